@@ -1,0 +1,87 @@
+import type { z } from 'zod'
+import type { Contract, MethodName, ParsedInput } from '@shared/api/contract'
+import type { ServiceContext } from '../services/core/context'
+import * as auditService from '../services/audit/service'
+import * as auth from '../services/auth/service'
+import { categoryService, customerGroupService, dispatchTeamService, itemService, numberSequenceService, serviceObjectGroupService, skillService } from '../services/masterdata/codeTables'
+import { customerService } from '../services/masterdata/customers'
+import { serviceObjectService } from '../services/masterdata/serviceObjects'
+import { serviceTaskService } from '../services/masterdata/serviceTasks'
+import { workerService } from '../services/masterdata/workers'
+import { globalSearch } from '../services/search/service'
+import * as settingsService from '../services/settings/service'
+import * as users from '../services/users/service'
+
+export type Handler<M extends MethodName> = (
+  ctx: ServiceContext,
+  input: ParsedInput<M>
+) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>
+
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+interface CrudService {
+  list: unknown
+  get: unknown
+  create: unknown
+  update: unknown
+  delete: unknown
+}
+
+type CrudHandlers<N extends string, S extends CrudService> = { [K in `${N}.list`]: S['list'] } & {
+  [K in `${N}.get`]: S['get']
+} & { [K in `${N}.create`]: S['create'] } & { [K in `${N}.update`]: S['update'] } & {
+  [K in `${N}.delete`]: S['delete']
+}
+
+function crudHandlers<N extends string, S extends CrudService>(name: N, s: S): CrudHandlers<N, S> {
+  return {
+    [`${name}.list`]: s.list,
+    [`${name}.get`]: s.get,
+    [`${name}.create`]: s.create,
+    [`${name}.update`]: s.update,
+    [`${name}.delete`]: s.delete
+  } as CrudHandlers<N, S>
+}
+
+/** Every contract method → its service call. A missing or extra entry fails the type check below. */
+export const handlers = {
+  'auth.status': (ctx) => auth.status(ctx),
+  'auth.setup': auth.setup,
+  'auth.signIn': auth.signIn,
+  'auth.signOut': (ctx) => auth.signOut(ctx),
+  'users.list': users.listUsers,
+  'users.get': users.getUser,
+  'users.create': users.createUser,
+  'users.update': users.updateUser,
+  'settings.get': (ctx) => settingsService.getSettings(ctx),
+  'settings.update': settingsService.updateSettings,
+  'audit.forRecord': auditService.auditForRecord,
+  'search.global': globalSearch,
+  ...crudHandlers('customerGroups', customerGroupService),
+  ...crudHandlers('customers', customerService),
+  ...crudHandlers('dispatchTeams', dispatchTeamService),
+  ...crudHandlers('skills', skillService),
+  ...crudHandlers('workers', workerService),
+  ...crudHandlers('items', itemService),
+  ...crudHandlers('categories', categoryService),
+  ...crudHandlers('serviceObjectGroups', serviceObjectGroupService),
+  ...crudHandlers('serviceObjects', serviceObjectService),
+  ...crudHandlers('serviceTasks', serviceTaskService),
+  ...crudHandlers('numberSequences', numberSequenceService)
+} satisfies Handlers
+
+/** Row sources for CSV export, one per exportable list, walking all matching rows. */
+export const exportSources: Record<string, (ctx: ServiceContext, input: never) => Iterable<unknown>> = {
+  'users.list': users.iterateUsers,
+  'customerGroups.list': customerGroupService.iterate,
+  'customers.list': customerService.iterate,
+  'dispatchTeams.list': dispatchTeamService.iterate,
+  'skills.list': skillService.iterate,
+  'workers.list': workerService.iterate,
+  'items.list': itemService.iterate,
+  'categories.list': categoryService.iterate,
+  'serviceObjectGroups.list': serviceObjectGroupService.iterate,
+  'serviceObjects.list': serviceObjectService.iterate,
+  'serviceTasks.list': serviceTaskService.iterate,
+  'numberSequences.list': numberSequenceService.iterate
+}

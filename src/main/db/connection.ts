@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema>
+export type Sqlite = Database.Database
+
+export interface Connection {
+  sqlite: Sqlite
+  db: Db
+  file: string
+}
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for another ABI (Electron); default: the one in node_modules. */
+  nativeBinding?: string
+  readonly?: boolean
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Connection {
+  const sqlite = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    readonly: options.readonly ?? false
+  })
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  return { sqlite, db: drizzle(sqlite, { schema }), file }
+}
+
+export function closeDatabase(conn: Connection): void {
+  if (conn.sqlite.open) conn.sqlite.close()
+}

@@ -1,0 +1,2 @@
+export * from './masterdata'
+export * from './system'

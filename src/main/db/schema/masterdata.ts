@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt, updatedAt, versionColumn } from './common'
+
+const codeName = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  version: versionColumn()
+})
+
+export const customerGroups = sqliteTable('customer_groups', codeName())
+export const skills = sqliteTable('skills', codeName())
+export const serviceObjectGroups = sqliteTable('service_object_groups', codeName())
+
+export const dispatchTeams = sqliteTable('dispatch_teams', {
+  ...codeName(),
+  ownerWorkerId: integer('owner_worker_id')
+})
+
+export const workers = sqliteTable(
+  'workers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+    teamId: integer('team_id').references(() => dispatchTeams.id),
+    homeBase: text('home_base').notNull().default(''),
+    workingHours: text('working_hours', { mode: 'json' }),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: versionColumn()
+  },
+  (t) => [index('workers_team_idx').on(t.teamId), index('workers_name_idx').on(t.name)]
+)
+
+export const workerSkills = sqliteTable(
+  'worker_skills',
+  {
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id)
+  },
+  (t) => [primaryKey({ columns: [t.workerId, t.skillId] }), index('worker_skills_skill_idx').on(t.skillId)]
+)
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default('pcs'),
+    costPrice: integer('cost_price').notNull().default(0),
+    salesPrice: integer('sales_price').notNull().default(0),
+    serialTracked: integer('serial_tracked', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: versionColumn()
+  },
+  (t) => [index('items_name_idx').on(t.name)]
+)
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    ...codeName(),
+    type: text('type').notNull(),
+    unit: text('unit').notNull().default('h'),
+    costPrice: integer('cost_price').notNull().default(0),
+    salesPrice: integer('sales_price').notNull().default(0)
+  },
+  (t) => [check('categories_type_check', sql`${t.type} in ('hour','expense','fee')`)]
+)
+
+export const serviceTasks = sqliteTable('service_tasks', {
+  ...codeName(),
+  description: text('description').notNull().default(''),
+  defaultDurationMinutes: integer('default_duration_minutes').notNull().default(60)
+})
+
+export const serviceTaskSkills = sqliteTable(
+  'service_task_skills',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => serviceTasks.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id)
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.skillId] }), index('service_task_skills_skill_idx').on(t.skillId)]
+)
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    name: text('name').notNull(),
+    groupId: integer('group_id').references(() => customerGroups.id),
+    language: text('language').notNull().default('et'),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    vatNumber: text('vat_number').notNull().default(''),
+    billingAddress: text('billing_address').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: versionColumn()
+  },
+  (t) => [index('customers_name_idx').on(t.name), index('customers_group_idx').on(t.groupId)]
+)
+
+export const customerSites = sqliteTable(
+  'customer_sites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    street: text('street').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull().default(''),
+    country: text('country').notNull().default('EE'),
+    accessNotes: text('access_notes').notNull().default('')
+  },
+  (t) => [index('customer_sites_customer_idx').on(t.customerId), index('customer_sites_street_idx').on(t.street)]
+)
+
+export const customerContacts = sqliteTable(
+  'customer_contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    role: text('role').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default('')
+  },
+  (t) => [index('customer_contacts_customer_idx').on(t.customerId)]
+)
+
+export const serviceObjects = sqliteTable(
+  'service_objects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    name: text('name').notNull(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    siteId: integer('site_id').references(() => customerSites.id),
+    itemId: integer('item_id').references(() => items.id),
+    groupId: integer('group_id').references(() => serviceObjectGroups.id),
+    serialNumber: text('serial_number').notNull().default(''),
+    installationDate: text('installation_date'),
+    warrantyEnd: text('warranty_end'),
+    parentId: integer('parent_id'),
+    notes: text('notes').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: versionColumn()
+  },
+  (t) => [
+    index('service_objects_customer_idx').on(t.customerId),
+    index('service_objects_site_idx').on(t.siteId),
+    index('service_objects_serial_idx').on(t.serialNumber),
+    index('service_objects_parent_idx').on(t.parentId),
+    index('service_objects_name_idx').on(t.name)
+  ]
+)

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt, versionColumn } from './common'
+import { workers } from './masterdata'
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  passwordSalt: text('password_salt').notNull(),
+  /** JSON array of role names. */
+  roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+  workerId: integer('worker_id').references(() => workers.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lastFailedAt: integer('last_failed_at'),
+  lastSignInAt: integer('last_sign_in_at'),
+  createdAt: createdAt(),
+  version: versionColumn()
+})
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after')
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    check('audit_log_action_check', sql`${t.action} in ('create','update','delete')`)
+  ]
+)
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    id: integer('id').primaryKey(),
+    companyName: text('company_name').notNull(),
+    companyAddress: text('company_address').notNull().default(''),
+    companyRegNo: text('company_reg_no').notNull().default(''),
+    companyVatNumber: text('company_vat_number').notNull().default(''),
+    currency: text('currency').notNull().default('EUR'),
+    timeZone: text('time_zone').notNull().default('Europe/Tallinn'),
+    vatRates: text('vat_rates', { mode: 'json' }).notNull(),
+    workingHours: text('working_hours', { mode: 'json' }).notNull(),
+    holidays: text('holidays', { mode: 'json' }).notNull(),
+    version: versionColumn()
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)]
+)
+
+export const numberSequences = sqliteTable('number_sequences', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull().default(''),
+  nextNumber: integer('next_number').notNull().default(1),
+  padding: integer('padding').notNull().default(6),
+  version: versionColumn()
+})

@@ -1,0 +1,226 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { METHOD_NAMES } from '@shared/api/methods'
+import type { ApiResult } from '@shared/api/result'
+import { writeCsv } from '../api/csv'
+import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import type { SessionSlot } from '../services/core/context'
+
+export interface WebHostOptions extends ApiHost {
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  port?: number
+  /** Fixed token (HOOLDUS_WEB_TOKEN); otherwise a random one per launch. */
+  token?: string
+}
+
+export interface WebHost {
+  server: Server
+  url: string
+  token: string
+  port: number
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json'
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+const MAX_BODY = 5 * 1024 * 1024
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
+}
+
+/** The browser-side `window.api`: the same shape as the Electron preload, posting to /api/<method>. */
+function shim(): string {
+  return `(() => {
+  const q = new URLSearchParams(location.search)
+  if (q.get('token')) { sessionStorage.setItem('hooldus.token', q.get('token')); history.replaceState(null, '', location.pathname + location.hash) }
+  const token = sessionStorage.getItem('hooldus.token') || ''
+  let session = sessionStorage.getItem('hooldus.session')
+  if (!session) { session = crypto.randomUUID(); sessionStorage.setItem('hooldus.session', session) }
+  const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
+  const invoke = (method) => async (input) => {
+    try {
+      const res = await fetch('/api/' + method, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
+      return await res.json()
+    } catch (e) {
+      return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
+    }
+  }
+  const api = { mode: 'browser' }
+  for (const m of ${JSON.stringify(METHOD_NAMES)}) api[m] = invoke(m)
+  api.exportCsv = async (list, input, suggestedName) => {
+    const url = '/export/' + encodeURIComponent(list) + '?' + new URLSearchParams({ token, session, input: JSON.stringify(input ?? {}), name: suggestedName })
+    const a = document.createElement('a')
+    a.href = url
+    a.download = suggestedName
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return { ok: true, data: { rows: null, path: null, cancelled: false } }
+  }
+  window.api = Object.freeze(api)
+})()
+`
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const sessions = new Map<string, SessionSlot>()
+  const root = resolve(options.rendererDir)
+  const indexHtml = () =>
+    readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
+  let port = options.port ?? 0
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+
+  /** Refuses foreign callers: not loopback, a foreign Host (DNS rebinding) or Origin (another site). */
+  function refuseForeign(req: IncomingMessage): string | null {
+    if (!isLoopback(req.socket.remoteAddress)) return 'Only this computer may use the Hooldus browser host.'
+    if (!allowedHosts().has(req.headers.host ?? '')) return 'Foreign Host header refused.'
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) return 'Foreign Origin refused.'
+    return null
+  }
+
+  const slotFor = (id: string | undefined): SessionSlot => {
+    if (!id || id.length < 16 || id.length > 100) return { userId: null }
+    let slot = sessions.get(id)
+    if (!slot) {
+      slot = { userId: null }
+      sessions.set(id, slot)
+    }
+    return slot
+  }
+
+  function send(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(JSON.stringify(body))
+  }
+
+  async function readBody(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length
+      if (size > MAX_BODY) throw new Error('too large')
+      chunks.push(chunk as Buffer)
+    }
+    const text = Buffer.concat(chunks).toString('utf8')
+    return text ? JSON.parse(text) : {}
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } })
+    const given = req.headers['x-hooldus-token']
+    const check = () => refuseForeign(req) ?? (typeof given === 'string' && sameSecret(given, token) ? null : 'Missing or wrong token.')
+    let input: unknown
+    try {
+      input = await readBody(req)
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } })
+    }
+    const session = slotFor(req.headers['x-hooldus-session'] as string | undefined)
+    const result = await dispatch(options, check, session, method, input)
+    const status = result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200
+    send(res, status, result)
+  }
+
+  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, list: string): Promise<void> {
+    const given = url.searchParams.get('token') ?? ''
+    const check = () => refuseForeign(req) ?? (sameSecret(given, token) ? null : 'Missing or wrong token.')
+    let input: unknown
+    try {
+      input = JSON.parse(url.searchParams.get('input') ?? '{}')
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The export filter is not valid JSON.' } })
+    }
+    const started = startExport(options, check, slotFor(url.searchParams.get('session') ?? undefined), list, input)
+    if (!started.ok) return send(res, started.error.code === 'FORBIDDEN' ? 403 : 400, started)
+    const name = (url.searchParams.get('name') ?? 'export.csv').replace(/[^\w.-]/g, '_')
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store'
+    })
+    await writeCsv(started.columns, started.rows, res)
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    const refusal = refuseForeign(req)
+    if (refusal) {
+      res.writeHead(403, { 'content-type': 'text/plain' })
+      res.end(refusal)
+      return
+    }
+    const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }
+    if (pathname === '/__api.js') {
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.js']! })
+      res.end(shim())
+      return
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204)
+      res.end()
+      return
+    }
+    const file = normalize(join(root, decodeURIComponent(pathname)))
+    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && !file.endsWith('index.html')) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      createReadStream(file).pipe(res)
+      return
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES['.html']! })
+    res.end(indexHtml())
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const done = (p: Promise<void> | void) =>
+      Promise.resolve(p).catch((e: unknown) => {
+        options.log?.('web host request failed', e)
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
+        else res.destroy()
+      })
+    if (url.pathname.startsWith('/api/')) return void done(handleApi(req, res, url.pathname.slice(5)))
+    if (url.pathname.startsWith('/export/') && req.method === 'GET') {
+      return void done(handleExport(req, res, url, decodeURIComponent(url.pathname.slice(8))))
+    }
+    done(handleStatic(req, res, url.pathname))
+  })
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(port, '127.0.0.1', () => ok())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    server,
+    token,
+    port,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((ok) => server.close(() => ok()))
+  }
+}

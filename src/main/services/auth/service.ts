@@ -1,0 +1,90 @@
+import { count, eq } from 'drizzle-orm'
+import type { ParsedInput } from '@shared/api/contract'
+import type { Role } from '@shared/auth/roles'
+import type { AuthStatus, SessionUser } from '@shared/domain/system'
+import type { Db } from '../../db/connection'
+import { settings, users } from '../../db/schema'
+import { audit } from '../core/audit'
+import type { ServiceContext } from '../core/context'
+import { AppError, forbidden } from '../core/errors'
+import { ensureDefaultSequences } from '../core/sequences'
+import { ensureSettings } from '../settings/service'
+import { hashPassword, throttleWait, verifyPassword } from './passwords'
+
+export function loadSessionUser(db: Db, id: number): SessionUser | null {
+  const u = db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, workerId: users.workerId, active: users.active })
+    .from(users)
+    .where(eq(users.id, id))
+    .get()
+  if (!u || !u.active) return null
+  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId }
+}
+
+export function userCount(db: Db): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0
+}
+
+export function status(ctx: ServiceContext): AuthStatus {
+  const company = ctx.db.select({ name: settings.companyName }).from(settings).get()
+  return { needsSetup: userCount(ctx.db) === 0, user: ctx.user, companyName: company?.name ?? 'Hooldus' }
+}
+
+/**
+ * First start: creates the administrator, the settings row and the number sequences, and signs in.
+ * Demo data, when asked for, is added by the caller after this transaction (it is big and has its own).
+ */
+export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): SessionUser {
+  const user = ctx.db.transaction(() => {
+    if (userCount(ctx.db) > 0) throw forbidden('Hooldus is already set up; sign in instead.')
+    ensureSettings(ctx.db, input.companyName)
+    ensureDefaultSequences(ctx.db)
+    const { hash, salt } = hashPassword(input.password)
+    const row = ctx.db
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: hash,
+        passwordSalt: salt,
+        roles: ['administrator'],
+        createdAt: ctx.now()
+      })
+      .returning({ id: users.id })
+      .get()
+    const created = loadSessionUser(ctx.db, row.id)!
+    audit({ ...ctx, user: created }, 'user', row.id, 'create', null, { username: input.username, roles: ['administrator'] })
+    return created
+  })
+  ctx.session.userId = user.id
+  return user
+}
+
+export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): SessionUser {
+  const u = ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())).get()
+  const refused = new AppError('FORBIDDEN', 'Wrong user name or password.', [{ path: ['password'], message: 'Wrong user name or password' }])
+  if (!u) {
+    // Spend the same time as a real check so that unknown names cannot be told apart.
+    verifyPassword(input.password, '00', '00')
+    throw refused
+  }
+  const wait = throttleWait(u.failedAttempts, u.lastFailedAt, ctx.now())
+  if (wait > 0) {
+    throw new AppError('FORBIDDEN', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, [
+      { path: ['password'], message: `Wait ${Math.ceil(wait / 1000)} s` }
+    ])
+  }
+  if (!verifyPassword(input.password, u.passwordHash, u.passwordSalt)) {
+    ctx.db.update(users).set({ failedAttempts: u.failedAttempts + 1, lastFailedAt: ctx.now() }).where(eq(users.id, u.id)).run()
+    throw refused
+  }
+  if (!u.active) throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.')
+  ctx.db.update(users).set({ failedAttempts: 0, lastFailedAt: null, lastSignInAt: ctx.now() }).where(eq(users.id, u.id)).run()
+  ctx.session.userId = u.id
+  return loadSessionUser(ctx.db, u.id)!
+}
+
+export function signOut(ctx: ServiceContext): Record<string, never> {
+  ctx.session.userId = null
+  return {}
+}

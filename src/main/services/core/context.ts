@@ -1,0 +1,38 @@
+import type { Permission } from '@shared/auth/roles'
+import { can } from '@shared/auth/roles'
+import type { SessionUser } from '@shared/domain/system'
+import type { Connection, Db } from '../../db/connection'
+import { forbidden } from './errors'
+
+/** Where a transport keeps who is signed in: per window (IPC), per browser tab (HTTP), per process (CLI). */
+export interface SessionSlot {
+  userId: number | null
+}
+
+export interface ServiceContext {
+  conn: Connection
+  db: Db
+  user: SessionUser | null
+  session: SessionSlot
+  now: () => number
+}
+
+export function createContext(
+  conn: Connection,
+  user: SessionUser | null,
+  session: SessionSlot = { userId: user?.id ?? null },
+  now: () => number = Date.now
+): ServiceContext {
+  return { conn, db: conn.db, user, session, now }
+}
+
+export function requireUser(ctx: ServiceContext): SessionUser {
+  if (!ctx.user) throw forbidden('Sign in first.')
+  return ctx.user
+}
+
+export function requirePermission(ctx: ServiceContext, permission: Permission): SessionUser {
+  const user = requireUser(ctx)
+  if (!can(user.roles, permission)) throw forbidden(`Your role does not allow this (${permission}).`)
+  return user
+}

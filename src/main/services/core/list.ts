@@ -1,0 +1,112 @@
+import { and, asc, count, desc, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { Page } from '@shared/api/common'
+import type { Db } from '../../db/connection'
+
+export interface ListParams {
+  q: string
+  page: number
+  pageSize: number
+  sort: string
+  dir: 'asc' | 'desc'
+}
+
+export type Selection = Record<string, SQLiteColumn | SQL | SQL.Aliased>
+
+/**
+ * One list: a table, its joins, the selected fields and the sortable fields. `page` answers one page with
+ * the total; `iterate` walks every matching row in the same order in chunks (for streamed CSV export).
+ */
+export interface ListSpec<S extends Selection, R> {
+  table: SQLiteTable
+  idColumn: SQLiteColumn
+  selection: S
+  // Drizzle's dynamic-query types do not survive being passed around generically; joins stay local.
+  joins?: (q: JoinableQuery) => JoinableQuery
+  sort: Record<string, SQLiteColumn | SQL | SQL.Aliased>
+  defaultSort: string
+  toRow: (raw: SelectedRow<S>) => R
+}
+
+export type SelectedRow<S extends Selection> = {
+  [K in keyof S]: S[K] extends SQLiteColumn ? S[K]['_']['data'] | (S[K]['_']['notNull'] extends true ? never : null)
+  : S[K] extends SQL<infer T> ? T
+  : S[K] extends SQL.Aliased<infer T> ? T
+  : unknown
+}
+
+export interface JoinableQuery {
+  leftJoin(table: SQLiteTable, on: SQL | undefined): JoinableQuery
+  innerJoin(table: SQLiteTable, on: SQL | undefined): JoinableQuery
+}
+
+interface RunnableQuery extends JoinableQuery {
+  where(w: SQL | undefined): RunnableQuery
+  orderBy(...o: SQL[]): RunnableQuery
+  limit(n: number): RunnableQuery
+  offset(n: number): RunnableQuery
+  all(): unknown[]
+  get(): unknown
+}
+
+function base(db: Db, spec: ListSpec<Selection, unknown>, fields: Selection, where: SQL | undefined): RunnableQuery {
+  let q = db.select(fields).from(spec.table).$dynamic() as unknown as RunnableQuery
+  if (spec.joins) q = spec.joins(q) as RunnableQuery
+  return q.where(where)
+}
+
+function ordering(spec: ListSpec<Selection, unknown>, params: Pick<ListParams, 'sort' | 'dir'>): SQL[] {
+  const col = (spec.sort[params.sort] ?? spec.sort[spec.defaultSort]) as SQLWrapper
+  const primary = params.dir === 'desc' ? desc(col) : asc(col)
+  return [primary, asc(spec.idColumn)]
+}
+
+export function whereAll(conditions: (SQL | undefined)[]): SQL | undefined {
+  return and(...conditions.filter((c): c is SQL => c !== undefined))
+}
+
+export function listPage<S extends Selection, R>(
+  db: Db,
+  spec: ListSpec<S, R>,
+  params: ListParams,
+  where: SQL | undefined
+): Page<R> {
+  const s = spec as unknown as ListSpec<Selection, R>
+  const total = (base(db, s, { n: count() }, where).get() as { n: number }).n
+  const rows = base(db, s, spec.selection, where)
+    .orderBy(...ordering(s, params))
+    .limit(params.pageSize)
+    .offset((params.page - 1) * params.pageSize)
+    .all() as SelectedRow<S>[]
+  return { rows: rows.map(spec.toRow), total, page: params.page, pageSize: params.pageSize }
+}
+
+/** Every matching row in list order, a chunk at a time, so memory stays flat however long the list is. */
+export function* iterateList<S extends Selection, R>(
+  db: Db,
+  spec: ListSpec<S, R>,
+  params: Pick<ListParams, 'sort' | 'dir'>,
+  where: SQL | undefined,
+  chunk = 2000
+): Generator<R> {
+  const s = spec as unknown as ListSpec<Selection, R>
+  for (let offset = 0; ; offset += chunk) {
+    const rows = base(db, s, spec.selection, where)
+      .orderBy(...ordering(s, params))
+      .limit(chunk)
+      .offset(offset)
+      .all() as SelectedRow<S>[]
+    for (const r of rows) yield spec.toRow(r)
+    if (rows.length < chunk) return
+  }
+}
+
+/** LIKE pattern for a user's search text, with LIKE's wildcards taken literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Case-insensitive "contains" for a search box (SQLite LIKE is case-insensitive for ASCII). */
+export function contains(column: SQLWrapper, q: string): SQL {
+  return sql`${column} like ${likePattern(q)} escape '\\'`
+}

@@ -1,0 +1,143 @@
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import type { ParsedInput } from '@shared/api/contract'
+import type { CustomerListRow, CustomerRow } from '@shared/domain/masterdata'
+import type { Db } from '../../db/connection'
+import { customerContacts, customerGroups, customers, customerSites, serviceObjects } from '../../db/schema'
+import type { ServiceContext } from '../core/context'
+import { AppError } from '../core/errors'
+import { defineEntity } from './entity'
+
+type CustomerInput = ParsedInput<'customers.create'>
+
+const listSelection = {
+  id: customers.id,
+  version: customers.version,
+  number: customers.number,
+  name: customers.name,
+  groupId: customers.groupId,
+  groupName: sql<string | null>`(select g.name from customer_groups g where g.id = ${customers.groupId})`,
+  language: sql<CustomerRow['language']>`${customers.language}`,
+  email: customers.email,
+  phone: customers.phone,
+  vatNumber: customers.vatNumber,
+  billingAddress: customers.billingAddress,
+  notes: customers.notes,
+  active: customers.active,
+  siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${customers.id})`,
+  city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${customers.id} order by s.id limit 1)`
+}
+
+function load(db: Db, id: number): CustomerRow | undefined {
+  const head = db.select(listSelection).from(customers).where(eq(customers.id, id)).get()
+  if (!head) return undefined
+  const { city: _city, ...rest } = head
+  const sites = db
+    .select({
+      id: customerSites.id,
+      name: customerSites.name,
+      street: customerSites.street,
+      city: customerSites.city,
+      postalCode: customerSites.postalCode,
+      country: customerSites.country,
+      accessNotes: customerSites.accessNotes
+    })
+    .from(customerSites)
+    .where(eq(customerSites.customerId, id))
+    .orderBy(customerSites.id)
+    .all()
+  const contacts = db
+    .select({
+      id: customerContacts.id,
+      name: customerContacts.name,
+      role: customerContacts.role,
+      phone: customerContacts.phone,
+      email: customerContacts.email
+    })
+    .from(customerContacts)
+    .where(eq(customerContacts.customerId, id))
+    .orderBy(customerContacts.id)
+    .all()
+  return { ...rest, sites, contacts }
+}
+
+/** Sites and contacts are edited with their customer: rows without an id are added, missing ones removed. */
+function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerInput, before: CustomerRow | null): void {
+  const db = ctx.db
+  const keptSiteIds = input.sites.flatMap((s) => (s.id ? [s.id] : []))
+  const knownSites = new Set(before?.sites.map((s) => s.id) ?? [])
+  input.sites.forEach((s, i) => {
+    if (s.id !== undefined && !knownSites.has(s.id)) {
+      throw new AppError('VALIDATION', 'This site belongs to another customer.', [{ path: ['sites', i, 'id'], message: 'Unknown site' }])
+    }
+  })
+  const removedSites = (before?.sites ?? []).filter((s) => !keptSiteIds.includes(s.id))
+  if (removedSites.length > 0) {
+    const used = db
+      .select({ siteId: serviceObjects.siteId, n: sql<number>`count(*)` })
+      .from(serviceObjects)
+      .where(inArray(serviceObjects.siteId, removedSites.map((s) => s.id)))
+      .groupBy(serviceObjects.siteId)
+      .all()
+    if (used.length > 0) {
+      const site = removedSites.find((s) => s.id === used[0]!.siteId)!
+      throw new AppError(
+        'CONFLICT',
+        `Site "${site.name}" cannot be removed: ${used[0]!.n} service object(s) stand there. Move them first.`
+      )
+    }
+    db.delete(customerSites)
+      .where(and(eq(customerSites.customerId, customerId), notInArray(customerSites.id, keptSiteIds.length ? keptSiteIds : [0])))
+      .run()
+  }
+  for (const s of input.sites) {
+    const { id, ...values } = s
+    if (id) db.update(customerSites).set(values).where(eq(customerSites.id, id)).run()
+    else db.insert(customerSites).values({ ...values, customerId }).run()
+  }
+
+  const keptContactIds = input.contacts.flatMap((c) => (c.id ? [c.id] : []))
+  db.delete(customerContacts)
+    .where(and(eq(customerContacts.customerId, customerId), notInArray(customerContacts.id, keptContactIds.length ? keptContactIds : [0])))
+    .run()
+  for (const c of input.contacts) {
+    const { id, ...values } = c
+    if (id) db.update(customerContacts).set(values).where(and(eq(customerContacts.id, id), eq(customerContacts.customerId, customerId))).run()
+    else db.insert(customerContacts).values({ ...values, customerId }).run()
+  }
+}
+
+export const customerService = defineEntity({
+  entity: 'customer',
+  label: 'Customer',
+  table: customers,
+  numberSequence: 'customer',
+  list: {
+    table: customers,
+    idColumn: customers.id,
+    selection: listSelection,
+    sort: { number: customers.number, name: customers.name, groupName: listSelection.groupName, city: listSelection.city },
+    defaultSort: 'name',
+    toRow: (r): CustomerListRow => r
+  },
+  searchColumns: [customers.number, customers.name, customers.email, customers.phone, customers.vatNumber],
+  filters: (f: ParsedInput<'customers.list'>) => [
+    f.groupId === null ? undefined : eq(customers.groupId, f.groupId),
+    f.active === null ? undefined : eq(customers.active, f.active)
+  ],
+  load,
+  values: (i: CustomerInput & { number?: string }) => {
+    const { sites: _s, contacts: _c, ...head } = i
+    return head
+  },
+  validate: (ctx, i) => {
+    if (i.groupId !== null && !ctx.db.select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.id, i.groupId)).get()) {
+      throw new AppError('VALIDATION', 'Choose an existing customer group.', [{ path: ['groupId'], message: 'Unknown group' }])
+    }
+  },
+  saveChildren,
+  references: [{ column: serviceObjects.customerId, label: 'service objects' }],
+  deleteChildren: (ctx, id) => {
+    ctx.db.delete(customerContacts).where(eq(customerContacts.customerId, id)).run()
+    ctx.db.delete(customerSites).where(eq(customerSites.customerId, id)).run()
+  }
+})

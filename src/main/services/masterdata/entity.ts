@@ -1,0 +1,169 @@
+import { count, eq, getTableColumns, or, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { Page } from '@shared/api/common'
+import type { Db } from '../../db/connection'
+import { audit } from '../core/audit'
+import type { ServiceContext } from '../core/context'
+import { AppError, conflict, notFound } from '../core/errors'
+import { contains, iterateList, type ListParams, listPage, type ListSpec, type Selection, whereAll } from '../core/list'
+import { nextNumber } from '../core/sequences'
+
+/** A table that points at this entity: deleting a record still used there is refused with this label. */
+export interface Reference {
+  column: SQLiteColumn
+  /** Plural noun for the message, e.g. "service objects". */
+  label: string
+}
+
+export interface EntityConfig<Row extends { id: number; version: number }, ListRow, Input, Filters, S extends Selection> {
+  /** Name in the audit log, e.g. 'skill'. */
+  entity: string
+  /** Name in messages, e.g. 'Skill'. */
+  label: string
+  table: SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn }
+  list: ListSpec<S, ListRow>
+  searchColumns: SQLiteColumn[]
+  filters?: (f: Filters) => (SQL | undefined)[]
+  load: (db: Db, id: number) => Row | undefined
+  /** Table values for the input; `number` has been filled from the sequence when left blank. */
+  values: (input: Input) => Record<string, unknown>
+  /** Child rows (skills of a worker, sites of a customer); runs in the same transaction. */
+  saveChildren?: (ctx: ServiceContext, id: number, input: Input, before: Row | null) => void
+  /** Checks that need the database (e.g. a site belonging to the chosen customer). */
+  validate?: (ctx: ServiceContext, input: Input, id: number | null) => void
+  references: Reference[]
+  /** Removes child rows before the record itself is deleted. */
+  deleteChildren?: (ctx: ServiceContext, id: number) => void
+  numberSequence?: string
+}
+
+interface SqliteLikeError {
+  code?: string
+  message: string
+}
+
+export function uniqueViolation(error: unknown, table: SQLiteTable, label: string): AppError | null {
+  const e = error as SqliteLikeError
+  if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null
+  const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message)?.[1]
+  const key = Object.entries(getTableColumns(table)).find(([, c]) => c.name === column)?.[0] ?? column ?? 'id'
+  return new AppError('VALIDATION', `Another ${label.toLowerCase()} already uses this ${key}.`, [
+    { path: [key], message: 'Already in use' }
+  ])
+}
+
+export function refuseIfReferenced(db: Db, id: number, label: string, references: Reference[]): void {
+  const uses: string[] = []
+  for (const r of references) {
+    const table = (r.column as unknown as { table: SQLiteTable }).table
+    const n = db.select({ n: count() }).from(table).where(eq(r.column, id)).get()?.n ?? 0
+    if (n > 0) uses.push(`${n} ${r.label}`)
+  }
+  if (uses.length > 0) {
+    throw new AppError('CONFLICT', `${label} cannot be deleted: it is used by ${uses.join(', ')}.`)
+  }
+}
+
+export function defineEntity<
+  Row extends { id: number; version: number },
+  ListRow,
+  Input extends object,
+  Filters extends ListParams,
+  S extends Selection
+>(cfg: EntityConfig<Row, ListRow, Input, Filters, S>) {
+  const t = cfg.table
+
+  function mustLoad(db: Db, id: number): Row {
+    const row = cfg.load(db, id)
+    if (!row) throw notFound(cfg.label)
+    return row
+  }
+
+  function where(input: Filters): SQL | undefined {
+    const search = input.q ? or(...cfg.searchColumns.map((c) => contains(c, input.q))) : undefined
+    return whereAll([search, ...(cfg.filters?.(input) ?? [])])
+  }
+
+  function withUniqueErrors<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (e) {
+      throw uniqueViolation(e, t, cfg.label) ?? e
+    }
+  }
+
+  function withNumber(ctx: ServiceContext, input: Input): Input {
+    const n = (input as { number?: string }).number
+    if (!cfg.numberSequence || (n !== undefined && n !== '')) return input
+    return { ...input, number: nextNumber(ctx.db, cfg.numberSequence) }
+  }
+
+  return {
+    config: cfg,
+    load: mustLoad,
+
+    list(ctx: ServiceContext, input: Filters): Page<ListRow> {
+      return listPage(ctx.db, cfg.list, input, where(input))
+    },
+
+    iterate(ctx: ServiceContext, input: Filters): Iterable<ListRow> {
+      return iterateList(ctx.db, cfg.list, input, where(input))
+    },
+
+    get(ctx: ServiceContext, input: { id: number }): Row {
+      return mustLoad(ctx.db, input.id)
+    },
+
+    create(ctx: ServiceContext, input: Input): Row {
+      return withUniqueErrors(() =>
+        ctx.db.transaction(() => {
+          cfg.validate?.(ctx, input, null)
+          const full = withNumber(ctx, input)
+          const inserted = ctx.db
+            .insert(t)
+            .values(cfg.values(full) as never)
+            .returning({ id: t.id })
+            .get() as { id: number }
+          cfg.saveChildren?.(ctx, inserted.id, full, null)
+          const after = mustLoad(ctx.db, inserted.id)
+          audit(ctx, cfg.entity, inserted.id, 'create', null, after)
+          return after
+        })
+      )
+    },
+
+    update(ctx: ServiceContext, input: Input & { id: number; version: number }): Row {
+      return withUniqueErrors(() =>
+        ctx.db.transaction(() => {
+          const before = mustLoad(ctx.db, input.id)
+          if (before.version !== input.version) throw conflict(cfg.label)
+          cfg.validate?.(ctx, input, input.id)
+          const { id, version, ...rest } = input
+          const full = withNumber(ctx, rest as unknown as Input)
+          ctx.db
+            .update(t)
+            .set({ ...cfg.values(full), version: version + 1 } as never)
+            .where(eq(t.id, id))
+            .run()
+          cfg.saveChildren?.(ctx, id, full, before)
+          const after = mustLoad(ctx.db, id)
+          audit(ctx, cfg.entity, id, 'update', before, after)
+          return after
+        })
+      )
+    },
+
+    delete(ctx: ServiceContext, input: { id: number; version: number }): { id: number } {
+      return ctx.db.transaction(() => {
+        const before = mustLoad(ctx.db, input.id)
+        if (before.version !== input.version) throw conflict(cfg.label)
+        refuseIfReferenced(ctx.db, input.id, cfg.label, cfg.references)
+        cfg.deleteChildren?.(ctx, input.id)
+        ctx.db.delete(t).where(eq(t.id, input.id)).run()
+        audit(ctx, cfg.entity, input.id, 'delete', before, null)
+        return { id: input.id }
+      })
+    }
+  }
+}
+

@@ -1,0 +1,118 @@
+import { eq, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { ParsedInput } from '@shared/api/contract'
+import type { ServiceObjectRow } from '@shared/domain/masterdata'
+import type { Db } from '../../db/connection'
+import { customers, customerSites, items, serviceObjectGroups, serviceObjects } from '../../db/schema'
+import type { ServiceContext } from '../core/context'
+import { AppError } from '../core/errors'
+import type { JoinableQuery } from '../core/list'
+import { defineEntity } from './entity'
+
+type ObjectInput = ParsedInput<'serviceObjects.create'>
+const parent = alias(serviceObjects, 'parent')
+
+const selection = {
+  id: serviceObjects.id,
+  version: serviceObjects.version,
+  number: serviceObjects.number,
+  name: serviceObjects.name,
+  customerId: serviceObjects.customerId,
+  siteId: serviceObjects.siteId,
+  itemId: serviceObjects.itemId,
+  groupId: serviceObjects.groupId,
+  serialNumber: serviceObjects.serialNumber,
+  installationDate: serviceObjects.installationDate,
+  warrantyEnd: serviceObjects.warrantyEnd,
+  parentId: serviceObjects.parentId,
+  notes: serviceObjects.notes,
+  active: serviceObjects.active,
+  customerName: sql<string>`${customers.name}`,
+  siteName: sql<string | null>`${customerSites.name}`,
+  itemName: sql<string | null>`${items.name}`,
+  groupName: sql<string | null>`${serviceObjectGroups.name}`,
+  parentName: sql<string | null>`${parent.name}`,
+  componentCount: sql<number>`(select count(*) from service_objects c where c.parent_id = ${serviceObjects.id})`
+}
+
+const joins = (q: JoinableQuery) =>
+  q
+    .innerJoin(customers, eq(customers.id, serviceObjects.customerId))
+    .leftJoin(customerSites, eq(customerSites.id, serviceObjects.siteId))
+    .leftJoin(items, eq(items.id, serviceObjects.itemId))
+    .leftJoin(serviceObjectGroups, eq(serviceObjectGroups.id, serviceObjects.groupId))
+    .leftJoin(parent, eq(parent.id, serviceObjects.parentId))
+
+function load(db: Db, id: number): ServiceObjectRow | undefined {
+  const q = db.select(selection).from(serviceObjects).$dynamic()
+  return (joins(q as unknown as JoinableQuery) as unknown as typeof q).where(eq(serviceObjects.id, id)).get()
+}
+
+function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void {
+  const db = ctx.db
+  const fail = (path: string, message: string): never => {
+    throw new AppError('VALIDATION', message, [{ path: [path], message }])
+  }
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, i.customerId)).get()) {
+    fail('customerId', 'Choose an existing customer')
+  }
+  if (i.siteId !== null) {
+    const site = db.select({ customerId: customerSites.customerId }).from(customerSites).where(eq(customerSites.id, i.siteId)).get()
+    if (!site || site.customerId !== i.customerId) fail('siteId', "The site must be one of the customer's sites")
+  }
+  if (i.itemId !== null && !db.select({ id: items.id }).from(items).where(eq(items.id, i.itemId)).get()) {
+    fail('itemId', 'Choose an existing item')
+  }
+  if (i.groupId !== null && !db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.groupId)).get()) {
+    fail('groupId', 'Choose an existing group')
+  }
+  if (i.parentId !== null) {
+    const p = db
+      .select({ customerId: serviceObjects.customerId })
+      .from(serviceObjects)
+      .where(eq(serviceObjects.id, i.parentId))
+      .get()
+    if (!p) fail('parentId', 'Choose an existing parent object')
+    if (p && p.customerId !== i.customerId) fail('parentId', 'A component must belong to the same customer as its parent')
+    // Walk up from the chosen parent: meeting this object again would make a loop.
+    for (let cur: number | null = i.parentId, depth = 0; cur !== null && id !== null; depth++) {
+      if (cur === id || depth > 50) fail('parentId', 'An object cannot be a component of itself or of its own components')
+      cur = db.select({ p: serviceObjects.parentId }).from(serviceObjects).where(eq(serviceObjects.id, cur)).get()?.p ?? null
+    }
+  }
+}
+
+export const serviceObjectService = defineEntity({
+  entity: 'serviceObject',
+  label: 'Service object',
+  table: serviceObjects,
+  numberSequence: 'serviceObject',
+  list: {
+    table: serviceObjects,
+    idColumn: serviceObjects.id,
+    selection,
+    joins,
+    sort: {
+      number: serviceObjects.number,
+      name: serviceObjects.name,
+      serialNumber: serviceObjects.serialNumber,
+      customerName: customers.name,
+      installationDate: serviceObjects.installationDate,
+      warrantyEnd: serviceObjects.warrantyEnd
+    },
+    defaultSort: 'number',
+    toRow: (r): ServiceObjectRow => r
+  },
+  searchColumns: [serviceObjects.number, serviceObjects.name, serviceObjects.serialNumber, customers.name],
+  filters: (f: ParsedInput<'serviceObjects.list'>) => [
+    f.customerId === null ? undefined : eq(serviceObjects.customerId, f.customerId),
+    f.siteId === null ? undefined : eq(serviceObjects.siteId, f.siteId),
+    f.groupId === null ? undefined : eq(serviceObjects.groupId, f.groupId),
+    f.parentId === null ? undefined : eq(serviceObjects.parentId, f.parentId),
+    f.active === null ? undefined : eq(serviceObjects.active, f.active)
+  ],
+  load,
+  values: (i: ObjectInput) => i,
+  validate,
+  references: [{ column: serviceObjects.parentId, label: 'components' }]
+})

@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+import type { HooldusBridge } from '@shared/api/bridge'
+
+declare global {
+  interface Window {
+    api: HooldusBridge
+  }
+}

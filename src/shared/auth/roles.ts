@@ -1,0 +1,50 @@
+/** Roles a user may hold (several at once) and what each may do. The pipeline enforces this matrix. */
+export const ROLES = ['administrator', 'serviceManager', 'dispatcher', 'technician', 'serviceConsultant'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'Administrator',
+  serviceManager: 'Service manager',
+  dispatcher: 'Dispatcher',
+  technician: 'Technician',
+  serviceConsultant: 'Service consultant'
+}
+
+export const PERMISSIONS = [
+  'masterdata.read',
+  'customers.write',
+  'serviceObjects.write',
+  'resources.write',
+  'catalog.write',
+  'numberSequences.write',
+  'settings.write',
+  'users.manage',
+  'audit.read'
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const everyone: Permission[] = ['masterdata.read']
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: [...PERMISSIONS],
+  serviceManager: [
+    ...everyone,
+    'customers.write',
+    'serviceObjects.write',
+    'resources.write',
+    'catalog.write',
+    'settings.write',
+    'audit.read'
+  ],
+  dispatcher: [...everyone, 'customers.write', 'serviceObjects.write'],
+  serviceConsultant: [...everyone, 'customers.write', 'serviceObjects.write'],
+  technician: [...everyone]
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission))
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod'
+import { autoNumber, code, email, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from '../api/common'
+
+const meta = { id, version }
+const ref = id.nullable().default(null)
+
+/* ---------- small code tables ---------- */
+
+export const codeNameInput = z.object({ code, name: requiredText(100) })
+export const codeNameRow = codeNameInput.extend(meta)
+export type CodeNameRow = z.infer<typeof codeNameRow>
+
+export const customerGroupInput = codeNameInput
+export const customerGroupRow = codeNameRow
+export const skillInput = codeNameInput
+export const skillRow = codeNameRow
+export const serviceObjectGroupInput = codeNameInput
+export const serviceObjectGroupRow = codeNameRow
+
+export const dispatchTeamInput = codeNameInput.extend({ ownerWorkerId: ref })
+export const dispatchTeamRow = dispatchTeamInput.extend({ ...meta, ownerName: z.string().nullable(), memberCount: z.number().int() })
+export type DispatchTeamRow = z.infer<typeof dispatchTeamRow>
+
+/* ---------- catalogue ---------- */
+
+export const itemInput = z.object({
+  number: code,
+  name: requiredText(200),
+  unit: requiredText(10).default('pcs'),
+  costPrice: money.default(0),
+  salesPrice: money.default(0),
+  serialTracked: z.boolean().default(false),
+  active: z.boolean().default(true)
+})
+export const itemRow = itemInput.extend(meta)
+export type ItemRow = z.infer<typeof itemRow>
+
+export const LINE_CATEGORY_TYPES = ['hour', 'expense', 'fee'] as const
+export const categoryInput = z.object({
+  code,
+  name: requiredText(100),
+  type: z.enum(LINE_CATEGORY_TYPES, 'Choose hour, expense or fee'),
+  unit: requiredText(10).default('h'),
+  costPrice: money.default(0),
+  salesPrice: money.default(0)
+})
+export const categoryRow = categoryInput.extend(meta)
+export type CategoryRow = z.infer<typeof categoryRow>
+
+export const serviceTaskInput = z.object({
+  code,
+  name: requiredText(100),
+  description: optionalText(2000),
+  defaultDurationMinutes: z.number().int().min(0).max(24 * 60 * 7).default(60),
+  requiredSkillIds: z.array(id).max(20).default([])
+})
+export const serviceTaskRow = serviceTaskInput.extend(meta)
+export type ServiceTaskRow = z.infer<typeof serviceTaskRow>
+
+/* ---------- customers ---------- */
+
+export const LANGUAGES = ['et', 'en', 'ru', 'fi', 'lv', 'de'] as const
+export const LANGUAGE_LABELS: Record<(typeof LANGUAGES)[number], string> = {
+  et: 'Estonian',
+  en: 'English',
+  ru: 'Russian',
+  fi: 'Finnish',
+  lv: 'Latvian',
+  de: 'German'
+}
+
+export const siteInput = z.object({
+  id: id.optional(),
+  name: requiredText(100),
+  street: requiredText(200),
+  city: requiredText(100),
+  postalCode: optionalText(20),
+  country: requiredText(2).default('EE'),
+  accessNotes: optionalText(1000)
+})
+export type SiteInput = z.input<typeof siteInput>
+export const siteRow = siteInput.extend({ id })
+
+export const contactInput = z.object({
+  id: id.optional(),
+  name: requiredText(100),
+  role: optionalText(100),
+  phone: optionalText(40),
+  email
+})
+export const contactRow = contactInput.extend({ id })
+
+export const customerInput = z.object({
+  name: requiredText(200),
+  groupId: ref,
+  language: z.enum(LANGUAGES).default('et'),
+  email,
+  phone: optionalText(40),
+  vatNumber: optionalText(30),
+  billingAddress: optionalText(500),
+  notes: optionalText(4000),
+  active: z.boolean().default(true),
+  sites: z.array(siteInput).max(500).default([]),
+  contacts: z.array(contactInput).max(200).default([])
+})
+export const customerRow = customerInput.extend({
+  ...meta,
+  number: z.string(),
+  groupName: z.string().nullable(),
+  siteCount: z.number().int(),
+  sites: z.array(siteRow),
+  contacts: z.array(contactRow)
+})
+export type CustomerRow = z.infer<typeof customerRow>
+export const customerListRow = customerRow.omit({ sites: true, contacts: true }).extend({ city: z.string().nullable() })
+export type CustomerListRow = z.infer<typeof customerListRow>
+export type CustomerInput = z.input<typeof customerInput>
+
+/* ---------- workers ---------- */
+
+export const WORKER_ROLES = ['technician', 'serviceConsultant', 'dispatcher', 'serviceManager'] as const
+export const WORKER_ROLE_LABELS: Record<(typeof WORKER_ROLES)[number], string> = {
+  technician: 'Technician',
+  serviceConsultant: 'Service consultant',
+  dispatcher: 'Dispatcher',
+  serviceManager: 'Service manager'
+}
+
+export const dayHours = z
+  .object({ open: z.boolean(), start: timeOfDay, end: timeOfDay })
+  .refine((d) => !d.open || d.start < d.end, { message: 'End must be after start', path: ['end'] })
+export type DayHours = z.infer<typeof dayHours>
+/** Monday first, seven entries. */
+export const weekHours = z.array(dayHours).length(7, 'Seven weekdays, Monday first')
+export type WeekHours = z.infer<typeof weekHours>
+
+export const workerInput = z.object({
+  number: autoNumber,
+  name: requiredText(100),
+  email,
+  phone: optionalText(40),
+  roles: z.array(z.enum(WORKER_ROLES)).min(1, 'Choose at least one role').default(['technician']),
+  teamId: ref,
+  skillIds: z.array(id).max(50).default([]),
+  homeBase: optionalText(200),
+  /** null = the company's working calendar. */
+  workingHours: weekHours.nullable().default(null),
+  active: z.boolean().default(true)
+})
+export const workerRow = workerInput.extend({ ...meta, teamName: z.string().nullable(), userId: id.nullable() })
+export type WorkerRow = z.infer<typeof workerRow>
+
+/* ---------- service objects ---------- */
+
+export const serviceObjectInput = z
+  .object({
+    number: autoNumber,
+    name: requiredText(200),
+    customerId: id,
+    siteId: ref,
+    itemId: ref,
+    groupId: ref,
+    serialNumber: optionalText(100),
+    installationDate: optionalDate,
+    warrantyEnd: optionalDate,
+    parentId: ref,
+    notes: optionalText(4000),
+    active: z.boolean().default(true)
+  })
+  .refine((o) => !o.installationDate || !o.warrantyEnd || o.warrantyEnd >= o.installationDate, {
+    message: 'Warranty cannot end before installation',
+    path: ['warrantyEnd']
+  })
+export const serviceObjectRow = z.object({
+  ...meta,
+  number: z.string(),
+  name: z.string(),
+  customerId: id,
+  siteId: id.nullable(),
+  itemId: id.nullable(),
+  groupId: id.nullable(),
+  serialNumber: z.string(),
+  installationDate: isoDate.nullable(),
+  warrantyEnd: isoDate.nullable(),
+  parentId: id.nullable(),
+  notes: z.string(),
+  active: z.boolean(),
+  customerName: z.string(),
+  siteName: z.string().nullable(),
+  itemName: z.string().nullable(),
+  groupName: z.string().nullable(),
+  parentName: z.string().nullable(),
+  componentCount: z.number().int()
+})
+export type ServiceObjectRow = z.infer<typeof serviceObjectRow>
+
+/* ---------- number sequences ---------- */
+
+export const numberSequenceInput = z.object({
+  code,
+  name: requiredText(100),
+  prefix: z.string().trim().max(10).default(''),
+  nextNumber: z.number().int().min(1),
+  padding: z.number().int().min(1).max(12).default(6)
+})
+export const numberSequenceRow = numberSequenceInput.extend({ ...meta, preview: z.string() })
+export type NumberSequenceRow = z.infer<typeof numberSequenceRow>

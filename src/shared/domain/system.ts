@@ -1,0 +1,143 @@
+import { z } from 'zod'
+import { id, isoDate, optionalText, requiredText, version } from '../api/common'
+import { ROLES } from '../auth/roles'
+import { weekHours } from './masterdata'
+
+/* ---------- users and sessions ---------- */
+
+export const username = z
+  .string()
+  .trim()
+  .min(3, 'At least 3 characters')
+  .max(40, 'At most 40 characters')
+  .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only')
+export const password = z.string().min(8, 'At least 8 characters').max(200, 'At most 200 characters')
+
+export const sessionUser = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  workerId: id.nullable()
+})
+export type SessionUser = z.infer<typeof sessionUser>
+
+export const authStatus = z.object({ needsSetup: z.boolean(), user: sessionUser.nullable(), companyName: z.string() })
+export type AuthStatus = z.infer<typeof authStatus>
+
+export const signInInput = z.object({ username: z.string().trim().min(1, 'Required'), password: z.string().min(1, 'Required') })
+export const setupInput = z.object({
+  username,
+  displayName: requiredText(100),
+  password,
+  companyName: requiredText(200),
+  withDemoData: z.boolean().default(false)
+})
+
+export const userInput = z.object({
+  username,
+  displayName: requiredText(100),
+  roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role'),
+  workerId: id.nullable().default(null),
+  active: z.boolean().default(true),
+  /** Required when creating; on update an empty value keeps the current password. */
+  password: z.union([z.literal(''), password]).default('')
+})
+export const userRow = z.object({
+  id,
+  version,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  workerId: id.nullable(),
+  workerName: z.string().nullable(),
+  active: z.boolean(),
+  lastSignInAt: z.number().nullable()
+})
+export type UserRow = z.infer<typeof userRow>
+
+/* ---------- settings ---------- */
+
+export const vatRate = z.object({
+  code: requiredText(10),
+  name: requiredText(60),
+  /** Basis points: 2400 = 24 %. */
+  rate: z.number().int().min(0, 'Cannot be negative').max(10000, 'At most 100 %'),
+  isDefault: z.boolean().default(false)
+})
+export const holiday = z.object({ date: isoDate, name: requiredText(100) })
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const settingsInput = z
+  .object({
+    companyName: requiredText(200),
+    companyAddress: optionalText(500),
+    companyRegNo: optionalText(30),
+    companyVatNumber: optionalText(30),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR').default('EUR'),
+    timeZone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
+    vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
+    workingHours: weekHours,
+    holidays: z.array(holiday).max(400).default([])
+  })
+  .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
+    message: 'Mark exactly one VAT rate as default',
+    path: ['vatRates']
+  })
+  .refine((s) => s.workingHours.some((d) => d.open), {
+    message: 'The calendar needs at least one working day',
+    path: ['workingHours']
+  })
+  .refine((s) => new Set(s.holidays.map((h) => h.date)).size === s.holidays.length, {
+    message: 'A date is listed twice',
+    path: ['holidays']
+  })
+export type SettingsInput = z.input<typeof settingsInput>
+export const settingsRow = z.object({
+  version,
+  companyName: z.string(),
+  companyAddress: z.string(),
+  companyRegNo: z.string(),
+  companyVatNumber: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  vatRates: z.array(vatRate),
+  workingHours: weekHours,
+  holidays: z.array(holiday)
+})
+export type Settings = z.infer<typeof settingsRow>
+
+/* ---------- audit ---------- */
+
+export const auditEntry = z.object({
+  id,
+  at: z.number(),
+  userId: id.nullable(),
+  userName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.number().int(),
+  action: z.enum(['create', 'update', 'delete']),
+  before: z.unknown(),
+  after: z.unknown()
+})
+export type AuditEntry = z.infer<typeof auditEntry>
+
+/* ---------- global search ---------- */
+
+export const searchHit = z.object({
+  kind: z.enum(['customer', 'site', 'serviceObject']),
+  id,
+  /** Where the hit opens: the customer for a site. */
+  targetId: id,
+  title: z.string(),
+  subtitle: z.string()
+})
+export type SearchHit = z.infer<typeof searchHit>
