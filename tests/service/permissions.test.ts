@@ -1,0 +1,218 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type Input, type MethodName } from '@shared/api/contract'
+import { METHOD_NAMES } from '@shared/api/methods'
+import { ROLE_PERMISSIONS, ROLES, type Role } from '@shared/auth/roles'
+import type { Settings } from '@shared/domain/system'
+import { dispatch } from '../../src/main/api/pipeline'
+import { closeDatabase, type Connection } from '../../src/main/db/connection'
+import { openAndMigrate } from '../../src/main/db/open'
+import { ensureSettings } from '../../src/main/services/settings/service'
+import { call, userWith } from '../support/db'
+import { type Seed, seedMasterData } from '../support/seed'
+
+/**
+ * The role → permission matrix, checked through the real pipeline for every contract method and every
+ * role (plus signed out). Every call runs inside a transaction that is rolled back, so each one sees the
+ * same seeded database and none can disturb the next.
+ */
+
+type Column = Role | 'signedOut'
+const COLUMNS: Column[] = [...ROLES, 'signedOut']
+
+interface World extends Seed {
+  settings: Settings
+  otherUserId: number
+}
+
+/** A minimal valid input for every method. A new contract method fails `tsc` (and the test below) until it gets one. */
+const samples: { [M in MethodName]: (w: World) => Input<M> } = {
+  'auth.status': () => ({}),
+  'auth.setup': () => ({ username: 'first.admin', displayName: 'First admin', password: 'correct horse', companyName: 'Uus OÜ' }),
+  'auth.signIn': () => ({ username: 'seed-admin', password: 'password123' }),
+  'auth.signOut': () => ({}),
+  'users.list': () => ({}),
+  'users.get': (w) => ({ id: w.otherUserId }),
+  'users.create': () => ({ username: 'new.user', displayName: 'New user', roles: ['technician'], password: 'long enough' }),
+  'users.update': (w) => ({ id: w.otherUserId, version: 1, username: 'other', displayName: 'Other person', roles: ['technician'] }),
+  'settings.get': () => ({}),
+  'settings.update': (w) => ({ ...w.settings, companyName: 'Renamed OÜ' }),
+  'audit.forRecord': (w) => ({ entity: 'customer', entityId: w.customer.id }),
+  'search.global': () => ({ q: 'SN-778899' }),
+
+  'customerGroups.list': () => ({}),
+  'customerGroups.get': (w) => ({ id: w.customerGroup.id }),
+  'customerGroups.create': () => ({ code: 'NEW', name: 'New group' }),
+  'customerGroups.update': (w) => ({ ...w.customerGroup, name: 'Renamed' }),
+  'customerGroups.delete': (w) => ({ id: w.customerGroup.id, version: w.customerGroup.version }),
+
+  'customers.list': () => ({}),
+  'customers.get': (w) => ({ id: w.customer.id }),
+  'customers.create': () => ({ name: 'Uus klient AS' }),
+  'customers.update': (w) => ({ ...w.customer, name: 'Renamed' }),
+  'customers.delete': (w) => ({ id: w.customer.id, version: w.customer.version }),
+
+  'dispatchTeams.list': () => ({}),
+  'dispatchTeams.get': (w) => ({ id: w.team.id }),
+  'dispatchTeams.create': () => ({ code: 'SOUTH', name: 'Lõuna' }),
+  'dispatchTeams.update': (w) => ({ id: w.team.id, version: w.team.version, code: w.team.code, name: 'Renamed', ownerWorkerId: w.worker.id }),
+  'dispatchTeams.delete': (w) => ({ id: w.team.id, version: w.team.version }),
+
+  'skills.list': () => ({}),
+  'skills.get': (w) => ({ id: w.skill.id }),
+  'skills.create': () => ({ code: 'GAS', name: 'Gas' }),
+  'skills.update': (w) => ({ ...w.skill, name: 'Renamed' }),
+  'skills.delete': (w) => ({ id: w.skill.id, version: w.skill.version }),
+
+  'workers.list': () => ({}),
+  'workers.get': (w) => ({ id: w.worker.id }),
+  'workers.create': () => ({ name: 'Uus Töötaja' }),
+  'workers.update': (w) => ({ ...w.worker, name: 'Renamed' }),
+  'workers.delete': (w) => ({ id: w.worker.id, version: w.worker.version }),
+
+  'items.list': () => ({}),
+  'items.get': (w) => ({ id: w.item.id }),
+  'items.create': () => ({ number: 'FILTER-1', name: 'Filter' }),
+  'items.update': (w) => ({ ...w.item, name: 'Renamed' }),
+  'items.delete': (w) => ({ id: w.item.id, version: w.item.version }),
+
+  'categories.list': () => ({}),
+  'categories.get': (w) => ({ id: w.category.id }),
+  'categories.create': () => ({ code: 'TRAVEL', name: 'Sõit', type: 'expense' }),
+  'categories.update': (w) => ({ ...w.category, name: 'Renamed' }),
+  'categories.delete': (w) => ({ id: w.category.id, version: w.category.version }),
+
+  'serviceObjectGroups.list': () => ({}),
+  'serviceObjectGroups.get': (w) => ({ id: w.objectGroup.id }),
+  'serviceObjectGroups.create': () => ({ code: 'LIFT', name: 'Liftid' }),
+  'serviceObjectGroups.update': (w) => ({ ...w.objectGroup, name: 'Renamed' }),
+  'serviceObjectGroups.delete': (w) => ({ id: w.objectGroup.id, version: w.objectGroup.version }),
+
+  'serviceObjects.list': () => ({}),
+  'serviceObjects.get': (w) => ({ id: w.serviceObject.id }),
+  'serviceObjects.create': (w) => ({ name: 'Boiler', customerId: w.customer.id }),
+  'serviceObjects.update': (w) => ({ ...w.serviceObject, name: 'Renamed' }),
+  'serviceObjects.delete': (w) => ({ id: w.serviceObject.id, version: w.serviceObject.version }),
+
+  'serviceTasks.list': () => ({}),
+  'serviceTasks.get': (w) => ({ id: w.serviceTask.id }),
+  'serviceTasks.create': () => ({ code: 'REPAIR', name: 'Remont' }),
+  'serviceTasks.update': (w) => ({ ...w.serviceTask, name: 'Renamed' }),
+  'serviceTasks.delete': (w) => ({ id: w.serviceTask.id, version: w.serviceTask.version }),
+
+  'numberSequences.list': () => ({}),
+  'numberSequences.get': (w) => ({ id: w.numberSequence.id }),
+  'numberSequences.create': () => ({ code: 'rma', name: 'RMAs', prefix: 'RMA-', nextNumber: 1 }),
+  'numberSequences.update': (w) => ({ ...w.numberSequence, name: 'Renamed' }),
+  'numberSequences.delete': (w) => ({ id: w.numberSequence.id, version: w.numberSequence.version })
+}
+
+/**
+ * Where a permitted call is refused by a business rule in this (set-up, signed-in) state rather than by
+ * the permission check. Keep this list short and explicit.
+ */
+const refusedByRule: Partial<Record<MethodName, { signedIn: RegExp; signedOutPrepare: (conn: Connection) => void }>> = {
+  // Set-up happens once: with users present it answers FORBIDDEN by its own rule; signed out on an empty
+  // database it must go through.
+  'auth.setup': {
+    signedIn: /already set up/,
+    signedOutPrepare: (conn) => conn.sqlite.exec('delete from audit_log; delete from users')
+  }
+}
+
+function expectedCell(method: MethodName, column: Column): 'allowed' | 'FORBIDDEN' {
+  const access = contract[method].access
+  if (access === 'public') return 'allowed'
+  if (column === 'signedOut') return 'FORBIDDEN'
+  if (access === 'authenticated') return 'allowed'
+  return ROLE_PERMISSIONS[column].includes(access) ? 'allowed' : 'FORBIDDEN'
+}
+
+let conn: Connection
+let dir: string
+let world: World
+const userIds = new Map<Role, number>()
+/** method → column → the code actually answered ('ok' or an error code), for the printed matrix. */
+const observed = new Map<string, Record<string, string>>()
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hooldus-perm-'))
+  conn = (await openAndMigrate(join(dir, 'perm.db'))).conn
+  ensureSettings(conn.db, 'Test Service OÜ')
+  const seed = await seedMasterData(conn)
+  for (const role of ROLES) userIds.set(role, userWith(conn, [role], role).user!.id)
+  const otherUserId = userWith(conn, ['technician'], 'other').user!.id
+  world = { ...seed, settings: await call(seed.admin, 'settings.get', {}), otherUserId }
+})
+
+afterAll(() => {
+  if (process.env.HOOLDUS_PRINT_MATRIX) {
+    const width = Math.max(...METHOD_NAMES.map((m) => m.length))
+    const lines = [
+      `${'method'.padEnd(width)}  ${COLUMNS.map((c) => c.slice(0, 10).padEnd(10)).join(' ')}`,
+      ...[...observed].map(([m, row]) => `${m.padEnd(width)}  ${COLUMNS.map((c) => (row[c] ?? '').padEnd(10)).join(' ')}`)
+    ]
+    console.log(lines.join('\n'))
+  }
+  closeDatabase(conn)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function outcome(method: MethodName, column: Column): Promise<{ cell: string; code: string; message: string }> {
+  const input = samples[method](world)
+  conn.sqlite.exec('begin')
+  try {
+    if (column === 'signedOut') refusedByRule[method]?.signedOutPrepare(conn)
+    const session = { userId: column === 'signedOut' ? null : userIds.get(column)! }
+    const result = await dispatch({ conn, checkOutputs: true }, () => null, session, method, input)
+    if (result.ok) return { cell: 'allowed', code: 'ok', message: '' }
+    const { code, message } = result.error
+    const rule = refusedByRule[method]
+    const byRule = code === 'FORBIDDEN' && column !== 'signedOut' && rule !== undefined && rule.signedIn.test(message)
+    // A permitted call may be refused by the service (NOT_FOUND, CONFLICT, VALIDATION); it must not crash.
+    const cell = code === 'FORBIDDEN' && !byRule ? 'FORBIDDEN' : code === 'INTERNAL' ? `INTERNAL: ${message}` : 'allowed'
+    return { cell, code, message }
+  } finally {
+    conn.sqlite.exec('rollback')
+  }
+}
+
+describe('permission matrix', () => {
+  it('has a sample input for every contract method, and each passes validation', () => {
+    const names = Object.keys(contract) as MethodName[]
+    expect([...names].sort()).toEqual([...METHOD_NAMES].sort())
+    const missing = names.filter((m) => typeof (samples as Record<string, unknown>)[m] !== 'function')
+    expect(missing, 'methods without a sample input').toEqual([])
+    const invalid = names.filter((m) => !contract[m].input.safeParse(samples[m](world)).success)
+    expect(invalid, 'samples that do not pass the input schema').toEqual([])
+  })
+
+  it.each(METHOD_NAMES.map((m) => [m, contract[m].access] as const))('%s (%s)', async (method, _access) => {
+    const expected: Record<string, string> = {}
+    const actual: Record<string, string> = {}
+    const codes: Record<string, string> = {}
+    for (const column of COLUMNS) {
+      expected[column] = expectedCell(method, column)
+      const o = await outcome(method, column)
+      actual[column] = o.cell
+      codes[column] = o.code
+      if (o.code === 'FORBIDDEN' && o.cell === 'FORBIDDEN') {
+        // The refusal comes from the permission check, with its plain message.
+        expect(o.message).toMatch(column === 'signedOut' ? /^Sign in first\.$/ : /^Your role does not allow this/)
+      }
+    }
+    observed.set(method, codes)
+    expect(actual).toEqual(expected)
+  })
+
+  it('lets only the administrator manage users and number sequences', () => {
+    // A readable spot check of the matrix itself, so a change to roles.ts shows up here too.
+    const holders = (p: Parameters<(typeof ROLE_PERMISSIONS)['administrator']['includes']>[0]) =>
+      ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(p))
+    expect(holders('users.manage')).toEqual(['administrator'])
+    expect(holders('numberSequences.write')).toEqual(['administrator'])
+    expect(holders('masterdata.read')).toEqual([...ROLES])
+  })
+})
