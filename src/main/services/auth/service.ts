@@ -38,6 +38,8 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
   const user = ctx.db.transaction(() => {
     if (userCount(ctx.db) > 0) throw forbidden('Hooldus is already set up; sign in instead.')
     ensureSettings(ctx.db, input.companyName)
+    // The row may already exist (loadSettings creates it on first read); the name typed here still wins.
+    ctx.db.update(settings).set({ companyName: input.companyName }).where(eq(settings.id, 1)).run()
     ensureDefaultSequences(ctx.db)
     const { hash, salt } = hashPassword(input.password)
     const row = ctx.db
