@@ -1,0 +1,78 @@
+import {
+  IconAddressBook,
+  IconBox,
+  IconCalendarRepeat,
+  IconCategory,
+  IconChecklist,
+  IconClipboardList,
+  IconClockHour4,
+  IconCreditCard,
+  IconLayoutBoard,
+  IconListNumbers,
+  IconReceiptRefund,
+  IconSettings,
+  IconSitemap,
+  IconTool,
+  IconUser,
+  IconUsers,
+  IconUsersGroup,
+  IconBolt
+} from '@tabler/icons-react'
+import type { Permission } from '@shared/auth/roles'
+
+export interface NavItem {
+  label: string
+  path: string
+  icon: typeof IconUser
+  permission?: Permission
+  /** Modules whose issue has not landed yet are listed, but not yet usable. */
+  comingWith?: string
+}
+
+export const NAV: { section: string; items: NavItem[] }[] = [
+  {
+    section: 'Service',
+    items: [
+      { label: 'Service orders', path: '/orders', icon: IconClipboardList, comingWith: 'service orders' },
+      { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat, comingWith: 'service agreements' },
+      { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, comingWith: 'the dispatch board' },
+      { label: 'SLAs', path: '/slas', icon: IconClockHour4, comingWith: 'service-level agreements' },
+      { label: 'Returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'return management' },
+      { label: 'Subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'service subscriptions' }
+    ]
+  },
+  {
+    section: 'Customers & equipment',
+    items: [
+      { label: 'Customers', path: '/customers', icon: IconAddressBook },
+      { label: 'Service objects', path: '/service-objects', icon: IconTool },
+      { label: 'Customer groups', path: '/customer-groups', icon: IconUsersGroup },
+      { label: 'Object groups', path: '/object-groups', icon: IconSitemap }
+    ]
+  },
+  {
+    section: 'Resources',
+    items: [
+      { label: 'Workers', path: '/workers', icon: IconUser },
+      { label: 'Dispatch teams', path: '/teams', icon: IconUsers },
+      { label: 'Skills', path: '/skills', icon: IconBolt }
+    ]
+  },
+  {
+    section: 'Catalogue',
+    items: [
+      { label: 'Items', path: '/items', icon: IconBox },
+      { label: 'Categories', path: '/categories', icon: IconCategory },
+      { label: 'Service tasks', path: '/tasks', icon: IconChecklist }
+    ]
+  },
+  {
+    section: 'Administration',
+    items: [
+      { label: 'Users', path: '/users', icon: IconUsers, permission: 'users.manage' },
+      { label: 'Number sequences', path: '/sequences', icon: IconListNumbers },
+      { label: 'Settings', path: '/settings', icon: IconSettings }
+    ]
+  }
+]
+

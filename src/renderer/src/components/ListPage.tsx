@@ -1,0 +1,181 @@
+import { Button, Group, Pagination, Paper, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconChevronDown, IconChevronUp, IconDownload, IconPlus, IconSearch, IconSelector } from '@tabler/icons-react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { type ReactNode, useState } from 'react'
+import { useNavigate } from 'react-router'
+import type { Input, MethodName, Output } from '@shared/api/contract'
+import { call, exportCsv } from '../lib/api'
+import { today } from '../lib/format'
+import { showApiError } from '../lib/forms'
+import classes from './ListPage.module.css'
+
+export type ListMethod = Extract<MethodName, `${string}.list`>
+export type RowOf<M extends ListMethod> = Output<M>['rows'][number]
+
+export interface Column<R> {
+  key: string
+  label: string
+  /** Sort key understood by the list method; omit for unsortable columns. */
+  sort?: string
+  width?: number | string
+  align?: 'left' | 'right' | 'center'
+  render?: (row: R) => ReactNode
+}
+
+export interface ListPageProps<M extends ListMethod> {
+  title: string
+  method: M
+  columns: Column<RowOf<M>>[]
+  defaultSort: string
+  /** The list's own filters (besides the search box), already in the method's input shape. */
+  filters?: Partial<Input<M>>
+  filterControls?: ReactNode
+  rowPath: (row: RowOf<M>) => string
+  newPath?: string
+  newLabel?: string
+  exportName: string
+  searchPlaceholder?: string
+  /** Set when embedded in another screen: no page title, smaller page size. */
+  embedded?: boolean
+}
+
+export const listKeys = {
+  all: (method: ListMethod) => ['list', method] as const,
+  page: (method: ListMethod, input: unknown) => ['list', method, input] as const
+}
+
+/**
+ * A server-paged, sorted, searchable list with CSV export of the current view (every matching row, not
+ * only the page). Every master-data list is one of these.
+ */
+export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
+  const navigate = useNavigate()
+  const [q, setQ] = useState('')
+  const [debouncedQ] = useDebouncedValue(q, 200)
+  const [page, setPage] = useState(1)
+  const [sort, setSort] = useState({ key: props.defaultSort, dir: 'asc' as 'asc' | 'desc' })
+  const [exporting, setExporting] = useState(false)
+  const pageSize = props.embedded ? 15 : 50
+
+  const input = { ...props.filters, q: debouncedQ, page, pageSize, sort: sort.key, dir: sort.dir } as Input<M>
+  const query = useQuery({
+    queryKey: listKeys.page(props.method, input),
+    queryFn: () => call(props.method, input),
+    placeholderData: keepPreviousData
+  })
+  const data = query.data as Output<ListMethod> | undefined
+  const rows = (data?.rows ?? []) as RowOf<M>[]
+  const total = data?.total ?? 0
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+
+  const toggleSort = (key: string) => {
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }))
+    setPage(1)
+  }
+
+  const doExport = async () => {
+    setExporting(true)
+    try {
+      await exportCsv(props.method, { ...input, page: 1 }, `${props.exportName}-${today()}.csv`)
+    } catch (e) {
+      showApiError(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap">
+        {props.embedded ? <span /> : <Title order={3}>{props.title}</Title>}
+        <Group gap="xs">
+          <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} loading={exporting} onClick={doExport}>
+            Export CSV
+          </Button>
+          {props.newPath && (
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate(props.newPath!)}>
+              {props.newLabel ?? 'New'}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group gap="xs" align="end">
+        <TextInput
+          size="xs"
+          w={280}
+          placeholder={props.searchPlaceholder ?? 'Search'}
+          aria-label={`Search ${props.title.toLowerCase()}`}
+          leftSection={<IconSearch size={14} />}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value)
+            setPage(1)
+          }}
+        />
+        {props.filterControls}
+        <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
+          {total.toLocaleString('en')} {total === 1 ? 'row' : 'rows'}
+        </Text>
+      </Group>
+      <Paper withBorder radius="sm" className={classes.tableWrap}>
+        <Table striped highlightOnHover stickyHeader verticalSpacing={4} fz="sm" className={classes.table}>
+          <Table.Thead>
+            <Table.Tr>
+              {props.columns.map((c) => (
+                <Table.Th key={c.key} w={c.width} style={{ textAlign: c.align ?? 'left' }}>
+                  {c.sort ? (
+                    <UnstyledButton className={classes.sortButton} onClick={() => toggleSort(c.sort!)}>
+                      {c.label}
+                      {sort.key === c.sort ? (
+                        sort.dir === 'asc' ? <IconChevronUp size={12} /> : <IconChevronDown size={12} />
+                      ) : (
+                        <IconSelector size={12} opacity={0.4} />
+                      )}
+                    </UnstyledButton>
+                  ) : (
+                    c.label
+                  )}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr
+                key={(row as { id: number }).id}
+                className={classes.row}
+                tabIndex={0}
+                onClick={() => navigate(props.rowPath(row))}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') navigate(props.rowPath(row))
+                }}
+              >
+                {props.columns.map((c) => (
+                  <Table.Td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+                    {c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+            {rows.length === 0 && !query.isFetching && (
+              <Table.Tr>
+                <Table.Td colSpan={props.columns.length}>
+                  <Text size="sm" c="dimmed" ta="center" py="md">
+                    {q ? 'Nothing matches the search.' : 'Nothing here yet.'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+      {query.isError && (
+        <Text c="red" size="sm">
+          {(query.error as Error).message}
+        </Text>
+      )}
+    </Stack>
+  )
+}

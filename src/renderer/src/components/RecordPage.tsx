@@ -1,0 +1,149 @@
+import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconDeviceFloppy, IconLock, IconTrash } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { Link } from 'react-router'
+import { ConfirmButton } from './ConfirmButton'
+import classes from './RecordPage.module.css'
+import { AuditTrail } from '../features/audit/AuditTrail'
+import { useSession } from '../features/auth/queries'
+
+export interface RecordPageProps {
+  title: string
+  subtitle?: ReactNode
+  listLabel: string
+  listPath: string
+  loading: boolean
+  loadError?: unknown
+  isNew: boolean
+  readOnly: boolean
+  conflict: boolean
+  onReload: () => void
+  onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void
+  saving: boolean
+  dirty: boolean
+  onDelete?: () => void
+  deleting?: boolean
+  /** What the delete confirmation says will go, e.g. "the customer, its sites and contacts". */
+  deleteWhat?: string
+  audit?: { entity: string; id: number | null }
+  /** Extra tabs next to the form (e.g. a customer's service objects). */
+  tabs?: { value: string; label: string; content: ReactNode }[]
+  children: ReactNode
+}
+
+/**
+ * The frame of every detail/edit screen: breadcrumbs, save and delete, the read-only notice for roles
+ * that may only look, the conflict banner with reload, and the record's change history.
+ */
+export function RecordPage(p: RecordPageProps) {
+  const { can } = useSession()
+  if (p.loading) return <Loader m="xl" />
+  if (p.loadError) {
+    return (
+      <Alert color="red" title="Cannot open this record">
+        {(p.loadError as Error).message}
+      </Alert>
+    )
+  }
+  const form = (
+    <form onSubmit={p.onSubmit} noValidate>
+      <Stack gap="md">
+        <fieldset disabled={p.readOnly} className={`${classes.fieldset} ${p.readOnly ? classes.readOnly : ''}`}>
+          {p.children}
+        </fieldset>
+        {!p.readOnly && (
+          <Group gap="xs">
+            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={p.saving} disabled={!p.isNew && !p.dirty}>
+              {p.isNew ? 'Create' : 'Save'}
+            </Button>
+            {!p.isNew && p.onDelete && (
+              <ConfirmButton
+                variant="subtle"
+                color="red"
+                size="sm"
+                leftSection={<IconTrash size={16} />}
+                loading={p.deleting}
+                title={`Delete ${p.title}?`}
+                message={`This removes ${p.deleteWhat ?? 'the record'}. It cannot be undone; the change history keeps a copy.`}
+                confirmLabel="Delete"
+                onConfirm={p.onDelete}
+              >
+                Delete
+              </ConfirmButton>
+            )}
+            {p.dirty && (
+              <Text size="xs" c="dimmed">
+                Unsaved changes
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+
+  const showHistory = p.audit && p.audit.id !== null && can('audit.read')
+  const tabs = [...(p.tabs ?? []), ...(showHistory ? [{ value: 'history', label: 'History', content: <AuditTrail entity={p.audit!.entity} entityId={p.audit!.id!} /> }] : [])]
+
+  return (
+    <Stack gap="sm" maw={1100}>
+      <Breadcrumbs fz="sm">
+        <Anchor component={Link} to={p.listPath}>
+          {p.listLabel}
+        </Anchor>
+        <Text size="sm">{p.isNew ? 'New' : p.title}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between">
+        <div>
+          <Title order={3}>{p.isNew ? `New ${p.listLabel.toLowerCase().replace(/s$/, '')}` : p.title}</Title>
+          {p.subtitle && (
+            <Text size="sm" c="dimmed">
+              {p.subtitle}
+            </Text>
+          )}
+        </div>
+      </Group>
+      {p.readOnly && (
+        <Alert variant="light" color="gray" icon={<IconLock size={16} />} data-testid="read-only-notice">
+          Your role can view this record but not change it.
+        </Alert>
+      )}
+      {p.conflict && (
+        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+          <Group gap="sm">
+            <Text size="sm">This record was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
+            <Button size="xs" variant="light" color="orange" onClick={p.onReload}>
+              Reload
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {tabs.length === 0 ? (
+        <Paper withBorder p="md">
+          {form}
+        </Paper>
+      ) : (
+        <Tabs defaultValue="details" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="details">Details</Tabs.Tab>
+            {tabs.map((t) => (
+              <Tabs.Tab key={t.value} value={t.value}>
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="details" pt="sm">
+            <Paper withBorder p="md">
+              {form}
+            </Paper>
+          </Tabs.Panel>
+          {tabs.map((t) => (
+            <Tabs.Panel key={t.value} value={t.value} pt="sm">
+              {t.content}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
+    </Stack>
+  )
+}

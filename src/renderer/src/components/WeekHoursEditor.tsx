@@ -1,0 +1,72 @@
+import { Checkbox, Table, Text } from '@mantine/core'
+import { TimeInput } from '@mantine/dates'
+import type { ReactNode } from 'react'
+import type { DayHours, WeekHours } from '@shared/domain/masterdata'
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
+
+interface WeekHoursEditorProps {
+  value: WeekHours
+  onChange: (value: WeekHours) => void
+  /** The form's error of one day's field, e.g. `form.errors[`workingHours.${day}.end`]`. */
+  errorOf?: (day: number, field: keyof DayHours) => ReactNode
+  /** An error about the week as a whole (e.g. "needs at least one working day"). */
+  error?: ReactNode
+}
+
+/** Seven weekdays, Monday first: open or closed, and from when to when. Used by workers and the company calendar. */
+export function WeekHoursEditor({ value, onChange, errorOf, error }: WeekHoursEditorProps) {
+  const set = (day: number, patch: Partial<DayHours>) => onChange(value.map((d, i) => (i === day ? { ...d, ...patch } : d)))
+  return (
+    <div>
+      <Table verticalSpacing={2} withTableBorder fz="sm" w="auto" data-testid="week-hours">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={130}>Day</Table.Th>
+            <Table.Th w={70}>Open</Table.Th>
+            <Table.Th w={130}>From</Table.Th>
+            <Table.Th w={130}>To</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {value.map((d, i) => {
+            const day = WEEKDAYS[i]
+            return (
+              <Table.Tr key={day}>
+                <Table.Td c={d.open ? undefined : 'dimmed'}>{day}</Table.Td>
+                <Table.Td>
+                  <Checkbox size="xs" aria-label={`${day} open`} checked={d.open} onChange={(e) => set(i, { open: e.currentTarget.checked })} />
+                </Table.Td>
+                <Table.Td>
+                  <TimeInput
+                    size="xs"
+                    aria-label={`${day} from`}
+                    disabled={!d.open}
+                    value={d.start}
+                    onChange={(e) => set(i, { start: e.currentTarget.value })}
+                    error={errorOf?.(i, 'start')}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TimeInput
+                    size="xs"
+                    aria-label={`${day} to`}
+                    disabled={!d.open}
+                    value={d.end}
+                    onChange={(e) => set(i, { end: e.currentTarget.value })}
+                    error={errorOf?.(i, 'end')}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+      </Table>
+      {error && (
+        <Text c="red" size="xs" mt={4}>
+          {error}
+        </Text>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { Grid, TextInput } from '@mantine/core'
+import { useParams } from 'react-router'
+import { codeNameInput, type CodeNameRow } from '@shared/domain/masterdata'
+import { RecordPage } from '../../components/RecordPage'
+import { useEditor } from '../../lib/useEditor'
+import { useSession } from '../auth/queries'
+import { CODE_TABLES, type CodeTableEntity } from './codeTables'
+
+type Values = { code: string; name: string }
+const empty: Values = { code: '', name: '' }
+const toForm = (r: CodeNameRow): Values => ({ code: r.code, name: r.name })
+
+/** One row of a small code table: customer group, object group or skill. */
+export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
+  const { id } = useParams()
+  // A different table or record is a different editor.
+  return <CodeTableEditor key={`${entity}-${id}`} entity={entity} recordId={id === 'new' ? null : Number(id)} />
+}
+
+function CodeTableEditor({ entity, recordId }: { entity: CodeTableEntity; recordId: number | null }) {
+  const t = CODE_TABLES[entity]
+  const { can } = useSession()
+  const e = useEditor<CodeNameRow, Values>({
+    entity,
+    label: t.label,
+    id: recordId,
+    schema: codeNameInput,
+    empty,
+    toForm,
+    pathOf: (i) => `${t.path}/${i}`,
+    listPath: t.path
+  })
+  const { form } = e
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t.label}
+      listLabel={t.title}
+      listPath={t.path}
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={!can(t.write)}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat={`the ${t.label.toLowerCase()} (only possible while no ${t.usedBy} use it)`}
+      audit={{ entity: t.audit, id: recordId }}
+    >
+      <Grid gap="sm">
+        <Grid.Col span={3}>
+          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        </Grid.Col>
+      </Grid>
+    </RecordPage>
+  )
+}

@@ -1,0 +1,47 @@
+import type { Permission } from '@shared/auth/roles'
+
+export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills'
+
+export interface CodeTable {
+  entity: CodeTableEntity
+  /** Plural, as the list title and breadcrumb. */
+  title: string
+  /** Singular, for "New …" and notifications. */
+  label: string
+  path: string
+  /** The entity name of the audit trail. */
+  audit: string
+  write: Permission
+  /** What else loses the value when a row is deleted. */
+  usedBy: string
+}
+
+export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
+  customerGroups: {
+    entity: 'customerGroups',
+    title: 'Customer groups',
+    label: 'Customer group',
+    path: '/customer-groups',
+    audit: 'customerGroup',
+    write: 'catalog.write',
+    usedBy: 'customers'
+  },
+  serviceObjectGroups: {
+    entity: 'serviceObjectGroups',
+    title: 'Object groups',
+    label: 'Object group',
+    path: '/object-groups',
+    audit: 'serviceObjectGroup',
+    write: 'catalog.write',
+    usedBy: 'service objects'
+  },
+  skills: {
+    entity: 'skills',
+    title: 'Skills',
+    label: 'Skill',
+    path: '/skills',
+    audit: 'skill',
+    write: 'resources.write',
+    usedBy: 'workers and service tasks'
+  }
+}

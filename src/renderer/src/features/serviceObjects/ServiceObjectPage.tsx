@@ -1,0 +1,208 @@
+import { Checkbox, Grid, Select, Textarea, TextInput } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { useQuery } from '@tanstack/react-query'
+import { useParams, useSearchParams } from 'react-router'
+import { serviceObjectInput, type ServiceObjectRow } from '@shared/domain/masterdata'
+import { EntitySelect } from '../../components/EntitySelect'
+import { ListPage } from '../../components/ListPage'
+import { RecordPage } from '../../components/RecordPage'
+import { call } from '../../lib/api'
+import { useEditor } from '../../lib/useEditor'
+import { useSession } from '../auth/queries'
+import { WarrantyBadge } from './ServiceObjectsList'
+
+type Values = {
+  number: string
+  name: string
+  customerId: number | null
+  siteId: number | null
+  itemId: number | null
+  groupId: number | null
+  serialNumber: string
+  installationDate: string | null
+  warrantyEnd: string | null
+  parentId: number | null
+  notes: string
+  active: boolean
+}
+
+const toForm = (r: ServiceObjectRow): Values => ({
+  number: r.number,
+  name: r.name,
+  customerId: r.customerId,
+  siteId: r.siteId,
+  itemId: r.itemId,
+  groupId: r.groupId,
+  serialNumber: r.serialNumber,
+  installationDate: r.installationDate,
+  warrantyEnd: r.warrantyEnd,
+  parentId: r.parentId,
+  notes: r.notes,
+  active: r.active
+})
+
+export function ServiceObjectPage() {
+  const { id } = useParams()
+  const [search] = useSearchParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const presetCustomer = search.get('customerId')
+  const e = useEditor<ServiceObjectRow, Values>({
+    entity: 'serviceObjects',
+    label: 'Service object',
+    id: recordId,
+    schema: serviceObjectInput,
+    empty: {
+      number: '',
+      name: '',
+      customerId: presetCustomer ? Number(presetCustomer) : null,
+      siteId: null,
+      itemId: null,
+      groupId: null,
+      serialNumber: '',
+      installationDate: null,
+      warrantyEnd: null,
+      parentId: search.get('parentId') ? Number(search.get('parentId')) : null,
+      notes: '',
+      active: true
+    },
+    toForm,
+    pathOf: (i) => `/service-objects/${i}`,
+    listPath: '/service-objects'
+  })
+  const { form } = e
+  const customerId = form.values.customerId
+  const customer = useQuery({
+    queryKey: ['record', 'customers', customerId ?? 0],
+    queryFn: () => call('customers.get', { id: customerId! }),
+    enabled: customerId !== null
+  })
+  const readOnly = !can('serviceObjects.write')
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.number} ${e.record.name}` : 'Service object'}
+      subtitle={
+        e.record ? (
+          <>
+            {e.record.customerName}
+            {e.record.serialNumber ? ` · S/N ${e.record.serialNumber}` : ''} <WarrantyBadge warrantyEnd={e.record.warrantyEnd} />
+          </>
+        ) : undefined
+      }
+      listLabel="Service objects"
+      listPath="/service-objects"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={readOnly}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the service object"
+      audit={{ entity: 'serviceObject', id: recordId }}
+      tabs={
+        recordId === null
+          ? []
+          : [
+              {
+                value: 'components',
+                label: `Components${e.record?.componentCount ? ` (${e.record.componentCount})` : ''}`,
+                content: (
+                  <ListPage
+                    embedded
+                    title="Components"
+                    method="serviceObjects.list"
+                    defaultSort="number"
+                    exportName={`components-${e.record?.number ?? recordId}`}
+                    filters={{ parentId: recordId }}
+                    newPath={can('serviceObjects.write') && e.record ? `/service-objects/new?customerId=${e.record.customerId}&parentId=${recordId}` : undefined}
+                    newLabel="New component"
+                    rowPath={(r) => `/service-objects/${r.id}`}
+                    columns={[
+                      { key: 'number', label: 'No.', sort: 'number', width: 110 },
+                      { key: 'name', label: 'Name', sort: 'name' },
+                      { key: 'serialNumber', label: 'Serial no.', sort: 'serialNumber' },
+                      { key: 'itemName', label: 'Item', render: (r) => r.itemName ?? '—' }
+                    ]}
+                  />
+                )
+              }
+            ]
+      }
+    >
+      <Grid gap="sm">
+        <Grid.Col span={3}>
+          <TextInput label="Number" placeholder="Next from sequence" {...form.getInputProps('number')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <TextInput label="Serial number" {...form.getInputProps('serialNumber')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <EntitySelect
+            label="Customer"
+            withAsterisk
+            list="customers.list"
+            labelOf={(c) => `${c.number} ${c.name}`}
+            value={customerId}
+            onChange={(v) => {
+              form.setFieldValue('customerId', v)
+              form.setFieldValue('siteId', null)
+              form.setFieldValue('parentId', null)
+            }}
+            error={form.errors.customerId}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Select
+            label="Site"
+            placeholder={customerId === null ? 'Choose the customer first' : 'No site'}
+            clearable
+            data={(customer.data?.sites ?? []).map((s) => ({ value: String(s.id), label: `${s.name} — ${s.street}, ${s.city}` }))}
+            value={form.values.siteId === null ? null : String(form.values.siteId)}
+            onChange={(v) => form.setFieldValue('siteId', v === null ? null : Number(v))}
+            error={form.errors.siteId}
+          />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <EntitySelect label="Item" list="items.list" labelOf={(i) => `${i.number} ${i.name}`} value={form.values.itemId} onChange={(v) => form.setFieldValue('itemId', v)} error={form.errors.itemId} />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <EntitySelect label="Object group" list="serviceObjectGroups.list" labelOf={(g) => g.name} value={form.values.groupId} onChange={(v) => form.setFieldValue('groupId', v)} error={form.errors.groupId} />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <EntitySelect
+            label="Component of"
+            placeholder={customerId === null ? 'Choose the customer first' : 'Not a component'}
+            disabled={customerId === null}
+            list="serviceObjects.list"
+            filters={{ customerId }}
+            labelOf={(o) => `${o.number} ${o.name}`}
+            value={form.values.parentId}
+            onChange={(v) => form.setFieldValue('parentId', v)}
+            error={form.errors.parentId}
+          />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <DateInput label="Installed" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('installationDate')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <DateInput label="Warranty ends" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('warrantyEnd')} />
+        </Grid.Col>
+        <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
+          <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+    </RecordPage>
+  )
+}

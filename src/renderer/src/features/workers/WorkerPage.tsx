@@ -1,0 +1,211 @@
+import { Anchor, Checkbox, Grid, Group, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { WORKER_ROLE_LABELS, WORKER_ROLES, workerInput, type WeekHours, type WorkerRow } from '@shared/domain/masterdata'
+import { EntitySelect, SmallMultiSelect } from '../../components/EntitySelect'
+import { RecordPage } from '../../components/RecordPage'
+import { WeekHoursEditor } from '../../components/WeekHoursEditor'
+import { call } from '../../lib/api'
+import { useEditor } from '../../lib/useEditor'
+import { useSession } from '../auth/queries'
+import { settingsQuery } from '../settings/queries'
+
+type WorkerRole = (typeof WORKER_ROLES)[number]
+
+type Values = {
+  number: string
+  name: string
+  email: string
+  phone: string
+  roles: WorkerRole[]
+  teamId: number | null
+  skillIds: number[]
+  homeBase: string
+  workingHours: WeekHours | null
+  active: boolean
+}
+
+const toForm = (r: WorkerRow): Values => ({
+  number: r.number,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  roles: r.roles,
+  teamId: r.teamId,
+  skillIds: r.skillIds,
+  homeBase: r.homeBase,
+  workingHours: r.workingHours,
+  active: r.active
+})
+
+const OFFICE_HOURS: WeekHours = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ open: d < 5, start: '08:00', end: '17:00' }))
+
+/** Who the worker signs in as, if anyone (only administrators may open user accounts). */
+function LinkedUser({ userId }: { userId: number | null }) {
+  const { can } = useSession()
+  const mayOpen = can('users.manage')
+  const user = useQuery({
+    queryKey: ['record', 'users', userId ?? 0],
+    queryFn: () => call('users.get', { id: userId! }),
+    enabled: userId !== null && mayOpen
+  })
+  if (userId === null) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="worker-user">
+        No user account is linked to this worker.
+      </Text>
+    )
+  }
+  return (
+    <Text size="sm" data-testid="worker-user">
+      Signs in as{' '}
+      {mayOpen ? (
+        <Anchor component={Link} to={`/users/${userId}`} size="sm">
+          {user.data ? `${user.data.username} (${user.data.displayName})` : 'user account'}
+        </Anchor>
+      ) : (
+        'a linked user account'
+      )}
+      .
+    </Text>
+  )
+}
+
+export function WorkerPage() {
+  const { id } = useParams()
+  const [search] = useSearchParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const presetTeam = search.get('teamId')
+  const e = useEditor<WorkerRow, Values>({
+    entity: 'workers',
+    label: 'Worker',
+    id: recordId,
+    schema: workerInput,
+    empty: {
+      number: '',
+      name: '',
+      email: '',
+      phone: '',
+      roles: ['technician'],
+      teamId: presetTeam ? Number(presetTeam) : null,
+      skillIds: [],
+      homeBase: '',
+      workingHours: null,
+      active: true
+    },
+    toForm,
+    pathOf: (i) => `/workers/${i}`,
+    listPath: '/workers'
+  })
+  const { form } = e
+  const settings = useQuery(settingsQuery)
+  const hours = form.values.workingHours
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.number} ${e.record.name}` : 'Worker'}
+      subtitle={e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined}
+      listLabel="Workers"
+      listPath="/workers"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={!can('resources.write')}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the worker and their skills (refused while a user account or a team still points at them)"
+      audit={{ entity: 'worker', id: recordId }}
+    >
+      <Stack gap="md">
+        <Grid gap="sm">
+          <Grid.Col span={2}>
+            <TextInput label="Number" placeholder="Next from sequence" {...form.getInputProps('number')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="E-mail" {...form.getInputProps('email')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Phone" {...form.getInputProps('phone')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <MultiSelect
+              label="Roles"
+              withAsterisk
+              data={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))}
+              value={form.values.roles}
+              onChange={(v) => form.setFieldValue('roles', v as WorkerRole[])}
+              error={form.errors.roles}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label="Dispatch team"
+              placeholder="No team"
+              list="dispatchTeams.list"
+              labelOf={(t) => `${t.code} · ${t.name}`}
+              value={form.values.teamId}
+              onChange={(v) => form.setFieldValue('teamId', v)}
+              error={form.errors.teamId}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="Home base" placeholder="Where the day starts" {...form.getInputProps('homeBase')} />
+          </Grid.Col>
+          <Grid.Col span={9}>
+            <SmallMultiSelect
+              label="Skills"
+              placeholder={form.values.skillIds.length ? undefined : 'No skills'}
+              list="skills.list"
+              labelOf={(s) => s.name}
+              value={form.values.skillIds}
+              onChange={(v) => form.setFieldValue('skillIds', v)}
+              error={form.errors.skillIds}
+            />
+          </Grid.Col>
+          <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
+            <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+          </Grid.Col>
+          {!e.isNew && (
+            <Grid.Col span={12}>
+              <LinkedUser userId={e.record?.userId ?? null} />
+            </Grid.Col>
+          )}
+        </Grid>
+
+        <div>
+          <Group gap="md" mb={6} align="center">
+            <Title order={5}>Working hours</Title>
+            <Checkbox
+              label="Uses the company calendar"
+              checked={hours === null}
+              onChange={(ev) =>
+                form.setFieldValue('workingHours', ev.currentTarget.checked ? null : (settings.data?.workingHours ?? OFFICE_HOURS))
+              }
+            />
+          </Group>
+          {hours === null ? (
+            <Text size="sm" c="dimmed">
+              Works the company's weekly calendar and holidays from Settings.
+            </Text>
+          ) : (
+            <WeekHoursEditor
+              value={hours}
+              onChange={(v) => form.setFieldValue('workingHours', v)}
+              errorOf={(day, field) => form.errors[`workingHours.${day}.${field}`]}
+              error={form.errors.workingHours}
+            />
+          )}
+        </div>
+      </Stack>
+    </RecordPage>
+  )
+}

@@ -1,0 +1,33 @@
+import type { ExportOutcome } from '@shared/api/bridge'
+import type { Input, MethodName, Output } from '@shared/api/contract'
+import type { ErrorCode, FieldIssue } from '@shared/api/result'
+
+/** An API refusal, thrown inside TanStack Query so screens can show it and forms can map its issues. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = []
+  ) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}
+
+/** The one place the renderer unwraps `{ ok, data | error }`. */
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const fn = window.api[method]
+  const result = await fn(input)
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [])
+  return result.data as Output<M>
+}
+
+export async function exportCsv(list: MethodName, input: unknown, suggestedName: string): Promise<ExportOutcome> {
+  const result = await window.api.exportCsv(list, input, suggestedName)
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [])
+  return result.data
+}
+
+export function isApiError(e: unknown, code?: ErrorCode): e is ApiCallError {
+  return e instanceof ApiCallError && (code === undefined || e.code === code)
+}
