@@ -1,18 +1,22 @@
+import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import type { Dialog, IpcMain, IpcMainInvokeEvent } from 'electron'
+import { rename, rm } from 'node:fs/promises'
+import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron'
 import { IPC_EXPORT, ipcChannelOf, METHOD_NAMES } from '@shared/api/methods'
 import type { ApiResult } from '@shared/api/result'
 import type { ExportOutcome } from '@shared/api/bridge'
 import { writeCsv } from '../api/csv'
 import { type ApiHost, dispatch, startExport } from '../api/pipeline'
 import type { SessionSlot } from '../services/core/context'
-import { isAppUrl } from './security'
+import { type AppPages, isAppUrl } from './security'
 
 export interface IpcOptions {
   host: ApiHost
   dialog: Pick<Dialog, 'showSaveDialog'>
-  /** The dev server origin in development, null when loading files. */
-  appOrigin: string | null
+  /** Where the app's own pages come from; IPC from any other page is refused. */
+  pages: AppPages
+  /** The window a sender belongs to, so that the save dialog is modal to it (optional). */
+  windowOf?: (sender: WebContents) => BaseWindow | null
 }
 
 /**
@@ -23,17 +27,18 @@ export interface IpcOptions {
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
   const sessions = new Map<number, SessionSlot>()
   const slot = (event: IpcMainInvokeEvent) => {
-    let s = sessions.get(event.sender.id)
+    const id = event.sender.id
+    let s = sessions.get(id)
     if (!s) {
       s = { userId: null }
-      sessions.set(event.sender.id, s)
-      event.sender.once?.('destroyed', () => sessions.delete(event.sender.id))
+      sessions.set(id, s)
+      event.sender.once?.('destroyed', () => sessions.delete(id))
     }
     return s
   }
   const checkFrame = (event: IpcMainInvokeEvent) => () => {
     const frame = event.senderFrame
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.appOrigin)) return 'IPC from a frame that is not the app.'
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.pages)) return 'IPC from a frame that is not the app.'
     return null
   }
 
@@ -44,18 +49,49 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     channels.push(channel)
   }
 
-  ipcMain.handle(IPC_EXPORT, async (event, list: string, input: unknown, suggestedName: string): Promise<ApiResult<ExportOutcome>> => {
-    const started = startExport(options.host, checkFrame(event), slot(event), list, input)
+  const saveDialog = (sender: WebContents, dialogOptions: SaveDialogOptions): Promise<SaveDialogReturnValue> => {
+    const parent = options.windowOf?.(sender) ?? null
+    return parent ? options.dialog.showSaveDialog(parent, dialogOptions) : options.dialog.showSaveDialog(dialogOptions)
+  }
+
+  ipcMain.handle(IPC_EXPORT, async (event, list: unknown, input: unknown, suggestedName: unknown): Promise<ApiResult<ExportOutcome>> => {
+    const started = startExport(options.host, checkFrame(event), slot(event), String(list), input)
     if (!started.ok) return started
-    const choice = await options.dialog.showSaveDialog({
+    const choice = await saveDialog(event.sender, {
       title: 'Export to CSV',
-      defaultPath: suggestedName,
+      defaultPath: typeof suggestedName === 'string' ? suggestedName : 'export.csv',
       filters: [{ name: 'CSV', extensions: ['csv'] }]
     })
     if (choice.canceled || !choice.filePath) return { ok: true, data: { rows: 0, path: null, cancelled: true } }
-    const rows = await writeCsv(started.columns, started.rows, createWriteStream(choice.filePath))
-    return { ok: true, data: { rows, path: choice.filePath, cancelled: false } }
+    try {
+      const rows = await writeFileAtomically(choice.filePath, started.columns, started.rows)
+      return { ok: true, data: { rows, path: choice.filePath, cancelled: false } }
+    } catch (e) {
+      options.host.log?.(`CSV export of ${String(list)} to ${choice.filePath} failed`, e)
+      return { ok: false, error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` } }
+    }
   })
   channels.push(IPC_EXPORT)
   return channels
+}
+
+/**
+ * Writes the CSV next to the chosen path and renames it into place at the end, so that a failure
+ * (disk full, no permission, a row that cannot be read) never leaves a half-written file behind —
+ * and a write error is reported instead of being taken for success.
+ */
+async function writeFileAtomically(path: string, columns: string[], rows: Iterable<unknown>): Promise<number> {
+  const partial = `${path}.${process.pid}.part`
+  const out = createWriteStream(partial)
+  const failed = new Promise<never>((_resolve, reject) => out.once('error', reject))
+  try {
+    const n = await Promise.race([writeCsv(columns, rows, out), failed])
+    if (!out.closed) await Promise.race([once(out, 'close'), failed])
+    await rename(partial, path)
+    return n
+  } catch (e) {
+    out.destroy()
+    await rm(partial, { force: true })
+    throw e
+  }
 }

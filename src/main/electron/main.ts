@@ -7,15 +7,22 @@ import { DatabaseTooNewError } from '../db/migrate'
 import { openAndMigrate } from '../db/open'
 import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
-import { installSecurity } from './security'
+import { type AppPages, installSecurity } from './security'
 import { createMainWindow } from './window'
 
-const devUrl = process.env.ELECTRON_RENDERER_URL ?? null
-const appOrigin = devUrl ? new URL(devUrl).origin : null
+// The dev server URL is honoured only in development: a packaged app never loads pages from elsewhere.
+const devUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null
+const rendererDir = join(__dirname, '../renderer')
+const pages: AppPages = devUrl ? { devOrigin: new URL(devUrl).origin } : { rendererDir }
 
+/**
+ * `--db <file>`, else HOOLDUS_DB, else hooldus.db in the same data folder the browser mode and the CLI
+ * use. Not app.getPath('userData'): that follows package.json's name ("hooldus") in development and
+ * could differ from the packaged app's, and then the hosts would each open a different file.
+ */
 function dbFileFromArgs(): string {
   const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { db: { type: 'string' } }, strict: false })
-  return resolveDbFile(typeof values.db === 'string' ? values.db : undefined, process.env, app.getPath('userData'))
+  return resolveDbFile(typeof values.db === 'string' ? values.db : undefined, process.env)
 }
 
 /** better-sqlite3 built for Electron's ABI lives apart from node_modules (see README, "ABI"). */
@@ -33,25 +40,37 @@ function migrationsFolder(): string {
 let conn: Connection | null = null
 
 async function start(): Promise<void> {
-  installSecurity(app, session.defaultSession, shell, appOrigin)
+  installSecurity(app, session.defaultSession, shell, pages)
   const file = dbFileFromArgs()
-  mkdirSync(dirname(file), { recursive: true })
   try {
+    mkdirSync(dirname(file), { recursive: true })
     const nativeBinding = electronNativeBinding()
     const opened = await openAndMigrate(file, { migrationsFolder: migrationsFolder(), ...(nativeBinding ? { nativeBinding } : {}) })
     conn = opened.conn
+    if (opened.migration.backup) console.log(`Backed up the database to ${opened.migration.backup} before migrating.`)
   } catch (e) {
     const message = e instanceof DatabaseTooNewError ? e.message : `The database ${file} could not be opened: ${(e as Error).message}`
     dialog.showErrorBox('Hooldus cannot open its database', message)
     app.exit(1)
     return
   }
-  registerIpc(ipcMain, { host: { conn, log: (m, e) => console.error(m, e) }, dialog, appOrigin })
+  registerIpc(ipcMain, {
+    host: { conn, log: (m, e) => console.error(m, e) },
+    dialog,
+    pages,
+    windowOf: (sender) => BrowserWindow.fromWebContents(sender)
+  })
   createMainWindow(BrowserWindow, {
     preload: join(__dirname, '../preload/index.js'),
     devUrl,
-    indexHtml: join(__dirname, '../renderer/index.html')
+    indexHtml: join(rendererDir, 'index.html')
   })
+}
+
+function fail(e: unknown): void {
+  console.error(e)
+  dialog.showErrorBox('Hooldus could not start', e instanceof Error ? e.message : String(e))
+  app.exit(1)
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -68,5 +87,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     if (conn) closeDatabase(conn)
   })
-  void app.whenReady().then(start)
+  app.whenReady().then(start).catch(fail)
 }

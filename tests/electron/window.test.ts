@@ -1,0 +1,77 @@
+import { EventEmitter } from 'node:events'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import { describe, expect, it } from 'vitest'
+import { createMainWindow, SECURE_WEB_PREFERENCES, windowOptions } from '../../src/main/electron/window'
+
+class FakeWindow extends EventEmitter {
+  static created: FakeWindow[] = []
+  loadedFile: string | null = null
+  loadedUrl: string | null = null
+  shown = false
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super()
+    FakeWindow.created.push(this)
+  }
+  loadFile(file: string) {
+    this.loadedFile = file
+    return Promise.resolve()
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url
+    return Promise.resolve()
+  }
+  show() {
+    this.shown = true
+  }
+}
+const AsBrowserWindow = FakeWindow as unknown as typeof BrowserWindow
+
+describe('window', () => {
+  it('writes every secure webPreferences setting, with the preload', () => {
+    const prefs = windowOptions('/app/out/preload/index.js').webPreferences!
+    expect(prefs.contextIsolation).toBe(true)
+    expect(prefs.sandbox).toBe(true)
+    expect(prefs.nodeIntegration).toBe(false)
+    expect(prefs.nodeIntegrationInWorker).toBe(false)
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false)
+    expect(prefs.webviewTag).toBe(false)
+    expect(prefs.webSecurity).toBe(true)
+    expect(prefs.allowRunningInsecureContent).toBe(false)
+    expect(prefs.preload).toBe('/app/out/preload/index.js')
+  })
+
+  it('keeps the shared settings frozen, so no caller can weaken them', () => {
+    expect(Object.isFrozen(SECURE_WEB_PREFERENCES)).toBe(true)
+    expect(() => {
+      ;(SECURE_WEB_PREFERENCES as { sandbox: boolean }).sandbox = false
+    }).toThrow()
+  })
+
+  it('loads the built index.html when there is no dev server, and shows the window once ready', () => {
+    const win = createMainWindow(AsBrowserWindow, { preload: '/p.js', devUrl: null, indexHtml: '/app/out/renderer/index.html' }) as unknown as FakeWindow
+    expect(win.loadedFile).toBe('/app/out/renderer/index.html')
+    expect(win.loadedUrl).toBeNull()
+    expect(win.options.show).toBe(false)
+    expect(win.options.webPreferences).toMatchObject({ ...SECURE_WEB_PREFERENCES, preload: '/p.js' })
+    expect(win.shown).toBe(false)
+    win.emit('ready-to-show')
+    expect(win.shown).toBe(true)
+  })
+
+  it('loads the dev server URL in development', () => {
+    const win = createMainWindow(AsBrowserWindow, { preload: '/p.js', devUrl: 'http://localhost:5173', indexHtml: '/x.html' }) as unknown as FakeWindow
+    expect(win.loadedUrl).toBe('http://localhost:5173')
+    expect(win.loadedFile).toBeNull()
+  })
+
+  it('is the only place in the main process and preload that writes webPreferences', () => {
+    const root = join(import.meta.dirname, '../..')
+    const writers = ['src/main', 'src/preload']
+      .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((f) => join(root, dir, f)))
+      .filter((f) => f.endsWith('.ts') && /webPreferences\s*:/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f).split('\\').join('/'))
+    expect(writers).toEqual(['src/main/electron/window.ts'])
+  })
+})
