@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { closeDatabase } from '../../src/main/db/connection'
+import { DatabaseTooNewError, knownSchemaVersion } from '../../src/main/db/migrate'
+import { findMigrations, openAndMigrate } from '../../src/main/db/open'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'hooldus-migrate-'))
+  dirs.push(d)
+  return d
+}
+
+const known = knownSchemaVersion(findMigrations())
+
+/** A database as an older release left it: schema 0 with a table and a row of the user's data. */
+function olderDatabase(file: string): void {
+  const db = new Database(file)
+  db.exec("create table legacy_notes (id integer primary key, text text not null); insert into legacy_notes (text) values ('keep me')")
+  db.pragma('user_version = 0')
+  db.close()
+}
+
+const tables = (db: Database.Database) =>
+  (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name)
+
+describe('migrations at start-up', () => {
+  it('backs up a non-empty older database before migrating it, and the backup is the untouched old file', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    olderDatabase(file)
+
+    const { conn, migration } = await openAndMigrate(file, { migrationsFolder: findMigrations() })
+    try {
+      expect(migration.from).toBe(0)
+      expect(migration.to).toBe(known)
+      expect(migration.backup).not.toBeNull()
+      expect(migration.backup!.startsWith(join(dir, 'backups'))).toBe(true)
+      expect(migration.backup).toContain(`before-v${known}`)
+      expect(conn.sqlite.pragma('user_version', { simple: true })).toBe(known)
+      // The user's data is still there after migrating.
+      expect(conn.sqlite.prepare('select text from legacy_notes').pluck().get()).toBe('keep me')
+    } finally {
+      closeDatabase(conn)
+    }
+
+    const backup = new Database(migration.backup!, { readonly: true })
+    try {
+      expect(backup.pragma('user_version', { simple: true })).toBe(0)
+      expect(tables(backup)).toEqual(['legacy_notes'])
+      expect(backup.prepare('select text from legacy_notes').pluck().get()).toBe('keep me')
+    } finally {
+      backup.close()
+    }
+  })
+
+  it('puts the backup where it is told to', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    olderDatabase(file)
+    const backupDir = join(dir, 'elsewhere')
+    const { conn, migration } = await openAndMigrate(file, { backupDir })
+    closeDatabase(conn)
+    expect(readdirSync(backupDir)).toHaveLength(1)
+    expect(migration.backup!.startsWith(backupDir)).toBe(true)
+  })
+
+  it('makes no backup of a new, empty database file', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    const { conn, migration } = await openAndMigrate(file)
+    closeDatabase(conn)
+    expect(migration).toMatchObject({ from: 0, to: known, backup: null })
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+  })
+
+  it('makes no backup and changes nothing when the database is already current', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    closeDatabase((await openAndMigrate(file)).conn)
+    const { conn, migration } = await openAndMigrate(file)
+    closeDatabase(conn)
+    expect(migration).toEqual({ from: known, to: known, backup: null })
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+  })
+
+  it('refuses a database newer than the app, without touching it', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    const db = new Database(file)
+    db.exec('create table from_the_future (id integer primary key)')
+    db.pragma(`user_version = ${known + 1}`)
+    db.close()
+
+    const error = await openAndMigrate(file).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseTooNewError)
+    expect((error as Error).message).toMatch(/newer Hooldus/)
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+    const after = new Database(file, { readonly: true })
+    expect(after.pragma('user_version', { simple: true })).toBe(known + 1)
+    expect(tables(after)).toEqual(['from_the_future'])
+    after.close()
+  })
+
+  it('does not mistake a file that is not a database for an empty one', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    writeFileSync(file, 'this is not a database, just some text that happens to be here')
+    await expect(openAndMigrate(file)).rejects.toThrow()
+  })
+})
