@@ -8,6 +8,7 @@ import { customerService } from '../services/masterdata/customers'
 import { serviceObjectService } from '../services/masterdata/serviceObjects'
 import { serviceTaskService } from '../services/masterdata/serviceTasks'
 import { workerService } from '../services/masterdata/workers'
+import { createDemoData } from '../services/demo/service'
 import { globalSearch } from '../services/search/service'
 import * as settingsService from '../services/settings/service'
 import * as users from '../services/users/service'
@@ -46,7 +47,12 @@ function crudHandlers<N extends string, S extends CrudService>(name: N, s: S): C
 /** Every contract method → its service call. A missing or extra entry fails the type check below. */
 export const handlers = {
   'auth.status': (ctx) => auth.status(ctx),
-  'auth.setup': auth.setup,
+  'auth.setup': (ctx, input) => {
+    const user = auth.setup(ctx, input)
+    // The demo company has its own (big) transaction; the administrator made above stays either way.
+    if (input.withDemoData) createDemoData(ctx.conn, { scale: 1, now: ctx.now() })
+    return user
+  },
   'auth.signIn': auth.signIn,
   'auth.signOut': (ctx) => auth.signOut(ctx),
   'users.list': users.listUsers,
