@@ -3,6 +3,7 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { AuditEntry } from '@shared/domain/system'
 import { auditLog } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
+import { outer } from '../core/list'
 
 export function auditForRecord(ctx: ServiceContext, i: ParsedInput<'audit.forRecord'>): AuditEntry[] {
   return ctx.db
@@ -10,7 +11,7 @@ export function auditForRecord(ctx: ServiceContext, i: ParsedInput<'audit.forRec
       id: auditLog.id,
       at: auditLog.at,
       userId: auditLog.userId,
-      userName: sql<string | null>`(select u.display_name from users u where u.id = ${auditLog.userId})`,
+      userName: sql<string | null>`(select u.display_name from users u where u.id = ${outer(auditLog.userId)})`,
       entity: auditLog.entity,
       entityId: auditLog.entityId,
       action: sql<AuditEntry['action']>`${auditLog.action}`,

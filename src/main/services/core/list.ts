@@ -1,4 +1,4 @@
-import { and, asc, count, desc, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, desc, getTableName, type SQL, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Page } from '@shared/api/common'
 import type { Db } from '../../db/connection'
@@ -109,4 +109,13 @@ export function likePattern(q: string): string {
 /** Case-insensitive "contains" for a search box (SQLite LIKE is case-insensitive for ASCII). */
 export function contains(column: SQLWrapper, q: string): SQL {
   return sql`${column} like ${likePattern(q)} escape '\\'`
+}
+
+/**
+ * A column of the outer query inside a correlated subquery, always table-qualified. Drizzle writes the
+ * columns of a one-table select bare ("id"), and inside `(select … from users u where u.worker_id = "id")`
+ * a bare name means the subquery's own column.
+ */
+export function outer(column: SQLiteColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`
 }

@@ -28,6 +28,7 @@ import {
   workerSkills
 } from '../../db/schema'
 import { invalid } from '../core/errors'
+import { outer } from '../core/list'
 import { formatNumber } from '../core/sequences'
 import { defineEntity, type Reference } from './entity'
 
@@ -71,8 +72,8 @@ const teamSelection = {
   code: dispatchTeams.code,
   name: dispatchTeams.name,
   ownerWorkerId: dispatchTeams.ownerWorkerId,
-  ownerName: sql<string | null>`(select w.name from workers w where w.id = ${dispatchTeams.ownerWorkerId})`,
-  memberCount: sql<number>`(select count(*) from workers w where w.team_id = ${dispatchTeams.id})`
+  ownerName: sql<string | null>`(select w.name from workers w where w.id = ${outer(dispatchTeams.ownerWorkerId)})`,
+  memberCount: sql<number>`(select count(*) from workers w where w.team_id = ${outer(dispatchTeams.id)})`
 }
 export const dispatchTeamService = defineEntity({
   entity: 'dispatchTeam',

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection'
 import { customerContacts, customerGroups, customers, customerSites, serviceObjects } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
+import { outer } from '../core/list'
 import { defineEntity } from './entity'
 
 type CustomerInput = ParsedInput<'customers.create'>
@@ -15,7 +16,7 @@ const listSelection = {
   number: customers.number,
   name: customers.name,
   groupId: customers.groupId,
-  groupName: sql<string | null>`(select g.name from customer_groups g where g.id = ${customers.groupId})`,
+  groupName: sql<string | null>`(select g.name from customer_groups g where g.id = ${outer(customers.groupId)})`,
   language: sql<CustomerRow['language']>`${customers.language}`,
   email: customers.email,
   phone: customers.phone,
@@ -23,8 +24,8 @@ const listSelection = {
   billingAddress: customers.billingAddress,
   notes: customers.notes,
   active: customers.active,
-  siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${customers.id})`,
-  city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${customers.id} order by s.id limit 1)`
+  siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${outer(customers.id)})`,
+  city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`
 }
 
 function load(db: Db, id: number): CustomerRow | undefined {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection'
 import { customers, customerSites, items, serviceObjectGroups, serviceObjects } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
-import type { JoinableQuery } from '../core/list'
+import { type JoinableQuery, outer } from '../core/list'
 import { defineEntity } from './entity'
 
 type ObjectInput = ParsedInput<'serviceObjects.create'>
@@ -32,7 +32,7 @@ const selection = {
   itemName: sql<string | null>`${items.name}`,
   groupName: sql<string | null>`${serviceObjectGroups.name}`,
   parentName: sql<string | null>`${parent.name}`,
-  componentCount: sql<number>`(select count(*) from service_objects c where c.parent_id = ${serviceObjects.id})`
+  componentCount: sql<number>`(select count(*) from service_objects c where c.parent_id = ${outer(serviceObjects.id)})`
 }
 
 const joins = (q: JoinableQuery) =>

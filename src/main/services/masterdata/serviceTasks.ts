@@ -4,7 +4,7 @@ import type { ServiceTaskRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
 import { serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
 import { AppError } from '../core/errors'
-import type { SelectedRow } from '../core/list'
+import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
 
 const selection = {
@@ -14,7 +14,7 @@ const selection = {
   name: serviceTasks.name,
   description: serviceTasks.description,
   defaultDurationMinutes: serviceTasks.defaultDurationMinutes,
-  requiredSkillIds: sql<string>`(select coalesce(json_group_array(s.skill_id), '[]') from service_task_skills s where s.task_id = ${serviceTasks.id})`
+  requiredSkillIds: sql<string>`(select coalesce(json_group_array(s.skill_id), '[]') from service_task_skills s where s.task_id = ${outer(serviceTasks.id)})`
 }
 
 const toRow = (r: SelectedRow<typeof selection>): ServiceTaskRow => ({

@@ -4,7 +4,7 @@ import type { WeekHours, WorkerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
 import { dispatchTeams, skills, users, workers, workerSkills } from '../../db/schema'
 import { AppError } from '../core/errors'
-import type { SelectedRow } from '../core/list'
+import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
 
 type WorkerInput = ParsedInput<'workers.create'>
@@ -18,12 +18,12 @@ const selection = {
   phone: workers.phone,
   roles: workers.roles,
   teamId: workers.teamId,
-  teamName: sql<string | null>`(select t.name from dispatch_teams t where t.id = ${workers.teamId})`,
+  teamName: sql<string | null>`(select t.name from dispatch_teams t where t.id = ${outer(workers.teamId)})`,
   homeBase: workers.homeBase,
   workingHours: workers.workingHours,
   active: workers.active,
-  userId: sql<number | null>`(select u.id from users u where u.worker_id = ${workers.id} limit 1)`,
-  skillIds: sql<string>`(select coalesce(json_group_array(ws.skill_id), '[]') from worker_skills ws where ws.worker_id = ${workers.id})`
+  userId: sql<number | null>`(select u.id from users u where u.worker_id = ${outer(workers.id)} limit 1)`,
+  skillIds: sql<string>`(select coalesce(json_group_array(ws.skill_id), '[]') from worker_skills ws where ws.worker_id = ${outer(workers.id)})`
 }
 
 function toRow(r: SelectedRow<typeof selection>): WorkerRow {

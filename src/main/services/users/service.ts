@@ -8,7 +8,7 @@ import { users, workers } from '../../db/schema'
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
-import { contains, iterateList, listPage, type SelectedRow, whereAll } from '../core/list'
+import { contains, iterateList, listPage, outer, type SelectedRow, whereAll } from '../core/list'
 import { uniqueViolation } from '../masterdata/entity'
 import { hashPassword } from '../auth/passwords'
 
@@ -19,7 +19,7 @@ const selection = {
   displayName: users.displayName,
   roles: users.roles,
   workerId: users.workerId,
-  workerName: sql<string | null>`(select w.name from workers w where w.id = ${users.workerId})`,
+  workerName: sql<string | null>`(select w.name from workers w where w.id = ${outer(users.workerId)})`,
   active: users.active,
   lastSignInAt: users.lastSignInAt
 }
