@@ -42,3 +42,112 @@ describe('customers', () => {
     expect(page.rows.map((r) => r.name)).toEqual(['Alfa 2'])
   })
 })
+
+describe('customers: sites, contacts and references', () => {
+  it('keeps its number when edited, and takes no number from the sequence', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['dispatcher'])
+    const c = await call(ctx, 'customers.create', { name: 'Esimene AS' })
+    const edited = await call(ctx, 'customers.update', { ...c, name: 'Esimene ja Pojad AS' })
+    expect(edited.number).toBe(c.number)
+    expect((await call(ctx, 'customers.create', { name: 'Teine AS' })).number).toBe('C-00002')
+  })
+
+  it('edits sites and contacts with the customer: adds, changes and removes, keeping ids', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['dispatcher'])
+    await call(ctx, 'customers.create', { name: 'Muu klient', sites: [{ name: 'X', street: 'Y', city: 'Narva' }] })
+    const c = await call(ctx, 'customers.create', {
+      name: 'Kaubamaja AS',
+      sites: [
+        { name: 'Pood', street: 'Gonsiori 2', city: 'Tallinn' },
+        { name: 'Ladu', street: 'Peterburi tee 5', city: 'Tallinn' }
+      ],
+      contacts: [{ name: 'Mari' }, { name: 'Jüri', email: 'jyri@example.ee' }]
+    })
+    expect(c.siteCount).toBe(2)
+    const [shop, store] = c.sites
+    const updated = await call(ctx, 'customers.update', {
+      ...c,
+      sites: [{ ...store!, city: 'Maardu' }, { name: 'Kontor', street: 'Tartu mnt 1', city: 'Tartu' }],
+      contacts: [{ ...c.contacts[1]!, phone: '+372 5000 0000' }]
+    })
+    expect(updated.sites.map((s) => [s.id === store!.id, s.name, s.city])).toEqual([
+      [true, 'Ladu', 'Maardu'],
+      [false, 'Kontor', 'Tartu']
+    ])
+    expect(updated.sites.some((s) => s.id === shop!.id)).toBe(false)
+    expect(updated.contacts).toEqual([{ ...c.contacts[1]!, phone: '+372 5000 0000' }])
+    expect(updated.siteCount).toBe(2)
+    // The list shows the first remaining site's city, and each customer's own site count.
+    const list = await call(ctx, 'customers.list', { sort: 'name' })
+    expect(list.rows.map((r) => [r.name, r.siteCount, r.city])).toEqual([
+      ['Kaubamaja AS', 2, 'Maardu'],
+      ['Muu klient', 1, 'Narva']
+    ])
+  })
+
+  it('refuses to remove a site where a service object stands, and changes nothing', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['dispatcher'])
+    const c = await call(ctx, 'customers.create', {
+      name: 'Kool',
+      sites: [
+        { name: 'Maja A', street: 'Kooli 1', city: 'Tartu' },
+        { name: 'Maja B', street: 'Kooli 3', city: 'Tartu' }
+      ]
+    })
+    await call(ctx, 'serviceObjects.create', { name: 'Katel', customerId: c.id, siteId: c.sites[1]!.id })
+    const err = await callError(ctx, 'customers.update', { ...c, name: 'Kool (muudetud)', sites: [c.sites[0]!] })
+    expect(err.code).toBe('CONFLICT')
+    expect(err.message).toMatch(/Maja B.*1 service object/)
+    expect(await call(ctx, 'customers.get', { id: c.id })).toEqual(c)
+  })
+
+  it('refuses a site or contact id that belongs to another customer', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['dispatcher'])
+    const other = await call(ctx, 'customers.create', {
+      name: 'Teine',
+      sites: [{ name: 'S', street: 'T', city: 'U' }],
+      contacts: [{ name: 'Võõras Kontakt' }]
+    })
+    const c = await call(ctx, 'customers.create', { name: 'Mina', contacts: [{ name: 'Oma' }] })
+    const site = await callError(ctx, 'customers.update', { ...c, sites: [other.sites[0]!] })
+    expect(site.issues?.[0]?.path).toEqual(['sites', 0, 'id'])
+    const contact = await callError(ctx, 'customers.update', { ...c, contacts: [...c.contacts, other.contacts[0]!] })
+    expect(contact.code).toBe('VALIDATION')
+    expect(contact.issues?.[0]?.path).toEqual(['contacts', 1, 'id'])
+    expect(await call(ctx, 'customers.get', { id: c.id })).toEqual(c)
+    expect(await call(ctx, 'customers.get', { id: other.id })).toEqual(other)
+  })
+
+  it('refuses to delete a customer with service objects, naming them; deletes one without, with its sites', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['dispatcher'])
+    const c = await call(ctx, 'customers.create', { name: 'A', sites: [{ name: 'S', street: 'T', city: 'U' }], contacts: [{ name: 'K' }] })
+    const o = await call(ctx, 'serviceObjects.create', { name: 'Lift', customerId: c.id })
+    const err = await callError(ctx, 'customers.delete', { id: c.id, version: c.version })
+    expect(err.code).toBe('CONFLICT')
+    expect(err.message).toBe('Customer cannot be deleted: it is used by 1 service objects.')
+    expect(await call(ctx, 'customers.get', { id: c.id })).toEqual(c)
+
+    await call(ctx, 'serviceObjects.delete', { id: o.id, version: o.version })
+    await call(ctx, 'customers.delete', { id: c.id, version: c.version })
+    expect((await callError(ctx, 'customers.get', { id: c.id })).code).toBe('NOT_FOUND')
+    expect(conn.sqlite.prepare('select count(*) as n from customer_sites').get()).toEqual({ n: 0 })
+    expect(conn.sqlite.prepare('select count(*) as n from customer_contacts').get()).toEqual({ n: 0 })
+  })
+
+  it('checks the group exists and filters by group and active', async () => {
+    const { conn } = await freshDb()
+    const admin = userWith(conn, ['administrator'])
+    const g = await call(admin, 'customerGroups.create', { code: 'VIP', name: 'VIP' })
+    expect((await callError(admin, 'customers.create', { name: 'X', groupId: 999 })).issues?.[0]?.path).toEqual(['groupId'])
+    await call(admin, 'customers.create', { name: 'Grupis', groupId: g.id })
+    await call(admin, 'customers.create', { name: 'Passiivne', active: false })
+    const inGroup = await call(admin, 'customers.list', { groupId: g.id })
+    expect(inGroup.rows.map((r) => [r.name, r.groupName])).toEqual([['Grupis', 'VIP']])
+    expect((await call(admin, 'customers.list', { active: false })).rows.map((r) => r.name)).toEqual(['Passiivne'])
+  })
+})

@@ -97,6 +97,12 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
   }
 
   const keptContactIds = input.contacts.flatMap((c) => (c.id ? [c.id] : []))
+  const knownContacts = new Set(before?.contacts.map((c) => c.id) ?? [])
+  input.contacts.forEach((c, i) => {
+    if (c.id !== undefined && !knownContacts.has(c.id)) {
+      throw new AppError('VALIDATION', 'This contact belongs to another customer.', [{ path: ['contacts', i, 'id'], message: 'Unknown contact' }])
+    }
+  })
   db.delete(customerContacts)
     .where(and(eq(customerContacts.customerId, customerId), notInArray(customerContacts.id, keptContactIds.length ? keptContactIds : [0])))
     .run()

@@ -98,6 +98,12 @@ export function defineEntity<
     return { ...input, number: nextNumber(ctx.db, cfg.numberSequence) }
   }
 
+  function keepNumber(input: Input, before: Row): Input {
+    const n = (input as { number?: string }).number
+    if (!cfg.numberSequence || (n !== undefined && n !== '')) return input
+    return { ...input, number: (before as unknown as { number: string }).number }
+  }
+
   return {
     config: cfg,
     load: mustLoad,
@@ -139,7 +145,8 @@ export function defineEntity<
           if (before.version !== input.version) throw conflict(cfg.label)
           cfg.validate?.(ctx, input, input.id)
           const { id, version, ...rest } = input
-          const full = withNumber(ctx, rest as unknown as Input)
+          // A blank (or absent) number on update keeps the record's number; only create takes a new one.
+          const full = keepNumber(rest as unknown as Input, before)
           ctx.db
             .update(t)
             .set({ ...cfg.values(full), version: version + 1 } as never)
