@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceObjectRow } from '@shared/domain/masterdata'
@@ -65,6 +65,14 @@ function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void 
   }
   if (i.groupId !== null && !db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.groupId)).get()) {
     fail('groupId', 'Choose an existing group')
+  }
+  if (id !== null) {
+    const strayComponent = db
+      .select({ id: serviceObjects.id })
+      .from(serviceObjects)
+      .where(and(eq(serviceObjects.parentId, id), ne(serviceObjects.customerId, i.customerId)))
+      .get()
+    if (strayComponent) fail('customerId', 'Its components belong to the current customer; move them first')
   }
   if (i.parentId !== null) {
     const p = db
