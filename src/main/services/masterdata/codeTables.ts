@@ -27,9 +27,9 @@ import {
   workers,
   workerSkills
 } from '../../db/schema'
-import { invalid } from '../core/errors'
+import { AppError, invalid } from '../core/errors'
 import { outer } from '../core/list'
-import { formatNumber } from '../core/sequences'
+import { DEFAULT_SEQUENCES, formatNumber } from '../core/sequences'
 import { defineEntity, type Reference } from './entity'
 
 type CodeNameTable = typeof customerGroups | typeof skills | typeof serviceObjectGroups
@@ -167,6 +167,7 @@ const sequenceSelection = {
   nextNumber: numberSequences.nextNumber,
   padding: numberSequences.padding
 }
+const isBuiltIn = (code: string) => DEFAULT_SEQUENCES.some((s) => s.code === code)
 const withPreview = (r: Omit<NumberSequenceRow, 'preview'>): NumberSequenceRow => ({
   ...r,
   preview: formatNumber(r.prefix, r.nextNumber, r.padding)
@@ -191,10 +192,21 @@ export const numberSequenceService = defineEntity({
   values: (i: z.output<typeof numberSequenceInput>) => i,
   validate: (ctx, i, id) => {
     if (id === null) return
-    const current = ctx.db.select({ next: numberSequences.nextNumber }).from(numberSequences).where(eq(numberSequences.id, id)).get()
+    const current = ctx.db
+      .select({ next: numberSequences.nextNumber, code: numberSequences.code })
+      .from(numberSequences)
+      .where(eq(numberSequences.id, id))
+      .get()
     if (current && i.nextNumber < current.next) {
       throw invalid(['nextNumber'], `Numbers below ${current.next} may already be used; the next number cannot go back.`)
     }
+    if (current && current.code !== i.code && isBuiltIn(current.code)) {
+      throw invalid(['code'], 'Hooldus uses this sequence by its code; the code cannot change.')
+    }
+  },
+  // A built-in sequence deleted (or recoded) would be recreated at 1 on the next start and reuse numbers.
+  guardDelete: (_ctx, row) => {
+    if (isBuiltIn(row.code)) throw new AppError('CONFLICT', `Number sequence "${row.code}" is used by Hooldus and cannot be deleted.`)
   },
   references: []
 })

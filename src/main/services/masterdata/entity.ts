@@ -32,6 +32,8 @@ export interface EntityConfig<Row extends { id: number; version: number }, ListR
   /** Checks that need the database (e.g. a site belonging to the chosen customer). */
   validate?: (ctx: ServiceContext, input: Input, id: number | null) => void
   references: Reference[]
+  /** Refuses deleting a record for a reason other than references (throws an AppError). */
+  guardDelete?: (ctx: ServiceContext, row: Row) => void
   /** Removes child rows before the record itself is deleted. */
   deleteChildren?: (ctx: ServiceContext, id: number) => void
   numberSequence?: string
@@ -165,6 +167,7 @@ export function defineEntity<
         const before = mustLoad(ctx.db, input.id)
         if (before.version !== input.version) throw conflict(cfg.label)
         refuseIfReferenced(ctx.db, input.id, cfg.label, cfg.references)
+        cfg.guardDelete?.(ctx, before)
         cfg.deleteChildren?.(ctx, input.id)
         ctx.db.delete(t).where(eq(t.id, input.id)).run()
         audit(ctx, cfg.entity, input.id, 'delete', before, null)
