@@ -161,7 +161,9 @@ afterAll(() => {
 })
 
 async function outcome(method: MethodName, column: Column): Promise<{ cell: string; code: string; message: string }> {
-  const input = samples[method](world)
+  const sample = (samples as Partial<Record<string, (w: World) => unknown>>)[method]
+  if (!sample) throw new Error(`No sample input for ${method}: add one to \`samples\` in tests/service/permissions.test.ts`)
+  const input = sample(world)
   conn.sqlite.exec('begin')
   try {
     if (column === 'signedOut') refusedByRule[method]?.signedOutPrepare(conn)
