@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util'
+import { DatabaseTooNewError } from '../db/migrate'
+import { resolveDbFile } from '../paths'
+import { AppError } from '../services/core/errors'
+import { type Command, COMMANDS } from './commands'
+import { CliError, describeApiError, usageError } from './session'
+
+export interface CliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+/** Every option of every command; each command says which of them it takes. */
+const OPTIONS = {
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  company: { type: 'string' },
+  force: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  q: { type: 'string' },
+  sort: { type: 'string' },
+  dir: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  user: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  password: { type: 'string' },
+  worker: { type: 'string' }
+} as const
+
+const GLOBAL = new Set(['db', 'help'])
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  return [
+    'Hooldus command line: the same services and permission checks as the app, on a database file.',
+    '',
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'help'.padEnd(width)}  This text; "help <command>" or "<command> --help" for one command`,
+    '',
+    'Options of every command:',
+    '  --db <file>   the database (default: $HOOLDUS_DB, else hooldus.db in the app\'s data folder)',
+    '  -h, --help    help',
+    '',
+    'Examples:',
+    '  npm run demo -- --db demo.db --scale 10',
+    '  npm run cli -- export serviceObjects --out objects.csv --db demo.db',
+    '  HOOLDUS_PASSWORD=… npm run cli -- users add mari --name "Mari Maasikas" --role dispatcher --db demo.db'
+  ].join('\n')
+}
+
+export function commandHelp(c: Command): string {
+  return [`Usage: npm run cli -- ${c.usage} [--db <file>]`, '', c.summary + '.', ...(c.details.length ? ['', ...c.details.map((d) => `  ${d}`)] : [])].join('\n')
+}
+
+function findCommand(positionals: string[]): { command: Command; args: string[] } | null {
+  const [first, second, ...rest] = positionals
+  if (first === 'users') {
+    if (second === undefined) throw usageError('"users" needs a sub-command: users add')
+    const command = COMMANDS.find((c) => c.name === `users ${second}`)
+    if (!command) throw usageError(`Unknown command "users ${second}"; try "users add"`)
+    return { command, args: rest }
+  }
+  const command = COMMANDS.find((c) => c.name === first)
+  if (!command) return null
+  return { command, args: positionals.slice(1) }
+}
+
+/** Runs one command line; answers the exit code. Errors are one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    let parsed
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    } catch (e) {
+      // Node's messages go on about '--' for positional arguments; the first sentence is the useful part.
+      throw usageError((e as Error).message.split('. ')[0]!.replace(/\.$/, ''))
+    }
+    const { values, positionals } = parsed
+    if (positionals.length === 0 || positionals[0] === 'help') {
+      const topic = positionals[0] === 'help' ? positionals.slice(1) : []
+      const found = topic.length ? findCommand(topic) : null
+      if (topic.length && !found) throw usageError(`Unknown command "${topic.join(' ')}"`)
+      if (!found && positionals.length === 0 && !values.help) {
+        io.err(generalHelp())
+        return 2
+      }
+      io.out(found ? commandHelp(found.command) : generalHelp())
+      return 0
+    }
+    const found = findCommand(positionals)
+    if (!found) throw usageError(`Unknown command "${positionals[0]}"`)
+    const { command, args } = found
+    if (values.help) {
+      io.out(commandHelp(command))
+      return 0
+    }
+    const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined)
+    const foreign = given.filter((k) => !GLOBAL.has(k) && !command.options.includes(k))
+    if (foreign.length) throw usageError(`"${command.name}" does not take --${foreign.join(', --')}`)
+    await command.run({ args, values, dbFile: resolveDbFile(values.db, io.env), env: io.env, out: io.out, err: io.err })
+    return 0
+  } catch (e) {
+    if (io.env.HOOLDUS_DEBUG && e instanceof Error) io.err(e.stack ?? e.message)
+    io.err(`hooldus: ${messageOf(e)}`)
+    return e instanceof CliError ? e.exitCode : 1
+  }
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof CliError || e instanceof DatabaseTooNewError) return e.message
+  if (e instanceof AppError) return describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) })
+  if (e instanceof Error) return `${e.message} (set HOOLDUS_DEBUG=1 for details)`
+  return String(e)
+}

@@ -1,0 +1,286 @@
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { z } from 'zod'
+import { contract, isMethodName, type MethodName } from '@shared/api/contract'
+import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
+import type { UserRow } from '@shared/domain/system'
+import { writeCsv } from '../api/csv'
+import { exportSources, handlers } from '../api/handlers'
+import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import { closeDatabase, openDatabase } from '../db/connection'
+import { backupDatabase } from '../db/migrate'
+import { createContext } from '../services/core/context'
+import { AppError } from '../services/core/errors'
+import { ensureDefaultSequences } from '../services/core/sequences'
+import { createDemoData, type DemoStage } from '../services/demo/service'
+import { ensureSettings } from '../services/settings/service'
+import { actingUser, CliError, describeApiError, type FieldNames, openDb, usageError } from './session'
+
+export interface CommandInput {
+  /** Positional arguments after the command name (and the sub-command, for `users add`). */
+  args: string[]
+  values: Record<string, string | boolean | string[] | undefined>
+  dbFile: string
+  env: NodeJS.ProcessEnv
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+export interface Command {
+  name: string
+  usage: string
+  summary: string
+  /** Extra lines for `<command> --help`. */
+  details: string[]
+  /** Options this command accepts besides --db and --help. */
+  options: string[]
+  run: (input: CommandInput) => Promise<void>
+}
+
+const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
+const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
+
+function positiveNumber(raw: string | undefined, option: string, fallback: number): number {
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw usageError(`${option} must be a positive number, not "${raw}"`)
+  return n
+}
+
+/* ---------- lists that can be exported ---------- */
+
+/** `customers`, `serviceObjects`, `service-objects` or `serviceObjects.list` → 'serviceObjects.list'. */
+export function exportableLists(): string[] {
+  return Object.keys(exportSources).map((m) => m.replace(/\.list$/, ''))
+}
+
+function listMethod(name: string): MethodName {
+  const norm = (s: string) => s.replace(/\.list$/, '').replace(/[-_]/g, '').toLowerCase()
+  const found = Object.keys(exportSources).find((m) => norm(m) === norm(name))
+  if (!found || !isMethodName(found)) throw usageError(`Unknown list "${name}"; lists: ${exportableLists().join(', ')}`)
+  return found
+}
+
+const LIST_FIELDS = new Set(['q', 'page', 'pageSize', 'sort', 'dir'])
+
+function filterValue(raw: string): unknown {
+  if (/^-?\d+$/.test(raw)) return Number(raw)
+  if (raw === 'true' || raw === 'false') return raw === 'true'
+  if (raw === 'null') return null
+  return raw
+}
+
+function exportInput(method: MethodName, values: CommandInput['values']): Record<string, unknown> {
+  const shape = (contract[method].input as unknown as z.ZodObject).shape
+  const filters = Object.keys(shape).filter((k) => !LIST_FIELDS.has(k))
+  const input: Record<string, unknown> = {}
+  for (const key of ['q', 'sort', 'dir'] as const) if (str(values[key]) !== undefined) input[key] = str(values[key])
+  for (const f of list(values.filter)) {
+    const eq = f.indexOf('=')
+    const key = eq > 0 ? f.slice(0, eq) : ''
+    if (!key) throw usageError(`--filter takes key=value, not "${f}"`)
+    if (!filters.includes(key)) {
+      const listName = method.replace(/\.list$/, '')
+      throw usageError(`Unknown filter "${key}" for ${listName}; ${filters.length ? `filters: ${filters.join(', ')}` : 'it has no filters'}`)
+    }
+    input[key] = filterValue(f.slice(eq + 1))
+  }
+  return input
+}
+
+/* ---------- commands ---------- */
+
+const migrate: Command = {
+  name: 'migrate',
+  usage: 'migrate',
+  summary: 'Create the database, or bring it to this version of Hooldus (backs it up first)',
+  details: ['A database written by a newer Hooldus is refused and left unchanged.'],
+  options: [],
+  async run({ dbFile, out, err }) {
+    const existed = existsSync(dbFile)
+    const db = await openDb(dbFile, { create: true, log: err })
+    try {
+      const version = db.conn.sqlite.pragma('user_version', { simple: true }) as number
+      out(`${existed ? 'Database' : 'New database'} ${dbFile} is at schema version ${version}.`)
+    } finally {
+      db.close()
+    }
+  }
+}
+
+const backup: Command = {
+  name: 'backup',
+  usage: 'backup <file> [--force]',
+  summary: 'Copy the database to <file>; safe while the app is running',
+  details: ['--force   overwrite <file> when it exists'],
+  options: ['force'],
+  async run({ args, values, dbFile, out }) {
+    const [target, ...extra] = args
+    if (!target) throw usageError('backup needs the file to write, e.g. backup hooldus-2025-06-01.db')
+    if (extra.length) throw usageError(`backup takes one file, not "${args.join(' ')}"`)
+    const dest = resolve(target)
+    if (dest === resolve(dbFile)) throw new CliError('The backup file cannot be the database itself.')
+    if (existsSync(dest) && values.force !== true) throw new CliError(`${dest} already exists; pass --force to overwrite it.`)
+    if (!existsSync(dbFile)) throw new CliError(`There is no database at ${dbFile}; pass --db <file>.`)
+    const conn = openDatabase(dbFile)
+    try {
+      if (existsSync(dest)) rmSync(dest)
+      await backupDatabase(conn.sqlite, dest)
+    } finally {
+      closeDatabase(conn)
+    }
+    out(`Backed up ${dbFile} to ${dest}.`)
+  }
+}
+
+const DEMO_COMPANY = 'Soojus & Külm Hooldus OÜ'
+
+const demo: Command = {
+  name: 'demo',
+  usage: 'demo [--scale n] [--seed n] [--company name]',
+  summary: 'Fill an empty database with a demo service company (scale 1 = 80 customers, 400 objects)',
+  details: [
+    '--scale n       multiplies customers, sites and service objects (100 = 8,000 customers)',
+    '--seed n        another seed gives another (but again repeatable) company',
+    `--company name  company name in the settings of a new database (default "${DEMO_COMPANY}")`,
+    'Refuses a database that already has customers or other master data.'
+  ],
+  options: ['scale', 'seed', 'company'],
+  async run({ args, values, dbFile, out, err }) {
+    if (args.length) throw usageError(`demo takes no arguments, not "${args.join(' ')}"`)
+    const scale = positiveNumber(str(values.scale), '--scale', 1)
+    const seedRaw = str(values.seed)
+    const seed = seedRaw === undefined ? undefined : Number(seedRaw)
+    if (seed !== undefined && !Number.isInteger(seed)) throw usageError(`--seed must be a whole number, not "${seedRaw}"`)
+    const db = await openDb(dbFile, { create: true, log: err })
+    try {
+      ensureSettings(db.conn.db, str(values.company) ?? DEMO_COMPANY)
+      ensureDefaultSequences(db.conn.db)
+      const started = performance.now()
+      const stages: DemoStage[] = []
+      const summary = createDemoData(db.conn, { scale, ...(seed === undefined ? {} : { seed }), onProgress: (s) => stages.push(s) })
+      const c = summary.counts
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      out(`Demo data in ${dbFile} (scale ${scale}, ${seconds} s):`)
+      out(
+        `  ${c.customers} customers, ${c.sites} sites, ${c.contacts} contacts, ${c.serviceObjects} service objects (${c.components} components),`
+      )
+      out(`  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks`)
+      out('Sign in with:')
+      for (const u of summary.users) {
+        const who = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')
+        out(`  ${u.username.padEnd(11)} ${u.created ? u.password.padEnd(16) : '(name was taken; not created)'.padEnd(16)} ${who}`)
+      }
+    } finally {
+      db.close()
+    }
+  }
+}
+
+const exportList: Command = {
+  name: 'export',
+  usage: 'export <list> --out <file.csv> [--q text] [--sort field] [--dir asc|desc] [--filter key=value]… [--user name]',
+  summary: 'Write a list as CSV (UTF-8), the same columns as "Export" in the app',
+  details: [
+    `<list>            one of: ${exportableLists().join(', ')}`,
+    '--q text          search text, as in the list\'s search box',
+    '--filter k=v      a list filter, e.g. --filter active=true --filter groupId=2',
+    '--user name       act as this user (default: the first active administrator)'
+  ],
+  options: ['out', 'q', 'sort', 'dir', 'filter', 'user'],
+  async run({ args, values, dbFile, out, err }) {
+    const [name, ...extra] = args
+    if (!name) throw usageError(`export needs a list: ${exportableLists().join(', ')}`)
+    if (extra.length) throw usageError(`export takes one list, not "${args.join(' ')}"`)
+    const method = listMethod(name)
+    const target = str(values.out)
+    if (!target) throw usageError('export needs --out <file.csv>')
+    const input = exportInput(method, values)
+    const db = await openDb(dbFile, { create: false, log: err })
+    try {
+      const session = actingUser(db.conn, str(values.user))
+      if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
+      const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
+      const started = startExport(host, () => null, session, method, input)
+      if (!started.ok) throw new CliError(describeApiError(started.error, { q: '--q', sort: '--sort', dir: '--dir' }))
+      // Written beside the target and renamed at the end, so a failed export leaves no half file.
+      const dest = resolve(target)
+      const partial = `${dest}.partial`
+      let rows: number
+      try {
+        rows = await writeCsv(started.columns, started.rows, createWriteStream(partial))
+        renameSync(partial, dest)
+      } catch (e) {
+        rmSync(partial, { force: true })
+        throw e
+      }
+      out(`Exported ${rows} ${rows === 1 ? 'row' : 'rows'} of ${method.replace(/\.list$/, '')} to ${dest} (as ${session.username}).`)
+    } finally {
+      db.close()
+    }
+  }
+}
+
+const USER_FIELDS: FieldNames = { username: '<username>', displayName: '--name', roles: '--role', password: '--password', workerId: '--worker' }
+
+const usersAdd: Command = {
+  name: 'users add',
+  usage: 'users add <username> --name <display name> --role <role> [--role …] [--password pw] [--worker W-0001] [--user name]',
+  summary: 'Add a user who can sign in to the app',
+  details: [
+    `--role          ${ROLES.join(', ')}; repeat for several`,
+    '--password pw   at least 8 characters; better: leave it out and set HOOLDUS_PASSWORD',
+    '--worker no     link the user to a worker (technicians see their own work)',
+    '--user name     act as this user (default: the first active administrator).',
+    'When the database has no active administrator yet, the new user must get --role administrator.'
+  ],
+  options: ['name', 'role', 'password', 'worker', 'user'],
+  async run({ args, values, dbFile, env, out, err }) {
+    const [username, ...extra] = args
+    if (!username) throw usageError('users add needs a user name, e.g. users add mari --name "Mari Maasikas" --role dispatcher')
+    if (extra.length) throw usageError(`users add takes one user name, not "${args.join(' ')}"`)
+    const password = str(values.password) ?? env.HOOLDUS_PASSWORD
+    if (password === undefined || password === '') throw usageError('Give the password with --password or in HOOLDUS_PASSWORD')
+    const db = await openDb(dbFile, { create: false, log: err })
+    try {
+      let workerId: number | null = null
+      const workerNo = str(values.worker)
+      if (workerNo !== undefined) {
+        const w = db.conn.sqlite.prepare('select id from workers where number = ?').get(workerNo) as { id: number } | undefined
+        if (!w) throw new CliError(`There is no worker ${workerNo}.`)
+        workerId = w.id
+      }
+      const input = { username, displayName: str(values.name) ?? '', roles: list(values.role), password, workerId }
+      const session = actingUser(db.conn, str(values.user))
+      let user: UserRow
+      if (session.userId !== null) {
+        const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
+        const result = await dispatch(host, () => null, session, 'users.create', input)
+        if (!result.ok) throw new CliError(describeApiError(result.error, USER_FIELDS))
+        user = result.data as UserRow
+      } else {
+        // No administrator to act as (a new or locked-out database): whoever holds the file may add one.
+        if (!input.roles.includes('administrator')) {
+          throw new CliError('This database has no active administrator; the first user must get --role administrator.')
+        }
+        const parsed = contract['users.create'].input.safeParse(input)
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+          throw new CliError(describeApiError({ code: 'VALIDATION', message: 'Some fields need attention.', issues }, USER_FIELDS))
+        }
+        try {
+          user = (await handlers['users.create'](createContext(db.conn, null), parsed.data)) as UserRow
+        } catch (e) {
+          if (e instanceof AppError) throw new CliError(describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }, USER_FIELDS))
+          throw e
+        }
+      }
+      const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ')
+      out(`Added user "${user.username}" (${user.displayName}; ${roles})${user.workerName ? ` linked to ${user.workerName}` : ''}.`)
+    } finally {
+      db.close()
+    }
+  }
+}
+
+export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd]

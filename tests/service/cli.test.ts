@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiHost, dispatch } from '../../src/main/api/pipeline'
+import { closeDatabase, openDatabase } from '../../src/main/db/connection'
+
+// The CLI runs as a child process, exactly as `npm run cli` does (tsx, with the @shared alias).
+const root = resolve(import.meta.dirname, '../..')
+const entry = join(root, 'src/main/cli/index.ts')
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hooldus-cli-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, HOOLDUS_DB: '', HOOLDUS_PASSWORD: '', ...env },
+    timeout: 60000
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+const rowsOf = (file: string) => parse(readFileSync(file, 'utf8'), { bom: true }) as string[][]
+
+async function signIn(file: string, username: string, password: string) {
+  const conn = openDatabase(file)
+  try {
+    const host: ApiHost = { conn }
+    return await dispatch(host, () => null, { userId: null }, 'auth.signIn', { username, password })
+  } finally {
+    closeDatabase(conn)
+  }
+}
+
+describe('command line', () => {
+  it('prints help with every command, and refuses an unknown command with exit code 2', () => {
+    const help = cli(['--help'])
+    expect(help.code).toBe(0)
+    for (const c of ['migrate', 'backup', 'demo', 'export', 'users add']) expect(help.out).toContain(c)
+    const one = cli(['export', '--help'])
+    expect(one.code).toBe(0)
+    expect(one.out).toContain('serviceObjects')
+
+    const bad = cli(['frobnicate'])
+    expect(bad.code).toBe(2)
+    expect(bad.err.trim()).toBe('hooldus: Unknown command "frobnicate" (see --help)')
+    const badOption = cli(['migrate', '--db', join(dir, 'x.db'), '--out', 'x.csv'])
+    expect(badOption.code).toBe(2)
+    expect(badOption.err).toContain('"migrate" does not take --out')
+    expect(existsSync(join(dir, 'x.db'))).toBe(false)
+  })
+
+  it('migrates, fills demo data, exports CSV, backs up; honours HOOLDUS_DB', () => {
+    const file = join(dir, 'demo.db')
+    const m = cli(['migrate'], { HOOLDUS_DB: file })
+    expect(m.code, m.err).toBe(0)
+    expect(m.out).toContain('schema version')
+    expect(existsSync(file)).toBe(true)
+
+    const d = cli(['demo', '--db', file, '--scale', '0.5'])
+    expect(d.code, d.err).toBe(0)
+    expect(d.out).toContain('40 customers')
+    expect(d.out).toMatch(/tech\s+demo-tech/)
+    const again = cli(['demo', '--db', file])
+    expect(again.code).toBe(1)
+    expect(again.err).toMatch(/^hooldus: Demo data goes only into an empty database; this one already has 40 customers/)
+
+    const csv = join(dir, 'objects.csv')
+    const e = cli(['export', 'serviceObjects', '--out', csv, '--db', file])
+    expect(e.code, e.err).toBe(0)
+    expect(e.out).toContain('Exported 200 rows of serviceObjects')
+    const rows = rowsOf(csv)
+    expect(rows[0]).toEqual(expect.arrayContaining(['Number', 'Name', 'Serial number', 'Customer name', 'Warranty end']))
+    expect(rows[0]).not.toContain('Version')
+    expect(rows).toHaveLength(201)
+    expect(rows[1]![rows[0]!.indexOf('Number')]).toBe('OBJ-000001')
+
+    // Filters and search go through the list's own input schema; kebab-case list names work too.
+    const active = join(dir, 'customers.csv')
+    const f = cli(['export', 'customers', '--out', active, '--filter', 'active=true', '--db', file])
+    expect(f.code, f.err).toBe(0)
+    expect(rowsOf(active).slice(1).every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'yes')).toBe(true)
+    const unknown = cli(['export', 'customers', '--out', active, '--filter', 'colour=red', '--db', file])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain('Unknown filter "colour" for customers; filters: groupId, active')
+    const kebab = cli(['export', 'service-objects', '--out', join(dir, 'o2.csv'), '--q', 'OBJ-00000', '--db', file])
+    expect(kebab.code, kebab.err).toBe(0)
+    expect(rowsOf(join(dir, 'o2.csv'))).toHaveLength(10)
+
+    // Acting as a technician: the pipeline's permission check applies.
+    const forbidden = cli(['export', 'users', '--out', join(dir, 'u.csv'), '--user', 'tech', '--db', file])
+    expect(forbidden.code).toBe(1)
+    expect(forbidden.err.trim()).toBe('hooldus: Your role does not allow this (users.manage).')
+    expect(existsSync(join(dir, 'u.csv'))).toBe(false)
+
+    const b = cli(['backup', join(dir, 'copy.db'), '--db', file])
+    expect(b.code, b.err).toBe(0)
+    const copy = openDatabase(join(dir, 'copy.db'))
+    expect((copy.sqlite.prepare('select count(*) as n from customers').get() as { n: number }).n).toBe(40)
+    closeDatabase(copy)
+    expect(cli(['backup', join(dir, 'copy.db'), '--db', file]).err).toContain('already exists; pass --force')
+  }, 120000)
+
+  it('adds users through users.create: validation names the options, and the new user can sign in', async () => {
+    const file = join(dir, 'users.db')
+    expect(cli(['migrate', '--db', file]).code).toBe(0)
+
+    // No administrator yet: the first user from the command line must be one.
+    const notAdmin = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--password', 'longenough1', '--db', file])
+    expect(notAdmin.code).toBe(1)
+    expect(notAdmin.err).toContain('the first user must get --role administrator')
+    const root = cli(['users', 'add', 'root', '--name', 'Root', '--role', 'administrator', '--db', file], { HOOLDUS_PASSWORD: 'root-password' })
+    expect(root.code, root.err).toBe(0)
+
+    const invalid = cli(['users', 'add', 'Mari!', '--role', 'wizard', '--password', 'short', '--db', file])
+    expect(invalid.code).toBe(1)
+    expect(invalid.err.split('\n').filter(Boolean)).toHaveLength(1)
+    expect(invalid.err).toMatch(/^hooldus: Some fields need attention: /)
+    for (const field of ['<username>:', '--name: Required', '--role #1:', '--password: At least 8 characters']) expect(invalid.err).toContain(field)
+
+    const missingPassword = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file])
+    expect(missingPassword.code).toBe(2)
+    expect(missingPassword.err).toContain('HOOLDUS_PASSWORD')
+
+    const ok = cli(['users', 'add', 'mari', '--name', 'Mari Maasikas', '--role', 'dispatcher', '--role', 'serviceConsultant', '--db', file], {
+      HOOLDUS_PASSWORD: 'mari-password'
+    })
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toContain('Added user "mari" (Mari Maasikas; Dispatcher, Service consultant)')
+    const twice = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file], { HOOLDUS_PASSWORD: 'mari-password' })
+    expect(twice.code).toBe(1)
+    expect(twice.err).toContain('<username>: Another user already uses this username')
+
+    const signedIn = await signIn(file, 'mari', 'mari-password')
+    expect(signedIn.ok && signedIn.data).toMatchObject({ username: 'mari', roles: ['dispatcher', 'serviceConsultant'] })
+    const wrong = await signIn(file, 'mari', 'not-her-password')
+    expect(wrong.ok).toBe(false)
+
+    // A dispatcher may not manage users.
+    const asMari = cli(['users', 'add', 'olev', '--name', 'Olev', '--role', 'technician', '--user', 'mari', '--db', file], {
+      HOOLDUS_PASSWORD: 'olev-password'
+    })
+    expect(asMari.code).toBe(1)
+    expect(asMari.err.trim()).toBe('hooldus: Your role does not allow this (users.manage).')
+  }, 120000)
+
+  it('refuses a missing database for commands that read one', () => {
+    const r = cli(['export', 'customers', '--out', join(dir, 'c.csv'), '--db', join(dir, 'missing.db')])
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('There is no database at')
+    expect(existsSync(join(dir, 'missing.db'))).toBe(false)
+  })
+})
