@@ -18,10 +18,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function cli(args: string[], env: Record<string, string> = {}) {
+  const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, ...inherited } = process.env
   const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, HOOLDUS_DB: '', HOOLDUS_PASSWORD: '', ...env },
+    env: { ...inherited, ...env },
     timeout: 60000
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
