@@ -234,4 +234,213 @@ CREATE TABLE `users` (
 	FOREIGN KEY (`worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);
+CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
+CREATE TABLE `invoice_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`invoice_id` integer NOT NULL,
+	`order_line_id` integer NOT NULL,
+	`order_number` text NOT NULL,
+	`type` text NOT NULL,
+	`description` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`unit` text NOT NULL,
+	`unit_price` integer NOT NULL,
+	`net_amount` integer NOT NULL,
+	`vat_code` text NOT NULL,
+	`vat_rate` integer NOT NULL,
+	`vat_amount` integer NOT NULL,
+	FOREIGN KEY (`invoice_id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`order_line_id`) REFERENCES `service_order_lines`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `invoice_lines_invoice_idx` ON `invoice_lines` (`invoice_id`);--> statement-breakpoint
+CREATE INDEX `invoice_lines_order_line_idx` ON `invoice_lines` (`order_line_id`);--> statement-breakpoint
+CREATE TABLE `invoices` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`number` text NOT NULL,
+	`kind` text DEFAULT 'invoice' NOT NULL,
+	`customer_id` integer NOT NULL,
+	`invoice_date` text NOT NULL,
+	`due_date` text NOT NULL,
+	`currency` text NOT NULL,
+	`net_total` integer NOT NULL,
+	`vat_total` integer NOT NULL,
+	`gross_total` integer NOT NULL,
+	`credit_of_id` integer,
+	`request_key` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`created_by` integer,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "invoices_kind_check" CHECK("invoices"."kind" in ('invoice','credit'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invoices_number_unique` ON `invoices` (`number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `invoices_request_key_unique` ON `invoices` (`request_key`);--> statement-breakpoint
+CREATE INDEX `invoices_customer_idx` ON `invoices` (`customer_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `invoices_credit_of_idx` ON `invoices` (`credit_of_id`);--> statement-breakpoint
+CREATE TABLE `saved_views` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`list` text NOT NULL,
+	`name` text NOT NULL,
+	`filters` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `saved_views_user_list_name_idx` ON `saved_views` (`user_id`,`list`,`name`);--> statement-breakpoint
+CREATE TABLE `service_order_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`order_id` integer NOT NULL,
+	`line_no` integer NOT NULL,
+	`type` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`worker_id` integer,
+	`service_object_id` integer,
+	`service_task_id` integer,
+	`category_id` integer,
+	`item_id` integer,
+	`quantity` integer DEFAULT 1000 NOT NULL,
+	`unit` text DEFAULT '' NOT NULL,
+	`unit_cost` integer DEFAULT 0 NOT NULL,
+	`unit_price` integer DEFAULT 0 NOT NULL,
+	`scheduled_date` text,
+	`actual_date` text,
+	`note` text DEFAULT '' NOT NULL,
+	`status` text DEFAULT 'created' NOT NULL,
+	`signed_off_at` integer,
+	`signed_off_by` integer,
+	`posted_at` integer,
+	`posted_by` integer,
+	`invoice_id` integer,
+	`agreement_line_id` integer,
+	`occurrence_date` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`service_object_id`) REFERENCES `service_objects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`service_task_id`) REFERENCES `service_tasks`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`item_id`) REFERENCES `items`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`signed_off_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`posted_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "service_order_lines_type_check" CHECK("service_order_lines"."type" in ('hour','expense','item','fee')),
+	CONSTRAINT "service_order_lines_status_check" CHECK("service_order_lines"."status" in ('created','cancelled','posted'))
+);
+--> statement-breakpoint
+CREATE INDEX `service_order_lines_order_idx` ON `service_order_lines` (`order_id`,`line_no`);--> statement-breakpoint
+CREATE INDEX `service_order_lines_worker_idx` ON `service_order_lines` (`worker_id`,`scheduled_date`);--> statement-breakpoint
+CREATE INDEX `service_order_lines_invoice_idx` ON `service_order_lines` (`invoice_id`);--> statement-breakpoint
+CREATE INDEX `service_order_lines_uninvoiced_idx` ON `service_order_lines` (`status`,`invoice_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `service_order_lines_occurrence_idx` ON `service_order_lines` (`agreement_line_id`,`occurrence_date`);--> statement-breakpoint
+CREATE TABLE `service_order_objects` (
+	`order_id` integer NOT NULL,
+	`service_object_id` integer NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	PRIMARY KEY(`order_id`, `service_object_id`),
+	FOREIGN KEY (`order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`service_object_id`) REFERENCES `service_objects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `service_order_objects_object_idx` ON `service_order_objects` (`service_object_id`);--> statement-breakpoint
+CREATE TABLE `service_order_tasks` (
+	`order_id` integer NOT NULL,
+	`service_task_id` integer NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	PRIMARY KEY(`order_id`, `service_task_id`),
+	FOREIGN KEY (`order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`service_task_id`) REFERENCES `service_tasks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `service_orders` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`number` text NOT NULL,
+	`customer_id` integer NOT NULL,
+	`site_id` integer,
+	`one_time_address` text DEFAULT '' NOT NULL,
+	`contact_id` integer,
+	`description` text NOT NULL,
+	`priority` text DEFAULT 'normal' NOT NULL,
+	`requested_start` integer,
+	`requested_end` integer,
+	`planned_start` integer,
+	`planned_end` integer,
+	`actual_start` integer,
+	`actual_end` integer,
+	`preferred_worker_id` integer,
+	`responsible_worker_id` integer,
+	`agreement_id` integer,
+	`origin` text DEFAULT 'manual' NOT NULL,
+	`stage_id` integer NOT NULL,
+	`progress` text DEFAULT 'inProcess' NOT NULL,
+	`line_count` integer DEFAULT 0 NOT NULL,
+	`sales_total` integer DEFAULT 0 NOT NULL,
+	`cost_total` integer DEFAULT 0 NOT NULL,
+	`is_template` integer DEFAULT false NOT NULL,
+	`notes` text DEFAULT '' NOT NULL,
+	`signed_off_at` integer,
+	`signed_off_by` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`site_id`) REFERENCES `customer_sites`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`contact_id`) REFERENCES `customer_contacts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`preferred_worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`responsible_worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`stage_id`) REFERENCES `service_stages`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`signed_off_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "service_orders_priority_check" CHECK("service_orders"."priority" in ('high','normal','low')),
+	CONSTRAINT "service_orders_progress_check" CHECK("service_orders"."progress" in ('inProcess','posted','cancelled')),
+	CONSTRAINT "service_orders_origin_check" CHECK("service_orders"."origin" in ('manual','agreement','return','copy'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `service_orders_number_unique` ON `service_orders` (`number`);--> statement-breakpoint
+CREATE INDEX `service_orders_customer_idx` ON `service_orders` (`customer_id`);--> statement-breakpoint
+CREATE INDEX `service_orders_stage_idx` ON `service_orders` (`stage_id`);--> statement-breakpoint
+CREATE INDEX `service_orders_progress_idx` ON `service_orders` (`progress`,`planned_start`);--> statement-breakpoint
+CREATE INDEX `service_orders_planned_idx` ON `service_orders` (`planned_start`);--> statement-breakpoint
+CREATE INDEX `service_orders_responsible_idx` ON `service_orders` (`responsible_worker_id`);--> statement-breakpoint
+CREATE INDEX `service_orders_agreement_idx` ON `service_orders` (`agreement_id`);--> statement-breakpoint
+CREATE TABLE `service_stages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`parent_id` integer,
+	`sort_order` integer DEFAULT 0 NOT NULL,
+	`can_modify` integer DEFAULT true NOT NULL,
+	`can_delete` integer DEFAULT false NOT NULL,
+	`can_cancel` integer DEFAULT true NOT NULL,
+	`can_post` integer DEFAULT false NOT NULL,
+	`reason_required` integer DEFAULT false NOT NULL,
+	`stops_sla_clock` integer DEFAULT false NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `service_stages_code_unique` ON `service_stages` (`code`);--> statement-breakpoint
+CREATE INDEX `service_stages_parent_idx` ON `service_stages` (`parent_id`);--> statement-breakpoint
+CREATE TABLE `stage_history` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`order_id` integer NOT NULL,
+	`at` integer NOT NULL,
+	`user_id` integer,
+	`from_stage_id` integer,
+	`to_stage_id` integer NOT NULL,
+	`reason_id` integer,
+	`note` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`from_stage_id`) REFERENCES `service_stages`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`to_stage_id`) REFERENCES `service_stages`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`reason_id`) REFERENCES `stage_reasons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `stage_history_order_idx` ON `stage_history` (`order_id`);--> statement-breakpoint
+CREATE TABLE `stage_reasons` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `stage_reasons_code_unique` ON `stage_reasons` (`code`);

@@ -106,7 +106,47 @@ const samples: { [M in MethodName]: (w: World) => Input<M> } = {
   'numberSequences.get': (w) => ({ id: w.numberSequence.id }),
   'numberSequences.create': () => ({ code: 'rma', name: 'RMAs', prefix: 'RMA-', nextNumber: 1 }),
   'numberSequences.update': (w) => ({ ...w.numberSequence, name: 'Renamed' }),
-  'numberSequences.delete': (w) => ({ id: w.numberSequence.id, version: w.numberSequence.version })
+  'numberSequences.delete': (w) => ({ id: w.numberSequence.id, version: w.numberSequence.version }),
+
+  'serviceStages.list': () => ({}),
+  'serviceStages.get': (w) => ({ id: w.stages[0]!.id }),
+  'serviceStages.create': (w) => ({ code: 'REVIEW', name: 'Review', parentId: w.stages[0]!.id }),
+  'serviceStages.update': (w) => ({ ...w.stages[0]!, name: 'Renamed' }),
+  'serviceStages.delete': (w) => ({ id: w.stages.at(-1)!.id, version: w.stages.at(-1)!.version }),
+  'stageReasons.list': () => ({}),
+  'stageReasons.get': (w) => ({ id: w.reason.id }),
+  'stageReasons.create': () => ({ code: 'STORM', name: 'Storm' }),
+  'stageReasons.update': (w) => ({ ...w.reason, name: 'Renamed' }),
+  'stageReasons.delete': (w) => ({ id: w.reason.id, version: w.reason.version }),
+
+  'serviceOrders.list': () => ({}),
+  'serviceOrders.get': (w) => ({ id: w.openOrder.id }),
+  'serviceOrders.create': (w) => ({ customerId: w.customer.id, siteId: w.customer.sites[0]!.id, description: 'New job' }),
+  'serviceOrders.update': (w) => ({ id: w.openOrder.id, version: w.openOrder.version, customerId: w.customer.id, siteId: w.openOrder.siteId, description: 'Changed' }),
+  'serviceOrders.delete': (w) => ({ id: w.openOrder.id, version: w.openOrder.version }),
+  'serviceOrders.register': (w) => ({ id: w.openOrder.id, version: w.openOrder.version, notes: 'Done on site' }),
+  'serviceOrders.addLine': (w) => ({ orderId: w.openOrder.id, type: 'hour', categoryId: w.category.id, quantity: 1000 }),
+  'serviceOrders.updateLine': (w) => ({ ...w.openOrder.lines[0]!, quantity: 2000 }),
+  'serviceOrders.deleteLine': (w) => ({ id: w.openOrder.lines[0]!.id, version: w.openOrder.lines[0]!.version }),
+  'serviceOrders.copyLines': (w) => ({ id: w.openOrder.id, fromOrderId: w.doneOrder.id }),
+  'serviceOrders.moveLines': (w) => ({ lineIds: [w.openOrder.lines[0]!.id], toOrderId: w.doneOrder.id }),
+  'serviceOrders.cancel': (w) => ({ id: w.openOrder.id, version: w.openOrder.version }),
+  'serviceOrders.revokeCancel': (w) => ({ id: w.openOrder.id, version: w.openOrder.version }),
+  'serviceOrders.cancelLine': (w) => ({ id: w.openOrder.lines[0]!.id, version: w.openOrder.lines[0]!.version }),
+  'serviceOrders.revokeCancelLine': (w) => ({ id: w.openOrder.lines[0]!.id, version: w.openOrder.lines[0]!.version }),
+  'serviceOrders.changeStage': (w) => ({ id: w.openOrder.id, version: w.openOrder.version, toStageId: w.openOrder.nextStages[0]!.id }),
+  'serviceOrders.signOff': (w) => ({ id: w.openOrder.id, version: w.openOrder.version }),
+  'serviceOrders.post': (w) => ({ id: w.doneOrder.id, version: w.doneOrder.version }),
+  'serviceOrders.pdf': (w) => ({ id: w.openOrder.id, document: 'workDescription' }),
+  'invoices.list': () => ({}),
+  'invoices.get': (w) => ({ id: w.invoice.id }),
+  'invoices.invoiceable': (w) => ({ customerId: w.customer.id }),
+  'invoices.create': (w) => ({ customerId: w.customer.id, lineIds: w.doneOrder.lines.map((l) => l.id), invoiceDate: '2026-11-21', requestKey: 'perm-invoice-01' }),
+  'invoices.credit': (w) => ({ id: w.invoice.id, invoiceDate: '2026-11-22', requestKey: 'perm-credit-001' }),
+  'invoices.pdf': (w) => ({ id: w.invoice.id }),
+  'savedViews.list': () => ({ list: 'serviceOrders' }),
+  'savedViews.save': () => ({ list: 'serviceOrders', name: 'Mine', filters: { progress: 'inProcess' } }),
+  'savedViews.delete': () => ({ id: 999 })
 }
 
 /**
@@ -118,8 +158,22 @@ const refusedByRule: Partial<Record<MethodName, { signedIn: RegExp; signedOutPre
   // database it must go through.
   'auth.setup': {
     signedIn: /already set up/,
-    signedOutPrepare: (conn) => conn.sqlite.exec('delete from audit_log; delete from users')
-  }
+    signedOutPrepare: (conn) =>
+      conn.sqlite.exec(
+        `delete from audit_log; delete from saved_views; delete from stage_history;
+         update service_orders set signed_off_by = null;
+         update service_order_lines set signed_off_by = null, posted_by = null;
+         update invoices set created_by = null;
+         delete from users`
+      )
+  },
+  ...Object.fromEntries(
+    (['serviceOrders.get', 'serviceOrders.register', 'serviceOrders.addLine', 'serviceOrders.updateLine', 'serviceOrders.deleteLine', 'serviceOrders.changeStage', 'serviceOrders.pdf'] as const).map((m) => [
+      m,
+      // A technician may work only on the orders assigned to them; the matrix's technician has none.
+      { signedIn: /not assigned to you|not linked to a worker/, signedOutPrepare: () => undefined }
+    ])
+  )
 }
 
 function expectedCell(method: MethodName, column: Column): 'allowed' | 'FORBIDDEN' {

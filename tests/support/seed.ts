@@ -35,10 +35,54 @@ export async function seedMasterData(conn: Connection, admin: ServiceContext = u
     serialNumber: 'SN-778899'
   })
   const serviceTask = await call(ctx, 'serviceTasks.create', { code: 'INSPECT', name: 'Hooldus', requiredSkillIds: [skill.id] })
-  const numberSequence = await call(ctx, 'numberSequences.create', { code: 'invoice', name: 'Invoices', prefix: 'INV-', nextNumber: 1 })
-  return { admin: ctx, customerGroup, skill, team, worker, item, category, objectGroup, customer, serviceObject, serviceTask, numberSequence }
+  const numberSequence = await call(ctx, 'numberSequences.create', { code: 'warranty', name: 'Warranty claims', prefix: 'WC-', nextNumber: 1 })
+  const orders = await seedOrders(ctx, { customer, worker, category, item, serviceObject })
+  return { admin: ctx, customerGroup, skill, team, worker, item, category, objectGroup, customer, serviceObject, serviceTask, numberSequence, ...orders }
 }
 export type Seed = Awaited<ReturnType<typeof seedMasterData>>
+
+interface OrderSeedInput {
+  customer: Awaited<ReturnType<typeof call<'customers.create'>>>
+  worker: { id: number }
+  category: { id: number }
+  item: { id: number }
+  serviceObject: { id: number }
+}
+
+/** Walks an order through the default workflow to the stage that allows posting. */
+export async function toCompleted(ctx: ServiceContext, orderId: number) {
+  let order = await call(ctx, 'serviceOrders.get', { id: orderId })
+  for (const code of ['SCHEDULED', 'IN-PROGRESS', 'COMPLETED']) {
+    const next = order.nextStages.find((s) => s.code === code)!
+    order = await call(ctx, 'serviceOrders.changeStage', { id: order.id, version: order.version, toStageId: next.id })
+  }
+  return order
+}
+
+/**
+ * Two service orders of the seeded customer: one open with an hour line assigned to the seeded worker,
+ * and one completed, signed off, posted and invoiced (so that invoices and credit notes have a subject).
+ */
+export async function seedOrders(ctx: ServiceContext, m: OrderSeedInput) {
+  const siteId = m.customer.sites[0]!.id
+  let openOrder = await call(ctx, 'serviceOrders.create', {
+    customerId: m.customer.id,
+    siteId,
+    description: 'Annual inspection of the heat pump',
+    responsibleWorkerId: m.worker.id,
+    objects: [{ id: m.serviceObject.id }]
+  })
+  openOrder = await call(ctx, 'serviceOrders.addLine', { orderId: openOrder.id, type: 'hour', categoryId: m.category.id, quantity: 1500 })
+  let doneOrder = await call(ctx, 'serviceOrders.create', { customerId: m.customer.id, siteId, description: 'Replace the pump', responsibleWorkerId: m.worker.id })
+  doneOrder = await call(ctx, 'serviceOrders.addLine', { orderId: doneOrder.id, type: 'item', itemId: m.item.id, quantity: 1000 })
+  doneOrder = await toCompleted(ctx, doneOrder.id)
+  doneOrder = await call(ctx, 'serviceOrders.signOff', { id: doneOrder.id, version: doneOrder.version })
+  doneOrder = await call(ctx, 'serviceOrders.post', { id: doneOrder.id, version: doneOrder.version })
+  const invoice = await call(ctx, 'invoices.create', { customerId: m.customer.id, lineIds: doneOrder.lines.map((l) => l.id), invoiceDate: '2026-11-20', requestKey: 'seed-invoice-0001' })
+  const stages = await call(ctx, 'serviceStages.list', { pageSize: 100 })
+  const reasons = await call(ctx, 'stageReasons.list', {})
+  return { openOrder, doneOrder: await call(ctx, 'serviceOrders.get', { id: doneOrder.id }), invoice, stages: stages.rows, reason: reasons.rows[0]! }
+}
 
 /** A controllable clock for ApiHost.now / ServiceContext.now. */
 export function testClock(start = Date.UTC(2025, 0, 6, 9, 0, 0)) {

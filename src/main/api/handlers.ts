@@ -9,6 +9,12 @@ import { serviceObjectService } from '../services/masterdata/serviceObjects'
 import { serviceTaskService } from '../services/masterdata/serviceTasks'
 import { workerService } from '../services/masterdata/workers'
 import { createDemoData } from '../services/demo/service'
+import { invoicePdf, orderPdf } from '../services/documents/service'
+import * as invoices from '../services/invoices/service'
+import * as orders from '../services/orders/service'
+import { getOrder, iterateOrders, listOrders } from '../services/orders/read'
+import { deleteView, listViews, saveView } from '../services/orders/savedViews'
+import { reasonService, stageService } from '../services/orders/stages'
 import { globalSearch } from '../services/search/service'
 import * as settingsService from '../services/settings/service'
 import * as users from '../services/users/service'
@@ -73,7 +79,37 @@ export const handlers = {
   ...crudHandlers('serviceObjectGroups', serviceObjectGroupService),
   ...crudHandlers('serviceObjects', serviceObjectService),
   ...crudHandlers('serviceTasks', serviceTaskService),
-  ...crudHandlers('numberSequences', numberSequenceService)
+  ...crudHandlers('numberSequences', numberSequenceService),
+  ...crudHandlers('serviceStages', stageService),
+  ...crudHandlers('stageReasons', reasonService),
+  'serviceOrders.list': listOrders,
+  'serviceOrders.get': getOrder,
+  'serviceOrders.create': orders.createOrder,
+  'serviceOrders.update': orders.updateOrder,
+  'serviceOrders.delete': orders.deleteOrder,
+  'serviceOrders.register': orders.registerOnOrder,
+  'serviceOrders.addLine': orders.addLine,
+  'serviceOrders.updateLine': orders.updateLine,
+  'serviceOrders.deleteLine': orders.deleteLine,
+  'serviceOrders.copyLines': orders.copyLines,
+  'serviceOrders.moveLines': orders.moveLines,
+  'serviceOrders.cancel': orders.cancelOrder,
+  'serviceOrders.revokeCancel': orders.revokeCancelOrder,
+  'serviceOrders.cancelLine': orders.cancelLine,
+  'serviceOrders.revokeCancelLine': orders.revokeCancelLine,
+  'serviceOrders.changeStage': orders.changeStage,
+  'serviceOrders.signOff': orders.signOff,
+  'serviceOrders.post': orders.postOrder,
+  'serviceOrders.pdf': orderPdf,
+  'invoices.list': invoices.listInvoices,
+  'invoices.get': invoices.getInvoice,
+  'invoices.invoiceable': invoices.invoiceableLines,
+  'invoices.create': invoices.createInvoice,
+  'invoices.credit': invoices.creditInvoice,
+  'invoices.pdf': invoicePdf,
+  'savedViews.list': listViews,
+  'savedViews.save': saveView,
+  'savedViews.delete': deleteView
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -89,5 +125,9 @@ export const exportSources: Record<string, (ctx: ServiceContext, input: never) =
   'serviceObjectGroups.list': serviceObjectGroupService.iterate,
   'serviceObjects.list': serviceObjectService.iterate,
   'serviceTasks.list': serviceTaskService.iterate,
-  'numberSequences.list': numberSequenceService.iterate
+  'numberSequences.list': numberSequenceService.iterate,
+  'serviceStages.list': stageService.iterate,
+  'stageReasons.list': reasonService.iterate,
+  'serviceOrders.list': iterateOrders,
+  'invoices.list': invoices.iterateInvoices
 }

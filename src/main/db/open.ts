@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { closeDatabase, type Connection, openDatabase, type OpenOptions } from './connection'
 import { migrateDatabase, type MigrateResult } from './migrate'
 import { ensureDefaultSequences } from '../services/core/sequences'
+import { ensureDefaultWorkflow } from '../services/orders/stages'
 
 /** The drizzle/ folder: beside the app in development, in the resources when packaged. */
 export function findMigrations(startDir: string = __dirname): string {
@@ -13,7 +14,7 @@ export function findMigrations(startDir: string = __dirname): string {
   }
 }
 
-/** Opens the file, migrates it (with a backup first) and makes sure the number sequences exist. */
+/** Opens the file, migrates it (with a backup first) and makes sure number sequences and a workflow exist. */
 export async function openAndMigrate(
   file: string,
   options: OpenOptions & { migrationsFolder?: string; backupDir?: string } = {}
@@ -24,6 +25,7 @@ export async function openAndMigrate(
       ...(options.backupDir ? { backupDir: options.backupDir } : {})
     })
     ensureDefaultSequences(conn.db)
+    ensureDefaultWorkflow(conn.db)
     return { conn, migration }
   } catch (e) {
     closeDatabase(conn)

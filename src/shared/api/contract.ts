@@ -1,12 +1,14 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
 import { masterdataContract } from './domains/masterdata'
+import { ordersContract } from './domains/orders'
 import { systemContract } from './domains/system'
 import type { MethodNameList } from './methods'
 
 export const contract = {
   ...systemContract,
-  ...masterdataContract
+  ...masterdataContract,
+  ...ordersContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

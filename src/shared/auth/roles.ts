@@ -19,25 +19,40 @@ export const PERMISSIONS = [
   'numberSequences.write',
   'settings.write',
   'users.manage',
-  'audit.read'
+  'audit.read',
+  'orders.read',
+  'orders.write',
+  'orders.register',
+  'orders.signOff',
+  'orders.post',
+  'prices.override',
+  'invoices.read',
+  'invoices.create',
+  'stages.configure'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const everyone: Permission[] = ['masterdata.read']
+const everyone: Permission[] = ['masterdata.read', 'orders.read', 'orders.register']
+const office: Permission[] = ['customers.write', 'serviceObjects.write', 'orders.write']
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [...PERMISSIONS],
   serviceManager: [
     ...everyone,
-    'customers.write',
-    'serviceObjects.write',
+    ...office,
     'resources.write',
     'catalog.write',
     'settings.write',
-    'audit.read'
+    'audit.read',
+    'orders.signOff',
+    'orders.post',
+    'prices.override',
+    'invoices.read',
+    'invoices.create',
+    'stages.configure'
   ],
-  dispatcher: [...everyone, 'customers.write', 'serviceObjects.write'],
-  serviceConsultant: [...everyone, 'customers.write', 'serviceObjects.write'],
+  dispatcher: [...everyone, ...office],
+  serviceConsultant: [...everyone, ...office, 'invoices.read'],
   technician: [...everyone]
 }
 

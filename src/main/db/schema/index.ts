@@ -1,2 +1,3 @@
 export * from './masterdata'
 export * from './system'
+export * from './orders'

@@ -26,7 +26,10 @@ export function nextNumber(db: Db, code: string): string {
 export const DEFAULT_SEQUENCES = [
   { code: 'customer', name: 'Customers', prefix: 'C-', padding: 5 },
   { code: 'serviceObject', name: 'Service objects', prefix: 'OBJ-', padding: 6 },
-  { code: 'worker', name: 'Workers', prefix: 'W-', padding: 4 }
+  { code: 'worker', name: 'Workers', prefix: 'W-', padding: 4 },
+  { code: 'serviceOrder', name: 'Service orders', prefix: 'SO-', padding: 6 },
+  { code: 'invoice', name: 'Invoices', prefix: 'INV-', padding: 6 },
+  { code: 'creditNote', name: 'Credit notes', prefix: 'CRN-', padding: 6 }
 ] as const
 
 export function ensureDefaultSequences(db: Db): void {

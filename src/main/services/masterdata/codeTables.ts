@@ -22,6 +22,7 @@ import {
   numberSequences,
   serviceObjectGroups,
   serviceObjects,
+  serviceOrderLines,
   serviceTaskSkills,
   skills,
   workers,
@@ -123,7 +124,10 @@ export const itemService = defineEntity({
   ],
   load: (db, id): ItemRow | undefined => db.select(itemSelection).from(items).where(eq(items.id, id)).get(),
   values: (i: z.output<typeof itemInput>) => i,
-  references: [{ column: serviceObjects.itemId, label: 'service objects' }]
+  references: [
+    { column: serviceObjects.itemId, label: 'service objects' },
+    { column: serviceOrderLines.itemId, label: 'service order lines' }
+  ]
 })
 
 const categorySelection = {
@@ -155,7 +159,7 @@ export const categoryService = defineEntity({
   load: (db, id): CategoryRow | undefined =>
     db.select(categorySelection).from(categories).where(eq(categories.id, id)).get(),
   values: (i: z.output<typeof categoryInput>) => i,
-  references: []
+  references: [{ column: serviceOrderLines.categoryId, label: 'service order lines' }]
 })
 
 const sequenceSelection = {

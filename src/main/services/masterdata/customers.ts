@@ -1,12 +1,12 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { and, eq, notInArray, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { CustomerListRow, CustomerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { customerContacts, customerGroups, customers, customerSites, serviceObjects } from '../../db/schema'
+import { customerContacts, customerGroups, customers, customerSites, invoices, serviceObjects, serviceOrders } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { outer } from '../core/list'
-import { defineEntity } from './entity'
+import { defineEntity, refuseIfReferenced } from './entity'
 
 type CustomerInput = ParsedInput<'customers.create'>
 
@@ -72,20 +72,13 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
     }
   })
   const removedSites = (before?.sites ?? []).filter((s) => !keptSiteIds.includes(s.id))
+  for (const site of removedSites) {
+    refuseIfReferenced(db, site.id, `Site "${site.name}"`, [
+      { column: serviceObjects.siteId, label: 'service objects' },
+      { column: serviceOrders.siteId, label: 'service orders' }
+    ])
+  }
   if (removedSites.length > 0) {
-    const used = db
-      .select({ siteId: serviceObjects.siteId, n: sql<number>`count(*)` })
-      .from(serviceObjects)
-      .where(inArray(serviceObjects.siteId, removedSites.map((s) => s.id)))
-      .groupBy(serviceObjects.siteId)
-      .all()
-    if (used.length > 0) {
-      const site = removedSites.find((s) => s.id === used[0]!.siteId)!
-      throw new AppError(
-        'CONFLICT',
-        `Site "${site.name}" cannot be removed: ${used[0]!.n} service object(s) stand there. Move them first.`
-      )
-    }
     db.delete(customerSites)
       .where(and(eq(customerSites.customerId, customerId), notInArray(customerSites.id, keptSiteIds.length ? keptSiteIds : [0])))
       .run()
@@ -103,6 +96,9 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
       throw new AppError('VALIDATION', 'This contact belongs to another customer.', [{ path: ['contacts', i, 'id'], message: 'Unknown contact' }])
     }
   })
+  for (const contact of before?.contacts.filter((c) => !keptContactIds.includes(c.id)) ?? []) {
+    refuseIfReferenced(db, contact.id, `Contact "${contact.name}"`, [{ column: serviceOrders.contactId, label: 'service orders' }])
+  }
   db.delete(customerContacts)
     .where(and(eq(customerContacts.customerId, customerId), notInArray(customerContacts.id, keptContactIds.length ? keptContactIds : [0])))
     .run()
@@ -142,7 +138,11 @@ export const customerService = defineEntity({
     }
   },
   saveChildren,
-  references: [{ column: serviceObjects.customerId, label: 'service objects' }],
+  references: [
+    { column: serviceObjects.customerId, label: 'service objects' },
+    { column: serviceOrders.customerId, label: 'service orders' },
+    { column: invoices.customerId, label: 'invoices' }
+  ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(customerContacts).where(eq(customerContacts.customerId, id)).run()
     ctx.db.delete(customerSites).where(eq(customerSites.customerId, id)).run()

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceObjectRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { customers, customerSites, items, serviceObjectGroups, serviceObjects } from '../../db/schema'
+import { customers, customerSites, items, serviceObjectGroups, serviceObjects, serviceOrderLines, serviceOrderObjects } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { type JoinableQuery, outer } from '../core/list'
@@ -122,5 +122,9 @@ export const serviceObjectService = defineEntity({
   load,
   values: (i: ObjectInput) => i,
   validate,
-  references: [{ column: serviceObjects.parentId, label: 'components' }]
+  references: [
+    { column: serviceObjects.parentId, label: 'components' },
+    { column: serviceOrderLines.serviceObjectId, label: 'service order lines' },
+    { column: serviceOrderObjects.serviceObjectId, label: 'service orders' }
+  ]
 })

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceTaskRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
+import { serviceOrderLines, serviceOrderTasks, serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
@@ -56,7 +56,10 @@ export const serviceTaskService = defineEntity({
     ctx.db.delete(serviceTaskSkills).where(eq(serviceTaskSkills.taskId, id)).run()
     for (const skillId of new Set(i.requiredSkillIds)) ctx.db.insert(serviceTaskSkills).values({ taskId: id, skillId }).run()
   },
-  references: [],
+  references: [
+    { column: serviceOrderLines.serviceTaskId, label: 'service order lines' },
+    { column: serviceOrderTasks.serviceTaskId, label: 'service orders' }
+  ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(serviceTaskSkills).where(eq(serviceTaskSkills.taskId, id)).run()
   }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { WeekHours, WorkerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { dispatchTeams, skills, users, workers, workerSkills } from '../../db/schema'
+import { dispatchTeams, serviceOrderLines, serviceOrders, skills, users, workers, workerSkills } from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
@@ -80,7 +80,10 @@ export const workerService = defineEntity({
   },
   references: [
     { column: users.workerId, label: 'user accounts' },
-    { column: dispatchTeams.ownerWorkerId, label: 'dispatch teams (as owner)' }
+    { column: dispatchTeams.ownerWorkerId, label: 'dispatch teams (as owner)' },
+    { column: serviceOrders.responsibleWorkerId, label: 'service orders (as responsible)' },
+    { column: serviceOrders.preferredWorkerId, label: 'service orders (as preferred technician)' },
+    { column: serviceOrderLines.workerId, label: 'service order lines' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(workerSkills).where(eq(workerSkills.workerId, id)).run()

@@ -1,0 +1,244 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { createdAt, updatedAt, versionColumn } from './common'
+import { categories, customerContacts, customers, customerSites, items, serviceObjects, serviceTasks, workers } from './masterdata'
+import { users } from './system'
+
+/** The stage tree: one initial stage (no parent); a stage's children are its allowed next stages. */
+export const serviceStages = sqliteTable(
+  'service_stages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    parentId: integer('parent_id'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    canModify: integer('can_modify', { mode: 'boolean' }).notNull().default(true),
+    canDelete: integer('can_delete', { mode: 'boolean' }).notNull().default(false),
+    canCancel: integer('can_cancel', { mode: 'boolean' }).notNull().default(true),
+    canPost: integer('can_post', { mode: 'boolean' }).notNull().default(false),
+    reasonRequired: integer('reason_required', { mode: 'boolean' }).notNull().default(false),
+    stopsSlaClock: integer('stops_sla_clock', { mode: 'boolean' }).notNull().default(false),
+    version: versionColumn()
+  },
+  (t) => [index('service_stages_parent_idx').on(t.parentId)]
+)
+
+export const stageReasons = sqliteTable('stage_reasons', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  version: versionColumn()
+})
+
+export const serviceOrders = sqliteTable(
+  'service_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    siteId: integer('site_id').references(() => customerSites.id),
+    /** Used when the work is not at one of the customer's sites. */
+    oneTimeAddress: text('one_time_address').notNull().default(''),
+    contactId: integer('contact_id').references(() => customerContacts.id),
+    description: text('description').notNull(),
+    priority: text('priority').notNull().default('normal'),
+    requestedStart: integer('requested_start'),
+    requestedEnd: integer('requested_end'),
+    plannedStart: integer('planned_start'),
+    plannedEnd: integer('planned_end'),
+    actualStart: integer('actual_start'),
+    actualEnd: integer('actual_end'),
+    preferredWorkerId: integer('preferred_worker_id').references(() => workers.id),
+    responsibleWorkerId: integer('responsible_worker_id').references(() => workers.id),
+    agreementId: integer('agreement_id'),
+    origin: text('origin').notNull().default('manual'),
+    stageId: integer('stage_id')
+      .notNull()
+      .references(() => serviceStages.id),
+    /** Derived from the lines (see services/orders/progress.ts); stored so lists can filter on it. */
+    progress: text('progress').notNull().default('inProcess'),
+    /** Also derived and stored, for the list: counts and totals of the lines that are not cancelled. */
+    lineCount: integer('line_count').notNull().default(0),
+    salesTotal: integer('sales_total').notNull().default(0),
+    costTotal: integer('cost_total').notNull().default(0),
+    isTemplate: integer('is_template', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes').notNull().default(''),
+    signedOffAt: integer('signed_off_at'),
+    signedOffBy: integer('signed_off_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: versionColumn()
+  },
+  (t) => [
+    index('service_orders_customer_idx').on(t.customerId),
+    index('service_orders_stage_idx').on(t.stageId),
+    index('service_orders_progress_idx').on(t.progress, t.plannedStart),
+    index('service_orders_planned_idx').on(t.plannedStart),
+    index('service_orders_responsible_idx').on(t.responsibleWorkerId),
+    index('service_orders_agreement_idx').on(t.agreementId),
+    check('service_orders_priority_check', sql`${t.priority} in ('high','normal','low')`),
+    check('service_orders_progress_check', sql`${t.progress} in ('inProcess','posted','cancelled')`),
+    check('service_orders_origin_check', sql`${t.origin} in ('manual','agreement','return','copy')`)
+  ]
+)
+
+export const serviceOrderLines = sqliteTable(
+  'service_order_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    lineNo: integer('line_no').notNull(),
+    type: text('type').notNull(),
+    description: text('description').notNull().default(''),
+    workerId: integer('worker_id').references(() => workers.id),
+    serviceObjectId: integer('service_object_id').references(() => serviceObjects.id),
+    serviceTaskId: integer('service_task_id').references(() => serviceTasks.id),
+    categoryId: integer('category_id').references(() => categories.id),
+    itemId: integer('item_id').references(() => items.id),
+    /** Thousandths: 1500 = 1.5 hours or pieces. */
+    quantity: integer('quantity').notNull().default(1000),
+    unit: text('unit').notNull().default(''),
+    unitCost: integer('unit_cost').notNull().default(0),
+    unitPrice: integer('unit_price').notNull().default(0),
+    scheduledDate: text('scheduled_date'),
+    actualDate: text('actual_date'),
+    note: text('note').notNull().default(''),
+    status: text('status').notNull().default('created'),
+    signedOffAt: integer('signed_off_at'),
+    signedOffBy: integer('signed_off_by').references(() => users.id),
+    postedAt: integer('posted_at'),
+    postedBy: integer('posted_by').references(() => users.id),
+    invoiceId: integer('invoice_id'),
+    agreementLineId: integer('agreement_line_id'),
+    occurrenceDate: text('occurrence_date'),
+    version: versionColumn()
+  },
+  (t) => [
+    index('service_order_lines_order_idx').on(t.orderId, t.lineNo),
+    index('service_order_lines_worker_idx').on(t.workerId, t.scheduledDate),
+    index('service_order_lines_invoice_idx').on(t.invoiceId),
+    index('service_order_lines_uninvoiced_idx').on(t.status, t.invoiceId),
+    uniqueIndex('service_order_lines_occurrence_idx').on(t.agreementLineId, t.occurrenceDate),
+    check('service_order_lines_type_check', sql`${t.type} in ('hour','expense','item','fee')`),
+    check('service_order_lines_status_check', sql`${t.status} in ('created','cancelled','posted')`)
+  ]
+)
+
+export const serviceOrderObjects = sqliteTable(
+  'service_order_objects',
+  {
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => serviceOrders.id, { onDelete: 'cascade' }),
+    serviceObjectId: integer('service_object_id')
+      .notNull()
+      .references(() => serviceObjects.id),
+    note: text('note').notNull().default('')
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.serviceObjectId] }), index('service_order_objects_object_idx').on(t.serviceObjectId)]
+)
+
+export const serviceOrderTasks = sqliteTable(
+  'service_order_tasks',
+  {
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => serviceOrders.id, { onDelete: 'cascade' }),
+    serviceTaskId: integer('service_task_id')
+      .notNull()
+      .references(() => serviceTasks.id),
+    note: text('note').notNull().default('')
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.serviceTaskId] })]
+)
+
+export const stageHistory = sqliteTable(
+  'stage_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => serviceOrders.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    fromStageId: integer('from_stage_id').references(() => serviceStages.id),
+    toStageId: integer('to_stage_id')
+      .notNull()
+      .references(() => serviceStages.id),
+    reasonId: integer('reason_id').references(() => stageReasons.id),
+    note: text('note').notNull().default('')
+  },
+  (t) => [index('stage_history_order_idx').on(t.orderId)]
+)
+
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull().unique(),
+    kind: text('kind').notNull().default('invoice'),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    invoiceDate: text('invoice_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    currency: text('currency').notNull(),
+    netTotal: integer('net_total').notNull(),
+    vatTotal: integer('vat_total').notNull(),
+    grossTotal: integer('gross_total').notNull(),
+    /** For a credit note: the invoice it reverses. */
+    creditOfId: integer('credit_of_id'),
+    /** The client's key for this request: a retry or a double click finds the invoice already made. */
+    requestKey: text('request_key').notNull().unique(),
+    createdAt: createdAt(),
+    createdBy: integer('created_by').references(() => users.id)
+  },
+  (t) => [
+    index('invoices_customer_idx').on(t.customerId),
+    uniqueIndex('invoices_credit_of_idx').on(t.creditOfId),
+    check('invoices_kind_check', sql`${t.kind} in ('invoice','credit')`)
+  ]
+)
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    orderLineId: integer('order_line_id')
+      .notNull()
+      .references(() => serviceOrderLines.id),
+    orderNumber: text('order_number').notNull(),
+    type: text('type').notNull(),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unit: text('unit').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    netAmount: integer('net_amount').notNull(),
+    vatCode: text('vat_code').notNull(),
+    vatRate: integer('vat_rate').notNull(),
+    vatAmount: integer('vat_amount').notNull()
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId), index('invoice_lines_order_line_idx').on(t.orderLineId)]
+)
+
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    list: text('list').notNull(),
+    name: text('name').notNull(),
+    filters: text('filters', { mode: 'json' }).notNull()
+  },
+  (t) => [uniqueIndex('saved_views_user_list_name_idx').on(t.userId, t.list, t.name)]
+)

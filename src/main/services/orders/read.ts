@@ -1,0 +1,266 @@
+import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { ParsedInput } from '@shared/api/contract'
+import type { Page } from '@shared/api/common'
+import type { LineRow, OrderListRow, OrderRow, StageRef } from '@shared/domain/orders'
+import { dayEnd, dayStart } from '@shared/time'
+import type { Db } from '../../db/connection'
+import {
+  categories,
+  customerContacts,
+  customers,
+  customerSites,
+  invoices,
+  items,
+  serviceObjects,
+  serviceOrderLines,
+  serviceOrderObjects,
+  serviceOrders,
+  serviceOrderTasks,
+  serviceStages,
+  serviceTasks,
+  stageHistory,
+  stageReasons,
+  users,
+  workers
+} from '../../db/schema'
+import type { ServiceContext } from '../core/context'
+import { requireUser } from '../core/context'
+import { notFound } from '../core/errors'
+import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
+import { loadSettings } from '../settings/service'
+import { isOfficeUser, requireOrderAccess } from './access'
+import { allStages, type StageInfo } from './stages'
+
+const responsible = alias(workers, 'responsible')
+
+export const orderListSelection = {
+  id: serviceOrders.id,
+  version: serviceOrders.version,
+  number: serviceOrders.number,
+  customerId: serviceOrders.customerId,
+  customerName: sql<string>`${customers.name}`,
+  address: sql<string>`coalesce(${customerSites.street} || ', ' || ${customerSites.city}, ${serviceOrders.oneTimeAddress})`,
+  description: serviceOrders.description,
+  priority: sql<OrderListRow['priority']>`${serviceOrders.priority}`,
+  stageId: serviceOrders.stageId,
+  stageName: sql<string>`${serviceStages.name}`,
+  progress: sql<OrderListRow['progress']>`${serviceOrders.progress}`,
+  origin: sql<OrderListRow['origin']>`${serviceOrders.origin}`,
+  plannedStart: serviceOrders.plannedStart,
+  plannedEnd: serviceOrders.plannedEnd,
+  requestedEnd: serviceOrders.requestedEnd,
+  responsibleName: sql<string | null>`${responsible.name}`,
+  lineCount: serviceOrders.lineCount,
+  salesTotal: serviceOrders.salesTotal,
+  signedOff: sql<boolean>`${serviceOrders.signedOffAt} is not null`.mapWith(Boolean),
+  isTemplate: serviceOrders.isTemplate,
+  agreementId: serviceOrders.agreementId
+}
+
+const joins = (q: JoinableQuery) =>
+  q
+    .innerJoin(customers, eq(customers.id, serviceOrders.customerId))
+    .innerJoin(serviceStages, eq(serviceStages.id, serviceOrders.stageId))
+    .leftJoin(customerSites, eq(customerSites.id, serviceOrders.siteId))
+    .leftJoin(responsible, eq(responsible.id, serviceOrders.responsibleWorkerId))
+
+const listSpec = {
+  table: serviceOrders,
+  idColumn: serviceOrders.id,
+  selection: orderListSelection,
+  joins,
+  sort: {
+    number: serviceOrders.number,
+    plannedStart: serviceOrders.plannedStart,
+    customerName: customers.name,
+    priority: sql`case ${serviceOrders.priority} when 'high' then 0 when 'normal' then 1 else 2 end`,
+    stageName: serviceStages.sortOrder,
+    salesTotal: serviceOrders.salesTotal,
+    createdAt: serviceOrders.createdAt
+  },
+  defaultSort: 'number',
+  toRow: (r: OrderListRow): OrderListRow => r
+}
+
+type ListIn = ParsedInput<'serviceOrders.list'>
+
+function assignedTo(workerId: number): SQL {
+  return or(
+    eq(serviceOrders.responsibleWorkerId, workerId),
+    eq(serviceOrders.preferredWorkerId, workerId),
+    sql`exists (select 1 from service_order_lines l where l.order_id = ${serviceOrders.id} and l.worker_id = ${workerId})`
+  )!
+}
+
+function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
+  const user = requireUser(ctx)
+  const tz = loadSettings(ctx.db).timeZone
+  // A technician's list holds only the orders assigned to them, whatever the filters say.
+  const own = isOfficeUser(user) ? undefined : assignedTo(user.workerId ?? -1)
+  return whereAll([
+    own,
+    eq(serviceOrders.isTemplate, i.templates),
+    i.q ? or(contains(serviceOrders.number, i.q), contains(serviceOrders.description, i.q), contains(customers.name, i.q)) : undefined,
+    i.stageId === null ? undefined : eq(serviceOrders.stageId, i.stageId),
+    i.progress === null ? undefined : eq(serviceOrders.progress, i.progress),
+    i.customerId === null ? undefined : eq(serviceOrders.customerId, i.customerId),
+    i.priority === null ? undefined : eq(serviceOrders.priority, i.priority),
+    i.workerId === null ? undefined : assignedTo(i.workerId),
+    i.from === null ? undefined : sql`${serviceOrders.plannedStart} >= ${dayStart(i.from, tz)}`,
+    i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`
+  ])
+}
+
+export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {
+  return listPage(ctx.db, listSpec, i, listWhere(ctx, i))
+}
+
+export function iterateOrders(ctx: ServiceContext, i: ListIn): Iterable<OrderListRow> {
+  return iterateList(ctx.db, listSpec, i, listWhere(ctx, i))
+}
+
+export function loadLines(db: Db, orderIds: number[]): LineRow[] {
+  if (orderIds.length === 0) return []
+  return db
+    .select({
+      id: serviceOrderLines.id,
+      version: serviceOrderLines.version,
+      orderId: serviceOrderLines.orderId,
+      lineNo: serviceOrderLines.lineNo,
+      type: sql<LineRow['type']>`${serviceOrderLines.type}`,
+      description: serviceOrderLines.description,
+      workerId: serviceOrderLines.workerId,
+      workerName: sql<string | null>`${workers.name}`,
+      serviceObjectId: serviceOrderLines.serviceObjectId,
+      serviceObjectName: sql<string | null>`${serviceObjects.number} || ' ' || ${serviceObjects.name}`,
+      serviceTaskId: serviceOrderLines.serviceTaskId,
+      serviceTaskName: sql<string | null>`${serviceTasks.name}`,
+      categoryId: serviceOrderLines.categoryId,
+      categoryName: sql<string | null>`${categories.name}`,
+      itemId: serviceOrderLines.itemId,
+      itemName: sql<string | null>`${items.number} || ' ' || ${items.name}`,
+      quantity: serviceOrderLines.quantity,
+      unit: serviceOrderLines.unit,
+      unitCost: serviceOrderLines.unitCost,
+      unitPrice: serviceOrderLines.unitPrice,
+      costAmount: sql<number>`cast(round(${serviceOrderLines.quantity} * ${serviceOrderLines.unitCost} / 1000.0) as integer)`,
+      salesAmount: sql<number>`cast(round(${serviceOrderLines.quantity} * ${serviceOrderLines.unitPrice} / 1000.0) as integer)`,
+      scheduledDate: serviceOrderLines.scheduledDate,
+      actualDate: serviceOrderLines.actualDate,
+      note: serviceOrderLines.note,
+      status: sql<LineRow['status']>`${serviceOrderLines.status}`,
+      signedOff: sql<boolean>`${serviceOrderLines.signedOffAt} is not null`.mapWith(Boolean),
+      postedAt: serviceOrderLines.postedAt,
+      invoiceId: serviceOrderLines.invoiceId,
+      invoiceNumber: sql<string | null>`${invoices.number}`,
+      agreementLineId: serviceOrderLines.agreementLineId,
+      occurrenceDate: serviceOrderLines.occurrenceDate
+    })
+    .from(serviceOrderLines)
+    .leftJoin(workers, eq(workers.id, serviceOrderLines.workerId))
+    .leftJoin(serviceObjects, eq(serviceObjects.id, serviceOrderLines.serviceObjectId))
+    .leftJoin(serviceTasks, eq(serviceTasks.id, serviceOrderLines.serviceTaskId))
+    .leftJoin(categories, eq(categories.id, serviceOrderLines.categoryId))
+    .leftJoin(items, eq(items.id, serviceOrderLines.itemId))
+    .leftJoin(invoices, eq(invoices.id, serviceOrderLines.invoiceId))
+    .where(inArray(serviceOrderLines.orderId, orderIds))
+    .orderBy(asc(serviceOrderLines.orderId), asc(serviceOrderLines.lineNo))
+    .all()
+}
+
+const ref = (s: StageInfo): StageRef => ({ id: s.id, code: s.code, name: s.name, reasonRequired: s.reasonRequired })
+
+export function loadOrder(db: Db, id: number): OrderRow | undefined {
+  const preferred = alias(workers, 'preferred')
+  const signer = alias(users, 'signer')
+  const q = db
+    .select({
+      ...orderListSelection,
+      siteId: serviceOrders.siteId,
+      oneTimeAddress: serviceOrders.oneTimeAddress,
+      contactId: serviceOrders.contactId,
+      contactName: sql<string | null>`${customerContacts.name}`,
+      contactPhone: sql<string | null>`${customerContacts.phone}`,
+      requestedStart: serviceOrders.requestedStart,
+      actualStart: serviceOrders.actualStart,
+      actualEnd: serviceOrders.actualEnd,
+      preferredWorkerId: serviceOrders.preferredWorkerId,
+      preferredWorkerName: sql<string | null>`${preferred.name}`,
+      responsibleWorkerId: serviceOrders.responsibleWorkerId,
+      notes: serviceOrders.notes,
+      signedOffAt: serviceOrders.signedOffAt,
+      signedOffByName: sql<string | null>`${signer.displayName}`,
+      costTotal: serviceOrders.costTotal
+    })
+    .from(serviceOrders)
+    .$dynamic()
+  const head = (joins(q as unknown as JoinableQuery) as unknown as typeof q)
+    .leftJoin(customerContacts, eq(customerContacts.id, serviceOrders.contactId))
+    .leftJoin(preferred, eq(preferred.id, serviceOrders.preferredWorkerId))
+    .leftJoin(signer, eq(signer.id, serviceOrders.signedOffBy))
+    .where(eq(serviceOrders.id, id))
+    .get()
+  if (!head) return undefined
+
+  const stages = allStages(db)
+  const stage = stages.find((s) => s.id === head.stageId)!
+  const parent = stages.find((s) => s.id === stage.parentId) ?? null
+  const objects = db
+    .select({ id: serviceObjects.id, number: serviceObjects.number, name: serviceObjects.name, serialNumber: serviceObjects.serialNumber, note: serviceOrderObjects.note })
+    .from(serviceOrderObjects)
+    .innerJoin(serviceObjects, eq(serviceObjects.id, serviceOrderObjects.serviceObjectId))
+    .where(eq(serviceOrderObjects.orderId, id))
+    .orderBy(asc(serviceObjects.number))
+    .all()
+  const tasks = db
+    .select({ id: serviceTasks.id, code: serviceTasks.code, name: serviceTasks.name, note: serviceOrderTasks.note })
+    .from(serviceOrderTasks)
+    .innerJoin(serviceTasks, eq(serviceTasks.id, serviceOrderTasks.serviceTaskId))
+    .where(eq(serviceOrderTasks.orderId, id))
+    .orderBy(asc(serviceTasks.code))
+    .all()
+  const fromStage = alias(serviceStages, 'from_stage')
+  const history = db
+    .select({
+      id: stageHistory.id,
+      at: stageHistory.at,
+      userName: sql<string | null>`${users.displayName}`,
+      fromStage: sql<string | null>`${fromStage.name}`,
+      toStage: sql<string>`${serviceStages.name}`,
+      reason: sql<string | null>`${stageReasons.name}`,
+      note: stageHistory.note
+    })
+    .from(stageHistory)
+    .innerJoin(serviceStages, eq(serviceStages.id, stageHistory.toStageId))
+    .leftJoin(fromStage, eq(fromStage.id, stageHistory.fromStageId))
+    .leftJoin(stageReasons, eq(stageReasons.id, stageHistory.reasonId))
+    .leftJoin(users, eq(users.id, stageHistory.userId))
+    .where(eq(stageHistory.orderId, id))
+    .orderBy(desc(stageHistory.id))
+    .all()
+
+  return {
+    ...head,
+    stage: { ...ref(stage), canModify: stage.canModify, canDelete: stage.canDelete, canCancel: stage.canCancel, canPost: stage.canPost },
+    nextStages: stages.filter((s) => s.parentId === stage.id).map(ref),
+    previousStage: parent ? ref(parent) : null,
+    objects,
+    tasks,
+    lines: loadLines(db, [id]),
+    history
+  }
+}
+
+export function mustLoadOrder(db: Db, id: number): OrderRow {
+  const o = loadOrder(db, id)
+  if (!o) throw notFound('Service order')
+  return o
+}
+
+export function getOrder(ctx: ServiceContext, i: { id: number }): OrderRow {
+  const o = mustLoadOrder(ctx.db, i.id)
+  requireOrderAccess(ctx, i.id)
+  return o
+}
+

@@ -1,0 +1,557 @@
+import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
+import type { ParsedInput } from '@shared/api/contract'
+import { can } from '@shared/auth/roles'
+import { deriveProgress, isAllowedStageMove, lineAmount } from '@shared/domain/orderRules'
+import type { LineStatus, OrderRow, Progress } from '@shared/domain/orders'
+import { dateOf } from '@shared/time'
+import type { Db } from '../../db/connection'
+import {
+  categories,
+  customerContacts,
+  customers,
+  customerSites,
+  items,
+  serviceObjects,
+  serviceOrderLines,
+  serviceOrderObjects,
+  serviceOrders,
+  serviceOrderTasks,
+  serviceStages,
+  serviceTasks,
+  stageHistory,
+  stageReasons,
+  workers
+} from '../../db/schema'
+import { audit } from '../core/audit'
+import { requirePermission, requireUser, type ServiceContext } from '../core/context'
+import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors'
+import { nextNumber } from '../core/sequences'
+import { loadSettings } from '../settings/service'
+import { isOfficeUser, requireOrderAccess } from './access'
+import { mustLoadOrder } from './read'
+import { allStages, initialStage } from './stages'
+
+type Header = ParsedInput<'serviceOrders.create'>
+type LineIn = ParsedInput<'serviceOrders.addLine'>
+type OrderRecord = typeof serviceOrders.$inferSelect
+type LineRecord = typeof serviceOrderLines.$inferSelect
+
+/** A rule of the workflow refused the action: the message says which and why. */
+const refused = (message: string) => new AppError('VALIDATION', message)
+
+function orderRecord(db: Db, id: number): OrderRecord {
+  const o = db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
+  if (!o) throw notFound('Service order')
+  return o
+}
+
+function lineRecord(db: Db, id: number): LineRecord {
+  const l = db.select().from(serviceOrderLines).where(eq(serviceOrderLines.id, id)).get()
+  if (!l) throw notFound('Order line')
+  return l
+}
+
+function stageOf(db: Db, o: OrderRecord) {
+  return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
+}
+
+function checkVersion(o: { version: number }, version: number, label = 'Service order'): void {
+  if (o.version !== version) throw conflict(label)
+}
+
+function requireModifiable(db: Db, o: OrderRecord): void {
+  const stage = stageOf(db, o)
+  if (!stage.canModify) throw refused(`Stage "${stage.name}" does not allow changes to the order. Move it to another stage first.`)
+  if (o.progress === 'cancelled') throw refused('The order is cancelled. Revoke the cancellation to change it.')
+}
+
+/** Recomputes the stored progress, line count and totals from the lines. */
+export function refreshOrder(db: Db, orderId: number): void {
+  const o = orderRecord(db, orderId)
+  const lines = db.select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId)).all()
+  const live = lines.filter((l) => l.status !== 'cancelled')
+  db.update(serviceOrders)
+    .set({
+      progress: deriveProgress(lines.map((l) => l.status as LineStatus), o.progress as Progress),
+      lineCount: live.length,
+      salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
+      costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0)
+    })
+    .where(eq(serviceOrders.id, orderId))
+    .run()
+}
+
+function bump(db: Db, o: OrderRecord, values: Partial<typeof serviceOrders.$inferInsert> = {}): void {
+  db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, o.id)).run()
+}
+
+/* ---------------- header ---------------- */
+
+function validateHeader(db: Db, h: Header): void {
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get()) throw invalid(['customerId'], 'Choose an existing customer')
+  if (h.siteId !== null) {
+    const site = db.select({ c: customerSites.customerId }).from(customerSites).where(eq(customerSites.id, h.siteId)).get()
+    if (!site || site.c !== h.customerId) throw invalid(['siteId'], "The service address must be one of the customer's sites")
+  }
+  if (h.siteId === null && h.oneTimeAddress === '') throw invalid(['siteId'], 'Choose a site or enter a one-time address')
+  if (h.contactId !== null) {
+    const c = db.select({ c: customerContacts.customerId }).from(customerContacts).where(eq(customerContacts.id, h.contactId)).get()
+    if (!c || c.c !== h.customerId) throw invalid(['contactId'], "The contact must be one of the customer's contacts")
+  }
+  for (const [field, workerId] of [['preferredWorkerId', h.preferredWorkerId], ['responsibleWorkerId', h.responsibleWorkerId]] as const) {
+    if (workerId !== null && !db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get()) throw invalid([field], 'Choose an existing worker')
+  }
+  h.objects.forEach((rel, n) => {
+    const obj = db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, rel.id)).get()
+    if (!obj || obj.c !== h.customerId) throw invalid(['objects', n, 'id'], "The service object must be one of the customer's")
+  })
+  h.tasks.forEach((rel, n) => {
+    if (!db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, rel.id)).get()) throw invalid(['tasks', n, 'id'], 'Choose an existing service task')
+  })
+}
+
+function headerValues(h: Header) {
+  const { objects: _o, tasks: _t, ...values } = h
+  return values
+}
+
+function saveRelations(db: Db, orderId: number, h: Pick<Header, 'objects' | 'tasks'>): void {
+  db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, orderId)).run()
+  for (const rel of h.objects) db.insert(serviceOrderObjects).values({ orderId, serviceObjectId: rel.id, note: rel.note }).onConflictDoNothing().run()
+  db.delete(serviceOrderTasks).where(eq(serviceOrderTasks.orderId, orderId)).run()
+  for (const rel of h.tasks) db.insert(serviceOrderTasks).values({ orderId, serviceTaskId: rel.id, note: rel.note }).onConflictDoNothing().run()
+}
+
+/** Creates an order in the initial stage (used by the screen, agreements and returns alike). */
+export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord['origin'] = 'manual', extra: Partial<typeof serviceOrders.$inferInsert> = {}): number {
+  validateHeader(ctx.db, h)
+  const stage = initialStage(ctx.db)
+  const row = ctx.db
+    .insert(serviceOrders)
+    .values({ ...headerValues(h), ...extra, number: nextNumber(ctx.db, 'serviceOrder'), origin, stageId: stage.id })
+    .returning({ id: serviceOrders.id })
+    .get()
+  saveRelations(ctx.db, row.id, h)
+  ctx.db.insert(stageHistory).values({ orderId: row.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: null, toStageId: stage.id }).run()
+  return row.id
+}
+
+export function createOrder(ctx: ServiceContext, h: Header): OrderRow {
+  return ctx.db.transaction(() => {
+    const id = insertOrder(ctx, h)
+    const after = mustLoadOrder(ctx.db, id)
+    audit(ctx, 'serviceOrder', id, 'create', null, headerSnapshot(after))
+    return after
+  })
+}
+
+function headerSnapshot(o: OrderRow) {
+  const { lines: _l, history: _h, nextStages: _n, previousStage: _p, ...rest } = o
+  return rest
+}
+
+export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.update'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    requireModifiable(ctx.db, o)
+    const { id, version, ...h } = i
+    if (h.customerId !== o.customerId) {
+      const n = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, id)).get()!.n
+      if (n > 0) throw invalid(['customerId'], 'The customer cannot change once the order has lines')
+    }
+    validateHeader(ctx.db, h)
+    const before = mustLoadOrder(ctx.db, id)
+    ctx.db.update(serviceOrders).set({ ...headerValues(h), version: version + 1 }).where(eq(serviceOrders.id, id)).run()
+    saveRelations(ctx.db, id, h)
+    const after = mustLoadOrder(ctx.db, id)
+    audit(ctx, 'serviceOrder', id, 'update', headerSnapshot(before), headerSnapshot(after))
+    return after
+  })
+}
+
+export function deleteOrder(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
+  return ctx.db.transaction(() => {
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    const stage = stageOf(ctx.db, o)
+    if (!stage.canDelete) throw refused(`Stage "${stage.name}" does not allow deleting the order; cancel it instead.`)
+    const posted = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, i.id), ne(serviceOrderLines.status, 'created'))).get()!.n
+    if (posted > 0) throw refused('The order has posted or cancelled lines; it stays on record.')
+    const before = mustLoadOrder(ctx.db, i.id)
+    ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.orderId, i.id)).run()
+    ctx.db.delete(stageHistory).where(eq(stageHistory.orderId, i.id)).run()
+    ctx.db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, i.id)).run()
+    ctx.db.delete(serviceOrderTasks).where(eq(serviceOrderTasks.orderId, i.id)).run()
+    ctx.db.delete(serviceOrders).where(eq(serviceOrders.id, i.id)).run()
+    audit(ctx, 'serviceOrder', i.id, 'delete', headerSnapshot(before), null)
+    return { id: i.id }
+  })
+}
+
+/** A technician's registration on their own order: actual times and notes. */
+export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.register'>): OrderRow {
+  return ctx.db.transaction(() => {
+    requireOrderAccess(ctx, i.id)
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    requireModifiable(ctx.db, o)
+    const before = { actualStart: o.actualStart, actualEnd: o.actualEnd, notes: o.notes }
+    bump(ctx.db, o, { actualStart: i.actualStart, actualEnd: i.actualEnd, notes: i.notes })
+    audit(ctx, 'serviceOrder', o.id, 'update', before, { actualStart: i.actualStart, actualEnd: i.actualEnd, notes: i.notes })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+/* ---------------- lines ---------------- */
+
+interface LineDefaults {
+  unit: string
+  unitCost: number
+  unitPrice: number
+  description: string
+}
+
+function lineDefaults(db: Db, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): LineDefaults {
+  if (l.type === 'item') {
+    if (l.itemId === null) throw invalid(['itemId'], 'An item line needs an item')
+    const item = db.select().from(items).where(eq(items.id, l.itemId)).get()
+    if (!item) throw invalid(['itemId'], 'Choose an existing item')
+    return { unit: item.unit, unitCost: item.costPrice, unitPrice: item.salesPrice, description: item.name }
+  }
+  if (l.itemId !== null) throw invalid(['itemId'], 'Only item lines carry an item')
+  if (l.categoryId === null) throw invalid(['categoryId'], `A ${l.type} line needs a category`)
+  const cat = db.select().from(categories).where(eq(categories.id, l.categoryId)).get()
+  if (!cat) throw invalid(['categoryId'], 'Choose an existing category')
+  if (cat.type !== l.type) throw invalid(['categoryId'], `Category "${cat.name}" is for ${cat.type} lines`)
+  return { unit: cat.unit, unitCost: cat.costPrice, unitPrice: cat.salesPrice, description: cat.name }
+}
+
+/**
+ * The line's values with defaults filled in, and the checks that need the database: the object must be
+ * the order customer's (it is related to the order when first used), a technician books on themselves,
+ * and a price other than the default needs the prices.override permission.
+ */
+function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput<'serviceOrders.updateLine'>, current: LineRecord | null) {
+  const user = requireUser(ctx)
+  const d = lineDefaults(ctx.db, l)
+  if (l.serviceObjectId !== null) {
+    const obj = ctx.db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, l.serviceObjectId)).get()
+    if (!obj || obj.c !== o.customerId) throw invalid(['serviceObjectId'], "The service object must be one of the order customer's")
+    ctx.db.insert(serviceOrderObjects).values({ orderId: o.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
+  }
+  if (l.serviceTaskId !== null && !ctx.db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, l.serviceTaskId)).get()) {
+    throw invalid(['serviceTaskId'], 'Choose an existing service task')
+  }
+  let workerId = l.workerId ?? (l.type === 'hour' ? o.responsibleWorkerId : null)
+  if (!isOfficeUser(user)) {
+    if (user.workerId === null) throw forbidden('Your user account is not linked to a worker.')
+    if (workerId !== null && workerId !== user.workerId) throw forbidden('You can register lines for yourself only.')
+    workerId = user.workerId
+  } else if (workerId !== null && !ctx.db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get()) {
+    throw invalid(['workerId'], 'Choose an existing worker')
+  }
+  const keepOrDefault = (given: number | null, field: 'unitCost' | 'unitPrice'): number => {
+    if (given === null) return current && sameSource(current, l) ? current[field] : d[field]
+    const unchanged = current ? given === current[field] : given === d[field]
+    if (!unchanged && given !== d[field] && !can(user.roles, 'prices.override')) {
+      throw new AppError('FORBIDDEN', 'Changing a price needs the price-override permission (service manager).', [{ path: [field], message: 'Not allowed for your role' }])
+    }
+    return given
+  }
+  const tz = loadSettings(ctx.db).timeZone
+  return {
+    type: l.type,
+    description: l.description || d.description,
+    workerId,
+    serviceObjectId: l.serviceObjectId,
+    serviceTaskId: l.serviceTaskId,
+    categoryId: l.type === 'item' ? null : l.categoryId,
+    itemId: l.type === 'item' ? l.itemId : null,
+    quantity: l.quantity,
+    unit: d.unit,
+    unitCost: keepOrDefault(l.unitCost, 'unitCost'),
+    unitPrice: keepOrDefault(l.unitPrice, 'unitPrice'),
+    scheduledDate: l.scheduledDate ?? current?.scheduledDate ?? (o.plannedStart === null ? null : dateOf(o.plannedStart, tz)),
+    actualDate: l.actualDate,
+    note: l.note
+  }
+}
+
+/** Same item or category as before: an unchanged price stays as it was even if the catalogue moved on. */
+function sameSource(current: LineRecord, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): boolean {
+  return current.type === l.type && current.categoryId === (l.type === 'item' ? null : l.categoryId) && current.itemId === (l.type === 'item' ? l.itemId : null)
+}
+
+function nextLineNo(db: Db, orderId: number): number {
+  return (db.select({ n: max(serviceOrderLines.lineNo) }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId)).get()?.n ?? 0) + 1
+}
+
+export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
+  return ctx.db.transaction(() => {
+    requireOrderAccess(ctx, i.orderId)
+    const o = orderRecord(ctx.db, i.orderId)
+    requireModifiable(ctx.db, o)
+    const values = lineValues(ctx, o, i, null)
+    const row = ctx.db.insert(serviceOrderLines).values({ ...values, orderId: o.id, lineNo: nextLineNo(ctx.db, o.id) }).returning({ id: serviceOrderLines.id }).get()
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrderLine', row.id, 'create', null, { orderId: o.id, ...values })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+function requireOpenLine(l: LineRecord): void {
+  if (l.status === 'posted') throw refused(`Line ${l.lineNo} is posted; posted lines cannot change.`)
+  if (l.status === 'cancelled') throw refused(`Line ${l.lineNo} is cancelled; revoke the cancellation first.`)
+}
+
+export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.updateLine'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const l = lineRecord(ctx.db, i.id)
+    requireOrderAccess(ctx, l.orderId)
+    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    requireOpenLine(l)
+    const o = orderRecord(ctx.db, l.orderId)
+    requireModifiable(ctx.db, o)
+    const values = lineValues(ctx, o, i, l)
+    // A changed line needs signing off again.
+    ctx.db.update(serviceOrderLines).set({ ...values, signedOffAt: null, signedOffBy: null, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    if (o.signedOffAt !== null) ctx.db.update(serviceOrders).set({ signedOffAt: null, signedOffBy: null }).where(eq(serviceOrders.id, o.id)).run()
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrderLine', l.id, 'update', l, { ...l, ...values })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function deleteLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
+  return ctx.db.transaction(() => {
+    const l = lineRecord(ctx.db, i.id)
+    requireOrderAccess(ctx, l.orderId)
+    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    requireOpenLine(l)
+    const o = orderRecord(ctx.db, l.orderId)
+    requireModifiable(ctx.db, o)
+    if (l.agreementLineId !== null) throw refused(`Line ${l.lineNo} comes from an agreement; cancel it instead, so that it is not generated again.`)
+    ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.id, l.id)).run()
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrderLine', l.id, 'delete', l, null)
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.copyLines'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const target = orderRecord(ctx.db, i.id)
+    const source = orderRecord(ctx.db, i.fromOrderId)
+    if (!source.isTemplate) throw refused(`${source.number} is not a template order.`)
+    if (target.isTemplate && target.id === source.id) throw refused('An order cannot copy from itself.')
+    requireModifiable(ctx.db, target)
+    const lines = ctx.db.select().from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, source.id), ne(serviceOrderLines.status, 'cancelled'))).orderBy(asc(serviceOrderLines.lineNo)).all()
+    if (lines.length === 0) throw refused(`Template ${source.number} has no lines.`)
+    let lineNo = nextLineNo(ctx.db, target.id)
+    for (const l of lines) {
+      // Objects belong to the template's customer; on another customer's order the line goes without.
+      const objectId = source.customerId === target.customerId ? l.serviceObjectId : null
+      ctx.db
+        .insert(serviceOrderLines)
+        .values({
+          orderId: target.id,
+          lineNo: lineNo++,
+          type: l.type,
+          description: l.description,
+          workerId: l.workerId,
+          serviceObjectId: objectId,
+          serviceTaskId: l.serviceTaskId,
+          categoryId: l.categoryId,
+          itemId: l.itemId,
+          quantity: l.quantity,
+          unit: l.unit,
+          unitCost: l.unitCost,
+          unitPrice: l.unitPrice,
+          note: l.note
+        })
+        .run()
+      if (objectId !== null) ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: objectId }).onConflictDoNothing().run()
+    }
+    refreshOrder(ctx.db, target.id)
+    audit(ctx, 'serviceOrder', target.id, 'update', null, { copiedLinesFrom: source.number, lines: lines.length })
+    return mustLoadOrder(ctx.db, target.id)
+  })
+}
+
+export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.moveLines'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const target = orderRecord(ctx.db, i.toOrderId)
+    const lines = ctx.db.select().from(serviceOrderLines).where(inArray(serviceOrderLines.id, i.lineIds)).all()
+    if (lines.length !== new Set(i.lineIds).size) throw notFound('One of the lines')
+    const sourceIds = [...new Set(lines.map((l) => l.orderId))]
+    if (sourceIds.length !== 1) throw invalid(['lineIds'], 'Move lines from one order at a time')
+    const source = orderRecord(ctx.db, sourceIds[0]!)
+    if (source.id === target.id) throw invalid(['toOrderId'], 'The lines are already on this order')
+    if (source.agreementId === null || source.agreementId !== target.agreementId) {
+      throw refused(`Lines can only move between orders of the same agreement (${source.number} and ${target.number} are not).`)
+    }
+    if (source.customerId !== target.customerId) throw refused('Lines can only move between orders of the same customer.')
+    requireModifiable(ctx.db, source)
+    requireModifiable(ctx.db, target)
+    lines.forEach(requireOpenLine)
+    let lineNo = nextLineNo(ctx.db, target.id)
+    for (const l of lines) {
+      ctx.db.update(serviceOrderLines).set({ orderId: target.id, lineNo: lineNo++, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+      if (l.serviceObjectId !== null) ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
+    }
+    refreshOrder(ctx.db, source.id)
+    refreshOrder(ctx.db, target.id)
+    audit(ctx, 'serviceOrder', target.id, 'update', null, { movedLinesFrom: source.number, lineIds: i.lineIds })
+    const left = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, source.id)).get()!.n
+    if (i.deleteEmptyOrder && left === 0 && stageOf(ctx.db, source).canDelete) {
+      ctx.db.delete(stageHistory).where(eq(stageHistory.orderId, source.id)).run()
+      ctx.db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, source.id)).run()
+      ctx.db.delete(serviceOrderTasks).where(eq(serviceOrderTasks.orderId, source.id)).run()
+      ctx.db.delete(serviceOrders).where(eq(serviceOrders.id, source.id)).run()
+      audit(ctx, 'serviceOrder', source.id, 'delete', { number: source.number }, null)
+    }
+    return mustLoadOrder(ctx.db, target.id)
+  })
+}
+
+/* ---------------- cancel ---------------- */
+
+function requireCancellable(db: Db, o: OrderRecord): void {
+  const stage = stageOf(db, o)
+  if (!stage.canCancel) throw refused(`Stage "${stage.name}" does not allow cancelling.`)
+}
+
+export function cancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
+  return ctx.db.transaction(() => {
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    requireCancellable(ctx.db, o)
+    if (o.progress === 'cancelled') throw refused('The order is already cancelled.')
+    const posted = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'posted'))).get()!.n
+    if (posted > 0) throw refused('The order has posted lines and cannot be cancelled as a whole; cancel the open lines one by one.')
+    ctx.db.update(serviceOrderLines).set({ status: 'cancelled', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'))).run()
+    bump(ctx.db, o, { progress: 'cancelled' })
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrder', o.id, 'update', { progress: o.progress }, { progress: 'cancelled' })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
+  return ctx.db.transaction(() => {
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    if (o.progress !== 'cancelled') throw refused('The order is not cancelled.')
+    ctx.db.update(serviceOrderLines).set({ status: 'created', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'cancelled'))).run()
+    bump(ctx.db, o, { progress: 'inProcess' })
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrder', o.id, 'update', { progress: 'cancelled' }, { progress: 'inProcess' })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function cancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
+  return ctx.db.transaction(() => {
+    const l = lineRecord(ctx.db, i.id)
+    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    requireOpenLine(l)
+    const o = orderRecord(ctx.db, l.orderId)
+    requireCancellable(ctx.db, o)
+    ctx.db.update(serviceOrderLines).set({ status: 'cancelled', signedOffAt: null, signedOffBy: null, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrderLine', l.id, 'update', { status: l.status }, { status: 'cancelled' })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
+  return ctx.db.transaction(() => {
+    const l = lineRecord(ctx.db, i.id)
+    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    if (l.status !== 'cancelled') throw refused(`Line ${l.lineNo} is not cancelled.`)
+    const o = orderRecord(ctx.db, l.orderId)
+    requireModifiable(ctx.db, { ...o, progress: 'inProcess' })
+    ctx.db.update(serviceOrderLines).set({ status: 'created', version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    if (o.progress === 'cancelled') ctx.db.update(serviceOrders).set({ progress: 'inProcess' }).where(eq(serviceOrders.id, o.id)).run()
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrderLine', l.id, 'update', { status: 'cancelled' }, { status: 'created' })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+/* ---------------- stages, sign-off, posting ---------------- */
+
+export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.changeStage'>): OrderRow {
+  return ctx.db.transaction(() => {
+    requireOrderAccess(ctx, i.id)
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    const stages = allStages(ctx.db)
+    const to = stages.find((s) => s.id === i.toStageId)
+    if (!to) throw invalid(['toStageId'], 'Choose an existing stage')
+    const move = isAllowedStageMove(stages, o.stageId, to.id)
+    const from = stages.find((s) => s.id === o.stageId)!
+    if (!move) throw invalid(['toStageId'], `"${to.name}" does not follow "${from.name}" in the workflow`)
+    if (to.reasonRequired && i.reasonId === null) throw invalid(['reasonId'], `Moving to "${to.name}" needs a reason`)
+    if (i.reasonId !== null && !ctx.db.select({ id: stageReasons.id }).from(stageReasons).where(eq(stageReasons.id, i.reasonId)).get()) {
+      throw invalid(['reasonId'], 'Choose an existing reason code')
+    }
+    bump(ctx.db, o, { stageId: to.id })
+    ctx.db.insert(stageHistory).values({ orderId: o.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: from.id, toStageId: to.id, reasonId: i.reasonId, note: i.note }).run()
+    audit(ctx, 'serviceOrder', o.id, 'update', { stage: from.name }, { stage: to.name, reasonId: i.reasonId })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signOff'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const user = requirePermission(ctx, 'orders.signOff')
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    if (o.progress === 'cancelled') throw refused('A cancelled order cannot be signed off.')
+    const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
+    const chosen = i.lineIds.length > 0 ? lines.filter((l) => i.lineIds.includes(l.id)) : lines.filter((l) => l.status === 'created')
+    if (i.lineIds.length > 0 && chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'A line is not on this order')
+    chosen.forEach(requireOpenLine)
+    if (lines.length === 0) throw refused('The order has no lines to sign off.')
+    const now = ctx.now()
+    for (const l of chosen) {
+      ctx.db.update(serviceOrderLines).set({ signedOffAt: now, signedOffBy: user.id, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    }
+    const unsigned = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'), sql`${serviceOrderLines.signedOffAt} is null`)).get()!.n
+    bump(ctx.db, o, unsigned === 0 ? { signedOffAt: now, signedOffBy: user.id } : {})
+    audit(ctx, 'serviceOrder', o.id, 'update', null, { signedOffLines: chosen.map((l) => l.lineNo), orderSignedOff: unsigned === 0 })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}
+
+export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.post'>): OrderRow {
+  return ctx.db.transaction(() => {
+    const user = requirePermission(ctx, 'orders.post')
+    const o = orderRecord(ctx.db, i.id)
+    checkVersion(o, i.version)
+    const stage = stageOf(ctx.db, o)
+    if (!stage.canPost) throw refused(`Stage "${stage.name}" does not allow posting. Move the order on to a stage that does (e.g. Completed).`)
+    const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
+    let chosen: LineRecord[]
+    if (i.lineIds.length > 0) {
+      chosen = lines.filter((l) => i.lineIds.includes(l.id))
+      if (chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'A line is not on this order')
+      for (const l of chosen) {
+        requireOpenLine(l)
+        if (l.signedOffAt === null) throw refused(`Line ${l.lineNo} is not signed off; only signed-off lines can be posted.`)
+      }
+    } else {
+      chosen = lines.filter((l) => l.status === 'created' && l.signedOffAt !== null)
+      if (chosen.length === 0) throw refused('Nothing to post: sign off the lines first.')
+    }
+    const now = ctx.now()
+    const ids = chosen.map((l) => l.id)
+    ctx.db.update(serviceOrderLines).set({ status: 'posted', postedAt: now, postedBy: user.id, version: sql`${serviceOrderLines.version} + 1` }).where(inArray(serviceOrderLines.id, ids)).run()
+    bump(ctx.db, o)
+    refreshOrder(ctx.db, o.id)
+    audit(ctx, 'serviceOrder', o.id, 'update', null, { postedLines: chosen.map((l) => l.lineNo) })
+    return mustLoadOrder(ctx.db, o.id)
+  })
+}

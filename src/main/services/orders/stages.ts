@@ -1,0 +1,127 @@
+import { asc, eq, sql } from 'drizzle-orm'
+import type { ParsedInput } from '@shared/api/contract'
+import type { ReasonRow, StageRow } from '@shared/domain/orders'
+import { stageTreeProblem } from '@shared/domain/orderRules'
+import type { Db } from '../../db/connection'
+import { serviceOrders, serviceStages, stageHistory, stageReasons } from '../../db/schema'
+import { AppError, invalid } from '../core/errors'
+import { defineEntity } from '../masterdata/entity'
+
+const stageSelection = {
+  id: serviceStages.id,
+  version: serviceStages.version,
+  code: serviceStages.code,
+  name: serviceStages.name,
+  parentId: serviceStages.parentId,
+  parentName: sql<string | null>`(select p.name from service_stages p where p.id = ${serviceStages.parentId})`,
+  sortOrder: serviceStages.sortOrder,
+  canModify: serviceStages.canModify,
+  canDelete: serviceStages.canDelete,
+  canCancel: serviceStages.canCancel,
+  canPost: serviceStages.canPost,
+  reasonRequired: serviceStages.reasonRequired,
+  stopsSlaClock: serviceStages.stopsSlaClock,
+  orderCount: sql<number>`(select count(*) from service_orders o where o.stage_id = ${serviceStages.id})`
+}
+
+export type StageInfo = typeof serviceStages.$inferSelect
+
+export function allStages(db: Db): StageInfo[] {
+  return db.select().from(serviceStages).orderBy(asc(serviceStages.sortOrder), asc(serviceStages.id)).all()
+}
+
+export function initialStage(db: Db): StageInfo {
+  const root = db.select().from(serviceStages).where(sql`${serviceStages.parentId} is null`).get()
+  if (!root) throw new AppError('VALIDATION', 'The service order workflow has no initial stage; set it up under Settings → Stages.')
+  return root
+}
+
+export const stageService = defineEntity({
+  entity: 'serviceStage',
+  label: 'Stage',
+  table: serviceStages,
+  list: {
+    table: serviceStages,
+    idColumn: serviceStages.id,
+    selection: stageSelection,
+    sort: { sortOrder: serviceStages.sortOrder, code: serviceStages.code, name: serviceStages.name },
+    defaultSort: 'sortOrder',
+    toRow: (r): StageRow => r
+  },
+  searchColumns: [serviceStages.code, serviceStages.name],
+  load: (db, id): StageRow | undefined => db.select(stageSelection).from(serviceStages).where(eq(serviceStages.id, id)).get(),
+  values: (i: ParsedInput<'serviceStages.create'>) => i,
+  validate: (ctx, i, id) => {
+    if (id !== null) {
+      const before = ctx.db.select({ parentId: serviceStages.parentId }).from(serviceStages).where(eq(serviceStages.id, id)).get()
+      // As in the reference, the parent is fixed once saved: moving a branch would strand orders mid-flow.
+      if (before && before.parentId !== i.parentId) throw invalid(['parentId'], 'The parent of a saved stage cannot change; add a new stage instead')
+    }
+    const stages = allStages(ctx.db).map((s) => ({ id: s.id, parentId: s.parentId }))
+    const next = id === null ? [...stages, { id: -1, parentId: i.parentId }] : stages.map((s) => (s.id === id ? { id, parentId: i.parentId } : s))
+    const problem = stageTreeProblem(next)
+    if (problem) throw invalid(['parentId'], problem)
+  },
+  references: [
+    { column: serviceOrders.stageId, label: 'service orders' },
+    { column: serviceStages.parentId, label: 'following stages' },
+    { column: stageHistory.toStageId, label: 'stage history entries' }
+  ]
+})
+
+export const reasonService = defineEntity({
+  entity: 'stageReason',
+  label: 'Reason code',
+  table: stageReasons,
+  list: {
+    table: stageReasons,
+    idColumn: stageReasons.id,
+    selection: { id: stageReasons.id, version: stageReasons.version, code: stageReasons.code, name: stageReasons.name },
+    sort: { code: stageReasons.code, name: stageReasons.name },
+    defaultSort: 'code',
+    toRow: (r): ReasonRow => r
+  },
+  searchColumns: [stageReasons.code, stageReasons.name],
+  load: (db, id): ReasonRow | undefined =>
+    db.select({ id: stageReasons.id, version: stageReasons.version, code: stageReasons.code, name: stageReasons.name }).from(stageReasons).where(eq(stageReasons.id, id)).get(),
+  values: (i: ParsedInput<'stageReasons.create'>) => i,
+  references: [{ column: stageHistory.reasonId, label: 'stage changes' }]
+})
+
+type StageSeed = Omit<typeof serviceStages.$inferInsert, 'id' | 'parentId' | 'version'> & { parent: string | null }
+
+/** The workflow a new database starts with; shops change it under Settings → Stages. */
+export const DEFAULT_STAGES: StageSeed[] = [
+  { code: 'NEW', name: 'New', parent: null, sortOrder: 10, canDelete: true },
+  { code: 'SCHEDULED', name: 'Scheduled', parent: 'NEW', sortOrder: 20 },
+  { code: 'ON-HOLD', name: 'On hold', parent: 'SCHEDULED', sortOrder: 25, reasonRequired: true, stopsSlaClock: true },
+  { code: 'IN-PROGRESS', name: 'In progress', parent: 'SCHEDULED', sortOrder: 30 },
+  { code: 'WAIT-PARTS', name: 'Waiting for parts', parent: 'IN-PROGRESS', sortOrder: 35, reasonRequired: true, stopsSlaClock: true },
+  { code: 'COMPLETED', name: 'Completed', parent: 'IN-PROGRESS', sortOrder: 40, canPost: true, canCancel: false },
+  { code: 'CLOSED', name: 'Closed', parent: 'COMPLETED', sortOrder: 50, canModify: false, canCancel: false, canPost: true }
+]
+
+export const DEFAULT_REASONS = [
+  { code: 'CUST-AWAY', name: 'Customer not available' },
+  { code: 'NO-ACCESS', name: 'No access to the site' },
+  { code: 'PARTS', name: 'Parts on order' },
+  { code: 'CUST-REQ', name: 'At the customer’s request' },
+  { code: 'WEATHER', name: 'Weather or safety' },
+  { code: 'DUPLICATE', name: 'Duplicate order' }
+]
+
+/** Seeds the default workflow and reason codes into a database that has none. */
+export function ensureDefaultWorkflow(db: Db): void {
+  const has = db.select({ n: sql<number>`count(*)` }).from(serviceStages).get()!.n
+  if (has > 0) return
+  const ids = new Map<string, number>()
+  for (const { parent, ...s } of DEFAULT_STAGES) {
+    const row = db
+      .insert(serviceStages)
+      .values({ ...s, parentId: parent === null ? null : ids.get(parent)! })
+      .returning({ id: serviceStages.id })
+      .get()
+    ids.set(s.code, row.id)
+  }
+  for (const r of DEFAULT_REASONS) db.insert(stageReasons).values(r).onConflictDoNothing().run()
+}

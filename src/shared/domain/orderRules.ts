@@ -1,0 +1,56 @@
+import type { LineStatus, Progress } from './orders'
+
+/**
+ * The order's progress from its lines' statuses, as in the reference: any created line → in process;
+ * all cancelled → cancelled; otherwise (posted, or posted and cancelled) → posted. An order without
+ * lines keeps the progress it has (cancelling an empty order is an explicit act).
+ */
+export function deriveProgress(statuses: readonly LineStatus[], current: Progress): Progress {
+  if (statuses.length === 0) return current
+  if (statuses.includes('created')) return 'inProcess'
+  if (statuses.every((s) => s === 'cancelled')) return 'cancelled'
+  return 'posted'
+}
+
+/** Line amount in cents from a quantity in thousandths and a unit price in cents, rounded half away from zero. */
+export function lineAmount(quantity: number, unitPrice: number): number {
+  const exact = (quantity * unitPrice) / 1000
+  return Math.sign(exact) * Math.round(Math.abs(exact))
+}
+
+/** VAT in cents for a net amount and a rate in basis points (2400 = 24 %). */
+export function vatAmount(net: number, rateBasisPoints: number): number {
+  const exact = (net * rateBasisPoints) / 10000
+  return Math.sign(exact) * Math.round(Math.abs(exact))
+}
+
+export interface StageNode {
+  id: number
+  parentId: number | null
+}
+
+/** Allowed moves in the stage tree: to any child (next) or to the parent (previous). */
+export function isAllowedStageMove(stages: readonly StageNode[], fromId: number, toId: number): 'next' | 'previous' | null {
+  const from = stages.find((s) => s.id === fromId)
+  const to = stages.find((s) => s.id === toId)
+  if (!from || !to) return null
+  if (to.parentId === from.id) return 'next'
+  if (from.parentId === to.id) return 'previous'
+  return null
+}
+
+/** Checks a stage tree: exactly one initial stage, every parent exists, no cycles. Answers the problem or null. */
+export function stageTreeProblem(stages: readonly StageNode[]): string | null {
+  const roots = stages.filter((s) => s.parentId === null)
+  if (stages.length > 0 && roots.length !== 1) return `The workflow needs exactly one initial stage (it has ${roots.length}).`
+  const byId = new Map(stages.map((s) => [s.id, s]))
+  for (const s of stages) {
+    if (s.parentId !== null && !byId.has(s.parentId)) return 'A stage points to a parent that does not exist.'
+    const seen = new Set<number>()
+    for (let cur: StageNode | undefined = s; cur && cur.parentId !== null; cur = byId.get(cur.parentId)) {
+      if (seen.has(cur.id)) return 'The stages form a loop.'
+      seen.add(cur.id)
+    }
+  }
+  return null
+}

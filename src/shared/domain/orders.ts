@@ -1,0 +1,279 @@
+import { z } from 'zod'
+import { code, id, isoDate, money, optionalDate, optionalText, requiredText, version } from '../api/common'
+
+export const PRIORITIES = ['high', 'normal', 'low'] as const
+export type Priority = (typeof PRIORITIES)[number]
+export const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', normal: 'Normal', low: 'Low' }
+
+export const PROGRESS = ['inProcess', 'posted', 'cancelled'] as const
+export type Progress = (typeof PROGRESS)[number]
+export const PROGRESS_LABELS: Record<Progress, string> = { inProcess: 'In process', posted: 'Posted', cancelled: 'Cancelled' }
+
+export const ORIGINS = ['manual', 'agreement', 'return', 'copy'] as const
+export type Origin = (typeof ORIGINS)[number]
+
+export const LINE_TYPES = ['hour', 'expense', 'item', 'fee'] as const
+export type LineType = (typeof LINE_TYPES)[number]
+export const LINE_TYPE_LABELS: Record<LineType, string> = { hour: 'Hours', expense: 'Expense', item: 'Item', fee: 'Fee' }
+
+export const LINE_STATUSES = ['created', 'cancelled', 'posted'] as const
+export type LineStatus = (typeof LINE_STATUSES)[number]
+
+/** UTC epoch milliseconds. */
+export const instant = z.number().int().min(0).max(8_640_000_000_000)
+const optionalInstant = instant.nullable().default(null)
+const ref = id.nullable().default(null)
+
+/** Quantities in thousandths (1500 = 1.5 h). */
+export const quantity = z.number().int('Use at most three decimals').min(0, 'Cannot be negative').max(1_000_000_000, 'Too large')
+
+const windowOk = (a: number | null, b: number | null) => a === null || b === null || b >= a
+
+/* ---------- stages and reasons ---------- */
+
+export const stageInput = z.object({
+  code,
+  name: requiredText(60),
+  parentId: ref,
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  canModify: z.boolean().default(true),
+  canDelete: z.boolean().default(false),
+  canCancel: z.boolean().default(true),
+  canPost: z.boolean().default(false),
+  reasonRequired: z.boolean().default(false),
+  stopsSlaClock: z.boolean().default(false)
+})
+export const stageRow = stageInput.extend({ id, version, parentName: z.string().nullable(), orderCount: z.number().int() })
+export type StageRow = z.infer<typeof stageRow>
+
+export const reasonInput = z.object({ code, name: requiredText(100) })
+export const reasonRow = reasonInput.extend({ id, version })
+export type ReasonRow = z.infer<typeof reasonRow>
+
+/* ---------- service order header ---------- */
+
+export const relationInput = z.object({ id, note: optionalText(1000) })
+
+export const orderHeaderInput = z
+  .object({
+    customerId: id,
+    siteId: ref,
+    oneTimeAddress: optionalText(300),
+    contactId: ref,
+    description: requiredText(300),
+    priority: z.enum(PRIORITIES).default('normal'),
+    requestedStart: optionalInstant,
+    requestedEnd: optionalInstant,
+    plannedStart: optionalInstant,
+    plannedEnd: optionalInstant,
+    actualStart: optionalInstant,
+    actualEnd: optionalInstant,
+    preferredWorkerId: ref,
+    responsibleWorkerId: ref,
+    notes: optionalText(4000),
+    isTemplate: z.boolean().default(false),
+    objects: z.array(relationInput).max(200).default([]),
+    tasks: z.array(relationInput).max(100).default([])
+  })
+  .refine((o) => windowOk(o.requestedStart, o.requestedEnd), { message: 'The latest time cannot be before the earliest', path: ['requestedEnd'] })
+  .refine((o) => windowOk(o.plannedStart, o.plannedEnd), { message: 'Planned end cannot be before the start', path: ['plannedEnd'] })
+  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'Actual end cannot be before the start', path: ['actualEnd'] })
+export type OrderHeaderInput = z.input<typeof orderHeaderInput>
+
+/** What a technician may register on an order assigned to them. */
+export const registerInput = z
+  .object({ id, version, actualStart: optionalInstant, actualEnd: optionalInstant, notes: optionalText(4000) })
+  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'Actual end cannot be before the start', path: ['actualEnd'] })
+
+/* ---------- lines ---------- */
+
+export const lineInput = z.object({
+  type: z.enum(LINE_TYPES, 'Choose hours, expense, item or fee'),
+  description: optionalText(300),
+  workerId: ref,
+  serviceObjectId: ref,
+  serviceTaskId: ref,
+  categoryId: ref,
+  itemId: ref,
+  quantity: quantity.default(1000),
+  /** Omitted: taken from the item or category. Changing it needs the prices.override permission. */
+  unitCost: money.nullable().default(null),
+  unitPrice: money.nullable().default(null),
+  scheduledDate: optionalDate,
+  actualDate: optionalDate,
+  note: optionalText(2000)
+})
+export type LineInput = z.input<typeof lineInput>
+
+export const lineRow = z.object({
+  id,
+  version,
+  orderId: id,
+  lineNo: z.number().int(),
+  type: z.enum(LINE_TYPES),
+  description: z.string(),
+  workerId: id.nullable(),
+  workerName: z.string().nullable(),
+  serviceObjectId: id.nullable(),
+  serviceObjectName: z.string().nullable(),
+  serviceTaskId: id.nullable(),
+  serviceTaskName: z.string().nullable(),
+  categoryId: id.nullable(),
+  categoryName: z.string().nullable(),
+  itemId: id.nullable(),
+  itemName: z.string().nullable(),
+  quantity: z.number().int(),
+  unit: z.string(),
+  unitCost: z.number().int(),
+  unitPrice: z.number().int(),
+  costAmount: z.number().int(),
+  salesAmount: z.number().int(),
+  scheduledDate: isoDate.nullable(),
+  actualDate: isoDate.nullable(),
+  note: z.string(),
+  status: z.enum(LINE_STATUSES),
+  signedOff: z.boolean(),
+  postedAt: z.number().nullable(),
+  invoiceId: id.nullable(),
+  invoiceNumber: z.string().nullable(),
+  agreementLineId: id.nullable(),
+  occurrenceDate: isoDate.nullable()
+})
+export type LineRow = z.infer<typeof lineRow>
+
+/* ---------- order DTOs ---------- */
+
+export const stageRef = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  reasonRequired: z.boolean()
+})
+export type StageRef = z.infer<typeof stageRef>
+
+export const historyEntry = z.object({
+  id,
+  at: z.number(),
+  userName: z.string().nullable(),
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  reason: z.string().nullable(),
+  note: z.string()
+})
+
+export const orderListRow = z.object({
+  id,
+  version,
+  number: z.string(),
+  customerId: id,
+  customerName: z.string(),
+  address: z.string(),
+  description: z.string(),
+  priority: z.enum(PRIORITIES),
+  stageId: id,
+  stageName: z.string(),
+  progress: z.enum(PROGRESS),
+  origin: z.enum(ORIGINS),
+  plannedStart: z.number().nullable(),
+  plannedEnd: z.number().nullable(),
+  requestedEnd: z.number().nullable(),
+  responsibleName: z.string().nullable(),
+  lineCount: z.number().int(),
+  salesTotal: z.number().int(),
+  signedOff: z.boolean(),
+  isTemplate: z.boolean(),
+  agreementId: id.nullable()
+})
+export type OrderListRow = z.infer<typeof orderListRow>
+
+export const orderRow = orderListRow.extend({
+  siteId: id.nullable(),
+  oneTimeAddress: z.string(),
+  contactId: id.nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  requestedStart: z.number().nullable(),
+  actualStart: z.number().nullable(),
+  actualEnd: z.number().nullable(),
+  preferredWorkerId: id.nullable(),
+  preferredWorkerName: z.string().nullable(),
+  responsibleWorkerId: id.nullable(),
+  notes: z.string(),
+  signedOffAt: z.number().nullable(),
+  signedOffByName: z.string().nullable(),
+  stage: stageRef.extend({ canModify: z.boolean(), canDelete: z.boolean(), canCancel: z.boolean(), canPost: z.boolean() }),
+  nextStages: z.array(stageRef),
+  previousStage: stageRef.nullable(),
+  objects: z.array(z.object({ id, number: z.string(), name: z.string(), serialNumber: z.string(), note: z.string() })),
+  tasks: z.array(z.object({ id, code: z.string(), name: z.string(), note: z.string() })),
+  lines: z.array(lineRow),
+  history: z.array(historyEntry),
+  costTotal: z.number().int()
+})
+export type OrderRow = z.infer<typeof orderRow>
+
+/* ---------- invoices ---------- */
+
+export const invoiceLineRow = z.object({
+  id,
+  orderLineId: id,
+  orderNumber: z.string(),
+  type: z.enum(LINE_TYPES),
+  description: z.string(),
+  quantity: z.number().int(),
+  unit: z.string(),
+  unitPrice: z.number().int(),
+  netAmount: z.number().int(),
+  vatCode: z.string(),
+  vatRate: z.number().int(),
+  vatAmount: z.number().int()
+})
+
+export const invoiceListRow = z.object({
+  id,
+  number: z.string(),
+  kind: z.enum(['invoice', 'credit']),
+  customerId: id,
+  customerName: z.string(),
+  invoiceDate: isoDate,
+  dueDate: isoDate,
+  currency: z.string(),
+  netTotal: z.number().int(),
+  vatTotal: z.number().int(),
+  grossTotal: z.number().int(),
+  creditOfNumber: z.string().nullable(),
+  creditedByNumber: z.string().nullable()
+})
+export type InvoiceListRow = z.infer<typeof invoiceListRow>
+export const invoiceRow = invoiceListRow.extend({
+  creditOfId: id.nullable(),
+  creditedById: id.nullable(),
+  customerAddress: z.string(),
+  customerVatNumber: z.string(),
+  lines: z.array(invoiceLineRow)
+})
+export type InvoiceRow = z.infer<typeof invoiceRow>
+
+/** A posted line that has not been invoiced yet, offered in the invoice dialog. */
+export const invoiceableLine = z.object({
+  id,
+  orderId: id,
+  orderNumber: z.string(),
+  type: z.enum(LINE_TYPES),
+  description: z.string(),
+  quantity: z.number().int(),
+  unit: z.string(),
+  unitPrice: z.number().int(),
+  salesAmount: z.number().int(),
+  actualDate: isoDate.nullable(),
+  postedAt: z.number()
+})
+export type InvoiceableLine = z.infer<typeof invoiceableLine>
+
+export const requestKey = z.string().min(8).max(100)
+
+export const savedView = z.object({ id, list: z.string(), name: z.string(), filters: z.record(z.string(), z.unknown()) })
+export type SavedView = z.infer<typeof savedView>
+
+export const ORDER_DOCUMENTS = ['workDescription', 'workReceipt'] as const
+export const pdfFile = z.object({ fileName: z.string(), contentBase64: z.string() })
