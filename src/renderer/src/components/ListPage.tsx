@@ -10,7 +10,8 @@ import { today } from '../lib/format'
 import { showApiError } from '../lib/forms'
 import classes from './ListPage.module.css'
 
-export type ListMethod = Extract<MethodName, `${string}.list`>
+/** The paged list methods (`x.list` answering `{ rows, total }`; e.g. savedViews.list is not one). */
+export type ListMethod = { [M in MethodName]: M extends `${string}.list` ? (Output<M> extends { rows: unknown[]; total: number } ? M : never) : never }[MethodName]
 export type RowOf<M extends ListMethod> = Output<M>['rows'][number]
 
 export interface Column<R> {
@@ -38,6 +39,11 @@ export interface ListPageProps<M extends ListMethod> {
   searchPlaceholder?: string
   /** Set when embedded in another screen: no page title, smaller page size. */
   embedded?: boolean
+  /** Controlled search text (e.g. restored from a saved view); uncontrolled when omitted. */
+  search?: string
+  onSearchChange?: (q: string) => void
+  /** Extra buttons next to "Export CSV" (e.g. a saved-views menu). */
+  actions?: ReactNode
 }
 
 export const listKeys = {
@@ -51,9 +57,15 @@ export const listKeys = {
  */
 export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
   const navigate = useNavigate()
-  const [q, setQ] = useState('')
+  const [ownQ, setOwnQ] = useState('')
+  const q = props.search ?? ownQ
+  const setQ = (v: string) => (props.onSearchChange ? props.onSearchChange(v) : setOwnQ(v))
   const [debouncedQ] = useDebouncedValue(q, 200)
-  const [page, setPage] = useState(1)
+  // Back to the first page whenever the filters change (a page number of another filter means nothing).
+  const filterKey = JSON.stringify(props.filters ?? {})
+  const [paging, setPaging] = useState({ filterKey, page: 1 })
+  const page = paging.filterKey === filterKey ? paging.page : 1
+  const setPage = (p: number) => setPaging({ filterKey, page: p })
   const [sort, setSort] = useState({ key: props.defaultSort, dir: 'asc' as 'asc' | 'desc' })
   const [exporting, setExporting] = useState(false)
   const pageSize = props.embedded ? 15 : 50
@@ -90,6 +102,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
       <Group justify="space-between" wrap="nowrap">
         {props.embedded ? <span /> : <Title order={3}>{props.title}</Title>}
         <Group gap="xs">
+          {props.actions}
           <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} loading={exporting} onClick={doExport}>
             Export CSV
           </Button>
