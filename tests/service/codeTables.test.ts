@@ -19,7 +19,7 @@ describe('code tables and catalogue', () => {
     ['categories', 'code', { code: 'WORK', name: 'Work', type: 'hour' }],
     ['serviceTasks', 'code', { code: 'INSPECT', name: 'Inspect' }],
     ['items', 'number', { number: 'PUMP-1', name: 'Pump' }],
-    ['numberSequences', 'code', { code: 'invoice', name: 'Invoices', nextNumber: 1 }]
+    ['numberSequences', 'code', { code: 'claims', name: 'Claims', nextNumber: 1 }]
   ] as const)('%s: a duplicate %s is VALIDATION on that field, on create and on update', async (entity, field, input) => {
     const { conn } = await freshDb()
     const ctx = userWith(conn, ['administrator'])

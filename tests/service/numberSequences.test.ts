@@ -74,7 +74,7 @@ describe('number sequences', () => {
     expect((await call(admin, 'customers.create', { name: 'Teine' })).number).toBe('C-00002')
 
     // A sequence of one's own may be renamed, recoded and deleted.
-    const own = await call(admin, 'numberSequences.create', { code: 'rma', name: 'RMA', prefix: 'RMA-', nextNumber: 10 })
+    const own = await call(admin, 'numberSequences.create', { code: 'own-claims', name: 'Own claims', prefix: 'OC-', nextNumber: 10 })
     const recoded = await call(admin, 'numberSequences.update', { ...own, code: 'returns' })
     await call(admin, 'numberSequences.delete', { id: recoded.id, version: recoded.version })
   })
