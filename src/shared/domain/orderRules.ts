@@ -12,16 +12,19 @@ export function deriveProgress(statuses: readonly LineStatus[], current: Progres
   return 'posted'
 }
 
+/** Half away from zero, and never -0 (a small negative amount rounded to nothing would print as "-0,00"). */
+function roundHalfAway(exact: number): number {
+  return Math.sign(exact) * Math.round(Math.abs(exact)) + 0
+}
+
 /** Line amount in cents from a quantity in thousandths and a unit price in cents, rounded half away from zero. */
 export function lineAmount(quantity: number, unitPrice: number): number {
-  const exact = (quantity * unitPrice) / 1000
-  return Math.sign(exact) * Math.round(Math.abs(exact))
+  return roundHalfAway((quantity * unitPrice) / 1000)
 }
 
 /** VAT in cents for a net amount and a rate in basis points (2400 = 24 %). */
 export function vatAmount(net: number, rateBasisPoints: number): number {
-  const exact = (net * rateBasisPoints) / 10000
-  return Math.sign(exact) * Math.round(Math.abs(exact))
+  return roundHalfAway((net * rateBasisPoints) / 10000)
 }
 
 export interface StageNode {
