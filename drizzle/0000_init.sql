@@ -332,7 +332,7 @@ CREATE INDEX `service_order_lines_order_idx` ON `service_order_lines` (`order_id
 CREATE INDEX `service_order_lines_worker_idx` ON `service_order_lines` (`worker_id`,`scheduled_date`);--> statement-breakpoint
 CREATE INDEX `service_order_lines_invoice_idx` ON `service_order_lines` (`invoice_id`);--> statement-breakpoint
 CREATE INDEX `service_order_lines_uninvoiced_idx` ON `service_order_lines` (`status`,`invoice_id`);--> statement-breakpoint
-CREATE UNIQUE INDEX `service_order_lines_occurrence_idx` ON `service_order_lines` (`agreement_line_id`,`occurrence_date`);--> statement-breakpoint
+CREATE INDEX `service_order_lines_agreement_line_idx` ON `service_order_lines` (`agreement_line_id`);--> statement-breakpoint
 CREATE TABLE `service_order_objects` (
 	`order_id` integer NOT NULL,
 	`service_object_id` integer NOT NULL,
@@ -377,6 +377,7 @@ CREATE TABLE `service_orders` (
 	`sales_total` integer DEFAULT 0 NOT NULL,
 	`cost_total` integer DEFAULT 0 NOT NULL,
 	`is_template` integer DEFAULT false NOT NULL,
+	`calendar_conflict` integer DEFAULT false NOT NULL,
 	`notes` text DEFAULT '' NOT NULL,
 	`signed_off_at` integer,
 	`signed_off_by` integer,
@@ -443,4 +444,159 @@ CREATE TABLE `stage_reasons` (
 	`version` integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `stage_reasons_code_unique` ON `stage_reasons` (`code`);
+CREATE UNIQUE INDEX `stage_reasons_code_unique` ON `stage_reasons` (`code`);--> statement-breakpoint
+CREATE TABLE `agreement_groups` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_groups_code_unique` ON `agreement_groups` (`code`);--> statement-breakpoint
+CREATE TABLE `agreement_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`agreement_id` integer NOT NULL,
+	`line_no` integer NOT NULL,
+	`type` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`service_object_id` integer,
+	`service_task_id` integer,
+	`interval_id` integer,
+	`time_window_id` integer,
+	`start_date` text NOT NULL,
+	`end_date` text,
+	`start_after` text,
+	`end_before` text,
+	`quantity` integer DEFAULT 1000 NOT NULL,
+	`item_id` integer,
+	`category_id` integer,
+	`unit_price` integer,
+	`worker_id` integer,
+	`stopped` integer DEFAULT false NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`agreement_id`) REFERENCES `agreements`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`service_object_id`) REFERENCES `service_objects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`service_task_id`) REFERENCES `service_tasks`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`interval_id`) REFERENCES `service_intervals`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`time_window_id`) REFERENCES `time_windows`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`item_id`) REFERENCES `items`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "agreement_lines_type_check" CHECK("agreement_lines"."type" in ('hour','expense','item','fee'))
+);
+--> statement-breakpoint
+CREATE INDEX `agreement_lines_agreement_idx` ON `agreement_lines` (`agreement_id`,`line_no`);--> statement-breakpoint
+CREATE TABLE `agreement_objects` (
+	`agreement_id` integer NOT NULL,
+	`service_object_id` integer NOT NULL,
+	`internal_note` text DEFAULT '' NOT NULL,
+	`external_note` text DEFAULT '' NOT NULL,
+	PRIMARY KEY(`agreement_id`, `service_object_id`),
+	FOREIGN KEY (`agreement_id`) REFERENCES `agreements`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`service_object_id`) REFERENCES `service_objects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `agreement_objects_object_idx` ON `agreement_objects` (`service_object_id`);--> statement-breakpoint
+CREATE TABLE `agreement_occurrences` (
+	`agreement_line_id` integer NOT NULL,
+	`occurrence_date` text NOT NULL,
+	`order_line_id` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`agreement_line_id`) REFERENCES `agreement_lines`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`order_line_id`) REFERENCES `service_order_lines`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_occurrences_key` ON `agreement_occurrences` (`agreement_line_id`,`occurrence_date`);--> statement-breakpoint
+CREATE TABLE `agreement_tasks` (
+	`agreement_id` integer NOT NULL,
+	`service_task_id` integer NOT NULL,
+	`internal_note` text DEFAULT '' NOT NULL,
+	`external_note` text DEFAULT '' NOT NULL,
+	PRIMARY KEY(`agreement_id`, `service_task_id`),
+	FOREIGN KEY (`agreement_id`) REFERENCES `agreements`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`service_task_id`) REFERENCES `service_tasks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `agreements` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`number` text NOT NULL,
+	`customer_id` integer NOT NULL,
+	`description` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text,
+	`suspended` integer DEFAULT false NOT NULL,
+	`combine_rule` text DEFAULT 'agreement' NOT NULL,
+	`preferred_worker_id` integer,
+	`responsible_worker_id` integer,
+	`contact_id` integer,
+	`template_group_id` integer,
+	`notes` text DEFAULT '' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`group_id`) REFERENCES `agreement_groups`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`preferred_worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`responsible_worker_id`) REFERENCES `workers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`contact_id`) REFERENCES `customer_contacts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`template_group_id`) REFERENCES `template_groups`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "agreements_combine_check" CHECK("agreements"."combine_rule" in ('agreement','task','worker','object'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreements_number_unique` ON `agreements` (`number`);--> statement-breakpoint
+CREATE INDEX `agreements_customer_idx` ON `agreements` (`customer_id`);--> statement-breakpoint
+CREATE INDEX `agreements_group_idx` ON `agreements` (`group_id`);--> statement-breakpoint
+CREATE TABLE `generation_runs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`started_at` integer NOT NULL,
+	`finished_at` integer,
+	`user_id` integer,
+	`from_date` text NOT NULL,
+	`to_date` text NOT NULL,
+	`status` text NOT NULL,
+	`agreements_total` integer DEFAULT 0 NOT NULL,
+	`agreements_done` integer DEFAULT 0 NOT NULL,
+	`orders_created` integer DEFAULT 0 NOT NULL,
+	`lines_created` integer DEFAULT 0 NOT NULL,
+	`skipped` integer DEFAULT 0 NOT NULL,
+	`conflicts` integer DEFAULT 0 NOT NULL,
+	`order_ids` text NOT NULL,
+	`error` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `service_intervals` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`unit` text NOT NULL,
+	`every` integer NOT NULL,
+	CONSTRAINT "service_intervals_unit_check" CHECK("service_intervals"."unit" in ('day','week','month','year')),
+	CONSTRAINT "service_intervals_every_check" CHECK("service_intervals"."every" >= 1)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `service_intervals_code_unique` ON `service_intervals` (`code`);--> statement-breakpoint
+CREATE TABLE `template_groups` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`parent_id` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `template_groups_code_unique` ON `template_groups` (`code`);--> statement-breakpoint
+CREATE TABLE `time_windows` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`kind` text NOT NULL,
+	`days_before` integer DEFAULT 0 NOT NULL,
+	`days_after` integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "time_windows_kind_check" CHECK("time_windows"."kind" in ('week','month','manual'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `time_windows_code_unique` ON `time_windows` (`code`);

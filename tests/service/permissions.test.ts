@@ -146,7 +146,42 @@ const samples: { [M in MethodName]: (w: World) => Input<M> } = {
   'invoices.pdf': (w) => ({ id: w.invoice.id }),
   'savedViews.list': () => ({ list: 'serviceOrders' }),
   'savedViews.save': () => ({ list: 'serviceOrders', name: 'Mine', filters: { progress: 'inProcess' } }),
-  'savedViews.delete': () => ({ id: 999 })
+  'savedViews.delete': () => ({ id: 999 }),
+
+  'agreementGroups.list': () => ({}),
+  'agreementGroups.get': (w) => ({ id: w.agreementGroup.id }),
+  'agreementGroups.create': () => ({ code: 'SILVER', name: 'Silver' }),
+  'agreementGroups.update': (w) => ({ ...w.agreementGroup, name: 'Renamed' }),
+  'agreementGroups.delete': (w) => ({ id: w.agreementGroup.id, version: w.agreementGroup.version }),
+  'serviceIntervals.list': () => ({}),
+  'serviceIntervals.get': (w) => ({ id: w.interval.id }),
+  'serviceIntervals.create': () => ({ code: 'DAILY', name: 'Every day', unit: 'day', every: 1 }),
+  'serviceIntervals.update': (w) => ({ ...w.interval, name: 'Renamed' }),
+  'serviceIntervals.delete': (w) => ({ id: w.interval.id, version: w.interval.version }),
+  'timeWindows.list': () => ({}),
+  'timeWindows.get': (w) => ({ id: w.timeWindow.id }),
+  'timeWindows.create': () => ({ code: 'PM1', name: '± 1 day', kind: 'manual', daysBefore: 1, daysAfter: 1 }),
+  'timeWindows.update': (w) => ({ ...w.timeWindow, name: 'Renamed' }),
+  'timeWindows.delete': (w) => ({ id: w.timeWindow.id, version: w.timeWindow.version }),
+  'templateGroups.list': () => ({}),
+  'templateGroups.get': () => ({ id: 1 }),
+  'templateGroups.create': () => ({ code: 'BOILERS', name: 'Boilers' }),
+  'templateGroups.update': () => ({ id: 1, version: 1, code: 'BOILERS', name: 'Renamed' }),
+  'templateGroups.delete': () => ({ id: 1, version: 1 }),
+  'agreements.list': () => ({}),
+  'agreements.get': (w) => ({ id: w.agreement.id }),
+  'agreements.create': (w) => ({ customerId: w.customer.id, description: 'New agreement', groupId: w.agreementGroup.id, startDate: '2026-01-01' }),
+  'agreements.update': (w) => ({ ...w.agreement, objects: w.agreement.objects, description: 'Renamed' }),
+  'agreements.delete': (w) => ({ id: w.agreement.id, version: w.agreement.version }),
+  'agreements.addLine': (w) => ({ agreementId: w.agreement.id, type: 'hour', categoryId: w.category.id, startDate: '2026-02-01' }),
+  'agreements.updateLine': (w) => ({ ...w.agreement.lines[0]!, quantity: 3000 }),
+  'agreements.deleteLine': (w) => ({ id: w.agreement.lines[0]!.id, version: w.agreement.lines[0]!.version }),
+  'agreements.copyLines': (w) => ({ id: w.agreement.id, fromAgreementId: w.agreement.id }),
+  'agreements.preview': (w) => ({ from: '2026-12-01', to: '2026-12-31', agreementIds: [w.agreement.id] }),
+  // Nothing in scope, so the background run ends on its first turn and touches nothing.
+  'agreements.generate': () => ({ from: '2026-12-01', to: '2026-12-31', agreementIds: [999999] }),
+  'agreements.run': () => ({ id: 1 }),
+  'agreements.cancelRun': () => ({ id: 1 })
 }
 
 /**

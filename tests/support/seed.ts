@@ -79,9 +79,38 @@ export async function seedOrders(ctx: ServiceContext, m: OrderSeedInput) {
   doneOrder = await call(ctx, 'serviceOrders.signOff', { id: doneOrder.id, version: doneOrder.version })
   doneOrder = await call(ctx, 'serviceOrders.post', { id: doneOrder.id, version: doneOrder.version })
   const invoice = await call(ctx, 'invoices.create', { customerId: m.customer.id, lineIds: doneOrder.lines.map((l) => l.id), invoiceDate: '2026-11-20', requestKey: 'seed-invoice-0001' })
+  const agreementGroup = await call(ctx, 'agreementGroups.create', { code: 'GOLD', name: 'Gold' })
+  const intervals = await call(ctx, 'serviceIntervals.list', {})
+  const windows = await call(ctx, 'timeWindows.list', {})
+  let agreement = await call(ctx, 'agreements.create', {
+    customerId: m.customer.id,
+    description: 'Heat pump maintenance',
+    groupId: agreementGroup.id,
+    startDate: '2026-01-01',
+    objects: [{ id: m.serviceObject.id }]
+  })
+  agreement = await call(ctx, 'agreements.addLine', {
+    agreementId: agreement.id,
+    type: 'hour',
+    categoryId: m.category.id,
+    serviceObjectId: m.serviceObject.id,
+    intervalId: intervals.rows.find((i) => i.code === 'MONTHLY')!.id,
+    startDate: '2026-01-05',
+    quantity: 2000
+  })
   const stages = await call(ctx, 'serviceStages.list', { pageSize: 100 })
   const reasons = await call(ctx, 'stageReasons.list', {})
-  return { openOrder, doneOrder: await call(ctx, 'serviceOrders.get', { id: doneOrder.id }), invoice, stages: stages.rows, reason: reasons.rows[0]! }
+  return {
+    openOrder,
+    doneOrder: await call(ctx, 'serviceOrders.get', { id: doneOrder.id }),
+    invoice,
+    stages: stages.rows,
+    reason: reasons.rows[0]!,
+    agreementGroup,
+    agreement,
+    interval: intervals.rows[0]!,
+    timeWindow: windows.rows[0]!
+  }
 }
 
 /** A controllable clock for ApiHost.now / ServiceContext.now. */

@@ -15,6 +15,9 @@ import * as orders from '../services/orders/service'
 import { getOrder, iterateOrders, listOrders } from '../services/orders/read'
 import { deleteView, listViews, saveView } from '../services/orders/savedViews'
 import { reasonService, stageService } from '../services/orders/stages'
+import * as agreementService from '../services/agreements/service'
+import { cancelRun, getRun, previewGeneration, startGeneration } from '../services/agreements/generator'
+import { agreementGroupService, intervalService, templateGroupService, timeWindowService } from '../services/agreements/setup'
 import { globalSearch } from '../services/search/service'
 import * as settingsService from '../services/settings/service'
 import * as users from '../services/users/service'
@@ -109,7 +112,24 @@ export const handlers = {
   'invoices.pdf': invoicePdf,
   'savedViews.list': listViews,
   'savedViews.save': saveView,
-  'savedViews.delete': deleteView
+  'savedViews.delete': deleteView,
+  ...crudHandlers('agreementGroups', agreementGroupService),
+  ...crudHandlers('serviceIntervals', intervalService),
+  ...crudHandlers('timeWindows', timeWindowService),
+  ...crudHandlers('templateGroups', templateGroupService),
+  'agreements.list': agreementService.listAgreements,
+  'agreements.get': agreementService.getAgreement,
+  'agreements.create': agreementService.createAgreement,
+  'agreements.update': agreementService.updateAgreement,
+  'agreements.delete': agreementService.deleteAgreement,
+  'agreements.addLine': agreementService.addAgreementLine,
+  'agreements.updateLine': agreementService.updateAgreementLine,
+  'agreements.deleteLine': agreementService.deleteAgreementLine,
+  'agreements.copyLines': agreementService.copyAgreementLines,
+  'agreements.preview': previewGeneration,
+  'agreements.generate': startGeneration,
+  'agreements.run': getRun,
+  'agreements.cancelRun': cancelRun
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -129,5 +149,10 @@ export const exportSources: Record<string, (ctx: ServiceContext, input: never) =
   'serviceStages.list': stageService.iterate,
   'stageReasons.list': reasonService.iterate,
   'serviceOrders.list': iterateOrders,
-  'invoices.list': invoices.iterateInvoices
+  'invoices.list': invoices.iterateInvoices,
+  'agreementGroups.list': agreementGroupService.iterate,
+  'serviceIntervals.list': intervalService.iterate,
+  'timeWindows.list': timeWindowService.iterate,
+  'templateGroups.list': templateGroupService.iterate,
+  'agreements.list': agreementService.iterateAgreements
 }

@@ -4,6 +4,8 @@ import { closeDatabase, type Connection, openDatabase, type OpenOptions } from '
 import { migrateDatabase, type MigrateResult } from './migrate'
 import { ensureDefaultSequences } from '../services/core/sequences'
 import { ensureDefaultWorkflow } from '../services/orders/stages'
+import { ensureAgreementSetup } from '../services/agreements/service'
+import { markInterruptedRuns } from '../services/agreements/generator'
 
 /** The drizzle/ folder: beside the app in development, in the resources when packaged. */
 export function findMigrations(startDir: string = __dirname): string {
@@ -26,6 +28,8 @@ export async function openAndMigrate(
     })
     ensureDefaultSequences(conn.db)
     ensureDefaultWorkflow(conn.db)
+    ensureAgreementSetup(conn.db)
+    markInterruptedRuns(conn.db)
     return { conn, migration }
   } catch (e) {
     closeDatabase(conn)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
+import { agreementsContract } from './domains/agreements'
 import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
 import { systemContract } from './domains/system'
@@ -8,7 +9,8 @@ import type { MethodNameList } from './methods'
 export const contract = {
   ...systemContract,
   ...masterdataContract,
-  ...ordersContract
+  ...ordersContract,
+  ...agreementsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -58,7 +58,20 @@ export const METHOD_NAMES = [
   'invoices.pdf',
   'savedViews.list',
   'savedViews.save',
-  'savedViews.delete'
+  'savedViews.delete',
+  ...crudOf('agreementGroups'),
+  ...crudOf('serviceIntervals'),
+  ...crudOf('timeWindows'),
+  ...crudOf('templateGroups'),
+  ...crudOf('agreements'),
+  'agreements.addLine',
+  'agreements.updateLine',
+  'agreements.deleteLine',
+  'agreements.copyLines',
+  'agreements.preview',
+  'agreements.generate',
+  'agreements.run',
+  'agreements.cancelRun'
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

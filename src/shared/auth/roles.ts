@@ -28,7 +28,10 @@ export const PERMISSIONS = [
   'prices.override',
   'invoices.read',
   'invoices.create',
-  'stages.configure'
+  'stages.configure',
+  'agreements.write',
+  'agreements.generate',
+  'agreements.configure'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -49,10 +52,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'prices.override',
     'invoices.read',
     'invoices.create',
-    'stages.configure'
+    'stages.configure',
+    'agreements.write',
+    'agreements.generate',
+    'agreements.configure'
   ],
-  dispatcher: [...everyone, ...office],
-  serviceConsultant: [...everyone, ...office, 'invoices.read'],
+  dispatcher: [...everyone, ...office, 'agreements.generate'],
+  serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate'],
   technician: [...everyone]
 }
 

@@ -1,3 +1,4 @@
 export * from './masterdata'
 export * from './system'
 export * from './orders'
+export * from './agreements'

@@ -65,6 +65,8 @@ export const serviceOrders = sqliteTable(
     salesTotal: integer('sales_total').notNull().default(0),
     costTotal: integer('cost_total').notNull().default(0),
     isTemplate: integer('is_template', { mode: 'boolean' }).notNull().default(false),
+    /** Created on a closed day of the working calendar (agreements create them anyway, flagged). */
+    calendarConflict: integer('calendar_conflict', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes').notNull().default(''),
     signedOffAt: integer('signed_off_at'),
     signedOffBy: integer('signed_off_by').references(() => users.id),
@@ -123,7 +125,7 @@ export const serviceOrderLines = sqliteTable(
     index('service_order_lines_worker_idx').on(t.workerId, t.scheduledDate),
     index('service_order_lines_invoice_idx').on(t.invoiceId),
     index('service_order_lines_uninvoiced_idx').on(t.status, t.invoiceId),
-    uniqueIndex('service_order_lines_occurrence_idx').on(t.agreementLineId, t.occurrenceDate),
+    index('service_order_lines_agreement_line_idx').on(t.agreementLineId),
     check('service_order_lines_type_check', sql`${t.type} in ('hour','expense','item','fee')`),
     check('service_order_lines_status_check', sql`${t.status} in ('created','cancelled','posted')`)
   ]

@@ -205,14 +205,14 @@ export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrde
 
 /* ---------------- lines ---------------- */
 
-interface LineDefaults {
+export interface LineDefaults {
   unit: string
   unitCost: number
   unitPrice: number
   description: string
 }
 
-function lineDefaults(db: Db, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): LineDefaults {
+export function lineDefaults(db: Db, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): LineDefaults {
   if (l.type === 'item') {
     if (l.itemId === null) throw invalid(['itemId'], 'An item line needs an item')
     const item = db.select().from(items).where(eq(items.id, l.itemId)).get()
