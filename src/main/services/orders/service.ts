@@ -253,8 +253,10 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
   }
   const keepOrDefault = (given: number | null, field: 'unitCost' | 'unitPrice'): number => {
     if (given === null) return current && sameSource(current, l) ? current[field] : d[field]
-    const unchanged = current ? given === current[field] : given === d[field]
-    if (!unchanged && given !== d[field] && !can(user.roles, 'prices.override')) {
+    // Only the line's own price (same item or category) counts as unchanged; after switching the category or
+    // item, anything but the new default is an override.
+    const kept = current !== null && sameSource(current, l) && given === current[field]
+    if (!kept && given !== d[field] && !can(user.roles, 'prices.override')) {
       throw new AppError('FORBIDDEN', 'Changing a price needs the price-override permission (service manager).', [{ path: [field], message: 'Not allowed for your role' }])
     }
     return given
