@@ -65,17 +65,26 @@ function requireModifiable(db: Db, o: OrderRecord): void {
   if (o.progress === 'cancelled') throw refused('The order is cancelled. Revoke the cancellation to change it.')
 }
 
-/** Recomputes the stored progress, line count and totals from the lines. */
+/**
+ * Recomputes the stored progress, line count and totals from the lines. An order counts as signed off only
+ * while every open line is: a new, copied, moved-in or revived line withdraws the order's sign-off.
+ */
 export function refreshOrder(db: Db, orderId: number): void {
   const o = orderRecord(db, orderId)
-  const lines = db.select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId)).all()
+  const lines = db
+    .select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost, signedOffAt: serviceOrderLines.signedOffAt })
+    .from(serviceOrderLines)
+    .where(eq(serviceOrderLines.orderId, orderId))
+    .all()
   const live = lines.filter((l) => l.status !== 'cancelled')
+  const unsigned = lines.some((l) => l.status === 'created' && l.signedOffAt === null)
   db.update(serviceOrders)
     .set({
       progress: deriveProgress(lines.map((l) => l.status as LineStatus), o.progress as Progress),
       lineCount: live.length,
       salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
-      costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0)
+      costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0),
+      ...(unsigned ? { signedOffAt: null, signedOffBy: null } : {})
     })
     .where(eq(serviceOrders.id, orderId))
     .run()
