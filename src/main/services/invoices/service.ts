@@ -7,7 +7,7 @@ import type { InvoiceableLine, InvoiceListRow, InvoiceRow } from '@shared/domain
 import type { Db } from '../../db/connection'
 import { customers, customerSites, invoiceLines, invoices, serviceOrderLines, serviceOrders } from '../../db/schema'
 import { audit } from '../core/audit'
-import { requireUser, type ServiceContext } from '../core/context'
+import { requirePermission, type ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
 import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
@@ -147,7 +147,7 @@ function earlierAttempt(db: Db, requestKey: string): InvoiceRow | null {
  */
 export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.create'>): InvoiceRow {
   return ctx.db.transaction(() => {
-    const user = requireUser(ctx)
+    const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
       const sameLines = again.lines.map((l) => l.orderLineId).sort().join() === [...i.lineIds].sort().join()
@@ -219,7 +219,7 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
 /** A credit note reverses a whole invoice; its lines become invoiceable again (to be corrected and re-invoiced). */
 export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.credit'>): InvoiceRow {
   return ctx.db.transaction(() => {
-    const user = requireUser(ctx)
+    const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
       if (again.creditOfId !== i.id) throw new AppError('CONFLICT', 'This request was already used for another credit note.')

@@ -147,6 +147,7 @@ export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord[
 
 export function createOrder(ctx: ServiceContext, h: Header): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const id = insertOrder(ctx, h)
     const after = mustLoadOrder(ctx.db, id)
     audit(ctx, 'serviceOrder', id, 'create', null, headerSnapshot(after))
@@ -161,6 +162,7 @@ function headerSnapshot(o: OrderRow) {
 
 export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.update'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     requireModifiable(ctx.db, o)
@@ -181,6 +183,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
 
 export function deleteOrder(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
@@ -201,6 +204,7 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
 /** A technician's registration on their own order: actual times and notes. */
 export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.register'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -300,6 +304,7 @@ function nextLineNo(db: Db, orderId: number): number {
 
 export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.orderId)
     const o = orderRecord(ctx.db, i.orderId)
     requireModifiable(ctx.db, o)
@@ -318,6 +323,7 @@ function requireOpenLine(l: LineRecord): void {
 
 export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.updateLine'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -336,6 +342,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
 
 export function deleteLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -352,6 +359,7 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
 
 export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.copyLines'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.id)
     const source = orderRecord(ctx.db, i.fromOrderId)
     if (!source.isTemplate) throw refused(`${source.number} is not a template order.`)
@@ -392,6 +400,7 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
 
 export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.moveLines'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.toOrderId)
     const lines = ctx.db.select().from(serviceOrderLines).where(inArray(serviceOrderLines.id, i.lineIds)).all()
     if (lines.length !== new Set(i.lineIds).size) throw notFound('One of the lines')
@@ -435,6 +444,7 @@ function requireCancellable(db: Db, o: OrderRecord): void {
 
 export function cancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     requireCancellable(ctx.db, o)
@@ -451,6 +461,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
 
 export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     if (o.progress !== 'cancelled') throw refused('The order is not cancelled.')
@@ -464,6 +475,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
 
 export function cancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
     requireOpenLine(l)
@@ -478,6 +490,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
 
 export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
     if (l.status !== 'cancelled') throw refused(`Line ${l.lineNo} is not cancelled.`)
@@ -495,6 +508,7 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
 
 export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.changeStage'>): OrderRow {
   return ctx.db.transaction(() => {
+    requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
