@@ -1,5 +1,5 @@
 import { Checkbox, Table, Text } from '@mantine/core'
-import { TimeInput } from '@mantine/dates'
+import { TimePicker } from '@mantine/dates'
 import type { ReactNode } from 'react'
 import type { DayHours, WeekHours } from '@shared/domain/masterdata'
 
@@ -24,8 +24,8 @@ export function WeekHoursEditor({ value, onChange, errorOf, error }: WeekHoursEd
           <Table.Tr>
             <Table.Th w={130}>Day</Table.Th>
             <Table.Th w={70}>Open</Table.Th>
-            <Table.Th w={130}>From</Table.Th>
-            <Table.Th w={130}>To</Table.Th>
+            <Table.Th w={110}>From</Table.Th>
+            <Table.Th w={110}>To</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,22 +38,28 @@ export function WeekHoursEditor({ value, onChange, errorOf, error }: WeekHoursEd
                   <Checkbox size="xs" aria-label={`${day} open`} checked={d.open} onChange={(e) => set(i, { open: e.currentTarget.checked })} />
                 </Table.Td>
                 <Table.Td>
-                  <TimeInput
+                  <TimePicker
                     size="xs"
+                    format="24h"
                     aria-label={`${day} from`}
+                    hoursInputLabel={`${day} from, hours`}
+                    minutesInputLabel={`${day} from, minutes`}
                     disabled={!d.open}
                     value={d.start}
-                    onChange={(e) => set(i, { start: e.currentTarget.value })}
+                    onChange={(v) => set(i, { start: v })}
                     error={errorOf?.(i, 'start')}
                   />
                 </Table.Td>
                 <Table.Td>
-                  <TimeInput
+                  <TimePicker
                     size="xs"
+                    format="24h"
                     aria-label={`${day} to`}
+                    hoursInputLabel={`${day} to, hours`}
+                    minutesInputLabel={`${day} to, minutes`}
                     disabled={!d.open}
                     value={d.end}
-                    onChange={(e) => set(i, { end: e.currentTarget.value })}
+                    onChange={(v) => set(i, { end: v })}
                     error={errorOf?.(i, 'end')}
                   />
                 </Table.Td>
