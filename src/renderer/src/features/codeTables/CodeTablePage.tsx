@@ -13,11 +13,7 @@ const toForm = (r: CodeNameRow): Values => ({ code: r.code, name: r.name })
 /** One row of a small code table: customer group, object group or skill. */
 export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
   const { id } = useParams()
-  // A different table or record is a different editor.
-  return <CodeTableEditor key={`${entity}-${id}`} entity={entity} recordId={id === 'new' ? null : Number(id)} />
-}
-
-function CodeTableEditor({ entity, recordId }: { entity: CodeTableEntity; recordId: number | null }) {
+  const recordId = id === 'new' ? null : Number(id)
   const t = CODE_TABLES[entity]
   const { can } = useSession()
   const e = useEditor<CodeNameRow, Values>({

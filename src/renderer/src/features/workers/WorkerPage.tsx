@@ -151,7 +151,7 @@ export function WorkerPage() {
               label="Dispatch team"
               placeholder="No team"
               list="dispatchTeams.list"
-              labelOf={(t) => `${t.code} · ${t.name}`}
+              labelOf={(t) => t.name}
               value={form.values.teamId}
               onChange={(v) => form.setFieldValue('teamId', v)}
               error={form.errors.teamId}

@@ -1,0 +1,22 @@
+/** The zones a Baltic or Nordic service company is most likely in, first in the list. */
+export const COMMON_TIME_ZONES = [
+  'Europe/Tallinn',
+  'Europe/Riga',
+  'Europe/Vilnius',
+  'Europe/Helsinki',
+  'Europe/Stockholm',
+  'Europe/Oslo',
+  'Europe/Copenhagen',
+  'Europe/Warsaw',
+  'Europe/Berlin',
+  'Europe/London',
+  'UTC'
+]
+
+/** Every zone the runtime knows (Intl.supportedValuesOf where available), common ones first. */
+export function timeZoneOptions(current: string): { group: string; items: string[] }[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+  const common = COMMON_TIME_ZONES.includes(current) || !current ? COMMON_TIME_ZONES : [current, ...COMMON_TIME_ZONES]
+  const rest = all.filter((z) => !common.includes(z))
+  return rest.length ? [{ group: 'Common', items: common }, { group: 'All time zones', items: rest }] : [{ group: 'Common', items: common }]
+}
