@@ -27,9 +27,9 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<Navigate to="/customers" replace />} />
       <Route path="/customers" element={<CustomersList />} />
-      <Route path="/customers/:id" element={<CustomerPage />} />
- <Route path="/service-objects" element={<ServiceObjectsList />} />
-      <Route path="/service-objects/:id" element={<ServiceObjectPage />} />
+      <Route path="/customers/:id" element={<PerRecord><CustomerPage /></PerRecord>} />
+      <Route path="/service-objects" element={<ServiceObjectsList />} />
+      <Route path="/service-objects/:id" element={<PerRecord><ServiceObjectPage /></PerRecord>} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route path="/customer-groups/:id" element={<PerRecord><CodeTablePage entity="customerGroups" /></PerRecord>} />
