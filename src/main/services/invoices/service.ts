@@ -72,7 +72,7 @@ export function loadInvoice(db: Db, id: number): InvoiceRow {
       ...listSelection,
       creditOfId: invoices.creditOfId,
       creditedById: sql<number | null>`${credit.id}`,
-      customerAddress: sql<string>`case when ${customers.billingAddress} <> '' then ${customers.billingAddress} else coalesce((select s.street || ', ' || s.postal_code || ' ' || s.city from ${customerSites} s where s.customer_id = ${customers.id} order by s.id limit 1), '') end`,
+      customerAddress: sql<string>`case when ${customers.billingAddress} <> '' then ${customers.billingAddress} else coalesce((select trim(s.street || ', ' || trim(s.postal_code || ' ' || s.city), ', ') from ${customerSites} s where s.customer_id = ${customers.id} order by s.id limit 1), '') end`,
       customerVatNumber: customers.vatNumber
     })
     .from(invoices)
