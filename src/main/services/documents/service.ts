@@ -1,12 +1,56 @@
 import type { ParsedInput } from '@shared/api/contract'
-import type { ServiceContext } from '../core/context'
-import { AppError } from '../core/errors'
+import type { ORDER_DOCUMENTS } from '@shared/domain/orders'
+import { requirePermission, type ServiceContext } from '../core/context'
+import { loadInvoice } from '../invoices/service'
+import { getOrder } from '../orders/read'
+import { loadSettings } from '../settings/service'
+import { invoiceDocument } from './invoiceDocument'
+import { fileSafe } from './layout'
+import { workDescription, workReceipt } from './orderDocuments'
+import { renderPdf } from './pdf'
 
-// Filled in by the documents work (pdfmake); until then the methods answer a clear error.
-export async function orderPdf(_ctx: ServiceContext, _i: ParsedInput<'serviceOrders.pdf'>): Promise<{ fileName: string; contentBase64: string }> {
-  throw new AppError('INTERNAL', 'PDF documents are not available yet.')
+export type OrderDocument = (typeof ORDER_DOCUMENTS)[number]
+
+/** A rendered document: what the CLI writes to a file and the API answers as base64. */
+export interface PdfDocument {
+  fileName: string
+  content: Buffer
 }
 
-export async function invoicePdf(_ctx: ServiceContext, _i: { id: number }): Promise<{ fileName: string; contentBase64: string }> {
-  throw new AppError('INTERNAL', 'PDF documents are not available yet.')
+export interface PdfFile {
+  fileName: string
+  contentBase64: string
+}
+
+const ORDER_FILE_SUFFIX: Record<OrderDocument, string> = { workDescription: 'work-description', workReceipt: 'work-receipt' }
+
+/**
+ * A service order's work description or work receipt (for the CLI or a job: the bytes). Checks the permission
+ * itself, and getOrder applies a technician's access rules (their own orders only).
+ */
+export async function renderOrderPdf(ctx: ServiceContext, i: { id: number; document: OrderDocument }): Promise<PdfDocument> {
+  requirePermission(ctx, 'orders.read')
+  const order = getOrder(ctx, { id: i.id })
+  const settings = loadSettings(ctx.db)
+  const doc = i.document === 'workDescription' ? workDescription(order, settings) : workReceipt(order, settings)
+  return { fileName: `${fileSafe(order.number)}-${ORDER_FILE_SUFFIX[i.document]}.pdf`, content: await renderPdf(doc) }
+}
+
+/** An invoice or a credit note (which names the invoice it reverses). */
+export async function renderInvoicePdf(ctx: ServiceContext, i: { id: number }): Promise<PdfDocument> {
+  requirePermission(ctx, 'invoices.read')
+  const invoice = loadInvoice(ctx.db, i.id)
+  const original = invoice.creditOfId === null ? null : loadInvoice(ctx.db, invoice.creditOfId)
+  const doc = invoiceDocument(invoice, loadSettings(ctx.db), original)
+  return { fileName: `${fileSafe(invoice.number)}.pdf`, content: await renderPdf(doc) }
+}
+
+const asFile = (d: PdfDocument): PdfFile => ({ fileName: d.fileName, contentBase64: d.content.toString('base64') })
+
+export async function orderPdf(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pdf'>): Promise<PdfFile> {
+  return asFile(await renderOrderPdf(ctx, i))
+}
+
+export async function invoicePdf(ctx: ServiceContext, i: ParsedInput<'invoices.pdf'>): Promise<PdfFile> {
+  return asFile(await renderInvoicePdf(ctx, i))
 }
