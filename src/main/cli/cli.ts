@@ -51,6 +51,7 @@ export function generalHelp(): string {
     'Examples:',
     '  npm run demo -- --db demo.db --scale 10',
     '  npm run cli -- export serviceObjects --out objects.csv --db demo.db',
+    '  npm run cli -- pdf invoice INV-000003 --out INV-000003.pdf --db demo.db',
     '  HOOLDUS_PASSWORD=… npm run cli -- users add mari --name "Mari Maasikas" --role dispatcher --db demo.db'
   ].join('\n')
 }

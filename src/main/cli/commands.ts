@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '@shared/api/contract'
@@ -14,7 +14,7 @@ import { AppError } from '../services/core/errors'
 import { ensureDefaultSequences } from '../services/core/sequences'
 import { createDemoData, type DemoStage } from '../services/demo/service'
 import { ensureSettings } from '../services/settings/service'
-import { actingUser, CliError, describeApiError, type FieldNames, openDb, usageError } from './session'
+import { actingUser, CliError, describeApiError, type FieldNames, type OpenedDb, openDb, usageError } from './session'
 
 export interface CommandInput {
   /** Positional arguments after the command name (and the sub-command, for `users add`). */
@@ -283,4 +283,77 @@ const usersAdd: Command = {
   }
 }
 
-export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd]
+/* ---------- pdf ---------- */
+
+/** The documents `pdf` prints, as written on the command line. */
+const PDF_DOCUMENTS = {
+  'work-description': { record: 'service order', method: 'serviceOrders.pdf', document: 'workDescription' },
+  'work-receipt': { record: 'service order', method: 'serviceOrders.pdf', document: 'workReceipt' },
+  invoice: { record: 'invoice', method: 'invoices.pdf', kind: 'invoice' },
+  'credit-note': { record: 'credit note', method: 'invoices.pdf', kind: 'credit' }
+} as const
+type PdfDocumentName = keyof typeof PDF_DOCUMENTS
+const isPdfDocument = (s: string): s is PdfDocumentName => Object.hasOwn(PDF_DOCUMENTS, s)
+
+/** The record's id by its number; a clear refusal for an unknown number or one of the other kind. */
+function pdfSubject(conn: OpenedDb['conn'], name: PdfDocumentName, number: string): { method: MethodName; input: Record<string, unknown> } {
+  const doc = PDF_DOCUMENTS[name]
+  if (doc.method === 'serviceOrders.pdf') {
+    const o = conn.sqlite.prepare('select id from service_orders where number = ?').get(number) as { id: number } | undefined
+    if (!o) throw new CliError(`There is no service order ${number}.`)
+    return { method: doc.method, input: { id: o.id, document: doc.document } }
+  }
+  const inv = conn.sqlite.prepare('select id, kind from invoices where number = ?').get(number) as { id: number; kind: string } | undefined
+  if (!inv) throw new CliError(`There is no ${doc.record} ${number}.`)
+  if (inv.kind !== doc.kind) {
+    const actual = inv.kind === 'credit' ? 'credit-note' : 'invoice'
+    throw new CliError(`${number} is ${inv.kind === 'credit' ? 'a credit note' : 'an invoice'}, not ${doc.kind === 'credit' ? 'a credit note' : 'an invoice'}; use "pdf ${actual} ${number}".`)
+  }
+  return { method: doc.method, input: { id: inv.id } }
+}
+
+const pdf: Command = {
+  name: 'pdf',
+  usage: 'pdf <document> <number> [--out <file.pdf>] [--user name]',
+  summary: 'Write a work description, work receipt, invoice or credit note as PDF, the same as in the app',
+  details: [
+    `<document>      ${Object.keys(PDF_DOCUMENTS).join(', ')}`,
+    '<number>        the service order (SO-…) or invoice / credit note number (INV-…, CRN-…)',
+    '--out file      where to write (default: the file name the app offers, in the current folder)',
+    '--user name     act as this user (default: the first active administrator); a technician gets only their own orders'
+  ],
+  options: ['out', 'user'],
+  async run({ args, values, dbFile, out, err }) {
+    const [name, number, ...extra] = args
+    const documents = Object.keys(PDF_DOCUMENTS).join(', ')
+    if (!name) throw usageError(`pdf needs a document (${documents}) and a number, e.g. pdf invoice INV-000012`)
+    if (!isPdfDocument(name)) throw usageError(`Unknown document "${name}"; documents: ${documents}`)
+    if (!number) throw usageError(`pdf ${name} needs the number of the ${PDF_DOCUMENTS[name].record}`)
+    if (extra.length) throw usageError(`pdf takes a document and one number, not "${args.join(' ')}"`)
+    const db = await openDb(dbFile, { create: false, log: err })
+    try {
+      const { method, input } = pdfSubject(db.conn, name, number.trim())
+      const session = actingUser(db.conn, str(values.user))
+      if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
+      const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
+      const result = await dispatch(host, () => null, session, method, input)
+      if (!result.ok) throw new CliError(describeApiError(result.error))
+      const file = result.data as { fileName: string; contentBase64: string }
+      const dest = resolve(str(values.out) ?? file.fileName)
+      // Written beside the target and renamed at the end, so a failure leaves no half file.
+      const partial = `${dest}.partial`
+      try {
+        writeFileSync(partial, Buffer.from(file.contentBase64, 'base64'))
+        renameSync(partial, dest)
+      } catch (e) {
+        rmSync(partial, { force: true })
+        throw e
+      }
+      out(`Wrote ${name.replace('-', ' ')} ${number} to ${dest} (as ${session.username}).`)
+    } finally {
+      db.close()
+    }
+  }
+}
+
+export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd, pdf]
