@@ -1,0 +1,329 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DateTime } from 'luxon'
+import type { Connection } from '../../src/main/db/connection'
+import { loadSessionUser } from '../../src/main/services/auth/service'
+import { createContext, type ServiceContext } from '../../src/main/services/core/context'
+import { renderInvoicePdf, renderOrderPdf } from '../../src/main/services/documents/service'
+import { formatMoney, formatQuantity, formatRate, formatWindow } from '../../src/main/services/documents/format'
+import { call, callError, freshDb } from '../support/db'
+import { type Seed, seedMasterData } from '../support/seed'
+
+/**
+ * The four documents rendered from a seeded database and read back with poppler (pdftotext, pdftoppm):
+ * the text a customer or technician sees, with Estonian letters and formatted amounts. Set
+ * HOOLDUS_ARTIFACTS=artifacts/documents to keep the PDFs and page-1 PNGs for a look.
+ */
+
+const root = resolve(import.meta.dirname, '../..')
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hooldus-pdf-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const keep = process.env.HOOLDUS_ARTIFACTS ? resolve(root, process.env.HOOLDUS_ARTIFACTS) : null
+
+/** Writes the PDF, answers its text (layout kept; non-breaking spaces and the minus sign made plain). */
+function pdfText(name: string, content: Buffer): { file: string; text: string } {
+  const file = join(dir, name)
+  writeFileSync(file, content)
+  if (keep) {
+    mkdirSync(keep, { recursive: true })
+    copyFileSync(file, join(keep, name))
+  }
+  const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  return { file, text: raw.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-') }
+}
+
+function page1Png(file: string, name: string): string {
+  const prefix = join(dir, name)
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, prefix])
+  if (keep) execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', '-f', '1', '-l', '1', file, join(keep, name)])
+  return `${prefix}.png`
+}
+
+const TZ = 'Europe/Tallinn'
+const at = (iso: string) => DateTime.fromISO(iso, { zone: TZ }).toMillis()
+
+interface World extends Seed {
+  conn: Connection
+  file: string
+  receiptOrder: Seed['openOrder']
+}
+
+/**
+ * The seed, plus: company details in the settings, a VAT number on the customer, and on the open order a
+ * contact, windows, a task, notes and one line of every type (plus a cancelled one, which no document shows).
+ */
+async function world(): Promise<World> {
+  const { conn, file } = await freshDb()
+  const seed = await seedMasterData(conn)
+  const admin = seed.admin
+  const settings = await call(admin, 'settings.get', {})
+  await call(admin, 'settings.update', {
+    ...settings,
+    companyName: 'Külmaküte Hooldus OÜ',
+    companyAddress: 'Tööstuse 5, 10412 Tallinn',
+    companyRegNo: '12345678',
+    companyVatNumber: 'EE101234567'
+  })
+  const customer = await call(admin, 'customers.get', { id: seed.customer.id })
+  await call(admin, 'customers.update', { ...customer, vatNumber: 'EE100200300', billingAddress: 'Pärnu mnt 10, 10148 Tallinn' })
+
+  const travel = await call(admin, 'categories.create', { code: 'TRAVEL', name: 'Sõidukulu', type: 'expense', unit: 'km', salesPrice: 50 })
+  const callout = await call(admin, 'categories.create', { code: 'CALLOUT', name: 'Väljakutse tasu', type: 'fee', unit: 'tk', salesPrice: 2500 })
+  let o = await call(admin, 'serviceOrders.get', { id: seed.openOrder.id })
+  o = await call(admin, 'serviceOrders.update', {
+    id: o.id,
+    version: o.version,
+    customerId: o.customerId,
+    siteId: o.siteId,
+    contactId: customer.contacts[0]!.id,
+    description: 'Soojuspumba hooldus: filtrite vahetus ja lekkekontroll',
+    priority: 'high',
+    requestedStart: at('2026-11-23T08:00'),
+    requestedEnd: at('2026-11-27T17:00'),
+    plannedStart: at('2026-11-24T09:00'),
+    plannedEnd: at('2026-11-24T12:30'),
+    actualStart: at('2026-11-24T09:15'),
+    actualEnd: at('2026-11-24T12:05'),
+    responsibleWorkerId: seed.worker.id,
+    notes: 'Võti on valvelauas. Helistage enne saabumist.',
+    objects: [{ id: seed.serviceObject.id, note: 'Katlaruum, keldris' }],
+    tasks: [{ id: seed.serviceTask.id, note: 'Vt tootja juhendit' }]
+  })
+  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'hour', categoryId: seed.category.id, workerId: seed.worker.id, description: 'Hooldustööd', quantity: 2250, unitPrice: 4500, scheduledDate: '2026-11-24', actualDate: '2026-11-24' })
+  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'item', itemId: seed.item.id, quantity: 1000, note: 'Garantii 2 aastat' })
+  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'expense', categoryId: travel.id, quantity: 35000 })
+  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'fee', categoryId: callout.id, quantity: 1000 })
+  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'fee', categoryId: callout.id, description: 'Tühistatud öötasu', quantity: 1000 })
+  const cancelled = o.lines.find((l) => l.description === 'Tühistatud öötasu')!
+  o = await call(admin, 'serviceOrders.cancelLine', { id: cancelled.id, version: cancelled.version })
+  return { ...seed, conn, file, receiptOrder: o }
+}
+
+/** A user of the given roles linked to a worker, signed in. */
+async function technician(w: World, username: string, workerId: number): Promise<ServiceContext> {
+  const u = await call(w.admin, 'users.create', { username, displayName: username, roles: ['technician'], password: 'password123', workerId })
+  return createContext(w.conn, loadSessionUser(w.conn.db, u.id))
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ')
+
+describe('number formats of the documents', () => {
+  it('writes money, quantities, rates and windows the Estonian way', () => {
+    expect(formatMoney(123456, 'EUR')).toBe('1\u00a0234,56\u00a0€')
+    expect(formatMoney(5, 'EUR')).toBe('0,05\u00a0€')
+    expect(formatMoney(-153085, 'EUR')).toBe('\u22121\u00a0530,85\u00a0€')
+    expect(formatQuantity(1500)).toBe('1,5')
+    expect(formatQuantity(2000)).toBe('2')
+    expect(formatQuantity(1234567)).toBe('1\u00a0234,567')
+    expect(formatQuantity(-1000)).toBe('\u22121')
+    expect(formatRate(2400)).toBe('24 %')
+    expect(formatRate(2250)).toBe('22,5 %')
+    expect(formatWindow(at('2026-11-24T09:00'), at('2026-11-24T12:30'), TZ)).toBe('24.11.2026 09:00–12:30')
+    expect(formatWindow(at('2026-11-23T08:00'), at('2026-11-27T17:00'), TZ)).toBe('23.11.2026 08:00 – 27.11.2026 17:00')
+    expect(formatWindow(null, null, TZ)).toBe('')
+  })
+})
+
+describe('PDF documents', () => {
+  it('work description: header, window in the shop time zone, customer, objects, tasks, planned lines, notes', async () => {
+    const w = await world()
+    const pdf = await renderOrderPdf(w.admin, { id: w.receiptOrder.id, document: 'workDescription' })
+    expect(pdf.fileName).toBe(`${w.receiptOrder.number}-work-description.pdf`)
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-')
+    const { file, text } = pdfText(pdf.fileName, pdf.content)
+    const flat = squash(text)
+    for (const s of [
+      'Külmaküte Hooldus OÜ',
+      'Work description',
+      w.receiptOrder.number,
+      'High',
+      '24.11.2026 09:00–12:30',
+      '23.11.2026 08:00 – 27.11.2026 17:00',
+      'Õunapuu OÜ',
+      'Pärnu mnt 10, Tallinn',
+      'Mari Maasikas',
+      '+372 5555 1234',
+      'Soojuspumba hooldus: filtrite vahetus ja lekkekontroll',
+      'SN-778899',
+      'Soojuspump katlaruumis',
+      'Hooldus',
+      'Hooldustööd',
+      'Jaan Tamm',
+      '2,25 h',
+      '35 km',
+      'Võti on valvelauas. Helistage enne saabumist.'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    expect(flat).not.toContain('Tühistatud öötasu')
+    expect(statSync(page1Png(file, 'work-description')).size).toBeGreaterThan(5000)
+  })
+
+  it('work receipt: lines grouped with amounts, totals at the default VAT rate, actual times, signature box', async () => {
+    const w = await world()
+    const pdf = await renderOrderPdf(w.admin, { id: w.receiptOrder.id, document: 'workReceipt' })
+    expect(pdf.fileName).toBe(`${w.receiptOrder.number}-work-receipt.pdf`)
+    const { file, text } = pdfText(pdf.fileName, pdf.content)
+    const flat = squash(text)
+    // Hours 1,5 h × 0,00 (seeded) + 2,25 h × 45,00 = 101,25; part 1 234,56; travel 35 km × 0,50 = 17,50; call-out 25,00.
+    for (const s of [
+      'Work receipt',
+      w.receiptOrder.number,
+      'Õunapuu OÜ',
+      'Pärnu mnt 10, Tallinn',
+      '24.11.2026 09:15',
+      '24.11.2026 12:05',
+      'Hours',
+      'Parts',
+      'Expenses',
+      'Fees',
+      '2,25 h',
+      '45,00 €',
+      '101,25 €',
+      'Soojuspump',
+      '1 234,56 €',
+      '17,50 €',
+      '25,00 €',
+      'Net total 1 378,31 €',
+      'VAT 24 % 330,79 €',
+      'Total 1 709,10 €',
+      'Work accepted by the customer',
+      'Customer name',
+      'Signature'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    expect(flat).not.toContain('Tühistatud öötasu')
+    expect(statSync(page1Png(file, 'work-receipt')).size).toBeGreaterThan(5000)
+  })
+
+  it('invoice: seller, buyer with VAT number, dates, lines, VAT summary, totals; page 1 renders to PNG', async () => {
+    const w = await world()
+    const pdf = await renderInvoicePdf(w.admin, { id: w.invoice.id })
+    expect(pdf.fileName).toBe(`${w.invoice.number}.pdf`)
+    const { file, text } = pdfText(pdf.fileName, pdf.content)
+    const flat = squash(text)
+    // One part 1 234,56 €; VAT 24 % = 296,29 €; gross 1 530,85 €.
+    for (const s of [
+      'Invoice',
+      w.invoice.number,
+      'Külmaküte Hooldus OÜ',
+      'Tööstuse 5, 10412 Tallinn',
+      'Reg. no 12345678',
+      'VAT no EE101234567',
+      'Õunapuu OÜ',
+      'Pärnu mnt 10, 10148 Tallinn',
+      'VAT no EE100200300',
+      'Invoice date 20.11.2026',
+      'Due date 04.12.2026',
+      'EUR',
+      w.doneOrder.number,
+      'Soojuspump',
+      '1 234,56 €',
+      '24 %',
+      'Net total 1 234,56 €',
+      'VAT total 296,29 €',
+      'Total to pay 1 530,85 €'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    const png = page1Png(file, 'invoice')
+    expect(existsSync(png)).toBe(true)
+    expect(statSync(png).size).toBeGreaterThan(5000)
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG')
+  })
+
+  it('credit note: the same layout titled "Credit note", naming the invoice it reverses, negative amounts', async () => {
+    const w = await world()
+    const credit = await call(w.admin, 'invoices.credit', { id: w.invoice.id, invoiceDate: '2026-11-25', requestKey: 'doc-test-credit-1' })
+    const api = await call(w.admin, 'invoices.pdf', { id: credit.id })
+    expect(api.fileName).toBe(`${credit.number}.pdf`)
+    const { file, text } = pdfText(api.fileName, Buffer.from(api.contentBase64, 'base64'))
+    const flat = squash(text)
+    for (const s of [
+      'Credit note',
+      credit.number,
+      `Credits invoice ${w.invoice.number}`,
+      `This credit note reverses invoice ${w.invoice.number} of 20.11.2026 in full.`,
+      'Õunapuu OÜ',
+      '-1 234,56 €',
+      'Total credited -1 530,85 €'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    expect(flat).not.toContain('Total to pay')
+    expect(statSync(page1Png(file, 'credit-note')).size).toBeGreaterThan(5000)
+  })
+
+  it('serviceOrders.pdf answers base64 through the pipeline; an assigned technician may print, another is FORBIDDEN', async () => {
+    const w = await world()
+    const viaApi = await call(w.admin, 'serviceOrders.pdf', { id: w.openOrder.id, document: 'workReceipt' })
+    expect(viaApi.fileName).toBe(`${w.openOrder.number}-work-receipt.pdf`)
+    expect(Buffer.from(viaApi.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+
+    const jaan = await technician(w, 'jaan', w.worker.id)
+    const own = await call(jaan, 'serviceOrders.pdf', { id: w.openOrder.id, document: 'workDescription' })
+    expect(own.fileName).toBe(`${w.openOrder.number}-work-description.pdf`)
+
+    const other = await call(w.admin, 'workers.create', { name: 'Mati Mets' })
+    const mati = await technician(w, 'mati', other.id)
+    const err = await callError(mati, 'serviceOrders.pdf', { id: w.openOrder.id, document: 'workDescription' })
+    expect(err.code).toBe('FORBIDDEN')
+    // A technician has no invoices.read — refused by the pipeline, and by the service when called directly.
+    expect((await callError(mati, 'invoices.pdf', { id: w.invoice.id })).code).toBe('FORBIDDEN')
+    await expect(renderInvoicePdf(mati, { id: w.invoice.id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(renderOrderPdf(mati, { id: w.openOrder.id, document: 'workReceipt' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect((await callError(w.admin, 'serviceOrders.pdf', { id: 99999, document: 'workReceipt' })).code).toBe('NOT_FOUND')
+    expect((await callError(w.admin, 'invoices.pdf', { id: 99999 })).code).toBe('NOT_FOUND')
+  })
+})
+
+describe('pdf on the command line', () => {
+  const entry = join(root, 'src/main/cli/index.ts')
+  function cli(args: string[]) {
+    const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, ...inherited } = process.env
+    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, encoding: 'utf8', env: inherited, timeout: 60000 })
+    return { code: r.status, out: r.stdout, err: r.stderr }
+  }
+
+  it('writes an invoice by its number, the same as the app; refuses an unknown number or document', async () => {
+    const w = await world()
+    // The CLI opens the file itself; the test's connection stays open (WAL), as the app's would.
+    const out = join(dir, 'cli-invoice.pdf')
+    const ok = cli(['pdf', 'invoice', w.invoice.number, '--out', out, '--db', w.file])
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toContain(`Wrote invoice ${w.invoice.number}`)
+    const { text } = pdfText('cli-invoice.pdf', readFileSync(out))
+    expect(squash(text)).toContain('Total to pay 1 530,85 €')
+    expect(squash(text)).toContain('Õunapuu OÜ')
+
+    const receipt = join(dir, 'cli-receipt.pdf')
+    const r = cli(['pdf', 'work-receipt', w.receiptOrder.number, '--out', receipt, '--db', w.file])
+    expect(r.code, r.err).toBe(0)
+    expect(squash(pdfText('cli-receipt.pdf', readFileSync(receipt)).text)).toContain('Total 1 709,10 €')
+
+    const missing = cli(['pdf', 'invoice', 'INV-999999', '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    expect(missing.code).toBe(1)
+    expect(missing.err.trim()).toBe('hooldus: There is no invoice INV-999999.')
+    expect(existsSync(join(dir, 'nope.pdf'))).toBe(false)
+
+    const wrongKind = cli(['pdf', 'credit-note', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    expect(wrongKind.code).toBe(1)
+    expect(wrongKind.err).toContain(`${w.invoice.number} is an invoice, not a credit note`)
+
+    const badDoc = cli(['pdf', 'letter', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    expect(badDoc.code).toBe(2)
+    expect(badDoc.err).toContain('Unknown document "letter"')
+    expect(badDoc.err).toContain('work-description, work-receipt, invoice, credit-note')
+
+    const help = cli(['--help'])
+    expect(help.out).toMatch(/\n\s+pdf\s+/)
+  }, 120000)
+})
