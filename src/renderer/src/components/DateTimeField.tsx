@@ -1,0 +1,31 @@
+import { DateInput, type DateInputProps } from '@mantine/dates'
+import { fromLocalDateTime, toLocalDateTime } from '@shared/time'
+import { parseTypedDate } from '../lib/dates'
+
+interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' | 'withTime' | 'valueFormat' | 'dateParser'> {
+  /** UTC epoch milliseconds, as the API stores instants. */
+  value: number | null
+  onChange: (ms: number | null) => void
+  /** The shop's time zone: the field shows and reads wall-clock time there, whatever the computer's zone. */
+  timeZone: string
+}
+
+/**
+ * A date and time typed as "15.06.2026 09:00" (or picked from the calendar) in the shop's time zone; the
+ * form holds the UTC instant. A date without a time is midnight.
+ */
+export function DateTimeField({ value, onChange, timeZone, ...rest }: DateTimeFieldProps) {
+  const local = toLocalDateTime(value, timeZone)
+  return (
+    <DateInput
+      clearable
+      placeholder="dd.mm.yyyy hh:mm"
+      {...rest}
+      withTime
+      valueFormat="DD.MM.YYYY HH:mm"
+      dateParser={(text) => parseTypedDate(text, true)}
+      value={local === null ? null : `${local}:00`}
+      onChange={(v) => onChange(fromLocalDateTime(v, timeZone))}
+    />
+  )
+}

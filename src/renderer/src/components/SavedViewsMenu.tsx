@@ -1,0 +1,122 @@
+import { ActionIcon, Button, Group, Menu, Modal, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { SavedView } from '@shared/domain/orders'
+import { call, isApiError } from '../lib/api'
+import { showApiError } from '../lib/forms'
+
+interface SavedViewsMenuProps {
+  /** The list's name in the saved views, e.g. "serviceOrders". */
+  list: string
+  /** The filters on screen now (what "Save view…" stores). */
+  current: Record<string, unknown>
+  onApply: (filters: Record<string, unknown>, view: SavedView) => void
+}
+
+/** The user's named filter sets of a list: apply one, save the current filters under a name, delete one. */
+export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) {
+  const qc = useQueryClient()
+  const key = ['savedViews', list]
+  const views = useQuery({ queryKey: key, queryFn: () => call('savedViews.list', { list }) })
+  const [naming, setNaming] = useState(false)
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [applied, setApplied] = useState<string | null>(null)
+
+  const save = useMutation({
+    mutationFn: () => call('savedViews.save', { list, name, filters: current }),
+    onSuccess: (v) => {
+      void qc.invalidateQueries({ queryKey: key })
+      setApplied(v.name)
+      setNaming(false)
+      notifications.show({ color: 'teal', message: `View "${v.name}" saved`, autoClose: 2500 })
+    },
+    onError: (e) => (isApiError(e, 'VALIDATION') && e.issues.length > 0 ? setError(e.issues[0]!.message) : showApiError(e))
+  })
+  const remove = useMutation({
+    mutationFn: (v: SavedView) => call('savedViews.delete', { id: v.id }),
+    onSuccess: (_r, v) => {
+      void qc.invalidateQueries({ queryKey: key })
+      if (applied === v.name) setApplied(null)
+      notifications.show({ color: 'teal', message: `View "${v.name}" deleted`, autoClose: 2500 })
+    },
+    onError: (e) => showApiError(e)
+  })
+
+  return (
+    <>
+      <Menu position="bottom-end" width={260} withinPortal>
+        <Menu.Target>
+          <Button variant="default" size="xs" leftSection={<IconBookmark size={14} />} data-testid="saved-views">
+            {applied ?? 'Views'}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Saved views</Menu.Label>
+          {(views.data ?? []).length === 0 && (
+            <Text size="xs" c="dimmed" px="sm" py={4}>
+              None yet. Set the filters, then save them as a view.
+            </Text>
+          )}
+          {(views.data ?? []).map((v) => (
+            <Menu.Item
+              key={v.id}
+              onClick={() => {
+                setApplied(v.name)
+                onApply(v.filters, v)
+              }}
+              rightSection={
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Delete view ${v.name}`}
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    remove.mutate(v)
+                  }}
+                >
+                  <IconTrash size={13} />
+                </ActionIcon>
+              }
+            >
+              {v.name}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item
+            leftSection={<IconDeviceFloppy size={14} />}
+            onClick={() => {
+              setName(applied ?? '')
+              setError(null)
+              setNaming(true)
+            }}
+          >
+            Save view…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={naming} onClose={() => setNaming(false)} title="Save the current filters as a view" size="sm">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (name.trim() === '') return setError('Required')
+            save.mutate()
+          }}
+        >
+          <TextInput label="View name" data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} description="Saving under an existing name replaces that view." />
+          <Group justify="flex-end" mt="md" gap="xs">
+            <Button variant="default" size="xs" onClick={() => setNaming(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" size="xs" loading={save.isPending}>
+              Save view
+            </Button>
+          </Group>
+        </form>
+      </Modal>
+    </>
+  )
+}
