@@ -7,9 +7,11 @@ import {
   IconClipboardList,
   IconClockHour4,
   IconCreditCard,
+  IconFileInvoice,
   IconLayoutBoard,
   IconListNumbers,
   IconReceiptRefund,
+  IconRoute,
   IconSettings,
   IconSitemap,
   IconTool,
@@ -33,7 +35,8 @@ export const NAV: { section: string; items: NavItem[] }[] = [
   {
     section: 'Service',
     items: [
-      { label: 'Service orders', path: '/orders', icon: IconClipboardList, comingWith: 'service orders' },
+      { label: 'Service orders', path: '/orders', icon: IconClipboardList },
+      { label: 'Invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
       { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat, comingWith: 'service agreements' },
       { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, comingWith: 'the dispatch board' },
       { label: 'SLAs', path: '/slas', icon: IconClockHour4, comingWith: 'service-level agreements' },
@@ -71,6 +74,7 @@ export const NAV: { section: string; items: NavItem[] }[] = [
     items: [
       { label: 'Users', path: '/users', icon: IconUsers, permission: 'users.manage' },
       { label: 'Number sequences', path: '/sequences', icon: IconListNumbers },
+      { label: 'Order stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
       { label: 'Settings', path: '/settings', icon: IconSettings }
     ]
   }

@@ -21,6 +21,14 @@ import { CustomerPage } from '../features/customers/CustomerPage'
 import { CustomersList } from '../features/customers/CustomersList'
 import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
+import { InvoicePage } from '../features/invoices/InvoicePage'
+import { InvoicesList } from '../features/invoices/InvoicesList'
+import { OrderByNumber } from '../features/orders/OrderByNumber'
+import { OrderPage } from '../features/orders/OrderPage'
+import { OrdersList } from '../features/orders/OrdersList'
+import { ReasonPage } from '../features/stages/ReasonPage'
+import { StagePage } from '../features/stages/StagePage'
+import { StagesPage } from '../features/stages/StagesPage'
 
 export function AppRoutes() {
   return (
@@ -30,6 +38,15 @@ export function AppRoutes() {
       <Route path="/customers/:id" element={<PerRecord><CustomerPage /></PerRecord>} />
       <Route path="/service-objects" element={<ServiceObjectsList />} />
       <Route path="/service-objects/:id" element={<PerRecord><ServiceObjectPage /></PerRecord>} />
+      {/* service orders, invoices and the order workflow */}
+      <Route path="/orders" element={<OrdersList />} />
+      <Route path="/orders/by-number/:number" element={<PerRecord><OrderByNumber /></PerRecord>} />
+      <Route path="/orders/:id" element={<PerRecord><OrderPage /></PerRecord>} />
+      <Route path="/invoices" element={<InvoicesList />} />
+      <Route path="/invoices/:id" element={<PerRecord><InvoicePage /></PerRecord>} />
+      <Route path="/stages" element={<StagesPage />} />
+      <Route path="/stages/:id" element={<PerRecord><StagePage /></PerRecord>} />
+      <Route path="/stage-reasons/:id" element={<PerRecord><ReasonPage /></PerRecord>} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route path="/customer-groups/:id" element={<PerRecord><CodeTablePage entity="customerGroups" /></PerRecord>} />

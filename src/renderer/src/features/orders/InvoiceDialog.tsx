@@ -1,0 +1,151 @@
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { LINE_TYPE_LABELS, type OrderRow } from '@shared/domain/orders'
+import { dateOf } from '@shared/time'
+import { DateField } from '../../components/DateField'
+import { call, isApiError } from '../../lib/api'
+import { showApiError } from '../../lib/forms'
+import { formatDate, formatMoney } from '../../lib/format'
+import { formatQuantity } from './lineDraft'
+import { orderKeys, useTimeZone } from './queries'
+
+interface InvoiceDialogProps {
+  order: OrderRow
+  opened: boolean
+  onClose: () => void
+}
+
+/** Invoices posted lines of the order's customer: this order's lines are chosen, others may be added. */
+export function InvoiceDialog({ order, opened, onClose }: InvoiceDialogProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Invoice ${order.customerName}`} size="xl">
+      {opened && <InvoiceForm order={order} onClose={onClose} />}
+    </Modal>
+  )
+}
+
+function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void }) {
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const tz = useTimeZone()
+  // One key per opening of the dialog, reused by every retry: a double click or a retry after a lost
+  // answer gets the invoice the first attempt made instead of a second one.
+  const [requestKey] = useState(() => crypto.randomUUID())
+  const inFlight = useRef(false)
+  const [invoiceDate, setInvoiceDate] = useState<string | null>(() => dateOf(Date.now(), tz))
+  const [chosen, setChosen] = useState<number[] | null>(null)
+  const [dateError, setDateError] = useState<string | null>(null)
+  const lines = useQuery({ queryKey: orderKeys.invoiceable(order.customerId), queryFn: () => call('invoices.invoiceable', { customerId: order.customerId }), staleTime: 0 })
+  const rows = lines.data ?? []
+  const selected = chosen ?? rows.filter((l) => l.orderId === order.id).map((l) => l.id)
+  const net = rows.filter((l) => selected.includes(l.id)).reduce((s, l) => s + l.salesAmount, 0)
+
+  const create = useMutation({
+    mutationFn: () => call('invoices.create', { customerId: order.customerId, lineIds: selected, invoiceDate: invoiceDate!, requestKey }),
+    onSuccess: (inv) => {
+      void qc.invalidateQueries({ queryKey: ['list'] })
+      void qc.invalidateQueries({ queryKey: orderKeys.invoiceable(order.customerId) })
+      // Every order with a line on the invoice shows the invoice number now.
+      void qc.invalidateQueries({ queryKey: ['record', 'serviceOrders'] })
+      notifications.show({ color: 'teal', message: `Invoice ${inv.number} created`, autoClose: 3000 })
+      onClose()
+      navigate(`/invoices/${inv.id}`)
+    },
+    onError: (e) => {
+      inFlight.current = false
+      if (isApiError(e, 'VALIDATION') && e.issues.some((i) => i.path[0] === 'invoiceDate')) setDateError(e.issues.find((i) => i.path[0] === 'invoiceDate')!.message)
+      if (isApiError(e, 'CONFLICT')) void lines.refetch()
+      showApiError(e)
+    }
+  })
+
+  const submit = () => {
+    if (inFlight.current) return
+    if (invoiceDate === null) return setDateError('Choose the invoice date')
+    inFlight.current = true
+    create.mutate()
+  }
+
+  const toggle = (id: number, on: boolean) => setChosen(on ? [...selected, id] : selected.filter((x) => x !== id))
+  const all = rows.length > 0 && selected.length === rows.length
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        Posted lines of {order.customerName} not invoiced yet. The lines of {order.number} are chosen; add lines of other orders to put them on the same invoice.
+      </Text>
+      {lines.isLoading ? (
+        <Loader size="sm" />
+      ) : rows.length === 0 ? (
+        <Alert color="gray">Nothing to invoice: post signed-off lines first.</Alert>
+      ) : (
+        <Table verticalSpacing={3} fz="sm" withTableBorder data-testid="invoiceable-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={30}>
+                <Checkbox size="xs" aria-label="Choose all lines" checked={all} indeterminate={selected.length > 0 && !all} onChange={() => setChosen(all ? [] : rows.map((l) => l.id))} />
+              </Table.Th>
+              <Table.Th w={100}>Order</Table.Th>
+              <Table.Th w={80}>Type</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th w={90} style={{ textAlign: 'right' }}>
+                Quantity
+              </Table.Th>
+              <Table.Th w={100} style={{ textAlign: 'right' }}>
+                Unit price
+              </Table.Th>
+              <Table.Th w={100} style={{ textAlign: 'right' }}>
+                Amount
+              </Table.Th>
+              <Table.Th w={90}>Done</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>
+                  <Checkbox size="xs" aria-label={`Invoice ${l.orderNumber} ${l.description}`} checked={selected.includes(l.id)} onChange={(e) => toggle(l.id, e.currentTarget.checked)} />
+                </Table.Td>
+                <Table.Td>{l.orderNumber}</Table.Td>
+                <Table.Td>{LINE_TYPE_LABELS[l.type]}</Table.Td>
+                <Table.Td>{l.description}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  {formatQuantity(l.quantity)} {l.unit}
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{formatMoney(l.unitPrice)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{formatMoney(l.salesAmount)}</Table.Td>
+                <Table.Td>{formatDate(l.actualDate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group justify="space-between" align="end">
+        <DateField
+          label="Invoice date"
+          w={160}
+          value={invoiceDate}
+          onChange={(d) => {
+            setInvoiceDate(d)
+            setDateError(null)
+          }}
+          error={dateError}
+        />
+        <Text size="sm">
+          {selected.length} {selected.length === 1 ? 'line' : 'lines'} · net <b>{formatMoney(net)}</b> <Text span size="xs" c="dimmed">+ VAT</Text>
+        </Text>
+      </Group>
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button size="xs" disabled={selected.length === 0} loading={create.isPending} onClick={submit} data-testid="create-invoice-submit">
+          Create invoice
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

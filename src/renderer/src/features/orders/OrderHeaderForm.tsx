@@ -1,0 +1,268 @@
+import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import type { UseFormReturnType } from '@mantine/form'
+import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { PRIORITIES, PRIORITY_LABELS } from '@shared/domain/orders'
+import { DateTimeField } from '../../components/DateTimeField'
+import { EntitySelect } from '../../components/EntitySelect'
+import { call } from '../../lib/api'
+import classes from './OrderPage.module.css'
+import { type HeaderValues, objectLabel, taskLabel } from './useOrderEditor'
+
+const ONE_TIME = 'one-time'
+
+interface OrderHeaderFormProps {
+  form: UseFormReturnType<HeaderValues>
+  isNew: boolean
+  /** Every header field (office roles, while the stage allows changes). */
+  canEdit: boolean
+  /** Actual times and notes only (a technician on their own order). */
+  canRegister: boolean
+  /** The customer is fixed once the order has lines. */
+  customerLocked: boolean
+  timeZone: string
+  onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void
+  saving: boolean
+}
+
+/** The order header: customer and address, what and when, who; the related service objects and tasks. */
+export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLocked, timeZone, onSubmit, saving }: OrderHeaderFormProps) {
+  const v = form.values
+  const [oneTimeChosen, setOneTimeChosen] = useState(false)
+  const oneTime = v.siteId === null && (oneTimeChosen || v.oneTimeAddress !== '')
+  const customer = useQuery({
+    queryKey: ['record', 'customers', v.customerId ?? 0],
+    queryFn: () => call('customers.get', { id: v.customerId! }),
+    enabled: v.customerId !== null
+  })
+  const sites = customer.data?.sites ?? []
+  const contacts = customer.data?.contacts ?? []
+  const locked = !canEdit
+  const time = (field: 'requestedStart' | 'requestedEnd' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', label: string, editable: boolean) => (
+    <DateTimeField
+      label={label}
+      timeZone={timeZone}
+      disabled={!editable}
+      value={v[field]}
+      onChange={(ms) => form.setFieldValue(field, ms)}
+      error={form.errors[field]}
+    />
+  )
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm" className={classes.locked}>
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <EntitySelect
+              label="Customer"
+              withAsterisk
+              disabled={locked || customerLocked}
+              list="customers.list"
+              labelOf={(c) => `${c.number} ${c.name}`}
+              value={v.customerId}
+              onChange={(id) => {
+                form.setFieldValue('customerId', id)
+                form.setFieldValue('siteId', null)
+                form.setFieldValue('contactId', null)
+                form.setFieldValue('objects', [])
+              }}
+              error={form.errors.customerId}
+              data-autofocus={isNew || undefined}
+            />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Select
+              label="Service address"
+              withAsterisk
+              disabled={locked}
+              placeholder={v.customerId === null ? 'Choose the customer first' : 'Choose a site'}
+              data={[
+                ...sites.map((s) => ({ value: String(s.id), label: `${s.name} — ${s.street}, ${s.city}` })),
+                ...(v.customerId === null ? [] : [{ value: ONE_TIME, label: 'One-time address…' }])
+              ]}
+              value={v.siteId !== null ? String(v.siteId) : oneTime ? ONE_TIME : null}
+              onChange={(s) => {
+                setOneTimeChosen(s === ONE_TIME)
+                form.setFieldValue('siteId', s === null || s === ONE_TIME ? null : Number(s))
+                if (s !== ONE_TIME) form.setFieldValue('oneTimeAddress', '')
+              }}
+              error={form.errors.siteId}
+            />
+          </Grid.Col>
+          {oneTime && (
+            <Grid.Col span={12}>
+              <TextInput label="One-time address" withAsterisk disabled={locked} placeholder="Street, city" {...form.getInputProps('oneTimeAddress')} />
+            </Grid.Col>
+          )}
+          <Grid.Col span={8}>
+            <TextInput label="Description" withAsterisk disabled={locked} {...form.getInputProps('description')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label="Priority"
+              disabled={locked}
+              allowDeselect={false}
+              data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+              {...form.getInputProps('priority')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label="Contact"
+              disabled={locked}
+              clearable
+              placeholder={contacts.length === 0 ? 'No contacts' : 'No contact'}
+              data={contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} · ${c.phone}` : c.name }))}
+              value={v.contactId === null ? null : String(v.contactId)}
+              onChange={(s) => form.setFieldValue('contactId', s === null ? null : Number(s))}
+              error={form.errors.contactId}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <EntitySelect
+              label="Preferred technician"
+              disabled={locked}
+              list="workers.list"
+              labelOf={(w) => w.name}
+              value={v.preferredWorkerId}
+              onChange={(id) => form.setFieldValue('preferredWorkerId', id)}
+              error={form.errors.preferredWorkerId}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <EntitySelect
+              label="Responsible"
+              disabled={locked}
+              list="workers.list"
+              labelOf={(w) => w.name}
+              value={v.responsibleWorkerId}
+              onChange={(id) => form.setFieldValue('responsibleWorkerId', id)}
+              error={form.errors.responsibleWorkerId}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>{time('requestedStart', 'Requested earliest', canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('plannedStart', 'Planned start', canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('actualStart', 'Actual start', canEdit || canRegister)}</Grid.Col>
+          <Grid.Col span={4}>{time('requestedEnd', 'Requested latest', canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('plannedEnd', 'Planned end', canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('actualEnd', 'Actual end', canEdit || canRegister)}</Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea label="Notes" autosize minRows={2} maxRows={8} disabled={!canEdit && !canRegister} {...form.getInputProps('notes')} />
+          </Grid.Col>
+        </Grid>
+
+        <Relations form={form} disabled={locked} customerId={v.customerId} />
+
+        <Group gap="md" justify="space-between">
+          <Group gap="xs">
+            {(canEdit || canRegister) && (
+              <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!isNew && !form.isDirty()}>
+                {isNew ? 'Create order' : 'Save'}
+              </Button>
+            )}
+            {!isNew && form.isDirty() && (
+              <Text size="xs" c="dimmed">
+                Unsaved changes
+              </Text>
+            )}
+          </Group>
+          <Checkbox label="Template order (lines are copied into other orders)" disabled={locked} {...form.getInputProps('isTemplate', { type: 'checkbox' })} />
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+/** Service objects and tasks the order is about, each with a note (saved with the header). */
+function Relations({ form, disabled, customerId }: { form: UseFormReturnType<HeaderValues>; disabled: boolean; customerId: number | null }) {
+  const v = form.values
+  const [adding, setAdding] = useState(0) // remounts the "add" selects after each pick
+  return (
+    <Grid gap="sm">
+      <Grid.Col span={7}>
+        <Group justify="space-between" mb={4} wrap="nowrap">
+          <Text className={classes.sectionTitle}>Service objects</Text>
+          {!disabled && (
+            <EntitySelect
+              key={`o${adding}`}
+              size="xs"
+              w={240}
+              placeholder={customerId === null ? 'Choose the customer first' : 'Add a service object…'}
+              aria-label="Add service object"
+              disabled={customerId === null}
+              list="serviceObjects.list"
+              filters={{ customerId }}
+              labelOf={(o) => objectLabel(o)}
+              value={null}
+              onChange={(id, row) => {
+                if (id !== null && row && !v.objects.some((o) => o.id === id)) form.insertListItem('objects', { id, note: '', label: objectLabel(row) })
+                setAdding((n) => n + 1)
+              }}
+            />
+          )}
+        </Group>
+        <RelationTable form={form} field="objects" disabled={disabled} empty="No service objects related." />
+      </Grid.Col>
+      <Grid.Col span={5}>
+        <Group justify="space-between" mb={4} wrap="nowrap">
+          <Text className={classes.sectionTitle}>Tasks</Text>
+          {!disabled && (
+            <EntitySelect
+              key={`t${adding}`}
+              size="xs"
+              w={200}
+              placeholder="Add a task…"
+              aria-label="Add service task"
+              list="serviceTasks.list"
+              labelOf={(t) => taskLabel(t)}
+              value={null}
+              onChange={(id, row) => {
+                if (id !== null && row && !v.tasks.some((t) => t.id === id)) form.insertListItem('tasks', { id, note: '', label: taskLabel(row) })
+                setAdding((n) => n + 1)
+              }}
+            />
+          )}
+        </Group>
+        <RelationTable form={form} field="tasks" disabled={disabled} empty="No tasks related." />
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+function RelationTable({ form, field, disabled, empty }: { form: UseFormReturnType<HeaderValues>; field: 'objects' | 'tasks'; disabled: boolean; empty: string }) {
+  const rows = form.values[field]
+  if (rows.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {empty}
+      </Text>
+    )
+  }
+  return (
+    <Table verticalSpacing={2} withTableBorder fz="sm" data-testid={`relations-${field}`}>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={r.id}>
+            <Table.Td w="45%">
+              <Text size="sm" truncate>
+                {r.label}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <TextInput size="xs" variant="unstyled" placeholder="Note" aria-label={`Note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.note`)} />
+            </Table.Td>
+            <Table.Td w={32}>
+              {!disabled && (
+                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${r.label}`} onClick={() => form.removeListItem(field, i)}>
+                  <IconTrash size={13} />
+                </ActionIcon>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

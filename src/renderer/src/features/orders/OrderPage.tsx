@@ -1,0 +1,138 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconHistory, IconLock } from '@tabler/icons-react'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { OrderRow } from '@shared/domain/orders'
+import { formatInstant } from '@shared/time'
+import { AuditTrail } from '../audit/AuditTrail'
+import { useSession } from '../auth/queries'
+import { PriorityBadge, ProgressBadge } from './badges'
+import { LinesGrid } from './LinesGrid'
+import { OrderActions } from './OrderActions'
+import { OrderHeaderForm } from './OrderHeaderForm'
+import { useTimeZone } from './queries'
+import { StageTimeline } from './StageTimeline'
+import { useOrderEditor } from './useOrderEditor'
+
+const ORIGIN_LABELS: Record<OrderRow['origin'], string> = { manual: 'entered by hand', agreement: 'from an agreement', return: 'from a return', copy: 'copied' }
+
+/** A service order: header, actions, lines, stage history. Also the "new order" screen (header only). */
+export function OrderPage() {
+  const { id } = useParams()
+  const orderId = id === 'new' ? null : Number(id)
+  const tz = useTimeZone()
+  const { can } = useSession()
+  const e = useOrderEditor(orderId)
+  const [showAudit, setShowAudit] = useState(false)
+  const o = e.record
+
+  if (e.loading) return <Loader m="xl" />
+  if (e.loadError) {
+    return (
+      <Alert color="red" title="Cannot open this order">
+        {(e.loadError as Error).message}
+      </Alert>
+    )
+  }
+
+  const cancelled = o?.progress === 'cancelled'
+  const stageAllows = o === null || (o.stage.canModify && !cancelled)
+  const canEdit = can('orders.write') && stageAllows
+  const canRegister = e.registerOnly && stageAllows
+  const lock = o === null ? null : cancelled ? 'The order is cancelled. Revoke the cancellation to change it.' : !o.stage.canModify ? `Stage "${o.stage.name}" does not allow changes. Move the order to another stage first.` : null
+
+  return (
+    <Stack gap="sm" maw={1400}>
+      <Breadcrumbs fz="sm">
+        <Anchor component={Link} to="/orders">
+          Service orders
+        </Anchor>
+        <Text size="sm">{o ? o.number : 'New'}</Text>
+      </Breadcrumbs>
+      <div>
+        <Group gap="xs" align="center">
+          <Title order={3}>{o ? o.number : 'New service order'}</Title>
+          {o && (
+            <>
+              <Badge variant="filled" color="indigo" data-testid="stage-badge">
+                {o.stage.name}
+              </Badge>
+              <ProgressBadge progress={o.progress} />
+              <PriorityBadge priority={o.priority} />
+              {o.isTemplate && (
+                <Badge variant="outline" color="grape">
+                  Template
+                </Badge>
+              )}
+            </>
+          )}
+        </Group>
+        {o && (
+          <Text size="sm" c="dimmed" mt={2} data-testid="order-meta">
+            {o.description} — {o.customerName}
+            {o.address ? `, ${o.address}` : ''} · {ORIGIN_LABELS[o.origin]}
+            {o.agreementId !== null && <> · Agreement #{o.agreementId}</>}
+            {' · '}
+            {o.signedOffAt !== null ? `signed off by ${o.signedOffByName ?? '—'}, ${formatInstant(o.signedOffAt, tz)}` : 'not signed off'}
+          </Text>
+        )}
+      </div>
+
+      {o && <OrderActions order={o} />}
+
+      {lock && (
+        <Alert variant="light" color="gray" icon={<IconLock size={16} />} py={6} data-testid="order-locked">
+          {lock}
+        </Alert>
+      )}
+      {!lock && o && e.registerOnly && (
+        <Alert variant="light" color="blue" icon={<IconLock size={16} />} py={6}>
+          You can register the actual start and end, notes and your own hours, items and expenses. The office plans the rest.
+        </Alert>
+      )}
+      {e.conflict && (
+        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+          <Group gap="sm">
+            <Text size="sm">This order was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
+            <Button size="xs" variant="light" color="orange" onClick={() => void e.reload()}>
+              Reload
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <Grid gap="sm">
+        <Grid.Col span={o ? 8 : 12}>
+          <Paper withBorder p="md" maw={o ? undefined : 1000}>
+            <OrderHeaderForm
+              form={e.form}
+              isNew={e.isNew}
+              canEdit={canEdit}
+              canRegister={canRegister}
+              customerLocked={(o?.lines.length ?? 0) > 0}
+              timeZone={tz}
+              onSubmit={e.submit}
+              saving={e.saving}
+            />
+          </Paper>
+        </Grid.Col>
+        {o && (
+          <Grid.Col span={4}>
+            <StageTimeline order={o} timeZone={tz} />
+          </Grid.Col>
+        )}
+      </Grid>
+
+      {o && <LinesGrid order={o} editable={stageAllows && can('orders.register')} />}
+
+      {o && can('audit.read') && (
+        <div>
+          <Button size="xs" variant="subtle" color="gray" leftSection={<IconHistory size={14} />} onClick={() => setShowAudit((s) => !s)}>
+            {showAudit ? 'Hide change history' : 'Show change history'}
+          </Button>
+          {showAudit && <AuditTrail entity="serviceOrder" entityId={o.id} />}
+        </div>
+      )}
+    </Stack>
+  )
+}

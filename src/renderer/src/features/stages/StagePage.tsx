@@ -1,0 +1,116 @@
+import { Checkbox, Grid, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useParams, useSearchParams } from 'react-router'
+import { stageInput, type StageRow } from '@shared/domain/orders'
+import { RecordPage } from '../../components/RecordPage'
+import { useEditor } from '../../lib/useEditor'
+import { useSession } from '../auth/queries'
+import { stagesQuery } from '../orders/queries'
+import { STAGE_FLAGS, type StageFlag } from './flags'
+
+type Values = { code: string; name: string; parentId: number | null; sortOrder: number } & Record<StageFlag, boolean>
+
+const toForm = (r: StageRow): Values => ({
+  code: r.code,
+  name: r.name,
+  parentId: r.parentId,
+  sortOrder: r.sortOrder,
+  canModify: r.canModify,
+  canDelete: r.canDelete,
+  canCancel: r.canCancel,
+  canPost: r.canPost,
+  reasonRequired: r.reasonRequired,
+  stopsSlaClock: r.stopsSlaClock
+})
+
+/** One stage of the workflow: its place in the tree (fixed once saved) and what it allows. */
+export function StagePage() {
+  const { id } = useParams()
+  const [search] = useSearchParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const stages = useQuery(stagesQuery)
+  const presetParent = search.get('parentId')
+  const e = useEditor<StageRow, Values>({
+    entity: 'serviceStages',
+    label: 'Stage',
+    id: recordId,
+    schema: stageInput,
+    empty: {
+      code: '',
+      name: '',
+      parentId: presetParent ? Number(presetParent) : null,
+      sortOrder: 100,
+      canModify: true,
+      canDelete: false,
+      canCancel: true,
+      canPost: false,
+      reasonRequired: false,
+      stopsSlaClock: false
+    },
+    toForm,
+    pathOf: (i) => `/stages/${i}`,
+    listPath: '/stages'
+  })
+  const { form } = e
+  const others = (stages.data?.rows ?? []).filter((s) => s.id !== recordId)
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.name} (${e.record.code})` : 'Stage'}
+      subtitle={e.record ? (e.record.parentName ? `After ${e.record.parentName} · ${e.record.orderCount} orders in this stage` : `Initial stage · ${e.record.orderCount} orders in this stage`) : undefined}
+      listLabel="Order stages"
+      listPath="/stages"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={!can('stages.configure')}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the stage (only possible while no order, following stage or history entry uses it)"
+      audit={{ entity: 'serviceStage', id: recordId }}
+    >
+      <Stack gap="md">
+        <Grid gap="sm">
+          <Grid.Col span={3}>
+            <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <NumberInput label="Sort order" min={0} max={1000} allowDecimal={false} {...form.getInputProps('sortOrder')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Select
+              label="Comes after"
+              description={e.isNew ? 'Fixed once saved: to move a stage, add a new one and retire the old.' : 'Fixed once saved.'}
+              placeholder="Nothing — the initial stage"
+              disabled={!e.isNew}
+              clearable
+              data={others.map((s) => ({ value: String(s.id), label: `${s.name} (${s.code})` }))}
+              value={form.values.parentId === null ? null : String(form.values.parentId)}
+              onChange={(v) => form.setFieldValue('parentId', v === null ? null : Number(v))}
+              error={form.errors.parentId}
+            />
+          </Grid.Col>
+        </Grid>
+        <div>
+          <Text size="sm" fw={500} mb={6}>
+            An order in this stage
+          </Text>
+          <Stack gap={8}>
+            {STAGE_FLAGS.map((f) => (
+              <Checkbox key={f.key} label={f.label} description={f.explain} {...form.getInputProps(f.key, { type: 'checkbox' })} />
+            ))}
+          </Stack>
+        </div>
+      </Stack>
+    </RecordPage>
+  )
+}
