@@ -140,7 +140,7 @@ const demo: Command = {
   usage: 'demo [--scale n] [--seed n] [--company name]',
   summary: 'Fill an empty database with a demo service company (scale 1 = 80 customers, 400 objects)',
   details: [
-    '--scale n       multiplies customers, sites and service objects (100 = 8,000 customers)',
+    '--scale n       multiplies customers, sites and service objects (100 = 8,000 customers, about 200,000 service orders)',
     '--seed n        another seed gives another (but again repeatable) company',
     `--company name  company name in the settings of a new database (default "${DEMO_COMPANY}")`,
     'Refuses a database that already has customers or other master data.'
@@ -165,7 +165,8 @@ const demo: Command = {
       out(
         `  ${c.customers} customers, ${c.sites} sites, ${c.contacts} contacts, ${c.serviceObjects} service objects (${c.components} components),`
       )
-      out(`  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks`)
+      out(`  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks,`)
+      out(`  ${c.serviceOrders} service orders over ${c.orderHistoryWeeks} weeks back and 4 ahead (${c.orderLines} lines, ${c.templateOrders} templates), ${c.invoices} invoices`)
       out('Sign in with:')
       for (const u of summary.users) {
         const who = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')

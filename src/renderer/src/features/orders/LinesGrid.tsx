@@ -153,10 +153,10 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
                 />
               </Table.Th>
               <Table.Th w={26}>#</Table.Th>
-              <Table.Th w={90}>Type</Table.Th>
-              <Table.Th w={150}>Category / item</Table.Th>
+              <Table.Th w={98}>Type</Table.Th>
+              <Table.Th w={146}>Category / item</Table.Th>
               <Table.Th>Description</Table.Th>
-              <Table.Th w={130}>Worker</Table.Th>
+              <Table.Th w={126}>Worker</Table.Th>
               <Table.Th w={78} style={{ textAlign: 'right' }}>
                 Quantity
               </Table.Th>

@@ -54,11 +54,12 @@ export function StagePage() {
   })
   const { form } = e
   const others = (stages.data?.rows ?? []).filter((s) => s.id !== recordId)
+  const parent = others.find((s) => s.id === e.record?.parentId) ?? null
 
   return (
     <RecordPage
       title={e.record ? `${e.record.name} (${e.record.code})` : 'Stage'}
-      subtitle={e.record ? (e.record.parentName ? `After ${e.record.parentName} · ${e.record.orderCount} orders in this stage` : `Initial stage · ${e.record.orderCount} orders in this stage`) : undefined}
+      subtitle={e.record ? (parent ? `After ${parent.name}` : 'Initial stage') : undefined}
       listLabel="Order stages"
       listPath="/stages"
       loading={e.loading}
