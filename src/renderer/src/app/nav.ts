@@ -1,4 +1,8 @@
 import {
+  IconBinaryTree2,
+  IconCalendarTime,
+  IconFolders,
+  IconRepeat,
   IconAddressBook,
   IconBox,
   IconCalendarRepeat,
@@ -37,7 +41,7 @@ export const NAV: { section: string; items: NavItem[] }[] = [
     items: [
       { label: 'Service orders', path: '/orders', icon: IconClipboardList },
       { label: 'Invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
-      { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat, comingWith: 'service agreements' },
+      { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat },
       { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, comingWith: 'the dispatch board' },
       { label: 'SLAs', path: '/slas', icon: IconClockHour4, comingWith: 'service-level agreements' },
       { label: 'Returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'return management' },
@@ -67,6 +71,15 @@ export const NAV: { section: string; items: NavItem[] }[] = [
       { label: 'Items', path: '/items', icon: IconBox },
       { label: 'Categories', path: '/categories', icon: IconCategory },
       { label: 'Service tasks', path: '/tasks', icon: IconChecklist }
+    ]
+  },
+  {
+    section: 'Agreement setup',
+    items: [
+      { label: 'Agreement groups', path: '/agreement-groups', icon: IconFolders },
+      { label: 'Service intervals', path: '/service-intervals', icon: IconRepeat },
+      { label: 'Time windows', path: '/time-windows', icon: IconCalendarTime },
+      { label: 'Template groups', path: '/template-groups', icon: IconBinaryTree2 }
     ]
   },
   {

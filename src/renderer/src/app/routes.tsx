@@ -29,6 +29,14 @@ import { OrdersList } from '../features/orders/OrdersList'
 import { ReasonPage } from '../features/stages/ReasonPage'
 import { StagePage } from '../features/stages/StagePage'
 import { StagesPage } from '../features/stages/StagesPage'
+import { AgreementPage } from '../features/agreements/AgreementPage'
+import { AgreementsList } from '../features/agreements/AgreementsList'
+import { IntervalPage } from '../features/agreements/setup/IntervalPage'
+import { IntervalsList } from '../features/agreements/setup/IntervalsList'
+import { TemplateGroupPage } from '../features/agreements/setup/TemplateGroupPage'
+import { TemplateGroupsTree } from '../features/agreements/setup/TemplateGroupsTree'
+import { TimeWindowPage } from '../features/agreements/setup/TimeWindowPage'
+import { TimeWindowsList } from '../features/agreements/setup/TimeWindowsList'
 
 export function AppRoutes() {
   return (
@@ -47,6 +55,17 @@ export function AppRoutes() {
       <Route path="/stages" element={<StagesPage />} />
       <Route path="/stages/:id" element={<PerRecord><StagePage /></PerRecord>} />
       <Route path="/stage-reasons/:id" element={<PerRecord><ReasonPage /></PerRecord>} />
+      {/* service agreements and their setup */}
+      <Route path="/agreements" element={<AgreementsList />} />
+      <Route path="/agreements/:id" element={<PerRecord><AgreementPage /></PerRecord>} />
+      <Route path="/agreement-groups" element={<CodeTableList entity="agreementGroups" />} />
+      <Route path="/agreement-groups/:id" element={<PerRecord><CodeTablePage entity="agreementGroups" /></PerRecord>} />
+      <Route path="/service-intervals" element={<IntervalsList />} />
+      <Route path="/service-intervals/:id" element={<PerRecord><IntervalPage /></PerRecord>} />
+      <Route path="/time-windows" element={<TimeWindowsList />} />
+      <Route path="/time-windows/:id" element={<PerRecord><TimeWindowPage /></PerRecord>} />
+      <Route path="/template-groups" element={<TemplateGroupsTree />} />
+      <Route path="/template-groups/:id" element={<PerRecord><TemplateGroupPage /></PerRecord>} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route path="/customer-groups/:id" element={<PerRecord><CodeTablePage entity="customerGroups" /></PerRecord>} />

@@ -1,6 +1,6 @@
 import type { Permission } from '@shared/auth/roles'
 
-export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills'
+export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups'
 
 export interface CodeTable {
   entity: CodeTableEntity
@@ -43,5 +43,14 @@ export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
     audit: 'skill',
     write: 'resources.write',
     usedBy: 'workers and service tasks'
+  },
+  agreementGroups: {
+    entity: 'agreementGroups',
+    title: 'Agreement groups',
+    label: 'Agreement group',
+    path: '/agreement-groups',
+    audit: 'agreementGroup',
+    write: 'agreements.configure',
+    usedBy: 'agreements'
   }
 }

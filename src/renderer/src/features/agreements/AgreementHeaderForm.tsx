@@ -1,0 +1,273 @@
+import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import type { UseFormReturnType } from '@mantine/form'
+import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { COMBINE_RULE_LABELS, COMBINE_RULES } from '@shared/domain/agreements'
+import { DateField } from '../../components/DateField'
+import { EntitySelect } from '../../components/EntitySelect'
+import { call } from '../../lib/api'
+import classes from './AgreementPage.module.css'
+import { templateGroupsQuery } from './queries'
+import { treeOrder } from './setup/tree'
+import { type HeaderValues, objectLabel, taskLabel } from './useAgreementEditor'
+
+interface AgreementHeaderFormProps {
+  form: UseFormReturnType<HeaderValues>
+  isNew: boolean
+  readOnly: boolean
+  onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void
+  saving: boolean
+}
+
+/** The agreement header (who, which group, when, how visits combine, who does them) and its relations. */
+export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }: AgreementHeaderFormProps) {
+  const v = form.values
+  const customer = useQuery({
+    queryKey: ['record', 'customers', v.customerId ?? 0],
+    queryFn: () => call('customers.get', { id: v.customerId! }),
+    enabled: v.customerId !== null
+  })
+  const contacts = customer.data?.contacts ?? []
+  const templateGroups = useQuery(templateGroupsQuery)
+  const templateOptions = treeOrder(templateGroups.data?.rows ?? []).map(({ row, depth }) => ({ value: String(row.id), label: `${'\u2003'.repeat(depth)}${row.code} · ${row.name}` }))
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md" className={classes.locked}>
+        <Grid gap="sm">
+          <Grid.Col span={5}>
+            <EntitySelect
+              label="Customer"
+              withAsterisk
+              disabled={readOnly}
+              list="customers.list"
+              labelOf={(c) => `${c.number} ${c.name}`}
+              value={v.customerId}
+              onChange={(id) => {
+                if (id === v.customerId) return
+                form.setFieldValue('customerId', id)
+                form.setFieldValue('contactId', null)
+                form.setFieldValue('objects', [])
+              }}
+              error={form.errors.customerId}
+              data-autofocus={isNew || undefined}
+            />
+          </Grid.Col>
+          <Grid.Col span={7}>
+            <TextInput label="Description" withAsterisk disabled={readOnly} {...form.getInputProps('description')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label="Agreement group"
+              withAsterisk
+              disabled={readOnly}
+              list="agreementGroups.list"
+              labelOf={(g) => `${g.code} · ${g.name}`}
+              value={v.groupId}
+              onChange={(id) => form.setFieldValue('groupId', id)}
+              error={form.errors.groupId}
+            />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <DateField label="Start date" withAsterisk clearable={false} disabled={readOnly} value={v.startDate} onChange={(d) => form.setFieldValue('startDate', d)} error={form.errors.startDate} />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <DateField label="End date" placeholder="Open-ended" disabled={readOnly} value={v.endDate} onChange={(d) => form.setFieldValue('endDate', d)} error={form.errors.endDate} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <Select
+              label="Combine visits into orders"
+              disabled={readOnly}
+              allowDeselect={false}
+              data={COMBINE_RULES.map((r) => ({ value: r, label: COMBINE_RULE_LABELS[r] }))}
+              {...form.getInputProps('combineRule')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label="Preferred technician"
+              disabled={readOnly}
+              list="workers.list"
+              labelOf={(w) => w.name}
+              value={v.preferredWorkerId}
+              onChange={(id) => form.setFieldValue('preferredWorkerId', id)}
+              error={form.errors.preferredWorkerId}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label="Responsible"
+              disabled={readOnly}
+              list="workers.list"
+              labelOf={(w) => w.name}
+              value={v.responsibleWorkerId}
+              onChange={(id) => form.setFieldValue('responsibleWorkerId', id)}
+              error={form.errors.responsibleWorkerId}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label="Contact"
+              disabled={readOnly || v.customerId === null}
+              clearable
+              placeholder={v.customerId === null ? 'Choose the customer first' : contacts.length === 0 ? 'The customer has no contacts' : 'No contact'}
+              data={contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} · ${c.phone}` : c.name }))}
+              value={v.contactId === null ? null : String(v.contactId)}
+              onChange={(s) => form.setFieldValue('contactId', s === null ? null : Number(s))}
+              error={form.errors.contactId}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label="Template group"
+              description="Set only for a template (never produces orders)"
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              disabled={readOnly}
+              clearable
+              placeholder="Not a template"
+              data={templateOptions}
+              value={v.templateGroupId === null ? null : String(v.templateGroupId)}
+              onChange={(s) => form.setFieldValue('templateGroupId', s === null ? null : Number(s))}
+              error={form.errors.templateGroupId}
+            />
+          </Grid.Col>
+          <Grid.Col span={9}>
+            <Textarea label="Notes" autosize minRows={2} maxRows={8} disabled={readOnly} {...form.getInputProps('notes')} />
+          </Grid.Col>
+          <Grid.Col span={3} style={{ display: 'flex', alignItems: 'center' }}>
+            <Checkbox
+              label="Suspended"
+              description="No orders are created while suspended"
+              disabled={readOnly}
+              {...form.getInputProps('suspended', { type: 'checkbox' })}
+            />
+          </Grid.Col>
+        </Grid>
+
+        <Relations form={form} disabled={readOnly} customerId={v.customerId} />
+
+        {!readOnly && (
+          <Group gap="xs">
+            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!isNew && !form.isDirty()}>
+              {isNew ? 'Create agreement' : 'Save'}
+            </Button>
+            {!isNew && form.isDirty() && (
+              <Text size="xs" c="dimmed">
+                Unsaved changes
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+/** The customer's service objects and the service tasks the agreement covers, each with internal and external notes. */
+function Relations({ form, disabled, customerId }: { form: UseFormReturnType<HeaderValues>; disabled: boolean; customerId: number | null }) {
+  const v = form.values
+  const [adding, setAdding] = useState(0) // remounts the "add" selects after each pick
+  return (
+    <Stack gap="md">
+      <div>
+        <Group justify="space-between" mb={4} wrap="nowrap">
+          <Text className={classes.sectionTitle}>Service objects</Text>
+          {!disabled && (
+            <EntitySelect
+              key={`o${adding}`}
+              size="xs"
+              w={300}
+              placeholder={customerId === null ? 'Choose the customer first' : 'Add a service object…'}
+              aria-label="Add service object"
+              disabled={customerId === null}
+              list="serviceObjects.list"
+              filters={{ customerId }}
+              labelOf={(o) => objectLabel(o)}
+              value={null}
+              onChange={(id, row) => {
+                if (id !== null && row && !v.objects.some((o) => o.id === id)) form.insertListItem('objects', { id, internalNote: '', externalNote: '', label: objectLabel(row) })
+                setAdding((n) => n + 1)
+              }}
+            />
+          )}
+        </Group>
+        {form.errors.objects && (
+          <Text c="red" size="xs" mb={4}>
+            {form.errors.objects}
+          </Text>
+        )}
+        <RelationTable form={form} field="objects" disabled={disabled} empty="No service objects related. Lines can only name objects related here." />
+      </div>
+      <div>
+        <Group justify="space-between" mb={4} wrap="nowrap">
+          <Text className={classes.sectionTitle}>Service tasks</Text>
+          {!disabled && (
+            <EntitySelect
+              key={`t${adding}`}
+              size="xs"
+              w={300}
+              placeholder="Add a service task…"
+              aria-label="Add service task"
+              list="serviceTasks.list"
+              labelOf={(t) => taskLabel(t)}
+              value={null}
+              onChange={(id, row) => {
+                if (id !== null && row && !v.tasks.some((t) => t.id === id)) form.insertListItem('tasks', { id, internalNote: '', externalNote: '', label: taskLabel(row) })
+                setAdding((n) => n + 1)
+              }}
+            />
+          )}
+        </Group>
+        <RelationTable form={form} field="tasks" disabled={disabled} empty="No service tasks related." />
+      </div>
+    </Stack>
+  )
+}
+
+function RelationTable({ form, field, disabled, empty }: { form: UseFormReturnType<HeaderValues>; field: 'objects' | 'tasks'; disabled: boolean; empty: string }) {
+  const rows = form.values[field]
+  if (rows.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {empty}
+      </Text>
+    )
+  }
+  return (
+    <Table verticalSpacing={2} withTableBorder fz="sm" data-testid={`relations-${field}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="34%">{field === 'objects' ? 'Service object' : 'Service task'}</Table.Th>
+          <Table.Th>Internal note</Table.Th>
+          <Table.Th>External note (shown to the customer)</Table.Th>
+          <Table.Th w={36} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Text size="sm" truncate>
+                {r.label}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <TextInput size="xs" variant="unstyled" placeholder="—" aria-label={`Internal note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.internalNote`)} />
+            </Table.Td>
+            <Table.Td>
+              <TextInput size="xs" variant="unstyled" placeholder="—" aria-label={`External note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.externalNote`)} />
+            </Table.Td>
+            <Table.Td>
+              {!disabled && (
+                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${r.label}`} onClick={() => form.removeListItem(field, i)}>
+                  <IconTrash size={13} />
+                </ActionIcon>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,121 @@
+import { type AgreementLineRow, agreementLineInput } from '@shared/domain/agreements'
+import type { LineType } from '@shared/domain/orders'
+
+/** One agreement line as edited in the grid: the API's line input, with clock times as typed. */
+export interface LineDraft {
+  type: LineType
+  description: string
+  serviceObjectId: number | null
+  serviceTaskId: number | null
+  intervalId: number | null
+  timeWindowId: number | null
+  startDate: string | null
+  endDate: string | null
+  /** As typed ("8", "0830", "8:30"); read as HH:MM when saved. */
+  startAfter: string
+  endBefore: string
+  quantity: number
+  itemId: number | null
+  categoryId: number | null
+  /** null = the item's or category's price when the order is created. */
+  unitPrice: number | null
+  workerId: number | null
+  stopped: boolean
+  note: string
+}
+
+export type LineField = keyof LineDraft
+
+export function draftOf(l: AgreementLineRow): LineDraft {
+  return {
+    type: l.type,
+    description: l.description,
+    serviceObjectId: l.serviceObjectId,
+    serviceTaskId: l.serviceTaskId,
+    intervalId: l.intervalId,
+    timeWindowId: l.timeWindowId,
+    startDate: l.startDate,
+    endDate: l.endDate,
+    startAfter: l.startAfter ?? '',
+    endBefore: l.endBefore ?? '',
+    quantity: l.quantity,
+    itemId: l.itemId,
+    categoryId: l.categoryId,
+    unitPrice: l.unitPrice,
+    workerId: l.workerId,
+    stopped: l.stopped,
+    note: l.note
+  }
+}
+
+export function newDraft(startDate: string | null): LineDraft {
+  return {
+    type: 'hour',
+    description: '',
+    serviceObjectId: null,
+    serviceTaskId: null,
+    intervalId: null,
+    timeWindowId: null,
+    startDate,
+    endDate: null,
+    startAfter: '',
+    endBefore: '',
+    quantity: 1000,
+    itemId: null,
+    categoryId: null,
+    unitPrice: null,
+    workerId: null,
+    stopped: false,
+    note: ''
+  }
+}
+
+export const sameDraft = (a: LineDraft, b: LineDraft) => (Object.keys(a) as LineField[]).every((k) => a[k] === b[k])
+
+/** "8" → 08:00, "830" / "0830" / "8.30" / "8:30" → 08:30; '' → null; anything else → undefined (not a time). */
+export function parseClock(text: string): string | null | undefined {
+  const t = text.trim()
+  if (t === '') return null
+  const m = /^(\d{1,2})(?:[:.]?(\d{2}))?$/.exec(t)
+  if (!m) return undefined
+  const h = Number(m[1])
+  const min = m[2] === undefined ? 0 : Number(m[2])
+  if (h > 23 || min > 59) return undefined
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`
+}
+
+export type DraftErrors = Partial<Record<LineField, string>>
+
+/**
+ * What the API gets for a draft, or the field errors that keep it from being sent — checked with the
+ * API's own schema, so the messages are the ones the API would answer.
+ */
+export function lineInputOf(d: LineDraft): { ok: true; input: ReturnType<typeof agreementLineInput.parse> } | { ok: false; errors: DraftErrors } {
+  const errors: DraftErrors = {}
+  const startAfter = parseClock(d.startAfter)
+  const endBefore = parseClock(d.endBefore)
+  if (startAfter === undefined) errors.startAfter = 'Use HH:MM'
+  if (endBefore === undefined) errors.endBefore = 'Use HH:MM'
+  if (d.startDate === null) errors.startDate = 'Required'
+  if (d.type === 'item' && d.itemId === null) errors.itemId = 'Choose an item'
+  if (d.type !== 'item' && d.categoryId === null) errors.categoryId = 'Choose a category'
+  const parsed = agreementLineInput.safeParse({
+    ...d,
+    description: d.description.trim(),
+    note: d.note.trim(),
+    startAfter: startAfter ?? null,
+    endBefore: endBefore ?? null,
+    itemId: d.type === 'item' ? d.itemId : null,
+    categoryId: d.type === 'item' ? null : d.categoryId
+  })
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as LineField | undefined
+      if (field && !errors[field]) errors[field] = issue.message
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
+  return { ok: true, input: parsed.data }
+}
+
+export const formatQuantity = (thousandths: number) => new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)

@@ -1,0 +1,75 @@
+import { Grid, NumberInput, Select, Text, TextInput } from '@mantine/core'
+import { useParams } from 'react-router'
+import { intervalInput, type IntervalRow } from '@shared/domain/agreements'
+import { INTERVAL_UNITS, type IntervalUnit } from '@shared/recurrence'
+import { RecordPage } from '../../../components/RecordPage'
+import { useEditor } from '../../../lib/useEditor'
+import { useSession } from '../../auth/queries'
+import { intervalText } from './intervalText'
+
+type Values = { code: string; name: string; unit: IntervalUnit; every: number | string }
+const empty: Values = { code: '', name: '', unit: 'month', every: 1 }
+const toForm = (r: IntervalRow): Values => ({ code: r.code, name: r.name, unit: r.unit, every: r.every })
+const UNIT_LABELS: Record<IntervalUnit, string> = { day: 'Days', week: 'Weeks', month: 'Months', year: 'Years' }
+
+/** A service interval: unit × count ("every 2 weeks"); a line with no interval happens once. */
+export function IntervalPage() {
+  const { id } = useParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const e = useEditor<IntervalRow, Values>({
+    entity: 'serviceIntervals',
+    label: 'Service interval',
+    id: recordId,
+    schema: intervalInput,
+    empty,
+    toForm,
+    pathOf: (i) => `/service-intervals/${i}`,
+    listPath: '/service-intervals'
+  })
+  const { form } = e
+  const every = Number(form.values.every)
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Service interval'}
+      subtitle={e.record ? intervalText(e.record) : undefined}
+      listLabel="Service intervals"
+      listPath="/service-intervals"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={!can('agreements.configure')}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the interval (only possible while no agreement line uses it)"
+      audit={{ entity: 'serviceInterval', id: recordId }}
+    >
+      <Grid gap="sm">
+        <Grid.Col span={3}>
+          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        </Grid.Col>
+        <Grid.Col span={3} />
+        <Grid.Col span={2}>
+          <NumberInput label="Every" withAsterisk min={1} max={120} allowDecimal={false} allowNegative={false} {...form.getInputProps('every')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <Select label="Unit" withAsterisk allowDeselect={false} data={INTERVAL_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))} {...form.getInputProps('unit')} />
+        </Grid.Col>
+        <Grid.Col span={4} style={{ display: 'flex', alignItems: 'end' }}>
+          <Text size="sm" c="dimmed" pb={6} data-testid="interval-text">
+            {Number.isInteger(every) && every >= 1 ? `Repeats ${intervalText({ unit: form.values.unit, every })}` : ''}
+          </Text>
+        </Grid.Col>
+      </Grid>
+    </RecordPage>
+  )
+}

@@ -1,0 +1,83 @@
+import { Grid, Select, TextInput } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useParams } from 'react-router'
+import { templateGroupInput } from '@shared/domain/agreements'
+import type { Output } from '@shared/api/contract'
+import { RecordPage } from '../../../components/RecordPage'
+import { useEditor } from '../../../lib/useEditor'
+import { useSession } from '../../auth/queries'
+import { templateGroupsQuery } from '../queries'
+import { subtreeIds, treeOrder } from './tree'
+
+type Row = Output<'templateGroups.get'>
+type Values = { code: string; name: string; parentId: number | null }
+const empty: Values = { code: '', name: '', parentId: null }
+const toForm = (r: Row): Values => ({ code: r.code, name: r.name, parentId: r.parentId })
+
+/** A template group: a folder of template agreements, inside a parent group or at the top. */
+export function TemplateGroupPage() {
+  const { id } = useParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const groups = useQuery(templateGroupsQuery)
+  const e = useEditor<Row, Values>({
+    entity: 'templateGroups',
+    label: 'Template group',
+    id: recordId,
+    schema: templateGroupInput,
+    empty,
+    toForm,
+    pathOf: (i) => `/template-groups/${i}`,
+    listPath: '/template-groups'
+  })
+  const { form } = e
+  const all = groups.data?.rows ?? []
+  // A group cannot move inside itself or below one of its own sub-groups.
+  const excluded = recordId === null ? new Set<number>() : subtreeIds(all, recordId)
+  const parents = treeOrder(all)
+    .filter(({ row }) => !excluded.has(row.id))
+    .map(({ row, depth }) => ({ value: String(row.id), label: `${'\u2003'.repeat(depth)}${row.code} · ${row.name}` }))
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Template group'}
+      subtitle={e.record?.parentName ? `In ${e.record.parentName}` : e.record ? 'Top level' : undefined}
+      listLabel="Template groups"
+      listPath="/template-groups"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={!can('agreements.configure')}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the template group (only possible while it holds no template agreements and no sub-groups)"
+      audit={{ entity: 'templateGroup', id: recordId }}
+    >
+      <Grid gap="sm">
+        <Grid.Col span={3}>
+          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+        </Grid.Col>
+        <Grid.Col span={5}>
+          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <Select
+            label="Parent group"
+            placeholder="Top level"
+            clearable
+            searchable
+            data={parents}
+            value={form.values.parentId === null ? null : String(form.values.parentId)}
+            onChange={(v) => form.setFieldValue('parentId', v === null ? null : Number(v))}
+            error={form.errors.parentId}
+          />
+        </Grid.Col>
+      </Grid>
+    </RecordPage>
+  )
+}

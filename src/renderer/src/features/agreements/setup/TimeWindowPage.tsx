@@ -1,0 +1,99 @@
+import { Grid, Input, NumberInput, SegmentedControl, Text, TextInput } from '@mantine/core'
+import { useParams } from 'react-router'
+import { timeWindowInput, type TimeWindowRow } from '@shared/domain/agreements'
+import { WINDOW_KINDS, type WindowKind } from '@shared/recurrence'
+import { RecordPage } from '../../../components/RecordPage'
+import { useEditor } from '../../../lib/useEditor'
+import { useSession } from '../../auth/queries'
+import { WINDOW_KIND_LABELS, windowText } from './windowText'
+
+type Values = { code: string; name: string; kind: WindowKind; daysBefore: number | string; daysAfter: number | string }
+const empty: Values = { code: '', name: '', kind: 'manual', daysBefore: 0, daysAfter: 0 }
+const toForm = (r: TimeWindowRow): Values => ({ code: r.code, name: r.name, kind: r.kind, daysBefore: r.daysBefore, daysAfter: r.daysAfter })
+
+/** A time window: how far a visit may move from its calculated date so that visits share orders. */
+export function TimeWindowPage() {
+  const { id } = useParams()
+  const recordId = id === 'new' ? null : Number(id)
+  const { can } = useSession()
+  const readOnly = !can('agreements.configure')
+  const e = useEditor<TimeWindowRow, Values>({
+    entity: 'timeWindows',
+    label: 'Time window',
+    id: recordId,
+    schema: timeWindowInput,
+    empty,
+    toForm,
+    pathOf: (i) => `/time-windows/${i}`,
+    listPath: '/time-windows'
+  })
+  const { form } = e
+  const v = form.values
+  const manual = v.kind === 'manual'
+
+  return (
+    <RecordPage
+      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Time window'}
+      subtitle={e.record ? `A visit may move ${windowText(e.record)}` : undefined}
+      listLabel="Time windows"
+      listPath="/time-windows"
+      loading={e.loading}
+      loadError={e.loadError}
+      isNew={e.isNew}
+      readOnly={readOnly}
+      conflict={e.conflict}
+      onReload={e.reload}
+      onSubmit={e.submit}
+      saving={e.saving}
+      dirty={form.isDirty()}
+      onDelete={e.remove}
+      deleting={e.removing}
+      deleteWhat="the time window (only possible while no agreement line uses it)"
+      audit={{ entity: 'timeWindow', id: recordId }}
+    >
+      <Grid gap="sm">
+        <Grid.Col span={3}>
+          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        </Grid.Col>
+        <Grid.Col span={3} />
+        <Grid.Col span={6}>
+          <Input.Wrapper label="Kind" withAsterisk error={form.errors.kind}>
+            <SegmentedControl
+              fullWidth
+              size="sm"
+              disabled={readOnly}
+              data={WINDOW_KINDS.map((k) => ({ value: k, label: WINDOW_KIND_LABELS[k] }))}
+              value={v.kind}
+              onChange={(k) => {
+                form.setFieldValue('kind', k as WindowKind)
+                if (k !== 'manual') {
+                  form.setFieldValue('daysBefore', 0)
+                  form.setFieldValue('daysAfter', 0)
+                }
+              }}
+            />
+          </Input.Wrapper>
+        </Grid.Col>
+        {manual && (
+          <>
+            <Grid.Col span={2}>
+              <NumberInput label="Days before" min={0} max={180} allowDecimal={false} allowNegative={false} {...form.getInputProps('daysBefore')} />
+            </Grid.Col>
+            <Grid.Col span={2}>
+              <NumberInput label="Days after" min={0} max={180} allowDecimal={false} allowNegative={false} {...form.getInputProps('daysAfter')} />
+            </Grid.Col>
+          </>
+        )}
+        <Grid.Col span={12}>
+          <Text size="sm" c="dimmed" data-testid="window-text">
+            A visit may move {windowText({ kind: v.kind, daysBefore: Number(v.daysBefore) || 0, daysAfter: Number(v.daysAfter) || 0 })}, onto a date it can share
+            with other visits (fewest orders); never outside the agreement’s or the line’s dates.
+          </Text>
+        </Grid.Col>
+      </Grid>
+    </RecordPage>
+  )
+}
