@@ -68,6 +68,7 @@ describe('command line', () => {
     const d = cli(['demo', '--db', file, '--scale', '0.5'])
     expect(d.code, d.err).toBe(0)
     expect(d.out).toContain('40 customers')
+    expect(d.out).toMatch(/120 service orders over 4 weeks back and 4 ahead \(\d+ lines, 3 templates\), \d+ invoices/)
     expect(d.out).toMatch(/tech\s+demo-tech/)
     const again = cli(['demo', '--db', file])
     expect(again.code).toBe(1)

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { deriveProgress, isAllowedStageMove, lineAmount, vatAmount } from '@shared/domain/orderRules'
+import type { LineStatus, Progress } from '@shared/domain/orders'
+import { dayStart } from '@shared/time'
 import type { Connection } from '../../src/main/db/connection'
 import { hashPassword } from '../../src/main/services/auth/passwords'
+import { loadSessionUser } from '../../src/main/services/auth/service'
 import { createContext } from '../../src/main/services/core/context'
 import { AppError } from '../../src/main/services/core/errors'
 import { DEMO_USERS } from '../../src/main/services/demo/catalog'
@@ -30,7 +34,11 @@ describe('demo data', () => {
       customers: all(conn, 'select number, name, email, billing_address from customers order by id'),
       sites: all(conn, 'select customer_id, name, street, city, postal_code from customer_sites order by id'),
       objects: all(conn, 'select number, name, serial_number, installation_date, warranty_end, parent_id from service_objects order by id'),
-      workers: all(conn, 'select number, name, team_id, working_hours from workers order by id')
+      workers: all(conn, 'select number, name, team_id, working_hours from workers order by id'),
+      orders: all(conn, 'select number, customer_id, site_id, stage_id, progress, planned_start, sales_total, created_at from service_orders order by id'),
+      lines: all(conn, 'select order_id, line_no, type, quantity, unit_price, status, invoice_id from service_order_lines order by id'),
+      history: all(conn, 'select order_id, at, from_stage_id, to_stage_id, reason_id from stage_history order by id'),
+      invoices: all(conn, 'select number, customer_id, invoice_date, gross_total from invoices order by id')
     })
     const sa = snapshot(a)
     expect(sa.customers).toHaveLength(80)
@@ -182,7 +190,7 @@ describe('demo data', () => {
         }
       })
     ).toThrow('disk full (simulated)')
-    for (const table of ['customers', 'customer_sites', 'customer_contacts', 'service_objects', 'workers', 'skills', 'items', 'categories', 'users']) {
+    for (const table of ['customers', 'customer_sites', 'customer_contacts', 'service_objects', 'workers', 'skills', 'items', 'categories', 'users', 'service_orders']) {
       expect(count(conn, table), table).toBe(0)
     }
     expect(all(conn, 'select code, next_number from number_sequences order by code')).toEqual(before)
@@ -194,10 +202,128 @@ describe('demo data', () => {
   it('scales customers, sites and objects, and keeps staff sensible', async () => {
     expect(demoSizes(100)).toMatchObject({ customers: 8000, sites: 15000, serviceObjects: 40000, technicians: 200 })
     expect(demoSizes(100).teams).toBeLessThanOrEqual(50)
+    // About 30 orders a week per scale unit, over 6·√scale weeks of history and 4 weeks ahead.
+    expect(demoSizes(1)).toMatchObject({ serviceOrders: 300, orderHistoryWeeks: 6 })
+    expect(demoSizes(100)).toMatchObject({ serviceOrders: 192000, orderHistoryWeeks: 60 })
     const { conn } = await freshDb()
     const summary = demo(conn, { scale: 2.5 })
-    expect(summary.counts).toMatchObject({ customers: 200, sites: 375, serviceObjects: 1000 })
+    expect(summary.counts).toMatchObject({ customers: 200, sites: 375, serviceObjects: 1000, serviceOrders: 975 })
+    expect(count(conn, 'service_orders')).toBe(975 + 3)
     expect(count(conn, 'service_objects')).toBe(1000)
     expect(() => createDemoData(conn, { scale: 0 })).toThrow(/scale/)
+  })
+
+  it('adds service orders in every stage around the anchor date, consistent with the rules, some posted and invoiced', async () => {
+    const { conn } = await freshDb()
+    const summary = demo(conn)
+    const admin = userWith(conn, ['administrator'], 'root')
+    expect(summary.counts).toMatchObject({ serviceOrders: 300, templateOrders: 3 })
+    expect(count(conn, 'service_orders')).toBe(303)
+
+    // Every stage of the default workflow, and every progress.
+    const stages = (await call(admin, 'serviceStages.list', {})).rows
+    for (const stage of stages) {
+      const n = (await call(admin, 'serviceOrders.list', { stageId: stage.id })).total
+      expect(n, stage.code).toBeGreaterThanOrEqual(3)
+    }
+    for (const progress of ['inProcess', 'posted', 'cancelled'] as const) {
+      expect((await call(admin, 'serviceOrders.list', { progress })).total, progress).toBeGreaterThanOrEqual(5)
+    }
+
+    // Planned over the past 6 weeks and the coming 4 (weekdays), both sides well filled.
+    const tz = 'Europe/Tallinn'
+    const today = dayStart(TODAY, tz)
+    const now = today + 12 * 3_600_000
+    const day = 86_400_000
+    const planned = all<{ p: number; wd: string }>(conn, "select planned_start as p, strftime('%w', planned_start / 1000, 'unixepoch', '+3 hours') as wd from service_orders where planned_start is not null")
+    expect(planned.every((r) => r.p >= today - 43 * day && r.p < today + 29 * day)).toBe(true)
+    expect(planned.filter((r) => r.p < today).length).toBeGreaterThan(150)
+    expect(planned.filter((r) => r.p >= today + day).length).toBeGreaterThan(50)
+    expect(planned.some((r) => r.wd === '0' || r.wd === '6')).toBe(false)
+
+    // Each order as the services would have left it.
+    const stageById = new Map(stages.map((st) => [st.id, st]))
+    const orders = all<{ id: number; stage_id: number; progress: Progress; line_count: number; sales_total: number; cost_total: number; signed_off_at: number | null; is_template: number; created_at: number }>(
+      conn,
+      'select * from service_orders order by id'
+    )
+    const lines = all<{ order_id: number; status: LineStatus; quantity: number; unit_price: number; unit_cost: number; signed_off_at: number | null; posted_at: number | null; invoice_id: number | null }>(
+      conn,
+      'select * from service_order_lines order by order_id, line_no'
+    )
+    const history = all<{ order_id: number; at: number; from_stage_id: number | null; to_stage_id: number; reason_id: number | null }>(conn, 'select * from stage_history order by id')
+    const groupBy = <T extends { order_id: number }>(rows: T[]) => {
+      const m = new Map<number, T[]>()
+      for (const r of rows) m.set(r.order_id, [...(m.get(r.order_id) ?? []), r])
+      return m
+    }
+    const linesOf = groupBy(lines)
+    const historyOf = groupBy(history)
+    for (const o of orders) {
+      const ls = linesOf.get(o.id) ?? []
+      const live = ls.filter((l) => l.status !== 'cancelled')
+      const stage = stageById.get(o.stage_id)!
+      expect(o.progress, `order ${o.id}`).toBe(ls.length === 0 ? o.progress : deriveProgress(ls.map((l) => l.status), 'inProcess'))
+      expect([o.line_count, o.sales_total, o.cost_total]).toEqual([
+        live.length,
+        live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unit_price), 0),
+        live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unit_cost), 0)
+      ])
+      if (o.signed_off_at !== null) expect(ls.some((l) => l.status === 'created' && l.signed_off_at === null)).toBe(false)
+      for (const l of ls.filter((x) => x.status === 'posted')) {
+        expect(stage.canPost, `posted line on order ${o.id} in ${stage.code}`).toBe(true)
+        expect(l.signed_off_at).not.toBeNull()
+        expect(l.posted_at).toBeLessThanOrEqual(now)
+      }
+      expect(ls.every((l) => l.invoice_id === null || l.status === 'posted')).toBe(true)
+      // The history walks the tree from New to the current stage, forward in time, never after "now".
+      const h = historyOf.get(o.id)!
+      expect(h[0]).toMatchObject({ from_stage_id: null, to_stage_id: stages.find((st) => st.code === 'NEW')!.id, at: o.created_at })
+      expect(h[h.length - 1]!.to_stage_id).toBe(o.stage_id)
+      h.forEach((entry, n) => {
+        expect(entry.at).toBeLessThanOrEqual(now)
+        if (n === 0) return
+        expect(entry.from_stage_id).toBe(h[n - 1]!.to_stage_id)
+        expect(entry.at).toBeGreaterThanOrEqual(h[n - 1]!.at)
+        expect(isAllowedStageMove(stages, entry.from_stage_id!, entry.to_stage_id)).toBe('next')
+        if (stageById.get(entry.to_stage_id)!.reasonRequired) expect(entry.reason_id).not.toBeNull()
+      })
+    }
+    expect(lines.filter((l) => l.status === 'cancelled').length).toBeGreaterThan(0)
+
+    // Invoices: numbered from the sequence without gaps, VAT per line at the default rate, dated up to today.
+    const invoices = (await call(admin, 'invoices.list', { pageSize: 500, sort: 'number' })).rows
+    expect(invoices.length).toBe(summary.counts.invoices)
+    expect(invoices.length).toBeGreaterThan(40)
+    expect(invoices.map((i) => i.number)).toEqual(invoices.map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`))
+    expect(invoices.every((i) => i.invoiceDate <= TODAY && i.kind === 'invoice')).toBe(true)
+    expect([...invoices].sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate)).map((i) => i.number)).toEqual(invoices.map((i) => i.number))
+    for (const row of invoices.slice(0, 60)) {
+      const inv = await call(admin, 'invoices.get', { id: row.id })
+      expect(inv.lines.length).toBeGreaterThan(0)
+      for (const l of inv.lines) expect([l.vatCode, l.vatRate, l.vatAmount, l.netAmount]).toEqual(['S', 2400, vatAmount(l.netAmount, 2400), lineAmount(l.quantity, l.unitPrice)])
+      expect(inv.netTotal).toBe(inv.lines.reduce((sum, l) => sum + l.netAmount, 0))
+      expect(inv.grossTotal).toBe(inv.netTotal + inv.vatTotal)
+    }
+    expect(count(conn, 'invoice_lines')).toBe(lines.filter((l) => l.invoice_id !== null).length)
+    // Some posted lines are still waiting for an invoice.
+    expect(lines.some((l) => l.status === 'posted' && l.invoice_id === null)).toBe(true)
+
+    // Number sequences continue after the demo numbers.
+    const next = Object.fromEntries((await call(admin, 'numberSequences.list', {})).rows.map((r) => [r.code, r.preview]))
+    expect(next).toMatchObject({ serviceOrder: 'SO-000304', invoice: `INV-${String(invoices.length + 1).padStart(6, '0')}` })
+
+    // Every order reads back through the API with output checking on.
+    for (const o of orders) await call(admin, 'serviceOrders.get', { id: o.id })
+    const templates = await call(admin, 'serviceOrders.list', { templates: true })
+    expect(templates.total).toBe(3)
+    expect(templates.rows.every((t) => t.lineCount >= 2)).toBe(true)
+
+    // The demo technician has their own orders, in several stages.
+    const techId = (conn.sqlite.prepare("select id from users where username = 'tech'").get() as { id: number }).id
+    const tech = createContext(conn, loadSessionUser(conn.db, techId))
+    const mine = await call(tech, 'serviceOrders.list', { pageSize: 200 })
+    expect(mine.total).toBeGreaterThanOrEqual(8)
+    expect(new Set(mine.rows.map((r) => r.stageName)).size).toBeGreaterThanOrEqual(3)
   })
 })

@@ -346,3 +346,42 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'tech', password: 'demo-tech', displayName: 'Technician', roles: ['technician'], worker: 'technician' },
   { username: 'consultant', password: 'demo-consultant', displayName: 'Service consultant', roles: ['serviceConsultant'], worker: 'serviceConsultant' }
 ]
+
+/* ---------- service orders ---------- */
+
+/** What the shop does on each kind of equipment: planned tasks, typical faults (call-outs) and spare parts. */
+export const ORDER_WORK: Record<ObjectGroupCode, { tasks: string[]; faults: string[]; parts: string[] }> = {
+  HEAT: {
+    tasks: ['BOILER-ANNUAL'],
+    faults: ['No hot water', 'Boiler locks out with fault F28', 'Pressure keeps dropping', 'Burner does not ignite'],
+    parts: ['P-IGN-EL', 'P-GASKET', 'P-EXPV18']
+  },
+  HP: { tasks: ['HP-MAINT'], faults: ['Heat pump in high-pressure alarm', 'Outdoor unit iced up', 'Rooms stay cold'], parts: ['P-R32', 'P-CONT25'] },
+  LIFT: { tasks: ['LIFT-INSP'], faults: ['Lift stopped between floors', 'Door does not close', 'Lift levels badly'], parts: ['P-DOORBELT', 'P-CONT25'] },
+  KITCHEN: { tasks: ['KITCHEN-PM'], faults: ['Dishwasher does not heat', 'Combi oven shows a steam generator error', 'Water leaking under the machine'], parts: ['P-GASKET-DW', 'P-CONT25'] },
+  COLD: { tasks: ['REFR-LEAK', 'REFR-SERVICE'], faults: ['Cold room too warm', 'Compressor short-cycling', 'Ice on the evaporator'], parts: ['P-R32', 'P-CONT25'] },
+  VENT: { tasks: ['VENT-FILTER', 'VENT-ANNUAL'], faults: ['Air handling unit in alarm', 'Loud noise from the supply fan', 'No fresh air in the offices'], parts: ['P-FILT-G4', 'P-FILT-F7'] },
+  ELEC: { tasks: ['ELEC-INSP'], faults: ['UPS on battery alarm', 'Breaker trips repeatedly'], parts: ['P-CONT25'] },
+  AUTO: { tasks: ['PLC-DIAG'], faults: ['Controller alarm on the building management system', 'Pumps do not start on schedule'], parts: ['P-CONT25'] }
+}
+
+/** Tasks that carry an inspection fee. */
+export const INSPECTION_TASKS = new Set(['LIFT-INSP', 'ELEC-INSP', 'REFR-LEAK'])
+
+export const ORDER_NOTES = [
+  'Call the contact 30 minutes before arriving.',
+  'Keys at the reception; sign the visitor book.',
+  'Invoice by e-mail only.',
+  'Parking in the courtyard, gate code from the contact.',
+  'Bring a ladder; the unit is above the ceiling.',
+  'Customer asked for the same technician as last time.'
+]
+
+export const LINE_NOTES = ['Cleaned and tested, works normally.', 'Replaced worn part, recommend a check in 6 months.', 'Measured and recorded in the log book.', 'Customer shown how to reset the alarm.']
+
+/** Reusable order templates the office copies lines from. */
+export const ORDER_TEMPLATES: readonly { description: string; task: string; hours: number; parts: { item: string; quantity: number }[]; fee: string | null }[] = [
+  { description: 'Annual gas boiler service (template)', task: 'BOILER-ANNUAL', hours: 1500, parts: [{ item: 'P-GASKET', quantity: 1000 }, { item: 'P-IGN-EL', quantity: 1000 }], fee: null },
+  { description: 'Ventilation filter change (template)', task: 'VENT-FILTER', hours: 1000, parts: [{ item: 'P-FILT-F7', quantity: 2000 }, { item: 'P-FILT-G4', quantity: 2000 }], fee: null },
+  { description: 'Lift periodic inspection (template)', task: 'LIFT-INSP', hours: 3000, parts: [], fee: 'INSP' }
+]

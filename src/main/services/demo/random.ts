@@ -59,3 +59,33 @@ export class Random {
     return s
   }
 }
+
+/** Cumulative weights for picking among thousands of entries quickly. */
+export class WeightedPool {
+  private readonly cumulative: number[] = []
+  private readonly values: number[] = []
+  private total = 0
+
+  add(value: number, weight: number): void {
+    if (weight <= 0) return
+    this.total += weight
+    this.cumulative.push(this.total)
+    this.values.push(value)
+  }
+
+  get size(): number {
+    return this.values.length
+  }
+
+  pick(rnd: Random): number {
+    const r = rnd.next() * this.total
+    let lo = 0
+    let hi = this.cumulative.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.cumulative[mid]! > r) hi = mid
+      else lo = mid + 1
+    }
+    return this.values[lo]!
+  }
+}

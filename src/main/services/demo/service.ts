@@ -37,7 +37,8 @@ import {
   slug
 } from './names'
 import { type Address, type City, cityNamed, formatAddress, landline, mobilePhone, randomAddress, randomCity } from './places'
-import { Random } from './random'
+import { type DemoObject, type DemoSite, demoOrderPlan, generateOrders } from './orders'
+import { Random, WeightedPool } from './random'
 
 /**
  * Demo data: a realistic, deterministic Estonian service company (customers, sites, contacts, equipment,
@@ -48,15 +49,19 @@ import { Random } from './random'
 
 export const DEFAULT_DEMO_SEED = 20250101
 /** Bump when the generated data changes, so that cached demo databases (bench) are rebuilt. */
-export const DEMO_DATA_VERSION = 1
+export const DEMO_DATA_VERSION = 2
 
-export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users'
+export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders'
 
 export interface DemoOptions {
-  /** Multiplies customers (80), sites (150) and service objects (400); staff grows more slowly. Default 1. */
+  /**
+   * Multiplies customers (80), sites (150) and service objects (400); staff grows more slowly. Service orders:
+   * about 30 a week per scale unit over 6·√scale weeks of history and 4 weeks of plans (300 at scale 1,
+   * about 200,000 at scale 100). Default 1.
+   */
   scale?: number
   seed?: number
-  /** YYYY-MM-DD that installation dates and warranties count back from; default: today (UTC). */
+  /** YYYY-MM-DD that installation dates, warranties and service orders count from; default: today (UTC). */
   today?: string
   /** Epoch ms for created/updated stamps; default: the clock. */
   now?: number
@@ -75,6 +80,9 @@ export interface DemoSizes {
   dispatchers: number
   serviceManagers: number
   consultants: number
+  /** Dated service orders (besides a few templates), over this many weeks before the anchor date and 4 after. */
+  serviceOrders: number
+  orderHistoryWeeks: number
 }
 
 export interface DemoUserResult {
@@ -99,6 +107,11 @@ export interface DemoSummary {
     serviceTasks: number
     customerGroups: number
     serviceObjectGroups: number
+    templateOrders: number
+    orderLines: number
+    invoices: number
+    /** Dated orders by where they stand: stage code, or CANCELLED. */
+    ordersByStage: Record<string, number>
   }
   users: DemoUserResult[]
 }
@@ -112,6 +125,7 @@ export function demoSizes(scale: number): DemoSizes {
   const customers = Math.max(1, Math.round(80 * scale))
   const technicians = Math.min(200, Math.max(3, Math.round(15 * scale ** 0.575)))
   const teams = Math.max(1, Math.round(technicians / 5))
+  const orders = demoOrderPlan(scale)
   return {
     customers,
     sites: Math.max(customers, Math.round(150 * scale)),
@@ -120,7 +134,9 @@ export function demoSizes(scale: number): DemoSizes {
     teams,
     dispatchers: Math.ceil(teams / 2),
     serviceManagers: Math.ceil(teams / 8),
-    consultants: Math.ceil(teams / 2)
+    consultants: Math.ceil(teams / 2),
+    serviceOrders: orders.orders,
+    orderHistoryWeeks: orders.historyWeeks
   }
 }
 
@@ -140,36 +156,6 @@ function addYears(iso: string, years: number): string {
 
 const json = (v: unknown) => JSON.stringify(v)
 const bool = (b: boolean) => (b ? 1 : 0)
-
-/** Cumulative weights for picking among thousands of entries quickly. */
-class WeightedPool {
-  private readonly cumulative: number[] = []
-  private readonly values: number[] = []
-  private total = 0
-
-  add(value: number, weight: number): void {
-    if (weight <= 0) return
-    this.total += weight
-    this.cumulative.push(this.total)
-    this.values.push(value)
-  }
-
-  get size(): number {
-    return this.values.length
-  }
-
-  pick(rnd: Random): number {
-    const r = rnd.next() * this.total
-    let lo = 0
-    let hi = this.cumulative.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.cumulative[mid]! > r) hi = mid
-      else lo = mid + 1
-    }
-    return this.values[lo]!
-  }
-}
 
 function databaseContents(conn: Connection): string[] {
   const tables: [table: string, one: string, many: string][] = [
@@ -203,6 +189,7 @@ interface CustomerPlan {
   objectWeight: number
   siteNames: Set<string>
   isPerson: boolean
+  contactIds: number[]
 }
 
 interface SitePlan {
@@ -310,11 +297,14 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     itemIds.set(it.number, id(itemStmt.run(it.number, it.name, it.unit, it.costPrice, it.salesPrice, bool(it.serialTracked))))
   }
   const categoryStmt = s.prepare('insert into categories (code, name, type, unit, cost_price, sales_price) values (?, ?, ?, ?, ?, ?)')
-  for (const c of CATEGORIES) categoryStmt.run(c.code, c.name, c.type, c.unit, c.costPrice, c.salesPrice)
+  const categoryIds = new Map<string, number>()
+  for (const c of CATEGORIES) categoryIds.set(c.code, id(categoryStmt.run(c.code, c.name, c.type, c.unit, c.costPrice, c.salesPrice)))
   const taskStmt = s.prepare('insert into service_tasks (code, name, description, default_duration_minutes) values (?, ?, ?, ?)')
   const taskSkillStmt = s.prepare('insert into service_task_skills (task_id, skill_id) values (?, ?)')
+  const taskIds = new Map<string, number>()
   for (const t of SERVICE_TASKS) {
     const taskId = id(taskStmt.run(t.code, t.name, t.description, t.minutes))
+    taskIds.set(t.code, taskId)
     for (const k of t.skills) taskSkillStmt.run(taskId, skillIds.get(k)!)
   }
 
@@ -354,12 +344,13 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     if (!firstWorker.has(role)) firstWorker.set(role, { id: workerId, name: p.name })
     return workerId
   }
+  const technicianIds: number[] = []
   for (let i = 0; i < sizes.technicians; i++) {
     const team = teams[i % teams.length]!
     const skills = [team.skills[0]!, ...team.skills.slice(1).filter(() => rnd.chance(0.7))]
     if (rnd.chance(0.25)) skills.push(rnd.pick(SKILLS).code)
     const hours = rnd.chance(0.25) ? rnd.pick(WORKING_HOURS_OPTIONS) : null
-    addWorker('technician', team.id, team.city, formatAddress(randomAddress(rnd, team.city, true)), hours, skills)
+    technicianIds.push(addWorker('technician', team.id, team.city, formatAddress(randomAddress(rnd, team.city, true)), hours, skills))
   }
   const office = formatAddress(randomAddress(rnd, cityNamed('Tallinn')))
   const tallinn = cityNamed('Tallinn')
@@ -437,7 +428,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       siteWeight: person ? 0 : housing ? 1 : segment === 'KEY' ? 12 : 3,
       objectWeight: person ? 1 : housing ? 3 : segment === 'KEY' ? 8 : segment === 'PUB' ? 5 : 4,
       siteNames: new Set(),
-      isPerson: person !== null
+      isPerson: person !== null,
+      contactIds: []
     }
     customers.push(plan)
     const lang = siteLang(language)
@@ -447,10 +439,10 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     const contactCount = person ? 1 : segment === 'KEY' ? rnd.int(2, 4) : rnd.int(1, 3)
     for (let k = 0; k < contactCount; k++) {
       if (person) {
-        contactStmt.run(customerId, person.name, '', phone, email)
+        plan.contactIds.push(id(contactStmt.run(customerId, person.name, '', phone, email)))
       } else {
         const p = randomPerson(rnd, city)
-        contactStmt.run(customerId, p.name, rnd.pick(CONTACT_ROLES[lang]), mobilePhone(rnd), `${slug(p.first)}.${slug(p.last)}@${domain}`)
+        plan.contactIds.push(id(contactStmt.run(customerId, p.name, rnd.pick(CONTACT_ROLES[lang]), mobilePhone(rnd), `${slug(p.first)}.${slug(p.last)}@${domain}`)))
       }
       contacts++
     }
@@ -484,6 +476,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     return serial
   }
   const anchorYear = Number(o.today.slice(0, 4))
+  const siteObjects = new Map<number, DemoObject[]>()
   let budget = sizes.serviceObjects
   let components = 0
   const addObject = (site: SitePlan) => {
@@ -504,6 +497,9 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       objectStmt.run(objectNo.take(), name, c.id, site.id, itemIds.get(item.number)!, groupId, serialOf(item.serialPrefix ?? 'SN', year), installed, warranty, null, notes, active)
     )
     budget--
+    const onSite = siteObjects.get(site.id) ?? []
+    onSite.push({ id: parentId, group: kind.group, name })
+    siteObjects.set(site.id, onSite)
     if (kind.components.length === 0 || !rnd.chance(0.45)) return
     for (const comp of kind.components) {
       if (budget <= 0) return
@@ -539,6 +535,29 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     return { username: u.username, password: u.password, roles: [...u.roles], workerName: worker?.name ?? null, created }
   })
 
+  /* ---------- service orders and invoices ---------- */
+  progress('orders')
+  const userId = (username: string) => (s.prepare('select id from users where username = ?').get(username) as { id: number } | undefined)?.id ?? null
+  const demoSites: DemoSite[] = sites.map((site) => ({
+    id: site.id,
+    customerId: site.customer.id,
+    contactIds: site.customer.contactIds,
+    city: site.customer.city,
+    objects: siteObjects.get(site.id) ?? []
+  }))
+  const orders = generateOrders({
+    sqlite: s,
+    rnd,
+    scale: o.scale,
+    today: o.today,
+    sites: demoSites,
+    technicianIds,
+    itemIds,
+    categoryIds,
+    taskIds,
+    users: { manager: userId('manager'), dispatcher: userId('dispatcher'), tech: userId('tech'), techWorkerId: firstWorker.get('technician')?.id ?? null }
+  })
+
   return {
     scale: o.scale,
     seed: o.seed,
@@ -552,7 +571,12 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       categories: CATEGORIES.length,
       serviceTasks: SERVICE_TASKS.length,
       customerGroups: CUSTOMER_GROUPS.length,
-      serviceObjectGroups: OBJECT_GROUPS.length
+      serviceObjectGroups: OBJECT_GROUPS.length,
+      serviceOrders: orders.serviceOrders,
+      templateOrders: orders.templateOrders,
+      orderLines: orders.orderLines,
+      invoices: orders.invoices,
+      ordersByStage: orders.byStage
     },
     users: userResults
   }
