@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { OrderRow } from '@shared/domain/orders'
 import { formatInstant } from '@shared/time'
+import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../audit/AuditTrail'
 import { useSession } from '../auth/queries'
 import { PriorityBadge, ProgressBadge } from './badges'
@@ -71,7 +72,7 @@ export function OrderPage() {
           <Text size="sm" c="dimmed" mt={2} data-testid="order-meta">
             {o.description} — {o.customerName}
             {o.address ? `, ${o.address}` : ''} · {ORIGIN_LABELS[o.origin]}
-            {o.agreementId !== null && <> · Agreement #{o.agreementId}</>}
+            {o.agreementId !== null && <> · <AgreementLink agreementId={o.agreementId} agreementLineId={o.lines.find((l) => l.agreementLineId !== null)?.agreementLineId ?? null} /></>}
             {' · '}
             {o.signedOffAt !== null ? `signed off by ${o.signedOffByName ?? '—'}, ${formatInstant(o.signedOffAt, tz)}` : 'not signed off'}
           </Text>
