@@ -50,7 +50,7 @@ interface Line {
 }
 
 test('an order from the dispatcher through the workflow, signed off, posted and invoiced once by the service manager', async ({ page, app }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(360_000)
   await setupAdmin(app)
   const api = await adminApi(app)
   const customer = await api<{ id: number }>('customers.create', {
@@ -79,6 +79,7 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByLabel('Planned start').fill('15.06.2026 09:00')
   await page.getByLabel('Planned end').fill('15.06.2026 12:30')
   await choose(page, 'Responsible', 'Tiit Tehnik', 'Tiit')
+  await screenshot(page, 'order-new')
   await page.getByRole('button', { name: 'Create order' }).click()
   await expect(page.getByRole('heading', { name: 'SO-000001' })).toBeVisible()
   await expect(page.getByTestId('stage-badge')).toHaveText('New')
@@ -194,12 +195,30 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByTestId('invoice-lines').getByRole('link', { name: 'SO-000001' }).first().click()
   await expect(page.getByRole('heading', { name: 'SO-000001' })).toBeVisible()
   await expect(page.getByTestId('line-1')).toContainText('INV-000001')
+
+  // A credit note reverses the invoice (the dialog says what it does) and frees the lines for a new invoice.
+  await page.getByTestId('line-1').getByRole('link', { name: 'INV-000001' }).click()
+  await page.getByRole('button', { name: 'Create credit note' }).click()
+  await expect(page.getByRole('dialog')).toContainText('reverses the whole of INV-000001: 2 lines')
+  await page.getByRole('dialog').getByRole('button', { name: 'Create credit note' }).dblclick()
+  await expect(page.getByRole('heading', { name: 'CRN-000001' })).toBeVisible()
+  await expect(page.getByText('credits INV-000001')).toBeVisible()
+  await expect(page.getByTestId('invoice-totals')).toContainText(/[-−]163,06\s€/)
+  await screenshot(page, 'credit-note-detail')
+  const after = await api<{ total: number }>('invoices.list', {})
+  expect(after.total).toBe(2)
+  const freed = await api<{ lines: Line[] }>('serviceOrders.get', { id: created.id })
+  expect(freed.lines.map((l) => l.invoiceNumber)).toEqual([null, null])
+  await nav(page, 'Invoices')
+  await expect(page.getByTestId('list-total')).toHaveText('2 rows')
+  await expect(page.getByRole('row', { name: /^INV-000001 Invoice/ })).toContainText('credited by CRN-000001')
+  await screenshot(page, 'invoices-list')
   void customer
 })
 
 
 test('saved views on the order list, the workflow screen, and a technician registering on their own order', async ({ page, app }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(360_000)
   await setupAdmin(app)
   const api = await adminApi(app)
   const customer = await api<{ id: number; sites: { id: number }[] }>('customers.create', {

@@ -33,7 +33,7 @@ export function InvoicesList() {
           <Select
             size="xs"
             w={140}
-            placeholder="Invoices and credits"
+            placeholder="Any kind"
             aria-label="Kind filter"
             clearable
             data={[
@@ -48,7 +48,7 @@ export function InvoicesList() {
       rowPath={(r) => `/invoices/${r.id}`}
       columns={[
         { key: 'number', label: 'No.', sort: 'number', width: 110 },
-        { key: 'kind', label: 'Kind', width: 90, render: (r) => <KindBadge kind={r.kind} /> },
+        { key: 'kind', label: 'Kind', width: 110, render: (r) => <KindBadge kind={r.kind} /> },
         { key: 'customerName', label: 'Customer', sort: 'customerName' },
         { key: 'invoiceDate', label: 'Date', sort: 'invoiceDate', render: (r) => formatDate(r.invoiceDate) },
         { key: 'dueDate', label: 'Due', render: (r) => formatDate(r.dueDate) },
