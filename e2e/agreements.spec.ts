@@ -107,6 +107,16 @@ test('an agreement built in the editor: preview, generate with progress and summ
   await expect(page.getByLabel('Line 2 description')).toHaveValue('Ice machine cleaning')
   await expect(page.getByRole('combobox', { name: 'Line 1 interval' })).toHaveValue('Every week')
 
+  // Enter on a select cell with nothing changed moves to the next row; a changed note is saved by Enter.
+  await page.getByRole('combobox', { name: 'Line 1 type' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('combobox', { name: 'Line 2 type' })).toBeFocused()
+  await expect(page.getByRole('combobox', { name: 'Line 1 type' })).toHaveValue('Hours')
+  await page.getByLabel('Line 1 note').fill('Check the door seals')
+  await page.getByLabel('Line 1 note').press('Enter')
+  await expect(page.getByLabel('Line 2 note')).toBeFocused()
+  await expect.poll(async () => (await api<{ lines: { note: string }[] }>('agreements.get', { id: agreementId })).lines[0]!.note).toBe('Check the door seals')
+
   // Escape puts an edited row back as saved.
   await page.getByLabel('Line 1 description').fill('Something else')
   await page.getByLabel('Line 1 description').press('Escape')

@@ -75,7 +75,8 @@ interface LinesGridProps {
 
 /**
  * The agreement lines as an inline-editable grid. Tab moves through the cells, Enter saves the row and
- * moves to the next one (the bottom row adds a line), Escape puts the row back as it was saved.
+ * moves to the next one (the bottom row adds a line), Escape puts the row back as it was saved. A select
+ * cell opens its list on typing or ↓, not on focus, so that Tab and Enter stay with the grid.
  */
 export function LinesGrid({ agreement, readOnly, highlightLineId = null }: LinesGridProps) {
   const [drafts, setDrafts] = useState<Partial<Record<RowKey, LineDraft>>>({})
@@ -253,6 +254,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             disabled={readOnly}
             allowDeselect={false}
             selectFirstOptionOnChange
+            openOnFocus={false}
             searchable
             data={LINE_TYPES.map((t) => ({ value: t, label: LINE_TYPE_LABELS[t] }))}
             value={d.type}
@@ -273,6 +275,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
               placeholder="Item"
               disabled={readOnly}
               selectFirstOptionOnChange
+              openOnFocus={false}
               list="items.list"
               filters={{ active: true }}
               labelOf={(i) => `${i.number} ${i.name}`}
@@ -291,6 +294,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
               placeholder={`${LINE_TYPE_LABELS[d.type]} category`}
               disabled={readOnly}
               selectFirstOptionOnChange
+              openOnFocus={false}
               list="categories.list"
               filters={{ type: d.type }}
               labelOf={(c) => c.name}
@@ -315,6 +319,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             clearable
             searchable
             selectFirstOptionOnChange
+            openOnFocus={false}
             data={objectOptions}
             value={d.serviceObjectId === null ? null : String(d.serviceObjectId)}
             onChange={(v) => set({ serviceObjectId: v === null ? null : Number(v) })}
@@ -331,6 +336,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             clearable
             searchable
             selectFirstOptionOnChange
+            openOnFocus={false}
             data={intervalOptions}
             value={d.intervalId === null ? null : String(d.intervalId)}
             onChange={(v) => set({ intervalId: v === null ? null : Number(v) })}
@@ -347,6 +353,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             clearable
             searchable
             selectFirstOptionOnChange
+            openOnFocus={false}
             data={windowOptions}
             value={d.timeWindowId === null ? null : String(d.timeWindowId)}
             onChange={(v) => set({ timeWindowId: v === null ? null : Number(v) })}
@@ -376,6 +383,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             placeholder="—"
             disabled={readOnly}
             selectFirstOptionOnChange
+            openOnFocus={false}
             list="serviceTasks.list"
             labelOf={(t) => `${t.code} · ${t.name}`}
             value={d.serviceTaskId}
@@ -391,6 +399,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
             placeholder="—"
             disabled={readOnly}
             selectFirstOptionOnChange
+            openOnFocus={false}
             list="workers.list"
             filters={{ active: true }}
             labelOf={(w) => w.name}
