@@ -154,6 +154,8 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await expect(page.getByTestId('order-meta')).toContainText('signed off by Mart Manager')
   await page.getByRole('button', { name: 'Post', exact: true }).click()
   await expect(page.getByTestId('progress-badge').first()).toHaveText('Posted')
+  await page.getByTestId('lines-grid').scrollIntoViewIfNeeded()
+  await screenshot(page, 'order-posted')
   await page.getByRole('button', { name: 'Create invoice' }).click()
   const dialog = page.getByRole('dialog', { name: 'Invoice Pärnu Hotell AS' })
   await expect(dialog.getByTestId('invoiceable-lines').getByRole('checkbox', { checked: true })).toHaveCount(3) // both lines and "all"

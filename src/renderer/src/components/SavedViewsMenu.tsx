@@ -15,6 +15,11 @@ interface SavedViewsMenuProps {
   onApply: (filters: Record<string, unknown>, view: SavedView) => void
 }
 
+/** Filters compared by content (key order differs between the screen and the database). */
+function stable(filters: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(filters).sort().map((k) => [k, filters[k] ?? null]))
+}
+
 /** The user's named filter sets of a list: apply one, save the current filters under a name, delete one. */
 export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) {
   const qc = useQueryClient()
@@ -23,13 +28,15 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [applied, setApplied] = useState<string | null>(null)
+  // The view last applied or saved, and its filters: the button names it while the filters are still its own.
+  const [applied, setApplied] = useState<{ name: string; filters: string } | null>(null)
+  const shown = applied !== null && applied.filters === stable(current) ? applied.name : null
 
   const save = useMutation({
     mutationFn: () => call('savedViews.save', { list, name, filters: current }),
     onSuccess: (v) => {
       void qc.invalidateQueries({ queryKey: key })
-      setApplied(v.name)
+      setApplied({ name: v.name, filters: stable(v.filters) })
       setNaming(false)
       notifications.show({ color: 'teal', message: `View "${v.name}" saved`, autoClose: 2500 })
     },
@@ -39,7 +46,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
     mutationFn: (v: SavedView) => call('savedViews.delete', { id: v.id }),
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: key })
-      if (applied === v.name) setApplied(null)
+      if (applied?.name === v.name) setApplied(null)
       notifications.show({ color: 'teal', message: `View "${v.name}" deleted`, autoClose: 2500 })
     },
     onError: (e) => showApiError(e)
@@ -50,7 +57,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
       <Menu position="bottom-end" width={260} withinPortal>
         <Menu.Target>
           <Button variant="default" size="xs" leftSection={<IconBookmark size={14} />} data-testid="saved-views">
-            {applied ?? 'Views'}
+            {shown ?? 'Views'}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -64,7 +71,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
             <Menu.Item
               key={v.id}
               onClick={() => {
-                setApplied(v.name)
+                setApplied({ name: v.name, filters: stable(v.filters) })
                 onApply(v.filters, v)
               }}
               rightSection={
@@ -89,7 +96,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
           <Menu.Item
             leftSection={<IconDeviceFloppy size={14} />}
             onClick={() => {
-              setName(applied ?? '')
+              setName(shown ?? '')
               setError(null)
               setNaming(true)
             }}
