@@ -299,4 +299,16 @@ test('agreement setup screens, a template in a template group, and copying its l
   await expect(page.getByTestId('list-total')).toHaveText('1 row')
   await expect(page.getByRole('row', { name: /AGR-00001/ })).toContainText('Template')
   await screenshot(page, 'agreements-list')
+
+  // The generator over the list's filter: only templates are in it, and templates never produce orders.
+  await page.getByRole('button', { name: 'Create service orders…' }).click()
+  const generator = page.getByRole('dialog')
+  await expect(generator.getByRole('radio', { name: 'The agreements in the list (status template)' })).toBeChecked()
+  await generator.getByRole('button', { name: 'Preview' }).click()
+  await expect(generator.getByTestId('generator-preview')).toContainText('0Orders to create')
+  // A range over ten years is refused on the To field.
+  await generator.getByRole('textbox', { name: 'To' }).fill('01.01.2040')
+  await generator.getByRole('textbox', { name: 'To' }).press('Tab')
+  await generator.getByRole('button', { name: 'Preview' }).click()
+  await expect(generator.getByText('Generate at most ten years at a time')).toBeVisible()
 })
