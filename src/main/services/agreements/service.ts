@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max, or, type SQL, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
+import { can } from '@shared/auth/roles'
 import type { Page } from '@shared/api/common'
 import type { AgreementLineRow, AgreementListRow, AgreementRow } from '@shared/domain/agreements'
 import type { Db } from '../../db/connection'
@@ -270,6 +271,16 @@ export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: n
 
 /* ---------- lines ---------- */
 
+/** As on order lines: a price of its own (not the item's or category's) needs the price-override permission. */
+function checkPrice(ctx: ServiceContext, unitPrice: number | null, current: number | null): void {
+  if (unitPrice === null || unitPrice === current) return
+  if (!ctx.user || !can(ctx.user.roles, 'prices.override')) {
+    throw new AppError('FORBIDDEN', 'Setting a price of its own needs the price-override permission (service manager); leave it blank for the default.', [
+      { path: ['unitPrice'], message: 'Not allowed for your role' }
+    ])
+  }
+}
+
 function lineValues(db: Db, agreementId: number, l: LineIn | ParsedInput<'agreements.updateLine'>) {
   const related = db.select({ id: agreementObjects.serviceObjectId }).from(agreementObjects).where(eq(agreementObjects.agreementId, agreementId)).all()
   if (l.serviceObjectId !== null && !related.some((r) => r.id === l.serviceObjectId)) {
@@ -315,6 +326,7 @@ function lineRecord(db: Db, id: number) {
 export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
   return ctx.db.transaction(() => {
     record(ctx.db, i.agreementId)
+    checkPrice(ctx, i.unitPrice, null)
     const values = lineValues(ctx.db, i.agreementId, i)
     const lineNo = (ctx.db.select({ n: max(agreementLines.lineNo) }).from(agreementLines).where(eq(agreementLines.agreementId, i.agreementId)).get()?.n ?? 0) + 1
     const row = ctx.db.insert(agreementLines).values({ ...values, agreementId: i.agreementId, lineNo }).returning({ id: agreementLines.id }).get()
@@ -327,6 +339,7 @@ export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreeme
   return ctx.db.transaction(() => {
     const l = lineRecord(ctx.db, i.id)
     if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
+    checkPrice(ctx, i.unitPrice, l.unitPrice)
     const values = lineValues(ctx.db, l.agreementId, i)
     ctx.db.update(agreementLines).set({ ...values, version: l.version + 1 }).where(eq(agreementLines.id, l.id)).run()
     audit(ctx, 'agreementLine', l.id, 'update', l, values)
