@@ -26,7 +26,7 @@ import {
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { lineDefaults } from '../orders/service'
 import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from './setup'
@@ -47,7 +47,7 @@ const listSelection = {
   endDate: agreements.endDate,
   suspended: agreements.suspended,
   isTemplate: sql<boolean>`${agreements.templateGroupId} is not null`.mapWith(Boolean),
-  lineCount: sql<number>`(select count(*) from agreement_lines l where l.agreement_id = ${agreements.id})`,
+  lineCount: sql<number>`(select count(*) from agreement_lines l where l.agreement_id = ${outer(agreements.id)})`,
   combineRule: sql<AgreementListRow['combineRule']>`${agreements.combineRule}`
 }
 
@@ -121,7 +121,7 @@ export function loadAgreementLines(db: Db, agreementId: number): AgreementLineRo
       workerName: sql<string | null>`${workers.name}`,
       stopped: agreementLines.stopped,
       note: agreementLines.note,
-      generatedCount: sql<number>`(select count(*) from agreement_occurrences o where o.agreement_line_id = ${agreementLines.id})`
+      generatedCount: sql<number>`(select count(*) from agreement_occurrences o where o.agreement_line_id = ${outer(agreementLines.id)})`
     })
     .from(agreementLines)
     .leftJoin(serviceObjects, eq(serviceObjects.id, agreementLines.serviceObjectId))
@@ -144,7 +144,7 @@ export function loadAgreement(db: Db, id: number): AgreementRow {
       responsibleWorkerId: agreements.responsibleWorkerId,
       contactId: agreements.contactId,
       templateGroupId: agreements.templateGroupId,
-      templateGroupName: sql<string | null>`(select g.name from template_groups g where g.id = ${agreements.templateGroupId})`,
+      templateGroupName: sql<string | null>`(select g.name from template_groups g where g.id = ${outer(agreements.templateGroupId)})`,
       notes: agreements.notes
     })
     .from(agreements)

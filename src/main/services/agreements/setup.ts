@@ -4,6 +4,7 @@ import type { CodeNameRow } from '@shared/domain/masterdata'
 import type { IntervalRow, TimeWindowRow } from '@shared/domain/agreements'
 import { agreementGroups, agreementLines, agreements, serviceIntervals, templateGroups, timeWindows } from '../../db/schema'
 import { invalid } from '../core/errors'
+import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
 
 const groupSelection = { id: agreementGroups.id, version: agreementGroups.version, code: agreementGroups.code, name: agreementGroups.name }
@@ -64,7 +65,7 @@ const templateSelection = {
   code: templateGroups.code,
   name: templateGroups.name,
   parentId: templateGroups.parentId,
-  parentName: sql<string | null>`(select p.name from template_groups p where p.id = ${templateGroups.parentId})`
+  parentName: sql<string | null>`(select p.name from template_groups p where p.id = ${outer(templateGroups.parentId)})`
 }
 export const templateGroupService = defineEntity({
   entity: 'templateGroup',

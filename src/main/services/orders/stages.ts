@@ -5,6 +5,7 @@ import { stageTreeProblem } from '@shared/domain/orderRules'
 import type { Db } from '../../db/connection'
 import { serviceOrders, serviceStages, stageHistory, stageReasons } from '../../db/schema'
 import { AppError, invalid } from '../core/errors'
+import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
 
 const stageSelection = {
@@ -13,7 +14,7 @@ const stageSelection = {
   code: serviceStages.code,
   name: serviceStages.name,
   parentId: serviceStages.parentId,
-  parentName: sql<string | null>`(select p.name from service_stages p where p.id = ${serviceStages.parentId})`,
+  parentName: sql<string | null>`(select p.name from service_stages p where p.id = ${outer(serviceStages.parentId)})`,
   sortOrder: serviceStages.sortOrder,
   canModify: serviceStages.canModify,
   canDelete: serviceStages.canDelete,
@@ -21,7 +22,7 @@ const stageSelection = {
   canPost: serviceStages.canPost,
   reasonRequired: serviceStages.reasonRequired,
   stopsSlaClock: serviceStages.stopsSlaClock,
-  orderCount: sql<number>`(select count(*) from service_orders o where o.stage_id = ${serviceStages.id})`
+  orderCount: sql<number>`(select count(*) from service_orders o where o.stage_id = ${outer(serviceStages.id)})`
 }
 
 export type StageInfo = typeof serviceStages.$inferSelect
