@@ -1,24 +1,13 @@
 import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { DateTime } from 'luxon'
 import type { ParsedInput } from '@shared/api/contract'
 import { type GenerationRun, type GenerationSummary, MAX_GENERATION_DAYS, type PreviewResult, type Visit } from '@shared/domain/agreements'
 import type { LineType } from '@shared/domain/orders'
 import { lineAmount } from '@shared/domain/orderRules'
-import { daysBetween, type Interval, occurrences, type Occurrence, placeOccurrences, type TimeWindow, weekday, windowOf, type WorkCalendar } from '@shared/recurrence'
-import { dayStart } from '@shared/time'
+import { addDays, addMonths, daysBetween, type Interval, occurrences, type Occurrence, placeOccurrences, type TimeWindow, weekday, windowOf, type WorkCalendar } from '@shared/recurrence'
+import type { Statement } from 'better-sqlite3'
 import type { Db, Sqlite } from '../../db/connection'
-import {
-  agreementLines,
-  agreementObjects,
-  agreementOccurrences,
-  agreements,
-  agreementTasks,
-  customers,
-  customerSites,
-  generationRuns,
-  serviceIntervals,
-  serviceObjects,
-  timeWindows
-} from '../../db/schema'
+import { agreements, agreementLines, customers, generationRuns, serviceIntervals, timeWindows } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
@@ -28,7 +17,8 @@ import { initialStage } from '../orders/stages'
 
 type GenerationInput = ParsedInput<'agreements.generate'>
 type AgreementRecord = typeof agreements.$inferSelect
-type LineRecord = typeof agreementLines.$inferSelect
+/** The columns of an agreement line the generator reads (booleans left out: stopped lines are never read). */
+type LineRecord = Omit<typeof agreementLines.$inferSelect, 'stopped'>
 
 interface PlannedOccurrence extends Occurrence {
   line: LineRecord
@@ -47,26 +37,51 @@ interface AgreementPlan {
   skipped: number
 }
 
+/** What a run reads once: settings, intervals, windows, and the statements that read per agreement. */
 interface Context {
   calendar: WorkCalendar
   timeZone: string
   workingHours: { open: boolean; start: string; end: string }[]
   intervals: Map<number, Interval>
   windows: Map<number, TimeWindow>
+  reads: Reads
 }
 
+/** At most ten calendar years (a day count would let 2026-01-01 … 2036-01-02 through: 3,653 days with two leap days). */
 function validateRange(input: Pick<GenerationInput, 'from' | 'to'>): void {
-  if (daysBetween(input.from, input.to) > MAX_GENERATION_DAYS) throw invalid(['to'], 'Generate at most ten years at a time')
+  if (input.to > addMonths(input.from, 120) || daysBetween(input.from, input.to) > MAX_GENERATION_DAYS) throw invalid(['to'], 'Generate at most ten years at a time')
 }
 
-function loadContext(db: Db): Context {
-  const settings = loadSettings(db)
+const LINE_COLUMNS = `id, version, agreement_id as agreementId, line_no as lineNo, type, description, service_object_id as serviceObjectId,
+  service_task_id as serviceTaskId, interval_id as intervalId, time_window_id as timeWindowId, start_date as startDate, end_date as endDate,
+  start_after as startAfter, end_before as endBefore, quantity, item_id as itemId, category_id as categoryId, unit_price as unitPrice,
+  worker_id as workerId, note`
+
+/** Prepared reads, one set per run: Drizzle's query builder per agreement (or per visit) would dominate the run. */
+function reads(sqlite: Sqlite) {
+  return {
+    lines: sqlite.prepare(`select ${LINE_COLUMNS} from agreement_lines where agreement_id = ? and stopped = 0 order by line_no`),
+    made: sqlite.prepare(
+      `select o.agreement_line_id as line, o.occurrence_date as date from agreement_occurrences o
+       join agreement_lines l on l.id = o.agreement_line_id where l.agreement_id = ? and o.occurrence_date between ? and ?`
+    ),
+    objects: sqlite.prepare('select service_object_id as serviceObjectId, external_note as note from agreement_objects where agreement_id = ? order by service_object_id'),
+    tasks: sqlite.prepare('select service_task_id as serviceTaskId, external_note as note from agreement_tasks where agreement_id = ? order by service_task_id'),
+    objectSite: sqlite.prepare('select site_id as siteId from service_objects where id = ?'),
+    firstSite: sqlite.prepare('select id from customer_sites where customer_id = ? order by id limit 1')
+  }
+}
+type Reads = ReturnType<typeof reads>
+
+function loadContext(ctx: ServiceContext): Context {
+  const settings = loadSettings(ctx.db)
   return {
     calendar: { openWeekdays: settings.workingHours.map((d) => d.open), holidays: new Set(settings.holidays.map((h) => h.date)) },
     timeZone: settings.timeZone,
     workingHours: settings.workingHours,
-    intervals: new Map(db.select().from(serviceIntervals).all().map((i) => [i.id, { unit: i.unit as Interval['unit'], every: i.every }])),
-    windows: new Map(db.select().from(timeWindows).all().map((w) => [w.id, { kind: w.kind as TimeWindow['kind'], daysBefore: w.daysBefore, daysAfter: w.daysAfter }]))
+    intervals: new Map(ctx.db.select().from(serviceIntervals).all().map((i) => [i.id, { unit: i.unit as Interval['unit'], every: i.every }])),
+    windows: new Map(ctx.db.select().from(timeWindows).all().map((w) => [w.id, { kind: w.kind as TimeWindow['kind'], daysBefore: w.daysBefore, daysAfter: w.daysAfter }])),
+    reads: reads(ctx.conn.sqlite)
   }
 }
 
@@ -100,23 +115,15 @@ function groupKeyOf(a: AgreementRecord, l: LineRecord): string {
 const minDate = (a: string, b: string | null) => (b !== null && b < a ? b : a)
 const maxDate = (a: string, b: string) => (b > a ? b : a)
 
-/** The visits an agreement needs in the range, leaving out occurrences made before (the ledger). */
-function planAgreement(db: Db, a: AgreementRecord, input: GenerationInput, c: Context): AgreementPlan {
-  const lines = db
-    .select()
-    .from(agreementLines)
-    .where(and(eq(agreementLines.agreementId, a.id), eq(agreementLines.stopped, false), inArray(agreementLines.type, input.types)))
-    .orderBy(asc(agreementLines.lineNo))
-    .all()
+/**
+ * The visits an agreement needs in the range, leaving out occurrences made before (the ledger). A visit
+ * may move inside its time window, but never outside the agreement's dates, the line's dates or the
+ * range being generated (a run from today never plans a visit for yesterday).
+ */
+function planAgreement(a: AgreementRecord, input: GenerationInput, c: Context): AgreementPlan {
+  const lines = (c.reads.lines.all(a.id) as LineRecord[]).filter((l) => input.types.includes(l.type as LineType))
   if (lines.length === 0) return { agreement: a, visits: [], skipped: 0 }
-  const made = new Set(
-    db
-      .select({ line: agreementOccurrences.agreementLineId, date: agreementOccurrences.occurrenceDate })
-      .from(agreementOccurrences)
-      .where(and(inArray(agreementOccurrences.agreementLineId, lines.map((l) => l.id)), sql`${agreementOccurrences.occurrenceDate} between ${input.from} and ${input.to}`))
-      .all()
-      .map((o) => `${o.line}|${o.date}`)
-  )
+  const made = new Set((c.reads.made.all(a.id, input.from, input.to) as { line: number; date: string }[]).map((o) => `${o.line}|${o.date}`))
   let skipped = 0
   const all: PlannedOccurrence[] = []
   for (const line of lines) {
@@ -125,31 +132,32 @@ function planAgreement(db: Db, a: AgreementRecord, input: GenerationInput, c: Co
     if (lineEnd < from) continue
     const interval = line.intervalId === null ? null : (c.intervals.get(line.intervalId) ?? null)
     const window = line.timeWindowId === null ? null : (c.windows.get(line.timeWindowId) ?? null)
-    for (const date of occurrences(line.startDate, minDate(lineEnd, a.endDate), interval, from, lineEnd)) {
+    const groupKey = groupKeyOf(a, line)
+    for (const date of occurrences(line.startDate, lineEnd, interval, from, lineEnd)) {
       if (made.has(`${line.id}|${date}`)) {
         skipped++
         continue
       }
       const w = windowOf(date, window)
-      // A visit may move inside its window but never outside the agreement's or the line's dates.
-      const lo = maxDate(maxDate(w.from, a.startDate), line.startDate)
-      const hi = minDate(minDate(w.to, a.endDate), line.endDate)
-      all.push({ line, lineKey: String(line.id), groupKey: groupKeyOf(a, line), date, from: lo, to: hi })
+      all.push({ line, lineKey: String(line.id), groupKey, date, from: maxDate(w.from, from), to: minDate(w.to, lineEnd) })
     }
   }
-  return { agreement: a, visits: placeOccurrences(all, c.calendar), skipped }
+  const visits = placeOccurrences(all, c.calendar)
+  // An order's lines in the agreement's line order (a visit never holds two occurrences of one line).
+  for (const v of visits) v.occurrences.sort((x, y) => x.line.lineNo - y.line.lineNo)
+  return { agreement: a, visits, skipped }
 }
 
 /* ---------- preview ---------- */
 
 export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agreements.preview'>): PreviewResult {
   validateRange(input)
-  const c = loadContext(ctx.db)
+  const c = loadContext(ctx)
   const visits: Visit[] = []
   const summary: GenerationSummary = { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }
   const names = new Map<number, string>()
   for (const a of agreementsInScope(ctx.db, input)) {
-    const plan = planAgreement(ctx.db, a, input, c)
+    const plan = planAgreement(a, input, c)
     summary.skipped += plan.skipped
     if (plan.visits.length === 0) continue
     summary.agreements++
@@ -181,10 +189,11 @@ export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agree
 
 /* ---------- generation ---------- */
 
-/** Prepared statements for one run: generation writes many rows, and Drizzle's builder per row would dominate. */
-function statements(sqlite: Sqlite) {
+/** Prepared writes for one run. */
+function writes(sqlite: Sqlite) {
   return {
-    nextNumber: sqlite.prepare("update number_sequences set next_number = next_number + 1 where code = 'serviceOrder' returning next_number - 1 as n, prefix, padding"),
+    /** Takes `n` numbers at once: answers the first. */
+    takeNumbers: sqlite.prepare("update number_sequences set next_number = next_number + ? where code = 'serviceOrder' returning next_number - ? as n, prefix, padding"),
     order: sqlite.prepare(
       `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
          planned_start, planned_end, preferred_worker_id, responsible_worker_id, agreement_id, origin, stage_id, progress, line_count, sales_total, cost_total,
@@ -192,128 +201,221 @@ function statements(sqlite: Sqlite) {
        values (?, ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, 'agreement', ?, 'inProcess', ?, ?, ?, ?, ?, ?)`
     ),
     history: sqlite.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, note) values (?, ?, ?, null, ?, ?)'),
-    object: sqlite.prepare('insert or ignore into service_order_objects (order_id, service_object_id, note) values (?, ?, ?)'),
-    task: sqlite.prepare('insert or ignore into service_order_tasks (order_id, service_task_id, note) values (?, ?, ?)'),
-    line: sqlite.prepare(
+    objects: rows(sqlite, 'insert into service_order_objects (order_id, service_object_id, note) values', 3),
+    tasks: rows(sqlite, 'insert into service_order_tasks (order_id, service_task_id, note) values', 3),
+    lines: rows(
+      sqlite,
       `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
-         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date) values`,
+      17
     ),
-    occurrence: sqlite.prepare('insert into agreement_occurrences (agreement_line_id, occurrence_date, order_line_id, created_at) values (?, ?, ?, ?)')
+    /** The ledger rows of an agreement's new order lines, in one statement. */
+    occurrences: sqlite.prepare(
+      `insert into agreement_occurrences (agreement_line_id, occurrence_date, order_line_id, created_at)
+       select agreement_line_id, occurrence_date, id, ? from service_order_lines where order_id between ? and ? and +agreement_line_id is not null`
+    )
   }
 }
-type Statements = ReturnType<typeof statements>
+
+/**
+ * A multi-row insert: `run(values)` takes the parameters of any number of rows, flat, and inserts them
+ * with one statement per (up to) 16 rows. One statement for an order's lines costs much less than one per line.
+ */
+function rows(sqlite: Sqlite, head: string, columns: number) {
+  const MAX = 16
+  const byCount = new Map<number, Statement>()
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`
+  const statement = (n: number) => {
+    let st = byCount.get(n)
+    if (!st) {
+      st = sqlite.prepare(`${head} ${Array.from({ length: n }, () => row).join(', ')}`)
+      byCount.set(n, st)
+    }
+    return st
+  }
+  return {
+    run(values: unknown[]): void {
+      for (let i = 0; i < values.length; i += MAX * columns) {
+        const part = values.length - i > MAX * columns ? values.slice(i, i + MAX * columns) : i === 0 ? values : values.slice(i)
+        statement(part.length / columns).run(part)
+      }
+    }
+  }
+}
+type Writes = ReturnType<typeof writes>
 
 interface RunState {
+  ctx: ServiceContext
   c: Context
-  stmts: Statements
+  w: Writes
   stageId: number
-  defaults: Map<number, LineDefaults>
-  sites: Map<number, number | null>
+  /** Per type + category + item: unit, cost, price, description. */
+  defaults: Map<string, LineDefaults>
+  /** Service object → its site; customer → its first site. */
+  objectSites: Map<number, number | null>
+  customerSites: Map<number, number | null>
+  /** 'YYYY-MM-DD|minutes' → epoch ms in the shop's time zone. */
+  clock: Map<string, number>
 }
 
 function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 }
 
-function at(date: string, minutes: number, tz: string): number {
-  return dayStart(date, tz) + minutes * 60_000
+/**
+ * The instant of a wall-clock time on a date in the shop's time zone. Computed from the clock time, not as
+ * midnight + minutes, so that 08:00 on the day the clocks change is still 08:00. 24:00 is the next midnight.
+ */
+function at(state: RunState, date: string, minutes: number): number {
+  const key = `${date}|${minutes}`
+  let ms = state.clock.get(key)
+  if (ms === undefined) {
+    const day = minutes >= 24 * 60 ? addDays(date, 1) : date
+    const m = minutes >= 24 * 60 ? 0 : minutes
+    ms = DateTime.fromObject(
+      { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), hour: Math.floor(m / 60), minute: m % 60 },
+      { zone: state.c.timeZone }
+    ).toMillis()
+    state.clock.set(key, ms)
+  }
+  return ms
 }
 
-function siteFor(db: Db, state: RunState, a: AgreementRecord, objectIds: number[]): number | null {
+function defaultsFor(state: RunState, line: LineRecord): LineDefaults {
+  const key = `${line.type}|${line.categoryId}|${line.itemId}`
+  let d = state.defaults.get(key)
+  if (!d) {
+    d = lineDefaults(state.ctx.db, { type: line.type as LineType, categoryId: line.type === 'item' ? null : line.categoryId, itemId: line.type === 'item' ? line.itemId : null })
+    state.defaults.set(key, d)
+  }
+  return d
+}
+
+/** The order's address: the site of its first service object that has one, else the customer's first site. */
+function siteFor(state: RunState, a: AgreementRecord, objectIds: Iterable<number>): number | null {
+  const { reads: r } = state.c
   for (const id of objectIds) {
-    const site = db.select({ s: serviceObjects.siteId }).from(serviceObjects).where(eq(serviceObjects.id, id)).get()?.s
-    if (site) return site
+    let site = state.objectSites.get(id)
+    if (site === undefined) {
+      site = (r.objectSite.get(id) as { siteId: number | null } | undefined)?.siteId ?? null
+      state.objectSites.set(id, site)
+    }
+    if (site !== null) return site
   }
-  if (!state.sites.has(a.customerId)) {
-    state.sites.set(a.customerId, db.select({ id: customerSites.id }).from(customerSites).where(eq(customerSites.customerId, a.customerId)).orderBy(asc(customerSites.id)).get()?.id ?? null)
+  let site = state.customerSites.get(a.customerId)
+  if (site === undefined) {
+    site = (r.firstSite.get(a.customerId) as { id: number } | undefined)?.id ?? null
+    state.customerSites.set(a.customerId, site)
   }
-  return state.sites.get(a.customerId)!
+  return site
 }
 
-/** Creates one agreement's orders in one transaction: all of them, or (on an error or a crash) none. */
-function generateAgreement(ctx: ServiceContext, state: RunState, plan: AgreementPlan): { orders: number[]; lines: number; conflicts: number } {
-  const a = plan.agreement
-  const { c, stmts } = state
-  return ctx.db.transaction(() => {
-    const now = ctx.now()
-    const orderIds: number[] = []
-    let lineCount = 0
-    let conflicts = 0
-    const relatedObjects = ctx.db.select().from(agreementObjects).where(eq(agreementObjects.agreementId, a.id)).all()
-    const relatedTasks = ctx.db.select().from(agreementTasks).where(eq(agreementTasks.agreementId, a.id)).all()
-    for (const v of plan.visits) {
-      const objectIds = [...new Set(v.occurrences.flatMap((o) => (o.line.serviceObjectId === null ? [] : [o.line.serviceObjectId])))]
-      const taskIds = [...new Set(v.occurrences.flatMap((o) => (o.line.serviceTaskId === null ? [] : [o.line.serviceTaskId])))]
-      const objects = a.combineRule === 'agreement' ? relatedObjects : relatedObjects.filter((r) => objectIds.includes(r.serviceObjectId))
-      const tasks = a.combineRule === 'agreement' ? relatedTasks : relatedTasks.filter((r) => taskIds.includes(r.serviceTaskId))
-      const siteId = siteFor(ctx.db, state, a, objects.map((o) => o.serviceObjectId))
-      const lo = v.occurrences.reduce((m, o) => maxDate(m, o.from), v.occurrences[0]!.from)
-      const hi = v.occurrences.reduce((m, o) => (o.to < m ? o.to : m), v.occurrences[0]!.to)
-      const startAfter = v.occurrences.reduce<number | null>((m, o) => (o.line.startAfter === null ? m : Math.max(m ?? 0, minutesOf(o.line.startAfter))), null)
-      const endBefore = v.occurrences.reduce<number | null>((m, o) => (o.line.endBefore === null ? m : Math.min(m ?? 24 * 60, minutesOf(o.line.endBefore))), null)
-      const day = c.workingHours[weekday(v.date)]!
-      const startMinutes = startAfter ?? (day.open ? minutesOf(day.start) : 8 * 60)
-      const hours = v.occurrences.reduce((s, o) => s + (o.line.type === 'hour' ? o.line.quantity : 0), 0) / 1000
-      const plannedStart = at(v.date, startMinutes, c.timeZone)
-      const plannedEnd = endBefore !== null ? at(v.date, Math.max(endBefore, startMinutes), c.timeZone) : plannedStart + Math.max(1, hours) * 3_600_000
+interface Made {
+  orders: number[]
+  lines: number
+  conflicts: number
+}
 
-      const lines = v.occurrences.map((o, n) => {
-        let d = state.defaults.get(o.line.id)
-        if (!d) {
-          d = lineDefaults(ctx.db, { type: o.line.type as LineType, categoryId: o.line.categoryId, itemId: o.line.itemId })
-          state.defaults.set(o.line.id, d)
-        }
-        const price = o.line.unitPrice ?? d.unitPrice
-        return { o, n: n + 1, d, price, workerId: o.line.workerId ?? (o.line.type === 'hour' ? a.responsibleWorkerId : null) }
-      })
-      const salesTotal = lines.reduce((s, l) => s + lineAmount(l.o.line.quantity, l.price), 0)
-      const costTotal = lines.reduce((s, l) => s + lineAmount(l.o.line.quantity, l.d.unitCost), 0)
-      const seq = stmts.nextNumber.get() as { n: number; prefix: string; padding: number } | undefined
-      if (!seq) throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')
-      const number = `${seq.prefix}${String(seq.n).padStart(seq.padding, '0')}`
-      const orderId = Number(
-        stmts.order.run(
-          number,
-          a.customerId,
-          siteId,
-          siteId === null ? `See agreement ${a.number}` : '',
-          a.contactId,
-          a.description,
-          at(lo, startAfter ?? 0, c.timeZone),
-          at(hi, endBefore ?? 24 * 60, c.timeZone),
-          plannedStart,
-          plannedEnd,
-          a.preferredWorkerId,
-          a.responsibleWorkerId,
-          a.id,
-          state.stageId,
-          lines.length,
-          salesTotal,
-          costTotal,
-          v.calendarConflict ? 1 : 0,
-          now,
-          now
-        ).lastInsertRowid
-      )
-      stmts.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
-      for (const o of objects) stmts.object.run(orderId, o.serviceObjectId, o.externalNote)
-      for (const t of tasks) stmts.task.run(orderId, t.serviceTaskId, t.externalNote)
-      for (const l of lines) {
-        const line = l.o.line
-        const lineId = Number(
-          stmts.line.run(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, line.type === 'item' ? null : line.categoryId, line.type === 'item' ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date).lastInsertRowid
-        )
-        stmts.occurrence.run(line.id, l.o.date, lineId, now)
-        if (line.serviceObjectId !== null) stmts.object.run(orderId, line.serviceObjectId, '')
-      }
-      orderIds.push(orderId)
-      lineCount += lines.length
-      if (v.calendarConflict) conflicts++
-      faultPoint('generate.afterOrder')
+/** Writes one agreement's planned visits. Runs inside the caller's transaction (a savepoint of its own). */
+function writeAgreement(state: RunState, plan: AgreementPlan): Made {
+  const a = plan.agreement
+  const { ctx, c, w } = state
+  const now = ctx.now()
+  const made: Made = { orders: [], lines: 0, conflicts: 0 }
+  if (plan.visits.length === 0) return made
+  const relatedObjects = c.reads.objects.all(a.id) as { serviceObjectId: number; note: string }[]
+  const relatedTasks = c.reads.tasks.all(a.id) as { serviceTaskId: number; note: string }[]
+  const seq = w.takeNumbers.get(plan.visits.length, plan.visits.length) as { n: number; prefix: string; padding: number } | undefined
+  if (!seq) throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')
+  let nextNumber = seq.n
+  for (const v of plan.visits) {
+    // The order's objects: the agreement's related objects (all of them when the agreement combines
+    // everything into one order, else those the lines name), then any line object not related (none: refused on save).
+    const lineObjects = new Set<number>()
+    const lineTasks = new Set<number>()
+    for (const o of v.occurrences) {
+      if (o.line.serviceObjectId !== null) lineObjects.add(o.line.serviceObjectId)
+      if (o.line.serviceTaskId !== null) lineTasks.add(o.line.serviceTaskId)
     }
-    return { orders: orderIds, lines: lineCount, conflicts }
-  })
+    const everything = a.combineRule === 'agreement'
+    const objects = new Map<number, string>()
+    for (const r of relatedObjects) if (everything || lineObjects.has(r.serviceObjectId)) objects.set(r.serviceObjectId, r.note)
+    for (const id of lineObjects) if (!objects.has(id)) objects.set(id, '')
+    const tasks = everything ? relatedTasks : relatedTasks.filter((r) => lineTasks.has(r.serviceTaskId))
+    const siteId = siteFor(state, a, [...lineObjects, ...objects.keys()])
+
+    let lo = v.occurrences[0]!.from
+    let hi = v.occurrences[0]!.to
+    let startAfter: number | null = null
+    let endBefore: number | null = null
+    let hours = 0
+    for (const o of v.occurrences) {
+      if (o.from > lo) lo = o.from
+      if (o.to < hi) hi = o.to
+      if (o.line.startAfter !== null) startAfter = Math.max(startAfter ?? 0, minutesOf(o.line.startAfter))
+      if (o.line.endBefore !== null) endBefore = Math.min(endBefore ?? 24 * 60, minutesOf(o.line.endBefore))
+      if (o.line.type === 'hour') hours += o.line.quantity / 1000
+    }
+    const day = c.workingHours[weekday(v.date)]!
+    const startMinutes = startAfter ?? (day.open ? minutesOf(day.start) : 8 * 60)
+    const plannedStart = at(state, v.date, startMinutes)
+    const plannedEnd = endBefore !== null ? at(state, v.date, Math.max(endBefore, startMinutes)) : plannedStart + Math.max(1, hours) * 3_600_000
+
+    const lines = v.occurrences.map((o, n) => {
+      const d = defaultsFor(state, o.line)
+      return { o, n: n + 1, d, price: o.line.unitPrice ?? d.unitPrice, workerId: o.line.workerId ?? (o.line.type === 'hour' ? a.responsibleWorkerId : null) }
+    })
+    let salesTotal = 0
+    let costTotal = 0
+    for (const l of lines) {
+      salesTotal += lineAmount(l.o.line.quantity, l.price)
+      costTotal += lineAmount(l.o.line.quantity, l.d.unitCost)
+    }
+    const number = `${seq.prefix}${String(nextNumber++).padStart(seq.padding, '0')}`
+    const orderId = Number(
+      w.order.run(
+        number,
+        a.customerId,
+        siteId,
+        siteId === null ? `See agreement ${a.number}` : '',
+        a.contactId,
+        a.description,
+        at(state, lo, startAfter ?? 0),
+        at(state, hi, endBefore ?? 24 * 60),
+        plannedStart,
+        plannedEnd,
+        a.preferredWorkerId,
+        a.responsibleWorkerId,
+        a.id,
+        state.stageId,
+        lines.length,
+        salesTotal,
+        costTotal,
+        v.calendarConflict ? 1 : 0,
+        now,
+        now
+      ).lastInsertRowid
+    )
+    w.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
+    const objectValues: unknown[] = []
+    for (const [id, note] of objects) objectValues.push(orderId, id, note)
+    w.objects.run(objectValues)
+    if (tasks.length > 0) w.tasks.run(tasks.flatMap((t) => [orderId, t.serviceTaskId, t.note]))
+    const lineValues: unknown[] = []
+    for (const l of lines) {
+      const line = l.o.line
+      const item = line.type === 'item'
+      lineValues.push(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, item ? null : line.categoryId, item ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date)
+    }
+    w.lines.run(lineValues)
+    made.orders.push(orderId)
+    made.lines += lines.length
+    if (v.calendarConflict) made.conflicts++
+    faultPoint('generate.afterOrder')
+  }
+  // The ledger: every occurrence just turned into an order line, so that no later run makes it again.
+  w.occurrences.run(now, made.orders[0], made.orders[made.orders.length - 1])
+  return made
 }
 
 export interface GenerationProgress {
@@ -323,45 +425,110 @@ export interface GenerationProgress {
   orderIds: number[]
 }
 
-/**
- * Generates for every agreement in scope, one transaction per agreement, reporting after each. Stops
- * between agreements when `isCancelled` says so. Used directly by the CLI and, a slice at a time, by jobs.
- */
-export function* generationSteps(ctx: ServiceContext, input: GenerationInput): Generator<GenerationProgress, GenerationProgress> {
-  validateRange(input)
-  const scope = agreementsInScope(ctx.db, input)
-  const state: RunState = { c: loadContext(ctx.db), stmts: statements(ctx.conn.sqlite), stageId: initialStage(ctx.db).id, defaults: new Map(), sites: new Map() }
-  const progress: GenerationProgress = { done: 0, total: scope.length, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
-  for (const a of scope) {
-    const plan = planAgreement(ctx.db, a, input, state.c)
-    progress.summary.skipped += plan.skipped
-    if (plan.visits.length > 0) {
-      const made = generateAgreement(ctx, state, plan)
-      progress.summary.orders += made.orders.length
-      progress.summary.lines += made.lines
-      progress.summary.conflicts += made.conflicts
-      progress.summary.agreements++
-      progress.orderIds.push(...made.orders)
-    }
-    progress.done++
-    yield progress
-  }
-  return progress
+export interface Generation {
+  readonly progress: GenerationProgress
+  readonly finished: boolean
+  /**
+   * Generates agreements in order for about `sliceMs` (at least one), commits, and answers the progress.
+   * Each agreement is a savepoint of its own inside the slice's transaction: it is written whole or not
+   * at all. On an error the agreements before it in the slice are committed, then the error is thrown.
+   */
+  step: (sliceMs: number) => GenerationProgress
 }
 
-export function runGeneration(ctx: ServiceContext, input: GenerationInput, onProgress?: (p: GenerationProgress) => void): GenerationProgress {
-  const steps = generationSteps(ctx, input)
-  for (;;) {
-    const next = steps.next()
-    if (next.done) return next.value
-    onProgress?.(next.value)
+/**
+ * A run over every agreement in scope. Planning reads the ledger inside the write transaction
+ * (BEGIN IMMEDIATE), so two runs at once — two windows, the app and a scheduled CLI run — can never both
+ * plan the same occurrence: the second waits and then sees the first one's rows.
+ */
+export function createGeneration(ctx: ServiceContext, input: GenerationInput): Generation {
+  validateRange(input)
+  const scope = agreementsInScope(ctx.db, input)
+  const state: RunState = {
+    ctx,
+    c: loadContext(ctx),
+    w: writes(ctx.conn.sqlite),
+    stageId: initialStage(ctx.db).id,
+    defaults: new Map(),
+    objectSites: new Map(),
+    customerSites: new Map(),
+    clock: new Map()
   }
+  const progress: GenerationProgress = { done: 0, total: scope.length, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
+  const sqlite = ctx.conn.sqlite
+  const oneAgreement = sqlite.transaction((a: AgreementRecord) => {
+    const plan = planAgreement(a, input, state.c)
+    return { plan, made: writeAgreement(state, plan) }
+  })
+  const slice = sqlite.transaction((deadline: number): unknown => {
+    do {
+      const a = scope[progress.done]!
+      let result: ReturnType<typeof oneAgreement>
+      try {
+        result = oneAgreement(a)
+      } catch (e) {
+        return e
+      }
+      const { plan, made } = result
+      progress.summary.skipped += plan.skipped
+      if (made.orders.length > 0) {
+        progress.summary.orders += made.orders.length
+        progress.summary.lines += made.lines
+        progress.summary.conflicts += made.conflicts
+        progress.summary.agreements++
+        for (const id of made.orders) progress.orderIds.push(id)
+      }
+      progress.done++
+    } while (progress.done < scope.length && performance.now() < deadline)
+    return null
+  })
+  return {
+    progress,
+    get finished() {
+      return progress.done >= scope.length
+    },
+    step(sliceMs) {
+      if (progress.done >= scope.length) return progress
+      // Counters move inside the transaction; keep a copy to put back if the commit itself fails.
+      const before = { ...progress, summary: { ...progress.summary }, orderIds: progress.orderIds.length }
+      let error: unknown
+      try {
+        error = slice.immediate(performance.now() + sliceMs)
+      } catch (e) {
+        Object.assign(progress, { done: before.done, summary: before.summary })
+        progress.orderIds.length = before.orderIds
+        throw e
+      }
+      if (error) throw error
+      return progress
+    }
+  }
+}
+
+/** Yields after each committed slice of agreements; used by callers that report progress as they go. */
+export function* generationSteps(ctx: ServiceContext, input: GenerationInput, sliceMs = 1000): Generator<GenerationProgress, GenerationProgress> {
+  const run = createGeneration(ctx, input)
+  while (!run.finished) yield run.step(sliceMs)
+  return run.progress
+}
+
+/** Generates synchronously (the CLI, tests); `onProgress` is called after each committed slice. */
+export function runGeneration(ctx: ServiceContext, input: GenerationInput, onProgress?: (p: GenerationProgress) => void, sliceMs = 1000): GenerationProgress {
+  const run = createGeneration(ctx, input)
+  while (!run.finished) {
+    // Not `onProgress?.(run.step(…))`: an optional call skips evaluating its argument.
+    const p = run.step(sliceMs)
+    onProgress?.(p)
+  }
+  return run.progress
 }
 
 /* ---------- background runs ---------- */
 
 const cancelled = new Set<number>()
 const RUN_ORDER_IDS_KEPT = 2000
+/** How long one turn of the event loop may generate: short enough to keep API calls flowing between turns. */
+const SLICE_MS = 25
 
 function runRow(db: Db, id: number): GenerationRun {
   const r = db.select().from(generationRuns).where(eq(generationRuns.id, id)).get()
@@ -371,18 +538,19 @@ function runRow(db: Db, id: number): GenerationRun {
 
 /**
  * Starts a run in the background and answers at once. better-sqlite3 is synchronous, so the run works a
- * slice at a time (one agreement per turn of the event loop): the app stays responsive and every
- * agreement is still its own transaction (see docs/adr/0004-agreement-generation.md).
+ * slice at a time (a few agreements per turn of the event loop, committed before the turn ends): the app
+ * stays responsive, no transaction is ever open between turns, and every agreement is whole or absent
+ * (see docs/adr/0004-agreement-generation.md).
  */
 export function startGeneration(ctx: ServiceContext, input: GenerationInput): GenerationRun {
-  validateRange(input)
+  const run = createGeneration(ctx, input)
   const row = ctx.db
     .insert(generationRuns)
-    .values({ startedAt: ctx.now(), userId: ctx.user?.id ?? null, fromDate: input.from, toDate: input.to, status: 'running', orderIds: [] })
+    .values({ startedAt: ctx.now(), userId: ctx.user?.id ?? null, fromDate: input.from, toDate: input.to, status: 'running', agreementsTotal: run.progress.total, orderIds: [] })
     .returning({ id: generationRuns.id })
     .get()
-  const steps = generationSteps(ctx, input)
-  const save = (p: GenerationProgress, status: GenerationRun['status'], error: string | null = null) =>
+  const save = (status: GenerationRun['status'], error: string | null = null) => {
+    const p = run.progress
     ctx.db
       .update(generationRuns)
       .set({
@@ -399,30 +567,25 @@ export function startGeneration(ctx: ServiceContext, input: GenerationInput): Ge
       })
       .where(eq(generationRuns.id, row.id))
       .run()
-  let last: GenerationProgress = { done: 0, total: 0, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
+  }
   const tick = (): void => {
     // The host closed the database (app quitting, a test ending): the run stays 'running' and is marked
     // interrupted at the next start.
     if (!ctx.conn.sqlite.open) return
     try {
       if (cancelled.delete(row.id)) {
-        save(last, 'cancelled')
+        save('cancelled')
         return
       }
-      const deadline = Date.now() + 25
-      // A few agreements per turn: short enough to keep API calls flowing between turns.
-      while (Date.now() < deadline) {
-        const next = steps.next()
-        last = next.value
-        if (next.done) {
-          save(last, 'done')
-          return
-        }
+      run.step(SLICE_MS)
+      if (run.finished) {
+        save('done')
+        return
       }
-      save(last, 'running')
+      save('running')
       setImmediate(tick)
     } catch (e) {
-      if (ctx.conn.sqlite.open) save(last, 'failed', e instanceof Error ? e.message : String(e))
+      if (ctx.conn.sqlite.open) save('failed', e instanceof Error ? e.message : String(e))
     }
   }
   setImmediate(tick)
