@@ -28,7 +28,11 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string', multiple: true },
   password: { type: 'string' },
-  worker: { type: 'string' }
+  worker: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  agreement: { type: 'string', multiple: true },
+  json: { type: 'boolean' }
 } as const
 
 const GLOBAL = new Set(['db', 'help'])
@@ -52,6 +56,7 @@ export function generalHelp(): string {
     '  npm run demo -- --db demo.db --scale 10',
     '  npm run cli -- export serviceObjects --out objects.csv --db demo.db',
     '  npm run cli -- pdf invoice INV-000003 --out INV-000003.pdf --db demo.db',
+    '  npm run cli -- agreements generate --from 2026-01-01 --to 2026-03-31 --db demo.db --json',
     '  HOOLDUS_PASSWORD=… npm run cli -- users add mari --name "Mari Maasikas" --role dispatcher --db demo.db'
   ].join('\n')
 }
@@ -62,10 +67,12 @@ export function commandHelp(c: Command): string {
 
 function findCommand(positionals: string[]): { command: Command; args: string[] } | null {
   const [first, second, ...rest] = positionals
-  if (first === 'users') {
-    if (second === undefined) throw usageError('"users" needs a sub-command: users add')
-    const command = COMMANDS.find((c) => c.name === `users ${second}`)
-    if (!command) throw usageError(`Unknown command "users ${second}"; try "users add"`)
+  // Command groups: "users add", "agreements generate".
+  const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name)
+  if (group.length > 0) {
+    if (second === undefined) throw usageError(`"${first}" needs a sub-command: ${group.join(', ')}`)
+    const command = COMMANDS.find((c) => c.name === `${first} ${second}`)
+    if (!command) throw usageError(`Unknown command "${first} ${second}"; try "${group.join('" or "')}"`)
     return { command, args: rest }
   }
   const command = COMMANDS.find((c) => c.name === first)

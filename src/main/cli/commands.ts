@@ -14,6 +14,7 @@ import { AppError } from '../services/core/errors'
 import { ensureDefaultSequences } from '../services/core/sequences'
 import { createDemoData, type DemoStage } from '../services/demo/service'
 import { ensureSettings } from '../services/settings/service'
+import { agreementsGenerate } from './agreements'
 import { actingUser, CliError, describeApiError, type FieldNames, type OpenedDb, openDb, usageError } from './session'
 
 export interface CommandInput {
@@ -357,4 +358,4 @@ const pdf: Command = {
   }
 }
 
-export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd, pdf]
+export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd, pdf, agreementsGenerate]

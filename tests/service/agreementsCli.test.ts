@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { closeDatabase, openDatabase } from '../../src/main/db/connection'
+import { agreementState, agreementWorld, insertWeeklyAgreements } from '../support/agreements'
+import { userWith } from '../support/db'
+
+// As `npm run cli` runs it: a child process through tsx.
+const root = resolve(import.meta.dirname, '../..')
+const entry = join(root, 'src/main/cli/index.ts')
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, HOOLDUS_FAULT: _f, ...inherited } = process.env
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, encoding: 'utf8', env: { ...inherited, ...env }, timeout: 60000 })
+  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr }
+}
+
+describe('agreements generate (command line)', { timeout: 60000 }, () => {
+  it('creates the orders, says what it made and skipped, and creates nothing twice', async () => {
+    const w = await agreementWorld()
+    closeDatabase(w.conn)
+    const db = ['--db', w.file]
+
+    const help = cli(['--help'])
+    expect(help.out).toContain('agreements generate')
+    expect(cli(['agreements', 'generate', '--help']).out).toContain('--from, --to')
+
+    // The seeded agreement: monthly from 5 January; 5 December 2026 is a Saturday (kept, flagged).
+    const first = cli(['agreements', 'generate', '--from', '2026-12-01', '--to', '2027-02-28', ...db, '--json'])
+    expect(first.code, first.err).toBe(0)
+    expect(first.err).toBe('')
+    expect(first.out.trim().split('\n')).toHaveLength(1)
+    const summary = JSON.parse(first.out) as Record<string, unknown>
+    expect(summary).toMatchObject({
+      from: '2026-12-01',
+      to: '2027-02-28',
+      orders: 3,
+      lines: 3,
+      skipped: 0,
+      conflicts: 1,
+      agreements: 1,
+      agreementsInScope: 1,
+      orderNumbers: { first: 'SO-000003', last: 'SO-000005' },
+      user: 'seed-admin'
+    })
+
+    // Human output: progress on stderr, the summary on stdout.
+    const again = cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db])
+    expect(again.code, again.err).toBe(0)
+    expect(again.err).toContain('Generating service orders for 2026-11-01 … 2027-03-31 as seed-admin')
+    expect(again.err).toMatch(/1\/1 agreements, 2 orders/)
+    expect(again.out).toMatch(/^Created 2 service orders \(SO-000006 … SO-000007\) with 2 lines from 1 agreement for 2026-11-01 … 2027-03-31/)
+    expect(again.out).toContain('3 occurrences skipped (made before); 0 orders on a closed day')
+
+    const nothing = JSON.parse(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db, '--json']).out) as Record<string, unknown>
+    expect(nothing).toMatchObject({ orders: 0, lines: 0, skipped: 5, conflicts: 0, agreements: 0, orderNumbers: null })
+    expect(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db]).out).toMatch(/^Nothing to create for 2026-11-01 … 2027-03-31: 1 agreement in force, 5 occurrences made before/)
+  })
+
+  it('generates one agreement by number, acting as the given user', async () => {
+    const w = await agreementWorld()
+    insertWeeklyAgreements(w.conn, w, 3)
+    userWith(w.conn, ['dispatcher'], 'disp')
+    userWith(w.conn, ['technician'], 'tech')
+    closeDatabase(w.conn)
+    const run = cli(['agreements', 'generate', '--from', '2026-01-01', '--to', '2026-01-31', '--agreement', 'AGR-T00002', '--agreement', 'AGR-T00003', '--user', 'disp', '--db', w.file, '--json'])
+    expect(run.code, run.err).toBe(0)
+    expect(JSON.parse(run.out)).toMatchObject({ orders: 8, agreements: 2, agreementsInScope: 2, user: 'disp' })
+    const conn = openDatabase(w.file)
+    expect(agreementState(conn).map((a) => [a.number, a.ledger])).toEqual([
+      [w.agreement.number, 0],
+      ['AGR-T00001', 0],
+      ['AGR-T00002', 4],
+      ['AGR-T00003', 4]
+    ])
+    closeDatabase(conn)
+
+    const denied = cli(['agreements', 'generate', '--from', '2026-01-01', '--to', '2026-01-31', '--user', 'tech', '--db', w.file])
+    expect(denied.code).toBe(1)
+    expect(denied.err).toMatch(/^hooldus: Your role does not allow this \(agreements.generate\)/)
+  })
+
+  it('refuses bad dates, an unknown agreement and a range over ten years, creating nothing', async () => {
+    const w = await agreementWorld()
+    closeDatabase(w.conn)
+    const db = ['--db', w.file]
+    const cases: [string[], number, RegExp][] = [
+      [['--from', '2026-01-01'], 2, /needs --from and --to/],
+      [['--from', '2026-13-01', '--to', '2026-12-31'], 2, /--from: /],
+      [['--from', '1.1.2026', '--to', '2026-12-31'], 2, /--from: Use the format YYYY-MM-DD/],
+      [['--from', '2026-03-01', '--to', '2026-02-01'], 2, /--to: The end cannot be before the start/],
+      [['--from', '2026-01-01', '--to', '2036-01-02'], 2, /--to: Generate at most ten years at a time/],
+      [['--from', '2026-01-01', '--to', '2026-12-31', '--agreement', 'AGR-99999'], 1, /^hooldus: There is no agreement AGR-99999\.$/m],
+      [['--from', '2026-01-01', '--to', '2026-12-31', 'extra'], 2, /takes no arguments/]
+    ]
+    for (const [args, code, message] of cases) {
+      const r = cli(['agreements', 'generate', ...args, ...db])
+      expect(r.code, args.join(' ')).toBe(code)
+      expect(r.err).toMatch(message)
+      expect(r.out).toBe('')
+    }
+    expect(cli(['agreements', 'frobnicate', ...db]).err).toMatch(/Unknown command "agreements frobnicate"; try "agreements generate"/)
+    expect(cli(['agreements', ...db]).err).toMatch(/"agreements" needs a sub-command: agreements generate/)
+    const conn = openDatabase(w.file)
+    expect((conn.sqlite.prepare("select count(*) as n from service_orders where origin = 'agreement'").get() as { n: number }).n).toBe(0)
+    closeDatabase(conn)
+  })
+
+  it('killed midway, keeps whole agreements; run again, completes the rest', async () => {
+    const w = await agreementWorld()
+    insertWeeklyAgreements(w.conn, w, 4)
+    closeDatabase(w.conn)
+    const args = ['agreements', 'generate', '--from', '2026-01-01', '--to', '2026-01-31', '--db', w.file, '--json']
+    const killed = cli(args, { HOOLDUS_FAULT: 'generate.afterOrder', HOOLDUS_FAULT_AFTER: '7' })
+    expect(killed.signal).toBe('SIGKILL')
+    let conn = openDatabase(w.file)
+    for (const a of agreementState(conn)) expect(a.lines).toBe(a.ledger)
+    closeDatabase(conn)
+    const rest = cli(args)
+    expect(rest.code, rest.err).toBe(0)
+    conn = openDatabase(w.file)
+    expect(agreementState(conn).map((a) => a.ledger)).toEqual([1, 4, 4, 4, 4])
+    closeDatabase(conn)
+  })
+})
