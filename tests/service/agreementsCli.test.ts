@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { agreementState, agreementWorld, insertWeeklyAgreements } from '../support/agreements'
-import { userWith } from '../support/db'
+import { freshDb, userWith } from '../support/db'
 
 // As `npm run cli` runs it: a child process through tsx.
 const root = resolve(import.meta.dirname, '../..')
@@ -104,6 +104,21 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     const conn = openDatabase(w.file)
     expect((conn.sqlite.prepare("select count(*) as n from service_orders where origin = 'agreement'").get() as { n: number }).n).toBe(0)
     closeDatabase(conn)
+  })
+
+  it('on a fresh demo database, creates the coming three months\' orders', async () => {
+    const { file } = await freshDb()
+    const made = cli(['demo', '--db', file, '--scale', '0.5'])
+    expect(made.code, made.err).toBe(0)
+    expect(made.out).toMatch(/61 service agreements \(\d+ gold, \d+ silver, \d+ bronze; \d+ lines\)/)
+    const today = new Date().toISOString().slice(0, 10)
+    const to = new Date(Date.now() + 91 * 86_400_000).toISOString().slice(0, 10)
+    const run = cli(['agreements', 'generate', '--from', today, '--to', to, '--db', file, '--json'])
+    expect(run.code, run.err).toBe(0)
+    const summary = JSON.parse(run.out) as { orders: number; lines: number; agreements: number; orderNumbers: { first: string; last: string } }
+    expect(summary.orders).toBeGreaterThan(50)
+    expect(summary.agreements).toBeGreaterThan(30)
+    expect(summary.orderNumbers.first < summary.orderNumbers.last).toBe(true)
   })
 
   it('killed midway, keeps whole agreements; run again, completes the rest', async () => {

@@ -168,6 +168,7 @@ const demo: Command = {
       )
       out(`  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks,`)
       out(`  ${c.serviceOrders} service orders over ${c.orderHistoryWeeks} weeks back and 4 ahead (${c.orderLines} lines, ${c.templateOrders} templates), ${c.invoices} invoices`)
+      out(`  ${c.agreements.agreements} service agreements (${Object.entries(c.agreements.byGroup).map(([g, n]) => `${n} ${g.toLowerCase()}`).join(', ')}; ${c.agreements.agreementLines} lines) — create their orders with "agreements generate"`)
       out('Sign in with:')
       for (const u of summary.users) {
         const who = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')

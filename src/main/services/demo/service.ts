@@ -4,6 +4,7 @@ import { numberSequences, users } from '../../db/schema'
 import { hashPassword } from '../auth/passwords'
 import { AppError } from '../core/errors'
 import { ensureDefaultSequences, formatNumber } from '../core/sequences'
+import { type DemoAgreementCounts, generateAgreements } from './agreements'
 import {
   ACCESS_NOTES,
   CATEGORIES,
@@ -49,9 +50,9 @@ import { Random, WeightedPool } from './random'
 
 export const DEFAULT_DEMO_SEED = 20250101
 /** Bump when the generated data changes, so that cached demo databases (bench) are rebuilt. */
-export const DEMO_DATA_VERSION = 2
+export const DEMO_DATA_VERSION = 3
 
-export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders'
+export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders' | 'agreements'
 
 export interface DemoOptions {
   /**
@@ -112,6 +113,7 @@ export interface DemoSummary {
     invoices: number
     /** Dated orders by where they stand: stage code, or CANCELLED. */
     ordersByStage: Record<string, number>
+    agreements: DemoAgreementCounts
   }
   users: DemoUserResult[]
 }
@@ -557,6 +559,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     taskIds,
     users: { manager: userId('manager'), dispatcher: userId('dispatcher'), tech: userId('tech'), techWorkerId: firstWorker.get('technician')?.id ?? null }
   })
+  progress('agreements')
+  const agreements = generateAgreements(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
 
   return {
     scale: o.scale,
@@ -576,7 +580,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       templateOrders: orders.templateOrders,
       orderLines: orders.orderLines,
       invoices: orders.invoices,
-      ordersByStage: orders.byStage
+      ordersByStage: orders.byStage,
+      agreements
     },
     users: userResults
   }
