@@ -14,6 +14,7 @@ import type {
   numberSequenceInput
 } from '@shared/domain/masterdata'
 import {
+  agreementLines,
   categories,
   customerGroups,
   customers,
@@ -126,7 +127,8 @@ export const itemService = defineEntity({
   values: (i: z.output<typeof itemInput>) => i,
   references: [
     { column: serviceObjects.itemId, label: 'service objects' },
-    { column: serviceOrderLines.itemId, label: 'service order lines' }
+    { column: serviceOrderLines.itemId, label: 'service order lines' },
+    { column: agreementLines.itemId, label: 'agreement lines' }
   ]
 })
 
@@ -159,7 +161,10 @@ export const categoryService = defineEntity({
   load: (db, id): CategoryRow | undefined =>
     db.select(categorySelection).from(categories).where(eq(categories.id, id)).get(),
   values: (i: z.output<typeof categoryInput>) => i,
-  references: [{ column: serviceOrderLines.categoryId, label: 'service order lines' }]
+  references: [
+    { column: serviceOrderLines.categoryId, label: 'service order lines' },
+    { column: agreementLines.categoryId, label: 'agreement lines' }
+  ]
 })
 
 const sequenceSelection = {

@@ -2,7 +2,7 @@ import { and, eq, notInArray, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { CustomerListRow, CustomerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { customerContacts, customerGroups, customers, customerSites, invoices, serviceObjects, serviceOrders } from '../../db/schema'
+import { agreements, customerContacts, customerGroups, customers, customerSites, invoices, serviceObjects, serviceOrders } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { outer } from '../core/list'
@@ -97,7 +97,10 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
     }
   })
   for (const contact of before?.contacts.filter((c) => !keptContactIds.includes(c.id)) ?? []) {
-    refuseIfReferenced(db, contact.id, `Contact "${contact.name}"`, [{ column: serviceOrders.contactId, label: 'service orders' }])
+    refuseIfReferenced(db, contact.id, `Contact "${contact.name}"`, [
+      { column: serviceOrders.contactId, label: 'service orders' },
+      { column: agreements.contactId, label: 'agreements' }
+    ])
   }
   db.delete(customerContacts)
     .where(and(eq(customerContacts.customerId, customerId), notInArray(customerContacts.id, keptContactIds.length ? keptContactIds : [0])))
@@ -141,7 +144,8 @@ export const customerService = defineEntity({
   references: [
     { column: serviceObjects.customerId, label: 'service objects' },
     { column: serviceOrders.customerId, label: 'service orders' },
-    { column: invoices.customerId, label: 'invoices' }
+    { column: invoices.customerId, label: 'invoices' },
+    { column: agreements.customerId, label: 'agreements' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(customerContacts).where(eq(customerContacts.customerId, id)).run()

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceObjectRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { customers, customerSites, items, serviceObjectGroups, serviceObjects, serviceOrderLines, serviceOrderObjects } from '../../db/schema'
+import { agreementLines, agreementObjects, customers, customerSites, items, serviceObjectGroups, serviceObjects, serviceOrderLines, serviceOrderObjects } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { type JoinableQuery, outer } from '../core/list'
@@ -125,6 +125,8 @@ export const serviceObjectService = defineEntity({
   references: [
     { column: serviceObjects.parentId, label: 'components' },
     { column: serviceOrderLines.serviceObjectId, label: 'service order lines' },
-    { column: serviceOrderObjects.serviceObjectId, label: 'service orders' }
+    { column: serviceOrderObjects.serviceObjectId, label: 'service orders' },
+    { column: agreementLines.serviceObjectId, label: 'agreement lines' },
+    { column: agreementObjects.serviceObjectId, label: 'agreements' }
   ]
 })

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceTaskRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { serviceOrderLines, serviceOrderTasks, serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
+import { agreementLines, agreementTasks, serviceOrderLines, serviceOrderTasks, serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
@@ -58,7 +58,9 @@ export const serviceTaskService = defineEntity({
   },
   references: [
     { column: serviceOrderLines.serviceTaskId, label: 'service order lines' },
-    { column: serviceOrderTasks.serviceTaskId, label: 'service orders' }
+    { column: serviceOrderTasks.serviceTaskId, label: 'service orders' },
+    { column: agreementLines.serviceTaskId, label: 'agreement lines' },
+    { column: agreementTasks.serviceTaskId, label: 'agreements' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(serviceTaskSkills).where(eq(serviceTaskSkills.taskId, id)).run()
