@@ -331,7 +331,6 @@ CREATE TABLE `service_order_lines` (
 CREATE INDEX `service_order_lines_order_idx` ON `service_order_lines` (`order_id`,`line_no`);--> statement-breakpoint
 CREATE INDEX `service_order_lines_worker_idx` ON `service_order_lines` (`worker_id`,`scheduled_date`);--> statement-breakpoint
 CREATE INDEX `service_order_lines_invoice_idx` ON `service_order_lines` (`invoice_id`);--> statement-breakpoint
-CREATE INDEX `service_order_lines_uninvoiced_idx` ON `service_order_lines` (`status`,`invoice_id`);--> statement-breakpoint
 CREATE INDEX `service_order_lines_agreement_line_idx` ON `service_order_lines` (`agreement_line_id`);--> statement-breakpoint
 CREATE TABLE `service_order_objects` (
 	`order_id` integer NOT NULL,
@@ -398,10 +397,12 @@ CREATE TABLE `service_orders` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `service_orders_number_unique` ON `service_orders` (`number`);--> statement-breakpoint
 CREATE INDEX `service_orders_customer_idx` ON `service_orders` (`customer_id`);--> statement-breakpoint
-CREATE INDEX `service_orders_stage_idx` ON `service_orders` (`stage_id`);--> statement-breakpoint
-CREATE INDEX `service_orders_progress_idx` ON `service_orders` (`progress`,`planned_start`);--> statement-breakpoint
+CREATE INDEX `service_orders_stage_idx` ON `service_orders` (`stage_id`,`planned_start`,`is_template`);--> statement-breakpoint
+CREATE INDEX `service_orders_progress_idx` ON `service_orders` (`progress`,`planned_start`,`is_template`);--> statement-breakpoint
+CREATE INDEX `service_orders_progress_priority_idx` ON `service_orders` (`progress`,`priority`,`planned_start`,`is_template`);--> statement-breakpoint
 CREATE INDEX `service_orders_planned_idx` ON `service_orders` (`planned_start`);--> statement-breakpoint
 CREATE INDEX `service_orders_responsible_idx` ON `service_orders` (`responsible_worker_id`);--> statement-breakpoint
+CREATE INDEX `service_orders_preferred_idx` ON `service_orders` (`preferred_worker_id`);--> statement-breakpoint
 CREATE INDEX `service_orders_agreement_idx` ON `service_orders` (`agreement_id`);--> statement-breakpoint
 CREATE TABLE `service_stages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

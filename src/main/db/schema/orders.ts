@@ -76,10 +76,14 @@ export const serviceOrders = sqliteTable(
   },
   (t) => [
     index('service_orders_customer_idx').on(t.customerId),
-    index('service_orders_stage_idx').on(t.stageId),
-    index('service_orders_progress_idx').on(t.progress, t.plannedStart),
+    // The list's usual filters, sorted by planned start; is_template last so that counting a filter (every list
+    // query excludes or asks for templates) reads the index alone, not 200,000 rows.
+    index('service_orders_stage_idx').on(t.stageId, t.plannedStart, t.isTemplate),
+    index('service_orders_progress_idx').on(t.progress, t.plannedStart, t.isTemplate),
+    index('service_orders_progress_priority_idx').on(t.progress, t.priority, t.plannedStart, t.isTemplate),
     index('service_orders_planned_idx').on(t.plannedStart),
     index('service_orders_responsible_idx').on(t.responsibleWorkerId),
+    index('service_orders_preferred_idx').on(t.preferredWorkerId),
     index('service_orders_agreement_idx').on(t.agreementId),
     check('service_orders_priority_check', sql`${t.priority} in ('high','normal','low')`),
     check('service_orders_progress_check', sql`${t.progress} in ('inProcess','posted','cancelled')`),
@@ -123,8 +127,9 @@ export const serviceOrderLines = sqliteTable(
   (t) => [
     index('service_order_lines_order_idx').on(t.orderId, t.lineNo),
     index('service_order_lines_worker_idx').on(t.workerId, t.scheduledDate),
+    // No index leads with status: without statistics SQLite would pick it for "order_id = ? and status = ?"
+    // and read every posted (or open) line of the database instead of the order's few.
     index('service_order_lines_invoice_idx').on(t.invoiceId),
-    index('service_order_lines_uninvoiced_idx').on(t.status, t.invoiceId),
     index('service_order_lines_agreement_line_idx').on(t.agreementLineId),
     check('service_order_lines_type_check', sql`${t.type} in ('hour','expense','item','fee')`),
     check('service_order_lines_status_check', sql`${t.status} in ('created','cancelled','posted')`)
