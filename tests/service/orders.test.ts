@@ -492,6 +492,12 @@ describe('technicians', () => {
     expect(seen.total).toBe(4)
     const asked = await call(w.tech, 'serviceOrders.list', { workerId: w.other.id })
     expect(asked.total).toBe(0)
+    // Each kind of assignment also opens the order itself.
+    for (const o of [w.preferred, w.onLine, w.openOrder]) expect((await call(w.tech, 'serviceOrders.get', { id: o.id })).id).toBe(o.id)
+    // The office's worker filter finds the same orders.
+    const filtered = await call(w.admin, 'serviceOrders.list', { workerId: w.worker.id, pageSize: 100 })
+    expect(filtered.rows.map((r) => r.number).sort()).toEqual(seen.rows.map((r) => r.number).sort())
+    expect(filtered.total).toBe(4)
     // The office sees everything.
     expect((await call(w.admin, 'serviceOrders.list', { pageSize: 100 })).total).toBe(5)
     // An unlinked technician sees nothing.

@@ -23,6 +23,12 @@ export interface ListSpec<S extends Selection, R> {
   selection: S
   // Drizzle's dynamic-query types do not survive being passed around generically; joins stay local.
   joins?: (q: JoinableQuery) => JoinableQuery
+  /**
+   * The joins the total needs, when fewer than `joins` (default: all of them). Joins that never drop or
+   * repeat a row — left joins on a key, inner joins along a NOT NULL foreign key — change no count but cost a
+   * row lookup each; on a list of 200,000 rows that is most of the time of a page.
+   */
+  countJoins?: (q: JoinableQuery, params: ListParams) => JoinableQuery
   sort: Record<string, SQLiteColumn | SQL | SQL.Aliased>
   defaultSort: string
   toRow: (raw: SelectedRow<S>) => R
@@ -49,9 +55,9 @@ interface RunnableQuery extends JoinableQuery {
   get(): unknown
 }
 
-function base(db: Db, spec: ListSpec<Selection, unknown>, fields: Selection, where: SQL | undefined): RunnableQuery {
+function base(db: Db, spec: ListSpec<Selection, unknown>, fields: Selection, where: SQL | undefined, joins = spec.joins): RunnableQuery {
   let q = db.select(fields).from(spec.table).$dynamic() as unknown as RunnableQuery
-  if (spec.joins) q = spec.joins(q) as RunnableQuery
+  if (joins) q = joins(q) as RunnableQuery
   return q.where(where)
 }
 
@@ -72,7 +78,8 @@ export function listPage<S extends Selection, R>(
   where: SQL | undefined
 ): Page<R> {
   const s = spec as unknown as ListSpec<Selection, R>
-  const total = (base(db, s, { n: count() }, where).get() as { n: number }).n
+  const countJoins = s.countJoins ? (q: JoinableQuery) => s.countJoins!(q, params) : s.joins
+  const total = (base(db, s, { n: count() }, where, countJoins).get() as { n: number }).n
   const rows = base(db, s, spec.selection, where)
     .orderBy(...ordering(s, params))
     .limit(params.pageSize)

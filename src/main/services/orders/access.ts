@@ -22,7 +22,8 @@ export function isAssigned(db: Db, orderId: number, workerId: number | null): bo
         or(
           eq(serviceOrders.responsibleWorkerId, workerId),
           eq(serviceOrders.preferredWorkerId, workerId),
-          sql`exists (select 1 from ${serviceOrderLines} l where l.order_id = ${serviceOrders.id} and l.worker_id = ${workerId})`
+          // `+l.worker_id` keeps SQLite on the order's lines; by the worker index it would read all of their lines.
+          sql`exists (select 1 from ${serviceOrderLines} l where l.order_id = ${orderId} and +l.worker_id = ${workerId})`
         )
       )
     )
