@@ -533,8 +533,7 @@ export function generateOrders(input: OrderInput): OrderCounts {
     `insert into invoices (number, kind, customer_id, invoice_date, due_date, currency, net_total, vat_total, gross_total, request_key, created_at, created_by)
      values (?, 'invoice', ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`
   )
-  // Without statistics the planner would pick the (status, invoice_id) index here and scan every posted line.
-  const linkStmt = s.prepare("update service_order_lines indexed by service_order_lines_order_idx set invoice_id = ? where order_id = ? and status = 'posted'")
+  const linkStmt = s.prepare("update service_order_lines set invoice_id = ? where order_id = ? and status = 'posted'")
   let firstInvoiceId: number | null = null
   for (const p of invoicePlans) {
     const number = invoiceNo.take()
