@@ -5,7 +5,6 @@ import { type GenerationRun, type GenerationSummary, MAX_GENERATION_DAYS, type P
 import type { LineType } from '@shared/domain/orders'
 import { lineAmount } from '@shared/domain/orderRules'
 import { addDays, addMonths, daysBetween, type Interval, occurrences, type Occurrence, placeOccurrences, type TimeWindow, weekday, windowOf, type WorkCalendar } from '@shared/recurrence'
-import type { Statement } from 'better-sqlite3'
 import type { Db, Sqlite } from '../../db/connection'
 import { agreements, agreementLines, customers, generationRuns, numberSequences, serviceIntervals, timeWindows } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
@@ -201,13 +200,14 @@ function writes(sqlite: Sqlite) {
        values (?, ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, 'agreement', ?, 'inProcess', ?, ?, ?, ?, ?, ?)`
     ),
     history: sqlite.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, note) values (?, ?, ?, null, ?, ?)'),
-    objects: rows(sqlite, 'insert into service_order_objects (order_id, service_object_id, note) values', 3),
-    tasks: rows(sqlite, 'insert into service_order_tasks (order_id, service_task_id, note) values', 3),
-    lines: rows(
-      sqlite,
+    // One row per statement: a multi-row insert makes SQLite keep a statement journal (to undo its
+    // earlier rows if a later one fails), which spills to a temp file and cost more than it saved.
+    object: sqlite.prepare('insert into service_order_objects (order_id, service_object_id, note) values (?, ?, ?)'),
+    task: sqlite.prepare('insert into service_order_tasks (order_id, service_task_id, note) values (?, ?, ?)'),
+    line: sqlite.prepare(
       `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
-         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date) values`,
-      17
+         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     /** The ledger rows of an agreement's new order lines, in one statement. */
     occurrences: sqlite.prepare(
@@ -217,31 +217,6 @@ function writes(sqlite: Sqlite) {
   }
 }
 
-/**
- * A multi-row insert: `run(values)` takes the parameters of any number of rows, flat, and inserts them
- * with one statement per (up to) 16 rows. One statement for an order's lines costs much less than one per line.
- */
-function rows(sqlite: Sqlite, head: string, columns: number) {
-  const MAX = 16
-  const byCount = new Map<number, Statement>()
-  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`
-  const statement = (n: number) => {
-    let st = byCount.get(n)
-    if (!st) {
-      st = sqlite.prepare(`${head} ${Array.from({ length: n }, () => row).join(', ')}`)
-      byCount.set(n, st)
-    }
-    return st
-  }
-  return {
-    run(values: unknown[]): void {
-      for (let i = 0; i < values.length; i += MAX * columns) {
-        const part = values.length - i > MAX * columns ? values.slice(i, i + MAX * columns) : i === 0 ? values : values.slice(i)
-        statement(part.length / columns).run(part)
-      }
-    }
-  }
-}
 type Writes = ReturnType<typeof writes>
 
 interface RunState {
@@ -397,17 +372,13 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       ).lastInsertRowid
     )
     w.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
-    const objectValues: unknown[] = []
-    for (const [id, note] of objects) objectValues.push(orderId, id, note)
-    w.objects.run(objectValues)
-    if (tasks.length > 0) w.tasks.run(tasks.flatMap((t) => [orderId, t.serviceTaskId, t.note]))
-    const lineValues: unknown[] = []
+    for (const [id, note] of objects) w.object.run(orderId, id, note)
+    for (const t of tasks) w.task.run(orderId, t.serviceTaskId, t.note)
     for (const l of lines) {
       const line = l.o.line
       const item = line.type === 'item'
-      lineValues.push(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, item ? null : line.categoryId, item ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date)
+      w.line.run(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, item ? null : line.categoryId, item ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date)
     }
-    w.lines.run(lineValues)
     made.orders.push(orderId)
     made.lines += lines.length
     if (v.calendarConflict) made.conflicts++
@@ -532,7 +503,7 @@ export function runGeneration(ctx: ServiceContext, input: GenerationInput, onPro
 const cancelled = new Set<number>()
 const RUN_ORDER_IDS_KEPT = 2000
 /** How long one turn of the event loop may generate: short enough to keep API calls flowing between turns. */
-const SLICE_MS = 25
+const SLICE_MS = 50
 
 function runRow(db: Db, id: number): GenerationRun {
   const r = db.select().from(generationRuns).where(eq(generationRuns.id, id)).get()
