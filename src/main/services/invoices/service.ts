@@ -45,6 +45,9 @@ const spec = {
   idColumn: invoices.id,
   selection: listSelection,
   joins,
+  // The customer is a NOT NULL foreign key, the credit links left joins on unique keys: only the search box
+  // needs a join to count.
+  countJoins: (q: JoinableQuery, p: { q: string }) => (p.q ? q.innerJoin(customers, eq(customers.id, invoices.customerId)) : q),
   sort: { number: invoices.number, invoiceDate: invoices.invoiceDate, customerName: customers.name, grossTotal: invoices.grossTotal },
   defaultSort: 'number',
   toRow: (r: InvoiceListRow) => r
