@@ -509,6 +509,7 @@ CREATE TABLE `agreement_occurrences` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `agreement_occurrences_key` ON `agreement_occurrences` (`agreement_line_id`,`occurrence_date`);--> statement-breakpoint
+CREATE INDEX `agreement_occurrences_order_line_idx` ON `agreement_occurrences` (`order_line_id`);--> statement-breakpoint
 CREATE TABLE `agreement_tasks` (
 	`agreement_id` integer NOT NULL,
 	`service_task_id` integer NOT NULL,

@@ -145,7 +145,11 @@ export const agreementOccurrences = sqliteTable(
     orderLineId: integer('order_line_id').references(() => serviceOrderLines.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull()
   },
-  (t) => [uniqueIndex('agreement_occurrences_key').on(t.agreementLineId, t.occurrenceDate)]
+  (t) => [
+    uniqueIndex('agreement_occurrences_key').on(t.agreementLineId, t.occurrenceDate),
+    // Deleting an order line sets its ledger link to null: without this index every deleted line scanned the ledger.
+    index('agreement_occurrences_order_line_idx').on(t.orderLineId)
+  ]
 )
 
 export const generationRuns = sqliteTable('generation_runs', {
