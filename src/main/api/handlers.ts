@@ -21,6 +21,8 @@ import { agreementGroupService, intervalService, templateGroupService, timeWindo
 import { globalSearch } from '../services/search/service'
 import * as settingsService from '../services/settings/service'
 import * as users from '../services/users/service'
+import { dispatchExports, dispatchHandlers } from './dispatchHandlers'
+import { slaExports, slaHandlers } from './slaHandlers'
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
@@ -129,7 +131,9 @@ export const handlers = {
   'agreements.preview': previewGeneration,
   'agreements.generate': startGeneration,
   'agreements.run': getRun,
-  'agreements.cancelRun': cancelRun
+  'agreements.cancelRun': cancelRun,
+  ...dispatchHandlers,
+  ...slaHandlers
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -154,5 +158,7 @@ export const exportSources: Record<string, (ctx: ServiceContext, input: never) =
   'serviceIntervals.list': intervalService.iterate,
   'timeWindows.list': timeWindowService.iterate,
   'templateGroups.list': templateGroupService.iterate,
-  'agreements.list': agreementService.iterateAgreements
+  'agreements.list': agreementService.iterateAgreements,
+  ...dispatchExports,
+  ...slaExports
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
 import { agreementsContract } from './domains/agreements'
+import { dispatchContract } from './domains/dispatch'
 import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
+import { slaContract } from './domains/sla'
 import { systemContract } from './domains/system'
 import type { MethodNameList } from './methods'
 
@@ -10,7 +12,9 @@ export const contract = {
   ...systemContract,
   ...masterdataContract,
   ...ordersContract,
-  ...agreementsContract
+  ...agreementsContract,
+  ...dispatchContract,
+  ...slaContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

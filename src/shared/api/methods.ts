@@ -71,7 +71,27 @@ export const METHOD_NAMES = [
   'agreements.preview',
   'agreements.generate',
   'agreements.run',
-  'agreements.cancelRun'
+  'agreements.cancelRun',
+  'dispatch.board',
+  'dispatch.tray',
+  'dispatch.assign',
+  'dispatch.move',
+  'dispatch.unassign',
+  'dispatch.dispatch',
+  'dispatch.setStatus',
+  'dispatch.suggest',
+  'dispatch.daySheet',
+  'dispatchPlan.list',
+  ...crudOf('slaDefinitions'),
+  ...crudOf('slaReasons'),
+  'sla.forOrder',
+  'sla.setForOrder',
+  'sla.cancel',
+  'sla.reset',
+  'sla.giveReason',
+  'slaAtRisk.list',
+  'slaCompliance.list',
+  'sla.compliancePdf'
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

@@ -31,7 +31,10 @@ export const PERMISSIONS = [
   'stages.configure',
   'agreements.write',
   'agreements.generate',
-  'agreements.configure'
+  'agreements.configure',
+  'dispatch.plan',
+  'sla.configure',
+  'sla.report'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -55,10 +58,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stages.configure',
     'agreements.write',
     'agreements.generate',
-    'agreements.configure'
+    'agreements.configure',
+    'dispatch.plan',
+    'sla.configure',
+    'sla.report'
   ],
-  dispatcher: [...everyone, ...office, 'agreements.generate'],
-  serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate'],
+  dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report'],
+  serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate', 'sla.report'],
   technician: [...everyone]
 }
 

@@ -86,7 +86,10 @@ export const settingsInput = z
     timeZone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
     vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
     workingHours: weekHours,
-    holidays: z.array(holiday).max(400).default([])
+    holidays: z.array(holiday).max(400).default([]),
+    slaAtRiskMinutes: z.number().int().min(0, 'Cannot be negative').max(100_000).default(120),
+    slaReasonRequired: z.boolean().default(true),
+    dispatchPastLimitHours: z.number().int().min(0, 'Cannot be negative').max(24 * 365).default(24)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'Mark exactly one VAT rate as default',
@@ -111,7 +114,10 @@ export const settingsRow = z.object({
   timeZone: z.string(),
   vatRates: z.array(vatRate),
   workingHours: weekHours,
-  holidays: z.array(holiday)
+  holidays: z.array(holiday),
+  slaAtRiskMinutes: z.number().int(),
+  slaReasonRequired: z.boolean(),
+  dispatchPastLimitHours: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

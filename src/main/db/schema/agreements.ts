@@ -3,6 +3,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { createdAt, updatedAt, versionColumn } from './common'
 import { categories, customerContacts, customers, items, serviceObjects, serviceTasks, workers } from './masterdata'
 import { serviceOrderLines } from './orders'
+import { slaDefinitions } from './sla'
 import { users } from './system'
 
 const codeName = () => ({
@@ -12,7 +13,11 @@ const codeName = () => ({
   version: versionColumn()
 })
 
-export const agreementGroups = sqliteTable('agreement_groups', codeName())
+export const agreementGroups = sqliteTable('agreement_groups', {
+  ...codeName(),
+  /** The default SLA of orders under the group's agreements (before the customer group's). */
+  slaId: integer('sla_id').references(() => slaDefinitions.id)
+})
 
 export const serviceIntervals = sqliteTable(
   'service_intervals',
@@ -54,6 +59,8 @@ export const agreements = sqliteTable(
     contactId: integer('contact_id').references(() => customerContacts.id),
     /** Set = a template agreement: it never produces orders. */
     templateGroupId: integer('template_group_id').references(() => templateGroups.id),
+    /** Overrides the agreement group's SLA. */
+    slaId: integer('sla_id').references(() => slaDefinitions.id),
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

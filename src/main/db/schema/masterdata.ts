@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, updatedAt, versionColumn } from './common'
+import { slaDefinitions } from './sla'
 
 const codeName = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -9,7 +10,11 @@ const codeName = () => ({
   version: versionColumn()
 })
 
-export const customerGroups = sqliteTable('customer_groups', codeName())
+export const customerGroups = sqliteTable('customer_groups', {
+  ...codeName(),
+  /** The default SLA of the group's customers' orders. */
+  slaId: integer('sla_id').references(() => slaDefinitions.id)
+})
 export const skills = sqliteTable('skills', codeName())
 export const serviceObjectGroups = sqliteTable('service_object_groups', codeName())
 

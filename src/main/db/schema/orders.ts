@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, updatedAt, versionColumn } from './common'
 import { categories, customerContacts, customers, customerSites, items, serviceObjects, serviceTasks, workers } from './masterdata'
+import { slaDefinitions } from './sla'
 import { users } from './system'
 
 /** The stage tree: one initial stage (no parent); a stage's children are its allowed next stages. */
@@ -54,6 +55,8 @@ export const serviceOrders = sqliteTable(
     preferredWorkerId: integer('preferred_worker_id').references(() => workers.id),
     responsibleWorkerId: integer('responsible_worker_id').references(() => workers.id),
     agreementId: integer('agreement_id'),
+    /** Set on the order: overrides the SLA its agreement or customer would give it. */
+    slaId: integer('sla_id').references(() => slaDefinitions.id),
     origin: text('origin').notNull().default('manual'),
     stageId: integer('stage_id')
       .notNull()

@@ -51,6 +51,12 @@ export const settings = sqliteTable(
     vatRates: text('vat_rates', { mode: 'json' }).notNull(),
     workingHours: text('working_hours', { mode: 'json' }).notNull(),
     holidays: text('holidays', { mode: 'json' }).notNull(),
+    /** A running SLA target with this many business minutes or fewer left shows as at risk. */
+    slaAtRiskMinutes: integer('sla_at_risk_minutes').notNull().default(120),
+    /** Cancelling a clock or missing a target needs a reason code (asked at sign-off at the latest). */
+    slaReasonRequired: integer('sla_reason_required', { mode: 'boolean' }).notNull().default(true),
+    /** The board refuses to plan work further than this many hours in the past. */
+    dispatchPastLimitHours: integer('dispatch_past_limit_hours').notNull().default(24),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

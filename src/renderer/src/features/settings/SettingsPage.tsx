@@ -7,9 +7,11 @@ import {
   Loader,
   Paper,
   Radio,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
@@ -47,7 +49,10 @@ const empty: Values = {
   timeZone: 'Europe/Tallinn',
   vatRates: [],
   workingHours: [],
-  holidays: []
+  holidays: [],
+  slaAtRiskMinutes: 120,
+  slaReasonRequired: true,
+  dispatchPastLimitHours: 24
 }
 
 /**
@@ -304,6 +309,33 @@ export function SettingsPage() {
               )}
             </Paper>
           </SimpleGrid>
+
+          <Paper withBorder p="md">
+            <Title order={5} mb="xs">
+              Dispatch and service levels
+            </Title>
+            <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+              <NumberInput
+                label="At risk when SLA time left is at most (minutes)"
+                description="Business minutes; shown amber on lists and the board"
+                min={0}
+                allowDecimal={false}
+                {...form.getInputProps('slaAtRiskMinutes')}
+              />
+              <NumberInput
+                label="Planning in the past allowed (hours)"
+                description="The board refuses drops further back than this"
+                min={0}
+                allowDecimal={false}
+                {...form.getInputProps('dispatchPastLimitHours')}
+              />
+              <Switch
+                mt="lg"
+                label="Reason code required for a missed target or a cancelled clock"
+                {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })}
+              />
+            </SimpleGrid>
+          </Paper>
 
           {!readOnly && (
             <Group gap="xs">

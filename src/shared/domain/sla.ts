@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import { code, id, isoDate, optionalText, requiredText, version } from '../api/common'
+import { holiday } from './system'
+import { weekHours } from './masterdata'
+import { PRIORITIES } from './orders'
+
+export const SLA_TARGET_KINDS = ['response', 'arrival', 'resolution'] as const
+export type SlaTargetKind = (typeof SLA_TARGET_KINDS)[number]
+export const SLA_TARGET_LABELS: Record<SlaTargetKind, string> = { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
+
+export const SLA_STATES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const
+export type SlaState = (typeof SLA_STATES)[number]
+export const SLA_SOURCES = ['order', 'agreement', 'agreementGroup', 'customerGroup'] as const
+export const SLA_STAGE_ROLES = ['pause', 'respond', 'resolve'] as const
+
+/** What a list row, an order header and a board card show: the first target not yet met. */
+export const slaBadge = z.object({
+  state: z.enum(SLA_STATES),
+  /** ok / atRisk / breached / paused / met / cancelled — the colour of the badge. */
+  level: z.enum(['ok', 'atRisk', 'breached', 'paused', 'met', 'cancelled']),
+  target: z.enum(SLA_TARGET_KINDS).nullable(),
+  deadline: z.number().int().nullable(),
+  /** Business minutes left (negative = over); null when paused or finished. */
+  remainingMinutes: z.number().nullable(),
+  slaName: z.string()
+})
+export type SlaBadge = z.infer<typeof slaBadge>
+
+const minutes = (label: string) =>
+  z
+    .number({ error: `${label} is required` })
+    .int('Whole minutes only')
+    .min(1, `${label} must be more than zero`)
+    .max(525_600, `${label} is too long (at most a year)`)
+
+export const slaTargetInput = z.object({
+  priority: z.enum(PRIORITIES),
+  responseMinutes: minutes('Response target'),
+  arrivalMinutes: minutes('On-site target').nullable().default(null),
+  resolutionMinutes: minutes('Resolution target')
+})
+
+export const slaInput = z.object({
+  code,
+  name: requiredText(100),
+  description: optionalText(500),
+  /** null = the shop's working calendar (settings). */
+  workingHours: weekHours.nullable().default(null),
+  holidays: z.array(holiday).max(400).nullable().default(null),
+  suspended: z.boolean().default(false),
+  targets: z.array(slaTargetInput).min(1, 'Give targets for at least one priority').max(3),
+  pauseStageIds: z.array(id).max(50).default([]),
+  respondStageIds: z.array(id).max(50).default([]),
+  resolveStageIds: z.array(id).max(50).default([])
+})
+export type SlaInput = z.input<typeof slaInput>
+export const slaRow = slaInput.extend({ id, version, inUse: z.number().int() })
+export type SlaRow = z.infer<typeof slaRow>
+
+export const slaReasonInput = z.object({ code, name: requiredText(100) })
+export const slaReasonRow = slaReasonInput.extend({ id, version })
+
+export const slaTargetClock = z.object({
+  target: z.enum(SLA_TARGET_KINDS),
+  minutes: z.number().int(),
+  consumed: z.number(),
+  remaining: z.number(),
+  deadline: z.number().int().nullable(),
+  metAt: z.number().int().nullable(),
+  breachedAt: z.number().int().nullable(),
+  state: z.enum(SLA_STATES),
+  reasonId: id.nullable(),
+  reasonName: z.string().nullable(),
+  reasonNote: z.string()
+})
+
+export const slaEvent = z.object({
+  id,
+  at: z.number().int(),
+  userName: z.string().nullable(),
+  kind: z.enum(['start', 'pause', 'resume', 'met', 'breached', 'reset', 'cancel', 'priority', 'assign']),
+  target: z.enum(SLA_TARGET_KINDS).nullable(),
+  reasonName: z.string().nullable(),
+  note: z.string()
+})
+
+export const orderClock = z.object({
+  orderId: id,
+  version,
+  slaId: id,
+  slaName: z.string(),
+  source: z.enum(SLA_SOURCES),
+  startedAt: z.number().int(),
+  state: z.enum(SLA_STATES),
+  badge: slaBadge,
+  targets: z.array(slaTargetClock),
+  events: z.array(slaEvent),
+  /** Targets missed without a reason while the setting requires one. */
+  reasonsMissing: z.array(z.enum(SLA_TARGET_KINDS))
+})
+export type OrderClock = z.infer<typeof orderClock>
+
+export const COMPLIANCE_GROUPINGS = ['customer', 'agreementGroup', 'priority', 'month'] as const
+export const complianceInput = z.object({
+  from: isoDate,
+  to: isoDate,
+  groupBy: z.enum(COMPLIANCE_GROUPINGS).default('month')
+})
+export const complianceRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  orders: z.number().int(),
+  targets: z.number().int(),
+  met: z.number().int(),
+  breached: z.number().int(),
+  /** met / (met + breached), 0–1; null when nothing finished. */
+  share: z.number().nullable(),
+  medianResponseMinutes: z.number().nullable(),
+  medianResolutionMinutes: z.number().nullable()
+})
+export type ComplianceRow = z.infer<typeof complianceRow>
