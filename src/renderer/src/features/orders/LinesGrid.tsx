@@ -11,7 +11,7 @@ import { isApiError } from '../../lib/api'
 import { formatDate, formatMoney } from '../../lib/format'
 import { useSession } from '../auth/queries'
 import { LineStatusBadge, SignedOffMark } from './badges'
-import { CellDateInput, QuantityInput } from './GridInputs'
+import { DateCell, QuantityCell } from '../../components/GridCells'
 import { draftOf, effectivePrice, formatQuantity, type LineDraft, lineInputOf, newDraft, withSource } from './lineDraft'
 import classes from './LinesGrid.module.css'
 import { MoveLinesDialog } from './MoveLinesDialog'
@@ -499,7 +499,7 @@ function LineEditor({ line, order, editable, expanded, onToggle, selected, onSel
           />
         </Table.Td>
         <Table.Td>
-          <QuantityInput
+          <QuantityCell
             key={rev}
             size="xs"
             data-col="quantity"
@@ -536,7 +536,7 @@ function LineEditor({ line, order, editable, expanded, onToggle, selected, onSel
           <div className={classes.cell}>{hasSource || line ? formatMoney(lineAmount(draft.quantity, price)) : '—'}</div>
         </Table.Td>
         <Table.Td>
-          <CellDateInput key={rev} size="xs" data-col="actualDate" aria-label={`${label} actual date`} value={draft.actualDate} onChange={(d) => set({ actualDate: d })} error={err('actualDate')} />
+          <DateCell key={rev} size="xs" data-col="actualDate" aria-label={`${label} actual date`} value={draft.actualDate} onChange={(d) => set({ actualDate: d })} error={err('actualDate')} />
         </Table.Td>
         <Table.Td>{line ? <Status line={line} /> : null}</Table.Td>
         <Table.Td>{actions}</Table.Td>
@@ -571,7 +571,7 @@ function LineEditor({ line, order, editable, expanded, onToggle, selected, onSel
                 onChange={(id) => set({ serviceTaskId: id })}
                 error={err('serviceTaskId')}
               />
-              <CellDateInput key={rev} size="xs" w={110} data-col="scheduledDate" label="Scheduled" value={draft.scheduledDate} onChange={(d) => set({ scheduledDate: d })} error={err('scheduledDate')} />
+              <DateCell key={rev} size="xs" w={110} data-col="scheduledDate" label="Scheduled" value={draft.scheduledDate} onChange={(d) => set({ scheduledDate: d })} error={err('scheduledDate')} />
               <TextInput key={`n${rev}`} size="xs" style={{ flex: 1 }} data-col="note" label="Note" value={draft.note} onChange={(e) => set({ note: e.currentTarget.value })} error={err('note')} />
             </Group>
           </Table.Td>

@@ -1,9 +1,9 @@
 import { NumberInput, type NumberInputProps, TextInput, type TextInputProps } from '@mantine/core'
 import { useState } from 'react'
-import { parseTypedDate } from '../../lib/dates'
-import { formatDate } from '../../lib/format'
+import { parseTypedDate } from '../lib/dates'
+import { formatDate } from '../lib/format'
 
-/* Inputs for the cells of the lines grid: typed, never a popup on every Tab. */
+/* Inputs for the cells of the order and agreement lines grids: typed, never a popup on every Tab. */
 
 interface QuantityCellProps extends Omit<NumberInputProps, 'value' | 'onChange'> {
   /** Thousandths, as the API stores quantities (1500 = 1,5). */
@@ -11,7 +11,7 @@ interface QuantityCellProps extends Omit<NumberInputProps, 'value' | 'onChange'>
   onChange: (thousandths: number) => void
 }
 
-/** A quantity typed with up to three decimals ("1,5" or "1.5"). */
+/** A quantity typed with up to three decimals ("1,5" or "1.5"); shown without trailing zeros. */
 export function QuantityCell({ value, onChange, ...rest }: QuantityCellProps) {
   const toStored = (v: number | string): number => {
     const n = typeof v === 'number' ? v : Number.parseFloat(v.replace(/\s/g, '').replace(',', '.'))
@@ -23,6 +23,7 @@ export function QuantityCell({ value, onChange, ...rest }: QuantityCellProps) {
     <NumberInput
       decimalScale={3}
       decimalSeparator=","
+      thousandSeparator=" "
       allowNegative={false}
       hideControls
       selectAllOnFocus
