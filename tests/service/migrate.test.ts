@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeDatabase } from '../../src/main/db/connection'
-import { DatabaseTooNewError, knownSchemaVersion } from '../../src/main/db/migrate'
+import { closeDatabase, openDatabase } from '../../src/main/db/connection'
+import { DatabaseTooNewError, knownSchemaVersion, migrateDatabase } from '../../src/main/db/migrate'
 import { findMigrations, openAndMigrate } from '../../src/main/db/open'
 
 const dirs: string[] = []
@@ -30,7 +30,50 @@ function olderDatabase(file: string): void {
 const tables = (db: Database.Database) =>
   (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name)
 
+/** The migrations folder as the first release shipped it: only 0000_init. */
+function firstReleaseMigrations(dir: string): string {
+  const folder = join(dir, 'drizzle-v1')
+  cpSync(findMigrations(), folder, { recursive: true })
+  const journalFile = join(folder, 'meta', '_journal.json')
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
+  for (const e of journal.entries.slice(1)) rmSync(join(folder, `${e.tag}.sql`))
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }))
+  return folder
+}
+
 describe('migrations at start-up', () => {
+  it('upgrades a first-release database with orders to the current schema, keeping every row and reference', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    const old = openDatabase(file)
+    try {
+      await migrateDatabase(old, firstReleaseMigrations(dir))
+      expect(old.sqlite.pragma('user_version', { simple: true })).toBe(1)
+      old.sqlite.exec(`
+        insert into customer_groups (code, name) values ('GOLD', 'Gold customers');
+        insert into customers (number, name, group_id, created_at, updated_at) values ('C-1', 'Õunapuu OÜ', 1, 1, 1);
+        insert into service_stages (code, name) values ('NEW', 'New');
+        insert into service_orders (number, customer_id, description, stage_id, created_at, updated_at)
+          values ('SO-1', 1, 'Boiler service', 1, 1, 1);
+        insert into agreement_groups (code, name) values ('MAINT', 'Maintenance');`)
+    } finally {
+      closeDatabase(old)
+    }
+
+    const { conn, migration } = await openAndMigrate(file, { migrationsFolder: findMigrations() })
+    try {
+      expect(migration).toMatchObject({ from: 1, to: known })
+      expect(conn.sqlite.prepare('select name, group_id as groupId from customers').get()).toEqual({ name: 'Õunapuu OÜ', groupId: 1 })
+      expect(conn.sqlite.prepare('select number, sla_id as slaId from service_orders').get()).toEqual({ number: 'SO-1', slaId: null })
+      expect(conn.sqlite.prepare('select sla_id from customer_groups').pluck().get()).toBeNull()
+      expect(conn.sqlite.prepare('select sla_id from agreement_groups').pluck().get()).toBeNull()
+      expect(conn.sqlite.prepare('select count(*) from order_assignments').pluck().get()).toBe(0)
+      expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      closeDatabase(conn)
+    }
+  })
+
   it('backs up a non-empty older database before migrating it, and the backup is the untouched old file', async () => {
     const dir = tempDir()
     const file = join(dir, 'hooldus.db')
