@@ -1,0 +1,222 @@
+import fc from 'fast-check'
+import { DateTime } from 'luxon'
+import { describe, expect, it } from 'vitest'
+import { type BusinessCalendar, isInsideWorkingTime } from '../../src/shared/calendar'
+import type { WeekHours } from '../../src/shared/domain/masterdata'
+import type { BoardAssignment } from '../../src/shared/dispatch/conflicts'
+import { firstFreeSlot, type SuggestRequest, type SuggestTechnician, suggestTechnicians } from '../../src/shared/dispatch/suggest'
+
+const TZ = 'Europe/Tallinn'
+const MIN = 60_000
+
+function at(local: string): number {
+  const dt = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm', { zone: TZ })
+  if (!dt.isValid) throw new Error(`bad time ${local}`)
+  return dt.toMillis()
+}
+
+function hhmm(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: TZ }).toFormat('yyyy-MM-dd HH:mm')
+}
+
+function week(start: string, end: string): WeekHours {
+  return Array.from({ length: 7 }, (_, i) => ({ open: i < 5, start, end }))
+}
+
+const company: BusinessCalendar = { timeZone: TZ, week: week('08:00', '17:00'), holidays: new Set(['2026-12-24']) }
+const early: BusinessCalendar = { timeZone: TZ, week: week('06:00', '14:00'), holidays: new Set() }
+
+function tech(id: number, name: string, over: Partial<SuggestTechnician> = {}): SuggestTechnician {
+  return { id, name, roles: ['technician'], active: true, skillIds: [1, 2], calendar: company, teamId: 1, ...over }
+}
+
+let nextId = 1
+function booked(workerId: number, start: string, end: string): BoardAssignment {
+  const id = nextId++
+  return {
+    id,
+    orderId: 500 + id,
+    orderNumber: `SO-${id}`,
+    workerId,
+    start: at(start),
+    end: at(end),
+    requiredSkillIds: [],
+    requestedStart: null,
+    requestedEnd: null,
+    slaDeadline: null
+  }
+}
+
+function request(over: Partial<SuggestRequest> = {}): SuggestRequest {
+  return {
+    orderId: 1,
+    requiredSkillIds: [1, 2],
+    teamId: null,
+    preferredWorkerId: null,
+    durationMinutes: 120,
+    windowStart: at('2026-11-27 00:00'),
+    windowEnd: at('2026-11-28 00:00'),
+    date: '2026-11-27',
+    ...over
+  }
+}
+
+const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name)
+
+describe('firstFreeSlot', () => {
+  const day = (from: string, to: string): [number, number] => [at(`2026-11-27 ${from}`), at(`2026-11-27 ${to}`)]
+
+  it('starts at opening time when the morning is free', () => {
+    const slot = firstFreeSlot(company, [], 60, ...day('00:00', '23:59'))
+    expect(slot && [hhmm(slot.start), hhmm(slot.end)]).toEqual(['2026-11-27 08:00', '2026-11-27 09:00'])
+  })
+
+  it('skips a busy block and starts on the next quarter hour after it', () => {
+    const busy = [{ start: at('2026-11-27 08:00'), end: at('2026-11-27 10:40') }]
+    const slot = firstFreeSlot(company, busy, 60, ...day('00:00', '23:59'))
+    expect(slot && hhmm(slot.start)).toBe('2026-11-27 10:45')
+  })
+
+  it('uses a gap exactly as long as needed, and passes over one too short', () => {
+    const busy = [
+      { start: at('2026-11-27 09:00'), end: at('2026-11-27 10:00') },
+      { start: at('2026-11-27 08:00'), end: at('2026-11-27 08:30') },
+      { start: at('2026-11-27 12:00'), end: at('2026-11-27 13:00') }
+    ]
+    expect(hhmm(firstFreeSlot(company, busy, 120, ...day('00:00', '23:59'))!.start)).toBe('2026-11-27 10:00')
+    expect(hhmm(firstFreeSlot(company, busy, 150, ...day('00:00', '23:59'))!.start)).toBe('2026-11-27 13:00')
+  })
+
+  it('rounds a window starting mid-quarter up', () => {
+    expect(hhmm(firstFreeSlot(company, [], 30, ...day('10:07', '12:00'))!.start)).toBe('2026-11-27 10:15')
+  })
+
+  it('respects the calendar\u2019s working hours, not the window alone', () => {
+    const [from, to] = day('05:00', '20:00')
+    expect(hhmm(firstFreeSlot(early, [], 60, from, to)!.start)).toBe('2026-11-27 06:00')
+    // 16:15 + 60 min would run past 17:00 and 14:00 is closed for the early calendar.
+    const lateBusy = [{ start: at('2026-11-27 06:00'), end: at('2026-11-27 16:15') }]
+    expect(firstFreeSlot(company, lateBusy, 60, from, to)).toBeNull()
+    expect(firstFreeSlot(early, lateBusy, 60, from, to)).toBeNull()
+  })
+
+  it('moves to the next working day, over the weekend', () => {
+    const busy = [{ start: at('2026-11-27 08:00'), end: at('2026-11-27 17:00') }]
+    const slot = firstFreeSlot(company, busy, 60, at('2026-11-27 00:00'), at('2026-12-01 00:00'))
+    expect(slot && hhmm(slot.start)).toBe('2026-11-30 08:00')
+  })
+
+  it('returns null when the window is full, closed or empty', () => {
+    const busy = [{ start: at('2026-11-27 07:00'), end: at('2026-11-27 18:00') }]
+    expect(firstFreeSlot(company, busy, 15, ...day('00:00', '23:59'))).toBeNull()
+    expect(firstFreeSlot(company, [], 15, at('2026-11-28 00:00'), at('2026-11-30 00:00'))).toBeNull()
+    expect(firstFreeSlot(company, [], 15, at('2026-12-24 00:00'), at('2026-12-25 00:00'))).toBeNull()
+    expect(firstFreeSlot(company, [], 15, at('2026-11-27 12:00'), at('2026-11-27 12:00'))).toBeNull()
+    expect(firstFreeSlot(company, [], 120, ...day('15:30', '23:59'))).toBeNull()
+  })
+
+  it('finds the earliest quarter-hour start that fits, on random bookings', () => {
+    const base = at('2026-11-26 07:00')
+    const block = fc.record({ start: fc.integer({ min: 0, max: 160 }), length: fc.integer({ min: 1, max: 40 }) })
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 12 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 40 }), (blocks, quarters, offset) => {
+        const busy = blocks.map((b) => ({ start: base + b.start * 5 * MIN, end: base + (b.start + b.length) * 5 * MIN }))
+        const from = base + offset * 5 * MIN
+        const to = base + 2 * 86_400_000
+        const duration = quarters * 15
+        const slot = firstFreeSlot(company, busy, duration, from, to)
+        const fits = (s: number): boolean =>
+          s >= from && s + duration * MIN <= to && isInsideWorkingTime(company, s, s + duration * MIN) && busy.every((b) => b.end <= s || b.start >= s + duration * MIN)
+        let expected: number | null = null
+        for (let s = Math.ceil(from / (15 * MIN)) * 15 * MIN; s < to; s += 15 * MIN) {
+          if (fits(s)) {
+            expected = s
+            break
+          }
+        }
+        expect(slot?.start ?? null).toBe(expected)
+        if (slot) expect(slot.end - slot.start).toBe(duration * MIN)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
+
+describe('suggestTechnicians', () => {
+  it('ranks a skill match above the preferred technician, and the preferred above a lighter load', () => {
+    const techs = [
+      tech(1, 'Anna', { skillIds: [1, 2] }),
+      tech(2, 'Bert', { skillIds: [1] }),
+      tech(3, 'Carl', { skillIds: [1, 2] }),
+      tech(4, 'Dina', { skillIds: [] })
+    ]
+    const load = [booked(3, '2026-11-27 08:00', '2026-11-27 12:00')]
+    const withPreferred = suggestTechnicians(request({ preferredWorkerId: 2 }), techs, load)
+    expect(names(withPreferred)).toEqual(['Anna', 'Carl', 'Bert', 'Dina'])
+    const preferCarl = suggestTechnicians(request({ preferredWorkerId: 3 }), techs, load)
+    expect(names(preferCarl)).toEqual(['Carl', 'Anna', 'Bert', 'Dina'])
+    expect(preferCarl.map((s) => s.score)).toEqual([...preferCarl.map((s) => s.score)].sort((a, b) => b - a))
+  })
+
+  it('puts a free slot above the preferred technician and the team, and the team above load', () => {
+    const techs = [tech(1, 'Full Fred', { teamId: 2 }), tech(2, 'Free Frida', { teamId: 1 }), tech(3, 'Team Tiit', { teamId: 2 })]
+    const bookings = [booked(1, '2026-11-27 08:00', '2026-11-27 17:00'), booked(3, '2026-11-27 08:00', '2026-11-27 13:00')]
+    const ranked = suggestTechnicians(request({ preferredWorkerId: 1, teamId: 2 }), techs, bookings)
+    expect(names(ranked)).toEqual(['Team Tiit', 'Free Frida', 'Full Fred'])
+    expect(ranked[2]!.slot).toBeNull()
+  })
+
+  it('ranks by load when everything else is equal', () => {
+    const techs = [tech(1, 'Busy'), tech(2, 'Idle'), tech(3, 'Some')]
+    const bookings = [booked(1, '2026-11-27 08:00', '2026-11-27 14:00'), booked(3, '2026-11-27 08:00', '2026-11-27 09:00')]
+    expect(names(suggestTechnicians(request(), techs, bookings))).toEqual(['Idle', 'Some', 'Busy'])
+  })
+
+  it('leaves out inactive workers and non-technicians', () => {
+    const techs = [tech(1, 'Active'), tech(2, 'Gone', { active: false }), tech(3, 'Desk', { roles: ['dispatcher'] })]
+    expect(names(suggestTechnicians(request(), techs, []))).toEqual(['Active'])
+  })
+
+  it('explains itself', () => {
+    const techs = [tech(1, 'Anna', { skillIds: [1], teamId: 7 })]
+    const bookings = [booked(1, '2026-11-27 08:00', '2026-11-27 09:30'), booked(1, '2026-11-27 10:00', '2026-11-27 12:00')]
+    const [anna] = suggestTechnicians(request({ preferredWorkerId: 1, teamId: 7 }), techs, bookings, {
+      skillNames: new Map([[2, 'Gas']]),
+      teamNames: new Map([[7, 'North']])
+    })
+    expect(anna!.reasons).toEqual(['Missing skill: Gas', 'Free 12:00–14:00', 'Preferred technician', 'In team North', '3.5 h booked on 27.11'])
+    expect(anna!.slot).toEqual({ start: at('2026-11-27 12:00'), end: at('2026-11-27 14:00') })
+
+    const [bert] = suggestTechnicians(request({ windowEnd: at('2026-11-27 09:00') }), [tech(2, 'Bert')], [booked(2, '2026-11-27 08:00', '2026-11-27 09:00')])
+    expect(bert!.reasons).toEqual(['Has all 2 required skills', 'No free time in the window', '1 h booked on 27.11'])
+
+    const [cara] = suggestTechnicians(request({ requiredSkillIds: [1], teamId: 1, windowEnd: at('2026-12-01 00:00') }), [tech(3, 'Cara')], [
+      booked(3, '2026-11-27 08:00', '2026-11-27 17:00')
+    ])
+    expect(cara!.reasons).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', '9 h booked on 27.11'])
+
+    const [dora] = suggestTechnicians(request({ requiredSkillIds: [] }), [tech(4, 'Dora')], [])
+    expect(dora!.reasons).toEqual(['Free 08:00–10:00', 'Nothing booked on 27.11'])
+  })
+
+  it('never excludes for missing skills: fewer missing ranks higher', () => {
+    const techs = [tech(1, 'None', { skillIds: [] }), tech(2, 'One', { skillIds: [2] })]
+    const ranked = suggestTechnicians(request(), techs, [])
+    expect(names(ranked)).toEqual(['One', 'None'])
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score)
+  })
+
+  it('is deterministic: ties by name (Estonian collation), whatever the input order', () => {
+    const techs = [tech(4, 'Ülle'), tech(1, 'Zoja'), tech(2, 'Andres'), tech(3, 'Õie'), tech(5, 'Šarlota')]
+    const expected = ['Andres', 'Šarlota', 'Zoja', 'Õie', 'Ülle']
+    fc.assert(
+      fc.property(fc.shuffledSubarray(techs, { minLength: techs.length, maxLength: techs.length }), (shuffled) => {
+        const ranked = suggestTechnicians(request(), shuffled, [])
+        expect(names(ranked)).toEqual(expected)
+        expect(new Set(ranked.map((s) => s.score)).size).toBe(1)
+      }),
+      { numRuns: 50 }
+    )
+    expect(suggestTechnicians(request(), techs, [])).toEqual(suggestTechnicians(request(), [...techs].reverse(), []))
+  })
+})
