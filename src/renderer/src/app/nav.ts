@@ -22,7 +22,10 @@ import {
   IconUser,
   IconUsers,
   IconUsersGroup,
-  IconBolt
+  IconBolt,
+  IconAlarm,
+  IconChartBar,
+  IconMessageReport
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 
@@ -43,7 +46,9 @@ export const NAV: { section: string; items: NavItem[] }[] = [
       { label: 'Invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
       { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat },
       { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, comingWith: 'the dispatch board' },
-      { label: 'SLAs', path: '/slas', icon: IconClockHour4, comingWith: 'service-level agreements' },
+      { label: 'SLAs', path: '/slas', icon: IconClockHour4 },
+      { label: 'SLAs at risk', path: '/sla-at-risk', icon: IconAlarm },
+      { label: 'SLA compliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { label: 'Returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'return management' },
       { label: 'Subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'service subscriptions' }
     ]
@@ -88,6 +93,7 @@ export const NAV: { section: string; items: NavItem[] }[] = [
       { label: 'Users', path: '/users', icon: IconUsers, permission: 'users.manage' },
       { label: 'Number sequences', path: '/sequences', icon: IconListNumbers },
       { label: 'Order stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
+      { label: 'SLA reasons', path: '/sla-reasons', icon: IconMessageReport },
       { label: 'Settings', path: '/settings', icon: IconSettings }
     ]
   }

@@ -37,6 +37,12 @@ import { TemplateGroupPage } from '../features/agreements/setup/TemplateGroupPag
 import { TemplateGroupsTree } from '../features/agreements/setup/TemplateGroupsTree'
 import { TimeWindowPage } from '../features/agreements/setup/TimeWindowPage'
 import { TimeWindowsList } from '../features/agreements/setup/TimeWindowsList'
+import { AtRiskList } from '../features/sla/AtRiskList'
+import { CompliancePage } from '../features/sla/CompliancePage'
+import { SlaPage } from '../features/sla/SlaPage'
+import { SlaReasonPage } from '../features/sla/SlaReasonPage'
+import { SlaReasonsList } from '../features/sla/SlaReasonsList'
+import { SlasList } from '../features/sla/SlasList'
 
 export function AppRoutes() {
   return (
@@ -66,6 +72,13 @@ export function AppRoutes() {
       <Route path="/time-windows/:id" element={<PerRecord><TimeWindowPage /></PerRecord>} />
       <Route path="/template-groups" element={<TemplateGroupsTree />} />
       <Route path="/template-groups/:id" element={<PerRecord><TemplateGroupPage /></PerRecord>} />
+      {/* service-level agreements */}
+      <Route path="/slas" element={<SlasList />} />
+      <Route path="/slas/:id" element={<PerRecord><SlaPage /></PerRecord>} />
+      <Route path="/sla-reasons" element={<SlaReasonsList />} />
+      <Route path="/sla-reasons/:id" element={<PerRecord><SlaReasonPage /></PerRecord>} />
+      <Route path="/sla-at-risk" element={<AtRiskList />} />
+      <Route path="/sla-compliance" element={<CompliancePage />} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route path="/customer-groups/:id" element={<PerRecord><CodeTablePage entity="customerGroups" /></PerRecord>} />
