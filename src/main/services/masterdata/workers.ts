@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { WeekHours, WorkerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { agreementLines, agreements, dispatchTeams, serviceOrderLines, serviceOrders, skills, users, workers, workerSkills } from '../../db/schema'
+import { agreementLines, agreements, dispatchTeams, orderAssignments, serviceOrderLines, serviceOrders, skills, users, workers, workerSkills } from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'
@@ -86,7 +86,8 @@ export const workerService = defineEntity({
     { column: serviceOrderLines.workerId, label: 'service order lines' },
     { column: agreements.responsibleWorkerId, label: 'agreements (as responsible)' },
     { column: agreements.preferredWorkerId, label: 'agreements (as preferred technician)' },
-    { column: agreementLines.workerId, label: 'agreement lines' }
+    { column: agreementLines.workerId, label: 'agreement lines' },
+    { column: orderAssignments.workerId, label: 'dispatch board bookings' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(workerSkills).where(eq(workerSkills.workerId, id)).run()
