@@ -22,6 +22,7 @@ import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { downloadPdf } from '../../lib/pdf'
 import { useSession } from '../auth/queries'
+import { useSlaSignOffGate } from '../sla/useSignOffGate'
 import { CopyLinesDialog } from './CopyLinesDialog'
 import { InvoiceDialog } from './InvoiceDialog'
 import { useOrderAction } from './mutations'
@@ -58,6 +59,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
 
   const ref = { id: order.id, version: order.version }
   const signOff = useOrderAction('serviceOrders.signOff', order.id, { done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off') })
+  const slaGate = useSlaSignOffGate(order)
   const post = useOrderAction('serviceOrders.post', order.id, { done: 'Lines posted' })
   const cancel = useOrderAction('serviceOrders.cancel', order.id, { done: 'Order cancelled' })
   const revoke = useOrderAction('serviceOrders.revokeCancel', order.id, { done: 'Cancellation revoked' })
@@ -128,7 +130,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
       )}
       {can('orders.signOff') && (
         <Why reason={signOffWhy}>
-          <Button size="xs" variant="light" leftSection={<IconCircleCheck size={14} />} disabled={signOffWhy !== null} loading={signOff.isPending} onClick={() => signOff.mutate({ ...ref, lineIds: [] })}>
+          <Button size="xs" variant="light" leftSection={<IconCircleCheck size={14} />} disabled={signOffWhy !== null} loading={signOff.isPending || slaGate.checking} onClick={() => void slaGate.check(() => signOff.mutate({ ...ref, lineIds: [] }))}>
             Sign off
           </Button>
         </Why>
@@ -210,6 +212,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
       )}
 
       <StageDialog order={order} target={target} onClose={() => setTarget(null)} />
+      {slaGate.dialog}
       <InvoiceDialog order={order} opened={invoicing} onClose={() => setInvoicing(false)} />
       <CopyLinesDialog order={order} opened={copying} onClose={() => setCopying(false)} />
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm?.title} size="sm">

@@ -96,16 +96,28 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               <TextInput label="One-time address" withAsterisk disabled={locked} placeholder="Street, city" {...form.getInputProps('oneTimeAddress')} />
             </Grid.Col>
           )}
-          <Grid.Col span={8}>
+          <Grid.Col span={5}>
             <TextInput label="Description" withAsterisk disabled={locked} {...form.getInputProps('description')} />
           </Grid.Col>
-          <Grid.Col span={4}>
+          <Grid.Col span={3}>
             <Select
               label="Priority"
               disabled={locked}
               allowDeselect={false}
               data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
               {...form.getInputProps('priority')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <EntitySelect
+              label="SLA"
+              disabled={locked}
+              placeholder="From agreement or customer group"
+              list="slaDefinitions.list"
+              labelOf={(s) => `${s.code} · ${s.name}`}
+              value={v.slaId}
+              onChange={(id) => form.setFieldValue('slaId', id)}
+              error={form.errors.slaId}
             />
           </Grid.Col>
           <Grid.Col span={4}>

@@ -2,10 +2,13 @@ import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Loader, Paper, 
 import { IconAlertTriangle, IconHistory, IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { SlaBadge } from '../../components/SlaBadge'
 import type { OrderRow } from '@shared/domain/orders'
 import { formatInstant } from '@shared/time'
 import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../audit/AuditTrail'
+import { OrderSlaPanel } from '../sla/OrderSlaPanel'
+import { useOrderClock } from '../sla/orderClock'
 import { useSession } from '../auth/queries'
 import { PriorityBadge, ProgressBadge } from './badges'
 import { LinesGrid } from './LinesGrid'
@@ -26,6 +29,8 @@ export function OrderPage() {
   const e = useOrderEditor(orderId)
   const [showAudit, setShowAudit] = useState(false)
   const o = e.record
+  // The clock answers fresher than the order row (it refreshes on its own); the row's badge until it arrives.
+  const clock = useOrderClock(o)
 
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
@@ -60,6 +65,9 @@ export function OrderPage() {
               </Badge>
               <ProgressBadge progress={o.progress} />
               <PriorityBadge priority={o.priority} />
+              <span data-testid="order-sla-badge">
+                <SlaBadge badge={clock.data !== undefined ? (clock.data?.badge ?? null) : o.sla} />
+              </span>
               {o.isTemplate && (
                 <Badge variant="outline" color="grape">
                   Template
@@ -123,6 +131,8 @@ export function OrderPage() {
           </Grid.Col>
         )}
       </Grid>
+
+      {o && !o.isTemplate && <OrderSlaPanel order={o} />}
 
       {o && <LinesGrid order={o} editable={stageAllows && can('orders.register')} />}
 

@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
+import { SlaBadge } from '../../components/SlaBadge'
 import { formatMoney } from '../../lib/format'
 import { useSession } from '../auth/queries'
 import { PriorityBadge, ProgressBadge, SignedOffMark } from './badges'
@@ -141,6 +142,7 @@ export function OrdersList() {
         { key: 'priority', label: 'Priority', sort: 'priority', width: 80, render: (r) => <PriorityBadge priority={r.priority} size="xs" /> },
         { key: 'stageName', label: 'Stage', sort: 'stageName' },
         { key: 'progress', label: 'Progress', render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
+        { key: 'sla', label: 'SLA', width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
         { key: 'plannedStart', label: 'Planned start', sort: 'plannedStart', render: (r) => formatInstant(r.plannedStart, tz) || '—' },
         { key: 'responsibleName', label: 'Responsible', render: (r) => r.responsibleName ?? '—' },
         { key: 'lineCount', label: 'Lines', align: 'right', width: 50 },

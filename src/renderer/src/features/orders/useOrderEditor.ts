@@ -32,6 +32,8 @@ export interface HeaderValues {
   responsibleWorkerId: number | null
   notes: string
   isTemplate: boolean
+  /** The order's own SLA (override); null = the agreement's or the customer group's. */
+  slaId: number | null
   objects: RelationValue[]
   tasks: RelationValue[]
 }
@@ -53,6 +55,7 @@ export const emptyHeader: HeaderValues = {
   responsibleWorkerId: null,
   notes: '',
   isTemplate: false,
+  slaId: null,
   objects: [],
   tasks: []
 }
@@ -78,6 +81,7 @@ export function toHeader(o: OrderRow): HeaderValues {
     responsibleWorkerId: o.responsibleWorkerId,
     notes: o.notes,
     isTemplate: o.isTemplate,
+    slaId: o.slaId,
     objects: o.objects.map((r) => ({ id: r.id, note: r.note, label: objectLabel(r) })),
     tasks: o.tasks.map((r) => ({ id: r.id, note: r.note, label: taskLabel(r) }))
   }
