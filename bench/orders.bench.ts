@@ -69,6 +69,7 @@ function readyToPost(ctx: ServiceContext, orders: number, perOrder: number): { c
       responsibleWorkerId: null,
       notes: '',
       isTemplate: false,
+      slaId: null,
       objects: [],
       tasks: []
     })

@@ -14,6 +14,7 @@ import { customerService } from '../../src/main/services/masterdata/customers'
 import { serviceObjectService } from '../../src/main/services/masterdata/serviceObjects'
 import { serviceTaskService } from '../../src/main/services/masterdata/serviceTasks'
 import { workerService } from '../../src/main/services/masterdata/workers'
+import { slaDefinitionService, slaReasonService } from '../../src/main/services/sla/definitions'
 import { freshDb } from '../support/db'
 
 const services = {
@@ -27,7 +28,9 @@ const services = {
   serviceObjectGroupService,
   serviceObjectService,
   serviceTaskService,
-  numberSequenceService
+  numberSequenceService,
+  slaDefinitionService,
+  slaReasonService
 }
 
 /** Child rows that are edited and deleted with their parent (deleteChildren), not references. */

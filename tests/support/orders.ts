@@ -78,6 +78,7 @@ export function headerOf(o: OrderRow) {
     responsibleWorkerId: o.responsibleWorkerId,
     notes: o.notes,
     isTemplate: o.isTemplate,
+    slaId: o.slaId,
     objects: o.objects.map((r) => ({ id: r.id, note: r.note })),
     tasks: o.tasks.map((r) => ({ id: r.id, note: r.note }))
   }

@@ -6,6 +6,7 @@ import { ensureDefaultSequences } from '../services/core/sequences'
 import { ensureDefaultWorkflow } from '../services/orders/stages'
 import { ensureAgreementSetup } from '../services/agreements/service'
 import { markInterruptedRuns } from '../services/agreements/generator'
+import { ensureSlaReasons } from '../services/sla/definitions'
 
 /** The drizzle/ folder: beside the app in development, in the resources when packaged. */
 export function findMigrations(startDir: string = __dirname): string {
@@ -29,6 +30,7 @@ export async function openAndMigrate(
     ensureDefaultSequences(conn.db)
     ensureDefaultWorkflow(conn.db)
     ensureAgreementSetup(conn.db)
+    ensureSlaReasons(conn.db)
     markInterruptedRuns(conn.db)
     return { conn, migration }
   } catch (e) {

@@ -20,8 +20,10 @@ export const MAX_GENERATION_DAYS = 3653
 
 /* ---------- setup ---------- */
 
-export const agreementGroupInput = z.object({ code, name: requiredText(100) })
+/** slaId: the default SLA of orders under the group's agreements (before the customer group's). */
+export const agreementGroupInput = z.object({ code, name: requiredText(100), slaId: ref })
 export const agreementGroupRow = agreementGroupInput.extend(meta)
+export type AgreementGroupRow = z.infer<typeof agreementGroupRow>
 
 export const intervalInput = z.object({
   code,
@@ -67,6 +69,8 @@ export const agreementHeaderInput = z
     responsibleWorkerId: ref,
     contactId: ref,
     templateGroupId: ref,
+    /** Overrides the agreement group's SLA. */
+    slaId: ref,
     notes: optionalText(4000),
     objects: z.array(agreementRelationInput).max(500).default([]),
     tasks: z.array(agreementRelationInput).max(100).default([])
@@ -155,6 +159,7 @@ export const agreementRow = agreementListRow.extend({
   contactId: id.nullable(),
   templateGroupId: id.nullable(),
   templateGroupName: z.string().nullable(),
+  slaId: id.nullable(),
   notes: z.string(),
   objects: z.array(z.object({ id, number: z.string(), name: z.string(), serialNumber: z.string(), internalNote: z.string(), externalNote: z.string() })),
   tasks: z.array(z.object({ id, code: z.string(), name: z.string(), internalNote: z.string(), externalNote: z.string() })),

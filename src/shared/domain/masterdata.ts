@@ -10,8 +10,10 @@ export const codeNameInput = z.object({ code, name: requiredText(100) })
 export const codeNameRow = codeNameInput.extend(meta)
 export type CodeNameRow = z.infer<typeof codeNameRow>
 
-export const customerGroupInput = codeNameInput
-export const customerGroupRow = codeNameRow
+/** slaId: the default SLA of the group's customers' orders. */
+export const customerGroupInput = codeNameInput.extend({ slaId: ref })
+export const customerGroupRow = customerGroupInput.extend(meta)
+export type CustomerGroupRow = z.infer<typeof customerGroupRow>
 export const skillInput = codeNameInput
 export const skillRow = codeNameRow
 export const serviceObjectGroupInput = codeNameInput

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { code, id, isoDate, money, optionalDate, optionalText, requiredText, version } from '../api/common'
+import { slaBadge } from './slaBadge'
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const
 export type Priority = (typeof PRIORITIES)[number]
@@ -72,6 +73,8 @@ export const orderHeaderInput = z
     responsibleWorkerId: ref,
     notes: optionalText(4000),
     isTemplate: z.boolean().default(false),
+    /** The order's own SLA, overriding the one its agreement or customer gives it. */
+    slaId: ref,
     objects: z.array(relationInput).max(200).default([]),
     tasks: z.array(relationInput).max(100).default([])
   })
@@ -182,7 +185,10 @@ export const orderListRow = z.object({
   salesTotal: z.number().int(),
   signedOff: z.boolean(),
   isTemplate: z.boolean(),
-  agreementId: id.nullable()
+  agreementId: id.nullable(),
+  /** The order's own SLA (override); the badge shows the clock of whichever SLA applies. */
+  slaId: id.nullable(),
+  sla: slaBadge.nullable()
 })
 export type OrderListRow = z.infer<typeof orderListRow>
 

@@ -3,28 +3,14 @@ import { code, id, isoDate, optionalText, requiredText, version } from '../api/c
 import { holiday } from './system'
 import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'
+import { SLA_STATES, SLA_TARGET_KINDS, slaBadge, type SlaTargetKind } from './slaBadge'
 
-export const SLA_TARGET_KINDS = ['response', 'arrival', 'resolution'] as const
-export type SlaTargetKind = (typeof SLA_TARGET_KINDS)[number]
+export { SLA_STATES, SLA_TARGET_KINDS, slaBadge } from './slaBadge'
+export type { SlaBadge, SlaState, SlaTargetKind } from './slaBadge'
 export const SLA_TARGET_LABELS: Record<SlaTargetKind, string> = { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
 
-export const SLA_STATES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const
-export type SlaState = (typeof SLA_STATES)[number]
 export const SLA_SOURCES = ['order', 'agreement', 'agreementGroup', 'customerGroup'] as const
 export const SLA_STAGE_ROLES = ['pause', 'respond', 'resolve'] as const
-
-/** What a list row, an order header and a board card show: the first target not yet met. */
-export const slaBadge = z.object({
-  state: z.enum(SLA_STATES),
-  /** ok / atRisk / breached / paused / met / cancelled — the colour of the badge. */
-  level: z.enum(['ok', 'atRisk', 'breached', 'paused', 'met', 'cancelled']),
-  target: z.enum(SLA_TARGET_KINDS).nullable(),
-  deadline: z.number().int().nullable(),
-  /** Business minutes left (negative = over); null when paused or finished. */
-  remainingMinutes: z.number().nullable(),
-  slaName: z.string()
-})
-export type SlaBadge = z.infer<typeof slaBadge>
 
 const minutes = (label: string) =>
   z

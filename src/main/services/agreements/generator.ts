@@ -13,6 +13,7 @@ import { faultPoint } from '../core/faults'
 import { loadSettings } from '../settings/service'
 import { type LineDefaults, lineDefaults } from '../orders/service'
 import { initialStage } from '../orders/stages'
+import { GeneratedClocks } from '../sla/clock'
 
 type GenerationInput = ParsedInput<'agreements.generate'>
 type AgreementRecord = typeof agreements.$inferSelect
@@ -231,6 +232,7 @@ interface RunState {
   customerSites: Map<number, number | null>
   /** 'YYYY-MM-DD|minutes' → epoch ms in the shop's time zone. */
   clock: Map<string, number>
+  sla: GeneratedClocks
 }
 
 function minutesOf(hhmm: string): number {
@@ -372,6 +374,8 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       ).lastInsertRowid
     )
     w.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
+    // A visit planned for June is not late in March: its SLA clock starts at the planned start.
+    state.sla.start(orderId, a, 'normal', plannedStart)
     for (const [id, note] of objects) w.object.run(orderId, id, note)
     for (const t of tasks) w.task.run(orderId, t.serviceTaskId, t.note)
     for (const l of lines) {
@@ -426,7 +430,8 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
     defaults: new Map(),
     objectSites: new Map(),
     customerSites: new Map(),
-    clock: new Map()
+    clock: new Map(),
+    sla: new GeneratedClocks(ctx, ctx.conn.sqlite)
   }
   if (!ctx.db.select({ code: numberSequences.code }).from(numberSequences).where(eq(numberSequences.code, 'serviceOrder')).get()) {
     throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')

@@ -29,6 +29,7 @@ import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { lineDefaults } from '../orders/service'
+import { checkSlaRef } from '../sla/definitions'
 import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from './setup'
 
 type Header = ParsedInput<'agreements.create'>
@@ -145,6 +146,7 @@ export function loadAgreement(db: Db, id: number): AgreementRow {
       contactId: agreements.contactId,
       templateGroupId: agreements.templateGroupId,
       templateGroupName: sql<string | null>`(select g.name from template_groups g where g.id = ${outer(agreements.templateGroupId)})`,
+      slaId: agreements.slaId,
       notes: agreements.notes
     })
     .from(agreements)
@@ -186,6 +188,7 @@ function validateHeader(db: Db, h: Header): void {
   if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get()) throw invalid(['customerId'], 'Choose an existing customer')
   if (!exists(db, agreementGroups, h.groupId)) throw invalid(['groupId'], 'Choose an existing agreement group')
   if (h.templateGroupId !== null && !exists(db, templateGroups, h.templateGroupId)) throw invalid(['templateGroupId'], 'Choose an existing template group')
+  checkSlaRef(db, h.slaId, ['slaId'])
   for (const [field, w] of [['preferredWorkerId', h.preferredWorkerId], ['responsibleWorkerId', h.responsibleWorkerId]] as const) {
     if (w !== null && !exists(db, workers, w)) throw invalid([field], 'Choose an existing worker')
   }

@@ -1,21 +1,22 @@
 import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
-import type { CodeNameRow } from '@shared/domain/masterdata'
-import type { IntervalRow, TimeWindowRow } from '@shared/domain/agreements'
+import type { AgreementGroupRow, IntervalRow, TimeWindowRow } from '@shared/domain/agreements'
 import { agreementGroups, agreementLines, agreements, serviceIntervals, templateGroups, timeWindows } from '../../db/schema'
 import { invalid } from '../core/errors'
 import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
+import { checkSlaRef } from '../sla/definitions'
 
-const groupSelection = { id: agreementGroups.id, version: agreementGroups.version, code: agreementGroups.code, name: agreementGroups.name }
+const groupSelection = { id: agreementGroups.id, version: agreementGroups.version, code: agreementGroups.code, name: agreementGroups.name, slaId: agreementGroups.slaId }
 export const agreementGroupService = defineEntity({
   entity: 'agreementGroup',
   label: 'Agreement group',
   table: agreementGroups,
-  list: { table: agreementGroups, idColumn: agreementGroups.id, selection: groupSelection, sort: { code: agreementGroups.code, name: agreementGroups.name }, defaultSort: 'code', toRow: (r): CodeNameRow => r },
+  list: { table: agreementGroups, idColumn: agreementGroups.id, selection: groupSelection, sort: { code: agreementGroups.code, name: agreementGroups.name }, defaultSort: 'code', toRow: (r): AgreementGroupRow => r },
   searchColumns: [agreementGroups.code, agreementGroups.name],
-  load: (db, id): CodeNameRow | undefined => db.select(groupSelection).from(agreementGroups).where(eq(agreementGroups.id, id)).get(),
+  load: (db, id): AgreementGroupRow | undefined => db.select(groupSelection).from(agreementGroups).where(eq(agreementGroups.id, id)).get(),
   values: (i: ParsedInput<'agreementGroups.create'>) => i,
+  validate: (ctx, i) => checkSlaRef(ctx.db, i.slaId, ['slaId']),
   references: [{ column: agreements.groupId, label: 'agreements' }]
 })
 

@@ -6,6 +6,8 @@ import type {
   categoryInput,
   CodeNameRow,
   codeNameInput,
+  CustomerGroupRow,
+  customerGroupInput,
   DispatchTeamRow,
   dispatchTeamInput,
   ItemRow,
@@ -32,9 +34,10 @@ import {
 import { AppError, invalid } from '../core/errors'
 import { outer } from '../core/list'
 import { DEFAULT_SEQUENCES, formatNumber } from '../core/sequences'
+import { checkSlaRef } from '../sla/definitions'
 import { defineEntity, type Reference } from './entity'
 
-type CodeNameTable = typeof customerGroups | typeof skills | typeof serviceObjectGroups
+type CodeNameTable = typeof skills | typeof serviceObjectGroups
 
 function codeTable(entity: string, label: string, table: CodeNameTable, references: Reference[]) {
   const selection = { id: table.id, version: table.version, code: table.code, name: table.name }
@@ -57,9 +60,25 @@ function codeTable(entity: string, label: string, table: CodeNameTable, referenc
   })
 }
 
-export const customerGroupService = codeTable('customerGroup', 'Customer group', customerGroups, [
-  { column: customers.groupId, label: 'customers' }
-])
+const customerGroupSelection = { id: customerGroups.id, version: customerGroups.version, code: customerGroups.code, name: customerGroups.name, slaId: customerGroups.slaId }
+export const customerGroupService = defineEntity({
+  entity: 'customerGroup',
+  label: 'Customer group',
+  table: customerGroups,
+  list: {
+    table: customerGroups,
+    idColumn: customerGroups.id,
+    selection: customerGroupSelection,
+    sort: { code: customerGroups.code, name: customerGroups.name },
+    defaultSort: 'code',
+    toRow: (r): CustomerGroupRow => r
+  },
+  searchColumns: [customerGroups.code, customerGroups.name],
+  load: (db, id): CustomerGroupRow | undefined => db.select(customerGroupSelection).from(customerGroups).where(eq(customerGroups.id, id)).get(),
+  values: (i: z.output<typeof customerGroupInput>) => ({ code: i.code, name: i.name, slaId: i.slaId }),
+  validate: (ctx, i) => checkSlaRef(ctx.db, i.slaId, ['slaId']),
+  references: [{ column: customers.groupId, label: 'customers' }]
+})
 export const skillService = codeTable('skill', 'Skill', skills, [
   { column: workerSkills.skillId, label: 'workers' },
   { column: serviceTaskSkills.skillId, label: 'service tasks' }

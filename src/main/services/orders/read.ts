@@ -30,6 +30,7 @@ import { notFound } from '../core/errors'
 import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
 import { loadSettings } from '../settings/service'
 import { isOfficeUser, requireOrderAccess } from './access'
+import { slaBadgesFor } from '../sla/hooks'
 import { allStages, type StageInfo } from './stages'
 
 const responsible = alias(workers, 'responsible')
@@ -55,10 +56,32 @@ export const orderListSelection = {
   salesTotal: serviceOrders.salesTotal,
   signedOff: sql<boolean>`${serviceOrders.signedOffAt} is not null`.mapWith(Boolean),
   isTemplate: serviceOrders.isTemplate,
-  agreementId: serviceOrders.agreementId
+  agreementId: serviceOrders.agreementId,
+  slaId: serviceOrders.slaId
 }
 
-const joins = (q: JoinableQuery) =>
+type ListRowWithoutSla = Omit<OrderListRow, 'sla'>
+
+/** The SLA badges of a page of rows: one query for the page's ids, so a list never runs clocks for every order. */
+export function withSla<R extends ListRowWithoutSla>(db: Db, rows: R[], now: number): (R & { sla: OrderListRow['sla'] })[] {
+  const badges = slaBadgesFor(db, rows.map((r) => r.id), now)
+  return rows.map((r) => ({ ...r, sla: badges.get(r.id) ?? null }))
+}
+
+/** `withSla` for a streamed export, a chunk at a time. */
+export function* iterateWithSla<R extends ListRowWithoutSla>(db: Db, rows: Iterable<R>, now: number, chunk = 500): Generator<R & { sla: OrderListRow['sla'] }> {
+  let buffer: R[] = []
+  for (const r of rows) {
+    buffer.push(r)
+    if (buffer.length >= chunk) {
+      yield* withSla(db, buffer, now)
+      buffer = []
+    }
+  }
+  yield* withSla(db, buffer, now)
+}
+
+export const orderListJoins = (q: JoinableQuery) =>
   q
     .innerJoin(customers, eq(customers.id, serviceOrders.customerId))
     .innerJoin(serviceStages, eq(serviceStages.id, serviceOrders.stageId))
@@ -69,7 +92,7 @@ const listSpec = {
   table: serviceOrders,
   idColumn: serviceOrders.id,
   selection: orderListSelection,
-  joins,
+  joins: orderListJoins,
   // Customers and stages are NOT NULL foreign keys, sites and responsible workers left joins on a key: none
   // changes the count. Only the search box looks at the customer's name.
   countJoins: (q: JoinableQuery, p: { q: string }) => (p.q ? q.innerJoin(customers, eq(customers.id, serviceOrders.customerId)) : q),
@@ -83,7 +106,7 @@ const listSpec = {
     createdAt: serviceOrders.createdAt
   },
   defaultSort: 'number',
-  toRow: (r: OrderListRow): OrderListRow => r
+  toRow: (r: ListRowWithoutSla): ListRowWithoutSla => r
 }
 
 type ListIn = ParsedInput<'serviceOrders.list'>
@@ -93,7 +116,7 @@ type ListIn = ParsedInput<'serviceOrders.list'>
  * own index: as a per-order EXISTS, SQLite walked all of the worker's lines for each of 200,000 orders
  * (seconds for a technician's list).
  */
-function assignedTo(workerId: number): SQL {
+export function assignedTo(workerId: number): SQL {
   return sql`${serviceOrders.id} in (select o.id from service_orders o where o.responsible_worker_id = ${workerId}
     union select o.id from service_orders o where o.preferred_worker_id = ${workerId}
     union select l.order_id from service_order_lines l where l.worker_id = ${workerId})`
@@ -119,11 +142,12 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
 }
 
 export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {
-  return listPage(ctx.db, listSpec, i, listWhere(ctx, i))
+  const page = listPage(ctx.db, listSpec, i, listWhere(ctx, i))
+  return { ...page, rows: withSla(ctx.db, page.rows, ctx.now()) }
 }
 
 export function iterateOrders(ctx: ServiceContext, i: ListIn): Iterable<OrderListRow> {
-  return iterateList(ctx.db, listSpec, i, listWhere(ctx, i))
+  return iterateWithSla(ctx.db, iterateList(ctx.db, listSpec, i, listWhere(ctx, i)), ctx.now())
 }
 
 export function loadLines(db: Db, orderIds: number[]): LineRow[] {
@@ -177,7 +201,7 @@ export function loadLines(db: Db, orderIds: number[]): LineRow[] {
 
 const ref = (s: StageInfo): StageRef => ({ id: s.id, code: s.code, name: s.name, reasonRequired: s.reasonRequired })
 
-export function loadOrder(db: Db, id: number): OrderRow | undefined {
+export function loadOrder(db: Db, id: number, now = Date.now()): OrderRow | undefined {
   const preferred = alias(workers, 'preferred')
   const signer = alias(users, 'signer')
   const q = db
@@ -201,7 +225,7 @@ export function loadOrder(db: Db, id: number): OrderRow | undefined {
     })
     .from(serviceOrders)
     .$dynamic()
-  const head = (joins(q as unknown as JoinableQuery) as unknown as typeof q)
+  const head = (orderListJoins(q as unknown as JoinableQuery) as unknown as typeof q)
     .leftJoin(customerContacts, eq(customerContacts.id, serviceOrders.contactId))
     .leftJoin(preferred, eq(preferred.id, serviceOrders.preferredWorkerId))
     .leftJoin(signer, eq(signer.id, serviceOrders.signedOffBy))
@@ -248,6 +272,7 @@ export function loadOrder(db: Db, id: number): OrderRow | undefined {
 
   return {
     ...head,
+    sla: slaBadgesFor(db, [id], now).get(id) ?? null,
     stage: { ...ref(stage), canModify: stage.canModify, canDelete: stage.canDelete, canCancel: stage.canCancel, canPost: stage.canPost },
     nextStages: stages.filter((s) => s.parentId === stage.id).map(ref),
     previousStage: parent ? ref(parent) : null,
@@ -258,14 +283,14 @@ export function loadOrder(db: Db, id: number): OrderRow | undefined {
   }
 }
 
-export function mustLoadOrder(db: Db, id: number): OrderRow {
-  const o = loadOrder(db, id)
+export function mustLoadOrder(db: Db, id: number, now = Date.now()): OrderRow {
+  const o = loadOrder(db, id, now)
   if (!o) throw notFound('Service order')
   return o
 }
 
 export function getOrder(ctx: ServiceContext, i: { id: number }): OrderRow {
-  const o = mustLoadOrder(ctx.db, i.id)
+  const o = mustLoadOrder(ctx.db, i.id, ctx.now())
   requireOrderAccess(ctx, i.id)
   return o
 }

@@ -28,6 +28,8 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors
 import { nextNumber } from '../core/sequences'
 import { loadSettings } from '../settings/service'
 import { isOfficeUser, requireOrderAccess } from './access'
+import { checkSlaRef } from '../sla/definitions'
+import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'
 import { mustLoadOrder } from './read'
 import { allStages, initialStage } from './stages'
 
@@ -103,6 +105,7 @@ function validateHeader(db: Db, h: Header): void {
     if (!site || site.c !== h.customerId) throw invalid(['siteId'], "The service address must be one of the customer's sites")
   }
   if (h.siteId === null && h.oneTimeAddress === '') throw invalid(['siteId'], 'Choose a site or enter a one-time address')
+  checkSlaRef(db, h.slaId, ['slaId'])
   if (h.contactId !== null) {
     const c = db.select({ c: customerContacts.customerId }).from(customerContacts).where(eq(customerContacts.id, h.contactId)).get()
     if (!c || c.c !== h.customerId) throw invalid(['contactId'], "The contact must be one of the customer's contacts")
@@ -142,6 +145,7 @@ export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord[
     .get()
   saveRelations(ctx.db, row.id, h)
   ctx.db.insert(stageHistory).values({ orderId: row.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: null, toStageId: stage.id }).run()
+  slaOrderCreated(ctx, row.id)
   return row.id
 }
 
@@ -175,6 +179,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
     const before = mustLoadOrder(ctx.db, id)
     ctx.db.update(serviceOrders).set({ ...headerValues(h), version: version + 1 }).where(eq(serviceOrders.id, id)).run()
     saveRelations(ctx.db, id, h)
+    if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId) slaOrderChanged(ctx, id)
     const after = mustLoadOrder(ctx.db, id)
     audit(ctx, 'serviceOrder', id, 'update', headerSnapshot(before), headerSnapshot(after))
     return after
@@ -454,6 +459,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
     ctx.db.update(serviceOrderLines).set({ status: 'cancelled', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'))).run()
     bump(ctx.db, o, { progress: 'cancelled' })
     refreshOrder(ctx.db, o.id)
+    slaOrderCancelled(ctx, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { progress: o.progress }, { progress: 'cancelled' })
     return mustLoadOrder(ctx.db, o.id)
   })
@@ -468,6 +474,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
     ctx.db.update(serviceOrderLines).set({ status: 'created', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'cancelled'))).run()
     bump(ctx.db, o, { progress: 'inProcess' })
     refreshOrder(ctx.db, o.id)
+    slaOrderRevived(ctx, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { progress: 'cancelled' }, { progress: 'inProcess' })
     return mustLoadOrder(ctx.db, o.id)
   })
@@ -524,6 +531,7 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
     }
     bump(ctx.db, o, { stageId: to.id })
     ctx.db.insert(stageHistory).values({ orderId: o.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: from.id, toStageId: to.id, reasonId: i.reasonId, note: i.note }).run()
+    slaStageChanged(ctx, o.id, from.id, to.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { stage: from.name }, { stage: to.name, reasonId: i.reasonId })
     return mustLoadOrder(ctx.db, o.id)
   })
@@ -540,6 +548,7 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
     if (i.lineIds.length > 0 && chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'A line is not on this order')
     chosen.forEach(requireOpenLine)
     if (lines.length === 0) throw refused('The order has no lines to sign off.')
+    slaRequireReasons(ctx, o.id)
     const now = ctx.now()
     for (const l of chosen) {
       ctx.db.update(serviceOrderLines).set({ signedOffAt: now, signedOffBy: user.id, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()

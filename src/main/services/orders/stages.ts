@@ -3,7 +3,7 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { ReasonRow, StageRow } from '@shared/domain/orders'
 import { stageTreeProblem } from '@shared/domain/orderRules'
 import type { Db } from '../../db/connection'
-import { serviceOrders, serviceStages, stageHistory, stageReasons } from '../../db/schema'
+import { serviceOrders, serviceStages, slaStages, stageHistory, stageReasons } from '../../db/schema'
 import { AppError, invalid } from '../core/errors'
 import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
@@ -66,7 +66,8 @@ export const stageService = defineEntity({
   references: [
     { column: serviceOrders.stageId, label: 'service orders' },
     { column: serviceStages.parentId, label: 'following stages' },
-    { column: stageHistory.toStageId, label: 'stage history entries' }
+    { column: stageHistory.toStageId, label: 'stage history entries' },
+    { column: slaStages.stageId, label: 'SLA definitions' }
   ]
 })
 
