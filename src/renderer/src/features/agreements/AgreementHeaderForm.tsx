@@ -132,7 +132,19 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
               error={form.errors.templateGroupId}
             />
           </Grid.Col>
-          <Grid.Col span={9}>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label="SLA"
+              disabled={readOnly}
+              placeholder="The agreement group's"
+              list="slaDefinitions.list"
+              labelOf={(s) => `${s.code} · ${s.name}`}
+              value={v.slaId}
+              onChange={(id) => form.setFieldValue('slaId', id)}
+              error={form.errors.slaId}
+            />
+          </Grid.Col>
+          <Grid.Col span={6}>
             <Textarea label="Notes" autosize minRows={2} maxRows={8} disabled={readOnly} {...form.getInputProps('notes')} />
           </Grid.Col>
           <Grid.Col span={3} style={{ display: 'flex', alignItems: 'center' }}>

@@ -28,6 +28,8 @@ export interface HeaderValues {
   responsibleWorkerId: number | null
   contactId: number | null
   templateGroupId: number | null
+  /** Overrides the agreement group's SLA; null = the group's. */
+  slaId: number | null
   notes: string
   objects: RelationValue[]
   tasks: RelationValue[]
@@ -45,6 +47,7 @@ export const emptyHeader = (): HeaderValues => ({
   responsibleWorkerId: null,
   contactId: null,
   templateGroupId: null,
+  slaId: null,
   notes: '',
   objects: [],
   tasks: []
@@ -66,6 +69,7 @@ export function toHeader(a: AgreementRow): HeaderValues {
     responsibleWorkerId: a.responsibleWorkerId,
     contactId: a.contactId,
     templateGroupId: a.templateGroupId,
+    slaId: a.slaId,
     notes: a.notes,
     objects: a.objects.map((o) => ({ id: o.id, internalNote: o.internalNote, externalNote: o.externalNote, label: objectLabel(o) })),
     tasks: a.tasks.map((t) => ({ id: t.id, internalNote: t.internalNote, externalNote: t.externalNote, label: taskLabel(t) }))

@@ -1,14 +1,16 @@
 import { Grid, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
-import { codeNameInput, type CodeNameRow } from '@shared/domain/masterdata'
+import { codeNameInput, customerGroupInput, type CodeNameRow } from '@shared/domain/masterdata'
+import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../auth/queries'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
 
-type Values = { code: string; name: string }
-const empty: Values = { code: '', name: '' }
-const toForm = (r: CodeNameRow): Values => ({ code: r.code, name: r.name })
+// slaId only where the table carries a default SLA (customer and agreement groups); the others' schema drops it.
+type Values = { code: string; name: string; slaId: number | null }
+const empty: Values = { code: '', name: '', slaId: null }
+const toForm = (r: CodeNameRow & { slaId?: number | null }): Values => ({ code: r.code, name: r.name, slaId: r.slaId ?? null })
 
 /** One row of a small code table: customer group, object group or skill. */
 export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
@@ -20,7 +22,7 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
     entity,
     label: t.label,
     id: recordId,
-    schema: codeNameInput,
+    schema: t.slaFor ? customerGroupInput : codeNameInput,
     empty,
     toForm,
     pathOf: (i) => `${t.path}/${i}`,
@@ -54,6 +56,20 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
         <Grid.Col span={6}>
           <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
+        {t.slaFor && (
+          <Grid.Col span={6}>
+            <EntitySelect
+              label="Default SLA"
+              description={t.slaFor}
+              placeholder="None"
+              list="slaDefinitions.list"
+              labelOf={(s) => `${s.code} · ${s.name}`}
+              value={form.values.slaId}
+              onChange={(id) => form.setFieldValue('slaId', id)}
+              error={form.errors.slaId}
+            />
+          </Grid.Col>
+        )}
       </Grid>
     </RecordPage>
   )

@@ -14,6 +14,8 @@ export interface CodeTable {
   write: Permission
   /** What else loses the value when a row is deleted. */
   usedBy: string
+  /** Set where the row carries a default SLA: what the SLA applies to. */
+  slaFor?: string
 }
 
 export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
@@ -24,7 +26,8 @@ export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
     path: '/customer-groups',
     audit: 'customerGroup',
     write: 'catalog.write',
-    usedBy: 'customers'
+    usedBy: 'customers',
+    slaFor: "Orders of the group's customers, unless their agreement (or its group) or the order names another"
   },
   serviceObjectGroups: {
     entity: 'serviceObjectGroups',
@@ -51,6 +54,7 @@ export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
     path: '/agreement-groups',
     audit: 'agreementGroup',
     write: 'agreements.configure',
-    usedBy: 'agreements'
+    usedBy: 'agreements',
+    slaFor: "Orders of the group's agreements, unless the agreement or the order names another; before the customer group's"
   }
 }
