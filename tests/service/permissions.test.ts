@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contract, type Input, type MethodName } from '@shared/api/contract'
+import { contract, type Input, type MethodName, type Output } from '@shared/api/contract'
 import { METHOD_NAMES } from '@shared/api/methods'
 import { ROLE_PERMISSIONS, ROLES, type Role } from '@shared/auth/roles'
 import type { Settings } from '@shared/domain/system'
@@ -25,6 +25,11 @@ const COLUMNS: Column[] = [...ROLES, 'signedOut']
 interface World extends Seed {
   settings: Settings
   otherUserId: number
+  sla: Output<'slaDefinitions.get'>
+  spareSla: Output<'slaDefinitions.get'>
+  slaReason: Output<'slaReasons.get'>
+  slaOrder: Output<'serviceOrders.get'>
+  slaClock: NonNullable<Output<'sla.forOrder'>>
 }
 
 /** A minimal valid input for every method. A new contract method fails `tsc` (and the test below) until it gets one. */
@@ -181,7 +186,26 @@ const samples: { [M in MethodName]: (w: World) => Input<M> } = {
   // Nothing in scope, so the background run ends on its first turn and touches nothing.
   'agreements.generate': () => ({ from: '2026-12-01', to: '2026-12-31', agreementIds: [999999] }),
   'agreements.run': () => ({ id: 1 }),
-  'agreements.cancelRun': () => ({ id: 1 })
+  'agreements.cancelRun': () => ({ id: 1 }),
+
+  'slaDefinitions.list': () => ({}),
+  'slaDefinitions.get': (w) => ({ id: w.sla.id }),
+  'slaDefinitions.create': () => ({ code: 'SILVER', name: 'Silver', targets: [{ priority: 'normal', responseMinutes: 120, resolutionMinutes: 960 }] }),
+  'slaDefinitions.update': (w) => ({ ...w.sla, name: 'Renamed' }),
+  'slaDefinitions.delete': (w) => ({ id: w.spareSla.id, version: w.spareSla.version }),
+  'slaReasons.list': () => ({}),
+  'slaReasons.get': (w) => ({ id: w.slaReason.id }),
+  'slaReasons.create': () => ({ code: 'ROADS', name: 'Roads closed' }),
+  'slaReasons.update': (w) => ({ ...w.slaReason, name: 'Renamed' }),
+  'slaReasons.delete': (w) => ({ id: w.slaReason.id, version: w.slaReason.version }),
+  'sla.forOrder': (w) => ({ orderId: w.slaOrder.id }),
+  'sla.setForOrder': (w) => ({ orderId: w.slaOrder.id, orderVersion: w.slaOrder.version, slaId: w.spareSla.id }),
+  'sla.cancel': (w) => ({ orderId: w.slaOrder.id, version: w.slaClock.version, reasonId: w.slaReason.id }),
+  'sla.reset': (w) => ({ orderId: w.slaOrder.id, version: w.slaClock.version, reasonId: w.slaReason.id }),
+  'sla.giveReason': (w) => ({ orderId: w.slaOrder.id, version: w.slaClock.version, target: 'response', reasonId: w.slaReason.id }),
+  'slaAtRisk.list': () => ({}),
+  'slaCompliance.list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'sla.compliancePdf': () => ({ from: '2026-01-01', to: '2026-12-31', groupBy: 'customer' })
 }
 
 /**
@@ -199,11 +223,12 @@ const refusedByRule: Partial<Record<MethodName, { signedIn: RegExp; signedOutPre
          update service_orders set signed_off_by = null;
          update service_order_lines set signed_off_by = null, posted_by = null;
          update invoices set created_by = null;
+         update sla_events set user_id = null;
          delete from users`
       )
   },
   ...Object.fromEntries(
-    (['serviceOrders.get', 'serviceOrders.register', 'serviceOrders.addLine', 'serviceOrders.updateLine', 'serviceOrders.deleteLine', 'serviceOrders.changeStage', 'serviceOrders.pdf'] as const).map((m) => [
+    (['serviceOrders.get', 'serviceOrders.register', 'serviceOrders.addLine', 'serviceOrders.updateLine', 'serviceOrders.deleteLine', 'serviceOrders.changeStage', 'serviceOrders.pdf', 'sla.forOrder', 'sla.giveReason'] as const).map((m) => [
       m,
       // A technician may work only on the orders assigned to them; the matrix's technician has none.
       { signedIn: /not assigned to you|not linked to a worker/, signedOutPrepare: () => undefined }
@@ -233,7 +258,13 @@ beforeAll(async () => {
   const seed = await seedMasterData(conn)
   for (const role of ROLES) userIds.set(role, userWith(conn, [role], role).user!.id)
   const otherUserId = userWith(conn, ['technician'], 'other').user!.id
-  world = { ...seed, settings: await call(seed.admin, 'settings.get', {}), otherUserId }
+  const targets = [{ priority: 'normal' as const, responseMinutes: 60, resolutionMinutes: 480 }]
+  const sla = await call(seed.admin, 'slaDefinitions.create', { code: 'GOLD', name: 'Gold', targets })
+  const spareSla = await call(seed.admin, 'slaDefinitions.create', { code: 'SPARE', name: 'Spare', targets })
+  const slaReason = await call(seed.admin, 'slaReasons.create', { code: 'TEST', name: 'Test reason' })
+  const slaOrder = await call(seed.admin, 'serviceOrders.create', { customerId: seed.customer.id, siteId: seed.customer.sites[0]!.id, description: 'Under an SLA', slaId: sla.id })
+  const slaClock = (await call(seed.admin, 'sla.forOrder', { orderId: slaOrder.id }))!
+  world = { ...seed, settings: await call(seed.admin, 'settings.get', {}), otherUserId, sla, spareSla, slaReason, slaOrder, slaClock }
 })
 
 afterAll(() => {
