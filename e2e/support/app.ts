@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -10,6 +10,8 @@ export interface RunningApp {
   dbFile: string
   /** Calls the API the way the page does, outside the UI, for setup and for checking the database. */
   api: (method: string, input: unknown, session?: string) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>
+  /** Moves the host's clock (not the browser's) forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE). */
+  advanceClock: (ms: number) => void
 }
 
 const ROOT = resolve(__dirname, '../..')
@@ -19,9 +21,11 @@ export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots')
 async function startApp(extraArgs: string[] = []): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hooldus-e2e-'))
   const dbFile = join(dir, 'e2e.db')
+  const clockFile = join(dir, 'clock-offset-ms')
+  let clockOffset = 0
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
     cwd: ROOT,
-    env: { ...process.env, HOOLDUS_WEB_TOKEN: '' },
+    env: { ...process.env, HOOLDUS_WEB_TOKEN: '', HOOLDUS_TEST_CLOCK_FILE: clockFile },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
@@ -54,7 +58,11 @@ async function startApp(extraArgs: string[] = []): Promise<{ app: RunningApp; st
     await new Promise((r) => setTimeout(r, 100))
     rmSync(dir, { recursive: true, force: true })
   }
-  return { app: { url, token, dbFile, api }, stop }
+  const advanceClock = (ms: number) => {
+    clockOffset += ms
+    writeFileSync(clockFile, String(clockOffset))
+  }
+  return { app: { url, token, dbFile, api, advanceClock }, stop }
 }
 
 export const test = base.extend<{ app: RunningApp }>({

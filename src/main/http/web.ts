@@ -1,10 +1,31 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openAndMigrate } from '../db/open'
 import { DatabaseTooNewError } from '../db/migrate'
 import { resolveDbFile } from '../paths'
 import { startWebHost } from './server'
+
+/**
+ * Test-only clock: with HOOLDUS_TEST_CLOCK_FILE set, the services' "now" is the real time plus the number of
+ * milliseconds written in that file (read on every call; a missing or empty file means no offset), so an
+ * end-to-end test can pass an SLA deadline without waiting for it. Unset in normal use, and the browser's
+ * own clock is never moved.
+ */
+function testClock(file: string | undefined): (() => number) | undefined {
+  if (!file) return undefined
+  return () => {
+    let text = ''
+    try {
+      text = readFileSync(file, 'utf8').trim()
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+    const offset = Number(text || '0')
+    if (!Number.isFinite(offset)) throw new Error(`HOOLDUS_TEST_CLOCK_FILE holds "${text}", not a number of milliseconds`)
+    return Date.now() + offset
+  }
+}
 
 /** Browser mode: `npm run web -- [--db <file>] [--port <n>]`. */
 async function main(): Promise<void> {
@@ -17,12 +38,15 @@ async function main(): Promise<void> {
   const port = values.port ? Number(values.port) : 5178
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
   const { conn, migration } = await openAndMigrate(file)
+  const now = testClock(process.env.HOOLDUS_TEST_CLOCK_FILE)
+  if (now) console.log(`Test clock: time is offset by the milliseconds in ${process.env.HOOLDUS_TEST_CLOCK_FILE}.`)
   if (migration.backup) console.log(`Backed up the database to ${migration.backup} before migrating.`)
   const host = await startWebHost({
     conn,
     port,
     rendererDir: values['renderer-dir'] ?? join(__dirname, '../renderer'),
     ...(process.env.HOOLDUS_WEB_TOKEN ? { token: process.env.HOOLDUS_WEB_TOKEN } : {}),
+    ...(now ? { now } : {}),
     log: (m, e) => console.error(m, e)
   })
   console.log(`Hooldus (browser mode) — database ${file}`)
