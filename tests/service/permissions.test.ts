@@ -205,7 +205,18 @@ const samples: { [M in MethodName]: (w: World) => Input<M> } = {
   'sla.giveReason': (w) => ({ orderId: w.slaOrder.id, version: w.slaClock.version, target: 'response', reasonId: w.slaReason.id }),
   'slaAtRisk.list': () => ({}),
   'slaCompliance.list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
-  'sla.compliancePdf': () => ({ from: '2026-01-01', to: '2026-12-31', groupBy: 'customer' })
+  'sla.compliancePdf': () => ({ from: '2026-01-01', to: '2026-12-31', groupBy: 'customer' }),
+
+  'dispatch.board': () => ({ from: '2030-03-04', days: 7 }),
+  'dispatch.tray': () => ({ tab: 'unassigned' }),
+  'dispatch.assign': (w) => ({ orderId: w.openOrder.id, orderVersion: w.openOrder.version, workerId: w.worker.id, start: Date.UTC(2030, 2, 4, 8) }),
+  'dispatch.move': () => ({ id: 999999, version: 1, workerId: 999999, start: Date.UTC(2030, 2, 4, 8), end: Date.UTC(2030, 2, 4, 9) }),
+  'dispatch.unassign': () => ({ id: 999999, version: 1 }),
+  'dispatch.dispatch': () => ({ ids: [999999] }),
+  'dispatch.setStatus': () => ({ id: 999999, version: 1, status: 'onSite' }),
+  'dispatch.suggest': (w) => ({ orderId: w.openOrder.id, from: '2030-03-04' }),
+  'dispatch.daySheet': (w) => ({ workerId: w.worker.id, date: '2030-03-04' }),
+  'dispatchPlan.list': () => ({ from: '2030-03-04', to: '2030-03-10' })
 }
 
 /**
@@ -228,7 +239,7 @@ const refusedByRule: Partial<Record<MethodName, { signedIn: RegExp; signedOutPre
       )
   },
   ...Object.fromEntries(
-    (['serviceOrders.get', 'serviceOrders.register', 'serviceOrders.addLine', 'serviceOrders.updateLine', 'serviceOrders.deleteLine', 'serviceOrders.changeStage', 'serviceOrders.pdf', 'sla.forOrder', 'sla.giveReason'] as const).map((m) => [
+    (['serviceOrders.get', 'serviceOrders.register', 'serviceOrders.addLine', 'serviceOrders.updateLine', 'serviceOrders.deleteLine', 'serviceOrders.changeStage', 'serviceOrders.pdf', 'sla.forOrder', 'sla.giveReason', 'dispatch.daySheet'] as const).map((m) => [
       m,
       // A technician may work only on the orders assigned to them; the matrix's technician has none.
       { signedIn: /not assigned to you|not linked to a worker/, signedOutPrepare: () => undefined }

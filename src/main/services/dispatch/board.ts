@@ -1,0 +1,88 @@
+import type { ParsedInput } from '@shared/api/contract'
+import { can } from '@shared/auth/roles'
+import { detectConflicts } from '@shared/dispatch/conflicts'
+import type { Board, BoardTechnician } from '@shared/domain/dispatch'
+import type { SessionUser } from '@shared/domain/system'
+import { dayStart } from '@shared/time'
+import { requireUser, type ServiceContext } from '../core/context'
+import { isOfficeUser } from '../orders/access'
+import { loadSettings } from '../settings/service'
+import { asAssignment, Calendars, conflictTechnicians, loadCards, loadTechnicians, stmts } from './read'
+
+/** Planners and office users see every technician; anyone else (a technician) only their own work. */
+export function canSeeAll(user: SessionUser): boolean {
+  return can(user.roles, 'dispatch.plan') || isOfficeUser(user)
+}
+
+/** The worker whose work the user may see alone, or null when they may see everyone's. -1 = nobody's (no worker). */
+export function ownWorkerOnly(user: SessionUser): number | null {
+  return canSeeAll(user) ? null : (user.workerId ?? -1)
+}
+
+/** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+const collator = new Intl.Collator('et')
+
+/**
+ * The board over [from, from + days) in the shop's time zone: the technicians (active technicians, plus any
+ * worker holding a card in the range, so that such a card is never hidden), teams, skills and the cards with
+ * their conflicts. A handful of prepared statements whatever the size of the week.
+ */
+export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>): Board {
+  const user = requireUser(ctx)
+  const settings = loadSettings(ctx.db)
+  const tz = settings.timeZone
+  const now = ctx.now()
+  const from = dayStart(i.from, tz)
+  const to = dayStart(addDays(i.from, i.days), tz)
+  const own = ownWorkerOnly(user)
+  const workerId = own ?? i.workerId
+
+  const calendars = new Calendars(settings)
+  let cards = loadCards(ctx, from, to, now, workerId)
+  const holders = new Set(cards.map((c) => c.workerId))
+  let technicians = loadTechnicians(ctx, calendars, holders)
+  if (workerId !== null) technicians = technicians.filter((t) => t.id === workerId)
+  if (i.teamIds.length > 0) {
+    const teams = new Set(i.teamIds)
+    technicians = technicians.filter((t) => t.teamId !== null && teams.has(t.teamId))
+    const shown = new Set(technicians.map((t) => t.id))
+    cards = cards.filter((c) => shown.has(c.workerId))
+  }
+
+  const s = stmts(ctx)
+  const teams = s.teams.all() as { id: number; name: string }[]
+  const skills = s.skills.all() as { id: number; name: string }[]
+  const teamRank = new Map(teams.map((t, n) => [t.id, n]))
+  // Grouped by team in the teams' order, technicians without a team last.
+  technicians.sort(
+    (a, b) =>
+      (a.teamId === null ? Infinity : teamRank.get(a.teamId)!) - (b.teamId === null ? Infinity : teamRank.get(b.teamId)!) ||
+      collator.compare(a.name, b.name) ||
+      a.id - b.id
+  )
+
+  const conflicts = detectConflicts(cards.map(asAssignment), conflictTechnicians(technicians), {
+    skillNames: new Map(skills.map((k) => [k.id, k.name])),
+    timeZone: tz
+  })
+
+  return {
+    from,
+    to,
+    now,
+    timeZone: tz,
+    holidays: settings.holidays,
+    teams,
+    skills,
+    technicians: technicians.map(
+      (t): BoardTechnician => ({ id: t.id, number: t.number, name: t.name, teamId: t.teamId, roles: t.roles, skillIds: t.skillIds, workingHours: t.workingHours, active: t.active })
+    ),
+    cards: cards.map((c) => ({ ...c, conflicts: conflicts.get(c.id) ?? [] })),
+    atRiskMinutes: settings.slaAtRiskMinutes,
+    pastLimitHours: settings.dispatchPastLimitHours
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Changes to the plan. Each runs in one transaction, checks versions, writes audit rows, and keeps the order in
+ * step with its assignments (planned start / end, responsible technician, version). Conflicts never block a
+ * save — the board flags them; only the hard rules below refuse.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { ParsedInput } from '@shared/api/contract'
+import { can } from '@shared/auth/roles'
+import type { BoardCard } from '@shared/domain/dispatch'
+import { dateOf } from '@shared/time'
+import { orderAssignments, serviceOrderLines, serviceOrders, serviceStages, workers } from '../../db/schema'
+import { audit } from '../core/audit'
+import { requirePermission, type ServiceContext } from '../core/context'
+import { conflict, forbidden, invalid, notFound } from '../core/errors'
+import { loadSettings } from '../settings/service'
+import { slaArrived, slaDispatched } from '../sla/hooks'
+import { Calendars, cardWithConflicts, loadDurations, MAX_SPAN, MAX_SPAN_DAYS } from './read'
+
+type Assignment = typeof orderAssignments.$inferSelect
+type Order = typeof serviceOrders.$inferSelect
+
+const HOUR = 3_600_000
+/** A registered time may run this far ahead of the server's clock (clocks of devices drift). */
+const CLOCK_SLACK = 5 * 60_000
+
+function assignmentRecord(ctx: ServiceContext, id: number): Assignment {
+  const a = ctx.db.select().from(orderAssignments).where(eq(orderAssignments.id, id)).get()
+  if (!a) throw notFound('Assignment')
+  return a
+}
+
+function orderRecord(ctx: ServiceContext, id: number): Order {
+  const o = ctx.db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
+  if (!o) throw notFound('Service order')
+  return o
+}
+
+/** Work can be planned on an order that is in process, not a template, and in a stage that allows changes. */
+function requireOpenOrder(ctx: ServiceContext, o: Order, field: string): void {
+  if (o.isTemplate) throw invalid([field], `${o.number} is a template; plan a copy of it instead`)
+  if (o.progress === 'posted') throw invalid([field], `${o.number} is posted; its work is finished`)
+  if (o.progress === 'cancelled') throw invalid([field], `${o.number} is cancelled`)
+  const stage = ctx.db.select({ name: serviceStages.name, canModify: serviceStages.canModify }).from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
+  if (!stage.canModify) throw invalid([field], `Stage "${stage.name}" of ${o.number} does not allow changes`)
+}
+
+function requireTechnician(ctx: ServiceContext, workerId: number): void {
+  const w = ctx.db.select({ name: workers.name, roles: workers.roles, active: workers.active }).from(workers).where(eq(workers.id, workerId)).get()
+  if (!w) throw invalid(['workerId'], 'Choose an existing worker')
+  if (!w.roles.includes('technician')) throw invalid(['workerId'], `${w.name} is not a technician`)
+  if (!w.active) throw invalid(['workerId'], `${w.name} is inactive`)
+}
+
+function requireSpan(ctx: ServiceContext, start: number, end: number): void {
+  const limit = loadSettings(ctx.db).dispatchPastLimitHours
+  if (start < ctx.now() - limit * HOUR) throw invalid(['start'], `Cannot plan work more than ${limit} hours in the past`)
+  if (end <= start) throw invalid(['end'], 'End must be after start')
+  if (end - start > MAX_SPAN) throw invalid(['end'], `A booking can be at most ${MAX_SPAN_DAYS} days long; split longer work`)
+}
+
+/**
+ * The order follows its assignments: planned start / end span them (null when none is left), and the first
+ * technician assigned becomes responsible when nobody was. The version moves on because the order changed
+ * under anyone who has it open.
+ */
+function syncOrder(ctx: ServiceContext, orderId: number, workerId: number | null): void {
+  const o = orderRecord(ctx, orderId)
+  const span = ctx.db
+    .select({ start: sql<number | null>`min(${orderAssignments.start})`, end: sql<number | null>`max(${orderAssignments.end})` })
+    .from(orderAssignments)
+    .where(eq(orderAssignments.orderId, orderId))
+    .get()!
+  const values = {
+    plannedStart: span.start,
+    plannedEnd: span.end,
+    responsibleWorkerId: o.responsibleWorkerId ?? workerId
+  }
+  if (values.plannedStart === o.plannedStart && values.plannedEnd === o.plannedEnd && values.responsibleWorkerId === o.responsibleWorkerId) return
+  ctx.db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, orderId)).run()
+  audit(ctx, 'serviceOrder', orderId, 'update', { plannedStart: o.plannedStart, plannedEnd: o.plannedEnd, responsibleWorkerId: o.responsibleWorkerId }, values)
+}
+
+/**
+ * Open hour lines nobody was named on go to the technician, scheduled on the visit's date: the lines are where
+ * time is registered and costed, and the technician's order list, work description and receipt find the work
+ * through them. Lines already naming someone stay theirs — the office chose that.
+ */
+function assignOpenLines(ctx: ServiceContext, orderId: number, workerId: number, start: number): void {
+  const date = dateOf(start, loadSettings(ctx.db).timeZone)
+  const open = and(eq(serviceOrderLines.orderId, orderId), eq(serviceOrderLines.type, 'hour'), eq(serviceOrderLines.status, 'created'), isNull(serviceOrderLines.workerId))
+  ctx.db
+    .update(serviceOrderLines)
+    .set({ workerId, scheduledDate: sql`coalesce(${serviceOrderLines.scheduledDate}, ${date})`, version: sql`${serviceOrderLines.version} + 1` })
+    .where(open)
+    .run()
+}
+
+const snapshot = (a: Assignment) => ({ orderId: a.orderId, workerId: a.workerId, start: a.start, end: a.end, status: a.status, actualStart: a.actualStart, actualEnd: a.actualEnd, note: a.note })
+
+function result(ctx: ServiceContext, id: number): { card: BoardCard } {
+  return { card: cardWithConflicts(ctx, new Calendars(loadSettings(ctx.db)), id) }
+}
+
+export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): { card: BoardCard } {
+  return ctx.db.transaction(() => {
+    requirePermission(ctx, 'dispatch.plan')
+    const o = orderRecord(ctx, i.orderId)
+    if (o.version !== i.orderVersion) throw conflict('Service order')
+    requireOpenOrder(ctx, o, 'orderId')
+    requireTechnician(ctx, i.workerId)
+    const end = i.end ?? i.start + loadDurations(ctx, [o.id]).get(o.id)! * 60_000
+    requireSpan(ctx, i.start, end)
+    const row = ctx.db.insert(orderAssignments).values({ orderId: o.id, workerId: i.workerId, start: i.start, end }).returning().get()
+    audit(ctx, 'orderAssignment', row.id, 'create', null, snapshot(row))
+    assignOpenLines(ctx, o.id, i.workerId, i.start)
+    syncOrder(ctx, o.id, i.workerId)
+    return result(ctx, row.id)
+  })
+}
+
+/**
+ * Reschedule, reassign or resize. A dispatched card whose technician or start changes goes back to planned: what
+ * the technician was told no longer holds, so it has to be dispatched again. Work under way keeps its status.
+ */
+export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { card: BoardCard } {
+  return ctx.db.transaction(() => {
+    requirePermission(ctx, 'dispatch.plan')
+    const a = assignmentRecord(ctx, i.id)
+    if (a.version !== i.version) throw conflict('Assignment')
+    if (a.status === 'done') throw invalid(['id'], 'Finished work cannot be moved')
+    requireOpenOrder(ctx, orderRecord(ctx, a.orderId), 'id')
+    if (i.workerId !== a.workerId) requireTechnician(ctx, i.workerId)
+    // A resize of work that began long ago is allowed; a new start or another technician counts as new planning.
+    if (i.start !== a.start || i.workerId !== a.workerId) requireSpan(ctx, i.start, i.end)
+    else if (i.end <= i.start) throw invalid(['end'], 'End must be after start')
+    else if (i.end - i.start > MAX_SPAN) throw invalid(['end'], `A booking can be at most ${MAX_SPAN_DAYS} days long; split longer work`)
+    const replan = a.status === 'dispatched' && (i.start !== a.start || i.workerId !== a.workerId)
+    const values = {
+      workerId: i.workerId,
+      start: i.start,
+      end: i.end,
+      ...(replan ? { status: 'planned', dispatchedAt: null, dispatchedBy: null } : {}),
+      updatedAt: ctx.now(),
+      version: a.version + 1
+    }
+    const after = ctx.db.update(orderAssignments).set(values).where(eq(orderAssignments.id, a.id)).returning().get()
+    audit(ctx, 'orderAssignment', a.id, 'update', snapshot(a), snapshot(after))
+    if (i.workerId !== a.workerId) assignOpenLines(ctx, a.orderId, i.workerId, i.start)
+    syncOrder(ctx, a.orderId, i.workerId)
+    return result(ctx, a.id)
+  })
+}
+
+export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'>): { orderId: number } {
+  return ctx.db.transaction(() => {
+    requirePermission(ctx, 'dispatch.plan')
+    const a = assignmentRecord(ctx, i.id)
+    if (a.version !== i.version) throw conflict('Assignment')
+    if (a.status === 'done') throw invalid(['id'], 'Finished work stays on the plan as the record of the visit')
+    ctx.db.delete(orderAssignments).where(eq(orderAssignments.id, a.id)).run()
+    audit(ctx, 'orderAssignment', a.id, 'delete', snapshot(a), null)
+    syncOrder(ctx, a.orderId, null)
+    return { orderId: a.orderId }
+  })
+}
+
+/** Planned work is marked as told to the technician; cards already further along are left as they are. */
+export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispatch'>): { dispatched: number } {
+  return ctx.db.transaction(() => {
+    const user = requirePermission(ctx, 'dispatch.plan')
+    const now = ctx.now()
+    let dispatched = 0
+    for (const id of new Set(i.ids)) {
+      const a = assignmentRecord(ctx, id)
+      if (a.status !== 'planned') continue
+      const after = ctx.db
+        .update(orderAssignments)
+        .set({ status: 'dispatched', dispatchedAt: now, dispatchedBy: user.id, updatedAt: now, version: a.version + 1 })
+        .where(eq(orderAssignments.id, id))
+        .returning()
+        .get()
+      audit(ctx, 'orderAssignment', id, 'update', snapshot(a), snapshot(after))
+      slaDispatched(ctx, a.orderId, now)
+      dispatched++
+    }
+    return { dispatched }
+  })
+}
+
+/**
+ * The technician's progress. On site records the arrival (and meets the SLA's on-site target), done the finish.
+ * Stepping back (a mistaken tap) clears the times that no longer hold. The order takes its first arrival and,
+ * once every visit is done, its last finish.
+ */
+export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatus'>): { card: BoardCard } {
+  return ctx.db.transaction(() => {
+    const user = requirePermission(ctx, 'orders.register')
+    const a = assignmentRecord(ctx, i.id)
+    if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('This work is not assigned to you.')
+    if (a.version !== i.version) throw conflict('Assignment')
+    const now = ctx.now()
+    const at = i.at ?? now
+    if (at > now + CLOCK_SLACK) throw invalid(['at'], 'The time cannot be in the future')
+    let actualStart = a.actualStart
+    let actualEnd = a.actualEnd
+    if (i.status === 'onSite') {
+      // A given time corrects the arrival; without one an arrival already registered stands.
+      actualStart = i.at ?? a.actualStart ?? now
+      actualEnd = null
+    } else if (i.status === 'done') {
+      actualEnd = at
+    } else {
+      actualStart = null
+      actualEnd = null
+    }
+    if (actualEnd !== null && actualStart !== null && actualEnd < actualStart) throw invalid(['at'], 'The finish cannot be before the arrival')
+    return saveStatus(ctx, a, i, actualStart, actualEnd)
+  })
+}
+
+function saveStatus(ctx: ServiceContext, a: Assignment, i: ParsedInput<'dispatch.setStatus'>, actualStart: number | null, actualEnd: number | null): { card: BoardCard } {
+  const now = ctx.now()
+  const after = ctx.db
+    .update(orderAssignments)
+    .set({ status: i.status, actualStart, actualEnd, ...(i.note ? { note: i.note } : {}), updatedAt: now, version: a.version + 1 })
+    .where(eq(orderAssignments.id, a.id))
+    .returning()
+    .get()
+  audit(ctx, 'orderAssignment', a.id, 'update', snapshot(a), snapshot(after))
+  if (i.status === 'onSite' && a.status !== 'onSite' && actualStart !== null) slaArrived(ctx, a.orderId, actualStart)
+  syncActuals(ctx, a.orderId)
+  return result(ctx, a.id)
+}
+
+function syncActuals(ctx: ServiceContext, orderId: number): void {
+  const o = orderRecord(ctx, orderId)
+  const agg = ctx.db
+    .select({
+      start: sql<number | null>`min(${orderAssignments.actualStart})`,
+      end: sql<number | null>`max(${orderAssignments.actualEnd})`,
+      open: sql<number>`sum(${orderAssignments.status} <> 'done')`
+    })
+    .from(orderAssignments)
+    .where(eq(orderAssignments.orderId, orderId))
+    .get()!
+  // The order's own registration (serviceOrders.register) wins where it has one: only empty times are filled.
+  const actualStart = o.actualStart ?? agg.start
+  const actualEnd = o.actualEnd ?? (agg.open === 0 ? agg.end : null)
+  if (actualStart === o.actualStart && actualEnd === o.actualEnd) return
+  ctx.db.update(serviceOrders).set({ actualStart, actualEnd, version: o.version + 1 }).where(eq(serviceOrders.id, orderId)).run()
+  audit(ctx, 'serviceOrder', orderId, 'update', { actualStart: o.actualStart, actualEnd: o.actualEnd }, { actualStart, actualEnd })
+}

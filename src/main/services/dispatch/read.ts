@@ -1,0 +1,328 @@
+/**
+ * What every dispatch read needs: the technicians with their calendars, the order summary a card and a tray
+ * row show, and the cards themselves. Set-based: each loader is one prepared statement over a list of ids
+ * (bound as a JSON array and read with json_each), never a query per card.
+ */
+import type { BusinessCalendar } from '@shared/calendar'
+import type { BoardAssignment, BoardTechnician as ConflictTechnician, Conflict } from '@shared/dispatch/conflicts'
+import { conflictsOfPlacement } from '@shared/dispatch/conflicts'
+import type { AssignmentStatus, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import type { WeekHours } from '@shared/domain/masterdata'
+import type { Priority } from '@shared/domain/orders'
+import type { SlaBadge } from '@shared/domain/sla'
+import type { Settings } from '@shared/domain/system'
+import { dateOf, dayEnd, dayStart } from '@shared/time'
+import type Database from 'better-sqlite3'
+import type { Sqlite } from '../../db/connection'
+import { slaBadgesFor } from '../sla/hooks'
+import type { ServiceContext } from '../core/context'
+
+export const DAY = 86_400_000
+/**
+ * The longest booking. Reads find the cards touching a range through the start index from
+ * `from − MAX_SPAN`, so a longer card would be missed; assign and move refuse one.
+ */
+export const MAX_SPAN_DAYS = 14
+export const MAX_SPAN = MAX_SPAN_DAYS * DAY
+
+/* ---------- prepared statements, one set per database connection ---------- */
+
+type StatementName =
+  | 'technicians'
+  | 'workersById'
+  | 'skillsOf'
+  | 'teams'
+  | 'skills'
+  | 'cardsInRange'
+  | 'cardsOfWorker'
+  | 'cardsByIds'
+  | 'summaries'
+  | 'taskNames'
+  | 'requiredSkills'
+  | 'hourMinutes'
+  | 'taskMinutes'
+type Statements = Record<StatementName, Database.Statement<unknown[]>>
+
+function statements(s: Sqlite): Statements {
+  const ids = 'select value from json_each(?)'
+  return {
+    technicians: s.prepare(
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone
+       from workers w
+       where (w.active = 1 and exists (select 1 from json_each(w.roles) r where r.value = 'technician')) or w.id in (${ids})`
+    ),
+    workersById: s.prepare(
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone from workers w where w.id in (${ids})`
+    ),
+    skillsOf: s.prepare(`select worker_id as workerId, skill_id as skillId from worker_skills where worker_id in (${ids})`),
+    teams: s.prepare('select id, name from dispatch_teams order by name, id'),
+    skills: s.prepare('select id, name from skills order by name, id'),
+    cardsInRange: s.prepare(`${CARD_SELECT} where a.start >= ? and a.start < ? and a."end" > ?`),
+    cardsOfWorker: s.prepare(`${CARD_SELECT} where a.worker_id = ? and a.start >= ? and a.start < ? and a."end" > ?`),
+    cardsByIds: s.prepare(`${CARD_SELECT} where a.id in (${ids})`),
+    summaries: s.prepare(`${SUMMARY_SELECT} where o.id in (${ids})`),
+    taskNames: s.prepare(
+      `select ot.order_id as orderId, t.name from service_order_tasks ot join service_tasks t on t.id = ot.service_task_id
+       where ot.order_id in (${ids}) order by ot.order_id, t.name`
+    ),
+    requiredSkills: s.prepare(
+      `select distinct ot.order_id as orderId, ts.skill_id as skillId from service_order_tasks ot
+       join service_task_skills ts on ts.task_id = ot.service_task_id where ot.order_id in (${ids})`
+    ),
+    hourMinutes: s.prepare(
+      `select order_id as orderId, sum(quantity) as q from service_order_lines
+       where order_id in (${ids}) and type = 'hour' and status = 'created' group by order_id`
+    ),
+    taskMinutes: s.prepare(
+      `select ot.order_id as orderId, sum(t.default_duration_minutes) as m from service_order_tasks ot
+       join service_tasks t on t.id = ot.service_task_id where ot.order_id in (${ids}) group by ot.order_id`
+    )
+  }
+}
+
+const ADDRESS = `coalesce(cs.street || ', ' || cs.city, o.one_time_address)`
+
+const SUMMARY_COLUMNS = `o.id as orderId, o.number as orderNumber, o.version as orderVersion, o.priority, st.name as stageName,
+  c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd`
+
+const SUMMARY_JOINS = `join customers c on c.id = o.customer_id join service_stages st on st.id = o.stage_id
+  left join customer_sites cs on cs.id = o.site_id`
+
+const SUMMARY_SELECT = `select ${SUMMARY_COLUMNS} from service_orders o ${SUMMARY_JOINS}`
+
+const CARD_SELECT = `select a.id, a.version, a.worker_id as workerId, a.start, a."end", a.status, a.dispatched_at as dispatchedAt,
+  a.actual_start as actualStart, a.actual_end as actualEnd, a.note, ${SUMMARY_COLUMNS}
+  from order_assignments a join service_orders o on o.id = a.order_id ${SUMMARY_JOINS}`
+
+
+const prepared = new WeakMap<Sqlite, Statements>()
+
+export function stmts(ctx: ServiceContext): Statements {
+  const s = ctx.conn.sqlite
+  let p = prepared.get(s)
+  if (!p) prepared.set(s, (p = statements(s)))
+  return p
+}
+
+const json = (ids: Iterable<number>): string => JSON.stringify([...ids])
+
+/* ---------- technicians and calendars ---------- */
+
+interface WorkerRaw {
+  id: number
+  number: string
+  name: string
+  teamId: number | null
+  roles: string
+  workingHours: string | null
+  active: number
+  phone: string
+}
+
+export interface Technician extends BoardTechnician {
+  phone: string
+  calendar: BusinessCalendar
+}
+
+/**
+ * One calendar object per distinct week: the calendar module caches each day's working interval per object,
+ * so the technicians on the company's hours share one warm cache.
+ */
+export class Calendars {
+  private readonly holidays: ReadonlySet<string>
+  private readonly company: BusinessCalendar
+  private readonly own = new Map<string, BusinessCalendar>()
+
+  constructor(readonly settings: Settings) {
+    this.holidays = new Set(settings.holidays.map((h) => h.date))
+    this.company = { timeZone: settings.timeZone, week: settings.workingHours, holidays: this.holidays }
+  }
+
+  of(week: WeekHours | null): BusinessCalendar {
+    if (week === null) return this.company
+    const key = JSON.stringify(week)
+    let cal = this.own.get(key)
+    if (!cal) this.own.set(key, (cal = { timeZone: this.settings.timeZone, week, holidays: this.holidays }))
+    return cal
+  }
+}
+
+function toTechnicians(ctx: ServiceContext, rows: WorkerRaw[], calendars: Calendars): Technician[] {
+  const skills = new Map<number, number[]>()
+  for (const r of stmts(ctx).skillsOf.all(json(rows.map((w) => w.id))) as { workerId: number; skillId: number }[]) {
+    const list = skills.get(r.workerId)
+    if (list) list.push(r.skillId)
+    else skills.set(r.workerId, [r.skillId])
+  }
+  return rows.map((w) => {
+    const own = w.workingHours === null ? null : (JSON.parse(w.workingHours) as WeekHours)
+    const calendar = calendars.of(own)
+    return {
+      id: w.id,
+      number: w.number,
+      name: w.name,
+      teamId: w.teamId,
+      roles: JSON.parse(w.roles) as string[],
+      skillIds: (skills.get(w.id) ?? []).sort((a, b) => a - b),
+      workingHours: calendar.week,
+      active: w.active === 1,
+      phone: w.phone,
+      calendar
+    }
+  })
+}
+
+/** Active technicians plus the workers named in `alsoIds` (whoever holds cards, technician or not). */
+export function loadTechnicians(ctx: ServiceContext, calendars: Calendars, alsoIds: Iterable<number> = []): Technician[] {
+  return toTechnicians(ctx, stmts(ctx).technicians.all(json(alsoIds)) as WorkerRaw[], calendars)
+}
+
+export function loadWorkers(ctx: ServiceContext, calendars: Calendars, ids: Iterable<number>): Technician[] {
+  return toTechnicians(ctx, stmts(ctx).workersById.all(json(ids)) as WorkerRaw[], calendars)
+}
+
+export function conflictTechnicians(techs: readonly Technician[]): Map<number, ConflictTechnician> {
+  return new Map(techs.map((t) => [t.id, t]))
+}
+
+/* ---------- orders ---------- */
+
+export interface OrderSummary {
+  orderId: number
+  orderNumber: string
+  orderVersion: number
+  priority: Priority
+  stageName: string
+  customerName: string
+  address: string
+  description: string
+  taskNames: string
+  requiredSkillIds: number[]
+  requestedStart: number | null
+  requestedEnd: number | null
+  sla: SlaBadge | null
+}
+
+type SummaryRaw = Omit<OrderSummary, 'taskNames' | 'requiredSkillIds' | 'sla'>
+
+/** Task names, required skills (the union over the order's tasks) and SLA badges of many orders. */
+export interface OrderExtras {
+  taskNames: Map<number, string>
+  skills: Map<number, number[]>
+  sla: Map<number, SlaBadge>
+}
+
+export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[], now: number): OrderExtras {
+  const ids = json(orderIds)
+  const s = stmts(ctx)
+  const taskNames = new Map<number, string>()
+  for (const r of s.taskNames.all(ids) as { orderId: number; name: string }[]) {
+    const prev = taskNames.get(r.orderId)
+    taskNames.set(r.orderId, prev === undefined ? r.name : `${prev}, ${r.name}`)
+  }
+  const skills = new Map<number, number[]>()
+  for (const r of s.requiredSkills.all(ids) as { orderId: number; skillId: number }[]) {
+    const list = skills.get(r.orderId)
+    if (list) list.push(r.skillId)
+    else skills.set(r.orderId, [r.skillId])
+  }
+  for (const list of skills.values()) list.sort((a, b) => a - b)
+  return { taskNames, skills, sla: slaBadgesFor(ctx.db, orderIds, now) }
+}
+
+function withExtras<R extends SummaryRaw>(r: R, x: OrderExtras): R & Pick<OrderSummary, 'taskNames' | 'requiredSkillIds' | 'sla'> {
+  return { ...r, taskNames: x.taskNames.get(r.orderId) ?? '', requiredSkillIds: x.skills.get(r.orderId) ?? [], sla: x.sla.get(r.orderId) ?? null }
+}
+
+export function loadSummaries(ctx: ServiceContext, orderIds: readonly number[], now: number): Map<number, OrderSummary> {
+  const rows = stmts(ctx).summaries.all(json(orderIds)) as SummaryRaw[]
+  const extras = loadOrderExtras(ctx, orderIds, now)
+  return new Map(rows.map((r) => [r.orderId, withExtras(r, extras)]))
+}
+
+/**
+ * The estimated duration of each order in minutes: its open hour lines (quantity in thousandths of an hour),
+ * else its tasks' default durations, else an hour.
+ */
+export function loadDurations(ctx: ServiceContext, orderIds: readonly number[]): Map<number, number> {
+  const ids = json(orderIds)
+  const s = stmts(ctx)
+  const hours = new Map((s.hourMinutes.all(ids) as { orderId: number; q: number }[]).map((r) => [r.orderId, Math.round((r.q * 60) / 1000)]))
+  const tasks = new Map((s.taskMinutes.all(ids) as { orderId: number; m: number }[]).map((r) => [r.orderId, r.m]))
+  return new Map(orderIds.map((id) => [id, positive(hours.get(id)) ?? positive(tasks.get(id)) ?? 60]))
+}
+
+const positive = (n: number | undefined): number | undefined => (n !== undefined && n > 0 ? n : undefined)
+
+/* ---------- cards ---------- */
+
+type CardRaw = SummaryRaw & {
+  id: number
+  version: number
+  workerId: number
+  start: number
+  end: number
+  status: AssignmentStatus
+  dispatchedAt: number | null
+  actualStart: number | null
+  actualEnd: number | null
+  note: string
+}
+
+export type Card = Omit<BoardCard, 'conflicts'>
+
+export function toCards(ctx: ServiceContext, raw: CardRaw[], now: number): Card[] {
+  const extras = loadOrderExtras(ctx, [...new Set(raw.map((r) => r.orderId))], now)
+  return raw.map((r) => withExtras(r, extras))
+}
+
+/** Cards touching [from, to), optionally of one worker. */
+export function loadCards(ctx: ServiceContext, from: number, to: number, now: number, workerId: number | null = null): Card[] {
+  const s = stmts(ctx)
+  const raw = (workerId === null ? s.cardsInRange.all(from - MAX_SPAN, to, from) : s.cardsOfWorker.all(workerId, from - MAX_SPAN, to, from)) as CardRaw[]
+  return toCards(ctx, raw, now)
+}
+
+export function loadCard(ctx: ServiceContext, id: number, now: number): Card | undefined {
+  return toCards(ctx, stmts(ctx).cardsByIds.all(json([id])) as CardRaw[], now)[0]
+}
+
+/** A badge's deadline is the visit's when it is for arrival or resolution (a response is met by dispatching). */
+function slaDeadline(c: Card): number | null {
+  const b = c.sla
+  return b && (b.target === 'arrival' || b.target === 'resolution') && b.state === 'running' ? b.deadline : null
+}
+
+export function asAssignment(c: Card): BoardAssignment {
+  return {
+    id: c.id,
+    orderId: c.orderId,
+    orderNumber: c.orderNumber,
+    workerId: c.workerId,
+    start: c.start,
+    end: c.end,
+    requiredSkillIds: c.requiredSkillIds,
+    requestedStart: c.requestedStart,
+    requestedEnd: c.requestedEnd,
+    slaDeadline: slaDeadline(c)
+  }
+}
+
+export const skillNameMap = (ctx: ServiceContext): Map<number, string> =>
+  new Map((stmts(ctx).skills.all() as { id: number; name: string }[]).map((s) => [s.id, s.name]))
+
+/**
+ * One card with its conflicts against the same technician's other cards over the days it spans (what a
+ * mutation answers: the board merges it without reloading the week).
+ */
+export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id: number): BoardCard {
+  const now = ctx.now()
+  const card = loadCard(ctx, id, now)!
+  const tz = calendars.settings.timeZone
+  const from = dayStart(dateOf(card.start, tz), tz)
+  const to = dayEnd(dateOf(card.end - 1, tz), tz)
+  const others = loadCards(ctx, from, to, now, card.workerId)
+  const techs = conflictTechnicians(loadWorkers(ctx, calendars, [card.workerId]))
+  const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, { skillNames: skillNameMap(ctx), timeZone: tz })
+  return { ...card, conflicts }
+}
