@@ -1,5 +1,6 @@
 import {
   IconBinaryTree2,
+  IconCalendarUser,
   IconCalendarTime,
   IconFolders,
   IconRepeat,
@@ -45,7 +46,8 @@ export const NAV: { section: string; items: NavItem[] }[] = [
       { label: 'Service orders', path: '/orders', icon: IconClipboardList },
       { label: 'Invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
       { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat },
-      { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, comingWith: 'the dispatch board' },
+      { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, permission: 'dispatch.plan' },
+      { label: 'My work', path: '/my-work', icon: IconCalendarUser, permission: 'orders.register' },
       { label: 'SLAs', path: '/slas', icon: IconClockHour4 },
       { label: 'SLAs at risk', path: '/sla-at-risk', icon: IconAlarm },
       { label: 'SLA compliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },

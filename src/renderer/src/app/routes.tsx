@@ -43,6 +43,8 @@ import { SlaPage } from '../features/sla/SlaPage'
 import { SlaReasonPage } from '../features/sla/SlaReasonPage'
 import { SlaReasonsList } from '../features/sla/SlaReasonsList'
 import { SlasList } from '../features/sla/SlasList'
+import { DispatchPage } from '../features/dispatch/DispatchPage'
+import { MyWork } from '../features/dispatch/MyWork'
 
 export function AppRoutes() {
   return (
@@ -78,6 +80,9 @@ export function AppRoutes() {
       <Route path="/sla-reasons" element={<SlaReasonsList />} />
       <Route path="/sla-reasons/:id" element={<PerRecord><SlaReasonPage /></PerRecord>} />
       <Route path="/sla-at-risk" element={<AtRiskList />} />
+      {/* dispatch board and a technician's own work */}
+      <Route path="/dispatch" element={<DispatchPage />} />
+      <Route path="/my-work" element={<MyWork />} />
       <Route path="/sla-compliance" element={<CompliancePage />} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />

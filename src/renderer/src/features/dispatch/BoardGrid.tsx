@@ -1,0 +1,209 @@
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react'
+import type { Board, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import type { CardHandlers } from './BoardCardView'
+import classes from './dispatch.module.css'
+import { type RowActions, TechRow } from './TechRow'
+import { formatTime, type TimeScale, xOf } from './timeScale'
+
+export const NAME_WIDTH = 180
+const GROUP_HEIGHT = 24
+const ROW_HEIGHT = { day: 44, week: 30 } as const
+const EMPTY: readonly BoardCard[] = []
+
+export type GridItem = { type: 'group'; key: string; teamId: number | null; name: string; count: number } | { type: 'tech'; key: string; tech: BoardTechnician }
+
+/** Rows in board order: technicians under their dispatch team (teams in the board's order, then those without one). */
+export function gridItems(board: Board, collapsed: ReadonlySet<string>): GridItem[] {
+  const byTeam = new Map<number | null, BoardTechnician[]>()
+  for (const t of board.technicians) {
+    const list = byTeam.get(t.teamId) ?? []
+    list.push(t)
+    byTeam.set(t.teamId, list)
+  }
+  const groups: { teamId: number | null; name: string }[] = [...board.teams.map((t) => ({ teamId: t.id, name: t.name })), { teamId: null, name: 'No team' }]
+  const items: GridItem[] = []
+  for (const g of groups) {
+    const techs = byTeam.get(g.teamId)
+    if (!techs?.length) continue
+    const key = `team:${g.teamId ?? 'none'}`
+    items.push({ type: 'group', key, teamId: g.teamId, name: g.name, count: techs.length })
+    if (!collapsed.has(key)) for (const tech of techs) items.push({ type: 'tech', key: `tech:${tech.id}`, tech })
+  }
+  return items
+}
+
+/**
+ * Cards per technician, keeping last time's array for a technician whose cards are all the same
+ * objects (TanStack Query keeps unchanged cards referentially equal across refetches), so that
+ * memoised rows see unchanged props.
+ */
+function useCardsByWorker(cards: readonly BoardCard[]): Map<number, readonly BoardCard[]> {
+  const prev = useRef(new Map<number, readonly BoardCard[]>())
+  return useMemo(() => {
+    const next = new Map<number, BoardCard[]>()
+    for (const c of cards) {
+      const list = next.get(c.workerId)
+      if (list) list.push(c)
+      else next.set(c.workerId, [c])
+    }
+    const out = new Map<number, readonly BoardCard[]>()
+    for (const [w, list] of next) {
+      const old = prev.current.get(w)
+      out.set(w, old && old.length === list.length && old.every((c, i) => c === list[i]) ? old : list)
+    }
+    prev.current = out
+    return out
+  }, [cards])
+}
+
+export interface BoardGridHandle {
+  scrollToCard: (card: BoardCard) => void
+  element: () => HTMLDivElement | null
+}
+
+interface Props {
+  board: Board
+  scale: TimeScale
+  items: GridItem[]
+  selection: ReadonlySet<number>
+  holidays: ReadonlySet<string>
+  holidayNames: ReadonlyMap<string, string>
+  handlers: CardHandlers
+  actions: RowActions
+  toggleGroup: (key: string) => void
+}
+
+export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
+  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup },
+  ref
+) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rowHeight = ROW_HEIGHT[scale.view]
+  const byWorker = useCardsByWorker(board.cards)
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (items[i]!.type === 'group' ? GROUP_HEIGHT : rowHeight),
+    getItemKey: (i) => items[i]!.key,
+    overscan: 6
+  })
+
+  // Selection per row as a string, so a row's props change only when its own selection does.
+  const selectedKeys = useMemo(() => {
+    const m = new Map<number, string>()
+    if (selection.size === 0) return m
+    for (const c of board.cards) if (selection.has(c.id)) m.set(c.workerId, m.has(c.workerId) ? `${m.get(c.workerId)},${c.id}` : String(c.id))
+    return m
+  }, [selection, board.cards])
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      element: () => scrollRef.current,
+      scrollToCard: (card) => {
+        const i = items.findIndex((it) => it.type === 'tech' && it.tech.id === card.workerId)
+        if (i >= 0) virtualizer.scrollToIndex(i, { align: 'center' })
+        const el = scrollRef.current
+        if (el) el.scrollLeft = Math.max(0, xOf(scale, card.start) - (el.clientWidth - NAME_WIDTH) / 3)
+      }
+    }),
+    [items, virtualizer, scale]
+  )
+
+  const total = virtualizer.getTotalSize()
+  const hourTicks = useMemo(() => {
+    if (scale.view !== 'day') return []
+    const seg = scale.segments[0]!
+    const ticks: { x: number; label: string }[] = []
+    for (let t = seg.start; t < seg.end; t += 3_600_000) ticks.push({ x: xOf(scale, t), label: formatTime(t, scale.timeZone) })
+    return ticks
+  }, [scale])
+  const now = board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
+
+  return (
+    <div ref={scrollRef} className={classes.grid} data-testid="board-grid">
+      <div className={classes.header} style={{ width: NAME_WIDTH + scale.width }}>
+        <div className={classes.corner} style={{ width: NAME_WIDTH }}>
+          {board.technicians.length} technicians · {board.cards.length} jobs
+        </div>
+        <div className={classes.axis} style={{ width: scale.width }}>
+          {scale.segments.map((s) => {
+            const holiday = holidayNames.get(s.date)
+            return (
+              <div key={s.date} className={classes.dayLabel} style={{ left: s.x, width: s.width }} title={holiday}>
+                {dayTitle(s.date, scale.view)}
+                {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
+              </div>
+            )
+          })}
+          {hourTicks.map((t) => (
+            <div key={t.x} className={classes.hourLabel} style={{ left: t.x }}>
+              {t.label}
+            </div>
+          ))}
+          {scale.view === 'week' &&
+            scale.segments.map((s) => (
+              <div key={s.date} className={classes.hourLabel} style={{ left: s.x, width: s.width }}>
+                {String(scale.hours[0]).padStart(2, '0')}–{String(scale.hours[1]).padStart(2, '0')}
+              </div>
+            ))}
+        </div>
+      </div>
+      <div className={classes.rows} style={{ height: total, width: NAME_WIDTH + scale.width }}>
+        <div className={classes.overlay} style={{ left: NAME_WIDTH, width: scale.width, height: total }}>
+          {hourTicks.map((t) => (
+            <div key={t.x} className={classes.hourLine} style={{ left: t.x }} />
+          ))}
+          {scale.segments.map((s) => (
+            <div key={s.date}>
+              {s.x > 0 && <div className={classes.dayLine} style={{ left: s.x }} />}
+              {holidays.has(s.date) && <div className={classes.holiday} style={{ left: s.x, width: s.width }} />}
+            </div>
+          ))}
+          {now !== null && <div className={classes.nowLine} style={{ left: now }} data-testid="now-line" />}
+        </div>
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = items[v.index]!
+          if (item.type === 'group')
+            return (
+              <div
+                key={v.key}
+                className={classes.groupRow}
+                style={{ top: v.start, height: GROUP_HEIGHT, width: NAME_WIDTH + scale.width }}
+                onClick={() => toggleGroup(item.key)}
+                data-testid="team-group"
+              >
+                <span className={classes.groupLabel}>
+                  {items[v.index + 1]?.type === 'tech' ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                  {item.name} <span style={{ fontWeight: 400, color: 'var(--mantine-color-dimmed)' }}>({item.count})</span>
+                </span>
+              </div>
+            )
+          return (
+            <div key={v.key} style={{ position: 'absolute', top: v.start, left: 0 }}>
+              <TechRow
+                tech={item.tech}
+                cards={byWorker.get(item.tech.id) ?? EMPTY}
+                scale={scale}
+                selectedKey={selectedKeys.get(item.tech.id) ?? ''}
+                holidays={holidays}
+                height={rowHeight}
+                nameWidth={NAME_WIDTH}
+                handlers={handlers}
+                actions={actions}
+              />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+})
+
+function dayTitle(date: string, view: 'day' | 'week'): string {
+  const d = new Date(`${date}T12:00:00Z`)
+  const weekday = d.toLocaleDateString('en-GB', { weekday: view === 'day' ? 'long' : 'short', timeZone: 'UTC' })
+  return `${weekday} ${date.slice(8, 10)}.${date.slice(5, 7)}.`
+}

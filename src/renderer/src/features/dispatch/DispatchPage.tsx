@@ -1,0 +1,9 @@
+import { useSession } from '../auth/queries'
+import { DispatchBoard } from './DispatchBoard'
+import { MyWork } from './MyWork'
+
+/** /dispatch: planners get the board; a technician (no planning permission) gets their own work. */
+export function DispatchPage() {
+  const { can } = useSession()
+  return can('dispatch.plan') ? <DispatchBoard /> : <MyWork />
+}

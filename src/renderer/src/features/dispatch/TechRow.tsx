@@ -1,0 +1,110 @@
+import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core'
+import { IconDots, IconFileTypePdf, IconSend } from '@tabler/icons-react'
+import { memo, useMemo, useRef } from 'react'
+import { type BusinessCalendar, workingIntervals } from '@shared/calendar'
+import type { BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import { BoardCardView, type CardHandlers } from './BoardCardView'
+import classes from './dispatch.module.css'
+import { placeCards, shadeRanges, type TimeScale } from './timeScale'
+
+export interface RowActions {
+  dispatchAll: (workerId: number) => void
+  daySheet: (workerId: number, date: string) => void
+}
+
+interface Props {
+  tech: BoardTechnician
+  cards: readonly BoardCard[]
+  scale: TimeScale
+  /** Ids of this row's selected cards, joined: a string so that selecting elsewhere leaves this row alone. */
+  selectedKey: string
+  holidays: ReadonlySet<string>
+  height: number
+  nameWidth: number
+  handlers: CardHandlers
+  actions: RowActions
+}
+
+/**
+ * One technician's row. Memoised with props that only change when this row's cards, selection or
+ * the time axis change, so a drag or a save re-renders the affected rows and not the board.
+ * `data-render-count` is the number of renders, read by the performance test.
+ */
+export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, holidays, height, nameWidth, handlers, actions }: Props) {
+  const renders = useRef(0)
+  renders.current += 1
+  const placed = useMemo(() => placeCards(scale, cards), [scale, cards])
+  const working = useMemo(() => {
+    const cal: BusinessCalendar = { timeZone: scale.timeZone, week: tech.workingHours, holidays }
+    const segs = scale.segments
+    return shadeRanges(scale, workingIntervals(cal, segs[0]!.start, segs[segs.length - 1]!.end))
+  }, [scale, tech.workingHours, holidays])
+  const selected = useMemo(() => new Set(selectedKey ? selectedKey.split(',').map(Number) : []), [selectedKey])
+  const bookedHours = cards.reduce((sum, c) => sum + (c.end - c.start), 0) / 3_600_000
+  const compact = scale.view === 'week'
+  const pad = 3
+  return (
+    <div
+      className={classes.techRow}
+      style={{ height, width: nameWidth + scale.width }}
+      data-tech-row={tech.id}
+      data-render-count={renders.current}
+    >
+      <div className={classes.techName} style={{ width: nameWidth }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Text size="xs" fw={500} truncate c={tech.active ? undefined : 'dimmed'}>
+            {tech.name}
+          </Text>
+          <Text size="10px" c="dimmed" truncate>
+            {tech.number} · {bookedHours ? `${+bookedHours.toFixed(1)} h booked` : 'free'}
+          </Text>
+        </div>
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Actions for ${tech.name}`}>
+              <IconDots size={14} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconSend size={14} />} onClick={() => actions.dispatchAll(tech.id)} disabled={!cards.some((c) => c.status === 'planned')}>
+              Dispatch {compact ? 'the week' : 'the day'}
+            </Menu.Item>
+            <Menu.Label>Day sheet (PDF)</Menu.Label>
+            {scale.segments.map((s) => (
+              <Menu.Item key={s.date} leftSection={<IconFileTypePdf size={14} />} onClick={() => actions.daySheet(tech.id, s.date)}>
+                {s.date}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </div>
+      <div className={classes.lane} style={{ width: scale.width }} data-lane>
+        {working.map((w, i) => (
+          <div key={i} className={classes.working} style={{ left: w.left, width: w.width }} />
+        ))}
+        {placed.map((p) => {
+          const laneHeight = (height - 2 * pad) / p.lanes
+          return (
+            <BoardCardView
+              key={p.card.id}
+              card={p.card}
+              left={p.left}
+              width={p.width}
+              top={pad + p.lane * laneHeight}
+              height={laneHeight - 1}
+              compact={compact || p.lanes > 1}
+              selected={selected.has(p.card.id)}
+              timeZone={scale.timeZone}
+              handlers={handlers}
+            />
+          )
+        })}
+        {!tech.active && (
+          <Tooltip label="Inactive worker">
+            <span style={{ position: 'absolute', right: 4, top: 2, color: 'var(--mantine-color-gray-6)' }}>inactive</span>
+          </Tooltip>
+        )}
+      </div>
+    </div>
+  )
+})
