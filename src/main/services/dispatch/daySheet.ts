@@ -30,7 +30,7 @@ function loadExtras(ctx: ServiceContext, orderIds: number[]): Map<number, VisitE
     .prepare(
       `select o.id, o.notes, coalesce(cs.access_notes, '') as access,
          trim(coalesce(cc.name, '') || ' ' || coalesce(nullif(cc.phone, ''), c.phone)) as contact,
-         coalesce((select group_concat(x, '; ') from (select so.number || ' ' || so.name || case when so.serial_number <> '' then ' (SN ' || so.serial_number || ')' else '' end as x
+         coalesce((select group_concat(x, '; ') from (select so.number || ' ' || so.name || case when so.serial_number <> '' then ', ' || so.serial_number else '' end as x
            from service_order_objects oo join service_objects so on so.id = oo.service_object_id where oo.order_id = o.id order by so.number)), '') as objects
        from service_orders o join customers c on c.id = o.customer_id
        left join customer_contacts cc on cc.id = o.contact_id left join customer_sites cs on cs.id = o.site_id
