@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords'
 import { AppError } from '../core/errors'
 import { ensureDefaultSequences, formatNumber } from '../core/sequences'
 import { type DemoAgreementCounts, generateAgreements } from './agreements'
+import { type DemoSlaCounts, generateSlas } from './sla'
 import {
   ACCESS_NOTES,
   CATEGORIES,
@@ -114,6 +115,7 @@ export interface DemoSummary {
     /** Dated orders by where they stand: stage code, or CANCELLED. */
     ordersByStage: Record<string, number>
     agreements: DemoAgreementCounts
+    slas: DemoSlaCounts
   }
   users: DemoUserResult[]
 }
@@ -561,6 +563,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   })
   progress('agreements')
   const agreements = generateAgreements(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
+  const slas = generateSlas(conn, { today: o.today })
 
   return {
     scale: o.scale,
@@ -581,7 +584,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       orderLines: orders.orderLines,
       invoices: orders.invoices,
       ordersByStage: orders.byStage,
-      agreements
+      agreements,
+      slas
     },
     users: userResults
   }
