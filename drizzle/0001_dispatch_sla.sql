@@ -84,7 +84,7 @@ CREATE TABLE `sla_events` (
 	FOREIGN KEY (`order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`reason_id`) REFERENCES `sla_reasons`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "sla_events_kind_check" CHECK("sla_events"."kind" in ('start','pause','resume','met','breached','reset','cancel','priority','assign'))
+	CONSTRAINT "sla_events_kind_check" CHECK("sla_events"."kind" in ('start','pause','resume','met','breached','reset','cancel','priority','assign','reason'))
 );
 --> statement-breakpoint
 CREATE INDEX `sla_events_order_idx` ON `sla_events` (`order_id`,`at`);--> statement-breakpoint

@@ -64,7 +64,7 @@ export const slaEvent = z.object({
   id,
   at: z.number().int(),
   userName: z.string().nullable(),
-  kind: z.enum(['start', 'pause', 'resume', 'met', 'breached', 'reset', 'cancel', 'priority', 'assign']),
+  kind: z.enum(['start', 'pause', 'resume', 'met', 'breached', 'reset', 'cancel', 'priority', 'assign', 'reason']),
   target: z.enum(SLA_TARGET_KINDS).nullable(),
   reasonName: z.string().nullable(),
   note: z.string()

@@ -140,7 +140,7 @@ export function resetClock(ctx: ServiceContext, i: ParsedInput<'sla.reset'>): Or
   })
 }
 
-/** Explains a missed target. Logged as a 'breached' entry carrying the reason. */
+/** Explains a missed target; the log keeps who gave which reason when. */
 export function giveReason(ctx: ServiceContext, i: ParsedInput<'sla.giveReason'>): OrderClock {
   return ctx.db.transaction(() => {
     requireUser(ctx)
@@ -157,7 +157,7 @@ export function giveReason(ctx: ServiceContext, i: ParsedInput<'sla.giveReason'>
       .where(and(eq(orderSlaTargets.orderId, i.orderId), eq(orderSlaTargets.target, i.target)))
       .run()
     ctx.db.update(orderSlas).set({ version: sql`${orderSlas.version} + 1` }).where(eq(orderSlas.orderId, i.orderId)).run()
-    logEvent(ctx, i.orderId, { kind: 'breached', at: ctx.now(), target: i.target, reasonId: i.reasonId, note: i.note || 'Reason given' })
+    logEvent(ctx, i.orderId, { kind: 'reason', at: ctx.now(), target: i.target, reasonId: i.reasonId, note: i.note })
     audit(ctx, 'orderSla', i.orderId, 'update', { target: i.target, reasonId: t.reasonId }, { target: i.target, reasonId: i.reasonId, note: i.note })
     return loadOrderClock(ctx, i.orderId)!
   })

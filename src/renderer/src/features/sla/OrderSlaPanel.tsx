@@ -29,7 +29,8 @@ const EVENT_LABELS: Record<OrderClock['events'][number]['kind'], string> = {
   reset: 'Clock reset',
   cancel: 'Clock cancelled',
   priority: 'Priority changed',
-  assign: 'SLA assigned'
+  assign: 'SLA assigned',
+  reason: 'Reason given'
 }
 
 const STATE_LEVEL = { running: 'ok', paused: 'paused', met: 'met', breached: 'breached', cancelled: 'cancelled' } as const
