@@ -97,6 +97,8 @@ export function BoardCardView({ card, left, width, top, height, compact, selecte
       {...drag.attributes}
       // dnd-kit's role="button" default hides the card's own text from screen readers' summary; keep it a button but name it.
       aria-label={title}
+      // Week-view cards are too narrow for text: the browser's own tooltip costs nothing per card.
+      title={compact ? title : undefined}
       aria-pressed={selected}
       tabIndex={0}
       className={cls}

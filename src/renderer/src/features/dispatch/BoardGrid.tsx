@@ -113,11 +113,16 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   )
 
   const total = virtualizer.getTotalSize()
+  // Day view: every hour; week view: 08, 12 and 16 of each day, enough to aim a drop.
   const hourTicks = useMemo(() => {
-    if (scale.view !== 'day') return []
-    const seg = scale.segments[0]!
     const ticks: { x: number; label: string }[] = []
-    for (let t = seg.start; t < seg.end; t += 3_600_000) ticks.push({ x: xOf(scale, t), label: formatTime(t, scale.timeZone) })
+    const step = scale.view === 'day' ? 1 : 4
+    for (const seg of scale.segments)
+      for (let h = scale.view === 'day' ? 0 : 2; h < scale.hours[1] - scale.hours[0]; h += step) {
+        const t = seg.start + h * 3_600_000
+        const label = formatTime(t, scale.timeZone)
+        ticks.push({ x: xOf(scale, t), label: scale.view === 'day' ? label : label.slice(0, 2) })
+      }
     return ticks
   }, [scale])
   const now = board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
@@ -139,22 +144,16 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
             )
           })}
           {hourTicks.map((t) => (
-            <div key={t.x} className={classes.hourLabel} style={{ left: t.x }}>
+            <div key={t.x} className={classes.hourLabel} style={{ left: t.x }} data-tick={t.label}>
               {t.label}
             </div>
           ))}
-          {scale.view === 'week' &&
-            scale.segments.map((s) => (
-              <div key={s.date} className={classes.hourLabel} style={{ left: s.x, width: s.width }}>
-                {String(scale.hours[0]).padStart(2, '0')}–{String(scale.hours[1]).padStart(2, '0')}
-              </div>
-            ))}
         </div>
       </div>
       <div className={classes.rows} style={{ height: total, width: NAME_WIDTH + scale.width }}>
         <div className={classes.overlay} style={{ left: NAME_WIDTH, width: scale.width, height: total }}>
           {hourTicks.map((t) => (
-            <div key={t.x} className={classes.hourLine} style={{ left: t.x }} />
+            <div key={t.x} className={classes.hourLine} style={{ left: t.x, opacity: scale.view === 'week' ? 0.6 : 1 }} />
           ))}
           {scale.segments.map((s) => (
             <div key={s.date}>

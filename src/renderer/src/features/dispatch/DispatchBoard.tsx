@@ -1,7 +1,8 @@
 import { ActionIcon, Badge, Button, Group, Loader, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
+import { AutoScrollActivator, DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
 import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconSend } from '@tabler/icons-react'
+import { useElementSize } from '@mantine/hooks'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
@@ -10,7 +11,7 @@ import { call, exportCsv } from '../../lib/api'
 import { today } from '../../lib/format'
 import { downloadPdf } from '../../lib/pdf'
 import { useTimeZone } from '../orders/queries'
-import { BoardGrid, type BoardGridHandle, gridItems } from './BoardGrid'
+import { BoardGrid, type BoardGridHandle, gridItems, NAME_WIDTH } from './BoardGrid'
 import { CardDrawer } from './CardDrawer'
 import { PRIORITY_BORDER } from './colors'
 import { ConflictsPanel } from './ConflictsPanel'
@@ -19,9 +20,13 @@ import { DropGhost } from './DropGhost'
 import { type DragData, type DragStartInfo, dragStartInfo, propose } from './dropMath'
 import { boardQuery, describeOp, dispatchKeys, reportConflicts, reportFailure, runOp } from './queries'
 import { SuggestPanel, suggestQuery } from './SuggestPanel'
-import { addDays, buildScale, SNAP_MS, weekStart } from './timeScale'
+import { addDays, buildScale, fitPxPerHour, SNAP_MS, weekStart } from './timeScale'
 import { Tray } from './Tray'
 import { type BoardOp, UndoStack } from './undo'
+
+const SIDE_WIDTH = 360
+// Scroll the board only when the pointer itself nears its edge, so a drop aimed inside keeps its time.
+const AUTO_SCROLL = { activator: AutoScrollActivator.Pointer, threshold: { x: 0.06, y: 0.08 } }
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -53,7 +58,10 @@ export function DispatchBoard() {
   const boardQ = useQuery(boardQuery(input))
   const board = boardQ.data
   const timeZone = board?.timeZone ?? shopZone
-  const scale = useMemo(() => buildScale(view, from, timeZone), [view, from, timeZone])
+  const body = useElementSize()
+  // The time axis fills the space beside the names and the side panel (16 px for the scroll bar).
+  const pxPerHour = fitPxPerHour(view, body.width - SIDE_WIDTH - 8 - NAME_WIDTH - 16)
+  const scale = useMemo(() => buildScale(view, from, timeZone, pxPerHour), [view, from, timeZone, pxPerHour])
   const holidays = useMemo(() => new Set(board?.holidays.map((h) => h.date)), [board?.holidays])
   const holidayNames = useMemo(() => new Map(board?.holidays.map((h) => [h.date, h.name])), [board?.holidays])
   const names = useMemo(() => new Map(board?.technicians.map((t) => [t.id, t.name])), [board?.technicians])
@@ -230,10 +238,23 @@ export function DispatchBoard() {
   // Drag and drop: pointer only (the keyboard has its own moves above); 4 px before a drag starts, so clicks select.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }))
   const gridEl = useCallback(() => gridRef.current?.element() ?? null, [])
+  // Where the pointer really is: dnd-kit's delta also counts the grid's scrolling, which would shift the drop time.
+  const pointer = useRef({ x: 0, y: 0 })
+  useEffect(() => {
+    const track = (e: PointerEvent) => {
+      pointer.current = { x: e.clientX, y: e.clientY }
+    }
+    window.addEventListener('pointermove', track, { capture: true, passive: true })
+    window.addEventListener('pointerdown', track, { capture: true, passive: true })
+    return () => {
+      window.removeEventListener('pointermove', track, { capture: true })
+      window.removeEventListener('pointerdown', track, { capture: true })
+    }
+  }, [])
   const proposeAt = useCallback(
-    (data: DragData, x: number, y: number) => {
+    (data: DragData) => {
       const el = gridEl()
-      return el ? propose(data, dragInfo.current, el, latest.current.scale, x, y) : null
+      return el ? propose(data, dragInfo.current, el, latest.current.scale, pointer.current.x, pointer.current.y) : null
     },
     [gridEl]
   )
@@ -246,8 +267,7 @@ export function DispatchBoard() {
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null)
     const data = e.active.data.current as DragData
-    const a = e.activatorEvent as PointerEvent
-    const p = proposeAt(data, a.clientX + e.delta.x, a.clientY + e.delta.y)
+    const p = proposeAt(data)
     if (!p) return
     if (data.type === 'tray') {
       setTrayPick(null)
@@ -279,7 +299,7 @@ export function DispatchBoard() {
               <IconChevronRight size={16} />
             </ActionIcon>
           </Group>
-          <DateField size="xs" w={120} value={date} onChange={(d) => d && setDate(d)} aria-label="Date" />
+          <DateField size="xs" w={120} clearable={false} value={date} onChange={(d) => d && setDate(d)} aria-label="Date" />
           <MultiSelect
             size="xs"
             w={220}
@@ -327,8 +347,8 @@ export function DispatchBoard() {
           {boardQ.error.message}
         </Text>
       )}
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} autoScroll={{ threshold: { x: 0.1, y: 0.15 } }}>
-        <div className={classes.body}>
+      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} autoScroll={AUTO_SCROLL}>
+        <div className={classes.body} ref={body.ref}>
           {board ? (
             <BoardGrid
               ref={gridRef}
@@ -354,7 +374,7 @@ export function DispatchBoard() {
               {boardQ.isPending && <Loader size="sm" />}
             </div>
           )}
-          <div className={classes.side}>
+          <div className={classes.side} style={{ flexBasis: SIDE_WIDTH }}>
             <SegmentedControl
               size="xs"
               m={6}

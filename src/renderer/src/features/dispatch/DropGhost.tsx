@@ -6,8 +6,8 @@ import { type DragData, overlaps, type Proposal } from './dropMath'
 import { formatTime, xOf, type TimeScale } from './timeScale'
 
 interface Props {
-  /** Latest proposal for a pointer position (reads the page's refs; stable). */
-  proposeAt: (data: DragData, x: number, y: number) => Proposal | null
+  /** The proposal for the pointer's current position (reads the page's refs; stable). */
+  proposeAt: (data: DragData) => Proposal | null
   grid: () => HTMLElement | null
   scale: TimeScale
   cards: readonly BoardCard[]
@@ -23,9 +23,8 @@ export function DropGhost({ proposeAt, grid, scale, cards, names, pastLimit }: P
   const [ghost, setGhost] = useState<{ p: Proposal; selfId: number | null } | null>(null)
   useDndMonitor({
     onDragMove(e) {
-      const a = e.activatorEvent as PointerEvent
       const data = e.active.data.current as DragData
-      const p = proposeAt(data, a.clientX + e.delta.x, a.clientY + e.delta.y)
+      const p = proposeAt(data)
       setGhost((g) => (p === null ? null : g && g.p.workerId === p.workerId && g.p.start === p.start && g.p.end === p.end ? g : { p, selfId: data.type === 'tray' ? null : data.card.id }))
     },
     onDragEnd: () => setGhost(null),

@@ -50,8 +50,9 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
       <Tabs value={tab} onChange={(v) => v && setTab(v as TrayTab)} variant="default">
         <Tabs.List grow>
           {TRAY_TABS.map((t) => (
-            <Tabs.Tab key={t} value={t} px={6} py={6} fz="xs" data-testid={`tray-tab-${t}`}>
-              {TAB_LABELS[t]}{' '}
+            <Tabs.Tab key={t} value={t} px={2} py={6} fz={11} data-testid={`tray-tab-${t}`}>
+              {TAB_LABELS[t]}
+              <br />
               <Badge size="xs" variant="light" color={t === 'unassigned' && (tray.data?.counts[t] ?? 0) > 0 ? 'orange' : 'gray'}>
                 {tray.data?.counts[t] ?? '…'}
               </Badge>
@@ -157,8 +158,8 @@ const TrayCard = memo(function TrayCard({
       <Text size="xs" c="dimmed" truncate>
         {row.address}
       </Text>
-      <Group gap={6} wrap="nowrap">
-        <Text size="10px" c="gray.7">
+      <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap', overflow: 'hidden' }}>
+        <Text size="10px" c="gray.7" style={{ flexShrink: 0 }}>
           {formatDuration(row.durationMinutes * 60_000)} · {row.stageName}
         </Text>
         {window && (

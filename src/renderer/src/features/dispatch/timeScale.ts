@@ -30,8 +30,14 @@ export interface TimeScale {
 }
 
 export const DAY_HOURS: readonly [number, number] = [6, 20]
-/** Pixels per hour: readable card text in the day view, a whole week on one screen in the week view. */
-const PX_PER_HOUR = { day: 88, week: 15 } as const
+/** Narrowest hour: card text stays readable in the day view, a week stays scannable in the week view. */
+export const MIN_PX_PER_HOUR = { day: 64, week: 6 } as const
+
+/** Hour width that fits the shown days into `available` pixels, but never below the readable minimum. */
+export function fitPxPerHour(view: 'day' | 'week', available: number, hours: readonly [number, number] = DAY_HOURS): number {
+  const shown = (view === 'day' ? 1 : 7) * (hours[1] - hours[0])
+  return Math.max(MIN_PX_PER_HOUR[view], Math.floor((available / shown) * 4) / 4)
+}
 
 function wallInstant(date: string, hour: number, timeZone: string): number {
   const d = DateTime.fromISO(date, { zone: timeZone })
@@ -49,7 +55,13 @@ export function weekStart(date: string): string {
   return d.minus({ days: d.weekday - 1 }).toISODate()!
 }
 
-export function buildScale(view: 'day' | 'week', from: string, timeZone: string, hours: readonly [number, number] = DAY_HOURS): TimeScale {
+export function buildScale(
+  view: 'day' | 'week',
+  from: string,
+  timeZone: string,
+  pxPerHour: number = MIN_PX_PER_HOUR[view],
+  hours: readonly [number, number] = DAY_HOURS
+): TimeScale {
   const days = view === 'day' ? 1 : 7
   const segments: DaySegment[] = []
   let x = 0
@@ -58,7 +70,7 @@ export function buildScale(view: 'day' | 'week', from: string, timeZone: string,
     const start = wallInstant(date, hours[0], timeZone)
     const end = wallInstant(date, hours[1], timeZone)
     // Proportional to real time, so a DST day's window is an hour shorter or longer on screen too.
-    const width = Math.round(((end - start) / 3_600_000) * PX_PER_HOUR[view])
+    const width = Math.round(((end - start) / 3_600_000) * pxPerHour)
     segments.push({ date, start, end, x, width })
     x += width
   }

@@ -1,0 +1,201 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+
+interface Card {
+  id: number
+  orderId: number
+  orderNumber: string
+  workerId: number
+  start: number
+  end: number
+  status: string
+  actualStart: number | null
+  conflicts: { kind: string; message: string }[]
+}
+
+/** A signed-in API session for setting up and for checking what the board stored. */
+async function apiAs(app: RunningApp, username: string, password: string, session: string) {
+  expect((await app.api('auth.signIn', { username, password }, session)).ok).toBe(true)
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await app.api(method, input, session)
+    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
+    return r.data as T
+  }
+}
+
+/** Wall-clock "HH:mm" of an instant in the shop's zone. */
+function hhmm(ms: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tallinn', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
+}
+
+/** A Wednesday three weeks ahead: working day, nothing of the demo's plan on it, not in the past. */
+function quietWednesday(): string {
+  const d = new Date()
+  d.setUTCDate(d.getUTCDate() + 21)
+  while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+async function box(l: Locator) {
+  const b = await l.boundingBox()
+  if (!b) throw new Error('element not visible')
+  return b
+}
+
+/** dnd-kit listens to pointer events: press, move in small steps past its 4 px threshold, release. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 6, from.y + 2, { steps: 3 })
+  await page.mouse.move(to.x, to.y, { steps: 15 })
+  await page.mouse.move(to.x, to.y + 1, { steps: 2 })
+  await page.mouse.up()
+}
+
+async function closeNotifications(page: Page) {
+  for (const b of await page.locator('.mantine-Notification-closeButton').all()) await b.click()
+}
+
+/** x of a wall-clock hour on the day view's axis (its tick label starts exactly there). */
+async function hourX(page: Page, label: string): Promise<number> {
+  return (await box(page.locator(`[data-tick="${label}"]`))).x
+}
+
+async function rowCenterY(page: Page, workerId: number): Promise<number> {
+  const b = await box(page.locator(`[data-tech-row="${workerId}"] [data-lane]`))
+  return b.y + b.height / 2
+}
+
+async function openBoardOn(page: Page, date: string) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Dispatch board', exact: true }).click()
+  const field = page.getByRole('textbox', { name: 'Date' })
+  await field.fill(`${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`)
+  await field.press('Enter')
+  await page.getByTestId('board-grid').click({ position: { x: 5, y: 5 } })
+  await expect(page.locator('[data-tech-row]').first()).toBeVisible()
+}
+
+test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees an overlap as a conflict', async ({ page, app }) => {
+  await setupAdmin(app, true)
+  const api = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-check-session-01')
+  const date = quietWednesday()
+  const cardsOf = async (orderNumber: string) => (await api<{ cards: Card[] }>('dispatch.board', { from: date, days: 1 })).cards.filter((c) => c.orderNumber === orderNumber)
+
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await openBoardOn(page, date)
+  const rows = page.locator('[data-tech-row]')
+  const tech1 = Number(await rows.nth(0).getAttribute('data-tech-row'))
+  const tech2 = Number(await rows.nth(1).getAttribute('data-tech-row'))
+  const trayCard = page.getByTestId('tray-card').first()
+  await expect(trayCard).toBeVisible()
+  const order1 = (await trayCard.getAttribute('data-order'))!
+  await screenshot(page, 'dispatch-board-day-before')
+
+  // 1. Tray → first technician at 10:00.
+  const t = await box(trayCard)
+  await drag(page, { x: t.x + 40, y: t.y + 12 }, { x: (await hourX(page, '10:00')) + 3, y: await rowCenterY(page, tech1) })
+  await expect.poll(async () => (await cardsOf(order1)).map((c) => [c.workerId, hhmm(c.start)])).toEqual([[tech1, '10:00']])
+  const onBoard = page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`)
+  await expect(onBoard).toBeVisible()
+  await expect(page.getByTestId('tray-list').locator(`[data-order="${order1}"]`)).toHaveCount(0)
+
+  // 2. Reschedule: the card to the second technician, three hours later (it keeps the point it was grabbed by).
+  const c = await box(onBoard)
+  const threeHours = (await hourX(page, '13:00')) - (await hourX(page, '10:00'))
+  await drag(page, { x: c.x + 12, y: c.y + c.height / 2 }, { x: c.x + 12 + threeHours, y: await rowCenterY(page, tech2) })
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => [x.workerId, hhmm(x.start)])).toEqual([[tech2, '13:00']])
+  await expect(page.locator(`[data-tech-row="${tech2}"] [data-order="${order1}"]`)).toBeVisible()
+
+  // 3. Undo puts it back where it was, redo (keyboard) moves it again, undo once more.
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => [x.workerId, hhmm(x.start)])).toEqual([[tech1, '10:00']])
+  await page.keyboard.press('Control+Shift+Z')
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => [x.workerId, hhmm(x.start)])).toEqual([[tech2, '13:00']])
+  await page.keyboard.press('Control+Z')
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => [x.workerId, hhmm(x.start)])).toEqual([[tech1, '10:00']])
+
+  // 4. Resize: drag the right edge to 12:30.
+  const edge = page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"] [data-testid="card-resize"]`)
+  const e = await box(edge)
+  await drag(page, { x: e.x + 3, y: e.y + e.height / 2 }, { x: (await hourX(page, '12:00')) + threeHours / 6 + 2, y: e.y + e.height / 2 })
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => hhmm(x.end))).toEqual(['12:30'])
+
+  // 5. A second order dropped onto the same technician at 10:30 overlaps: flagged on the card, in a notification and in the panel.
+  const second = page.getByTestId('tray-card').first()
+  const order2 = (await second.getAttribute('data-order'))!
+  expect(order2).not.toBe(order1)
+  const s = await box(second)
+  await drag(page, { x: s.x + 40, y: s.y + 12 }, { x: (await hourX(page, '10:00')) + threeHours / 6 + 3, y: await rowCenterY(page, tech1) })
+  await expect.poll(async () => (await cardsOf(order2)).flatMap((x) => x.conflicts.map((k) => k.kind))).toContain('overlap')
+  const card2 = page.locator(`[data-tech-row="${tech1}"] [data-order="${order2}"]`)
+  await expect(card2).not.toHaveAttribute('data-conflicts', '0')
+  await expect(card2.getByTestId('card-conflict')).toBeVisible()
+  await expect(page.getByText(new RegExp(`${order2}: (a conflict|\\d+ conflicts)`))).toBeVisible()
+  await closeNotifications(page)
+  await screenshot(page, 'dispatch-board-day')
+
+  await page.getByText(/^Conflicts \(\d+\)$/).click()
+  const panelRow = page.getByTestId('conflicts-panel').locator(`[data-order="${order2}"]`)
+  await expect(panelRow).toBeVisible()
+  await panelRow.click()
+  await expect(card2).toHaveAttribute('aria-pressed', 'true')
+  await screenshot(page, 'dispatch-conflicts-panel')
+
+  // 6. Suggestions for the next tray order; Enter assigns the first one, in its suggested slot.
+  await page.getByText('Work to plan', { exact: true }).click()
+  const third = page.getByTestId('tray-card').first()
+  const order3 = (await third.getAttribute('data-order'))!
+  const orderId3 = (await api<{ rows: { orderId: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned', q: order3 })).rows[0]!.orderId
+  await third.click()
+  await expect(page.getByTestId('suggestion').first()).toBeVisible()
+  await closeNotifications(page)
+  await screenshot(page, 'dispatch-suggestions')
+  const top = (await api<{ workerId: number; slot: { start: number; end: number } | null }[]>('dispatch.suggest', { orderId: orderId3, from: date, days: 1 })).find((x) => x.slot)!
+  await page.keyboard.press('Enter')
+  const slotDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(top.slot!.start)
+  await expect
+    .poll(async () =>
+      (await api<{ cards: Card[] }>('dispatch.board', { from: slotDate, days: 1 })).cards.filter((x) => x.orderNumber === order3).map((x) => [x.workerId, x.start, x.end])
+    )
+    .toEqual([[top.workerId, top.slot!.start, top.slot!.end]])
+
+  // 7. Week view and the tray, for the record.
+  await page.getByText('Week', { exact: true }).click()
+  await expect(page.locator('[data-tick="12"]').first()).toBeVisible()
+  await screenshot(page, 'dispatch-board-week')
+  await screenshot(page, 'dispatch-tray')
+})
+
+test('a technician sees only their own work and registers travelling, on site and done', async ({ page, app }) => {
+  await setupAdmin(app, true)
+  const admin = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-admin-session-02')
+  const tech = await apiAs(app, 'tech', 'demo-tech', 'dispatch-tech-session-0002')
+  const me = await tech<{ user: { workerId: number } }>('auth.status', {})
+  const workerId = me.user.workerId
+  const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned' })
+  const row = tray.rows[0]!
+  // Now, to the minute: today in the browser's and the shop's calendar alike, and not in the past.
+  const start = Math.floor(Date.now() / 60_000) * 60_000
+  const { card } = await admin<{ card: Card }>('dispatch.assign', { orderId: row.orderId, orderVersion: row.orderVersion, workerId, start, end: start + 3_600_000 })
+
+  await signIn(page, app, 'tech', 'demo-tech')
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dispatch board' })).toHaveCount(0)
+  await page.getByRole('navigation').getByRole('link', { name: 'My work', exact: true }).click()
+  const mine = page.locator(`[data-testid="my-work-card"][data-order="${row.orderNumber}"]`)
+  await expect(mine).toBeVisible()
+  // Only their own work: every card on the screen is theirs.
+  const shown = await tech<{ cards: Card[] }>('dispatch.board', { from: new Date(start).toISOString().slice(0, 10), days: 1, workerId: null })
+  expect(shown.cards.every((c) => c.workerId === workerId)).toBe(true)
+
+  await mine.getByRole('button', { name: 'Travelling' }).click()
+  await expect(mine.getByTestId('my-work-status')).toHaveText('Travelling')
+  await mine.getByRole('button', { name: 'On site' }).click()
+  await expect(mine.getByTestId('my-work-status')).toHaveText('On site')
+  await expect(mine.getByTestId('actual-times')).toContainText('Arrived')
+  const after = (await admin<{ cards: Card[] }>('dispatch.board', { from: new Date(start).toISOString().slice(0, 10), days: 1 })).cards.find((c) => c.id === card.id)!
+  expect(after.status).toBe('onSite')
+  expect(after.actualStart).not.toBeNull()
+  await screenshot(page, 'dispatch-my-work')
+  await mine.getByRole('button', { name: 'Done' }).click()
+  await expect(mine.getByTestId('my-work-status')).toHaveText('Done')
+})
