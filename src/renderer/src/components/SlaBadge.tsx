@@ -25,6 +25,8 @@ export function slaBadgeText(badge: SlaBadgeData, compact = false): string {
     case 'ok':
     case 'atRisk':
       if (left === null) return 'Running'
+      // Seconds before the deadline: "0 min left" would read as already over.
+      if (left < 0.5) return compact ? '< 1 min' : 'Under a minute left'
       return compact ? formatMinutes(left) : `${formatMinutes(left)} left`
     case 'breached':
       if (compact || left === null || left >= 0) return 'Breached'

@@ -1,5 +1,14 @@
 import { Group, Input, NumberInput, Text } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
+
+interface Raw {
+  hours: number | string
+  minutes: number | string
+}
+
+const rawOf = (value: number | null): Raw => (value === null ? { hours: '', minutes: '' } : { hours: Math.floor(value / 60), minutes: value % 60 })
+/** Both fields empty = no value; otherwise hours and minutes, an empty one counting as zero. */
+const minutesOf = (raw: Raw): number | null => (raw.hours === '' && raw.minutes === '' ? null : (Number(raw.hours) || 0) * 60 + (Number(raw.minutes) || 0))
 
 interface DurationInputProps {
   label: string
@@ -17,11 +26,13 @@ interface DurationInputProps {
  * Both fields empty = no value, so an optional target can be left out.
  */
 export function DurationInput({ label, value, onChange, error, required, hint }: DurationInputProps) {
-  const hours = value === null ? '' : Math.floor(value / 60)
-  const minutes = value === null ? '' : value % 60
-  const set = (h: number | string, m: number | string) => {
-    if (h === '' && m === '') return onChange(null)
-    onChange((Number(h) || 0) * 60 + (Number(m) || 0))
+  // The two fields as typed: "0 h 0 min" must stay on screen (and be refused) rather than turn into "no value".
+  const [raw, setRaw] = useState<Raw>(() => rawOf(value))
+  if (minutesOf(raw) !== value) setRaw(rawOf(value))
+  const { hours, minutes } = raw
+  const set = (next: Raw) => {
+    setRaw(next)
+    onChange(minutesOf(next))
   }
   return (
     <Input.Wrapper label={label} withAsterisk={required} error={error}>
@@ -37,7 +48,7 @@ export function DurationInput({ label, value, onChange, error, required, hint }:
           allowDecimal={false}
           allowNegative={false}
           value={hours}
-          onChange={(h) => set(h, minutes)}
+          onChange={(h) => set({ hours: h, minutes })}
           error={Boolean(error)}
         />
         <NumberInput
@@ -53,7 +64,7 @@ export function DurationInput({ label, value, onChange, error, required, hint }:
           allowDecimal={false}
           allowNegative={false}
           value={minutes}
-          onChange={(m) => set(hours, m)}
+          onChange={(m) => set({ hours, minutes: m })}
           error={Boolean(error)}
         />
       </Group>
