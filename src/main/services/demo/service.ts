@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords'
 import { AppError } from '../core/errors'
 import { ensureDefaultSequences, formatNumber } from '../core/sequences'
 import { type DemoAgreementCounts, generateAgreements } from './agreements'
+import { type DemoDispatchCounts, generateDispatch } from './dispatch'
 import { type DemoSlaCounts, generateSlas } from './sla'
 import {
   ACCESS_NOTES,
@@ -116,6 +117,7 @@ export interface DemoSummary {
     ordersByStage: Record<string, number>
     agreements: DemoAgreementCounts
     slas: DemoSlaCounts
+    dispatch: DemoDispatchCounts
   }
   users: DemoUserResult[]
 }
@@ -564,6 +566,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   progress('agreements')
   const agreements = generateAgreements(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
   const slas = generateSlas(conn, { today: o.today })
+  const dispatch = generateDispatch(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
 
   return {
     scale: o.scale,
@@ -585,7 +588,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       invoices: orders.invoices,
       ordersByStage: orders.byStage,
       agreements,
-      slas
+      slas,
+      dispatch
     },
     users: userResults
   }

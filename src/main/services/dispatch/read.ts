@@ -57,9 +57,10 @@ function statements(s: Sqlite): Statements {
     skillsOf: s.prepare(`select worker_id as workerId, skill_id as skillId from worker_skills where worker_id in (${ids})`),
     teams: s.prepare('select id, name from dispatch_teams order by name, id'),
     skills: s.prepare('select id, name from skills order by name, id'),
-    cardsInRange: s.prepare(`${CARD_SELECT} where a.start >= ? and a.start < ? and a."end" > ?`),
-    cardsOfWorker: s.prepare(`${CARD_SELECT} where a.worker_id = ? and a.start >= ? and a.start < ? and a."end" > ?`),
-    cardsByIds: s.prepare(`${CARD_SELECT} where a.id in (${ids})`),
+    // Arrays, not objects: a week's 5,000 cards build faster that way (see cardOf).
+    cardsInRange: s.prepare(`${CARD_SELECT} where a.start >= ? and a.start < ? and a."end" > ?`).raw(true),
+    cardsOfWorker: s.prepare(`${CARD_SELECT} where a.worker_id = ? and a.start >= ? and a.start < ? and a."end" > ?`).raw(true),
+    cardsByIds: s.prepare(`${CARD_SELECT} where a.id in (${ids})`).raw(true),
     summaries: s.prepare(`${SUMMARY_SELECT} where o.id in (${ids})`),
     taskNames: s.prepare(
       `select ot.order_id as orderId, t.name from service_order_tasks ot join service_tasks t on t.id = ot.service_task_id
@@ -271,7 +272,34 @@ type CardRaw = SummaryRaw & {
 
 export type Card = Omit<BoardCard, 'conflicts'>
 
-export function toCards(ctx: ServiceContext, raw: CardRaw[], now: number): Card[] {
+/** A row of CARD_SELECT, in its column order. */
+function cardOf(r: unknown[]): CardRaw {
+  return {
+    id: r[0] as number,
+    version: r[1] as number,
+    workerId: r[2] as number,
+    start: r[3] as number,
+    end: r[4] as number,
+    status: r[5] as AssignmentStatus,
+    dispatchedAt: r[6] as number | null,
+    actualStart: r[7] as number | null,
+    actualEnd: r[8] as number | null,
+    note: r[9] as string,
+    orderId: r[10] as number,
+    orderNumber: r[11] as string,
+    orderVersion: r[12] as number,
+    priority: r[13] as Priority,
+    stageName: r[14] as string,
+    customerName: r[15] as string,
+    address: r[16] as string,
+    description: r[17] as string,
+    requestedStart: r[18] as number | null,
+    requestedEnd: r[19] as number | null
+  }
+}
+
+function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
+  const raw = rows.map(cardOf)
   const extras = loadOrderExtras(ctx, [...new Set(raw.map((r) => r.orderId))], now)
   return raw.map((r) => withExtras(r, extras))
 }
@@ -279,12 +307,12 @@ export function toCards(ctx: ServiceContext, raw: CardRaw[], now: number): Card[
 /** Cards touching [from, to), optionally of one worker. */
 export function loadCards(ctx: ServiceContext, from: number, to: number, now: number, workerId: number | null = null): Card[] {
   const s = stmts(ctx)
-  const raw = (workerId === null ? s.cardsInRange.all(from - MAX_SPAN, to, from) : s.cardsOfWorker.all(workerId, from - MAX_SPAN, to, from)) as CardRaw[]
-  return toCards(ctx, raw, now)
+  const rows = (workerId === null ? s.cardsInRange.all(from - MAX_SPAN, to, from) : s.cardsOfWorker.all(workerId, from - MAX_SPAN, to, from)) as unknown[][]
+  return toCards(ctx, rows, now)
 }
 
 export function loadCard(ctx: ServiceContext, id: number, now: number): Card | undefined {
-  return toCards(ctx, stmts(ctx).cardsByIds.all(json([id])) as CardRaw[], now)[0]
+  return toCards(ctx, stmts(ctx).cardsByIds.all(json([id])) as unknown[][], now)[0]
 }
 
 /** A badge's deadline is the visit's when it is for arrival or resolution (a response is met by dispatching). */

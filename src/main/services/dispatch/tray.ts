@@ -1,17 +1,23 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
-import { TRAY_TABS, type TrayRow, type TrayTab } from '@shared/domain/dispatch'
+import type { TrayRow, TrayTab } from '@shared/domain/dispatch'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { likePattern } from '../core/list'
 import { loadSettings } from '../settings/service'
-import { loadDurations, loadSummaries } from './read'
+import { loadDurations, loadSummaries, MAX_SPAN } from './read'
 
 type TrayIn = ParsedInput<'dispatch.tray'>
 
 const OPEN = sql`o.progress = 'inProcess' and o.is_template = 0`
 const UNPLANNED = sql`not exists (select 1 from order_assignments a where a.order_id = o.id)`
-const NOT_ON_HOLD = sql`st.stops_sla_clock = 0`
+// Through the responsible-worker index: the few orders nobody is named on, not every open order.
+const NOBODY = sql`o.id in (select id from service_orders where responsible_worker_id is null and preferred_worker_id is null)`
+const SOMEBODY = sql`(o.responsible_worker_id is not null or o.preferred_worker_id is not null)`
+
+/** Orders with dispatched work not yet over: found from the assignments' start index, not by testing every order. */
+const dispatchedSince = (todayStart: number) =>
+  sql`o.id in (select a.order_id from order_assignments a where a.start >= ${todayStart - MAX_SPAN} and a."end" > ${todayStart} and a.status = 'dispatched')`
 
 /**
  * Which orders each tab holds. Unassigned and unscheduled are disjoint (nobody named vs. a responsible or
@@ -21,11 +27,11 @@ const NOT_ON_HOLD = sql`st.stops_sla_clock = 0`
 function tabWhere(tab: TrayTab, todayStart: number): SQL {
   switch (tab) {
     case 'unassigned':
-      return sql`${OPEN} and ${NOT_ON_HOLD} and ${UNPLANNED} and o.responsible_worker_id is null and o.preferred_worker_id is null`
+      return sql`${OPEN} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${NOBODY}`
     case 'unscheduled':
-      return sql`${OPEN} and ${NOT_ON_HOLD} and ${UNPLANNED} and (o.responsible_worker_id is not null or o.preferred_worker_id is not null)`
+      return sql`${OPEN} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${SOMEBODY}`
     case 'dispatched':
-      return sql`${OPEN} and exists (select 1 from order_assignments a where a.order_id = o.id and a.status = 'dispatched' and a."end" > ${todayStart})`
+      return sql`${OPEN} and ${dispatchedSince(todayStart)}`
     case 'onHold':
       return sql`${OPEN} and st.stops_sla_clock = 1`
   }
@@ -70,10 +76,14 @@ export function getTray(ctx: ServiceContext, i: TrayIn): { rows: TrayRow[]; tota
   const now = ctx.now()
   const todayStart = dayStart(dateOf(now, tz), tz)
   const filters = filterWhere(i, tz)
-  const counts = {} as Record<TrayTab, number>
-  for (const tab of TRAY_TABS) {
-    counts[tab] = ctx.db.get<{ n: number }>(sql`select count(*) as n ${FROM} where ${and([tabWhere(tab, todayStart), ...filters])}`).n
-  }
+  // One pass over the open orders counts three tabs; the dispatched one comes from the assignments.
+  const open = ctx.db.get<{ unassigned: number | null; unscheduled: number | null; onHold: number | null }>(sql`
+    select sum(st.stops_sla_clock = 0 and ${SOMEBODY} = 0 and ${UNPLANNED}) as unassigned,
+      sum(st.stops_sla_clock = 0 and ${SOMEBODY} and ${UNPLANNED}) as unscheduled,
+      sum(st.stops_sla_clock = 1) as onHold
+    ${FROM} where ${OPEN}${filters.length ? sql` and ${and(filters)}` : sql``}`)
+  const dispatched = ctx.db.get<{ n: number }>(sql`select count(*) as n ${FROM} where ${and([tabWhere('dispatched', todayStart), ...filters])}`).n
+  const counts: Record<TrayTab, number> = { unassigned: open.unassigned ?? 0, unscheduled: open.unscheduled ?? 0, dispatched, onHold: open.onHold ?? 0 }
   const picked = ctx.db.all<{ id: number; preferredWorkerId: number | null; responsibleWorkerId: number | null; responsibleWorkerName: string | null; plannedStart: number | null }>(sql`
     select o.id, o.preferred_worker_id as preferredWorkerId, o.responsible_worker_id as responsibleWorkerId,
       (select w.name from workers w where w.id = o.responsible_worker_id) as responsibleWorkerName,
