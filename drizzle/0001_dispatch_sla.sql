@@ -20,8 +20,8 @@ CREATE TABLE `order_assignments` (
 	CONSTRAINT "order_assignments_status_check" CHECK("order_assignments"."status" in ('planned','dispatched','travelling','onSite','done'))
 );
 --> statement-breakpoint
-CREATE INDEX `order_assignments_worker_idx` ON `order_assignments` (`worker_id`,`start`);--> statement-breakpoint
-CREATE INDEX `order_assignments_start_idx` ON `order_assignments` (`start`);--> statement-breakpoint
+CREATE INDEX `order_assignments_worker_idx` ON `order_assignments` (`worker_id`,`start`,`end`);--> statement-breakpoint
+CREATE INDEX `order_assignments_start_idx` ON `order_assignments` (`start`,`end`);--> statement-breakpoint
 CREATE INDEX `order_assignments_order_idx` ON `order_assignments` (`order_id`);--> statement-breakpoint
 CREATE TABLE `order_sla_targets` (
 	`order_id` integer NOT NULL,

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema'
 
-export type Db = BetterSQLite3Database<typeof schema>
 export type Sqlite = Database.Database
+/** The Drizzle handle; `$client` is the better-sqlite3 connection under it (for prepared hot-path statements). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite }
 
 export interface Connection {
   sqlite: Sqlite

@@ -34,8 +34,10 @@ export const orderAssignments = sqliteTable(
     version: versionColumn()
   },
   (t) => [
-    index('order_assignments_worker_idx').on(t.workerId, t.start),
-    index('order_assignments_start_idx').on(t.start),
+    // The end rides along so that finding the cards touching a range (start from two weeks back, end after
+    // the range's start) filters in the index instead of reading every older card's row.
+    index('order_assignments_worker_idx').on(t.workerId, t.start, t.end),
+    index('order_assignments_start_idx').on(t.start, t.end),
     index('order_assignments_order_idx').on(t.orderId),
     check('order_assignments_span_check', sql`${t.end} > ${t.start}`),
     check('order_assignments_status_check', sql`${t.status} in ('planned','dispatched','travelling','onSite','done')`)

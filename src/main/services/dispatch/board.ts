@@ -81,7 +81,8 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
     technicians: technicians.map(
       (t): BoardTechnician => ({ id: t.id, number: t.number, name: t.name, teamId: t.teamId, roles: t.roles, skillIds: t.skillIds, workingHours: t.workingHours, active: t.active })
     ),
-    cards: cards.map((c) => ({ ...c, conflicts: conflicts.get(c.id) ?? [] })),
+    // The cards are this call's own objects: adding the field in place spares copying 5,000 of them.
+    cards: cards.map((c) => Object.assign(c, { conflicts: conflicts.get(c.id) ?? [] })),
     atRiskMinutes: settings.slaAtRiskMinutes,
     pastLimitHours: settings.dispatchPastLimitHours
   }

@@ -8,8 +8,9 @@ import { and, asc, eq, inArray, lt } from 'drizzle-orm'
 import { type BusinessCalendar, businessMinutesBetween } from '@shared/calendar'
 import { computeClock, SLA_TARGETS, type SlaTarget, type TargetClock } from '@shared/sla/clock'
 import type { SlaBadge } from '@shared/domain/sla'
+import type { Statement } from 'better-sqlite3'
 import type { Db, Sqlite } from '../../db/connection'
-import { agreementGroups, agreements, customerGroups, customers, orderSlas, orderSlaTargets, slaDefinitions, slaEvents } from '../../db/schema'
+import { agreementGroups, agreements, customerGroups, customers, orderSlas, orderSlaTargets, slaEvents } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { loadSettings } from '../settings/service'
 import { SlaCache, type SlaSpec } from './definitions'
@@ -229,27 +230,38 @@ export function sweepBreaches(ctx: ServiceContext, cache = new SlaCache(ctx.db))
 /* ---------- badges ---------- */
 
 /** Badges for many orders from the stored clocks: one query, no clock math except the minutes left. */
+interface BadgeRow {
+  orderId: number
+  slaId: number
+  slaName: string
+  state: string
+  pausedSince: number | null
+  cancelledAt: number | null
+  target: string
+  deadline: number | null
+  metAt: number | null
+  breachedAt: number | null
+}
+
+const badgeStatements = new WeakMap<Sqlite, Statement>()
+
+/** Prepared once per connection; the ids go in as one JSON array (a board asks for thousands of orders). */
+function badgeStatement(sqlite: Sqlite): Statement {
+  let st = badgeStatements.get(sqlite)
+  if (!st) {
+    st = sqlite.prepare(`select os.order_id as orderId, os.sla_id as slaId, d.name as slaName, os.state, os.paused_since as pausedSince,
+        os.cancelled_at as cancelledAt, t.target, t.deadline, t.met_at as metAt, t.breached_at as breachedAt
+      from order_slas os join sla_definitions d on d.id = os.sla_id join order_sla_targets t on t.order_id = os.order_id
+      where os.order_id in (select value from json_each(?))`)
+    badgeStatements.set(sqlite, st)
+  }
+  return st
+}
+
 export function badgesFor(db: Db, orderIds: readonly number[], now: number): Map<number, SlaBadge> {
   const out = new Map<number, SlaBadge>()
   if (orderIds.length === 0) return out
-  const rows = db
-    .select({
-      orderId: orderSlas.orderId,
-      slaId: orderSlas.slaId,
-      slaName: slaDefinitions.name,
-      state: orderSlas.state,
-      pausedSince: orderSlas.pausedSince,
-      cancelledAt: orderSlas.cancelledAt,
-      target: orderSlaTargets.target,
-      deadline: orderSlaTargets.deadline,
-      metAt: orderSlaTargets.metAt,
-      breachedAt: orderSlaTargets.breachedAt
-    })
-    .from(orderSlas)
-    .innerJoin(slaDefinitions, eq(slaDefinitions.id, orderSlas.slaId))
-    .innerJoin(orderSlaTargets, eq(orderSlaTargets.orderId, orderSlas.orderId))
-    .where(inArray(orderSlas.orderId, [...orderIds]))
-    .all()
+  const rows = badgeStatement(db.$client).all(JSON.stringify(orderIds)) as BadgeRow[]
   if (rows.length === 0) return out
   const atRisk = loadSettings(db).slaAtRiskMinutes
   const cache = new SlaCache(db)
