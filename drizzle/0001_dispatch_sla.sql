@@ -124,5 +124,6 @@ ALTER TABLE `settings` ADD `sla_at_risk_minutes` integer DEFAULT 120 NOT NULL;--
 ALTER TABLE `settings` ADD `sla_reason_required` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `settings` ADD `dispatch_past_limit_hours` integer DEFAULT 24 NOT NULL;--> statement-breakpoint
 ALTER TABLE `service_orders` ADD `sla_id` integer REFERENCES sla_definitions(id);--> statement-breakpoint
+CREATE INDEX `service_orders_tray_idx` ON `service_orders` (`progress`,`is_template`,`stage_id`,`responsible_worker_id`,`preferred_worker_id`,`priority`,`requested_start`);--> statement-breakpoint
 ALTER TABLE `agreement_groups` ADD `sla_id` integer REFERENCES sla_definitions(id);--> statement-breakpoint
 ALTER TABLE `agreements` ADD `sla_id` integer REFERENCES sla_definitions(id);
