@@ -287,6 +287,16 @@ describe('reasons, cancel and reset', () => {
 })
 
 describe('at risk and compliance', () => {
+  it('keeps an order with a missed response on the list while its resolution is still days away', async () => {
+    const w = await world()
+    const slow = await w.api('slaDefinitions.create', { code: 'SLOWFIX', name: 'Slow fix', targets: [{ priority: 'normal', responseMinutes: 30, resolutionMinutes: 4800 }] })
+    const o = await w.order({ slaId: slow.id })
+    w.clock.set(local(2, 12))
+    const page = await w.api('slaAtRisk.list', {})
+    expect(page.rows.map((r) => r.id)).toEqual([o.id])
+    expect(page.rows[0]!.sla).toMatchObject({ level: 'breached', target: 'response' })
+  })
+
   it('lists open orders due today or within the threshold, soonest first, and leaves out paused and later ones', async () => {
     const w = await world()
     const slow = await w.api('slaDefinitions.create', { code: 'SLOW', name: 'Slow', targets: [{ priority: 'normal', responseMinutes: 2400, resolutionMinutes: 4800 }] })

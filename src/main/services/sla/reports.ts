@@ -34,8 +34,8 @@ const atRiskSpec = {
 }
 
 /**
- * Open orders whose next deadline falls before the end of today or within the at-risk threshold (business
- * minutes on each SLA's own calendar, so the cut-off is an instant per SLA), overdue ones included.
+ * Open orders with a missed target not yet met, or whose next deadline falls before the end of today or within
+ * the at-risk threshold (business minutes on each SLA's own calendar, so the cut-off is an instant per SLA).
  */
 function atRiskWhere(ctx: ServiceContext, q: string): SQL | undefined {
   const user = requireUser(ctx)
@@ -53,9 +53,10 @@ function atRiskWhere(ctx: ServiceContext, q: string): SQL | undefined {
   const perSla = sql.join(cutoffs.map(([id, c]) => sql` when ${id} then ${c}`), sql``)
   return whereAll([
     isOfficeUser(user) ? undefined : assignedTo(user.workerId ?? -1),
-    // The plain range lets SQLite walk the next-deadline index; the CASE then applies each SLA's own cut-off.
-    sql`${orderSlas.nextDeadline} <= ${latest}`,
-    sql`${orderSlas.nextDeadline} <= (case ${orderSlas.slaId}${perSla} end)`,
+    // The next deadline skips targets already missed (the breach sweep has done with them), so a missed
+    // response whose resolution is still days away is found through its target row instead.
+    sql`((${orderSlas.nextDeadline} <= ${latest} and ${orderSlas.nextDeadline} <= (case ${orderSlas.slaId}${perSla} end))
+      or exists (select 1 from ${orderSlaTargets} t where t.order_id = ${orderSlas.orderId} and t.met_at is null and t.breached_at is not null))`,
     inArray(orderSlas.state, ['running', 'breached']),
     eq(serviceOrders.progress, 'inProcess'),
     q ? or(contains(serviceOrders.number, q), contains(customers.name, q)) : undefined
