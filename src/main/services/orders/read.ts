@@ -201,7 +201,7 @@ export function loadLines(db: Db, orderIds: number[]): LineRow[] {
 
 const ref = (s: StageInfo): StageRef => ({ id: s.id, code: s.code, name: s.name, reasonRequired: s.reasonRequired })
 
-export function loadOrder(db: Db, id: number, now = Date.now()): OrderRow | undefined {
+export function loadOrder(db: Db, id: number, now: number): OrderRow | undefined {
   const preferred = alias(workers, 'preferred')
   const signer = alias(users, 'signer')
   const q = db
@@ -283,7 +283,7 @@ export function loadOrder(db: Db, id: number, now = Date.now()): OrderRow | unde
   }
 }
 
-export function mustLoadOrder(db: Db, id: number, now = Date.now()): OrderRow {
+export function mustLoadOrder(db: Db, id: number, now: number): OrderRow {
   const o = loadOrder(db, id, now)
   if (!o) throw notFound('Service order')
   return o

@@ -153,7 +153,7 @@ export function createOrder(ctx: ServiceContext, h: Header): OrderRow {
   return ctx.db.transaction(() => {
     requirePermission(ctx, 'orders.write')
     const id = insertOrder(ctx, h)
-    const after = mustLoadOrder(ctx.db, id)
+    const after = mustLoadOrder(ctx.db, id, ctx.now())
     audit(ctx, 'serviceOrder', id, 'create', null, headerSnapshot(after))
     return after
   })
@@ -176,11 +176,11 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
       if (n > 0) throw invalid(['customerId'], 'The customer cannot change once the order has lines')
     }
     validateHeader(ctx.db, h)
-    const before = mustLoadOrder(ctx.db, id)
+    const before = mustLoadOrder(ctx.db, id, ctx.now())
     ctx.db.update(serviceOrders).set({ ...headerValues(h), version: version + 1 }).where(eq(serviceOrders.id, id)).run()
     saveRelations(ctx.db, id, h)
     if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId) slaOrderChanged(ctx, id)
-    const after = mustLoadOrder(ctx.db, id)
+    const after = mustLoadOrder(ctx.db, id, ctx.now())
     audit(ctx, 'serviceOrder', id, 'update', headerSnapshot(before), headerSnapshot(after))
     return after
   })
@@ -195,7 +195,7 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
     if (!stage.canDelete) throw refused(`Stage "${stage.name}" does not allow deleting the order; cancel it instead.`)
     const posted = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, i.id), ne(serviceOrderLines.status, 'created'))).get()!.n
     if (posted > 0) throw refused('The order has posted or cancelled lines; it stays on record.')
-    const before = mustLoadOrder(ctx.db, i.id)
+    const before = mustLoadOrder(ctx.db, i.id, ctx.now())
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.orderId, i.id)).run()
     ctx.db.delete(stageHistory).where(eq(stageHistory.orderId, i.id)).run()
     ctx.db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, i.id)).run()
@@ -217,7 +217,7 @@ export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrde
     const before = { actualStart: o.actualStart, actualEnd: o.actualEnd, notes: o.notes }
     bump(ctx.db, o, { actualStart: i.actualStart, actualEnd: i.actualEnd, notes: i.notes })
     audit(ctx, 'serviceOrder', o.id, 'update', before, { actualStart: i.actualStart, actualEnd: i.actualEnd, notes: i.notes })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -317,7 +317,7 @@ export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
     const row = ctx.db.insert(serviceOrderLines).values({ ...values, orderId: o.id, lineNo: nextLineNo(ctx.db, o.id) }).returning({ id: serviceOrderLines.id }).get()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', row.id, 'create', null, { orderId: o.id, ...values })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -341,7 +341,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
     if (o.signedOffAt !== null) ctx.db.update(serviceOrders).set({ signedOffAt: null, signedOffBy: null }).where(eq(serviceOrders.id, o.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', l, { ...l, ...values })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -358,7 +358,7 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.id, l.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'delete', l, null)
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -399,7 +399,7 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
     }
     refreshOrder(ctx.db, target.id)
     audit(ctx, 'serviceOrder', target.id, 'update', null, { copiedLinesFrom: source.number, lines: lines.length })
-    return mustLoadOrder(ctx.db, target.id)
+    return mustLoadOrder(ctx.db, target.id, ctx.now())
   })
 }
 
@@ -436,7 +436,7 @@ export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.mov
       ctx.db.delete(serviceOrders).where(eq(serviceOrders.id, source.id)).run()
       audit(ctx, 'serviceOrder', source.id, 'delete', { number: source.number }, null)
     }
-    return mustLoadOrder(ctx.db, target.id)
+    return mustLoadOrder(ctx.db, target.id, ctx.now())
   })
 }
 
@@ -461,7 +461,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
     refreshOrder(ctx.db, o.id)
     slaOrderCancelled(ctx, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { progress: o.progress }, { progress: 'cancelled' })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -476,7 +476,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
     refreshOrder(ctx.db, o.id)
     slaOrderRevived(ctx, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { progress: 'cancelled' }, { progress: 'inProcess' })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -491,7 +491,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
     ctx.db.update(serviceOrderLines).set({ status: 'cancelled', signedOffAt: null, signedOffBy: null, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', { status: l.status }, { status: 'cancelled' })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -507,7 +507,7 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
     if (o.progress === 'cancelled') ctx.db.update(serviceOrders).set({ progress: 'inProcess' }).where(eq(serviceOrders.id, o.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', { status: 'cancelled' }, { status: 'created' })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -533,7 +533,7 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
     ctx.db.insert(stageHistory).values({ orderId: o.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: from.id, toStageId: to.id, reasonId: i.reasonId, note: i.note }).run()
     slaStageChanged(ctx, o.id, from.id, to.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { stage: from.name }, { stage: to.name, reasonId: i.reasonId })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -556,7 +556,7 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
     const unsigned = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'), sql`${serviceOrderLines.signedOffAt} is null`)).get()!.n
     bump(ctx.db, o, unsigned === 0 ? { signedOffAt: now, signedOffBy: user.id } : {})
     audit(ctx, 'serviceOrder', o.id, 'update', null, { signedOffLines: chosen.map((l) => l.lineNo), orderSignedOff: unsigned === 0 })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
 
@@ -586,6 +586,6 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
     bump(ctx.db, o)
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', null, { postedLines: chosen.map((l) => l.lineNo) })
-    return mustLoadOrder(ctx.db, o.id)
+    return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }
