@@ -217,7 +217,7 @@ describe('the clock through the workflow', () => {
     await w.api('slaAtRisk.list', {})
     const c = await w.clockOf(o.id)
     expect(c.targets[0]).toMatchObject({ breachedAt: local(2, 10), metAt: null, state: 'breached' })
-    expect(c.events.filter((e) => e.kind === 'breached')).toEqual([expect.objectContaining({ at: local(2, 10), target: 'response' })])
+    expect(c.events.filter((e) => e.kind === 'breached')).toEqual([expect.objectContaining({ at: local(2, 10), target: 'response', userName: null })])
     expect(c.reasonsMissing).toEqual(['response'])
     const list = await w.api('serviceOrders.list', { q: o.number })
     expect(list.rows[0]!.sla).toMatchObject({ level: 'breached', target: 'response' })

@@ -29,9 +29,11 @@ export interface EventIn {
 }
 
 export function logEvent(ctx: ServiceContext, orderId: number, e: EventIn): void {
+  // A breach is noticed by whoever happens to read the clock first; it is nobody's doing, so nobody is named.
+  const userId = e.kind === 'breached' ? null : (ctx.user?.id ?? null)
   ctx.db
     .insert(slaEvents)
-    .values({ orderId, at: e.at, userId: ctx.user?.id ?? null, kind: e.kind, target: e.target ?? null, reasonId: e.reasonId ?? null, note: e.note ?? '' })
+    .values({ orderId, at: e.at, userId, kind: e.kind, target: e.target ?? null, reasonId: e.reasonId ?? null, note: e.note ?? '' })
     .run()
 }
 
