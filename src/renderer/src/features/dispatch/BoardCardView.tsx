@@ -1,11 +1,10 @@
-import { Tooltip } from '@mantine/core'
 import { useDraggable } from '@dnd-kit/core'
-import { IconAlertTriangleFilled, IconCircleCheck, IconMapPin, IconSend, IconTruck } from '@tabler/icons-react'
+import { IconCircleCheck, IconMapPin, IconSend, IconTruck } from '@tabler/icons-react'
 import { memo } from 'react'
 import type { BoardCard } from '@shared/domain/dispatch'
 import { ASSIGNMENT_STATUS_LABELS } from '@shared/domain/dispatch'
 import { PRIORITY_LABELS } from '@shared/domain/orders'
-import { SlaBadge } from '../../components/SlaBadge'
+import { slaBadgeColour, slaBadgeText } from '../../components/SlaBadge'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
 import { formatDuration, formatTime } from './timeScale'
@@ -23,33 +22,38 @@ const STATUS_ICON = {
   done: IconCircleCheck
 } as const
 
+/*
+ * Hundreds of cards are on screen at once, so a card is plain elements: no Mantine components, no
+ * per-card hooks beyond dnd-kit's, and the browser's own tooltips (title) for the details.
+ */
+
 /** What the card says; memoised apart from the draggable wrapper, which dnd-kit re-renders when a drag starts or ends. */
 const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: BoardCard; compact: boolean; timeZone: string }) {
   const StatusIcon = STATUS_ICON[card.status]
-  const conflict = card.conflicts.length > 0
-  const when = `${formatTime(card.start, timeZone)}–${formatTime(card.end, timeZone)}`
+  const conflicts = card.conflicts.map((c) => `• ${c.message}`).join('\n')
   const head = (
     <div className={classes.cardLine}>
-      {conflict && (
-        <Tooltip
-          multiline
-          w={280}
-          withArrow
-          label={card.conflicts.map((c, i) => (
-            <div key={i}>• {c.message}</div>
-          ))}
-        >
-          <IconAlertTriangleFilled size={12} color="var(--mantine-color-red-6)" style={{ flexShrink: 0 }} data-testid="card-conflict" />
-        </Tooltip>
+      {conflicts && (
+        <span title={conflicts} data-testid="card-conflict" className={classes.conflictMark}>
+          !
+        </span>
       )}
       {StatusIcon && (
-        <Tooltip label={ASSIGNMENT_STATUS_LABELS[card.status]} openDelay={300}>
-          <StatusIcon size={12} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} data-testid={`card-status-${card.status}`} />
-        </Tooltip>
+        <span title={ASSIGNMENT_STATUS_LABELS[card.status]} className={classes.cardIcon} data-testid={`card-status-${card.status}`}>
+          <StatusIcon size={12} color="var(--mantine-color-teal-7)" />
+        </span>
       )}
       <b>{card.orderNumber}</b>
       {!compact && <span>· {card.customerName}</span>}
-      {!compact && card.sla && <SlaBadge badge={card.sla} compact />}
+      {!compact && card.sla && (
+        <span
+          className={classes.sla}
+          style={{ background: `var(--mantine-color-${slaBadgeColour(card.sla.level)}-${card.sla.level === 'ok' ? 1 : 6})`, color: card.sla.level === 'ok' ? 'var(--mantine-color-green-9)' : 'white' }}
+          data-sla-level={card.sla.level}
+        >
+          {slaBadgeText(card.sla, true)}
+        </span>
+      )}
     </div>
   )
   if (compact) return head
@@ -57,11 +61,17 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
     <>
       {head}
       <div className={classes.cardLine} style={{ color: 'var(--mantine-color-gray-7)' }}>
-        {when} · {formatDuration(card.end - card.start)} · {card.stageName} · {card.taskNames || card.description} · {card.address}
+        {formatTime(card.start, timeZone)}–{formatTime(card.end, timeZone)} · {formatDuration(card.end - card.start)} · {card.stageName} · {card.taskNames || card.description} · {card.address}
       </div>
     </>
   )
 })
+
+/** The right-edge handle that changes the end; only in the day view, where a quarter hour is wide enough to aim at. */
+function ResizeHandle({ card }: { card: BoardCard }) {
+  const resize = useDraggable({ id: `resize:${card.id}`, data: { type: 'resize', card } })
+  return <div ref={resize.setNodeRef} {...resize.listeners} className={classes.resize} data-testid="card-resize" aria-hidden />
+}
 
 interface Props {
   card: BoardCard
@@ -70,19 +80,19 @@ interface Props {
   top: number
   height: number
   compact: boolean
+  resizable: boolean
   selected: boolean
   timeZone: string
   handlers: CardHandlers
 }
 
-export function BoardCardView({ card, left, width, top, height, compact, selected, timeZone, handlers }: Props) {
+export function BoardCardView({ card, left, width, top, height, compact, resizable, selected, timeZone, handlers }: Props) {
   const pending = card.id < 0
   const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending })
-  const resize = useDraggable({ id: `resize:${card.id}`, data: { type: 'resize', card }, disabled: pending })
   const cls = [
     classes.card,
     selected && classes.cardSelected,
-    (drag.isDragging || resize.isDragging) && classes.cardDragging,
+    drag.isDragging && classes.cardDragging,
     pending && classes.cardPending,
     card.conflicts.length > 0 && classes.cardConflict,
     card.status === 'done' && classes.cardDone
@@ -95,9 +105,8 @@ export function BoardCardView({ card, left, width, top, height, compact, selecte
       ref={drag.setNodeRef}
       {...drag.listeners}
       {...drag.attributes}
-      // dnd-kit's role="button" default hides the card's own text from screen readers' summary; keep it a button but name it.
       aria-label={title}
-      // Week-view cards are too narrow for text: the browser's own tooltip costs nothing per card.
+      // Compact cards are too narrow for text: the browser's own tooltip costs nothing per card.
       title={compact ? title : undefined}
       aria-pressed={selected}
       tabIndex={0}
@@ -114,9 +123,7 @@ export function BoardCardView({ card, left, width, top, height, compact, selecte
       }}
     >
       <CardBody card={card} compact={compact} timeZone={timeZone} />
-      {!pending && card.status !== 'done' && (
-        <div ref={resize.setNodeRef} {...resize.listeners} className={classes.resize} data-testid="card-resize" aria-hidden />
-      )}
+      {resizable && !pending && card.status !== 'done' && <ResizeHandle card={card} />}
     </div>
   )
 }

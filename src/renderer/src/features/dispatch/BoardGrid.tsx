@@ -128,7 +128,7 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   const now = board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
 
   return (
-    <div ref={scrollRef} className={classes.grid} data-testid="board-grid">
+    <div ref={scrollRef} className={classes.grid} data-testid="board-grid" data-board-from={board.from} data-board-to={board.to} data-cards={board.cards.length}>
       <div className={classes.header} style={{ width: NAME_WIDTH + scale.width }}>
         <div className={classes.corner} style={{ width: NAME_WIDTH }}>
           {board.technicians.length} technicians · {board.cards.length} jobs
@@ -201,8 +201,9 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   )
 })
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
 function dayTitle(date: string, view: 'day' | 'week'): string {
-  const d = new Date(`${date}T12:00:00Z`)
-  const weekday = d.toLocaleDateString('en-GB', { weekday: view === 'day' ? 'long' : 'short', timeZone: 'UTC' })
-  return `${weekday} ${date.slice(8, 10)}.${date.slice(5, 7)}.`
+  const weekday = WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!
+  return `${view === 'day' ? weekday : weekday.slice(0, 3)} ${date.slice(8, 10)}.${date.slice(5, 7)}.`
 }

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Loader, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, Group, Loader, Menu, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { AutoScrollActivator, DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
-import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconSend } from '@tabler/icons-react'
+import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconFileTypePdf, IconSend } from '@tabler/icons-react'
 import { useElementSize } from '@mantine/hooks'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
@@ -56,7 +56,9 @@ export function DispatchBoard() {
   const days = view === 'day' ? 1 : 7
   const input = useMemo(() => ({ from, days, teamIds: teamIds.map(Number), workerId: null }), [from, days, teamIds])
   const boardQ = useQuery(boardQuery(input))
-  const board = boardQ.data
+  // While another range loads, keep the rows but not the old range's cards: they would sit on the wrong axis.
+  const placeholder = boardQ.isPlaceholderData
+  const board = useMemo(() => (boardQ.data && placeholder ? { ...boardQ.data, cards: [] } : boardQ.data), [boardQ.data, placeholder])
   const timeZone = board?.timeZone ?? shopZone
   const body = useElementSize()
   // The time axis fills the space beside the names and the side panel (16 px for the scroll bar).
@@ -141,22 +143,32 @@ export function DispatchBoard() {
     [qc]
   )
 
+  const [rowMenu, setRowMenu] = useState<{ workerId: number; x: number; y: number } | null>(null)
   const actions = useMemo(
     () => ({
-      dispatchAll: (workerId: number) => {
-        const cards = latest.current.board?.cards ?? []
-        void dispatchIds(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
-      },
-      daySheet: async (workerId: number, day: string) => {
-        try {
-          downloadPdf(await call('dispatch.daySheet', { workerId, date: day }))
-        } catch (e) {
-          notifications.show({ color: 'red', title: 'Day sheet not made', message: e instanceof Error ? e.message : String(e) })
-        }
+      openMenu: (workerId: number, anchor: HTMLElement) => {
+        const r = anchor.getBoundingClientRect()
+        setRowMenu({ workerId, x: r.left, y: r.bottom })
       }
     }),
-    [dispatchIds]
+    []
   )
+  const dispatchAll = (workerId: number) => {
+    const cards = board?.cards ?? []
+    void dispatchIds(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
+  }
+  const daySheet = async (workerId: number, day: string) => {
+    try {
+      downloadPdf(await call('dispatch.daySheet', { workerId, date: day }))
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Day sheet not made', message: e instanceof Error ? e.message : String(e) })
+    }
+  }
+
+  const pickTray = useCallback((row: TrayRow | null) => {
+    setSelection(new Set())
+    setTrayPick(row)
+  }, [])
 
   const assignTop = useCallback(
     async (row: TrayRow) => {
@@ -387,10 +399,7 @@ export function DispatchBoard() {
             />
             {side === 'tray' ? (
               <>
-                <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={(r) => {
-                  setSelection(new Set())
-                  setTrayPick(r)
-                }} />
+                <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={pickTray} />
                 {trayPick && (
                   <SuggestPanel
                     row={trayPick}
@@ -435,6 +444,29 @@ export function DispatchBoard() {
           </Badge>
         )}
       </Group>
+      <Menu opened={rowMenu !== null} onChange={(o) => !o && setRowMenu(null)} position="bottom-start" withinPortal>
+        <Menu.Target>
+          <div style={{ position: 'fixed', left: rowMenu?.x ?? 0, top: rowMenu?.y ?? 0, width: 1, height: 1 }} />
+        </Menu.Target>
+        {rowMenu && (
+          <Menu.Dropdown>
+            <Menu.Label>{names.get(rowMenu.workerId)}</Menu.Label>
+            <Menu.Item
+              leftSection={<IconSend size={14} />}
+              onClick={() => dispatchAll(rowMenu.workerId)}
+              disabled={!board?.cards.some((c) => c.workerId === rowMenu.workerId && c.status === 'planned')}
+            >
+              Dispatch {view === 'week' ? 'the week' : 'the day'}
+            </Menu.Item>
+            <Menu.Label>Day sheet (PDF)</Menu.Label>
+            {scale.segments.map((seg) => (
+              <Menu.Item key={seg.date} leftSection={<IconFileTypePdf size={14} />} onClick={() => void daySheet(rowMenu.workerId, seg.date)}>
+                {seg.date}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        )}
+      </Menu>
       <CardDrawer
         card={detail}
         technician={detail ? (names.get(detail.workerId) ?? '') : ''}

@@ -1,5 +1,4 @@
-import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core'
-import { IconDots, IconFileTypePdf, IconSend } from '@tabler/icons-react'
+import { IconDots } from '@tabler/icons-react'
 import { memo, useMemo, useRef } from 'react'
 import { type BusinessCalendar, workingIntervals } from '@shared/calendar'
 import type { BoardCard, BoardTechnician } from '@shared/domain/dispatch'
@@ -8,8 +7,8 @@ import classes from './dispatch.module.css'
 import { placeCards, shadeRanges, type TimeScale } from './timeScale'
 
 export interface RowActions {
-  dispatchAll: (workerId: number) => void
-  daySheet: (workerId: number, date: string) => void
+  /** One menu for the whole board, opened at the row's button (a menu per row would cost every row its popover). */
+  openMenu: (workerId: number, anchor: HTMLElement) => void
 }
 
 interface Props {
@@ -52,31 +51,16 @@ export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, 
     >
       <div className={classes.techName} style={{ width: nameWidth }}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Text size="xs" fw={500} truncate c={tech.active ? undefined : 'dimmed'}>
+          <div className={classes.techNameMain} style={tech.active ? undefined : { color: 'var(--mantine-color-dimmed)' }}>
             {tech.name}
-          </Text>
-          <Text size="10px" c="dimmed" truncate>
+          </div>
+          <div className={classes.techNameSub}>
             {tech.number} · {bookedHours ? `${+bookedHours.toFixed(1)} h booked` : 'free'}
-          </Text>
+          </div>
         </div>
-        <Menu position="bottom-start" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Actions for ${tech.name}`}>
-              <IconDots size={14} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconSend size={14} />} onClick={() => actions.dispatchAll(tech.id)} disabled={!cards.some((c) => c.status === 'planned')}>
-              Dispatch {compact ? 'the week' : 'the day'}
-            </Menu.Item>
-            <Menu.Label>Day sheet (PDF)</Menu.Label>
-            {scale.segments.map((s) => (
-              <Menu.Item key={s.date} leftSection={<IconFileTypePdf size={14} />} onClick={() => actions.daySheet(tech.id, s.date)}>
-                {s.date}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        <button type="button" className={classes.rowMenuButton} aria-label={`Actions for ${tech.name}`} onClick={(e) => actions.openMenu(tech.id, e.currentTarget)}>
+          <IconDots size={14} />
+        </button>
       </div>
       <div className={classes.lane} style={{ width: scale.width }} data-lane>
         {working.map((w, i) => (
@@ -93,17 +77,14 @@ export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, 
               top={pad + p.lane * laneHeight}
               height={laneHeight - 1}
               compact={compact || p.lanes > 1}
+              resizable={!compact}
               selected={selected.has(p.card.id)}
               timeZone={scale.timeZone}
               handlers={handlers}
             />
           )
         })}
-        {!tech.active && (
-          <Tooltip label="Inactive worker">
-            <span style={{ position: 'absolute', right: 4, top: 2, color: 'var(--mantine-color-gray-6)' }}>inactive</span>
-          </Tooltip>
-        )}
+        {!tech.active && <span style={{ position: 'absolute', right: 4, top: 2, color: 'var(--mantine-color-gray-6)' }}>inactive</span>}
       </div>
     </div>
   )

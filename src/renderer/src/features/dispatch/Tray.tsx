@@ -110,6 +110,7 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
   )
 }
 
+/** The draggable wrapper: dnd-kit re-renders it whenever the board changes, so its content is memoised apart. */
 const TrayCard = memo(function TrayCard({
   row,
   tab,
@@ -125,10 +126,6 @@ const TrayCard = memo(function TrayCard({
 }) {
   // Dispatched work is already on the board: move it there, not from here.
   const drag = useDraggable({ id: `tray:${row.orderId}`, data: { type: 'tray', row }, disabled: tab === 'dispatched' })
-  const window =
-    row.requestedStart !== null || row.requestedEnd !== null
-      ? `${formatInstant(row.requestedStart, timeZone) || '…'} – ${formatInstant(row.requestedEnd, timeZone) || '…'}`
-      : null
   return (
     <div
       ref={drag.setNodeRef}
@@ -146,6 +143,18 @@ const TrayCard = memo(function TrayCard({
       data-testid="tray-card"
       data-order={row.orderNumber}
     >
+      <TrayCardBody row={row} timeZone={timeZone} />
+    </div>
+  )
+})
+
+const TrayCardBody = memo(function TrayCardBody({ row, timeZone }: { row: TrayRow; timeZone: string }) {
+  const window =
+    row.requestedStart !== null || row.requestedEnd !== null
+      ? `${formatInstant(row.requestedStart, timeZone) || '…'} – ${formatInstant(row.requestedEnd, timeZone) || '…'}`
+      : null
+  return (
+    <>
       <Group gap={4} wrap="nowrap" justify="space-between">
         <Text size="xs" fw={600} truncate>
           {row.orderNumber} · {row.customerName}
@@ -173,6 +182,6 @@ const TrayCard = memo(function TrayCard({
           </Text>
         )}
       </Group>
-    </div>
+    </>
   )
 })

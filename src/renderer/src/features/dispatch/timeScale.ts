@@ -159,8 +159,16 @@ export function shadeRanges(scale: TimeScale, intervals: readonly Interval[]): {
     .filter((r) => r.width > 0)
 }
 
+// Intl formatters are costly to build and cheap to use; the board formats thousands of times per render.
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatTime(t: number, timeZone: string): string {
-  return DateTime.fromMillis(t, { zone: timeZone }).toFormat('HH:mm')
+  let f = timeFormats.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    timeFormats.set(timeZone, f)
+  }
+  return f.format(t)
 }
 
 export function formatDuration(ms: number): string {
