@@ -52,8 +52,11 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up()
 }
 
+/** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */
 async function closeNotifications(page: Page) {
-  for (const b of await page.locator('.mantine-Notification-closeButton').all()) await b.click()
+  const close = page.locator('.mantine-Notification-closeButton')
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2000 }).catch(() => undefined)
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
 }
 
 /** x of a wall-clock hour on the day view's axis (its tick label starts exactly there). */
