@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
@@ -144,7 +145,44 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   await expect(card2).toHaveAttribute('aria-pressed', 'true')
   await screenshot(page, 'dispatch-conflicts-panel')
 
-  // 6. Suggestions for the next tray order; Enter assigns the first one, in its suggested slot.
+  // 6. Keyboard: select the first card, → is 15 minutes later, ↓ the next technician; undo both; Delete unassigns, undo restores.
+  const where = async () => (await cardsOf(order1)).map((x) => [x.workerId, hhmm(x.start)])
+  await page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`).click({ position: { x: 8, y: 4 } })
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(where).toEqual([[tech1, '10:15']])
+  await page.keyboard.press('ArrowDown')
+  await expect.poll(where).toEqual([[tech2, '10:15']])
+  await page.keyboard.press('Control+Z')
+  await expect.poll(where).toEqual([[tech1, '10:15']])
+  await page.keyboard.press('Control+Z')
+  await expect.poll(where).toEqual([[tech1, '10:00']])
+  await page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`).click({ position: { x: 8, y: 4 } })
+  await page.keyboard.press('Delete')
+  await expect.poll(where).toEqual([])
+  await page.keyboard.press('Control+Z')
+  await expect.poll(where).toEqual([[tech1, '10:00']])
+
+  // 7. Dispatch the selected card; the card shows it.
+  await page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`).click({ position: { x: 8, y: 4 } })
+  await page.getByRole('button', { name: 'Dispatch (1)' }).click()
+  await expect.poll(async () => (await cardsOf(order1)).map((x) => x.status)).toEqual(['dispatched'])
+  await expect(page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"] [data-testid="card-status-dispatched"]`)).toBeVisible()
+
+  // 8. The technician's day sheet (PDF) from the row menu, and the day's plan as CSV.
+  const techName = (await rows.nth(0).locator('[aria-label^="Actions for "]').getAttribute('aria-label'))!.replace('Actions for ', '')
+  await page.getByRole('button', { name: `Actions for ${techName}` }).click()
+  const pdf = page.waitForEvent('download')
+  await page.getByRole('menuitem', { name: date }).click()
+  expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/)
+  const csv = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Plan CSV' }).click()
+  const csvFile = await csv
+  expect(csvFile.suggestedFilename()).toBe(`dispatch-plan-${date}.csv`)
+  const text = (await readFile((await csvFile.path())!)).toString('utf8')
+  expect(text).toContain(order1)
+  expect(text).toContain(order2)
+
+  // 9. Suggestions for the next tray order; Enter assigns the first one, in its suggested slot.
   await page.getByText('Work to plan', { exact: true }).click()
   const third = page.getByTestId('tray-card').first()
   const order3 = (await third.getAttribute('data-order'))!
@@ -162,11 +200,16 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
     )
     .toEqual([[top.workerId, top.slot!.start, top.slot!.end]])
 
-  // 7. Week view and the tray, for the record.
+  // 10. Week view and the tray, for the record; and today's demo plan in the day view.
   await page.getByText('Week', { exact: true }).click()
   await expect(page.locator('[data-tick="12"]').first()).toBeVisible()
   await screenshot(page, 'dispatch-board-week')
   await screenshot(page, 'dispatch-tray')
+  await page.getByText('Day', { exact: true }).click()
+  await page.getByRole('button', { name: 'Today' }).click()
+  await expect(page.getByTestId('now-line')).toBeAttached()
+  await closeNotifications(page)
+  await screenshot(page, 'dispatch-board-today')
 })
 
 test('a technician sees only their own work and registers travelling, on site and done', async ({ page, app }) => {
