@@ -199,6 +199,8 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
       (await api<{ cards: Card[] }>('dispatch.board', { from: slotDate, days: 1 })).cards.filter((x) => x.orderNumber === order3).map((x) => [x.workerId, x.start, x.end])
     )
     .toEqual([[top.workerId, top.slot!.start, top.slot!.end]])
+  // The suggested slot lies in the order's requested window, usually not on the shown day: the screen says where it went.
+  if (slotDate !== date) await expect(page.getByText(new RegExp(`${order3} planned for .+, outside the shown range`))).toBeVisible()
 
   // 10. Week view and the tray, for the record; and today's demo plan in the day view.
   await page.getByText('Week', { exact: true }).click()

@@ -149,8 +149,10 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
             const holiday = holidayNames.get(s.date)
             return (
               <div key={s.date} className={classes.dayLabel} style={{ left: s.x, width: s.width }} title={holiday}>
-                {dayTitle(s.date, scale.view)}
-                {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
+                <span style={{ position: 'sticky', left: NAME_WIDTH + 4 }}>
+                  {dayTitle(s.date, scale.view)}
+                  {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
+                </span>
               </div>
             )
           })}

@@ -6,6 +6,7 @@ import { useElementSize } from '@mantine/hooks'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
+import { formatInstant } from '@shared/time'
 import { DateField } from '../../components/DateField'
 import { call, exportCsv } from '../../lib/api'
 import { today } from '../../lib/format'
@@ -85,7 +86,16 @@ export function DispatchBoard() {
         try {
           const done = await runOp(qc, op)
           undoStack.current.record(done)
-          if (done.card) reportConflicts(done.card)
+          if (done.card) {
+            reportConflicts(done.card)
+            const b = latest.current.board
+            // A suggestion may lie outside the shown range: say where the work went.
+            if (b && (done.card.end <= b.from || done.card.start >= b.to))
+              notifications.show({
+                color: 'blue',
+                message: `${done.card.orderNumber} planned for ${b.technicians.find((t) => t.id === done.card!.workerId)?.name ?? 'the technician'} on ${formatInstant(done.card.start, b.timeZone)}, outside the shown range`
+              })
+          }
         } catch (e) {
           reportFailure(qc, e, describeOp(op))
         }
