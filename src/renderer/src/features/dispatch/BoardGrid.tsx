@@ -149,10 +149,8 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
             const holiday = holidayNames.get(s.date)
             return (
               <div key={s.date} className={classes.dayLabel} style={{ left: s.x, width: s.width }} title={holiday}>
-                <span style={{ position: 'sticky', left: NAME_WIDTH + 4 }}>
-                  {dayTitle(s.date, scale.view)}
-                  {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
-                </span>
+                {dayTitle(s.date, scale.view)}
+                {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
               </div>
             )
           })}
