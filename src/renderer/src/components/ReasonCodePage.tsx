@@ -1,41 +1,58 @@
 import { Grid, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
-import type { z } from 'zod'
-import { slaReasonInput, type slaReasonRow } from '@shared/domain/sla'
-import { RecordPage } from '../../components/RecordPage'
-import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import type { Permission } from '@shared/auth/roles'
+import { reasonInput } from '@shared/domain/orders'
+import { useSession } from '../features/auth/queries'
+import { type CrudName, useEditor } from '../lib/useEditor'
+import { RecordPage } from './RecordPage'
 
-type ReasonRow = z.infer<typeof slaReasonRow>
+interface ReasonRow {
+  id: number
+  version: number
+  code: string
+  name: string
+}
 type Values = { code: string; name: string }
 const empty: Values = { code: '', name: '' }
 const toForm = (r: ReasonRow): Values => ({ code: r.code, name: r.name })
 
-/** A reason code for a missed SLA target or a cancelled / reset clock. */
-export function SlaReasonPage() {
+export interface ReasonCodePageProps {
+  entity: CrudName
+  /** Where the record lives (`${path}/${id}`) and the list it returns to. */
+  path: string
+  listPath: string
+  listLabel: string
+  permission: Permission
+  /** When deleting is refused, in the delete dialog: "the reason code (only possible while …)". */
+  deleteWhat: string
+  auditEntity: string
+}
+
+/** A reason code (code + name): the stage-change reasons and the SLA reasons share this page. */
+export function ReasonCodePage(p: ReasonCodePageProps) {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
   const { can } = useSession()
   const e = useEditor<ReasonRow, Values>({
-    entity: 'slaReasons',
+    entity: p.entity,
     label: 'Reason code',
     id: recordId,
-    schema: slaReasonInput,
+    schema: reasonInput,
     empty,
     toForm,
-    pathOf: (i) => `/sla-reasons/${i}`,
-    listPath: '/sla-reasons'
+    pathOf: (i) => `${p.path}/${i}`,
+    listPath: p.listPath
   })
   const { form } = e
   return (
     <RecordPage
       title={e.record ? `${e.record.code} · ${e.record.name}` : 'Reason code'}
-      listLabel="Service-level reasons"
-      listPath="/sla-reasons"
+      listLabel={p.listLabel}
+      listPath={p.listPath}
       loading={e.loading}
       loadError={e.loadError}
       isNew={e.isNew}
-      readOnly={!can('sla.configure')}
+      readOnly={!can(p.permission)}
       conflict={e.conflict}
       onReload={e.reload}
       onSubmit={e.submit}
@@ -43,8 +60,8 @@ export function SlaReasonPage() {
       dirty={form.isDirty()}
       onDelete={e.remove}
       deleting={e.removing}
-      deleteWhat="the reason code (only possible while no order's SLA uses it)"
-      audit={{ entity: 'slaReason', id: recordId }}
+      deleteWhat={p.deleteWhat}
+      audit={{ entity: p.auditEntity, id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
