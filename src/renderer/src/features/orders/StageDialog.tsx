@@ -76,7 +76,10 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
           data={(reasons.data?.rows ?? []).map((r) => ({ value: String(r.id), label: `${r.code} · ${r.name}` }))}
           value={reasonId === null ? null : String(reasonId)}
           onChange={(v) => {
-            setReasonId(v === null ? null : Number(v))
+            // The select also reports null when its options arrive; only a real choice clears the message.
+            const next = v === null ? null : Number(v)
+            if (next === reasonId) return
+            setReasonId(next)
             setErrors({})
           }}
           error={errors.reasonId}
