@@ -66,7 +66,11 @@ export interface DemoOptions {
   seed?: number
   /** YYYY-MM-DD that installation dates, warranties and service orders count from; default: today (UTC). */
   today?: string
-  /** Epoch ms for created/updated stamps; default: the clock. */
+  /**
+   * The moment the demo is made at (created stamps; what is done, under way or still planned on the board; which
+   * SLA clocks have run out). Default: the clock, or midday (UTC) of `today` when only that is given, so that an
+   * anchor date in the past never meets a clock of today.
+   */
   now?: number
   /** Called at the start of each stage, inside the transaction (a throw rolls everything back). */
   onProgress?: (stage: DemoStage) => void
@@ -221,9 +225,9 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
   const scale = options.scale ?? 1
   const sizes = demoSizes(scale)
   const seed = options.seed ?? DEFAULT_DEMO_SEED
-  const now = options.now ?? Date.now()
-  const today = options.today ?? new Date(now).toISOString().slice(0, 10)
+  const today = options.today ?? new Date(options.now ?? Date.now()).toISOString().slice(0, 10)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new AppError('VALIDATION', 'The anchor date must be YYYY-MM-DD.', [{ path: ['today'], message: 'YYYY-MM-DD' }])
+  const now = options.now ?? (options.today ? Date.parse(`${today}T12:00:00Z`) : Date.now())
 
   const taken = new Set(
     conn.db
