@@ -37,8 +37,9 @@ type StatementName =
   | 'cardsOfWorker'
   | 'cardsByIds'
   | 'summaries'
-  | 'taskNames'
-  | 'requiredSkills'
+  | 'orderTasks'
+  | 'tasks'
+  | 'taskSkills'
   | 'hourMinutes'
   | 'taskMinutes'
 type Statements = Record<StatementName, Database.Statement<unknown[]>>
@@ -62,14 +63,10 @@ function statements(s: Sqlite): Statements {
     cardsByIds: s.prepare(`${CARD_SELECT} where a.id in (${ids})`).raw(true),
     // Arrays, not objects, for the two statements a week reads thousands of rows from: measurably faster.
     summaries: s.prepare(`${SUMMARY_SELECT} where o.id in (${ids})`).raw(true),
-    taskNames: s.prepare(
-      `select ot.order_id as orderId, t.name from service_order_tasks ot join service_tasks t on t.id = ot.service_task_id
-       where ot.order_id in (${ids}) order by ot.order_id, t.name`
-    ),
-    requiredSkills: s.prepare(
-      `select distinct ot.order_id as orderId, ts.skill_id as skillId from service_order_tasks ot
-       join service_task_skills ts on ts.task_id = ot.service_task_id where ot.order_id in (${ids})`
-    ),
+    // The task catalogue is small: read whole and joined in memory, so the orders' tasks are one narrow read.
+    orderTasks: s.prepare(`select order_id, service_task_id from service_order_tasks where order_id in (${ids})`).raw(true),
+    tasks: s.prepare('select id, name from service_tasks').raw(true),
+    taskSkills: s.prepare('select task_id, skill_id from service_task_skills').raw(true),
     hourMinutes: s.prepare(
       `select order_id as orderId, sum(quantity) as q from service_order_lines
        where order_id in (${ids}) and type = 'hour' and status = 'created' group by order_id`
@@ -212,20 +209,27 @@ export interface OrderExtras {
 }
 
 export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[], now: number): OrderExtras {
-  const ids = json(orderIds)
   const s = stmts(ctx)
+  const taskName = new Map((s.tasks.all() as [number, string][]).map(([id, name]) => [id, name]))
+  const taskSkills = new Map<number, number[]>()
+  for (const [task, skill] of s.taskSkills.all() as [number, number][]) {
+    const list = taskSkills.get(task)
+    if (list) list.push(skill)
+    else taskSkills.set(task, [skill])
+  }
+  const tasksOf = new Map<number, number[]>()
+  for (const [order, task] of s.orderTasks.all(json(orderIds)) as [number, number][]) {
+    const list = tasksOf.get(order)
+    if (list) list.push(task)
+    else tasksOf.set(order, [task])
+  }
   const taskNames = new Map<number, string>()
-  for (const r of s.taskNames.all(ids) as { orderId: number; name: string }[]) {
-    const prev = taskNames.get(r.orderId)
-    taskNames.set(r.orderId, prev === undefined ? r.name : `${prev}, ${r.name}`)
-  }
   const skills = new Map<number, number[]>()
-  for (const r of s.requiredSkills.all(ids) as { orderId: number; skillId: number }[]) {
-    const list = skills.get(r.orderId)
-    if (list) list.push(r.skillId)
-    else skills.set(r.orderId, [r.skillId])
+  for (const [order, tasks] of tasksOf) {
+    taskNames.set(order, tasks.map((t) => taskName.get(t)!).sort().join(', '))
+    const required = new Set(tasks.flatMap((t) => taskSkills.get(t) ?? []))
+    if (required.size > 0) skills.set(order, [...required].sort((a, b) => a - b))
   }
-  for (const list of skills.values()) list.sort((a, b) => a - b)
   return { taskNames, skills, sla: slaBadgesFor(ctx.db, orderIds, now) }
 }
 
