@@ -68,6 +68,13 @@ const toForm = (r: SlaRow): Values => ({
   resolveStageIds: r.resolveStageIds
 })
 
+/** The stages with a meaning for this SLA, each a multi-select. */
+const STAGE_FIELDS = [
+  ['pauseStageIds', 'Pause the clock in'],
+  ['respondStageIds', 'Response met in'],
+  ['resolveStageIds', 'Resolution met in']
+] as const
+
 /**
  * One service-level agreement: targets per priority in business time, the calendar they count on
  * (the shop's or its own), and which stages pause the clock or meet a target.
@@ -251,39 +258,19 @@ export function SlaPage() {
             the work is dispatched, on site when the technician arrives).
           </Text>
           <Grid gap="sm">
-            <Grid.Col span={4}>
-              <SmallMultiSelect
-                list="serviceStages.list"
-                labelOf={(s) => s.name}
-                label="Pause the clock in"
-                placeholder="Pick stages"
-                value={v.pauseStageIds}
-                onChange={(ids) => form.setFieldValue('pauseStageIds', ids)}
-                error={form.errors.pauseStageIds}
-              />
-            </Grid.Col>
-            <Grid.Col span={4}>
-              <SmallMultiSelect
-                list="serviceStages.list"
-                labelOf={(s) => s.name}
-                label="Response met in"
-                placeholder="Pick stages"
-                value={v.respondStageIds}
-                onChange={(ids) => form.setFieldValue('respondStageIds', ids)}
-                error={form.errors.respondStageIds}
-              />
-            </Grid.Col>
-            <Grid.Col span={4}>
-              <SmallMultiSelect
-                list="serviceStages.list"
-                labelOf={(s) => s.name}
-                label="Resolution met in"
-                placeholder="Pick stages"
-                value={v.resolveStageIds}
-                onChange={(ids) => form.setFieldValue('resolveStageIds', ids)}
-                error={form.errors.resolveStageIds}
-              />
-            </Grid.Col>
+            {STAGE_FIELDS.map(([field, label]) => (
+              <Grid.Col span={4} key={field}>
+                <SmallMultiSelect
+                  list="serviceStages.list"
+                  labelOf={(s) => s.name}
+                  label={label}
+                  placeholder="Pick stages"
+                  value={v[field]}
+                  onChange={(ids) => form.setFieldValue(field, ids)}
+                  error={form.errors[field]}
+                />
+              </Grid.Col>
+            ))}
           </Grid>
         </div>
       </Stack>
