@@ -31,12 +31,24 @@ async function choose(page: Page, combobox: string | RegExp, option: string | Re
   await page.getByRole('option', { name: option }).click()
 }
 
+/**
+ * Clicks a dialog's submit button until `done` holds. In CI under load a click on the stage dialog's submit,
+ * sent right after the dialog opened, was now and then lost (Playwright reported the click done; no request
+ * left the page) — cause not found; a second click, while the button is still there, is what a person does.
+ */
+async function submitUntil(page: Page, button: string, done: () => Promise<void>) {
+  await expect(async () => {
+    const submit = page.getByRole('button', { name: button })
+    if (await submit.isVisible()) await submit.click({ timeout: 2000 })
+    await done()
+  }).toPass({ timeout: 20_000 })
+}
+
 /** Moves the order along the workflow through the stage dialog. */
 async function moveTo(page: Page, stage: string) {
   await page.getByRole('button', { name: 'Next stage' }).click()
   await page.getByRole('menuitem', { name: stage }).click()
-  await page.getByRole('button', { name: `Move to ${stage}` }).click()
-  await expect(page.getByTestId('stage-badge')).toHaveText(stage)
+  await submitUntil(page, `Move to ${stage}`, () => expect(page.getByTestId('stage-badge')).toHaveText(stage, { timeout: 4000 }))
 }
 
 interface Line {
@@ -121,8 +133,9 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await moveTo(page, 'In progress')
   await page.getByRole('button', { name: 'Next stage' }).click()
   await page.getByRole('menuitem', { name: 'Waiting for parts' }).click()
-  await page.getByRole('button', { name: 'Move to Waiting for parts' }).click()
-  await expect(page.getByText('Moving to "Waiting for parts" needs a reason')).toBeVisible()
+  await submitUntil(page, 'Move to Waiting for parts', () =>
+    expect(page.getByText('Moving to "Waiting for parts" needs a reason')).toBeVisible({ timeout: 4000 })
+  )
   await screenshot(page, 'order-stage-dialog-reason-required')
   await choose(page, /^Reason/, 'PARTS · Parts on order')
   await page.getByRole('dialog').getByLabel('Note').fill('Compressor relay ordered from the wholesaler')
