@@ -1,5 +1,4 @@
 import { Navigate, Route, Routes } from 'react-router'
-import { ReasonCodePage } from '../components/ReasonCodePage'
 import { PerRecord } from '../components/PerRecord'
 import { CategoriesList } from '../features/categories/CategoriesList'
 import { CategoryPage } from '../features/categories/CategoryPage'
@@ -40,7 +39,6 @@ import { TimeWindowsList } from '../features/agreements/setup/TimeWindowsList'
 import { AtRiskList } from '../features/sla/AtRiskList'
 import { CompliancePage } from '../features/sla/CompliancePage'
 import { SlaPage } from '../features/sla/SlaPage'
-import { SlaReasonsList } from '../features/sla/SlaReasonsList'
 import { SlasList } from '../features/sla/SlasList'
 import { DispatchPage } from '../features/dispatch/DispatchPage'
 import { MyWork } from '../features/dispatch/MyWork'
@@ -61,7 +59,7 @@ export function AppRoutes() {
       <Route path="/invoices/:id" element={<PerRecord><InvoicePage /></PerRecord>} />
       <Route path="/stages" element={<StagesPage />} />
       <Route path="/stages/:id" element={<PerRecord><StagePage /></PerRecord>} />
-      <Route path="/stage-reasons/:id" element={<PerRecord><ReasonCodePage entity="stageReasons" path="/stage-reasons" listPath="/stages" listLabel="Reason codes" permission="stages.configure" deleteWhat="the reason code (only possible while no stage change uses it)" auditEntity="stageReason" /></PerRecord>} />
+      <Route path="/stage-reasons/:id" element={<PerRecord><CodeTablePage entity="stageReasons" /></PerRecord>} />
       {/* service agreements and their setup */}
       <Route path="/agreements" element={<AgreementsList />} />
       <Route path="/agreements/:id" element={<PerRecord><AgreementPage /></PerRecord>} />
@@ -76,8 +74,8 @@ export function AppRoutes() {
       {/* service-level agreements */}
       <Route path="/slas" element={<SlasList />} />
       <Route path="/slas/:id" element={<PerRecord><SlaPage /></PerRecord>} />
-      <Route path="/sla-reasons" element={<SlaReasonsList />} />
-      <Route path="/sla-reasons/:id" element={<PerRecord><ReasonCodePage entity="slaReasons" path="/sla-reasons" listPath="/sla-reasons" listLabel="Service-level reasons" permission="sla.configure" deleteWhat="the reason code (only possible while no order's SLA uses it)" auditEntity="slaReason" /></PerRecord>} />
+      <Route path="/sla-reasons" element={<CodeTableList entity="slaReasons" />} />
+      <Route path="/sla-reasons/:id" element={<PerRecord><CodeTablePage entity="slaReasons" /></PerRecord>} />
       <Route path="/sla-at-risk" element={<AtRiskList />} />
       {/* dispatch board and a technician's own work */}
       <Route path="/dispatch" element={<DispatchPage />} />

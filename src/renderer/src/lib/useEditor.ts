@@ -7,7 +7,7 @@ import type { MethodName } from '@shared/api/contract'
 import { call, isApiError } from './api'
 import { notifySaved, showApiError } from './forms'
 
-export type CrudName = { [M in MethodName]: M extends `${infer N}.get` ? N : never }[MethodName]
+type CrudName = { [M in MethodName]: M extends `${infer N}.get` ? N : never }[MethodName]
 
 interface Versioned {
   id: number

@@ -2,7 +2,7 @@ import { ListPage } from '../../components/ListPage'
 import { useSession } from '../auth/queries'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
 
-/** The list of a small code table (code + name): customer groups, object groups, skills. */
+/** The list of a small code table (code + name): groups, skills, SLA reason codes. */
 export function CodeTableList({ entity }: { entity: CodeTableEntity }) {
   const t = CODE_TABLES[entity]
   const { can } = useSession()

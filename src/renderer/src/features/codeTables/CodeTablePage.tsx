@@ -12,7 +12,7 @@ type Values = { code: string; name: string; slaId: number | null }
 const empty: Values = { code: '', name: '', slaId: null }
 const toForm = (r: CodeNameRow & { slaId?: number | null }): Values => ({ code: r.code, name: r.name, slaId: r.slaId ?? null })
 
-/** One row of a small code table: customer group, object group or skill. */
+/** One row of a small code table: customer group, object group, skill, agreement group or a reason code. */
 export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
@@ -26,7 +26,7 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
     empty,
     toForm,
     pathOf: (i) => `${t.path}/${i}`,
-    listPath: t.path
+    listPath: t.listPath ?? t.path
   })
   const { form } = e
 
@@ -34,7 +34,7 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
     <RecordPage
       title={e.record ? `${e.record.code} · ${e.record.name}` : t.label}
       listLabel={t.title}
-      listPath={t.path}
+      listPath={t.listPath ?? t.path}
       loading={e.loading}
       loadError={e.loadError}
       isNew={e.isNew}

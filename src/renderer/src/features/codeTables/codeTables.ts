@@ -1,6 +1,6 @@
 import type { Permission } from '@shared/auth/roles'
 
-export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups'
+export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups' | 'stageReasons' | 'slaReasons'
 
 export interface CodeTable {
   entity: CodeTableEntity
@@ -9,6 +9,8 @@ export interface CodeTable {
   /** Singular, for "New …" and notifications. */
   label: string
   path: string
+  /** Where "back" goes when the list lives elsewhere (stage reasons are listed on the workflow screen). */
+  listPath?: string
   /** The entity name of the audit trail. */
   audit: string
   write: Permission
@@ -56,5 +58,24 @@ export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
     write: 'agreements.configure',
     usedBy: 'agreements',
     slaFor: "Orders of the group's agreements, unless the agreement or the order names another; before the customer group's"
+  },
+  stageReasons: {
+    entity: 'stageReasons',
+    title: 'Reason codes',
+    label: 'Reason code',
+    path: '/stage-reasons',
+    listPath: '/stages',
+    audit: 'stageReason',
+    write: 'stages.configure',
+    usedBy: 'stage changes'
+  },
+  slaReasons: {
+    entity: 'slaReasons',
+    title: 'SLA reason codes',
+    label: 'Reason code',
+    path: '/sla-reasons',
+    audit: 'slaReason',
+    write: 'sla.configure',
+    usedBy: "orders' SLA clocks"
   }
 }
