@@ -31,7 +31,7 @@ test('a worker with skills and own hours, an item with prices, a holiday in the 
   for (const [code, name] of [
     ['FGAS', 'Refrigeration (F-gas)'],
     ['ELEC', 'Electrical']
-  ]) {
+  ] as const) {
     await nav(page, 'Skills')
     await page.getByRole('button', { name: 'New skill' }).click()
     await page.getByLabel('Code').fill(code)

@@ -63,7 +63,7 @@ describe('bad input: clear errors on the field, nothing created', () => {
     expect((await callError(w.admin, 'agreements.updateLine', { ...l, endDate: '2026-01-01' })).issues?.map((i) => i.path)).toEqual([['endDate']])
     expect((await callError(w.admin, 'agreements.updateLine', { ...l, startAfter: '12:00', endBefore: '08:00' })).issues?.map((i) => i.path)).toEqual([['endBefore']])
     expect(counts(w.conn)).toEqual(afterLine)
-    expect(afterLine.agreement_lines).toBe(afterCreate.agreement_lines + 1)
+    expect(afterLine.agreement_lines).toBe(afterCreate.agreement_lines! + 1)
   })
 
   it('refuses a line on an object not related to the agreement, or another customer\'s object as a relation', async () => {
