@@ -3,7 +3,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { createdAt, updatedAt, versionColumn } from './common'
 import { categories, customerContacts, customers, items, serviceObjects, serviceTasks, workers } from './masterdata'
 import { serviceOrderLines } from './orders'
-import { slaDefinitions } from './sla'
+import { slaDefinitions } from './slaSetup'
 import { users } from './system'
 
 const codeName = () => ({

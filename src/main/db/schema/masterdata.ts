@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, updatedAt, versionColumn } from './common'
-import { slaDefinitions } from './sla'
+import { slaDefinitions } from './slaSetup'
 
 const codeName = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
