@@ -1,5 +1,5 @@
-import type { Sqlite } from '../../db/connection'
-import { formatNumber } from '../core/sequences'
+import type { Sqlite } from '../db/connection'
+import { formatNumber } from '../services/core/sequences'
 import { Random } from './random'
 
 /**
