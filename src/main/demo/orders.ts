@@ -195,7 +195,7 @@ export function generateOrders(s: Sqlite, input: OrderInput): OrderCounts {
   }
 }
 
-export function readOrderSetup(s: Sqlite): OrderSetup {
+function readOrderSetup(s: Sqlite): OrderSetup {
   const settings = s.prepare('select time_zone as tz, currency, vat_rates as vat from settings where id = 1').get() as { tz: string; currency: string; vat: string } | undefined
   const vatRates = settings ? (JSON.parse(settings.vat) as { code: string; rate: number; isDefault: boolean }[]) : [{ code: 'S', rate: 2400, isDefault: true }]
   const stageIds = new Map((s.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]))
