@@ -59,8 +59,17 @@ export default tseslint.config(
     )
   },
   {
-    files: ['src/main/db/**/*.ts', 'src/main/services/**/*.ts'],
-    rules: restrict(['electron'], 'db and services never import Electron or a host.', '^\\.\\.?/(\\.\\./)*(api|electron|http|cli)/')
+    // The demo (src/main/demo) and start-up (src/main/bootstrap.ts) sit above the services and may call them, not the other way round.
+    files: ['src/main/services/**/*.ts'],
+    rules: restrict(['electron'], 'Services never import Electron, a host, the demo data or the start-up module.', '^\\.\\.?/(\\.\\./)*(api|electron|http|cli|demo|bootstrap)(/|$)')
+  },
+  {
+    files: ['src/main/db/**/*.ts'],
+    rules: restrict(['electron'], 'db is the bottom layer of main: it imports nothing above it (services, demo, start-up, api or a host).', '^\\.\\.?/(\\.\\./)*(services|demo|bootstrap|api|electron|http|cli)(/|$)')
+  },
+  {
+    files: ['src/main/demo/**/*.ts'],
+    rules: restrict(['electron'], 'The demo data writes through db and the services; it never imports the API layer or a host.', '^\\.\\.?/(\\.\\./)*(api|electron|http|cli)(/|$)')
   },
   {
     files: ['src/main/api/**/*.ts'],

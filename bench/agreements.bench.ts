@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Connection } from '../src/main/db/connection'
 import { closeDatabase } from '../src/main/db/connection'
-import { openAndMigrate } from '../src/main/db/open'
+import { openAndMigrate } from '../src/main/bootstrap'
 import { runGeneration } from '../src/main/services/agreements/generator'
 import { createContext } from '../src/main/services/core/context'
 import { ensureSettings } from '../src/main/services/settings/service'

@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
 import { closeDatabase, type Connection, openDatabase } from '../src/main/db/connection'
-import { findMigrations, openAndMigrate } from '../src/main/db/open'
-import { createDemoData, DEFAULT_DEMO_SEED, DEMO_DATA_VERSION } from '../src/main/services/demo/service'
+import { openAndMigrate } from '../src/main/bootstrap'
+import { findMigrations } from '../src/main/db/open'
+import { createDemoData, DEFAULT_DEMO_SEED, DEMO_DATA_VERSION } from '../src/main/demo/service'
 import { ensureSettings } from '../src/main/services/settings/service'
 
 export const ROOT = resolve(__dirname, '..')
@@ -48,7 +49,7 @@ function fingerprint(scale: number): string {
   h.update(`demo v${DEMO_DATA_VERSION} scale ${scale} seed ${DEFAULT_DEMO_SEED}\n`)
   const migrations = findMigrations(ROOT)
   for (const f of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) h.update(readFileSync(join(migrations, f)))
-  const demoDir = join(ROOT, 'src/main/services/demo')
+  const demoDir = join(ROOT, 'src/main/demo')
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)))
   return h.digest('hex')
 }

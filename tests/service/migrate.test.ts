@@ -5,7 +5,8 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { DatabaseTooNewError, knownSchemaVersion, migrateDatabase } from '../../src/main/db/migrate'
-import { findMigrations, openAndMigrate } from '../../src/main/db/open'
+import { openAndMigrate } from '../../src/main/bootstrap'
+import { findMigrations } from '../../src/main/db/open'
 
 const dirs: string[] = []
 afterEach(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiError } from '@shared/api/result'
 import { closeDatabase, type Connection } from '../db/connection'
-import { openAndMigrate } from '../db/open'
+import { openAndMigrate } from '../bootstrap'
 import type { SessionSlot } from '../services/core/context'
 
 /** An error the command line reports as one line and a non-zero exit code (2 = wrong usage). */

@@ -2,11 +2,6 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { closeDatabase, type Connection, openDatabase, type OpenOptions } from './connection'
 import { migrateDatabase, type MigrateResult } from './migrate'
-import { ensureDefaultSequences } from '../services/core/sequences'
-import { ensureDefaultWorkflow } from '../services/orders/stages'
-import { ensureAgreementSetup } from '../services/agreements/service'
-import { markInterruptedRuns } from '../services/agreements/generator'
-import { ensureSlaReasons } from '../services/sla/definitions'
 
 /** The drizzle/ folder: beside the app in development, in the resources when packaged. */
 export function findMigrations(startDir: string = __dirname): string {
@@ -17,21 +12,24 @@ export function findMigrations(startDir: string = __dirname): string {
   }
 }
 
-/** Opens the file, migrates it (with a backup first) and makes sure number sequences and a workflow exist. */
-export async function openAndMigrate(
+export type OpenAndMigrateOptions = OpenOptions & { migrationsFolder?: string; backupDir?: string }
+
+/**
+ * Opens the file and migrates it (with a backup first); `work` then runs on the migrated database, and
+ * the connection is closed again when either fails. Hosts open through src/main/bootstrap.ts, which
+ * passes the start-up work of the services (db sits below them and never imports them).
+ */
+export async function openMigrated(
   file: string,
-  options: OpenOptions & { migrationsFolder?: string; backupDir?: string } = {}
+  options: OpenAndMigrateOptions,
+  work: (conn: Connection) => void
 ): Promise<{ conn: Connection; migration: MigrateResult }> {
   const conn = openDatabase(file, options)
   try {
     const migration = await migrateDatabase(conn, options.migrationsFolder ?? findMigrations(), {
       ...(options.backupDir ? { backupDir: options.backupDir } : {})
     })
-    ensureDefaultSequences(conn.db)
-    ensureDefaultWorkflow(conn.db)
-    ensureAgreementSetup(conn.db)
-    ensureSlaReasons(conn.db)
-    markInterruptedRuns(conn.db)
+    work(conn)
     return { conn, migration }
   } catch (e) {
     closeDatabase(conn)

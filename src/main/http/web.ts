@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAndMigrate } from '../db/open'
+import { openAndMigrate } from '../bootstrap'
 import { DatabaseTooNewError } from '../db/migrate'
 import { resolveDbFile } from '../paths'
 import { startWebHost } from './server'

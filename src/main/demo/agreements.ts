@@ -1,5 +1,5 @@
-import type { Sqlite } from '../../db/connection'
-import { formatNumber } from '../core/sequences'
+import type { Sqlite } from '../db/connection'
+import { takeNumbers } from './numbers'
 import { Random } from './random'
 
 /**
@@ -139,8 +139,6 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
 
   const groupStmt = s.prepare('insert into agreement_groups (code, name) values (?, ?)')
   const groups = new Map<Tier, number>(AGREEMENT_GROUPS.map((g) => [g.code, id(groupStmt.run(g.code, g.name))]))
-  const seq = s.prepare("select prefix, next_number as next, padding from number_sequences where code = 'agreement'").get() as { prefix: string; next: number; padding: number }
-  let next = seq.next
   const agreementStmt = s.prepare(
     `insert into agreements (number, customer_id, description, group_id, start_date, end_date, suspended, combine_rule, preferred_worker_id,
        responsible_worker_id, contact_id, template_group_id, notes, created_at, updated_at)
@@ -156,6 +154,8 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   const counts: DemoAgreementCounts = { agreements: 0, agreementLines: 0, byGroup: { GOLD: 0, SILVER: 0, BRONZE: 0 }, suspended: 0, templates: 0 }
 
   const total = Math.max(3, Math.round(AGREEMENTS_PER_SCALE * o.scale))
+  // The agreements in turn, then the template.
+  const numbers = takeNumbers(s, 'agreement', total + 1)
   // Every site with equipment in turn (a big customer gets one agreement per site), as often as needed.
   const order = rnd.sample(candidates, candidates.length)
   const firstOfMonth = `${o.today.slice(0, 8)}01`
@@ -172,7 +172,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     const suspended = n === 2 ? 1 : 0
     const agreementId = id(
       agreementStmt.run(
-        formatNumber(seq.prefix, next++, seq.padding),
+        numbers[n]!,
         site.customerId,
         `${TIER_LABEL[tier]} maintenance, ${site.siteName}`,
         groups.get(tier)!,
@@ -247,7 +247,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   const heating = id(templateGroup.run('STD-HEAT', 'Heating', packages))
   const owner = sites.find((st) => st.segment === 'KEY') ?? sites[0]!
   const templateId = id(
-    agreementStmt.run(formatNumber(seq.prefix, next++, seq.padding), owner.customerId, 'Template: heat pump care (Silver)', groups.get('SILVER')!, firstOfMonth, null, 0, 'agreement', null, null, null, heating, 'Copy these lines into a new agreement.', o.now, o.now)
+    agreementStmt.run(numbers[total]!, owner.customerId, 'Template: heat pump care (Silver)', groups.get('SILVER')!, firstOfMonth, null, 0, 'agreement', null, null, null, heating, 'Copy these lines into a new agreement.', o.now, o.now)
   )
   for (const [n, [description, interval, window, task]] of ([
     ['Heat pump maintenance', 'HALFYEAR', 'MONTH', 'HP-MAINT'],
@@ -260,6 +260,5 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   counts.agreements++
   counts.templates++
 
-  s.prepare("update number_sequences set next_number = ? where code = 'agreement'").run(next)
   return counts
 }

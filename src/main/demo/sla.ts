@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
-import type { Connection } from '../../db/connection'
-import { createContext } from '../core/context'
-import { loadSettings } from '../settings/service'
-import { sweepBreaches } from '../sla/clock'
-import { ensureSlaReasons } from '../sla/definitions'
-import { slaArrived, slaDispatched, slaOrderCreated, slaStageChanged } from '../sla/hooks'
+import type { Connection } from '../db/connection'
+import { createContext } from '../services/core/context'
+import { loadSettings } from '../services/settings/service'
+import { sweepBreaches } from '../services/sla/clock'
+import { ensureSlaReasons } from '../services/sla/definitions'
+import { slaArrived, slaDispatched, slaOrderCreated, slaStageChanged } from '../services/sla/hooks'
 
 export interface DemoSlaCounts {
   definitions: number

@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon'
 import { type BusinessCalendar, workingDay } from '@shared/calendar'
 import type { WeekHours } from '@shared/domain/masterdata'
-import type { Sqlite } from '../../db/connection'
+import type { Sqlite } from '../db/connection'
 import { Random } from './random'
 
 export interface DemoDispatchCounts {

@@ -1,0 +1,27 @@
+import type { Connection, Db } from './db/connection'
+import type { MigrateResult } from './db/migrate'
+import { type OpenAndMigrateOptions, openMigrated } from './db/open'
+import { markInterruptedRuns } from './services/agreements/generator'
+import { ensureAgreementSetup } from './services/agreements/service'
+import { ensureDefaultSequences } from './services/core/sequences'
+import { ensureDefaultWorkflow } from './services/orders/stages'
+import { ensureSlaReasons } from './services/sla/definitions'
+
+/**
+ * Start-up, above the services: every host (Electron main, browser mode, CLI, tests, bench) opens its
+ * database here, so that db/ stays below the services it would otherwise have to import.
+ */
+
+/** What a migrated database needs before the first call: seeded setup rows, and runs a crash left behind marked as such. */
+export function startUp(db: Db): void {
+  ensureDefaultSequences(db)
+  ensureDefaultWorkflow(db)
+  ensureAgreementSetup(db)
+  ensureSlaReasons(db)
+  markInterruptedRuns(db)
+}
+
+/** Opens the file, migrates it (with a backup first) and runs the start-up work; closes it again on failure. */
+export function openAndMigrate(file: string, options: OpenAndMigrateOptions = {}): Promise<{ conn: Connection; migration: MigrateResult }> {
+  return openMigrated(file, options, (conn) => startUp(conn.db))
+}

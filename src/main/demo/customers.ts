@@ -1,0 +1,300 @@
+import type { Sqlite } from '../db/connection'
+import {
+  ACCESS_NOTES,
+  CONTACT_ROLES,
+  CUSTOMER_GROUPS,
+  CUSTOMER_NOTES,
+  ITEMS,
+  KIND_WEIGHTS,
+  type Language,
+  OBJECT_KINDS,
+  OBJECT_NOTES,
+  type ObjectGroupCode,
+  type ObjectKind,
+  type Segment,
+  SITE_KINDS
+} from './catalog'
+import { commercialName, type CompanyName, housingAssociationName, keyAccountName, publicSectorName, randomPerson, slug } from './names'
+import { takeNumbers } from './numbers'
+import type { DemoObject, DemoSite } from './orders'
+import { type Address, type City, formatAddress, landline, mobilePhone, randomAddress, randomCity } from './places'
+import { type Random, WeightedPool } from './random'
+import type { Catalogue } from './staff'
+
+/** The demo's customers with their sites and contacts, and the equipment on the sites: planned, then written. */
+
+interface ContactRow {
+  name: string
+  role: string
+  phone: string
+  email: string
+}
+
+export interface PlannedCustomer {
+  segment: Segment
+  language: Language
+  city: City
+  domain: string
+  kinds: readonly (readonly [ObjectKind, number])[]
+  siteWeight: number
+  objectWeight: number
+  siteNames: Set<string>
+  row: { name: string; email: string; phone: string; vat: string; billingAddress: string; notes: string; active: boolean }
+  contacts: ContactRow[]
+}
+
+export interface PlannedSite {
+  /** Index into the planned customers. */
+  customer: number
+  name: string
+  address: Address
+  accessNotes: string
+}
+
+export interface PlannedObject {
+  /** Index into the planned sites; a component also names its parent (an index into the planned objects). */
+  site: number
+  parent: number | null
+  name: string
+  itemNumber: string | null
+  group: ObjectGroupCode
+  serial: string
+  installed: string | null
+  warranty: string | null
+  notes: string
+  active: boolean
+}
+
+const kindTable = (weights: Record<string, number>) =>
+  Object.entries(weights).map(([key, w]) => [OBJECT_KINDS.find((k) => k.key === key)!, w] as const)
+const KINDS_BY_SEGMENT: Record<Segment, readonly (readonly [ObjectKind, number])[]> = {
+  RES: kindTable(KIND_WEIGHTS.RES),
+  COM: kindTable(KIND_WEIGHTS.COM),
+  PUB: kindTable(KIND_WEIGHTS.PUB),
+  KEY: kindTable(KIND_WEIGHTS.KEY)
+}
+const KINDS_HOUSING = kindTable({ boiler: 4, lift: 4, heatpump: 1, ahu: 1 })
+const siteLang = (l: Language): 'et' | 'en' => (l === 'en' || l === 'fi' ? 'en' : 'et')
+const rowId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid)
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+function addYears(iso: string, years: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCFullYear(d.getUTCFullYear() + years)
+  return d.toISOString().slice(0, 10)
+}
+
+/* ---------- planning ---------- */
+
+/** A site of a customer, its name made unique within the customer. */
+function planSite(rnd: Random, customers: PlannedCustomer[], customer: number, name: string, address: Address): PlannedSite {
+  const c = customers[customer]!
+  let unique = name
+  for (let n = 2; c.siteNames.has(unique); n++) unique = `${name} ${n}`
+  c.siteNames.add(unique)
+  const accessNotes = rnd.chance(0.25) ? rnd.pick(ACCESS_NOTES[siteLang(c.language)]) : ''
+  return { customer, name: unique, address, accessNotes }
+}
+
+/** Who the customer is: a household, a housing association, or a company or public body of its segment. */
+function planParty(rnd: Random) {
+  const segment = rnd.weighted(CUSTOMER_GROUPS.map((g) => [g.code, g.weight] as const))
+  const city = randomCity(rnd)
+  let company: CompanyName | null = null
+  let person: ReturnType<typeof randomPerson> | null = null
+  let housing = false
+  let address: Address
+  if (segment === 'RES' && rnd.chance(0.2)) {
+    housing = true
+    address = randomAddress(rnd, city)
+    company = housingAssociationName(address.street)
+  } else if (segment === 'RES') {
+    person = randomPerson(rnd, city)
+    address = randomAddress(rnd, city, true)
+  } else {
+    company = segment === 'KEY' ? keyAccountName(rnd) : segment === 'PUB' ? publicSectorName(rnd, city) : commercialName(rnd, city)
+    address = randomAddress(rnd, city)
+  }
+  return { segment, city, company, person, housing, address }
+}
+
+/** The customers, each with its first site (home, building or head office) and its contacts. */
+export function planCustomers(rnd: Random, count: number): { customers: PlannedCustomer[]; sites: PlannedSite[] } {
+  const customers: PlannedCustomer[] = []
+  const sites: PlannedSite[] = []
+  for (let i = 0; i < count; i++) {
+    const { segment, city, company, person, housing, address } = planParty(rnd)
+    const language: Language = person?.language ?? company!.language
+    const name = person?.name ?? company!.name
+    const domain = person ? 'example.com' : `${slug(name) || 'customer'}.example`
+    const email = person ? `${slug(person.first)}.${slug(person.last)}@example.com` : `${segment === 'PUB' ? 'info' : rnd.pick(['info', 'service', 'office'])}@${domain}`
+    const phone = person ? mobilePhone(rnd) : landline(rnd, city)
+    const vat = person || housing ? '' : rnd.chance(0.85) ? `EE10${rnd.digits(7)}` : ''
+    const notes = rnd.chance(0.15) ? rnd.pick(CUSTOMER_NOTES) : ''
+    const active = !rnd.chance(0.03)
+    customers.push({
+      segment,
+      language,
+      city,
+      domain,
+      kinds: housing ? KINDS_HOUSING : KINDS_BY_SEGMENT[segment],
+      siteWeight: person ? 0 : housing ? 1 : segment === 'KEY' ? 12 : 3,
+      objectWeight: person ? 1 : housing ? 3 : segment === 'KEY' ? 8 : segment === 'PUB' ? 5 : 4,
+      siteNames: new Set(),
+      row: { name, email, phone, vat, billingAddress: formatAddress(address), notes, active },
+      contacts: []
+    })
+    const lang = siteLang(language)
+    const firstSiteName = person ? (lang === 'et' ? 'Kodu' : 'Home') : housing ? (lang === 'et' ? 'Kortermaja' : 'Apartment building') : SITE_KINDS[lang][0]!
+    sites.push(planSite(rnd, customers, i, firstSiteName, address))
+
+    const contacts = customers[i]!.contacts
+    const contactCount = person ? 1 : segment === 'KEY' ? rnd.int(2, 4) : rnd.int(1, 3)
+    for (let k = 0; k < contactCount; k++) {
+      if (person) {
+        contacts.push({ name: person.name, role: '', phone, email })
+      } else {
+        const p = randomPerson(rnd, city)
+        contacts.push({ name: p.name, role: rnd.pick(CONTACT_ROLES[lang]), phone: mobilePhone(rnd), email: `${slug(p.first)}.${slug(p.last)}@${domain}` })
+      }
+    }
+  }
+  return { customers, sites }
+}
+
+/** Further sites, `total` in all: business customers by weight (key accounts most), often in their own city. */
+export function planFurtherSites(rnd: Random, customers: PlannedCustomer[], firstSites: number, total: number): PlannedSite[] {
+  const sitePool = new WeightedPool()
+  customers.forEach((c, i) => sitePool.add(i, c.siteWeight))
+  const sites: PlannedSite[] = []
+  for (let n = firstSites; n < total; n++) {
+    const index = sitePool.size > 0 ? sitePool.pick(rnd) : rnd.int(0, customers.length - 1)
+    const c = customers[index]!
+    const city = rnd.chance(0.6) ? c.city : randomCity(rnd)
+    const name = `${rnd.pick(SITE_KINDS[siteLang(c.language)].slice(1))} ${city.name}`
+    sites.push(planSite(rnd, customers, index, name, randomAddress(rnd, city)))
+  }
+  return sites
+}
+
+/**
+ * `total` service objects, components included: one on each site first (while they last), then by the
+ * customers' weight. Installed up to 14 years before `today`, under warranty by kind.
+ */
+export function planObjects(rnd: Random, customers: PlannedCustomer[], sites: PlannedSite[], total: number, today: string): PlannedObject[] {
+  const objects: PlannedObject[] = []
+  const serials = new Set<string>()
+  const serialOf = (prefix: string, year: number) => {
+    let serial: string
+    do serial = `${prefix}${String(year % 100).padStart(2, '0')}${rnd.digits(7)}`
+    while (serials.has(serial))
+    serials.add(serial)
+    return serial
+  }
+  const anchorYear = Number(today.slice(0, 4))
+  const addObject = (site: number) => {
+    const c = customers[sites[site]!.customer]!
+    const kind = rnd.weighted(c.kinds)
+    const itemNumber = rnd.pick(kind.items)
+    const item = ITEMS.find((it) => it.number === itemNumber)!
+    const lang = siteLang(c.language)
+    const location = rnd.pick(kind.locations[lang])
+    const installed = rnd.chance(0.9) ? addDays(today, -rnd.int(60, 14 * 365)) : null
+    const warranty = installed ? addYears(installed, kind.warrantyYears) : null
+    const year = installed ? Number(installed.slice(0, 4)) : anchorYear - rnd.int(3, 20)
+    const notes = rnd.chance(0.12) ? rnd.pick(OBJECT_NOTES) : ''
+    const active = !rnd.chance(0.03)
+    const parent = objects.length
+    const common = { site, group: kind.group, installed, warranty, active }
+    objects.push({ ...common, parent: null, name: `${kind.label[lang]}, ${location}`, itemNumber: item.number, serial: serialOf(item.serialPrefix ?? 'SN', year), notes })
+    if (kind.components.length === 0 || !rnd.chance(0.45)) return
+    for (const comp of kind.components) {
+      if (objects.length >= total) return
+      if (!rnd.chance(0.8)) continue
+      objects.push({ ...common, parent, name: `${comp[lang]}, ${location}`, itemNumber: null, serial: serialOf(comp.prefix, year), notes: '' })
+    }
+  }
+  for (let site = 0; site < sites.length && objects.length < total; site++) addObject(site)
+  const objectPool = new WeightedPool()
+  sites.forEach((site, i) => objectPool.add(i, customers[site.customer]!.objectWeight))
+  while (objects.length < total) addObject(objectPool.pick(rnd))
+  return objects
+}
+
+/* ---------- writing ---------- */
+
+/** Customers (numbered from the sequence) and their contacts; answers the customer ids and each one's contact ids. */
+export function writeCustomers(s: Sqlite, customers: PlannedCustomer[], groupIds: Catalogue['groupIds'], now: number): { ids: number[]; contactIds: number[][] } {
+  const customerStmt = s.prepare(
+    `insert into customers (number, name, group_id, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const contactStmt = s.prepare('insert into customer_contacts (customer_id, name, role, phone, email) values (?, ?, ?, ?, ?)')
+  const numbers = takeNumbers(s, 'customer', customers.length)
+  const ids: number[] = []
+  const contactIds = customers.map((c, n) => {
+    const r = c.row
+    const customerId = rowId(
+      customerStmt.run(numbers[n]!, r.name, groupIds.get(c.segment)!, c.language, r.email, r.phone, r.vat, r.billingAddress, r.notes, r.active ? 1 : 0, now, now)
+    )
+    ids.push(customerId)
+    return c.contacts.map((k) => rowId(contactStmt.run(customerId, k.name, k.role, k.phone, k.email)))
+  })
+  return { ids, contactIds }
+}
+
+export function writeSites(s: Sqlite, sites: PlannedSite[], customerIds: number[]): number[] {
+  const siteStmt = s.prepare(
+    'insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes) values (?, ?, ?, ?, ?, ?, ?)'
+  )
+  return sites.map((st) => rowId(siteStmt.run(customerIds[st.customer]!, st.name, st.address.street, st.address.city, st.address.postalCode, 'EE', st.accessNotes)))
+}
+
+/** Service objects, numbered from the sequence, each component after its parent; answers their ids in plan order. */
+export function writeObjects(
+  s: Sqlite,
+  objects: PlannedObject[],
+  where: { sites: PlannedSite[]; siteIds: number[]; customerIds: number[] },
+  catalogue: Catalogue
+): number[] {
+  const objectStmt = s.prepare(
+    `insert into service_objects (number, name, customer_id, site_id, item_id, group_id, serial_number, installation_date, warranty_end, parent_id, notes, active)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const numbers = takeNumbers(s, 'serviceObject', objects.length)
+  const ids: number[] = []
+  objects.forEach((o, n) => {
+    const customerId = where.customerIds[where.sites[o.site]!.customer]!
+    const itemId = o.itemNumber === null ? null : catalogue.itemIds.get(o.itemNumber)!
+    const parentId = o.parent === null ? null : ids[o.parent]!
+    ids.push(
+      rowId(
+        objectStmt.run(numbers[n]!, o.name, customerId, where.siteIds[o.site]!, itemId, catalogue.objectGroupIds.get(o.group)!, o.serial, o.installed, o.warranty, parentId, o.notes, o.active ? 1 : 0)
+      )
+    )
+  })
+  return ids
+}
+
+/** The written sites as the orders see them: ids, the customer's contacts, and the equipment (not the components) on each. */
+export function writtenSites(
+  plan: { customers: PlannedCustomer[]; sites: PlannedSite[]; objects: PlannedObject[] },
+  ids: { customerIds: number[]; contactIds: number[][]; siteIds: number[]; objectIds: number[] }
+): DemoSite[] {
+  const siteObjects = plan.sites.map((): DemoObject[] => [])
+  plan.objects.forEach((ob, n) => {
+    if (ob.parent === null) siteObjects[ob.site]!.push({ id: ids.objectIds[n]!, group: ob.group, name: ob.name })
+  })
+  return plan.sites.map((site, n) => ({
+    id: ids.siteIds[n]!,
+    customerId: ids.customerIds[site.customer]!,
+    contactIds: ids.contactIds[site.customer]!,
+    city: plan.customers[site.customer]!.city,
+    objects: siteObjects[n]!
+  }))
+}
