@@ -10,6 +10,7 @@ import { agreements, agreementLines, customers, generationRuns, numberSequences,
 import type { ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
+import { mapBusy } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { type LineDefaults, lineDefaults } from '../orders/service'
 import { initialStage } from '../orders/stages'
@@ -410,8 +411,10 @@ export interface Generation {
    * agreements before it are committed and the error is thrown. A failure while writing (not expected:
    * everything was checked) rolls back the whole slice. No savepoint per agreement: SQLite copies every
    * page an agreement first touches into a sub-journal, which cost a third of the run.
+   * `record` runs inside the slice's transaction after its work (also when an agreement failed its check),
+   * so whatever it writes about the progress commits with the rows it counts — or not at all.
    */
-  step: (sliceMs: number) => GenerationProgress
+  step: (sliceMs: number, record?: (p: GenerationProgress) => void) => GenerationProgress
 }
 
 /**
@@ -438,7 +441,12 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
   }
   const progress: GenerationProgress = { done: 0, total: scope.length, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
   const sqlite = ctx.conn.sqlite
-  const slice = sqlite.transaction((deadline: number): unknown => {
+  const slice = sqlite.transaction((deadline: number, record?: (p: GenerationProgress) => void): unknown => {
+    const error = work(deadline)
+    record?.(progress)
+    return error
+  })
+  const work = (deadline: number): unknown => {
     do {
       const a = scope[progress.done]!
       let plan: AgreementPlan
@@ -461,24 +469,25 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
       progress.done++
     } while (progress.done < scope.length && performance.now() < deadline)
     return null
-  })
+  }
   return {
     progress,
     get finished() {
       return progress.done >= scope.length
     },
-    step(sliceMs) {
+    step(sliceMs, record) {
       if (progress.done >= scope.length) return progress
       // Counters move inside the transaction; keep a copy to put back if the commit itself fails.
       const before = { ...progress, summary: { ...progress.summary }, orderIds: progress.orderIds.length }
       let error: unknown
       try {
-        error = slice.immediate(performance.now() + sliceMs)
+        error = slice.immediate(performance.now() + sliceMs, record)
       } catch (e) {
         Object.assign(progress, { done: before.done, summary: before.summary })
         progress.orderIds.length = before.orderIds
-        throw e
+        throw mapBusy(e)
       }
+      faultPoint('generate.afterCommit')
       if (error) throw error
       return progress
     }
@@ -557,12 +566,13 @@ export function startGeneration(ctx: ServiceContext, input: GenerationInput): Ge
         save('cancelled')
         return
       }
-      run.step(SLICE_MS)
+      // The counters are saved in the slice's own transaction: a kill right after a commit cannot leave the
+      // run row reporting fewer orders than were made.
+      run.step(SLICE_MS, () => save('running'))
       if (run.finished) {
         save('done')
         return
       }
-      save('running')
       setImmediate(tick)
     } catch (e) {
       if (ctx.conn.sqlite.open) save('failed', e instanceof Error ? e.message : String(e))
