@@ -12,6 +12,7 @@ import { orderAssignments, serviceOrderLines, serviceOrders, serviceStages, work
 import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { conflict, forbidden, invalid, notFound } from '../core/errors'
+import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { slaArrived, slaDispatched } from '../sla/hooks'
 import { Calendars, cardWithConflicts, loadDurations, MAX_SPAN, MAX_SPAN_DAYS } from './read'
@@ -102,7 +103,7 @@ function result(ctx: ServiceContext, id: number): { card: BoardCard } {
 }
 
 export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const o = orderRecord(ctx, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('Service order')
@@ -123,7 +124,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
  * the technician was told no longer holds, so it has to be dispatched again. Work under way keeps its status.
  */
 export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('Assignment')
@@ -152,7 +153,7 @@ export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { ca
 }
 
 export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'>): { orderId: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('Assignment')
@@ -166,7 +167,7 @@ export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'
 
 /** Planned work is marked as told to the technician; cards already further along are left as they are. */
 export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispatch'>): { dispatched: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'dispatch.plan')
     const now = ctx.now()
     let dispatched = 0
@@ -193,7 +194,7 @@ export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispa
  * once every visit is done, its last finish.
  */
 export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatus'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.register')
     const a = assignmentRecord(ctx, i.id)
     if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('This work is not assigned to you.')

@@ -12,6 +12,7 @@ import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
 import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/service'
 
 const PAYMENT_DAYS = 14
@@ -149,7 +150,7 @@ function earlierAttempt(db: Db, requestKey: string): InvoiceRow | null {
  * A second attempt with the same request key (double click, retry) answers the first invoice.
  */
 export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.create'>): InvoiceRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
@@ -221,7 +222,7 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
 
 /** A credit note reverses a whole invoice; its lines become invoiceable again (to be corrected and re-invoiced). */
 export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.credit'>): InvoiceRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {

@@ -26,6 +26,7 @@ import { audit } from '../core/audit'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { checkSlaRef } from '../sla/definitions'
@@ -150,7 +151,7 @@ export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord[
 }
 
 export function createOrder(ctx: ServiceContext, h: Header): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const id = insertOrder(ctx, h)
     const after = mustLoadOrder(ctx.db, id, ctx.now())
@@ -165,7 +166,7 @@ function headerSnapshot(o: OrderRow) {
 }
 
 export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.update'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -187,7 +188,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
 }
 
 export function deleteOrder(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -208,7 +209,7 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
 
 /** A technician's registration on their own order: actual times and notes. */
 export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.register'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
@@ -308,7 +309,7 @@ function nextLineNo(db: Db, orderId: number): number {
 }
 
 export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.orderId)
     const o = orderRecord(ctx.db, i.orderId)
@@ -327,7 +328,7 @@ function requireOpenLine(l: LineRecord): void {
 }
 
 export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.updateLine'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
@@ -346,7 +347,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
 }
 
 export function deleteLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
@@ -363,7 +364,7 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
 }
 
 export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.copyLines'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.id)
     const source = orderRecord(ctx.db, i.fromOrderId)
@@ -404,7 +405,7 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
 }
 
 export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.moveLines'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.toOrderId)
     const lines = ctx.db.select().from(serviceOrderLines).where(inArray(serviceOrderLines.id, i.lineIds)).all()
@@ -448,7 +449,7 @@ function requireCancellable(db: Db, o: OrderRecord): void {
 }
 
 export function cancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -466,7 +467,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
 }
 
 export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -481,7 +482,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
 }
 
 export function cancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -496,7 +497,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
 }
 
 export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -514,7 +515,7 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
 /* ---------------- stages, sign-off, posting ---------------- */
 
 export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.changeStage'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
@@ -538,7 +539,7 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
 }
 
 export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signOff'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.signOff')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -561,7 +562,7 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
 }
 
 export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.post'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.post')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
