@@ -14,6 +14,7 @@ import { mapBusy } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { type LineDefaults, lineDefaults } from '../orders/service'
 import { initialStage } from '../orders/stages'
+import { orderInserts } from '../orders/write'
 import { GeneratedClocks } from '../sla/clock'
 
 type GenerationInput = ParsedInput<'agreements.generate'>
@@ -190,27 +191,15 @@ export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agree
 
 /* ---------- generation ---------- */
 
-/** Prepared writes for one run. */
+/**
+ * Prepared writes for one run: the order rows through the orders module's bulk writer, the numbers and the
+ * ledger (this module's table) here.
+ */
 function writes(sqlite: Sqlite) {
   return {
+    orders: orderInserts(sqlite),
     /** Takes `n` numbers at once: answers the first. */
     takeNumbers: sqlite.prepare("update number_sequences set next_number = next_number + ? where code = 'serviceOrder' returning next_number - ? as n, prefix, padding"),
-    order: sqlite.prepare(
-      `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
-         planned_start, planned_end, preferred_worker_id, responsible_worker_id, agreement_id, origin, stage_id, progress, line_count, sales_total, cost_total,
-         calendar_conflict, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, 'agreement', ?, 'inProcess', ?, ?, ?, ?, ?, ?)`
-    ),
-    history: sqlite.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, note) values (?, ?, ?, null, ?, ?)'),
-    // One row per statement: a multi-row insert makes SQLite keep a statement journal (to undo its
-    // earlier rows if a later one fails), which spills to a temp file and cost more than it saved.
-    object: sqlite.prepare('insert into service_order_objects (order_id, service_object_id, note) values (?, ?, ?)'),
-    task: sqlite.prepare('insert into service_order_tasks (order_id, service_task_id, note) values (?, ?, ?)'),
-    line: sqlite.prepare(
-      `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
-         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
     /** The ledger rows of an agreement's new order lines, in one statement. */
     occurrences: sqlite.prepare(
       `insert into agreement_occurrences (agreement_line_id, occurrence_date, order_line_id, created_at)
@@ -350,39 +339,70 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       costTotal += lineAmount(l.o.line.quantity, l.d.unitCost)
     }
     const number = `${seq.prefix}${String(nextNumber++).padStart(seq.padding, '0')}`
-    const orderId = Number(
-      w.order.run(
-        number,
-        a.customerId,
-        siteId,
-        siteId === null ? `See agreement ${a.number}` : '',
-        a.contactId,
-        a.description,
-        at(state, lo, startAfter ?? 0),
-        at(state, hi, endBefore ?? 24 * 60),
-        plannedStart,
-        plannedEnd,
-        a.preferredWorkerId,
-        a.responsibleWorkerId,
-        a.id,
-        state.stageId,
-        lines.length,
-        salesTotal,
-        costTotal,
-        v.calendarConflict ? 1 : 0,
-        now,
-        now
-      ).lastInsertRowid
-    )
-    w.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
+    const orderId = w.orders.order({
+      number,
+      customerId: a.customerId,
+      siteId,
+      oneTimeAddress: siteId === null ? `See agreement ${a.number}` : '',
+      contactId: a.contactId,
+      description: a.description,
+      priority: 'normal',
+      requestedStart: at(state, lo, startAfter ?? 0),
+      requestedEnd: at(state, hi, endBefore ?? 24 * 60),
+      plannedStart,
+      plannedEnd,
+      actualStart: null,
+      actualEnd: null,
+      preferredWorkerId: a.preferredWorkerId,
+      responsibleWorkerId: a.responsibleWorkerId,
+      agreementId: a.id,
+      origin: 'agreement',
+      stageId: state.stageId,
+      progress: 'inProcess',
+      lineCount: lines.length,
+      salesTotal,
+      costTotal,
+      isTemplate: false,
+      calendarConflict: v.calendarConflict,
+      notes: '',
+      signedOffAt: null,
+      signedOffBy: null,
+      createdAt: now,
+      updatedAt: now
+    })
+    w.orders.history({ orderId, at: now, userId: ctx.user?.id ?? null, fromStageId: null, toStageId: state.stageId, reasonId: null, note: `Created from agreement ${a.number}` })
     // A visit planned for June is not late in March: its SLA clock starts at the planned start.
     state.sla.start(orderId, a, 'normal', plannedStart)
-    for (const [id, note] of objects) w.object.run(orderId, id, note)
-    for (const t of tasks) w.task.run(orderId, t.serviceTaskId, t.note)
+    for (const [id, note] of objects) w.orders.object(orderId, id, note)
+    for (const t of tasks) w.orders.task(orderId, t.serviceTaskId, t.note)
     for (const l of lines) {
       const line = l.o.line
       const item = line.type === 'item'
-      w.line.run(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, item ? null : line.categoryId, item ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date)
+      w.orders.line({
+        orderId,
+        lineNo: l.n,
+        type: line.type,
+        description: line.description || l.d.description,
+        workerId: l.workerId,
+        serviceObjectId: line.serviceObjectId,
+        serviceTaskId: line.serviceTaskId,
+        categoryId: item ? null : line.categoryId,
+        itemId: item ? line.itemId : null,
+        quantity: line.quantity,
+        unit: l.d.unit,
+        unitCost: l.d.unitCost,
+        unitPrice: l.price,
+        scheduledDate: v.date,
+        actualDate: null,
+        note: line.note,
+        status: 'created',
+        signedOffAt: null,
+        signedOffBy: null,
+        postedAt: null,
+        postedBy: null,
+        agreementLineId: line.id,
+        occurrenceDate: l.o.date
+      })
     }
     made.orders.push(orderId)
     made.lines += lines.length

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import { can } from '@shared/auth/roles'
-import { deriveProgress, isAllowedStageMove, lineAmount } from '@shared/domain/orderRules'
-import type { LineStatus, OrderRow, Progress } from '@shared/domain/orders'
+import { isAllowedStageMove } from '@shared/domain/orderRules'
+import type { OrderRow } from '@shared/domain/orders'
 import { dateOf } from '@shared/time'
 import type { Db } from '../../db/connection'
 import {
@@ -33,26 +33,13 @@ import { checkSlaRef } from '../sla/definitions'
 import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'
 import { mustLoadOrder } from './read'
 import { allStages, initialStage } from './stages'
+import { bump, lineRecord, type LineRecord, orderRecord, type OrderRecord, refreshOrder } from './write'
 
 type Header = ParsedInput<'serviceOrders.create'>
 type LineIn = ParsedInput<'serviceOrders.addLine'>
-type OrderRecord = typeof serviceOrders.$inferSelect
-type LineRecord = typeof serviceOrderLines.$inferSelect
 
 /** A rule of the workflow refused the action: the message says which and why. */
 const refused = (message: string) => new AppError('VALIDATION', message)
-
-function orderRecord(db: Db, id: number): OrderRecord {
-  const o = db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
-  if (!o) throw notFound('Service order')
-  return o
-}
-
-function lineRecord(db: Db, id: number): LineRecord {
-  const l = db.select().from(serviceOrderLines).where(eq(serviceOrderLines.id, id)).get()
-  if (!l) throw notFound('Order line')
-  return l
-}
 
 function stageOf(db: Db, o: OrderRecord) {
   return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
@@ -66,35 +53,6 @@ function requireModifiable(db: Db, o: OrderRecord): void {
   const stage = stageOf(db, o)
   if (!stage.canModify) throw refused(`Stage "${stage.name}" does not allow changes to the order. Move it to another stage first.`)
   if (o.progress === 'cancelled') throw refused('The order is cancelled. Revoke the cancellation to change it.')
-}
-
-/**
- * Recomputes the stored progress, line count and totals from the lines. An order counts as signed off only
- * while every open line is: a new, copied, moved-in or revived line withdraws the order's sign-off.
- */
-export function refreshOrder(db: Db, orderId: number): void {
-  const o = orderRecord(db, orderId)
-  const lines = db
-    .select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost, signedOffAt: serviceOrderLines.signedOffAt })
-    .from(serviceOrderLines)
-    .where(eq(serviceOrderLines.orderId, orderId))
-    .all()
-  const live = lines.filter((l) => l.status !== 'cancelled')
-  const unsigned = lines.some((l) => l.status === 'created' && l.signedOffAt === null)
-  db.update(serviceOrders)
-    .set({
-      progress: deriveProgress(lines.map((l) => l.status as LineStatus), o.progress as Progress),
-      lineCount: live.length,
-      salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
-      costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0),
-      ...(unsigned ? { signedOffAt: null, signedOffBy: null } : {})
-    })
-    .where(eq(serviceOrders.id, orderId))
-    .run()
-}
-
-function bump(db: Db, o: OrderRecord, values: Partial<typeof serviceOrders.$inferInsert> = {}): void {
-  db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, o.id)).run()
 }
 
 /* ---------------- header ---------------- */

@@ -2,12 +2,13 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { OrderClock, SlaTargetKind } from '@shared/domain/sla'
 import { SLA_TARGET_LABELS } from '@shared/domain/sla'
-import { orderSlas, orderSlaTargets, serviceOrders, slaEvents, slaReasons, users } from '../../db/schema'
+import { orderSlas, orderSlaTargets, slaEvents, slaReasons, users } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requireUser, type ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { writeTx } from '../core/tx'
 import { requireOrderAccess } from '../orders/access'
+import { orderRecord, setOrderSlaId } from '../orders/write'
 import { loadSettings } from '../settings/service'
 import { badgesFor, computeStored, loadHeader, loadTargets, logEvent, refreshClock } from './clock'
 import { checkSlaRef, SlaCache } from './definitions'
@@ -79,13 +80,11 @@ export function orderClock(ctx: ServiceContext, i: ParsedInput<'sla.forOrder'>):
 
 export function setOrderSla(ctx: ServiceContext, i: ParsedInput<'sla.setForOrder'>): OrderClock | null {
   return writeTx(ctx, () => {
-    const o = ctx.db.select({ version: serviceOrders.version, slaId: serviceOrders.slaId }).from(serviceOrders).where(eq(serviceOrders.id, i.orderId)).get()
-    if (!o) throw notFound('Service order')
+    const o = orderRecord(ctx.db, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('Service order')
     checkSlaRef(ctx.db, i.slaId, ['slaId'])
-    ctx.db.update(serviceOrders).set({ slaId: i.slaId, version: o.version + 1 }).where(eq(serviceOrders.id, i.orderId)).run()
+    setOrderSlaId(ctx, o, i.slaId)
     slaOrderChanged(ctx, i.orderId)
-    audit(ctx, 'serviceOrder', i.orderId, 'update', { slaId: o.slaId }, { slaId: i.slaId })
     return loadOrderClock(ctx, i.orderId)
   })
 }
