@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { GenerationRun } from '@shared/domain/agreements'
-import { closeDatabase, openDatabase } from '../../src/main/db/connection'
+import { closeDatabase, type Connection, openDatabase } from '../../src/main/db/connection'
 import { openAndMigrate } from '../../src/main/bootstrap'
 import { runGeneration } from '../../src/main/services/agreements/generator'
 import { createContext } from '../../src/main/services/core/context'
@@ -91,12 +91,12 @@ describe('the background run', () => {
 })
 
 describe('atomicity under a crash', () => {
-  function crash(file: string, mode: 'run' | 'background', after: number) {
+  function crash(file: string, mode: 'run' | 'background', after: number, fault = 'generate.afterOrder') {
     const { HOOLDUS_DB: _db, ...env } = process.env
     return spawnSync(process.execPath, ['--import', 'tsx', child, file, '2026-01-01', '2026-01-31', mode], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...env, HOOLDUS_FAULT: 'generate.afterOrder', HOOLDUS_FAULT_AFTER: String(after) },
+      env: { ...env, HOOLDUS_FAULT: fault, HOOLDUS_FAULT_AFTER: String(after) },
       timeout: 60000
     })
   }
@@ -156,6 +156,36 @@ describe('atomicity under a crash', () => {
       expect(run.finishedAt).not.toBeNull()
       expectWholeOrNothing(agreementState(conn).slice(1), 4)
       expect([0, 1]).toContain(agreementState(conn)[0]!.ledger)
+      expectCountersMatchRows(conn)
+    } finally {
+      closeDatabase(conn)
+    }
+  })
+
+  /** The interrupted run's counters tell what the database holds: they commit with the rows they count. */
+  function expectCountersMatchRows(conn: Connection) {
+    const run = conn.sqlite.prepare('select agreements_done as agreements, orders_created as orders, lines_created as lines from generation_runs').get() as { agreements: number; orders: number; lines: number }
+    const made = conn.sqlite
+      .prepare("select count(distinct o.agreement_id) as agreements, count(distinct o.id) as orders, count(l.id) as lines from service_orders o join service_order_lines l on l.order_id = o.id where o.origin = 'agreement'")
+      .get() as { agreements: number; orders: number; lines: number }
+    expect(run.orders).toBe(made.orders)
+    expect(run.lines).toBe(made.lines)
+    return { run, made }
+  }
+
+  it('a background run killed right after a slice commits reports exactly the orders that slice committed', async () => {
+    const w = await agreementWorld()
+    insertWeeklyAgreements(w.conn, w, 5)
+    closeDatabase(w.conn)
+    // Killed after the first commit (however many agreements its 50 ms held), before the next turn of the event loop.
+    const r = crash(w.file, 'background', 1, 'generate.afterCommit')
+    expect(r.signal, r.stderr).toBe('SIGKILL')
+
+    const { conn } = await openAndMigrate(w.file)
+    try {
+      const { run, made } = expectCountersMatchRows(conn)
+      expect(made.orders).toBeGreaterThan(0)
+      expect(run.agreements).toBe(made.agreements)
     } finally {
       closeDatabase(conn)
     }

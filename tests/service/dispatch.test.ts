@@ -112,6 +112,32 @@ describe('assign, move, resize, unassign', () => {
     expect(audit).toEqual([{ action: 'create' }, { action: 'update' }, { action: 'update' }, { action: 'delete' }])
   })
 
+  it('a signed-off line handed to the technician loses its sign-off, as an edit on the order would, and each handed-over line is audited', async () => {
+    const w = await world()
+    const unnamed = await call(w.admin, 'serviceOrders.addLine', { orderId: w.fresh.id, type: 'hour', categoryId: w.seed.category.id, quantity: 2000 })
+    const withBoth = await call(w.admin, 'serviceOrders.addLine', { orderId: w.fresh.id, type: 'hour', categoryId: w.seed.category.id, quantity: 1000, workerId: w.other.id })
+    const signed = await call(w.admin, 'serviceOrders.signOff', { id: w.fresh.id, version: withBoth.version, lineIds: [] })
+    expect(signed.signedOffAt).not.toBeNull()
+    expect(signed.lines.every((l) => l.signedOff)).toBe(true)
+    const [handed, kept] = signed.lines
+    expect(handed!.id).toBe(unnamed.lines[0]!.id)
+
+    await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: signed.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') })
+    const after = await orderOf(w.admin, w.fresh.id)
+    // The line nobody was named on now names the technician and a date: it has to be signed off again, and so does the order.
+    expect(after.lines[0]).toMatchObject({ id: handed!.id, workerId: w.seed.worker.id, scheduledDate: w.monday, signedOff: false, version: handed!.version + 1 })
+    expect(after.signedOffAt).toBeNull()
+    // The line the office named someone on is not handed over and keeps its sign-off.
+    expect(after.lines[1]).toMatchObject({ id: kept!.id, workerId: w.other.id, signedOff: true, version: kept!.version })
+
+    const log = w.conn.sqlite.prepare("select entity_id as id, user_id as userId, before, after from audit_log where entity = 'serviceOrderLine' and action = 'update' order by id").all() as { id: number; userId: number; before: string; after: string }[]
+    expect(log).toHaveLength(1)
+    expect(log[0]!.id).toBe(handed!.id)
+    expect(log[0]!.userId).toBe(w.planner.user!.id)
+    expect(JSON.parse(log[0]!.before)).toMatchObject({ workerId: null, signedOffAt: signed.signedOffAt })
+    expect(JSON.parse(log[0]!.after)).toMatchObject({ workerId: w.seed.worker.id, scheduledDate: w.monday, signedOffAt: null })
+  })
+
   it('refuses a worker without the technician role, a start beyond the past limit, stale versions and moving finished work — changing nothing', async () => {
     const w = await world()
     const start = at(w.monday, '09:00')

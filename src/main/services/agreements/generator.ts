@@ -10,9 +10,11 @@ import { agreements, agreementLines, customers, generationRuns, numberSequences,
 import type { ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
+import { mapBusy } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { type LineDefaults, lineDefaults } from '../orders/service'
 import { initialStage } from '../orders/stages'
+import { orderInserts } from '../orders/write'
 import { GeneratedClocks } from '../sla/clock'
 
 type GenerationInput = ParsedInput<'agreements.generate'>
@@ -189,27 +191,15 @@ export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agree
 
 /* ---------- generation ---------- */
 
-/** Prepared writes for one run. */
+/**
+ * Prepared writes for one run: the order rows through the orders module's bulk writer, the numbers and the
+ * ledger (this module's table) here.
+ */
 function writes(sqlite: Sqlite) {
   return {
+    orders: orderInserts(sqlite),
     /** Takes `n` numbers at once: answers the first. */
     takeNumbers: sqlite.prepare("update number_sequences set next_number = next_number + ? where code = 'serviceOrder' returning next_number - ? as n, prefix, padding"),
-    order: sqlite.prepare(
-      `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
-         planned_start, planned_end, preferred_worker_id, responsible_worker_id, agreement_id, origin, stage_id, progress, line_count, sales_total, cost_total,
-         calendar_conflict, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, ?, ?, 'agreement', ?, 'inProcess', ?, ?, ?, ?, ?, ?)`
-    ),
-    history: sqlite.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, note) values (?, ?, ?, null, ?, ?)'),
-    // One row per statement: a multi-row insert makes SQLite keep a statement journal (to undo its
-    // earlier rows if a later one fails), which spills to a temp file and cost more than it saved.
-    object: sqlite.prepare('insert into service_order_objects (order_id, service_object_id, note) values (?, ?, ?)'),
-    task: sqlite.prepare('insert into service_order_tasks (order_id, service_task_id, note) values (?, ?, ?)'),
-    line: sqlite.prepare(
-      `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
-         quantity, unit, unit_cost, unit_price, scheduled_date, note, agreement_line_id, occurrence_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
     /** The ledger rows of an agreement's new order lines, in one statement. */
     occurrences: sqlite.prepare(
       `insert into agreement_occurrences (agreement_line_id, occurrence_date, order_line_id, created_at)
@@ -349,39 +339,70 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       costTotal += lineAmount(l.o.line.quantity, l.d.unitCost)
     }
     const number = `${seq.prefix}${String(nextNumber++).padStart(seq.padding, '0')}`
-    const orderId = Number(
-      w.order.run(
-        number,
-        a.customerId,
-        siteId,
-        siteId === null ? `See agreement ${a.number}` : '',
-        a.contactId,
-        a.description,
-        at(state, lo, startAfter ?? 0),
-        at(state, hi, endBefore ?? 24 * 60),
-        plannedStart,
-        plannedEnd,
-        a.preferredWorkerId,
-        a.responsibleWorkerId,
-        a.id,
-        state.stageId,
-        lines.length,
-        salesTotal,
-        costTotal,
-        v.calendarConflict ? 1 : 0,
-        now,
-        now
-      ).lastInsertRowid
-    )
-    w.history.run(orderId, now, ctx.user?.id ?? null, state.stageId, `Created from agreement ${a.number}`)
+    const orderId = w.orders.order({
+      number,
+      customerId: a.customerId,
+      siteId,
+      oneTimeAddress: siteId === null ? `See agreement ${a.number}` : '',
+      contactId: a.contactId,
+      description: a.description,
+      priority: 'normal',
+      requestedStart: at(state, lo, startAfter ?? 0),
+      requestedEnd: at(state, hi, endBefore ?? 24 * 60),
+      plannedStart,
+      plannedEnd,
+      actualStart: null,
+      actualEnd: null,
+      preferredWorkerId: a.preferredWorkerId,
+      responsibleWorkerId: a.responsibleWorkerId,
+      agreementId: a.id,
+      origin: 'agreement',
+      stageId: state.stageId,
+      progress: 'inProcess',
+      lineCount: lines.length,
+      salesTotal,
+      costTotal,
+      isTemplate: false,
+      calendarConflict: v.calendarConflict,
+      notes: '',
+      signedOffAt: null,
+      signedOffBy: null,
+      createdAt: now,
+      updatedAt: now
+    })
+    w.orders.history({ orderId, at: now, userId: ctx.user?.id ?? null, fromStageId: null, toStageId: state.stageId, reasonId: null, note: `Created from agreement ${a.number}` })
     // A visit planned for June is not late in March: its SLA clock starts at the planned start.
     state.sla.start(orderId, a, 'normal', plannedStart)
-    for (const [id, note] of objects) w.object.run(orderId, id, note)
-    for (const t of tasks) w.task.run(orderId, t.serviceTaskId, t.note)
+    for (const [id, note] of objects) w.orders.object(orderId, id, note)
+    for (const t of tasks) w.orders.task(orderId, t.serviceTaskId, t.note)
     for (const l of lines) {
       const line = l.o.line
       const item = line.type === 'item'
-      w.line.run(orderId, l.n, line.type, line.description || l.d.description, l.workerId, line.serviceObjectId, line.serviceTaskId, item ? null : line.categoryId, item ? line.itemId : null, line.quantity, l.d.unit, l.d.unitCost, l.price, v.date, line.note, line.id, l.o.date)
+      w.orders.line({
+        orderId,
+        lineNo: l.n,
+        type: line.type,
+        description: line.description || l.d.description,
+        workerId: l.workerId,
+        serviceObjectId: line.serviceObjectId,
+        serviceTaskId: line.serviceTaskId,
+        categoryId: item ? null : line.categoryId,
+        itemId: item ? line.itemId : null,
+        quantity: line.quantity,
+        unit: l.d.unit,
+        unitCost: l.d.unitCost,
+        unitPrice: l.price,
+        scheduledDate: v.date,
+        actualDate: null,
+        note: line.note,
+        status: 'created',
+        signedOffAt: null,
+        signedOffBy: null,
+        postedAt: null,
+        postedBy: null,
+        agreementLineId: line.id,
+        occurrenceDate: l.o.date
+      })
     }
     made.orders.push(orderId)
     made.lines += lines.length
@@ -410,8 +431,10 @@ export interface Generation {
    * agreements before it are committed and the error is thrown. A failure while writing (not expected:
    * everything was checked) rolls back the whole slice. No savepoint per agreement: SQLite copies every
    * page an agreement first touches into a sub-journal, which cost a third of the run.
+   * `record` runs inside the slice's transaction after its work (also when an agreement failed its check),
+   * so whatever it writes about the progress commits with the rows it counts — or not at all.
    */
-  step: (sliceMs: number) => GenerationProgress
+  step: (sliceMs: number, record?: (p: GenerationProgress) => void) => GenerationProgress
 }
 
 /**
@@ -438,7 +461,12 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
   }
   const progress: GenerationProgress = { done: 0, total: scope.length, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
   const sqlite = ctx.conn.sqlite
-  const slice = sqlite.transaction((deadline: number): unknown => {
+  const slice = sqlite.transaction((deadline: number, record?: (p: GenerationProgress) => void): unknown => {
+    const error = work(deadline)
+    record?.(progress)
+    return error
+  })
+  const work = (deadline: number): unknown => {
     do {
       const a = scope[progress.done]!
       let plan: AgreementPlan
@@ -461,24 +489,25 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
       progress.done++
     } while (progress.done < scope.length && performance.now() < deadline)
     return null
-  })
+  }
   return {
     progress,
     get finished() {
       return progress.done >= scope.length
     },
-    step(sliceMs) {
+    step(sliceMs, record) {
       if (progress.done >= scope.length) return progress
       // Counters move inside the transaction; keep a copy to put back if the commit itself fails.
       const before = { ...progress, summary: { ...progress.summary }, orderIds: progress.orderIds.length }
       let error: unknown
       try {
-        error = slice.immediate(performance.now() + sliceMs)
+        error = slice.immediate(performance.now() + sliceMs, record)
       } catch (e) {
         Object.assign(progress, { done: before.done, summary: before.summary })
         progress.orderIds.length = before.orderIds
-        throw e
+        throw mapBusy(e)
       }
+      faultPoint('generate.afterCommit')
       if (error) throw error
       return progress
     }
@@ -557,12 +586,13 @@ export function startGeneration(ctx: ServiceContext, input: GenerationInput): Ge
         save('cancelled')
         return
       }
-      run.step(SLICE_MS)
+      // The counters are saved in the slice's own transaction: a kill right after a commit cannot leave the
+      // run row reporting fewer orders than were made.
+      run.step(SLICE_MS, () => save('running'))
       if (run.finished) {
         save('done')
         return
       }
-      save('running')
       setImmediate(tick)
     } catch (e) {
       if (ctx.conn.sqlite.open) save('failed', e instanceof Error ? e.message : String(e))

@@ -28,6 +28,7 @@ import type { ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
 import { lineDefaults } from '../orders/service'
 import { checkSlaRef } from '../sla/definitions'
 import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from './setup'
@@ -218,7 +219,7 @@ const headerValues = (h: Header) => {
 }
 
 export function createAgreement(ctx: ServiceContext, h: Header): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     validateHeader(ctx.db, h)
     const row = ctx.db.insert(agreements).values({ ...headerValues(h), number: nextNumber(ctx.db, 'agreement') }).returning({ id: agreements.id }).get()
     saveRelations(ctx.db, row.id, h)
@@ -233,7 +234,7 @@ function hasOrders(db: Db, agreementId: number): boolean {
 }
 
 export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.update'>): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
     if (a.version !== i.version) throw conflict('Agreement')
     const { id, version, ...h } = i
@@ -257,7 +258,7 @@ export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.
 }
 
 export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
     if (a.version !== i.version) throw conflict('Agreement')
     if (hasOrders(ctx.db, i.id)) throw new AppError('CONFLICT', `${a.number} has service orders; end it (set an end date) or suspend it instead.`)
@@ -327,7 +328,7 @@ function lineRecord(db: Db, id: number) {
 }
 
 export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     record(ctx.db, i.agreementId)
     checkPrice(ctx, i.unitPrice, null)
     const values = lineValues(ctx.db, i.agreementId, i)
@@ -339,7 +340,7 @@ export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
 }
 
 export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreements.updateLine'>): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
     if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
     checkPrice(ctx, i.unitPrice, l.unitPrice)
@@ -351,7 +352,7 @@ export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreeme
 }
 
 export function deleteAgreementLine(ctx: ServiceContext, i: { id: number; version: number }): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
     if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
     const made = ctx.db.select({ n: sql<number>`count(*)` }).from(agreementOccurrences).where(eq(agreementOccurrences.agreementLineId, l.id)).get()!.n
@@ -364,7 +365,7 @@ export function deleteAgreementLine(ctx: ServiceContext, i: { id: number; versio
 
 /** Copies the lines (not stopped) of a template or another agreement, with their object and task relations. */
 export function copyAgreementLines(ctx: ServiceContext, i: ParsedInput<'agreements.copyLines'>): AgreementRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const target = record(ctx.db, i.id)
     const source = loadAgreement(ctx.db, i.fromAgreementId)
     if (source.id === target.id) throw invalid(['fromAgreementId'], 'Choose another agreement to copy from')

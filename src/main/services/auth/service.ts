@@ -8,6 +8,7 @@ import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { AppError, forbidden } from '../core/errors'
 import { ensureDefaultSequences } from '../core/sequences'
+import { writeTx } from '../core/tx'
 import { ensureSettings } from '../settings/service'
 import { hashPassword, throttleWait, verifyPassword } from './passwords'
 
@@ -35,7 +36,7 @@ export function status(ctx: ServiceContext): AuthStatus {
  * Demo data, when asked for, is added by the caller after this transaction (it is big and has its own).
  */
 export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): SessionUser {
-  const user = ctx.db.transaction(() => {
+  const user = writeTx(ctx, () => {
     if (userCount(ctx.db) > 0) throw forbidden('Hooldus is already set up; sign in instead.')
     ensureSettings(ctx.db, input.companyName)
     // The row may already exist (loadSettings creates it on first read); the name typed here still wins.

@@ -3,21 +3,22 @@
  * step with its assignments (planned start / end, responsible technician, version). Conflicts never block a
  * save — the board flags them; only the hard rules below refuse.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import { can } from '@shared/auth/roles'
 import type { BoardCard } from '@shared/domain/dispatch'
 import { dateOf } from '@shared/time'
-import { orderAssignments, serviceOrderLines, serviceOrders, serviceStages, workers } from '../../db/schema'
+import { orderAssignments, workers } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { conflict, forbidden, invalid, notFound } from '../core/errors'
+import { writeTx } from '../core/tx'
+import { assignOpenLines, fillActualTimes, orderRecord, requireOpenOrder, setPlannedTimes } from '../orders/write'
 import { loadSettings } from '../settings/service'
 import { slaArrived, slaDispatched } from '../sla/hooks'
 import { Calendars, cardWithConflicts, loadDurations, MAX_SPAN, MAX_SPAN_DAYS } from './read'
 
 type Assignment = typeof orderAssignments.$inferSelect
-type Order = typeof serviceOrders.$inferSelect
 
 const HOUR = 3_600_000
 /** A registered time may run this far ahead of the server's clock (clocks of devices drift). */
@@ -27,21 +28,6 @@ function assignmentRecord(ctx: ServiceContext, id: number): Assignment {
   const a = ctx.db.select().from(orderAssignments).where(eq(orderAssignments.id, id)).get()
   if (!a) throw notFound('Assignment')
   return a
-}
-
-function orderRecord(ctx: ServiceContext, id: number): Order {
-  const o = ctx.db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
-  if (!o) throw notFound('Service order')
-  return o
-}
-
-/** Work can be planned on an order that is in process, not a template, and in a stage that allows changes. */
-function requireOpenOrder(ctx: ServiceContext, o: Order, field: string): void {
-  if (o.isTemplate) throw invalid([field], `${o.number} is a template; plan a copy of it instead`)
-  if (o.progress === 'posted') throw invalid([field], `${o.number} is posted; its work is finished`)
-  if (o.progress === 'cancelled') throw invalid([field], `${o.number} is cancelled`)
-  const stage = ctx.db.select({ name: serviceStages.name, canModify: serviceStages.canModify }).from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
-  if (!stage.canModify) throw invalid([field], `Stage "${stage.name}" of ${o.number} does not allow changes`)
 }
 
 function requireTechnician(ctx: ServiceContext, workerId: number): void {
@@ -58,41 +44,19 @@ function requireSpan(ctx: ServiceContext, start: number, end: number): void {
   if (end - start > MAX_SPAN) throw invalid(['end'], `A booking can be at most ${MAX_SPAN_DAYS} days long; split longer work`)
 }
 
-/**
- * The order follows its assignments: planned start / end span them (null when none is left), and the first
- * technician assigned becomes responsible when nobody was. The version moves on because the order changed
- * under anyone who has it open.
- */
+/** The order's planned times span its assignments (orders/write.ts keeps the order's side of it). */
 function syncOrder(ctx: ServiceContext, orderId: number, workerId: number | null): void {
-  const o = orderRecord(ctx, orderId)
   const span = ctx.db
     .select({ start: sql<number | null>`min(${orderAssignments.start})`, end: sql<number | null>`max(${orderAssignments.end})` })
     .from(orderAssignments)
     .where(eq(orderAssignments.orderId, orderId))
     .get()!
-  const values = {
-    plannedStart: span.start,
-    plannedEnd: span.end,
-    responsibleWorkerId: o.responsibleWorkerId ?? workerId
-  }
-  if (values.plannedStart === o.plannedStart && values.plannedEnd === o.plannedEnd && values.responsibleWorkerId === o.responsibleWorkerId) return
-  ctx.db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, orderId)).run()
-  audit(ctx, 'serviceOrder', orderId, 'update', { plannedStart: o.plannedStart, plannedEnd: o.plannedEnd, responsibleWorkerId: o.responsibleWorkerId }, values)
+  setPlannedTimes(ctx, orderId, span, workerId)
 }
 
-/**
- * Open hour lines nobody was named on go to the technician, scheduled on the visit's date: the lines are where
- * time is registered and costed, and the technician's order list, work description and receipt find the work
- * through them. Lines already naming someone stay theirs — the office chose that.
- */
-function assignOpenLines(ctx: ServiceContext, orderId: number, workerId: number, start: number): void {
-  const date = dateOf(start, loadSettings(ctx.db).timeZone)
-  const open = and(eq(serviceOrderLines.orderId, orderId), eq(serviceOrderLines.type, 'hour'), eq(serviceOrderLines.status, 'created'), isNull(serviceOrderLines.workerId))
-  ctx.db
-    .update(serviceOrderLines)
-    .set({ workerId, scheduledDate: sql`coalesce(${serviceOrderLines.scheduledDate}, ${date})`, version: sql`${serviceOrderLines.version} + 1` })
-    .where(open)
-    .run()
+/** The technician booked takes the order's unnamed open hour lines, dated on the visit's day (see assignOpenLines). */
+function assignLines(ctx: ServiceContext, orderId: number, workerId: number, start: number): void {
+  assignOpenLines(ctx, orderId, workerId, dateOf(start, loadSettings(ctx.db).timeZone))
 }
 
 const snapshot = (a: Assignment) => ({ orderId: a.orderId, workerId: a.workerId, start: a.start, end: a.end, status: a.status, actualStart: a.actualStart, actualEnd: a.actualEnd, note: a.note })
@@ -102,17 +66,17 @@ function result(ctx: ServiceContext, id: number): { card: BoardCard } {
 }
 
 export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
-    const o = orderRecord(ctx, i.orderId)
+    const o = orderRecord(ctx.db, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('Service order')
-    requireOpenOrder(ctx, o, 'orderId')
+    requireOpenOrder(ctx.db, o, 'orderId')
     requireTechnician(ctx, i.workerId)
     const end = i.end ?? i.start + loadDurations(ctx, [o.id]).get(o.id)! * 60_000
     requireSpan(ctx, i.start, end)
     const row = ctx.db.insert(orderAssignments).values({ orderId: o.id, workerId: i.workerId, start: i.start, end }).returning().get()
     audit(ctx, 'orderAssignment', row.id, 'create', null, snapshot(row))
-    assignOpenLines(ctx, o.id, i.workerId, i.start)
+    assignLines(ctx, o.id, i.workerId, i.start)
     syncOrder(ctx, o.id, i.workerId)
     return result(ctx, row.id)
   })
@@ -123,12 +87,12 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
  * the technician was told no longer holds, so it has to be dispatched again. Work under way keeps its status.
  */
 export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('Assignment')
     if (a.status === 'done') throw invalid(['id'], 'Finished work cannot be moved')
-    requireOpenOrder(ctx, orderRecord(ctx, a.orderId), 'id')
+    requireOpenOrder(ctx.db, orderRecord(ctx.db, a.orderId), 'id')
     if (i.workerId !== a.workerId) requireTechnician(ctx, i.workerId)
     // A resize of work that began long ago is allowed; a new start or another technician counts as new planning.
     if (i.start !== a.start || i.workerId !== a.workerId) requireSpan(ctx, i.start, i.end)
@@ -145,14 +109,14 @@ export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { ca
     }
     const after = ctx.db.update(orderAssignments).set(values).where(eq(orderAssignments.id, a.id)).returning().get()
     audit(ctx, 'orderAssignment', a.id, 'update', snapshot(a), snapshot(after))
-    if (i.workerId !== a.workerId) assignOpenLines(ctx, a.orderId, i.workerId, i.start)
+    if (i.workerId !== a.workerId) assignLines(ctx, a.orderId, i.workerId, i.start)
     syncOrder(ctx, a.orderId, i.workerId)
     return result(ctx, a.id)
   })
 }
 
 export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'>): { orderId: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('Assignment')
@@ -166,7 +130,7 @@ export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'
 
 /** Planned work is marked as told to the technician; cards already further along are left as they are. */
 export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispatch'>): { dispatched: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'dispatch.plan')
     const now = ctx.now()
     let dispatched = 0
@@ -193,7 +157,7 @@ export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispa
  * once every visit is done, its last finish.
  */
 export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatus'>): { card: BoardCard } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.register')
     const a = assignmentRecord(ctx, i.id)
     if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('This work is not assigned to you.')
@@ -233,7 +197,6 @@ function saveStatus(ctx: ServiceContext, a: Assignment, i: ParsedInput<'dispatch
 }
 
 function syncActuals(ctx: ServiceContext, orderId: number): void {
-  const o = orderRecord(ctx, orderId)
   const agg = ctx.db
     .select({
       start: sql<number | null>`min(${orderAssignments.actualStart})`,
@@ -243,10 +206,6 @@ function syncActuals(ctx: ServiceContext, orderId: number): void {
     .from(orderAssignments)
     .where(eq(orderAssignments.orderId, orderId))
     .get()!
-  // The order's own registration (serviceOrders.register) wins where it has one: only empty times are filled.
-  const actualStart = o.actualStart ?? agg.start
-  const actualEnd = o.actualEnd ?? (agg.open === 0 ? agg.end : null)
-  if (actualStart === o.actualStart && actualEnd === o.actualEnd) return
-  ctx.db.update(serviceOrders).set({ actualStart, actualEnd, version: o.version + 1 }).where(eq(serviceOrders.id, orderId)).run()
-  audit(ctx, 'serviceOrder', orderId, 'update', { actualStart: o.actualStart, actualEnd: o.actualEnd }, { actualStart, actualEnd })
+  // The first arrival; the last finish only once every visit is done.
+  fillActualTimes(ctx, orderId, { start: agg.start, end: agg.open === 0 ? agg.end : null })
 }

@@ -12,6 +12,8 @@ import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
 import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
+import { linkLinesToInvoice, unlinkInvoiceLines } from '../orders/write'
 import { loadSettings } from '../settings/service'
 
 const PAYMENT_DAYS = 14
@@ -149,7 +151,7 @@ function earlierAttempt(db: Db, requestKey: string): InvoiceRow | null {
  * A second attempt with the same request key (double click, retry) answers the first invoice.
  */
 export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.create'>): InvoiceRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
@@ -212,7 +214,7 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
       .get()
     for (const l of lines) ctx.db.insert(invoiceLines).values({ ...l, invoiceId: inv.id }).run()
     faultPoint('invoice.beforeLink')
-    ctx.db.update(serviceOrderLines).set({ invoiceId: inv.id }).where(inArray(serviceOrderLines.id, i.lineIds)).run()
+    linkLinesToInvoice(ctx.db, inv.id, i.lineIds)
     const after = loadInvoice(ctx.db, inv.id)
     audit(ctx, 'invoice', inv.id, 'create', null, { number: after.number, lines: lines.length, grossTotal: after.grossTotal })
     return after
@@ -221,7 +223,7 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
 
 /** A credit note reverses a whole invoice; its lines become invoiceable again (to be corrected and re-invoiced). */
 export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.credit'>): InvoiceRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
@@ -254,7 +256,7 @@ export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.cred
     for (const { id: _id, ...l } of inv.lines) {
       ctx.db.insert(invoiceLines).values({ ...l, invoiceId: row.id, quantity: -l.quantity, netAmount: -l.netAmount, vatAmount: -l.vatAmount }).run()
     }
-    ctx.db.update(serviceOrderLines).set({ invoiceId: null }).where(eq(serviceOrderLines.invoiceId, inv.id)).run()
+    unlinkInvoiceLines(ctx.db, inv.id)
     const after = loadInvoice(ctx.db, row.id)
     audit(ctx, 'invoice', row.id, 'create', null, { number: after.number, creditOf: inv.number })
     return after

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../core/context'
 import { AppError, conflict, notFound } from '../core/errors'
 import { contains, iterateList, type ListParams, listPage, type ListSpec, type Selection, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
 
 /** A table that points at this entity: deleting a record still used there is refused with this label. */
 export interface Reference {
@@ -124,7 +125,7 @@ export function defineEntity<
 
     create(ctx: ServiceContext, input: Input): Row {
       return withUniqueErrors(() =>
-        ctx.db.transaction(() => {
+        writeTx(ctx, () => {
           cfg.validate?.(ctx, input, null)
           const full = withNumber(ctx, input)
           const inserted = ctx.db
@@ -142,7 +143,7 @@ export function defineEntity<
 
     update(ctx: ServiceContext, input: Input & { id: number; version: number }): Row {
       return withUniqueErrors(() =>
-        ctx.db.transaction(() => {
+        writeTx(ctx, () => {
           const before = mustLoad(ctx.db, input.id)
           if (before.version !== input.version) throw conflict(cfg.label)
           cfg.validate?.(ctx, input, input.id)
@@ -163,7 +164,7 @@ export function defineEntity<
     },
 
     delete(ctx: ServiceContext, input: { id: number; version: number }): { id: number } {
-      return ctx.db.transaction(() => {
+      return writeTx(ctx, () => {
         const before = mustLoad(ctx.db, input.id)
         if (before.version !== input.version) throw conflict(cfg.label)
         refuseIfReferenced(ctx.db, input.id, cfg.label, cfg.references)

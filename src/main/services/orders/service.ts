@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import { can } from '@shared/auth/roles'
-import { deriveProgress, isAllowedStageMove, lineAmount } from '@shared/domain/orderRules'
-import type { LineStatus, OrderRow, Progress } from '@shared/domain/orders'
+import { isAllowedStageMove } from '@shared/domain/orderRules'
+import type { OrderRow } from '@shared/domain/orders'
 import { dateOf } from '@shared/time'
 import type { Db } from '../../db/connection'
 import {
@@ -26,32 +26,20 @@ import { audit } from '../core/audit'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors'
 import { nextNumber } from '../core/sequences'
+import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { checkSlaRef } from '../sla/definitions'
 import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'
 import { mustLoadOrder } from './read'
 import { allStages, initialStage } from './stages'
+import { bump, lineRecord, type LineRecord, orderRecord, type OrderRecord, refreshOrder } from './write'
 
 type Header = ParsedInput<'serviceOrders.create'>
 type LineIn = ParsedInput<'serviceOrders.addLine'>
-type OrderRecord = typeof serviceOrders.$inferSelect
-type LineRecord = typeof serviceOrderLines.$inferSelect
 
 /** A rule of the workflow refused the action: the message says which and why. */
 const refused = (message: string) => new AppError('VALIDATION', message)
-
-function orderRecord(db: Db, id: number): OrderRecord {
-  const o = db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
-  if (!o) throw notFound('Service order')
-  return o
-}
-
-function lineRecord(db: Db, id: number): LineRecord {
-  const l = db.select().from(serviceOrderLines).where(eq(serviceOrderLines.id, id)).get()
-  if (!l) throw notFound('Order line')
-  return l
-}
 
 function stageOf(db: Db, o: OrderRecord) {
   return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
@@ -65,35 +53,6 @@ function requireModifiable(db: Db, o: OrderRecord): void {
   const stage = stageOf(db, o)
   if (!stage.canModify) throw refused(`Stage "${stage.name}" does not allow changes to the order. Move it to another stage first.`)
   if (o.progress === 'cancelled') throw refused('The order is cancelled. Revoke the cancellation to change it.')
-}
-
-/**
- * Recomputes the stored progress, line count and totals from the lines. An order counts as signed off only
- * while every open line is: a new, copied, moved-in or revived line withdraws the order's sign-off.
- */
-export function refreshOrder(db: Db, orderId: number): void {
-  const o = orderRecord(db, orderId)
-  const lines = db
-    .select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost, signedOffAt: serviceOrderLines.signedOffAt })
-    .from(serviceOrderLines)
-    .where(eq(serviceOrderLines.orderId, orderId))
-    .all()
-  const live = lines.filter((l) => l.status !== 'cancelled')
-  const unsigned = lines.some((l) => l.status === 'created' && l.signedOffAt === null)
-  db.update(serviceOrders)
-    .set({
-      progress: deriveProgress(lines.map((l) => l.status as LineStatus), o.progress as Progress),
-      lineCount: live.length,
-      salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
-      costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0),
-      ...(unsigned ? { signedOffAt: null, signedOffBy: null } : {})
-    })
-    .where(eq(serviceOrders.id, orderId))
-    .run()
-}
-
-function bump(db: Db, o: OrderRecord, values: Partial<typeof serviceOrders.$inferInsert> = {}): void {
-  db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, o.id)).run()
 }
 
 /* ---------------- header ---------------- */
@@ -150,7 +109,7 @@ export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord[
 }
 
 export function createOrder(ctx: ServiceContext, h: Header): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const id = insertOrder(ctx, h)
     const after = mustLoadOrder(ctx.db, id, ctx.now())
@@ -165,7 +124,7 @@ function headerSnapshot(o: OrderRow) {
 }
 
 export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.update'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -187,7 +146,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
 }
 
 export function deleteOrder(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -208,7 +167,7 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
 
 /** A technician's registration on their own order: actual times and notes. */
 export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.register'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
@@ -308,7 +267,7 @@ function nextLineNo(db: Db, orderId: number): number {
 }
 
 export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.orderId)
     const o = orderRecord(ctx.db, i.orderId)
@@ -327,7 +286,7 @@ function requireOpenLine(l: LineRecord): void {
 }
 
 export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.updateLine'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
@@ -346,7 +305,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
 }
 
 export function deleteLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
@@ -363,7 +322,7 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
 }
 
 export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.copyLines'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.id)
     const source = orderRecord(ctx.db, i.fromOrderId)
@@ -404,7 +363,7 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
 }
 
 export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.moveLines'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.toOrderId)
     const lines = ctx.db.select().from(serviceOrderLines).where(inArray(serviceOrderLines.id, i.lineIds)).all()
@@ -448,7 +407,7 @@ function requireCancellable(db: Db, o: OrderRecord): void {
 }
 
 export function cancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -466,7 +425,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
 }
 
 export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -481,7 +440,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
 }
 
 export function cancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -496,7 +455,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
 }
 
 export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
     checkVersion(l, i.version, `Line ${l.lineNo}`)
@@ -514,7 +473,7 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
 /* ---------------- stages, sign-off, posting ---------------- */
 
 export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.changeStage'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
@@ -538,7 +497,7 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
 }
 
 export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signOff'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.signOff')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
@@ -561,7 +520,7 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
 }
 
 export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.post'>): OrderRow {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.post')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)

@@ -7,6 +7,7 @@ import { settings } from '../../db/schema'
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { conflict } from '../core/errors'
+import { writeTx } from '../core/tx'
 
 const weekday = { open: true, start: '08:00', end: '17:00' }
 const closed = { open: false, start: '08:00', end: '17:00' }
@@ -48,7 +49,7 @@ export function getSettings(ctx: ServiceContext): Settings {
 }
 
 export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): Settings {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     const before = loadSettings(ctx.db)
     if (before.version !== input.version) throw conflict('Settings')
     const { version, ...values } = input

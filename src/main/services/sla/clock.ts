@@ -12,6 +12,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Db, Sqlite } from '../../db/connection'
 import { agreementGroups, agreements, customerGroups, customers, orderSlas, orderSlaTargets, slaEvents } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
+import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/service'
 import { SlaCache, type SlaSpec } from './definitions'
 
@@ -223,7 +224,7 @@ export function sweepBreaches(ctx: ServiceContext, cache = new SlaCache(ctx.db))
     .where(and(lt(orderSlas.nextDeadline, ctx.now()), eq(orderSlas.state, 'running')))
     .all()
   if (due.length === 0) return 0
-  ctx.db.transaction(() => {
+  writeTx(ctx, () => {
     for (const { orderId } of due) refreshClock(ctx, orderId, cache)
   })
   return due.length

@@ -2,11 +2,13 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { OrderClock, SlaTargetKind } from '@shared/domain/sla'
 import { SLA_TARGET_LABELS } from '@shared/domain/sla'
-import { orderSlas, orderSlaTargets, serviceOrders, slaEvents, slaReasons, users } from '../../db/schema'
+import { orderSlas, orderSlaTargets, slaEvents, slaReasons, users } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requireUser, type ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
+import { writeTx } from '../core/tx'
 import { requireOrderAccess } from '../orders/access'
+import { orderRecord, setOrderSlaId } from '../orders/write'
 import { loadSettings } from '../settings/service'
 import { badgesFor, computeStored, loadHeader, loadTargets, logEvent, refreshClock } from './clock'
 import { checkSlaRef, SlaCache } from './definitions'
@@ -70,21 +72,19 @@ export function loadOrderClock(ctx: ServiceContext, orderId: number): OrderClock
 
 export function orderClock(ctx: ServiceContext, i: ParsedInput<'sla.forOrder'>): OrderClock | null {
   requireOrderAccess(ctx, i.orderId)
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     if (loadHeader(ctx.db, i.orderId)) refreshClock(ctx, i.orderId, new SlaCache(ctx.db))
     return loadOrderClock(ctx, i.orderId)
   })
 }
 
 export function setOrderSla(ctx: ServiceContext, i: ParsedInput<'sla.setForOrder'>): OrderClock | null {
-  return ctx.db.transaction(() => {
-    const o = ctx.db.select({ version: serviceOrders.version, slaId: serviceOrders.slaId }).from(serviceOrders).where(eq(serviceOrders.id, i.orderId)).get()
-    if (!o) throw notFound('Service order')
+  return writeTx(ctx, () => {
+    const o = orderRecord(ctx.db, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('Service order')
     checkSlaRef(ctx.db, i.slaId, ['slaId'])
-    ctx.db.update(serviceOrders).set({ slaId: i.slaId, version: o.version + 1 }).where(eq(serviceOrders.id, i.orderId)).run()
+    setOrderSlaId(ctx, o, i.slaId)
     slaOrderChanged(ctx, i.orderId)
-    audit(ctx, 'serviceOrder', i.orderId, 'update', { slaId: o.slaId }, { slaId: i.slaId })
     return loadOrderClock(ctx, i.orderId)
   })
 }
@@ -106,7 +106,7 @@ function checkReason(ctx: ServiceContext, reasonId: number | null): void {
 
 /** Stops the clock for good (the work no longer falls under the SLA); its targets are no longer measured. */
 export function cancelClock(ctx: ServiceContext, i: ParsedInput<'sla.cancel'>): OrderClock {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requireOrderAccess(ctx, i.orderId)
     const head = requireClock(ctx, i.orderId, i.version)
     if (head.cancelledAt !== null) throw new AppError('VALIDATION', 'The SLA clock is already cancelled.')
@@ -122,7 +122,7 @@ export function cancelClock(ctx: ServiceContext, i: ParsedInput<'sla.cancel'>): 
 
 /** Starts the clock again from now: every target is measured afresh (a pause in progress stays a pause). */
 export function resetClock(ctx: ServiceContext, i: ParsedInput<'sla.reset'>): OrderClock {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requireOrderAccess(ctx, i.orderId)
     const head = requireClock(ctx, i.orderId, i.version)
     checkReason(ctx, i.reasonId)
@@ -142,7 +142,7 @@ export function resetClock(ctx: ServiceContext, i: ParsedInput<'sla.reset'>): Or
 
 /** Explains a missed target; the log keeps who gave which reason when. */
 export function giveReason(ctx: ServiceContext, i: ParsedInput<'sla.giveReason'>): OrderClock {
-  return ctx.db.transaction(() => {
+  return writeTx(ctx, () => {
     requireUser(ctx)
     requireOrderAccess(ctx, i.orderId)
     requireClock(ctx, i.orderId, i.version)

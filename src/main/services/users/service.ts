@@ -9,6 +9,7 @@ import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { contains, iterateList, listPage, outer, type SelectedRow, whereAll } from '../core/list'
+import { writeTx } from '../core/tx'
 import { uniqueViolation } from '../masterdata/entity'
 import { hashPassword } from '../auth/passwords'
 
@@ -85,7 +86,7 @@ function unique<T>(fn: () => T): T {
 export function createUser(ctx: ServiceContext, i: ParsedInput<'users.create'>): UserRow {
   if (!i.password) throw invalid(['password'], 'A new user needs a password')
   return unique(() =>
-    ctx.db.transaction(() => {
+    writeTx(ctx, () => {
       checkWorker(ctx.db, i.workerId, null)
       const { hash, salt } = hashPassword(i.password)
       const row = ctx.db
@@ -111,7 +112,7 @@ export function createUser(ctx: ServiceContext, i: ParsedInput<'users.create'>):
 
 export function updateUser(ctx: ServiceContext, i: ParsedInput<'users.update'>): UserRow {
   return unique(() =>
-    ctx.db.transaction(() => {
+    writeTx(ctx, () => {
       const before = load(ctx.db, i.id)
       if (before.version !== i.version) throw conflict('User')
       checkWorker(ctx.db, i.workerId, i.id)
