@@ -9,6 +9,7 @@ import { DateTime } from 'luxon'
 import { type BusinessCalendar, workingDay } from '@shared/calendar'
 import type { WeekHours } from '@shared/domain/masterdata'
 import type { Sqlite } from '../db/connection'
+import { orderSeedUpdates } from '../services/orders/write'
 import { Random } from './random'
 
 export interface DemoDispatchCounts {
@@ -115,30 +116,18 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
   const trayTarget = Math.round(30 * Math.sqrt(o.scale))
   const future = pool.filter((p) => p.progress === 'inProcess' && p.plannedStart! >= weekEnd)
   const tray = new Set(rnd.sample(future, trayTarget).map((p) => p.id))
-  const unplan = s.prepare(
-    `update service_orders set responsible_worker_id = null, preferred_worker_id = null, planned_start = null, planned_end = null,
-       requested_start = ?, requested_end = ?, priority = ? where id = ?`
-  )
-  const unplanLines = s.prepare("update service_order_lines set worker_id = null, scheduled_date = null where order_id = ? and status = 'created'")
+  const seed = orderSeedUpdates(s)
   for (const id of tray) {
     const day = monday.plus({ days: rnd.int(0, 11) })
     const from = day.set({ hour: rnd.pick([8, 8, 10, 12]) })
     const until = from.plus({ days: rnd.int(0, 4) }).set({ hour: 17 })
-    unplan.run(from.toMillis(), until.toMillis(), rnd.weighted([['high', 2], ['normal', 6], ['low', 2]] as const), id)
-    unplanLines.run(id)
+    seed.toTray(id, from.toMillis(), until.toMillis(), rnd.weighted([['high', 2], ['normal', 6], ['low', 2]] as const))
   }
 
   const insert = s.prepare(
     `insert into order_assignments (order_id, worker_id, start, "end", status, dispatched_at, dispatched_by, actual_start, actual_end, note, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`
   )
-  const follow = s.prepare(
-    `update service_orders set planned_start = (select min(a.start) from order_assignments a where a.order_id = service_orders.id),
-       planned_end = (select max(a."end") from order_assignments a where a.order_id = service_orders.id), responsible_worker_id = ? where id = ?`
-  )
-  // Work pulled forward was agreed with the customer: a requested window the visit falls outside of goes.
-  const agreed = s.prepare('update service_orders set requested_start = null, requested_end = null where id = ? and (requested_start > ? or requested_end < ?)')
-  const followLines = s.prepare("update service_order_lines set worker_id = ?, scheduled_date = ? where order_id = ? and status = 'created' and type = 'hour'")
   const dispatcher = (s.prepare("select id from users where username = 'dispatcher'").get() as { id: number } | undefined)?.id ?? null
 
   const counts: DemoDispatchCounts = { cards: 0, dispatched: 0, done: 0, unassigned: tray.size, conflicts: 0 }
@@ -170,9 +159,10 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
     if (status !== 'planned') dispatchedAt = Math.min(o.now, DateTime.fromISO(date, { zone: tz }).toMillis() - 8 * 3_600_000)
     if (actualStart !== null) actualStart = Math.min(actualStart, o.now)
     insert.run(p.id, t.id, start, end, status, dispatchedAt, dispatchedAt === null ? null : dispatcher, actualStart, actualEnd, o.now, o.now)
-    follow.run(t.id, p.id)
-    agreed.run(p.id, start, end)
-    followLines.run(t.id, date, p.id)
+    seed.followAssignments(p.id, t.id)
+    // Work pulled forward was agreed with the customer: a requested window the visit falls outside of goes.
+    seed.dropRequestedOutside(p.id, start, end)
+    seed.assignHourLines(p.id, t.id, date)
     used.add(p.id)
     counts.cards++
     if (status === 'done') counts.done++

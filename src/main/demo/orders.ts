@@ -3,6 +3,7 @@ import { deriveProgress, lineAmount } from '@shared/domain/orderRules'
 import type { LineStatus, LineType, Priority, Progress } from '@shared/domain/orders'
 import type { Sqlite } from '../db/connection'
 import { AppError } from '../services/core/errors'
+import { orderInserts, orderSeedUpdates } from '../services/orders/write'
 import { CATEGORIES, INSPECTION_TASKS, ITEMS, LINE_NOTES, type ObjectGroupCode, ORDER_NOTES, ORDER_TEMPLATES, ORDER_WORK, SERVICE_TASKS } from './catalog'
 import { takeNumbers } from './numbers'
 import { type City, formatAddress, randomAddress } from './places'
@@ -546,83 +547,75 @@ function planDatedOrder(ctx: PlanContext, offset: number, site: DemoSite, orderI
  * with progress and totals derived as the services do. Answers the new ids, in plan order.
  */
 export function writeOrders(s: Sqlite, orders: PlannedOrder[], setup: OrderSetup, signedOffBy: number | null): number[] {
-  const orderStmt = s.prepare(
-    `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
-       planned_start, planned_end, actual_start, actual_end, preferred_worker_id, responsible_worker_id, origin, stage_id, progress,
-       line_count, sales_total, cost_total, is_template, notes, signed_off_at, signed_off_by, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  const lineStmt = s.prepare(
-    `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
-       quantity, unit, unit_cost, unit_price, scheduled_date, actual_date, note, status, signed_off_at, signed_off_by, posted_at, posted_by)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  const objectStmt = s.prepare('insert into service_order_objects (order_id, service_object_id) values (?, ?)')
-  const taskStmt = s.prepare('insert into service_order_tasks (order_id, service_task_id) values (?, ?)')
-  const historyStmt = s.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, reason_id, note) values (?, ?, ?, ?, ?, ?, ?)')
+  const insert = orderInserts(s)
   const stageId = (code: StageCode) => setup.stageIds.get(code)!
   const numbers = takeNumbers(s, 'serviceOrder', orders.length)
   return orders.map((o, n) => {
     const live = o.lines.filter((l) => l.status !== 'cancelled')
     const progress: Progress = o.cancelled ? 'cancelled' : deriveProgress(o.lines.map((l) => l.status), 'inProcess')
-    const orderId = Number(
-      orderStmt.run(
-        numbers[n]!,
-        o.customerId,
-        o.siteId,
-        o.oneTimeAddress,
-        o.contactId,
-        o.description,
-        o.priority,
-        o.requestedStart,
-        o.requestedEnd,
-        o.plannedStart,
-        o.plannedEnd,
-        o.actualStart,
-        o.actualEnd,
-        o.preferredWorkerId,
-        o.responsibleWorkerId,
-        stageId(o.stage),
-        progress,
-        live.length,
-        live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitPrice), 0),
-        live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitCost), 0),
-        o.isTemplate ? 1 : 0,
-        o.notes,
-        o.signedOffAt,
-        o.signedOffAt === null ? null : signedOffBy,
-        o.createdAt,
-        o.updatedAt
-      ).lastInsertRowid
-    )
+    const orderId = insert.order({
+      number: numbers[n]!,
+      customerId: o.customerId,
+      siteId: o.siteId,
+      oneTimeAddress: o.oneTimeAddress,
+      contactId: o.contactId,
+      description: o.description,
+      priority: o.priority,
+      requestedStart: o.requestedStart,
+      requestedEnd: o.requestedEnd,
+      plannedStart: o.plannedStart,
+      plannedEnd: o.plannedEnd,
+      actualStart: o.actualStart,
+      actualEnd: o.actualEnd,
+      preferredWorkerId: o.preferredWorkerId,
+      responsibleWorkerId: o.responsibleWorkerId,
+      agreementId: null,
+      origin: 'manual',
+      stageId: stageId(o.stage),
+      progress,
+      lineCount: live.length,
+      salesTotal: live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitPrice), 0),
+      costTotal: live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitCost), 0),
+      isTemplate: o.isTemplate,
+      calendarConflict: false,
+      notes: o.notes,
+      signedOffAt: o.signedOffAt,
+      signedOffBy: o.signedOffAt === null ? null : signedOffBy,
+      createdAt: o.createdAt,
+      updatedAt: o.updatedAt
+    })
     o.lines.forEach((l, i) =>
-      lineStmt.run(
+      insert.line({
         orderId,
-        i + 1,
-        l.type,
-        l.description,
-        l.workerId,
-        l.objectId,
-        l.taskId,
-        l.categoryId,
-        l.itemId,
-        l.quantity,
-        l.unit,
-        l.unitCost,
-        l.unitPrice,
-        l.scheduledDate,
-        l.actualDate,
-        l.note,
-        l.status,
-        l.signedOffAt,
-        l.signedOffBy,
-        l.postedAt,
-        l.postedBy
-      )
+        lineNo: i + 1,
+        type: l.type,
+        description: l.description,
+        workerId: l.workerId,
+        serviceObjectId: l.objectId,
+        serviceTaskId: l.taskId,
+        categoryId: l.categoryId,
+        itemId: l.itemId,
+        quantity: l.quantity,
+        unit: l.unit,
+        unitCost: l.unitCost,
+        unitPrice: l.unitPrice,
+        scheduledDate: l.scheduledDate,
+        actualDate: l.actualDate,
+        note: l.note,
+        status: l.status,
+        signedOffAt: l.signedOffAt,
+        signedOffBy: l.signedOffBy,
+        postedAt: l.postedAt,
+        postedBy: l.postedBy,
+        agreementLineId: null,
+        occurrenceDate: null
+      })
     )
-    if (o.objectId !== null) objectStmt.run(orderId, o.objectId)
-    if (o.taskId !== null) taskStmt.run(orderId, o.taskId)
-    for (const h of o.history) historyStmt.run(orderId, h.at, h.userId, h.from === null ? null : stageId(h.from), stageId(h.to), h.reasonId, h.note)
+    if (o.objectId !== null) insert.object(orderId, o.objectId, '')
+    if (o.taskId !== null) insert.task(orderId, o.taskId, '')
+    for (const h of o.history) {
+      insert.history({ orderId, at: h.at, userId: h.userId, fromStageId: h.from === null ? null : stageId(h.from), toStageId: stageId(h.to), reasonId: h.reasonId, note: h.note })
+    }
     return orderId
   })
 }
@@ -634,7 +627,7 @@ function writeInvoices(s: Sqlite, plan: OrderPlan, orderIds: number[], setup: Or
     `insert into invoices (number, kind, customer_id, invoice_date, due_date, currency, net_total, vat_total, gross_total, request_key, created_at, created_by)
      values (?, 'invoice', ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`
   )
-  const linkStmt = s.prepare("update service_order_lines set invoice_id = ? where order_id = ? and status = 'posted'")
+  const seed = orderSeedUpdates(s)
   const numbers = takeNumbers(s, 'invoice', invoices.length)
   let firstInvoiceId: number | null = null
   invoices.forEach((p, n) => {
@@ -643,7 +636,7 @@ function writeInvoices(s: Sqlite, plan: OrderPlan, orderIds: number[], setup: Or
       invoiceStmt.run(number, p.customerId, plan.dayAt(p.day).date, plan.dayAt(p.day + 14).date, setup.currency, `demo-${number}`, p.at, createdBy).lastInsertRowid
     )
     firstInvoiceId ??= invoiceId
-    linkStmt.run(invoiceId, orderIds[p.orderIndex]!)
+    seed.invoicePostedLines(orderIds[p.orderIndex]!, invoiceId)
   })
   if (firstInvoiceId === null) return
   // Invoice lines and totals in SQL, with the same rounding as the services (half away from zero, VAT per line).

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Connection } from '../db/connection'
 import { createContext } from '../services/core/context'
+import { orderSeedUpdates } from '../services/orders/write'
 import { loadSettings } from '../services/settings/service'
 import { sweepBreaches } from '../services/sla/clock'
 import { ensureSlaReasons } from '../services/sla/definitions'
@@ -72,7 +73,7 @@ export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCou
     .all() as { id: number; stage: string }[]
   const onHold = s.prepare("select id from service_stages where code = 'ON-HOLD'").get() as { id: number }
   const lastMoveStmt = s.prepare('select max(at) as at from stage_history where order_id = ?')
-  const moveStmt = s.prepare('update service_orders set stage_id = ? where id = ?')
+  const seed = orderSeedUpdates(s)
   const historyStmt = s.prepare(
     "insert into stage_history (order_id, at, from_stage_id, to_stage_id, reason_id, note) select id, ?, stage_id, ?, (select id from stage_reasons where code = 'CUST-AWAY'), ? from service_orders where id = ?"
   )
@@ -97,7 +98,7 @@ export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCou
       t = Math.max(created + 30 * 60_000, lastMove + 60_000)
       historyStmt.run(t, onHold.id, 'Waiting for the customer', order.id)
       const from = (s.prepare('select stage_id as id from service_orders where id = ?').get(order.id) as { id: number }).id
-      moveStmt.run(onHold.id, order.id)
+      seed.setStage(order.id, onHold.id)
       slaStageChanged(ctx, order.id, from, onHold.id)
     } else if (scenario === 2 || scenario === 3) {
       t = created + 20 * 60_000
