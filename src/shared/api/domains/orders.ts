@@ -21,6 +21,7 @@ import {
   registerInput,
   requestKey,
   savedView,
+  viewFilters,
   stageInput,
   stageRow
 } from '../../domain/orders'
@@ -99,7 +100,7 @@ export const ordersContract = {
 
   'savedViews.list': query(z.object({ list: z.string().min(1).max(60) }), z.array(savedView), 'authenticated'),
   'savedViews.save': mutation(
-    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: z.record(z.string(), z.unknown()) }),
+    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: viewFilters }),
     savedView,
     'authenticated'
   ),
