@@ -10,6 +10,17 @@ async function world() {
 }
 
 describe('generating service orders from agreements', () => {
+  it('takes more agreement ids than SQLite takes parameters, and still generates only for those that exist', async () => {
+    const w = await world()
+    const input = { from: '2026-12-01', to: '2027-02-28' }
+    const ids = [w.agreement.id, ...Array.from({ length: 39_999 }, (_, i) => 100_000 + i)]
+    const many = await call(w.admin, 'agreements.preview', { ...input, agreementIds: ids })
+    const one = await call(w.admin, 'agreements.preview', { ...input, agreementIds: [w.agreement.id] })
+    expect(many).toEqual(one)
+    expect(many.orders).toBe(3)
+    expect((await call(w.admin, 'agreements.preview', { ...input, agreementIds: ids.slice(1) })).orders).toBe(0)
+  })
+
   it('creates one order per occurrence, linked back to the agreement line, and never twice', async () => {
     const w = await world()
     const preview = await call(w.admin, 'agreements.preview', { from: '2026-12-01', to: '2027-02-28', agreementIds: [w.agreement.id] })

@@ -11,7 +11,7 @@ export const optionalText = (max = 2000) => z.string().trim().max(max, `At most 
 export const code = requiredText(30).regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore only')
 /** A document number that may be left blank to take the next one from its number sequence. */
 export const autoNumber = z.union([z.literal(''), code]).default('')
-export const email = z.union([z.literal(''), z.email('Not a valid e-mail address')]).default('')
+export const email = z.union([z.literal(''), z.email('Not a valid e-mail address').max(254, 'At most 254 characters')]).default('')
 
 /** Money in integer minor units (cents). */
 export const money = z.number().int('Whole cents only').min(0, 'Cannot be negative').max(1_000_000_000_00, 'Too large')

@@ -278,6 +278,20 @@ export type InvoiceableLine = z.infer<typeof invoiceableLine>
 
 export const requestKey = z.string().min(8).max(100)
 
+/** The deepest nesting of a JSON-like value, walked without recursion; stops counting past `limit`. */
+function depthWithin(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!
+    if (d > limit) return false
+    if (v !== null && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1])
+  }
+  return true
+}
+/** A list's filters as saved in a view: stored as JSON, so kept shallow (serialising is recursive) and small. */
+export const viewFilters = z
+  .record(z.string().max(60), z.unknown())
+  .refine((f) => depthWithin(f, 8) && JSON.stringify(f).length <= 20_000, 'The filters are too large to save')
 export const savedView = z.object({ id, list: z.string(), name: z.string(), filters: z.record(z.string(), z.unknown()) })
 export type SavedView = z.infer<typeof savedView>
 

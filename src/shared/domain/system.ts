@@ -25,7 +25,8 @@ export type SessionUser = z.infer<typeof sessionUser>
 export const authStatus = z.object({ needsSetup: z.boolean(), user: sessionUser.nullable(), companyName: z.string() })
 export type AuthStatus = z.infer<typeof authStatus>
 
-export const signInInput = z.object({ username: z.string().trim().min(1, 'Required'), password: z.string().min(1, 'Required') })
+// Bounded like the fields they are checked against, so a megabyte never reaches the lookup or the hash.
+export const signInInput = z.object({ username: z.string().trim().min(1, 'Required').max(40), password: z.string().min(1, 'Required').max(200) })
 export const setupInput = z.object({
   username,
   displayName: requiredText(100),
@@ -83,7 +84,7 @@ export const settingsInput = z
     companyRegNo: optionalText(30),
     companyVatNumber: optionalText(30),
     currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR').default('EUR'),
-    timeZone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
+    timeZone: z.string().max(100).refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
     vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
     workingHours: weekHours,
     holidays: z.array(holiday).max(400).default([]),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { ParsedInput } from '@shared/api/contract'
 import { type GenerationRun, type GenerationSummary, MAX_GENERATION_DAYS, type PreviewResult, type Visit } from '@shared/domain/agreements'
@@ -94,7 +94,8 @@ function agreementsInScope(db: Db, input: GenerationInput): AgreementRecord[] {
     eq(agreements.suspended, false),
     lte(agreements.startDate, input.to),
     or(isNull(agreements.endDate), sql`${agreements.endDate} >= ${input.from}`),
-    input.agreementIds.length > 0 ? inArray(agreements.id, input.agreementIds) : undefined,
+    // One JSON parameter rather than one per id: SQLite refuses more than 32,766 parameters.
+    input.agreementIds.length > 0 ? sql`${agreements.id} IN (SELECT value FROM json_each(${JSON.stringify(input.agreementIds)}))` : undefined,
     input.customerId === null ? undefined : eq(agreements.customerId, input.customerId),
     input.groupId === null ? undefined : eq(agreements.groupId, input.groupId)
   ]

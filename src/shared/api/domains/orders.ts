@@ -21,12 +21,15 @@ import {
   registerInput,
   requestKey,
   savedView,
+  viewFilters,
   stageInput,
   stageRow
 } from '../../domain/orders'
 
 const optionalId = id.nullable().default(null)
 const versioned = { id, version }
+/** Line ids are looked up as SQL parameters, of which SQLite takes at most 32,766. */
+const lineIds = z.array(id).max(10_000, 'At most 10,000 lines')
 
 export const ordersContract = {
   ...crud('serviceStages', { row: stageRow, create: stageInput, filters: {}, read: 'orders.read', write: 'stages.configure' }),
@@ -59,7 +62,7 @@ export const ordersContract = {
   'serviceOrders.deleteLine': mutation(z.object(versioned), orderRow, 'orders.register'),
   'serviceOrders.copyLines': mutation(z.object({ id, fromOrderId: id }), orderRow, 'orders.write'),
   'serviceOrders.moveLines': mutation(
-    z.object({ lineIds: z.array(id).min(1, 'Choose at least one line'), toOrderId: id, deleteEmptyOrder: z.boolean().default(false) }),
+    z.object({ lineIds: lineIds.min(1, 'Choose at least one line'), toOrderId: id, deleteEmptyOrder: z.boolean().default(false) }),
     orderRow,
     'orders.write'
   ),
@@ -75,9 +78,9 @@ export const ordersContract = {
     'orders.register'
   ),
   /** Signs off the given created lines (all created lines when none are given), and the order when none is left. */
-  'serviceOrders.signOff': mutation(z.object({ ...versioned, lineIds: z.array(id).default([]) }), orderRow, 'orders.signOff'),
+  'serviceOrders.signOff': mutation(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.signOff'),
   /** Posts the given lines (all signed-off created lines when none are given); each must be signed off. */
-  'serviceOrders.post': mutation(z.object({ ...versioned, lineIds: z.array(id).default([]) }), orderRow, 'orders.post'),
+  'serviceOrders.post': mutation(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.post'),
   'serviceOrders.pdf': query(z.object({ id, document: z.enum(ORDER_DOCUMENTS) }), pdfFile, 'orders.read'),
 
   'invoices.list': query(
@@ -88,7 +91,7 @@ export const ordersContract = {
   'invoices.get': query(idInput, invoiceRow, 'invoices.read'),
   'invoices.invoiceable': query(z.object({ customerId: id }), z.array(invoiceableLine), 'invoices.create'),
   'invoices.create': mutation(
-    z.object({ customerId: id, lineIds: z.array(id).min(1, 'Choose at least one line'), invoiceDate: isoDate, requestKey }),
+    z.object({ customerId: id, lineIds: lineIds.min(1, 'Choose at least one line'), invoiceDate: isoDate, requestKey }),
     invoiceRow,
     'invoices.create'
   ),
@@ -97,7 +100,7 @@ export const ordersContract = {
 
   'savedViews.list': query(z.object({ list: z.string().min(1).max(60) }), z.array(savedView), 'authenticated'),
   'savedViews.save': mutation(
-    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: z.record(z.string(), z.unknown()) }),
+    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: viewFilters }),
     savedView,
     'authenticated'
   ),
