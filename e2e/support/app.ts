@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { DateTime } from 'luxon'
+import { workingDayTime } from './clock'
 
 export interface RunningApp {
   url: string
@@ -15,19 +15,6 @@ export interface RunningApp {
   now: () => number
   /** Moves the host's clock forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE), and the browser's with it on the working-day clock. */
   advanceClock: (ms: number) => Promise<void>
-}
-
-const SHOP_ZONE = 'Europe/Tallinn'
-
-/**
- * The working-day clock's start: the latest weekday 10:00 in the shop's zone at or before the wall clock —
- * inside the board's shown hours whatever the hour or the day the suite runs. Never ahead of the wall
- * clock, because rows stamped by the database's own default (created_at) keep the wall clock's time.
- */
-export function workingDayTime(wall = Date.now()): number {
-  let t = DateTime.fromMillis(wall, { zone: SHOP_ZONE }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
-  while (t.toMillis() > wall || t.weekday > 5) t = t.minus({ days: 1 })
-  return t.toMillis()
 }
 
 const ROOT = resolve(__dirname, '../..')
