@@ -37,7 +37,11 @@ async function startApp(startAt?: number, extraArgs: string[] = []): Promise<{ a
   })
   let output = ''
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`browser-mode host did not start:\n${output}`)), 20_000)
+    // A host that did not answer in time is stopped, not left running after the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      fail(new Error(`browser-mode host did not start:\n${output}`))
+    }, 20_000)
     const onData = (b: Buffer) => {
       output += b.toString()
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
