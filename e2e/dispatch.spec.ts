@@ -29,9 +29,17 @@ function hhmm(ms: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tallinn', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
 }
 
+// The host and the browser run on a weekday 10:00 in Tallinn: the day view's "now" is inside its shown hours.
+test.use({ workingDayClock: true })
+
+/** The shop's calendar date of an instant. */
+function shopDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(ms)
+}
+
 /** A Wednesday three weeks ahead: working day, nothing of the demo's plan on it, not in the past. */
-function quietWednesday(): string {
-  const d = new Date()
+function quietWednesday(now: number): string {
+  const d = new Date(now)
   d.setUTCDate(d.getUTCDate() + 21)
   while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
@@ -82,7 +90,7 @@ async function openBoardOn(page: Page, date: string) {
 test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees an overlap as a conflict', async ({ page, app }) => {
   await setupAdmin(app, true)
   const api = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-check-session-01')
-  const date = quietWednesday()
+  const date = quietWednesday(app.now())
   const cardsOf = async (orderNumber: string) => (await api<{ cards: Card[] }>('dispatch.board', { from: date, days: 1 })).cards.filter((c) => c.orderNumber === orderNumber)
 
   await signIn(page, app, 'admin', 'admin-pass-1')
@@ -193,7 +201,7 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   await screenshot(page, 'dispatch-suggestions')
   const top = (await api<{ workerId: number; slot: { start: number; end: number } | null }[]>('dispatch.suggest', { orderId: orderId3, from: date, days: 1 })).find((x) => x.slot)!
   await page.keyboard.press('Enter')
-  const slotDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(top.slot!.start)
+  const slotDate = shopDate(top.slot!.start)
   await expect
     .poll(async () =>
       (await api<{ cards: Card[] }>('dispatch.board', { from: slotDate, days: 1 })).cards.filter((x) => x.orderNumber === order3).map((x) => [x.workerId, x.start, x.end])
@@ -223,7 +231,7 @@ test('a technician sees only their own work and registers travelling, on site an
   const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned' })
   const row = tray.rows[0]!
   // Now, to the minute: today in the browser's and the shop's calendar alike, and not in the past.
-  const start = Math.floor(Date.now() / 60_000) * 60_000
+  const start = Math.floor(app.now() / 60_000) * 60_000
   const { card } = await admin<{ card: Card }>('dispatch.assign', { orderId: row.orderId, orderVersion: row.orderVersion, workerId, start, end: start + 3_600_000 })
 
   await signIn(page, app, 'tech', 'demo-tech')
@@ -232,7 +240,7 @@ test('a technician sees only their own work and registers travelling, on site an
   const mine = page.locator(`[data-testid="my-work-card"][data-order="${row.orderNumber}"]`)
   await expect(mine).toBeVisible()
   // Only their own work: every card on the screen is theirs.
-  const shown = await tech<{ cards: Card[] }>('dispatch.board', { from: new Date(start).toISOString().slice(0, 10), days: 1, workerId: null })
+  const shown = await tech<{ cards: Card[] }>('dispatch.board', { from: shopDate(start), days: 1, workerId: null })
   expect(shown.cards.every((c) => c.workerId === workerId)).toBe(true)
 
   await mine.getByRole('button', { name: 'Travelling' }).click()
@@ -240,7 +248,7 @@ test('a technician sees only their own work and registers travelling, on site an
   await mine.getByRole('button', { name: 'On site' }).click()
   await expect(mine.getByTestId('my-work-status')).toHaveText('On site')
   await expect(mine.getByTestId('actual-times')).toContainText('Arrived')
-  const after = (await admin<{ cards: Card[] }>('dispatch.board', { from: new Date(start).toISOString().slice(0, 10), days: 1 })).cards.find((c) => c.id === card.id)!
+  const after = (await admin<{ cards: Card[] }>('dispatch.board', { from: shopDate(start), days: 1 })).cards.find((c) => c.id === card.id)!
   expect(after.status).toBe('onSite')
   expect(after.actualStart).not.toBeNull()
   await screenshot(page, 'dispatch-my-work')

@@ -6,6 +6,9 @@ import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from '.
 
 const MINUTE = 60_000
 
+// The host's and the browser's clocks start together and move together (advanceClock), whenever the suite runs.
+test.use({ workingDayClock: true })
+
 /** A signed-in API session for setting up master data and checking what the screens stored. */
 async function adminApi(app: RunningApp) {
   const session = 'sla-check-session-00001'
@@ -131,7 +134,7 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
   const pausedLeft = await leftOnReopen(page, orderB.number, 'resolution')
 
   // ---- Ten minutes later (the host's clock): A is past its one-minute response target.
-  app.advanceClock(10 * MINUTE)
+  await app.advanceClock(10 * MINUTE)
   await nav(page, 'Service orders')
   // A search asks the host afresh (the list shown first is the one cached a moment ago).
   await page.getByRole('textbox', { name: 'Search service orders' }).fill('Pärnu')
@@ -152,7 +155,7 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
 
   // A paused clock stands still; a running one counts down.
   expect(await leftOnReopen(page, orderB.number, 'resolution')).toBe(pausedLeft)
-  app.advanceClock(30 * MINUTE)
+  await app.advanceClock(30 * MINUTE)
   expect(await leftOnReopen(page, orderB.number, 'resolution')).toBe(pausedLeft)
   await expect(page.getByTestId('order-sla-badge')).toHaveText('Paused')
   const runningAfter = await leftOnReopen(page, orderA.number, 'resolution')

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { workingDayTime } from './clock'
 
 export interface RunningApp {
   url: string
@@ -10,19 +11,25 @@ export interface RunningApp {
   dbFile: string
   /** Calls the API the way the page does, outside the UI, for setup and for checking the database. */
   api: (method: string, input: unknown, session?: string) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>
-  /** Moves the host's clock (not the browser's) forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE). */
-  advanceClock: (ms: number) => void
+  /** The host's "now" (the wall clock unless the test runs on the working-day clock). */
+  now: () => number
+  /** Moves the host's clock forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE), and the browser's with it on the working-day clock. */
+  advanceClock: (ms: number) => Promise<void>
 }
 
 const ROOT = resolve(__dirname, '../..')
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots')
 
-/** Starts the browser-mode host (the built app) on a fresh database file and a free port. */
-async function startApp(extraArgs: string[] = []): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
+/**
+ * Starts the browser-mode host (the built app) on a fresh database file and a free port; with `startAt`, its
+ * clock starts there (a constant offset from the wall clock, so it runs on at the wall clock's pace).
+ */
+async function startApp(startAt?: number, extraArgs: string[] = []): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hooldus-e2e-'))
   const dbFile = join(dir, 'e2e.db')
   const clockFile = join(dir, 'clock-offset-ms')
-  let clockOffset = 0
+  let clockOffset = startAt === undefined ? 0 : startAt - Date.now()
+  writeFileSync(clockFile, String(clockOffset))
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, HOOLDUS_WEB_TOKEN: '', HOOLDUS_TEST_CLOCK_FILE: clockFile },
@@ -30,7 +37,11 @@ async function startApp(extraArgs: string[] = []): Promise<{ app: RunningApp; st
   })
   let output = ''
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`browser-mode host did not start:\n${output}`)), 20_000)
+    // A host that did not answer in time is stopped, not left running after the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      fail(new Error(`browser-mode host did not start:\n${output}`))
+    }, 20_000)
     const onData = (b: Buffer) => {
       output += b.toString()
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
@@ -58,17 +69,34 @@ async function startApp(extraArgs: string[] = []): Promise<{ app: RunningApp; st
     await new Promise((r) => setTimeout(r, 100))
     rmSync(dir, { recursive: true, force: true })
   }
-  const advanceClock = (ms: number) => {
+  const now = () => Date.now() + clockOffset
+  const advanceClock = async (ms: number) => {
     clockOffset += ms
     writeFileSync(clockFile, String(clockOffset))
   }
-  return { app: { url, token, dbFile, api, advanceClock }, stop }
+  return { app: { url, token, dbFile, api, now, advanceClock }, stop }
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
-    const { app, stop } = await startApp()
-    await use(app)
+export const test = base.extend<{ app: RunningApp; workingDayClock: boolean }>({
+  /**
+   * `test.use({ workingDayClock: true })`: the host and the browser (Playwright's clock) both run from
+   * workingDayTime(), in step, so that nothing the test sees depends on when it runs.
+   */
+  workingDayClock: [false, { option: true }],
+  app: async ({ page, workingDayClock }, use) => {
+    const { app, stop } = await startApp(workingDayClock ? workingDayTime() : undefined)
+    if (workingDayClock) {
+      await page.clock.install({ time: app.now() })
+      await use({
+        ...app,
+        advanceClock: async (ms) => {
+          await app.advanceClock(ms)
+          await page.clock.setSystemTime(app.now())
+        }
+      })
+    } else {
+      await use(app)
+    }
     await stop()
   }
 })

@@ -1,17 +1,16 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { IconAlertTriangleFilled, IconCircleCheck, IconMapPin, IconTruck } from '@tabler/icons-react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus, type BoardCard } from '@shared/domain/dispatch'
 import { dateOf, formatInstant } from '@shared/time'
 import { SlaBadge } from '../../components/SlaBadge'
-import { call } from '../../lib/api'
 import { today } from '../../lib/format'
 import { useSession } from '../auth/queries'
 import { PRIORITY_BORDER } from './colors'
-import { boardQuery, dispatchKeys, reportFailure } from './queries'
+import { useSetStatus } from './mutations'
+import { boardQuery } from './queries'
 import { addDays, formatDuration, formatTime, weekStart } from './timeScale'
 
 /** The steps a technician registers, in order; each button is offered only after the previous step. */
@@ -24,19 +23,11 @@ const STEPS: { status: AssignmentStatus; label: string; icon: typeof IconTruck; 
 /** A technician's own schedule with their progress buttons; nobody else's work and no dragging. */
 export function MyWork() {
   const { user } = useSession()
-  const qc = useQueryClient()
   const [range, setRange] = useState<'today' | 'week'>('today')
   const from = range === 'today' ? today() : weekStart(today())
   const days = range === 'today' ? 1 : 7
   const board = useQuery({ ...boardQuery({ from, days, teamIds: [], workerId: user?.workerId ?? null }), enabled: !!user?.workerId })
-  const setStatus = useMutation({
-    mutationFn: (v: { card: BoardCard; status: AssignmentStatus }) => call('dispatch.setStatus', { id: v.card.id, version: v.card.version, status: v.status, at: null, note: '' }),
-    onSuccess: ({ card }) => {
-      notifications.show({ color: 'teal', message: `${card.orderNumber}: ${ASSIGNMENT_STATUS_LABELS[card.status]}`, autoClose: 2500 })
-      void qc.invalidateQueries({ queryKey: dispatchKeys.all })
-    },
-    onError: (e) => reportFailure(qc, e, 'Status')
-  })
+  const setStatus = useSetStatus()
   const tz = board.data?.timeZone ?? 'Europe/Tallinn'
   const byDay = useMemo(() => {
     const m = new Map<string, BoardCard[]>()

@@ -3,12 +3,7 @@ import { IconSparkles } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import type { TrayRow } from '@shared/domain/dispatch'
 import { formatInstant } from '@shared/time'
-import { call } from '../../lib/api'
-import { dispatchKeys } from './queries'
-
-export function suggestQuery(orderId: number, from: string, days: number) {
-  return { queryKey: dispatchKeys.suggest(orderId, from, days), queryFn: () => call('dispatch.suggest', { orderId, from, days, teamId: null }) }
-}
+import { suggestQuery } from './queries'
 
 interface Props {
   row: TrayRow

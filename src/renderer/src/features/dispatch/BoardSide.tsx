@@ -1,0 +1,50 @@
+import { SegmentedControl } from '@mantine/core'
+import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
+import { ConflictsPanel } from './ConflictsPanel'
+import classes from './dispatch.module.css'
+import { SuggestPanel } from './SuggestPanel'
+import { Tray } from './Tray'
+import { SIDE_WIDTH } from './useBoardView'
+
+export type Side = 'tray' | 'conflicts'
+
+interface Props {
+  side: Side
+  onSide: (side: Side) => void
+  board: Board | undefined
+  conflictCount: number
+  trayPick: TrayRow | null
+  onPickTray: (row: TrayRow | null) => void
+  from: string
+  days: number
+  timeZone: string
+  onAssign: (row: TrayRow, workerId: number, start: number, end: number) => void
+  selection: ReadonlySet<number>
+  onPickConflict: (card: BoardCard) => void
+}
+
+/** Beside the board: the tray of work to plan (with suggestions for the picked order) or the conflicts. */
+export function BoardSide({ side, onSide, board, conflictCount, trayPick, onPickTray, from, days, timeZone, onAssign, selection, onPickConflict }: Props) {
+  return (
+    <div className={classes.side} style={{ flexBasis: SIDE_WIDTH }}>
+      <SegmentedControl
+        size="xs"
+        m={6}
+        value={side}
+        onChange={(v) => onSide(v as Side)}
+        data={[
+          { value: 'tray', label: 'Work to plan' },
+          { value: 'conflicts', label: `Conflicts (${conflictCount})` }
+        ]}
+      />
+      {side === 'tray' ? (
+        <>
+          <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} />
+          {trayPick && <SuggestPanel row={trayPick} from={from} days={days} timeZone={timeZone} onAssign={(workerId, start, end) => onAssign(trayPick, workerId, start, end)} />}
+        </>
+      ) : (
+        <ConflictsPanel board={board} selection={selection} onPick={onPickConflict} />
+      )}
+    </div>
+  )
+}

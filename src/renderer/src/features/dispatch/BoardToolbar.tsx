@@ -1,0 +1,90 @@
+import { ActionIcon, Button, Group, Loader, MultiSelect, SegmentedControl, Title, Tooltip } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconSend } from '@tabler/icons-react'
+import type { Board } from '@shared/domain/dispatch'
+import { DateField } from '../../components/DateField'
+import { exportCsv } from '../../lib/api'
+import { today } from '../../lib/format'
+import { addDays } from './timeScale'
+import type { BoardView } from './useBoardView'
+
+interface Props {
+  view: BoardView
+  onView: (view: BoardView) => void
+  date: string
+  onDate: (date: string) => void
+  /** One shown range back (-1) or forward (1). */
+  onShift: (n: number) => void
+  from: string
+  days: number
+  teams: Board['teams']
+  teamIds: string[]
+  onTeams: (ids: string[]) => void
+  fetching: boolean
+  canUndo: boolean
+  canRedo: boolean
+  onStep: (direction: 'undo' | 'redo') => void
+  /** The selected cards that can be dispatched. */
+  dispatchable: number[]
+  onDispatch: (ids: number[]) => void
+}
+
+/** The board's range, filter, undo / redo, dispatch and export controls. */
+export function BoardToolbar(p: Props) {
+  const { view, from, days, teamIds, dispatchable } = p
+  const exportPlan = () =>
+    exportCsv(
+      'dispatchPlan.list',
+      { from, to: addDays(from, days - 1), teamId: teamIds.length === 1 ? Number(teamIds[0]) : null, workerId: null, page: 1, sort: 'start' },
+      `dispatch-plan-${from}${days > 1 ? `-${addDays(from, days - 1)}` : ''}.csv`
+    ).catch((e: Error) => notifications.show({ color: 'red', title: 'Export failed', message: e.message }))
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="xs" wrap="nowrap">
+        <Title order={4}>Dispatch board</Title>
+        <SegmentedControl size="xs" value={view} onChange={(v) => p.onView(v as BoardView)} data={[{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }]} />
+        <Group gap={2} wrap="nowrap">
+          <ActionIcon variant="default" onClick={() => p.onShift(-1)} aria-label={`Previous ${view}`}>
+            <IconChevronLeft size={16} />
+          </ActionIcon>
+          <Button size="xs" variant="default" onClick={() => p.onDate(today())}>
+            Today
+          </Button>
+          <ActionIcon variant="default" onClick={() => p.onShift(1)} aria-label={`Next ${view}`}>
+            <IconChevronRight size={16} />
+          </ActionIcon>
+        </Group>
+        <DateField size="xs" w={120} clearable={false} value={p.date} onChange={(d) => d && p.onDate(d)} aria-label="Date" />
+        <MultiSelect
+          size="xs"
+          w={220}
+          placeholder={teamIds.length ? undefined : 'All teams'}
+          data={p.teams.map((t) => ({ value: String(t.id), label: t.name }))}
+          value={teamIds}
+          onChange={p.onTeams}
+          clearable
+          aria-label="Teams"
+        />
+        {p.fetching && <Loader size="xs" />}
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        <Tooltip label="Undo (Ctrl+Z)">
+          <ActionIcon variant="default" disabled={!p.canUndo} onClick={() => p.onStep('undo')} aria-label="Undo">
+            <IconArrowBackUp size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label="Redo (Ctrl+Shift+Z)">
+          <ActionIcon variant="default" disabled={!p.canRedo} onClick={() => p.onStep('redo')} aria-label="Redo">
+            <IconArrowForwardUp size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Button size="xs" leftSection={<IconSend size={14} />} disabled={dispatchable.length === 0} onClick={() => p.onDispatch(dispatchable)}>
+          Dispatch{dispatchable.length ? ` (${dispatchable.length})` : ''}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconFileTypeCsv size={14} />} onClick={() => void exportPlan()}>
+          Plan CSV
+        </Button>
+      </Group>
+    </Group>
+  )
+}

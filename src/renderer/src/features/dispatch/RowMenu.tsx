@@ -1,0 +1,75 @@
+import { Menu } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconFileTypePdf, IconSend } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
+import type { BoardCard } from '@shared/domain/dispatch'
+import { call } from '../../lib/api'
+import { downloadPdf } from '../../lib/pdf'
+import type { RowActions } from './TechRow'
+import type { TimeScale } from './timeScale'
+import type { BoardView } from './useBoardView'
+
+interface Anchor {
+  workerId: number
+  x: number
+  y: number
+}
+
+/** Where the one row menu is open; `actions` is stable, so the memoised rows never re-render for it. */
+export function useRowMenu() {
+  const [anchor, setAnchor] = useState<Anchor | null>(null)
+  const actions = useMemo<RowActions>(
+    () => ({
+      openMenu: (workerId: number, el: HTMLElement) => {
+        const r = el.getBoundingClientRect()
+        setAnchor({ workerId, x: r.left, y: r.bottom })
+      }
+    }),
+    []
+  )
+  return { anchor, actions, close: () => setAnchor(null) }
+}
+
+async function daySheet(workerId: number, day: string) {
+  try {
+    downloadPdf(await call('dispatch.daySheet', { workerId, date: day }))
+  } catch (e) {
+    notifications.show({ color: 'red', title: 'Day sheet not made', message: e instanceof Error ? e.message : String(e) })
+  }
+}
+
+interface Props {
+  anchor: Anchor | null
+  onClose: () => void
+  view: BoardView
+  scale: TimeScale
+  cards: readonly BoardCard[]
+  names: ReadonlyMap<number, string>
+  onDispatch: (ids: number[]) => void
+}
+
+/** One technician's actions: dispatch their planned work in the range, and a day sheet (PDF) per shown day. */
+export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch }: Props) {
+  const dispatchAll = (workerId: number) => onDispatch(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
+  return (
+    <Menu opened={anchor !== null} onChange={(o) => !o && onClose()} position="bottom-start" withinPortal>
+      <Menu.Target>
+        <div style={{ position: 'fixed', left: anchor?.x ?? 0, top: anchor?.y ?? 0, width: 1, height: 1 }} />
+      </Menu.Target>
+      {anchor && (
+        <Menu.Dropdown>
+          <Menu.Label>{names.get(anchor.workerId)}</Menu.Label>
+          <Menu.Item leftSection={<IconSend size={14} />} onClick={() => dispatchAll(anchor.workerId)} disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}>
+            Dispatch {view === 'week' ? 'the week' : 'the day'}
+          </Menu.Item>
+          <Menu.Label>Day sheet (PDF)</Menu.Label>
+          {scale.segments.map((seg) => (
+            <Menu.Item key={seg.date} leftSection={<IconFileTypePdf size={14} />} onClick={() => void daySheet(anchor.workerId, seg.date)}>
+              {seg.date}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      )}
+    </Menu>
+  )
+}

@@ -1,0 +1,164 @@
+import { notifications } from '@mantine/notifications'
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query'
+import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus, type Board, type BoardCard, type ConflictRow, type TrayRow } from '@shared/domain/dispatch'
+import { call, isApiError } from '../../lib/api'
+import { dispatchKeys } from './queries'
+import type { BoardOp, Executed } from './undo'
+
+/** Every card of the cached boards and tray rows — for versions the undo stack and keyboard need. */
+function findCard(qc: QueryClient, id: number): BoardCard | undefined {
+  for (const [, data] of qc.getQueriesData<Board>({ queryKey: ['dispatch', 'board'] })) {
+    const c = data?.cards.find((x) => x.id === id)
+    if (c) return c
+  }
+  return undefined
+}
+
+function findTrayRow(qc: QueryClient, orderId: number): TrayRow | undefined {
+  for (const [, data] of qc.getQueriesData<{ rows: TrayRow[] }>({ queryKey: ['dispatch', 'tray'] })) {
+    const r = data?.rows.find((x) => x.orderId === orderId)
+    if (r) return r
+  }
+  return undefined
+}
+
+function editBoards(qc: QueryClient, edit: (cards: BoardCard[]) => BoardCard[]): void {
+  qc.setQueriesData<Board>({ queryKey: ['dispatch', 'board'] }, (b) => (b ? { ...b, cards: edit(b.cards) } : b))
+}
+
+function snapshot(qc: QueryClient) {
+  const saved = qc.getQueriesData({ queryKey: ['dispatch'] })
+  return () => {
+    for (const [key, data] of saved) qc.setQueryData(key, data)
+  }
+}
+
+/** A planner's change was refused: say why, and say plainly when it was someone else's change. */
+export function reportFailure(qc: QueryClient, e: unknown, what: string): void {
+  if (isApiError(e, 'CONFLICT')) {
+    void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+    notifications.show({ color: 'orange', title: 'Changed in another window — reloaded', message: `${what} was not saved; the board now shows the current plan.` })
+  } else {
+    notifications.show({ color: 'red', title: `${what} not saved`, message: e instanceof Error ? e.message : String(e) })
+  }
+}
+
+/** Never accept a conflict silently: every change that leaves one says so. */
+export function reportConflicts(card: BoardCard): void {
+  if (card.conflicts.length === 0) return
+  notifications.show({
+    color: 'yellow',
+    title: `${card.orderNumber}: ${card.conflicts.length === 1 ? 'a conflict' : `${card.conflicts.length} conflicts`}`,
+    message: card.conflicts.map((c: ConflictRow) => c.message).join(' · '),
+    autoClose: 8000
+  })
+}
+
+async function orderVersion(qc: QueryClient, orderId: number): Promise<number> {
+  const row = findTrayRow(qc, orderId)
+  if (row) return row.orderVersion
+  for (const [, data] of qc.getQueriesData<Board>({ queryKey: ['dispatch', 'board'] })) {
+    const c = data?.cards.find((x) => x.orderId === orderId)
+    if (c) return c.orderVersion
+  }
+  return (await call('serviceOrders.get', { id: orderId })).version
+}
+
+/** A card to show while the assignment is on its way (negative id: not saved yet). */
+function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>): BoardCard | null {
+  const row = findTrayRow(qc, op.orderId)
+  if (!row) return null
+  const { durationMinutes: _d, preferredWorkerId: _p, responsibleWorkerId: _r, responsibleWorkerName: _n, plannedStart: _s, ...summary } = row
+  return {
+    ...summary,
+    id: -op.orderId,
+    version: 0,
+    workerId: op.workerId,
+    start: op.start,
+    end: op.end,
+    status: 'planned',
+    dispatchedAt: null,
+    actualStart: null,
+    actualEnd: null,
+    note: '',
+    conflicts: []
+  }
+}
+
+/**
+ * Runs one board change: the cache is updated at once (optimistic), the API call follows, and a
+ * refusal puts the cache back as it was. Answers the inverse operation for the undo stack.
+ */
+export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { card?: BoardCard }> {
+  const restore = snapshot(qc)
+  await qc.cancelQueries({ queryKey: dispatchKeys.all })
+  try {
+    switch (op.kind) {
+      case 'move': {
+        const prev = findCard(qc, op.id)
+        if (!prev) throw new Error('This work is no longer on the board')
+        editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end } : c)))
+        const { card } = await call('dispatch.move', { id: op.id, version: prev.version, workerId: op.workerId, start: op.start, end: op.end })
+        editBoards(qc, (cards) => cards.map((c) => (c.id === card.id ? card : c)))
+        return { card, inverse: { kind: 'move', id: card.id, workerId: prev.workerId, start: prev.start, end: prev.end } }
+      }
+      case 'assign': {
+        const version = await orderVersion(qc, op.orderId)
+        const pending = pendingCard(qc, op)
+        if (pending) editBoards(qc, (cards) => [...cards, pending])
+        qc.setQueriesData<{ rows: TrayRow[]; total: number }>({ queryKey: ['dispatch', 'tray'] }, (t) =>
+          t ? { ...t, rows: t.rows.filter((r) => r.orderId !== op.orderId) } : t
+        )
+        const { card } = await call('dispatch.assign', { orderId: op.orderId, orderVersion: version, workerId: op.workerId, start: op.start, end: op.end })
+        editBoards(qc, (cards) => [...cards.filter((c) => c.id !== -op.orderId), card])
+        return {
+          card,
+          inverse: { kind: 'unassign', id: card.id },
+          replaced: op.previousId !== undefined ? { from: op.previousId, to: card.id } : undefined
+        }
+      }
+      case 'unassign': {
+        const prev = findCard(qc, op.id)
+        if (!prev) throw new Error('This work is no longer on the board')
+        editBoards(qc, (cards) => cards.filter((c) => c.id !== op.id))
+        await call('dispatch.unassign', { id: op.id, version: prev.version })
+        return { inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: prev.id } }
+      }
+    }
+  } catch (e) {
+    restore()
+    throw e
+  } finally {
+    // Conflicts of neighbouring cards and the tray counts change with every plan change.
+    void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+  }
+}
+
+export function describeOp(op: BoardOp): string {
+  return op.kind === 'assign' ? 'Assignment' : op.kind === 'move' ? 'Move' : 'Unassignment'
+}
+
+/** Sends planned work to its technicians; the board refetches whether or not it was accepted. */
+export async function dispatchCards(qc: QueryClient, ids: number[]): Promise<void> {
+  if (ids.length === 0) return
+  try {
+    const r = await call('dispatch.dispatch', { ids })
+    notifications.show({ color: 'teal', message: `${r.dispatched} ${r.dispatched === 1 ? 'job' : 'jobs'} dispatched`, autoClose: 2500 })
+  } catch (e) {
+    reportFailure(qc, e, 'Dispatch')
+  }
+  void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+}
+
+/** A technician's progress step on their own work (travelling, on site, done). */
+export function useSetStatus() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (v: { card: BoardCard; status: AssignmentStatus }) => call('dispatch.setStatus', { id: v.card.id, version: v.card.version, status: v.status, at: null, note: '' }),
+    onSuccess: ({ card }) => {
+      notifications.show({ color: 'teal', message: `${card.orderNumber}: ${ASSIGNMENT_STATUS_LABELS[card.status]}`, autoClose: 2500 })
+      void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+    },
+    onError: (e) => reportFailure(qc, e, 'Status')
+  })
+}

@@ -1,0 +1,88 @@
+import { type RefObject, useEffect } from 'react'
+import type { Board, TrayRow } from '@shared/domain/dispatch'
+import type { BoardGridHandle, GridItem } from './BoardGrid'
+import { SNAP_MS } from './timeScale'
+import type { BoardOp } from './undo'
+
+interface Latest {
+  board: Board | undefined
+  selection: ReadonlySet<number>
+  items: GridItem[]
+  trayPick: TrayRow | null
+}
+
+interface Options {
+  latest: RefObject<Latest>
+  grid: RefObject<BoardGridHandle | null>
+  perform: (op: BoardOp) => void
+  step: (direction: 'undo' | 'redo') => void
+  assignTop: (row: TrayRow, onAssigned: () => void) => Promise<void>
+  clear: () => void
+  clearSelection: () => void
+  clearTrayPick: () => void
+  open: (id: number) => void
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('[role="dialog"]'))
+}
+
+/** Keyboard: undo/redo, arrows move the selected card, Delete unassigns, Enter assigns or opens. */
+export function useBoardKeyboard({ latest, grid, perform, step, assignTop, clear, clearSelection, clearTrayPick, open }: Options): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (mod && key === 'z') {
+        e.preventDefault()
+        step(e.shiftKey ? 'redo' : 'undo')
+        return
+      }
+      if (mod && key === 'y') {
+        e.preventDefault()
+        step('redo')
+        return
+      }
+      const { board: b, selection: sel, items: its, trayPick: pick } = latest.current
+      if (e.key === 'Escape') {
+        clear()
+        return
+      }
+      if (e.key === 'Enter' && pick) {
+        e.preventDefault()
+        void assignTop(pick, clearTrayPick)
+        return
+      }
+      if (!b || sel.size === 0) return
+      const cards = b.cards.filter((c) => sel.has(c.id) && c.id > 0)
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault()
+        clearSelection()
+        for (const c of cards) perform({ kind: 'unassign', id: c.id })
+        return
+      }
+      if (cards.length !== 1) return
+      const card = cards[0]!
+      if (e.key === 'Enter') {
+        open(card.id)
+        return
+      }
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        e.preventDefault()
+        const d = e.key === 'ArrowLeft' ? -SNAP_MS : SNAP_MS
+        perform({ kind: 'move', id: card.id, workerId: card.workerId, start: card.start + d, end: card.end + d })
+      } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        e.preventDefault()
+        const techs = its.flatMap((it) => (it.type === 'tech' ? [it.tech.id] : []))
+        const next = techs[techs.indexOf(card.workerId) + (e.key === 'ArrowUp' ? -1 : 1)]
+        if (next === undefined) return
+        perform({ kind: 'move', id: card.id, workerId: next, start: card.start, end: card.end })
+        grid.current?.scrollToCard({ ...card, workerId: next })
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [latest, grid, perform, step, assignTop, clear, clearSelection, clearTrayPick, open])
+}

@@ -1,0 +1,98 @@
+import { notifications } from '@mantine/notifications'
+import { useQueryClient } from '@tanstack/react-query'
+import { type RefObject, useCallback, useRef, useState } from 'react'
+import type { Board, TrayRow } from '@shared/domain/dispatch'
+import { formatInstant } from '@shared/time'
+import { describeOp, dispatchCards, reportConflicts, reportFailure, runOp } from './mutations'
+import { suggestQuery } from './queries'
+import { type BoardOp, UndoStack } from './undo'
+
+/** The board's latest render, read by the stable callbacks (the memoised rows hold on to them). */
+export interface BoardLatest {
+  board: Board | undefined
+  from: string
+  days: number
+}
+
+/**
+ * The board's changes: each runs after the one before it (so it reads the version its predecessor saved),
+ * is recorded for undo / redo, and says where it went when that lies outside the shown range. Every
+ * callback is stable.
+ */
+export function useBoardOps(latest: RefObject<BoardLatest>) {
+  const qc = useQueryClient()
+  const undoStack = useRef(new UndoStack())
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const [undo, setUndo] = useState({ canUndo: false, canRedo: false })
+  const refreshUndo = useCallback(() => setUndo({ canUndo: undoStack.current.canUndo, canRedo: undoStack.current.canRedo }), [])
+
+  const enqueue = useCallback((task: () => Promise<void>) => {
+    queue.current = queue.current.then(task, task)
+  }, [])
+
+  const perform = useCallback(
+    (op: BoardOp) =>
+      enqueue(async () => {
+        try {
+          const done = await runOp(qc, op)
+          undoStack.current.record(done)
+          if (done.card) {
+            reportConflicts(done.card)
+            const b = latest.current.board
+            // A suggestion may lie outside the shown range: say where the work went.
+            if (b && (done.card.end <= b.from || done.card.start >= b.to))
+              notifications.show({
+                color: 'blue',
+                message: `${done.card.orderNumber} planned for ${b.technicians.find((t) => t.id === done.card!.workerId)?.name ?? 'the technician'} on ${formatInstant(done.card.start, b.timeZone)}, outside the shown range`
+              })
+          }
+        } catch (e) {
+          reportFailure(qc, e, describeOp(op))
+        }
+        refreshUndo()
+      }),
+    [enqueue, qc, latest, refreshUndo]
+  )
+
+  const step = useCallback(
+    (direction: 'undo' | 'redo') =>
+      enqueue(async () => {
+        const run = async (op: BoardOp) => {
+          const done = await runOp(qc, op)
+          if (done.card) reportConflicts(done.card)
+          return done
+        }
+        try {
+          await (direction === 'undo' ? undoStack.current.undo(run) : undoStack.current.redo(run))
+        } catch (e) {
+          reportFailure(qc, e, direction === 'undo' ? 'Undo' : 'Redo')
+        }
+        refreshUndo()
+      }),
+    [enqueue, qc, refreshUndo]
+  )
+
+  /** Assigns a tray order to the first suggestion with a free slot in the shown range; `onAssigned` runs first. */
+  const assignTop = useCallback(
+    async (row: TrayRow, onAssigned: () => void) => {
+      const { from, days } = latest.current
+      try {
+        const list = await qc.fetchQuery(suggestQuery(row.orderId, from, days))
+        const top = list.find((s) => s.slot)
+        if (!top?.slot) {
+          notifications.show({ color: 'orange', message: `No technician has a free slot for ${row.orderNumber} in the shown range` })
+          return
+        }
+        onAssigned()
+        perform({ kind: 'assign', orderId: row.orderId, workerId: top.workerId, start: top.slot.start, end: top.slot.end })
+      } catch (e) {
+        reportFailure(qc, e, 'Assignment')
+      }
+    },
+    [perform, qc, latest]
+  )
+
+  const dispatchIds = useCallback((ids: number[]) => dispatchCards(qc, ids), [qc])
+
+  return { perform, step, assignTop, dispatchIds, canUndo: undo.canUndo, canRedo: undo.canRedo }
+}

@@ -1,0 +1,79 @@
+import { useElementSize } from '@mantine/hooks'
+import { useQuery } from '@tanstack/react-query'
+import { type RefCallback, useCallback, useMemo, useState } from 'react'
+import { today } from '../../lib/format'
+import { useTimeZone } from '../orders/queries'
+import { gridItems, NAME_WIDTH } from './BoardGrid'
+import { boardQuery } from './queries'
+import { addDays, buildScale, fitPxPerHour, weekStart } from './timeScale'
+
+export const SIDE_WIDTH = 360
+
+export type BoardView = 'day' | 'week'
+
+/**
+ * What the board shows: the range (day or week from a date), the teams filter and collapsed team groups,
+ * the board read for them, and the time axis fitted to the width of the element `bodyRef` is put on.
+ */
+export function useBoardView() {
+  const shopZone = useTimeZone()
+  const [view, setView] = useState<BoardView>('day')
+  const [date, setDate] = useState(today())
+  const [teamIds, setTeamIds] = useState<string[]>([])
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+
+  const from = view === 'day' ? date : weekStart(date)
+  const days = view === 'day' ? 1 : 7
+  const input = useMemo(() => ({ from, days, teamIds: teamIds.map(Number), workerId: null }), [from, days, teamIds])
+  const query = useQuery(boardQuery(input))
+  // While another range loads, keep the rows but not the old range's cards: they would sit on the wrong axis.
+  const placeholder = query.isPlaceholderData
+  const board = useMemo(() => (query.data && placeholder ? { ...query.data, cards: [] } : query.data), [query.data, placeholder])
+  const timeZone = board?.timeZone ?? shopZone
+  const body = useElementSize<HTMLDivElement>()
+  const bodyRef: RefCallback<HTMLDivElement | null> = body.ref
+  // The time axis fills the space beside the names and the side panel (16 px for the scroll bar).
+  const pxPerHour = fitPxPerHour(view, body.width - SIDE_WIDTH - 8 - NAME_WIDTH - 16)
+  const scale = useMemo(() => buildScale(view, from, timeZone, pxPerHour), [view, from, timeZone, pxPerHour])
+  const holidays = useMemo(() => new Set(board?.holidays.map((h) => h.date)), [board?.holidays])
+  const holidayNames = useMemo(() => new Map(board?.holidays.map((h) => [h.date, h.name])), [board?.holidays])
+  const names = useMemo(() => new Map(board?.technicians.map((t) => [t.id, t.name])), [board?.technicians])
+  const items = useMemo(() => (board ? gridItems(board, collapsed) : []), [board, collapsed])
+  const conflictCount = useMemo(() => board?.cards.filter((c) => c.conflicts.length > 0).length ?? 0, [board?.cards])
+
+  const toggleGroup = useCallback(
+    (key: string) =>
+      setCollapsed((c) => {
+        const next = new Set(c)
+        if (next.has(key)) next.delete(key)
+        else next.add(key)
+        return next
+      }),
+    []
+  )
+  /** A step of one shown range (a day or a week) back or forward. */
+  const shift = (n: number) => setDate(addDays(date, n * days))
+
+  return {
+    view,
+    setView,
+    date,
+    setDate,
+    shift,
+    teamIds,
+    setTeamIds,
+    toggleGroup,
+    from,
+    days,
+    query,
+    board,
+    timeZone,
+    bodyRef,
+    scale,
+    holidays,
+    holidayNames,
+    names,
+    items,
+    conflictCount
+  }
+}

@@ -1,0 +1,28 @@
+import type { UseFormReturnType } from '@mantine/form'
+import type { Settings } from '@shared/domain/system'
+
+export type SettingsValues = Omit<Settings, 'version'>
+export type SettingsForm = UseFormReturnType<SettingsValues>
+
+/** What each section of the settings page gets: the one form, and whether the role may change it. */
+export interface SectionProps {
+  form: SettingsForm
+  readOnly: boolean
+}
+
+export const toForm = ({ version: _v, ...rest }: Settings): SettingsValues => rest
+
+export const emptySettings: SettingsValues = {
+  companyName: '',
+  companyAddress: '',
+  companyRegNo: '',
+  companyVatNumber: '',
+  currency: 'EUR',
+  timeZone: 'Europe/Tallinn',
+  vatRates: [],
+  workingHours: [],
+  holidays: [],
+  slaAtRiskMinutes: 120,
+  slaReasonRequired: true,
+  dispatchPastLimitHours: 24
+}
