@@ -1,0 +1,84 @@
+import { ActionIcon, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { parseTypedDate } from '../../lib/dates'
+
+interface HolidaysEditorProps {
+  value: { date: string; name: string }[]
+  readOnly: boolean
+  error?: ReactNode
+  errorOf: (index: number, field: 'date' | 'name') => ReactNode
+  onAdd: () => void
+  onRemove: (index: number) => void
+  onSet: (index: number, patch: Partial<{ date: string; name: string }>) => void
+}
+
+/** The SLA's own days off (as the holidays table in Settings). */
+export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemove, onSet }: HolidaysEditorProps) {
+  return (
+    <Paper withBorder p="sm">
+      <Group justify="space-between" mb={4}>
+        <Text size="sm" fw={500}>
+          Holidays
+        </Text>
+        {!readOnly && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
+            Add holiday
+          </Button>
+        )}
+      </Group>
+      {error && (
+        <Text c="red" size="xs" mb={4}>
+          {error}
+        </Text>
+      )}
+      {value.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No holidays: every listed weekday counts.
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} withTableBorder fz="sm" data-testid="sla-holidays">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={150}>Date</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th w={40} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {value.map((h, i) => {
+              const dateError = errorOf(i, 'date')
+              return (
+                <Table.Tr key={i}>
+                  <Table.Td>
+                    <DateInput
+                      size="xs"
+                      aria-label={`Holiday ${i + 1} date`}
+                      valueFormat="DD.MM.YYYY"
+                      dateParser={(text) => parseTypedDate(text)}
+                      placeholder="dd.mm.yyyy"
+                      value={h.date || null}
+                      onChange={(d) => onSet(i, { date: d ?? '' })}
+                      error={dateError && h.date === '' ? 'Pick a date' : dateError}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput size="xs" aria-label={`Holiday ${i + 1} name`} value={h.name} onChange={(ev) => onSet(i, { name: ev.currentTarget.value })} error={errorOf(i, 'name')} />
+                  </Table.Td>
+                  <Table.Td>
+                    {!readOnly && (
+                      <ActionIcon variant="subtle" color="red" aria-label={`Remove holiday ${i + 1}`} onClick={() => onRemove(i)}>
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  )
+}
