@@ -1,8 +1,6 @@
-import { ActionIcon, Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { Paper, SimpleGrid, Text, Title } from '@mantine/core'
+import { HolidaysEditor } from '../../components/HolidaysEditor'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
-import { parseTypedDate } from '../../lib/dates'
 import type { SectionProps } from './settingsForm'
 
 /** The company's working week and its holidays, side by side. */
@@ -25,70 +23,22 @@ export function CalendarSection({ form, readOnly }: SectionProps) {
         />
       </Paper>
 
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb={4}>
-          <Title order={5}>Holidays</Title>
-          {!readOnly && (
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('holidays', { date: '', name: '' })}>
-              Add holiday
-            </Button>
-          )}
-        </Group>
-        <Text size="xs" c="dimmed" mb="xs">
-          Days off for everybody; they are saved in date order.
-        </Text>
-        {form.errors.holidays && (
-          <Text c="red" size="xs" mb={4}>
-            {form.errors.holidays}
-          </Text>
-        )}
-        {v.holidays.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No holidays.
-          </Text>
-        ) : (
-          <Table verticalSpacing={4} withTableBorder fz="sm" data-testid="holidays">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={150}>Date</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th w={40} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {v.holidays.map((h, i) => {
-                const dateError = form.errors[`holidays.${i}.date`]
-                return (
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      <DateInput
-                        size="xs"
-                        aria-label={`Holiday ${i + 1} date`}
-                        valueFormat="DD.MM.YYYY"
-                        dateParser={(text) => parseTypedDate(text)}
-                        placeholder="dd.mm.yyyy"
-                        value={h.date || null}
-                        onChange={(d) => form.setFieldValue(`holidays.${i}.date`, d ?? '')}
-                        error={dateError && h.date === '' ? 'Pick a date' : dateError}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput size="xs" aria-label={`Holiday ${i + 1} name`} {...form.getInputProps(`holidays.${i}.name`)} />
-                    </Table.Td>
-                    <Table.Td>
-                      {!readOnly && (
-                        <ActionIcon variant="subtle" color="red" aria-label={`Remove holiday ${i + 1}`} onClick={() => form.removeListItem('holidays', i)}>
-                          <IconTrash size={14} />
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
+      <HolidaysEditor
+        value={v.holidays}
+        readOnly={readOnly}
+        error={form.errors.holidays}
+        errorOf={(i, field) => form.errors[`holidays.${i}.${field}`]}
+        onAdd={() => form.insertListItem('holidays', { date: '', name: '' })}
+        onRemove={(i) => form.removeListItem('holidays', i)}
+        onSet={(i, patch) => {
+          for (const [field, value] of Object.entries(patch)) form.setFieldValue(`holidays.${i}.${field}`, value)
+        }}
+        title={<Title order={5}>Holidays</Title>}
+        description="Days off for everybody; they are saved in date order."
+        emptyText="No holidays."
+        testId="holidays"
+        padding="md"
+      />
     </SimpleGrid>
   )
 }

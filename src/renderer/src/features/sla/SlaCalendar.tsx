@@ -2,7 +2,7 @@ import { Grid, Group, SegmentedControl, Text, Title } from '@mantine/core'
 import type { Output } from '@shared/api/contract'
 import type { WeekHours } from '@shared/domain/masterdata'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
-import { HolidaysEditor } from './HolidaysEditor'
+import { HolidaysEditor } from '../../components/HolidaysEditor'
 import { weekText } from './calendarText'
 import { OFFICE_HOURS, type SlaForm } from './slaForm'
 
@@ -66,6 +66,14 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
               onAdd={() => form.setFieldValue('holidays', [...(v.holidays ?? []), { date: '', name: '' }])}
               onRemove={(i) => form.setFieldValue('holidays', (v.holidays ?? []).filter((_, j) => j !== i))}
               onSet={(i, patch) => form.setFieldValue('holidays', (v.holidays ?? []).map((h, j) => (j === i ? { ...h, ...patch } : h)))}
+              title={
+                <Text size="sm" fw={500}>
+                  Holidays
+                </Text>
+              }
+              emptyText="No holidays: every listed weekday counts."
+              testId="sla-holidays"
+              padding="sm"
             />
           </Grid.Col>
         </Grid>

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Paper, Table, Text, TextInput } from '@manti
 import { DateInput } from '@mantine/dates'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { parseTypedDate } from '../../lib/dates'
+import { parseTypedDate } from '../lib/dates'
 
 interface HolidaysEditorProps {
   value: { date: string; name: string }[]
@@ -12,22 +12,30 @@ interface HolidaysEditorProps {
   onAdd: () => void
   onRemove: (index: number) => void
   onSet: (index: number, patch: Partial<{ date: string; name: string }>) => void
+  title: ReactNode
+  description?: ReactNode
+  emptyText: string
+  testId: string
+  padding: 'sm' | 'md'
 }
 
-/** The SLA's own days off (as the holidays table in Settings). */
-export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemove, onSet }: HolidaysEditorProps) {
+/** A list of days off with their names: the company's (Settings) or an SLA's own calendar. */
+export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemove, onSet, title, description, emptyText, testId, padding }: HolidaysEditorProps) {
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p={padding}>
       <Group justify="space-between" mb={4}>
-        <Text size="sm" fw={500}>
-          Holidays
-        </Text>
+        {title}
         {!readOnly && (
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
             Add holiday
           </Button>
         )}
       </Group>
+      {description && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {description}
+        </Text>
+      )}
       {error && (
         <Text c="red" size="xs" mb={4}>
           {error}
@@ -35,10 +43,10 @@ export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemov
       )}
       {value.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No holidays: every listed weekday counts.
+          {emptyText}
         </Text>
       ) : (
-        <Table verticalSpacing={4} withTableBorder fz="sm" data-testid="sla-holidays">
+        <Table verticalSpacing={4} withTableBorder fz="sm" data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={150}>Date</Table.Th>
