@@ -6,7 +6,8 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { formatDate } from '../../lib/format'
 import { useSession } from '../auth/queries'
-import { GeneratorDialog, type ListFilter } from './GeneratorDialog'
+import { GeneratorDialog } from './GeneratorDialog'
+import type { ListFilter } from './useGenerator'
 import { type AgreementStatus, STATUS_LABELS, StatusBadge } from './status'
 
 export function AgreementsList() {
