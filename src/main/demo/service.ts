@@ -175,7 +175,7 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
     }
     return generate(conn, sizes, { scale, seed, now, today, hashes, onProgress: options.onProgress })
   })
-  return run()
+  return run.immediate()
 }
 
 interface GenerateOptions {
