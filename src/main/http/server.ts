@@ -47,6 +47,24 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** A request target as a URL, or null when it is not one (`http://[`). */
+function parseUrl(target: string): URL | null {
+  try {
+    return new URL(target, 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}
+
+/** A percent-decoded path, or null for a broken encoding (`%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+
 function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
@@ -186,29 +204,49 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end()
       return
     }
-    const file = normalize(join(root, decodeURIComponent(pathname)))
+    const file = normalize(join(root, pathname))
     if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && !file.endsWith('index.html')) {
       res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
       createReadStream(file).pipe(res)
       return
     }
+    const html = indexHtml()
     res.writeHead(200, { ...headers, 'content-type': TYPES['.html']! })
-    res.end(indexHtml())
+    res.end(html)
+  }
+
+  function badRequest(res: ServerResponse): void {
+    send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request URL is not valid.' } })
+  }
+
+  /** The last resort: one bad request is logged and answered 500, and the host keeps serving. */
+  function failed(res: ServerResponse, e: unknown): void {
+    options.log?.('web host request failed', e)
+    if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
+    else res.destroy()
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
+    // Any URL a page can make the browser send must be answered, never thrown out of the listener.
+    const url = parseUrl(req.url ?? '/')
+    if (!url) return badRequest(res)
+    const done = (p: Promise<void>) => void p.catch((e: unknown) => failed(res, e))
+    if (url.pathname.startsWith('/api/')) return done(handleApi(req, res, url.pathname.slice(5)))
+    if (url.pathname.startsWith('/export/') && req.method === 'GET') {
+      const list = decodePath(url.pathname.slice(8))
+      return list === null ? badRequest(res) : done(handleExport(req, res, url, list))
+    }
+    const pathname = decodePath(url.pathname)
+    if (pathname === null) return badRequest(res)
+    handleStatic(req, res, pathname)
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const done = (p: Promise<void> | void) =>
-      Promise.resolve(p).catch((e: unknown) => {
-        options.log?.('web host request failed', e)
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
-        else res.destroy()
-      })
-    if (url.pathname.startsWith('/api/')) return void done(handleApi(req, res, url.pathname.slice(5)))
-    if (url.pathname.startsWith('/export/') && req.method === 'GET') {
-      return void done(handleExport(req, res, url, decodeURIComponent(url.pathname.slice(8))))
+    try {
+      route(req, res)
+    } catch (e) {
+      failed(res, e)
     }
-    done(handleStatic(req, res, url.pathname))
   })
 
   await new Promise<void>((ok, fail) => {
