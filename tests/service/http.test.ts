@@ -229,4 +229,17 @@ describe('browser-mode host', () => {
     expect(badFilter.status).toBe(400)
     expect(badFilter.json().error?.code).toBe('VALIDATION')
   })
+
+  it('exports a customer name that looks like a formula as inert text', async () => {
+    const { conn, port, token } = await start()
+    const ctx = userWith(conn, ['dispatcher'], 'mari')
+    await call(ctx, 'customers.create', { name: '=HYPERLINK("http://x","y")' })
+    await call(ctx, 'customers.create', { name: '@SUM(1+1)' })
+    await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
+    const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: SESSION_A, input: JSON.stringify({ sort: 'name' }), name: 'k.csv' })}`)
+    expect(res.status).toBe(200)
+    expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
+    expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
+    expect(res.text).not.toMatch(/(^|,)"?[=@]/m)
+  })
 })
