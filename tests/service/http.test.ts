@@ -242,4 +242,15 @@ describe('browser-mode host', () => {
     expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
     expect(res.text).not.toMatch(/(^|,)"?[=@]/m)
   })
+
+  it('refuses an export sorted by a prototype key with a clean 400', async () => {
+    const { conn, port, token } = await start()
+    userWith(conn, ['dispatcher'], 'mari')
+    await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
+    for (const sort of ['__proto__', 'constructor', 'toString']) {
+      const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: SESSION_A, input: JSON.stringify({ sort }), name: 'k.csv' })}`)
+      expect(res.status, sort).toBe(400)
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['sort'] }] })
+    }
+  })
 })
