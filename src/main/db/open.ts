@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { closeDatabase, type Connection, openDatabase, type OpenOptions } from './connection'
-import { migrateDatabase, type MigrateResult } from './migrate'
+import { migrateDatabase, type MigrateResult, refuseNewerDatabase } from './migrate'
 import { ensureDefaultSequences } from '../services/core/sequences'
 import { ensureDefaultWorkflow } from '../services/orders/stages'
 import { ensureAgreementSetup } from '../services/agreements/service'
@@ -22,9 +22,11 @@ export async function openAndMigrate(
   file: string,
   options: OpenOptions & { migrationsFolder?: string; backupDir?: string } = {}
 ): Promise<{ conn: Connection; migration: MigrateResult }> {
+  const migrationsFolder = options.migrationsFolder ?? findMigrations()
+  refuseNewerDatabase(file, migrationsFolder, options)
   const conn = openDatabase(file, options)
   try {
-    const migration = await migrateDatabase(conn, options.migrationsFolder ?? findMigrations(), {
+    const migration = await migrateDatabase(conn, migrationsFolder, {
       ...(options.backupDir ? { backupDir: options.backupDir } : {})
     })
     ensureDefaultSequences(conn.db)
