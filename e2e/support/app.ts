@@ -56,12 +56,16 @@ async function startApp(startAt?: number, extraArgs: string[] = []): Promise<{ a
   })
   const token = new URL(url).searchParams.get('token')!
   const origin = new URL(url).origin
+  // The host issues a session id at sign-in (and at setup); a spec names its sessions, this keeps the ids.
+  const sessions = new Map<string, string>()
   const api: RunningApp['api'] = async (method, input, session = 'e2e-helper-session-0001') => {
     const res = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session },
+      headers: { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': sessions.get(session) ?? '' },
       body: JSON.stringify(input)
     })
+    const issued = res.headers.get('x-hooldus-session')
+    if (issued !== null) sessions.set(session, issued)
     return (await res.json()) as Awaited<ReturnType<RunningApp['api']>>
   }
   const stop = async () => {

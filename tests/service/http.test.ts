@@ -74,13 +74,22 @@ function request(
 
 const SESSION_A = 'session-aaaaaaaaaaaaaaaa'
 const SESSION_B = 'session-bbbbbbbbbbbbbbbb'
-const api = (port: number, method: string, token: string | null, input: unknown = {}, headers: Record<string, string> = {}, host?: string) =>
-  request(port, `/api/${method}`, {
+/** The host issues session ids at sign-in: a test names its sessions, and this maps a name to the issued id. */
+const issued = new Map<string, string>()
+afterEach(() => issued.clear())
+const sessionOf = (name: string) => issued.get(name) ?? name
+const api = async (port: number, method: string, token: string | null, input: unknown = {}, headers: Record<string, string> = {}, host?: string) => {
+  const name = headers['x-hooldus-session'] ?? SESSION_A
+  const reply = await request(port, `/api/${method}`, {
     method: 'POST',
     body: input,
-    headers: { ...(token === null ? {} : { 'x-hooldus-token': token }), 'x-hooldus-session': SESSION_A, ...headers },
+    headers: { ...(token === null ? {} : { 'x-hooldus-token': token }), ...headers, 'x-hooldus-session': sessionOf(name) },
     ...(host ? { host } : {})
   })
+  const id = reply.headers['x-hooldus-session']
+  if (typeof id === 'string') issued.set(name, id)
+  return reply
+}
 
 describe('browser-mode host', () => {
   it('listens on 127.0.0.1 only', async () => {
@@ -204,7 +213,7 @@ describe('browser-mode host', () => {
     await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
 
     const query = (t: string | null, session = SESSION_A, input: unknown = { sort: 'name' }) =>
-      `/export/customers.list?${new URLSearchParams({ ...(t === null ? {} : { token: t }), session, input: JSON.stringify(input), name: 'kliendid.csv' })}`
+      `/export/customers.list?${new URLSearchParams({ ...(t === null ? {} : { token: t }), session: sessionOf(session), input: JSON.stringify(input), name: 'kliendid.csv' })}`
     const ok = await request(port, query(token))
     expect(ok.status).toBe(200)
     expect(ok.headers['content-type']).toMatch(/text\/csv/)
@@ -224,9 +233,33 @@ describe('browser-mode host', () => {
     expect((await request(port, query('wrong-token'))).status).toBe(403)
     expect((await request(port, query(token, SESSION_B))).status).toBe(403)
     expect((await request(port, query(token), { host: `evil.example:${port}` })).status).toBe(403)
-    expect((await request(port, '/export/auth.status?' + new URLSearchParams({ token, session: SESSION_A }))).status).toBe(400)
+    expect((await request(port, '/export/auth.status?' + new URLSearchParams({ token, session: sessionOf(SESSION_A) }))).status).toBe(400)
     const badFilter = await request(port, query(token, SESSION_A, { pageSize: 'all' }))
     expect(badFilter.status).toBe(400)
     expect(badFilter.json().error?.code).toBe('VALIDATION')
+  })
+
+  it('exports a customer name that looks like a formula as inert text', async () => {
+    const { conn, port, token } = await start()
+    const ctx = userWith(conn, ['dispatcher'], 'mari')
+    await call(ctx, 'customers.create', { name: '=HYPERLINK("http://x","y")' })
+    await call(ctx, 'customers.create', { name: '@SUM(1+1)' })
+    await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
+    const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: sessionOf(SESSION_A), input: JSON.stringify({ sort: 'name' }), name: 'k.csv' })}`)
+    expect(res.status).toBe(200)
+    expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
+    expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
+    expect(res.text).not.toMatch(/(^|,)"?[=@]/m)
+  })
+
+  it('refuses an export sorted by a prototype key with a clean 400', async () => {
+    const { conn, port, token } = await start()
+    userWith(conn, ['dispatcher'], 'mari')
+    await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
+    for (const sort of ['__proto__', 'constructor', 'toString']) {
+      const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: sessionOf(SESSION_A), input: JSON.stringify({ sort }), name: 'k.csv' })}`)
+      expect(res.status, sort).toBe(400)
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['sort'] }] })
+    }
   })
 })

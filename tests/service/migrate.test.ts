@@ -158,4 +158,41 @@ describe('migrations at start-up', () => {
     writeFileSync(file, 'this is not a database, just some text that happens to be here')
     await expect(openAndMigrate(file)).rejects.toThrow()
   })
+
+  describe.each(['delete', 'wal'] as const)('a newer database in %s journal mode', (journal) => {
+    /** A database a newer Hooldus wrote, left by it in the given journal mode. */
+    function newerDatabase(file: string, mark: (db: Database.Database) => void): Buffer {
+      const db = new Database(file)
+      db.pragma(`journal_mode = ${journal}`)
+      db.exec("create table from_the_future (id integer primary key, text text); insert into from_the_future (text) values ('keep me')")
+      mark(db)
+      db.close()
+      return readFileSync(file)
+    }
+
+    it('is refused by its user_version, and the file is byte for byte as it was', async () => {
+      const dir = tempDir()
+      const file = join(dir, 'hooldus.db')
+      const before = newerDatabase(file, (db) => db.pragma(`user_version = ${known + 1}`))
+      await expect(openAndMigrate(file)).rejects.toBeInstanceOf(DatabaseTooNewError)
+      expect(readFileSync(file).equals(before)).toBe(true)
+      expect(existsSync(join(dir, 'backups'))).toBe(false)
+    })
+
+    it('is refused by a newer migration recorded in __drizzle_migrations even with user_version 0, and left as it was', async () => {
+      const dir = tempDir()
+      const file = join(dir, 'hooldus.db')
+      const journalFile = join(findMigrations(), 'meta', '_journal.json')
+      const last = Math.max(...(JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when))
+      const before = newerDatabase(file, (db) => {
+        db.exec('create table __drizzle_migrations (id integer primary key autoincrement, hash text not null, created_at numeric)')
+        db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-newer-release', last + 1000)
+      })
+      const error = await openAndMigrate(file).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DatabaseTooNewError)
+      expect((error as Error).message).toMatch(/newer Hooldus.*nothing has been changed/)
+      expect(readFileSync(file).equals(before)).toBe(true)
+      expect(existsSync(join(dir, 'backups'))).toBe(false)
+    })
+  })
 })

@@ -37,6 +37,25 @@ describe('CSV writer', () => {
     expect(cellOf('siteId', undefined)).toBe('')
   })
 
+  it('neutralises text a spreadsheet would run as a formula, but keeps numbers (also negative) as numbers', async () => {
+    expect(cellOf('name', '=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`)
+    expect(cellOf('name', '+1+1')).toBe("'+1+1")
+    expect(cellOf('name', '-2+3')).toBe("'-2+3")
+    expect(cellOf('name', '@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(cellOf('notes', '\t=1')).toBe("'\t=1")
+    expect(cellOf('notes', '\r=1')).toBe("'\r=1")
+    expect(cellOf('tags', ['=1+1', 'x'])).toBe("'=1+1; x")
+    expect(cellOf('name', 'Õunapuu = hea')).toBe('Õunapuu = hea')
+    // Numbers are the app's own values, never formulas: a negative number or amount stays a number.
+    expect(cellOf('quantity', -1234)).toBe(-1234)
+    expect(cellOf('salesPrice', -1234)).toBe('-12.34')
+    expect(cellOf('totalAmount', -5)).toBe('-0.05')
+
+    const sink = collect()
+    await writeCsv(['name', 'quantity', 'totalAmount'], [{ name: '=cmd|"/c calc"!A1', quantity: -3, totalAmount: -250 }], sink.out)
+    expect(sink.text()).toBe('\ufeffName,Quantity,Total amount\n"\'=cmd|""/c calc""!A1",-3,-2.50\n')
+  })
+
   it('starts with a BOM, keeps Estonian letters and €, and quotes what needs quoting', async () => {
     const sink = collect()
     const n = await writeCsv(

@@ -13,13 +13,22 @@ export function headerOf(key: string): string {
 /** Money is kept in cents; a spreadsheet wants 12.34. */
 const isMoney = (key: string) => /(Price|Amount|Total)$/.test(key)
 
+/**
+ * A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
+ * apostrophe (OWASP's rule for CSV injection). Only text: numbers are the app's own values, so a
+ * negative quantity or amount stays a number.
+ */
+function inert(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
 export function cellOf(key: string, value: unknown): string | number {
   if (value === null || value === undefined) return ''
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (typeof value === 'number' && isMoney(key)) return (value / 100).toFixed(2)
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('; ')
+  if (typeof value === 'number') return isMoney(key) ? (value / 100).toFixed(2) : value
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return inert(value.join('; '))
   if (typeof value === 'object') return JSON.stringify(value)
-  return value as string | number
+  return inert(String(value))
 }
 
 /**

@@ -106,5 +106,10 @@ export function startExport(
   const denied = permitted(list, user)
   if (denied) return { ok: false, error: denied }
   const ctx = createContext(host.conn, user, session, host.now)
-  return { ok: true, columns: listColumns(list), rows: source(ctx, parsed.data as never) }
+  try {
+    // Row sources check their input (the sort) when called, so a refusal comes before any byte is sent.
+    return { ok: true, columns: listColumns(list), rows: source(ctx, parsed.data as never) }
+  } catch (e) {
+    return { ok: false, error: toApiError(e, host, list) }
+  }
 }

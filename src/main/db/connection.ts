@@ -19,14 +19,18 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
+  const readonly = options.readonly ?? false
   const sqlite = new Database(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    readonly: options.readonly ?? false
+    readonly,
+    // A read-only look at a file must not create one.
+    fileMustExist: readonly
   })
-  sqlite.pragma('journal_mode = WAL')
+  // Switching a rollback-journal file to WAL rewrites its header: only a connection that may write does it.
+  if (!readonly) sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+  if (!readonly) sqlite.pragma('synchronous = NORMAL')
   return { sqlite, db: drizzle(sqlite, { schema }), file }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { closeDatabase, type Connection, openDatabase, type OpenOptions } from './connection'
-import { migrateDatabase, type MigrateResult } from './migrate'
+import { migrateDatabase, type MigrateResult, refuseNewerDatabase } from './migrate'
 
 /** The drizzle/ folder: beside the app in development, in the resources when packaged. */
 export function findMigrations(startDir: string = __dirname): string {
@@ -24,9 +24,11 @@ export async function openMigrated(
   options: OpenAndMigrateOptions,
   work: (conn: Connection) => void
 ): Promise<{ conn: Connection; migration: MigrateResult }> {
+  const migrationsFolder = options.migrationsFolder ?? findMigrations()
+  refuseNewerDatabase(file, migrationsFolder, options)
   const conn = openDatabase(file, options)
   try {
-    const migration = await migrateDatabase(conn, options.migrationsFolder ?? findMigrations(), {
+    const migration = await migrateDatabase(conn, migrationsFolder, {
       ...(options.backupDir ? { backupDir: options.backupDir } : {})
     })
     work(conn)

@@ -22,6 +22,8 @@ export interface WebHost {
   url: string
   token: string
   port: number
+  /** Signed-in sessions held (for tests: nothing is held for a caller who is not signed in). */
+  sessionCount(): number
   close(): Promise<void>
 }
 
@@ -40,11 +42,30 @@ const TYPES: Record<string, string> = {
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 const MAX_BODY = 5 * 1024 * 1024
+const TOO_LARGE = Symbol('too large')
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** A request target as a URL, or null when it is not one (`http://[`). */
+function parseUrl(target: string): URL | null {
+  try {
+    return new URL(target, 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}
+
+/** A percent-decoded path, or null for a broken encoding (`%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -57,12 +78,14 @@ function shim(): string {
   const q = new URLSearchParams(location.search)
   if (q.get('token')) { sessionStorage.setItem('hooldus.token', q.get('token')); history.replaceState(null, '', location.pathname + location.hash) }
   const token = sessionStorage.getItem('hooldus.token') || ''
-  let session = sessionStorage.getItem('hooldus.session')
-  if (!session) { session = crypto.randomUUID(); sessionStorage.setItem('hooldus.session', session) }
-  const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
+  // The host issues the session id at sign-in; until then there is none.
+  let session = sessionStorage.getItem('hooldus.session') || ''
   const invoke = (method) => async (input) => {
     try {
+      const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
       const res = await fetch('/api/' + method, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
+      const issued = res.headers.get('x-hooldus-session')
+      if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued) }
       return await res.json()
     } catch (e) {
       return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
@@ -105,27 +128,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return null
   }
 
-  const slotFor = (id: string | undefined): SessionSlot => {
-    if (!id || id.length < 16 || id.length > 100) return { userId: null }
-    let slot = sessions.get(id)
-    if (!slot) {
-      slot = { userId: null }
-      sessions.set(id, slot)
-    }
-    return slot
-  }
+  // Only sessions the host issued are held; any other id gets a slot that is never stored, so a caller
+  // cannot choose its own id (fixation) nor grow the map.
+  const slotFor = (id: string | undefined): SessionSlot => (id && sessions.get(id)) || { userId: null }
+  const newSessionId = () => randomBytes(24).toString('base64url')
 
   function send(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
     res.end(JSON.stringify(body))
   }
 
+  /** The JSON body, or 'too large' past MAX_BODY (the rest is left unread and discarded). */
   async function readBody(req: IncomingMessage): Promise<unknown> {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return TOO_LARGE
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
       size += (chunk as Buffer).length
-      if (size > MAX_BODY) throw new Error('too large')
+      if (size > MAX_BODY) return TOO_LARGE
       chunks.push(chunk as Buffer)
     }
     const text = Buffer.concat(chunks).toString('utf8')
@@ -136,16 +156,47 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } })
     const given = req.headers['x-hooldus-token']
     const check = () => refuseForeign(req) ?? (typeof given === 'string' && sameSecret(given, token) ? null : 'Missing or wrong token.')
+    // A stranger gets nothing read, parsed or stored.
+    const refusal = check()
+    if (refusal) {
+      req.resume()
+      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: refusal } })
+    }
     let input: unknown
     try {
       input = await readBody(req)
     } catch {
       return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } })
     }
-    const session = slotFor(req.headers['x-hooldus-session'] as string | undefined)
+    if (input === TOO_LARGE) {
+      req.resume()
+      return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` } })
+    }
+    const presented = req.headers['x-hooldus-session'] as string | undefined
+    const held = slotFor(presented)
+    // The handler sees a slot that notes whether it signed in or out (even as the same user again).
+    let userId = held.userId
+    let assigned = false
+    const session: SessionSlot = {
+      get userId() {
+        return userId
+      },
+      set userId(value) {
+        userId = value
+        assigned = true
+      }
+    }
     const result = await dispatch(options, check, session, method, input)
-    const status = result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200
-    send(res, status, result)
+    if (assigned) {
+      // A sign-in or sign-out ends the presented id; a signed-in session gets a fresh one (rotation).
+      if (presented) sessions.delete(presented)
+      if (userId !== null) {
+        const id = newSessionId()
+        sessions.set(id, { userId })
+        res.setHeader('x-hooldus-session', id)
+      }
+    }
+    send(res, result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200, result)
   }
 
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, list: string): Promise<void> {
@@ -186,29 +237,49 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end()
       return
     }
-    const file = normalize(join(root, decodeURIComponent(pathname)))
+    const file = normalize(join(root, pathname))
     if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && !file.endsWith('index.html')) {
       res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
       createReadStream(file).pipe(res)
       return
     }
+    const html = indexHtml()
     res.writeHead(200, { ...headers, 'content-type': TYPES['.html']! })
-    res.end(indexHtml())
+    res.end(html)
+  }
+
+  function badRequest(res: ServerResponse): void {
+    send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request URL is not valid.' } })
+  }
+
+  /** The last resort: one bad request is logged and answered 500, and the host keeps serving. */
+  function failed(res: ServerResponse, e: unknown): void {
+    options.log?.('web host request failed', e)
+    if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
+    else res.destroy()
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
+    // Any URL a page can make the browser send must be answered, never thrown out of the listener.
+    const url = parseUrl(req.url ?? '/')
+    if (!url) return badRequest(res)
+    const done = (p: Promise<void>) => void p.catch((e: unknown) => failed(res, e))
+    if (url.pathname.startsWith('/api/')) return done(handleApi(req, res, url.pathname.slice(5)))
+    if (url.pathname.startsWith('/export/') && req.method === 'GET') {
+      const list = decodePath(url.pathname.slice(8))
+      return list === null ? badRequest(res) : done(handleExport(req, res, url, list))
+    }
+    const pathname = decodePath(url.pathname)
+    if (pathname === null) return badRequest(res)
+    handleStatic(req, res, pathname)
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const done = (p: Promise<void> | void) =>
-      Promise.resolve(p).catch((e: unknown) => {
-        options.log?.('web host request failed', e)
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
-        else res.destroy()
-      })
-    if (url.pathname.startsWith('/api/')) return void done(handleApi(req, res, url.pathname.slice(5)))
-    if (url.pathname.startsWith('/export/') && req.method === 'GET') {
-      return void done(handleExport(req, res, url, decodeURIComponent(url.pathname.slice(8))))
+    try {
+      route(req, res)
+    } catch (e) {
+      failed(res, e)
     }
-    done(handleStatic(req, res, url.pathname))
   })
 
   await new Promise<void>((ok, fail) => {
@@ -221,6 +292,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     port,
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    sessionCount: () => sessions.size,
     close: () => new Promise((ok) => server.close(() => ok()))
   }
 }

@@ -5,9 +5,17 @@ export const version = z.number().int().min(1)
 export const idInput = z.object({ id })
 export const versionedRef = z.object({ id, version })
 
-export const requiredText = (max = 200) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`)
+/** A NUL or an unpaired UTF-16 surrogate: not text, and mangled or cut off by SQLite, CSV and PDF output. */
+const NOT_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The one base of every text a user types: each text field of the contract is built from it. */
+export const text = () => z.string().refine((s) => !NOT_TEXT.test(s), 'Contains a NUL character or a broken (unpaired surrogate) character')
+
+export const requiredText = (max = 200) => text().trim().min(1, 'Required').max(max, `At most ${max} characters`)
 /** Optional free text is stored as '' rather than null so forms never juggle both. */
-export const optionalText = (max = 2000) => z.string().trim().max(max, `At most ${max} characters`).default('')
+export const optionalText = (max = 2000) => text().trim().max(max, `At most ${max} characters`).default('')
+/** A search box's text. */
+export const searchText = (max = 200) => text().trim().max(max)
 export const code = requiredText(30).regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore only')
 /** A document number that may be left blank to take the next one from its number sequence. */
 export const autoNumber = z.union([z.literal(''), code]).default('')
@@ -32,7 +40,7 @@ export const sortDir = z.enum(['asc', 'desc'])
 /** Paged, sorted, filtered list query shared by every list; `filters` adds the list's own filters. */
 export function listInput<F extends z.ZodRawShape>(filters: F) {
   return z.object({
-    q: z.string().trim().max(200).default(''),
+    q: searchText().default(''),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
     sort: z.string().max(50).default(''),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate, optionalText, version } from '../api/common'
+import { id, isoDate, optionalText, searchText, version } from '../api/common'
 import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'
 import { slaBadge } from './sla'
@@ -103,7 +103,7 @@ export const trayInput = z.object({
   from: isoDate.nullable().default(null),
   to: isoDate.nullable().default(null),
   skillId: id.nullable().default(null),
-  q: z.string().trim().max(200).default(''),
+  q: searchText().default(''),
   limit: z.number().int().min(1).max(500).default(200)
 })
 

@@ -201,7 +201,7 @@ export type ServiceObjectRow = z.infer<typeof serviceObjectRow>
 export const numberSequenceInput = z.object({
   code,
   name: requiredText(100),
-  prefix: z.string().trim().max(10).default(''),
+  prefix: optionalText(10),
   nextNumber: z.number().int().min(1),
   padding: z.number().int().min(1).max(12).default(6)
 })

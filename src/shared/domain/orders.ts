@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { code, id, isoDate, money, optionalDate, optionalText, requiredText, version } from '../api/common'
+import { code, id, isoDate, money, optionalDate, optionalText, requiredText, text, version } from '../api/common'
 import { slaBadge } from './slaBadge'
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const
@@ -276,7 +276,7 @@ export const invoiceableLine = z.object({
 })
 export type InvoiceableLine = z.infer<typeof invoiceableLine>
 
-export const requestKey = z.string().min(8).max(100)
+export const requestKey = text().min(8).max(100)
 
 /** The deepest nesting of a JSON-like value, walked without recursion; stops counting past `limit`. */
 function depthWithin(value: unknown, limit: number): boolean {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, getTableName, type SQL, sql, type SQLWrapper } f
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Page } from '@shared/api/common'
 import type { Db } from '../../db/connection'
+import { invalid } from './errors'
 
 export interface ListParams {
   q: string
@@ -61,8 +62,18 @@ function base(db: Db, spec: ListSpec<Selection, unknown>, fields: Selection, whe
   return q.where(where)
 }
 
+/**
+ * The entry of a list's sort table for a requested key ('' = the default). Only the table's own keys count
+ * (a plain lookup would find `__proto__` or `toString` on the prototype); anything else is refused.
+ */
+export function sortEntry<T>(table: Record<string, T>, requested: string, fallback: string): T {
+  const key = requested || fallback
+  if (Object.hasOwn(table, key)) return table[key]!
+  throw invalid(['sort'], `A list cannot be sorted by "${requested}"; it sorts by ${Object.keys(table).join(', ')}.`)
+}
+
 function ordering(spec: ListSpec<Selection, unknown>, params: Pick<ListParams, 'sort' | 'dir'>): SQL[] {
-  const col = (spec.sort[params.sort] ?? spec.sort[spec.defaultSort]) as SQLWrapper
+  const col = sortEntry(spec.sort, params.sort, spec.defaultSort) as SQLWrapper
   const primary = params.dir === 'desc' ? desc(col) : asc(col)
   return [primary, asc(spec.idColumn)]
 }
@@ -88,8 +99,11 @@ export function listPage<S extends Selection, R>(
   return { rows: rows.map(spec.toRow), total, page: params.page, pageSize: params.pageSize }
 }
 
-/** Every matching row in list order, a chunk at a time, so memory stays flat however long the list is. */
-export function* iterateList<S extends Selection, R>(
+/**
+ * Every matching row in list order, a chunk at a time, so memory stays flat however long the list is. The
+ * sort is checked at the call, not at the first row, so a bad one is refused before an export starts.
+ */
+export function iterateList<S extends Selection, R>(
   db: Db,
   spec: ListSpec<S, R>,
   params: Pick<ListParams, 'sort' | 'dir'>,
@@ -97,15 +111,18 @@ export function* iterateList<S extends Selection, R>(
   chunk = 2000
 ): Generator<R> {
   const s = spec as unknown as ListSpec<Selection, R>
-  for (let offset = 0; ; offset += chunk) {
-    const rows = base(db, s, spec.selection, where)
-      .orderBy(...ordering(s, params))
-      .limit(chunk)
-      .offset(offset)
-      .all() as SelectedRow<S>[]
-    for (const r of rows) yield spec.toRow(r)
-    if (rows.length < chunk) return
-  }
+  const order = ordering(s, params)
+  return (function* () {
+    for (let offset = 0; ; offset += chunk) {
+      const rows = base(db, s, spec.selection, where)
+        .orderBy(...order)
+        .limit(chunk)
+        .offset(offset)
+        .all() as SelectedRow<S>[]
+      for (const r of rows) yield spec.toRow(r)
+      if (rows.length < chunk) return
+    }
+  })()
 }
 
 /** LIKE pattern for a user's search text, with LIKE's wildcards taken literally. */

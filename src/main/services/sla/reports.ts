@@ -11,7 +11,7 @@ import { dateOf, dayEnd, dayStart } from '@shared/time'
 import { agreementGroups, agreements, customers, orderSlas, orderSlaTargets, serviceOrders, slaDefinitions } from '../../db/schema'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import { invalid } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, sortEntry, whereAll } from '../core/list'
 import { renderPdf } from '../documents/pdf'
 import { ACCENT, documentFrame, MUTED, rowsTable } from '../documents/layout'
 import { isOfficeUser } from '../orders/access'
@@ -182,8 +182,8 @@ const COMPLIANCE_SORT: Record<string, (r: ComplianceRow) => number | string> = {
 
 function sortedCompliance(ctx: ServiceContext, i: ParsedInput<'slaCompliance.list'>): ComplianceRow[] {
   const rows = complianceRows(ctx, i).filter((r) => !i.q || r.label.toLowerCase().includes(i.q.toLowerCase()))
-  const by = COMPLIANCE_SORT[i.sort]
-  if (!by) return i.dir === 'desc' ? rows.reverse() : rows
+  if (!i.sort) return i.dir === 'desc' ? rows.reverse() : rows
+  const by = sortEntry(COMPLIANCE_SORT, i.sort, '')
   const sign = i.dir === 'desc' ? -1 : 1
   return rows.sort((a, b) => {
     const x = by(a)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { id, idInput, isoDate, listInput, pageOf, version } from '../common'
+import { id, idInput, isoDate, listInput, optionalText, pageOf, requiredText, text, version } from '../common'
 import { mutation, query } from '../define'
 import {
 
@@ -73,7 +73,7 @@ export const ordersContract = {
   'serviceOrders.revokeCancelLine': mutation(z.object(versioned), orderRow, 'orders.write'),
 
   'serviceOrders.changeStage': mutation(
-    z.object({ ...versioned, toStageId: id, reasonId: optionalId, note: z.string().trim().max(1000).default('') }),
+    z.object({ ...versioned, toStageId: id, reasonId: optionalId, note: optionalText(1000) }),
     orderRow,
     'orders.register'
   ),
@@ -98,9 +98,9 @@ export const ordersContract = {
   'invoices.credit': mutation(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
   'invoices.pdf': query(idInput, pdfFile, 'invoices.read'),
 
-  'savedViews.list': query(z.object({ list: z.string().min(1).max(60) }), z.array(savedView), 'authenticated'),
+  'savedViews.list': query(z.object({ list: text().min(1).max(60) }), z.array(savedView), 'authenticated'),
   'savedViews.save': mutation(
-    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: viewFilters }),
+    z.object({ list: text().min(1).max(60), name: requiredText(60), filters: viewFilters }),
     savedView,
     'authenticated'
   ),

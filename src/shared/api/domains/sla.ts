@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { id, listInput, pageOf, version } from '../common'
+import { id, listInput, optionalText, pageOf, version } from '../common'
 import { mutation, query } from '../define'
 import { orderListRow, pdfFile } from '../../domain/orders'
 import { complianceInput, complianceRow, orderClock, SLA_TARGET_KINDS, slaInput, slaReasonInput, slaReasonRow, slaRow } from '../../domain/sla'
 
-const reason = { reasonId: id.nullable().default(null), note: z.string().trim().max(500).default('') }
+const reason = { reasonId: id.nullable().default(null), note: optionalText(500) }
 
 export const slaContract = {
   ...crud('slaDefinitions', { row: slaRow, create: slaInput, filters: {}, read: 'orders.read', write: 'sla.configure' }),
@@ -17,7 +17,7 @@ export const slaContract = {
   'sla.cancel': mutation(z.object({ orderId: id, version, ...reason }), orderClock, 'orders.write'),
   'sla.reset': mutation(z.object({ orderId: id, version, ...reason }), orderClock, 'orders.write'),
   /** Explains a missed target. */
-  'sla.giveReason': mutation(z.object({ orderId: id, version, target: z.enum(SLA_TARGET_KINDS), reasonId: id, note: z.string().trim().max(500).default('') }), orderClock, 'orders.register'),
+  'sla.giveReason': mutation(z.object({ orderId: id, version, target: z.enum(SLA_TARGET_KINDS), reasonId: id, note: optionalText(500) }), orderClock, 'orders.register'),
   /** Open orders whose next target is breached, or due before the end of today or within the at-risk threshold. */
   'slaAtRisk.list': query(listInput({}), pageOf(orderListRow), 'orders.read'),
   /** A list method so that the report exports to CSV like every list. */

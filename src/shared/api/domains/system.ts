@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, idInput, listInput, pageOf } from '../common'
+import { id, idInput, listInput, pageOf, searchText, text } from '../common'
 import { mutation, query } from '../define'
 import {
   auditEntry,
@@ -31,10 +31,10 @@ export const systemContract = {
   'settings.update': mutation(settingsInput.safeExtend({ version }), settingsRow, 'settings.write'),
 
   'audit.forRecord': query(
-    z.object({ entity: z.string().min(1).max(50), entityId: z.number().int() }),
+    z.object({ entity: text().min(1).max(50), entityId: z.number().int() }),
     z.array(auditEntry),
     'audit.read'
   ),
 
-  'search.global': query(z.object({ q: z.string().trim().max(100) }), z.array(searchHit), 'masterdata.read')
+  'search.global': query(z.object({ q: searchText(100) }), z.array(searchHit), 'masterdata.read')
 }
