@@ -3,10 +3,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { METHOD_NAMES } from '@shared/api/methods'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
-import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import { type ApiHost, runMethod, startExport } from '../api/pipeline'
 import type { SessionSlot } from '../services/core/context'
 
 export interface WebHostOptions extends ApiHost {
@@ -51,7 +50,7 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
 
-/** The browser-side `window.api`: the same shape as the Electron preload, posting to /api/<method>. */
+/** The browser-side `window.api`: the same shape as the Electron preload, `call` posting to /api/<method>. */
 function shim(): string {
   return `(() => {
   const q = new URLSearchParams(location.search)
@@ -60,16 +59,15 @@ function shim(): string {
   let session = sessionStorage.getItem('hooldus.session')
   if (!session) { session = crypto.randomUUID(); sessionStorage.setItem('hooldus.session', session) }
   const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
-  const invoke = (method) => async (input) => {
+  const api = { mode: 'browser' }
+  api.call = async (method, input) => {
     try {
-      const res = await fetch('/api/' + method, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
+      const res = await fetch('/api/' + encodeURIComponent(method), { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
       return await res.json()
     } catch (e) {
       return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
     }
   }
-  const api = { mode: 'browser' }
-  for (const m of ${JSON.stringify(METHOD_NAMES)}) api[m] = invoke(m)
   api.exportCsv = async (list, input, suggestedName) => {
     const url = '/export/' + encodeURIComponent(list) + '?' + new URLSearchParams({ token, session, input: JSON.stringify(input ?? {}), name: suggestedName })
     const a = document.createElement('a')
@@ -143,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } })
     }
     const session = slotFor(req.headers['x-hooldus-session'] as string | undefined)
-    const result = await dispatch(options, check, session, method, input)
+    const result = await runMethod(options, check, session, method, input)
     const status = result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200
     send(res, status, result)
   }

@@ -1,0 +1,29 @@
+import type { systemContract } from '@shared/api/domains/system'
+import * as auditService from '../audit/service'
+import * as auth from '../auth/service'
+import type { ExportSourcesOf, HandlersOf } from '../core/handlers'
+import { globalSearch } from '../search/service'
+import * as settingsService from '../settings/service'
+import * as users from '../users/service'
+
+type Slice = typeof systemContract
+
+/** Sign-in, users, settings, audit trail and search. `auth.setup` with demo data is completed in `api/handlers.ts`. */
+export const systemHandlers = {
+  'auth.status': (ctx) => auth.status(ctx),
+  'auth.setup': auth.setup,
+  'auth.signIn': auth.signIn,
+  'auth.signOut': (ctx) => auth.signOut(ctx),
+  'users.list': users.listUsers,
+  'users.get': users.getUser,
+  'users.create': users.createUser,
+  'users.update': users.updateUser,
+  'settings.get': (ctx) => settingsService.getSettings(ctx),
+  'settings.update': settingsService.updateSettings,
+  'audit.forRecord': auditService.auditForRecord,
+  'search.global': globalSearch
+} satisfies HandlersOf<Slice>
+
+export const systemExports = {
+  'users.list': users.iterateUsers
+} satisfies ExportSourcesOf<Slice>
