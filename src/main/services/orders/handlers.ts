@@ -3,13 +3,12 @@ import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/han
 import { invoicePdf, orderPdf } from '../documents/service'
 import * as invoices from '../invoices/service'
 import { getOrder, iterateOrders, listOrders } from './read'
-import { deleteView, listViews, saveView } from './savedViews'
 import * as orders from './service'
 import { reasonService, stageService } from './stages'
 
 type Slice = typeof ordersContract
 
-/** Service orders with their stages, lines and documents; invoices and credit notes; saved list views. */
+/** Service orders with their stages, lines and documents; invoices and credit notes. */
 export const ordersHandlers = {
   ...crudHandlers('serviceStages', stageService),
   ...crudHandlers('stageReasons', reasonService),
@@ -37,10 +36,7 @@ export const ordersHandlers = {
   'invoices.invoiceable': invoices.invoiceableLines,
   'invoices.create': invoices.createInvoice,
   'invoices.credit': invoices.creditInvoice,
-  'invoices.pdf': invoicePdf,
-  'savedViews.list': listViews,
-  'savedViews.save': saveView,
-  'savedViews.delete': deleteView
+  'invoices.pdf': invoicePdf
 } satisfies HandlersOf<Slice>
 
 export const ordersExports = {

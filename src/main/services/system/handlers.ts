@@ -5,10 +5,11 @@ import type { ExportSourcesOf, HandlersOf } from '../core/handlers'
 import { globalSearch } from '../search/service'
 import * as settingsService from '../settings/service'
 import * as users from '../users/service'
+import { deleteView, listViews, saveView } from './savedViews'
 
 type Slice = typeof systemContract
 
-/** Sign-in, users, settings, audit trail and search. `auth.setup` with demo data is completed in `api/handlers.ts`. */
+/** Sign-in, users, settings, audit trail, search and the saved views of every list. `auth.setup` with demo data is completed in `api/handlers.ts`. */
 export const systemHandlers = {
   'auth.status': (ctx) => auth.status(ctx),
   'auth.setup': auth.setup,
@@ -21,7 +22,10 @@ export const systemHandlers = {
   'settings.get': (ctx) => settingsService.getSettings(ctx),
   'settings.update': settingsService.updateSettings,
   'audit.forRecord': auditService.auditForRecord,
-  'search.global': globalSearch
+  'search.global': globalSearch,
+  'savedViews.list': listViews,
+  'savedViews.save': saveView,
+  'savedViews.delete': deleteView
 } satisfies HandlersOf<Slice>
 
 export const systemExports = {

@@ -21,7 +21,6 @@ import {
   reasonRow,
   registerInput,
   requestKey,
-  savedView,
   stageInput,
   stageRow
 } from '../../domain/orders'
@@ -94,14 +93,6 @@ export const ordersContract = {
     'invoices.create'
   ),
   'invoices.credit': method(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
-  'invoices.pdf': method(idInput, pdfFile, 'invoices.read'),
-
-  'savedViews.list': method(z.object({ list: z.string().min(1).max(60) }), z.array(savedView), 'authenticated'),
-  'savedViews.save': method(
-    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: z.record(z.string(), z.unknown()) }),
-    savedView,
-    'authenticated'
-  ),
-  'savedViews.delete': method(idInput, z.object({ id }), 'authenticated')
+  'invoices.pdf': method(idInput, pdfFile, 'invoices.read')
 }
 

@@ -15,6 +15,7 @@ import {
   userRow
 } from '../../domain/system'
 import { ROLES } from '../../auth/roles'
+import { savedView } from '../../domain/orders'
 
 export const systemContract = {
   'auth.status': method(z.object({}), authStatus, 'public'),
@@ -36,5 +37,14 @@ export const systemContract = {
     'audit.read'
   ),
 
-  'search.global': method(z.object({ q: z.string().trim().max(100) }), z.array(searchHit), 'masterdata.read')
+  'search.global': method(z.object({ q: z.string().trim().max(100) }), z.array(searchHit), 'masterdata.read'),
+
+  /** Named filter sets of any list, per user (the saved-views menu of every list page). */
+  'savedViews.list': method(z.object({ list: z.string().min(1).max(60) }), z.array(savedView), 'authenticated'),
+  'savedViews.save': method(
+    z.object({ list: z.string().min(1).max(60), name: z.string().trim().min(1, 'Required').max(60), filters: z.record(z.string(), z.unknown()) }),
+    savedView,
+    'authenticated'
+  ),
+  'savedViews.delete': method(idInput, z.object({ id }), 'authenticated')
 }
