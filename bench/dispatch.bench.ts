@@ -1,5 +1,5 @@
 import type { Input, MethodName } from '@shared/api/contract'
-import { type ApiHost, dispatch } from '../src/main/api/pipeline'
+import { type ApiHost, runMethod } from '../src/main/api/pipeline'
 import type { Connection } from '../src/main/db/connection'
 import type { SessionSlot } from '../src/main/services/core/context'
 import { defineBenches, type Measurement } from './registry'
@@ -28,7 +28,7 @@ function scale100() {
 async function timings<M extends MethodName>(method: M, input: Input<M>): Promise<{ median: number; p95: number }> {
   const db = await scale100()
   const once = async () => {
-    const r = await dispatch(db.host, () => null, db.session, method, input)
+    const r = await runMethod(db.host, () => null, db.session, method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
   }
   for (let i = 0; i < 3; i++) await once()
@@ -47,7 +47,7 @@ export const benches = defineBenches([
     name: 'dispatchBoard',
     async run(): Promise<Measurement[]> {
       const { conn, host, session } = await scale100()
-      const week = await dispatch(host, () => null, session, 'dispatch.board', { from: WEEK, days: 7 })
+      const week = await runMethod(host, () => null, session, 'dispatch.board', { from: WEEK, days: 7 })
       if (!week.ok) throw new Error(week.error.message)
       const board = week.data as { technicians: unknown[]; cards: { conflicts: unknown[] }[] }
       const board7 = await timings('dispatch.board', { from: WEEK, days: 7 })

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { MethodName } from '@shared/api/contract'
 import { writeCsv } from '../src/main/api/csv'
-import { type ApiHost, dispatch, startExport } from '../src/main/api/pipeline'
+import { type ApiHost, runMethod, startExport } from '../src/main/api/pipeline'
 import { closeDatabase } from '../src/main/db/connection'
 import { openAndMigrate } from '../src/main/bootstrap'
 import type { SessionSlot } from '../src/main/services/core/context'
@@ -26,7 +26,7 @@ function scale100() {
 async function listPage(method: MethodName, input: object): Promise<number> {
   const { host, session } = await scale100()
   return medianMs(async () => {
-    const r = await dispatch(host, () => null, session, method, input)
+    const r = await runMethod(host, () => null, session, method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
   })
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { MethodName } from '@shared/api/contract'
-import { type ApiHost, dispatch } from '../src/main/api/pipeline'
+import { type ApiHost, runMethod } from '../src/main/api/pipeline'
 import { closeDatabase, type Connection, openDatabase } from '../src/main/db/connection'
 import { loadSessionUser } from '../src/main/services/auth/service'
 import { createContext, type ServiceContext, type SessionSlot } from '../src/main/services/core/context'
@@ -30,7 +30,7 @@ function scale100() {
 async function listMs(method: MethodName, input: object, session?: SessionSlot): Promise<number> {
   const db = await scale100()
   return medianMs(async () => {
-    const r = await dispatch(db.host, () => null, session ?? db.session, method, input)
+    const r = await runMethod(db.host, () => null, session ?? db.session, method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
   })
 }

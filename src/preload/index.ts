@@ -1,15 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC_EXPORT, ipcChannelOf, METHOD_NAMES } from '@shared/api/methods'
+import { IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
 
 /**
- * Exposes exactly the contract: one function per method name, each forwarding to its own IPC channel,
- * and the CSV export. Nothing of ipcRenderer itself reaches the page.
+ * Exposes `call(method, input)` on the one API channel (main checks the method against the contract),
+ * the CSV export and the mode. Nothing of ipcRenderer itself reaches the page.
  */
-const api: Record<string, unknown> = { mode: 'electron' }
-for (const method of METHOD_NAMES) {
-  api[method] = (input: unknown) => ipcRenderer.invoke(ipcChannelOf(method), input)
+const api = {
+  mode: 'electron',
+  call: (method: string, input: unknown) => ipcRenderer.invoke(IPC_CALL, method, input),
+  exportCsv: (list: string, input: unknown, suggestedName: string) => ipcRenderer.invoke(IPC_EXPORT, list, input, suggestedName)
 }
-api.exportCsv = (list: string, input: unknown, suggestedName: string) =>
-  ipcRenderer.invoke(IPC_EXPORT, list, input, suggestedName)
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api))

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_EXPORT, ipcChannelOf, METHOD_NAMES } from '@shared/api/methods'
+import { IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
+import { contract } from '@shared/api/contract'
 
 const exposed = new Map<string, unknown>()
 const invoked: unknown[][] = []
@@ -21,22 +22,21 @@ describe('preload', () => {
     api = exposed.get('api') as Record<string, unknown>
   })
 
-  it('exposes exactly the contract methods, the CSV export and the mode as window.api — nothing of ipcRenderer', () => {
+  it('exposes call, the CSV export and the mode as window.api — nothing of ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'exportCsv', 'mode'].sort())
+    expect(Object.keys(api).sort()).toEqual(['call', 'exportCsv', 'mode'])
     expect(api.mode).toBe('electron')
     expect(Object.isFrozen(api)).toBe(true)
     expect(api).not.toHaveProperty('invoke')
     expect(api).not.toHaveProperty('send')
   })
 
-  it('forwards each method to its own channel with the input only', async () => {
+  it('forwards every method to the one API channel with the method and the input only', async () => {
     invoked.length = 0
-    for (const m of METHOD_NAMES) {
-      const fn = api[m] as (...args: unknown[]) => Promise<unknown>
-      await fn({ q: m }, 'extra argument that must not reach main')
-    }
-    expect(invoked).toEqual(METHOD_NAMES.map((m) => [ipcChannelOf(m), { q: m }]))
+    const methods = Object.keys(contract)
+    const call = api.call as (...args: unknown[]) => Promise<unknown>
+    for (const m of methods) await call(m, { q: m }, 'extra argument that must not reach main')
+    expect(invoked).toEqual(methods.map((m) => [IPC_CALL, m, { q: m }]))
   })
 
   it('forwards the CSV export to the export channel', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiHost, dispatch } from '../../src/main/api/pipeline'
+import { type ApiHost, runMethod } from '../../src/main/api/pipeline'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 
 // The CLI runs as a child process, exactly as `npm run cli` does (tsx, with the @shared alias).
@@ -34,7 +34,7 @@ async function signIn(file: string, username: string, password: string) {
   const conn = openDatabase(file)
   try {
     const host: ApiHost = { conn }
-    return await dispatch(host, () => null, { userId: null }, 'auth.signIn', { username, password })
+    return await runMethod(host, () => null, { userId: null }, 'auth.signIn', { username, password })
   } finally {
     closeDatabase(conn)
   }

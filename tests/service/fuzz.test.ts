@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { contract, type MethodName } from '@shared/api/contract'
-import { METHOD_NAMES } from '@shared/api/methods'
 import type { ApiResult } from '@shared/api/result'
-import { type ApiHost, dispatch } from '../../src/main/api/pipeline'
+import { type ApiHost, runMethod } from '../../src/main/api/pipeline'
 import type { Connection } from '../../src/main/db/connection'
 import { freshDb } from '../support/db'
 import { contentHash, core, kindsOf, type Mutant, mutants, prng, type Rng, sample, stringBounded, summarise } from '../support/fuzz'
@@ -34,7 +33,7 @@ const COSTLY = new Set<string>(['auth.signIn', 'auth.setup', 'users.create', 'us
 const ALWAYS = new Set(['array of 40,000 ids', 'record nested 10,000 deep', 'record with __proto__ key', '__proto__/constructor keys'])
 const DOCUMENTED = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'])
 
-const methods = METHOD_NAMES as readonly MethodName[]
+const methods = Object.keys(contract) as MethodName[]
 const schemaOf = (m: MethodName) => contract[m].input as z.ZodType
 
 interface Answer {
@@ -129,7 +128,7 @@ describe('fuzzing every contract method through the pipeline', () => {
     const host: ApiHost = { conn, checkOutputs: true, log: (_m, e) => logged.push(e) }
     try {
       // A fresh session per call: a sign-out (or a refused sign-in) must not leave the next call signed out.
-      return { result: await dispatch(host, () => null, { userId: adminId }, method, input), logged }
+      return { result: await runMethod(host, () => null, { userId: adminId }, method, input), logged }
     } catch (thrown) {
       return { thrown, logged }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contract, type MethodName } from '@shared/api/contract'
-import { dispatch } from '../../src/main/api/pipeline'
+import { runMethod } from '../../src/main/api/pipeline'
 import { freshDb, userWith } from '../support/db'
 
 /** Required filters of the lists that have some; every other list takes `{}`. */
@@ -24,7 +24,7 @@ describe('list sort keys', () => {
     const { conn } = await freshDb()
     const admin = userWith(conn, ['administrator'], 'admin')
     for (const method of sortedLists) {
-      const result = await dispatch({ conn, checkOutputs: true }, () => null, admin.session, method, { ...REQUIRED[method], sort: key })
+      const result = await runMethod({ conn, checkOutputs: true }, () => null, admin.session, method, { ...REQUIRED[method], sort: key })
       expect(result.ok, method).toBe(false)
       if (result.ok) continue
       expect(result.error.code, `${method}: ${result.error.message}`).toBe('VALIDATION')
@@ -37,7 +37,7 @@ describe('list sort keys', () => {
     const { conn } = await freshDb()
     const admin = userWith(conn, ['administrator'], 'admin')
     for (const input of [{}, { sort: 'name', dir: 'desc' }]) {
-      const result = await dispatch({ conn, checkOutputs: true }, () => null, admin.session, 'customers.list', input)
+      const result = await runMethod({ conn, checkOutputs: true }, () => null, admin.session, 'customers.list', input)
       expect(result.ok).toBe(true)
     }
   })

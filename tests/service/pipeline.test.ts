@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
-import { dispatch } from '../../src/main/api/pipeline'
+import { runMethod } from '../../src/main/api/pipeline'
 import { auditLog, customers, customerSites, numberSequences } from '../../src/main/db/schema'
 import { customerService } from '../../src/main/services/masterdata/customers'
 import { call, callError, freshDb, userWith } from '../support/db'
@@ -51,12 +51,12 @@ describe('pipeline', () => {
     const ctx = userWith(conn, ['administrator'])
     const spy = vi.spyOn(customerService.config, 'values')
     try {
-      const r = await dispatch({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: 'X' })
+      const r = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: 'X' })
       expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Frame not trusted' } })
       // Invalid input is refused the same way: the caller is checked first.
-      const bad = await dispatch({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: '' })
+      const bad = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: '' })
       expect(bad.ok ? null : bad.error.code).toBe('FORBIDDEN')
-      const unknown = await dispatch({ conn }, () => 'Frame not trusted', ctx.session, 'no.such', {})
+      const unknown = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'no.such', {})
       expect(unknown.ok ? null : unknown.error.code).toBe('FORBIDDEN')
       expect(spy).not.toHaveBeenCalled()
     } finally {
@@ -64,6 +64,18 @@ describe('pipeline', () => {
     }
     expect(rows(conn, customers)).toBe(0)
     expect(rows(conn, auditLog)).toBe(0)
+  })
+
+  it('checks the permission before the input: without it FORBIDDEN whatever the input, with it the input decides', async () => {
+    const { conn } = await freshDb()
+    const technician = userWith(conn, ['technician'], 'tech')
+    const dispatcher = userWith(conn, ['dispatcher'], 'disp')
+    for (const input of [{ name: '' }, {}, { name: 42 }, null]) {
+      expect(await rawCall(conn, technician.session, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this (customers.write).' } })
+      expect(await rawCall(conn, { userId: null }, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Sign in first.' } })
+      expect(await rawCall(conn, dispatcher.session, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(rows(conn, customers)).toBe(0)
   })
 
   it('turns an unexpected error into INTERNAL, logs it, and rolls the whole change back', async () => {
@@ -78,7 +90,7 @@ describe('pipeline', () => {
       throw new TypeError('disk on fire')
     }
     try {
-      const r = await dispatch({ conn, log }, () => null, ctx.session, 'customers.create', {
+      const r = await runMethod({ conn, log }, () => null, ctx.session, 'customers.create', {
         name: 'Pooleli AS',
         sites: [{ name: 'A', street: 'B', city: 'C' }]
       })
@@ -130,9 +142,9 @@ describe('pipeline', () => {
       return row ? ({ ...row, siteCount: 'many' } as unknown as typeof row) : row
     }
     try {
-      const checked = await dispatch({ conn, checkOutputs: true }, () => null, ctx.session, 'customers.get', { id: c.id })
+      const checked = await runMethod({ conn, checkOutputs: true }, () => null, ctx.session, 'customers.get', { id: c.id })
       expect(checked.ok ? null : checked.error.code).toBe('INTERNAL')
-      const unchecked = await dispatch({ conn }, () => null, ctx.session, 'customers.get', { id: c.id })
+      const unchecked = await runMethod({ conn }, () => null, ctx.session, 'customers.get', { id: c.id })
       expect(unchecked.ok).toBe(true)
     } finally {
       customerService.config.load = original

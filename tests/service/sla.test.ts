@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contract, type Input, type MethodName, type Output } from '@shared/api/contract'
-import { dispatch, startExport } from '../../src/main/api/pipeline'
+import { runMethod, startExport } from '../../src/main/api/pipeline'
 import { runGeneration } from '../../src/main/services/agreements/generator'
 import { createContext } from '../../src/main/services/core/context'
 import { slaArrived, slaDispatched } from '../../src/main/services/sla/hooks'
@@ -28,12 +28,12 @@ async function world() {
   const admin = createContext(conn, seed.admin.user, seed.admin.session, clock.now)
   const host = { conn, checkOutputs: true, now: clock.now }
   async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await dispatch(host, () => null, admin.session, method, input)
+    const r = await runMethod(host, () => null, admin.session, method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
     return r.data as Output<M>
   }
   async function fails<M extends MethodName>(method: M, input: Input<M>) {
-    const r = await dispatch(host, () => null, admin.session, method, input)
+    const r = await runMethod(host, () => null, admin.session, method, input)
     if (r.ok) throw new Error(`${method} should have failed`)
     return r.error
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { MethodName, Input, Output } from '@shared/api/contract'
 import type { Role } from '@shared/auth/roles'
-import { type ApiHost, dispatch } from '../../src/main/api/pipeline'
+import { type ApiHost, runMethod } from '../../src/main/api/pipeline'
 import { closeDatabase, type Connection } from '../../src/main/db/connection'
 import { openAndMigrate } from '../../src/main/bootstrap'
 import { hashPassword } from '../../src/main/services/auth/passwords'
@@ -48,7 +48,7 @@ export function userWith(conn: Connection, roles: Role[], username = roles.join(
 /** Calls a method through the real pipeline (validation, permission, handler) as the context's user. */
 export async function call<M extends MethodName>(ctx: ServiceContext, method: M, input: Input<M>): Promise<Output<M>> {
   const host: ApiHost = { conn: ctx.conn, checkOutputs: true, log: (m, e) => console.error(m, e) }
-  const result = await dispatch(host, () => null, ctx.session, method, input)
+  const result = await runMethod(host, () => null, ctx.session, method, input)
   if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { error: result.error })
   return result.data as Output<M>
 }
@@ -56,7 +56,7 @@ export async function call<M extends MethodName>(ctx: ServiceContext, method: M,
 /** Like `call`, but answers the error envelope (and fails the test if the call succeeded). */
 export async function callError<M extends MethodName>(ctx: ServiceContext, method: M, input: Input<M>) {
   const host: ApiHost = { conn: ctx.conn, checkOutputs: true }
-  const result = await dispatch(host, () => null, ctx.session, method, input)
+  const result = await runMethod(host, () => null, ctx.session, method, input)
   if (result.ok) throw new Error(`${method} was expected to fail but succeeded`)
   return result.error
 }

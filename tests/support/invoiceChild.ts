@@ -5,7 +5,7 @@
  *
  *   node --import tsx tests/support/invoiceChild.ts <db file> <user id> '<invoices.create input as JSON>'
  */
-import { dispatch } from '../../src/main/api/pipeline'
+import { runMethod } from '../../src/main/api/pipeline'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 
 async function main(): Promise<void> {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (!file || !userId || !input) throw new Error('usage: invoiceChild.ts <db file> <user id> <input json>')
   const conn = openDatabase(file)
   try {
-    const result = await dispatch({ conn, checkOutputs: true }, () => null, { userId: Number(userId) }, 'invoices.create', JSON.parse(input))
+    const result = await runMethod({ conn, checkOutputs: true }, () => null, { userId: Number(userId) }, 'invoices.create', JSON.parse(input))
     process.stdout.write(`${JSON.stringify(result)}\n`)
   } finally {
     closeDatabase(conn)

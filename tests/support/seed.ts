@@ -1,5 +1,5 @@
 import type { ApiHost } from '../../src/main/api/pipeline'
-import { dispatch } from '../../src/main/api/pipeline'
+import { runMethod } from '../../src/main/api/pipeline'
 import type { Connection } from '../../src/main/db/connection'
 import type { SessionSlot } from '../../src/main/services/core/context'
 import type { ServiceContext } from '../../src/main/services/core/context'
@@ -135,5 +135,5 @@ export function rawCall(
   input: unknown,
   host: Partial<ApiHost> = {}
 ) {
-  return dispatch({ conn, checkOutputs: true, ...host }, () => null, session, method, input)
+  return runMethod({ conn, checkOutputs: true, ...host }, () => null, session, method, input)
 }

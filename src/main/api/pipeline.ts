@@ -46,37 +46,59 @@ function permitted(method: MethodName, user: SessionUser | null): ApiError | nul
   return { code: 'FORBIDDEN', message: `Your role does not allow this (${access}).` }
 }
 
+/** The user is read afresh on every call so that a role change or a disabled account counts at once. */
+function sessionUser(host: ApiHost, session: SessionSlot): SessionUser | null {
+  const user = session.userId === null ? null : loadSessionUser(host.conn.db, session.userId)
+  if (session.userId !== null && !user) session.userId = null
+  return user
+}
+
+/** What the command line may change about one call; the app's transports never pass these. */
+export interface RunOptions {
+  /**
+   * Runs this instead of the method's handler, after the same checks and into the same envelope: the
+   * command line generates agreements synchronously with progress, where the app starts a background run.
+   */
+  handler?: (ctx: ServiceContext, input: never) => unknown
+  /**
+   * No access check: the command line on a database without an active administrator, where whoever holds
+   * the file may add the first one (as first-start setup does in the app).
+   */
+  fileOwner?: boolean
+}
+
 /**
- * The one request pipeline both transports use:
- * caller check → method lookup → input validation → permission check → handler → result envelope.
+ * The one request pipeline every host uses:
+ * caller check → method lookup → permission check → input validation → handler → result envelope.
+ * Access depends only on the method and the user, so it is checked before the input is looked at
+ * (docs/adr/0008-feature-slice-registration.md).
  */
-export async function dispatch(
+export async function runMethod(
   host: ApiHost,
   checkCaller: CallerCheck,
   session: SessionSlot,
   method: string,
-  rawInput: unknown
+  rawInput: unknown,
+  options: RunOptions = {}
 ): Promise<ApiResult<unknown>> {
   const refusal = checkCaller()
   if (refusal) return fail({ code: 'FORBIDDEN', message: refusal })
   if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', message: `Unknown API method "${method}".` })
 
+  const user = sessionUser(host, session)
+  const denied = options.fileOwner ? null : permitted(method, user)
+  if (denied) return fail(denied)
   const def = contract[method]
   const parsed = def.input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     return fail({ code: 'VALIDATION', message: 'Some fields need attention.', issues: issuesOf(parsed.error) })
   }
-  // The user is read afresh on every call so that a role change or a disabled account counts at once.
-  const user = session.userId === null ? null : loadSessionUser(host.conn.db, session.userId)
-  if (session.userId !== null && !user) session.userId = null
-  const denied = permitted(method, user)
-  if (denied) return fail(denied)
 
   const ctx = createContext(host.conn, user, session, host.now)
   try {
-    const handler = handlers[method] as (c: ServiceContext, i: unknown) => unknown
+    const handler = (options.handler ?? handlers[method]) as (c: ServiceContext, i: unknown) => unknown
     const data = await handler(ctx, parsed.data)
-    if (host.checkOutputs) {
+    if (host.checkOutputs && !options.handler) {
       const out = def.output.safeParse(data)
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`)
     }
@@ -86,7 +108,7 @@ export async function dispatch(
   }
 }
 
-/** The same checks as `dispatch`, for a CSV export of a list: answers the row source or the refusal. */
+/** The same checks as `runMethod`, for a CSV export of a list: answers the row source or the refusal. */
 export function startExport(
   host: ApiHost,
   checkCaller: CallerCheck,
@@ -96,15 +118,16 @@ export function startExport(
 ): { ok: true; columns: string[]; rows: Iterable<unknown> } | { ok: false; error: ApiError } {
   const refusal = checkCaller()
   if (refusal) return { ok: false, error: { code: 'FORBIDDEN', message: refusal } }
-  const source = exportSources[list]
-  if (!source || !isMethodName(list)) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
+  if (!isMethodName(list)) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
+  const source = (exportSources as Partial<Record<MethodName, (ctx: ServiceContext, input: never) => Iterable<unknown>>>)[list]
+  if (!source) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
+  const user = sessionUser(host, session)
+  const denied = permitted(list, user)
+  if (denied) return { ok: false, error: denied }
   const parsed = contract[list].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     return { ok: false, error: { code: 'VALIDATION', message: 'Some filters are not valid.', issues: issuesOf(parsed.error) } }
   }
-  const user = session.userId === null ? null : loadSessionUser(host.conn.db, session.userId)
-  const denied = permitted(list, user)
-  if (denied) return { ok: false, error: denied }
   const ctx = createContext(host.conn, user, session, host.now)
   try {
     // Row sources check their input (the sort) when called, so a refusal comes before any byte is sent.

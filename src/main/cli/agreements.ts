@@ -1,11 +1,10 @@
-import { contract } from '@shared/api/contract'
+import type { ParsedInput } from '@shared/api/contract'
 import type { FieldIssue } from '@shared/api/result'
-import { runGeneration } from '../services/agreements/generator'
-import { loadSessionUser } from '../services/auth/service'
-import { createContext, requirePermission } from '../services/core/context'
-import { AppError } from '../services/core/errors'
+import { type ApiHost, runMethod } from '../api/pipeline'
+import { type GenerationProgress, runGeneration } from '../services/agreements/generator'
+import type { ServiceContext } from '../services/core/context'
 import type { Command, CommandInput } from './commands'
-import { actingUser, CliError, describeApiError, type FieldNames, openDb, usageError } from './session'
+import { actingUser, CliError, cliCaller, describeApiError, type FieldNames, openDb, usageError } from './session'
 
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
 const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
@@ -41,9 +40,6 @@ export const agreementsGenerate: Command = {
     const from = str(values.from)
     const to = str(values.to)
     if (from === undefined || to === undefined) throw usageError('agreements generate needs --from and --to, e.g. --from 2026-01-01 --to 2026-03-31')
-    const schema = contract['agreements.generate'].input
-    const dates = schema.safeParse({ from, to })
-    if (!dates.success) throw validationError(dates.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })))
     const json = values.json === true
 
     const db = await openDb(dbFile, { create: false, log: err })
@@ -55,21 +51,22 @@ export const agreementsGenerate: Command = {
         if (!a) throw new CliError(`There is no agreement ${n}.`)
         return a.id
       })
-      const input = schema.parse({ from, to, agreementIds })
       const session = actingUser(db.conn, str(values.user))
       if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
-      const ctx = createContext(db.conn, loadSessionUser(db.conn.db, session.userId), session)
+      const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
       const started = performance.now()
-      let result
-      try {
-        requirePermission(ctx, 'agreements.generate')
+      // The app's handler starts a background run; a scheduled run wants it done, with progress, before exiting.
+      const generate = (ctx: ServiceContext, input: ParsedInput<'agreements.generate'>) => {
         if (!json) err(`Generating service orders for ${from} … ${to}${numbers.length ? ` (${numbers.join(', ')})` : ''} as ${session.username} …`)
-        result = runGeneration(ctx, input, json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`))
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'VALIDATION' && e.issues?.some((i) => i.path[0] === 'from' || i.path[0] === 'to')) throw validationError(e.issues)
-        if (e instanceof AppError) throw new CliError(describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }, FIELDS))
-        throw e
+        return runGeneration(ctx, input, json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`))
       }
+      const outcome = await runMethod(host, cliCaller, session, 'agreements.generate', { from, to, agreementIds }, { handler: generate })
+      if (!outcome.ok) {
+        const e = outcome.error
+        if (e.code === 'VALIDATION' && e.issues?.some((i) => i.path[0] === 'from' || i.path[0] === 'to')) throw validationError(e.issues)
+        throw new CliError(describeApiError(e, FIELDS))
+      }
+      const result = outcome.data as GenerationProgress
       const ms = Math.round(performance.now() - started)
       const { summary, orderIds } = result
       const numberOf = db.conn.sqlite.prepare('select number from service_orders where id = ?')

@@ -5,17 +5,15 @@ import { contract, isMethodName, type MethodName } from '@shared/api/contract'
 import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
 import type { UserRow } from '@shared/domain/system'
 import { writeCsv } from '../api/csv'
-import { exportSources, handlers } from '../api/handlers'
-import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import { exportSources } from '../api/handlers'
+import { type ApiHost, runMethod, startExport } from '../api/pipeline'
 import { closeDatabase, openDatabase } from '../db/connection'
 import { backupDatabase } from '../db/migrate'
-import { createContext } from '../services/core/context'
-import { AppError } from '../services/core/errors'
 import { ensureDefaultSequences } from '../services/core/sequences'
 import { createDemoData, type DemoStage } from '../demo/service'
 import { ensureSettings } from '../services/settings/service'
 import { agreementsGenerate } from './agreements'
-import { actingUser, CliError, describeApiError, type FieldNames, type OpenedDb, openDb, usageError } from './session'
+import { actingUser, CliError, cliCaller, describeApiError, type FieldNames, type OpenedDb, openDb, usageError } from './session'
 
 export interface CommandInput {
   /** Positional arguments after the command name (and the sub-command, for `users add`). */
@@ -204,7 +202,7 @@ const exportList: Command = {
       const session = actingUser(db.conn, str(values.user))
       if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-      const started = startExport(host, () => null, session, method, input)
+      const started = startExport(host, cliCaller, session, method, input)
       if (!started.ok) throw new CliError(describeApiError(started.error, { q: '--q', sort: '--sort', dir: '--dir' }))
       // Written beside the target and renamed at the end, so a failed export leaves no half file.
       const dest = resolve(target)
@@ -255,29 +253,14 @@ const usersAdd: Command = {
       }
       const input = { username, displayName: str(values.name) ?? '', roles: list(values.role), password, workerId }
       const session = actingUser(db.conn, str(values.user))
-      let user: UserRow
-      if (session.userId !== null) {
-        const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-        const result = await dispatch(host, () => null, session, 'users.create', input)
-        if (!result.ok) throw new CliError(describeApiError(result.error, USER_FIELDS))
-        user = result.data as UserRow
-      } else {
-        // No administrator to act as (a new or locked-out database): whoever holds the file may add one.
-        if (!input.roles.includes('administrator')) {
-          throw new CliError('This database has no active administrator; the first user must get --role administrator.')
-        }
-        const parsed = contract['users.create'].input.safeParse(input)
-        if (!parsed.success) {
-          const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
-          throw new CliError(describeApiError({ code: 'VALIDATION', message: 'Some fields need attention.', issues }, USER_FIELDS))
-        }
-        try {
-          user = (await handlers['users.create'](createContext(db.conn, null), parsed.data)) as UserRow
-        } catch (e) {
-          if (e instanceof AppError) throw new CliError(describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }, USER_FIELDS))
-          throw e
-        }
+      // No administrator to act as (a new or locked-out database): whoever holds the file may add one.
+      if (session.userId === null && !input.roles.includes('administrator')) {
+        throw new CliError('This database has no active administrator; the first user must get --role administrator.')
       }
+      const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
+      const result = await runMethod(host, cliCaller, session, 'users.create', input, { fileOwner: session.userId === null })
+      if (!result.ok) throw new CliError(describeApiError(result.error, USER_FIELDS))
+      const user = result.data as UserRow
       const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ')
       out(`Added user "${user.username}" (${user.displayName}; ${roles})${user.workerName ? ` linked to ${user.workerName}` : ''}.`)
     } finally {
@@ -339,7 +322,7 @@ const pdf: Command = {
       const session = actingUser(db.conn, str(values.user))
       if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-      const result = await dispatch(host, () => null, session, method, input)
+      const result = await runMethod(host, cliCaller, session, method, input)
       if (!result.ok) throw new CliError(describeApiError(result.error))
       const file = result.data as { fileName: string; contentBase64: string }
       const dest = resolve(str(values.out) ?? file.fileName)

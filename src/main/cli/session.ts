@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiError } from '@shared/api/result'
+import type { CallerCheck } from '../api/pipeline'
 import { closeDatabase, type Connection } from '../db/connection'
 import { openAndMigrate } from '../bootstrap'
 import type { SessionSlot } from '../services/core/context'
@@ -17,6 +18,9 @@ export class CliError extends Error {
 }
 
 export const usageError = (message: string) => new CliError(`${message} (see --help)`, 2)
+
+/** The command line runs as whoever may open the database file: there is no caller to refuse. */
+export const cliCaller: CallerCheck = () => null
 
 /** Field names of an API call → how the user wrote them on the command line. */
 export type FieldNames = Record<string, string>

@@ -2,11 +2,10 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron'
-import { IPC_EXPORT, ipcChannelOf, METHOD_NAMES } from '@shared/api/methods'
+import { type ExportOutcome, IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
-import type { ExportOutcome } from '@shared/api/bridge'
 import { writeCsv } from '../api/csv'
-import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import { type ApiHost, runMethod, startExport } from '../api/pipeline'
 import type { SessionSlot } from '../services/core/context'
 import { type AppPages, isAppUrl } from './security'
 
@@ -20,8 +19,8 @@ export interface IpcOptions {
 }
 
 /**
- * Registers one handler per contract method (channel `api:<method>`), each running the shared pipeline
- * with a caller check that only the app's own top frame passes, and the CSV export with a save dialog.
+ * Registers the API channel (`api:call` with method and input), which runs the shared pipeline with a
+ * caller check that only the app's own top frame passes, and the CSV export with a save dialog.
  * Sessions are per window: each webContents signs in on its own.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
@@ -42,12 +41,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     return null
   }
 
-  const channels: string[] = []
-  for (const method of METHOD_NAMES) {
-    const channel = ipcChannelOf(method)
-    ipcMain.handle(channel, (event, input: unknown) => dispatch(options.host, checkFrame(event), slot(event), method, input))
-    channels.push(channel)
-  }
+  // The pipeline answers NOT_FOUND for a name that is not a contract method (after the frame check).
+  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) =>
+    runMethod(options.host, checkFrame(event), slot(event), String(method), input)
+  )
 
   const saveDialog = (sender: WebContents, dialogOptions: SaveDialogOptions): Promise<SaveDialogReturnValue> => {
     const parent = options.windowOf?.(sender) ?? null
@@ -71,8 +68,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       return { ok: false, error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` } }
     }
   })
-  channels.push(IPC_EXPORT)
-  return channels
+  return [IPC_CALL, IPC_EXPORT]
 }
 
 /**

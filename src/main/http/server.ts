@@ -3,10 +3,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { METHOD_NAMES } from '@shared/api/methods'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
-import { type ApiHost, dispatch, startExport } from '../api/pipeline'
+import { type ApiHost, runMethod, startExport } from '../api/pipeline'
 import type { SessionSlot } from '../services/core/context'
 
 export interface WebHostOptions extends ApiHost {
@@ -72,7 +71,7 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
 
-/** The browser-side `window.api`: the same shape as the Electron preload, posting to /api/<method>. */
+/** The browser-side `window.api`: the same shape as the Electron preload, `call` posting to /api/<method>. */
 function shim(): string {
   return `(() => {
   const q = new URLSearchParams(location.search)
@@ -80,10 +79,11 @@ function shim(): string {
   const token = sessionStorage.getItem('hooldus.token') || ''
   // The host issues the session id at sign-in; until then there is none.
   let session = sessionStorage.getItem('hooldus.session') || ''
-  const invoke = (method) => async (input) => {
+  const api = { mode: 'browser' }
+  api.call = async (method, input) => {
     try {
       const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
-      const res = await fetch('/api/' + method, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
+      const res = await fetch('/api/' + encodeURIComponent(method), { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
       const issued = res.headers.get('x-hooldus-session')
       if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued) }
       return await res.json()
@@ -91,8 +91,6 @@ function shim(): string {
       return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
     }
   }
-  const api = { mode: 'browser' }
-  for (const m of ${JSON.stringify(METHOD_NAMES)}) api[m] = invoke(m)
   api.exportCsv = async (list, input, suggestedName) => {
     const url = '/export/' + encodeURIComponent(list) + '?' + new URLSearchParams({ token, session, input: JSON.stringify(input ?? {}), name: suggestedName })
     const a = document.createElement('a')
@@ -186,7 +184,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         assigned = true
       }
     }
-    const result = await dispatch(options, check, session, method, input)
+    const result = await runMethod(options, check, session, method, input)
     if (assigned) {
       // A sign-in or sign-out ends the presented id; a signed-in session gets a fresh one (rotation).
       if (presented) sessions.delete(presented)

@@ -1,5 +1,5 @@
+import type { MethodName } from './contract'
 import type { ApiResult } from './result'
-import type { MethodNameList } from './methods'
 
 export interface ExportOutcome {
   /** Rows written; null when the browser took over the download. */
@@ -10,12 +10,15 @@ export interface ExportOutcome {
 }
 
 /**
- * `window.api`: one function per contract method, plus CSV export. The Electron preload and the
- * browser-mode shim both build exactly this shape from METHOD_NAMES.
+ * IPC channels (Electron): every API call goes through one channel with the method name, which main
+ * checks against the contract; the CSV export has its own, as it needs a native save dialog.
  */
-export type HooldusBridge = {
-  readonly [M in MethodNameList]: (input: unknown) => Promise<ApiResult<unknown>>
-} & {
-  readonly exportCsv: (list: string, input: unknown, suggestedName: string) => Promise<ApiResult<ExportOutcome>>
+export const IPC_CALL = 'api:call'
+export const IPC_EXPORT = 'hooldus:export-csv'
+
+/** `window.api`: the Electron preload and the browser-mode shim both build exactly this shape. */
+export interface HooldusBridge {
+  readonly call: (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>
+  readonly exportCsv: (list: MethodName, input: unknown, suggestedName: string) => Promise<ApiResult<ExportOutcome>>
   readonly mode: 'electron' | 'browser'
 }

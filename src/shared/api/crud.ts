@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { Permission } from '../auth/roles'
-import { deleted, id, idInput, listInput, pageOf, version } from './common'
-import { type MethodDef, mutation, query } from './define'
+import { deleted, idInput, listInput, pageOf } from './common'
+import { id, version } from '../domain/primitives'
+import { type MethodDef, method } from './define'
 
 type UpdateOf<C extends z.ZodRawShape> = z.ZodObject<C & { id: typeof id; version: typeof version }>
 
@@ -34,11 +35,11 @@ export function crud<
   spec: { row: R; create: z.ZodObject<C>; filters: F; read: Permission; write: Permission; listRow?: L }
 ): CrudMethods<N, R, C, F, L> {
   return {
-    [`${name}.list`]: query(listInput(spec.filters), pageOf(spec.listRow ?? spec.row), spec.read),
-    [`${name}.get`]: query(idInput, spec.row, spec.read),
-    [`${name}.create`]: mutation(spec.create, spec.row, spec.write),
-    [`${name}.update`]: mutation((spec.create as z.ZodObject).safeExtend({ id, version }), spec.row, spec.write),
-    [`${name}.delete`]: mutation(z.object({ id, version }), deleted, spec.write)
+    [`${name}.list`]: method(listInput(spec.filters), pageOf(spec.listRow ?? spec.row), spec.read),
+    [`${name}.get`]: method(idInput, spec.row, spec.read),
+    [`${name}.create`]: method(spec.create, spec.row, spec.write),
+    [`${name}.update`]: method((spec.create as z.ZodObject).safeExtend({ id, version }), spec.row, spec.write),
+    [`${name}.delete`]: method(z.object({ id, version }), deleted, spec.write)
   } as unknown as CrudMethods<N, R, C, F, L>
 }
 

@@ -8,14 +8,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I
   output: O
   access: Access
-  /** Mutations are audited and invalidate renderer caches; queries are not. */
-  kind: 'query' | 'mutation'
 }
 
-export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodDef<I, O> {
-  return { input, output, access, kind: 'query' }
-}
-
-export function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodDef<I, O> {
-  return { input, output, access, kind: 'mutation' }
+export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodDef<I, O> {
+  return { input, output, access }
 }

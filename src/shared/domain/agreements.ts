@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { code, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from '../api/common'
+import { code, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from './primitives'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '../recurrence'
 import { LINE_TYPES, quantity } from './orders'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate, optionalText, searchText, version } from '../api/common'
+import { id, isoDate, optionalText, searchText, version } from './primitives'
 import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'
 import { slaBadge } from './sla'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { autoNumber, code, email, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from '../api/common'
+import { autoNumber, code, email, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from './primitives'
 
 const meta = { id, version }
 const ref = id.nullable().default(null)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { code, id, isoDate, money, optionalDate, optionalText, requiredText, text, version } from '../api/common'
+import { code, id, isoDate, money, optionalDate, optionalText, requiredText, text, version } from './primitives'
 import { slaBadge } from './slaBadge'
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { code, id, isoDate, optionalText, requiredText, version } from '../api/common'
+import { code, id, isoDate, optionalText, requiredText, version } from './primitives'
 import { holiday } from './system'
 import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate, optionalText, requiredText, version } from '../api/common'
+import { id, isoDate, optionalText, requiredText, version } from './primitives'
 import { ROLES } from '../auth/roles'
 import { weekHours } from './masterdata'
 

@@ -130,13 +130,13 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 20))
   }
 
-  // Drive two handlers as the renderer would: from the app's own page, and from a foreign page.
+  // Drive the API channel as the renderer would: from the app's own page, and from a foreign page.
   const appUrl = pathToFileURL(join(dirname(indexJs), '../renderer/index.html')).href
   const sender = { id: 1, once: () => undefined }
-  const status = handlers.get('api:auth.status')
-  if (status) {
-    report.calls.fromApp = await status({ sender, senderFrame: { url: appUrl, parent: null } }, {})
-    report.calls.fromForeign = await status({ sender, senderFrame: { url: 'https://evil.example/', parent: null } }, {})
+  const api = handlers.get('api:call')
+  if (api) {
+    report.calls.fromApp = await api({ sender, senderFrame: { url: appUrl, parent: null } }, 'auth.status', {})
+    report.calls.fromForeign = await api({ sender, senderFrame: { url: 'https://evil.example/', parent: null } }, 'auth.status', {})
   }
 
   app.emit('will-quit') // main closes the database here

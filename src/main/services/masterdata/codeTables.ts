@@ -4,8 +4,6 @@ import type { ParsedInput } from '@shared/api/contract'
 import type {
   CategoryRow,
   categoryInput,
-  CodeNameRow,
-  codeNameInput,
   CustomerGroupRow,
   customerGroupInput,
   DispatchTeamRow,
@@ -35,30 +33,8 @@ import { AppError, invalid } from '../core/errors'
 import { outer } from '../core/list'
 import { DEFAULT_SEQUENCES, formatNumber } from '../core/sequences'
 import { checkSlaRef } from '../sla/definitions'
-import { defineEntity, type Reference } from './entity'
-
-type CodeNameTable = typeof skills | typeof serviceObjectGroups
-
-function codeTable(entity: string, label: string, table: CodeNameTable, references: Reference[]) {
-  const selection = { id: table.id, version: table.version, code: table.code, name: table.name }
-  return defineEntity({
-    entity,
-    label,
-    table,
-    list: {
-      table,
-      idColumn: table.id,
-      selection,
-      sort: { code: table.code, name: table.name },
-      defaultSort: 'code',
-      toRow: (r): CodeNameRow => r
-    },
-    searchColumns: [table.code, table.name],
-    load: (db, id): CodeNameRow | undefined => db.select(selection).from(table).where(eq(table.id, id)).get(),
-    values: (i: z.output<typeof codeNameInput>) => ({ code: i.code, name: i.name }),
-    references
-  })
-}
+import { codeTable } from './codeTable'
+import { defineEntity } from './entity'
 
 const customerGroupSelection = { id: customerGroups.id, version: customerGroups.version, code: customerGroups.code, name: customerGroups.name, slaId: customerGroups.slaId }
 export const customerGroupService = defineEntity({

@@ -1,11 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
-import type { ReasonRow, StageRow } from '@shared/domain/orders'
+import type { StageRow } from '@shared/domain/orders'
 import { stageTreeProblem } from '@shared/domain/orderRules'
 import type { Db } from '../../db/connection'
 import { serviceOrders, serviceStages, slaStages, stageHistory, stageReasons } from '../../db/schema'
 import { AppError, invalid } from '../core/errors'
 import { outer } from '../core/list'
+import { codeTable } from '../masterdata/codeTable'
 import { defineEntity } from '../masterdata/entity'
 
 const stageSelection = {
@@ -71,24 +72,7 @@ export const stageService = defineEntity({
   ]
 })
 
-export const reasonService = defineEntity({
-  entity: 'stageReason',
-  label: 'Reason code',
-  table: stageReasons,
-  list: {
-    table: stageReasons,
-    idColumn: stageReasons.id,
-    selection: { id: stageReasons.id, version: stageReasons.version, code: stageReasons.code, name: stageReasons.name },
-    sort: { code: stageReasons.code, name: stageReasons.name },
-    defaultSort: 'code',
-    toRow: (r): ReasonRow => r
-  },
-  searchColumns: [stageReasons.code, stageReasons.name],
-  load: (db, id): ReasonRow | undefined =>
-    db.select({ id: stageReasons.id, version: stageReasons.version, code: stageReasons.code, name: stageReasons.name }).from(stageReasons).where(eq(stageReasons.id, id)).get(),
-  values: (i: ParsedInput<'stageReasons.create'>) => i,
-  references: [{ column: stageHistory.reasonId, label: 'stage changes' }]
-})
+export const reasonService = codeTable('stageReason', 'Reason code', stageReasons, [{ column: stageHistory.reasonId, label: 'stage changes' }])
 
 type StageSeed = Omit<typeof serviceStages.$inferInsert, 'id' | 'parentId' | 'version'> & { parent: string | null }
 

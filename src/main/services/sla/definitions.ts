@@ -21,6 +21,7 @@ import {
 } from '../../db/schema'
 import { invalid } from '../core/errors'
 import { outer } from '../core/list'
+import { codeTable } from '../masterdata/codeTable'
 import { defineEntity } from '../masterdata/entity'
 import { loadSettings } from '../settings/service'
 
@@ -143,27 +144,11 @@ export const slaDefinitionService = defineEntity({
   ]
 })
 
-export const slaReasonService = defineEntity({
-  entity: 'slaReason',
-  label: 'SLA reason',
-  table: slaReasons,
-  list: {
-    table: slaReasons,
-    idColumn: slaReasons.id,
-    selection: { id: slaReasons.id, version: slaReasons.version, code: slaReasons.code, name: slaReasons.name },
-    sort: { code: slaReasons.code, name: slaReasons.name },
-    defaultSort: 'code',
-    toRow: (r) => r
-  },
-  searchColumns: [slaReasons.code, slaReasons.name],
-  load: (db, id) => db.select({ id: slaReasons.id, version: slaReasons.version, code: slaReasons.code, name: slaReasons.name }).from(slaReasons).where(eq(slaReasons.id, id)).get(),
-  values: (i: ParsedInput<'slaReasons.create'>) => i,
-  references: [
-    { column: orderSlaTargets.reasonId, label: 'missed targets' },
-    { column: orderSlas.cancelReasonId, label: 'cancelled clocks' },
-    { column: slaEvents.reasonId, label: 'SLA log entries' }
-  ]
-})
+export const slaReasonService = codeTable('slaReason', 'SLA reason', slaReasons, [
+  { column: orderSlaTargets.reasonId, label: 'missed targets' },
+  { column: orderSlas.cancelReasonId, label: 'cancelled clocks' },
+  { column: slaEvents.reasonId, label: 'SLA log entries' }
+])
 
 export const DEFAULT_SLA_REASONS = [
   { code: 'CUST-UNAVAIL', name: 'Customer not available' },

@@ -16,8 +16,7 @@ export class ApiCallError extends Error {
 
 /** The one place the renderer unwraps `{ ok, data | error }`. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const fn = window.api[method]
-  const result = await fn(input)
+  const result = await window.api.call(method, input)
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [])
   return result.data as Output<M>
 }

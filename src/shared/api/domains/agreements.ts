@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { id, idInput, isoDate, listInput, pageOf, version } from '../common'
-import { mutation, query } from '../define'
+import { idInput, listInput, pageOf } from '../common'
+import { id, isoDate, version } from '../../domain/primitives'
+import { method } from '../define'
 import {
   agreementGroupInput,
   agreementGroupRow,
@@ -31,7 +32,7 @@ export const agreementsContract = {
   ...crud('timeWindows', { row: timeWindowRow, create: timeWindowInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
   ...crud('templateGroups', { row: templateGroupRow, create: templateGroupInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
 
-  'agreements.list': query(
+  'agreements.list': method(
     listInput({
       customerId: optionalId,
       groupId: optionalId,
@@ -42,22 +43,22 @@ export const agreementsContract = {
     pageOf(agreementListRow),
     'masterdata.read'
   ),
-  'agreements.get': query(idInput, agreementRow, 'masterdata.read'),
-  'agreements.create': mutation(agreementHeaderInput, agreementRow, 'agreements.write'),
-  'agreements.update': mutation(agreementHeaderInput.safeExtend(versioned), agreementRow, 'agreements.write'),
-  'agreements.delete': mutation(z.object(versioned), z.object({ id }), 'agreements.write'),
-  'agreements.addLine': mutation(agreementLineInput.safeExtend({ agreementId: id }), agreementRow, 'agreements.write'),
-  'agreements.updateLine': mutation(agreementLineInput.safeExtend(versioned), agreementRow, 'agreements.write'),
-  'agreements.deleteLine': mutation(z.object(versioned), agreementRow, 'agreements.write'),
-  'agreements.copyLines': mutation(
+  'agreements.get': method(idInput, agreementRow, 'masterdata.read'),
+  'agreements.create': method(agreementHeaderInput, agreementRow, 'agreements.write'),
+  'agreements.update': method(agreementHeaderInput.safeExtend(versioned), agreementRow, 'agreements.write'),
+  'agreements.delete': method(z.object(versioned), z.object({ id }), 'agreements.write'),
+  'agreements.addLine': method(agreementLineInput.safeExtend({ agreementId: id }), agreementRow, 'agreements.write'),
+  'agreements.updateLine': method(agreementLineInput.safeExtend(versioned), agreementRow, 'agreements.write'),
+  'agreements.deleteLine': method(z.object(versioned), agreementRow, 'agreements.write'),
+  'agreements.copyLines': method(
     z.object({ id, fromAgreementId: id, withRelations: z.boolean().default(true) }),
     agreementRow,
     'agreements.write'
   ),
   /** What generating would create, without creating anything. */
-  'agreements.preview': query(generationInput.safeExtend({ maxVisits: z.number().int().min(0).max(5000).default(1000) }), previewResult, 'masterdata.read'),
+  'agreements.preview': method(generationInput.safeExtend({ maxVisits: z.number().int().min(0).max(5000).default(1000) }), previewResult, 'masterdata.read'),
   /** Starts the generator as a background job; poll agreements.run for progress. */
-  'agreements.generate': mutation(generationInput, generationRun, 'agreements.generate'),
-  'agreements.run': query(idInput, generationRun, 'agreements.generate'),
-  'agreements.cancelRun': mutation(idInput, generationRun, 'agreements.generate')
+  'agreements.generate': method(generationInput, generationRun, 'agreements.generate'),
+  'agreements.run': method(idInput, generationRun, 'agreements.generate'),
+  'agreements.cancelRun': method(idInput, generationRun, 'agreements.generate')
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { id } from '../common'
+import { id } from '../../domain/primitives'
 import {
   categoryInput,
   categoryRow,

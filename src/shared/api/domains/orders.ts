@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { id, idInput, isoDate, listInput, optionalText, pageOf, requiredText, text, version } from '../common'
-import { mutation, query } from '../define'
+import { idInput, listInput, pageOf } from '../common'
+import { id, isoDate, optionalText, version } from '../../domain/primitives'
+import { method } from '../define'
 import {
 
   invoiceableLine,
@@ -20,8 +21,6 @@ import {
   reasonRow,
   registerInput,
   requestKey,
-  savedView,
-  viewFilters,
   stageInput,
   stageRow
 } from '../../domain/orders'
@@ -35,7 +34,7 @@ export const ordersContract = {
   ...crud('serviceStages', { row: stageRow, create: stageInput, filters: {}, read: 'orders.read', write: 'stages.configure' }),
   ...crud('stageReasons', { row: reasonRow, create: reasonInput, filters: {}, read: 'orders.read', write: 'stages.configure' }),
 
-  'serviceOrders.list': query(
+  'serviceOrders.list': method(
     listInput({
       stageId: optionalId,
       progress: z.enum(PROGRESS).nullable().default(null),
@@ -51,59 +50,51 @@ export const ordersContract = {
     pageOf(orderListRow),
     'orders.read'
   ),
-  'serviceOrders.get': query(idInput, orderRow, 'orders.read'),
-  'serviceOrders.create': mutation(orderHeaderInput, orderRow, 'orders.write'),
-  'serviceOrders.update': mutation(orderHeaderInput.safeExtend(versioned), orderRow, 'orders.write'),
-  'serviceOrders.delete': mutation(z.object(versioned), z.object({ id }), 'orders.write'),
-  'serviceOrders.register': mutation(registerInput, orderRow, 'orders.register'),
+  'serviceOrders.get': method(idInput, orderRow, 'orders.read'),
+  'serviceOrders.create': method(orderHeaderInput, orderRow, 'orders.write'),
+  'serviceOrders.update': method(orderHeaderInput.safeExtend(versioned), orderRow, 'orders.write'),
+  'serviceOrders.delete': method(z.object(versioned), z.object({ id }), 'orders.write'),
+  'serviceOrders.register': method(registerInput, orderRow, 'orders.register'),
 
-  'serviceOrders.addLine': mutation(lineInput.extend({ orderId: id }), orderRow, 'orders.register'),
-  'serviceOrders.updateLine': mutation(lineInput.extend(versioned), orderRow, 'orders.register'),
-  'serviceOrders.deleteLine': mutation(z.object(versioned), orderRow, 'orders.register'),
-  'serviceOrders.copyLines': mutation(z.object({ id, fromOrderId: id }), orderRow, 'orders.write'),
-  'serviceOrders.moveLines': mutation(
+  'serviceOrders.addLine': method(lineInput.extend({ orderId: id }), orderRow, 'orders.register'),
+  'serviceOrders.updateLine': method(lineInput.extend(versioned), orderRow, 'orders.register'),
+  'serviceOrders.deleteLine': method(z.object(versioned), orderRow, 'orders.register'),
+  'serviceOrders.copyLines': method(z.object({ id, fromOrderId: id }), orderRow, 'orders.write'),
+  'serviceOrders.moveLines': method(
     z.object({ lineIds: lineIds.min(1, 'Choose at least one line'), toOrderId: id, deleteEmptyOrder: z.boolean().default(false) }),
     orderRow,
     'orders.write'
   ),
 
-  'serviceOrders.cancel': mutation(z.object(versioned), orderRow, 'orders.write'),
-  'serviceOrders.revokeCancel': mutation(z.object(versioned), orderRow, 'orders.write'),
-  'serviceOrders.cancelLine': mutation(z.object(versioned), orderRow, 'orders.write'),
-  'serviceOrders.revokeCancelLine': mutation(z.object(versioned), orderRow, 'orders.write'),
+  'serviceOrders.cancel': method(z.object(versioned), orderRow, 'orders.write'),
+  'serviceOrders.revokeCancel': method(z.object(versioned), orderRow, 'orders.write'),
+  'serviceOrders.cancelLine': method(z.object(versioned), orderRow, 'orders.write'),
+  'serviceOrders.revokeCancelLine': method(z.object(versioned), orderRow, 'orders.write'),
 
-  'serviceOrders.changeStage': mutation(
+  'serviceOrders.changeStage': method(
     z.object({ ...versioned, toStageId: id, reasonId: optionalId, note: optionalText(1000) }),
     orderRow,
     'orders.register'
   ),
   /** Signs off the given created lines (all created lines when none are given), and the order when none is left. */
-  'serviceOrders.signOff': mutation(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.signOff'),
+  'serviceOrders.signOff': method(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.signOff'),
   /** Posts the given lines (all signed-off created lines when none are given); each must be signed off. */
-  'serviceOrders.post': mutation(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.post'),
-  'serviceOrders.pdf': query(z.object({ id, document: z.enum(ORDER_DOCUMENTS) }), pdfFile, 'orders.read'),
+  'serviceOrders.post': method(z.object({ ...versioned, lineIds: lineIds.default([]) }), orderRow, 'orders.post'),
+  'serviceOrders.pdf': method(z.object({ id, document: z.enum(ORDER_DOCUMENTS) }), pdfFile, 'orders.read'),
 
-  'invoices.list': query(
+  'invoices.list': method(
     listInput({ customerId: optionalId, kind: z.enum(['invoice', 'credit']).nullable().default(null) }),
     pageOf(invoiceListRow),
     'invoices.read'
   ),
-  'invoices.get': query(idInput, invoiceRow, 'invoices.read'),
-  'invoices.invoiceable': query(z.object({ customerId: id }), z.array(invoiceableLine), 'invoices.create'),
-  'invoices.create': mutation(
+  'invoices.get': method(idInput, invoiceRow, 'invoices.read'),
+  'invoices.invoiceable': method(z.object({ customerId: id }), z.array(invoiceableLine), 'invoices.create'),
+  'invoices.create': method(
     z.object({ customerId: id, lineIds: lineIds.min(1, 'Choose at least one line'), invoiceDate: isoDate, requestKey }),
     invoiceRow,
     'invoices.create'
   ),
-  'invoices.credit': mutation(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
-  'invoices.pdf': query(idInput, pdfFile, 'invoices.read'),
-
-  'savedViews.list': query(z.object({ list: text().min(1).max(60) }), z.array(savedView), 'authenticated'),
-  'savedViews.save': mutation(
-    z.object({ list: text().min(1).max(60), name: requiredText(60), filters: viewFilters }),
-    savedView,
-    'authenticated'
-  ),
-  'savedViews.delete': mutation(idInput, z.object({ id }), 'authenticated')
+  'invoices.credit': method(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
+  'invoices.pdf': method(idInput, pdfFile, 'invoices.read'),
 }
 

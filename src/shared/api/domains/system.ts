@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { id, idInput, listInput, pageOf, searchText, text } from '../common'
-import { mutation, query } from '../define'
+import { idInput, listInput, pageOf } from '../common'
+import { id, requiredText, searchText, text, version } from '../../domain/primitives'
+import { method } from '../define'
 import {
   auditEntry,
   authStatus,
@@ -14,27 +15,36 @@ import {
   userRow
 } from '../../domain/system'
 import { ROLES } from '../../auth/roles'
-import { version } from '../common'
+import { savedView, viewFilters } from '../../domain/orders'
 
 export const systemContract = {
-  'auth.status': query(z.object({}), authStatus, 'public'),
-  'auth.setup': mutation(setupInput, sessionUser, 'public'),
-  'auth.signIn': mutation(signInInput, sessionUser, 'public'),
-  'auth.signOut': mutation(z.object({}), z.object({}), 'authenticated'),
+  'auth.status': method(z.object({}), authStatus, 'public'),
+  'auth.setup': method(setupInput, sessionUser, 'public'),
+  'auth.signIn': method(signInInput, sessionUser, 'public'),
+  'auth.signOut': method(z.object({}), z.object({}), 'authenticated'),
 
-  'users.list': query(listInput({ role: z.enum(ROLES).nullable().default(null) }), pageOf(userRow), 'users.manage'),
-  'users.get': query(idInput, userRow, 'users.manage'),
-  'users.create': mutation(userInput, userRow, 'users.manage'),
-  'users.update': mutation(userInput.extend({ id, version }), userRow, 'users.manage'),
+  'users.list': method(listInput({ role: z.enum(ROLES).nullable().default(null) }), pageOf(userRow), 'users.manage'),
+  'users.get': method(idInput, userRow, 'users.manage'),
+  'users.create': method(userInput, userRow, 'users.manage'),
+  'users.update': method(userInput.extend({ id, version }), userRow, 'users.manage'),
 
-  'settings.get': query(z.object({}), settingsRow, 'authenticated'),
-  'settings.update': mutation(settingsInput.safeExtend({ version }), settingsRow, 'settings.write'),
+  'settings.get': method(z.object({}), settingsRow, 'authenticated'),
+  'settings.update': method(settingsInput.safeExtend({ version }), settingsRow, 'settings.write'),
 
-  'audit.forRecord': query(
+  'audit.forRecord': method(
     z.object({ entity: text().min(1).max(50), entityId: z.number().int() }),
     z.array(auditEntry),
     'audit.read'
   ),
 
-  'search.global': query(z.object({ q: searchText(100) }), z.array(searchHit), 'masterdata.read')
+  'search.global': method(z.object({ q: searchText(100) }), z.array(searchHit), 'masterdata.read'),
+
+  /** Named filter sets of any list, per user (the saved-views menu of every list page). */
+  'savedViews.list': method(z.object({ list: text().min(1).max(60) }), z.array(savedView), 'authenticated'),
+  'savedViews.save': method(
+    z.object({ list: text().min(1).max(60), name: requiredText(60), filters: viewFilters }),
+    savedView,
+    'authenticated'
+  ),
+  'savedViews.delete': method(idInput, z.object({ id }), 'authenticated')
 }

@@ -1,0 +1,33 @@
+import type { systemContract } from '@shared/api/domains/system'
+import * as auditService from '../audit/service'
+import * as auth from '../auth/service'
+import type { ExportSourcesOf, HandlersOf } from '../core/handlers'
+import { globalSearch } from '../search/service'
+import * as settingsService from '../settings/service'
+import * as users from '../users/service'
+import { deleteView, listViews, saveView } from './savedViews'
+
+type Slice = typeof systemContract
+
+/** Sign-in, users, settings, audit trail, search and the saved views of every list. `auth.setup` with demo data is completed in `api/handlers.ts`. */
+export const systemHandlers = {
+  'auth.status': (ctx) => auth.status(ctx),
+  'auth.setup': auth.setup,
+  'auth.signIn': auth.signIn,
+  'auth.signOut': (ctx) => auth.signOut(ctx),
+  'users.list': users.listUsers,
+  'users.get': users.getUser,
+  'users.create': users.createUser,
+  'users.update': users.updateUser,
+  'settings.get': (ctx) => settingsService.getSettings(ctx),
+  'settings.update': settingsService.updateSettings,
+  'audit.forRecord': auditService.auditForRecord,
+  'search.global': globalSearch,
+  'savedViews.list': listViews,
+  'savedViews.save': saveView,
+  'savedViews.delete': deleteView
+} satisfies HandlersOf<Slice>
+
+export const systemExports = {
+  'users.list': users.iterateUsers
+} satisfies ExportSourcesOf<Slice>
