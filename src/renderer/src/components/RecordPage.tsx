@@ -4,8 +4,8 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ConfirmButton } from './ConfirmButton'
 import classes from './RecordPage.module.css'
-import { AuditTrail } from '../features/audit/AuditTrail'
-import { useSession } from '../features/auth/queries'
+import { AuditTrail } from './AuditTrail'
+import { useSession } from '../lib/session'
 
 export interface RecordPageProps {
   title: string

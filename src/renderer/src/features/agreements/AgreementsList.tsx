@@ -5,7 +5,7 @@ import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { formatDate } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { GeneratorDialog, type ListFilter } from './GeneratorDialog'
 import { type AgreementStatus, STATUS_LABELS, StatusBadge } from './status'
 

@@ -4,7 +4,7 @@ import { categoryInput, LINE_CATEGORY_TYPES, type CategoryRow } from '@shared/do
 import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CATEGORY_TYPE_LABELS, CATEGORY_TYPE_UNITS, type CategoryType } from './types'
 
 type Values = Omit<CategoryRow, 'id' | 'version'>

@@ -4,7 +4,7 @@ import { codeNameInput, customerGroupInput, type CodeNameRow } from '@shared/dom
 import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
 
 // slaId only where the table carries a default SLA (customer and agreement groups); the others' schema drops it.

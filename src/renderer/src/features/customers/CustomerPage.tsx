@@ -6,7 +6,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 const emptySite = { name: '', street: '', city: '', postalCode: '', country: 'EE', accessNotes: '' }
 const emptyContact = { name: '', role: '', phone: '', email: '' }

@@ -11,10 +11,9 @@ import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { formatDate, formatMoney } from '../../lib/format'
 import { downloadPdf } from '../../lib/pdf'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { formatQuantity } from '../orders/lineDraft'
-import { useTimeZone } from '../orders/queries'
-import { settingsQuery } from '../settings/queries'
+import { settingsQuery, useTimeZone } from '../../lib/settings'
 import { KindBadge } from './InvoicesList'
 
 const invoiceKey = (id: number) => ['record', 'invoices', id] as const

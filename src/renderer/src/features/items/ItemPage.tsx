@@ -5,7 +5,7 @@ import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
 import { formatMoney } from '../../lib/format'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = Omit<ItemRow, 'id' | 'version'>
 const empty: Values = { number: '', name: '', unit: 'pcs', costPrice: 0, salesPrice: 0, serialTracked: false, active: true }

@@ -10,7 +10,8 @@ import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { formatDate, formatMoney } from '../../lib/format'
 import { formatQuantity } from './lineDraft'
-import { orderKeys, useTimeZone } from './queries'
+import { useTimeZone } from '../../lib/settings'
+import { orderKeys } from './queries'
 
 interface InvoiceDialogProps {
   order: OrderRow

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router'
 import { orderHeaderInput, type OrderRow, type Priority } from '@shared/domain/orders'
 import { call, isApiError } from '../../lib/api'
 import { notifySaved, showApiError } from '../../lib/forms'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { orderKeys } from './queries'
 
 export interface RelationValue {

@@ -3,7 +3,7 @@ import { useParams } from 'react-router'
 import { numberSequenceInput, type NumberSequenceRow } from '@shared/domain/masterdata'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = { code: string; name: string; prefix: string; nextNumber: number; padding: number }
 const empty: Values = { code: '', name: '', prefix: '', nextNumber: 1, padding: 6 }

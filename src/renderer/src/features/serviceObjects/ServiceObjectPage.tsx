@@ -8,7 +8,7 @@ import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { call } from '../../lib/api'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { WarrantyBadge } from './ServiceObjectsList'
 
 type Values = {

@@ -4,7 +4,7 @@ import { serviceTaskInput, type ServiceTaskRow } from '@shared/domain/masterdata
 import { SmallMultiSelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { formatMinutes } from './duration'
 
 type Values = Omit<ServiceTaskRow, 'id' | 'version'>

@@ -1,10 +1,4 @@
-import { queryOptions } from '@tanstack/react-query'
-import { call } from '../../lib/api'
-
-export const settingsKeys = { one: ['settings'] as const }
-
-/** The company settings (one record); read by every signed-in user. */
-export const settingsQuery = queryOptions({
-  queryKey: settingsKeys.one,
-  queryFn: () => call('settings.get', {})
-})
+// The settings query moved to lib/settings (components read the time zone from it). This re-export keeps
+// the settings screen's imports unchanged while it is being split on another branch; point them at
+// lib/settings and delete this file once both have merged.
+export { settingsKeys, settingsQuery } from '../../lib/settings'

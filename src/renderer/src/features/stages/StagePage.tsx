@@ -4,7 +4,7 @@ import { useParams, useSearchParams } from 'react-router'
 import { stageInput, type StageRow } from '@shared/domain/orders'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { stagesQuery } from '../orders/queries'
 import { STAGE_FLAGS, type StageFlag } from './flags'
 

@@ -5,7 +5,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = { code: string; name: string; ownerWorkerId: number | null }
 const empty: Values = { code: '', name: '', ownerWorkerId: null }

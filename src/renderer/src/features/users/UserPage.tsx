@@ -9,7 +9,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { formatDateTime } from '../../lib/format'
 import { useEditor } from '../../lib/useEditor'
-import { authKeys, useSession } from '../auth/queries'
+import { authKeys, useSession } from '../../lib/session'
 
 type Values = {
   username: string

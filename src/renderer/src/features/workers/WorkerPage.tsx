@@ -7,8 +7,8 @@ import { RecordPage } from '../../components/RecordPage'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
 import { call } from '../../lib/api'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
-import { settingsQuery } from '../settings/queries'
+import { useSession } from '../../lib/session'
+import { settingsQuery } from '../../lib/settings'
 
 type WorkerRole = (typeof WORKER_ROLES)[number]
 

@@ -4,7 +4,7 @@ import { intervalInput, type IntervalRow } from '@shared/domain/agreements'
 import { INTERVAL_UNITS, type IntervalUnit } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { intervalText } from './intervalText'
 
 type Values = { code: string; name: string; unit: IntervalUnit; every: number | string }

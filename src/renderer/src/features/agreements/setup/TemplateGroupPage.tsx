@@ -5,7 +5,7 @@ import { templateGroupInput } from '@shared/domain/agreements'
 import type { Output } from '@shared/api/contract'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { templateGroupsQuery } from '../queries'
 import { subtreeIds, treeOrder } from './tree'
 

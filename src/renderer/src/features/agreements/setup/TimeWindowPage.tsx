@@ -4,7 +4,7 @@ import { timeWindowInput, type TimeWindowRow } from '@shared/domain/agreements'
 import { WINDOW_KINDS, type WindowKind } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { WINDOW_KIND_LABELS, windowText } from './windowText'
 
 type Values = { code: string; name: string; kind: WindowKind; daysBefore: number | string; daysAfter: number | string }
