@@ -14,7 +14,7 @@ import classes from './LinesGrid.module.css'
 import { useAgreementAction } from './mutations'
 import { categoriesQuery, intervalsQuery, timeWindowsQuery } from './queries'
 import { intervalText } from './setup/intervalText'
-import { objectLabel } from './useAgreementEditor'
+import { objectLabel } from '../../components/RelationsEditor'
 
 type Col =
   | 'lineNo'
