@@ -12,7 +12,7 @@ import { showApiError } from '../../lib/forms'
 import { formatDate, formatMoney } from '../../lib/format'
 import { downloadPdf } from '../../lib/pdf'
 import { useSession } from '../../lib/session'
-import { formatQuantity } from '../orders/lineDraft'
+import { formatQuantity } from '../../lib/lineDraft'
 import { settingsQuery, useTimeZone } from '../../lib/settings'
 import { KindBadge } from './InvoicesList'
 

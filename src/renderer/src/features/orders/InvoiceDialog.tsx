@@ -9,7 +9,7 @@ import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { formatDate, formatMoney } from '../../lib/format'
-import { formatQuantity } from './lineDraft'
+import { formatQuantity } from '../../lib/lineDraft'
 import { useTimeZone } from '../../lib/settings'
 import { orderKeys } from './queries'
 
