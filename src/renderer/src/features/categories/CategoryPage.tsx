@@ -47,17 +47,8 @@ export function CategoryPage() {
       subtitle={e.record ? CATEGORY_TYPE_LABELS[e.record.type] : undefined}
       listLabel="Categories"
       listPath="/categories"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the category"
       audit={{ entity: 'category', id: recordId }}
     >

@@ -35,17 +35,8 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
       title={e.record ? `${e.record.code} · ${e.record.name}` : t.label}
       listLabel={t.title}
       listPath={t.listPath ?? t.path}
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can(t.write)}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat={`the ${t.label.toLowerCase()} (only possible while no ${t.usedBy} use it)`}
       audit={{ entity: t.audit, id: recordId }}
     >

@@ -43,17 +43,8 @@ export function ItemPage() {
       subtitle={e.record ? `${formatMoney(e.record.salesPrice)} per ${e.record.unit}` : undefined}
       listLabel="Items"
       listPath="/items"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('catalog.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the item (refused while service objects refer to it; deactivate it instead)"
       audit={{ entity: 'item', id: recordId }}
     >

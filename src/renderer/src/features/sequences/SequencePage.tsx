@@ -42,15 +42,8 @@ export function SequencePage() {
       subtitle={e.record ? `Next: ${e.record.preview}` : undefined}
       listLabel="Number sequences"
       listPath="/sequences"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('numberSequences.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
       audit={{ entity: 'numberSequence', id: recordId }}
     >
       <Grid gap="sm">

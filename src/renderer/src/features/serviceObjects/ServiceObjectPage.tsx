@@ -92,17 +92,8 @@ export function ServiceObjectPage() {
       }
       listLabel="Service objects"
       listPath="/service-objects"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the service object"
       audit={{ entity: 'serviceObject', id: recordId }}
       tabs={

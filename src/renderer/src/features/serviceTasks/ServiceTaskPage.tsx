@@ -40,17 +40,8 @@ export function ServiceTaskPage() {
       subtitle={e.record ? `Usually ${formatMinutes(e.record.defaultDurationMinutes)} h` : undefined}
       listLabel="Service tasks"
       listPath="/tasks"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('catalog.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the service task and its skill requirements"
       audit={{ entity: 'serviceTask', id: recordId }}
     >

@@ -71,15 +71,9 @@ export function UserPage() {
       subtitle={e.record ? `Last sign-in: ${e.record.lastSignInAt ? formatDateTime(e.record.lastSignInAt) : 'never'}${e.record.active ? '' : ' · inactive'}` : undefined}
       listLabel="Users"
       listPath="/users"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('users.manage')}
-      conflict={e.conflict}
-      onReload={e.reload}
       onSubmit={submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
       audit={{ entity: 'user', id: recordId }}
     >
       <Grid gap="sm">

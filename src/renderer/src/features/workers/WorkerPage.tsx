@@ -108,17 +108,8 @@ export function WorkerPage() {
       subtitle={e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined}
       listLabel="Workers"
       listPath="/workers"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('resources.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the worker and their skills (refused while a user account or a team still points at them)"
       audit={{ entity: 'worker', id: recordId }}
     >
