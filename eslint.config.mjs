@@ -91,6 +91,21 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: restrict(['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], 'The renderer talks to main through window.api only.')
   },
+  {
+    // A later block replaces the rule, so this one repeats the renderer's patterns and adds features/.
+    files: ['src/renderer/src/components/**/*.{ts,tsx}', 'src/renderer/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'The renderer talks to main through window.api only.' },
+            { group: ['**/features/**'], message: 'components/ and lib/ are shared by every feature and never import one: move what they need into components/ or lib/.' }
+          ]
+        }
+      ]
+    }
+  },
   // Formatting is Prettier's; it must come last to switch off the stylistic rules it owns.
   prettier
 )

@@ -68,9 +68,12 @@ test('an agreement built in the editor: preview, generate with progress and summ
   const monday = addDays(today, 7 - weekday(today)) // the next Monday (a week ahead when today is one)
   await nav(page, 'Agreements')
   await page.getByRole('button', { name: 'New agreement' }).click()
-  await pick(page.getByRole('combobox', { name: 'Customer' }), 'Pärnu', /Pärnu Hotell AS/)
+  // Exact names: the list's "Customer filter" and "Agreement group filter" match the loose ones, and on a
+  // loaded machine the list is still on screen when the pick starts — the typed text then went into the
+  // filter, whose option was detached when the new-agreement page replaced the list.
+  await pick(page.getByRole('combobox', { name: 'Customer', exact: true }), 'Pärnu', /Pärnu Hotell AS/)
   await page.getByRole('textbox', { name: 'Description' }).fill('Kitchen cooling maintenance')
-  await pick(page.getByRole('combobox', { name: 'Agreement group' }), 'Gold', /Gold maintenance/)
+  await pick(page.getByRole('combobox', { name: 'Agreement group', exact: true }), 'Gold', /Gold maintenance/)
   await page.getByRole('textbox', { name: 'Start date' }).fill(dotted(today))
   await page.getByRole('combobox', { name: 'Combine visits into orders' }).click()
   await page.getByRole('option', { name: 'One order per agreement and date' }).click()
@@ -273,9 +276,9 @@ test('agreement setup screens, a template in a template group, and copying its l
   // A customer agreement copies the template's lines with its relations.
   await nav(page, 'Agreements')
   await page.getByRole('button', { name: 'New agreement' }).click()
-  await pick(page.getByRole('combobox', { name: 'Customer' }), 'Tartu', /Tartu Kool/)
+  await pick(page.getByRole('combobox', { name: 'Customer', exact: true }), 'Tartu', /Tartu Kool/)
   await page.getByRole('textbox', { name: 'Description' }).fill('School ventilation 2027')
-  await pick(page.getByRole('combobox', { name: 'Agreement group' }), 'Stand', /Standard/)
+  await pick(page.getByRole('combobox', { name: 'Agreement group', exact: true }), 'Stand', /Standard/)
   await page.getByRole('button', { name: 'Create agreement' }).click()
   await expect(page.getByRole('heading', { name: /AGR-00002 School ventilation 2027/ })).toBeVisible()
   await page.getByRole('tab', { name: /Lines/ }).click()

@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react'
 import { NavLink as RouterNavLink, useLocation } from 'react-router'
 import { ROLE_LABELS } from '@shared/auth/roles'
 import { useSignOut } from '../features/auth/mutations'
-import { useSession } from '../features/auth/queries'
+import { useSession } from '../lib/session'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { NAV } from './nav'
 

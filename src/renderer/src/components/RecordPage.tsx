@@ -4,26 +4,33 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ConfirmButton } from './ConfirmButton'
 import classes from './RecordPage.module.css'
-import { AuditTrail } from '../features/audit/AuditTrail'
-import { useSession } from '../features/auth/queries'
+import { AuditTrail } from './AuditTrail'
+import { useSession } from '../lib/session'
+
+/** What the frame needs of a record editor (useEditor / useRecordEditor answers it). */
+export interface RecordFrameEditor {
+  loading: boolean
+  loadError?: unknown
+  isNew: boolean
+  conflict: boolean
+  reload: () => void
+  submit: (e?: React.FormEvent<HTMLFormElement>) => void
+  saving: boolean
+  form: { isDirty: () => boolean }
+  remove: () => void
+  removing: boolean
+}
 
 export interface RecordPageProps {
   title: string
   subtitle?: ReactNode
   listLabel: string
   listPath: string
-  loading: boolean
-  loadError?: unknown
-  isNew: boolean
+  editor: RecordFrameEditor
   readOnly: boolean
-  conflict: boolean
-  onReload: () => void
-  onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void
-  saving: boolean
-  dirty: boolean
-  onDelete?: () => void
-  deleting?: boolean
-  /** What the delete confirmation says will go, e.g. "the customer, its sites and contacts". */
+  /** Replaces the editor's submit (e.g. to check something first, then call it). */
+  onSubmit?: (e?: React.FormEvent<HTMLFormElement>) => void
+  /** What the delete confirmation says will go, e.g. "the customer, its sites and contacts"; without it there is no Delete. */
   deleteWhat?: string
   audit?: { entity: string; id: number | null }
   /** Extra tabs next to the form (e.g. a customer's service objects). */
@@ -37,41 +44,43 @@ export interface RecordPageProps {
  */
 export function RecordPage(p: RecordPageProps) {
   const { can } = useSession()
-  if (p.loading) return <Loader m="xl" />
-  if (p.loadError) {
+  const e = p.editor
+  const dirty = e.form.isDirty()
+  if (e.loading) return <Loader m="xl" />
+  if (e.loadError) {
     return (
       <Alert color="red" title="Cannot open this record">
-        {(p.loadError as Error).message}
+        {(e.loadError as Error).message}
       </Alert>
     )
   }
   const form = (
-    <form onSubmit={p.onSubmit} noValidate>
+    <form onSubmit={p.onSubmit ?? e.submit} noValidate>
       <Stack gap="md">
         <fieldset disabled={p.readOnly} className={`${classes.fieldset} ${p.readOnly ? classes.readOnly : ''}`}>
           {p.children}
         </fieldset>
         {!p.readOnly && (
           <Group gap="xs">
-            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={p.saving} disabled={!p.isNew && !p.dirty}>
-              {p.isNew ? 'Create' : 'Save'}
+            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={e.saving} disabled={!e.isNew && !dirty}>
+              {e.isNew ? 'Create' : 'Save'}
             </Button>
-            {!p.isNew && p.onDelete && (
+            {!e.isNew && p.deleteWhat && (
               <ConfirmButton
                 variant="subtle"
                 color="red"
                 size="sm"
                 leftSection={<IconTrash size={16} />}
-                loading={p.deleting}
+                loading={e.removing}
                 title={`Delete ${p.title}?`}
-                message={`This removes ${p.deleteWhat ?? 'the record'}. It cannot be undone; the change history keeps a copy.`}
+                message={`This removes ${p.deleteWhat}. It cannot be undone; the change history keeps a copy.`}
                 confirmLabel="Delete"
-                onConfirm={p.onDelete}
+                onConfirm={e.remove}
               >
                 Delete
               </ConfirmButton>
             )}
-            {p.dirty && (
+            {dirty && (
               <Text size="xs" c="dimmed">
                 Unsaved changes
               </Text>
@@ -91,11 +100,11 @@ export function RecordPage(p: RecordPageProps) {
         <Anchor component={Link} to={p.listPath}>
           {p.listLabel}
         </Anchor>
-        <Text size="sm">{p.isNew ? 'New' : p.title}</Text>
+        <Text size="sm">{e.isNew ? 'New' : p.title}</Text>
       </Breadcrumbs>
       <Group justify="space-between">
         <div>
-          <Title order={3}>{p.isNew ? `New ${p.listLabel.toLowerCase().replace(/s$/, '')}` : p.title}</Title>
+          <Title order={3}>{e.isNew ? `New ${p.listLabel.toLowerCase().replace(/s$/, '')}` : p.title}</Title>
           {p.subtitle && (
             <Text size="sm" c="dimmed">
               {p.subtitle}
@@ -108,11 +117,11 @@ export function RecordPage(p: RecordPageProps) {
           Your role can view this record but not change it.
         </Alert>
       )}
-      {p.conflict && (
+      {e.conflict && (
         <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
           <Group gap="sm">
             <Text size="sm">This record was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
-            <Button size="xs" variant="light" color="orange" onClick={p.onReload}>
+            <Button size="xs" variant="light" color="orange" onClick={e.reload}>
               Reload
             </Button>
           </Group>

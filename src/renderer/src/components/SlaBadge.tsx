@@ -3,7 +3,7 @@ import type { SlaBadge as SlaBadgeData } from '@shared/domain/sla'
 import { SLA_TARGET_LABELS } from '@shared/domain/sla'
 import { formatMinutes } from '@shared/sla/clock'
 import { formatInstant } from '@shared/time'
-import { useTimeZone } from '../features/orders/queries'
+import { useTimeZone } from '../lib/settings'
 
 const COLOURS: Record<SlaBadgeData['level'], MantineColor> = {
   ok: 'green',

@@ -1,6 +1,6 @@
-import { schemaResolver, useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { type FormErrors, schemaResolver, useForm } from '@mantine/form'
+import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { MethodName } from '@shared/api/contract'
@@ -13,6 +13,138 @@ interface Versioned {
   id: number
   version: number
 }
+
+export const recordKeys = { one: (entity: string, id: number) => ['record', entity, id] as const }
+
+export interface RecordEditorOptions<R extends Versioned, V extends object> {
+  /** null = a new record. */
+  id: number | null
+  queryKey: (id: number) => QueryKey
+  load: (id: number) => Promise<R>
+  initialValues: V
+  validate: (values: V) => FormErrors
+  toForm: (row: R) => V
+  create: (values: V) => Promise<R>
+  /** `current` is the version the form was filled from; the update carries its version. */
+  update: (values: V, current: R) => Promise<R>
+  remove?: (current: R) => Promise<unknown>
+  /** Queries to refresh after a save, besides every list. */
+  alsoInvalidate?: QueryKey[]
+  /** The notification after a save, e.g. "Order SO-000123" → "Order SO-000123 saved". */
+  savedLabel: (row: R, created: boolean) => string
+  deletedLabel?: string
+  /** Where to go after creating or deleting. */
+  pathOf: (id: number) => string
+  listPath: string
+  /**
+   * When a newer version arrives while the user edits (another action on the same screen replaced the
+   * cached record): by default the form is refilled — on screens where nothing refetches on its own that
+   * only happens after a save or a reload. `true` keeps the edits (the save carries the newest version);
+   * a function keeps them too and adds what it returns, for fields the user must not lose sight of.
+   */
+  keepEdits?: true | ((now: V, next: V) => Partial<V>)
+}
+
+/**
+ * Loading, editing, saving and deleting one record — the one pattern every editor uses: the form fills
+ * from each version that arrives, the save carries the version it read, and a CONFLICT keeps the user's
+ * edits on screen and offers a reload.
+ */
+export function useRecordEditor<R extends Versioned, V extends object>(o: RecordEditorOptions<R, V>) {
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const [conflict, setConflict] = useState(false)
+  const form = useForm<V>({ initialValues: o.initialValues, validate: o.validate })
+  const { id } = o
+
+  const record = useQuery({
+    queryKey: o.queryKey(id ?? 0),
+    queryFn: () => o.load(id!),
+    enabled: id !== null
+  })
+
+  // The effect reads the options and the dirty flag through refs: callers may pass inline functions, and
+  // a dependency that changes on every render would refill the form on every render.
+  const opts = useRef(o)
+  opts.current = o
+  const dirty = form.isDirty()
+  const dirtyRef = useRef(dirty)
+  dirtyRef.current = dirty
+  const valuesRef = useRef(form.getValues)
+  valuesRef.current = form.getValues
+  // A save or an explicit reload always refills, whatever keepEdits says.
+  const refill = useRef(true)
+  const { setValues, resetDirty } = form
+  useEffect(() => {
+    if (!record.data) return
+    const { keepEdits, toForm } = opts.current
+    const next = toForm(record.data)
+    if (keepEdits && dirtyRef.current && !refill.current) {
+      if (keepEdits !== true) {
+        const added = keepEdits(valuesRef.current(), next)
+        if (Object.keys(added).length > 0) setValues(added)
+      }
+      return
+    }
+    refill.current = false
+    setValues(next)
+    resetDirty(next)
+  }, [record.data, setValues, resetDirty])
+
+  const invalidateLists = () => qc.invalidateQueries({ queryKey: ['list'] })
+
+  const save = useMutation({
+    mutationFn: (values: V): Promise<R> => (id === null ? o.create(values) : o.update(values, record.data!)),
+    onSuccess: (row) => {
+      setConflict(false)
+      refill.current = true
+      qc.setQueryData(o.queryKey(row.id), row)
+      void invalidateLists()
+      for (const queryKey of o.alsoInvalidate ?? []) void qc.invalidateQueries({ queryKey })
+      notifySaved(o.savedLabel(row, id === null))
+      if (id === null) navigate(o.pathOf(row.id), { replace: true })
+    },
+    onError: (e) => {
+      if (isApiError(e, 'CONFLICT') && id !== null) setConflict(true)
+      showApiError(e, form)
+    }
+  })
+
+  const remove = useMutation({
+    mutationFn: () => o.remove!(record.data!),
+    onSuccess: () => {
+      void invalidateLists()
+      notifySaved(o.deletedLabel ?? 'Deleted —')
+      navigate(o.listPath)
+    },
+    onError: (e) => {
+      if (isApiError(e, 'CONFLICT') && e.message.includes('changed')) setConflict(true)
+      showApiError(e)
+    }
+  })
+
+  const reload = async () => {
+    setConflict(false)
+    refill.current = true
+    await record.refetch()
+  }
+
+  return {
+    form,
+    record: record.data ?? null,
+    loading: id !== null && record.isLoading,
+    loadError: record.error,
+    isNew: id === null,
+    conflict,
+    reload,
+    submit: form.onSubmit((values) => save.mutate(values)),
+    saving: save.isPending,
+    remove: () => remove.mutate(),
+    removing: remove.isPending
+  }
+}
+
+export type RecordEditor<R extends Versioned, V extends object> = ReturnType<typeof useRecordEditor<R, V>>
 
 export interface EditorOptions<R extends Versioned, V extends object> {
   /** The CRUD family, e.g. 'customers'. */
@@ -28,88 +160,23 @@ export interface EditorOptions<R extends Versioned, V extends object> {
   listPath: string
 }
 
-export const recordKeys = { one: (entity: string, id: number) => ['record', entity, id] as const }
-
-/**
- * Loading, editing, saving and deleting one record: the form validates with the API's own zod schema,
- * the save carries the version it read, and a CONFLICT keeps the user's edits on screen and offers a reload.
- */
+/** The record editor over a plain CRUD family (`<entity>.get/create/update/delete`), validated by the API's own schema. */
 export function useEditor<R extends Versioned, V extends object>(o: EditorOptions<R, V>) {
-  const qc = useQueryClient()
-  const navigate = useNavigate()
-  const [conflict, setConflict] = useState(false)
-  const form = useForm<V>({ initialValues: o.empty, validate: schemaResolver(o.schema, { sync: true }) })
-
-  const record = useQuery({
-    queryKey: recordKeys.one(o.entity, o.id ?? 0),
-    queryFn: () => call(`${o.entity}.get` as MethodName, { id: o.id! } as never) as Promise<unknown> as Promise<R>,
-    enabled: o.id !== null
+  const method = (verb: string) => `${o.entity}.${verb}` as MethodName
+  const parse = (values: V) => o.schema.parse(values) as object
+  return useRecordEditor<R, V>({
+    id: o.id,
+    queryKey: (id) => recordKeys.one(o.entity, id),
+    load: (id) => call(method('get'), { id } as never) as Promise<unknown> as Promise<R>,
+    initialValues: o.empty,
+    validate: schemaResolver(o.schema, { sync: true }),
+    toForm: o.toForm,
+    create: (values) => call(method('create'), parse(values) as never) as Promise<unknown> as Promise<R>,
+    update: (values, current) => call(method('update'), { ...parse(values), id: current.id, version: current.version } as never) as Promise<unknown> as Promise<R>,
+    remove: (current) => call(method('delete'), { id: current.id, version: current.version } as never),
+    savedLabel: () => o.label,
+    deletedLabel: `${o.label} deleted —`,
+    pathOf: o.pathOf,
+    listPath: o.listPath
   })
-
-  // Fill the form whenever a version of the record arrives: first load, after a save, after a reload.
-  // (Nothing refetches on its own, so a user's unsaved edits are never replaced behind their back.)
-  const { setValues, resetDirty } = form
-  const { toForm } = o
-  useEffect(() => {
-    if (!record.data) return
-    setValues(toForm(record.data))
-    resetDirty(toForm(record.data))
-  }, [record.data, setValues, resetDirty, toForm])
-
-  const invalidate = () => qc.invalidateQueries({ queryKey: ['list'] })
-
-  const save = useMutation({
-    mutationFn: async (values: V): Promise<R> => {
-      const parsed = o.schema.parse(values) as object
-      if (o.id === null) return (await call(`${o.entity}.create` as MethodName, parsed as never)) as unknown as R
-      return (await call(`${o.entity}.update` as MethodName, {
-        ...parsed,
-        id: o.id,
-        version: record.data!.version
-      } as never)) as unknown as R
-    },
-    onSuccess: (row) => {
-      setConflict(false)
-      qc.setQueryData(recordKeys.one(o.entity, row.id), row)
-      void invalidate()
-      notifySaved(o.label)
-      if (o.id === null) navigate(o.pathOf(row.id), { replace: true })
-    },
-    onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && o.id !== null) setConflict(true)
-      showApiError(e, form)
-    }
-  })
-
-  const remove = useMutation({
-    mutationFn: () => call(`${o.entity}.delete` as MethodName, { id: o.id!, version: record.data!.version } as never),
-    onSuccess: () => {
-      void invalidate()
-      notifySaved(`${o.label} deleted —`)
-      navigate(o.listPath)
-    },
-    onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && e.message.includes('changed')) setConflict(true)
-      showApiError(e)
-    }
-  })
-
-  const reload = async () => {
-    setConflict(false)
-    await record.refetch()
-  }
-
-  return {
-    form,
-    record: record.data ?? null,
-    loading: o.id !== null && record.isLoading,
-    loadError: record.error,
-    isNew: o.id === null,
-    conflict,
-    reload,
-    submit: form.onSubmit((values) => save.mutate(values)),
-    saving: save.isPending,
-    remove: () => remove.mutate(),
-    removing: remove.isPending
-  }
 }

@@ -1,16 +1,21 @@
-import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Grid, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
+import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
 import { COMBINE_RULE_LABELS, COMBINE_RULES } from '@shared/domain/agreements'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
+import { type NoteColumn, RelationsEditor } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import classes from './AgreementPage.module.css'
 import { templateGroupsQuery } from './queries'
 import { treeOrder } from './setup/tree'
-import { type HeaderValues, objectLabel, taskLabel } from './useAgreementEditor'
+import { type HeaderValues } from './useAgreementEditor'
+
+const AGREEMENT_NOTES: NoteColumn<'internalNote' | 'externalNote'>[] = [
+  { key: 'internalNote', heading: 'Internal note', placeholder: '—', ariaLabel: (label) => `Internal note on ${label}` },
+  { key: 'externalNote', heading: 'External note (shown to the customer)', placeholder: '—', ariaLabel: (label) => `External note on ${label}` }
+]
 
 interface AgreementHeaderFormProps {
   form: UseFormReturnType<HeaderValues>
@@ -157,7 +162,14 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
         </Grid>
 
-        <Relations form={form} disabled={readOnly} customerId={v.customerId} />
+        <RelationsEditor
+          form={form}
+          disabled={readOnly}
+          customerId={v.customerId}
+          notes={AGREEMENT_NOTES}
+          layout="stacked"
+          objectsHint="Lines can only name objects related here."
+        />
 
         {!readOnly && (
           <Group gap="xs">
@@ -173,113 +185,5 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
         )}
       </Stack>
     </form>
-  )
-}
-
-/** The customer's service objects and the service tasks the agreement covers, each with internal and external notes. */
-function Relations({ form, disabled, customerId }: { form: UseFormReturnType<HeaderValues>; disabled: boolean; customerId: number | null }) {
-  const v = form.values
-  const [adding, setAdding] = useState(0) // remounts the "add" selects after each pick
-  return (
-    <Stack gap="md">
-      <div>
-        <Group justify="space-between" mb={4} wrap="nowrap">
-          <Text className={classes.sectionTitle}>Service objects</Text>
-          {!disabled && (
-            <EntitySelect
-              key={`o${adding}`}
-              size="xs"
-              w={300}
-              placeholder={customerId === null ? 'Choose the customer first' : 'Add a service object…'}
-              aria-label="Add service object"
-              disabled={customerId === null}
-              list="serviceObjects.list"
-              filters={{ customerId }}
-              labelOf={(o) => objectLabel(o)}
-              value={null}
-              onChange={(id, row) => {
-                if (id !== null && row && !v.objects.some((o) => o.id === id)) form.insertListItem('objects', { id, internalNote: '', externalNote: '', label: objectLabel(row) })
-                setAdding((n) => n + 1)
-              }}
-            />
-          )}
-        </Group>
-        {form.errors.objects && (
-          <Text c="red" size="xs" mb={4}>
-            {form.errors.objects}
-          </Text>
-        )}
-        <RelationTable form={form} field="objects" disabled={disabled} empty="No service objects related. Lines can only name objects related here." />
-      </div>
-      <div>
-        <Group justify="space-between" mb={4} wrap="nowrap">
-          <Text className={classes.sectionTitle}>Service tasks</Text>
-          {!disabled && (
-            <EntitySelect
-              key={`t${adding}`}
-              size="xs"
-              w={300}
-              placeholder="Add a service task…"
-              aria-label="Add service task"
-              list="serviceTasks.list"
-              labelOf={(t) => taskLabel(t)}
-              value={null}
-              onChange={(id, row) => {
-                if (id !== null && row && !v.tasks.some((t) => t.id === id)) form.insertListItem('tasks', { id, internalNote: '', externalNote: '', label: taskLabel(row) })
-                setAdding((n) => n + 1)
-              }}
-            />
-          )}
-        </Group>
-        <RelationTable form={form} field="tasks" disabled={disabled} empty="No service tasks related." />
-      </div>
-    </Stack>
-  )
-}
-
-function RelationTable({ form, field, disabled, empty }: { form: UseFormReturnType<HeaderValues>; field: 'objects' | 'tasks'; disabled: boolean; empty: string }) {
-  const rows = form.values[field]
-  if (rows.length === 0) {
-    return (
-      <Text size="xs" c="dimmed">
-        {empty}
-      </Text>
-    )
-  }
-  return (
-    <Table verticalSpacing={2} withTableBorder fz="sm" data-testid={`relations-${field}`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w="34%">{field === 'objects' ? 'Service object' : 'Service task'}</Table.Th>
-          <Table.Th>Internal note</Table.Th>
-          <Table.Th>External note (shown to the customer)</Table.Th>
-          <Table.Th w={36} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r, i) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Text size="sm" truncate>
-                {r.label}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <TextInput size="xs" variant="unstyled" placeholder="—" aria-label={`Internal note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.internalNote`)} />
-            </Table.Td>
-            <Table.Td>
-              <TextInput size="xs" variant="unstyled" placeholder="—" aria-label={`External note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.externalNote`)} />
-            </Table.Td>
-            <Table.Td>
-              {!disabled && (
-                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${r.label}`} onClick={() => form.removeListItem(field, i)}>
-                  <IconTrash size={13} />
-                </ActionIcon>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   )
 }

@@ -1,12 +1,8 @@
 import { type AgreementLineRow, agreementLineInput } from '@shared/domain/agreements'
-import type { LineType } from '@shared/domain/orders'
+import { type LineDraftBase, sourceIdsOf } from '../../lib/lineDraft'
 
 /** One agreement line as edited in the grid: the API's line input, with clock times as typed. */
-export interface LineDraft {
-  type: LineType
-  description: string
-  serviceObjectId: number | null
-  serviceTaskId: number | null
+export interface LineDraft extends LineDraftBase {
   intervalId: number | null
   timeWindowId: number | null
   startDate: string | null
@@ -14,14 +10,7 @@ export interface LineDraft {
   /** As typed ("8", "0830", "8:30"); read as HH:MM when saved. */
   startAfter: string
   endBefore: string
-  quantity: number
-  itemId: number | null
-  categoryId: number | null
-  /** null = the item's or category's price when the order is created. */
-  unitPrice: number | null
-  workerId: number | null
   stopped: boolean
-  note: string
 }
 
 export type LineField = keyof LineDraft
@@ -105,8 +94,7 @@ export function lineInputOf(d: LineDraft): { ok: true; input: ReturnType<typeof 
     note: d.note.trim(),
     startAfter: startAfter ?? null,
     endBefore: endBefore ?? null,
-    itemId: d.type === 'item' ? d.itemId : null,
-    categoryId: d.type === 'item' ? null : d.categoryId
+    ...sourceIdsOf(d)
   })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -117,5 +105,3 @@ export function lineInputOf(d: LineDraft): { ok: true; input: ReturnType<typeof 
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, input: parsed.data }
 }
-
-export const formatQuantity = (thousandths: number) => new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { LINE_CATEGORY_TYPES } from '@shared/domain/masterdata'
 import { ListPage } from '../../components/ListPage'
 import { formatMoney } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CATEGORY_TYPE_COLORS, CATEGORY_TYPE_LABELS, type CategoryType } from './types'
 
 export function CategoriesList() {

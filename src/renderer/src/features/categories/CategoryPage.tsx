@@ -4,7 +4,7 @@ import { categoryInput, LINE_CATEGORY_TYPES, type CategoryRow } from '@shared/do
 import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CATEGORY_TYPE_LABELS, CATEGORY_TYPE_UNITS, type CategoryType } from './types'
 
 type Values = Omit<CategoryRow, 'id' | 'version'>
@@ -47,17 +47,8 @@ export function CategoryPage() {
       subtitle={e.record ? CATEGORY_TYPE_LABELS[e.record.type] : undefined}
       listLabel="Categories"
       listPath="/categories"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the category"
       audit={{ entity: 'category', id: recordId }}
     >

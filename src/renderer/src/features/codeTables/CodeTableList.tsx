@@ -1,5 +1,5 @@
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
 
 /** The list of a small code table (code + name): groups, skills, SLA reason codes. */

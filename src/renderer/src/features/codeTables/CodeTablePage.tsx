@@ -4,7 +4,7 @@ import { codeNameInput, customerGroupInput, type CodeNameRow } from '@shared/dom
 import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
 
 // slaId only where the table carries a default SLA (customer and agreement groups); the others' schema drops it.
@@ -35,17 +35,8 @@ export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
       title={e.record ? `${e.record.code} · ${e.record.name}` : t.label}
       listLabel={t.title}
       listPath={t.listPath ?? t.path}
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can(t.write)}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat={`the ${t.label.toLowerCase()} (only possible while no ${t.usedBy} use it)`}
       audit={{ entity: t.audit, id: recordId }}
     >

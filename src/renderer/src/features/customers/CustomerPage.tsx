@@ -6,7 +6,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 const emptySite = { name: '', street: '', city: '', postalCode: '', country: 'EE', accessNotes: '' }
 const emptyContact = { name: '', role: '', phone: '', email: '' }
@@ -76,17 +76,8 @@ export function CustomerPage() {
       subtitle={e.record?.groupName ?? undefined}
       listLabel="Customers"
       listPath="/customers"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the customer with its sites and contacts"
       audit={{ entity: 'customer', id: recordId }}
       tabs={

@@ -2,7 +2,7 @@ import { Badge, Select } from '@mantine/core'
 import { useState } from 'react'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 export function CustomersList() {
   const { can } = useSession()

@@ -1,4 +1,4 @@
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { DispatchBoard } from './DispatchBoard'
 import { MyWork } from './MyWork'
 

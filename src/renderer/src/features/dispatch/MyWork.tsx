@@ -7,7 +7,7 @@ import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus, type BoardCard } from 
 import { dateOf, formatInstant } from '@shared/time'
 import { SlaBadge } from '../../components/SlaBadge'
 import { today } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { PRIORITY_BORDER } from './colors'
 import { useSetStatus } from './mutations'
 import { boardQuery } from './queries'

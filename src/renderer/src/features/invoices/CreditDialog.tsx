@@ -9,7 +9,7 @@ import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { formatMoney } from '../../lib/format'
-import { useTimeZone } from '../orders/queries'
+import { useTimeZone } from '../../lib/settings'
 
 /** Asks for the credit note's date and creates it; the form is mounted fresh on every opening. */
 export function CreditDialog({ invoice, opened, onClose }: { invoice: InvoiceRow; opened: boolean; onClose: () => void }) {

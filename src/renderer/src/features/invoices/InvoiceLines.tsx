@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, Table } from '@mantine/core'
 import { Link } from 'react-router'
 import { LINE_TYPE_LABELS, type InvoiceRow } from '@shared/domain/orders'
 import { formatMoney } from '../../lib/format'
-import { formatQuantity } from '../orders/lineDraft'
+import { formatQuantity } from '../../lib/lineDraft'
 
 const percent = (basisPoints: number) => `${new Intl.NumberFormat('et-EE', { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`
 

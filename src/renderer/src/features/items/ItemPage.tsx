@@ -5,7 +5,7 @@ import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
 import { formatMoney } from '../../lib/format'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = Omit<ItemRow, 'id' | 'version'>
 const empty: Values = { number: '', name: '', unit: 'pcs', costPrice: 0, salesPrice: 0, serialTracked: false, active: true }
@@ -43,17 +43,8 @@ export function ItemPage() {
       subtitle={e.record ? `${formatMoney(e.record.salesPrice)} per ${e.record.unit}` : undefined}
       listLabel="Items"
       listPath="/items"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('catalog.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the item (refused while service objects refer to it; deactivate it instead)"
       audit={{ entity: 'item', id: recordId }}
     >

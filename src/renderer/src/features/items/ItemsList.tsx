@@ -2,7 +2,7 @@ import { Badge, Select } from '@mantine/core'
 import { useState } from 'react'
 import { ListPage } from '../../components/ListPage'
 import { formatMoney } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 export function ItemsList() {
   const { can } = useSession()

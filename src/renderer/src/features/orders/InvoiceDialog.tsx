@@ -9,8 +9,9 @@ import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { formatDate, formatMoney } from '../../lib/format'
-import { formatQuantity } from './lineDraft'
-import { orderKeys, useTimeZone } from './queries'
+import { formatQuantity } from '../../lib/lineDraft'
+import { useTimeZone } from '../../lib/settings'
+import { orderKeys } from './queries'
 
 interface InvoiceDialogProps {
   order: OrderRow

@@ -1,16 +1,19 @@
-import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Grid, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
+import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { PRIORITIES, PRIORITY_LABELS } from '@shared/domain/orders'
 import { DateTimeField } from '../../components/DateTimeField'
 import { EntitySelect } from '../../components/EntitySelect'
+import { type NoteColumn, RelationsEditor } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import classes from './OrderPage.module.css'
-import { type HeaderValues, objectLabel, taskLabel } from './useOrderEditor'
+import { type HeaderValues } from './useOrderEditor'
 
 const ONE_TIME = 'one-time'
+
+const ORDER_NOTES: NoteColumn<'note'>[] = [{ key: 'note', heading: 'Note', placeholder: 'Note', ariaLabel: (label) => `Note on ${label}` }]
 
 interface OrderHeaderFormProps {
   form: UseFormReturnType<HeaderValues>
@@ -165,7 +168,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
         </Grid>
 
-        <Relations form={form} disabled={locked} customerId={v.customerId} />
+        <RelationsEditor form={form} disabled={locked} customerId={v.customerId} notes={ORDER_NOTES} layout="side" />
 
         <Group gap="md" justify="space-between">
           <Group gap="xs">
@@ -188,93 +191,3 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
 }
 
 /** Service objects and tasks the order is about, each with a note (saved with the header). */
-function Relations({ form, disabled, customerId }: { form: UseFormReturnType<HeaderValues>; disabled: boolean; customerId: number | null }) {
-  const v = form.values
-  const [adding, setAdding] = useState(0) // remounts the "add" selects after each pick
-  return (
-    <Grid gap="sm">
-      <Grid.Col span={7}>
-        <Group justify="space-between" mb={4} wrap="nowrap">
-          <Text className={classes.sectionTitle}>Service objects</Text>
-          {!disabled && (
-            <EntitySelect
-              key={`o${adding}`}
-              size="xs"
-              w={240}
-              placeholder={customerId === null ? 'Choose the customer first' : 'Add a service object…'}
-              aria-label="Add service object"
-              disabled={customerId === null}
-              list="serviceObjects.list"
-              filters={{ customerId }}
-              labelOf={(o) => objectLabel(o)}
-              value={null}
-              onChange={(id, row) => {
-                if (id !== null && row && !v.objects.some((o) => o.id === id)) form.insertListItem('objects', { id, note: '', label: objectLabel(row) })
-                setAdding((n) => n + 1)
-              }}
-            />
-          )}
-        </Group>
-        <RelationTable form={form} field="objects" disabled={disabled} empty="No service objects related." />
-      </Grid.Col>
-      <Grid.Col span={5}>
-        <Group justify="space-between" mb={4} wrap="nowrap">
-          <Text className={classes.sectionTitle}>Tasks</Text>
-          {!disabled && (
-            <EntitySelect
-              key={`t${adding}`}
-              size="xs"
-              w={200}
-              placeholder="Add a task…"
-              aria-label="Add service task"
-              list="serviceTasks.list"
-              labelOf={(t) => taskLabel(t)}
-              value={null}
-              onChange={(id, row) => {
-                if (id !== null && row && !v.tasks.some((t) => t.id === id)) form.insertListItem('tasks', { id, note: '', label: taskLabel(row) })
-                setAdding((n) => n + 1)
-              }}
-            />
-          )}
-        </Group>
-        <RelationTable form={form} field="tasks" disabled={disabled} empty="No tasks related." />
-      </Grid.Col>
-    </Grid>
-  )
-}
-
-function RelationTable({ form, field, disabled, empty }: { form: UseFormReturnType<HeaderValues>; field: 'objects' | 'tasks'; disabled: boolean; empty: string }) {
-  const rows = form.values[field]
-  if (rows.length === 0) {
-    return (
-      <Text size="xs" c="dimmed">
-        {empty}
-      </Text>
-    )
-  }
-  return (
-    <Table verticalSpacing={2} withTableBorder fz="sm" data-testid={`relations-${field}`}>
-      <Table.Tbody>
-        {rows.map((r, i) => (
-          <Table.Tr key={r.id}>
-            <Table.Td w="45%">
-              <Text size="sm" truncate>
-                {r.label}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <TextInput size="xs" variant="unstyled" placeholder="Note" aria-label={`Note on ${r.label}`} disabled={disabled} {...form.getInputProps(`${field}.${i}.note`)} />
-            </Table.Td>
-            <Table.Td w={32}>
-              {!disabled && (
-                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${r.label}`} onClick={() => form.removeListItem(field, i)}>
-                  <IconTrash size={13} />
-                </ActionIcon>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  )
-}

@@ -9,9 +9,10 @@ import { ListPage } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
 import { SlaBadge } from '../../components/SlaBadge'
 import { formatMoney } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { PriorityBadge, ProgressBadge, SignedOffMark } from './badges'
-import { stagesQuery, useTimeZone } from './queries'
+import { useTimeZone } from '../../lib/settings'
+import { stagesQuery } from './queries'
 
 interface OrderFilters {
   stageId: number | null

@@ -1,20 +1,10 @@
 import type { LineRow, LineType } from '@shared/domain/orders'
+import { type LineDraftBase, sourceIdsOf } from '../../lib/lineDraft'
 
-/** One line as edited in the grid: the API's line input plus what the row shows for it. */
-export interface LineDraft {
-  type: LineType
-  description: string
-  workerId: number | null
-  serviceObjectId: number | null
-  serviceTaskId: number | null
-  categoryId: number | null
-  itemId: number | null
-  quantity: number
-  /** null = the item's or category's price. */
-  unitPrice: number | null
+/** One order line as edited in the grid: the API's line input plus what the row shows for it. */
+export interface LineDraft extends LineDraftBase {
   scheduledDate: string | null
   actualDate: string | null
-  note: string
   /** Shown only: from the line, or from the item or category just chosen. */
   unit: string
   defaultPrice: number
@@ -75,8 +65,7 @@ export function lineInputOf(d: LineDraft, canOverride: boolean) {
     workerId: d.workerId,
     serviceObjectId: d.serviceObjectId,
     serviceTaskId: d.serviceTaskId,
-    categoryId: d.type === 'item' ? null : d.categoryId,
-    itemId: d.type === 'item' ? d.itemId : null,
+    ...sourceIdsOf(d),
     quantity: d.quantity,
     unitCost: null,
     unitPrice: canOverride ? d.unitPrice : null,
@@ -92,5 +81,3 @@ export function withSource(d: LineDraft, source: { id: number | null; name: stri
   const base = { ...d, unitPrice: null, unit: source?.unit ?? '', defaultPrice: source?.price ?? 0, sourceName: source?.name ?? null, description: describedBySource ? '' : d.description }
   return d.type === 'item' ? { ...base, itemId: source?.id ?? null } : { ...base, categoryId: source?.id ?? null }
 }
-
-export const formatQuantity = (thousandths: number) => new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)

@@ -1,7 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import { call } from '../../lib/api'
 import { recordKeys } from '../../lib/useEditor'
-import { settingsQuery } from '../settings/queries'
 
 export const orderKeys = {
   one: (id: number) => recordKeys.one('serviceOrders', id),
@@ -20,10 +19,3 @@ export const reasonsQuery = queryOptions({
   queryFn: () => call('stageReasons.list', { pageSize: 500, sort: 'code' })
 })
 
-export const DEFAULT_TIME_ZONE = 'Europe/Tallinn'
-
-/** The shop's time zone from the settings: order times are shown and typed there. */
-export function useTimeZone(): string {
-  const settings = useQuery(settingsQuery)
-  return settings.data?.timeZone ?? DEFAULT_TIME_ZONE
-}

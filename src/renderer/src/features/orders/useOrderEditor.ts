@@ -1,19 +1,12 @@
-import { schemaResolver, useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { schemaResolver } from '@mantine/form'
 import { orderHeaderInput, type OrderRow, type Priority } from '@shared/domain/orders'
-import { call, isApiError } from '../../lib/api'
-import { notifySaved, showApiError } from '../../lib/forms'
-import { useSession } from '../auth/queries'
+import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
+import { call } from '../../lib/api'
+import { useRecordEditor } from '../../lib/useEditor'
+import { useSession } from '../../lib/session'
 import { orderKeys } from './queries'
 
-export interface RelationValue {
-  id: number
-  note: string
-  /** Shown only; the API takes id and note. */
-  label: string
-}
+export type RelationValue = Relation<'note'>
 
 export interface HeaderValues {
   customerId: number | null
@@ -60,8 +53,6 @@ export const emptyHeader: HeaderValues = {
   tasks: []
 }
 
-export const objectLabel = (o: { number: string; name: string; serialNumber: string }) => `${o.number} ${o.name}${o.serialNumber ? ` · S/N ${o.serialNumber}` : ''}`
-export const taskLabel = (t: { code: string; name: string }) => `${t.code} · ${t.name}`
 
 export function toHeader(o: OrderRow): HeaderValues {
   return {
@@ -95,81 +86,30 @@ function validate(values: HeaderValues) {
 }
 
 /**
- * The order header's form. Like useEditor (same CONFLICT banner and reload), with two differences: actions
- * elsewhere on the screen (a line saved, a stage changed) replace the cached order without wiping header
- * edits in progress, and a technician's save registers only actual times and notes.
+ * The order header's form on the one record editor, with two particulars: actions elsewhere on the screen
+ * (a line saved, a stage changed) replace the cached order without wiping header edits in progress, and
+ * a technician's save registers only actual times and notes.
  */
 export function useOrderEditor(id: number | null) {
-  const qc = useQueryClient()
-  const navigate = useNavigate()
   const { can } = useSession()
-  const [conflict, setConflict] = useState(false)
-  const form = useForm<HeaderValues>({ initialValues: emptyHeader, validate })
   const registerOnly = !can('orders.write') && can('orders.register')
-
-  const record = useQuery({
-    queryKey: orderKeys.one(id ?? 0),
-    queryFn: () => call('serviceOrders.get', { id: id! }),
-    enabled: id !== null
+  const editor = useRecordEditor<OrderRow, HeaderValues>({
+    id,
+    queryKey: orderKeys.one,
+    load: (orderId) => call('serviceOrders.get', { id: orderId }),
+    initialValues: emptyHeader,
+    validate,
+    toForm: toHeader,
+    create: (values) => call('serviceOrders.create', orderHeaderInput.parse(values)),
+    update: (values, current) =>
+      registerOnly
+        ? call('serviceOrders.register', { id: current.id, version: current.version, actualStart: values.actualStart, actualEnd: values.actualEnd, notes: values.notes })
+        : call('serviceOrders.update', { ...orderHeaderInput.parse(values), id: current.id, version: current.version }),
+    alsoInvalidate: [['audit']],
+    savedLabel: (row, created) => (created ? `Order ${row.number}` : 'Order'),
+    pathOf: (orderId) => `/orders/${orderId}`,
+    listPath: '/orders',
+    keepEdits: true
   })
-
-  // Fill the form when a version arrives — unless the user is in the middle of editing the header and
-  // the new version came from another action on this screen (then their edits stay; the save carries
-  // the newest version). A save or an explicit reload always refills.
-  const dirty = form.isDirty()
-  const dirtyRef = useRef(dirty)
-  dirtyRef.current = dirty
-  const refill = useRef(true)
-  const { setValues, resetDirty } = form
-  useEffect(() => {
-    if (!record.data) return
-    if (dirtyRef.current && !refill.current) return
-    refill.current = false
-    const v = toHeader(record.data)
-    setValues(v)
-    resetDirty(v)
-  }, [record.data, setValues, resetDirty])
-
-  const save = useMutation({
-    mutationFn: async (values: HeaderValues): Promise<OrderRow> => {
-      if (id === null) return call('serviceOrders.create', orderHeaderInput.parse(values))
-      const current = record.data!
-      if (registerOnly) {
-        return call('serviceOrders.register', { id, version: current.version, actualStart: values.actualStart, actualEnd: values.actualEnd, notes: values.notes })
-      }
-      return call('serviceOrders.update', { ...orderHeaderInput.parse(values), id, version: current.version })
-    },
-    onSuccess: (row) => {
-      setConflict(false)
-      refill.current = true
-      qc.setQueryData(orderKeys.one(row.id), row)
-      void qc.invalidateQueries({ queryKey: ['list'] })
-      void qc.invalidateQueries({ queryKey: ['audit'] })
-      notifySaved(id === null ? `Order ${row.number}` : 'Order')
-      if (id === null) navigate(`/orders/${row.id}`, { replace: true })
-    },
-    onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && id !== null) setConflict(true)
-      showApiError(e, form)
-    }
-  })
-
-  const reload = async () => {
-    setConflict(false)
-    refill.current = true
-    await record.refetch()
-  }
-
-  return {
-    form,
-    record: record.data ?? null,
-    loading: id !== null && record.isLoading,
-    loadError: record.error,
-    isNew: id === null,
-    registerOnly,
-    conflict,
-    reload,
-    submit: form.onSubmit((values) => save.mutate(values)),
-    saving: save.isPending
-  }
+  return { ...editor, registerOnly }
 }

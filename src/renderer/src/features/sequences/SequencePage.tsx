@@ -3,7 +3,7 @@ import { useParams } from 'react-router'
 import { numberSequenceInput, type NumberSequenceRow } from '@shared/domain/masterdata'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = { code: string; name: string; prefix: string; nextNumber: number; padding: number }
 const empty: Values = { code: '', name: '', prefix: '', nextNumber: 1, padding: 6 }
@@ -42,15 +42,8 @@ export function SequencePage() {
       subtitle={e.record ? `Next: ${e.record.preview}` : undefined}
       listLabel="Number sequences"
       listPath="/sequences"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('numberSequences.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
       audit={{ entity: 'numberSequence', id: recordId }}
     >
       <Grid gap="sm">

@@ -1,6 +1,6 @@
 import { Code } from '@mantine/core'
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 export function SequencesList() {
   const { can } = useSession()

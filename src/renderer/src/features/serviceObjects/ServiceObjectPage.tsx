@@ -8,7 +8,7 @@ import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { call } from '../../lib/api'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { WarrantyBadge } from './ServiceObjectsList'
 
 type Values = {
@@ -92,17 +92,8 @@ export function ServiceObjectPage() {
       }
       listLabel="Service objects"
       listPath="/service-objects"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the service object"
       audit={{ entity: 'serviceObject', id: recordId }}
       tabs={

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { formatDate, today } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 export function WarrantyBadge({ warrantyEnd }: { warrantyEnd: string | null }) {
   if (!warrantyEnd) return null

@@ -4,7 +4,7 @@ import { serviceTaskInput, type ServiceTaskRow } from '@shared/domain/masterdata
 import { SmallMultiSelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { formatMinutes } from './duration'
 
 type Values = Omit<ServiceTaskRow, 'id' | 'version'>
@@ -40,17 +40,8 @@ export function ServiceTaskPage() {
       subtitle={e.record ? `Usually ${formatMinutes(e.record.defaultDurationMinutes)} h` : undefined}
       listLabel="Service tasks"
       listPath="/tasks"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('catalog.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the service task and its skill requirements"
       audit={{ entity: 'serviceTask', id: recordId }}
     >

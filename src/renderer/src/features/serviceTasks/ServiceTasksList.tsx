@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { ListPage } from '../../components/ListPage'
 import { call } from '../../lib/api'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { formatMinutes } from './duration'
 
 const allSkills = { pageSize: 500 }

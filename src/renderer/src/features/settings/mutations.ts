@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { settingsInput } from '@shared/domain/system'
 import { call, isApiError } from '../../lib/api'
 import { notifySaved, showApiError } from '../../lib/forms'
-import { authKeys } from '../auth/queries'
-import { settingsKeys } from './queries'
+import { authKeys } from '../../lib/session'
+import { settingsKeys } from '../../lib/settings'
 import type { SettingsForm, SettingsValues } from './settingsForm'
 
 /** Saves the settings with the version they were read at; a stale save calls `onConflict` (the page shows its banner). */

@@ -4,8 +4,7 @@ import { formatInstant } from '@shared/time'
 import { ListPage } from '../../components/ListPage'
 import { SlaBadge } from '../../components/SlaBadge'
 import { PriorityBadge } from '../orders/badges'
-import { useTimeZone } from '../orders/queries'
-import { settingsQuery } from '../settings/queries'
+import { settingsQuery, useTimeZone } from '../../lib/settings'
 
 /** Open orders whose next SLA target is breached, due today or within the at-risk threshold: the dispatcher's worry list. */
 export function AtRiskList() {

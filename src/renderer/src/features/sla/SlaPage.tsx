@@ -4,8 +4,8 @@ import { useParams } from 'react-router'
 import { slaInput, type SlaRow } from '@shared/domain/sla'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
-import { settingsQuery } from '../settings/queries'
+import { useSession } from '../../lib/session'
+import { settingsQuery } from '../../lib/settings'
 import { workingDayMinutes } from './calendarText'
 import { SlaCalendar } from './SlaCalendar'
 import { SlaStages } from './SlaStages'
@@ -43,17 +43,8 @@ export function SlaPage() {
       subtitle={e.record ? (e.record.inUse > 0 ? `Assigned in ${e.record.inUse} place${e.record.inUse === 1 ? '' : 's'}` : 'Not assigned yet') : undefined}
       listLabel="Service levels"
       listPath="/slas"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the SLA (only possible while no group, agreement or order uses it)"
       audit={{ entity: 'slaDefinition', id: recordId }}
     >

@@ -3,7 +3,7 @@ import { PRIORITY_LABELS } from '@shared/domain/orders'
 import type { SlaRow } from '@shared/domain/sla'
 import { formatMinutes } from '@shared/sla/clock'
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 /** "High 1 h / 8 h · Normal 4 h / 3 d": response and resolution per priority at a glance. */
 function targetsText(r: SlaRow): string {

@@ -4,7 +4,7 @@ import { useParams, useSearchParams } from 'react-router'
 import { stageInput, type StageRow } from '@shared/domain/orders'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 import { stagesQuery } from '../orders/queries'
 import { STAGE_FLAGS, type StageFlag } from './flags'
 
@@ -62,17 +62,8 @@ export function StagePage() {
       subtitle={e.record ? (parent ? `After ${parent.name}` : 'Initial stage') : undefined}
       listLabel="Order stages"
       listPath="/stages"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('stages.configure')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the stage (only possible while no order, following stage or history entry uses it)"
       audit={{ entity: 'serviceStage', id: recordId }}
     >

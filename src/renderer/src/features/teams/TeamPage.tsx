@@ -5,7 +5,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type Values = { code: string; name: string; ownerWorkerId: number | null }
 const empty: Values = { code: '', name: '', ownerWorkerId: null }
@@ -33,17 +33,8 @@ export function TeamPage() {
       subtitle={e.record ? `${e.record.memberCount} ${e.record.memberCount === 1 ? 'member' : 'members'}${e.record.ownerName ? ` · owner ${e.record.ownerName}` : ''}` : undefined}
       listLabel="Dispatch teams"
       listPath="/teams"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('resources.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the dispatch team (only possible while no workers belong to it)"
       audit={{ entity: 'dispatchTeam', id: recordId }}
       tabs={

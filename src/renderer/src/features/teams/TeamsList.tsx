@@ -1,5 +1,5 @@
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 export function TeamsList() {
   const { can } = useSession()

@@ -9,7 +9,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { formatDateTime } from '../../lib/format'
 import { useEditor } from '../../lib/useEditor'
-import { authKeys, useSession } from '../auth/queries'
+import { authKeys, useSession } from '../../lib/session'
 
 type Values = {
   username: string
@@ -71,15 +71,9 @@ export function UserPage() {
       subtitle={e.record ? `Last sign-in: ${e.record.lastSignInAt ? formatDateTime(e.record.lastSignInAt) : 'never'}${e.record.active ? '' : ' · inactive'}` : undefined}
       listLabel="Users"
       listPath="/users"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('users.manage')}
-      conflict={e.conflict}
-      onReload={e.reload}
       onSubmit={submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
       audit={{ entity: 'user', id: recordId }}
     >
       <Grid gap="sm">

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
 import { ListPage } from '../../components/ListPage'
 import { formatDateTime } from '../../lib/format'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 /** User accounts (administration; the route is only offered to users.manage). */
 export function UsersList() {

@@ -7,8 +7,8 @@ import { RecordPage } from '../../components/RecordPage'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
 import { call } from '../../lib/api'
 import { useEditor } from '../../lib/useEditor'
-import { useSession } from '../auth/queries'
-import { settingsQuery } from '../settings/queries'
+import { useSession } from '../../lib/session'
+import { settingsQuery } from '../../lib/settings'
 
 type WorkerRole = (typeof WORKER_ROLES)[number]
 
@@ -108,17 +108,8 @@ export function WorkerPage() {
       subtitle={e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined}
       listLabel="Workers"
       listPath="/workers"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('resources.write')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the worker and their skills (refused while a user account or a team still points at them)"
       audit={{ entity: 'worker', id: recordId }}
     >

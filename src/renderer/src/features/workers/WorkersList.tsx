@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { WORKER_ROLE_LABELS, WORKER_ROLES } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
-import { useSession } from '../auth/queries'
+import { useSession } from '../../lib/session'
 
 type WorkerRole = (typeof WORKER_ROLES)[number]
 

@@ -4,7 +4,7 @@ import { intervalInput, type IntervalRow } from '@shared/domain/agreements'
 import { INTERVAL_UNITS, type IntervalUnit } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { intervalText } from './intervalText'
 
 type Values = { code: string; name: string; unit: IntervalUnit; every: number | string }
@@ -36,17 +36,8 @@ export function IntervalPage() {
       subtitle={e.record ? intervalText(e.record) : undefined}
       listLabel="Service intervals"
       listPath="/service-intervals"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('agreements.configure')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the interval (only possible while no agreement line uses it)"
       audit={{ entity: 'serviceInterval', id: recordId }}
     >

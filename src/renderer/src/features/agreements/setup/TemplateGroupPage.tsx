@@ -5,7 +5,7 @@ import { templateGroupInput } from '@shared/domain/agreements'
 import type { Output } from '@shared/api/contract'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { templateGroupsQuery } from '../queries'
 import { subtreeIds, treeOrder } from './tree'
 
@@ -44,17 +44,8 @@ export function TemplateGroupPage() {
       subtitle={e.record?.parentName ? `In ${e.record.parentName}` : e.record ? 'Top level' : undefined}
       listLabel="Template groups"
       listPath="/template-groups"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={!can('agreements.configure')}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the template group (only possible while it holds no template agreements and no sub-groups)"
       audit={{ entity: 'templateGroup', id: recordId }}
     >

@@ -4,7 +4,7 @@ import { timeWindowInput, type TimeWindowRow } from '@shared/domain/agreements'
 import { WINDOW_KINDS, type WindowKind } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
 import { useEditor } from '../../../lib/useEditor'
-import { useSession } from '../../auth/queries'
+import { useSession } from '../../../lib/session'
 import { WINDOW_KIND_LABELS, windowText } from './windowText'
 
 type Values = { code: string; name: string; kind: WindowKind; daysBefore: number | string; daysAfter: number | string }
@@ -37,17 +37,8 @@ export function TimeWindowPage() {
       subtitle={e.record ? `A visit may move ${windowText(e.record)}` : undefined}
       listLabel="Time windows"
       listPath="/time-windows"
-      loading={e.loading}
-      loadError={e.loadError}
-      isNew={e.isNew}
+      editor={e}
       readOnly={readOnly}
-      conflict={e.conflict}
-      onReload={e.reload}
-      onSubmit={e.submit}
-      saving={e.saving}
-      dirty={form.isDirty()}
-      onDelete={e.remove}
-      deleting={e.removing}
       deleteWhat="the time window (only possible while no agreement line uses it)"
       audit={{ entity: 'timeWindow', id: recordId }}
     >

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { can, type Permission } from '@shared/auth/roles'
-import { call } from '../../lib/api'
+import { call } from './api'
 
 export const authKeys = { status: ['auth', 'status'] as const }
 

@@ -1,7 +1,7 @@
 import { Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { call } from '../../lib/api'
-import { formatDateTime } from '../../lib/format'
+import { call } from '../lib/api'
+import { formatDateTime } from '../lib/format'
 
 type Json = Record<string, unknown> | null
 

@@ -1,0 +1,56 @@
+import { ActionIcon, Menu } from '@mantine/core'
+import { IconArrowBackUp, IconDots, IconTrash, IconX } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import type { LineRow, OrderRow } from '@shared/domain/orders'
+import { useSession } from '../../lib/session'
+import { useOrderAction } from './mutations'
+
+interface LineMenuProps {
+  line: LineRow
+  order: OrderRow
+  /** Lines may be added and changed on this order (see LinesGrid). */
+  editable: boolean
+  /** Asks before deleting: the grid shows the confirmation. */
+  onDelete: (line: LineRow) => void
+}
+
+/** A line's own actions — cancel, revoke the cancellation, delete — as far as the role and the stage allow; nothing when none applies. */
+export function LineMenu({ line: l, order, editable, onDelete }: LineMenuProps) {
+  const { can, user } = useSession()
+  const cancelLine = useOrderAction('serviceOrders.cancelLine', order.id, { done: 'Line cancelled' })
+  const revokeLine = useOrderAction('serviceOrders.revokeCancelLine', order.id, { done: 'Cancellation revoked' })
+
+  const items: ReactNode[] = []
+  if (can('orders.write') && l.status === 'created' && order.stage.canCancel) {
+    items.push(
+      <Menu.Item key="cancel" leftSection={<IconX size={14} />} onClick={() => cancelLine.mutate({ id: l.id, version: l.version })}>
+        Cancel line
+      </Menu.Item>
+    )
+  }
+  if (can('orders.write') && l.status === 'cancelled' && order.stage.canModify) {
+    items.push(
+      <Menu.Item key="revoke" leftSection={<IconArrowBackUp size={14} />} onClick={() => revokeLine.mutate({ id: l.id, version: l.version })}>
+        Revoke cancel
+      </Menu.Item>
+    )
+  }
+  if (editable && l.status === 'created' && l.agreementLineId === null && (can('orders.write') || l.workerId === user?.workerId)) {
+    items.push(
+      <Menu.Item key="delete" color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(l)}>
+        Delete line
+      </Menu.Item>
+    )
+  }
+  if (items.length === 0) return null
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Line ${l.lineNo} actions`}>
+          <IconDots size={14} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>{items}</Menu.Dropdown>
+    </Menu>
+  )
+}
