@@ -4,7 +4,7 @@ import { closeDatabase } from '../src/main/db/connection'
 import { openAndMigrate } from '../src/main/bootstrap'
 import { runGeneration } from '../src/main/services/agreements/generator'
 import { createContext } from '../src/main/services/core/context'
-import { ensureSettings } from '../src/main/services/settings/service'
+import { ensureSettings } from '../src/main/services/settings/settings'
 import { defineBenches, type Measurement } from './registry'
 import { round, tempDir } from './support'
 

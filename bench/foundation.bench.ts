@@ -6,7 +6,7 @@ import { type ApiHost, runMethod, startExport } from '../src/main/api/pipeline'
 import { closeDatabase } from '../src/main/db/connection'
 import { openAndMigrate } from '../src/main/bootstrap'
 import type { SessionSlot } from '../src/main/services/core/context'
-import { createDemoData } from '../src/main/demo/service'
+import { createDemoData } from '../src/main/demo/createDemo'
 import { defineBenches, type Measurement } from './registry'
 import { collectGarbage, demoDatabase, medianMs, noHash, round, tempDir } from './support'
 

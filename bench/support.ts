@@ -7,8 +7,8 @@ import { setFlagsFromString } from 'node:v8'
 import { closeDatabase, type Connection, openDatabase } from '../src/main/db/connection'
 import { openAndMigrate } from '../src/main/bootstrap'
 import { findMigrations } from '../src/main/db/open'
-import { createDemoData, DEFAULT_DEMO_SEED, DEMO_DATA_VERSION } from '../src/main/demo/service'
-import { ensureSettings } from '../src/main/services/settings/service'
+import { createDemoData, DEFAULT_DEMO_SEED, DEMO_DATA_VERSION } from '../src/main/demo/createDemo'
+import { ensureSettings } from '../src/main/services/settings/settings'
 
 export const ROOT = resolve(__dirname, '..')
 const CACHE_DIR = join(ROOT, '.tmp')

@@ -3,7 +3,7 @@ import { LINE_TYPES } from '@shared/domain/orders'
 import type { Connection } from '../../src/main/db/connection'
 import { runGeneration } from '../../src/main/services/agreements/generator'
 import { AGREEMENTS_PER_SCALE } from '../../src/main/demo/agreements'
-import { createDemoData, type DemoOptions } from '../../src/main/demo/service'
+import { createDemoData, type DemoOptions } from '../../src/main/demo/createDemo'
 import { agreementState } from '../support/agreements'
 import { call, freshDb, userWith } from '../support/db'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { loadSessionUser } from '../../src/main/services/auth/service'
+import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
-import { createDemoData } from '../../src/main/demo/service'
+import { createDemoData } from '../../src/main/demo/createDemo'
 import { call, freshDb } from '../support/db'
 
 const quick = () => ({ hash: '00', salt: '00' })

@@ -7,7 +7,7 @@ import { ROLE_PERMISSIONS, ROLES, type Role } from '@shared/auth/roles'
 import { runMethod } from '../../src/main/api/pipeline'
 import { closeDatabase, type Connection } from '../../src/main/db/connection'
 import { openAndMigrate } from '../../src/main/bootstrap'
-import { ensureSettings } from '../../src/main/services/settings/service'
+import { ensureSettings } from '../../src/main/services/settings/settings'
 import { userWith } from '../support/db'
 import { seedMasterData } from '../support/seed'
 

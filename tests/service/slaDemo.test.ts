@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../src/main/services/auth/passwords'
-import { createDemoData } from '../../src/main/demo/service'
+import { createDemoData } from '../../src/main/demo/createDemo'
 import { call, freshDb, userWith } from '../support/db'
 
 const fastHash = (password: string) => hashPassword(password, 'demo-test-salt')

@@ -9,8 +9,8 @@ import { closeDatabase, type Connection } from '../../src/main/db/connection'
 import { openAndMigrate } from '../../src/main/bootstrap'
 import { hashPassword } from '../../src/main/services/auth/passwords'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
-import { ensureSettings } from '../../src/main/services/settings/service'
-import { loadSessionUser } from '../../src/main/services/auth/service'
+import { ensureSettings } from '../../src/main/services/settings/settings'
+import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { users } from '../../src/main/db/schema'
 
 const opened: { conn: Connection; dir: string }[] = []

@@ -3,7 +3,7 @@ import type { Input, MethodName } from '@shared/api/contract'
 import type { ErrorCode } from '@shared/api/result'
 import type { LineRow, OrderRow } from '@shared/domain/orders'
 import type { Connection } from '../../src/main/db/connection'
-import { loadSessionUser } from '../../src/main/services/auth/service'
+import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { call, callError, userWith } from './db'
 

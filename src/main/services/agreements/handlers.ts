@@ -1,7 +1,7 @@
 import type { agreementsContract } from '@shared/api/domains/agreements'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
 import { cancelRun, getRun, previewGeneration, startGeneration } from './generator'
-import * as agreementService from './service'
+import * as agreementService from './records'
 import { agreementGroupService, intervalService, templateGroupService, timeWindowService } from './setup'
 
 type Slice = typeof agreementsContract

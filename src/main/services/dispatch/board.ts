@@ -6,7 +6,7 @@ import type { SessionUser } from '@shared/domain/system'
 import { dayStart } from '@shared/time'
 import { requireUser, type ServiceContext } from '../core/context'
 import { isOfficeUser } from '../orders/access'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { asAssignment, Calendars, conflictTechnicians, loadCards, loadTechnicians, stmts } from './read'
 
 /** Planners and office users see every technician; anyone else (a technician) only their own work. */

@@ -14,7 +14,7 @@ import { requirePermission, type ServiceContext } from '../core/context'
 import { conflict, forbidden, invalid, notFound } from '../core/errors'
 import { writeTx } from '../core/tx'
 import { assignOpenLines, fillActualTimes, orderRecord, requireOpenOrder, setPlannedTimes } from '../orders/write'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { slaArrived, slaDispatched } from '../sla/hooks'
 import { Calendars, cardWithConflicts, loadDurations, MAX_SPAN, MAX_SPAN_DAYS } from './read'
 

@@ -7,7 +7,7 @@ import { dateOf, dayStart } from '@shared/time'
 import { customers, customerSites, dispatchTeams, orderAssignments, serviceOrders, serviceStages, workers } from '../../db/schema'
 import { requireUser, type ServiceContext } from '../core/context'
 import { contains, iterateList, type JoinableQuery, type ListSpec, listPage, whereAll } from '../core/list'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { addDays, ownWorkerOnly } from './board'
 import { MAX_SPAN } from './read'
 

@@ -5,7 +5,7 @@ import { dayStart } from '@shared/time'
 import { serviceOrders, workers } from '../../db/schema'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { notFound } from '../core/errors'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { addDays } from './board'
 import { asAssignment, Calendars, loadCards, loadDurations, loadSummaries, loadTechnicians, stmts } from './read'
 

@@ -4,7 +4,7 @@ import type { TrayRow, TrayTab } from '@shared/domain/dispatch'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { likePattern } from '../core/list'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { loadDurations, loadSummaries, MAX_SPAN } from './read'
 
 type TrayIn = ParsedInput<'dispatch.tray'>

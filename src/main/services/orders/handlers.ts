@@ -1,9 +1,9 @@
 import type { ordersContract } from '@shared/api/domains/orders'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
-import { invoicePdf, orderPdf } from '../documents/service'
-import * as invoices from '../invoices/service'
+import { invoicePdf, orderPdf } from '../documents/downloads'
+import * as invoices from '../invoices/ledger'
 import { getOrder, iterateOrders, listOrders } from './read'
-import * as orders from './service'
+import * as orders from './edit'
 import { reasonService, stageService } from './stages'
 
 type Slice = typeof ordersContract

@@ -1,5 +1,5 @@
 /**
- * The one writer of service_orders and service_order_lines. The order screens (service.ts), the dispatch board,
+ * The one writer of service_orders and service_order_lines. The order screens (edit.ts), the dispatch board,
  * service levels, invoicing, the agreement generator and the demo data all change orders and lines through
  * these functions, so a rule about an order (its version moves on when it changes, a changed line loses its
  * sign-off, every change is audited, the stored totals follow the lines) is written once, here. Callers run
@@ -105,7 +105,7 @@ export function fillActualTimes(ctx: ServiceContext, orderId: number, reported: 
  * lines are where time is registered and costed, and the technician's order list, work description and receipt
  * find the work through them. Lines already naming someone stay theirs — the office chose that.
  *
- * The same rule as an edit on the order screen (service.ts updateLine): a line whose worker or date changes
+ * The same rule as an edit on the order screen (edit.ts updateLine): a line whose worker or date changes
  * after it was signed off loses its sign-off (and so does the order), and every changed line gets an audit row.
  * Answers how many lines were assigned.
  */

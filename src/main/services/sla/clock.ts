@@ -13,7 +13,7 @@ import type { Db, Sqlite } from '../../db/connection'
 import { agreementGroups, agreements, customerGroups, customers, orderSlas, orderSlaTargets, slaEvents } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { writeTx } from '../core/tx'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { SlaCache, type SlaSpec } from './definitions'
 
 export type SlaSource = 'order' | 'agreement' | 'agreementGroup' | 'customerGroup'

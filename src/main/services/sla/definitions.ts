@@ -23,7 +23,7 @@ import { invalid } from '../core/errors'
 import { outer } from '../core/list'
 import { codeTable } from '../masterdata/codeTable'
 import { defineEntity } from '../masterdata/entity'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 
 type SlaIn = ParsedInput<'slaDefinitions.create'>
 type Holiday = { date: string; name: string }

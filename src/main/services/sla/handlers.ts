@@ -2,7 +2,7 @@ import type { slaContract } from '@shared/api/domains/sla'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
 import { slaDefinitionService, slaReasonService } from './definitions'
 import { compliancePdf, iterateAtRisk, iterateCompliance, listAtRisk, listCompliance } from './reports'
-import { cancelClock, giveReason, orderClock, resetClock, setOrderSla } from './service'
+import { cancelClock, giveReason, orderClock, resetClock, setOrderSla } from './orderClock'
 
 type Slice = typeof slaContract
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection'
 import { orderSlas, orderSlaTargets, serviceOrders, serviceStages } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { badgesFor, loadHeader, loadTargets, logEvent, meetTargets, refreshClock, resolveSla, startClock, targetMinutes } from './clock'
 import { SlaCache } from './definitions'
 

@@ -16,7 +16,7 @@ import { renderPdf } from '../documents/pdf'
 import { ACCENT, documentFrame, MUTED, rowsTable } from '../documents/layout'
 import { isOfficeUser } from '../orders/access'
 import { assignedTo, iterateWithSla, orderListJoins, orderListSelection, withSla } from '../orders/read'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { sweepBreaches } from './clock'
 import { SlaCache } from './definitions'
 

@@ -1,10 +1,10 @@
 import type { systemContract } from '@shared/api/domains/system'
-import * as auditService from '../audit/service'
-import * as auth from '../auth/service'
+import * as auditService from '../audit/trail'
+import * as auth from '../auth/sessions'
 import type { ExportSourcesOf, HandlersOf } from '../core/handlers'
-import { globalSearch } from '../search/service'
-import * as settingsService from '../settings/service'
-import * as users from '../users/service'
+import { globalSearch } from '../search/globalSearch'
+import * as settingsService from '../settings/settings'
+import * as users from '../users/accounts'
 import { deleteView, listViews, saveView } from './savedViews'
 
 type Slice = typeof systemContract

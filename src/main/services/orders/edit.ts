@@ -27,7 +27,7 @@ import { requirePermission, requireUser, type ServiceContext } from '../core/con
 import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { checkSlaRef } from '../sla/definitions'
 import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../core/context'
 import { AppError, forbidden } from '../core/errors'
 import { ensureDefaultSequences } from '../core/sequences'
 import { writeTx } from '../core/tx'
-import { ensureSettings } from '../settings/service'
+import { ensureSettings } from '../settings/settings'
 import { hashPassword, throttleWait, verifyPassword } from './passwords'
 
 export function loadSessionUser(db: Db, id: number): SessionUser | null {

@@ -29,7 +29,7 @@ import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
-import { lineDefaults } from '../orders/service'
+import { lineDefaults } from '../orders/edit'
 import { checkSlaRef } from '../sla/definitions'
 import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from './setup'
 

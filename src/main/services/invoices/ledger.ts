@@ -14,7 +14,7 @@ import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '.
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
 import { linkLinesToInvoice, unlinkInvoiceLines } from '../orders/write'
-import { loadSettings } from '../settings/service'
+import { loadSettings } from '../settings/settings'
 
 const PAYMENT_DAYS = 14
 const credit = alias(invoices, 'credit')
