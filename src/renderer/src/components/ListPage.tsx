@@ -161,7 +161,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
                 tabIndex={0}
                 onClick={() => navigate(props.rowPath(row))}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') navigate(props.rowPath(row))
+                  if (e.key === 'Enter') void navigate(props.rowPath(row))
                 }}
               >
                 {props.columns.map((c) => (

@@ -102,7 +102,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
       void invalidateLists()
       for (const queryKey of o.alsoInvalidate ?? []) void qc.invalidateQueries({ queryKey })
       notifySaved(o.savedLabel(row, id === null))
-      if (id === null) navigate(o.pathOf(row.id), { replace: true })
+      if (id === null) void navigate(o.pathOf(row.id), { replace: true })
     },
     onError: (e) => {
       if (isApiError(e, 'CONFLICT') && id !== null) setConflict(true)
@@ -115,7 +115,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
     onSuccess: () => {
       void invalidateLists()
       notifySaved(o.deletedLabel ?? 'Deleted —')
-      navigate(o.listPath)
+      void navigate(o.listPath)
     },
     onError: (e) => {
       if (isApiError(e, 'CONFLICT') && e.message.includes('changed')) setConflict(true)

@@ -1,6 +1,6 @@
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react'
+import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef } from 'react'
 import type { Board, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
 import type { CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
@@ -114,14 +114,15 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
 
   // A new range opens where the work is: around "now" when it is shown, else at the start of the working day.
   const firstSegmentStart = scale.segments[0]!.start
-  useEffect(() => {
+  const scrollToWork = useEffectEvent(() => {
     const el = scrollRef.current
     if (!el) return
     const last = scale.segments[scale.segments.length - 1]!.end
     const focus = board.now >= firstSegmentStart && board.now <= last ? board.now : firstSegmentStart + 3_600_000
     el.scrollLeft = Math.max(0, xOf(scale, focus) - (el.clientWidth - NAME_WIDTH) / 3)
-    // Only when the range or the zoom changes, not on every refetch.
-  }, [firstSegmentStart, scale.view, scale.width])
+  })
+  // Only when the range or the zoom changes, not on every refetch (which moves "now").
+  useEffect(() => scrollToWork(), [firstSegmentStart, scale.view, scale.width])
 
   const total = virtualizer.getTotalSize()
   // Day view: every hour; week view: 08, 12 and 16 of each day, enough to aim a drop.

@@ -37,7 +37,7 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
       void qc.invalidateQueries({ queryKey: ['invoiceable'] })
       notifications.show({ color: 'teal', message: `Credit note ${cn.number} created`, autoClose: 3000 })
       onClose()
-      navigate(`/invoices/${cn.id}`)
+      void navigate(`/invoices/${cn.id}`)
     },
     onError: (e) => {
       inFlight.current = false

@@ -53,7 +53,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
       void qc.invalidateQueries({ queryKey: ['record', 'serviceOrders'] })
       notifications.show({ color: 'teal', message: `Invoice ${inv.number} created`, autoClose: 3000 })
       onClose()
-      navigate(`/invoices/${inv.id}`)
+      void navigate(`/invoices/${inv.id}`)
     },
     onError: (e) => {
       inFlight.current = false

@@ -25,7 +25,7 @@ export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: Mo
     onSuccess: (to) => {
       onMoved()
       onClose()
-      if (deleteEmpty && allMoving) navigate(`/orders/${to.id}`, { replace: true })
+      if (deleteEmpty && allMoving) void navigate(`/orders/${to.id}`, { replace: true })
     }
   })
   return (

@@ -68,7 +68,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['list'] })
       notifications.show({ color: 'teal', message: `Order ${order.number} deleted`, autoClose: 2500 })
-      navigate('/orders')
+      void navigate('/orders')
     },
     onError: (e) => showApiError(e)
   })

@@ -33,7 +33,7 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   const open = (h: SearchHit) => {
     onClose()
     setQ('')
-    navigate(KIND[h.kind].path(h))
+    void navigate(KIND[h.kind].path(h))
   }
 
   return (

@@ -56,7 +56,7 @@ export function StagesPage() {
                     tabIndex={0}
                     onClick={() => navigate(`/stages/${s.id}`)}
                     onKeyDown={(e) => {
-                      if (e.key === 'Enter') navigate(`/stages/${s.id}`)
+                      if (e.key === 'Enter') void navigate(`/stages/${s.id}`)
                     }}
                   >
                     <Table.Td>
@@ -102,7 +102,7 @@ export function StagesPage() {
                             aria-label={`Add a stage after ${s.name}`}
                             onClick={(e) => {
                               e.stopPropagation()
-                              navigate(`/stages/new?parentId=${s.id}`)
+                              void navigate(`/stages/new?parentId=${s.id}`)
                             }}
                           >
                             <IconPlus size={14} />
