@@ -29,8 +29,21 @@ const VALID_SAMPLE = 6
 const FRESH_INPUTS = LONG ? 8 : 2
 /** Hash a password (scrypt) or render a PDF on every valid call: fewer valid calls in the normal run. */
 const COSTLY = new Set<string>(['auth.signIn', 'auth.setup', 'users.create', 'users.update', 'serviceOrders.pdf', 'invoices.pdf', 'dispatch.daySheet', 'sla.compliancePdf'])
-/** Kinds that once answered INTERNAL (SQLite's parameter limit, a recursive JSON serialiser): always called. */
-const ALWAYS = new Set(['array of 40,000 ids', 'record nested 10,000 deep', 'record with __proto__ key', '__proto__/constructor keys'])
+/**
+ * Kinds that once answered INTERNAL or were stored (SQLite's parameter limit, a recursive JSON serialiser, a
+ * sort key looked up on the prototype, NUL and broken surrogates in text): always called.
+ */
+const ALWAYS = new Set([
+  'array of 40,000 ids',
+  'record nested 10,000 deep',
+  'record with __proto__ key',
+  '__proto__/constructor keys',
+  'NUL in text',
+  'lone surrogate in text',
+  'sort by __proto__',
+  'sort by constructor',
+  'sort by toString'
+])
 const DOCUMENTED = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'])
 
 const methods = Object.keys(contract) as MethodName[]

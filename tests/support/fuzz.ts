@@ -301,6 +301,10 @@ export function mutants(schema: z.ZodType, base: unknown): Mutant[] {
       add('string of 1 MB', path, HUGE, bounded)
       add('empty string', path, '', !accepts(s, ''))
       add('blank string', path, '   ', !accepts(s, '   '))
+      // Not text: stored, they break SQLite comparisons, CSV cells and PDF text.
+      add('NUL in text', path, 'a\u0000b', true)
+      add('lone surrogate in text', path, 'a\uD800b', true)
+      if (path[path.length - 1] === 'sort') for (const v of ['__proto__', 'constructor', 'toString']) add(`sort by ${v}`, path, v, true)
       if (accepts(s, DATE_PROBE) && !accepts(s, '2026-01-1x') && !accepts(s, 'abcd')) {
         for (const v of ['2026-02-30', '2026-13-01', '2026-02-29', '2026-00-10', '2026-04-31']) add(`impossible date ${v}`, path, v, true)
         for (const v of ['0001-01-01', '9999-12-31', '2028-02-29']) add(`extreme date ${v}`, path, v, !accepts(s, v))
