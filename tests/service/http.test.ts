@@ -90,6 +90,13 @@ const api = async (port: number, method: string, token: string | null, input: un
   return reply
 }
 
+/** A download link as the shim builds it: a one-time ticket from `exports.ticket` (session A), no token or session. */
+const exportLink = async (port: number, token: string, list: string, input: unknown, name = 'k.csv') => {
+  const reply = (await api(port, 'exports.ticket', token, { list, input })).json() as { ok: boolean; data?: { ticket: string } }
+  expect(reply.ok).toBe(true)
+  return `/export/${list}?${new URLSearchParams({ ticket: reply.data!.ticket, name })}`
+}
+
 describe('browser-mode host', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { host } = await start()
@@ -204,7 +211,7 @@ describe('browser-mode host', () => {
     expect((await api(port, 'customers.list', token)).json().error?.code).toBe('FORBIDDEN')
   })
 
-  it('streams a CSV export for a signed-in session with the token, and refuses one without', async () => {
+  it('streams a CSV export for a signed-in session by a ticket, and refuses one without', async () => {
     const { conn, port, token } = await start()
     const ctx = userWith(conn, ['dispatcher'], 'mari')
     await call(ctx, 'customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'K', street: 'Pärnu mnt 1', city: 'Tallinn' }] })
@@ -213,7 +220,7 @@ describe('browser-mode host', () => {
 
     const query = (t: string | null, session = SESSION_A, input: unknown = { sort: 'name' }) =>
       `/export/customers.list?${new URLSearchParams({ ...(t === null ? {} : { token: t }), session: sessionOf(session), input: JSON.stringify(input), name: 'kliendid.csv' })}`
-    const ok = await request(port, query(token))
+    const ok = await request(port, await exportLink(port, token, 'customers.list', { sort: 'name' }, 'kliendid.csv'))
     expect(ok.status).toBe(200)
     expect(ok.headers['content-type']).toMatch(/text\/csv/)
     expect(ok.headers['content-disposition']).toBe('attachment; filename="kliendid.csv"')
@@ -228,14 +235,15 @@ describe('browser-mode host', () => {
       ['C-00002', 'Žürii AS', '0', '', 'yes']
     ])
 
+    // Token and session in the URL (the old link) no longer export anything.
     expect((await request(port, query(null))).status).toBe(403)
-    expect((await request(port, query('wrong-token'))).status).toBe(403)
+    expect((await request(port, query(token))).status).toBe(403)
     expect((await request(port, query(token, SESSION_B))).status).toBe(403)
-    expect((await request(port, query(token), { host: `evil.example:${port}` })).status).toBe(403)
-    expect((await request(port, '/export/auth.status?' + new URLSearchParams({ token, session: sessionOf(SESSION_A) }))).status).toBe(400)
-    const badFilter = await request(port, query(token, SESSION_A, { pageSize: 'all' }))
-    expect(badFilter.status).toBe(400)
-    expect(badFilter.json().error?.code).toBe('VALIDATION')
+    expect((await request(port, await exportLink(port, token, 'customers.list', {}), { host: `evil.example:${port}` })).status).toBe(403)
+    const notAList = (await api(port, 'exports.ticket', token, { list: 'auth.status', input: {} })).json()
+    expect(notAList.error?.code).toBe('VALIDATION')
+    const badFilter = (await api(port, 'exports.ticket', token, { list: 'customers.list', input: { pageSize: 'all' } })).json()
+    expect(badFilter.error?.code).toBe('VALIDATION')
   })
 
   it('exports a customer name that looks like a formula as inert text', async () => {
@@ -244,7 +252,7 @@ describe('browser-mode host', () => {
     await call(ctx, 'customers.create', { name: '=HYPERLINK("http://x","y")' })
     await call(ctx, 'customers.create', { name: '@SUM(1+1)' })
     await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
-    const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: sessionOf(SESSION_A), input: JSON.stringify({ sort: 'name' }), name: 'k.csv' })}`)
+    const res = await request(port, await exportLink(port, token, 'customers.list', { sort: 'name' }))
     expect(res.status).toBe(200)
     expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
     expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
@@ -256,7 +264,7 @@ describe('browser-mode host', () => {
     userWith(conn, ['dispatcher'], 'mari')
     await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
     for (const sort of ['__proto__', 'constructor', 'toString']) {
-      const res = await request(port, `/export/customers.list?${new URLSearchParams({ token, session: sessionOf(SESSION_A), input: JSON.stringify({ sort }), name: 'k.csv' })}`)
+      const res = await request(port, await exportLink(port, token, 'customers.list', { sort }))
       expect(res.status, sort).toBe(400)
       expect(res.json().error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['sort'] }] })
     }

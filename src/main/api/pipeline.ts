@@ -4,10 +4,10 @@ import type { ApiError, ApiResult } from '@shared/api/result'
 import { can } from '@shared/auth/roles'
 import type { SessionUser } from '@shared/domain/system'
 import type { Connection } from '../db/connection'
-import { loadSessionUser } from '../services/auth/sessions'
 import { createContext, type ServiceContext, type SessionSlot } from '../services/core/context'
 import { AppError } from '../services/core/errors'
 import { exportSources, handlers } from './handlers'
+import { resumeSession } from './sessions'
 
 export interface ApiHost {
   conn: Connection
@@ -46,11 +46,12 @@ function permitted(method: MethodName, user: SessionUser | null): ApiError | nul
   return { code: 'FORBIDDEN', message: `Your role does not allow this (${access}).` }
 }
 
-/** The user is read afresh on every call so that a role change or a disabled account counts at once. */
+/**
+ * The user is read afresh on every call so that a role change or a disabled account counts at once; an
+ * idle session, or one signed in before the user's password, roles or active flag changed, has ended.
+ */
 function sessionUser(host: ApiHost, session: SessionSlot): SessionUser | null {
-  const user = session.userId === null ? null : loadSessionUser(host.conn.db, session.userId)
-  if (session.userId !== null && !user) session.userId = null
-  return user
+  return resumeSession(host.conn.db, session, (host.now ?? Date.now)())
 }
 
 /** What the command line may change about one call; the app's transports never pass these. */

@@ -6,7 +6,7 @@ import { type ExportOutcome, IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
 import { type ApiHost, runMethod, startExport } from '../api/pipeline'
-import type { SessionSlot } from '../services/core/context'
+import { SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
 
 export interface IpcOptions {
@@ -21,17 +21,27 @@ export interface IpcOptions {
 /**
  * Registers the API channel (`api:call` with method and input), which runs the shared pipeline with a
  * caller check that only the app's own top frame passes, and the CSV export with a save dialog.
- * Sessions are per window: each webContents signs in on its own.
+ * Sessions are per window: each webContents signs in on its own, under the same idle limit and security
+ * stamp as the browser host's sessions (checked by the pipeline).
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
-  const sessions = new Map<number, SessionSlot>()
+  const now = options.host.now ?? Date.now
+  const sessions = new SessionStore<number>(options.host.conn.db, now)
+  // A window's slot may be dropped while idle and held again later; it is watched for closing once.
+  const watched = new Set<number>()
   const slot = (event: IpcMainInvokeEvent) => {
     const id = event.sender.id
     let s = sessions.get(id)
     if (!s) {
-      s = { userId: null }
-      sessions.set(id, s)
-      event.sender.once?.('destroyed', () => sessions.delete(id))
+      s = { userId: null, lastUsed: now() }
+      sessions.hold(id, s)
+      if (!watched.has(id)) {
+        watched.add(id)
+        event.sender.once?.('destroyed', () => {
+          sessions.delete(id)
+          watched.delete(id)
+        })
+      }
     }
     return s
   }

@@ -6,7 +6,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
 import { type ApiHost, runMethod, startExport } from '../api/pipeline'
+import { SessionStore } from '../api/sessions'
 import type { SessionSlot } from '../services/core/context'
+import { redeemExportTicket } from '../services/system/exportTickets'
 
 export interface WebHostOptions extends ApiHost {
   /** The built renderer (out/renderer). */
@@ -91,8 +93,11 @@ function shim(): string {
       return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
     }
   }
+  // The download link carries a one-time ticket only: no token, no session id (they would land in history and logs).
   api.exportCsv = async (list, input, suggestedName) => {
-    const url = '/export/' + encodeURIComponent(list) + '?' + new URLSearchParams({ token, session, input: JSON.stringify(input ?? {}), name: suggestedName })
+    const issued = await api.call('exports.ticket', { list, input: input ?? {} })
+    if (!issued.ok) return issued
+    const url = '/export/' + encodeURIComponent(list) + '?' + new URLSearchParams({ ticket: issued.data.ticket, name: suggestedName })
     const a = document.createElement('a')
     a.href = url
     a.download = suggestedName
@@ -108,7 +113,8 @@ function shim(): string {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const sessions = new Map<string, SessionSlot>()
+  const now = options.now ?? Date.now
+  const sessions = new SessionStore<string>(options.conn.db, now)
   const root = resolve(options.rendererDir)
   const indexHtml = () =>
     readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
@@ -126,9 +132,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return null
   }
 
-  // Only sessions the host issued are held; any other id gets a slot that is never stored, so a caller
-  // cannot choose its own id (fixation) nor grow the map.
-  const slotFor = (id: string | undefined): SessionSlot => (id && sessions.get(id)) || { userId: null }
   const newSessionId = () => randomBytes(24).toString('base64url')
 
   function send(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
@@ -170,43 +173,51 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.resume()
       return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` } })
     }
+    // Only sessions the host issued are held; any other id is answered as signed out and never stored,
+    // so a caller cannot choose its own id (fixation) nor grow the map.
     const presented = req.headers['x-hooldus-session'] as string | undefined
-    const held = slotFor(presented)
-    // The handler sees a slot that notes whether it signed in or out (even as the same user again).
-    let userId = held.userId
+    const held = sessions.get(presented)
+    // The handler sees a slot that notes whether it signed in or out (even as the same user again), or
+    // that the pipeline ended it (idle, security stamp).
+    let userId = held?.userId ?? null
     let assigned = false
-    const session: SessionSlot = {
+    const session: SessionSlot & { lastUsed: number } = {
       get userId() {
         return userId
       },
       set userId(value) {
         userId = value
         assigned = true
-      }
+      },
+      stamp: held?.stamp,
+      lastUsed: held?.lastUsed ?? now()
     }
     const result = await runMethod(options, check, session, method, input)
     if (assigned) {
       // A sign-in or sign-out ends the presented id; a signed-in session gets a fresh one (rotation).
-      if (presented) sessions.delete(presented)
+      if (held) sessions.delete(presented!)
       if (userId !== null) {
         const id = newSessionId()
-        sessions.set(id, { userId })
+        sessions.hold(id, { userId, stamp: session.stamp, lastUsed: session.lastUsed })
         res.setHeader('x-hooldus-session', id)
       }
+    } else if (held) {
+      held.stamp = session.stamp
+      held.lastUsed = session.lastUsed
     }
     send(res, result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200, result)
   }
 
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, list: string): Promise<void> {
-    const given = url.searchParams.get('token') ?? ''
-    const check = () => refuseForeign(req) ?? (sameSecret(given, token) ? null : 'Missing or wrong token.')
-    let input: unknown
-    try {
-      input = JSON.parse(url.searchParams.get('input') ?? '{}')
-    } catch {
-      return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The export filter is not valid JSON.' } })
+    const check = () => refuseForeign(req)
+    const refusal = check()
+    if (refusal) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: refusal } })
+    // The ticket stands for the token and the session: issued through the API, used once, for this list.
+    const ticket = redeemExportTicket(url.searchParams.get('ticket') ?? '', now())
+    if (!ticket || ticket.list !== list) {
+      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'This download link was used already or has expired; export again.' } })
     }
-    const started = startExport(options, check, slotFor(url.searchParams.get('session') ?? undefined), list, input)
+    const started = startExport(options, check, { userId: ticket.userId, stamp: ticket.stamp }, list, ticket.input)
     if (!started.ok) return send(res, started.error.code === 'FORBIDDEN' ? 403 : 400, started)
     const name = (url.searchParams.get('name') ?? 'export.csv').replace(/[^\w.-]/g, '_')
     res.writeHead(200, {

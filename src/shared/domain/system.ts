@@ -90,7 +90,8 @@ export const settingsInput = z
     holidays: z.array(holiday).max(400).default([]),
     slaAtRiskMinutes: z.number().int().min(0, 'Cannot be negative').max(100_000).default(120),
     slaReasonRequired: z.boolean().default(true),
-    dispatchPastLimitHours: z.number().int().min(0, 'Cannot be negative').max(24 * 365).default(24)
+    dispatchPastLimitHours: z.number().int().min(0, 'Cannot be negative').max(24 * 365).default(24),
+    sessionIdleHours: z.number().int().min(1, 'At least 1 hour').max(24 * 30, 'At most 30 days').default(12)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'Mark exactly one VAT rate as default',
@@ -118,7 +119,8 @@ export const settingsRow = z.object({
   holidays: z.array(holiday),
   slaAtRiskMinutes: z.number().int(),
   slaReasonRequired: z.boolean(),
-  dispatchPastLimitHours: z.number().int()
+  dispatchPastLimitHours: z.number().int(),
+  sessionIdleHours: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

@@ -16,6 +16,8 @@ export const users = sqliteTable('users', {
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lastFailedAt: integer('last_failed_at'),
   lastSignInAt: integer('last_sign_in_at'),
+  /** Bumped when the password, the roles or `active` change; a session signed in under another value has ended. */
+  securityStamp: integer('security_stamp').notNull().default(0),
   createdAt: createdAt(),
   version: versionColumn()
 })
@@ -57,6 +59,8 @@ export const settings = sqliteTable(
     slaReasonRequired: integer('sla_reason_required', { mode: 'boolean' }).notNull().default(true),
     /** The board refuses to plan work further than this many hours in the past. */
     dispatchPastLimitHours: integer('dispatch_past_limit_hours').notNull().default(24),
+    /** A session unused for longer than this is signed out. */
+    sessionIdleHours: integer('session_idle_hours').notNull().default(12),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

@@ -12,14 +12,33 @@ import { writeTx } from '../core/tx'
 import { ensureSettings } from '../settings/settings'
 import { hashPassword, throttleWait, verifyPassword } from './passwords'
 
-export function loadSessionUser(db: Db, id: number): SessionUser | null {
+/** An active user as a session sees it, with the security stamp the session must still match. */
+export function loadSignedIn(db: Db, id: number): { user: SessionUser; stamp: number } | null {
   const u = db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, workerId: users.workerId, active: users.active })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      workerId: users.workerId,
+      active: users.active,
+      stamp: users.securityStamp
+    })
     .from(users)
     .where(eq(users.id, id))
     .get()
   if (!u || !u.active) return null
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId }
+  return { user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId }, stamp: u.stamp }
+}
+
+export function loadSessionUser(db: Db, id: number): SessionUser | null {
+  return loadSignedIn(db, id)?.user ?? null
+}
+
+/** Signs the session in; it lasts while the user's security stamp stays what it is now. */
+function begin(ctx: ServiceContext, id: number, stamp: number): void {
+  ctx.session.userId = id
+  ctx.session.stamp = stamp
 }
 
 export function userCount(db: Db): number {
@@ -59,7 +78,7 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
     audit({ ...ctx, user: created }, 'user', row.id, 'create', null, { username: input.username, roles: ['administrator'] })
     return created
   })
-  ctx.session.userId = user.id
+  begin(ctx, user.id, 0)
   return user
 }
 
@@ -83,7 +102,7 @@ export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): 
   }
   if (!u.active) throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.')
   ctx.db.update(users).set({ failedAttempts: 0, lastFailedAt: null, lastSignInAt: ctx.now() }).where(eq(users.id, u.id)).run()
-  ctx.session.userId = u.id
+  begin(ctx, u.id, u.securityStamp)
   return loadSessionUser(ctx.db, u.id)!
 }
 

@@ -7,6 +7,10 @@ import { forbidden } from './errors'
 /** Where a transport keeps who is signed in: per window (IPC), per browser tab (HTTP), per process (CLI). */
 export interface SessionSlot {
   userId: number | null
+  /** The user's security stamp at sign-in; when it no longer matches, the session has ended (absent: not checked). */
+  stamp?: number
+  /** When the session was last used (ms); past the idle limit it has ended (absent: no idle limit, e.g. the CLI). */
+  lastUsed?: number
 }
 
 export interface ServiceContext {

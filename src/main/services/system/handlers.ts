@@ -5,11 +5,12 @@ import type { ExportSourcesOf, HandlersOf } from '../core/handlers'
 import { globalSearch } from '../search/globalSearch'
 import * as settingsService from '../settings/settings'
 import * as users from '../users/accounts'
+import { issueExportTicket } from './exportTickets'
 import { deleteView, listViews, saveView } from './savedViews'
 
 type Slice = typeof systemContract
 
-/** Sign-in, users, settings, audit trail, search and the saved views of every list. `auth.setup` with demo data is completed in `api/handlers.ts`. */
+/** Sign-in, users, settings, audit trail, search, the saved views of every list and export tickets. `auth.setup` with demo data is completed in `api/handlers.ts`. */
 export const systemHandlers = {
   'auth.status': (ctx) => auth.status(ctx),
   'auth.setup': auth.setup,
@@ -25,7 +26,8 @@ export const systemHandlers = {
   'search.global': globalSearch,
   'savedViews.list': listViews,
   'savedViews.save': saveView,
-  'savedViews.delete': deleteView
+  'savedViews.delete': deleteView,
+  'exports.ticket': issueExportTicket
 } satisfies HandlersOf<Slice>
 
 export const systemExports = {

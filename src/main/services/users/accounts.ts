@@ -123,19 +123,27 @@ export function updateUser(ctx: ServiceContext, i: ParsedInput<'users.update'>):
         ])
       }
       const password = i.password ? hashPassword(i.password) : null
-      ctx.db
+      const roles = [...new Set(i.roles)]
+      const sameRoles = roles.length === before.roles.length && roles.every((r) => before.roles.includes(r))
+      // Ends the user's sessions on every transport: each compares the stamp it signed in under on every call.
+      const endsSessions = password !== null || !sameRoles || i.active !== before.active
+      const stamp = ctx.db
         .update(users)
         .set({
           username: i.username,
           displayName: i.displayName,
-          roles: [...new Set(i.roles)],
+          roles,
           workerId: i.workerId,
           active: i.active,
           version: i.version + 1,
-          ...(password ? { passwordHash: password.hash, passwordSalt: password.salt, failedAttempts: 0 } : {})
+          ...(password ? { passwordHash: password.hash, passwordSalt: password.salt, failedAttempts: 0 } : {}),
+          ...(endsSessions ? { securityStamp: sql`${users.securityStamp} + 1` } : {})
         })
         .where(eq(users.id, i.id))
-        .run()
+        .returning({ stamp: users.securityStamp })
+        .get()!.stamp
+      // Changing one's own account keeps the session it is changed from; the others end.
+      if (endsSessions && ctx.user?.id === i.id) ctx.session.stamp = stamp
       const after = load(ctx.db, i.id)
       audit(ctx, 'user', i.id, 'update', before, { ...after, passwordChanged: password !== null })
       return after

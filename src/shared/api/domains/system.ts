@@ -46,5 +46,12 @@ export const systemContract = {
     savedView,
     'authenticated'
   ),
-  'savedViews.delete': method(idInput, z.object({ id }), 'authenticated')
+  'savedViews.delete': method(idInput, z.object({ id }), 'authenticated'),
+
+  /** A one-time ticket (about a minute) for one CSV download of a list the caller may read (browser mode). */
+  'exports.ticket': method(
+    z.object({ list: text().min(1).max(60), input: z.record(text().max(100), z.unknown()).default({}) }),
+    z.object({ ticket: z.string(), expiresAt: z.number() }),
+    'authenticated'
+  )
 }

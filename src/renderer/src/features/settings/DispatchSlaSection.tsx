@@ -23,6 +23,13 @@ export function DispatchSlaSection({ form }: SectionProps) {
           allowDecimal={false}
           {...form.getInputProps('dispatchPastLimitHours')}
         />
+        <NumberInput
+          label="Sign out after idle (hours)"
+          description="A session unused this long is signed out"
+          min={1}
+          allowDecimal={false}
+          {...form.getInputProps('sessionIdleHours')}
+        />
         <Switch mt="lg" label="Reason code required for a missed target or a cancelled clock" {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })} />
       </SimpleGrid>
     </Paper>

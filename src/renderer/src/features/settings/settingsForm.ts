@@ -24,5 +24,6 @@ export const emptySettings: SettingsValues = {
   holidays: [],
   slaAtRiskMinutes: 120,
   slaReasonRequired: true,
-  dispatchPastLimitHours: 24
+  dispatchPastLimitHours: 24,
+  sessionIdleHours: 12
 }
