@@ -9,10 +9,7 @@ import tseslint from 'typescript-eslint'
 
 const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads']
 const restrict = (patterns, message, regex) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] }
-  ]
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] }]
 })
 
 export default tseslint.config(
@@ -31,7 +28,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })]
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })
+      ]
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
   },
@@ -42,7 +41,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+      ],
       '@typescript-eslint/no-explicit-any': 'error'
     }
   },
@@ -61,15 +63,27 @@ export default tseslint.config(
   {
     // The demo (src/main/demo) and start-up (src/main/bootstrap.ts) sit above the services and may call them, not the other way round.
     files: ['src/main/services/**/*.ts'],
-    rules: restrict(['electron'], 'Services never import Electron, a host, the demo data or the start-up module.', '^\\.\\.?/(\\.\\./)*(api|electron|http|cli|demo|bootstrap)(/|$)')
+    rules: restrict(
+      ['electron'],
+      'Services never import Electron, a host, the demo data or the start-up module.',
+      '^\\.\\.?/(\\.\\./)*(api|electron|http|cli|demo|bootstrap)(/|$)'
+    )
   },
   {
     files: ['src/main/db/**/*.ts'],
-    rules: restrict(['electron'], 'db is the bottom layer of main: it imports nothing above it (services, demo, start-up, api or a host).', '^\\.\\.?/(\\.\\./)*(services|demo|bootstrap|api|electron|http|cli)(/|$)')
+    rules: restrict(
+      ['electron'],
+      'db is the bottom layer of main: it imports nothing above it (services, demo, start-up, api or a host).',
+      '^\\.\\.?/(\\.\\./)*(services|demo|bootstrap|api|electron|http|cli)(/|$)'
+    )
   },
   {
     files: ['src/main/demo/**/*.ts'],
-    rules: restrict(['electron'], 'The demo data writes through db and the services; it never imports the API layer or a host.', '^\\.\\.?/(\\.\\./)*(api|electron|http|cli)(/|$)')
+    rules: restrict(
+      ['electron'],
+      'The demo data writes through db and the services; it never imports the API layer or a host.',
+      '^\\.\\.?/(\\.\\./)*(api|electron|http|cli)(/|$)'
+    )
   },
   {
     files: ['src/main/api/**/*.ts'],
@@ -89,7 +103,10 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: restrict(['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], 'The renderer talks to main through window.api only.')
+    rules: restrict(
+      ['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+      'The renderer talks to main through window.api only.'
+    )
   },
   {
     // A later block replaces the rule, so this one repeats the renderer's patterns and adds features/.
@@ -99,8 +116,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'The renderer talks to main through window.api only.' },
-            { group: ['**/features/**'], message: 'components/ and lib/ are shared by every feature and never import one: move what they need into components/ or lib/.' }
+            {
+              group: ['electron', ...node, '**/main/**', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+              message: 'The renderer talks to main through window.api only.'
+            },
+            {
+              group: ['**/features/**'],
+              message:
+                'components/ and lib/ are shared by every feature and never import one: move what they need into components/ or lib/.'
+            }
           ]
         }
       ]

@@ -42,11 +42,25 @@ function seedAgreements(conn: Connection, count: number): void {
   const monthly = interval('MONTHLY')
   s.transaction(() => {
     const group = id(s.prepare("insert into agreement_groups (code, name) values ('GOLD', 'Gold')").run())
-    const category = id(s.prepare("insert into categories (code, name, type, unit, cost_price, sales_price) values ('WORK', 'Work', 'hour', 'h', 3000, 5500)").run())
-    const customer = s.prepare("insert into customers (number, name, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at) values (?, ?, 'et', '', '', '', '', '', 1, 0, 0)")
-    const site = s.prepare("insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes) values (?, 'Kontor', 'Pärnu mnt 1', 'Tallinn', '10111', 'EE', '')")
-    const object = s.prepare('insert into service_objects (number, name, customer_id, site_id, serial_number, active) values (?, ?, ?, ?, ?, 1)')
-    const agreement = s.prepare("insert into agreements (number, customer_id, description, group_id, start_date, combine_rule, created_at, updated_at) values (?, ?, ?, ?, ?, 'agreement', 0, 0)")
+    const category = id(
+      s
+        .prepare(
+          "insert into categories (code, name, type, unit, cost_price, sales_price) values ('WORK', 'Work', 'hour', 'h', 3000, 5500)"
+        )
+        .run()
+    )
+    const customer = s.prepare(
+      "insert into customers (number, name, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at) values (?, ?, 'et', '', '', '', '', '', 1, 0, 0)"
+    )
+    const site = s.prepare(
+      "insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes) values (?, 'Kontor', 'Pärnu mnt 1', 'Tallinn', '10111', 'EE', '')"
+    )
+    const object = s.prepare(
+      'insert into service_objects (number, name, customer_id, site_id, serial_number, active) values (?, ?, ?, ?, ?, 1)'
+    )
+    const agreement = s.prepare(
+      "insert into agreements (number, customer_id, description, group_id, start_date, combine_rule, created_at, updated_at) values (?, ?, ?, ?, ?, 'agreement', 0, 0)"
+    )
     const relation = s.prepare('insert into agreement_objects (agreement_id, service_object_id) values (?, ?)')
     const line = s.prepare(
       "insert into agreement_lines (agreement_id, line_no, type, description, service_object_id, interval_id, start_date, quantity, category_id) values (?, ?, 'hour', ?, ?, ?, ?, ?, ?)"
@@ -78,7 +92,13 @@ async function freshConn(file: string): Promise<Connection> {
 /** `orders` minimal order rows and `lines` line rows with ascending keys, raw prepared statements, one transaction. */
 function rawInsert(conn: Connection, orders: number, lines: number): Timing {
   const s = conn.sqlite
-  const customerId = Number(s.prepare("insert into customers (number, name, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at) values ('C-1', 'Raw', 'et', '', '', '', '', '', 1, 0, 0)").run().lastInsertRowid)
+  const customerId = Number(
+    s
+      .prepare(
+        "insert into customers (number, name, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at) values ('C-1', 'Raw', 'et', '', '', '', '', '', 1, 0, 0)"
+      )
+      .run().lastInsertRowid
+  )
   const stageId = (s.prepare('select id from service_stages where parent_id is null order by id limit 1').get() as { id: number }).id
   const order = s.prepare(
     `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
@@ -98,7 +118,10 @@ function rawInsert(conn: Connection, orders: number, lines: number): Timing {
     let made = 0
     for (let o = 0; o < orders; o++) {
       const start = Date.UTC(2026, 0, 5, 6) + o * 60_000
-      const orderId = Number(order.run(`SO-${String(o + 1).padStart(7, '0')}`, customerId, start, start + 3_600_000, start, start + 3_600_000, stageId, 1).lastInsertRowid)
+      const orderId = Number(
+        order.run(`SO-${String(o + 1).padStart(7, '0')}`, customerId, start, start + 3_600_000, start, start + 3_600_000, stageId, 1)
+          .lastInsertRowid
+      )
       const upTo = o === orders - 1 ? lines : Math.round((o + 1) * perOrder)
       for (let n = 1; made < upTo; n++, made++) line.run(orderId, n)
     }
@@ -117,8 +140,14 @@ const LINE_COLUMNS = `order_id, line_no, type, description, worker_id, service_o
  * database and inserted into `to` (seeded alike) with raw prepared statements in one transaction.
  */
 function rawCopy(from: Connection, to: Connection): Timing {
-  const orders = from.sqlite.prepare(`select id, ${ORDER_COLUMNS} from service_orders where origin = 'agreement' order by id`).raw().all() as unknown[][]
-  const lines = from.sqlite.prepare(`select ${LINE_COLUMNS} from service_order_lines where agreement_line_id is not null order by id`).raw().all() as unknown[][]
+  const orders = from.sqlite
+    .prepare(`select id, ${ORDER_COLUMNS} from service_orders where origin = 'agreement' order by id`)
+    .raw()
+    .all() as unknown[][]
+  const lines = from.sqlite
+    .prepare(`select ${LINE_COLUMNS} from service_order_lines where agreement_line_id is not null order by id`)
+    .raw()
+    .all() as unknown[][]
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
   const order = to.sqlite.prepare(`insert into service_orders (${ORDER_COLUMNS}) values (${marks(23)})`)
   const line = to.sqlite.prepare(`insert into service_order_lines (${LINE_COLUMNS}) values (${marks(17)})`)
@@ -143,7 +172,14 @@ export const benches = defineBenches([
       const conn = await freshConn(join(dir, 'agreements.db'))
       seedAgreements(conn, AGREEMENTS)
       const ctx = createContext(conn, null)
-      const input = { from: FROM, to: TO, agreementIds: [], customerId: null, groupId: null, types: ['hour', 'expense', 'item', 'fee'] as ('hour' | 'expense' | 'item' | 'fee')[] }
+      const input = {
+        from: FROM,
+        to: TO,
+        agreementIds: [],
+        customerId: null,
+        groupId: null,
+        types: ['hour', 'expense', 'item', 'fee'] as ('hour' | 'expense' | 'item' | 'fee')[]
+      }
       log(`Generating ${FROM} … ${TO} for ${AGREEMENTS} agreements × 3 lines …`)
       const cpu = process.cpuUsage()
       let t = performance.now()
@@ -156,7 +192,8 @@ export const benches = defineBenches([
       t = performance.now()
       const again = runGeneration(ctx, input)
       const rerunMs = performance.now() - t
-      if (again.summary.orders !== 0 || again.summary.skipped !== lines) throw new Error(`re-run created ${again.summary.orders} orders, skipped ${again.summary.skipped}`)
+      if (again.summary.orders !== 0 || again.summary.skipped !== lines)
+        throw new Error(`re-run created ${again.summary.orders} orders, skipped ${again.summary.skipped}`)
 
       // The limit: the same order and line rows, raw, one transaction, into a second database seeded alike.
       const copy = await freshConn(join(dir, 'raw-same-rows.db'))
@@ -170,8 +207,12 @@ export const benches = defineBenches([
       const floor = rawInsert(minimal, orders, lines)
       closeDatabase(minimal)
       const ratio = generateMs / raw.ms
-      log(`… the same rows raw in one transaction: ${Math.round(raw.ms)} ms (${Math.round(raw.cpuMs)} ms CPU); ratio ${round(ratio)}× (CPU ${round(generateCpu / raw.cpuMs)}×).`)
-      log(`… minimal rows with ascending keys: ${Math.round(floor.ms)} ms (${Math.round(floor.cpuMs)} ms CPU); ratio ${round(generateMs / floor.ms)}× (CPU ${round(generateCpu / floor.cpuMs)}×).`)
+      log(
+        `… the same rows raw in one transaction: ${Math.round(raw.ms)} ms (${Math.round(raw.cpuMs)} ms CPU); ratio ${round(ratio)}× (CPU ${round(generateCpu / raw.cpuMs)}×).`
+      )
+      log(
+        `… minimal rows with ascending keys: ${Math.round(floor.ms)} ms (${Math.round(floor.cpuMs)} ms CPU); ratio ${round(generateMs / floor.ms)}× (CPU ${round(generateCpu / floor.cpuMs)}×).`
+      )
       return [
         { name: 'agreements.generate.12months', value: round(generateMs), unit: 'ms' },
         { name: 'agreements.generate.12months.cpu', value: round(generateCpu), unit: 'ms' },

@@ -47,9 +47,13 @@ async function scratchCopy(): Promise<{ conn: Connection; ctx: ServiceContext }>
 
 /** Orders of one customer with `perOrder` hour lines each, at Completed and signed off: ready to post. */
 function readyToPost(ctx: ServiceContext, orders: number, perOrder: number): { customerId: number; orderIds: number[] } {
-  const site = ctx.conn.sqlite.prepare('select s.id, s.customer_id as customerId from customer_sites s order by s.id limit 1 offset 1234').get() as { id: number; customerId: number }
+  const site = ctx.conn.sqlite
+    .prepare('select s.id, s.customer_id as customerId from customer_sites s order by s.id limit 1 offset 1234')
+    .get() as { id: number; customerId: number }
   const labour = ctx.conn.sqlite.prepare("select id from categories where code = 'LAB'").get() as { id: number }
-  const stage = new Map((ctx.conn.sqlite.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]))
+  const stage = new Map(
+    (ctx.conn.sqlite.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id])
+  )
   const orderIds: number[] = []
   for (let n = 0; n < orders; n++) {
     let o = createOrder(ctx, {
@@ -101,7 +105,12 @@ function readyToPost(ctx: ServiceContext, orders: number, perOrder: number): { c
 }
 
 /** Times posting every order, then one invoice over all their lines; answers both in ms. */
-function postAndInvoice(ctx: ServiceContext, orders: number, perOrder: number, key: string): { post: number; invoice: number; lines: number } {
+function postAndInvoice(
+  ctx: ServiceContext,
+  orders: number,
+  perOrder: number,
+  key: string
+): { post: number; invoice: number; lines: number } {
   const { customerId, orderIds } = readyToPost(ctx, orders, perOrder)
   let t = performance.now()
   const lineIds: number[] = []
@@ -139,10 +148,26 @@ export const benches = defineBenches([
           value: round(await listMs('serviceOrders.list', { ...firstPage, progress: 'inProcess', priority: 'high' })),
           unit: 'ms'
         },
-        { name: 'serviceOrders.list.posted.plannedDesc', value: round(await listMs('serviceOrders.list', { ...firstPage, progress: 'posted' })), unit: 'ms' },
-        { name: 'serviceOrders.list.search.plannedDesc', value: round(await listMs('serviceOrders.list', { ...firstPage, q: 'boiler' })), unit: 'ms' },
-        { name: 'serviceOrders.list.technician', value: round(await listMs('serviceOrders.list', firstPage, { userId: tech.id })), unit: 'ms' },
-        { name: 'invoices.list.page1', value: round(await listMs('invoices.list', { pageSize: 50, sort: 'number', dir: 'desc' })), unit: 'ms' }
+        {
+          name: 'serviceOrders.list.posted.plannedDesc',
+          value: round(await listMs('serviceOrders.list', { ...firstPage, progress: 'posted' })),
+          unit: 'ms'
+        },
+        {
+          name: 'serviceOrders.list.search.plannedDesc',
+          value: round(await listMs('serviceOrders.list', { ...firstPage, q: 'boiler' })),
+          unit: 'ms'
+        },
+        {
+          name: 'serviceOrders.list.technician',
+          value: round(await listMs('serviceOrders.list', firstPage, { userId: tech.id })),
+          unit: 'ms'
+        },
+        {
+          name: 'invoices.list.page1',
+          value: round(await listMs('invoices.list', { pageSize: 50, sort: 'number', dir: 'desc' })),
+          unit: 'ms'
+        }
       ]
     }
   },

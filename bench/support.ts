@@ -48,7 +48,10 @@ function fingerprint(scale: number): string {
   const h = createHash('sha256')
   h.update(`demo v${DEMO_DATA_VERSION} scale ${scale} seed ${DEFAULT_DEMO_SEED}\n`)
   const migrations = findMigrations(ROOT)
-  for (const f of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) h.update(readFileSync(join(migrations, f)))
+  for (const f of readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    h.update(readFileSync(join(migrations, f)))
   const demoDir = join(ROOT, 'src/main/demo')
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)))
   return h.digest('hex')
@@ -67,7 +70,8 @@ export async function demoDatabase(scale: number, log: (line: string) => void): 
   const file = join(CACHE_DIR, `bench-scale${scale}.db`)
   const stamp = `${file}.json`
   const want = fingerprint(scale)
-  const current = existsSync(file) && existsSync(stamp) && (JSON.parse(readFileSync(stamp, 'utf8')) as { fingerprint: string }).fingerprint === want
+  const current =
+    existsSync(file) && existsSync(stamp) && (JSON.parse(readFileSync(stamp, 'utf8')) as { fingerprint: string }).fingerprint === want
   if (!current || process.env.BENCH_REBUILD) {
     for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(file + suffix, { force: true })
     log(`Building the scale-${scale} demo database in ${file} …`)

@@ -39,7 +39,10 @@ async function pick(field: Locator, text: string, option: string | RegExp = text
   await field.page().getByRole('option', { name: option }).first().click()
 }
 
-test('an agreement built in the editor: preview, generate with progress and summary, open an order and come back; a second run creates nothing', async ({ page, app }) => {
+test('an agreement built in the editor: preview, generate with progress and summary, open an order and come back; a second run creates nothing', async ({
+  page,
+  app
+}) => {
   test.setTimeout(240_000)
   await setupAdmin(app)
   await signIn(page, app, 'admin', 'admin-pass-1')
@@ -118,7 +121,9 @@ test('an agreement built in the editor: preview, generate with progress and summ
   await page.getByLabel('Line 1 note').fill('Check the door seals')
   await page.getByLabel('Line 1 note').press('Enter')
   await expect(page.getByLabel('Line 2 note')).toBeFocused()
-  await expect.poll(async () => (await api<{ lines: { note: string }[] }>('agreements.get', { id: agreementId })).lines[0]!.note).toBe('Check the door seals')
+  await expect
+    .poll(async () => (await api<{ lines: { note: string }[] }>('agreements.get', { id: agreementId })).lines[0]!.note)
+    .toBe('Check the door seals')
 
   // Escape puts an edited row back as saved.
   await page.getByLabel('Line 1 description').fill('Something else')
@@ -168,7 +173,11 @@ test('an agreement built in the editor: preview, generate with progress and summ
   await firstOrder.click()
   await expect(page.getByRole('heading', { name: firstNumber })).toBeVisible()
   const orderId = Number(/#\/orders\/(\d+)/.exec(page.url())![1])
-  const order = await api<{ origin: string; agreementId: number; lines: { agreementLineId: number | null; occurrenceDate: string | null }[] }>('serviceOrders.get', { id: orderId })
+  const order = await api<{
+    origin: string
+    agreementId: number
+    lines: { agreementLineId: number | null; occurrenceDate: string | null }[]
+  }>('serviceOrders.get', { id: orderId })
   expect(order.origin).toBe('agreement')
   expect(order.agreementId).toBe(agreementId)
   expect(order.lines.map((l) => l.occurrenceDate)).toEqual([monday, monday])
@@ -180,7 +189,9 @@ test('an agreement built in the editor: preview, generate with progress and summ
 
   // Back in the editor, each line says how many order lines it has made.
   await expect(page.getByTestId('line-row-1').getByTestId('generated-count')).toHaveText(String(expected.length))
-  await expect(page.getByTestId('line-row-2').getByTestId('generated-count')).toHaveText(String(expected.filter((e) => e.lines === 2).length))
+  await expect(page.getByTestId('line-row-2').getByTestId('generated-count')).toHaveText(
+    String(expected.filter((e) => e.lines === 2).length)
+  )
 
   // The same period again creates nothing: every visit is already there.
   await panel.getByRole('button', { name: 'Create service orders…' }).click()
@@ -202,7 +213,10 @@ test('agreement setup screens, a template in a template group, and copying its l
   await setupAdmin(app)
   await signIn(page, app, 'admin', 'admin-pass-1')
   const api = await adminApi(app)
-  const customer = await api<{ id: number }>('customers.create', { name: 'Tartu Kool', sites: [{ name: 'School', street: 'Puiestee 1', city: 'Tartu' }] })
+  const customer = await api<{ id: number }>('customers.create', {
+    name: 'Tartu Kool',
+    sites: [{ name: 'School', street: 'Puiestee 1', city: 'Tartu' }]
+  })
   await api('serviceObjects.create', { name: 'Ventilation unit', customerId: customer.id })
   await api('categories.create', { code: 'INSP', name: 'Inspection', type: 'hour', unit: 'h', costPrice: 2000, salesPrice: 4000 })
   await api('serviceTasks.create', { code: 'FILTER', name: 'Replace filters' })
@@ -266,7 +280,14 @@ test('agreement setup screens, a template in a template group, and copying its l
     tasks: [{ id: (await api<{ rows: { id: number }[] }>('serviceTasks.list', {})).rows[0]!.id, internalNote: 'Bring F7 filters' }]
   })
   const inspection = (await api<{ rows: { id: number }[] }>('categories.list', {})).rows[0]!.id
-  await api('agreements.addLine', { agreementId: template.id, type: 'hour', categoryId: inspection, description: 'Quarterly inspection', startDate: '2026-01-01', quantity: 1500 })
+  await api('agreements.addLine', {
+    agreementId: template.id,
+    type: 'hour',
+    categoryId: inspection,
+    description: 'Quarterly inspection',
+    startDate: '2026-01-01',
+    quantity: 1500
+  })
   await nav(page, 'Agreements')
   await page.getByRole('row', { name: /AGR-00001/ }).click()
   await expect(page.getByRole('heading', { name: 'AGR-00001 School ventilation template' })).toBeVisible()

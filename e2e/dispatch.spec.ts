@@ -64,7 +64,11 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 /** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */
 async function closeNotifications(page: Page) {
   const close = page.locator('.mantine-Notification-closeButton')
-  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2000 }).catch(() => undefined)
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined)
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
 }
 
@@ -91,7 +95,8 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   await setupAdmin(app, true)
   const api = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-check-session-01')
   const date = quietWednesday(app.now())
-  const cardsOf = async (orderNumber: string) => (await api<{ cards: Card[] }>('dispatch.board', { from: date, days: 1 })).cards.filter((c) => c.orderNumber === orderNumber)
+  const cardsOf = async (orderNumber: string) =>
+    (await api<{ cards: Card[] }>('dispatch.board', { from: date, days: 1 })).cards.filter((c) => c.orderNumber === orderNumber)
 
   await signIn(page, app, 'admin', 'admin-pass-1')
   await openBoardOn(page, date)
@@ -194,17 +199,26 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   await page.getByText('Work to plan', { exact: true }).click()
   const third = page.getByTestId('tray-card').first()
   const order3 = (await third.getAttribute('data-order'))!
-  const orderId3 = (await api<{ rows: { orderId: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned', q: order3 })).rows[0]!.orderId
+  const orderId3 = (await api<{ rows: { orderId: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned', q: order3 }))
+    .rows[0]!.orderId
   await third.click()
   await expect(page.getByTestId('suggestion').first()).toBeVisible()
   await closeNotifications(page)
   await screenshot(page, 'dispatch-suggestions')
-  const top = (await api<{ workerId: number; slot: { start: number; end: number } | null }[]>('dispatch.suggest', { orderId: orderId3, from: date, days: 1 })).find((x) => x.slot)!
+  const top = (
+    await api<{ workerId: number; slot: { start: number; end: number } | null }[]>('dispatch.suggest', {
+      orderId: orderId3,
+      from: date,
+      days: 1
+    })
+  ).find((x) => x.slot)!
   await page.keyboard.press('Enter')
   const slotDate = shopDate(top.slot!.start)
   await expect
     .poll(async () =>
-      (await api<{ cards: Card[] }>('dispatch.board', { from: slotDate, days: 1 })).cards.filter((x) => x.orderNumber === order3).map((x) => [x.workerId, x.start, x.end])
+      (await api<{ cards: Card[] }>('dispatch.board', { from: slotDate, days: 1 })).cards
+        .filter((x) => x.orderNumber === order3)
+        .map((x) => [x.workerId, x.start, x.end])
     )
     .toEqual([[top.workerId, top.slot!.start, top.slot!.end]])
   // The suggested slot lies in the order's requested window, usually not on the shown day: the screen says where it went.
@@ -228,11 +242,19 @@ test('a technician sees only their own work and registers travelling, on site an
   const tech = await apiAs(app, 'tech', 'demo-tech', 'dispatch-tech-session-0002')
   const me = await tech<{ user: { workerId: number } }>('auth.status', {})
   const workerId = me.user.workerId
-  const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', { tab: 'unassigned' })
+  const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', {
+    tab: 'unassigned'
+  })
   const row = tray.rows[0]!
   // Now, to the minute: today in the browser's and the shop's calendar alike, and not in the past.
   const start = Math.floor(app.now() / 60_000) * 60_000
-  const { card } = await admin<{ card: Card }>('dispatch.assign', { orderId: row.orderId, orderVersion: row.orderVersion, workerId, start, end: start + 3_600_000 })
+  const { card } = await admin<{ card: Card }>('dispatch.assign', {
+    orderId: row.orderId,
+    orderVersion: row.orderVersion,
+    workerId,
+    start,
+    end: start + 3_600_000
+  })
 
   await signIn(page, app, 'tech', 'demo-tech')
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Dispatch board' })).toHaveCount(0)

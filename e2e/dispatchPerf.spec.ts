@@ -32,10 +32,14 @@ function perfDatabase(): string {
   if (!existsSync(file)) {
     const building = `${file}.building`
     rmSync(building, { force: true })
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main/cli/index.ts', 'demo', '--db', building, '--scale', '100'], {
-      cwd: ROOT,
-      stdio: 'inherit'
-    })
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main/cli/index.ts', 'demo', '--db', building, '--scale', '100'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit'
+      }
+    )
     renameSync(building, file)
   }
   return file
@@ -114,7 +118,9 @@ async function stopFrames(page: Page): Promise<number[]> {
 }
 
 async function renderCounts(page: Page): Promise<Map<string, number>> {
-  const pairs = await page.$$eval('[data-tech-row]', (rows) => rows.map((r) => [r.getAttribute('data-tech-row')!, Number(r.getAttribute('data-render-count'))] as const))
+  const pairs = await page.$$eval('[data-tech-row]', (rows) =>
+    rows.map((r) => [r.getAttribute('data-tech-row')!, Number(r.getAttribute('data-render-count'))] as const)
+  )
   return new Map(pairs)
 }
 
@@ -142,7 +148,11 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
         const grid = () => document.querySelector('[data-testid="board-grid"]') as HTMLElement | null
         const isWeek = () => {
           const g = grid()
-          return !!g && Number(g.dataset.boardTo) - Number(g.dataset.boardFrom) >= 6 * 86_400_000 && document.querySelectorAll('[data-card-id]').length > 0
+          return (
+            !!g &&
+            Number(g.dataset.boardTo) - Number(g.dataset.boardFrom) >= 6 * 86_400_000 &&
+            document.querySelectorAll('[data-card-id]').length > 0
+          )
         }
         const button = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Week')!
         const t0 = performance.now()
@@ -153,12 +163,18 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
         })
         // The frame after the commit is the one the user sees.
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-        return { ms: performance.now() - t0, cards: Number(grid()!.dataset.cards), mounted: document.querySelectorAll('[data-card-id]').length }
+        return {
+          ms: performance.now() - t0,
+          cards: Number(grid()!.dataset.cards),
+          mounted: document.querySelectorAll('[data-card-id]').length
+        }
       })
     // Let the first screen's own queries (tray tabs, settings) finish: this measures the switch to the week.
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(2000)
-    const weekResponse = page.waitForResponse((r) => r.url().includes('/api/dispatch.board') && (r.request().postData() ?? '').includes('"days":7'))
+    const weekResponse = page.waitForResponse(
+      (r) => r.url().includes('/api/dispatch.board') && (r.request().postData() ?? '').includes('"days":7')
+    )
     const cold = await weekRender()
     const apiTiming = (await weekResponse).request().timing()
     const weekApiMs = Math.round(apiTiming.responseEnd - apiTiming.requestStart)
@@ -197,7 +213,13 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
         for (const c of row.querySelectorAll('[data-card-id]')) {
           const r = c.getBoundingClientRect()
           const b = below.getBoundingClientRect()
-          if (!best || r.x > best.x) best = { x: r.x + Math.min(4, r.width / 2), y: r.y + r.height / 2, id: c.getAttribute('data-card-id')!, rowBelowY: b.y + b.height / 2 }
+          if (!best || r.x > best.x)
+            best = {
+              x: r.x + Math.min(4, r.width / 2),
+              y: r.y + r.height / 2,
+              id: c.getAttribute('data-card-id')!,
+              rowBelowY: b.y + b.height / 2
+            }
         }
       })
       return best as { x: number; y: number; id: string; rowBelowY: number } | null

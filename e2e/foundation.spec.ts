@@ -29,7 +29,10 @@ test('first start asks for an administrator and signs them in', async ({ page, a
   await expect(page.getByTestId('user-menu')).toBeVisible()
 })
 
-test('customer with a site and a service object, found by serial number, exported to CSV; a technician may not edit', async ({ page, app }) => {
+test('customer with a site and a service object, found by serial number, exported to CSV; a technician may not edit', async ({
+  page,
+  app
+}) => {
   await setupAdmin(app)
   await signIn(page, app, 'admin', 'admin-pass-1')
 
@@ -81,11 +84,23 @@ test('customer with a site and a service object, found by serial number, exporte
   expect(rows[0]).toMatchObject({ Number: 'C-00001', Name: 'Pärnu Hotell AS', Phone: "'+372 444 1234", City: 'Pärnu' })
 
   // A technician sees the customer but cannot change it — the screen says so and the API refuses.
-  const tech = await app.api('users.create', { username: 'tech', displayName: 'Toomas Tehnik', roles: ['technician'], password: 'tech-pass-1' }, 'admin-api-session-01')
+  const tech = await app.api(
+    'users.create',
+    { username: 'tech', displayName: 'Toomas Tehnik', roles: ['technician'], password: 'tech-pass-1' },
+    'admin-api-session-01'
+  )
   expect(tech.ok).toBe(false) // the helper session is not signed in: the API refuses
   const adminSession = 'admin-api-session-02'
   expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, adminSession)).ok).toBe(true)
-  expect((await app.api('users.create', { username: 'tech', displayName: 'Toomas Tehnik', roles: ['technician'], password: 'tech-pass-1' }, adminSession)).ok).toBe(true)
+  expect(
+    (
+      await app.api(
+        'users.create',
+        { username: 'tech', displayName: 'Toomas Tehnik', roles: ['technician'], password: 'tech-pass-1' },
+        adminSession
+      )
+    ).ok
+  ).toBe(true)
 
   await page.getByTestId('user-menu').click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()

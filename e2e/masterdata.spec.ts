@@ -65,7 +65,10 @@ test('a worker with skills and own hours, an item with prices, a holiday in the 
   await expect(page.getByLabel('Uses the company calendar')).not.toBeChecked()
   await screenshot(page, 'masterdata-worker')
 
-  const workers = await api<{ rows: { skillIds: number[]; workingHours: { open: boolean; start: string; end: string }[] | null }[] }>('workers.list', {})
+  const workers = await api<{ rows: { skillIds: number[]; workingHours: { open: boolean; start: string; end: string }[] | null }[] }>(
+    'workers.list',
+    {}
+  )
   expect(workers.rows).toHaveLength(1)
   expect(workers.rows[0]!.skillIds).toHaveLength(2)
   expect(workers.rows[0]!.workingHours).toHaveLength(7)
@@ -94,7 +97,9 @@ test('a worker with skills and own hours, an item with prices, a holiday in the 
   await expect(row).toContainText(/12,50\s€/)
   await expect(row).toContainText(/1\s?234,50\s€/)
   await screenshot(page, 'masterdata-items-list')
-  const items = await api<{ rows: { number: string; costPrice: number; salesPrice: number; serialTracked: boolean }[] }>('items.list', { q: 'P-R32' })
+  const items = await api<{ rows: { number: string; costPrice: number; salesPrice: number; serialTracked: boolean }[] }>('items.list', {
+    q: 'P-R32'
+  })
   expect(items.rows).toEqual([expect.objectContaining({ number: 'P-R32', costPrice: 1250, salesPrice: 123450, serialTracked: true })])
 
   // A holiday in the settings.

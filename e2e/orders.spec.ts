@@ -61,7 +61,10 @@ interface Line {
   salesAmount: number
 }
 
-test('an order from the dispatcher through the workflow, signed off, posted and invoiced once by the service manager', async ({ page, app }) => {
+test('an order from the dispatcher through the workflow, signed off, posted and invoiced once by the service manager', async ({
+  page,
+  app
+}) => {
   test.setTimeout(360_000)
   await setupAdmin(app)
   const api = await adminApi(app)
@@ -176,7 +179,10 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   // A double click makes one invoice: the dialog's request key is the same for both clicks.
   await dialog.getByTestId('create-invoice-submit').dblclick()
   await expect(page.getByRole('heading', { name: 'INV-000001' })).toBeVisible()
-  const invoices = await api<{ total: number; rows: { number: string; netTotal: number; vatTotal: number; grossTotal: number }[] }>('invoices.list', {})
+  const invoices = await api<{ total: number; rows: { number: string; netTotal: number; vatTotal: number; grossTotal: number }[] }>(
+    'invoices.list',
+    {}
+  )
   expect(invoices.total).toBe(1)
   expect(invoices.rows[0]).toMatchObject({ number: 'INV-000001', netTotal: 13150 })
   await expect(page.getByTestId('invoice-lines')).toContainText('Diagnosis and repair of the cooling unit')
@@ -195,7 +201,13 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   }
 
   // What the database holds now.
-  const order = await api<{ progress: string; signedOff: boolean; stage: { name: string }; lines: Line[]; history: { reason: string | null }[] }>('serviceOrders.get', { id: created.id })
+  const order = await api<{
+    progress: string
+    signedOff: boolean
+    stage: { name: string }
+    lines: Line[]
+    history: { reason: string | null }[]
+  }>('serviceOrders.get', { id: created.id })
   expect(order.progress).toBe('posted')
   expect(order.stage.name).toBe('Completed')
   expect(order.lines).toHaveLength(2)
@@ -231,7 +243,6 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   void customer
 })
 
-
 test('saved views on the order list, the workflow screen, and a technician registering on their own order', async ({ page, app }) => {
   test.setTimeout(360_000)
   await setupAdmin(app)
@@ -244,10 +255,26 @@ test('saved views on the order list, the workflow screen, and a technician regis
   const other = await api<{ id: number }>('workers.create', { name: 'Olev Teine', roles: ['technician'] })
   await api('categories.create', { code: 'LABOUR', name: 'Service work', type: 'hour', unit: 'h', costPrice: 2500, salesPrice: 4500 })
   await api('categories.create', { code: 'TRAVEL', name: 'Travel', type: 'expense', unit: 'km', costPrice: 30, salesPrice: 60 })
-  await api('users.create', { username: 'tiit', displayName: 'Tiit Tehnik', roles: ['technician'], password: 'tiit-pass-1', workerId: tiit.id })
+  await api('users.create', {
+    username: 'tiit',
+    displayName: 'Tiit Tehnik',
+    roles: ['technician'],
+    password: 'tiit-pass-1',
+    workerId: tiit.id
+  })
   const header = { customerId: customer.id, siteId: customer.sites[0]!.id }
-  const mine = await api<{ id: number; number: string }>('serviceOrders.create', { ...header, description: 'Oven fan noise', priority: 'high', responsibleWorkerId: tiit.id })
-  await api('serviceOrders.create', { ...header, description: 'Yearly check of the cold room', priority: 'low', responsibleWorkerId: other.id })
+  const mine = await api<{ id: number; number: string }>('serviceOrders.create', {
+    ...header,
+    description: 'Oven fan noise',
+    priority: 'high',
+    responsibleWorkerId: tiit.id
+  })
+  await api('serviceOrders.create', {
+    ...header,
+    description: 'Yearly check of the cold room',
+    priority: 'low',
+    responsibleWorkerId: other.id
+  })
 
   // ---- Saved views: the administrator keeps "High priority" as a view and applies it again.
   await signIn(page, app, 'admin', 'admin-pass-1')
@@ -306,7 +333,16 @@ test('saved views on the order list, the workflow screen, and a technician regis
   // The office changes the header meanwhile: the technician's save is refused with the banner, edits kept until Reload.
   type Current = { version: number; actualStart: number; notes: string; lines: { id: number; version: number; categoryId: number }[] }
   let current = await api<Current>('serviceOrders.get', { id: mine.id })
-  await api('serviceOrders.update', { ...header, id: mine.id, version: current.version, description: 'Oven fan noise (customer called again)', priority: 'high', responsibleWorkerId: tiit.id, actualStart: current.actualStart, notes: current.notes })
+  await api('serviceOrders.update', {
+    ...header,
+    id: mine.id,
+    version: current.version,
+    description: 'Oven fan noise (customer called again)',
+    priority: 'high',
+    responsibleWorkerId: tiit.id,
+    actualStart: current.actualStart,
+    notes: current.notes
+  })
   await page.getByLabel('Notes').fill('Fan bearing worn; replaced. Tested 30 min.')
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByTestId('conflict-alert')).toBeVisible()
@@ -319,13 +355,23 @@ test('saved views on the order list, the workflow screen, and a technician regis
   // … and a line: saving the stale line reloads the order and says so.
   current = await api<Current>('serviceOrders.get', { id: mine.id })
   const first = current.lines[0]!
-  await api('serviceOrders.updateLine', { id: first.id, version: first.version, type: 'hour', categoryId: first.categoryId, workerId: tiit.id, quantity: 2500 })
+  await api('serviceOrders.updateLine', {
+    id: first.id,
+    version: first.version,
+    type: 'hour',
+    categoryId: first.categoryId,
+    workerId: tiit.id,
+    quantity: 2500
+  })
   await page.getByLabel('Line 1 quantity').fill('3')
   await page.getByLabel('Line 1 quantity').press('Enter')
   await expect(page.getByText(/Line 1 was changed by someone else.*The order has been reloaded/)).toBeVisible()
   await expect(page.getByLabel('Line 1 quantity')).toHaveValue('2,5')
 
-  const order = await api<{ actualStart: number; notes: string; lines: { workerId: number; type: string; quantity: number }[] }>('serviceOrders.get', { id: mine.id })
+  const order = await api<{ actualStart: number; notes: string; lines: { workerId: number; type: string; quantity: number }[] }>(
+    'serviceOrders.get',
+    { id: mine.id }
+  )
   expect(new Date(order.actualStart).toISOString()).toBe('2026-06-16T05:15:00.000Z')
   expect(order.notes).toBe('Fan bearing worn; replaced.')
   expect(order.lines.map((l) => [l.type, l.workerId, l.quantity])).toEqual([

@@ -24,7 +24,13 @@ async function nav(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click()
 }
 
-async function choose(page: Page, combobox: string | RegExp, option: string | RegExp, type?: string, scope: Page | ReturnType<Page['getByRole']> = page) {
+async function choose(
+  page: Page,
+  combobox: string | RegExp,
+  option: string | RegExp,
+  type?: string,
+  scope: Page | ReturnType<Page['getByRole']> = page
+) {
   const box = scope.getByRole('combobox', { name: combobox })
   await box.click()
   if (type !== undefined) await box.fill(type)
@@ -59,7 +65,10 @@ async function leftOnReopen(page: Page, number: string, target: 'response' | 're
   return remaining
 }
 
-test('an SLA made on screen: an order passes its response deadline and shows as breached; a paused order stops counting; the compliance report', async ({ page, app }) => {
+test('an SLA made on screen: an order passes its response deadline and shows as breached; a paused order stops counting; the compliance report', async ({
+  page,
+  app
+}) => {
   test.setTimeout(180_000)
   await setupAdmin(app)
   const api = await adminApi(app)
@@ -67,9 +76,22 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
   const settings = await api<Record<string, unknown>>('settings.get', {})
   const allWeek = Array.from({ length: 7 }, () => ({ open: true, start: '00:00', end: '23:59' }))
   await api('settings.update', { ...settings, workingHours: allWeek, holidays: [] })
-  const customer = await api<{ id: number }>('customers.create', { name: 'Pärnu Hotell AS', sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu', postalCode: '80010' }] })
-  const orderA = await api<{ id: number; number: string }>('serviceOrders.create', { customerId: customer.id, oneTimeAddress: 'Rüütli 44, Pärnu', description: 'Cold room alarm', priority: 'normal' })
-  const orderB = await api<{ id: number; number: string }>('serviceOrders.create', { customerId: customer.id, oneTimeAddress: 'Rüütli 44, Pärnu', description: 'Ice machine leaks', priority: 'normal' })
+  const customer = await api<{ id: number }>('customers.create', {
+    name: 'Pärnu Hotell AS',
+    sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu', postalCode: '80010' }]
+  })
+  const orderA = await api<{ id: number; number: string }>('serviceOrders.create', {
+    customerId: customer.id,
+    oneTimeAddress: 'Rüütli 44, Pärnu',
+    description: 'Cold room alarm',
+    priority: 'normal'
+  })
+  const orderB = await api<{ id: number; number: string }>('serviceOrders.create', {
+    customerId: customer.id,
+    oneTimeAddress: 'Rüütli 44, Pärnu',
+    description: 'Ice machine leaks',
+    priority: 'normal'
+  })
 
   await signIn(page, app, 'admin', 'admin-pass-1')
 
@@ -102,7 +124,9 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
   await page.getByRole('button', { name: 'Create' }).click()
   await expect(page).toHaveURL(/\/slas\/\d+$/)
   await expect(page.getByRole('heading', { name: 'FAST · Fast response' })).toBeVisible()
-  const slas = await api<{ rows: { code: string; workingHours: unknown; targets: { priority: string; responseMinutes: number }[]; respondStageIds: number[] }[] }>('slaDefinitions.list', {})
+  const slas = await api<{
+    rows: { code: string; workingHours: unknown; targets: { priority: string; responseMinutes: number }[]; respondStageIds: number[] }[]
+  }>('slaDefinitions.list', {})
   expect(slas.rows).toHaveLength(1)
   expect(slas.rows[0]!.workingHours).toEqual(allWeek)
   expect(slas.rows[0]!.targets.map((t) => [t.priority, t.responseMinutes])).toEqual([
@@ -186,5 +210,9 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
   expect(Object.values(csv[0]!)).toContain('Normal')
   const pdf = page.waitForEvent('download')
   await page.getByRole('button', { name: 'PDF' }).click()
-  expect(readFileSync(await (await pdf).path()).subarray(0, 4).toString('latin1')).toBe('%PDF')
+  expect(
+    readFileSync(await (await pdf).path())
+      .subarray(0, 4)
+      .toString('latin1')
+  ).toBe('%PDF')
 })

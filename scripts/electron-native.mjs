@@ -12,7 +12,20 @@
  * need the internet. Used by scripts/start.mjs and as electron-builder's `beforePack` hook.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  closeSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -94,20 +107,27 @@ async function rebuildIn(work, target) {
  */
 export async function ensureElectronNative(target = nativeTarget(), { log = console.log } = {}) {
   if (nativeIsCurrent(target)) return nativeFile
-  log(`Building better-sqlite3 ${target.betterSqlite3} for Electron ${target.electronVersion} (${target.platform}-${target.arch}) into ${relative(root, nativeFile)} …`)
+  log(
+    `Building better-sqlite3 ${target.betterSqlite3} for Electron ${target.electronVersion} (${target.platform}-${target.arch}) into ${relative(root, nativeFile)} …`
+  )
   mkdirSync(join(root, '.tmp'), { recursive: true })
   const work = mkdtempSync(join(root, '.tmp', 'electron-native-'))
   try {
     const copy = join(work, 'node_modules', 'better-sqlite3')
     // A clean copy without the Node build, so that nothing in node_modules is touched.
     cpSync(moduleDir, copy, { recursive: true, filter: (src) => relative(moduleDir, src).split(sep)[0] !== 'build' })
-    writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'hooldus-native', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': target.betterSqlite3 } }))
+    writeFileSync(
+      join(work, 'package.json'),
+      JSON.stringify({ name: 'hooldus-native', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': target.betterSqlite3 } })
+    )
     await rebuildIn(work, target)
     const built = join(copy, 'build', 'Release', 'better_sqlite3.node')
     if (!existsSync(built)) throw new Error('the rebuild finished but produced no build/Release/better_sqlite3.node')
     const kind = binaryPlatform(built)
     if (kind !== target.platform) {
-      throw new Error(`the binary that came out is for ${kind}, not ${target.platform}: native modules cannot be cross-compiled — build on ${target.platform}`)
+      throw new Error(
+        `the binary that came out is for ${kind}, not ${target.platform}: native modules cannot be cross-compiled — build on ${target.platform}`
+      )
     }
     mkdirSync(nativeDir, { recursive: true })
     copyFileSync(built, `${nativeFile}.tmp`)
@@ -128,9 +148,12 @@ const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal
 export async function beforePack(context) {
   const arch = typeof context.arch === 'number' ? ARCH_NAMES[context.arch] : String(context.arch)
   const electronVersion = context.packager?.info?.framework?.version ?? context.packager?.config?.electronVersion ?? undefined
-  await ensureElectronNative(nativeTarget({ electronVersion, platform: context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName, arch }), {
-    log: (m) => console.log(`  • ${m}`)
-  })
+  await ensureElectronNative(
+    nativeTarget({ electronVersion, platform: context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName, arch }),
+    {
+      log: (m) => console.log(`  • ${m}`)
+    }
+  )
 }
 
 export default beforePack

@@ -26,7 +26,10 @@ const forceWeb = given.includes('--web')
 const forwarded = given.filter((a) => a !== '--web')
 
 function build() {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit'
+  })
   if (r.status !== 0) {
     console.error('Hooldus: the build failed (see above); nothing was started.')
     process.exit(r.status ?? 1)
@@ -37,7 +40,9 @@ function build() {
 function electronBinary() {
   try {
     const rel = readFileSync(join(electronDir, 'path.txt'), 'utf8').trim()
-    const bin = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel) : join(electronDir, 'dist', rel)
+    const bin = process.env.ELECTRON_OVERRIDE_DIST_PATH
+      ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel)
+      : join(electronDir, 'dist', rel)
     return existsSync(bin) ? bin : null
   } catch {
     return null
@@ -58,15 +63,18 @@ function electronUnavailable() {
     console.log('Hooldus: fetching the Electron binary (needed once) …')
     const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS })
     if (r.error?.code === 'ETIMEDOUT' || r.signal) return `its binary could not be downloaded within ${INSTALL_TIMEOUT_MS / 1000} s`
-    if (!electronBinary()) return `its binary could not be downloaded (${lastLine(r.stderr) || lastLine(r.stdout) || `exit ${r.status}`}); this machine seems to be offline`
+    if (!electronBinary())
+      return `its binary could not be downloaded (${lastLine(r.stderr) || lastLine(r.stdout) || `exit ${r.status}`}); this machine seems to be offline`
   }
   const probe = spawnSync(electronBinary(), ['-e', 'process.stdout.write(process.versions.electron)'], {
     encoding: 'utf8',
     timeout: 20_000,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
   })
-  if (probe.status !== 0 || !probe.stdout) return `its binary does not run here (${lastLine(probe.stderr) || probe.error?.message || `exit ${probe.status}`})`
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display to show a window on (DISPLAY is not set)'
+  if (probe.status !== 0 || !probe.stdout)
+    return `its binary does not run here (${lastLine(probe.stderr) || probe.error?.message || `exit ${probe.status}`})`
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no display to show a window on (DISPLAY is not set)'
   return null
 }
 
@@ -97,7 +105,9 @@ async function main() {
   try {
     await ensureElectronNative(nativeTarget())
   } catch (e) {
-    console.log(`Hooldus: Electron cannot start — better-sqlite3 could not be built for it (${e.message.split('\n')[0]}). Starting the browser mode instead.`)
+    console.log(
+      `Hooldus: Electron cannot start — better-sqlite3 could not be built for it (${e.message.split('\n')[0]}). Starting the browser mode instead.`
+    )
     return startBrowserMode()
   }
   startElectron()

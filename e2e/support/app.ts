@@ -10,7 +10,11 @@ export interface RunningApp {
   token: string
   dbFile: string
   /** Calls the API the way the page does, outside the UI, for setup and for checking the database. */
-  api: (method: string, input: unknown, session?: string) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>
+  api: (
+    method: string,
+    input: unknown,
+    session?: string
+  ) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>
   /** The host's "now" (the wall clock unless the test runs on the working-day clock). */
   now: () => number
   /** Moves the host's clock forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE), and the browser's with it on the working-day clock. */
@@ -123,6 +127,12 @@ export async function signIn(page: Page, app: RunningApp, username: string, pass
 
 /** Creates the administrator through the API (first-start screen is covered by its own test). */
 export async function setupAdmin(app: RunningApp, withDemoData = false): Promise<void> {
-  const r = await app.api('auth.setup', { username: 'admin', displayName: 'Ada Admin', password: 'admin-pass-1', companyName: 'Külmaexpert OÜ', withDemoData })
+  const r = await app.api('auth.setup', {
+    username: 'admin',
+    displayName: 'Ada Admin',
+    password: 'admin-pass-1',
+    companyName: 'Külmaexpert OÜ',
+    withDemoData
+  })
   if (!r.ok) throw new Error(`setup failed: ${r.error?.message}`)
 }

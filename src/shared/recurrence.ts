@@ -167,7 +167,7 @@ export function placeOccurrences<O extends Occurrence>(all: readonly O[], calend
       const hi = first.to
       const batch: O[] = []
       const lines = new Set<string>()
-      for (let i = 0; i < pending.length; ) {
+      for (let i = 0; i < pending.length;) {
         const o = pending[i]!
         if (o.from <= hi && !lines.has(o.lineKey)) {
           batch.push(o)

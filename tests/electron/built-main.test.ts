@@ -77,7 +77,9 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
     expect(report.permissionRequestHandler).toBe(true)
     expect(report.permissionCheckHandler).toBe(true)
     expect(report.permissionAnswer).toBe(false)
-    expect(report.appListeners).toEqual(expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed', 'will-quit']))
+    expect(report.appListeners).toEqual(
+      expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed', 'will-quit'])
+    )
 
     expect(report.windows).toHaveLength(1)
     const [win] = report.windows

@@ -79,7 +79,10 @@ describe('IPC registrar', () => {
     for (const name of ['no.such', 'toString', '__proto__', '']) {
       expect(await call(new FakeSender(), name), name).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     }
-    expect(await ipc.invoke(IPC_CALL, new FakeSender(), { method: 'auth.status' }, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await ipc.invoke(IPC_CALL, new FakeSender(), { method: 'auth.status' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     // The frame check comes first: a foreign page learns nothing about which names exist.
     const foreign = await call(new FakeSender({ url: 'https://evil.example/' }), 'no.such')
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -156,7 +159,8 @@ describe('IPC CSV export', () => {
     const s = setUp(conn, answer)
     const win = new FakeSender()
     await s.call(win, 'auth.setup', admin)
-    for (const name of ['Tallinna Vesi AS', 'Õunapuu OÜ']) expect(await s.call(win, 'customers.create', { name })).toMatchObject({ ok: true })
+    for (const name of ['Tallinna Vesi AS', 'Õunapuu OÜ'])
+      expect(await s.call(win, 'customers.create', { name })).toMatchObject({ ok: true })
     return { ...s, win, dir }
   }
 

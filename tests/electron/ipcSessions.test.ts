@@ -18,7 +18,8 @@ async function setUp() {
     dialog: {} as Pick<Dialog, 'showSaveDialog'>,
     pages: { rendererDir: RENDERER_DIR }
   })
-  const call = async (sender: FakeSender, method: string, input: unknown = {}) => (await ipc.invoke(IPC_CALL, sender, method, input)) as ApiResult<unknown>
+  const call = async (sender: FakeSender, method: string, input: unknown = {}) =>
+    (await ipc.invoke(IPC_CALL, sender, method, input)) as ApiResult<unknown>
   return { clock, call }
 }
 
@@ -46,7 +47,9 @@ describe('IPC sessions', () => {
     await call(second, 'auth.signIn', { username: 'admin', password: admin.password })
     const me = (await call(first, 'users.get', { id: 1 })) as { ok: true; data: Record<string, unknown> }
     const { id, version, username, displayName, roles, workerId, active } = me.data
-    expect(await call(first, 'users.update', { id, version, username, displayName, roles, workerId, active, password: 'a-new-password' })).toMatchObject({ ok: true })
+    expect(
+      await call(first, 'users.update', { id, version, username, displayName, roles, workerId, active, password: 'a-new-password' })
+    ).toMatchObject({ ok: true })
     expect(await call(first, 'users.list')).toMatchObject({ ok: true })
     expect(await call(second, 'users.list')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

@@ -94,7 +94,16 @@ describe('security', () => {
   })
 
   it('never opens file:, javascript:, data: or custom-scheme links externally', () => {
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<b>x', 'ms-msdt:/id PCWDiagnostic', 'smb://host/share', 'vbscript:x', 'not a url', APP_URL]) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<b>x',
+      'ms-msdt:/id PCWDiagnostic',
+      'smb://host/share',
+      'vbscript:x',
+      'not a url',
+      APP_URL
+    ]) {
       expect(s.contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
     }
     expect(s.opened).toEqual([])

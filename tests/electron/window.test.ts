@@ -50,7 +50,11 @@ describe('window', () => {
   })
 
   it('loads the built index.html when there is no dev server, and shows the window once ready', () => {
-    const win = createMainWindow(AsBrowserWindow, { preload: '/p.js', devUrl: null, indexHtml: '/app/out/renderer/index.html' }) as unknown as FakeWindow
+    const win = createMainWindow(AsBrowserWindow, {
+      preload: '/p.js',
+      devUrl: null,
+      indexHtml: '/app/out/renderer/index.html'
+    }) as unknown as FakeWindow
     expect(win.loadedFile).toBe('/app/out/renderer/index.html')
     expect(win.loadedUrl).toBeNull()
     expect(win.options.show).toBe(false)
@@ -61,7 +65,11 @@ describe('window', () => {
   })
 
   it('loads the dev server URL in development', () => {
-    const win = createMainWindow(AsBrowserWindow, { preload: '/p.js', devUrl: 'http://localhost:5173', indexHtml: '/x.html' }) as unknown as FakeWindow
+    const win = createMainWindow(AsBrowserWindow, {
+      preload: '/p.js',
+      devUrl: 'http://localhost:5173',
+      indexHtml: '/x.html'
+    }) as unknown as FakeWindow
     expect(win.loadedUrl).toBe('http://localhost:5173')
     expect(win.loadedFile).toBeNull()
   })

@@ -11,7 +11,12 @@ const entry = join(root, 'src/main/cli/index.ts')
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, HOOLDUS_FAULT: _f, ...inherited } = process.env
-  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, encoding: 'utf8', env: { ...inherited, ...env }, timeout: 60000 })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...inherited, ...env },
+    timeout: 60000
+  })
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr }
 }
 
@@ -49,12 +54,18 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     expect(again.code, again.err).toBe(0)
     expect(again.err).toContain('Generating service orders for 2026-11-01 … 2027-03-31 as seed-admin')
     expect(again.err).toMatch(/1\/1 agreements, 2 orders/)
-    expect(again.out).toMatch(/^Created 2 service orders \(SO-000006 … SO-000007\) with 2 lines from 1 agreement for 2026-11-01 … 2027-03-31/)
+    expect(again.out).toMatch(
+      /^Created 2 service orders \(SO-000006 … SO-000007\) with 2 lines from 1 agreement for 2026-11-01 … 2027-03-31/
+    )
     expect(again.out).toContain('3 occurrences skipped (made before); 0 orders on a closed day')
 
-    const nothing = JSON.parse(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db, '--json']).out) as Record<string, unknown>
+    const nothing = JSON.parse(
+      cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db, '--json']).out
+    ) as Record<string, unknown>
     expect(nothing).toMatchObject({ orders: 0, lines: 0, skipped: 5, conflicts: 0, agreements: 0, orderNumbers: null })
-    expect(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db]).out).toMatch(/^Nothing to create for 2026-11-01 … 2027-03-31: 1 agreement in force, 5 occurrences made before/)
+    expect(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db]).out).toMatch(
+      /^Nothing to create for 2026-11-01 … 2027-03-31: 1 agreement in force, 5 occurrences made before/
+    )
   })
 
   it('generates one agreement by number, acting as the given user', async () => {
@@ -63,7 +74,23 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     userWith(w.conn, ['dispatcher'], 'disp')
     userWith(w.conn, ['technician'], 'tech')
     closeDatabase(w.conn)
-    const run = cli(['agreements', 'generate', '--from', '2026-01-01', '--to', '2026-01-31', '--agreement', 'AGR-T00002', '--agreement', 'AGR-T00003', '--user', 'disp', '--db', w.file, '--json'])
+    const run = cli([
+      'agreements',
+      'generate',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-01-31',
+      '--agreement',
+      'AGR-T00002',
+      '--agreement',
+      'AGR-T00003',
+      '--user',
+      'disp',
+      '--db',
+      w.file,
+      '--json'
+    ])
     expect(run.code, run.err).toBe(0)
     expect(JSON.parse(run.out)).toMatchObject({ orders: 8, agreements: 2, agreementsInScope: 2, user: 'disp' })
     const conn = openDatabase(w.file)
@@ -106,7 +133,7 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     closeDatabase(conn)
   })
 
-  it('on a fresh demo database, creates the coming three months\' orders', async () => {
+  it("on a fresh demo database, creates the coming three months' orders", async () => {
     const { file } = await freshDb()
     const made = cli(['demo', '--db', file, '--scale', '0.5'])
     expect(made.code, made.err).toBe(0)
@@ -115,7 +142,12 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     const to = new Date(Date.now() + 91 * 86_400_000).toISOString().slice(0, 10)
     const run = cli(['agreements', 'generate', '--from', today, '--to', to, '--db', file, '--json'])
     expect(run.code, run.err).toBe(0)
-    const summary = JSON.parse(run.out) as { orders: number; lines: number; agreements: number; orderNumbers: { first: string; last: string } }
+    const summary = JSON.parse(run.out) as {
+      orders: number
+      lines: number
+      agreements: number
+      orderNumbers: { first: string; last: string }
+    }
     expect(summary.orders).toBeGreaterThan(50)
     expect(summary.agreements).toBeGreaterThan(30)
     expect(summary.orderNumbers.first < summary.orderNumbers.last).toBe(true)

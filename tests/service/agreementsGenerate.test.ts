@@ -33,7 +33,14 @@ describe('generating service orders from agreements', () => {
       ['2027-02-05', false]
     ])
 
-    const first = runGeneration(w.admin, { from: '2026-12-01', to: '2027-02-28', agreementIds: [w.agreement.id], customerId: null, groupId: null, types: ['hour', 'expense', 'item', 'fee'] })
+    const first = runGeneration(w.admin, {
+      from: '2026-12-01',
+      to: '2027-02-28',
+      agreementIds: [w.agreement.id],
+      customerId: null,
+      groupId: null,
+      types: ['hour', 'expense', 'item', 'fee']
+    })
     expect(first.summary).toMatchObject({ orders: 3, lines: 3, skipped: 0 })
     const order = await call(w.admin, 'serviceOrders.get', { id: first.orderIds[0]! })
     expect(order.origin).toBe('agreement')
@@ -43,7 +50,14 @@ describe('generating service orders from agreements', () => {
 
     // An overlapping second run skips what exists, even after a line was cancelled.
     await call(w.admin, 'serviceOrders.cancelLine', { id: order.lines[0]!.id, version: order.lines[0]!.version })
-    const second = runGeneration(w.admin, { from: '2026-11-01', to: '2027-03-31', agreementIds: [], customerId: null, groupId: null, types: ['hour'] })
+    const second = runGeneration(w.admin, {
+      from: '2026-11-01',
+      to: '2027-03-31',
+      agreementIds: [],
+      customerId: null,
+      groupId: null,
+      types: ['hour']
+    })
     expect(second.summary).toMatchObject({ orders: 2, skipped: 3 })
   })
 
@@ -63,8 +77,17 @@ describe('generating service orders from agreements', () => {
     const w = await world()
     const err = await callError(w.admin, 'agreements.preview', { from: '2020-01-01', to: '2031-01-02' })
     expect(err.issues?.[0]?.path).toEqual(['to'])
-    const other = await call(userWith(w.conn, ['dispatcher'], 'disp'), 'serviceObjects.create', { name: 'Other boiler', customerId: w.customer.id })
-    const bad = await callError(w.admin, 'agreements.addLine', { agreementId: w.agreement.id, type: 'hour', categoryId: w.category.id, serviceObjectId: other.id, startDate: '2026-01-01' })
+    const other = await call(userWith(w.conn, ['dispatcher'], 'disp'), 'serviceObjects.create', {
+      name: 'Other boiler',
+      customerId: w.customer.id
+    })
+    const bad = await callError(w.admin, 'agreements.addLine', {
+      agreementId: w.agreement.id,
+      type: 'hour',
+      categoryId: w.category.id,
+      serviceObjectId: other.id,
+      startDate: '2026-01-01'
+    })
     expect(bad.issues?.[0]?.path).toEqual(['serviceObjectId'])
   })
 })

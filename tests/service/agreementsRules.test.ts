@@ -16,17 +16,46 @@ async function setHolidays(w: AgreementWorld, holidays: { date: string; name: st
 describe('idempotency: the ledger of occurrences', () => {
   it('never makes an occurrence twice over overlapping ranges', async () => {
     const w = await agreementWorld()
-    const a = await makeAgreement(w, {}, [{ intervalId: w.intervals.WEEKLY!, startDate: '2026-01-05', serviceObjectId: w.serviceObject.id }])
+    const a = await makeAgreement(w, {}, [
+      { intervalId: w.intervals.WEEKLY!, startDate: '2026-01-05', serviceObjectId: w.serviceObject.id }
+    ])
 
-    expect(generate(w, '2026-01-01', '2026-01-31', [a.id]).summary).toEqual({ orders: 4, lines: 4, skipped: 0, conflicts: 0, agreements: 1 })
-    expect(generate(w, '2026-01-15', '2026-02-28', [a.id]).summary).toEqual({ orders: 4, lines: 4, skipped: 2, conflicts: 0, agreements: 1 })
-    expect(generate(w, '2026-01-01', '2026-02-28', [a.id]).summary).toEqual({ orders: 0, lines: 0, skipped: 8, conflicts: 0, agreements: 0 })
+    expect(generate(w, '2026-01-01', '2026-01-31', [a.id]).summary).toEqual({
+      orders: 4,
+      lines: 4,
+      skipped: 0,
+      conflicts: 0,
+      agreements: 1
+    })
+    expect(generate(w, '2026-01-15', '2026-02-28', [a.id]).summary).toEqual({
+      orders: 4,
+      lines: 4,
+      skipped: 2,
+      conflicts: 0,
+      agreements: 1
+    })
+    expect(generate(w, '2026-01-01', '2026-02-28', [a.id]).summary).toEqual({
+      orders: 0,
+      lines: 0,
+      skipped: 8,
+      conflicts: 0,
+      agreements: 0
+    })
     const preview = await call(w.admin, 'agreements.preview', { from: '2025-12-01', to: '2026-03-08', agreementIds: [a.id] })
     expect(preview).toMatchObject({ orders: 1, skipped: 8 })
     expect(preview.visits.map((v) => v.date)).toEqual(['2026-03-02'])
 
     const ledger = ledgerOf(w.conn, a.id)
-    expect(ledger.map((l) => l.date)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23'])
+    expect(ledger.map((l) => l.date)).toEqual([
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+      '2026-02-02',
+      '2026-02-09',
+      '2026-02-16',
+      '2026-02-23'
+    ])
     expect(ordersOf(w.conn, a.id).flatMap((o) => o.lines.map(([, d]) => d))).toEqual(ledger.map((l) => l.date))
     // The agreement line counts what it has produced.
     expect((await call(w.admin, 'agreements.get', { id: a.id })).lines[0]!.generatedCount).toBe(8)
@@ -34,7 +63,9 @@ describe('idempotency: the ledger of occurrences', () => {
 
   it('does not recreate an occurrence whose order line was cancelled, moved or rescheduled, or whose order was deleted', async () => {
     const w = await agreementWorld()
-    const a = await makeAgreement(w, {}, [{ intervalId: w.intervals.WEEKLY!, startDate: '2026-01-05', serviceObjectId: w.serviceObject.id }])
+    const a = await makeAgreement(w, {}, [
+      { intervalId: w.intervals.WEEKLY!, startDate: '2026-01-05', serviceObjectId: w.serviceObject.id }
+    ])
     const first = generate(w, '2026-01-01', '2026-01-31', [a.id])
     const [o1, o2, o3, o4] = await Promise.all(first.orderIds.map((id) => call(w.admin, 'serviceOrders.get', { id })))
 
@@ -42,7 +73,14 @@ describe('idempotency: the ledger of occurrences', () => {
     // The line of 12 January moves onto the order of 19 January; its emptied order goes.
     await call(w.admin, 'serviceOrders.moveLines', { lineIds: [o2!.lines[0]!.id], toOrderId: o3!.id, deleteEmptyOrder: true })
     const l3 = o3!.lines[0]!
-    await call(w.admin, 'serviceOrders.updateLine', { id: l3.id, version: l3.version, type: 'hour', categoryId: w.category.id, quantity: l3.quantity, scheduledDate: '2026-02-03' })
+    await call(w.admin, 'serviceOrders.updateLine', {
+      id: l3.id,
+      version: l3.version,
+      type: 'hour',
+      categoryId: w.category.id,
+      quantity: l3.quantity,
+      scheduledDate: '2026-02-03'
+    })
     await call(w.admin, 'serviceOrders.delete', { id: o4!.id, version: o4!.version })
     // An agreement's order line cannot be deleted on its own (cancelling keeps it on record).
     const moved = (await call(w.admin, 'serviceOrders.get', { id: o3!.id })).lines[0]!
@@ -68,7 +106,11 @@ describe('what takes part', () => {
     const group = await call(w.admin, 'templateGroups.create', { code: 'HVAC', name: 'Küte ja ventilatsioon', parentId: null })
     const template = await makeAgreement(w, { templateGroupId: group.id }, [line])
 
-    const preview = await call(w.admin, 'agreements.preview', { from: '2026-01-01', to: '2026-01-31', agreementIds: [suspended.id, template.id] })
+    const preview = await call(w.admin, 'agreements.preview', {
+      from: '2026-01-01',
+      to: '2026-01-31',
+      agreementIds: [suspended.id, template.id]
+    })
     expect(preview).toMatchObject({ orders: 0, agreements: 0 })
     const run = generate(w, '2026-01-01', '2026-01-31', [suspended.id, template.id])
     expect(run).toMatchObject({ total: 0, summary: { orders: 0 } })
@@ -77,11 +119,21 @@ describe('what takes part', () => {
     expect(ordersOf(w.conn, suspended.id)).toEqual([])
     expect(ordersOf(w.conn, template.id)).toEqual([])
 
-    await call(w.admin, 'agreements.update', { ...suspended, suspended: false, objects: suspended.objects.map((o) => ({ id: o.id })), tasks: [] })
+    await call(w.admin, 'agreements.update', {
+      ...suspended,
+      suspended: false,
+      objects: suspended.objects.map((o) => ({ id: o.id })),
+      tasks: []
+    })
     expect(generate(w, '2026-01-01', '2026-01-31', []).summary).toMatchObject({ orders: 4, agreements: 1, skipped: 1 })
     // An agreement with orders cannot become a template.
     const fresh = await call(w.admin, 'agreements.get', { id: suspended.id })
-    const err = await callError(w.admin, 'agreements.update', { ...fresh, templateGroupId: group.id, objects: fresh.objects.map((o) => ({ id: o.id })), tasks: [] })
+    const err = await callError(w.admin, 'agreements.update', {
+      ...fresh,
+      templateGroupId: group.id,
+      objects: fresh.objects.map((o) => ({ id: o.id })),
+      tasks: []
+    })
     expect(err.issues?.[0]?.path).toEqual(['templateGroupId'])
   })
 
@@ -92,7 +144,12 @@ describe('what takes part', () => {
       { intervalId: w.intervals.MONTHLY!, startDate: '2026-01-07' },
       { type: 'item', itemId: w.item.id, intervalId: w.intervals.MONTHLY!, startDate: '2026-01-07' }
     ])
-    const hoursOnly = await call(w.admin, 'agreements.preview', { from: '2026-01-01', to: '2026-02-28', agreementIds: [a.id], types: ['hour'] })
+    const hoursOnly = await call(w.admin, 'agreements.preview', {
+      from: '2026-01-01',
+      to: '2026-02-28',
+      agreementIds: [a.id],
+      types: ['hour']
+    })
     // 7 February is a Saturday: without a time window the visit keeps its date, flagged.
     expect(hoursOnly.visits.map((v) => [v.date, v.calendarConflict, v.lines.map((l) => l.lineNo)])).toEqual([
       ['2026-01-07', false, [2]],
@@ -110,7 +167,11 @@ describe('what takes part', () => {
     const line2 = (await call(w.admin, 'agreements.get', { id: a.id })).lines[1]!
     await call(w.admin, 'agreements.updateLine', { ...line2, stopped: true })
     expect(generate(w, '2026-03-01', '2026-03-31', [a.id]).summary).toMatchObject({ orders: 1, lines: 1 })
-    expect(ledgerOf(w.conn, a.id).filter((l) => l.date >= '2026-03-01').map((l) => l.lineId)).toEqual([a.lines[2]!.id])
+    expect(
+      ledgerOf(w.conn, a.id)
+        .filter((l) => l.date >= '2026-03-01')
+        .map((l) => l.lineId)
+    ).toEqual([a.lines[2]!.id])
   })
 
   it('generates only in range ∩ agreement dates ∩ line dates, stepping from the line start', async () => {
@@ -136,7 +197,11 @@ describe('what takes part', () => {
     ])
     // Before the agreement starts nothing happens; the one-time line happens once.
     expect(generate(w, '2026-01-01', '2026-02-28', [a.id]).summary).toMatchObject({ orders: 3, lines: 3 })
-    expect(ordersOf(w.conn, a.id).slice(0, 3).map((o) => o.lines.map(([n, d]) => `${n}@${d}`).join())).toEqual(['3@2026-02-11', '1@2026-02-16', '1@2026-02-23'])
+    expect(
+      ordersOf(w.conn, a.id)
+        .slice(0, 3)
+        .map((o) => o.lines.map(([n, d]) => `${n}@${d}`).join())
+    ).toEqual(['3@2026-02-11', '1@2026-02-16', '1@2026-02-23'])
     // After it ends, nothing.
     expect(generate(w, '2026-04-21', '2027-04-21', [a.id])).toMatchObject({ total: 0, summary: { orders: 0 } })
   })
@@ -229,8 +294,20 @@ describe('combining into orders', () => {
         ]
       },
       [
-        { intervalId: w.intervals.WEEKLY!, startDate: '2026-06-01', serviceObjectId: w.serviceObject.id, serviceTaskId: w.serviceTask.id, workerId: w.worker.id },
-        { intervalId: w.intervals.WEEKLY!, startDate: '2026-06-01', serviceObjectId: sameObject ? w.serviceObject.id : w.object2.id, serviceTaskId: w.task2.id, workerId: w.worker2.id }
+        {
+          intervalId: w.intervals.WEEKLY!,
+          startDate: '2026-06-01',
+          serviceObjectId: w.serviceObject.id,
+          serviceTaskId: w.serviceTask.id,
+          workerId: w.worker.id
+        },
+        {
+          intervalId: w.intervals.WEEKLY!,
+          startDate: '2026-06-01',
+          serviceObjectId: sameObject ? w.serviceObject.id : w.object2.id,
+          serviceTaskId: w.task2.id,
+          workerId: w.worker2.id
+        }
       ]
     )
   }
@@ -276,7 +353,10 @@ describe('combining into orders', () => {
     const byTask = await twoLines(w, 'task')
     const byWorker = await twoLines(w, 'worker')
     const byObjectSame = await twoLines(w, 'object', true)
-    expect(generate(w, '2026-06-01', '2026-06-07', [byObject.id, byTask.id, byWorker.id, byObjectSame.id]).summary).toMatchObject({ orders: 7, lines: 8 })
+    expect(generate(w, '2026-06-01', '2026-06-07', [byObject.id, byTask.id, byWorker.id, byObjectSame.id]).summary).toMatchObject({
+      orders: 7,
+      lines: 8
+    })
     const first = { lines: [[1, w.serviceObject.id, w.serviceTask.id, w.worker.id]], objects: [[w.serviceObject.id, 'Võti valvelauas']] }
     const second = { lines: [[1, w.object2.id, w.task2.id, w.worker2.id]], objects: [[w.object2.id, '']] }
     expect(await objectsAndTasks(w, byObject.id)).toMatchObject([first, second])
@@ -313,7 +393,9 @@ describe('planned times in the shop time zone', () => {
   it('plans from "start after" on the visit day across both daylight-saving changes', async () => {
     const w = await agreementWorld()
     expect((await call(w.admin, 'settings.get', {})).timeZone).toBe('Europe/Tallinn')
-    const a = await makeAgreement(w, {}, [{ startDate: '2026-03-27', intervalId: w.intervals.WEEKLY!, startAfter: '08:00', endBefore: '12:00' }])
+    const a = await makeAgreement(w, {}, [
+      { startDate: '2026-03-27', intervalId: w.intervals.WEEKLY!, startAfter: '08:00', endBefore: '12:00' }
+    ])
     // The changeover Sunday itself (closed, created anyway): 09:00 in summer time is 06:00 UTC.
     const sunday = await makeAgreement(w, {}, [{ startDate: '2026-03-29', startAfter: '09:00' }])
     // Without a time of day: the working day's start, and as long as the hours (2 h).

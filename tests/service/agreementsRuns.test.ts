@@ -60,7 +60,11 @@ describe('the background run', () => {
     const rest = generate(w, '2026-01-01', '2027-12-31', ids)
     expect(rest.summary).toMatchObject({ orders: (120 - done.length) * 104, skipped: done.length * 104 })
     expectWholeOrNothing(agreementState(w.conn), 104)
-    expect(agreementState(w.conn).filter((a) => ids.includes(a.id)).every((a) => a.ledger === 104)).toBe(true)
+    expect(
+      agreementState(w.conn)
+        .filter((a) => ids.includes(a.id))
+        .every((a) => a.ledger === 104)
+    ).toBe(true)
   })
 
   it('cancelled before its first slice: nothing made, the total still known', async () => {
@@ -79,14 +83,23 @@ describe('the background run', () => {
     const w = await agreementWorld()
     const ids = insertWeeklyAgreements(w.conn, w, 5)
     // The third agreement gets an item line without an item (only possible behind the API's back).
-    w.conn.sqlite.prepare("insert into agreement_lines (agreement_id, line_no, type, start_date, interval_id) values (?, 2, 'item', '2026-01-05', ?)").run(ids[2], w.intervals.WEEKLY)
+    w.conn.sqlite
+      .prepare("insert into agreement_lines (agreement_id, line_no, type, start_date, interval_id) values (?, 2, 'item', '2026-01-05', ?)")
+      .run(ids[2], w.intervals.WEEKLY)
     expect(() => generate(w, '2026-01-01', '2026-01-31', ids)).toThrow('An item line needs an item')
-    expect(agreementState(w.conn).filter((a) => ids.includes(a.id)).map((a) => a.ledger)).toEqual([4, 4, 0, 0, 0])
+    expect(
+      agreementState(w.conn)
+        .filter((a) => ids.includes(a.id))
+        .map((a) => a.ledger)
+    ).toEqual([4, 4, 0, 0, 0])
 
     const started = await call(w.admin, 'agreements.generate', { from: '2026-01-01', to: '2026-02-28', agreementIds: ids })
     const run = await waitWhile(w, started.id, (r) => r.status === 'running')
     expect(run).toMatchObject({ status: 'failed', error: 'An item line needs an item', agreementsDone: 2, ordersCreated: 8 })
-    expectWholeOrNothing(agreementState(w.conn).filter((a) => ids.includes(a.id)), 8)
+    expectWholeOrNothing(
+      agreementState(w.conn).filter((a) => ids.includes(a.id)),
+      8
+    )
   })
 })
 
@@ -123,14 +136,27 @@ describe('atomicity under a crash', () => {
         [0, 0, 0]
       ])
       // The numbers of the rolled-back orders were never handed out: the next order takes the next number.
-      const numbers = (conn.sqlite.prepare("select number from service_orders where origin = 'agreement' order by id").all() as { number: string }[]).map((o) => o.number)
+      const numbers = (
+        conn.sqlite.prepare("select number from service_orders where origin = 'agreement' order by id").all() as { number: string }[]
+      ).map((o) => o.number)
       expect(new Set(numbers).size).toBe(9)
 
-      const rest = runGeneration(createContext(conn, null), { from: '2026-01-01', to: '2026-01-31', agreementIds: [], customerId: null, groupId: null, types: ALL })
+      const rest = runGeneration(createContext(conn, null), {
+        from: '2026-01-01',
+        to: '2026-01-31',
+        agreementIds: [],
+        customerId: null,
+        groupId: null,
+        types: ALL
+      })
       expect(rest.summary).toEqual({ orders: 12, lines: 12, skipped: 9, conflicts: 0, agreements: 3 })
       expect(agreementState(conn).map((a) => a.ledger)).toEqual([1, 4, 4, 4, 4, 4])
       expectWholeOrNothing(agreementState(conn).slice(1), 4)
-      const dupes = conn.sqlite.prepare('select count(*) as n from (select agreement_line_id, occurrence_date from service_order_lines where agreement_line_id is not null group by 1, 2 having count(*) > 1)').get() as { n: number }
+      const dupes = conn.sqlite
+        .prepare(
+          'select count(*) as n from (select agreement_line_id, occurrence_date from service_order_lines where agreement_line_id is not null group by 1, 2 having count(*) > 1)'
+        )
+        .get() as { n: number }
       expect(dupes.n).toBe(0)
     } finally {
       closeDatabase(conn)
@@ -150,7 +176,11 @@ describe('atomicity under a crash', () => {
     closeDatabase(raw)
     const { conn } = await openAndMigrate(w.file)
     try {
-      const run = conn.sqlite.prepare('select status, error, finished_at as finishedAt from generation_runs').get() as { status: string; error: string; finishedAt: number | null }
+      const run = conn.sqlite.prepare('select status, error, finished_at as finishedAt from generation_runs').get() as {
+        status: string
+        error: string
+        finishedAt: number | null
+      }
       expect(run.status).toBe('failed')
       expect(run.error).toMatch(/^Interrupted/)
       expect(run.finishedAt).not.toBeNull()
@@ -164,9 +194,13 @@ describe('atomicity under a crash', () => {
 
   /** The interrupted run's counters tell what the database holds: they commit with the rows they count. */
   function expectCountersMatchRows(conn: Connection) {
-    const run = conn.sqlite.prepare('select agreements_done as agreements, orders_created as orders, lines_created as lines from generation_runs').get() as { agreements: number; orders: number; lines: number }
+    const run = conn.sqlite
+      .prepare('select agreements_done as agreements, orders_created as orders, lines_created as lines from generation_runs')
+      .get() as { agreements: number; orders: number; lines: number }
     const made = conn.sqlite
-      .prepare("select count(distinct o.agreement_id) as agreements, count(distinct o.id) as orders, count(l.id) as lines from service_orders o join service_order_lines l on l.order_id = o.id where o.origin = 'agreement'")
+      .prepare(
+        "select count(distinct o.agreement_id) as agreements, count(distinct o.id) as orders, count(l.id) as lines from service_orders o join service_order_lines l on l.order_id = o.id where o.origin = 'agreement'"
+      )
       .get() as { agreements: number; orders: number; lines: number }
     expect(run.orders).toBe(made.orders)
     expect(run.lines).toBe(made.lines)

@@ -5,10 +5,15 @@ import { call, callError } from '../support/db'
 
 const counts = (conn: Connection) =>
   Object.fromEntries(
-    ['service_intervals', 'time_windows', 'agreements', 'agreement_lines', 'service_orders', 'agreement_occurrences', 'generation_runs'].map((t) => [
-      t,
-      (conn.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
-    ])
+    [
+      'service_intervals',
+      'time_windows',
+      'agreements',
+      'agreement_lines',
+      'service_orders',
+      'agreement_occurrences',
+      'generation_runs'
+    ].map((t) => [t, (conn.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
   )
 
 describe('bad input: clear errors on the field, nothing created', () => {
@@ -24,7 +29,13 @@ describe('bad input: clear errors on the field, nothing created', () => {
     expect(unit.issues?.map((i) => i.path)).toEqual([['unit']])
     const manual = await callError(w.admin, 'timeWindows.create', { code: 'BAD', name: 'Bad', kind: 'manual', daysBefore: 0, daysAfter: 0 })
     expect(manual.issues?.map((i) => [i.path, i.message])).toEqual([[['daysAfter'], 'A manual window needs days before or after']])
-    const negative = await callError(w.admin, 'timeWindows.create', { code: 'BAD', name: 'Bad', kind: 'manual', daysBefore: -2, daysAfter: 3 })
+    const negative = await callError(w.admin, 'timeWindows.create', {
+      code: 'BAD',
+      name: 'Bad',
+      kind: 'manual',
+      daysBefore: -2,
+      daysAfter: 3
+    })
     expect(negative.issues?.map((i) => i.path)).toEqual([['daysBefore']])
     // Editing an existing window into nonsense is refused the same way.
     const pm3 = (await call(w.admin, 'timeWindows.list', {})).rows.find((r) => r.code === 'PM3')!
@@ -38,14 +49,22 @@ describe('bad input: clear errors on the field, nothing created', () => {
   it('refuses an end before the start on the agreement and on a line, and "end before" not after "start after"', async () => {
     const w = await agreementWorld()
     const before = counts(w.conn)
-    const header = { customerId: w.customer.id, description: 'Vale', groupId: w.agreementGroup.id, startDate: '2026-05-01', endDate: '2026-04-30' }
+    const header = {
+      customerId: w.customer.id,
+      description: 'Vale',
+      groupId: w.agreementGroup.id,
+      startDate: '2026-05-01',
+      endDate: '2026-04-30'
+    }
     expect((await callError(w.admin, 'agreements.create', header)).issues?.map((i) => i.path)).toEqual([['endDate']])
     expect(counts(w.conn)).toEqual(before)
 
     const a = await makeAgreement(w, {}, [])
     const afterCreate = counts(w.conn)
     const line = { agreementId: a.id, type: 'hour' as const, categoryId: w.category.id, startDate: '2026-05-01' }
-    expect((await callError(w.admin, 'agreements.addLine', { ...line, endDate: '2026-04-01' })).issues?.map((i) => i.path)).toEqual([['endDate']])
+    expect((await callError(w.admin, 'agreements.addLine', { ...line, endDate: '2026-04-01' })).issues?.map((i) => i.path)).toEqual([
+      ['endDate']
+    ])
     for (const [startAfter, endBefore] of [
       ['10:00', '10:00'],
       ['14:00', '09:00']
@@ -53,32 +72,58 @@ describe('bad input: clear errors on the field, nothing created', () => {
       const err = await callError(w.admin, 'agreements.addLine', { ...line, startAfter, endBefore })
       expect(err.issues?.map((i) => [i.path, i.message])).toEqual([[['endBefore'], 'End before must be later than start after']])
     }
-    expect((await callError(w.admin, 'agreements.addLine', { ...line, startAfter: '25:00' })).issues?.map((i) => i.path)).toEqual([['startAfter']])
+    expect((await callError(w.admin, 'agreements.addLine', { ...line, startAfter: '25:00' })).issues?.map((i) => i.path)).toEqual([
+      ['startAfter']
+    ])
     // On an existing agreement and line too.
     const update = await callError(w.admin, 'agreements.update', { ...a, endDate: '2025-12-31', objects: [], tasks: [] })
     expect(update.issues?.map((i) => i.path)).toEqual([['endDate']])
     const withLine = await call(w.admin, 'agreements.addLine', line)
     const afterLine = counts(w.conn)
     const l = withLine.lines[0]!
-    expect((await callError(w.admin, 'agreements.updateLine', { ...l, endDate: '2026-01-01' })).issues?.map((i) => i.path)).toEqual([['endDate']])
-    expect((await callError(w.admin, 'agreements.updateLine', { ...l, startAfter: '12:00', endBefore: '08:00' })).issues?.map((i) => i.path)).toEqual([['endBefore']])
+    expect((await callError(w.admin, 'agreements.updateLine', { ...l, endDate: '2026-01-01' })).issues?.map((i) => i.path)).toEqual([
+      ['endDate']
+    ])
+    expect(
+      (await callError(w.admin, 'agreements.updateLine', { ...l, startAfter: '12:00', endBefore: '08:00' })).issues?.map((i) => i.path)
+    ).toEqual([['endBefore']])
     expect(counts(w.conn)).toEqual(afterLine)
     expect(afterLine.agreement_lines).toBe(afterCreate.agreement_lines! + 1)
   })
 
-  it('refuses a line on an object not related to the agreement, or another customer\'s object as a relation', async () => {
+  it("refuses a line on an object not related to the agreement, or another customer's object as a relation", async () => {
     const w = await agreementWorld()
     const a = await makeAgreement(w, { objects: [{ id: w.serviceObject.id }] }, [])
     const before = counts(w.conn)
-    const err = await callError(w.admin, 'agreements.addLine', { agreementId: a.id, type: 'hour', categoryId: w.category.id, startDate: '2026-05-01', serviceObjectId: w.object2.id })
+    const err = await callError(w.admin, 'agreements.addLine', {
+      agreementId: a.id,
+      type: 'hour',
+      categoryId: w.category.id,
+      startDate: '2026-05-01',
+      serviceObjectId: w.object2.id
+    })
     expect(err.issues?.map((i) => i.path)).toEqual([['serviceObjectId']])
     expect(err.message).toMatch(/not related to this agreement/)
-    const other = await call(w.admin, 'customers.create', { name: 'Teine AS', groupId: w.customerGroup.id, sites: [{ name: 'Ladu', street: 'Tööstuse 1', city: 'Tartu' }] })
+    const other = await call(w.admin, 'customers.create', {
+      name: 'Teine AS',
+      groupId: w.customerGroup.id,
+      sites: [{ name: 'Ladu', street: 'Tööstuse 1', city: 'Tartu' }]
+    })
     const foreign = await call(w.admin, 'serviceObjects.create', { name: 'Võõras katel', customerId: other.id })
-    const relation = await callError(w.admin, 'agreements.update', { ...a, objects: [{ id: w.serviceObject.id }, { id: foreign.id }], tasks: [] })
+    const relation = await callError(w.admin, 'agreements.update', {
+      ...a,
+      objects: [{ id: w.serviceObject.id }, { id: foreign.id }],
+      tasks: []
+    })
     expect(relation.issues?.map((i) => i.path)).toEqual([['objects', 1, 'id']])
     // An object used on a line cannot be unrelated while the line names it.
-    const withLine = await call(w.admin, 'agreements.addLine', { agreementId: a.id, type: 'hour', categoryId: w.category.id, startDate: '2026-05-01', serviceObjectId: w.serviceObject.id })
+    const withLine = await call(w.admin, 'agreements.addLine', {
+      agreementId: a.id,
+      type: 'hour',
+      categoryId: w.category.id,
+      startDate: '2026-05-01',
+      serviceObjectId: w.serviceObject.id
+    })
     const unrelate = await callError(w.admin, 'agreements.update', { ...withLine, objects: [], tasks: [] })
     expect(unrelate.issues?.map((i) => i.path)).toEqual([['objects']])
     expect(counts(w.conn)).toEqual({ ...before, agreement_lines: before.agreement_lines! + 1 })

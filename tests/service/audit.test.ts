@@ -57,6 +57,10 @@ describe('audit', () => {
     expect(userLog[0]!.after).toMatchObject({ passwordChanged: true })
     expect(JSON.stringify(userLog)).not.toMatch(/salasõna|passwordHash|passwordSalt/)
     const settingsLog = await call(admin, 'audit.forRecord', { entity: 'settings', entityId: 1 })
-    expect(settingsLog[0]).toMatchObject({ action: 'update', before: { companyName: 'Test Service OÜ' }, after: { companyName: 'Uus nimi OÜ' } })
+    expect(settingsLog[0]).toMatchObject({
+      action: 'update',
+      before: { companyName: 'Test Service OÜ' },
+      after: { companyName: 'Uus nimi OÜ' }
+    })
   })
 })

@@ -60,7 +60,11 @@ describe('auth.setup', () => {
     const status = await rawCall(conn, session, 'auth.status', {})
     expect(status).toMatchObject({ ok: true, data: { needsSetup: false, companyName: 'Kütte ja Vee OÜ', user: { username: 'juhan' } } })
     expect(conn.db.select().from(settings).all()).toHaveLength(1)
-    const codes = conn.db.select({ code: numberSequences.code }).from(numberSequences).all().map((s) => s.code)
+    const codes = conn.db
+      .select({ code: numberSequences.code })
+      .from(numberSequences)
+      .all()
+      .map((s) => s.code)
     expect(codes.sort()).toEqual(DEFAULT_SEQUENCES.map((s) => s.code).sort())
     expect(codes).toEqual(expect.arrayContaining(['customer', 'serviceObject', 'worker']))
     // Signed in: an administrator-only method works on the same session.

@@ -88,7 +88,11 @@ describe('command line', () => {
     const active = join(dir, 'customers.csv')
     const f = cli(['export', 'customers', '--out', active, '--filter', 'active=true', '--db', file])
     expect(f.code, f.err).toBe(0)
-    expect(rowsOf(active).slice(1).every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'yes')).toBe(true)
+    expect(
+      rowsOf(active)
+        .slice(1)
+        .every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'yes')
+    ).toBe(true)
     const unknown = cli(['export', 'customers', '--out', active, '--filter', 'colour=red', '--db', file])
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('Unknown filter "colour" for customers; filters: groupId, active')
@@ -118,25 +122,33 @@ describe('command line', () => {
     const notAdmin = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--password', 'longenough1', '--db', file])
     expect(notAdmin.code).toBe(1)
     expect(notAdmin.err).toContain('the first user must get --role administrator')
-    const root = cli(['users', 'add', 'root', '--name', 'Root', '--role', 'administrator', '--db', file], { HOOLDUS_PASSWORD: 'root-password' })
+    const root = cli(['users', 'add', 'root', '--name', 'Root', '--role', 'administrator', '--db', file], {
+      HOOLDUS_PASSWORD: 'root-password'
+    })
     expect(root.code, root.err).toBe(0)
 
     const invalid = cli(['users', 'add', 'Mari!', '--role', 'wizard', '--password', 'short', '--db', file])
     expect(invalid.code).toBe(1)
     expect(invalid.err.split('\n').filter(Boolean)).toHaveLength(1)
     expect(invalid.err).toMatch(/^hooldus: Some fields need attention: /)
-    for (const field of ['<username>:', '--name: Required', '--role #1:', '--password: At least 8 characters']) expect(invalid.err).toContain(field)
+    for (const field of ['<username>:', '--name: Required', '--role #1:', '--password: At least 8 characters'])
+      expect(invalid.err).toContain(field)
 
     const missingPassword = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file])
     expect(missingPassword.code).toBe(2)
     expect(missingPassword.err).toContain('HOOLDUS_PASSWORD')
 
-    const ok = cli(['users', 'add', 'mari', '--name', 'Mari Maasikas', '--role', 'dispatcher', '--role', 'serviceConsultant', '--db', file], {
-      HOOLDUS_PASSWORD: 'mari-password'
-    })
+    const ok = cli(
+      ['users', 'add', 'mari', '--name', 'Mari Maasikas', '--role', 'dispatcher', '--role', 'serviceConsultant', '--db', file],
+      {
+        HOOLDUS_PASSWORD: 'mari-password'
+      }
+    )
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain('Added user "mari" (Mari Maasikas; Dispatcher, Service consultant)')
-    const twice = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file], { HOOLDUS_PASSWORD: 'mari-password' })
+    const twice = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file], {
+      HOOLDUS_PASSWORD: 'mari-password'
+    })
     expect(twice.code).toBe(1)
     expect(twice.err).toContain('<username>: Another user already uses this username')
 

@@ -69,7 +69,10 @@ describe('customers: sites, contacts and references', () => {
     const [shop, store] = c.sites
     const updated = await call(ctx, 'customers.update', {
       ...c,
-      sites: [{ ...store!, city: 'Maardu' }, { name: 'Kontor', street: 'Tartu mnt 1', city: 'Tartu' }],
+      sites: [
+        { ...store!, city: 'Maardu' },
+        { name: 'Kontor', street: 'Tartu mnt 1', city: 'Tartu' }
+      ],
       contacts: [{ ...c.contacts[1]!, phone: '+372 5000 0000' }]
     })
     expect(updated.sites.map((s) => [s.id === store!.id, s.name, s.city])).toEqual([

@@ -35,7 +35,10 @@ describe('demo data', () => {
       sites: all(conn, 'select customer_id, name, street, city, postal_code from customer_sites order by id'),
       objects: all(conn, 'select number, name, serial_number, installation_date, warranty_end, parent_id from service_objects order by id'),
       workers: all(conn, 'select number, name, team_id, working_hours from workers order by id'),
-      orders: all(conn, 'select number, customer_id, site_id, stage_id, progress, planned_start, sales_total, created_at from service_orders order by id'),
+      orders: all(
+        conn,
+        'select number, customer_id, site_id, stage_id, progress, planned_start, sales_total, created_at from service_orders order by id'
+      ),
       lines: all(conn, 'select order_id, line_no, type, quantity, unit_price, status, invoice_id from service_order_lines order by id'),
       history: all(conn, 'select order_id, at, from_stage_id, to_stage_id, reason_id from stage_history order by id'),
       invoices: all(conn, 'select number, customer_id, invoice_date, gross_total from invoices order by id')
@@ -88,9 +91,15 @@ describe('demo data', () => {
     expect(items.rows.some((i) => i.serialTracked) && items.rows.some((i) => !i.serialTracked)).toBe(true)
     expect(items.rows.every((i) => i.salesPrice >= i.costPrice && Number.isInteger(i.costPrice))).toBe(true)
     const categories = await call(admin, 'categories.list', { pageSize: 500 })
-    expect(categories.rows.filter((c) => c.type === 'hour').map((c) => c.name)).toEqual(expect.arrayContaining(['Labour', 'Overtime', 'Travel time']))
-    expect(categories.rows.filter((c) => c.type === 'expense').map((c) => c.name)).toEqual(expect.arrayContaining(['Mileage', 'Parking', 'Materials']))
-    expect(categories.rows.filter((c) => c.type === 'fee').map((c) => c.name)).toEqual(expect.arrayContaining(['Call-out fee', 'Inspection fee']))
+    expect(categories.rows.filter((c) => c.type === 'hour').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Labour', 'Overtime', 'Travel time'])
+    )
+    expect(categories.rows.filter((c) => c.type === 'expense').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Mileage', 'Parking', 'Materials'])
+    )
+    expect(categories.rows.filter((c) => c.type === 'fee').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Call-out fee', 'Inspection fee'])
+    )
     const tasks = await call(admin, 'serviceTasks.list', { pageSize: 500 })
     expect(tasks.rows.filter((t) => t.requiredSkillIds.length > 0).length).toBeGreaterThanOrEqual(8)
     expect((await call(admin, 'serviceObjectGroups.list', {})).total).toBeGreaterThanOrEqual(5)
@@ -110,13 +119,19 @@ describe('demo data', () => {
     // Estonian towns and letters.
     const cities = new Set(all<{ city: string }>(conn, 'select city from customer_sites').map((r) => r.city))
     for (const city of ['Tallinn', 'Tartu', 'Pärnu']) expect(cities.has(city)).toBe(true)
-    const text = all<{ t: string }>(conn, "select name || ' ' || street as t from customer_sites").map((r) => r.t).join(' ')
+    const text = all<{ t: string }>(conn, "select name || ' ' || street as t from customer_sites")
+      .map((r) => r.t)
+      .join(' ')
     for (const letter of ['õ', 'ä', 'ö', 'ü']) expect(text).toContain(letter)
 
     // Number sequences continue after the demo numbers.
     const sequences = await call(admin, 'numberSequences.list', {})
     const next = Object.fromEntries(sequences.rows.map((s) => [s.code, s.preview]))
-    expect(next).toMatchObject({ customer: 'C-00081', serviceObject: 'OBJ-000401', worker: `W-${String(summary.counts.workers + 1).padStart(4, '0')}` })
+    expect(next).toMatchObject({
+      customer: 'C-00081',
+      serviceObject: 'OBJ-000401',
+      worker: `W-${String(summary.counts.workers + 1).padStart(4, '0')}`
+    })
     const created = await call(admin, 'customers.create', { name: 'After demo OÜ' })
     expect(created.number).toBe('C-00081')
   })
@@ -190,7 +205,18 @@ describe('demo data', () => {
         }
       })
     ).toThrow('disk full (simulated)')
-    for (const table of ['customers', 'customer_sites', 'customer_contacts', 'service_objects', 'workers', 'skills', 'items', 'categories', 'users', 'service_orders']) {
+    for (const table of [
+      'customers',
+      'customer_sites',
+      'customer_contacts',
+      'service_objects',
+      'workers',
+      'skills',
+      'items',
+      'categories',
+      'users',
+      'service_orders'
+    ]) {
       expect(count(conn, table), table).toBe(0)
     }
     expect(all(conn, 'select code, next_number from number_sequences order by code')).toEqual(before)
@@ -235,27 +261,50 @@ describe('demo data', () => {
     const today = dayStart(TODAY, tz)
     const now = today + 12 * 3_600_000
     const day = 86_400_000
-    const planned = all<{ p: number; wd: string }>(conn, "select planned_start as p, strftime('%w', planned_start / 1000, 'unixepoch', '+3 hours') as wd from service_orders where planned_start is not null")
+    const planned = all<{ p: number; wd: string }>(
+      conn,
+      "select planned_start as p, strftime('%w', planned_start / 1000, 'unixepoch', '+3 hours') as wd from service_orders where planned_start is not null"
+    )
     expect(planned.every((r) => r.p >= today - 43 * day && r.p < today + 29 * day)).toBe(true)
     expect(planned.filter((r) => r.p < today).length).toBeGreaterThan(150)
     // The coming weeks' open work is planned ahead, or waits in the dispatch tray with a requested window (the
     // demo's board takes orders of the coming weeks for the tray and to fill the anchor week).
-    const waiting = all<{ id: number }>(conn, "select id from service_orders where planned_start is null and requested_start > ? and progress = 'inProcess'", today)
+    const waiting = all<{ id: number }>(
+      conn,
+      "select id from service_orders where planned_start is null and requested_start > ? and progress = 'inProcess'",
+      today
+    )
     expect(waiting.length).toBeGreaterThanOrEqual(20)
     expect(planned.filter((r) => r.p >= today + day).length + waiting.length).toBeGreaterThan(50)
     expect(planned.some((r) => r.wd === '0' || r.wd === '6')).toBe(false)
 
     // Each order as the services would have left it.
     const stageById = new Map(stages.map((st) => [st.id, st]))
-    const orders = all<{ id: number; stage_id: number; progress: Progress; line_count: number; sales_total: number; cost_total: number; signed_off_at: number | null; is_template: number; created_at: number }>(
+    const orders = all<{
+      id: number
+      stage_id: number
+      progress: Progress
+      line_count: number
+      sales_total: number
+      cost_total: number
+      signed_off_at: number | null
+      is_template: number
+      created_at: number
+    }>(conn, 'select * from service_orders order by id')
+    const lines = all<{
+      order_id: number
+      status: LineStatus
+      quantity: number
+      unit_price: number
+      unit_cost: number
+      signed_off_at: number | null
+      posted_at: number | null
+      invoice_id: number | null
+    }>(conn, 'select * from service_order_lines order by order_id, line_no')
+    const history = all<{ order_id: number; at: number; from_stage_id: number | null; to_stage_id: number; reason_id: number | null }>(
       conn,
-      'select * from service_orders order by id'
+      'select * from stage_history order by id'
     )
-    const lines = all<{ order_id: number; status: LineStatus; quantity: number; unit_price: number; unit_cost: number; signed_off_at: number | null; posted_at: number | null; invoice_id: number | null }>(
-      conn,
-      'select * from service_order_lines order by order_id, line_no'
-    )
-    const history = all<{ order_id: number; at: number; from_stage_id: number | null; to_stage_id: number; reason_id: number | null }>(conn, 'select * from stage_history order by id')
     const groupBy = <T extends { order_id: number }>(rows: T[]) => {
       const m = new Map<number, T[]>()
       for (const r of rows) m.set(r.order_id, [...(m.get(r.order_id) ?? []), r])
@@ -267,7 +316,14 @@ describe('demo data', () => {
       const ls = linesOf.get(o.id) ?? []
       const live = ls.filter((l) => l.status !== 'cancelled')
       const stage = stageById.get(o.stage_id)!
-      expect(o.progress, `order ${o.id}`).toBe(ls.length === 0 ? o.progress : deriveProgress(ls.map((l) => l.status), 'inProcess'))
+      expect(o.progress, `order ${o.id}`).toBe(
+        ls.length === 0
+          ? o.progress
+          : deriveProgress(
+              ls.map((l) => l.status),
+              'inProcess'
+            )
+      )
       expect([o.line_count, o.sales_total, o.cost_total]).toEqual([
         live.length,
         live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unit_price), 0),
@@ -301,11 +357,19 @@ describe('demo data', () => {
     expect(invoices.length).toBeGreaterThan(40)
     expect(invoices.map((i) => i.number)).toEqual(invoices.map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`))
     expect(invoices.every((i) => i.invoiceDate <= TODAY && i.kind === 'invoice')).toBe(true)
-    expect([...invoices].sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate)).map((i) => i.number)).toEqual(invoices.map((i) => i.number))
+    expect([...invoices].sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate)).map((i) => i.number)).toEqual(
+      invoices.map((i) => i.number)
+    )
     for (const row of invoices.slice(0, 60)) {
       const inv = await call(admin, 'invoices.get', { id: row.id })
       expect(inv.lines.length).toBeGreaterThan(0)
-      for (const l of inv.lines) expect([l.vatCode, l.vatRate, l.vatAmount, l.netAmount]).toEqual(['S', 2400, vatAmount(l.netAmount, 2400), lineAmount(l.quantity, l.unitPrice)])
+      for (const l of inv.lines)
+        expect([l.vatCode, l.vatRate, l.vatAmount, l.netAmount]).toEqual([
+          'S',
+          2400,
+          vatAmount(l.netAmount, 2400),
+          lineAmount(l.quantity, l.unitPrice)
+        ])
       expect(inv.netTotal).toBe(inv.lines.reduce((sum, l) => sum + l.netAmount, 0))
       expect(inv.grossTotal).toBe(inv.netTotal + inv.vatTotal)
     }

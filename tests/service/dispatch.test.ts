@@ -73,19 +73,47 @@ describe('assign, move, resize, unassign', () => {
     const w = await world()
     const start = at(w.monday, '09:00')
     // An hour line nobody is named on: its 2 h are the estimate (before the task's default 60 min).
-    const withLine = await call(w.admin, 'serviceOrders.addLine', { orderId: w.fresh.id, type: 'hour', categoryId: w.seed.category.id, quantity: 2000 })
+    const withLine = await call(w.admin, 'serviceOrders.addLine', {
+      orderId: w.fresh.id,
+      type: 'hour',
+      categoryId: w.seed.category.id,
+      quantity: 2000
+    })
     expect(withLine.lines[0]!.workerId).toBeNull()
-    const { card } = await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: withLine.version, workerId: w.seed.worker.id, start })
-    expect(card).toMatchObject({ orderId: w.fresh.id, workerId: w.seed.worker.id, start, end: start + 2 * HOUR, status: 'planned', orderNumber: w.fresh.number, taskNames: 'Hooldus' })
+    const { card } = await call(w.planner, 'dispatch.assign', {
+      orderId: w.fresh.id,
+      orderVersion: withLine.version,
+      workerId: w.seed.worker.id,
+      start
+    })
+    expect(card).toMatchObject({
+      orderId: w.fresh.id,
+      workerId: w.seed.worker.id,
+      start,
+      end: start + 2 * HOUR,
+      status: 'planned',
+      orderNumber: w.fresh.number,
+      taskNames: 'Hooldus'
+    })
     expect(card.requiredSkillIds).toEqual([w.seed.skill.id])
     expect(card.conflicts).toEqual([])
     let order = await orderOf(w.admin, w.fresh.id)
-    expect(order).toMatchObject({ plannedStart: start, plannedEnd: start + 2 * HOUR, responsibleWorkerId: w.seed.worker.id, version: withLine.version + 1 })
+    expect(order).toMatchObject({
+      plannedStart: start,
+      plannedEnd: start + 2 * HOUR,
+      responsibleWorkerId: w.seed.worker.id,
+      version: withLine.version + 1
+    })
     expect(order.lines[0]).toMatchObject({ workerId: w.seed.worker.id, scheduledDate: w.monday })
 
     // The seeded order's 1.5 h line already names Jaan, who is also responsible: booking Anu changes neither.
     const open = w.seed.openOrder
-    const second = await call(w.planner, 'dispatch.assign', { orderId: open.id, orderVersion: open.version, workerId: w.other.id, start: at(w.monday, '13:00') })
+    const second = await call(w.planner, 'dispatch.assign', {
+      orderId: open.id,
+      orderVersion: open.version,
+      workerId: w.other.id,
+      start: at(w.monday, '13:00')
+    })
     expect(second.card.end - second.card.start).toBe(1.5 * HOUR)
     const after = await orderOf(w.admin, open.id)
     expect(after.lines[0]).toMatchObject({ workerId: w.seed.worker.id, scheduledDate: null })
@@ -93,14 +121,30 @@ describe('assign, move, resize, unassign', () => {
 
     // Move to Tuesday on another technician, then resize: the order follows every time.
     const tuesday = dateOf(start + 26 * HOUR, TZ)
-    const moved = await call(w.planner, 'dispatch.move', { id: card.id, version: card.version, workerId: w.other.id, start: at(tuesday, '10:00'), end: at(tuesday, '11:00') })
+    const moved = await call(w.planner, 'dispatch.move', {
+      id: card.id,
+      version: card.version,
+      workerId: w.other.id,
+      start: at(tuesday, '10:00'),
+      end: at(tuesday, '11:00')
+    })
     expect(moved.card).toMatchObject({ workerId: w.other.id, start: at(tuesday, '10:00'), version: card.version + 1 })
     expect(moved.card.conflicts.map((c) => c.kind)).toEqual(['missingSkill'])
-    const resized = await call(w.planner, 'dispatch.move', { id: card.id, version: moved.card.version, workerId: w.other.id, start: at(tuesday, '10:00'), end: at(tuesday, '12:30') })
+    const resized = await call(w.planner, 'dispatch.move', {
+      id: card.id,
+      version: moved.card.version,
+      workerId: w.other.id,
+      start: at(tuesday, '10:00'),
+      end: at(tuesday, '12:30')
+    })
     expect(resized.card.end).toBe(at(tuesday, '12:30'))
     order = await orderOf(w.admin, w.fresh.id)
     expect(order).toMatchObject({ plannedStart: at(tuesday, '10:00'), plannedEnd: at(tuesday, '12:30') })
-    expect(assignments(w.conn).find((a) => a.id === card.id)).toMatchObject({ worker_id: w.other.id, start: at(tuesday, '10:00'), end: at(tuesday, '12:30') })
+    expect(assignments(w.conn).find((a) => a.id === card.id)).toMatchObject({
+      worker_id: w.other.id,
+      start: at(tuesday, '10:00'),
+      end: at(tuesday, '12:30')
+    })
 
     const gone = await call(w.planner, 'dispatch.unassign', { id: card.id, version: resized.card.version })
     expect(gone).toEqual({ orderId: w.fresh.id })
@@ -108,29 +152,57 @@ describe('assign, move, resize, unassign', () => {
     order = await orderOf(w.admin, w.fresh.id)
     expect(order).toMatchObject({ plannedStart: null, plannedEnd: null })
 
-    const audit = w.conn.sqlite.prepare("select action from audit_log where entity = 'orderAssignment' and entity_id = ? order by id").all(card.id)
+    const audit = w.conn.sqlite
+      .prepare("select action from audit_log where entity = 'orderAssignment' and entity_id = ? order by id")
+      .all(card.id)
     expect(audit).toEqual([{ action: 'create' }, { action: 'update' }, { action: 'update' }, { action: 'delete' }])
   })
 
   it('a signed-off line handed to the technician loses its sign-off, as an edit on the order would, and each handed-over line is audited', async () => {
     const w = await world()
-    const unnamed = await call(w.admin, 'serviceOrders.addLine', { orderId: w.fresh.id, type: 'hour', categoryId: w.seed.category.id, quantity: 2000 })
-    const withBoth = await call(w.admin, 'serviceOrders.addLine', { orderId: w.fresh.id, type: 'hour', categoryId: w.seed.category.id, quantity: 1000, workerId: w.other.id })
+    const unnamed = await call(w.admin, 'serviceOrders.addLine', {
+      orderId: w.fresh.id,
+      type: 'hour',
+      categoryId: w.seed.category.id,
+      quantity: 2000
+    })
+    const withBoth = await call(w.admin, 'serviceOrders.addLine', {
+      orderId: w.fresh.id,
+      type: 'hour',
+      categoryId: w.seed.category.id,
+      quantity: 1000,
+      workerId: w.other.id
+    })
     const signed = await call(w.admin, 'serviceOrders.signOff', { id: w.fresh.id, version: withBoth.version, lineIds: [] })
     expect(signed.signedOffAt).not.toBeNull()
     expect(signed.lines.every((l) => l.signedOff)).toBe(true)
     const [handed, kept] = signed.lines
     expect(handed!.id).toBe(unnamed.lines[0]!.id)
 
-    await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: signed.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') })
+    await call(w.planner, 'dispatch.assign', {
+      orderId: w.fresh.id,
+      orderVersion: signed.version,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '09:00')
+    })
     const after = await orderOf(w.admin, w.fresh.id)
     // The line nobody was named on now names the technician and a date: it has to be signed off again, and so does the order.
-    expect(after.lines[0]).toMatchObject({ id: handed!.id, workerId: w.seed.worker.id, scheduledDate: w.monday, signedOff: false, version: handed!.version + 1 })
+    expect(after.lines[0]).toMatchObject({
+      id: handed!.id,
+      workerId: w.seed.worker.id,
+      scheduledDate: w.monday,
+      signedOff: false,
+      version: handed!.version + 1
+    })
     expect(after.signedOffAt).toBeNull()
     // The line the office named someone on is not handed over and keeps its sign-off.
     expect(after.lines[1]).toMatchObject({ id: kept!.id, workerId: w.other.id, signedOff: true, version: kept!.version })
 
-    const log = w.conn.sqlite.prepare("select entity_id as id, user_id as userId, before, after from audit_log where entity = 'serviceOrderLine' and action = 'update' order by id").all() as { id: number; userId: number; before: string; after: string }[]
+    const log = w.conn.sqlite
+      .prepare(
+        "select entity_id as id, user_id as userId, before, after from audit_log where entity = 'serviceOrderLine' and action = 'update' order by id"
+      )
+      .all() as { id: number; userId: number; before: string; after: string }[]
     expect(log).toHaveLength(1)
     expect(log[0]!.id).toBe(handed!.id)
     expect(log[0]!.userId).toBe(w.planner.user!.id)
@@ -143,20 +215,67 @@ describe('assign, move, resize, unassign', () => {
     const start = at(w.monday, '09:00')
     const base = { orderId: w.fresh.id, orderVersion: w.fresh.version, start }
     const rows = assignments(w.conn)
-    await expectRefused(w.planner, 'dispatch.assign', { ...base, workerId: w.manager.id }, 'VALIDATION', /Peeter Juht is not a technician/, ['workerId'])
-    await expectRefused(w.planner, 'dispatch.assign', { ...base, workerId: w.seed.worker.id, start: Date.now() - 25 * HOUR }, 'VALIDATION', /more than 24 hours in the past/, ['start'])
-    await expectRefused(w.planner, 'dispatch.assign', { ...base, workerId: w.seed.worker.id, orderVersion: w.fresh.version + 5 }, 'CONFLICT', /changed by someone else/)
-    await expectRefused(w.planner, 'dispatch.assign', { ...base, workerId: w.seed.worker.id, end: start }, 'VALIDATION', /End must be after start/, ['end'])
+    await expectRefused(
+      w.planner,
+      'dispatch.assign',
+      { ...base, workerId: w.manager.id },
+      'VALIDATION',
+      /Peeter Juht is not a technician/,
+      ['workerId']
+    )
+    await expectRefused(
+      w.planner,
+      'dispatch.assign',
+      { ...base, workerId: w.seed.worker.id, start: Date.now() - 25 * HOUR },
+      'VALIDATION',
+      /more than 24 hours in the past/,
+      ['start']
+    )
+    await expectRefused(
+      w.planner,
+      'dispatch.assign',
+      { ...base, workerId: w.seed.worker.id, orderVersion: w.fresh.version + 5 },
+      'CONFLICT',
+      /changed by someone else/
+    )
+    await expectRefused(
+      w.planner,
+      'dispatch.assign',
+      { ...base, workerId: w.seed.worker.id, end: start },
+      'VALIDATION',
+      /End must be after start/,
+      ['end']
+    )
     expect(assignments(w.conn)).toEqual(rows)
 
     // Within the limit is fine: an hour ago (a visit that is being registered late).
     await call(w.planner, 'dispatch.assign', { ...base, workerId: w.seed.worker.id, start: Date.now() - HOUR })
     const [card] = assignments(w.conn)
-    await expectRefused(w.planner, 'dispatch.move', { id: card!.id, version: 99, workerId: w.seed.worker.id, start, end: start + HOUR }, 'CONFLICT', /Assignment was changed/)
-    await expectRefused(w.planner, 'dispatch.move', { id: card!.id, version: 1, workerId: w.manager.id, start, end: start + HOUR }, 'VALIDATION', /not a technician/, ['workerId'])
+    await expectRefused(
+      w.planner,
+      'dispatch.move',
+      { id: card!.id, version: 99, workerId: w.seed.worker.id, start, end: start + HOUR },
+      'CONFLICT',
+      /Assignment was changed/
+    )
+    await expectRefused(
+      w.planner,
+      'dispatch.move',
+      { id: card!.id, version: 1, workerId: w.manager.id, start, end: start + HOUR },
+      'VALIDATION',
+      /not a technician/,
+      ['workerId']
+    )
 
     await call(w.tech, 'dispatch.setStatus', { id: card!.id, version: 1, status: 'done' })
-    await expectRefused(w.planner, 'dispatch.move', { id: card!.id, version: 2, workerId: w.seed.worker.id, start, end: start + HOUR }, 'VALIDATION', /Finished work cannot be moved/, ['id'])
+    await expectRefused(
+      w.planner,
+      'dispatch.move',
+      { id: card!.id, version: 2, workerId: w.seed.worker.id, start, end: start + HOUR },
+      'VALIDATION',
+      /Finished work cannot be moved/,
+      ['id']
+    )
     await expectRefused(w.planner, 'dispatch.unassign', { id: card!.id, version: 2 }, 'VALIDATION', /Finished work stays/, ['id'])
     expect(assignments(w.conn)).toHaveLength(1)
   })
@@ -164,14 +283,26 @@ describe('assign, move, resize, unassign', () => {
   it('refuses a posted or cancelled order', async () => {
     const w = await world()
     const done = w.seed.doneOrder
-    await expectRefused(w.planner, 'dispatch.assign', { orderId: done.id, orderVersion: done.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') }, 'VALIDATION', /is posted/, ['orderId'])
+    await expectRefused(
+      w.planner,
+      'dispatch.assign',
+      { orderId: done.id, orderVersion: done.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') },
+      'VALIDATION',
+      /is posted/,
+      ['orderId']
+    )
   })
 })
 
 describe('dispatch and the technician', () => {
   it('dispatch marks planned work as told; moving it in time makes it planned again', async () => {
     const w = await world()
-    const { card } = await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: w.fresh.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') })
+    const { card } = await call(w.planner, 'dispatch.assign', {
+      orderId: w.fresh.id,
+      orderVersion: w.fresh.version,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '09:00')
+    })
     const before = Date.now()
     expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id, card.id] })).toEqual({ dispatched: 1 })
     const row = assignments(w.conn)[0]!
@@ -181,15 +312,35 @@ describe('dispatch and the technician', () => {
     // Already dispatched: nothing more to do.
     expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id] })).toEqual({ dispatched: 0 })
 
-    const moved = await call(w.planner, 'dispatch.move', { id: card.id, version: 2, workerId: w.seed.worker.id, start: at(w.monday, '10:00'), end: at(w.monday, '11:00') })
+    const moved = await call(w.planner, 'dispatch.move', {
+      id: card.id,
+      version: 2,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '10:00'),
+      end: at(w.monday, '11:00')
+    })
     expect(moved.card).toMatchObject({ status: 'planned', dispatchedAt: null })
   })
 
   it('a technician sees only their own board, cannot plan, and registers progress on their own work only', async () => {
     const w = await world()
-    const mine = (await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: w.fresh.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') })).card
+    const mine = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: w.fresh.id,
+        orderVersion: w.fresh.version,
+        workerId: w.seed.worker.id,
+        start: at(w.monday, '09:00')
+      })
+    ).card
     const open = w.seed.openOrder
-    const theirs = (await call(w.planner, 'dispatch.assign', { orderId: open.id, orderVersion: open.version, workerId: w.other.id, start: at(w.monday, '09:00') })).card
+    const theirs = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: open.id,
+        orderVersion: open.version,
+        workerId: w.other.id,
+        start: at(w.monday, '09:00')
+      })
+    ).card
 
     const all = await call(w.planner, 'dispatch.board', { from: w.monday, days: 5 })
     expect(all.cards.map((c) => c.id).sort()).toEqual([mine.id, theirs.id].sort())
@@ -198,11 +349,29 @@ describe('dispatch and the technician', () => {
     expect(own.technicians.map((t) => t.id)).toEqual([w.seed.worker.id])
     expect(own.cards.map((c) => c.id)).toEqual([mine.id])
 
-    expect((await callError(w.tech, 'dispatch.move', { id: mine.id, version: mine.version, workerId: w.seed.worker.id, start: mine.start, end: mine.end + HOUR })).code).toBe('FORBIDDEN')
-    expect((await callError(w.tech, 'dispatch.setStatus', { id: theirs.id, version: theirs.version, status: 'onSite' })).message).toMatch(/not assigned to you/)
+    expect(
+      (
+        await callError(w.tech, 'dispatch.move', {
+          id: mine.id,
+          version: mine.version,
+          workerId: w.seed.worker.id,
+          start: mine.start,
+          end: mine.end + HOUR
+        })
+      ).code
+    ).toBe('FORBIDDEN')
+    expect((await callError(w.tech, 'dispatch.setStatus', { id: theirs.id, version: theirs.version, status: 'onSite' })).message).toMatch(
+      /not assigned to you/
+    )
 
     const arrived = Date.now() - 60_000
-    const onSite = await call(w.tech, 'dispatch.setStatus', { id: mine.id, version: mine.version, status: 'onSite', at: arrived, note: 'Värav lukus, helistasin' })
+    const onSite = await call(w.tech, 'dispatch.setStatus', {
+      id: mine.id,
+      version: mine.version,
+      status: 'onSite',
+      at: arrived,
+      note: 'Värav lukus, helistasin'
+    })
     expect(onSite.card).toMatchObject({ status: 'onSite', actualStart: arrived, actualEnd: null, note: 'Värav lukus, helistasin' })
     const finished = await call(w.tech, 'dispatch.setStatus', { id: mine.id, version: onSite.card.version, status: 'done' })
     expect(finished.card.status).toBe('done')
@@ -211,8 +380,17 @@ describe('dispatch and the technician', () => {
     const order = await orderOf(w.admin, w.fresh.id)
     expect(order).toMatchObject({ actualStart: arrived, actualEnd: finished.card.actualEnd })
 
-    await expectRefused(w.tech, 'dispatch.setStatus', { id: mine.id, version: finished.card.version, status: 'done', at: Date.now() + HOUR }, 'VALIDATION', /cannot be in the future/, ['at'])
-    expect((await callError(w.tech, 'dispatch.daySheet', { workerId: w.other.id, date: w.monday })).message).toMatch(/only your own day sheet/)
+    await expectRefused(
+      w.tech,
+      'dispatch.setStatus',
+      { id: mine.id, version: finished.card.version, status: 'done', at: Date.now() + HOUR },
+      'VALIDATION',
+      /cannot be in the future/,
+      ['at']
+    )
+    expect((await callError(w.tech, 'dispatch.daySheet', { workerId: w.other.id, date: w.monday })).message).toMatch(
+      /only your own day sheet/
+    )
   })
 })
 
@@ -220,11 +398,35 @@ describe('board', () => {
   it('answers technicians grouped by team with their calendars, and flags overlaps, missing skills and time outside working hours', async () => {
     const w = await world()
     const open = w.seed.openOrder
-    const a = (await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: w.fresh.version, workerId: w.other.id, start: at(w.monday, '09:00'), end: at(w.monday, '11:00') })).card
-    const b = (await call(w.planner, 'dispatch.assign', { orderId: open.id, orderVersion: open.version, workerId: w.other.id, start: at(w.monday, '10:00'), end: at(w.monday, '12:00') })).card
+    const a = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: w.fresh.id,
+        orderVersion: w.fresh.version,
+        workerId: w.other.id,
+        start: at(w.monday, '09:00'),
+        end: at(w.monday, '11:00')
+      })
+    ).card
+    const b = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: open.id,
+        orderVersion: open.version,
+        workerId: w.other.id,
+        start: at(w.monday, '10:00'),
+        end: at(w.monday, '12:00')
+      })
+    ).card
     // The second card's answer already knows of the overlap.
     expect(b.conflicts).toContainEqual(expect.objectContaining({ kind: 'overlap', otherAssignmentId: a.id }))
-    const late = (await call(w.planner, 'dispatch.assign', { orderId: open.id, orderVersion: open.version + 1, workerId: w.seed.worker.id, start: at(w.monday, '18:00'), end: at(w.monday, '19:00') })).card
+    const late = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: open.id,
+        orderVersion: open.version + 1,
+        workerId: w.seed.worker.id,
+        start: at(w.monday, '18:00'),
+        end: at(w.monday, '19:00')
+      })
+    ).card
 
     const board = await call(w.planner, 'dispatch.board', { from: w.monday, days: 7 })
     expect(board.timeZone).toBe(TZ)
@@ -240,7 +442,13 @@ describe('board', () => {
     expect(byId.get(a.id)!.conflicts[1]!.message).toBe('Missing skill: Electrical')
     expect(byId.get(b.id)!.conflicts.map((c) => c.kind)).toEqual(['overlap'])
     expect(byId.get(late.id)!.conflicts.map((c) => c.kind)).toEqual(['outsideHours'])
-    expect(byId.get(a.id)).toMatchObject({ customerName: 'Õunapuu OÜ', address: 'Pärnu mnt 10, Tallinn', priority: 'high', stageName: 'New', sla: null })
+    expect(byId.get(a.id)).toMatchObject({
+      customerName: 'Õunapuu OÜ',
+      address: 'Pärnu mnt 10, Tallinn',
+      priority: 'high',
+      stageName: 'New',
+      sla: null
+    })
 
     // A team filter that matches nobody leaves an empty board.
     const team = await call(w.admin, 'dispatchTeams.create', { code: 'SOUTH', name: 'Lõuna' })
@@ -255,7 +463,12 @@ describe('tray', () => {
     const tray = (i: Input<'dispatch.tray'>) => call(w.planner, 'dispatch.tray', i)
     let t = await tray({ tab: 'unassigned' })
     expect(t.rows.map((r) => r.orderNumber)).toEqual([w.fresh.number])
-    expect(t.rows[0]).toMatchObject({ durationMinutes: 60, requiredSkillIds: [w.seed.skill.id], priority: 'high', responsibleWorkerId: null })
+    expect(t.rows[0]).toMatchObject({
+      durationMinutes: 60,
+      requiredSkillIds: [w.seed.skill.id],
+      priority: 'high',
+      responsibleWorkerId: null
+    })
     expect(t.counts).toEqual({ unassigned: 1, unscheduled: 1, dispatched: 0, onHold: 0 })
     t = await tray({ tab: 'unscheduled' })
     expect(t.rows[0]).toMatchObject({ orderId: w.seed.openOrder.id, durationMinutes: 90, responsibleWorkerName: 'Jaan Tamm' })
@@ -263,9 +476,19 @@ describe('tray', () => {
     expect((await tray({ tab: 'unassigned', skillId: w.seed.skill.id })).total).toBe(1)
     expect((await tray({ tab: 'unassigned', priority: 'low' })).total).toBe(0)
     expect((await tray({ tab: 'unassigned', q: 'elektrikilp' })).total).toBe(1)
-    expect((await tray({ tab: 'unassigned', q: 'nothing like it' })).counts).toEqual({ unassigned: 0, unscheduled: 0, dispatched: 0, onHold: 0 })
+    expect((await tray({ tab: 'unassigned', q: 'nothing like it' })).counts).toEqual({
+      unassigned: 0,
+      unscheduled: 0,
+      dispatched: 0,
+      onHold: 0
+    })
 
-    const { card } = await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: w.fresh.version, workerId: w.seed.worker.id, start: at(w.monday, '09:00') })
+    const { card } = await call(w.planner, 'dispatch.assign', {
+      orderId: w.fresh.id,
+      orderVersion: w.fresh.version,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '09:00')
+    })
     await call(w.planner, 'dispatch.dispatch', { ids: [card.id] })
     t = await tray({ tab: 'dispatched' })
     expect(t.rows.map((r) => r.orderId)).toEqual([w.fresh.id])
@@ -284,12 +507,23 @@ describe('suggest', () => {
     const w = await world()
     const s = await call(w.planner, 'dispatch.suggest', { orderId: w.fresh.id, from: w.monday, days: 1, teamId: w.seed.team.id })
     expect(s.map((x) => x.name)).toEqual(['Jaan Tamm', 'Anu Kask'])
-    expect(s[0]!.reasons).toEqual(['Has the required skill', 'Free 08:00–09:00', 'In team Põhja', `Nothing booked on ${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`])
+    expect(s[0]!.reasons).toEqual([
+      'Has the required skill',
+      'Free 08:00–09:00',
+      'In team Põhja',
+      `Nothing booked on ${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`
+    ])
     expect(s[0]!.slot).toEqual({ start: at(w.monday, '08:00'), end: at(w.monday, '09:00') })
     expect(s[1]!.reasons).toContain('Missing skill: Electrical')
 
     // With Jaan booked 08:00–12:00 his first free hour moves to noon.
-    await call(w.planner, 'dispatch.assign', { orderId: w.seed.openOrder.id, orderVersion: w.seed.openOrder.version, workerId: w.seed.worker.id, start: at(w.monday, '08:00'), end: at(w.monday, '12:00') })
+    await call(w.planner, 'dispatch.assign', {
+      orderId: w.seed.openOrder.id,
+      orderVersion: w.seed.openOrder.version,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '08:00'),
+      end: at(w.monday, '12:00')
+    })
     const again = await call(w.planner, 'dispatch.suggest', { orderId: w.fresh.id, from: w.monday, days: 1, teamId: null })
     expect(again[0]!.slot).toEqual({ start: at(w.monday, '12:00'), end: at(w.monday, '13:00') })
     expect(again[0]!.reasons).toContain('4 h booked on ' + `${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`)
@@ -298,9 +532,23 @@ describe('suggest', () => {
 
 describe('plan list, CSV and day sheet', () => {
   async function planned(w: World) {
-    const first = (await call(w.planner, 'dispatch.assign', { orderId: w.fresh.id, orderVersion: w.fresh.version, workerId: w.seed.worker.id, start: at(w.monday, '13:00') })).card
+    const first = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: w.fresh.id,
+        orderVersion: w.fresh.version,
+        workerId: w.seed.worker.id,
+        start: at(w.monday, '13:00')
+      })
+    ).card
     const open = w.seed.openOrder
-    const second = (await call(w.planner, 'dispatch.assign', { orderId: open.id, orderVersion: open.version, workerId: w.seed.worker.id, start: at(w.monday, '08:30') })).card
+    const second = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: open.id,
+        orderVersion: open.version,
+        workerId: w.seed.worker.id,
+        start: at(w.monday, '08:30')
+      })
+    ).card
     return { first, second }
   }
 
@@ -310,7 +558,15 @@ describe('plan list, CSV and day sheet', () => {
     const page = await call(w.planner, 'dispatchPlan.list', { from: w.monday, to: w.monday })
     expect(page.total).toBe(2)
     expect(page.rows.map((r) => r.id)).toEqual([second.id, first.id])
-    expect(page.rows[1]).toMatchObject({ date: w.monday, workerName: 'Jaan Tamm', teamName: 'Põhja', orderNumber: w.fresh.number, taskNames: 'Hooldus', address: 'Pärnu mnt 10, Tallinn', status: 'planned' })
+    expect(page.rows[1]).toMatchObject({
+      date: w.monday,
+      workerName: 'Jaan Tamm',
+      teamName: 'Põhja',
+      orderNumber: w.fresh.number,
+      taskNames: 'Hooldus',
+      address: 'Pärnu mnt 10, Tallinn',
+      status: 'planned'
+    })
     const desc = await call(w.planner, 'dispatchPlan.list', { from: w.monday, to: w.monday, sort: 'worker', dir: 'desc' })
     expect(desc.rows.map((r) => r.id)).toEqual([first.id, second.id])
     expect((await call(w.planner, 'dispatchPlan.list', { from: w.monday, to: w.monday, workerId: w.other.id })).total).toBe(0)

@@ -29,7 +29,9 @@ describe('demo dispatch board', () => {
       )
       .get() as { n: number }
     expect(drift.n).toBe(0)
-    const future = conn.sqlite.prepare("select count(*) as n from order_assignments where status in ('done', 'onSite') and start > ?").get(now) as { n: number }
+    const future = conn.sqlite
+      .prepare("select count(*) as n from order_assignments where status in ('done', 'onSite') and start > ?")
+      .get(now) as { n: number }
     expect(future.n).toBe(0)
 
     const dispatcher = conn.sqlite.prepare("select id from users where username = 'dispatcher'").get() as { id: number }
@@ -45,7 +47,8 @@ describe('demo dispatch board', () => {
     // Deterministic: the same seed and date plan the same week.
     const again = await freshDb()
     createDemoData(again.conn, { today: '2026-03-11', now, hashPassword: quick })
-    const plan = (c: typeof conn) => c.sqlite.prepare('select order_id, worker_id, start, "end", status from order_assignments order by id').all()
+    const plan = (c: typeof conn) =>
+      c.sqlite.prepare('select order_id, worker_id, start, "end", status from order_assignments order by id').all()
     expect(plan(again.conn)).toEqual(plan(conn))
   })
 })

@@ -75,7 +75,13 @@ async function world(): Promise<World> {
   await call(admin, 'customers.update', { ...customer, vatNumber: 'EE100200300', billingAddress: 'Pärnu mnt 10, 10148 Tallinn' })
 
   const travel = await call(admin, 'categories.create', { code: 'TRAVEL', name: 'Sõidukulu', type: 'expense', unit: 'km', salesPrice: 50 })
-  const callout = await call(admin, 'categories.create', { code: 'CALLOUT', name: 'Väljakutse tasu', type: 'fee', unit: 'tk', salesPrice: 2500 })
+  const callout = await call(admin, 'categories.create', {
+    code: 'CALLOUT',
+    name: 'Väljakutse tasu',
+    type: 'fee',
+    unit: 'tk',
+    salesPrice: 2500
+  })
   let o = await call(admin, 'serviceOrders.get', { id: seed.openOrder.id })
   o = await call(admin, 'serviceOrders.update', {
     id: o.id,
@@ -96,11 +102,33 @@ async function world(): Promise<World> {
     objects: [{ id: seed.serviceObject.id, note: 'Katlaruum, keldris' }],
     tasks: [{ id: seed.serviceTask.id, note: 'Vt tootja juhendit' }]
   })
-  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'hour', categoryId: seed.category.id, workerId: seed.worker.id, description: 'Hooldustööd', quantity: 2250, unitPrice: 4500, scheduledDate: '2026-11-24', actualDate: '2026-11-24' })
-  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'item', itemId: seed.item.id, quantity: 1000, note: 'Garantii 2 aastat' })
+  o = await call(admin, 'serviceOrders.addLine', {
+    orderId: o.id,
+    type: 'hour',
+    categoryId: seed.category.id,
+    workerId: seed.worker.id,
+    description: 'Hooldustööd',
+    quantity: 2250,
+    unitPrice: 4500,
+    scheduledDate: '2026-11-24',
+    actualDate: '2026-11-24'
+  })
+  o = await call(admin, 'serviceOrders.addLine', {
+    orderId: o.id,
+    type: 'item',
+    itemId: seed.item.id,
+    quantity: 1000,
+    note: 'Garantii 2 aastat'
+  })
   o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'expense', categoryId: travel.id, quantity: 35000 })
   o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'fee', categoryId: callout.id, quantity: 1000 })
-  o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'fee', categoryId: callout.id, description: 'Tühistatud öötasu', quantity: 1000 })
+  o = await call(admin, 'serviceOrders.addLine', {
+    orderId: o.id,
+    type: 'fee',
+    categoryId: callout.id,
+    description: 'Tühistatud öötasu',
+    quantity: 1000
+  })
   const cancelled = o.lines.find((l) => l.description === 'Tühistatud öötasu')!
   o = await call(admin, 'serviceOrders.cancelLine', { id: cancelled.id, version: cancelled.version })
   return { ...seed, conn, file, receiptOrder: o }
@@ -108,7 +136,13 @@ async function world(): Promise<World> {
 
 /** A user of the given roles linked to a worker, signed in. */
 async function technician(w: World, username: string, workerId: number): Promise<ServiceContext> {
-  const u = await call(w.admin, 'users.create', { username, displayName: username, roles: ['technician'], password: 'password123', workerId })
+  const u = await call(w.admin, 'users.create', {
+    username,
+    displayName: username,
+    roles: ['technician'],
+    password: 'password123',
+    workerId
+  })
   return createContext(w.conn, loadSessionUser(w.conn.db, u.id))
 }
 
@@ -289,7 +323,12 @@ describe('pdf on the command line', () => {
   const entry = join(root, 'src/main/cli/index.ts')
   function cli(args: string[]) {
     const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, ...inherited } = process.env
-    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, encoding: 'utf8', env: inherited, timeout: 60000 })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: inherited,
+      timeout: 60000
+    })
     return { code: r.status, out: r.stdout, err: r.stderr }
   }
 

@@ -28,7 +28,16 @@ const INVALID_SAMPLE = 20
 const VALID_SAMPLE = 6
 const FRESH_INPUTS = LONG ? 8 : 2
 /** Hash a password (scrypt) or render a PDF on every valid call: fewer valid calls in the normal run. */
-const COSTLY = new Set<string>(['auth.signIn', 'auth.setup', 'users.create', 'users.update', 'serviceOrders.pdf', 'invoices.pdf', 'dispatch.daySheet', 'sla.compliancePdf'])
+const COSTLY = new Set<string>([
+  'auth.signIn',
+  'auth.setup',
+  'users.create',
+  'users.update',
+  'serviceOrders.pdf',
+  'invoices.pdf',
+  'dispatch.daySheet',
+  'sla.compliancePdf'
+])
 /**
  * Kinds that once answered INTERNAL or were stored (SQLite's parameter limit, a recursive JSON serialiser, a
  * sort key looked up on the prototype, NUL and broken surrogates in text): always called.
@@ -100,14 +109,25 @@ function plan(method: MethodName, round: number) {
   const refuse = all.filter((m) => m.mustReject)
   const mayPass = all.filter((m) => !m.mustReject)
   const costly = !LONG && COSTLY.has(method)
-  const fresh = Array.from({ length: costly ? 1 : FRESH_INPUTS }, (): Mutant => ({ kind: 'valid-shaped, random ids', path: [], input: sample(schema, { rng, depth: 0 }), mustReject: false }))
+  const fresh = Array.from({ length: costly ? 1 : FRESH_INPUTS }, (): Mutant => ({
+    kind: 'valid-shaped, random ids',
+    path: [],
+    input: sample(schema, { rng, depth: 0 }),
+    mustReject: false
+  }))
   return {
     invalid: LONG ? refuse : spread(refuse, INVALID_SAMPLE, rng),
     valid: [...fresh, ...(LONG ? mayPass : spread(mayPass, (costly ? 2 : VALID_SAMPLE) - fresh.length, rng))]
   }
 }
 
-const finding = (method: string, m: Mutant, problem: string): Finding => ({ method, kind: m.kind, path: m.path.join('.'), input: summarise(m.input), problem })
+const finding = (method: string, m: Mutant, problem: string): Finding => ({
+  method,
+  kind: m.kind,
+  path: m.path.join('.'),
+  input: summarise(m.input),
+  problem
+})
 const report = (fs: Finding[], calls: number) =>
   `seed ${SEED} (rerun with HOOLDUS_FUZZ_SEED=${SEED}${LONG ? ` HOOLDUS_FUZZ_RUNS=${ROUNDS}` : ''}), ${calls} calls, ${fs.length} not clean:\n` +
   fs.map((f) => `  ${f.method} [${f.kind}] ${f.path} ${f.input}\n    → ${f.problem}`).join('\n')
@@ -115,7 +135,11 @@ const report = (fs: Finding[], calls: number) =>
 it('bounds the length of every string field of every input', () => {
   const unbounded: string[] = []
   const walk = (s: z.ZodType, path: string) => {
-    const d = (core(s) as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; keyType?: z.ZodType } } })._zod.def
+    const d = (
+      core(s) as unknown as {
+        _zod: { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; keyType?: z.ZodType } }
+      }
+    )._zod.def
     if (kindsOf(s).has('string') && !stringBounded(s)) unbounded.push(path)
     if (d.type === 'object') for (const [k, f] of Object.entries(d.shape!)) walk(f, `${path}.${k}`)
     if (d.type === 'record') walk(d.keyType!, `${path}{key}`)
@@ -147,42 +171,52 @@ describe('fuzzing every contract method through the pipeline', () => {
     }
   }
 
-  it('refuses invalid inputs with a documented code and leaves the database unchanged', async () => {
-    const findings: Finding[] = []
-    let calls = 0
-    const before = contentHash(conn)
-    for (let round = 0; round < Math.max(1, ROUNDS); round++) {
-      for (const method of methods) {
-        for (const m of plan(method, round).invalid) {
-          calls++
-          const problem = verdict(await callAsAdmin(method, m.input), true)
-          if (problem) findings.push(finding(method, m, problem))
+  it(
+    'refuses invalid inputs with a documented code and leaves the database unchanged',
+    async () => {
+      const findings: Finding[] = []
+      let calls = 0
+      const before = contentHash(conn)
+      for (let round = 0; round < Math.max(1, ROUNDS); round++) {
+        for (const method of methods) {
+          for (const m of plan(method, round).invalid) {
+            calls++
+            const problem = verdict(await callAsAdmin(method, m.input), true)
+            if (problem) findings.push(finding(method, m, problem))
+          }
         }
       }
-    }
-    console.info(`fuzz, invalid inputs: ${methods.length} methods, ${calls} calls, seed ${SEED}`)
-    expect(findings, report(findings, calls)).toEqual([])
-    expect(contentHash(conn), `the database changed (seed ${SEED})`).toBe(before)
-  }, LONG ? 3_600_000 : 60_000)
+      console.info(`fuzz, invalid inputs: ${methods.length} methods, ${calls} calls, seed ${SEED}`)
+      expect(findings, report(findings, calls)).toEqual([])
+      expect(contentHash(conn), `the database changed (seed ${SEED})`).toBe(before)
+    },
+    LONG ? 3_600_000 : 60_000
+  )
 
-  it('answers valid-shaped inputs with random ids and versions with ok or a documented refusal', async () => {
-    const findings: Finding[] = []
-    let calls = 0
-    for (let round = 0; round < Math.max(1, ROUNDS); round++) {
-      for (const method of methods) {
-        for (const m of plan(method, round).valid) {
-          calls++
-          const answer = await callAsAdmin(method, m.input)
-          const problem = verdict(answer, false)
-          if (problem) findings.push(finding(method, m, problem))
-          // A run started here would generate beside the calls that follow; it is cancelled before its first slice.
-          if (method === 'agreements.generate' && answer.result?.ok) await callAsAdmin('agreements.cancelRun', { id: (answer.result.data as { id: number }).id })
-          // A valid users.update may demote or disable the administrator the fuzzer calls as.
-          if (method.startsWith('users.')) conn.sqlite.prepare(`UPDATE users SET roles = '["administrator"]', active = 1 WHERE id = ?`).run(adminId)
+  it(
+    'answers valid-shaped inputs with random ids and versions with ok or a documented refusal',
+    async () => {
+      const findings: Finding[] = []
+      let calls = 0
+      for (let round = 0; round < Math.max(1, ROUNDS); round++) {
+        for (const method of methods) {
+          for (const m of plan(method, round).valid) {
+            calls++
+            const answer = await callAsAdmin(method, m.input)
+            const problem = verdict(answer, false)
+            if (problem) findings.push(finding(method, m, problem))
+            // A run started here would generate beside the calls that follow; it is cancelled before its first slice.
+            if (method === 'agreements.generate' && answer.result?.ok)
+              await callAsAdmin('agreements.cancelRun', { id: (answer.result.data as { id: number }).id })
+            // A valid users.update may demote or disable the administrator the fuzzer calls as.
+            if (method.startsWith('users.'))
+              conn.sqlite.prepare(`UPDATE users SET roles = '["administrator"]', active = 1 WHERE id = ?`).run(adminId)
+          }
         }
       }
-    }
-    console.info(`fuzz, valid-shaped inputs: ${methods.length} methods, ${calls} calls, seed ${SEED}`)
-    expect(findings, report(findings, calls)).toEqual([])
-  }, LONG ? 3_600_000 : 60_000)
+      console.info(`fuzz, valid-shaped inputs: ${methods.length} methods, ${calls} calls, seed ${SEED}`)
+      expect(findings, report(findings, calls)).toEqual([])
+    },
+    LONG ? 3_600_000 : 60_000
+  )
 })

@@ -77,7 +77,14 @@ const SESSION_B = 'session-bbbbbbbbbbbbbbbb'
 const issued = new Map<string, string>()
 afterEach(() => issued.clear())
 const sessionOf = (name: string) => issued.get(name) ?? name
-const api = async (port: number, method: string, token: string | null, input: unknown = {}, headers: Record<string, string> = {}, host?: string) => {
+const api = async (
+  port: number,
+  method: string,
+  token: string | null,
+  input: unknown = {},
+  headers: Record<string, string> = {},
+  host?: string
+) => {
   const name = headers['x-hooldus-session'] ?? SESSION_A
   const reply = await request(port, `/api/${method}`, {
     method: 'POST',
@@ -183,7 +190,7 @@ describe('browser-mode host', () => {
     const shim = await request(port, '/__api.js')
     expect(shim.status).toBe(200)
     expect(shim.headers['content-type']).toMatch(/javascript/)
-    expect(shim.text).toContain("api.call = async (method, input)")
+    expect(shim.text).toContain('api.call = async (method, input)')
     expect(shim.text).toContain("fetch('/api/' + encodeURIComponent(method)")
     expect(shim.text).toContain("{ mode: 'browser' }")
     expect(shim.text).toContain('api.exportCsv')

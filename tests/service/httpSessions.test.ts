@@ -25,11 +25,19 @@ async function start() {
 async function post(port: number, method: string, opts: { token: string; session?: string; body?: string }) {
   const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hooldus-token': opts.token, ...(opts.session ? { 'x-hooldus-session': opts.session } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hooldus-token': opts.token,
+      ...(opts.session ? { 'x-hooldus-session': opts.session } : {})
+    },
     body: opts.body ?? '{}'
   })
   const text = await res.text()
-  return { status: res.status, issued: res.headers.get('x-hooldus-session'), json: JSON.parse(text) as { ok: boolean; data?: unknown; error?: { code: string } } }
+  return {
+    status: res.status,
+    issued: res.headers.get('x-hooldus-session'),
+    json: JSON.parse(text) as { ok: boolean; data?: unknown; error?: { code: string } }
+  }
 }
 
 const signIn = (port: number, token: string, session?: string) =>
@@ -72,7 +80,9 @@ describe('browser-mode host sessions', () => {
     const wrong = token.slice(0, -1) + (token.endsWith('x') ? 'y' : 'x')
     for (let batch = 0; batch < 40; batch++) {
       const replies = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => post(port, 'auth.status', { token: wrong, session: `wrong-token-session-${batch}-${i}-padding` }))
+        Array.from({ length: 100 }, (_, i) =>
+          post(port, 'auth.status', { token: wrong, session: `wrong-token-session-${batch}-${i}-padding` })
+        )
       )
       expect(replies.every((r) => r.status === 403)).toBe(true)
     }

@@ -38,10 +38,21 @@ describe('invoicing survives a crash mid-transaction', () => {
     // Prepare a database file with three posted, uninvoiced lines, then close it.
     const { conn, file } = await freshDb()
     const admin = userWith(conn, ['administrator'], 'boss')
-    const customer = await call(admin, 'customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }] })
-    const labour = await call(admin, 'categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 5500 })
+    const customer = await call(admin, 'customers.create', {
+      name: 'Õunapuu OÜ',
+      sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
+    })
+    const labour = await call(admin, 'categories.create', {
+      code: 'LAB',
+      name: 'Labour',
+      type: 'hour',
+      unit: 'h',
+      costPrice: 2800,
+      salesPrice: 5500
+    })
     let order = await call(admin, 'serviceOrders.create', { customerId: customer.id, siteId: customer.sites[0]!.id, description: 'Repair' })
-    for (const quantity of [1000, 1500, 2250]) order = await call(admin, 'serviceOrders.addLine', { orderId: order.id, type: 'hour', categoryId: labour.id, quantity })
+    for (const quantity of [1000, 1500, 2250])
+      order = await call(admin, 'serviceOrders.addLine', { orderId: order.id, type: 'hour', categoryId: labour.id, quantity })
     const stages = (await call(admin, 'serviceStages.list', {})).rows
     order = await walk(admin, order.id, ['SCHEDULED', 'IN-PROGRESS', 'COMPLETED'], stages)
     order = await call(admin, 'serviceOrders.signOff', { id: order.id, version: order.version })
@@ -50,7 +61,12 @@ describe('invoicing survives a crash mid-transaction', () => {
     expect(before).toEqual({ invoices: 0, invoiceLines: 0, linkedLines: 0, nextInvoiceNumber: 1 })
     closeDatabase(conn)
 
-    const input = { customerId: customer.id, lineIds: order.lines.map((l) => l.id), invoiceDate: '2026-12-01', requestKey: 'crash-test-0001' }
+    const input = {
+      customerId: customer.id,
+      lineIds: order.lines.map((l) => l.id),
+      invoiceDate: '2026-12-01',
+      requestKey: 'crash-test-0001'
+    }
 
     // 1. The crash: killed between writing the invoice with its lines and linking the order lines.
     const crashed = invoiceInChild(file, admin.user!.id, input, { HOOLDUS_FAULT: 'invoice.beforeLink' })

@@ -8,12 +8,26 @@ async function world() {
   const { conn } = await freshDb()
   const seed = await seedMasterData(conn)
   const admin = seed.admin
-  const labour = await call(admin, 'categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 5500 })
+  const labour = await call(admin, 'categories.create', {
+    code: 'LAB',
+    name: 'Labour',
+    type: 'hour',
+    unit: 'h',
+    costPrice: 2800,
+    salesPrice: 5500
+  })
   const part = await call(admin, 'items.create', { number: 'FILTER-1', name: 'Filter', unit: 'pcs', costPrice: 800, salesPrice: 1500 })
-  const other = await call(admin, 'customers.create', { name: 'Teine AS', sites: [{ name: 'Ladu', street: 'Peterburi tee 1', city: 'Tallinn' }] })
+  const other = await call(admin, 'customers.create', {
+    name: 'Teine AS',
+    sites: [{ name: 'Ladu', street: 'Peterburi tee 1', city: 'Tallinn' }]
+  })
 
   /** An order of the customer with the given lines, taken to Completed; signed off and posted unless `post` is false. */
-  async function order(lines: { hours?: number; parts?: number }[], customer: { id: number; sites: { id: number }[] } = seed.customer, post = true) {
+  async function order(
+    lines: { hours?: number; parts?: number }[],
+    customer: { id: number; sites: { id: number }[] } = seed.customer,
+    post = true
+  ) {
     let o = await call(admin, 'serviceOrders.create', { customerId: customer.id, siteId: customer.sites[0]!.id, description: 'Repair' })
     for (const l of lines) {
       if (l.hours) o = await call(admin, 'serviceOrders.addLine', { orderId: o.id, type: 'hour', categoryId: labour.id, quantity: l.hours })
@@ -26,7 +40,13 @@ async function world() {
   }
   let keys = 0
   const bill = (lineIds: number[], extra: { customerId?: number; invoiceDate?: string; requestKey?: string } = {}) =>
-    call(admin, 'invoices.create', { customerId: seed.customer.id, lineIds, invoiceDate: '2026-12-01', requestKey: `test-key-${++keys}`, ...extra })
+    call(admin, 'invoices.create', {
+      customerId: seed.customer.id,
+      lineIds,
+      invoiceDate: '2026-12-01',
+      requestKey: `test-key-${++keys}`,
+      ...extra
+    })
   return { conn, ...seed, admin, labour, part, other, order, bill }
 }
 
@@ -101,10 +121,30 @@ describe('invoices', () => {
     const foreign = await w.order([{ hours: 1000 }], w.other)
     const next = nextOf(w.conn, 'invoice')
     const input = (lineIds: number[]) => ({ customerId: w.customer.id, lineIds, invoiceDate: '2026-12-01', requestKey: 'refused-key-1' })
-    await expectRefused(w.admin, 'invoices.create', input([...ids(posted), ...ids(open)]), 'VALIDATION', new RegExp(`^${open.number} line 1 is not posted`), ['lineIds'])
-    await expectRefused(w.admin, 'invoices.create', input([...ids(posted), ...ids(foreign)]), 'VALIDATION', new RegExp(`^${foreign.number} line 1 belongs to another customer`), ['lineIds'])
+    await expectRefused(
+      w.admin,
+      'invoices.create',
+      input([...ids(posted), ...ids(open)]),
+      'VALIDATION',
+      new RegExp(`^${open.number} line 1 is not posted`),
+      ['lineIds']
+    )
+    await expectRefused(
+      w.admin,
+      'invoices.create',
+      input([...ids(posted), ...ids(foreign)]),
+      'VALIDATION',
+      new RegExp(`^${foreign.number} line 1 belongs to another customer`),
+      ['lineIds']
+    )
     await expectRefused(w.admin, 'invoices.create', input([...ids(posted), 99999]), 'VALIDATION', /does not exist/, ['lineIds'])
-    await expectRefused(w.admin, 'invoices.create', input([...ids(posted), ...ids(w.doneOrder)]), 'CONFLICT', new RegExp(`${w.doneOrder.number} line 1 is already invoiced; it cannot be invoiced twice`))
+    await expectRefused(
+      w.admin,
+      'invoices.create',
+      input([...ids(posted), ...ids(w.doneOrder)]),
+      'CONFLICT',
+      new RegExp(`${w.doneOrder.number} line 1 is already invoiced; it cannot be invoiced twice`)
+    )
     await expectRefused(w.admin, 'invoices.create', input([]), 'VALIDATION', /Some fields/, ['lineIds'])
     expect(nextOf(w.conn, 'invoice')).toBe(next)
     // The refused key is still free, and the number is the one that was next.
@@ -123,7 +163,13 @@ describe('invoices', () => {
     expect(await call(w.admin, 'invoices.create', { ...input, lineIds: [...ids(a)].reverse() })).toEqual(first)
     expect(count(w.conn, 'invoices')).toBe(2) // the seed's and this one
     expect(count(w.conn, 'invoice_lines')).toBe(1 + 2)
-    await expectRefused(w.admin, 'invoices.create', { ...input, requestKey: 'another-key-1' }, 'CONFLICT', /already invoiced; it cannot be invoiced twice/)
+    await expectRefused(
+      w.admin,
+      'invoices.create',
+      { ...input, requestKey: 'another-key-1' },
+      'CONFLICT',
+      /already invoiced; it cannot be invoiced twice/
+    )
     await expectRefused(w.admin, 'invoices.create', { ...input, lineIds: ids(b) }, 'CONFLICT', /already used for another invoice/)
     await expectRefused(w.admin, 'invoices.create', { ...input, customerId: w.other.id }, 'CONFLICT', /already used for another invoice/)
   })
@@ -134,9 +180,16 @@ describe('invoices', () => {
     expect((await w.bill(ids(orders[0]!))).number).toBe('INV-000002')
 
     // A failure inside the transaction after the number was taken (the invoice lines cannot be written).
-    w.conn.sqlite.exec("create trigger fail_invoice_lines before insert on invoice_lines begin select raise(abort, 'disk full (simulated)'); end")
+    w.conn.sqlite.exec(
+      "create trigger fail_invoice_lines before insert on invoice_lines begin select raise(abort, 'disk full (simulated)'); end"
+    )
     const before = snapshot(w.conn)
-    const error = await callError(w.admin, 'invoices.create', { customerId: w.customer.id, lineIds: ids(orders[1]!), invoiceDate: '2026-12-01', requestKey: 'fails-midway' })
+    const error = await callError(w.admin, 'invoices.create', {
+      customerId: w.customer.id,
+      lineIds: ids(orders[1]!),
+      invoiceDate: '2026-12-01',
+      requestKey: 'fails-midway'
+    })
     expect(error).toEqual({ code: 'INTERNAL', message: 'Something went wrong; nothing was changed. The details are in the log.' })
     expect(snapshot(w.conn)).toEqual(before)
     expect(nextOf(w.conn, 'invoice')).toBe(3)
@@ -144,14 +197,22 @@ describe('invoices', () => {
 
     expect((await w.bill(ids(orders[1]!), { requestKey: 'fails-midway' })).number).toBe('INV-000003')
     expect((await w.bill(ids(orders[2]!))).number).toBe('INV-000004')
-    const numbers = (w.conn.sqlite.prepare("select number from invoices where kind = 'invoice' order by id").all() as { number: string }[]).map((r) => r.number)
+    const numbers = (
+      w.conn.sqlite.prepare("select number from invoices where kind = 'invoice' order by id").all() as { number: string }[]
+    ).map((r) => r.number)
     expect(numbers).toEqual(['INV-000001', 'INV-000002', 'INV-000003', 'INV-000004'])
   })
 
   it('need invoices.create: a dispatcher is refused', async () => {
     const w = await world()
     const a = await w.order([{ hours: 1000 }])
-    await expectRefused(userWith(w.conn, ['dispatcher'], 'disp'), 'invoices.create', { customerId: w.customer.id, lineIds: ids(a), invoiceDate: '2026-12-01', requestKey: 'dispatcher-1' }, 'FORBIDDEN', /invoices\.create/)
+    await expectRefused(
+      userWith(w.conn, ['dispatcher'], 'disp'),
+      'invoices.create',
+      { customerId: w.customer.id, lineIds: ids(a), invoiceDate: '2026-12-01', requestKey: 'dispatcher-1' },
+      'FORBIDDEN',
+      /invoices\.create/
+    )
   })
 })
 
@@ -197,13 +258,38 @@ describe('credit notes', () => {
   it('cannot credit twice, credit a credit note, or be dated before the invoice', async () => {
     const w = await world()
     const credit = await call(w.admin, 'invoices.credit', { id: w.invoice.id, invoiceDate: '2026-12-05', requestKey: 'credit-key-1' })
-    await expectRefused(w.admin, 'invoices.credit', { id: w.invoice.id, invoiceDate: '2026-12-06', requestKey: 'credit-key-2' }, 'CONFLICT', /INV-000001 is already credited by CRN-000001/)
-    await expectRefused(w.admin, 'invoices.credit', { id: credit.id, invoiceDate: '2026-12-06', requestKey: 'credit-key-3' }, 'VALIDATION', /CRN-000001 is a credit note; it cannot be credited/)
+    await expectRefused(
+      w.admin,
+      'invoices.credit',
+      { id: w.invoice.id, invoiceDate: '2026-12-06', requestKey: 'credit-key-2' },
+      'CONFLICT',
+      /INV-000001 is already credited by CRN-000001/
+    )
+    await expectRefused(
+      w.admin,
+      'invoices.credit',
+      { id: credit.id, invoiceDate: '2026-12-06', requestKey: 'credit-key-3' },
+      'VALIDATION',
+      /CRN-000001 is a credit note; it cannot be credited/
+    )
     const a = await w.order([{ hours: 1000 }])
     const inv = await w.bill(ids(a), { invoiceDate: '2026-12-10' })
-    await expectRefused(w.admin, 'invoices.credit', { id: inv.id, invoiceDate: '2026-12-09', requestKey: 'credit-key-4' }, 'VALIDATION', /cannot be dated before its invoice/, ['invoiceDate'])
+    await expectRefused(
+      w.admin,
+      'invoices.credit',
+      { id: inv.id, invoiceDate: '2026-12-09', requestKey: 'credit-key-4' },
+      'VALIDATION',
+      /cannot be dated before its invoice/,
+      ['invoiceDate']
+    )
     // A key already used for one credit note cannot credit another invoice.
-    await expectRefused(w.admin, 'invoices.credit', { id: inv.id, invoiceDate: '2026-12-10', requestKey: 'credit-key-1' }, 'CONFLICT', /already used for another credit note/)
+    await expectRefused(
+      w.admin,
+      'invoices.credit',
+      { id: inv.id, invoiceDate: '2026-12-10', requestKey: 'credit-key-1' },
+      'CONFLICT',
+      /already used for another credit note/
+    )
     expect(nextOf(w.conn, 'creditNote')).toBe(2)
   })
 })

@@ -20,18 +20,21 @@ describe('list sort keys', () => {
     expect(sortedLists.length).toBeGreaterThanOrEqual(25)
   })
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'noSuchField'])('refuses sort "%s" on every list with VALIDATION naming the field', async (key) => {
-    const { conn } = await freshDb()
-    const admin = userWith(conn, ['administrator'], 'admin')
-    for (const method of sortedLists) {
-      const result = await runMethod({ conn, checkOutputs: true }, () => null, admin.session, method, { ...REQUIRED[method], sort: key })
-      expect(result.ok, method).toBe(false)
-      if (result.ok) continue
-      expect(result.error.code, `${method}: ${result.error.message}`).toBe('VALIDATION')
-      expect(result.error.issues?.[0]?.path, method).toEqual(['sort'])
-      expect(result.error.message, method).toContain(key)
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'noSuchField'])(
+    'refuses sort "%s" on every list with VALIDATION naming the field',
+    async (key) => {
+      const { conn } = await freshDb()
+      const admin = userWith(conn, ['administrator'], 'admin')
+      for (const method of sortedLists) {
+        const result = await runMethod({ conn, checkOutputs: true }, () => null, admin.session, method, { ...REQUIRED[method], sort: key })
+        expect(result.ok, method).toBe(false)
+        if (result.ok) continue
+        expect(result.error.code, `${method}: ${result.error.message}`).toBe('VALIDATION')
+        expect(result.error.issues?.[0]?.path, method).toEqual(['sort'])
+        expect(result.error.message, method).toContain(key)
+      }
     }
-  })
+  )
 
   it('still sorts by a known field and by the default when none is given', async () => {
     const { conn } = await freshDb()

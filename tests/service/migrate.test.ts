@@ -183,7 +183,9 @@ describe('migrations at start-up', () => {
       const dir = tempDir()
       const file = join(dir, 'hooldus.db')
       const journalFile = join(findMigrations(), 'meta', '_journal.json')
-      const last = Math.max(...(JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when))
+      const last = Math.max(
+        ...(JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when)
+      )
       const before = newerDatabase(file, (db) => {
         db.exec('create table __drizzle_migrations (id integer primary key autoincrement, hash text not null, created_at numeric)')
         db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-newer-release', last + 1000)

@@ -35,7 +35,10 @@ describe('number sequences', () => {
     const { conn } = await freshDb()
     const ctx = userWith(conn, ['dispatcher'])
     // The site id is refused while saving the children, after the number was taken and the row inserted.
-    const failed = await callError(ctx, 'customers.create', { name: 'Ebaõnnestunud', sites: [{ id: 77, name: 'S', street: 'T', city: 'U' }] })
+    const failed = await callError(ctx, 'customers.create', {
+      name: 'Ebaõnnestunud',
+      sites: [{ id: 77, name: 'S', street: 'T', city: 'U' }]
+    })
     expect(failed.issues?.[0]?.path).toEqual(['sites', 0, 'id'])
     expect(next(conn, 'customer')).toBe(1)
     expect((await call(ctx, 'customers.create', { name: 'Õnnestunud' })).number).toBe('C-00001')

@@ -71,8 +71,14 @@ describe('pipeline', () => {
     const technician = userWith(conn, ['technician'], 'tech')
     const dispatcher = userWith(conn, ['dispatcher'], 'disp')
     for (const input of [{ name: '' }, {}, { name: 42 }, null]) {
-      expect(await rawCall(conn, technician.session, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this (customers.write).' } })
-      expect(await rawCall(conn, { userId: null }, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Sign in first.' } })
+      expect(await rawCall(conn, technician.session, 'customers.create', input)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Your role does not allow this (customers.write).' }
+      })
+      expect(await rawCall(conn, { userId: null }, 'customers.create', input)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Sign in first.' }
+      })
       expect(await rawCall(conn, dispatcher.session, 'customers.create', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     }
     expect(rows(conn, customers)).toBe(0)

@@ -44,13 +44,17 @@ const OWNED = new Set(['customer_sites.customer_id', 'customer_contacts.customer
 describe('delete references cover the schema', () => {
   it('lists every foreign key that points at a master-data table', async () => {
     const { conn } = await freshDb()
-    const tables = conn.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]
+    const tables = conn.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+      .all() as { name: string }[]
     const fks = tables.flatMap(({ name }) =>
-      (conn.sqlite.pragma(`foreign_key_list(${JSON.stringify(name)})`) as { table: string; from: string; on_delete: string }[]).map((fk) => ({
-        from: `${name}.${fk.from}`,
-        to: fk.table,
-        cascade: fk.on_delete.toUpperCase() === 'CASCADE'
-      }))
+      (conn.sqlite.pragma(`foreign_key_list(${JSON.stringify(name)})`) as { table: string; from: string; on_delete: string }[]).map(
+        (fk) => ({
+          from: `${name}.${fk.from}`,
+          to: fk.table,
+          cascade: fk.on_delete.toUpperCase() === 'CASCADE'
+        })
+      )
     )
     const missing: string[] = []
     for (const [name, service] of Object.entries(services)) {

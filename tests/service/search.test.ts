@@ -17,7 +17,12 @@ async function world() {
   // A name that mentions the serial sorts first on its own (empty serial) unless exact serials win.
   await call(ctx, 'serviceObjects.create', { name: 'Varuosa AB123 jaoks', customerId: b.id })
   await call(ctx, 'serviceObjects.create', { name: 'Pump 2', customerId: b.id, serialNumber: 'AB1230' })
-  const exact = await call(ctx, 'serviceObjects.create', { name: 'Pump 1', customerId: a.id, serialNumber: 'AB123', siteId: a.sites[0]!.id })
+  const exact = await call(ctx, 'serviceObjects.create', {
+    name: 'Pump 1',
+    customerId: a.id,
+    serialNumber: 'AB123',
+    siteId: a.sites[0]!.id
+  })
   return { ctx, a, b, exact }
 }
 
@@ -35,7 +40,9 @@ describe('search.global', () => {
     const { ctx, a, b } = await world()
     expect((await call(ctx, 'search.global', { q: 'kinnisvara' })).filter((h) => h.kind === 'customer').map((h) => h.id)).toEqual([a.id])
     const byPhone = await call(ctx, 'search.global', { q: '7000 111' })
-    expect(byPhone).toEqual([{ kind: 'customer', id: b.id, targetId: b.id, title: 'Tartu Veevärk AS', subtitle: `${b.number} · +372 7000 111` }])
+    expect(byPhone).toEqual([
+      { kind: 'customer', id: b.id, targetId: b.id, title: 'Tartu Veevärk AS', subtitle: `${b.number} · +372 7000 111` }
+    ])
     expect((await call(ctx, 'search.global', { q: b.number })).map((h) => h.id)).toContain(b.id)
   })
 

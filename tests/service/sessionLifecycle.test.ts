@@ -41,7 +41,15 @@ async function start() {
 
 type Started = Awaited<ReturnType<typeof start>>
 const signedIn = async (w: Started, session: string) => (await w.post('customers.list', session)).json.ok
-const userOf = async (w: Started, id: number) => (await w.post('users.get', await w.signIn('admin'), { id })).json.data as { version: number; username: string; displayName: string; roles: string[]; active: boolean; workerId: number | null }
+const userOf = async (w: Started, id: number) =>
+  (await w.post('users.get', await w.signIn('admin'), { id })).json.data as {
+    version: number
+    username: string
+    displayName: string
+    roles: string[]
+    active: boolean
+    workerId: number | null
+  }
 
 describe('idle sessions', () => {
   it('signs a browser session out after the idle time (12 h by default); each call restarts it', async () => {
@@ -95,7 +103,10 @@ describe('idle sessions', () => {
     now += 12 * HOUR
     expect((await runMethod(host, () => null, window, 'customers.list', {})).ok).toBe(true)
     now += 12 * HOUR + 1
-    expect(await runMethod(host, () => null, window, 'customers.list', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Sign in first.' } })
+    expect(await runMethod(host, () => null, window, 'customers.list', {})).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Sign in first.' }
+    })
     expect(window.userId).toBeNull()
   })
 })
@@ -134,7 +145,10 @@ describe('sessions end when the account changes', () => {
     const current = await w.signIn('admin')
     const me = (await w.post('users.get', current, { id: w.adminId })).json.data as Record<string, unknown>
     const { id, version, username, displayName, roles, workerId, active } = me
-    expect((await w.post('users.update', current, { id, version, username, displayName, roles, workerId, active, password: 'another-password' })).json.ok).toBe(true)
+    expect(
+      (await w.post('users.update', current, { id, version, username, displayName, roles, workerId, active, password: 'another-password' }))
+        .json.ok
+    ).toBe(true)
     expect(await signedIn(w, current)).toBe(true)
     expect(await signedIn(w, other)).toBe(false)
   })

@@ -45,7 +45,11 @@ describe('settings', () => {
       ['holidays']
     ],
     ['an unknown time zone', () => ({ timeZone: 'Europe/Tartu' }), ['timeZone']],
-    ['a day ending before it starts', (s) => ({ workingHours: s.workingHours.map((d, i) => (i === 1 ? { ...d, end: '07:00' } : d)) }), ['workingHours', 1, 'end']],
+    [
+      'a day ending before it starts',
+      (s) => ({ workingHours: s.workingHours.map((d, i) => (i === 1 ? { ...d, end: '07:00' } : d)) }),
+      ['workingHours', 1, 'end']
+    ],
     ['a VAT rate above 100 %', (s) => ({ vatRates: [{ ...s.vatRates[0]!, rate: 10001 }] }), ['vatRates', 0, 'rate']],
     ['an impossible holiday date', () => ({ holidays: [{ date: '2025-02-29', name: 'X' }] }), ['holidays', 0, 'date']]
   ]

@@ -46,7 +46,8 @@ async function world() {
   const stageId = (code: string) => seed.stages.find((s) => s.code === code)!.id
   async function move(orderId: number, ...codes: string[]) {
     let o = await api('serviceOrders.get', { id: orderId })
-    for (const code of codes) o = await api('serviceOrders.changeStage', { id: orderId, version: o.version, toStageId: stageId(code), reasonId: seed.reason.id })
+    for (const code of codes)
+      o = await api('serviceOrders.changeStage', { id: orderId, version: o.version, toStageId: stageId(code), reasonId: seed.reason.id })
     return o
   }
   const count = (table: string) => (conn.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
@@ -58,21 +59,40 @@ describe('SLA definitions', () => {
   it('refuses a zero target, a calendar without working hours, holidays closing every working day and unknown stages, saving nothing', async () => {
     const w = await world()
     const before = { defs: w.count('sla_definitions'), targets: w.count('sla_targets'), audit: w.count('audit_log') }
-    const zero = await w.fails('slaDefinitions.create', { ...GOLD, code: 'Z', targets: [{ priority: 'normal', responseMinutes: 0, resolutionMinutes: 60 }] })
+    const zero = await w.fails('slaDefinitions.create', {
+      ...GOLD,
+      code: 'Z',
+      targets: [{ priority: 'normal', responseMinutes: 0, resolutionMinutes: 60 }]
+    })
     expect(zero.code).toBe('VALIDATION')
     expect(zero.issues).toContainEqual({ path: ['targets', 0, 'responseMinutes'], message: 'Response target must be more than zero' })
-    const negative = await w.fails('slaDefinitions.create', { ...GOLD, code: 'N', targets: [{ priority: 'normal', responseMinutes: 30, resolutionMinutes: -5 }] })
+    const negative = await w.fails('slaDefinitions.create', {
+      ...GOLD,
+      code: 'N',
+      targets: [{ priority: 'normal', responseMinutes: 30, resolutionMinutes: -5 }]
+    })
     expect(negative.issues?.map((i) => i.path)).toContainEqual(['targets', 0, 'resolutionMinutes'])
 
     const closedDay = { open: false, start: '08:00', end: '17:00' }
     const noHours = await w.fails('slaDefinitions.create', { ...GOLD, code: 'C', workingHours: Array(7).fill(closedDay), holidays: [] })
-    expect(noHours).toMatchObject({ code: 'VALIDATION', message: 'The calendar has no working hours', issues: [{ path: ['workingHours'] }] })
+    expect(noHours).toMatchObject({
+      code: 'VALIDATION',
+      message: 'The calendar has no working hours',
+      issues: [{ path: ['workingHours'] }]
+    })
 
     // Only Mondays are working days, and every Monday for more than three years is a holiday.
     const mondaysOnly = [{ open: true, start: '08:00', end: '17:00' }, ...Array(6).fill(closedDay)]
-    const mondays = Array.from({ length: 170 }, (_, n) => ({ date: new Date(Date.UTC(2026, 0, 5 + 7 * n)).toISOString().slice(0, 10), name: 'Closed' }))
+    const mondays = Array.from({ length: 170 }, (_, n) => ({
+      date: new Date(Date.UTC(2026, 0, 5 + 7 * n)).toISOString().slice(0, 10),
+      name: 'Closed'
+    }))
     const allHolidays = await w.fails('slaDefinitions.create', { ...GOLD, code: 'H', workingHours: mondaysOnly, holidays: mondays })
-    expect(allHolidays).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^The holidays close every working day/), issues: [{ path: ['holidays'] }] })
+    expect(allHolidays).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^The holidays close every working day/),
+      issues: [{ path: ['holidays'] }]
+    })
 
     const badStage = await w.fails('slaDefinitions.create', { ...GOLD, code: 'S', pauseStageIds: [99999] })
     expect(badStage).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['pauseStageIds', 0], message: 'Choose an existing stage' }] })
@@ -82,8 +102,17 @@ describe('SLA definitions', () => {
 
   it('saves its own calendar and stage roles, and refuses deleting an SLA still in use', async () => {
     const w = await world()
-    const week = [...Array(5).fill({ open: true, start: '07:00', end: '19:00' }), ...Array(2).fill({ open: false, start: '08:00', end: '17:00' })]
-    const sla = await w.api('slaDefinitions.create', { ...GOLD, code: 'OWN', workingHours: week, holidays: [{ date: '2026-06-24', name: 'Jaanipäev' }], respondStageIds: [w.seed.stages.find((s) => s.code === 'SCHEDULED')!.id] })
+    const week = [
+      ...Array(5).fill({ open: true, start: '07:00', end: '19:00' }),
+      ...Array(2).fill({ open: false, start: '08:00', end: '17:00' })
+    ]
+    const sla = await w.api('slaDefinitions.create', {
+      ...GOLD,
+      code: 'OWN',
+      workingHours: week,
+      holidays: [{ date: '2026-06-24', name: 'Jaanipäev' }],
+      respondStageIds: [w.seed.stages.find((s) => s.code === 'SCHEDULED')!.id]
+    })
     expect(sla).toMatchObject({ workingHours: week, holidays: [{ date: '2026-06-24', name: 'Jaanipäev' }], inUse: 0 })
     expect(sla.respondStageIds).toHaveLength(1)
     expect(sla.targets.map((t) => t.priority)).toEqual(['high', 'normal'])
@@ -114,7 +143,11 @@ describe('which SLA an order gets', () => {
       runGeneration(w.admin, contract['agreements.generate'].input.parse({ from, to, agreementIds: [w.seed.agreement.id] })).orderIds
     const [march] = generate('2026-03-01', '2026-03-31')
     const marchOrder = await w.api('serviceOrders.get', { id: march! })
-    expect(await w.clockOf(march!)).toMatchObject({ slaName: 'Silver', source: 'agreementGroup', startedAt: Math.max(local(2, 9), marchOrder.plannedStart!) })
+    expect(await w.clockOf(march!)).toMatchObject({
+      slaName: 'Silver',
+      source: 'agreementGroup',
+      startedAt: Math.max(local(2, 9), marchOrder.plannedStart!)
+    })
 
     const agreement = await w.api('agreements.get', { id: w.seed.agreement.id })
     await w.api('agreements.update', { ...agreement, slaId: w.gold.id })
@@ -213,11 +246,19 @@ describe('the clock through the workflow', () => {
     w.clock.set(local(2, 10, 30))
     const risk = await w.api('slaAtRisk.list', {})
     expect(risk.rows.map((r) => r.id)).toEqual([o.id])
-    expect(risk.rows[0]!.sla).toMatchObject({ state: 'breached', level: 'breached', target: 'response', deadline: local(2, 10), remainingMinutes: -30 })
+    expect(risk.rows[0]!.sla).toMatchObject({
+      state: 'breached',
+      level: 'breached',
+      target: 'response',
+      deadline: local(2, 10),
+      remainingMinutes: -30
+    })
     await w.api('slaAtRisk.list', {})
     const c = await w.clockOf(o.id)
     expect(c.targets[0]).toMatchObject({ breachedAt: local(2, 10), metAt: null, state: 'breached' })
-    expect(c.events.filter((e) => e.kind === 'breached')).toEqual([expect.objectContaining({ at: local(2, 10), target: 'response', userName: null })])
+    expect(c.events.filter((e) => e.kind === 'breached')).toEqual([
+      expect.objectContaining({ at: local(2, 10), target: 'response', userName: null })
+    ])
     expect(c.reasonsMissing).toEqual(['response'])
     const list = await w.api('serviceOrders.list', { q: o.number })
     expect(list.rows[0]!.sla).toMatchObject({ level: 'breached', target: 'response' })
@@ -241,16 +282,36 @@ describe('reasons, cancel and reset', () => {
     w.clock.set(local(2, 12))
     const done = await w.move(o.id, 'SCHEDULED', 'IN-PROGRESS', 'COMPLETED')
     const refused = await w.fails('serviceOrders.signOff', { id: o.id, version: done.version })
-    expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Give a reason for the missed response target'), issues: [{ path: ['sla', 'response'] }] })
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Give a reason for the missed response target'),
+      issues: [{ path: ['sla', 'response'] }]
+    })
     expect((await w.api('serviceOrders.get', { id: o.id })).signedOff).toBe(false)
 
     const reasons = await w.api('slaReasons.list', {})
     expect(reasons.rows.map((r) => r.code)).toContain('CUST-UNAVAIL')
     const reason = reasons.rows.find((r) => r.code === 'CUST-UNAVAIL')!
-    const notMissed = await w.fails('sla.giveReason', { orderId: o.id, version: (await w.clockOf(o.id)).version, target: 'resolution', reasonId: reason.id })
+    const notMissed = await w.fails('sla.giveReason', {
+      orderId: o.id,
+      version: (await w.clockOf(o.id)).version,
+      target: 'resolution',
+      reasonId: reason.id
+    })
     expect(notMissed).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['target'] }] })
-    const given = await w.api('sla.giveReason', { orderId: o.id, version: (await w.clockOf(o.id)).version, target: 'response', reasonId: reason.id, note: 'Gate locked' })
-    expect(given.targets[0]).toMatchObject({ reasonName: 'Customer not available', reasonNote: 'Gate locked', state: 'breached', metAt: local(2, 12) })
+    const given = await w.api('sla.giveReason', {
+      orderId: o.id,
+      version: (await w.clockOf(o.id)).version,
+      target: 'response',
+      reasonId: reason.id,
+      note: 'Gate locked'
+    })
+    expect(given.targets[0]).toMatchObject({
+      reasonName: 'Customer not available',
+      reasonNote: 'Gate locked',
+      state: 'breached',
+      metAt: local(2, 12)
+    })
     expect(given.reasonsMissing).toEqual([])
     const signed = await w.api('serviceOrders.signOff', { id: o.id, version: done.version })
     expect(signed.signedOff).toBe(true)
@@ -289,7 +350,11 @@ describe('reasons, cancel and reset', () => {
 describe('at risk and compliance', () => {
   it('keeps an order with a missed response on the list while its resolution is still days away', async () => {
     const w = await world()
-    const slow = await w.api('slaDefinitions.create', { code: 'SLOWFIX', name: 'Slow fix', targets: [{ priority: 'normal', responseMinutes: 30, resolutionMinutes: 4800 }] })
+    const slow = await w.api('slaDefinitions.create', {
+      code: 'SLOWFIX',
+      name: 'Slow fix',
+      targets: [{ priority: 'normal', responseMinutes: 30, resolutionMinutes: 4800 }]
+    })
     const o = await w.order({ slaId: slow.id })
     w.clock.set(local(2, 12))
     const page = await w.api('slaAtRisk.list', {})
@@ -299,7 +364,11 @@ describe('at risk and compliance', () => {
 
   it('lists open orders due today or within the threshold, soonest first, and leaves out paused and later ones', async () => {
     const w = await world()
-    const slow = await w.api('slaDefinitions.create', { code: 'SLOW', name: 'Slow', targets: [{ priority: 'normal', responseMinutes: 2400, resolutionMinutes: 4800 }] })
+    const slow = await w.api('slaDefinitions.create', {
+      code: 'SLOW',
+      name: 'Slow',
+      targets: [{ priority: 'normal', responseMinutes: 2400, resolutionMinutes: 4800 }]
+    })
     const first = await w.order()
     const later = await w.order({ slaId: slow.id })
     const high = await w.order({ priority: 'high' })
@@ -332,8 +401,28 @@ describe('at risk and compliance', () => {
     const input = { from: '2026-03-01', to: '2026-03-31', groupBy: 'priority' as const }
     const page = await w.api('slaCompliance.list', input)
     expect(page.rows).toEqual([
-      { key: '0', label: 'High', orders: 1, targets: 3, met: 0, breached: 2, share: 0, medianResponseMinutes: null, medianResolutionMinutes: null },
-      { key: '1', label: 'Normal', orders: 2, targets: 6, met: 5, breached: 1, share: 5 / 6, medianResponseMinutes: 105, medianResolutionMinutes: 150 }
+      {
+        key: '0',
+        label: 'High',
+        orders: 1,
+        targets: 3,
+        met: 0,
+        breached: 2,
+        share: 0,
+        medianResponseMinutes: null,
+        medianResolutionMinutes: null
+      },
+      {
+        key: '1',
+        label: 'Normal',
+        orders: 2,
+        targets: 6,
+        met: 5,
+        breached: 1,
+        share: 5 / 6,
+        medianResponseMinutes: 105,
+        medianResolutionMinutes: 150
+      }
     ])
     expect((await w.api('slaCompliance.list', { ...input, from: '2026-04-01', to: '2026-04-30' })).rows).toEqual([])
     const byMonth = await w.api('slaCompliance.list', { ...input, groupBy: 'month' })
@@ -342,7 +431,17 @@ describe('at risk and compliance', () => {
 
     const csv = startExport(w.host, () => null, w.admin.session, 'slaCompliance.list', input)
     if (!csv.ok) throw new Error(csv.error.message)
-    expect(csv.columns).toEqual(['key', 'label', 'orders', 'targets', 'met', 'breached', 'share', 'medianResponseMinutes', 'medianResolutionMinutes'])
+    expect(csv.columns).toEqual([
+      'key',
+      'label',
+      'orders',
+      'targets',
+      'met',
+      'breached',
+      'share',
+      'medianResponseMinutes',
+      'medianResolutionMinutes'
+    ])
     expect([...csv.rows]).toEqual(page.rows)
 
     const pdf = await w.api('sla.compliancePdf', input)

@@ -12,7 +12,7 @@ describe('demo SLAs', () => {
     expect(summary.counts.slas.definitions).toBe(3)
     expect(summary.counts.slas.clocks).toBeGreaterThan(20)
     const rows = (sql: string) => conn.sqlite.prepare(sql).all() as Record<string, unknown>[]
-    expect(rows("select g.code, d.code as sla from agreement_groups g join sla_definitions d on d.id = g.sla_id order by g.code")).toEqual([
+    expect(rows('select g.code, d.code as sla from agreement_groups g join sla_definitions d on d.id = g.sla_id order by g.code')).toEqual([
       { code: 'BRONZE', sla: 'STANDARD' },
       { code: 'GOLD', sla: 'GOLD' },
       { code: 'SILVER', sla: 'SILVER' }
@@ -22,7 +22,9 @@ describe('demo SLAs', () => {
     expect([...states]).toEqual(expect.arrayContaining(['paused', 'running']))
     expect(rows('select count(*) as n from order_sla_targets where breached_at is not null and met_at is null')[0]!.n).toBeGreaterThan(0)
     expect(rows('select count(*) as n from order_sla_targets where met_at is not null')[0]!.n).toBeGreaterThan(0)
-    expect(rows('select count(*) as n from order_sla_targets where breached_at is not null and reason_id is not null')[0]!.n).toBeGreaterThan(0)
+    expect(
+      rows('select count(*) as n from order_sla_targets where breached_at is not null and reason_id is not null')[0]!.n
+    ).toBeGreaterThan(0)
     // Every clock is consistent with the API's view of it.
     const admin = userWith(conn, ['administrator'], 'root')
     const some = rows('select order_id as id from order_slas order by order_id limit 5')

@@ -23,7 +23,14 @@ describe('text fields refuse what is not text', () => {
     const ctx = userWith(conn, ['dispatcher'], 'mari')
     const customer = await call(ctx, 'customers.create', { name: 'Õunapuu OÜ' })
     const before = snapshot(conn)
-    await expectRefused(ctx, 'serviceOrders.create', { customerId: customer.id, oneTimeAddress: 'Pärnu mnt 1, Tallinn', description: 'Hooldus', notes: note }, 'VALIDATION', /./, ['notes'])
+    await expectRefused(
+      ctx,
+      'serviceOrders.create',
+      { customerId: customer.id, oneTimeAddress: 'Pärnu mnt 1, Tallinn', description: 'Hooldus', notes: note },
+      'VALIDATION',
+      /./,
+      ['notes']
+    )
     expect(snapshot(conn)).toEqual(before)
   })
 

@@ -10,7 +10,10 @@ const ROOT = resolve(__dirname, '../..')
 /** A child process over tsx, with its stdout read line by line. */
 function child(script: string, args: string[]) {
   const { HOOLDUS_FAULT: _fault, ...env } = process.env
-  const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support', script), ...args], { cwd: ROOT, env }) as ChildProcessWithoutNullStreams
+  const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support', script), ...args], {
+    cwd: ROOT,
+    env
+  }) as ChildProcessWithoutNullStreams
   let stderr = ''
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const lines: string[] = []
@@ -32,9 +35,15 @@ function child(script: string, args: string[]) {
 async function world(orders: number) {
   const { conn, file } = await freshDb()
   const admin = userWith(conn, ['administrator'], 'boss')
-  const customer = await call(admin, 'customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }] })
+  const customer = await call(admin, 'customers.create', {
+    name: 'Õunapuu OÜ',
+    sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
+  })
   const made = []
-  for (let n = 0; n < orders; n++) made.push(await call(admin, 'serviceOrders.create', { customerId: customer.id, siteId: customer.sites[0]!.id, description: `Repair ${n + 1}` }))
+  for (let n = 0; n < orders; n++)
+    made.push(
+      await call(admin, 'serviceOrders.create', { customerId: customer.id, siteId: customer.sites[0]!.id, description: `Repair ${n + 1}` })
+    )
   return { conn, file, admin, orders: made }
 }
 
@@ -48,7 +57,13 @@ describe('two processes on one database file', () => {
       const t0 = Date.now()
       // A deferred transaction would read, then find the lock taken and the snapshot stale once the other
       // process commits: "database is locked" at once. The immediate one waits at BEGIN and then reads.
-      const saved = await call(w.admin, 'serviceOrders.register', { id: order.id, version: order.version, actualStart: null, actualEnd: null, notes: 'Saved while the CLI wrote' })
+      const saved = await call(w.admin, 'serviceOrders.register', {
+        id: order.id,
+        version: order.version,
+        actualStart: null,
+        actualEnd: null,
+        notes: 'Saved while the CLI wrote'
+      })
       const waited = Date.now() - t0
       expect(saved).toMatchObject({ notes: 'Saved while the CLI wrote', version: order.version + 1 })
       expect(waited).toBeGreaterThan(200)
@@ -68,11 +83,26 @@ describe('two processes on one database file', () => {
       w.conn.sqlite.pragma('busy_timeout = 200')
       const holder = child('holdChild.ts', [w.file, '3000'])
       expect(await holder.nextLine(), holder.stderr()).toBe('locked')
-      const e = await callError(w.admin, 'serviceOrders.register', { id: order.id, version: order.version, actualStart: null, actualEnd: null, notes: 'Too late' })
-      expect(e).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/busy with another program.*nothing was saved — try again/) })
+      const e = await callError(w.admin, 'serviceOrders.register', {
+        id: order.id,
+        version: order.version,
+        actualStart: null,
+        actualEnd: null,
+        notes: 'Too late'
+      })
+      expect(e).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/busy with another program.*nothing was saved — try again/)
+      })
       expect(await holder.exited, holder.stderr()).toBe(0)
       w.conn.sqlite.pragma('busy_timeout = 5000')
-      const retried = await call(w.admin, 'serviceOrders.register', { id: order.id, version: order.version, actualStart: null, actualEnd: null, notes: 'Retried' })
+      const retried = await call(w.admin, 'serviceOrders.register', {
+        id: order.id,
+        version: order.version,
+        actualStart: null,
+        actualEnd: null,
+        notes: 'Retried'
+      })
       expect(retried).toMatchObject({ notes: 'Retried', version: order.version + 1 })
     } finally {
       closeDatabase(w.conn)
@@ -87,12 +117,18 @@ describe('two processes on one database file', () => {
       child('saveChild.ts', [
         w.file,
         String(w.admin.user!.id),
-        JSON.stringify(w.orders.map((o) => ({ id: o.id, version: o.version, actualStart: null, actualEnd: null, notes: `Saved by ${tag}` })))
+        JSON.stringify(
+          w.orders.map((o) => ({ id: o.id, version: o.version, actualStart: null, actualEnd: null, notes: `Saved by ${tag}` }))
+        )
       ])
     )
     for (const s of savers) expect(await s.nextLine(), s.stderr()).toBe('ready')
     for (const s of savers) s.process.stdin.write('go\n')
-    const tallies = await Promise.all(savers.map(async (s) => JSON.parse(await s.nextLine()) as { tried: number; ok: number; codes: Record<string, number>; messages: string[] }))
+    const tallies = await Promise.all(
+      savers.map(
+        async (s) => JSON.parse(await s.nextLine()) as { tried: number; ok: number; codes: Record<string, number>; messages: string[] }
+      )
+    )
     for (const s of savers) expect(await s.exited, s.stderr()).toBe(0)
 
     const total = { tried: 0, ok: 0, CONFLICT: 0, INTERNAL: 0 }

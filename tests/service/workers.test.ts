@@ -35,7 +35,11 @@ describe('workers', () => {
     expect(err.issues).toEqual([{ path: ['workingHours', 2, 'end'], message: 'End must be after start' }])
     const same = week()
     same[0] = day(true, '09:00', '09:00')
-    expect((await callError(ctx, 'workers.create', { name: 'X', workingHours: same })).issues?.[0]?.path).toEqual(['workingHours', 0, 'end'])
+    expect((await callError(ctx, 'workers.create', { name: 'X', workingHours: same })).issues?.[0]?.path).toEqual([
+      'workingHours',
+      0,
+      'end'
+    ])
     // A closed day may carry any times; six days is not a week.
     const closed = week()
     closed[6] = day(false, '17:00', '09:00')

@@ -13,9 +13,16 @@ export async function agreementWorld() {
   const { conn, file, dir } = await freshDb()
   const seed = await seedMasterData(conn)
   const admin = seed.admin
-  const intervals = Object.fromEntries((await call(admin, 'serviceIntervals.list', {})).rows.map((r) => [r.code, r.id])) as Record<string, number>
+  const intervals = Object.fromEntries((await call(admin, 'serviceIntervals.list', {})).rows.map((r) => [r.code, r.id])) as Record<
+    string,
+    number
+  >
   const windows = Object.fromEntries((await call(admin, 'timeWindows.list', {})).rows.map((r) => [r.code, r.id])) as Record<string, number>
-  const object2 = await call(admin, 'serviceObjects.create', { name: 'Ventilatsiooniseade', customerId: seed.customer.id, siteId: seed.customer.sites[0]!.id })
+  const object2 = await call(admin, 'serviceObjects.create', {
+    name: 'Ventilatsiooniseade',
+    customerId: seed.customer.id,
+    siteId: seed.customer.sites[0]!.id
+  })
   const task2 = await call(admin, 'serviceTasks.create', { code: 'FILTER', name: 'Filtrivahetus' })
   const worker2 = await call(admin, 'workers.create', { name: 'Mari Kask' })
   return { ...seed, conn, file, dir, intervals, windows, object2, task2, worker2 }
@@ -23,7 +30,8 @@ export async function agreementWorld() {
 export type AgreementWorld = Awaited<ReturnType<typeof agreementWorld>>
 
 type HeaderIn = Input<'agreements.create'>
-type LineIn = Omit<Input<'agreements.addLine'>, 'agreementId' | 'type' | 'startDate'> & Partial<Pick<Input<'agreements.addLine'>, 'type' | 'startDate'>>
+type LineIn = Omit<Input<'agreements.addLine'>, 'agreementId' | 'type' | 'startDate'> &
+  Partial<Pick<Input<'agreements.addLine'>, 'type' | 'startDate'>>
 
 /** An agreement of the seeded customer relating both objects, with the given lines (hour lines on the seeded category by default). */
 export async function makeAgreement(w: AgreementWorld, header: Partial<HeaderIn>, lines: LineIn[]) {
@@ -36,14 +44,32 @@ export async function makeAgreement(w: AgreementWorld, header: Partial<HeaderIn>
     ...header
   })
   for (const l of lines) {
-    a = await call(w.admin, 'agreements.addLine', { type: 'hour', categoryId: l.type === 'item' ? null : w.category.id, startDate: a.startDate, ...l, agreementId: a.id })
+    a = await call(w.admin, 'agreements.addLine', {
+      type: 'hour',
+      categoryId: l.type === 'item' ? null : w.category.id,
+      startDate: a.startDate,
+      ...l,
+      agreementId: a.id
+    })
   }
   return a
 }
 
 /** A synchronous run as the world's administrator, by default over only the given agreements. */
-export function generate(w: AgreementWorld, from: string, to: string, agreementIds: number[], extra: Partial<Parameters<typeof runGeneration>[1]> = {}, sliceMs?: number) {
-  return runGeneration(w.admin, { from, to, agreementIds, customerId: null, groupId: null, types: [...LINE_TYPES], ...extra }, undefined, sliceMs)
+export function generate(
+  w: AgreementWorld,
+  from: string,
+  to: string,
+  agreementIds: number[],
+  extra: Partial<Parameters<typeof runGeneration>[1]> = {},
+  sliceMs?: number
+) {
+  return runGeneration(
+    w.admin,
+    { from, to, agreementIds, customerId: null, groupId: null, types: [...LINE_TYPES], ...extra },
+    undefined,
+    sliceMs
+  )
 }
 
 const rows = <T>(conn: Connection, sql: string, ...params: unknown[]) => conn.sqlite.prepare(sql).all(...params) as T[]
@@ -103,11 +129,18 @@ export function insertWeeklyAgreements(conn: Connection, w: AgreementWorld, coun
   const s = conn.sqlite
   const ids: number[] = []
   s.transaction(() => {
-    const agreement = s.prepare("insert into agreements (number, customer_id, description, group_id, start_date, combine_rule, created_at, updated_at) values (?, ?, ?, ?, ?, 'agreement', 0, 0)")
+    const agreement = s.prepare(
+      "insert into agreements (number, customer_id, description, group_id, start_date, combine_rule, created_at, updated_at) values (?, ?, ?, ?, ?, 'agreement', 0, 0)"
+    )
     const relation = s.prepare('insert into agreement_objects (agreement_id, service_object_id) values (?, ?)')
-    const line = s.prepare("insert into agreement_lines (agreement_id, line_no, type, description, service_object_id, interval_id, start_date, quantity, category_id) values (?, 1, 'hour', 'Weekly check', ?, ?, ?, 1000, ?)")
+    const line = s.prepare(
+      "insert into agreement_lines (agreement_id, line_no, type, description, service_object_id, interval_id, start_date, quantity, category_id) values (?, 1, 'hour', 'Weekly check', ?, ?, ?, 1000, ?)"
+    )
     for (let i = 0; i < count; i++) {
-      const id = Number(agreement.run(`AGR-T${String(i + 1).padStart(5, '0')}`, w.customer.id, `Weekly ${i + 1}`, w.agreementGroup.id, start).lastInsertRowid)
+      const id = Number(
+        agreement.run(`AGR-T${String(i + 1).padStart(5, '0')}`, w.customer.id, `Weekly ${i + 1}`, w.agreementGroup.id, start)
+          .lastInsertRowid
+      )
       relation.run(id, w.serviceObject.id)
       line.run(id, w.serviceObject.id, w.intervals.WEEKLY!, start, w.category.id)
       ids.push(id)

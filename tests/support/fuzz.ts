@@ -47,7 +47,11 @@ interface Def {
   left?: z.ZodType
   right?: z.ZodType
   getter?: () => z.ZodType
-  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string; pattern?: RegExp } } }[]
+  checks?: {
+    _zod: {
+      def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string; pattern?: RegExp }
+    }
+  }[]
 }
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def
@@ -118,7 +122,8 @@ function isInt(s: z.ZodType): boolean {
 }
 
 /** An anchored pattern without open-ended repetition (`+`, `*`, `{n,}`) bounds a string's length by itself. */
-const fixedLength = (p: RegExp | undefined) => !!p && p.source.startsWith('^') && p.source.endsWith('$') && !/(?<!\\)[+*]|\{\d+,\}/.test(p.source)
+const fixedLength = (p: RegExp | undefined) =>
+  !!p && p.source.startsWith('^') && p.source.endsWith('$') && !/(?<!\\)[+*]|\{\d+,\}/.test(p.source)
 
 /** Whether every string the schema accepts is bounded in length (a union counts when all its string branches are). */
 export function stringBounded(s: z.ZodType): boolean {
@@ -126,7 +131,9 @@ export function stringBounded(s: z.ZodType): boolean {
   const d = defOf(c)
   if (d.type === 'union') return d.options!.every((o) => !kindsOf(o).has('string') || stringBounded(o))
   if (d.type === 'enum' || d.type === 'literal') return true
-  return checksOf(c).some((k) => k.check === 'max_length' || k.check === 'length_equals' || (k.format === 'regex' && fixedLength(k.pattern)))
+  return checksOf(c).some(
+    (k) => k.check === 'max_length' || k.check === 'length_equals' || (k.format === 'regex' && fixedLength(k.pattern))
+  )
 }
 
 /** Ids and versions point at records: a small pool keeps both hits and misses likely. */
@@ -224,7 +231,10 @@ const MANY_IDS = Array.from({ length: 40_000 }, (_, i) => i + 1)
 
 /** An object whose own keys include `__proto__` and `constructor`, as JSON.parse makes them. */
 export function withProtoKeys(base: Record<string, unknown>): Record<string, unknown> {
-  const o = JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}}}') as Record<string, unknown>
+  const o = JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}}}') as Record<
+    string,
+    unknown
+  >
   for (const [k, v] of Object.entries(base)) o[k] = v
   return o
 }
@@ -309,7 +319,8 @@ export function mutants(schema: z.ZodType, base: unknown): Mutant[] {
         for (const v of ['2026-02-30', '2026-13-01', '2026-02-29', '2026-00-10', '2026-04-31']) add(`impossible date ${v}`, path, v, true)
         for (const v of ['0001-01-01', '9999-12-31', '2028-02-29']) add(`extreme date ${v}`, path, v, !accepts(s, v))
       }
-      if (accepts(s, TIME_PROBE) && !accepts(s, '09:0x') && !accepts(s, 'abcd')) for (const v of ['24:00', '12:60', '9:00']) add(`impossible time ${v}`, path, v, true)
+      if (accepts(s, TIME_PROBE) && !accepts(s, '09:0x') && !accepts(s, 'abcd'))
+        for (const v of ['24:00', '12:60', '9:00']) add(`impossible time ${v}`, path, v, true)
     }
     if (d.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
       if (field) {
@@ -357,10 +368,10 @@ export function summarise(v: unknown): string {
   let s: string | undefined
   try {
     s = JSON.stringify(v, (_k, x: unknown) => {
-    if (typeof x === 'string' && x.length > 40) return `<string of ${x.length}>`
-    if (typeof x === 'number' && !Number.isFinite(x)) return String(x)
-    return x
-  })
+      if (typeof x === 'string' && x.length > 40) return `<string of ${x.length}>`
+      if (typeof x === 'number' && !Number.isFinite(x)) return String(x)
+      return x
+    })
   } catch {
     s = '<too deep to print>'
   }

@@ -12,11 +12,21 @@ const [file, from, to, mode = 'run'] = process.argv.slice(2)
 if (!file || !from || !to) throw new Error('usage: generateChild.ts <db> <from> <to> [run|background]')
 const conn = openDatabase(file)
 const ctx = createContext(conn, null)
-const input = { from, to, agreementIds: [], customerId: null, groupId: null, types: ['hour', 'expense', 'item', 'fee'] as ('hour' | 'expense' | 'item' | 'fee')[] }
+const input = {
+  from,
+  to,
+  agreementIds: [],
+  customerId: null,
+  groupId: null,
+  types: ['hour', 'expense', 'item', 'fee'] as ('hour' | 'expense' | 'item' | 'fee')[]
+}
 if (mode === 'background') {
   const run = startGeneration(ctx, input)
   const poll = setInterval(() => {
-    const row = conn.sqlite.prepare('select status, orders_created as orders from generation_runs where id = ?').get(run.id) as { status: string; orders: number }
+    const row = conn.sqlite.prepare('select status, orders_created as orders from generation_runs where id = ?').get(run.id) as {
+      status: string
+      orders: number
+    }
     if (row.status === 'running') return
     clearInterval(poll)
     process.stdout.write(`${JSON.stringify(row)}\n`)

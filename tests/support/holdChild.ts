@@ -12,7 +12,11 @@ if (!file || !ms) throw new Error('usage: holdChild.ts <db file> <ms>')
 const sqlite = new Database(file)
 sqlite.pragma('busy_timeout = 5000')
 sqlite.exec('begin immediate')
-sqlite.prepare("insert into audit_log (at, user_id, entity, entity_id, action, before, after) values (?, null, 'test', 0, 'update', null, null)").run(Date.now())
+sqlite
+  .prepare(
+    "insert into audit_log (at, user_id, entity, entity_id, action, before, after) values (?, null, 'test', 0, 'update', null, null)"
+  )
+  .run(Date.now())
 process.stdout.write('locked\n')
 // Blocks this process like a long write transaction would (a generation slice, an import).
 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms))

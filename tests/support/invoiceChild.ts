@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   if (!file || !userId || !input) throw new Error('usage: invoiceChild.ts <db file> <user id> <input json>')
   const conn = openDatabase(file)
   try {
-    const result = await runMethod({ conn, checkOutputs: true }, () => null, { userId: Number(userId) }, 'invoices.create', JSON.parse(input))
+    const result = await runMethod(
+      { conn, checkOutputs: true },
+      () => null,
+      { userId: Number(userId) },
+      'invoices.create',
+      JSON.parse(input)
+    )
     process.stdout.write(`${JSON.stringify(result)}\n`)
   } finally {
     closeDatabase(conn)

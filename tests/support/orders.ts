@@ -51,7 +51,12 @@ export function nextOf(conn: Connection, code: string): number {
 }
 
 /** A signed-in user of the given roles, linked to a worker (as a technician's account is). */
-export function linkedUser(conn: Connection, roles: Parameters<typeof userWith>[1], username: string, workerId: number | null): ServiceContext {
+export function linkedUser(
+  conn: Connection,
+  roles: Parameters<typeof userWith>[1],
+  username: string,
+  workerId: number | null
+): ServiceContext {
   const ctx = userWith(conn, roles, username)
   conn.sqlite.prepare('update users set worker_id = ? where id = ?').run(workerId, ctx.user!.id)
   return createContext(conn, loadSessionUser(conn.db, ctx.user!.id))
@@ -106,7 +111,13 @@ export function lineOf(l: LineRow) {
 }
 
 /** Walks an order along the given stage codes (each must be a next or previous stage of the one before). */
-export async function walk(ctx: ServiceContext, orderId: number, codes: string[], stages: { id: number; code: string }[], reasonId: number | null = null) {
+export async function walk(
+  ctx: ServiceContext,
+  orderId: number,
+  codes: string[],
+  stages: { id: number; code: string }[],
+  reasonId: number | null = null
+) {
   let order = await call(ctx, 'serviceOrders.get', { id: orderId })
   for (const code of codes) {
     const to = stages.find((s) => s.code === code)!

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     await new Promise((go) => process.stdin.once('data', go))
     for (const input of JSON.parse(inputs) as object[]) {
       tally.tried++
-      const r = await runMethod({ conn, checkOutputs: true, log: (_m, e) => tally.messages.push(e instanceof Error ? e.message : String(e)) }, () => null, { userId: Number(userId) }, 'serviceOrders.register', input)
+      const r = await runMethod(
+        { conn, checkOutputs: true, log: (_m, e) => tally.messages.push(e instanceof Error ? e.message : String(e)) },
+        () => null,
+        { userId: Number(userId) },
+        'serviceOrders.register',
+        input
+      )
       if (r.ok) tally.ok++
       else {
         tally.codes[r.error.code] = (tally.codes[r.error.code] ?? 0) + 1

@@ -35,9 +35,28 @@ export async function seedMasterData(conn: Connection, admin: ServiceContext = u
     serialNumber: 'SN-778899'
   })
   const serviceTask = await call(ctx, 'serviceTasks.create', { code: 'INSPECT', name: 'Hooldus', requiredSkillIds: [skill.id] })
-  const numberSequence = await call(ctx, 'numberSequences.create', { code: 'warranty', name: 'Warranty claims', prefix: 'WC-', nextNumber: 1 })
+  const numberSequence = await call(ctx, 'numberSequences.create', {
+    code: 'warranty',
+    name: 'Warranty claims',
+    prefix: 'WC-',
+    nextNumber: 1
+  })
   const orders = await seedOrders(ctx, { customer, worker, category, item, serviceObject })
-  return { admin: ctx, customerGroup, skill, team, worker, item, category, objectGroup, customer, serviceObject, serviceTask, numberSequence, ...orders }
+  return {
+    admin: ctx,
+    customerGroup,
+    skill,
+    team,
+    worker,
+    item,
+    category,
+    objectGroup,
+    customer,
+    serviceObject,
+    serviceTask,
+    numberSequence,
+    ...orders
+  }
 }
 export type Seed = Awaited<ReturnType<typeof seedMasterData>>
 
@@ -73,12 +92,22 @@ export async function seedOrders(ctx: ServiceContext, m: OrderSeedInput) {
     objects: [{ id: m.serviceObject.id }]
   })
   openOrder = await call(ctx, 'serviceOrders.addLine', { orderId: openOrder.id, type: 'hour', categoryId: m.category.id, quantity: 1500 })
-  let doneOrder = await call(ctx, 'serviceOrders.create', { customerId: m.customer.id, siteId, description: 'Replace the pump', responsibleWorkerId: m.worker.id })
+  let doneOrder = await call(ctx, 'serviceOrders.create', {
+    customerId: m.customer.id,
+    siteId,
+    description: 'Replace the pump',
+    responsibleWorkerId: m.worker.id
+  })
   doneOrder = await call(ctx, 'serviceOrders.addLine', { orderId: doneOrder.id, type: 'item', itemId: m.item.id, quantity: 1000 })
   doneOrder = await toCompleted(ctx, doneOrder.id)
   doneOrder = await call(ctx, 'serviceOrders.signOff', { id: doneOrder.id, version: doneOrder.version })
   doneOrder = await call(ctx, 'serviceOrders.post', { id: doneOrder.id, version: doneOrder.version })
-  const invoice = await call(ctx, 'invoices.create', { customerId: m.customer.id, lineIds: doneOrder.lines.map((l) => l.id), invoiceDate: '2026-11-20', requestKey: 'seed-invoice-0001' })
+  const invoice = await call(ctx, 'invoices.create', {
+    customerId: m.customer.id,
+    lineIds: doneOrder.lines.map((l) => l.id),
+    invoiceDate: '2026-11-20',
+    requestKey: 'seed-invoice-0001'
+  })
   const agreementGroup = await call(ctx, 'agreementGroups.create', { code: 'GOLD', name: 'Gold' })
   const intervals = await call(ctx, 'serviceIntervals.list', {})
   const windows = await call(ctx, 'timeWindows.list', {})
@@ -128,12 +157,6 @@ export function testClock(start = Date.UTC(2025, 0, 6, 9, 0, 0)) {
 }
 
 /** Calls the real pipeline with a given session slot and host; answers the raw envelope. */
-export function rawCall(
-  conn: Connection,
-  session: SessionSlot,
-  method: string,
-  input: unknown,
-  host: Partial<ApiHost> = {}
-) {
+export function rawCall(conn: Connection, session: SessionSlot, method: string, input: unknown, host: Partial<ApiHost> = {}) {
   return runMethod({ conn, checkOutputs: true, ...host }, () => null, session, method, input)
 }

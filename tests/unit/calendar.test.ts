@@ -29,7 +29,11 @@ const closed: DayHours = { open: false, start: '08:00', end: '17:00' }
 const hours = (start: string, end: string): DayHours => ({ open: true, start, end })
 const weekdays = (start = '08:00', end = '17:00'): WeekHours => [...Array(5).fill(hours(start, end)), closed, closed]
 const everyDay = (start: string, end: string): WeekHours => Array(7).fill(hours(start, end))
-const cal = (week: WeekHours, timeZone = TLN, holidays: string[] = []): BusinessCalendar => ({ timeZone, week, holidays: new Set(holidays) })
+const cal = (week: WeekHours, timeZone = TLN, holidays: string[] = []): BusinessCalendar => ({
+  timeZone,
+  week,
+  holidays: new Set(holidays)
+})
 
 const office = cal(weekdays())
 
@@ -350,14 +354,22 @@ const calendarArb: fc.Arbitrary<BusinessCalendar> = fc
     holidays: fc.uniqueArray(fc.integer({ min: -30, max: 730 }), { maxLength: 40 })
   })
   .filter((r) => r.week.some((d) => d.open))
-  .map((r) => cal(r.week, r.zone, r.holidays.map((n) => addDays('2026-01-01', n))))
+  .map((r) =>
+    cal(
+      r.week,
+      r.zone,
+      r.holidays.map((n) => addDays('2026-01-01', n))
+    )
+  )
 
 // Around both 2026 DST changes in both zones, and beyond the holidays.
 const instantArb = fc.integer({ min: EPOCH_2026 - 40 * 86_400_000, max: EPOCH_2026 + 800 * 86_400_000 })
 const minutesArb = fc.integer({ min: 0, max: 20 * 24 * 60 })
 
 const exclusionsArb: fc.Arbitrary<Interval[]> = fc.array(
-  fc.tuple(instantArb, fc.integer({ min: 1, max: 30 * 86_400_000 }), fc.boolean()).map(([s, len, open]): Interval => [s, open ? Infinity : s + len]),
+  fc
+    .tuple(instantArb, fc.integer({ min: 1, max: 30 * 86_400_000 }), fc.boolean())
+    .map(([s, len, open]): Interval => [s, open ? Infinity : s + len]),
   { maxLength: 4 }
 )
 

@@ -23,7 +23,15 @@ describe('board time scale', () => {
 
   it('lays the week out as seven day columns; x in a column maps to that day', () => {
     const s = buildScale('week', weekStart('2026-03-05'), TZ)
-    expect(s.segments.map((d) => d.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'])
+    expect(s.segments.map((d) => d.date)).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08'
+    ])
     const wed = s.segments[2]!
     expect(timeAt(s, wed.x + 1)).toBeGreaterThanOrEqual(wed.start)
     expect(timeAt(s, wed.x + 1)).toBeLessThan(wed.end)
@@ -80,7 +88,9 @@ describe('undo stack', () => {
       if (!prev) throw new Error(`no assignment ${op.id}`)
       if (op.kind === 'unassign') {
         rows.delete(op.id)
-        return { inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: op.id } }
+        return {
+          inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: op.id }
+        }
       }
       rows.set(op.id, { ...prev, workerId: op.workerId, start: op.start, end: op.end })
       return { inverse: { kind: 'move', id: op.id, workerId: prev.workerId, start: prev.start, end: prev.end } }

@@ -99,7 +99,12 @@ describe('overlaps', () => {
     const c = card(1, '2026-11-27 11:30', '2026-11-27 13:00')
     const result = detectConflicts([c, a, b], techs)
     expect(result.get(a.id)?.map((x) => x.otherAssignmentId)).toEqual([b.id])
-    expect(result.get(b.id)?.map((x) => x.otherAssignmentId).sort()).toEqual([a.id, c.id].sort())
+    expect(
+      result
+        .get(b.id)
+        ?.map((x) => x.otherAssignmentId)
+        .sort()
+    ).toEqual([a.id, c.id].sort())
     expect(result.get(c.id)?.map((x) => x.otherAssignmentId)).toEqual([b.id])
   })
 
@@ -114,14 +119,20 @@ describe('overlaps', () => {
   it('names the date of another card on a different day', () => {
     const a = card(1, '2026-11-26 16:00', '2026-11-27 09:00', { orderNumber: 'SO-000777' })
     const b = card(1, '2026-11-27 08:00', '2026-11-27 10:00')
-    const overlap = detectConflicts([a, b], techs).get(b.id)?.find((c) => c.kind === 'overlap')
+    const overlap = detectConflicts([a, b], techs)
+      .get(b.id)
+      ?.find((c) => c.kind === 'overlap')
     expect(overlap?.message).toBe('Overlaps SO-000777 (26.11 16:00–27.11 09:00)')
   })
 
   it('agrees with a brute-force pair check on random small sets', () => {
     const base = at('2026-11-23 08:00')
     const arb = fc.array(
-      fc.record({ worker: fc.integer({ min: 1, max: 3 }), start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({
+        worker: fc.integer({ min: 1, max: 3 }),
+        start: fc.integer({ min: 0, max: 40 }),
+        length: fc.integer({ min: 0, max: 12 })
+      }),
       { maxLength: 25 }
     )
     fc.assert(
@@ -253,7 +264,13 @@ describe('requested window, skills, SLA, worker', () => {
   it('lists several conflicts of one card, overlaps first', () => {
     const other = card(1, '2026-11-27 16:00', '2026-11-27 17:00')
     const bad = card(1, '2026-11-27 16:30', '2026-11-27 18:00', { requiredSkillIds: [9], slaDeadline: at('2026-11-27 17:00'), ...req })
-    expect(kinds(detectConflicts([other, bad], techs).get(bad.id))).toEqual(['overlap', 'outsideHours', 'outsideRequested', 'missingSkill', 'slaMiss'])
+    expect(kinds(detectConflicts([other, bad], techs).get(bad.id))).toEqual([
+      'overlap',
+      'outsideHours',
+      'outsideRequested',
+      'missingSkill',
+      'slaMiss'
+    ])
   })
 })
 

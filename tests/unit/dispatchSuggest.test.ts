@@ -119,24 +119,32 @@ describe('firstFreeSlot', () => {
     const base = at('2026-11-26 07:00')
     const block = fc.record({ start: fc.integer({ min: 0, max: 160 }), length: fc.integer({ min: 1, max: 40 }) })
     fc.assert(
-      fc.property(fc.array(block, { maxLength: 12 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 40 }), (blocks, quarters, offset) => {
-        const busy = blocks.map((b) => ({ start: base + b.start * 5 * MIN, end: base + (b.start + b.length) * 5 * MIN }))
-        const from = base + offset * 5 * MIN
-        const to = base + 2 * 86_400_000
-        const duration = quarters * 15
-        const slot = firstFreeSlot(company, busy, duration, from, to)
-        const fits = (s: number): boolean =>
-          s >= from && s + duration * MIN <= to && isInsideWorkingTime(company, s, s + duration * MIN) && busy.every((b) => b.end <= s || b.start >= s + duration * MIN)
-        let expected: number | null = null
-        for (let s = Math.ceil(from / (15 * MIN)) * 15 * MIN; s < to; s += 15 * MIN) {
-          if (fits(s)) {
-            expected = s
-            break
+      fc.property(
+        fc.array(block, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 0, max: 40 }),
+        (blocks, quarters, offset) => {
+          const busy = blocks.map((b) => ({ start: base + b.start * 5 * MIN, end: base + (b.start + b.length) * 5 * MIN }))
+          const from = base + offset * 5 * MIN
+          const to = base + 2 * 86_400_000
+          const duration = quarters * 15
+          const slot = firstFreeSlot(company, busy, duration, from, to)
+          const fits = (s: number): boolean =>
+            s >= from &&
+            s + duration * MIN <= to &&
+            isInsideWorkingTime(company, s, s + duration * MIN) &&
+            busy.every((b) => b.end <= s || b.start >= s + duration * MIN)
+          let expected: number | null = null
+          for (let s = Math.ceil(from / (15 * MIN)) * 15 * MIN; s < to; s += 15 * MIN) {
+            if (fits(s)) {
+              expected = s
+              break
+            }
           }
+          expect(slot?.start ?? null).toBe(expected)
+          if (slot) expect(slot.end - slot.start).toBe(duration * MIN)
         }
-        expect(slot?.start ?? null).toBe(expected)
-        if (slot) expect(slot.end - slot.start).toBe(duration * MIN)
-      }),
+      ),
       { numRuns: 300 }
     )
   })
@@ -184,15 +192,27 @@ describe('suggestTechnicians', () => {
       skillNames: new Map([[2, 'Gas']]),
       teamNames: new Map([[7, 'North']])
     })
-    expect(anna!.reasons).toEqual(['Missing skill: Gas', 'Free 12:00–14:00', 'Preferred technician', 'In team North', '3.5 h booked on 27.11'])
+    expect(anna!.reasons).toEqual([
+      'Missing skill: Gas',
+      'Free 12:00–14:00',
+      'Preferred technician',
+      'In team North',
+      '3.5 h booked on 27.11'
+    ])
     expect(anna!.slot).toEqual({ start: at('2026-11-27 12:00'), end: at('2026-11-27 14:00') })
 
-    const [bert] = suggestTechnicians(request({ windowEnd: at('2026-11-27 09:00') }), [tech(2, 'Bert')], [booked(2, '2026-11-27 08:00', '2026-11-27 09:00')])
+    const [bert] = suggestTechnicians(
+      request({ windowEnd: at('2026-11-27 09:00') }),
+      [tech(2, 'Bert')],
+      [booked(2, '2026-11-27 08:00', '2026-11-27 09:00')]
+    )
     expect(bert!.reasons).toEqual(['Has all 2 required skills', 'No free time in the window', '1 h booked on 27.11'])
 
-    const [cara] = suggestTechnicians(request({ requiredSkillIds: [1], teamId: 1, windowEnd: at('2026-12-01 00:00') }), [tech(3, 'Cara')], [
-      booked(3, '2026-11-27 08:00', '2026-11-27 17:00')
-    ])
+    const [cara] = suggestTechnicians(
+      request({ requiredSkillIds: [1], teamId: 1, windowEnd: at('2026-12-01 00:00') }),
+      [tech(3, 'Cara')],
+      [booked(3, '2026-11-27 08:00', '2026-11-27 17:00')]
+    )
     expect(cara!.reasons).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', '9 h booked on 27.11'])
 
     const [dora] = suggestTechnicians(request({ requiredSkillIds: [] }), [tech(4, 'Dora')], [])

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { deriveProgress, isAllowedStageMove, lineAmount, type StageNode, stageTreeProblem, vatAmount } from '../../src/shared/domain/orderRules'
+import {
+  deriveProgress,
+  isAllowedStageMove,
+  lineAmount,
+  type StageNode,
+  stageTreeProblem,
+  vatAmount
+} from '../../src/shared/domain/orderRules'
 import { LINE_STATUSES, type LineStatus, PROGRESS } from '../../src/shared/domain/orders'
 
 /** Exact reference: n / d rounded half away from zero, in BigInt (no binary floats). */
@@ -193,10 +200,12 @@ describe('stageTreeProblem', () => {
   it('needs exactly one initial stage', () => {
     expect(stageTreeProblem([...workflow, { id: 8, parentId: null }])).toBe('The workflow needs exactly one initial stage (it has 2).')
     // No initial stage at all: every stage has a parent, so they must form a loop somewhere.
-    expect(stageTreeProblem([
-      { id: 1, parentId: 2 },
-      { id: 2, parentId: 1 }
-    ])).toBe('The workflow needs exactly one initial stage (it has 0).')
+    expect(
+      stageTreeProblem([
+        { id: 1, parentId: 2 },
+        { id: 2, parentId: 1 }
+      ])
+    ).toBe('The workflow needs exactly one initial stage (it has 0).')
   })
 
   it('refuses a parent that does not exist', () => {
@@ -207,7 +216,9 @@ describe('stageTreeProblem', () => {
     expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 8 }])).toBe('The stages form a loop.')
     expect(stageTreeProblem([...workflow, { id: 8, parentId: 8 }])).toBe('The stages form a loop.')
     // A branch hanging off a loop is caught as well.
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 10 }, { id: 10, parentId: 9 }])).toBe('The stages form a loop.')
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 10 }, { id: 10, parentId: 9 }])).toBe(
+      'The stages form a loop.'
+    )
   })
 
   it('accepts every random tree and refuses it once an edge is bent into a cycle', () => {

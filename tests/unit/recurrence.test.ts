@@ -21,13 +21,24 @@ const everyDay: WorkCalendar = { openWeekdays: [true, true, true, true, true, tr
 describe('stepping', () => {
   it('keeps the day of month, clamped to the month end, without drifting', () => {
     const monthly = { unit: 'month', every: 1 } as const
-    expect([0, 1, 2, 3].map((n) => nthOccurrence('2024-01-31', monthly, n))).toEqual(['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30'])
+    expect([0, 1, 2, 3].map((n) => nthOccurrence('2024-01-31', monthly, n))).toEqual([
+      '2024-01-31',
+      '2024-02-29',
+      '2024-03-31',
+      '2024-04-30'
+    ])
     expect(nthOccurrence('2023-01-31', monthly, 1)).toBe('2023-02-28')
   })
 
   it('handles leap days on yearly lines', () => {
     const yearly = { unit: 'year', every: 1 } as const
-    expect([0, 1, 2, 3, 4].map((n) => nthOccurrence('2024-02-29', yearly, n))).toEqual(['2024-02-29', '2025-02-28', '2026-02-28', '2027-02-28', '2028-02-29'])
+    expect([0, 1, 2, 3, 4].map((n) => nthOccurrence('2024-02-29', yearly, n))).toEqual([
+      '2024-02-29',
+      '2025-02-28',
+      '2026-02-28',
+      '2027-02-28',
+      '2028-02-29'
+    ])
   })
 
   it('steps weeks across the daylight-saving change without shifting the weekday', () => {
@@ -90,10 +101,18 @@ describe('time windows', () => {
 })
 
 describe('placing occurrences on as few dates as possible', () => {
-  const occ = (lineKey: string, date: string, window: ReturnType<typeof windowOf>, groupKey = 'agreement'): Occurrence => ({ lineKey, groupKey, date, ...window })
+  const occ = (lineKey: string, date: string, window: ReturnType<typeof windowOf>, groupKey = 'agreement'): Occurrence => ({
+    lineKey,
+    groupKey,
+    date,
+    ...window
+  })
 
   it('without windows every occurrence keeps its date; a closed day is flagged, not moved', () => {
-    const placed = placeOccurrences([occ('a', '2026-11-28', windowOf('2026-11-28', null)), occ('b', '2026-11-30', windowOf('2026-11-30', null))], weekdaysOnly)
+    const placed = placeOccurrences(
+      [occ('a', '2026-11-28', windowOf('2026-11-28', null)), occ('b', '2026-11-30', windowOf('2026-11-30', null))],
+      weekdaysOnly
+    )
     expect(placed.map((p) => [p.date, p.calendarConflict])).toEqual([
       ['2026-11-28', true],
       ['2026-11-30', false]
@@ -103,7 +122,10 @@ describe('placing occurrences on as few dates as possible', () => {
   it('week windows gather the lines of a week into one open day', () => {
     const week = { kind: 'week', daysBefore: 0, daysAfter: 0 } as const
     const dates = ['2026-11-23', '2026-11-25', '2026-11-27']
-    const placed = placeOccurrences(dates.map((d, i) => occ(`l${i}`, d, windowOf(d, week))), weekdaysOnly)
+    const placed = placeOccurrences(
+      dates.map((d, i) => occ(`l${i}`, d, windowOf(d, week))),
+      weekdaysOnly
+    )
     expect(placed).toHaveLength(1)
     expect(placed[0]!.date).toBe('2026-11-25')
     expect(placed[0]!.occurrences).toHaveLength(3)
@@ -112,7 +134,10 @@ describe('placing occurrences on as few dates as possible', () => {
   it('never puts two occurrences of one line on the same date', () => {
     const month = { kind: 'month', daysBefore: 0, daysAfter: 0 } as const
     const weekly = occurrences('2026-11-02', null, { unit: 'week', every: 1 }, '2026-11-01', '2026-11-30')
-    const placed = placeOccurrences(weekly.map((d) => occ('weekly', d, windowOf(d, month))), weekdaysOnly)
+    const placed = placeOccurrences(
+      weekly.map((d) => occ('weekly', d, windowOf(d, month))),
+      weekdaysOnly
+    )
     expect(placed).toHaveLength(weekly.length)
     expect(new Set(placed.map((p) => p.date)).size).toBe(weekly.length)
   })
@@ -120,7 +145,10 @@ describe('placing occurrences on as few dates as possible', () => {
   it('biweekly and weekly lines on the same object share an order every other week', () => {
     const weekly = occurrences('2026-01-05', null, { unit: 'week', every: 1 }, '2026-01-01', '2026-02-28')
     const biweekly = occurrences('2026-01-05', null, { unit: 'week', every: 2 }, '2026-01-01', '2026-02-28')
-    const all = [...weekly.map((d) => occ('w', d, windowOf(d, null), 'obj-1')), ...biweekly.map((d) => occ('b', d, windowOf(d, null), 'obj-1'))]
+    const all = [
+      ...weekly.map((d) => occ('w', d, windowOf(d, null), 'obj-1')),
+      ...biweekly.map((d) => occ('b', d, windowOf(d, null), 'obj-1'))
+    ]
     const placed = placeOccurrences(all, weekdaysOnly)
     expect(placed).toHaveLength(weekly.length)
     expect(placed.filter((p) => p.occurrences.length === 2).map((p) => p.date)).toEqual(biweekly)
@@ -128,19 +156,24 @@ describe('placing occurrences on as few dates as possible', () => {
 
   it('different combine groups never share a date', () => {
     const week = { kind: 'week', daysBefore: 0, daysAfter: 0 } as const
-    const placed = placeOccurrences([occ('a', '2026-11-24', windowOf('2026-11-24', week), 'task-1'), occ('b', '2026-11-24', windowOf('2026-11-24', week), 'task-2')], weekdaysOnly)
+    const placed = placeOccurrences(
+      [occ('a', '2026-11-24', windowOf('2026-11-24', week), 'task-1'), occ('b', '2026-11-24', windowOf('2026-11-24', week), 'task-2')],
+      weekdaysOnly
+    )
     expect(placed).toHaveLength(2)
   })
 
   it('uses the fewest dates any placement could (property: against brute force on small cases)', () => {
-    const arb = fc.array(
-      fc.record({ start: fc.integer({ min: 0, max: 20 }), len: fc.integer({ min: 0, max: 6 }) }),
-      { minLength: 1, maxLength: 6 }
-    )
+    const arb = fc.array(fc.record({ start: fc.integer({ min: 0, max: 20 }), len: fc.integer({ min: 0, max: 6 }) }), {
+      minLength: 1,
+      maxLength: 6
+    })
     fc.assert(
       fc.property(arb, (specs) => {
         const base = '2026-06-01'
-        const os = specs.map((s, i) => occ(`l${i}`, addDays(base, s.start), { from: addDays(base, s.start), to: addDays(base, s.start + s.len) }))
+        const os = specs.map((s, i) =>
+          occ(`l${i}`, addDays(base, s.start), { from: addDays(base, s.start), to: addDays(base, s.start + s.len) })
+        )
         const placed = placeOccurrences(os, everyDay)
         // Each occurrence sits inside its window, and every occurrence is placed exactly once.
         for (const p of placed) for (const o of p.occurrences) expect(p.date >= o.from && p.date <= o.to).toBe(true)

@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addBusinessMinutes, type BusinessCalendar, businessMinutesBetween } from '../../src/shared/calendar'
 import type { DayHours, WeekHours } from '../../src/shared/domain/masterdata'
-import { badgeOf, type ClockInput, computeClock, formatMinutes, headlineTarget, SLA_TARGETS, type TargetClock } from '../../src/shared/sla/clock'
+import {
+  badgeOf,
+  type ClockInput,
+  computeClock,
+  formatMinutes,
+  headlineTarget,
+  SLA_TARGETS,
+  type TargetClock
+} from '../../src/shared/sla/clock'
 import { fromLocalDateTime } from '../../src/shared/time'
 
 const TLN = 'Europe/Tallinn'
@@ -62,15 +70,21 @@ describe('running clocks', () => {
   it('is breached over nights and weekends although no business minute passes after Friday 17:00', () => {
     const friday = at('2026-05-22 16:00')
     const c = computeClock(clock({ startedAt: friday, targets: { response: 60 }, now: at('2026-05-23 10:00') }))[0]!
-    expect(c).toMatchObject({ consumed: 60, remaining: 0, deadline: at('2026-05-22 17:00'), breachedAt: at('2026-05-22 17:00'), state: 'breached' })
+    expect(c).toMatchObject({
+      consumed: 60,
+      remaining: 0,
+      deadline: at('2026-05-22 17:00'),
+      breachedAt: at('2026-05-22 17:00'),
+      state: 'breached'
+    })
     const justDue = computeClock(clock({ startedAt: friday, targets: { response: 60 }, now: at('2026-05-22 17:00') }))[0]!
     expect(justDue).toMatchObject({ remaining: 0, state: 'running', breachedAt: null })
   })
 
   it('start outside working time: Friday 16:00 + 120 min is due Monday 09:00, a Saturday start counts from Monday 08:00', () => {
-    expect(computeClock(clock({ startedAt: at('2026-05-22 16:00'), targets: { response: 120 }, now: at('2026-05-22 16:30') }))[0]!.deadline).toBe(
-      at('2026-05-25 09:00')
-    )
+    expect(
+      computeClock(clock({ startedAt: at('2026-05-22 16:00'), targets: { response: 120 }, now: at('2026-05-22 16:30') }))[0]!.deadline
+    ).toBe(at('2026-05-25 09:00'))
     const saturday = computeClock(clock({ startedAt: at('2026-05-23 10:00'), targets: { response: 60 }, now: at('2026-05-25 08:15') }))[0]!
     expect(saturday).toMatchObject({ deadline: at('2026-05-25 09:00'), consumed: 15, state: 'running' })
   })
@@ -107,7 +121,13 @@ describe('met targets', () => {
 
   it('met after the deadline is state breached, with both metAt and breachedAt', () => {
     const c = computeClock(clock({ metAt: { response: at('2026-05-18 10:30') }, now: at('2026-05-18 12:00') }))[0]!
-    expect(c).toMatchObject({ state: 'breached', metAt: at('2026-05-18 10:30'), breachedAt: at('2026-05-18 10:00'), consumed: 90, remaining: -30 })
+    expect(c).toMatchObject({
+      state: 'breached',
+      metAt: at('2026-05-18 10:30'),
+      breachedAt: at('2026-05-18 10:00'),
+      consumed: 90,
+      remaining: -30
+    })
   })
 
   it('ignores a metAt after now (reading the clock as of an earlier moment)', () => {
@@ -149,9 +169,13 @@ describe('pauses', () => {
   })
 
   it('a pause that starts before startedAt is clipped; one entirely before it has no effect', () => {
-    const clipped = computeClock(clock({ pauses: [{ from: at('2026-05-18 07:00'), to: at('2026-05-18 09:30') }], now: at('2026-05-18 10:00') }))[0]!
+    const clipped = computeClock(
+      clock({ pauses: [{ from: at('2026-05-18 07:00'), to: at('2026-05-18 09:30') }], now: at('2026-05-18 10:00') })
+    )[0]!
     expect(clipped).toMatchObject({ deadline: at('2026-05-18 10:30'), consumed: 30, state: 'running' })
-    const before = computeClock(clock({ pauses: [{ from: at('2026-05-15 09:00'), to: at('2026-05-15 12:00') }], now: at('2026-05-18 10:00') }))[0]!
+    const before = computeClock(
+      clock({ pauses: [{ from: at('2026-05-15 09:00'), to: at('2026-05-15 12:00') }], now: at('2026-05-18 10:00') })
+    )[0]!
     expect(before).toMatchObject({ deadline: at('2026-05-18 10:00'), consumed: 60, state: 'running' })
   })
 
@@ -180,7 +204,13 @@ describe('cancelled', () => {
     )
     expect(c.response).toMatchObject({ state: 'cancelled', consumed: 180, breachedAt: at('2026-05-18 10:00') })
     expect(c.arrival).toMatchObject({ state: 'met', consumed: 120 })
-    expect(c.resolution).toMatchObject({ state: 'cancelled', consumed: 180, remaining: 780, breachedAt: null, deadline: at('2026-05-19 16:00') })
+    expect(c.resolution).toMatchObject({
+      state: 'cancelled',
+      consumed: 180,
+      remaining: 780,
+      breachedAt: null,
+      deadline: at('2026-05-19 16:00')
+    })
   })
 
   it('cancelled while paused keeps a deadline', () => {
@@ -200,7 +230,13 @@ describe('priority change', () => {
     const urgent = byTarget(computeClock(history))
     expect(urgent.response).toMatchObject({ state: 'breached', deadline: at('2026-05-18 10:15') })
     const relaxed = byTarget(computeClock({ ...history, targets: { response: 240, resolution: 1920 } }))
-    expect(relaxed.response).toMatchObject({ state: 'running', deadline: at('2026-05-18 13:15'), consumed: 105, remaining: 135, breachedAt: null })
+    expect(relaxed.response).toMatchObject({
+      state: 'running',
+      deadline: at('2026-05-18 13:15'),
+      consumed: 105,
+      remaining: 135,
+      breachedAt: null
+    })
     // 32 h + the 15 min pause: Monday 7 h 45 min, Tuesday 9 h, Wednesday 9 h, Thursday 08:00 + 6 h 15 min.
     expect(relaxed.resolution!.deadline).toBe(at('2026-05-21 14:15'))
     expect(relaxed.arrival).toBeUndefined()
@@ -208,7 +244,16 @@ describe('priority change', () => {
 })
 
 describe('badges and headline', () => {
-  const base: TargetClock = { target: 'response', minutes: 60, consumed: 0, remaining: 60, deadline: 0, breachedAt: null, metAt: null, state: 'running' }
+  const base: TargetClock = {
+    target: 'response',
+    minutes: 60,
+    consumed: 0,
+    remaining: 60,
+    deadline: 0,
+    breachedAt: null,
+    metAt: null,
+    state: 'running'
+  }
 
   it('badgeOf: atRisk when running within the margin, otherwise the state', () => {
     expect(badgeOf({ ...base, remaining: 30 }, 30)).toBe('atRisk')
@@ -270,7 +315,12 @@ describe('properties (fast-check)', () => {
         fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
         (targets, rawPauses, nowH, metH) => {
           const pauses = rawPauses.map(([f, len, open]) => ({ from: START + f * hour, to: open ? null : START + (f + len) * hour }))
-          const input = clock({ targets, pauses, now: START + nowH * hour, metAt: metH === undefined ? {} : { resolution: START + metH * hour } })
+          const input = clock({
+            targets,
+            pauses,
+            now: START + nowH * hour,
+            metAt: metH === undefined ? {} : { resolution: START + metH * hour }
+          })
           for (const c of computeClock(input)) {
             expect(c.consumed + c.remaining).toBe(c.minutes)
             expect(c.consumed).toBeGreaterThanOrEqual(0)

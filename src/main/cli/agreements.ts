@@ -12,7 +12,10 @@ const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : type
 const FIELDS: FieldNames = { from: '--from', to: '--to', agreementIds: '--agreement', types: '--type' }
 
 function validationError(issues: FieldIssue[]): CliError {
-  return new CliError(`${describeApiError({ code: 'VALIDATION', message: 'Some options need attention.', issues }, FIELDS)} (see --help)`, 2)
+  return new CliError(
+    `${describeApiError({ code: 'VALIDATION', message: 'Some options need attention.', issues }, FIELDS)} (see --help)`,
+    2
+  )
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
@@ -39,7 +42,8 @@ export const agreementsGenerate: Command = {
     if (args.length) throw usageError(`agreements generate takes no arguments, not "${args.join(' ')}"`)
     const from = str(values.from)
     const to = str(values.to)
-    if (from === undefined || to === undefined) throw usageError('agreements generate needs --from and --to, e.g. --from 2026-01-01 --to 2026-03-31')
+    if (from === undefined || to === undefined)
+      throw usageError('agreements generate needs --from and --to, e.g. --from 2026-01-01 --to 2026-03-31')
     const json = values.json === true
 
     const db = await openDb(dbFile, { create: false, log: err })
@@ -57,8 +61,13 @@ export const agreementsGenerate: Command = {
       const started = performance.now()
       // The app's handler starts a background run; a scheduled run wants it done, with progress, before exiting.
       const generate = (ctx: ServiceContext, input: ParsedInput<'agreements.generate'>) => {
-        if (!json) err(`Generating service orders for ${from} … ${to}${numbers.length ? ` (${numbers.join(', ')})` : ''} as ${session.username} …`)
-        return runGeneration(ctx, input, json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`))
+        if (!json)
+          err(`Generating service orders for ${from} … ${to}${numbers.length ? ` (${numbers.join(', ')})` : ''} as ${session.username} …`)
+        return runGeneration(
+          ctx,
+          input,
+          json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`)
+        )
       }
       const outcome = await runMethod(host, cliCaller, session, 'agreements.generate', { from, to, agreementIds }, { handler: generate })
       if (!outcome.ok) {
@@ -78,11 +87,17 @@ export const agreementsGenerate: Command = {
       }
       const seconds = (ms / 1000).toFixed(1)
       if (summary.orders === 0) {
-        out(`Nothing to create for ${from} … ${to}: ${plural(result.total, 'agreement')} in force, ${plural(summary.skipped, 'occurrence')} made before (${seconds} s).`)
+        out(
+          `Nothing to create for ${from} … ${to}: ${plural(result.total, 'agreement')} in force, ${plural(summary.skipped, 'occurrence')} made before (${seconds} s).`
+        )
         return
       }
-      out(`Created ${plural(summary.orders, 'service order')} (${orderNumbers!.first} … ${orderNumbers!.last}) with ${plural(summary.lines, 'line')} from ${plural(summary.agreements, 'agreement')} for ${from} … ${to} (${seconds} s).`)
-      out(`  ${plural(summary.skipped, 'occurrence')} skipped (made before); ${plural(summary.conflicts, 'order')} on a closed day (flagged as calendar conflict); ${plural(result.total, 'agreement')} in force.`)
+      out(
+        `Created ${plural(summary.orders, 'service order')} (${orderNumbers!.first} … ${orderNumbers!.last}) with ${plural(summary.lines, 'line')} from ${plural(summary.agreements, 'agreement')} for ${from} … ${to} (${seconds} s).`
+      )
+      out(
+        `  ${plural(summary.skipped, 'occurrence')} skipped (made before); ${plural(summary.conflicts, 'order')} on a closed day (flagged as calendar conflict); ${plural(result.total, 'agreement')} in force.`
+      )
     } finally {
       db.close()
     }

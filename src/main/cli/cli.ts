@@ -49,7 +49,7 @@ export function generalHelp(): string {
     `  ${'help'.padEnd(width)}  This text; "help <command>" or "<command> --help" for one command`,
     '',
     'Options of every command:',
-    '  --db <file>   the database (default: $HOOLDUS_DB, else hooldus.db in the app\'s data folder)',
+    "  --db <file>   the database (default: $HOOLDUS_DB, else hooldus.db in the app's data folder)",
     '  -h, --help    help',
     '',
     'Examples:',
@@ -62,7 +62,12 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(c: Command): string {
-  return [`Usage: npm run cli -- ${c.usage} [--db <file>]`, '', c.summary + '.', ...(c.details.length ? ['', ...c.details.map((d) => `  ${d}`)] : [])].join('\n')
+  return [
+    `Usage: npm run cli -- ${c.usage} [--db <file>]`,
+    '',
+    c.summary + '.',
+    ...(c.details.length ? ['', ...c.details.map((d) => `  ${d}`)] : [])
+  ].join('\n')
 }
 
 function findCommand(positionals: string[]): { command: Command; args: string[] } | null {

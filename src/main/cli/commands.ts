@@ -54,7 +54,11 @@ export function exportableLists(): string[] {
 }
 
 function listMethod(name: string): MethodName {
-  const norm = (s: string) => s.replace(/\.list$/, '').replace(/[-_]/g, '').toLowerCase()
+  const norm = (s: string) =>
+    s
+      .replace(/\.list$/, '')
+      .replace(/[-_]/g, '')
+      .toLowerCase()
   const found = Object.keys(exportSources).find((m) => norm(m) === norm(name))
   if (!found || !isMethodName(found)) throw usageError(`Unknown list "${name}"; lists: ${exportableLists().join(', ')}`)
   return found
@@ -80,7 +84,9 @@ function exportInput(method: MethodName, values: CommandInput['values']): Record
     if (!key) throw usageError(`--filter takes key=value, not "${f}"`)
     if (!filters.includes(key)) {
       const listName = method.replace(/\.list$/, '')
-      throw usageError(`Unknown filter "${key}" for ${listName}; ${filters.length ? `filters: ${filters.join(', ')}` : 'it has no filters'}`)
+      throw usageError(
+        `Unknown filter "${key}" for ${listName}; ${filters.length ? `filters: ${filters.join(', ')}` : 'it has no filters'}`
+      )
     }
     input[key] = filterValue(f.slice(eq + 1))
   }
@@ -164,9 +170,17 @@ const demo: Command = {
       out(
         `  ${c.customers} customers, ${c.sites} sites, ${c.contacts} contacts, ${c.serviceObjects} service objects (${c.components} components),`
       )
-      out(`  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks,`)
-      out(`  ${c.serviceOrders} service orders over ${c.orderHistoryWeeks} weeks back and 4 ahead (${c.orderLines} lines, ${c.templateOrders} templates), ${c.invoices} invoices`)
-      out(`  ${c.agreements.agreements} service agreements (${Object.entries(c.agreements.byGroup).map(([g, n]) => `${n} ${g.toLowerCase()}`).join(', ')}; ${c.agreements.agreementLines} lines) — create their orders with "agreements generate"`)
+      out(
+        `  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks,`
+      )
+      out(
+        `  ${c.serviceOrders} service orders over ${c.orderHistoryWeeks} weeks back and 4 ahead (${c.orderLines} lines, ${c.templateOrders} templates), ${c.invoices} invoices`
+      )
+      out(
+        `  ${c.agreements.agreements} service agreements (${Object.entries(c.agreements.byGroup)
+          .map(([g, n]) => `${n} ${g.toLowerCase()}`)
+          .join(', ')}; ${c.agreements.agreementLines} lines) — create their orders with "agreements generate"`
+      )
       out('Sign in with:')
       for (const u of summary.users) {
         const who = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')
@@ -184,7 +198,7 @@ const exportList: Command = {
   summary: 'Write a list as CSV (UTF-8), the same columns as "Export" in the app',
   details: [
     `<list>            one of: ${exportableLists().join(', ')}`,
-    '--q text          search text, as in the list\'s search box',
+    "--q text          search text, as in the list's search box",
     '--filter k=v      a list filter, e.g. --filter active=true --filter groupId=2',
     '--user name       act as this user (default: the first active administrator)'
   ],
@@ -222,7 +236,13 @@ const exportList: Command = {
   }
 }
 
-const USER_FIELDS: FieldNames = { username: '<username>', displayName: '--name', roles: '--role', password: '--password', workerId: '--worker' }
+const USER_FIELDS: FieldNames = {
+  username: '<username>',
+  displayName: '--name',
+  roles: '--role',
+  password: '--password',
+  workerId: '--worker'
+}
 
 const usersAdd: Command = {
   name: 'users add',
@@ -293,7 +313,9 @@ function pdfSubject(conn: OpenedDb['conn'], name: PdfDocumentName, number: strin
   if (!inv) throw new CliError(`There is no ${doc.record} ${number}.`)
   if (inv.kind !== doc.kind) {
     const actual = inv.kind === 'credit' ? 'credit-note' : 'invoice'
-    throw new CliError(`${number} is ${inv.kind === 'credit' ? 'a credit note' : 'an invoice'}, not ${doc.kind === 'credit' ? 'a credit note' : 'an invoice'}; use "pdf ${actual} ${number}".`)
+    throw new CliError(
+      `${number} is ${inv.kind === 'credit' ? 'a credit note' : 'an invoice'}, not ${doc.kind === 'credit' ? 'a credit note' : 'an invoice'}; use "pdf ${actual} ${number}".`
+    )
   }
   return { method: doc.method, input: { id: inv.id } }
 }

@@ -40,7 +40,10 @@ function newerSchema(sqlite: Sqlite, journal: Journal): number | null {
   if (current > known) return current
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
   if (!table) return null
-  const applied = sqlite.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as { n: number; last: number | null }
+  const applied = sqlite.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as {
+    n: number
+    last: number | null
+  }
   const newest = Math.max(...journal.entries.map((e) => e.when))
   if (applied.n > known || (applied.last !== null && Number(applied.last) > newest)) return Math.max(applied.n, known + 1)
   return null

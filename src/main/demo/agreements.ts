@@ -48,24 +48,84 @@ interface Plan {
   hours?: readonly [string, string]
 }
 const PLANS: Record<string, Plan[]> = {
-  HEAT: [{ task: 'BOILER-ANNUAL', description: 'Gas boiler service', interval: { GOLD: 'HALFYEAR', SILVER: 'YEARLY', BRONZE: 'YEARLY' }, window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'PM3' } }],
-  HP: [{ task: 'HP-MAINT', description: 'Heat pump maintenance', interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' }, window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null } }],
+  HEAT: [
+    {
+      task: 'BOILER-ANNUAL',
+      description: 'Gas boiler service',
+      interval: { GOLD: 'HALFYEAR', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
+      window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'PM3' }
+    }
+  ],
+  HP: [
+    {
+      task: 'HP-MAINT',
+      description: 'Heat pump maintenance',
+      interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
+      window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null }
+    }
+  ],
   LIFT: [
-    { task: 'LIFT-INSP', description: 'Lift periodic inspection', interval: { GOLD: 'MONTHLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' }, window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' }, hours: ['07:00', '10:00'] }
+    {
+      task: 'LIFT-INSP',
+      description: 'Lift periodic inspection',
+      interval: { GOLD: 'MONTHLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' },
+      window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' },
+      hours: ['07:00', '10:00']
+    }
   ],
   KITCHEN: [
-    { task: 'KITCHEN-PM', description: 'Kitchen equipment maintenance', interval: { GOLD: 'BIWEEKLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' }, window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' }, hours: ['14:00', '17:00'] }
+    {
+      task: 'KITCHEN-PM',
+      description: 'Kitchen equipment maintenance',
+      interval: { GOLD: 'BIWEEKLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' },
+      window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' },
+      hours: ['14:00', '17:00']
+    }
   ],
   COLD: [
-    { task: 'REFR-LEAK', description: 'F-gas leak check', interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' }, window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' } },
-    { task: 'REFR-SERVICE', description: 'Refrigeration service', interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'YEARLY' }, window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null } }
+    {
+      task: 'REFR-LEAK',
+      description: 'F-gas leak check',
+      interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
+      window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' }
+    },
+    {
+      task: 'REFR-SERVICE',
+      description: 'Refrigeration service',
+      interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'YEARLY' },
+      window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null }
+    }
   ],
   VENT: [
-    { task: 'VENT-FILTER', description: 'Filter change', interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'HALFYEAR' }, window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' } },
-    { task: 'VENT-ANNUAL', description: 'Air handling unit service', interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' }, window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' } }
+    {
+      task: 'VENT-FILTER',
+      description: 'Filter change',
+      interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'HALFYEAR' },
+      window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' }
+    },
+    {
+      task: 'VENT-ANNUAL',
+      description: 'Air handling unit service',
+      interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
+      window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' }
+    }
   ],
-  ELEC: [{ task: 'ELEC-INSP', description: 'Electrical safety inspection', interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' }, window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: null } }],
-  AUTO: [{ task: 'PLC-DIAG', description: 'Automation diagnostics and backup', interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' }, window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' } }]
+  ELEC: [
+    {
+      task: 'ELEC-INSP',
+      description: 'Electrical safety inspection',
+      interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
+      window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: null }
+    }
+  ],
+  AUTO: [
+    {
+      task: 'PLC-DIAG',
+      description: 'Automation diagnostics and backup',
+      interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
+      window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' }
+    }
+  ]
 }
 
 const TIER_LABEL: Record<Tier, string> = { GOLD: 'Gold', SILVER: 'Silver', BRONZE: 'Bronze' }
@@ -107,7 +167,8 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     return {
       get(code: string): number {
         const found = ids.get(code)
-        if (found === undefined) throw new Error(`Demo agreements need ${table} "${code}"; open the database with the app or the CLI first.`)
+        if (found === undefined)
+          throw new Error(`Demo agreements need ${table} "${code}"; open the database with the app or the CLI first.`)
         return found
       }
     }
@@ -116,8 +177,17 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   const windows = idByCode('time_windows')
   const tasks = idByCode('service_tasks')
   const categories = idByCode('categories')
-  const minutes = new Map((s.prepare('select code, default_duration_minutes as m from service_tasks').all() as { code: string; m: number }[]).map((r) => [r.code, r.m]))
-  const technicians = (s.prepare("select w.id from workers w, json_each(w.roles) r where r.value = 'technician' and w.active = 1 order by w.id").all() as { id: number }[]).map((w) => w.id)
+  const minutes = new Map(
+    (s.prepare('select code, default_duration_minutes as m from service_tasks').all() as { code: string; m: number }[]).map((r) => [
+      r.code,
+      r.m
+    ])
+  )
+  const technicians = (
+    s.prepare("select w.id from workers w, json_each(w.roles) r where r.value = 'technician' and w.active = 1 order by w.id").all() as {
+      id: number
+    }[]
+  ).map((w) => w.id)
   const sites = s
     .prepare(
       `select st.id as siteId, st.name as siteName, c.id as customerId, g.code as segment,
@@ -128,14 +198,17 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     .all() as SiteRow[]
   const objectsBySite = new Map<number, ObjectRow[]>()
   for (const ob of s
-    .prepare('select o.id, o.site_id as siteId, g.code as "group" from service_objects o join service_object_groups g on g.id = o.group_id where o.parent_id is null and o.active = 1 and o.site_id is not null order by o.id')
+    .prepare(
+      'select o.id, o.site_id as siteId, g.code as "group" from service_objects o join service_object_groups g on g.id = o.group_id where o.parent_id is null and o.active = 1 and o.site_id is not null order by o.id'
+    )
     .all() as ObjectRow[]) {
     const list = objectsBySite.get(ob.siteId) ?? []
     list.push(ob)
     objectsBySite.set(ob.siteId, list)
   }
   const candidates = sites.filter((st) => (objectsBySite.get(st.siteId)?.length ?? 0) > 0)
-  if (candidates.length === 0 || technicians.length === 0) return { agreements: 0, agreementLines: 0, byGroup: {}, suspended: 0, templates: 0 }
+  if (candidates.length === 0 || technicians.length === 0)
+    return { agreements: 0, agreementLines: 0, byGroup: {}, suspended: 0, templates: 0 }
 
   const groupStmt = s.prepare('insert into agreement_groups (code, name) values (?, ?)')
   const groups = new Map<Tier, number>(AGREEMENT_GROUPS.map((g) => [g.code, id(groupStmt.run(g.code, g.name))]))
@@ -144,14 +217,24 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
        responsible_worker_id, contact_id, template_group_id, notes, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const objectStmt = s.prepare('insert into agreement_objects (agreement_id, service_object_id, internal_note, external_note) values (?, ?, ?, ?)')
-  const taskStmt = s.prepare('insert or ignore into agreement_tasks (agreement_id, service_task_id, internal_note, external_note) values (?, ?, ?, ?)')
+  const objectStmt = s.prepare(
+    'insert into agreement_objects (agreement_id, service_object_id, internal_note, external_note) values (?, ?, ?, ?)'
+  )
+  const taskStmt = s.prepare(
+    'insert or ignore into agreement_tasks (agreement_id, service_task_id, internal_note, external_note) values (?, ?, ?, ?)'
+  )
   const lineStmt = s.prepare(
     `insert into agreement_lines (agreement_id, line_no, type, description, service_object_id, service_task_id, interval_id, time_window_id,
        start_date, end_date, start_after, end_before, quantity, item_id, category_id, unit_price, worker_id, stopped, note)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)`
   )
-  const counts: DemoAgreementCounts = { agreements: 0, agreementLines: 0, byGroup: { GOLD: 0, SILVER: 0, BRONZE: 0 }, suspended: 0, templates: 0 }
+  const counts: DemoAgreementCounts = {
+    agreements: 0,
+    agreementLines: 0,
+    byGroup: { GOLD: 0, SILVER: 0, BRONZE: 0 },
+    suspended: 0,
+    templates: 0
+  }
 
   const total = Math.max(3, Math.round(AGREEMENTS_PER_SCALE * o.scale))
   // The agreements in turn, then the template.
@@ -161,13 +244,26 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   const firstOfMonth = `${o.today.slice(0, 8)}01`
   for (let n = 0; n < total; n++) {
     const site = order[n % order.length]!
-    const tier: Tier = site.segment === 'KEY' ? (rnd.chance(0.8) ? 'GOLD' : 'SILVER') : site.segment === 'RES' ? 'BRONZE' : rnd.chance(0.25) ? 'GOLD' : rnd.chance(0.6) ? 'SILVER' : 'BRONZE'
+    const tier: Tier =
+      site.segment === 'KEY'
+        ? rnd.chance(0.8)
+          ? 'GOLD'
+          : 'SILVER'
+        : site.segment === 'RES'
+          ? 'BRONZE'
+          : rnd.chance(0.25)
+            ? 'GOLD'
+            : rnd.chance(0.6)
+              ? 'SILVER'
+              : 'BRONZE'
     // Started in the last two years on the first of a month; a few end within the coming year, some have ended.
     const ending = rnd.next()
     const start = addMonths(firstOfMonth, -rnd.int(ending < 0.04 ? 6 : 0, 23))
-    const end = ending < 0.04 ? addDays(firstOfMonth, -rnd.int(1, 90)) : ending < 0.15 ? addDays(addMonths(firstOfMonth, rnd.int(4, 12)), -1) : null
+    const end =
+      ending < 0.04 ? addDays(firstOfMonth, -rnd.int(1, 90)) : ending < 0.15 ? addDays(addMonths(firstOfMonth, rnd.int(4, 12)), -1) : null
     const objects = rnd.sample(objectsBySite.get(site.siteId)!, tier === 'BRONZE' ? 2 : tier === 'SILVER' ? 4 : 8)
-    const combine = tier === 'GOLD' && objects.length > 3 && rnd.chance(0.4) ? 'object' : tier !== 'BRONZE' && rnd.chance(0.1) ? 'task' : 'agreement'
+    const combine =
+      tier === 'GOLD' && objects.length > 3 && rnd.chance(0.4) ? 'object' : tier !== 'BRONZE' && rnd.chance(0.1) ? 'task' : 'agreement'
     const technician = rnd.pick(technicians)
     const suspended = n === 2 ? 1 : 0
     const agreementId = id(
@@ -193,7 +289,18 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     counts.byGroup[tier] = (counts.byGroup[tier] ?? 0) + 1
     counts.suspended += suspended
     let lineNo = 1
-    const addLine = (l: { type: string; description: string; objectId: number | null; task: string | null; interval: string | null; window: string | null; hours?: readonly [string, string] | undefined; quantity: number; category: string; price?: number }) => {
+    const addLine = (l: {
+      type: string
+      description: string
+      objectId: number | null
+      task: string | null
+      interval: string | null
+      window: string | null
+      hours?: readonly [string, string] | undefined
+      quantity: number
+      category: string
+      price?: number
+    }) => {
       const lineStart = addDays(start, rnd.int(0, 27))
       lineStmt.run(
         agreementId,
@@ -236,9 +343,30 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     }
     // Key accounts on Gold get a weekly technical round, within the week, mornings.
     if (tier === 'GOLD' && site.segment === 'KEY') {
-      addLine({ type: 'hour', description: 'Weekly technical round', objectId: null, task: null, interval: 'WEEKLY', window: 'WEEK', hours: ['08:00', '12:00'], quantity: 1000, category: 'LAB' })
+      addLine({
+        type: 'hour',
+        description: 'Weekly technical round',
+        objectId: null,
+        task: null,
+        interval: 'WEEKLY',
+        window: 'WEEK',
+        hours: ['08:00', '12:00'],
+        quantity: 1000,
+        category: 'LAB'
+      })
     }
-    if (tier !== 'BRONZE') addLine({ type: 'fee', description: 'Service agreement fee', objectId: null, task: null, interval: tier === 'GOLD' ? 'MONTHLY' : 'QUARTERLY', window: 'MONTH', quantity: 1000, category: 'INSP', price: tier === 'GOLD' ? 24900 : 14900 })
+    if (tier !== 'BRONZE')
+      addLine({
+        type: 'fee',
+        description: 'Service agreement fee',
+        objectId: null,
+        task: null,
+        interval: tier === 'GOLD' ? 'MONTHLY' : 'QUARTERLY',
+        window: 'MONTH',
+        quantity: 1000,
+        category: 'INSP',
+        price: tier === 'GOLD' ? 24900 : 14900
+      })
   }
 
   // One template: standard heat pump care, under "Standard packages › Heating", on the first key account.
@@ -247,13 +375,50 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
   const heating = id(templateGroup.run('STD-HEAT', 'Heating', packages))
   const owner = sites.find((st) => st.segment === 'KEY') ?? sites[0]!
   const templateId = id(
-    agreementStmt.run(numbers[total]!, owner.customerId, 'Template: heat pump care (Silver)', groups.get('SILVER')!, firstOfMonth, null, 0, 'agreement', null, null, null, heating, 'Copy these lines into a new agreement.', o.now, o.now)
+    agreementStmt.run(
+      numbers[total]!,
+      owner.customerId,
+      'Template: heat pump care (Silver)',
+      groups.get('SILVER')!,
+      firstOfMonth,
+      null,
+      0,
+      'agreement',
+      null,
+      null,
+      null,
+      heating,
+      'Copy these lines into a new agreement.',
+      o.now,
+      o.now
+    )
   )
-  for (const [n, [description, interval, window, task]] of ([
-    ['Heat pump maintenance', 'HALFYEAR', 'MONTH', 'HP-MAINT'],
-    ['Filter change', 'QUARTERLY', 'MONTH', 'VENT-FILTER']
-  ] as const).entries()) {
-    lineStmt.run(templateId, n + 1, 'hour', description, null, tasks.get(task), intervals.get(interval), windows.get(window), firstOfMonth, null, null, null, hoursOf(minutes.get(task) ?? 60), categories.get('LAB'), null, null, 0, '')
+  for (const [n, [description, interval, window, task]] of (
+    [
+      ['Heat pump maintenance', 'HALFYEAR', 'MONTH', 'HP-MAINT'],
+      ['Filter change', 'QUARTERLY', 'MONTH', 'VENT-FILTER']
+    ] as const
+  ).entries()) {
+    lineStmt.run(
+      templateId,
+      n + 1,
+      'hour',
+      description,
+      null,
+      tasks.get(task),
+      intervals.get(interval),
+      windows.get(window),
+      firstOfMonth,
+      null,
+      null,
+      null,
+      hoursOf(minutes.get(task) ?? 60),
+      categories.get('LAB'),
+      null,
+      null,
+      0,
+      ''
+    )
     taskStmt.run(templateId, tasks.get(task), '', '')
     counts.agreementLines++
   }

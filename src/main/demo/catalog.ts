@@ -51,24 +51,168 @@ export interface DemoItem {
 }
 
 export const ITEMS: readonly DemoItem[] = [
-  { number: 'VAI-ECO25', name: 'Vaillant ecoTEC plus 25 kW gas boiler', unit: 'pcs', costPrice: 189000, salesPrice: 249000, serialTracked: true, serialPrefix: '2119' },
-  { number: 'VIE-V100W', name: 'Viessmann Vitodens 100-W 19 kW gas boiler', unit: 'pcs', costPrice: 165000, salesPrice: 219000, serialTracked: true, serialPrefix: '7570' },
-  { number: 'BUD-GB172', name: 'Buderus Logamax plus GB172-24 gas boiler', unit: 'pcs', costPrice: 158000, salesPrice: 209000, serialTracked: true, serialPrefix: 'BD' },
-  { number: 'NIB-F2120', name: 'NIBE F2120-12 air/water heat pump', unit: 'pcs', costPrice: 720000, salesPrice: 929000, serialTracked: true, serialPrefix: '0646' },
-  { number: 'MIT-ECODAN8', name: 'Mitsubishi Ecodan 8 kW air/water heat pump', unit: 'pcs', costPrice: 540000, salesPrice: 699000, serialTracked: true, serialPrefix: 'EC' },
-  { number: 'DAI-ALTH3', name: 'Daikin Altherma 3 H HT 14 kW heat pump', unit: 'pcs', costPrice: 830000, salesPrice: 1049000, serialTracked: true, serialPrefix: 'DA' },
-  { number: 'KON-MS500', name: 'KONE MonoSpace 500 passenger lift', unit: 'pcs', costPrice: 3850000, salesPrice: 4690000, serialTracked: true, serialPrefix: 'KNE' },
-  { number: 'SCH-3300', name: 'Schindler 3300 passenger lift', unit: 'pcs', costPrice: 3600000, salesPrice: 4390000, serialTracked: true, serialPrefix: 'SCH' },
-  { number: 'RAT-ICP101', name: 'Rational iCombi Pro 10-1/1 combi oven', unit: 'pcs', costPrice: 1190000, salesPrice: 1490000, serialTracked: true, serialPrefix: 'E11' },
-  { number: 'ELX-GCHD', name: 'Electrolux Green&Clean hood-type dishwasher', unit: 'pcs', costPrice: 690000, salesPrice: 879000, serialTracked: true, serialPrefix: 'EX' },
-  { number: 'HOB-PROFI', name: 'Hobart PROFI FXL hood-type dishwasher', unit: 'pcs', costPrice: 720000, salesPrice: 915000, serialTracked: true, serialPrefix: 'HB' },
-  { number: 'CAR-CR10', name: 'Carrier cold room condensing unit 10 kW', unit: 'pcs', costPrice: 480000, salesPrice: 629000, serialTracked: true, serialPrefix: 'CR' },
-  { number: 'LIE-FKV4143', name: 'Liebherr FKv 4143 beverage cooler', unit: 'pcs', costPrice: 98000, salesPrice: 139000, serialTracked: true, serialPrefix: 'LH' },
-  { number: 'FOS-BCT21', name: 'Foster BCT21 blast chiller', unit: 'pcs', costPrice: 310000, salesPrice: 419000, serialTracked: true, serialPrefix: 'FS' },
-  { number: 'KOM-R400', name: 'Komfovent Domekt R 400 home ventilation unit', unit: 'pcs', costPrice: 185000, salesPrice: 259000, serialTracked: true, serialPrefix: 'KF' },
-  { number: 'SWE-GOLD12', name: 'Swegon GOLD RX 12 air handling unit', unit: 'pcs', costPrice: 1650000, salesPrice: 2090000, serialTracked: true, serialPrefix: 'SW' },
-  { number: 'SIE-S71200', name: 'Siemens SIMATIC S7-1200 controller', unit: 'pcs', costPrice: 62000, salesPrice: 89000, serialTracked: true, serialPrefix: 'SC' },
-  { number: 'APC-SRT5K', name: 'APC Smart-UPS SRT 5000 VA', unit: 'pcs', costPrice: 310000, salesPrice: 399000, serialTracked: true, serialPrefix: 'AS' },
+  {
+    number: 'VAI-ECO25',
+    name: 'Vaillant ecoTEC plus 25 kW gas boiler',
+    unit: 'pcs',
+    costPrice: 189000,
+    salesPrice: 249000,
+    serialTracked: true,
+    serialPrefix: '2119'
+  },
+  {
+    number: 'VIE-V100W',
+    name: 'Viessmann Vitodens 100-W 19 kW gas boiler',
+    unit: 'pcs',
+    costPrice: 165000,
+    salesPrice: 219000,
+    serialTracked: true,
+    serialPrefix: '7570'
+  },
+  {
+    number: 'BUD-GB172',
+    name: 'Buderus Logamax plus GB172-24 gas boiler',
+    unit: 'pcs',
+    costPrice: 158000,
+    salesPrice: 209000,
+    serialTracked: true,
+    serialPrefix: 'BD'
+  },
+  {
+    number: 'NIB-F2120',
+    name: 'NIBE F2120-12 air/water heat pump',
+    unit: 'pcs',
+    costPrice: 720000,
+    salesPrice: 929000,
+    serialTracked: true,
+    serialPrefix: '0646'
+  },
+  {
+    number: 'MIT-ECODAN8',
+    name: 'Mitsubishi Ecodan 8 kW air/water heat pump',
+    unit: 'pcs',
+    costPrice: 540000,
+    salesPrice: 699000,
+    serialTracked: true,
+    serialPrefix: 'EC'
+  },
+  {
+    number: 'DAI-ALTH3',
+    name: 'Daikin Altherma 3 H HT 14 kW heat pump',
+    unit: 'pcs',
+    costPrice: 830000,
+    salesPrice: 1049000,
+    serialTracked: true,
+    serialPrefix: 'DA'
+  },
+  {
+    number: 'KON-MS500',
+    name: 'KONE MonoSpace 500 passenger lift',
+    unit: 'pcs',
+    costPrice: 3850000,
+    salesPrice: 4690000,
+    serialTracked: true,
+    serialPrefix: 'KNE'
+  },
+  {
+    number: 'SCH-3300',
+    name: 'Schindler 3300 passenger lift',
+    unit: 'pcs',
+    costPrice: 3600000,
+    salesPrice: 4390000,
+    serialTracked: true,
+    serialPrefix: 'SCH'
+  },
+  {
+    number: 'RAT-ICP101',
+    name: 'Rational iCombi Pro 10-1/1 combi oven',
+    unit: 'pcs',
+    costPrice: 1190000,
+    salesPrice: 1490000,
+    serialTracked: true,
+    serialPrefix: 'E11'
+  },
+  {
+    number: 'ELX-GCHD',
+    name: 'Electrolux Green&Clean hood-type dishwasher',
+    unit: 'pcs',
+    costPrice: 690000,
+    salesPrice: 879000,
+    serialTracked: true,
+    serialPrefix: 'EX'
+  },
+  {
+    number: 'HOB-PROFI',
+    name: 'Hobart PROFI FXL hood-type dishwasher',
+    unit: 'pcs',
+    costPrice: 720000,
+    salesPrice: 915000,
+    serialTracked: true,
+    serialPrefix: 'HB'
+  },
+  {
+    number: 'CAR-CR10',
+    name: 'Carrier cold room condensing unit 10 kW',
+    unit: 'pcs',
+    costPrice: 480000,
+    salesPrice: 629000,
+    serialTracked: true,
+    serialPrefix: 'CR'
+  },
+  {
+    number: 'LIE-FKV4143',
+    name: 'Liebherr FKv 4143 beverage cooler',
+    unit: 'pcs',
+    costPrice: 98000,
+    salesPrice: 139000,
+    serialTracked: true,
+    serialPrefix: 'LH'
+  },
+  {
+    number: 'FOS-BCT21',
+    name: 'Foster BCT21 blast chiller',
+    unit: 'pcs',
+    costPrice: 310000,
+    salesPrice: 419000,
+    serialTracked: true,
+    serialPrefix: 'FS'
+  },
+  {
+    number: 'KOM-R400',
+    name: 'Komfovent Domekt R 400 home ventilation unit',
+    unit: 'pcs',
+    costPrice: 185000,
+    salesPrice: 259000,
+    serialTracked: true,
+    serialPrefix: 'KF'
+  },
+  {
+    number: 'SWE-GOLD12',
+    name: 'Swegon GOLD RX 12 air handling unit',
+    unit: 'pcs',
+    costPrice: 1650000,
+    salesPrice: 2090000,
+    serialTracked: true,
+    serialPrefix: 'SW'
+  },
+  {
+    number: 'SIE-S71200',
+    name: 'Siemens SIMATIC S7-1200 controller',
+    unit: 'pcs',
+    costPrice: 62000,
+    salesPrice: 89000,
+    serialTracked: true,
+    serialPrefix: 'SC'
+  },
+  {
+    number: 'APC-SRT5K',
+    name: 'APC Smart-UPS SRT 5000 VA',
+    unit: 'pcs',
+    costPrice: 310000,
+    salesPrice: 399000,
+    serialTracked: true,
+    serialPrefix: 'AS'
+  },
   { number: 'P-FILT-G4', name: 'Panel filter G4 592×592', unit: 'pcs', costPrice: 900, salesPrice: 1900, serialTracked: false },
   { number: 'P-FILT-F7', name: 'Bag filter F7 592×592', unit: 'pcs', costPrice: 2400, salesPrice: 4500, serialTracked: false },
   { number: 'P-IGN-EL', name: 'Ignition electrode for gas boilers', unit: 'pcs', costPrice: 1800, salesPrice: 3900, serialTracked: false },
@@ -92,18 +236,90 @@ export const CATEGORIES = [
 ] as const
 
 export const SERVICE_TASKS: readonly { code: string; name: string; description: string; minutes: number; skills: SkillCode[] }[] = [
-  { code: 'BOILER-ANNUAL', name: 'Annual gas boiler service', description: 'Clean the burner and heat exchanger, check the flue gas, test safety devices.', minutes: 90, skills: ['GAS'] },
-  { code: 'HP-MAINT', name: 'Heat pump maintenance', description: 'Check refrigerant pressures, clean the outdoor coil, check the electrical connections.', minutes: 120, skills: ['HP', 'ELEC'] },
-  { code: 'LIFT-INSP', name: 'Lift periodic inspection', description: 'Statutory periodic inspection with safety gear and brake test.', minutes: 180, skills: ['LIFT', 'ELEC'] },
-  { code: 'LIFT-REPAIR', name: 'Lift breakdown repair', description: 'Fault finding and repair of a stopped lift.', minutes: 240, skills: ['LIFT'] },
-  { code: 'KITCHEN-PM', name: 'Kitchen equipment preventive maintenance', description: 'Descale, check heating elements, door gaskets and water connections.', minutes: 120, skills: ['KITCHEN', 'ELEC'] },
-  { code: 'REFR-LEAK', name: 'F-gas leak check', description: 'Statutory leak check of a refrigeration circuit; record the result in the log book.', minutes: 60, skills: ['REFR'] },
-  { code: 'REFR-SERVICE', name: 'Refrigeration service', description: 'Clean condensers, check temperatures and defrost, check fans.', minutes: 120, skills: ['REFR', 'ELEC'] },
-  { code: 'VENT-FILTER', name: 'Ventilation filter change', description: 'Change supply and extract filters, check the fan belts.', minutes: 45, skills: ['VENT'] },
-  { code: 'VENT-ANNUAL', name: 'Annual air handling unit service', description: 'Clean the unit and heat recovery, measure air flows, check the automation.', minutes: 150, skills: ['VENT', 'ELEC'] },
-  { code: 'PLC-DIAG', name: 'PLC diagnostics and backup', description: 'Read the alarm history, back up the program, update the firmware when due.', minutes: 90, skills: ['PLC', 'ELEC'] },
-  { code: 'ELEC-INSP', name: 'Electrical safety inspection', description: 'Insulation and earthing measurements, thermal imaging of the switchboard.', minutes: 60, skills: ['ELEC'] },
-  { code: 'CALLOUT', name: 'Emergency call-out', description: 'Unplanned visit to a breakdown; find the cause and make safe.', minutes: 120, skills: [] }
+  {
+    code: 'BOILER-ANNUAL',
+    name: 'Annual gas boiler service',
+    description: 'Clean the burner and heat exchanger, check the flue gas, test safety devices.',
+    minutes: 90,
+    skills: ['GAS']
+  },
+  {
+    code: 'HP-MAINT',
+    name: 'Heat pump maintenance',
+    description: 'Check refrigerant pressures, clean the outdoor coil, check the electrical connections.',
+    minutes: 120,
+    skills: ['HP', 'ELEC']
+  },
+  {
+    code: 'LIFT-INSP',
+    name: 'Lift periodic inspection',
+    description: 'Statutory periodic inspection with safety gear and brake test.',
+    minutes: 180,
+    skills: ['LIFT', 'ELEC']
+  },
+  {
+    code: 'LIFT-REPAIR',
+    name: 'Lift breakdown repair',
+    description: 'Fault finding and repair of a stopped lift.',
+    minutes: 240,
+    skills: ['LIFT']
+  },
+  {
+    code: 'KITCHEN-PM',
+    name: 'Kitchen equipment preventive maintenance',
+    description: 'Descale, check heating elements, door gaskets and water connections.',
+    minutes: 120,
+    skills: ['KITCHEN', 'ELEC']
+  },
+  {
+    code: 'REFR-LEAK',
+    name: 'F-gas leak check',
+    description: 'Statutory leak check of a refrigeration circuit; record the result in the log book.',
+    minutes: 60,
+    skills: ['REFR']
+  },
+  {
+    code: 'REFR-SERVICE',
+    name: 'Refrigeration service',
+    description: 'Clean condensers, check temperatures and defrost, check fans.',
+    minutes: 120,
+    skills: ['REFR', 'ELEC']
+  },
+  {
+    code: 'VENT-FILTER',
+    name: 'Ventilation filter change',
+    description: 'Change supply and extract filters, check the fan belts.',
+    minutes: 45,
+    skills: ['VENT']
+  },
+  {
+    code: 'VENT-ANNUAL',
+    name: 'Annual air handling unit service',
+    description: 'Clean the unit and heat recovery, measure air flows, check the automation.',
+    minutes: 150,
+    skills: ['VENT', 'ELEC']
+  },
+  {
+    code: 'PLC-DIAG',
+    name: 'PLC diagnostics and backup',
+    description: 'Read the alarm history, back up the program, update the firmware when due.',
+    minutes: 90,
+    skills: ['PLC', 'ELEC']
+  },
+  {
+    code: 'ELEC-INSP',
+    name: 'Electrical safety inspection',
+    description: 'Insulation and earthing measurements, thermal imaging of the switchboard.',
+    minutes: 60,
+    skills: ['ELEC']
+  },
+  {
+    code: 'CALLOUT',
+    name: 'Emergency call-out',
+    description: 'Unplanned visit to a breakdown; find the cause and make safe.',
+    minutes: 120,
+    skills: []
+  }
 ]
 
 /** A kind of equipment that can stand at a customer's site, with the components it may have. */
@@ -144,7 +360,10 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
     group: 'LIFT',
     items: ['KON-MS500', 'SCH-3300'],
     label: { et: 'Reisilift', en: 'Passenger lift' },
-    locations: { et: ['trepikoda A', 'trepikoda B', 'peasissepääs', 'hooviosa'], en: ['staircase A', 'staircase B', 'main lobby', 'courtyard wing'] },
+    locations: {
+      et: ['trepikoda A', 'trepikoda B', 'peasissepääs', 'hooviosa'],
+      en: ['staircase A', 'staircase B', 'main lobby', 'courtyard wing']
+    },
     warrantyYears: 2,
     components: [
       { et: 'Veomasin', en: 'Traction machine', prefix: 'TM' },
@@ -248,8 +467,32 @@ export const KIND_WEIGHTS: Record<Segment, Record<string, number>> = {
 }
 
 export const SITE_KINDS = {
-  et: ['Peakontor', 'Ladu', 'Kauplus', 'Tootmishoone', 'Büroohoone', 'Filiaal', 'Restoran', 'Külmladu', 'Õppehoone', 'Spordihoone', 'Köögiplokk'],
-  en: ['Head office', 'Warehouse', 'Store', 'Production hall', 'Office building', 'Branch', 'Restaurant', 'Cold store', 'Training centre', 'Sports hall', 'Kitchen block']
+  et: [
+    'Peakontor',
+    'Ladu',
+    'Kauplus',
+    'Tootmishoone',
+    'Büroohoone',
+    'Filiaal',
+    'Restoran',
+    'Külmladu',
+    'Õppehoone',
+    'Spordihoone',
+    'Köögiplokk'
+  ],
+  en: [
+    'Head office',
+    'Warehouse',
+    'Store',
+    'Production hall',
+    'Office building',
+    'Branch',
+    'Restaurant',
+    'Cold store',
+    'Training centre',
+    'Sports hall',
+    'Kitchen block'
+  ]
 }
 
 export const ACCESS_NOTES = {
@@ -320,9 +563,25 @@ const day = (open: boolean, start = '08:00', end = '17:00') => ({ open, start, e
 /** Personal calendars of some technicians; the others work the company's hours. */
 export const WORKING_HOURS_OPTIONS: readonly WeekHours[] = [
   // Early shift, Monday to Friday
-  [day(true, '07:00', '15:30'), day(true, '07:00', '15:30'), day(true, '07:00', '15:30'), day(true, '07:00', '15:30'), day(true, '07:00', '15:30'), day(false), day(false)],
+  [
+    day(true, '07:00', '15:30'),
+    day(true, '07:00', '15:30'),
+    day(true, '07:00', '15:30'),
+    day(true, '07:00', '15:30'),
+    day(true, '07:00', '15:30'),
+    day(false),
+    day(false)
+  ],
   // Four long days
-  [day(true, '07:00', '17:30'), day(true, '07:00', '17:30'), day(true, '07:00', '17:30'), day(true, '07:00', '17:30'), day(false), day(false), day(false)],
+  [
+    day(true, '07:00', '17:30'),
+    day(true, '07:00', '17:30'),
+    day(true, '07:00', '17:30'),
+    day(true, '07:00', '17:30'),
+    day(false),
+    day(false),
+    day(false)
+  ],
   // Part time, three days
   [day(true, '08:00', '16:00'), day(true, '08:00', '16:00'), day(true, '08:00', '16:00'), day(false), day(false), day(false), day(false)],
   // Tuesday to Saturday
@@ -344,7 +603,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'manager', password: 'demo-manager', displayName: 'Service manager', roles: ['serviceManager'], worker: 'serviceManager' },
   { username: 'dispatcher', password: 'demo-dispatcher', displayName: 'Dispatcher', roles: ['dispatcher'], worker: 'dispatcher' },
   { username: 'tech', password: 'demo-tech', displayName: 'Technician', roles: ['technician'], worker: 'technician' },
-  { username: 'consultant', password: 'demo-consultant', displayName: 'Service consultant', roles: ['serviceConsultant'], worker: 'serviceConsultant' }
+  {
+    username: 'consultant',
+    password: 'demo-consultant',
+    displayName: 'Service consultant',
+    roles: ['serviceConsultant'],
+    worker: 'serviceConsultant'
+  }
 ]
 
 /* ---------- service orders ---------- */
@@ -356,13 +621,37 @@ export const ORDER_WORK: Record<ObjectGroupCode, { tasks: string[]; faults: stri
     faults: ['No hot water', 'Boiler locks out with fault F28', 'Pressure keeps dropping', 'Burner does not ignite'],
     parts: ['P-IGN-EL', 'P-GASKET', 'P-EXPV18']
   },
-  HP: { tasks: ['HP-MAINT'], faults: ['Heat pump in high-pressure alarm', 'Outdoor unit iced up', 'Rooms stay cold'], parts: ['P-R32', 'P-CONT25'] },
-  LIFT: { tasks: ['LIFT-INSP'], faults: ['Lift stopped between floors', 'Door does not close', 'Lift levels badly'], parts: ['P-DOORBELT', 'P-CONT25'] },
-  KITCHEN: { tasks: ['KITCHEN-PM'], faults: ['Dishwasher does not heat', 'Combi oven shows a steam generator error', 'Water leaking under the machine'], parts: ['P-GASKET-DW', 'P-CONT25'] },
-  COLD: { tasks: ['REFR-LEAK', 'REFR-SERVICE'], faults: ['Cold room too warm', 'Compressor short-cycling', 'Ice on the evaporator'], parts: ['P-R32', 'P-CONT25'] },
-  VENT: { tasks: ['VENT-FILTER', 'VENT-ANNUAL'], faults: ['Air handling unit in alarm', 'Loud noise from the supply fan', 'No fresh air in the offices'], parts: ['P-FILT-G4', 'P-FILT-F7'] },
+  HP: {
+    tasks: ['HP-MAINT'],
+    faults: ['Heat pump in high-pressure alarm', 'Outdoor unit iced up', 'Rooms stay cold'],
+    parts: ['P-R32', 'P-CONT25']
+  },
+  LIFT: {
+    tasks: ['LIFT-INSP'],
+    faults: ['Lift stopped between floors', 'Door does not close', 'Lift levels badly'],
+    parts: ['P-DOORBELT', 'P-CONT25']
+  },
+  KITCHEN: {
+    tasks: ['KITCHEN-PM'],
+    faults: ['Dishwasher does not heat', 'Combi oven shows a steam generator error', 'Water leaking under the machine'],
+    parts: ['P-GASKET-DW', 'P-CONT25']
+  },
+  COLD: {
+    tasks: ['REFR-LEAK', 'REFR-SERVICE'],
+    faults: ['Cold room too warm', 'Compressor short-cycling', 'Ice on the evaporator'],
+    parts: ['P-R32', 'P-CONT25']
+  },
+  VENT: {
+    tasks: ['VENT-FILTER', 'VENT-ANNUAL'],
+    faults: ['Air handling unit in alarm', 'Loud noise from the supply fan', 'No fresh air in the offices'],
+    parts: ['P-FILT-G4', 'P-FILT-F7']
+  },
   ELEC: { tasks: ['ELEC-INSP'], faults: ['UPS on battery alarm', 'Breaker trips repeatedly'], parts: ['P-CONT25'] },
-  AUTO: { tasks: ['PLC-DIAG'], faults: ['Controller alarm on the building management system', 'Pumps do not start on schedule'], parts: ['P-CONT25'] }
+  AUTO: {
+    tasks: ['PLC-DIAG'],
+    faults: ['Controller alarm on the building management system', 'Pumps do not start on schedule'],
+    parts: ['P-CONT25']
+  }
 }
 
 /** Tasks that carry an inspection fee. */
@@ -377,11 +666,40 @@ export const ORDER_NOTES = [
   'Customer asked for the same technician as last time.'
 ]
 
-export const LINE_NOTES = ['Cleaned and tested, works normally.', 'Replaced worn part, recommend a check in 6 months.', 'Measured and recorded in the log book.', 'Customer shown how to reset the alarm.']
+export const LINE_NOTES = [
+  'Cleaned and tested, works normally.',
+  'Replaced worn part, recommend a check in 6 months.',
+  'Measured and recorded in the log book.',
+  'Customer shown how to reset the alarm.'
+]
 
 /** Reusable order templates the office copies lines from. */
-export const ORDER_TEMPLATES: readonly { description: string; task: string; hours: number; parts: { item: string; quantity: number }[]; fee: string | null }[] = [
-  { description: 'Annual gas boiler service (template)', task: 'BOILER-ANNUAL', hours: 1500, parts: [{ item: 'P-GASKET', quantity: 1000 }, { item: 'P-IGN-EL', quantity: 1000 }], fee: null },
-  { description: 'Ventilation filter change (template)', task: 'VENT-FILTER', hours: 1000, parts: [{ item: 'P-FILT-F7', quantity: 2000 }, { item: 'P-FILT-G4', quantity: 2000 }], fee: null },
+export const ORDER_TEMPLATES: readonly {
+  description: string
+  task: string
+  hours: number
+  parts: { item: string; quantity: number }[]
+  fee: string | null
+}[] = [
+  {
+    description: 'Annual gas boiler service (template)',
+    task: 'BOILER-ANNUAL',
+    hours: 1500,
+    parts: [
+      { item: 'P-GASKET', quantity: 1000 },
+      { item: 'P-IGN-EL', quantity: 1000 }
+    ],
+    fee: null
+  },
+  {
+    description: 'Ventilation filter change (template)',
+    task: 'VENT-FILTER',
+    hours: 1000,
+    parts: [
+      { item: 'P-FILT-F7', quantity: 2000 },
+      { item: 'P-FILT-G4', quantity: 2000 }
+    ],
+    fee: null
+  },
   { description: 'Lift periodic inspection (template)', task: 'LIFT-INSP', hours: 3000, parts: [], fee: 'INSP' }
 ]

@@ -151,14 +151,20 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
   const sizes = demoSizes(scale)
   const seed = options.seed ?? DEFAULT_DEMO_SEED
   const today = options.today ?? new Date(options.now ?? Date.now()).toISOString().slice(0, 10)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new AppError('VALIDATION', 'The anchor date must be YYYY-MM-DD.', [{ path: ['today'], message: 'YYYY-MM-DD' }])
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new AppError('VALIDATION', 'The anchor date must be YYYY-MM-DD.', [{ path: ['today'], message: 'YYYY-MM-DD' }])
   const now = options.now ?? (options.today ? Date.parse(`${today}T12:00:00Z`) : Date.now())
 
   const taken = new Set(
     conn.db
       .select({ username: users.username })
       .from(users)
-      .where(inArray(users.username, DEMO_USERS.map((u) => u.username)))
+      .where(
+        inArray(
+          users.username,
+          DEMO_USERS.map((u) => u.username)
+        )
+      )
       .all()
       .map((u) => u.username)
   )
@@ -218,7 +224,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   const userResults = writeUsers(s, o, staff.firstWorker)
 
   progress('orders')
-  const userId = (username: string) => (s.prepare('select id from users where username = ?').get(username) as { id: number } | undefined)?.id ?? null
+  const userId = (username: string) =>
+    (s.prepare('select id from users where username = ?').get(username) as { id: number } | undefined)?.id ?? null
   const orders = generateOrders(s, {
     rnd,
     scale: o.scale,
@@ -228,7 +235,12 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
     itemIds: catalogue.itemIds,
     categoryIds: catalogue.categoryIds,
     taskIds: catalogue.taskIds,
-    users: { manager: userId('manager'), dispatcher: userId('dispatcher'), tech: userId('tech'), techWorkerId: staff.firstWorker.get('technician')?.id ?? null }
+    users: {
+      manager: userId('manager'),
+      dispatcher: userId('dispatcher'),
+      tech: userId('tech'),
+      techWorkerId: staff.firstWorker.get('technician')?.id ?? null
+    }
   })
   progress('agreements')
   const agreements = generateAgreements(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })

@@ -132,7 +132,9 @@ export function planCustomers(rnd: Random, count: number): { customers: PlannedC
     const language: Language = person?.language ?? company!.language
     const name = person?.name ?? company!.name
     const domain = person ? 'example.com' : `${slug(name) || 'customer'}.example`
-    const email = person ? `${slug(person.first)}.${slug(person.last)}@example.com` : `${segment === 'PUB' ? 'info' : rnd.pick(['info', 'service', 'office'])}@${domain}`
+    const email = person
+      ? `${slug(person.first)}.${slug(person.last)}@example.com`
+      : `${segment === 'PUB' ? 'info' : rnd.pick(['info', 'service', 'office'])}@${domain}`
     const phone = person ? mobilePhone(rnd) : landline(rnd, city)
     const vat = person || housing ? '' : rnd.chance(0.85) ? `EE10${rnd.digits(7)}` : ''
     const notes = rnd.chance(0.15) ? rnd.pick(CUSTOMER_NOTES) : ''
@@ -150,7 +152,15 @@ export function planCustomers(rnd: Random, count: number): { customers: PlannedC
       contacts: []
     })
     const lang = siteLang(language)
-    const firstSiteName = person ? (lang === 'et' ? 'Kodu' : 'Home') : housing ? (lang === 'et' ? 'Kortermaja' : 'Apartment building') : SITE_KINDS[lang][0]!
+    const firstSiteName = person
+      ? lang === 'et'
+        ? 'Kodu'
+        : 'Home'
+      : housing
+        ? lang === 'et'
+          ? 'Kortermaja'
+          : 'Apartment building'
+        : SITE_KINDS[lang][0]!
     sites.push(planSite(rnd, customers, i, firstSiteName, address))
 
     const contacts = customers[i]!.contacts
@@ -160,7 +170,12 @@ export function planCustomers(rnd: Random, count: number): { customers: PlannedC
         contacts.push({ name: person.name, role: '', phone, email })
       } else {
         const p = randomPerson(rnd, city)
-        contacts.push({ name: p.name, role: rnd.pick(CONTACT_ROLES[lang]), phone: mobilePhone(rnd), email: `${slug(p.first)}.${slug(p.last)}@${domain}` })
+        contacts.push({
+          name: p.name,
+          role: rnd.pick(CONTACT_ROLES[lang]),
+          phone: mobilePhone(rnd),
+          email: `${slug(p.first)}.${slug(p.last)}@${domain}`
+        })
       }
     }
   }
@@ -186,7 +201,13 @@ export function planFurtherSites(rnd: Random, customers: PlannedCustomer[], firs
  * `total` service objects, components included: one on each site first (while they last), then by the
  * customers' weight. Installed up to 14 years before `today`, under warranty by kind.
  */
-export function planObjects(rnd: Random, customers: PlannedCustomer[], sites: PlannedSite[], total: number, today: string): PlannedObject[] {
+export function planObjects(
+  rnd: Random,
+  customers: PlannedCustomer[],
+  sites: PlannedSite[],
+  total: number,
+  today: string
+): PlannedObject[] {
   const objects: PlannedObject[] = []
   const serials = new Set<string>()
   const serialOf = (prefix: string, year: number) => {
@@ -211,12 +232,26 @@ export function planObjects(rnd: Random, customers: PlannedCustomer[], sites: Pl
     const active = !rnd.chance(0.03)
     const parent = objects.length
     const common = { site, group: kind.group, installed, warranty, active }
-    objects.push({ ...common, parent: null, name: `${kind.label[lang]}, ${location}`, itemNumber: item.number, serial: serialOf(item.serialPrefix ?? 'SN', year), notes })
+    objects.push({
+      ...common,
+      parent: null,
+      name: `${kind.label[lang]}, ${location}`,
+      itemNumber: item.number,
+      serial: serialOf(item.serialPrefix ?? 'SN', year),
+      notes
+    })
     if (kind.components.length === 0 || !rnd.chance(0.45)) return
     for (const comp of kind.components) {
       if (objects.length >= total) return
       if (!rnd.chance(0.8)) continue
-      objects.push({ ...common, parent, name: `${comp[lang]}, ${location}`, itemNumber: null, serial: serialOf(comp.prefix, year), notes: '' })
+      objects.push({
+        ...common,
+        parent,
+        name: `${comp[lang]}, ${location}`,
+        itemNumber: null,
+        serial: serialOf(comp.prefix, year),
+        notes: ''
+      })
     }
   }
   for (let site = 0; site < sites.length && objects.length < total; site++) addObject(site)
@@ -229,7 +264,12 @@ export function planObjects(rnd: Random, customers: PlannedCustomer[], sites: Pl
 /* ---------- writing ---------- */
 
 /** Customers (numbered from the sequence) and their contacts; answers the customer ids and each one's contact ids. */
-export function writeCustomers(s: Sqlite, customers: PlannedCustomer[], groupIds: Catalogue['groupIds'], now: number): { ids: number[]; contactIds: number[][] } {
+export function writeCustomers(
+  s: Sqlite,
+  customers: PlannedCustomer[],
+  groupIds: Catalogue['groupIds'],
+  now: number
+): { ids: number[]; contactIds: number[][] } {
   const customerStmt = s.prepare(
     `insert into customers (number, name, group_id, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -240,7 +280,20 @@ export function writeCustomers(s: Sqlite, customers: PlannedCustomer[], groupIds
   const contactIds = customers.map((c, n) => {
     const r = c.row
     const customerId = rowId(
-      customerStmt.run(numbers[n]!, r.name, groupIds.get(c.segment)!, c.language, r.email, r.phone, r.vat, r.billingAddress, r.notes, r.active ? 1 : 0, now, now)
+      customerStmt.run(
+        numbers[n]!,
+        r.name,
+        groupIds.get(c.segment)!,
+        c.language,
+        r.email,
+        r.phone,
+        r.vat,
+        r.billingAddress,
+        r.notes,
+        r.active ? 1 : 0,
+        now,
+        now
+      )
     )
     ids.push(customerId)
     return c.contacts.map((k) => rowId(contactStmt.run(customerId, k.name, k.role, k.phone, k.email)))
@@ -252,7 +305,9 @@ export function writeSites(s: Sqlite, sites: PlannedSite[], customerIds: number[
   const siteStmt = s.prepare(
     'insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes) values (?, ?, ?, ?, ?, ?, ?)'
   )
-  return sites.map((st) => rowId(siteStmt.run(customerIds[st.customer]!, st.name, st.address.street, st.address.city, st.address.postalCode, 'EE', st.accessNotes)))
+  return sites.map((st) =>
+    rowId(siteStmt.run(customerIds[st.customer]!, st.name, st.address.street, st.address.city, st.address.postalCode, 'EE', st.accessNotes))
+  )
 }
 
 /** Service objects, numbered from the sequence, each component after its parent; answers their ids in plan order. */
@@ -274,7 +329,20 @@ export function writeObjects(
     const parentId = o.parent === null ? null : ids[o.parent]!
     ids.push(
       rowId(
-        objectStmt.run(numbers[n]!, o.name, customerId, where.siteIds[o.site]!, itemId, catalogue.objectGroupIds.get(o.group)!, o.serial, o.installed, o.warranty, parentId, o.notes, o.active ? 1 : 0)
+        objectStmt.run(
+          numbers[n]!,
+          o.name,
+          customerId,
+          where.siteIds[o.site]!,
+          itemId,
+          catalogue.objectGroupIds.get(o.group)!,
+          o.serial,
+          o.installed,
+          o.warranty,
+          parentId,
+          o.notes,
+          o.active ? 1 : 0
+        )
       )
     )
   })

@@ -52,7 +52,11 @@ const quarterUp = (ms: number): number => Math.ceil(ms / QUARTER) * QUARTER
 export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
   // Its own stream, so the plan does not shift every other demo record when it changes.
   const rnd = new Random((o.seed ^ 0x5eed_d15c) >>> 0)
-  const settings = s.prepare('select time_zone as tz, working_hours as hours, holidays from settings where id = 1').get() as { tz: string; hours: string; holidays: string }
+  const settings = s.prepare('select time_zone as tz, working_hours as hours, holidays from settings where id = 1').get() as {
+    tz: string
+    hours: string
+    holidays: string
+  }
   const tz = settings.tz
   const holidays = new Set((JSON.parse(settings.holidays) as { date: string }[]).map((h) => h.date))
   const company: BusinessCalendar = { timeZone: tz, week: JSON.parse(settings.hours) as WeekHours, holidays }
@@ -71,7 +75,11 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
     skillsOf.set(r.w, set)
   }
   const techs: Tech[] = (
-    s.prepare("select w.id, w.working_hours as hours from workers w where w.active = 1 and exists (select 1 from json_each(w.roles) r where r.value = 'technician') order by w.id").all() as {
+    s
+      .prepare(
+        "select w.id, w.working_hours as hours from workers w where w.active = 1 and exists (select 1 from json_each(w.roles) r where r.value = 'technician') order by w.id"
+      )
+      .all() as {
       id: number
       hours: string | null
     }[]
@@ -84,7 +92,9 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
 
   const orderSkills = new Map<number, number[]>()
   for (const r of s
-    .prepare('select distinct ot.order_id as o, ts.skill_id as k from service_order_tasks ot join service_task_skills ts on ts.task_id = ot.service_task_id')
+    .prepare(
+      'select distinct ot.order_id as o, ts.skill_id as k from service_order_tasks ot join service_task_skills ts on ts.task_id = ot.service_task_id'
+    )
     .all() as { o: number; k: number }[]) {
     const list = orderSkills.get(r.o) ?? []
     list.push(r.k)
@@ -102,7 +112,14 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
            and (o.progress = 'inProcess' or o.planned_start < ?)
          order by o.planned_start, o.id`
       )
-      .all(weekStart, weekEnd) as { id: number; plannedStart: number; responsible: number | null; progress: string; hourMinutes: number; taskMinutes: number }[]
+      .all(weekStart, weekEnd) as {
+      id: number
+      plannedStart: number
+      responsible: number | null
+      progress: string
+      hourMinutes: number
+      taskMinutes: number
+    }[]
   ).map((r) => ({
     id: r.id,
     plannedStart: r.plannedStart,
@@ -121,7 +138,16 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
     const day = monday.plus({ days: rnd.int(0, 11) })
     const from = day.set({ hour: rnd.pick([8, 8, 10, 12]) })
     const until = from.plus({ days: rnd.int(0, 4) }).set({ hour: 17 })
-    seed.toTray(id, from.toMillis(), until.toMillis(), rnd.weighted([['high', 2], ['normal', 6], ['low', 2]] as const))
+    seed.toTray(
+      id,
+      from.toMillis(),
+      until.toMillis(),
+      rnd.weighted([
+        ['high', 2],
+        ['normal', 6],
+        ['low', 2]
+      ] as const)
+    )
   }
 
   const insert = s.prepare(
@@ -133,7 +159,10 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
   const counts: DemoDispatchCounts = { cards: 0, dispatched: 0, done: 0, unassigned: tray.size, conflicts: 0 }
   const used = new Set<number>(tray)
   // Kept back for the planned mistakes, so that a small company's week cannot use them all up.
-  const left = rnd.sample(future.filter((p) => !tray.has(p.id)), future.length)
+  const left = rnd.sample(
+    future.filter((p) => !tray.has(p.id)),
+    future.length
+  )
   const needsSkill = left.find((p) => p.skills.length > 0)
   const spares = [...left.filter((p) => p !== needsSkill).slice(0, 2), ...(needsSkill ? [needsSkill] : [])]
   for (const p of spares) used.add(p.id)
@@ -158,7 +187,19 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
     // Told at 16:00 the day before.
     if (status !== 'planned') dispatchedAt = Math.min(o.now, DateTime.fromISO(date, { zone: tz }).toMillis() - 8 * 3_600_000)
     if (actualStart !== null) actualStart = Math.min(actualStart, o.now)
-    insert.run(p.id, t.id, start, end, status, dispatchedAt, dispatchedAt === null ? null : dispatcher, actualStart, actualEnd, o.now, o.now)
+    insert.run(
+      p.id,
+      t.id,
+      start,
+      end,
+      status,
+      dispatchedAt,
+      dispatchedAt === null ? null : dispatcher,
+      actualStart,
+      actualEnd,
+      o.now,
+      o.now
+    )
     seed.followAssignments(p.id, t.id)
     // Work pulled forward was agreed with the customer: a requested window the visit falls outside of goes.
     seed.dropRequestedOutside(p.id, start, end)
@@ -174,7 +215,10 @@ export function generateDispatch(s: Sqlite, o: Options): DemoDispatchCounts {
   const byDay = new Map<string, PoolOrder[]>()
   for (const p of pool) {
     const date = DateTime.fromMillis(p.plannedStart!, { zone: tz }).toISODate()!
-    for (const [map, key] of [[byDayTech, `${date}|${p.responsible}`], [byDay, date]] as const) {
+    for (const [map, key] of [
+      [byDayTech, `${date}|${p.responsible}`],
+      [byDay, date]
+    ] as const) {
       const list = map.get(key) ?? []
       list.push(p)
       map.set(key, list)

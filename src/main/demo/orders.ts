@@ -4,7 +4,17 @@ import type { LineStatus, LineType, Priority, Progress } from '@shared/domain/or
 import type { Sqlite } from '../db/connection'
 import { AppError } from '../services/core/errors'
 import { orderInserts, orderSeedUpdates } from '../services/orders/write'
-import { CATEGORIES, INSPECTION_TASKS, ITEMS, LINE_NOTES, type ObjectGroupCode, ORDER_NOTES, ORDER_TEMPLATES, ORDER_WORK, SERVICE_TASKS } from './catalog'
+import {
+  CATEGORIES,
+  INSPECTION_TASKS,
+  ITEMS,
+  LINE_NOTES,
+  type ObjectGroupCode,
+  ORDER_NOTES,
+  ORDER_TEMPLATES,
+  ORDER_WORK,
+  SERVICE_TASKS
+} from './catalog'
 import { takeNumbers } from './numbers'
 import { type City, formatAddress, randomAddress } from './places'
 import { type Random, WeightedPool } from './random'
@@ -83,12 +93,61 @@ const STARTED = new Set<Outcome>(['IN-PROGRESS', 'WAIT-PARTS', 'COMPLETED', 'CLO
 /** Where an order stands, by how far its planned day is from today. */
 function outcomeFor(rnd: Random, offset: number): Outcome {
   const w = (pairs: [Outcome, number][]) => rnd.weighted(pairs)
-  if (offset <= -15) return w([['CLOSED', 62], ['COMPLETED', 16], ['WAIT-PARTS', 4], ['ON-HOLD', 3], ['IN-PROGRESS', 4], ['CANCELLED', 6], ['SCHEDULED', 3], ['NEW', 2]])
-  if (offset <= -4) return w([['CLOSED', 30], ['COMPLETED', 30], ['IN-PROGRESS', 12], ['WAIT-PARTS', 10], ['ON-HOLD', 5], ['CANCELLED', 5], ['SCHEDULED', 6], ['NEW', 2]])
-  if (offset < 0) return w([['COMPLETED', 30], ['IN-PROGRESS', 28], ['WAIT-PARTS', 10], ['ON-HOLD', 5], ['CLOSED', 5], ['SCHEDULED', 15], ['CANCELLED', 4], ['NEW', 3]])
-  if (offset === 0) return w([['IN-PROGRESS', 40], ['SCHEDULED', 30], ['COMPLETED', 10], ['WAIT-PARTS', 5], ['ON-HOLD', 5], ['NEW', 10]])
-  if (offset <= 7) return w([['SCHEDULED', 58], ['NEW', 25], ['ON-HOLD', 10], ['CANCELLED', 7]])
-  return w([['NEW', 48], ['SCHEDULED', 42], ['ON-HOLD', 5], ['CANCELLED', 5]])
+  if (offset <= -15)
+    return w([
+      ['CLOSED', 62],
+      ['COMPLETED', 16],
+      ['WAIT-PARTS', 4],
+      ['ON-HOLD', 3],
+      ['IN-PROGRESS', 4],
+      ['CANCELLED', 6],
+      ['SCHEDULED', 3],
+      ['NEW', 2]
+    ])
+  if (offset <= -4)
+    return w([
+      ['CLOSED', 30],
+      ['COMPLETED', 30],
+      ['IN-PROGRESS', 12],
+      ['WAIT-PARTS', 10],
+      ['ON-HOLD', 5],
+      ['CANCELLED', 5],
+      ['SCHEDULED', 6],
+      ['NEW', 2]
+    ])
+  if (offset < 0)
+    return w([
+      ['COMPLETED', 30],
+      ['IN-PROGRESS', 28],
+      ['WAIT-PARTS', 10],
+      ['ON-HOLD', 5],
+      ['CLOSED', 5],
+      ['SCHEDULED', 15],
+      ['CANCELLED', 4],
+      ['NEW', 3]
+    ])
+  if (offset === 0)
+    return w([
+      ['IN-PROGRESS', 40],
+      ['SCHEDULED', 30],
+      ['COMPLETED', 10],
+      ['WAIT-PARTS', 5],
+      ['ON-HOLD', 5],
+      ['NEW', 10]
+    ])
+  if (offset <= 7)
+    return w([
+      ['SCHEDULED', 58],
+      ['NEW', 25],
+      ['ON-HOLD', 10],
+      ['CANCELLED', 7]
+    ])
+  return w([
+    ['NEW', 48],
+    ['SCHEDULED', 42],
+    ['ON-HOLD', 5],
+    ['CANCELLED', 5]
+  ])
 }
 
 interface Line {
@@ -197,13 +256,20 @@ export function generateOrders(s: Sqlite, input: OrderInput): OrderCounts {
 }
 
 function readOrderSetup(s: Sqlite): OrderSetup {
-  const settings = s.prepare('select time_zone as tz, currency, vat_rates as vat from settings where id = 1').get() as { tz: string; currency: string; vat: string } | undefined
-  const vatRates = settings ? (JSON.parse(settings.vat) as { code: string; rate: number; isDefault: boolean }[]) : [{ code: 'S', rate: 2400, isDefault: true }]
-  const stageIds = new Map((s.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]))
+  const settings = s.prepare('select time_zone as tz, currency, vat_rates as vat from settings where id = 1').get() as
+    { tz: string; currency: string; vat: string } | undefined
+  const vatRates = settings
+    ? (JSON.parse(settings.vat) as { code: string; rate: number; isDefault: boolean }[])
+    : [{ code: 'S', rate: 2400, isDefault: true }]
+  const stageIds = new Map(
+    (s.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id])
+  )
   for (const code of STAGES) {
     if (!stageIds.has(code)) throw new AppError('VALIDATION', `Demo orders need the default workflow; stage ${code} is missing.`)
   }
-  const reasonIds = new Map((s.prepare('select id, code from stage_reasons').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]))
+  const reasonIds = new Map(
+    (s.prepare('select id, code from stage_reasons').all() as { id: number; code: string }[]).map((r) => [r.code, r.id])
+  )
   return {
     tz: settings?.tz ?? 'Europe/Tallinn',
     currency: settings?.currency ?? 'EUR',
@@ -260,10 +326,28 @@ function lineFactory(input: OrderInput) {
     ...l
   })
   const fromCategory = (c: ReturnType<typeof category>, quantity: number, extra: Partial<Line> = {}) =>
-    blankLine({ type: c.type, description: c.name, categoryId: c.id, quantity, unit: c.unit, unitCost: c.costPrice, unitPrice: c.salesPrice, ...extra })
+    blankLine({
+      type: c.type,
+      description: c.name,
+      categoryId: c.id,
+      quantity,
+      unit: c.unit,
+      unitCost: c.costPrice,
+      unitPrice: c.salesPrice,
+      ...extra
+    })
   const fromItem = (number: string, quantity: number, extra: Partial<Line> = {}) => {
     const it = item(number)
-    return blankLine({ type: 'item', description: it.name, itemId: it.id, quantity, unit: it.unit, unitCost: it.costPrice, unitPrice: it.salesPrice, ...extra })
+    return blankLine({
+      type: 'item',
+      description: it.name,
+      itemId: it.id,
+      quantity,
+      unit: it.unit,
+      unitCost: it.costPrice,
+      unitPrice: it.salesPrice,
+      ...extra
+    })
   }
   return { category, item, task, fromCategory, fromItem }
 }
@@ -377,8 +461,24 @@ function planSubject(ctx: PlanContext, offset: number, site: DemoSite) {
   const plannedStart = ctx.dayAt(offset).eight + rnd.int(0, 15) * 30 * MINUTE
   const lead = breakdown ? rnd.int(1, 20) * HOUR : rnd.int(1, 21) * DAY
   const createdAt = Math.min(plannedStart, ctx.now) - lead
-  const description = breakdown ? `${rnd.pick(work.faults)}${object ? ` — ${object.name}` : ''}` : `${tk.name}${object ? `: ${object.name}` : ''}`
-  return { object, work, breakdown, tk, outcome, stage, priority, responsible, second, started: STARTED.has(outcome), plannedStart, createdAt, description }
+  const description = breakdown
+    ? `${rnd.pick(work.faults)}${object ? ` — ${object.name}` : ''}`
+    : `${tk.name}${object ? `: ${object.name}` : ''}`
+  return {
+    object,
+    work,
+    breakdown,
+    tk,
+    outcome,
+    stage,
+    priority,
+    responsible,
+    second,
+    started: STARTED.has(outcome),
+    plannedStart,
+    createdAt,
+    description
+  }
 }
 type Subject = ReturnType<typeof planSubject>
 
@@ -387,13 +487,15 @@ function planLines(ctx: PlanContext, x: Subject, date: string): Line[] {
   const { rnd, make } = ctx
   const { breakdown, tk, outcome, started, responsible, second, work } = x
   const lines: Line[] = []
-  const hours = breakdown ? rnd.int(2, 16) * 250 : Math.max(500, Math.round(((tk.minutes / 60) * (0.75 + rnd.next() * 0.75)) * 4) * 250)
+  const hours = breakdown ? rnd.int(2, 16) * 250 : Math.max(500, Math.round((tk.minutes / 60) * (0.75 + rnd.next() * 0.75) * 4) * 250)
   const withHours = started || rnd.chance(outcome === 'NEW' ? 0.4 : 0.7)
   const base = { objectId: x.object?.id ?? null, taskId: tk.id, scheduledDate: date, actualDate: started ? date : null }
   const labour = make.category('LAB')
   if (withHours) {
     const cat = breakdown && x.priority === 'high' && rnd.chance(0.3) ? make.category('OT') : labour
-    lines.push(make.fromCategory(cat, hours, { ...base, workerId: responsible, note: started && rnd.chance(0.3) ? rnd.pick(LINE_NOTES) : '' }))
+    lines.push(
+      make.fromCategory(cat, hours, { ...base, workerId: responsible, note: started && rnd.chance(0.3) ? rnd.pick(LINE_NOTES) : '' })
+    )
     if (second !== responsible && started) lines.push(make.fromCategory(labour, rnd.int(2, 8) * 250, { ...base, workerId: second }))
   }
   if (!started) return lines
@@ -409,11 +511,20 @@ function planLines(ctx: PlanContext, x: Subject, date: string): Line[] {
   if (rnd.chance(0.5)) lines.push(make.fromCategory(make.category('KM'), rnd.int(8, 150) * 1000, own))
   if (rnd.chance(0.1)) {
     const price = rnd.int(2, 8) * 100
-    lines.push(make.fromCategory(make.category('PARK'), 1000, { ...own, unitCost: price, unitPrice: price, note: 'Parking receipt attached' }))
+    lines.push(
+      make.fromCategory(make.category('PARK'), 1000, { ...own, unitCost: price, unitPrice: price, note: 'Parking receipt attached' })
+    )
   }
   if (rnd.chance(0.08)) {
     const cost = rnd.int(5, 60) * 100
-    lines.push(make.fromCategory(make.category('MAT'), 1000, { ...own, unitCost: cost, unitPrice: Math.round(cost * 1.3), description: 'Sealant, fixings and cable ties' }))
+    lines.push(
+      make.fromCategory(make.category('MAT'), 1000, {
+        ...own,
+        unitCost: cost,
+        unitPrice: Math.round(cost * 1.3),
+        description: 'Sealant, fixings and cable ties'
+      })
+    )
   }
   if (breakdown) lines.push(make.fromCategory(make.category('CALLOUT'), 1000, base))
   else if (INSPECTION_TASKS.has(tk.code) && rnd.chance(0.6)) lines.push(make.fromCategory(make.category('INSP'), 1000, base))
@@ -427,7 +538,12 @@ function planHistory(ctx: PlanContext, x: Subject, workMs: number) {
   const dispatcher = users.dispatcher
   const doer = x.responsible === users.techWorkerId ? users.tech : dispatcher
   const history: HistoryStep[] = []
-  const times = { actualStart: null as number | null, actualEnd: null as number | null, completedAt: null as number | null, closedAt: null as number | null }
+  const times = {
+    actualStart: null as number | null,
+    actualEnd: null as number | null,
+    completedAt: null as number | null,
+    closedAt: null as number | null
+  }
   let at = x.createdAt
   let previous: StageCode | null = null
   for (const to of PATHS[x.stage]) {
@@ -469,7 +585,14 @@ function planHistory(ctx: PlanContext, x: Subject, workMs: number) {
  * Line statuses: cancelled orders cancel everything; done work is signed off, posted and invoiced.
  * Answers when the order was signed off, and plans its invoice (for the order at `orderIndex`).
  */
-function settleLines(ctx: PlanContext, x: Subject, lines: Line[], done: { completedAt: number | null; closedAt: number | null }, customerId: number, orderIndex: number): number | null {
+function settleLines(
+  ctx: PlanContext,
+  x: Subject,
+  lines: Line[],
+  done: { completedAt: number | null; closedAt: number | null },
+  customerId: number,
+  orderIndex: number
+): number | null {
   const { rnd, input, clampTime, now } = ctx
   const manager = input.users.manager
   if (x.outcome === 'CANCELLED') {
@@ -552,7 +675,12 @@ export function writeOrders(s: Sqlite, orders: PlannedOrder[], setup: OrderSetup
   const numbers = takeNumbers(s, 'serviceOrder', orders.length)
   return orders.map((o, n) => {
     const live = o.lines.filter((l) => l.status !== 'cancelled')
-    const progress: Progress = o.cancelled ? 'cancelled' : deriveProgress(o.lines.map((l) => l.status), 'inProcess')
+    const progress: Progress = o.cancelled
+      ? 'cancelled'
+      : deriveProgress(
+          o.lines.map((l) => l.status),
+          'inProcess'
+        )
     const orderId = insert.order({
       number: numbers[n]!,
       customerId: o.customerId,
@@ -614,7 +742,15 @@ export function writeOrders(s: Sqlite, orders: PlannedOrder[], setup: OrderSetup
     if (o.objectId !== null) insert.object(orderId, o.objectId, '')
     if (o.taskId !== null) insert.task(orderId, o.taskId, '')
     for (const h of o.history) {
-      insert.history({ orderId, at: h.at, userId: h.userId, fromStageId: h.from === null ? null : stageId(h.from), toStageId: stageId(h.to), reasonId: h.reasonId, note: h.note })
+      insert.history({
+        orderId,
+        at: h.at,
+        userId: h.userId,
+        fromStageId: h.from === null ? null : stageId(h.from),
+        toStageId: stageId(h.to),
+        reasonId: h.reasonId,
+        note: h.note
+      })
     }
     return orderId
   })
@@ -633,7 +769,16 @@ function writeInvoices(s: Sqlite, plan: OrderPlan, orderIds: number[], setup: Or
   invoices.forEach((p, n) => {
     const number = numbers[n]!
     const invoiceId = Number(
-      invoiceStmt.run(number, p.customerId, plan.dayAt(p.day).date, plan.dayAt(p.day + 14).date, setup.currency, `demo-${number}`, p.at, createdBy).lastInsertRowid
+      invoiceStmt.run(
+        number,
+        p.customerId,
+        plan.dayAt(p.day).date,
+        plan.dayAt(p.day + 14).date,
+        setup.currency,
+        `demo-${number}`,
+        p.at,
+        createdBy
+      ).lastInsertRowid
     )
     firstInvoiceId ??= invoiceId
     seed.invoicePostedLines(orderIds[p.orderIndex]!, invoiceId)

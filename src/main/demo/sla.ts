@@ -33,7 +33,15 @@ const DEFINITIONS = [
       ['normal', 240, null, 1920]
     ]
   },
-  { code: 'STANDARD', name: 'Standard', description: 'Everyone else with an agreement or a commercial contract', targets: [['high', 240, null, 1920], ['normal', 480, null, 2880]] }
+  {
+    code: 'STANDARD',
+    name: 'Standard',
+    description: 'Everyone else with an agreement or a commercial contract',
+    targets: [
+      ['high', 240, null, 1920],
+      ['normal', 480, null, 2880]
+    ]
+  }
 ] as const
 
 /** Agreement group → SLA, customer group → SLA (Residential customers have none: walk-ins). */
@@ -50,20 +58,28 @@ const HOUR = 3_600_000
 export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCounts {
   const s = conn.sqlite
   // "Now" is noon of the demo date, as for the orders, so the same seed and date give the same clocks.
-  const now = DateTime.fromISO(o.today, { zone: loadSettings(conn.db).timeZone }).set({ hour: 12 }).toMillis()
+  const now = DateTime.fromISO(o.today, { zone: loadSettings(conn.db).timeZone })
+    .set({ hour: 12 })
+    .toMillis()
   ensureSlaReasons(conn.db)
   const slaIds = new Map<string, number>()
   const defStmt = s.prepare('insert into sla_definitions (code, name, description) values (?, ?, ?)')
-  const targetStmt = s.prepare('insert into sla_targets (sla_id, priority, response_minutes, arrival_minutes, resolution_minutes) values (?, ?, ?, ?, ?)')
-  const stageStmt = s.prepare("insert into sla_stages (sla_id, stage_id, role) select ?, id, 'respond' from service_stages where code = 'IN-PROGRESS'")
+  const targetStmt = s.prepare(
+    'insert into sla_targets (sla_id, priority, response_minutes, arrival_minutes, resolution_minutes) values (?, ?, ?, ?, ?)'
+  )
+  const stageStmt = s.prepare(
+    "insert into sla_stages (sla_id, stage_id, role) select ?, id, 'respond' from service_stages where code = 'IN-PROGRESS'"
+  )
   for (const d of DEFINITIONS) {
     const id = Number(defStmt.run(d.code, d.name, d.description).lastInsertRowid)
     for (const [priority, response, arrival, resolution] of d.targets) targetStmt.run(id, priority, response, arrival, resolution)
     stageStmt.run(id)
     slaIds.set(d.code, id)
   }
-  for (const [group, sla] of Object.entries(AGREEMENT_GROUPS)) s.prepare('update agreement_groups set sla_id = ? where code = ?').run(slaIds.get(sla), group)
-  for (const [group, sla] of Object.entries(CUSTOMER_GROUPS)) s.prepare('update customer_groups set sla_id = ? where code = ?').run(slaIds.get(sla), group)
+  for (const [group, sla] of Object.entries(AGREEMENT_GROUPS))
+    s.prepare('update agreement_groups set sla_id = ? where code = ?').run(slaIds.get(sla), group)
+  for (const [group, sla] of Object.entries(CUSTOMER_GROUPS))
+    s.prepare('update customer_groups set sla_id = ? where code = ?').run(slaIds.get(sla), group)
 
   const recent = s
     .prepare(
@@ -112,7 +128,9 @@ export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCou
   t = now
   sweepBreaches(ctx)
   // A reason on every third breached clock, so the compliance report and sign-off show both kinds.
-  const breached = s.prepare('select distinct order_id as id from order_sla_targets where breached_at is not null order by order_id').all() as { id: number }[]
+  const breached = s
+    .prepare('select distinct order_id as id from order_sla_targets where breached_at is not null order by order_id')
+    .all() as { id: number }[]
   breached.forEach((b, n) => {
     if (n % 3 === 0) reasonStmt.run(b.id)
   })

@@ -42,9 +42,13 @@ export function writeCatalogue(s: Sqlite): Catalogue {
   const itemStmt = s.prepare(
     'insert into items (number, name, unit, cost_price, sales_price, serial_tracked, active) values (?, ?, ?, ?, ?, ?, 1)'
   )
-  const itemIds = new Map(ITEMS.map((it) => [it.number, rowId(itemStmt.run(it.number, it.name, it.unit, it.costPrice, it.salesPrice, it.serialTracked ? 1 : 0))]))
+  const itemIds = new Map(
+    ITEMS.map((it) => [it.number, rowId(itemStmt.run(it.number, it.name, it.unit, it.costPrice, it.salesPrice, it.serialTracked ? 1 : 0))])
+  )
   const categoryStmt = s.prepare('insert into categories (code, name, type, unit, cost_price, sales_price) values (?, ?, ?, ?, ?, ?)')
-  const categoryIds = new Map(CATEGORIES.map((c) => [c.code, rowId(categoryStmt.run(c.code, c.name, c.type, c.unit, c.costPrice, c.salesPrice))]))
+  const categoryIds = new Map(
+    CATEGORIES.map((c) => [c.code, rowId(categoryStmt.run(c.code, c.name, c.type, c.unit, c.costPrice, c.salesPrice))])
+  )
   const taskStmt = s.prepare('insert into service_tasks (code, name, description, default_duration_minutes) values (?, ?, ?, ?)')
   const taskSkillStmt = s.prepare('insert into service_task_skills (task_id, skill_id) values (?, ?)')
   const taskIds = new Map<string, number>()
@@ -144,7 +148,9 @@ export function writeStaff(s: Sqlite, teams: PlannedTeam[], workers: PlannedWork
   const dispatcherIds: number[] = []
   workers.forEach((w, n) => {
     const teamId = w.teamIndex === null ? null : teamIds[w.teamIndex]!
-    const workerId = rowId(workerStmt.run(numbers[n]!, w.name, w.email, w.phone, json([w.role]), teamId, w.homeBase, w.hours === null ? null : json(w.hours)))
+    const workerId = rowId(
+      workerStmt.run(numbers[n]!, w.name, w.email, w.phone, json([w.role]), teamId, w.homeBase, w.hours === null ? null : json(w.hours))
+    )
     for (const k of new Set(w.skills)) workerSkillStmt.run(workerId, skillIds.get(k)!)
     if (!staff.firstWorker.has(w.role)) staff.firstWorker.set(w.role, { id: workerId, name: w.name })
     if (w.role === 'technician') staff.technicianIds.push(workerId)

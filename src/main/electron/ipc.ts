@@ -75,7 +75,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       return { ok: true, data: { rows, path: choice.filePath, cancelled: false } }
     } catch (e) {
       options.host.log?.(`CSV export of ${String(list)} to ${choice.filePath} failed`, e)
-      return { ok: false, error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` } }
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` }
+      }
     }
   })
   return [IPC_CALL, IPC_EXPORT]

@@ -40,7 +40,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 const MAX_BODY = 5 * 1024 * 1024
 const TOO_LARGE = Symbol('too large')
@@ -116,8 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const now = options.now ?? Date.now
   const sessions = new SessionStore<string>(options.conn.db, now)
   const root = resolve(options.rendererDir)
-  const indexHtml = () =>
-    readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
+  const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
   let port = options.port ?? 0
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -171,7 +171,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (input === TOO_LARGE) {
       req.resume()
-      return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` } })
+      return send(res, 413, {
+        ok: false,
+        error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` }
+      })
     }
     // Only sessions the host issued are held; any other id is answered as signed out and never stored,
     // so a caller cannot choose its own id (fixation) nor grow the map.
@@ -215,7 +218,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The ticket stands for the token and the session: issued through the API, used once, for this list.
     const ticket = redeemExportTicket(url.searchParams.get('ticket') ?? '', now())
     if (!ticket || ticket.list !== list) {
-      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'This download link was used already or has expired; export again.' } })
+      return send(res, 403, {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'This download link was used already or has expired; export again.' }
+      })
     }
     const started = startExport(options, check, { userId: ticket.userId, stamp: ticket.stamp }, list, ticket.input)
     if (!started.ok) return send(res, started.error.code === 'FORBIDDEN' ? 403 : 400, started)

@@ -24,13 +24,7 @@ export type CrudMethods<
  * The five methods every master-data entity has. `create` is the editable shape; `update` is the same
  * plus the id and the version the client read (a stale version answers CONFLICT).
  */
-export function crud<
-  N extends string,
-  R extends z.ZodType,
-  C extends z.ZodRawShape,
-  F extends z.ZodRawShape,
-  L extends z.ZodType = R
->(
+export function crud<N extends string, R extends z.ZodType, C extends z.ZodRawShape, F extends z.ZodRawShape, L extends z.ZodType = R>(
   name: N,
   spec: { row: R; create: z.ZodObject<C>; filters: F; read: Permission; write: Permission; listRow?: L }
 ): CrudMethods<N, R, C, F, L> {
@@ -42,4 +36,3 @@ export function crud<
     [`${name}.delete`]: method(z.object({ id, version }), deleted, spec.write)
   } as unknown as CrudMethods<N, R, C, F, L>
 }
-

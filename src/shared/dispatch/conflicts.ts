@@ -8,7 +8,16 @@ import { type BusinessCalendar, type Interval, isHoliday, isInsideWorkingTime, w
 import { weekday } from '../recurrence'
 import { dayStart } from '../time'
 
-export const CONFLICT_KINDS = ['overlap', 'outsideHours', 'holiday', 'outsideRequested', 'missingSkill', 'slaMiss', 'notTechnician', 'inactive'] as const
+export const CONFLICT_KINDS = [
+  'overlap',
+  'outsideHours',
+  'holiday',
+  'outsideRequested',
+  'missingSkill',
+  'slaMiss',
+  'notTechnician',
+  'inactive'
+] as const
 export type ConflictKind = (typeof CONFLICT_KINDS)[number]
 
 export interface Conflict {
@@ -153,7 +162,12 @@ function skillLabel(id: number, skillNames: ReadonlyMap<number, string> | undefi
 }
 
 /** Everything about one card except overlaps: it needs only the card and its technician. */
-function cardConflicts(a: BoardAssignment, tech: BoardTechnician | undefined, options: ConflictOptions | undefined, lookup: CalendarLookup): Conflict[] {
+function cardConflicts(
+  a: BoardAssignment,
+  tech: BoardTechnician | undefined,
+  options: ConflictOptions | undefined,
+  lookup: CalendarLookup
+): Conflict[] {
   const out: Conflict[] = []
   if (!tech) {
     out.push({ kind: 'notTechnician', message: 'Unknown worker' })
@@ -188,7 +202,10 @@ function cardConflicts(a: BoardAssignment, tech: BoardTechnician | undefined, op
     const missing = a.requiredSkillIds.filter((id) => !tech.skillIds.includes(id))
     if (missing.length > 0) {
       const names = missing.map((id) => skillLabel(id, options?.skillNames)).join(', ')
-      out.push({ kind: 'missingSkill', message: missing.length === 1 ? `Missing skill: ${names}` : `Missing ${missing.length} skills: ${names}` })
+      out.push({
+        kind: 'missingSkill',
+        message: missing.length === 1 ? `Missing skill: ${names}` : `Missing ${missing.length} skills: ${names}`
+      })
     }
   }
 

@@ -166,7 +166,9 @@ export function suggestTechnicians(
     const bookedMinutes = bookedMs / 60_000
     // Rounded so that float noise can never reorder two technicians with the same load.
     score += Math.round(SCORE.load * (1 - Math.min(bookedMinutes, FULL_DAY_MINUTES) / FULL_DAY_MINUTES) * 100) / 100
-    reasons.push(bookedMinutes === 0 ? `Nothing booked on ${dayMonth(req.date)}` : `${hours(bookedMinutes)} booked on ${dayMonth(req.date)}`)
+    reasons.push(
+      bookedMinutes === 0 ? `Nothing booked on ${dayMonth(req.date)}` : `${hours(bookedMinutes)} booked on ${dayMonth(req.date)}`
+    )
 
     ranked.push({ workerId: tech.id, name: tech.name, score, slot, reasons, bookedMinutes })
   }

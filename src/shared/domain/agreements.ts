@@ -46,7 +46,14 @@ export const timeWindowInput = z
     message: 'A manual window needs days before or after',
     path: ['daysAfter']
   })
-export const timeWindowRow = z.object({ ...meta, code: z.string(), name: z.string(), kind: z.enum(WINDOW_KINDS), daysBefore: z.number().int(), daysAfter: z.number().int() })
+export const timeWindowRow = z.object({
+  ...meta,
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(WINDOW_KINDS),
+  daysBefore: z.number().int(),
+  daysAfter: z.number().int()
+})
 export type TimeWindowRow = z.infer<typeof timeWindowRow>
 
 export const templateGroupInput = z.object({ code, name: requiredText(100), parentId: ref })
@@ -161,7 +168,9 @@ export const agreementRow = agreementListRow.extend({
   templateGroupName: z.string().nullable(),
   slaId: id.nullable(),
   notes: z.string(),
-  objects: z.array(z.object({ id, number: z.string(), name: z.string(), serialNumber: z.string(), internalNote: z.string(), externalNote: z.string() })),
+  objects: z.array(
+    z.object({ id, number: z.string(), name: z.string(), serialNumber: z.string(), internalNote: z.string(), externalNote: z.string() })
+  ),
   tasks: z.array(z.object({ id, code: z.string(), name: z.string(), internalNote: z.string(), externalNote: z.string() })),
   lines: z.array(agreementLineRow)
 })
@@ -188,7 +197,9 @@ export const visit = z.object({
   customerName: z.string(),
   groupKey: z.string(),
   calendarConflict: z.boolean(),
-  lines: z.array(z.object({ agreementLineId: id, lineNo: z.number().int(), occurrenceDate: isoDate, type: z.enum(LINE_TYPES), description: z.string() }))
+  lines: z.array(
+    z.object({ agreementLineId: id, lineNo: z.number().int(), occurrenceDate: isoDate, type: z.enum(LINE_TYPES), description: z.string() })
+  )
 })
 export type Visit = z.infer<typeof visit>
 

@@ -141,7 +141,12 @@ export const statusInput = z.object({
 })
 export const dispatchInput = z.object({ ids: z.array(id).min(1, 'Choose work to dispatch').max(1000) })
 
-export const suggestInput = z.object({ orderId: id, from: isoDate, days: z.number().int().min(1).max(14).default(1), teamId: id.nullable().default(null) })
+export const suggestInput = z.object({
+  orderId: id,
+  from: isoDate,
+  days: z.number().int().min(1).max(14).default(1),
+  teamId: id.nullable().default(null)
+})
 export const suggestion = z.object({
   workerId: id,
   name: z.string(),

@@ -53,7 +53,12 @@ export const serviceTaskInput = z.object({
   code,
   name: requiredText(100),
   description: optionalText(2000),
-  defaultDurationMinutes: z.number().int().min(0).max(24 * 60 * 7).default(60),
+  defaultDurationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 7)
+    .default(60),
   requiredSkillIds: z.array(id).max(20).default([])
 })
 export const serviceTaskRow = serviceTaskInput.extend(meta)

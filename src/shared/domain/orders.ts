@@ -78,7 +78,10 @@ export const orderHeaderInput = z
     objects: z.array(relationInput).max(200).default([]),
     tasks: z.array(relationInput).max(100).default([])
   })
-  .refine((o) => windowOk(o.requestedStart, o.requestedEnd), { message: 'The latest time cannot be before the earliest', path: ['requestedEnd'] })
+  .refine((o) => windowOk(o.requestedStart, o.requestedEnd), {
+    message: 'The latest time cannot be before the earliest',
+    path: ['requestedEnd']
+  })
   .refine((o) => windowOk(o.plannedStart, o.plannedEnd), { message: 'Planned end cannot be before the start', path: ['plannedEnd'] })
   .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'Actual end cannot be before the start', path: ['actualEnd'] })
 export type OrderHeaderInput = z.input<typeof orderHeaderInput>

@@ -26,7 +26,10 @@ export const authStatus = z.object({ needsSetup: z.boolean(), user: sessionUser.
 export type AuthStatus = z.infer<typeof authStatus>
 
 // Bounded like the fields they are checked against, so a megabyte never reaches the lookup or the hash.
-export const signInInput = z.object({ username: z.string().trim().min(1, 'Required').max(40), password: z.string().min(1, 'Required').max(200) })
+export const signInInput = z.object({
+  username: z.string().trim().min(1, 'Required').max(40),
+  password: z.string().min(1, 'Required').max(200)
+})
 export const setupInput = z.object({
   username,
   displayName: requiredText(100),
@@ -83,15 +86,28 @@ export const settingsInput = z
     companyAddress: optionalText(500),
     companyRegNo: optionalText(30),
     companyVatNumber: optionalText(30),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR').default('EUR'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR')
+      .default('EUR'),
     timeZone: z.string().max(100).refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
     vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
     workingHours: weekHours,
     holidays: z.array(holiday).max(400).default([]),
     slaAtRiskMinutes: z.number().int().min(0, 'Cannot be negative').max(100_000).default(120),
     slaReasonRequired: z.boolean().default(true),
-    dispatchPastLimitHours: z.number().int().min(0, 'Cannot be negative').max(24 * 365).default(24),
-    sessionIdleHours: z.number().int().min(1, 'At least 1 hour').max(24 * 30, 'At most 30 days').default(12)
+    dispatchPastLimitHours: z
+      .number()
+      .int()
+      .min(0, 'Cannot be negative')
+      .max(24 * 365)
+      .default(24),
+    sessionIdleHours: z
+      .number()
+      .int()
+      .min(1, 'At least 1 hour')
+      .max(24 * 30, 'At most 30 days')
+      .default(12)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'Mark exactly one VAT rate as default',

@@ -22,7 +22,10 @@ export const agreementGroups = sqliteTable('agreement_groups', {
 export const serviceIntervals = sqliteTable(
   'service_intervals',
   { ...codeName(), unit: text('unit').notNull(), every: integer('every').notNull() },
-  (t) => [check('service_intervals_unit_check', sql`${t.unit} in ('day','week','month','year')`), check('service_intervals_every_check', sql`${t.every} >= 1`)]
+  (t) => [
+    check('service_intervals_unit_check', sql`${t.unit} in ('day','week','month','year')`),
+    check('service_intervals_every_check', sql`${t.every} >= 1`)
+  ]
 )
 
 export const timeWindows = sqliteTable(

@@ -64,7 +64,15 @@ export const serviceOrders = sqliteTable(
     index('service_orders_agreement_idx').on(t.agreementId),
     // The dispatch tray: which open orders wait for a technician or a time, most urgent first, read from the
     // index alone (tens of thousands of open orders would otherwise each cost a row read).
-    index('service_orders_tray_idx').on(t.progress, t.isTemplate, t.stageId, t.responsibleWorkerId, t.preferredWorkerId, t.priority, t.requestedStart),
+    index('service_orders_tray_idx').on(
+      t.progress,
+      t.isTemplate,
+      t.stageId,
+      t.responsibleWorkerId,
+      t.preferredWorkerId,
+      t.priority,
+      t.requestedStart
+    ),
     check('service_orders_priority_check', sql`${t.priority} in ('high','normal','low')`),
     check('service_orders_progress_check', sql`${t.progress} in ('inProcess','posted','cancelled')`),
     check('service_orders_origin_check', sql`${t.origin} in ('manual','agreement','return','copy')`)

@@ -77,6 +77,9 @@ export const slaEvents = sqliteTable(
   },
   (t) => [
     index('sla_events_order_idx').on(t.orderId, t.at),
-    check('sla_events_kind_check', sql`${t.kind} in ('start','pause','resume','met','breached','reset','cancel','priority','assign','reason')`)
+    check(
+      'sla_events_kind_check',
+      sql`${t.kind} in ('start','pause','resume','met','breached','reset','cancel','priority','assign','reason')`
+    )
   ]
 )

@@ -30,7 +30,10 @@ export const slaTargets = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.slaId, t.priority] }),
     check('sla_targets_priority_check', sql`${t.priority} in ('high','normal','low')`),
-    check('sla_targets_positive_check', sql`${t.responseMinutes} > 0 and ${t.resolutionMinutes} > 0 and coalesce(${t.arrivalMinutes}, 1) > 0`)
+    check(
+      'sla_targets_positive_check',
+      sql`${t.responseMinutes} > 0 and ${t.resolutionMinutes} > 0 and coalesce(${t.arrivalMinutes}, 1) > 0`
+    )
   ]
 )
 

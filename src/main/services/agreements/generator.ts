@@ -4,7 +4,19 @@ import type { ParsedInput } from '@shared/api/contract'
 import { type GenerationRun, type GenerationSummary, MAX_GENERATION_DAYS, type PreviewResult, type Visit } from '@shared/domain/agreements'
 import type { LineType } from '@shared/domain/orders'
 import { lineAmount } from '@shared/domain/orderRules'
-import { addDays, addMonths, daysBetween, type Interval, occurrences, type Occurrence, placeOccurrences, type TimeWindow, weekday, windowOf, type WorkCalendar } from '@shared/recurrence'
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  type Interval,
+  occurrences,
+  type Occurrence,
+  placeOccurrences,
+  type TimeWindow,
+  weekday,
+  windowOf,
+  type WorkCalendar
+} from '@shared/recurrence'
 import type { Db, Sqlite } from '../../db/connection'
 import { agreements, agreementLines, customers, generationRuns, numberSequences, serviceIntervals, timeWindows } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
@@ -51,7 +63,8 @@ interface Context {
 
 /** At most ten calendar years (a day count would let 2026-01-01 … 2036-01-02 through: 3,653 days with two leap days). */
 function validateRange(input: Pick<GenerationInput, 'from' | 'to'>): void {
-  if (input.to > addMonths(input.from, 120) || daysBetween(input.from, input.to) > MAX_GENERATION_DAYS) throw invalid(['to'], 'Generate at most ten years at a time')
+  if (input.to > addMonths(input.from, 120) || daysBetween(input.from, input.to) > MAX_GENERATION_DAYS)
+    throw invalid(['to'], 'Generate at most ten years at a time')
 }
 
 const LINE_COLUMNS = `id, version, agreement_id as agreementId, line_no as lineNo, type, description, service_object_id as serviceObjectId,
@@ -67,8 +80,12 @@ function reads(sqlite: Sqlite) {
       `select o.agreement_line_id as line, o.occurrence_date as date from agreement_occurrences o
        join agreement_lines l on l.id = o.agreement_line_id where l.agreement_id = ? and o.occurrence_date between ? and ?`
     ),
-    objects: sqlite.prepare('select service_object_id as serviceObjectId, external_note as note from agreement_objects where agreement_id = ? order by service_object_id'),
-    tasks: sqlite.prepare('select service_task_id as serviceTaskId, external_note as note from agreement_tasks where agreement_id = ? order by service_task_id'),
+    objects: sqlite.prepare(
+      'select service_object_id as serviceObjectId, external_note as note from agreement_objects where agreement_id = ? order by service_object_id'
+    ),
+    tasks: sqlite.prepare(
+      'select service_task_id as serviceTaskId, external_note as note from agreement_tasks where agreement_id = ? order by service_task_id'
+    ),
     objectSite: sqlite.prepare('select site_id as siteId from service_objects where id = ?'),
     firstSite: sqlite.prepare('select id from customer_sites where customer_id = ? order by id limit 1')
   }
@@ -81,8 +98,20 @@ function loadContext(ctx: ServiceContext): Context {
     calendar: { openWeekdays: settings.workingHours.map((d) => d.open), holidays: new Set(settings.holidays.map((h) => h.date)) },
     timeZone: settings.timeZone,
     workingHours: settings.workingHours,
-    intervals: new Map(ctx.db.select().from(serviceIntervals).all().map((i) => [i.id, { unit: i.unit as Interval['unit'], every: i.every }])),
-    windows: new Map(ctx.db.select().from(timeWindows).all().map((w) => [w.id, { kind: w.kind as TimeWindow['kind'], daysBefore: w.daysBefore, daysAfter: w.daysAfter }])),
+    intervals: new Map(
+      ctx.db
+        .select()
+        .from(serviceIntervals)
+        .all()
+        .map((i) => [i.id, { unit: i.unit as Interval['unit'], every: i.every }])
+    ),
+    windows: new Map(
+      ctx.db
+        .select()
+        .from(timeWindows)
+        .all()
+        .map((w) => [w.id, { kind: w.kind as TimeWindow['kind'], daysBefore: w.daysBefore, daysAfter: w.daysAfter }])
+    ),
     reads: reads(ctx.conn.sqlite)
   }
 }
@@ -95,11 +124,18 @@ function agreementsInScope(db: Db, input: GenerationInput): AgreementRecord[] {
     lte(agreements.startDate, input.to),
     or(isNull(agreements.endDate), sql`${agreements.endDate} >= ${input.from}`),
     // One JSON parameter rather than one per id: SQLite refuses more than 32,766 parameters.
-    input.agreementIds.length > 0 ? sql`${agreements.id} IN (SELECT value FROM json_each(${JSON.stringify(input.agreementIds)}))` : undefined,
+    input.agreementIds.length > 0
+      ? sql`${agreements.id} IN (SELECT value FROM json_each(${JSON.stringify(input.agreementIds)}))`
+      : undefined,
     input.customerId === null ? undefined : eq(agreements.customerId, input.customerId),
     input.groupId === null ? undefined : eq(agreements.groupId, input.groupId)
   ]
-  return db.select().from(agreements).where(and(...conditions)).orderBy(asc(agreements.id)).all()
+  return db
+    .select()
+    .from(agreements)
+    .where(and(...conditions))
+    .orderBy(asc(agreements.id))
+    .all()
 }
 
 function groupKeyOf(a: AgreementRecord, l: LineRecord): string {
@@ -181,7 +217,13 @@ export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agree
           customerName,
           groupKey: v.groupKey,
           calendarConflict: v.calendarConflict,
-          lines: v.occurrences.map((o) => ({ agreementLineId: o.line.id, lineNo: o.line.lineNo, occurrenceDate: o.date, type: o.line.type as LineType, description: o.line.description }))
+          lines: v.occurrences.map((o) => ({
+            agreementLineId: o.line.id,
+            lineNo: o.line.lineNo,
+            occurrenceDate: o.date,
+            type: o.line.type as LineType,
+            description: o.line.description
+          }))
         })
       }
     }
@@ -200,7 +242,9 @@ function writes(sqlite: Sqlite) {
   return {
     orders: orderInserts(sqlite),
     /** Takes `n` numbers at once: answers the first. */
-    takeNumbers: sqlite.prepare("update number_sequences set next_number = next_number + ? where code = 'serviceOrder' returning next_number - ? as n, prefix, padding"),
+    takeNumbers: sqlite.prepare(
+      "update number_sequences set next_number = next_number + ? where code = 'serviceOrder' returning next_number - ? as n, prefix, padding"
+    ),
     /** The ledger rows of an agreement's new order lines, in one statement. */
     occurrences: sqlite.prepare(
       `insert into agreement_occurrences (agreement_line_id, occurrence_date, order_line_id, created_at)
@@ -241,7 +285,13 @@ function at(state: RunState, date: string, minutes: number): number {
     const day = minutes >= 24 * 60 ? addDays(date, 1) : date
     const m = minutes >= 24 * 60 ? 0 : minutes
     ms = DateTime.fromObject(
-      { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), hour: Math.floor(m / 60), minute: m % 60 },
+      {
+        year: Number(day.slice(0, 4)),
+        month: Number(day.slice(5, 7)),
+        day: Number(day.slice(8, 10)),
+        hour: Math.floor(m / 60),
+        minute: m % 60
+      },
       { zone: state.c.timeZone }
     ).toMillis()
     state.clock.set(key, ms)
@@ -253,7 +303,11 @@ function defaultsFor(state: RunState, line: LineRecord): LineDefaults {
   const key = `${line.type}|${line.categoryId}|${line.itemId}`
   let d = state.defaults.get(key)
   if (!d) {
-    d = lineDefaults(state.ctx.db, { type: line.type as LineType, categoryId: line.type === 'item' ? null : line.categoryId, itemId: line.type === 'item' ? line.itemId : null })
+    d = lineDefaults(state.ctx.db, {
+      type: line.type as LineType,
+      categoryId: line.type === 'item' ? null : line.categoryId,
+      itemId: line.type === 'item' ? line.itemId : null
+    })
     state.defaults.set(key, d)
   }
   return d
@@ -327,11 +381,18 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
     const day = c.workingHours[weekday(v.date)]!
     const startMinutes = startAfter ?? (day.open ? minutesOf(day.start) : 8 * 60)
     const plannedStart = at(state, v.date, startMinutes)
-    const plannedEnd = endBefore !== null ? at(state, v.date, Math.max(endBefore, startMinutes)) : plannedStart + Math.max(1, hours) * 3_600_000
+    const plannedEnd =
+      endBefore !== null ? at(state, v.date, Math.max(endBefore, startMinutes)) : plannedStart + Math.max(1, hours) * 3_600_000
 
     const lines = v.occurrences.map((o, n) => {
       const d = defaultsFor(state, o.line)
-      return { o, n: n + 1, d, price: o.line.unitPrice ?? d.unitPrice, workerId: o.line.workerId ?? (o.line.type === 'hour' ? a.responsibleWorkerId : null) }
+      return {
+        o,
+        n: n + 1,
+        d,
+        price: o.line.unitPrice ?? d.unitPrice,
+        workerId: o.line.workerId ?? (o.line.type === 'hour' ? a.responsibleWorkerId : null)
+      }
     })
     let salesTotal = 0
     let costTotal = 0
@@ -371,7 +432,15 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       createdAt: now,
       updatedAt: now
     })
-    w.orders.history({ orderId, at: now, userId: ctx.user?.id ?? null, fromStageId: null, toStageId: state.stageId, reasonId: null, note: `Created from agreement ${a.number}` })
+    w.orders.history({
+      orderId,
+      at: now,
+      userId: ctx.user?.id ?? null,
+      fromStageId: null,
+      toStageId: state.stageId,
+      reasonId: null,
+      note: `Created from agreement ${a.number}`
+    })
     // A visit planned for June is not late in March: its SLA clock starts at the planned start.
     state.sla.start(orderId, a, 'normal', plannedStart)
     for (const [id, note] of objects) w.orders.object(orderId, id, note)
@@ -460,7 +529,12 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
   if (!ctx.db.select({ code: numberSequences.code }).from(numberSequences).where(eq(numberSequences.code, 'serviceOrder')).get()) {
     throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')
   }
-  const progress: GenerationProgress = { done: 0, total: scope.length, summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }, orderIds: [] }
+  const progress: GenerationProgress = {
+    done: 0,
+    total: scope.length,
+    summary: { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 },
+    orderIds: []
+  }
   const sqlite = ctx.conn.sqlite
   const slice = sqlite.transaction((deadline: number, record?: (p: GenerationProgress) => void): unknown => {
     const error = work(deadline)
@@ -516,14 +590,23 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
 }
 
 /** Yields after each committed slice of agreements; used by callers that report progress as they go. */
-export function* generationSteps(ctx: ServiceContext, input: GenerationInput, sliceMs = 1000): Generator<GenerationProgress, GenerationProgress> {
+export function* generationSteps(
+  ctx: ServiceContext,
+  input: GenerationInput,
+  sliceMs = 1000
+): Generator<GenerationProgress, GenerationProgress> {
   const run = createGeneration(ctx, input)
   while (!run.finished) yield run.step(sliceMs)
   return run.progress
 }
 
 /** Generates synchronously (the CLI, tests); `onProgress` is called after each committed slice. */
-export function runGeneration(ctx: ServiceContext, input: GenerationInput, onProgress?: (p: GenerationProgress) => void, sliceMs = 1000): GenerationProgress {
+export function runGeneration(
+  ctx: ServiceContext,
+  input: GenerationInput,
+  onProgress?: (p: GenerationProgress) => void,
+  sliceMs = 1000
+): GenerationProgress {
   const run = createGeneration(ctx, input)
   while (!run.finished) {
     // Not `onProgress?.(run.step(…))`: an optional call skips evaluating its argument.
@@ -556,7 +639,15 @@ export function startGeneration(ctx: ServiceContext, input: GenerationInput): Ge
   const run = createGeneration(ctx, input)
   const row = ctx.db
     .insert(generationRuns)
-    .values({ startedAt: ctx.now(), userId: ctx.user?.id ?? null, fromDate: input.from, toDate: input.to, status: 'running', agreementsTotal: run.progress.total, orderIds: [] })
+    .values({
+      startedAt: ctx.now(),
+      userId: ctx.user?.id ?? null,
+      fromDate: input.from,
+      toDate: input.to,
+      status: 'running',
+      agreementsTotal: run.progress.total,
+      orderIds: []
+    })
     .returning({ id: generationRuns.id })
     .get()
   const save = (status: GenerationRun['status'], error: string | null = null) => {
@@ -615,5 +706,12 @@ export function cancelRun(ctx: ServiceContext, i: { id: number }): GenerationRun
 
 /** Runs left "running" by a process that ended (crash, power cut) are marked failed at start-up. */
 export function markInterruptedRuns(db: Db): void {
-  db.update(generationRuns).set({ status: 'failed', error: 'Interrupted: Hooldus stopped during the run. Whole agreements were kept; run it again to continue.', finishedAt: Date.now() }).where(eq(generationRuns.status, 'running')).run()
+  db.update(generationRuns)
+    .set({
+      status: 'failed',
+      error: 'Interrupted: Hooldus stopped during the run. Whole agreements were kept; run it again to continue.',
+      finishedAt: Date.now()
+    })
+    .where(eq(generationRuns.status, 'running'))
+    .run()
 }

@@ -61,7 +61,13 @@ const spec = {
   idColumn: agreements.id,
   selection: listSelection,
   joins,
-  sort: { number: agreements.number, customerName: customers.name, startDate: agreements.startDate, endDate: agreements.endDate, groupName: agreementGroups.name },
+  sort: {
+    number: agreements.number,
+    customerName: customers.name,
+    startDate: agreements.startDate,
+    endDate: agreements.endDate,
+    groupName: agreementGroups.name
+  },
   defaultSort: 'number',
   toRow: (r: AgreementListRow) => r
 }
@@ -80,7 +86,9 @@ function listWhere(i: ListIn): SQL | undefined {
     i.customerId === null ? undefined : eq(agreements.customerId, i.customerId),
     i.groupId === null ? undefined : eq(agreements.groupId, i.groupId),
     i.status === null ? undefined : status[i.status],
-    i.activeOn === null ? undefined : sql`${agreements.startDate} <= ${i.activeOn} and (${agreements.endDate} is null or ${agreements.endDate} >= ${i.activeOn})`
+    i.activeOn === null
+      ? undefined
+      : sql`${agreements.startDate} <= ${i.activeOn} and (${agreements.endDate} is null or ${agreements.endDate} >= ${i.activeOn})`
   ])
 }
 
@@ -155,14 +163,27 @@ export function loadAgreement(db: Db, id: number): AgreementRow {
   const head = (joins(q as unknown as JoinableQuery) as unknown as typeof q).where(eq(agreements.id, id)).get()
   if (!head) throw notFound('Agreement')
   const objects = db
-    .select({ id: serviceObjects.id, number: serviceObjects.number, name: serviceObjects.name, serialNumber: serviceObjects.serialNumber, internalNote: agreementObjects.internalNote, externalNote: agreementObjects.externalNote })
+    .select({
+      id: serviceObjects.id,
+      number: serviceObjects.number,
+      name: serviceObjects.name,
+      serialNumber: serviceObjects.serialNumber,
+      internalNote: agreementObjects.internalNote,
+      externalNote: agreementObjects.externalNote
+    })
     .from(agreementObjects)
     .innerJoin(serviceObjects, eq(serviceObjects.id, agreementObjects.serviceObjectId))
     .where(eq(agreementObjects.agreementId, id))
     .orderBy(asc(serviceObjects.number))
     .all()
   const tasks = db
-    .select({ id: serviceTasks.id, code: serviceTasks.code, name: serviceTasks.name, internalNote: agreementTasks.internalNote, externalNote: agreementTasks.externalNote })
+    .select({
+      id: serviceTasks.id,
+      code: serviceTasks.code,
+      name: serviceTasks.name,
+      internalNote: agreementTasks.internalNote,
+      externalNote: agreementTasks.externalNote
+    })
     .from(agreementTasks)
     .innerJoin(serviceTasks, eq(serviceTasks.id, agreementTasks.serviceTaskId))
     .where(eq(agreementTasks.agreementId, id))
@@ -186,11 +207,16 @@ function exists(db: Db, table: typeof workers | typeof serviceTasks | typeof agr
 }
 
 function validateHeader(db: Db, h: Header): void {
-  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get()) throw invalid(['customerId'], 'Choose an existing customer')
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get())
+    throw invalid(['customerId'], 'Choose an existing customer')
   if (!exists(db, agreementGroups, h.groupId)) throw invalid(['groupId'], 'Choose an existing agreement group')
-  if (h.templateGroupId !== null && !exists(db, templateGroups, h.templateGroupId)) throw invalid(['templateGroupId'], 'Choose an existing template group')
+  if (h.templateGroupId !== null && !exists(db, templateGroups, h.templateGroupId))
+    throw invalid(['templateGroupId'], 'Choose an existing template group')
   checkSlaRef(db, h.slaId, ['slaId'])
-  for (const [field, w] of [['preferredWorkerId', h.preferredWorkerId], ['responsibleWorkerId', h.responsibleWorkerId]] as const) {
+  for (const [field, w] of [
+    ['preferredWorkerId', h.preferredWorkerId],
+    ['responsibleWorkerId', h.responsibleWorkerId]
+  ] as const) {
     if (w !== null && !exists(db, workers, w)) throw invalid([field], 'Choose an existing worker')
   }
   if (h.contactId !== null) {
@@ -208,9 +234,17 @@ function validateHeader(db: Db, h: Header): void {
 
 function saveRelations(db: Db, agreementId: number, h: Pick<Header, 'objects' | 'tasks'>): void {
   db.delete(agreementObjects).where(eq(agreementObjects.agreementId, agreementId)).run()
-  for (const r of h.objects) db.insert(agreementObjects).values({ agreementId, serviceObjectId: r.id, internalNote: r.internalNote, externalNote: r.externalNote }).onConflictDoNothing().run()
+  for (const r of h.objects)
+    db.insert(agreementObjects)
+      .values({ agreementId, serviceObjectId: r.id, internalNote: r.internalNote, externalNote: r.externalNote })
+      .onConflictDoNothing()
+      .run()
   db.delete(agreementTasks).where(eq(agreementTasks.agreementId, agreementId)).run()
-  for (const r of h.tasks) db.insert(agreementTasks).values({ agreementId, serviceTaskId: r.id, internalNote: r.internalNote, externalNote: r.externalNote }).onConflictDoNothing().run()
+  for (const r of h.tasks)
+    db.insert(agreementTasks)
+      .values({ agreementId, serviceTaskId: r.id, internalNote: r.internalNote, externalNote: r.externalNote })
+      .onConflictDoNothing()
+      .run()
 }
 
 const headerValues = (h: Header) => {
@@ -221,7 +255,11 @@ const headerValues = (h: Header) => {
 export function createAgreement(ctx: ServiceContext, h: Header): AgreementRow {
   return writeTx(ctx, () => {
     validateHeader(ctx.db, h)
-    const row = ctx.db.insert(agreements).values({ ...headerValues(h), number: nextNumber(ctx.db, 'agreement') }).returning({ id: agreements.id }).get()
+    const row = ctx.db
+      .insert(agreements)
+      .values({ ...headerValues(h), number: nextNumber(ctx.db, 'agreement') })
+      .returning({ id: agreements.id })
+      .get()
     saveRelations(ctx.db, row.id, h)
     const after = loadAgreement(ctx.db, row.id)
     audit(ctx, 'agreement', row.id, 'create', null, { ...after, lines: undefined })
@@ -230,7 +268,9 @@ export function createAgreement(ctx: ServiceContext, h: Header): AgreementRow {
 }
 
 function hasOrders(db: Db, agreementId: number): boolean {
-  return db.select({ id: serviceOrders.id }).from(serviceOrders).where(eq(serviceOrders.agreementId, agreementId)).limit(1).get() !== undefined
+  return (
+    db.select({ id: serviceOrders.id }).from(serviceOrders).where(eq(serviceOrders.agreementId, agreementId)).limit(1).get() !== undefined
+  )
 }
 
 export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.update'>): AgreementRow {
@@ -239,17 +279,26 @@ export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.
     if (a.version !== i.version) throw conflict('Agreement')
     const { id, version, ...h } = i
     validateHeader(ctx.db, h)
-    if (h.customerId !== a.customerId && hasOrders(ctx.db, id)) throw invalid(['customerId'], 'The customer cannot change once orders were created')
+    if (h.customerId !== a.customerId && hasOrders(ctx.db, id))
+      throw invalid(['customerId'], 'The customer cannot change once orders were created')
     if (h.templateGroupId !== null && a.templateGroupId === null && hasOrders(ctx.db, id)) {
       throw invalid(['templateGroupId'], 'An agreement that has produced orders cannot become a template')
     }
     const removedObjects = loadAgreement(ctx.db, id).objects.filter((o) => !h.objects.some((r) => r.id === o.id))
     for (const o of removedObjects) {
-      const used = ctx.db.select({ n: sql<number>`count(*)` }).from(agreementLines).where(and(eq(agreementLines.agreementId, id), eq(agreementLines.serviceObjectId, o.id))).get()!.n
+      const used = ctx.db
+        .select({ n: sql<number>`count(*)` })
+        .from(agreementLines)
+        .where(and(eq(agreementLines.agreementId, id), eq(agreementLines.serviceObjectId, o.id)))
+        .get()!.n
       if (used > 0) throw invalid(['objects'], `${o.number} is used on ${used} agreement line(s); change those lines first`)
     }
     const before = loadAgreement(ctx.db, id)
-    ctx.db.update(agreements).set({ ...headerValues(h), version: version + 1 }).where(eq(agreements.id, id)).run()
+    ctx.db
+      .update(agreements)
+      .set({ ...headerValues(h), version: version + 1 })
+      .where(eq(agreements.id, id))
+      .run()
     saveRelations(ctx.db, id, h)
     const after = loadAgreement(ctx.db, id)
     audit(ctx, 'agreement', id, 'update', { ...before, lines: undefined }, { ...after, lines: undefined })
@@ -261,8 +310,14 @@ export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: n
   return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
     if (a.version !== i.version) throw conflict('Agreement')
-    if (hasOrders(ctx.db, i.id)) throw new AppError('CONFLICT', `${a.number} has service orders; end it (set an end date) or suspend it instead.`)
-    const lineIds = ctx.db.select({ id: agreementLines.id }).from(agreementLines).where(eq(agreementLines.agreementId, i.id)).all().map((l) => l.id)
+    if (hasOrders(ctx.db, i.id))
+      throw new AppError('CONFLICT', `${a.number} has service orders; end it (set an end date) or suspend it instead.`)
+    const lineIds = ctx.db
+      .select({ id: agreementLines.id })
+      .from(agreementLines)
+      .where(eq(agreementLines.agreementId, i.id))
+      .all()
+      .map((l) => l.id)
     if (lineIds.length > 0) ctx.db.delete(agreementOccurrences).where(inArray(agreementOccurrences.agreementLineId, lineIds)).run()
     ctx.db.delete(agreementLines).where(eq(agreementLines.agreementId, i.id)).run()
     ctx.db.delete(agreementObjects).where(eq(agreementObjects.agreementId, i.id)).run()
@@ -279,19 +334,29 @@ export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: n
 function checkPrice(ctx: ServiceContext, unitPrice: number | null, current: number | null): void {
   if (unitPrice === null || unitPrice === current) return
   if (!ctx.user || !can(ctx.user.roles, 'prices.override')) {
-    throw new AppError('FORBIDDEN', 'Setting a price of its own needs the price-override permission (service manager); leave it blank for the default.', [
-      { path: ['unitPrice'], message: 'Not allowed for your role' }
-    ])
+    throw new AppError(
+      'FORBIDDEN',
+      'Setting a price of its own needs the price-override permission (service manager); leave it blank for the default.',
+      [{ path: ['unitPrice'], message: 'Not allowed for your role' }]
+    )
   }
 }
 
 function lineValues(db: Db, agreementId: number, l: LineIn | ParsedInput<'agreements.updateLine'>) {
-  const related = db.select({ id: agreementObjects.serviceObjectId }).from(agreementObjects).where(eq(agreementObjects.agreementId, agreementId)).all()
+  const related = db
+    .select({ id: agreementObjects.serviceObjectId })
+    .from(agreementObjects)
+    .where(eq(agreementObjects.agreementId, agreementId))
+    .all()
   if (l.serviceObjectId !== null && !related.some((r) => r.id === l.serviceObjectId)) {
     throw invalid(['serviceObjectId'], 'The service object is not related to this agreement; add it under Service objects first')
   }
-  if (l.serviceTaskId !== null && !exists(db, serviceTasks, l.serviceTaskId)) throw invalid(['serviceTaskId'], 'Choose an existing service task')
-  if (l.intervalId !== null && !db.select({ id: serviceIntervals.id }).from(serviceIntervals).where(eq(serviceIntervals.id, l.intervalId)).get()) {
+  if (l.serviceTaskId !== null && !exists(db, serviceTasks, l.serviceTaskId))
+    throw invalid(['serviceTaskId'], 'Choose an existing service task')
+  if (
+    l.intervalId !== null &&
+    !db.select({ id: serviceIntervals.id }).from(serviceIntervals).where(eq(serviceIntervals.id, l.intervalId)).get()
+  ) {
     throw invalid(['intervalId'], 'Choose an existing interval')
   }
   if (l.timeWindowId !== null && !db.select({ id: timeWindows.id }).from(timeWindows).where(eq(timeWindows.id, l.timeWindowId)).get()) {
@@ -332,8 +397,17 @@ export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
     record(ctx.db, i.agreementId)
     checkPrice(ctx, i.unitPrice, null)
     const values = lineValues(ctx.db, i.agreementId, i)
-    const lineNo = (ctx.db.select({ n: max(agreementLines.lineNo) }).from(agreementLines).where(eq(agreementLines.agreementId, i.agreementId)).get()?.n ?? 0) + 1
-    const row = ctx.db.insert(agreementLines).values({ ...values, agreementId: i.agreementId, lineNo }).returning({ id: agreementLines.id }).get()
+    const lineNo =
+      (ctx.db
+        .select({ n: max(agreementLines.lineNo) })
+        .from(agreementLines)
+        .where(eq(agreementLines.agreementId, i.agreementId))
+        .get()?.n ?? 0) + 1
+    const row = ctx.db
+      .insert(agreementLines)
+      .values({ ...values, agreementId: i.agreementId, lineNo })
+      .returning({ id: agreementLines.id })
+      .get()
     audit(ctx, 'agreementLine', row.id, 'create', null, values)
     return loadAgreement(ctx.db, i.agreementId)
   })
@@ -345,7 +419,11 @@ export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreeme
     if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
     checkPrice(ctx, i.unitPrice, l.unitPrice)
     const values = lineValues(ctx.db, l.agreementId, i)
-    ctx.db.update(agreementLines).set({ ...values, version: l.version + 1 }).where(eq(agreementLines.id, l.id)).run()
+    ctx.db
+      .update(agreementLines)
+      .set({ ...values, version: l.version + 1 })
+      .where(eq(agreementLines.id, l.id))
+      .run()
     audit(ctx, 'agreementLine', l.id, 'update', l, values)
     return loadAgreement(ctx.db, l.agreementId)
   })
@@ -355,8 +433,13 @@ export function deleteAgreementLine(ctx: ServiceContext, i: { id: number; versio
   return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
     if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
-    const made = ctx.db.select({ n: sql<number>`count(*)` }).from(agreementOccurrences).where(eq(agreementOccurrences.agreementLineId, l.id)).get()!.n
-    if (made > 0) throw new AppError('CONFLICT', `Line ${l.lineNo} has produced ${made} order line(s); mark it stopped instead of deleting it.`)
+    const made = ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(agreementOccurrences)
+      .where(eq(agreementOccurrences.agreementLineId, l.id))
+      .get()!.n
+    if (made > 0)
+      throw new AppError('CONFLICT', `Line ${l.lineNo} has produced ${made} order line(s); mark it stopped instead of deleting it.`)
     ctx.db.delete(agreementLines).where(eq(agreementLines.id, l.id)).run()
     audit(ctx, 'agreementLine', l.id, 'delete', l, null)
     return loadAgreement(ctx.db, l.agreementId)
@@ -369,21 +452,57 @@ export function copyAgreementLines(ctx: ServiceContext, i: ParsedInput<'agreemen
     const target = record(ctx.db, i.id)
     const source = loadAgreement(ctx.db, i.fromAgreementId)
     if (source.id === target.id) throw invalid(['fromAgreementId'], 'Choose another agreement to copy from')
-    const lines = ctx.db.select().from(agreementLines).where(and(eq(agreementLines.agreementId, source.id), eq(agreementLines.stopped, false))).orderBy(asc(agreementLines.lineNo)).all()
+    const lines = ctx.db
+      .select()
+      .from(agreementLines)
+      .where(and(eq(agreementLines.agreementId, source.id), eq(agreementLines.stopped, false)))
+      .orderBy(asc(agreementLines.lineNo))
+      .all()
     if (lines.length === 0) throw invalid(['fromAgreementId'], `${source.number} has no lines to copy`)
     const sameCustomer = source.customerId === target.customerId
     if (i.withRelations) {
       if (sameCustomer) {
-        for (const o of source.objects) ctx.db.insert(agreementObjects).values({ agreementId: target.id, serviceObjectId: o.id, internalNote: o.internalNote, externalNote: o.externalNote }).onConflictDoNothing().run()
+        for (const o of source.objects)
+          ctx.db
+            .insert(agreementObjects)
+            .values({ agreementId: target.id, serviceObjectId: o.id, internalNote: o.internalNote, externalNote: o.externalNote })
+            .onConflictDoNothing()
+            .run()
       }
-      for (const t of source.tasks) ctx.db.insert(agreementTasks).values({ agreementId: target.id, serviceTaskId: t.id, internalNote: t.internalNote, externalNote: t.externalNote }).onConflictDoNothing().run()
+      for (const t of source.tasks)
+        ctx.db
+          .insert(agreementTasks)
+          .values({ agreementId: target.id, serviceTaskId: t.id, internalNote: t.internalNote, externalNote: t.externalNote })
+          .onConflictDoNothing()
+          .run()
     }
-    const related = new Set(ctx.db.select({ id: agreementObjects.serviceObjectId }).from(agreementObjects).where(eq(agreementObjects.agreementId, target.id)).all().map((r) => r.id))
-    let lineNo = (ctx.db.select({ n: max(agreementLines.lineNo) }).from(agreementLines).where(eq(agreementLines.agreementId, target.id)).get()?.n ?? 0) + 1
+    const related = new Set(
+      ctx.db
+        .select({ id: agreementObjects.serviceObjectId })
+        .from(agreementObjects)
+        .where(eq(agreementObjects.agreementId, target.id))
+        .all()
+        .map((r) => r.id)
+    )
+    let lineNo =
+      (ctx.db
+        .select({ n: max(agreementLines.lineNo) })
+        .from(agreementLines)
+        .where(eq(agreementLines.agreementId, target.id))
+        .get()?.n ?? 0) + 1
     for (const { id: _id, version: _v, agreementId: _a, lineNo: _n, ...l } of lines) {
       // A template's objects are someone else's equipment: the copy keeps the work, not the object.
       const objectId = l.serviceObjectId !== null && related.has(l.serviceObjectId) ? l.serviceObjectId : null
-      ctx.db.insert(agreementLines).values({ ...l, serviceObjectId: objectId, agreementId: target.id, lineNo: lineNo++, startDate: l.startDate < target.startDate ? target.startDate : l.startDate }).run()
+      ctx.db
+        .insert(agreementLines)
+        .values({
+          ...l,
+          serviceObjectId: objectId,
+          agreementId: target.id,
+          lineNo: lineNo++,
+          startDate: l.startDate < target.startDate ? target.startDate : l.startDate
+        })
+        .run()
     }
     audit(ctx, 'agreement', target.id, 'update', null, { copiedLinesFrom: source.number, lines: lines.length })
     return loadAgreement(ctx.db, target.id)
@@ -392,10 +511,20 @@ export function copyAgreementLines(ctx: ServiceContext, i: ParsedInput<'agreemen
 
 /** Seeds the usual intervals and time windows into a database that has none. */
 export function ensureAgreementSetup(db: Db): void {
-  if (db.select({ n: sql<number>`count(*)` }).from(serviceIntervals).get()!.n === 0) {
+  if (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceIntervals)
+      .get()!.n === 0
+  ) {
     for (const iv of DEFAULT_INTERVALS) db.insert(serviceIntervals).values(iv).run()
   }
-  if (db.select({ n: sql<number>`count(*)` }).from(timeWindows).get()!.n === 0) {
+  if (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(timeWindows)
+      .get()!.n === 0
+  ) {
     for (const w of DEFAULT_WINDOWS) db.insert(timeWindows).values(w).run()
   }
 }

@@ -7,12 +7,25 @@ import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
 import { checkSlaRef } from '../sla/definitions'
 
-const groupSelection = { id: agreementGroups.id, version: agreementGroups.version, code: agreementGroups.code, name: agreementGroups.name, slaId: agreementGroups.slaId }
+const groupSelection = {
+  id: agreementGroups.id,
+  version: agreementGroups.version,
+  code: agreementGroups.code,
+  name: agreementGroups.name,
+  slaId: agreementGroups.slaId
+}
 export const agreementGroupService = defineEntity({
   entity: 'agreementGroup',
   label: 'Agreement group',
   table: agreementGroups,
-  list: { table: agreementGroups, idColumn: agreementGroups.id, selection: groupSelection, sort: { code: agreementGroups.code, name: agreementGroups.name }, defaultSort: 'code', toRow: (r): AgreementGroupRow => r },
+  list: {
+    table: agreementGroups,
+    idColumn: agreementGroups.id,
+    selection: groupSelection,
+    sort: { code: agreementGroups.code, name: agreementGroups.name },
+    defaultSort: 'code',
+    toRow: (r): AgreementGroupRow => r
+  },
   searchColumns: [agreementGroups.code, agreementGroups.name],
   load: (db, id): AgreementGroupRow | undefined => db.select(groupSelection).from(agreementGroups).where(eq(agreementGroups.id, id)).get(),
   values: (i: ParsedInput<'agreementGroups.create'>) => i,
@@ -32,7 +45,14 @@ export const intervalService = defineEntity({
   entity: 'serviceInterval',
   label: 'Service interval',
   table: serviceIntervals,
-  list: { table: serviceIntervals, idColumn: serviceIntervals.id, selection: intervalSelection, sort: { code: serviceIntervals.code, name: serviceIntervals.name }, defaultSort: 'code', toRow: (r): IntervalRow => r },
+  list: {
+    table: serviceIntervals,
+    idColumn: serviceIntervals.id,
+    selection: intervalSelection,
+    sort: { code: serviceIntervals.code, name: serviceIntervals.name },
+    defaultSort: 'code',
+    toRow: (r): IntervalRow => r
+  },
   searchColumns: [serviceIntervals.code, serviceIntervals.name],
   load: (db, id): IntervalRow | undefined => db.select(intervalSelection).from(serviceIntervals).where(eq(serviceIntervals.id, id)).get(),
   values: (i: ParsedInput<'serviceIntervals.create'>) => i,
@@ -52,7 +72,14 @@ export const timeWindowService = defineEntity({
   entity: 'timeWindow',
   label: 'Time window',
   table: timeWindows,
-  list: { table: timeWindows, idColumn: timeWindows.id, selection: windowSelection, sort: { code: timeWindows.code, name: timeWindows.name }, defaultSort: 'code', toRow: (r): TimeWindowRow => r },
+  list: {
+    table: timeWindows,
+    idColumn: timeWindows.id,
+    selection: windowSelection,
+    sort: { code: timeWindows.code, name: timeWindows.name },
+    defaultSort: 'code',
+    toRow: (r): TimeWindowRow => r
+  },
   searchColumns: [timeWindows.code, timeWindows.name],
   load: (db, id): TimeWindowRow | undefined => db.select(windowSelection).from(timeWindows).where(eq(timeWindows.id, id)).get(),
   // Week and month windows are whole periods; their day counts mean nothing and are stored as 0.

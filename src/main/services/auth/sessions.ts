@@ -28,7 +28,10 @@ export function loadSignedIn(db: Db, id: number): { user: SessionUser; stamp: nu
     .where(eq(users.id, id))
     .get()
   if (!u || !u.active) return null
-  return { user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId }, stamp: u.stamp }
+  return {
+    user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId },
+    stamp: u.stamp
+  }
 }
 
 export function loadSessionUser(db: Db, id: number): SessionUser | null {
@@ -84,7 +87,9 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
 
 export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): SessionUser {
   const u = ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())).get()
-  const refused = new AppError('FORBIDDEN', 'Wrong user name or password.', [{ path: ['password'], message: 'Wrong user name or password' }])
+  const refused = new AppError('FORBIDDEN', 'Wrong user name or password.', [
+    { path: ['password'], message: 'Wrong user name or password' }
+  ])
   if (!u) {
     // Spend the same time as a real check so that unknown names cannot be told apart.
     verifyPassword(input.password, '00', '00')
@@ -97,7 +102,11 @@ export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): 
     ])
   }
   if (!verifyPassword(input.password, u.passwordHash, u.passwordSalt)) {
-    ctx.db.update(users).set({ failedAttempts: u.failedAttempts + 1, lastFailedAt: ctx.now() }).where(eq(users.id, u.id)).run()
+    ctx.db
+      .update(users)
+      .set({ failedAttempts: u.failedAttempts + 1, lastFailedAt: ctx.now() })
+      .where(eq(users.id, u.id))
+      .run()
     throw refused
   }
   if (!u.active) throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.')

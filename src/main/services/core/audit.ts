@@ -4,14 +4,7 @@ import type { ServiceContext } from './context'
 export type AuditAction = 'create' | 'update' | 'delete'
 
 /** Writes one audit row; call inside the transaction of the change so both land or neither does. */
-export function audit(
-  ctx: ServiceContext,
-  entity: string,
-  entityId: number,
-  action: AuditAction,
-  before: unknown,
-  after: unknown
-): void {
+export function audit(ctx: ServiceContext, entity: string, entityId: number, action: AuditAction, before: unknown, after: unknown): void {
   ctx.db
     .insert(auditLog)
     .values({

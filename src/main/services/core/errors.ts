@@ -16,5 +16,4 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was
 export const conflict = (what: string) =>
   new AppError('CONFLICT', `${what} was changed by someone else since you opened it. Reload to see the current version.`)
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message)
-export const invalid = (path: (string | number)[], message: string) =>
-  new AppError('VALIDATION', message, [{ path, message }])
+export const invalid = (path: (string | number)[], message: string) => new AppError('VALIDATION', message, [{ path, message }])

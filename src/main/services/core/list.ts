@@ -36,10 +36,13 @@ export interface ListSpec<S extends Selection, R> {
 }
 
 export type SelectedRow<S extends Selection> = {
-  [K in keyof S]: S[K] extends SQLiteColumn ? S[K]['_']['data'] | (S[K]['_']['notNull'] extends true ? never : null)
-  : S[K] extends SQL<infer T> ? T
-  : S[K] extends SQL.Aliased<infer T> ? T
-  : unknown
+  [K in keyof S]: S[K] extends SQLiteColumn
+    ? S[K]['_']['data'] | (S[K]['_']['notNull'] extends true ? never : null)
+    : S[K] extends SQL<infer T>
+      ? T
+      : S[K] extends SQL.Aliased<infer T>
+        ? T
+        : unknown
 }
 
 export interface JoinableQuery {
@@ -82,12 +85,7 @@ export function whereAll(conditions: (SQL | undefined)[]): SQL | undefined {
   return and(...conditions.filter((c): c is SQL => c !== undefined))
 }
 
-export function listPage<S extends Selection, R>(
-  db: Db,
-  spec: ListSpec<S, R>,
-  params: ListParams,
-  where: SQL | undefined
-): Page<R> {
+export function listPage<S extends Selection, R>(db: Db, spec: ListSpec<S, R>, params: ListParams, where: SQL | undefined): Page<R> {
   const s = spec as unknown as ListSpec<Selection, R>
   const countJoins = s.countJoins ? (q: JoinableQuery) => s.countJoins!(q, params) : s.joins
   const total = (base(db, s, { n: count() }, where, countJoins).get() as { n: number }).n

@@ -35,6 +35,9 @@ export const DEFAULT_SEQUENCES = [
 
 export function ensureDefaultSequences(db: Db): void {
   for (const s of DEFAULT_SEQUENCES) {
-    db.insert(numberSequences).values({ ...s, nextNumber: 1 }).onConflictDoNothing().run()
+    db.insert(numberSequences)
+      .values({ ...s, nextNumber: 1 })
+      .onConflictDoNothing()
+      .run()
   }
 }

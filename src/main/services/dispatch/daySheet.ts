@@ -37,7 +37,12 @@ function loadExtras(ctx: ServiceContext, orderIds: number[]): Map<number, VisitE
        where o.id in (select value from json_each(?))`
     )
     .all(JSON.stringify(orderIds)) as { id: number; notes: string; access: string; contact: string; objects: string }[]
-  return new Map(rows.map((r) => [r.id, { contact: r.contact, objects: r.objects, notes: [r.access && `Access: ${r.access}`, r.notes].filter(Boolean).join('\n') }]))
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { contact: r.contact, objects: r.objects, notes: [r.access && `Access: ${r.access}`, r.notes].filter(Boolean).join('\n') }
+    ])
+  )
 }
 
 const time = (ms: number, tz: string): string => formatInstant(ms, tz).slice(11)
@@ -65,7 +70,13 @@ function visitsTable(cards: Card[], extras: Map<number, VisitExtras>, skillNames
       return [
         { text: `${time(c.start, tz)}–${time(c.end, tz)}`, noWrap: true },
         withNote(c.orderNumber, `${PRIORITY_LABELS[c.priority]} · ${ASSIGNMENT_STATUS_LABELS[c.status]}`),
-        { stack: [{ text: c.customerName, bold: true }, orNone(c.address), ...(x.contact ? [{ text: `Call: ${x.contact}`, color: MUTED }] : [])] },
+        {
+          stack: [
+            { text: c.customerName, bold: true },
+            orNone(c.address),
+            ...(x.contact ? [{ text: `Call: ${x.contact}`, color: MUTED }] : [])
+          ]
+        },
         { stack: work }
       ]
     }),
@@ -86,7 +97,9 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
   const worker = loadWorkers(ctx, new Calendars(settings), [i.workerId])[0]
   if (!worker) throw notFound('Worker')
   const from = dayStart(i.date, tz)
-  const cards = loadCards(ctx, from, dayStart(addDays(i.date, 1), tz), ctx.now(), i.workerId).sort((a, b) => a.start - b.start || a.id - b.id)
+  const cards = loadCards(ctx, from, dayStart(addDays(i.date, 1), tz), ctx.now(), i.workerId).sort(
+    (a, b) => a.start - b.start || a.id - b.id
+  )
   const extras = loadExtras(ctx, [...new Set(cards.map((c) => c.orderId))])
   const booked = cards.reduce((sum, c) => sum + (c.end - c.start), 0)
   const first = cards[0]
@@ -98,7 +111,9 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
       ['Date', formatDate(i.date)],
       ['Phone', worker.phone]
     ]),
-    cards.length ? visitsTable(cards, extras, skillNameMap(ctx), settings) : { stack: [label('Visits'), { text: 'Nothing planned for this day.', color: MUTED }] },
+    cards.length
+      ? visitsTable(cards, extras, skillNameMap(ctx), settings)
+      : { stack: [label('Visits'), { text: 'Nothing planned for this day.', color: MUTED }] },
     totals([
       ['Visits', String(cards.length)],
       ['Day', first ? `${time(first.start, tz)}–${time(last, tz)}` : '—'],

@@ -31,7 +31,11 @@ function assignmentRecord(ctx: ServiceContext, id: number): Assignment {
 }
 
 function requireTechnician(ctx: ServiceContext, workerId: number): void {
-  const w = ctx.db.select({ name: workers.name, roles: workers.roles, active: workers.active }).from(workers).where(eq(workers.id, workerId)).get()
+  const w = ctx.db
+    .select({ name: workers.name, roles: workers.roles, active: workers.active })
+    .from(workers)
+    .where(eq(workers.id, workerId))
+    .get()
   if (!w) throw invalid(['workerId'], 'Choose an existing worker')
   if (!w.roles.includes('technician')) throw invalid(['workerId'], `${w.name} is not a technician`)
   if (!w.active) throw invalid(['workerId'], `${w.name} is inactive`)
@@ -59,7 +63,16 @@ function assignLines(ctx: ServiceContext, orderId: number, workerId: number, sta
   assignOpenLines(ctx, orderId, workerId, dateOf(start, loadSettings(ctx.db).timeZone))
 }
 
-const snapshot = (a: Assignment) => ({ orderId: a.orderId, workerId: a.workerId, start: a.start, end: a.end, status: a.status, actualStart: a.actualStart, actualEnd: a.actualEnd, note: a.note })
+const snapshot = (a: Assignment) => ({
+  orderId: a.orderId,
+  workerId: a.workerId,
+  start: a.start,
+  end: a.end,
+  status: a.status,
+  actualStart: a.actualStart,
+  actualEnd: a.actualEnd,
+  note: a.note
+})
 
 function result(ctx: ServiceContext, id: number): { card: BoardCard } {
   return { card: cardWithConflicts(ctx, new Calendars(loadSettings(ctx.db)), id) }
@@ -177,12 +190,19 @@ export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatu
       actualStart = null
       actualEnd = null
     }
-    if (actualEnd !== null && actualStart !== null && actualEnd < actualStart) throw invalid(['at'], 'The finish cannot be before the arrival')
+    if (actualEnd !== null && actualStart !== null && actualEnd < actualStart)
+      throw invalid(['at'], 'The finish cannot be before the arrival')
     return saveStatus(ctx, a, i, actualStart, actualEnd)
   })
 }
 
-function saveStatus(ctx: ServiceContext, a: Assignment, i: ParsedInput<'dispatch.setStatus'>, actualStart: number | null, actualEnd: number | null): { card: BoardCard } {
+function saveStatus(
+  ctx: ServiceContext,
+  a: Assignment,
+  i: ParsedInput<'dispatch.setStatus'>,
+  actualStart: number | null,
+  actualEnd: number | null
+): { card: BoardCard } {
   const now = ctx.now()
   const after = ctx.db
     .update(orderAssignments)

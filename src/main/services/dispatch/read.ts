@@ -226,9 +226,19 @@ export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[]
   const taskNames = new Map<number, string>()
   const skills = new Map<number, number[]>()
   for (const [order, tasks] of tasksOf) {
-    taskNames.set(order, tasks.map((t) => taskName.get(t)!).sort().join(', '))
+    taskNames.set(
+      order,
+      tasks
+        .map((t) => taskName.get(t)!)
+        .sort()
+        .join(', ')
+    )
     const required = new Set(tasks.flatMap((t) => taskSkills.get(t) ?? []))
-    if (required.size > 0) skills.set(order, [...required].sort((a, b) => a - b))
+    if (required.size > 0)
+      skills.set(
+        order,
+        [...required].sort((a, b) => a - b)
+      )
   }
   return { taskNames, skills, sla: slaBadgesFor(ctx.db, orderIds, now) }
 }
@@ -298,7 +308,9 @@ function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
 /** Cards touching [from, to), optionally of one worker. */
 export function loadCards(ctx: ServiceContext, from: number, to: number, now: number, workerId: number | null = null): Card[] {
   const s = stmts(ctx)
-  const rows = (workerId === null ? s.cardsInRange.all(from - MAX_SPAN, to, from) : s.cardsOfWorker.all(workerId, from - MAX_SPAN, to, from)) as unknown[][]
+  const rows = (
+    workerId === null ? s.cardsInRange.all(from - MAX_SPAN, to, from) : s.cardsOfWorker.all(workerId, from - MAX_SPAN, to, from)
+  ) as unknown[][]
   return toCards(ctx, rows, now)
 }
 
@@ -342,6 +354,9 @@ export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id:
   const to = dayEnd(dateOf(card.end - 1, tz), tz)
   const others = loadCards(ctx, from, to, now, card.workerId)
   const techs = conflictTechnicians(loadWorkers(ctx, calendars, [card.workerId]))
-  const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, { skillNames: skillNameMap(ctx), timeZone: tz })
+  const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, {
+    skillNames: skillNameMap(ctx),
+    timeZone: tz
+  })
   return { ...card, conflicts }
 }

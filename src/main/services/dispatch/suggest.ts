@@ -37,7 +37,8 @@ export function suggest(ctx: ServiceContext, i: ParsedInput<'dispatch.suggest'>)
   windowStart = Math.max(windowStart, now)
 
   const own = o.responsible ?? o.preferred
-  const teamId = i.teamId ?? (own === null ? null : (ctx.db.select({ t: workers.teamId }).from(workers).where(eq(workers.id, own)).get()?.t ?? null))
+  const teamId =
+    i.teamId ?? (own === null ? null : (ctx.db.select({ t: workers.teamId }).from(workers).where(eq(workers.id, own)).get()?.t ?? null))
   const calendars = new Calendars(settings)
   const technicians = loadTechnicians(ctx, calendars)
   const cards = loadCards(ctx, Math.min(windowStart, viewFrom), Math.max(windowEnd, viewTo), now)

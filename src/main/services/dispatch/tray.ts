@@ -84,9 +84,22 @@ export function getTray(ctx: ServiceContext, i: TrayIn): { rows: TrayRow[]; tota
       sum(st.stops_sla_clock = 0 and ${SOMEBODY} and ${UNPLANNED}) as unscheduled,
       sum(st.stops_sla_clock = 1) as onHold
     ${fromFor(i)} where ${OPEN}${filters.length ? sql` and ${and(filters)}` : sql``}`)
-  const dispatched = ctx.db.get<{ n: number }>(sql`select count(*) as n ${fromFor(i)} where ${and([tabWhere('dispatched', todayStart), ...filters])}`).n
-  const counts: Record<TrayTab, number> = { unassigned: open.unassigned ?? 0, unscheduled: open.unscheduled ?? 0, dispatched, onHold: open.onHold ?? 0 }
-  const picked = ctx.db.all<{ id: number; preferredWorkerId: number | null; responsibleWorkerId: number | null; responsibleWorkerName: string | null; plannedStart: number | null }>(sql`
+  const dispatched = ctx.db.get<{ n: number }>(
+    sql`select count(*) as n ${fromFor(i)} where ${and([tabWhere('dispatched', todayStart), ...filters])}`
+  ).n
+  const counts: Record<TrayTab, number> = {
+    unassigned: open.unassigned ?? 0,
+    unscheduled: open.unscheduled ?? 0,
+    dispatched,
+    onHold: open.onHold ?? 0
+  }
+  const picked = ctx.db.all<{
+    id: number
+    preferredWorkerId: number | null
+    responsibleWorkerId: number | null
+    responsibleWorkerName: string | null
+    plannedStart: number | null
+  }>(sql`
     select o.id, o.preferred_worker_id as preferredWorkerId, o.responsible_worker_id as responsibleWorkerId,
       (select w.name from workers w where w.id = o.responsible_worker_id) as responsibleWorkerName,
       ${i.tab === 'dispatched' ? sql`(select min(a.start) from order_assignments a where a.order_id = o.id and a.status = 'dispatched' and a."end" > ${todayStart})` : sql`o.planned_start`} as plannedStart

@@ -26,7 +26,11 @@ export function vatSummary(inv: InvoiceRow): VatGroup[] {
  * An invoice or a credit note: the same layout, the title differs, and a credit note names the invoice it
  * reverses (`original`: that invoice's date, when it is still there to be read).
  */
-export function invoiceDocument(inv: InvoiceRow, s: Settings, original: { number: string; invoiceDate: string } | null = null): TDocumentDefinitions {
+export function invoiceDocument(
+  inv: InvoiceRow,
+  s: Settings,
+  original: { number: string; invoiceDate: string } | null = null
+): TDocumentDefinitions {
   const isCredit = inv.kind === 'credit'
   const money = (c: number) => formatMoney(c, inv.currency)
   const reversed = inv.creditOfNumber ?? original?.number ?? null
@@ -65,7 +69,11 @@ export function invoiceDocument(inv: InvoiceRow, s: Settings, original: { number
   )
 
   const groups = vatSummary(inv)
-  const summaryRows: TableCell[][] = groups.map((g) => [formatRate(g.rate), { text: money(g.net), noWrap: true }, { text: money(g.vat), noWrap: true }])
+  const summaryRows: TableCell[][] = groups.map((g) => [
+    formatRate(g.rate),
+    { text: money(g.net), noWrap: true },
+    { text: money(g.vat), noWrap: true }
+  ])
   const summary = rowsTable(
     [
       { header: 'VAT rate', width: 50 },
@@ -89,7 +97,13 @@ export function invoiceDocument(inv: InvoiceRow, s: Settings, original: { number
         { width: '*', stack: [{ text: isCredit ? 'Credit to' : 'Bill to', color: MUTED, fontSize: 7.5, margin: [0, 0, 0, 1] }, ...buyer] },
         {
           width: 210,
-          table: { widths: ['*', 'auto'], body: meta.map(([l, v]) => [{ text: l, color: MUTED }, { text: v, bold: true, alignment: 'right' }]) },
+          table: {
+            widths: ['*', 'auto'],
+            body: meta.map(([l, v]) => [
+              { text: l, color: MUTED },
+              { text: v, bold: true, alignment: 'right' }
+            ])
+          },
           layout: { ...plainLayout, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 2 }
         }
       ],

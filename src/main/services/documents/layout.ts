@@ -150,7 +150,13 @@ export function blocks(items: { caption: string; lines: Content[] }[]): Content 
   }
 }
 
-const heading = (title: string) => ({ text: title, bold: true, fontSize: 10, color: ACCENT, margin: [0, 10, 0, 4] as [number, number, number, number] })
+const heading = (title: string) => ({
+  text: title,
+  bold: true,
+  fontSize: 10,
+  color: ACCENT,
+  margin: [0, 10, 0, 4] as [number, number, number, number]
+})
 
 /**
  * A heading over a short text (at most a few thousand characters, so always less than a page): kept in one
@@ -172,9 +178,18 @@ export interface Column {
  * every page the table runs onto, and stay with at least its first row.
  */
 export function rowsTable(columns: Column[], body: TableCell[][], title?: string): ContentTable {
-  const head: TableCell[] = columns.map((c) => ({ text: c.header, bold: true, fontSize: 8, color: MUTED, alignment: c.align ?? 'left', noWrap: true }))
+  const head: TableCell[] = columns.map((c) => ({
+    text: c.header,
+    bold: true,
+    fontSize: 8,
+    color: MUTED,
+    alignment: c.align ?? 'left',
+    noWrap: true
+  }))
   // The cell padding (3 pt above and below) stands in for part of the heading's margin.
-  const titleRow: TableCell[][] = title ? [[{ ...heading(title), margin: [0, 7, 0, 0], colSpan: columns.length }, ...columns.slice(1).map(() => ({}))]] : []
+  const titleRow: TableCell[][] = title
+    ? [[{ ...heading(title), margin: [0, 7, 0, 0], colSpan: columns.length }, ...columns.slice(1).map(() => ({}))]]
+    : []
   const rows = body.map((r) => r.map((cell, i) => aligned(cell, columns[i]?.align ?? 'left')))
   return {
     table: {

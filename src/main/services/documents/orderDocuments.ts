@@ -90,7 +90,13 @@ export function workDescription(o: OrderRow, s: Settings): TDocumentDefinitions 
   )
   if (o.notes.trim()) content.push(section('Notes', { text: o.notes }))
 
-  return documentFrame({ settings: s, title: 'Work description', number: o.number, subtitle: [o.isTemplate ? 'Template' : ''].filter(Boolean), content })
+  return documentFrame({
+    settings: s,
+    title: 'Work description',
+    number: o.number,
+    subtitle: [o.isTemplate ? 'Template' : ''].filter(Boolean),
+    content
+  })
 }
 
 /* ---------- work receipt: what the customer signs ---------- */
@@ -180,7 +186,9 @@ export function workReceipt(o: OrderRow, s: Settings): TDocumentDefinitions {
     ]),
     parties(o),
     section('Work', { text: o.description }),
-    done.length ? rowsTable(columns, body, 'Work done') : section('Work done', { text: 'No work has been registered on this order.', color: MUTED }),
+    done.length
+      ? rowsTable(columns, body, 'Work done')
+      : section('Work done', { text: 'No work has been registered on this order.', color: MUTED }),
     totals([
       ['Net total', money(sum.net)],
       [`VAT ${formatRate(rate)}`, money(sum.vat)],

@@ -155,8 +155,13 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
-      const sameLines = again.lines.map((l) => l.orderLineId).sort().join() === [...i.lineIds].sort().join()
-      if (again.customerId !== i.customerId || !sameLines) throw new AppError('CONFLICT', 'This request was already used for another invoice.')
+      const sameLines =
+        again.lines
+          .map((l) => l.orderLineId)
+          .sort()
+          .join() === [...i.lineIds].sort().join()
+      if (again.customerId !== i.customerId || !sameLines)
+        throw new AppError('CONFLICT', 'This request was already used for another invoice.')
       return again
     }
     const rows = ctx.db
@@ -212,7 +217,11 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
       })
       .returning({ id: invoices.id })
       .get()
-    for (const l of lines) ctx.db.insert(invoiceLines).values({ ...l, invoiceId: inv.id }).run()
+    for (const l of lines)
+      ctx.db
+        .insert(invoiceLines)
+        .values({ ...l, invoiceId: inv.id })
+        .run()
     faultPoint('invoice.beforeLink')
     linkLinesToInvoice(ctx.db, inv.id, i.lineIds)
     const after = loadInvoice(ctx.db, inv.id)
@@ -254,7 +263,10 @@ export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.cred
       .returning({ id: invoices.id })
       .get()
     for (const { id: _id, ...l } of inv.lines) {
-      ctx.db.insert(invoiceLines).values({ ...l, invoiceId: row.id, quantity: -l.quantity, netAmount: -l.netAmount, vatAmount: -l.vatAmount }).run()
+      ctx.db
+        .insert(invoiceLines)
+        .values({ ...l, invoiceId: row.id, quantity: -l.quantity, netAmount: -l.netAmount, vatAmount: -l.vatAmount })
+        .run()
     }
     unlinkInvoiceLines(ctx.db, inv.id)
     const after = loadInvoice(ctx.db, row.id)

@@ -36,7 +36,13 @@ import { checkSlaRef } from '../sla/definitions'
 import { codeTable } from './codeTable'
 import { defineEntity } from './entity'
 
-const customerGroupSelection = { id: customerGroups.id, version: customerGroups.version, code: customerGroups.code, name: customerGroups.name, slaId: customerGroups.slaId }
+const customerGroupSelection = {
+  id: customerGroups.id,
+  version: customerGroups.version,
+  code: customerGroups.code,
+  name: customerGroups.name,
+  slaId: customerGroups.slaId
+}
 export const customerGroupService = defineEntity({
   entity: 'customerGroup',
   label: 'Customer group',
@@ -50,7 +56,8 @@ export const customerGroupService = defineEntity({
     toRow: (r): CustomerGroupRow => r
   },
   searchColumns: [customerGroups.code, customerGroups.name],
-  load: (db, id): CustomerGroupRow | undefined => db.select(customerGroupSelection).from(customerGroups).where(eq(customerGroups.id, id)).get(),
+  load: (db, id): CustomerGroupRow | undefined =>
+    db.select(customerGroupSelection).from(customerGroups).where(eq(customerGroups.id, id)).get(),
   values: (i: z.output<typeof customerGroupInput>) => ({ code: i.code, name: i.name, slaId: i.slaId }),
   validate: (ctx, i) => checkSlaRef(ctx.db, i.slaId, ['slaId']),
   references: [{ column: customers.groupId, label: 'customers' }]
@@ -85,8 +92,7 @@ export const dispatchTeamService = defineEntity({
     toRow: (r): DispatchTeamRow => r
   },
   searchColumns: [dispatchTeams.code, dispatchTeams.name],
-  load: (db, id): DispatchTeamRow | undefined =>
-    db.select(teamSelection).from(dispatchTeams).where(eq(dispatchTeams.id, id)).get(),
+  load: (db, id): DispatchTeamRow | undefined => db.select(teamSelection).from(dispatchTeams).where(eq(dispatchTeams.id, id)).get(),
   values: (i: z.output<typeof dispatchTeamInput>) => ({ code: i.code, name: i.name, ownerWorkerId: i.ownerWorkerId }),
   references: [{ column: workers.teamId, label: 'workers' }]
 })
@@ -115,9 +121,7 @@ export const itemService = defineEntity({
     toRow: (r): ItemRow => r
   },
   searchColumns: [items.number, items.name],
-  filters: (f: ParsedInput<'items.list'>) => [
-    f.active === null ? undefined : eq(items.active, f.active)
-  ],
+  filters: (f: ParsedInput<'items.list'>) => [f.active === null ? undefined : eq(items.active, f.active)],
   load: (db, id): ItemRow | undefined => db.select(itemSelection).from(items).where(eq(items.id, id)).get(),
   values: (i: z.output<typeof itemInput>) => i,
   references: [
@@ -150,11 +154,8 @@ export const categoryService = defineEntity({
     toRow: (r): CategoryRow => r
   },
   searchColumns: [categories.code, categories.name],
-  filters: (f: ParsedInput<'categories.list'>) => [
-    f.type === null ? undefined : eq(categories.type, f.type)
-  ],
-  load: (db, id): CategoryRow | undefined =>
-    db.select(categorySelection).from(categories).where(eq(categories.id, id)).get(),
+  filters: (f: ParsedInput<'categories.list'>) => [f.type === null ? undefined : eq(categories.type, f.type)],
+  load: (db, id): CategoryRow | undefined => db.select(categorySelection).from(categories).where(eq(categories.id, id)).get(),
   values: (i: z.output<typeof categoryInput>) => i,
   references: [
     { column: serviceOrderLines.categoryId, label: 'service order lines' },

@@ -2,7 +2,16 @@ import { and, eq, notInArray, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { CustomerListRow, CustomerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { agreements, customerContacts, customerGroups, customers, customerSites, invoices, serviceObjects, serviceOrders } from '../../db/schema'
+import {
+  agreements,
+  customerContacts,
+  customerGroups,
+  customers,
+  customerSites,
+  invoices,
+  serviceObjects,
+  serviceOrders
+} from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { outer } from '../core/list'
@@ -86,14 +95,19 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
   for (const s of input.sites) {
     const { id, ...values } = s
     if (id) db.update(customerSites).set(values).where(eq(customerSites.id, id)).run()
-    else db.insert(customerSites).values({ ...values, customerId }).run()
+    else
+      db.insert(customerSites)
+        .values({ ...values, customerId })
+        .run()
   }
 
   const keptContactIds = input.contacts.flatMap((c) => (c.id ? [c.id] : []))
   const knownContacts = new Set(before?.contacts.map((c) => c.id) ?? [])
   input.contacts.forEach((c, i) => {
     if (c.id !== undefined && !knownContacts.has(c.id)) {
-      throw new AppError('VALIDATION', 'This contact belongs to another customer.', [{ path: ['contacts', i, 'id'], message: 'Unknown contact' }])
+      throw new AppError('VALIDATION', 'This contact belongs to another customer.', [
+        { path: ['contacts', i, 'id'], message: 'Unknown contact' }
+      ])
     }
   })
   for (const contact of before?.contacts.filter((c) => !keptContactIds.includes(c.id)) ?? []) {
@@ -107,8 +121,15 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
     .run()
   for (const c of input.contacts) {
     const { id, ...values } = c
-    if (id) db.update(customerContacts).set(values).where(and(eq(customerContacts.id, id), eq(customerContacts.customerId, customerId))).run()
-    else db.insert(customerContacts).values({ ...values, customerId }).run()
+    if (id)
+      db.update(customerContacts)
+        .set(values)
+        .where(and(eq(customerContacts.id, id), eq(customerContacts.customerId, customerId)))
+        .run()
+    else
+      db.insert(customerContacts)
+        .values({ ...values, customerId })
+        .run()
   }
 }
 
@@ -136,7 +157,10 @@ export const customerService = defineEntity({
     return head
   },
   validate: (ctx, i) => {
-    if (i.groupId !== null && !ctx.db.select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.id, i.groupId)).get()) {
+    if (
+      i.groupId !== null &&
+      !ctx.db.select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.id, i.groupId)).get()
+    ) {
       throw new AppError('VALIDATION', 'Choose an existing customer group.', [{ path: ['groupId'], message: 'Unknown group' }])
     }
   },

@@ -1,6 +1,14 @@
 import type { masterdataContract } from '@shared/api/domains/masterdata'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
-import { categoryService, customerGroupService, dispatchTeamService, itemService, numberSequenceService, serviceObjectGroupService, skillService } from './codeTables'
+import {
+  categoryService,
+  customerGroupService,
+  dispatchTeamService,
+  itemService,
+  numberSequenceService,
+  serviceObjectGroupService,
+  skillService
+} from './codeTables'
 import { customerService } from './customers'
 import { serviceObjectService } from './serviceObjects'
 import { serviceTaskService } from './serviceTasks'

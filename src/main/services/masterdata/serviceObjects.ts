@@ -3,7 +3,17 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceObjectRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { agreementLines, agreementObjects, customers, customerSites, items, serviceObjectGroups, serviceObjects, serviceOrderLines, serviceOrderObjects } from '../../db/schema'
+import {
+  agreementLines,
+  agreementObjects,
+  customers,
+  customerSites,
+  items,
+  serviceObjectGroups,
+  serviceObjects,
+  serviceOrderLines,
+  serviceOrderObjects
+} from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { type JoinableQuery, outer } from '../core/list'
@@ -63,7 +73,10 @@ function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void 
   if (i.itemId !== null && !db.select({ id: items.id }).from(items).where(eq(items.id, i.itemId)).get()) {
     fail('itemId', 'Choose an existing item')
   }
-  if (i.groupId !== null && !db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.groupId)).get()) {
+  if (
+    i.groupId !== null &&
+    !db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.groupId)).get()
+  ) {
     fail('groupId', 'Choose an existing group')
   }
   if (id !== null) {
@@ -75,11 +88,7 @@ function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void 
     if (strayComponent) fail('customerId', 'Its components belong to the current customer; move them first')
   }
   if (i.parentId !== null) {
-    const p = db
-      .select({ customerId: serviceObjects.customerId })
-      .from(serviceObjects)
-      .where(eq(serviceObjects.id, i.parentId))
-      .get()
+    const p = db.select({ customerId: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, i.parentId)).get()
     if (!p) fail('parentId', 'Choose an existing parent object')
     if (p && p.customerId !== i.customerId) fail('parentId', 'A component must belong to the same customer as its parent')
     // Walk up from the chosen parent: meeting this object again would make a loop.

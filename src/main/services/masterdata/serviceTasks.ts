@@ -2,7 +2,15 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceTaskRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { agreementLines, agreementTasks, serviceOrderLines, serviceOrderTasks, serviceTasks, serviceTaskSkills, skills } from '../../db/schema'
+import {
+  agreementLines,
+  agreementTasks,
+  serviceOrderLines,
+  serviceOrderTasks,
+  serviceTasks,
+  serviceTaskSkills,
+  skills
+} from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'

@@ -2,7 +2,18 @@ import { eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { WeekHours, WorkerRow } from '@shared/domain/masterdata'
 import type { Db } from '../../db/connection'
-import { agreementLines, agreements, dispatchTeams, orderAssignments, serviceOrderLines, serviceOrders, skills, users, workers, workerSkills } from '../../db/schema'
+import {
+  agreementLines,
+  agreements,
+  dispatchTeams,
+  orderAssignments,
+  serviceOrderLines,
+  serviceOrders,
+  skills,
+  users,
+  workers,
+  workerSkills
+} from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
 import { defineEntity } from './entity'

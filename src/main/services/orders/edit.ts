@@ -58,7 +58,8 @@ function requireModifiable(db: Db, o: OrderRecord): void {
 /* ---------------- header ---------------- */
 
 function validateHeader(db: Db, h: Header): void {
-  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get()) throw invalid(['customerId'], 'Choose an existing customer')
+  if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get())
+    throw invalid(['customerId'], 'Choose an existing customer')
   if (h.siteId !== null) {
     const site = db.select({ c: customerSites.customerId }).from(customerSites).where(eq(customerSites.id, h.siteId)).get()
     if (!site || site.c !== h.customerId) throw invalid(['siteId'], "The service address must be one of the customer's sites")
@@ -69,15 +70,20 @@ function validateHeader(db: Db, h: Header): void {
     const c = db.select({ c: customerContacts.customerId }).from(customerContacts).where(eq(customerContacts.id, h.contactId)).get()
     if (!c || c.c !== h.customerId) throw invalid(['contactId'], "The contact must be one of the customer's contacts")
   }
-  for (const [field, workerId] of [['preferredWorkerId', h.preferredWorkerId], ['responsibleWorkerId', h.responsibleWorkerId]] as const) {
-    if (workerId !== null && !db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get()) throw invalid([field], 'Choose an existing worker')
+  for (const [field, workerId] of [
+    ['preferredWorkerId', h.preferredWorkerId],
+    ['responsibleWorkerId', h.responsibleWorkerId]
+  ] as const) {
+    if (workerId !== null && !db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get())
+      throw invalid([field], 'Choose an existing worker')
   }
   h.objects.forEach((rel, n) => {
     const obj = db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, rel.id)).get()
     if (!obj || obj.c !== h.customerId) throw invalid(['objects', n, 'id'], "The service object must be one of the customer's")
   })
   h.tasks.forEach((rel, n) => {
-    if (!db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, rel.id)).get()) throw invalid(['tasks', n, 'id'], 'Choose an existing service task')
+    if (!db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, rel.id)).get())
+      throw invalid(['tasks', n, 'id'], 'Choose an existing service task')
   })
 }
 
@@ -88,13 +94,20 @@ function headerValues(h: Header) {
 
 function saveRelations(db: Db, orderId: number, h: Pick<Header, 'objects' | 'tasks'>): void {
   db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, orderId)).run()
-  for (const rel of h.objects) db.insert(serviceOrderObjects).values({ orderId, serviceObjectId: rel.id, note: rel.note }).onConflictDoNothing().run()
+  for (const rel of h.objects)
+    db.insert(serviceOrderObjects).values({ orderId, serviceObjectId: rel.id, note: rel.note }).onConflictDoNothing().run()
   db.delete(serviceOrderTasks).where(eq(serviceOrderTasks.orderId, orderId)).run()
-  for (const rel of h.tasks) db.insert(serviceOrderTasks).values({ orderId, serviceTaskId: rel.id, note: rel.note }).onConflictDoNothing().run()
+  for (const rel of h.tasks)
+    db.insert(serviceOrderTasks).values({ orderId, serviceTaskId: rel.id, note: rel.note }).onConflictDoNothing().run()
 }
 
 /** Creates an order in the initial stage (used by the screen, agreements and returns alike). */
-export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord['origin'] = 'manual', extra: Partial<typeof serviceOrders.$inferInsert> = {}): number {
+export function insertOrder(
+  ctx: ServiceContext,
+  h: Header,
+  origin: OrderRecord['origin'] = 'manual',
+  extra: Partial<typeof serviceOrders.$inferInsert> = {}
+): number {
   validateHeader(ctx.db, h)
   const stage = initialStage(ctx.db)
   const row = ctx.db
@@ -103,7 +116,10 @@ export function insertOrder(ctx: ServiceContext, h: Header, origin: OrderRecord[
     .returning({ id: serviceOrders.id })
     .get()
   saveRelations(ctx.db, row.id, h)
-  ctx.db.insert(stageHistory).values({ orderId: row.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: null, toStageId: stage.id }).run()
+  ctx.db
+    .insert(stageHistory)
+    .values({ orderId: row.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: null, toStageId: stage.id })
+    .run()
   slaOrderCreated(ctx, row.id)
   return row.id
 }
@@ -131,12 +147,20 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
     requireModifiable(ctx.db, o)
     const { id, version, ...h } = i
     if (h.customerId !== o.customerId) {
-      const n = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, id)).get()!.n
+      const n = ctx.db
+        .select({ n: sql<number>`count(*)` })
+        .from(serviceOrderLines)
+        .where(eq(serviceOrderLines.orderId, id))
+        .get()!.n
       if (n > 0) throw invalid(['customerId'], 'The customer cannot change once the order has lines')
     }
     validateHeader(ctx.db, h)
     const before = mustLoadOrder(ctx.db, id, ctx.now())
-    ctx.db.update(serviceOrders).set({ ...headerValues(h), version: version + 1 }).where(eq(serviceOrders.id, id)).run()
+    ctx.db
+      .update(serviceOrders)
+      .set({ ...headerValues(h), version: version + 1 })
+      .where(eq(serviceOrders.id, id))
+      .run()
     saveRelations(ctx.db, id, h)
     if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId) slaOrderChanged(ctx, id)
     const after = mustLoadOrder(ctx.db, id, ctx.now())
@@ -152,7 +176,11 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
     if (!stage.canDelete) throw refused(`Stage "${stage.name}" does not allow deleting the order; cancel it instead.`)
-    const posted = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, i.id), ne(serviceOrderLines.status, 'created'))).get()!.n
+    const posted = ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceOrderLines)
+      .where(and(eq(serviceOrderLines.orderId, i.id), ne(serviceOrderLines.status, 'created')))
+      .get()!.n
     if (posted > 0) throw refused('The order has posted or cancelled lines; it stays on record.')
     const before = mustLoadOrder(ctx.db, i.id, ctx.now())
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.orderId, i.id)).run()
@@ -217,7 +245,10 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
     if (!obj || obj.c !== o.customerId) throw invalid(['serviceObjectId'], "The service object must be one of the order customer's")
     ctx.db.insert(serviceOrderObjects).values({ orderId: o.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
   }
-  if (l.serviceTaskId !== null && !ctx.db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, l.serviceTaskId)).get()) {
+  if (
+    l.serviceTaskId !== null &&
+    !ctx.db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, l.serviceTaskId)).get()
+  ) {
     throw invalid(['serviceTaskId'], 'Choose an existing service task')
   }
   let workerId = l.workerId ?? (l.type === 'hour' ? o.responsibleWorkerId : null)
@@ -234,7 +265,9 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
     // item, anything but the new default is an override.
     const kept = current !== null && sameSource(current, l) && given === current[field]
     if (!kept && given !== d[field] && !can(user.roles, 'prices.override')) {
-      throw new AppError('FORBIDDEN', 'Changing a price needs the price-override permission (service manager).', [{ path: [field], message: 'Not allowed for your role' }])
+      throw new AppError('FORBIDDEN', 'Changing a price needs the price-override permission (service manager).', [
+        { path: [field], message: 'Not allowed for your role' }
+      ])
     }
     return given
   }
@@ -259,11 +292,21 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
 
 /** Same item or category as before: an unchanged price stays as it was even if the catalogue moved on. */
 function sameSource(current: LineRecord, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): boolean {
-  return current.type === l.type && current.categoryId === (l.type === 'item' ? null : l.categoryId) && current.itemId === (l.type === 'item' ? l.itemId : null)
+  return (
+    current.type === l.type &&
+    current.categoryId === (l.type === 'item' ? null : l.categoryId) &&
+    current.itemId === (l.type === 'item' ? l.itemId : null)
+  )
 }
 
 function nextLineNo(db: Db, orderId: number): number {
-  return (db.select({ n: max(serviceOrderLines.lineNo) }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId)).get()?.n ?? 0) + 1
+  return (
+    (db
+      .select({ n: max(serviceOrderLines.lineNo) })
+      .from(serviceOrderLines)
+      .where(eq(serviceOrderLines.orderId, orderId))
+      .get()?.n ?? 0) + 1
+  )
 }
 
 export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
@@ -273,7 +316,11 @@ export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
     const o = orderRecord(ctx.db, i.orderId)
     requireModifiable(ctx.db, o)
     const values = lineValues(ctx, o, i, null)
-    const row = ctx.db.insert(serviceOrderLines).values({ ...values, orderId: o.id, lineNo: nextLineNo(ctx.db, o.id) }).returning({ id: serviceOrderLines.id }).get()
+    const row = ctx.db
+      .insert(serviceOrderLines)
+      .values({ ...values, orderId: o.id, lineNo: nextLineNo(ctx.db, o.id) })
+      .returning({ id: serviceOrderLines.id })
+      .get()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', row.id, 'create', null, { orderId: o.id, ...values })
     return mustLoadOrder(ctx.db, o.id, ctx.now())
@@ -296,8 +343,13 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
     requireModifiable(ctx.db, o)
     const values = lineValues(ctx, o, i, l)
     // A changed line needs signing off again.
-    ctx.db.update(serviceOrderLines).set({ ...values, signedOffAt: null, signedOffBy: null, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
-    if (o.signedOffAt !== null) ctx.db.update(serviceOrders).set({ signedOffAt: null, signedOffBy: null }).where(eq(serviceOrders.id, o.id)).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ ...values, signedOffAt: null, signedOffBy: null, version: l.version + 1 })
+      .where(eq(serviceOrderLines.id, l.id))
+      .run()
+    if (o.signedOffAt !== null)
+      ctx.db.update(serviceOrders).set({ signedOffAt: null, signedOffBy: null }).where(eq(serviceOrders.id, o.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', l, { ...l, ...values })
     return mustLoadOrder(ctx.db, o.id, ctx.now())
@@ -313,7 +365,8 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
-    if (l.agreementLineId !== null) throw refused(`Line ${l.lineNo} comes from an agreement; cancel it instead, so that it is not generated again.`)
+    if (l.agreementLineId !== null)
+      throw refused(`Line ${l.lineNo} comes from an agreement; cancel it instead, so that it is not generated again.`)
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.id, l.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'delete', l, null)
@@ -329,7 +382,12 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
     if (!source.isTemplate) throw refused(`${source.number} is not a template order.`)
     if (target.isTemplate && target.id === source.id) throw refused('An order cannot copy from itself.')
     requireModifiable(ctx.db, target)
-    const lines = ctx.db.select().from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, source.id), ne(serviceOrderLines.status, 'cancelled'))).orderBy(asc(serviceOrderLines.lineNo)).all()
+    const lines = ctx.db
+      .select()
+      .from(serviceOrderLines)
+      .where(and(eq(serviceOrderLines.orderId, source.id), ne(serviceOrderLines.status, 'cancelled')))
+      .orderBy(asc(serviceOrderLines.lineNo))
+      .all()
     if (lines.length === 0) throw refused(`Template ${source.number} has no lines.`)
     let lineNo = nextLineNo(ctx.db, target.id)
     for (const l of lines) {
@@ -354,7 +412,8 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
           note: l.note
         })
         .run()
-      if (objectId !== null) ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: objectId }).onConflictDoNothing().run()
+      if (objectId !== null)
+        ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: objectId }).onConflictDoNothing().run()
     }
     refreshOrder(ctx.db, target.id)
     audit(ctx, 'serviceOrder', target.id, 'update', null, { copiedLinesFrom: source.number, lines: lines.length })
@@ -381,13 +440,22 @@ export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.mov
     lines.forEach(requireOpenLine)
     let lineNo = nextLineNo(ctx.db, target.id)
     for (const l of lines) {
-      ctx.db.update(serviceOrderLines).set({ orderId: target.id, lineNo: lineNo++, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
-      if (l.serviceObjectId !== null) ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
+      ctx.db
+        .update(serviceOrderLines)
+        .set({ orderId: target.id, lineNo: lineNo++, version: l.version + 1 })
+        .where(eq(serviceOrderLines.id, l.id))
+        .run()
+      if (l.serviceObjectId !== null)
+        ctx.db.insert(serviceOrderObjects).values({ orderId: target.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
     }
     refreshOrder(ctx.db, source.id)
     refreshOrder(ctx.db, target.id)
     audit(ctx, 'serviceOrder', target.id, 'update', null, { movedLinesFrom: source.number, lineIds: i.lineIds })
-    const left = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(eq(serviceOrderLines.orderId, source.id)).get()!.n
+    const left = ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceOrderLines)
+      .where(eq(serviceOrderLines.orderId, source.id))
+      .get()!.n
     if (i.deleteEmptyOrder && left === 0 && stageOf(ctx.db, source).canDelete) {
       ctx.db.delete(stageHistory).where(eq(stageHistory.orderId, source.id)).run()
       ctx.db.delete(serviceOrderObjects).where(eq(serviceOrderObjects.orderId, source.id)).run()
@@ -413,9 +481,17 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
     checkVersion(o, i.version)
     requireCancellable(ctx.db, o)
     if (o.progress === 'cancelled') throw refused('The order is already cancelled.')
-    const posted = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'posted'))).get()!.n
+    const posted = ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceOrderLines)
+      .where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'posted')))
+      .get()!.n
     if (posted > 0) throw refused('The order has posted lines and cannot be cancelled as a whole; cancel the open lines one by one.')
-    ctx.db.update(serviceOrderLines).set({ status: 'cancelled', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'))).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ status: 'cancelled', version: sql`${serviceOrderLines.version} + 1` })
+      .where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created')))
+      .run()
     bump(ctx.db, o, { progress: 'cancelled' })
     refreshOrder(ctx.db, o.id)
     slaOrderCancelled(ctx, o.id)
@@ -430,7 +506,11 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     if (o.progress !== 'cancelled') throw refused('The order is not cancelled.')
-    ctx.db.update(serviceOrderLines).set({ status: 'created', version: sql`${serviceOrderLines.version} + 1` }).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'cancelled'))).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ status: 'created', version: sql`${serviceOrderLines.version} + 1` })
+      .where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'cancelled')))
+      .run()
     bump(ctx.db, o, { progress: 'inProcess' })
     refreshOrder(ctx.db, o.id)
     slaOrderRevived(ctx, o.id)
@@ -447,7 +527,11 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireCancellable(ctx.db, o)
-    ctx.db.update(serviceOrderLines).set({ status: 'cancelled', signedOffAt: null, signedOffBy: null, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ status: 'cancelled', signedOffAt: null, signedOffBy: null, version: l.version + 1 })
+      .where(eq(serviceOrderLines.id, l.id))
+      .run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', { status: l.status }, { status: 'cancelled' })
     return mustLoadOrder(ctx.db, o.id, ctx.now())
@@ -462,7 +546,11 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
     if (l.status !== 'cancelled') throw refused(`Line ${l.lineNo} is not cancelled.`)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, { ...o, progress: 'inProcess' })
-    ctx.db.update(serviceOrderLines).set({ status: 'created', version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ status: 'created', version: l.version + 1 })
+      .where(eq(serviceOrderLines.id, l.id))
+      .run()
     if (o.progress === 'cancelled') ctx.db.update(serviceOrders).set({ progress: 'inProcess' }).where(eq(serviceOrders.id, o.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'update', { status: 'cancelled' }, { status: 'created' })
@@ -489,7 +577,18 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
       throw invalid(['reasonId'], 'Choose an existing reason code')
     }
     bump(ctx.db, o, { stageId: to.id })
-    ctx.db.insert(stageHistory).values({ orderId: o.id, at: ctx.now(), userId: ctx.user?.id ?? null, fromStageId: from.id, toStageId: to.id, reasonId: i.reasonId, note: i.note }).run()
+    ctx.db
+      .insert(stageHistory)
+      .values({
+        orderId: o.id,
+        at: ctx.now(),
+        userId: ctx.user?.id ?? null,
+        fromStageId: from.id,
+        toStageId: to.id,
+        reasonId: i.reasonId,
+        note: i.note
+      })
+      .run()
     slaStageChanged(ctx, o.id, from.id, to.id)
     audit(ctx, 'serviceOrder', o.id, 'update', { stage: from.name }, { stage: to.name, reasonId: i.reasonId })
     return mustLoadOrder(ctx.db, o.id, ctx.now())
@@ -510,9 +609,19 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
     slaRequireReasons(ctx, o.id)
     const now = ctx.now()
     for (const l of chosen) {
-      ctx.db.update(serviceOrderLines).set({ signedOffAt: now, signedOffBy: user.id, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
+      ctx.db
+        .update(serviceOrderLines)
+        .set({ signedOffAt: now, signedOffBy: user.id, version: l.version + 1 })
+        .where(eq(serviceOrderLines.id, l.id))
+        .run()
     }
-    const unsigned = ctx.db.select({ n: sql<number>`count(*)` }).from(serviceOrderLines).where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'), sql`${serviceOrderLines.signedOffAt} is null`)).get()!.n
+    const unsigned = ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceOrderLines)
+      .where(
+        and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'created'), sql`${serviceOrderLines.signedOffAt} is null`)
+      )
+      .get()!.n
     bump(ctx.db, o, unsigned === 0 ? { signedOffAt: now, signedOffBy: user.id } : {})
     audit(ctx, 'serviceOrder', o.id, 'update', null, { signedOffLines: chosen.map((l) => l.lineNo), orderSignedOff: unsigned === 0 })
     return mustLoadOrder(ctx.db, o.id, ctx.now())
@@ -525,7 +634,8 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
-    if (!stage.canPost) throw refused(`Stage "${stage.name}" does not allow posting. Move the order on to a stage that does (e.g. Completed).`)
+    if (!stage.canPost)
+      throw refused(`Stage "${stage.name}" does not allow posting. Move the order on to a stage that does (e.g. Completed).`)
     const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
     let chosen: LineRecord[]
     if (i.lineIds.length > 0) {
@@ -541,7 +651,11 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
     }
     const now = ctx.now()
     const ids = chosen.map((l) => l.id)
-    ctx.db.update(serviceOrderLines).set({ status: 'posted', postedAt: now, postedBy: user.id, version: sql`${serviceOrderLines.version} + 1` }).where(inArray(serviceOrderLines.id, ids)).run()
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ status: 'posted', postedAt: now, postedBy: user.id, version: sql`${serviceOrderLines.version} + 1` })
+      .where(inArray(serviceOrderLines.id, ids))
+      .run()
     bump(ctx.db, o)
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrder', o.id, 'update', null, { postedLines: chosen.map((l) => l.lineNo) })

@@ -64,12 +64,21 @@ type ListRowWithoutSla = Omit<OrderListRow, 'sla'>
 
 /** The SLA badges of a page of rows: one query for the page's ids, so a list never runs clocks for every order. */
 export function withSla<R extends ListRowWithoutSla>(db: Db, rows: R[], now: number): (R & { sla: OrderListRow['sla'] })[] {
-  const badges = slaBadgesFor(db, rows.map((r) => r.id), now)
+  const badges = slaBadgesFor(
+    db,
+    rows.map((r) => r.id),
+    now
+  )
   return rows.map((r) => ({ ...r, sla: badges.get(r.id) ?? null }))
 }
 
 /** `withSla` for a streamed export, a chunk at a time. */
-export function* iterateWithSla<R extends ListRowWithoutSla>(db: Db, rows: Iterable<R>, now: number, chunk = 500): Generator<R & { sla: OrderListRow['sla'] }> {
+export function* iterateWithSla<R extends ListRowWithoutSla>(
+  db: Db,
+  rows: Iterable<R>,
+  now: number,
+  chunk = 500
+): Generator<R & { sla: OrderListRow['sla'] }> {
   let buffer: R[] = []
   for (const r of rows) {
     buffer.push(r)
@@ -237,7 +246,13 @@ export function loadOrder(db: Db, id: number, now: number): OrderRow | undefined
   const stage = stages.find((s) => s.id === head.stageId)!
   const parent = stages.find((s) => s.id === stage.parentId) ?? null
   const objects = db
-    .select({ id: serviceObjects.id, number: serviceObjects.number, name: serviceObjects.name, serialNumber: serviceObjects.serialNumber, note: serviceOrderObjects.note })
+    .select({
+      id: serviceObjects.id,
+      number: serviceObjects.number,
+      name: serviceObjects.name,
+      serialNumber: serviceObjects.serialNumber,
+      note: serviceOrderObjects.note
+    })
     .from(serviceOrderObjects)
     .innerJoin(serviceObjects, eq(serviceObjects.id, serviceOrderObjects.serviceObjectId))
     .where(eq(serviceOrderObjects.orderId, id))
@@ -294,4 +309,3 @@ export function getOrder(ctx: ServiceContext, i: { id: number }): OrderRow {
   requireOrderAccess(ctx, i.id)
   return o
 }
-

@@ -33,7 +33,11 @@ export function allStages(db: Db): StageInfo[] {
 }
 
 export function initialStage(db: Db): StageInfo {
-  const root = db.select().from(serviceStages).where(sql`${serviceStages.parentId} is null`).get()
+  const root = db
+    .select()
+    .from(serviceStages)
+    .where(sql`${serviceStages.parentId} is null`)
+    .get()
   if (!root) throw new AppError('VALIDATION', 'The service order workflow has no initial stage; set it up under Settings → Stages.')
   return root
 }
@@ -57,10 +61,12 @@ export const stageService = defineEntity({
     if (id !== null) {
       const before = ctx.db.select({ parentId: serviceStages.parentId }).from(serviceStages).where(eq(serviceStages.id, id)).get()
       // As in the reference, the parent is fixed once saved: moving a branch would strand orders mid-flow.
-      if (before && before.parentId !== i.parentId) throw invalid(['parentId'], 'The parent of a saved stage cannot change; add a new stage instead')
+      if (before && before.parentId !== i.parentId)
+        throw invalid(['parentId'], 'The parent of a saved stage cannot change; add a new stage instead')
     }
     const stages = allStages(ctx.db).map((s) => ({ id: s.id, parentId: s.parentId }))
-    const next = id === null ? [...stages, { id: -1, parentId: i.parentId }] : stages.map((s) => (s.id === id ? { id, parentId: i.parentId } : s))
+    const next =
+      id === null ? [...stages, { id: -1, parentId: i.parentId }] : stages.map((s) => (s.id === id ? { id, parentId: i.parentId } : s))
     const problem = stageTreeProblem(next)
     if (problem) throw invalid(['parentId'], problem)
   },
@@ -72,7 +78,9 @@ export const stageService = defineEntity({
   ]
 })
 
-export const reasonService = codeTable('stageReason', 'Reason code', stageReasons, [{ column: stageHistory.reasonId, label: 'stage changes' }])
+export const reasonService = codeTable('stageReason', 'Reason code', stageReasons, [
+  { column: stageHistory.reasonId, label: 'stage changes' }
+])
 
 type StageSeed = Omit<typeof serviceStages.$inferInsert, 'id' | 'parentId' | 'version'> & { parent: string | null }
 
@@ -98,7 +106,10 @@ export const DEFAULT_REASONS = [
 
 /** Seeds the default workflow and reason codes into a database that has none. */
 export function ensureDefaultWorkflow(db: Db): void {
-  const has = db.select({ n: sql<number>`count(*)` }).from(serviceStages).get()!.n
+  const has = db
+    .select({ n: sql<number>`count(*)` })
+    .from(serviceStages)
+    .get()!.n
   if (has > 0) return
   const ids = new Map<string, number>()
   for (const { parent, ...s } of DEFAULT_STAGES) {

@@ -36,7 +36,11 @@ export function requireOpenOrder(db: Db, o: OrderRecord, field: string): void {
   if (o.isTemplate) throw invalid([field], `${o.number} is a template; plan a copy of it instead`)
   if (o.progress === 'posted') throw invalid([field], `${o.number} is posted; its work is finished`)
   if (o.progress === 'cancelled') throw invalid([field], `${o.number} is cancelled`)
-  const stage = db.select({ name: serviceStages.name, canModify: serviceStages.canModify }).from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
+  const stage = db
+    .select({ name: serviceStages.name, canModify: serviceStages.canModify })
+    .from(serviceStages)
+    .where(eq(serviceStages.id, o.stageId))
+    .get()!
   if (!stage.canModify) throw invalid([field], `Stage "${stage.name}" of ${o.number} does not allow changes`)
 }
 
@@ -49,7 +53,13 @@ export function requireOpenOrder(db: Db, o: OrderRecord, field: string): void {
 export function refreshOrder(db: Db, orderId: number): void {
   const o = orderRecord(db, orderId)
   const lines = db
-    .select({ status: serviceOrderLines.status, q: serviceOrderLines.quantity, price: serviceOrderLines.unitPrice, cost: serviceOrderLines.unitCost, signedOffAt: serviceOrderLines.signedOffAt })
+    .select({
+      status: serviceOrderLines.status,
+      q: serviceOrderLines.quantity,
+      price: serviceOrderLines.unitPrice,
+      cost: serviceOrderLines.unitCost,
+      signedOffAt: serviceOrderLines.signedOffAt
+    })
     .from(serviceOrderLines)
     .where(eq(serviceOrderLines.orderId, orderId))
     .all()
@@ -57,7 +67,10 @@ export function refreshOrder(db: Db, orderId: number): void {
   const unsigned = lines.some((l) => l.status === 'created' && l.signedOffAt === null)
   db.update(serviceOrders)
     .set({
-      progress: deriveProgress(lines.map((l) => l.status as LineStatus), o.progress as Progress),
+      progress: deriveProgress(
+        lines.map((l) => l.status as LineStatus),
+        o.progress as Progress
+      ),
       lineCount: live.length,
       salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
       costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0),
@@ -69,7 +82,10 @@ export function refreshOrder(db: Db, orderId: number): void {
 
 /** Writes header values and moves the version on: the order changed under anyone who has it open. */
 export function bump(db: Db, o: OrderRecord, values: Partial<typeof serviceOrders.$inferInsert> = {}): void {
-  db.update(serviceOrders).set({ ...values, version: o.version + 1 }).where(eq(serviceOrders.id, o.id)).run()
+  db.update(serviceOrders)
+    .set({ ...values, version: o.version + 1 })
+    .where(eq(serviceOrders.id, o.id))
+    .run()
 }
 
 /* ---------------- planning (the dispatch board) ---------------- */
@@ -79,12 +95,25 @@ export function bump(db: Db, o: OrderRecord, values: Partial<typeof serviceOrder
  * technician booked becomes responsible when nobody was. Audited; the version moves on only when something
  * changed.
  */
-export function setPlannedTimes(ctx: ServiceContext, orderId: number, span: { start: number | null; end: number | null }, workerId: number | null): void {
+export function setPlannedTimes(
+  ctx: ServiceContext,
+  orderId: number,
+  span: { start: number | null; end: number | null },
+  workerId: number | null
+): void {
   const o = orderRecord(ctx.db, orderId)
   const values = { plannedStart: span.start, plannedEnd: span.end, responsibleWorkerId: o.responsibleWorkerId ?? workerId }
-  if (values.plannedStart === o.plannedStart && values.plannedEnd === o.plannedEnd && values.responsibleWorkerId === o.responsibleWorkerId) return
+  if (values.plannedStart === o.plannedStart && values.plannedEnd === o.plannedEnd && values.responsibleWorkerId === o.responsibleWorkerId)
+    return
   bump(ctx.db, o, values)
-  audit(ctx, 'serviceOrder', orderId, 'update', { plannedStart: o.plannedStart, plannedEnd: o.plannedEnd, responsibleWorkerId: o.responsibleWorkerId }, values)
+  audit(
+    ctx,
+    'serviceOrder',
+    orderId,
+    'update',
+    { plannedStart: o.plannedStart, plannedEnd: o.plannedEnd, responsibleWorkerId: o.responsibleWorkerId },
+    values
+  )
 }
 
 /**
@@ -113,13 +142,31 @@ export function assignOpenLines(ctx: ServiceContext, orderId: number, workerId: 
   const open = ctx.db
     .select()
     .from(serviceOrderLines)
-    .where(and(eq(serviceOrderLines.orderId, orderId), eq(serviceOrderLines.type, 'hour'), eq(serviceOrderLines.status, 'created'), isNull(serviceOrderLines.workerId)))
+    .where(
+      and(
+        eq(serviceOrderLines.orderId, orderId),
+        eq(serviceOrderLines.type, 'hour'),
+        eq(serviceOrderLines.status, 'created'),
+        isNull(serviceOrderLines.workerId)
+      )
+    )
     .all()
   let withdrawn = false
   for (const l of open) {
     const values = { workerId, scheduledDate: l.scheduledDate ?? date, signedOffAt: null, signedOffBy: null }
-    ctx.db.update(serviceOrderLines).set({ ...values, version: l.version + 1 }).where(eq(serviceOrderLines.id, l.id)).run()
-    audit(ctx, 'serviceOrderLine', l.id, 'update', { workerId: l.workerId, scheduledDate: l.scheduledDate, signedOffAt: l.signedOffAt, signedOffBy: l.signedOffBy }, values)
+    ctx.db
+      .update(serviceOrderLines)
+      .set({ ...values, version: l.version + 1 })
+      .where(eq(serviceOrderLines.id, l.id))
+      .run()
+    audit(
+      ctx,
+      'serviceOrderLine',
+      l.id,
+      'update',
+      { workerId: l.workerId, scheduledDate: l.scheduledDate, signedOffAt: l.signedOffAt, signedOffBy: l.signedOffBy },
+      values
+    )
     if (l.signedOffAt !== null) withdrawn = true
   }
   if (withdrawn) refreshOrder(ctx.db, orderId)
@@ -235,7 +282,9 @@ export function orderInserts(sqlite: Sqlite) {
        agreement_line_id, occurrence_date)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const history = sqlite.prepare('insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, reason_id, note) values (?, ?, ?, ?, ?, ?, ?)')
+  const history = sqlite.prepare(
+    'insert into stage_history (order_id, at, user_id, from_stage_id, to_stage_id, reason_id, note) values (?, ?, ?, ?, ?, ?, ?)'
+  )
   const object = sqlite.prepare('insert into service_order_objects (order_id, service_object_id, note) values (?, ?, ?)')
   const task = sqlite.prepare('insert into service_order_tasks (order_id, service_task_id, note) values (?, ?, ?)')
   return {
@@ -329,13 +378,19 @@ export function orderSeedUpdates(sqlite: Sqlite) {
     `update service_orders set responsible_worker_id = null, preferred_worker_id = null, planned_start = null, planned_end = null,
        requested_start = ?, requested_end = ?, priority = ? where id = ?`
   )
-  const unplanLines = sqlite.prepare("update service_order_lines set worker_id = null, scheduled_date = null where order_id = ? and status = 'created'")
+  const unplanLines = sqlite.prepare(
+    "update service_order_lines set worker_id = null, scheduled_date = null where order_id = ? and status = 'created'"
+  )
   const followAssignments = sqlite.prepare(
     `update service_orders set planned_start = (select min(a.start) from order_assignments a where a.order_id = service_orders.id),
        planned_end = (select max(a."end") from order_assignments a where a.order_id = service_orders.id), responsible_worker_id = ? where id = ?`
   )
-  const dropRequestedOutside = sqlite.prepare('update service_orders set requested_start = null, requested_end = null where id = ? and (requested_start > ? or requested_end < ?)')
-  const assignHourLines = sqlite.prepare("update service_order_lines set worker_id = ?, scheduled_date = ? where order_id = ? and status = 'created' and type = 'hour'")
+  const dropRequestedOutside = sqlite.prepare(
+    'update service_orders set requested_start = null, requested_end = null where id = ? and (requested_start > ? or requested_end < ?)'
+  )
+  const assignHourLines = sqlite.prepare(
+    "update service_order_lines set worker_id = ?, scheduled_date = ? where order_id = ? and status = 'created' and type = 'hour'"
+  )
   const stage = sqlite.prepare('update service_orders set stage_id = ? where id = ?')
   const invoicePosted = sqlite.prepare("update service_order_lines set invoice_id = ? where order_id = ? and status = 'posted'")
   return {

@@ -54,7 +54,11 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings
     if (before.version !== input.version) throw conflict('Settings')
     const { version, ...values } = input
     const holidays = [...values.holidays].sort((a, b) => a.date.localeCompare(b.date))
-    ctx.db.update(settings).set({ ...values, holidays, version: version + 1 }).where(eq(settings.id, 1)).run()
+    ctx.db
+      .update(settings)
+      .set({ ...values, holidays, version: version + 1 })
+      .where(eq(settings.id, 1))
+      .run()
     const after = loadSettings(ctx.db)
     audit(ctx, 'settings', 1, 'update', before, after)
     return after

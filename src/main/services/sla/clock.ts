@@ -107,7 +107,8 @@ export function derive(clocks: TargetClock[], cancelled: boolean, paused: boolea
   const open = clocks.filter((c) => c.metAt === null)
   const earliest = (cs: TargetClock[]) => cs.filter((c) => c.deadline !== null).sort((a, b) => a.deadline! - b.deadline!)[0] ?? null
   if (cancelled) return { state: 'cancelled', nextDeadline: null, nextTarget: null }
-  if (open.length === 0) return { state: clocks.some((c) => c.breachedAt !== null) ? 'breached' : 'met', nextDeadline: null, nextTarget: null }
+  if (open.length === 0)
+    return { state: clocks.some((c) => c.breachedAt !== null) ? 'breached' : 'met', nextDeadline: null, nextTarget: null }
   if (paused) return { state: 'paused', nextDeadline: null, nextTarget: null }
   const ahead = earliest(open.filter((c) => c.breachedAt === null))
   if (ahead) return { state: 'running', nextDeadline: ahead.deadline, nextTarget: ahead.target }
@@ -190,7 +191,15 @@ export function refreshClock(ctx: ServiceContext, orderId: number, cache: SlaCac
 }
 
 /** Writes the clock rows of an SLA for an order (no clock when the SLA sets no targets for its priority). */
-export function startClock(ctx: ServiceContext, orderId: number, priority: string, spec: SlaSpec, source: SlaSource, startedAt: number, cache: SlaCache): boolean {
+export function startClock(
+  ctx: ServiceContext,
+  orderId: number,
+  priority: string,
+  spec: SlaSpec,
+  source: SlaSource,
+  startedAt: number,
+  cache: SlaCache
+): boolean {
   const targets = targetMinutes(spec, priority)
   if (targets.length === 0) return false
   ctx.db.insert(orderSlas).values({ orderId, slaId: spec.id, source, startedAt, state: 'running' }).run()
@@ -206,7 +215,11 @@ export function meetTargets(ctx: ServiceContext, orderId: number, which: readonl
   if (!head || head.cancelledAt !== null) return
   for (const t of loadTargets(ctx.db, orderId)) {
     if (t.metAt !== null || !which.includes(t.target as SlaTarget)) continue
-    ctx.db.update(orderSlaTargets).set({ metAt: at }).where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, t.target))).run()
+    ctx.db
+      .update(orderSlaTargets)
+      .set({ metAt: at })
+      .where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, t.target)))
+      .run()
     logEvent(ctx, orderId, { kind: 'met', at, target: t.target as SlaTarget })
   }
   refreshClock(ctx, orderId, cache)
@@ -278,8 +291,11 @@ export function badgesFor(db: Db, orderIds: readonly number[], now: number): Map
     const h = targets[0]!
     const base = { slaName: h.slaName, deadline: null, remainingMinutes: null }
     const open = targets.filter((t) => t.metAt === null)
-    const byDeadline = (a: { deadline: number | null }, b: { deadline: number | null }) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity)
-    const missed = open.filter((t) => t.breachedAt !== null || (h.pausedSince === null && t.deadline !== null && t.deadline < now)).sort(byDeadline)[0]
+    const byDeadline = (a: { deadline: number | null }, b: { deadline: number | null }) =>
+      (a.deadline ?? Infinity) - (b.deadline ?? Infinity)
+    const missed = open
+      .filter((t) => t.breachedAt !== null || (h.pausedSince === null && t.deadline !== null && t.deadline < now))
+      .sort(byDeadline)[0]
     const calendar = () => cache.get(h.slaId)!.calendar
     let badge: SlaBadge
     if (h.cancelledAt !== null) badge = { ...base, state: 'cancelled', level: 'cancelled', target: null }
@@ -287,13 +303,27 @@ export function badgesFor(db: Db, orderIds: readonly number[], now: number): Map
       const late = targets.some((t) => t.breachedAt !== null)
       badge = { ...base, state: late ? 'breached' : 'met', level: late ? 'breached' : 'met', target: 'resolution' }
     } else if (missed) {
-      badge = { ...base, state: 'breached', level: 'breached', target: missed.target as SlaTarget, deadline: missed.deadline, remainingMinutes: -businessMinutesBetween(calendar(), missed.deadline!, now) }
+      badge = {
+        ...base,
+        state: 'breached',
+        level: 'breached',
+        target: missed.target as SlaTarget,
+        deadline: missed.deadline,
+        remainingMinutes: -businessMinutesBetween(calendar(), missed.deadline!, now)
+      }
     } else if (h.pausedSince !== null) {
       badge = { ...base, state: 'paused', level: 'paused', target: open[0]!.target as SlaTarget }
     } else {
       const next = [...open].sort(byDeadline)[0]!
       const remaining = next.deadline === null ? null : businessMinutesBetween(calendar(), now, next.deadline)
-      badge = { ...base, state: 'running', level: remaining !== null && remaining <= atRisk ? 'atRisk' : 'ok', target: next.target as SlaTarget, deadline: next.deadline, remainingMinutes: remaining }
+      badge = {
+        ...base,
+        state: 'running',
+        level: remaining !== null && remaining <= atRisk ? 'atRisk' : 'ok',
+        target: next.target as SlaTarget,
+        deadline: next.deadline,
+        remainingMinutes: remaining
+      }
     }
     out.set(orderId, badge)
   }
@@ -365,7 +395,15 @@ export class GeneratedClocks {
     if (targets.length === 0) return
     const now = this.ctx.now()
     const startedAt = Math.max(now, plannedStart)
-    const clocks = computeClock({ calendar: spec.calendar, startedAt, targets: Object.fromEntries(targets.map((t) => [t.target, t.minutes])), pauses: [], metAt: {}, cancelledAt: null, now })
+    const clocks = computeClock({
+      calendar: spec.calendar,
+      startedAt,
+      targets: Object.fromEntries(targets.map((t) => [t.target, t.minutes])),
+      pauses: [],
+      metAt: {},
+      cancelledAt: null,
+      now
+    })
     const d = derive(clocks, false, false)
     this.st.header.run(orderId, spec.id, source, startedAt, d.nextDeadline, d.nextTarget)
     for (const c of clocks) this.st.target.run(orderId, c.target, c.minutes, c.deadline)

@@ -52,7 +52,9 @@ const selection = {
 const PRIORITY_ORDER: Priority[] = ['high', 'normal', 'low']
 
 function toRow(r: { [K in keyof typeof selection]: unknown }): SlaRow {
-  const targets = (JSON.parse(r.targets as string) as SlaRow['targets']).sort((a, b) => PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority))
+  const targets = (JSON.parse(r.targets as string) as SlaRow['targets']).sort(
+    (a, b) => PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority)
+  )
   const ids = (v: unknown) => (JSON.parse(v as string) as number[]).sort((a, b) => a - b)
   return {
     id: r.id as number,
@@ -77,7 +79,10 @@ function validate(db: Db, i: SlaIn): void {
     throw invalid(['workingHours'], 'Give working hours for the SLA’s own calendar, or remove its holidays to use the shop’s calendar')
   }
   if (i.workingHours !== null) {
-    const problems = calendarProblems(i.workingHours, (i.holidays ?? []).map((h) => h.date))
+    const problems = calendarProblems(
+      i.workingHours,
+      (i.holidays ?? []).map((h) => h.date)
+    )
     if (problems.length > 0) {
       const onHolidays = problems.find((p) => p.startsWith('The holidays') || p.startsWith('Not a date') || p.includes('listed twice'))
       throw invalid([onHolidays ? 'holidays' : 'workingHours'], onHolidays ?? problems[0]!)
@@ -88,9 +93,22 @@ function validate(db: Db, i: SlaIn): void {
     if (seen.has(t.priority)) throw invalid(['targets', n, 'priority'], `Targets for ${t.priority} priority are given twice`)
     seen.add(t.priority)
   })
-  const fields = [['pauseStageIds', i.pauseStageIds], ['respondStageIds', i.respondStageIds], ['resolveStageIds', i.resolveStageIds]] as const
+  const fields = [
+    ['pauseStageIds', i.pauseStageIds],
+    ['respondStageIds', i.respondStageIds],
+    ['resolveStageIds', i.resolveStageIds]
+  ] as const
   const all = [...new Set(fields.flatMap(([, ids]) => ids))]
-  const known = new Set(all.length === 0 ? [] : db.select({ id: serviceStages.id }).from(serviceStages).where(inArray(serviceStages.id, all)).all().map((s) => s.id))
+  const known = new Set(
+    all.length === 0
+      ? []
+      : db
+          .select({ id: serviceStages.id })
+          .from(serviceStages)
+          .where(inArray(serviceStages.id, all))
+          .all()
+          .map((s) => s.id)
+  )
   for (const [field, ids] of fields) {
     const n = ids.findIndex((id) => !known.has(id))
     if (n >= 0) throw invalid([field, n], 'Choose an existing stage')
@@ -130,9 +148,17 @@ export const slaDefinitionService = defineEntity({
   }),
   saveChildren: (ctx, id, i) => {
     ctx.db.delete(slaTargets).where(eq(slaTargets.slaId, id)).run()
-    for (const t of i.targets) ctx.db.insert(slaTargets).values({ slaId: id, ...t }).run()
+    for (const t of i.targets)
+      ctx.db
+        .insert(slaTargets)
+        .values({ slaId: id, ...t })
+        .run()
     ctx.db.delete(slaStages).where(eq(slaStages.slaId, id)).run()
-    const roles = [['pause', i.pauseStageIds], ['respond', i.respondStageIds], ['resolve', i.resolveStageIds]] as const
+    const roles = [
+      ['pause', i.pauseStageIds],
+      ['respond', i.respondStageIds],
+      ['resolve', i.resolveStageIds]
+    ] as const
     for (const [role, ids] of roles) for (const stageId of new Set(ids)) ctx.db.insert(slaStages).values({ slaId: id, stageId, role }).run()
   },
   references: [
@@ -160,7 +186,10 @@ export const DEFAULT_SLA_REASONS = [
 
 /** Seeds the reason codes into a database that has none (the user may have edited or removed them since). */
 export function ensureSlaReasons(db: Db): void {
-  const has = db.select({ n: sql<number>`count(*)` }).from(slaReasons).get()!.n
+  const has = db
+    .select({ n: sql<number>`count(*)` })
+    .from(slaReasons)
+    .get()!.n
   if (has > 0) return
   for (const r of DEFAULT_SLA_REASONS) db.insert(slaReasons).values(r).onConflictDoNothing().run()
 }
@@ -214,8 +243,13 @@ export class SlaCache {
         id: row.id,
         name: row.name,
         suspended: row.suspended,
-        calendar: row.workingHours === null ? shop : { timeZone: this.timeZone!, week: row.workingHours, holidays: new Set((row.holidays ?? []).map((h) => h.date)) },
-        targets: new Map(row.targets.map((t) => [t.priority, { response: t.responseMinutes, arrival: t.arrivalMinutes, resolution: t.resolutionMinutes }])),
+        calendar:
+          row.workingHours === null
+            ? shop
+            : { timeZone: this.timeZone!, week: row.workingHours, holidays: new Set((row.holidays ?? []).map((h) => h.date)) },
+        targets: new Map(
+          row.targets.map((t) => [t.priority, { response: t.responseMinutes, arrival: t.arrivalMinutes, resolution: t.resolutionMinutes }])
+        ),
         pause: new Set(row.pauseStageIds),
         respond: new Set(row.respondStageIds),
         resolve: new Set(row.resolveStageIds)

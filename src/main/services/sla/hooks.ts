@@ -12,7 +12,15 @@ import { SlaCache } from './definitions'
 
 function orderOf(db: Db, orderId: number) {
   return db
-    .select({ slaId: serviceOrders.slaId, agreementId: serviceOrders.agreementId, customerId: serviceOrders.customerId, priority: serviceOrders.priority, stageId: serviceOrders.stageId, createdAt: serviceOrders.createdAt, isTemplate: serviceOrders.isTemplate })
+    .select({
+      slaId: serviceOrders.slaId,
+      agreementId: serviceOrders.agreementId,
+      customerId: serviceOrders.customerId,
+      priority: serviceOrders.priority,
+      stageId: serviceOrders.stageId,
+      createdAt: serviceOrders.createdAt,
+      isTemplate: serviceOrders.isTemplate
+    })
     .from(serviceOrders)
     .where(eq(serviceOrders.id, orderId))
     .get()
@@ -34,7 +42,11 @@ export function slaStageChanged(ctx: ServiceContext, orderId: number, _fromStage
   if (!head || head.cancelledAt !== null) return
   const cache = new SlaCache(ctx.db)
   const spec = cache.get(head.slaId)
-  const stage = ctx.db.select({ stops: serviceStages.stopsSlaClock, canPost: serviceStages.canPost }).from(serviceStages).where(eq(serviceStages.id, toStageId)).get()
+  const stage = ctx.db
+    .select({ stops: serviceStages.stopsSlaClock, canPost: serviceStages.canPost })
+    .from(serviceStages)
+    .where(eq(serviceStages.id, toStageId))
+    .get()
   if (!spec || !stage) return
   const now = ctx.now()
   // The stage's own flag pauses every SLA; an SLA can name further stages of its own.
@@ -77,20 +89,33 @@ export function slaOrderChanged(ctx: ServiceContext, orderId: number): void {
   }
   const current = loadTargets(ctx.db, orderId)
   const assigned = !applied || applied.spec.id !== head.slaId || applied.source !== head.source
-  const sameTargets = wanted.length === current.length && wanted.every((w) => current.some((c) => c.target === w.target && c.minutes === w.minutes))
+  const sameTargets =
+    wanted.length === current.length && wanted.every((w) => current.some((c) => c.target === w.target && c.minutes === w.minutes))
   if (!assigned && sameTargets) return
   const kind = assigned ? 'assign' : 'priority'
   if (!applied || wanted.length === 0) {
     ctx.db.delete(orderSlas).where(eq(orderSlas.orderId, orderId)).run()
-    logEvent(ctx, orderId, { kind, at: now, note: applied ? `${applied.spec.name} sets no targets for ${o.priority} priority` : 'No SLA applies' })
+    logEvent(ctx, orderId, {
+      kind,
+      at: now,
+      note: applied ? `${applied.spec.name} sets no targets for ${o.priority} priority` : 'No SLA applies'
+    })
     return
   }
   for (const c of current) {
-    if (!wanted.some((w) => w.target === c.target)) ctx.db.delete(orderSlaTargets).where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, c.target))).run()
+    if (!wanted.some((w) => w.target === c.target))
+      ctx.db
+        .delete(orderSlaTargets)
+        .where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, c.target)))
+        .run()
   }
   for (const w of wanted) {
     if (current.some((c) => c.target === w.target)) {
-      ctx.db.update(orderSlaTargets).set({ minutes: w.minutes }).where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, w.target))).run()
+      ctx.db
+        .update(orderSlaTargets)
+        .set({ minutes: w.minutes })
+        .where(and(eq(orderSlaTargets.orderId, orderId), eq(orderSlaTargets.target, w.target)))
+        .run()
     } else ctx.db.insert(orderSlaTargets).values({ orderId, target: w.target, minutes: w.minutes }).run()
   }
   ctx.db.update(orderSlas).set({ slaId: applied.spec.id, source: applied.source }).where(eq(orderSlas.orderId, orderId)).run()
@@ -140,7 +165,9 @@ export function slaRequireReasons(ctx: ServiceContext, orderId: number): void {
   const missing = loadTargets(ctx.db, orderId).find((t) => t.breachedAt !== null && t.reasonId === null)
   if (missing) {
     const word = TARGET_WORDS[missing.target as keyof typeof TARGET_WORDS]
-    throw new AppError('VALIDATION', `Give a reason for the missed ${word} target before signing off.`, [{ path: ['sla', missing.target], message: `Give a reason for the missed ${word} target` }])
+    throw new AppError('VALIDATION', `Give a reason for the missed ${word} target before signing off.`, [
+      { path: ['sla', missing.target], message: `Give a reason for the missed ${word} target` }
+    ])
   }
 }
 

@@ -23,10 +23,24 @@ export function loadOrderClock(ctx: ServiceContext, orderId: number): OrderClock
   const targets = loadTargets(ctx.db, orderId)
   const now = ctx.now()
   const { clocks } = computeStored(ctx.db, head, targets, spec.calendar, now)
-  const reasonNames = new Map(ctx.db.select({ id: slaReasons.id, name: slaReasons.name }).from(slaReasons).all().map((r) => [r.id, r.name]))
+  const reasonNames = new Map(
+    ctx.db
+      .select({ id: slaReasons.id, name: slaReasons.name })
+      .from(slaReasons)
+      .all()
+      .map((r) => [r.id, r.name])
+  )
   const reasonRequired = loadSettings(ctx.db).slaReasonRequired
   const events = ctx.db
-    .select({ id: slaEvents.id, at: slaEvents.at, userName: users.displayName, kind: slaEvents.kind, target: slaEvents.target, reasonId: slaEvents.reasonId, note: slaEvents.note })
+    .select({
+      id: slaEvents.id,
+      at: slaEvents.at,
+      userName: users.displayName,
+      kind: slaEvents.kind,
+      target: slaEvents.target,
+      reasonId: slaEvents.reasonId,
+      note: slaEvents.note
+    })
     .from(slaEvents)
     .leftJoin(users, eq(users.id, slaEvents.userId))
     .where(eq(slaEvents.orderId, orderId))
@@ -66,7 +80,9 @@ export function loadOrderClock(ctx: ServiceContext, orderId: number): OrderClock
       reasonName: e.reasonId === null ? null : (reasonNames.get(e.reasonId) ?? null),
       note: e.note
     })),
-    reasonsMissing: reasonRequired ? targets.filter((t) => t.breachedAt !== null && t.reasonId === null).map((t) => t.target as SlaTargetKind) : []
+    reasonsMissing: reasonRequired
+      ? targets.filter((t) => t.breachedAt !== null && t.reasonId === null).map((t) => t.target as SlaTargetKind)
+      : []
   }
 }
 
@@ -101,7 +117,8 @@ function checkReason(ctx: ServiceContext, reasonId: number | null): void {
     if (loadSettings(ctx.db).slaReasonRequired) throw invalid(['reasonId'], 'Give a reason')
     return
   }
-  if (!ctx.db.select({ id: slaReasons.id }).from(slaReasons).where(eq(slaReasons.id, reasonId)).get()) throw invalid(['reasonId'], 'Choose an existing reason code')
+  if (!ctx.db.select({ id: slaReasons.id }).from(slaReasons).where(eq(slaReasons.id, reasonId)).get())
+    throw invalid(['reasonId'], 'Choose an existing reason code')
 }
 
 /** Stops the clock for good (the work no longer falls under the SLA); its targets are no longer measured. */
@@ -135,7 +152,14 @@ export function resetClock(ctx: ServiceContext, i: ParsedInput<'sla.reset'>): Or
     ctx.db.update(orderSlas).set({ startedAt: now, cancelledAt: null, cancelReasonId: null }).where(eq(orderSlas.orderId, i.orderId)).run()
     logEvent(ctx, i.orderId, { kind: 'reset', at: now, reasonId: i.reasonId, note: i.note })
     refreshClock(ctx, i.orderId, new SlaCache(ctx.db))
-    audit(ctx, 'orderSla', i.orderId, 'update', { startedAt: head.startedAt, state: head.state }, { startedAt: now, reasonId: i.reasonId, note: i.note })
+    audit(
+      ctx,
+      'orderSla',
+      i.orderId,
+      'update',
+      { startedAt: head.startedAt, state: head.state },
+      { startedAt: now, reasonId: i.reasonId, note: i.note }
+    )
     return loadOrderClock(ctx, i.orderId)!
   })
 }
@@ -156,9 +180,20 @@ export function giveReason(ctx: ServiceContext, i: ParsedInput<'sla.giveReason'>
       .set({ reasonId: i.reasonId, reasonNote: i.note })
       .where(and(eq(orderSlaTargets.orderId, i.orderId), eq(orderSlaTargets.target, i.target)))
       .run()
-    ctx.db.update(orderSlas).set({ version: sql`${orderSlas.version} + 1` }).where(eq(orderSlas.orderId, i.orderId)).run()
+    ctx.db
+      .update(orderSlas)
+      .set({ version: sql`${orderSlas.version} + 1` })
+      .where(eq(orderSlas.orderId, i.orderId))
+      .run()
     logEvent(ctx, i.orderId, { kind: 'reason', at: ctx.now(), target: i.target, reasonId: i.reasonId, note: i.note })
-    audit(ctx, 'orderSla', i.orderId, 'update', { target: i.target, reasonId: t.reasonId }, { target: i.target, reasonId: i.reasonId, note: i.note })
+    audit(
+      ctx,
+      'orderSla',
+      i.orderId,
+      'update',
+      { target: i.target, reasonId: t.reasonId },
+      { target: i.target, reasonId: i.reasonId, note: i.note }
+    )
     return loadOrderClock(ctx, i.orderId)!
   })
 }

@@ -50,7 +50,10 @@ function atRiskWhere(ctx: ServiceContext, q: string): SQL | undefined {
     .map(({ id }) => [id, Math.max(endOfToday, addBusinessMinutes(cache.get(id)!.calendar, now, settings.slaAtRiskMinutes))] as const)
   if (cutoffs.length === 0) return sql`0`
   const latest = Math.max(...cutoffs.map(([, c]) => c))
-  const perSla = sql.join(cutoffs.map(([id, c]) => sql` when ${id} then ${c}`), sql``)
+  const perSla = sql.join(
+    cutoffs.map(([id, c]) => sql` when ${id} then ${c}`),
+    sql``
+  )
   return whereAll([
     isOfficeUser(user) ? undefined : assignedTo(user.workerId ?? -1),
     // The next deadline skips targets already missed (the breach sweep has done with them), so a missed
@@ -124,7 +127,10 @@ export function complianceRows(ctx: ServiceContext, i: ComplianceIn): Compliance
     )
     .all()
 
-  const groups = new Map<string, { label: string; orders: Set<number>; targets: number; met: number; breached: number; response: number[]; resolution: number[] }>()
+  const groups = new Map<
+    string,
+    { label: string; orders: Set<number>; targets: number; met: number; breached: number; response: number[]; resolution: number[] }
+  >()
   for (const r of rows) {
     let key: string
     let label: string
@@ -203,7 +209,12 @@ export function iterateCompliance(ctx: ServiceContext, i: ParsedInput<'slaCompli
 
 /* ---------- PDF ---------- */
 
-const GROUPING_LABELS: Record<ComplianceIn['groupBy'], string> = { customer: 'Customer', agreementGroup: 'Agreement group', priority: 'Priority', month: 'Month' }
+const GROUPING_LABELS: Record<ComplianceIn['groupBy'], string> = {
+  customer: 'Customer',
+  agreementGroup: 'Agreement group',
+  priority: 'Priority',
+  month: 'Month'
+}
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`)
 const minutesText = (m: number | null) => (m === null ? '—' : formatMinutes(m))
 
@@ -265,9 +276,16 @@ export async function compliancePdf(ctx: ServiceContext, i: ComplianceIn): Promi
           { header: `Median ${SLA_TARGET_LABELS.response.toLowerCase()}`, width: 'auto', align: 'right' },
           { header: `Median ${SLA_TARGET_LABELS.resolution.toLowerCase()}`, width: 'auto', align: 'right' }
         ],
-        body.length > 0 ? body : [[{ text: 'No SLA clocks started in this period.', colSpan: 9, color: MUTED }, '', '', '', '', '', '', '', '']]
+        body.length > 0
+          ? body
+          : [[{ text: 'No SLA clocks started in this period.', colSpan: 9, color: MUTED }, '', '', '', '', '', '', '', '']]
       ),
-      { text: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.', color: MUTED, fontSize: 7.5, margin: [0, 8, 0, 0] }
+      {
+        text: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.',
+        color: MUTED,
+        fontSize: 7.5,
+        margin: [0, 8, 0, 0]
+      }
     ]
   })
   const content = await renderPdf(doc)

@@ -30,7 +30,11 @@ export function saveView(ctx: ServiceContext, i: ParsedInput<'savedViews.save'>)
 
 export function deleteView(ctx: ServiceContext, i: { id: number }): { id: number } {
   const user = requireUser(ctx)
-  const gone = ctx.db.delete(savedViews).where(and(eq(savedViews.id, i.id), eq(savedViews.userId, user.id))).returning({ id: savedViews.id }).get()
+  const gone = ctx.db
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, i.id), eq(savedViews.userId, user.id)))
+    .returning({ id: savedViews.id })
+    .get()
   if (!gone) throw notFound('Saved view')
   return { id: i.id }
 }

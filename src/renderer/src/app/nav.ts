@@ -100,4 +100,3 @@ export const NAV: { section: string; items: NavItem[] }[] = [
     ]
   }
 ]
-

@@ -48,34 +48,132 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<Navigate to="/customers" replace />} />
       <Route path="/customers" element={<CustomersList />} />
-      <Route path="/customers/:id" element={<PerRecord><CustomerPage /></PerRecord>} />
+      <Route
+        path="/customers/:id"
+        element={
+          <PerRecord>
+            <CustomerPage />
+          </PerRecord>
+        }
+      />
       <Route path="/service-objects" element={<ServiceObjectsList />} />
-      <Route path="/service-objects/:id" element={<PerRecord><ServiceObjectPage /></PerRecord>} />
+      <Route
+        path="/service-objects/:id"
+        element={
+          <PerRecord>
+            <ServiceObjectPage />
+          </PerRecord>
+        }
+      />
       {/* service orders, invoices and the order workflow */}
       <Route path="/orders" element={<OrdersList />} />
-      <Route path="/orders/by-number/:number" element={<PerRecord><OrderByNumber /></PerRecord>} />
-      <Route path="/orders/:id" element={<PerRecord><OrderPage /></PerRecord>} />
+      <Route
+        path="/orders/by-number/:number"
+        element={
+          <PerRecord>
+            <OrderByNumber />
+          </PerRecord>
+        }
+      />
+      <Route
+        path="/orders/:id"
+        element={
+          <PerRecord>
+            <OrderPage />
+          </PerRecord>
+        }
+      />
       <Route path="/invoices" element={<InvoicesList />} />
-      <Route path="/invoices/:id" element={<PerRecord><InvoicePage /></PerRecord>} />
+      <Route
+        path="/invoices/:id"
+        element={
+          <PerRecord>
+            <InvoicePage />
+          </PerRecord>
+        }
+      />
       <Route path="/stages" element={<StagesPage />} />
-      <Route path="/stages/:id" element={<PerRecord><StagePage /></PerRecord>} />
-      <Route path="/stage-reasons/:id" element={<PerRecord><CodeTablePage entity="stageReasons" /></PerRecord>} />
+      <Route
+        path="/stages/:id"
+        element={
+          <PerRecord>
+            <StagePage />
+          </PerRecord>
+        }
+      />
+      <Route
+        path="/stage-reasons/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="stageReasons" />
+          </PerRecord>
+        }
+      />
       {/* service agreements and their setup */}
       <Route path="/agreements" element={<AgreementsList />} />
-      <Route path="/agreements/:id" element={<PerRecord><AgreementPage /></PerRecord>} />
+      <Route
+        path="/agreements/:id"
+        element={
+          <PerRecord>
+            <AgreementPage />
+          </PerRecord>
+        }
+      />
       <Route path="/agreement-groups" element={<CodeTableList entity="agreementGroups" />} />
-      <Route path="/agreement-groups/:id" element={<PerRecord><CodeTablePage entity="agreementGroups" /></PerRecord>} />
+      <Route
+        path="/agreement-groups/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="agreementGroups" />
+          </PerRecord>
+        }
+      />
       <Route path="/service-intervals" element={<IntervalsList />} />
-      <Route path="/service-intervals/:id" element={<PerRecord><IntervalPage /></PerRecord>} />
+      <Route
+        path="/service-intervals/:id"
+        element={
+          <PerRecord>
+            <IntervalPage />
+          </PerRecord>
+        }
+      />
       <Route path="/time-windows" element={<TimeWindowsList />} />
-      <Route path="/time-windows/:id" element={<PerRecord><TimeWindowPage /></PerRecord>} />
+      <Route
+        path="/time-windows/:id"
+        element={
+          <PerRecord>
+            <TimeWindowPage />
+          </PerRecord>
+        }
+      />
       <Route path="/template-groups" element={<TemplateGroupsTree />} />
-      <Route path="/template-groups/:id" element={<PerRecord><TemplateGroupPage /></PerRecord>} />
+      <Route
+        path="/template-groups/:id"
+        element={
+          <PerRecord>
+            <TemplateGroupPage />
+          </PerRecord>
+        }
+      />
       {/* service-level agreements */}
       <Route path="/slas" element={<SlasList />} />
-      <Route path="/slas/:id" element={<PerRecord><SlaPage /></PerRecord>} />
+      <Route
+        path="/slas/:id"
+        element={
+          <PerRecord>
+            <SlaPage />
+          </PerRecord>
+        }
+      />
       <Route path="/sla-reasons" element={<CodeTableList entity="slaReasons" />} />
-      <Route path="/sla-reasons/:id" element={<PerRecord><CodeTablePage entity="slaReasons" /></PerRecord>} />
+      <Route
+        path="/sla-reasons/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="slaReasons" />
+          </PerRecord>
+        }
+      />
       <Route path="/sla-at-risk" element={<AtRiskList />} />
       {/* dispatch board and a technician's own work */}
       <Route path="/dispatch" element={<DispatchPage />} />
@@ -83,25 +181,95 @@ export function AppRoutes() {
       <Route path="/sla-compliance" element={<CompliancePage />} />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
-      <Route path="/customer-groups/:id" element={<PerRecord><CodeTablePage entity="customerGroups" /></PerRecord>} />
+      <Route
+        path="/customer-groups/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="customerGroups" />
+          </PerRecord>
+        }
+      />
       <Route path="/object-groups" element={<CodeTableList entity="serviceObjectGroups" />} />
-      <Route path="/object-groups/:id" element={<PerRecord><CodeTablePage entity="serviceObjectGroups" /></PerRecord>} />
+      <Route
+        path="/object-groups/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="serviceObjectGroups" />
+          </PerRecord>
+        }
+      />
       <Route path="/skills" element={<CodeTableList entity="skills" />} />
-      <Route path="/skills/:id" element={<PerRecord><CodeTablePage entity="skills" /></PerRecord>} />
+      <Route
+        path="/skills/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="skills" />
+          </PerRecord>
+        }
+      />
       <Route path="/teams" element={<TeamsList />} />
-      <Route path="/teams/:id" element={<PerRecord><TeamPage /></PerRecord>} />
+      <Route
+        path="/teams/:id"
+        element={
+          <PerRecord>
+            <TeamPage />
+          </PerRecord>
+        }
+      />
       <Route path="/workers" element={<WorkersList />} />
-      <Route path="/workers/:id" element={<PerRecord><WorkerPage /></PerRecord>} />
+      <Route
+        path="/workers/:id"
+        element={
+          <PerRecord>
+            <WorkerPage />
+          </PerRecord>
+        }
+      />
       <Route path="/items" element={<ItemsList />} />
-      <Route path="/items/:id" element={<PerRecord><ItemPage /></PerRecord>} />
+      <Route
+        path="/items/:id"
+        element={
+          <PerRecord>
+            <ItemPage />
+          </PerRecord>
+        }
+      />
       <Route path="/categories" element={<CategoriesList />} />
-      <Route path="/categories/:id" element={<PerRecord><CategoryPage /></PerRecord>} />
+      <Route
+        path="/categories/:id"
+        element={
+          <PerRecord>
+            <CategoryPage />
+          </PerRecord>
+        }
+      />
       <Route path="/tasks" element={<ServiceTasksList />} />
-      <Route path="/tasks/:id" element={<PerRecord><ServiceTaskPage /></PerRecord>} />
+      <Route
+        path="/tasks/:id"
+        element={
+          <PerRecord>
+            <ServiceTaskPage />
+          </PerRecord>
+        }
+      />
       <Route path="/users" element={<UsersList />} />
-      <Route path="/users/:id" element={<PerRecord><UserPage /></PerRecord>} />
+      <Route
+        path="/users/:id"
+        element={
+          <PerRecord>
+            <UserPage />
+          </PerRecord>
+        }
+      />
       <Route path="/sequences" element={<SequencesList />} />
-      <Route path="/sequences/:id" element={<PerRecord><SequencePage /></PerRecord>} />
+      <Route
+        path="/sequences/:id"
+        element={
+          <PerRecord>
+            <SequencePage />
+          </PerRecord>
+        }
+      />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>

@@ -20,7 +20,12 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 export function AuditTrail({ entity, entityId }: { entity: string; entityId: number }) {
   const q = useQuery({ queryKey: ['audit', entity, entityId], queryFn: () => call('audit.forRecord', { entity, entityId }) })
   if (!q.data) return <Text size="sm">Loading…</Text>
-  if (q.data.length === 0) return <Text size="sm" c="dimmed">No recorded changes.</Text>
+  if (q.data.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No recorded changes.
+      </Text>
+    )
   return (
     <Stack gap="xs" data-testid="audit-trail">
       {q.data.map((e) => {

@@ -76,13 +76,5 @@ export function SmallMultiSelect<L extends ListMethod>({ list, labelOf, value, o
   const input = { pageSize: 500 } as Input<L>
   const options = useQuery({ queryKey: ['list', list, input], queryFn: () => call(list, input) })
   const data = ((options.data?.rows ?? []) as RowOf<L>[]).map((r) => ({ value: String((r as { id: number }).id), label: labelOf(r) }))
-  return (
-    <MultiSelect
-      searchable
-      {...rest}
-      data={data}
-      value={value.map(String)}
-      onChange={(v) => onChange(v.map(Number))}
-    />
-  )
+  return <MultiSelect searchable {...rest} data={data} value={value.map(String)} onChange={(v) => onChange(v.map(Number))} />
 }

@@ -20,7 +20,20 @@ interface HolidaysEditorProps {
 }
 
 /** A list of days off with their names: the company's (Settings) or an SLA's own calendar. */
-export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemove, onSet, title, description, emptyText, testId, padding }: HolidaysEditorProps) {
+export function HolidaysEditor({
+  value,
+  readOnly,
+  error,
+  errorOf,
+  onAdd,
+  onRemove,
+  onSet,
+  title,
+  description,
+  emptyText,
+  testId,
+  padding
+}: HolidaysEditorProps) {
   return (
     <Paper withBorder p={padding}>
       <Group justify="space-between" mb={4}>
@@ -72,7 +85,13 @@ export function HolidaysEditor({ value, readOnly, error, errorOf, onAdd, onRemov
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Holiday ${i + 1} name`} value={h.name} onChange={(ev) => onSet(i, { name: ev.currentTarget.value })} error={errorOf(i, 'name')} />
+                    <TextInput
+                      size="xs"
+                      aria-label={`Holiday ${i + 1} name`}
+                      value={h.name}
+                      onChange={(ev) => onSet(i, { name: ev.currentTarget.value })}
+                      error={errorOf(i, 'name')}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && (

@@ -11,7 +11,9 @@ import { showApiError } from '../lib/forms'
 import classes from './ListPage.module.css'
 
 /** The paged list methods (`x.list` answering `{ rows, total }`; e.g. savedViews.list is not one). */
-export type ListMethod = { [M in MethodName]: M extends `${string}.list` ? (Output<M> extends { rows: unknown[]; total: number } ? M : never) : never }[MethodName]
+export type ListMethod = {
+  [M in MethodName]: M extends `${string}.list` ? (Output<M> extends { rows: unknown[]; total: number } ? M : never) : never
+}[MethodName]
 export type RowOf<M extends ListMethod> = Output<M>['rows'][number]
 
 export interface Column<R> {
@@ -141,7 +143,11 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
                     <UnstyledButton className={classes.sortButton} onClick={() => toggleSort(c.sort!)}>
                       {c.label}
                       {sort.key === c.sort ? (
-                        sort.dir === 'asc' ? <IconChevronUp size={12} /> : <IconChevronDown size={12} />
+                        sort.dir === 'asc' ? (
+                          <IconChevronUp size={12} />
+                        ) : (
+                          <IconChevronDown size={12} />
+                        )
                       ) : (
                         <IconSelector size={12} opacity={0.4} />
                       )}

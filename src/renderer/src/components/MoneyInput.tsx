@@ -9,5 +9,15 @@ interface MoneyInputProps extends Omit<ScaledNumberInputProps, 'scale' | 'decima
  * "." becomes the decimal comma); the form holds integer cents, as the API does.
  */
 export function MoneyInput({ currencySymbol = '€', ...rest }: MoneyInputProps) {
-  return <ScaledNumberInput decimalSeparator="," thousandSeparator=" " rightSection={currencySymbol} rightSectionPointerEvents="none" {...rest} scale={100} decimals={2} />
+  return (
+    <ScaledNumberInput
+      decimalSeparator=","
+      thousandSeparator=" "
+      rightSection={currencySymbol}
+      rightSectionPointerEvents="none"
+      {...rest}
+      scale={100}
+      decimals={2}
+    />
+  )
 }

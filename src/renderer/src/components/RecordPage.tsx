@@ -92,7 +92,12 @@ export function RecordPage(p: RecordPageProps) {
   )
 
   const showHistory = p.audit && p.audit.id !== null && can('audit.read')
-  const tabs = [...(p.tabs ?? []), ...(showHistory ? [{ value: 'history', label: 'History', content: <AuditTrail entity={p.audit!.entity} entityId={p.audit!.id!} /> }] : [])]
+  const tabs = [
+    ...(p.tabs ?? []),
+    ...(showHistory
+      ? [{ value: 'history', label: 'History', content: <AuditTrail entity={p.audit!.entity} entityId={p.audit!.id!} /> }]
+      : [])
+  ]
 
   return (
     <Stack gap="sm" maw={1100}>
@@ -118,9 +123,17 @@ export function RecordPage(p: RecordPageProps) {
         </Alert>
       )}
       {e.conflict && (
-        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+        <Alert
+          variant="light"
+          color="orange"
+          icon={<IconAlertTriangle size={16} />}
+          title="Changed by someone else"
+          data-testid="conflict-alert"
+        >
           <Group gap="sm">
-            <Text size="sm">This record was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
+            <Text size="sm">
+              This record was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
               Reload
             </Button>

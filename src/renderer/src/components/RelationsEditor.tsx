@@ -5,7 +5,8 @@ import { type ReactNode, useState } from 'react'
 import { EntitySelect } from './EntitySelect'
 import classes from './RelationsEditor.module.css'
 
-export const objectLabel = (o: { number: string; name: string; serialNumber: string }) => `${o.number} ${o.name}${o.serialNumber ? ` · S/N ${o.serialNumber}` : ''}`
+export const objectLabel = (o: { number: string; name: string; serialNumber: string }) =>
+  `${o.number} ${o.name}${o.serialNumber ? ` · S/N ${o.serialNumber}` : ''}`
 export const taskLabel = (t: { code: string; name: string }) => `${t.code} · ${t.name}`
 
 /** One related object or task: its id, the notes the record keeps on it, and a label shown only. */
@@ -105,7 +106,17 @@ interface RelationSectionProps<N extends string> {
   add: { list: 'serviceObjects.list' | 'serviceTasks.list'; placeholder: string; ariaLabel: string; customerId?: number | null }
 }
 
-function RelationSection<N extends string>({ form, field, title, disabled, notes, headings, selectWidth, empty, add }: RelationSectionProps<N>) {
+function RelationSection<N extends string>({
+  form,
+  field,
+  title,
+  disabled,
+  notes,
+  headings,
+  selectWidth,
+  empty,
+  add
+}: RelationSectionProps<N>) {
   const [adding, setAdding] = useState(0) // remounts the "add" select after each pick
   const rows = form.values[field]
   const insert = (id: number | null, label: string | null) => {
@@ -131,7 +142,13 @@ function RelationSection<N extends string>({ form, field, title, disabled, notes
               onChange={(id, row) => insert(id, row && objectLabel(row))}
             />
           ) : (
-            <EntitySelect key={adding} {...common} list="serviceTasks.list" labelOf={taskLabel} onChange={(id, row) => insert(id, row && taskLabel(row))} />
+            <EntitySelect
+              key={adding}
+              {...common}
+              list="serviceTasks.list"
+              labelOf={taskLabel}
+              onChange={(id, row) => insert(id, row && taskLabel(row))}
+            />
           ))}
       </Group>
       {form.errors[field] && (
@@ -166,12 +183,25 @@ function RelationSection<N extends string>({ form, field, title, disabled, notes
                 </Table.Td>
                 {notes.map((n) => (
                   <Table.Td key={n.key}>
-                    <TextInput size="xs" variant="unstyled" placeholder={n.placeholder} aria-label={n.ariaLabel(r.label)} disabled={disabled} {...form.getInputProps(`${field}.${i}.${n.key}`)} />
+                    <TextInput
+                      size="xs"
+                      variant="unstyled"
+                      placeholder={n.placeholder}
+                      aria-label={n.ariaLabel(r.label)}
+                      disabled={disabled}
+                      {...form.getInputProps(`${field}.${i}.${n.key}`)}
+                    />
                   </Table.Td>
                 ))}
                 <Table.Td w={headings ? undefined : 32}>
                   {!disabled && (
-                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${r.label}`} onClick={() => form.removeListItem(field, i)}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove ${r.label}`}
+                      onClick={() => form.removeListItem(field, i)}
+                    >
                       <IconTrash size={13} />
                     </ActionIcon>
                   )}

@@ -17,7 +17,11 @@ interface SavedViewsMenuProps {
 
 /** Filters compared by content (key order differs between the screen and the database). */
 function stable(filters: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(filters).sort().map((k) => [k, filters[k] ?? null]))
+  return JSON.stringify(
+    Object.keys(filters)
+      .sort()
+      .map((k) => [k, filters[k] ?? null])
+  )
 }
 
 /** The user's named filter sets of a list: apply one, save the current filters under a name, delete one. */
@@ -113,7 +117,14 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
             save.mutate()
           }}
         >
-          <TextInput label="View name" data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} description="Saving under an existing name replaces that view." />
+          <TextInput
+            label="View name"
+            data-autofocus
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={error}
+            description="Saving under an existing name replaces that view."
+          />
           <Group justify="flex-end" mt="md" gap="xs">
             <Button variant="default" size="xs" onClick={() => setNaming(false)}>
               Cancel

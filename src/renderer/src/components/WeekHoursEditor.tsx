@@ -35,7 +35,12 @@ export function WeekHoursEditor({ value, onChange, errorOf, error }: WeekHoursEd
               <Table.Tr key={day}>
                 <Table.Td c={d.open ? undefined : 'dimmed'}>{day}</Table.Td>
                 <Table.Td>
-                  <Checkbox size="xs" aria-label={`${day} open`} checked={d.open} onChange={(e) => set(i, { open: e.currentTarget.checked })} />
+                  <Checkbox
+                    size="xs"
+                    aria-label={`${day} open`}
+                    checked={d.open}
+                    onChange={(e) => set(i, { open: e.currentTarget.checked })}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <TimePicker

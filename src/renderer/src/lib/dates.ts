@@ -7,7 +7,11 @@ export function parseTypedDate(text: string, withTime = false): string | null {
   const t = text.trim()
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2}))?$/.exec(t)
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(t)
-  let y: number, m: number, d: number, hh = 0, mm = 0
+  let y: number,
+    m: number,
+    d: number,
+    hh = 0,
+    mm = 0
   if (dotted) {
     d = Number(dotted[1])
     m = Number(dotted[2])

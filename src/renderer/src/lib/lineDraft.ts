@@ -26,4 +26,5 @@ export const sourceIdsOf = (d: Pick<LineDraftBase, 'type' | 'itemId' | 'category
 })
 
 /** Thousandths as the grids and documents show them: "1,5". */
-export const formatQuantity = (thousandths: number) => new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)
+export const formatQuantity = (thousandths: number) =>
+  new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)

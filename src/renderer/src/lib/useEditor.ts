@@ -172,7 +172,8 @@ export function useEditor<R extends Versioned, V extends object>(o: EditorOption
     validate: schemaResolver(o.schema, { sync: true }),
     toForm: o.toForm,
     create: (values) => call(method('create'), parse(values) as never) as Promise<unknown> as Promise<R>,
-    update: (values, current) => call(method('update'), { ...parse(values), id: current.id, version: current.version } as never) as Promise<unknown> as Promise<R>,
+    update: (values, current) =>
+      call(method('update'), { ...parse(values), id: current.id, version: current.version } as never) as Promise<unknown> as Promise<R>,
     remove: (current) => call(method('delete'), { id: current.id, version: current.version } as never),
     savedLabel: () => o.label,
     deletedLabel: `${o.label} deleted —`,

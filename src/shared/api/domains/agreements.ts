@@ -27,10 +27,34 @@ const versioned = { id, version }
 export const AGREEMENT_STATUSES = ['active', 'suspended', 'template', 'ended'] as const
 
 export const agreementsContract = {
-  ...crud('agreementGroups', { row: agreementGroupRow, create: agreementGroupInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
-  ...crud('serviceIntervals', { row: intervalRow, create: intervalInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
-  ...crud('timeWindows', { row: timeWindowRow, create: timeWindowInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
-  ...crud('templateGroups', { row: templateGroupRow, create: templateGroupInput, filters: {}, read: 'masterdata.read', write: 'agreements.configure' }),
+  ...crud('agreementGroups', {
+    row: agreementGroupRow,
+    create: agreementGroupInput,
+    filters: {},
+    read: 'masterdata.read',
+    write: 'agreements.configure'
+  }),
+  ...crud('serviceIntervals', {
+    row: intervalRow,
+    create: intervalInput,
+    filters: {},
+    read: 'masterdata.read',
+    write: 'agreements.configure'
+  }),
+  ...crud('timeWindows', {
+    row: timeWindowRow,
+    create: timeWindowInput,
+    filters: {},
+    read: 'masterdata.read',
+    write: 'agreements.configure'
+  }),
+  ...crud('templateGroups', {
+    row: templateGroupRow,
+    create: templateGroupInput,
+    filters: {},
+    read: 'masterdata.read',
+    write: 'agreements.configure'
+  }),
 
   'agreements.list': method(
     listInput({
@@ -56,7 +80,11 @@ export const agreementsContract = {
     'agreements.write'
   ),
   /** What generating would create, without creating anything. */
-  'agreements.preview': method(generationInput.safeExtend({ maxVisits: z.number().int().min(0).max(5000).default(1000) }), previewResult, 'masterdata.read'),
+  'agreements.preview': method(
+    generationInput.safeExtend({ maxVisits: z.number().int().min(0).max(5000).default(1000) }),
+    previewResult,
+    'masterdata.read'
+  ),
   /** Starts the generator as a background job; poll agreements.run for progress. */
   'agreements.generate': method(generationInput, generationRun, 'agreements.generate'),
   'agreements.run': method(idInput, generationRun, 'agreements.generate'),

@@ -4,12 +4,10 @@ import { idInput, listInput, pageOf } from '../common'
 import { id, isoDate, optionalText, version } from '../../domain/primitives'
 import { method } from '../define'
 import {
-
   invoiceableLine,
   invoiceListRow,
   invoiceRow,
   lineInput,
-
   ORDER_DOCUMENTS,
   orderHeaderInput,
   orderListRow,
@@ -95,6 +93,5 @@ export const ordersContract = {
     'invoices.create'
   ),
   'invoices.credit': method(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
-  'invoices.pdf': method(idInput, pdfFile, 'invoices.read'),
+  'invoices.pdf': method(idInput, pdfFile, 'invoices.read')
 }
-

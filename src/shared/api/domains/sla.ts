@@ -4,7 +4,16 @@ import { listInput, pageOf } from '../common'
 import { id, optionalText, version } from '../../domain/primitives'
 import { method } from '../define'
 import { orderListRow, pdfFile } from '../../domain/orders'
-import { complianceInput, complianceRow, orderClock, SLA_TARGET_KINDS, slaInput, slaReasonInput, slaReasonRow, slaRow } from '../../domain/sla'
+import {
+  complianceInput,
+  complianceRow,
+  orderClock,
+  SLA_TARGET_KINDS,
+  slaInput,
+  slaReasonInput,
+  slaReasonRow,
+  slaRow
+} from '../../domain/sla'
 
 const reason = { reasonId: id.nullable().default(null), note: optionalText(500) }
 
@@ -18,7 +27,11 @@ export const slaContract = {
   'sla.cancel': method(z.object({ orderId: id, version, ...reason }), orderClock, 'orders.write'),
   'sla.reset': method(z.object({ orderId: id, version, ...reason }), orderClock, 'orders.write'),
   /** Explains a missed target. */
-  'sla.giveReason': method(z.object({ orderId: id, version, target: z.enum(SLA_TARGET_KINDS), reasonId: id, note: optionalText(500) }), orderClock, 'orders.register'),
+  'sla.giveReason': method(
+    z.object({ orderId: id, version, target: z.enum(SLA_TARGET_KINDS), reasonId: id, note: optionalText(500) }),
+    orderClock,
+    'orders.register'
+  ),
   /** Open orders whose next target is breached, or due before the end of today or within the at-risk threshold. */
   'slaAtRisk.list': method(listInput({}), pageOf(orderListRow), 'orders.read'),
   /** A list method so that the report exports to CSV like every list. */

@@ -31,11 +31,7 @@ export const systemContract = {
   'settings.get': method(z.object({}), settingsRow, 'authenticated'),
   'settings.update': method(settingsInput.safeExtend({ version }), settingsRow, 'settings.write'),
 
-  'audit.forRecord': method(
-    z.object({ entity: text().min(1).max(50), entityId: z.number().int() }),
-    z.array(auditEntry),
-    'audit.read'
-  ),
+  'audit.forRecord': method(z.object({ entity: text().min(1).max(50), entityId: z.number().int() }), z.array(auditEntry), 'audit.read'),
 
   'search.global': method(z.object({ q: searchText(100) }), z.array(searchHit), 'masterdata.read'),
 

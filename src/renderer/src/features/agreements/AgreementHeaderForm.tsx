@@ -14,7 +14,12 @@ import { type HeaderValues } from './useAgreementEditor'
 
 const AGREEMENT_NOTES: NoteColumn<'internalNote' | 'externalNote'>[] = [
   { key: 'internalNote', heading: 'Internal note', placeholder: '—', ariaLabel: (label) => `Internal note on ${label}` },
-  { key: 'externalNote', heading: 'External note (shown to the customer)', placeholder: '—', ariaLabel: (label) => `External note on ${label}` }
+  {
+    key: 'externalNote',
+    heading: 'External note (shown to the customer)',
+    placeholder: '—',
+    ariaLabel: (label) => `External note on ${label}`
+  }
 ]
 
 interface AgreementHeaderFormProps {
@@ -35,7 +40,10 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
   })
   const contacts = customer.data?.contacts ?? []
   const templateGroups = useQuery(templateGroupsQuery)
-  const templateOptions = treeOrder(templateGroups.data?.rows ?? []).map(({ row, depth }) => ({ value: String(row.id), label: `${'\u2003'.repeat(depth)}${row.code} · ${row.name}` }))
+  const templateOptions = treeOrder(templateGroups.data?.rows ?? []).map(({ row, depth }) => ({
+    value: String(row.id),
+    label: `${'\u2003'.repeat(depth)}${row.code} · ${row.name}`
+  }))
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -75,10 +83,25 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
             />
           </Grid.Col>
           <Grid.Col span={2}>
-            <DateField label="Start date" withAsterisk clearable={false} disabled={readOnly} value={v.startDate} onChange={(d) => form.setFieldValue('startDate', d)} error={form.errors.startDate} />
+            <DateField
+              label="Start date"
+              withAsterisk
+              clearable={false}
+              disabled={readOnly}
+              value={v.startDate}
+              onChange={(d) => form.setFieldValue('startDate', d)}
+              error={form.errors.startDate}
+            />
           </Grid.Col>
           <Grid.Col span={2}>
-            <DateField label="End date" placeholder="Open-ended" disabled={readOnly} value={v.endDate} onChange={(d) => form.setFieldValue('endDate', d)} error={form.errors.endDate} />
+            <DateField
+              label="End date"
+              placeholder="Open-ended"
+              disabled={readOnly}
+              value={v.endDate}
+              onChange={(d) => form.setFieldValue('endDate', d)}
+              error={form.errors.endDate}
+            />
           </Grid.Col>
           <Grid.Col span={5}>
             <Select
@@ -116,7 +139,9 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
               label="Contact"
               disabled={readOnly || v.customerId === null}
               clearable
-              placeholder={v.customerId === null ? 'Choose the customer first' : contacts.length === 0 ? 'The customer has no contacts' : 'No contact'}
+              placeholder={
+                v.customerId === null ? 'Choose the customer first' : contacts.length === 0 ? 'The customer has no contacts' : 'No contact'
+              }
               data={contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} · ${c.phone}` : c.name }))}
               value={v.contactId === null ? null : String(v.contactId)}
               onChange={(s) => form.setFieldValue('contactId', s === null ? null : Number(s))}
@@ -173,7 +198,13 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
 
         {!readOnly && (
           <Group gap="xs">
-            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!isNew && !form.isDirty()}>
+            <Button
+              type="submit"
+              size="sm"
+              leftSection={<IconDeviceFloppy size={16} />}
+              loading={saving}
+              disabled={!isNew && !form.isDirty()}
+            >
               {isNew ? 'Create agreement' : 'Save'}
             </Button>
             {!isNew && form.isDirty() && (

@@ -25,7 +25,13 @@ export function AgreementLink({ agreementId, agreementLineId = null, occurrenceD
   const to = agreementLineId === null ? `/agreements/${agreementId}` : `/agreements/${agreementId}?line=${agreementLineId}`
   const name = a ? a.number : `Agreement ${agreementId}`
   return (
-    <Anchor component={Link} to={to} size={size} data-testid="agreement-link" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+    <Anchor
+      component={Link}
+      to={to}
+      size={size}
+      data-testid="agreement-link"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+    >
       <IconCalendarRepeat size={size === 'xs' ? 12 : 14} />
       {line ? `${name} · line ${line.lineNo}` : name}
       {occurrenceDate && (

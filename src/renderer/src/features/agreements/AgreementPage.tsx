@@ -60,7 +60,8 @@ export function AgreementPage() {
           </Group>
           {a && (
             <Text size="sm" c="dimmed">
-              {a.customerName} · {a.groupName} · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : 'open-ended'} · {COMBINE_RULE_LABELS[a.combineRule]}
+              {a.customerName} · {a.groupName} · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : 'open-ended'} ·{' '}
+              {COMBINE_RULE_LABELS[a.combineRule]}
               {a.templateGroupName ? ` · template group ${a.templateGroupName}` : ''}
             </Text>
           )}
@@ -87,9 +88,17 @@ export function AgreementPage() {
         </Alert>
       )}
       {e.conflict && (
-        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+        <Alert
+          variant="light"
+          color="orange"
+          icon={<IconAlertTriangle size={16} />}
+          title="Changed by someone else"
+          data-testid="conflict-alert"
+        >
           <Group gap="sm">
-            <Text size="sm">This agreement was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
+            <Text size="sm">
+              This agreement was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
               Reload
             </Button>
@@ -126,7 +135,8 @@ export function AgreementPage() {
                       'Lines'
                     ) : (
                       <>
-                        <Kbd size="xs">Tab</Kbd> next cell · <Kbd size="xs">Enter</Kbd> save the row · <Kbd size="xs">Esc</Kbd> undo the row · a line’s object must be related on the Agreement tab
+                        <Kbd size="xs">Tab</Kbd> next cell · <Kbd size="xs">Enter</Kbd> save the row · <Kbd size="xs">Esc</Kbd> undo the row
+                        · a line’s object must be related on the Agreement tab
                       </>
                     )}
                   </Text>

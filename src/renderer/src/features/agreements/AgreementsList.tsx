@@ -23,7 +23,14 @@ export function AgreementsList() {
     groupId: group?.id ?? null,
     status,
     q: q.trim(),
-    label: [customer && `customer ${customer.name}`, group && `group ${group.name}`, status && `status ${STATUS_LABELS[status].toLowerCase()}`, q.trim() && `“${q.trim()}”`].filter(Boolean).join(', ')
+    label: [
+      customer && `customer ${customer.name}`,
+      group && `group ${group.name}`,
+      status && `status ${STATUS_LABELS[status].toLowerCase()}`,
+      q.trim() && `“${q.trim()}”`
+    ]
+      .filter(Boolean)
+      .join(', ')
   }
 
   return (

@@ -54,7 +54,11 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
           data-autofocus
           list="agreements.list"
           filters={{ status: source === 'template' ? 'template' : null }}
-          labelOf={(a) => (a.isTemplate ? `${a.number} ${a.description} · ${a.lineCount} lines` : `${a.number} ${a.description} — ${a.customerName} · ${a.lineCount} lines`)}
+          labelOf={(a) =>
+            a.isTemplate
+              ? `${a.number} ${a.description} · ${a.lineCount} lines`
+              : `${a.number} ${a.description} — ${a.customerName} · ${a.lineCount} lines`
+          }
           value={fromId}
           onChange={(id) => {
             setFromId(id)
@@ -70,7 +74,8 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
           onChange={(e) => setWithRelations(e.currentTarget.checked)}
         />
         <Text size="xs" c="dimmed">
-          Stopped lines are not copied. A line that starts before this agreement starts on its start date; an object that is not related here is left blank.
+          Stopped lines are not copied. A line that starts before this agreement starts on its start date; an object that is not related
+          here is left blank.
         </Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="sm" onClick={onClose}>

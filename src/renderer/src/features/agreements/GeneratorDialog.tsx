@@ -3,7 +3,6 @@ import { GeneratorForm } from './GeneratorForm'
 import { GeneratorProgress } from './GeneratorProgress'
 import { useGenerator, type GeneratorTarget } from './useGenerator'
 
-
 interface GeneratorDialogProps extends GeneratorTarget {
   opened: boolean
   onClose: () => void

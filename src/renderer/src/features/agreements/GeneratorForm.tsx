@@ -17,22 +17,8 @@ export function GeneratorForm({ generator: g, agreement, filter, onClose }: Gene
   return (
     <Stack gap="sm">
       <Group grow align="start">
-        <DateField
-          label="From"
-          withAsterisk
-          clearable={false}
-          value={g.from}
-          onChange={g.setFrom}
-          error={errors.from}
-        />
-        <DateField
-          label="To"
-          withAsterisk
-          clearable={false}
-          value={g.to}
-          onChange={g.setTo}
-          error={errors.to}
-        />
+        <DateField label="From" withAsterisk clearable={false} value={g.from} onChange={g.setFrom} error={errors.from} />
+        <DateField label="To" withAsterisk clearable={false} value={g.to} onChange={g.setTo} error={errors.to} />
       </Group>
       <Checkbox.Group
         label="Line types to include"
@@ -46,12 +32,7 @@ export function GeneratorForm({ generator: g, agreement, filter, onClose }: Gene
           ))}
         </Group>
       </Checkbox.Group>
-      <Radio.Group
-        label="Agreements"
-        value={g.scope}
-        onChange={(v) => g.setScope(v as Scope)}
-        error={errors.scope}
-      >
+      <Radio.Group label="Agreements" value={g.scope} onChange={(v) => g.setScope(v as Scope)} error={errors.scope}>
         <Stack gap={6} mt={4}>
           {agreement && <Radio value="agreement" label={`This agreement (${agreement.number})`} />}
           {g.hasFilter && <Radio value="filter" label={`The agreements in the list (${filter!.label})`} />}
@@ -83,7 +64,13 @@ export function GeneratorForm({ generator: g, agreement, filter, onClose }: Gene
         <Button variant="light" size="sm" loading={preview.isPending} disabled={busy} onClick={() => preview.mutate()}>
           Preview
         </Button>
-        <Button size="sm" leftSection={<IconPlayerPlay size={14} />} loading={start.isPending} disabled={busy} onClick={() => start.mutate()}>
+        <Button
+          size="sm"
+          leftSection={<IconPlayerPlay size={14} />}
+          loading={start.isPending}
+          disabled={busy}
+          onClick={() => start.mutate()}
+        >
           {counts ? `Create ${counts.orders} order${counts.orders === 1 ? '' : 's'}` : 'Create'}
         </Button>
       </Group>

@@ -16,16 +16,29 @@ export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgress
   const finished = !running
   return (
     <Stack gap="sm">
-      <Progress value={r.agreementsTotal === 0 ? (running ? 5 : 100) : (100 * r.agreementsDone) / r.agreementsTotal} animated={running} size="lg" aria-label="Generation progress" />
+      <Progress
+        value={r.agreementsTotal === 0 ? (running ? 5 : 100) : (100 * r.agreementsDone) / r.agreementsTotal}
+        animated={running}
+        size="lg"
+        aria-label="Generation progress"
+      />
       <Group justify="space-between">
         <Text size="sm" data-testid="generator-progress">
-          {r.agreementsDone} of {r.agreementsTotal} agreement{r.agreementsTotal === 1 ? '' : 's'} · {r.ordersCreated} order{r.ordersCreated === 1 ? '' : 's'} created
+          {r.agreementsDone} of {r.agreementsTotal} agreement{r.agreementsTotal === 1 ? '' : 's'} · {r.ordersCreated} order
+          {r.ordersCreated === 1 ? '' : 's'} created
         </Text>
         <RunStatus run={r} />
       </Group>
       {running && (
         <Group justify="flex-end">
-          <Button variant="default" size="sm" color="red" leftSection={<IconPlayerStop size={14} />} loading={cancel.isPending} onClick={() => cancel.mutate()}>
+          <Button
+            variant="default"
+            size="sm"
+            color="red"
+            leftSection={<IconPlayerStop size={14} />}
+            loading={cancel.isPending}
+            onClick={() => cancel.mutate()}
+          >
             Cancel
           </Button>
         </Group>

@@ -38,16 +38,43 @@ interface LineRowProps {
  * One row of the agreement lines grid, a cell per field. Select cells open on typing or ↓, not on focus,
  * so that Tab and Enter stay with the grid.
  */
-export function LineRow({ rowKey, line, draft: d, errors: err, dirty, readOnly, highlighted, set, onKeyDown, onSave, onUndo, onDelete, saving, defaultPrice, onItemPicked, options }: LineRowProps) {
+export function LineRow({
+  rowKey,
+  line,
+  draft: d,
+  errors: err,
+  dirty,
+  readOnly,
+  highlighted,
+  set,
+  onKeyDown,
+  onSave,
+  onUndo,
+  onDelete,
+  saving,
+  defaultPrice,
+  onItemPicked,
+  options
+}: LineRowProps) {
   const label = line ? `Line ${line.lineNo}` : 'New line'
-  const sourceName = line && (d.type === 'item' ? d.itemId === line.itemId : d.categoryId === line.categoryId) ? (d.type === 'item' ? line.itemName : line.categoryName) : null
+  const sourceName =
+    line && (d.type === 'item' ? d.itemId === line.itemId : d.categoryId === line.categoryId)
+      ? d.type === 'item'
+        ? line.itemName
+        : line.categoryName
+      : null
   const { intervals: intervalOptions, windows: windowOptions, objects: objectOptions } = options
   const cell = (col: Col, content: ReactNode, className?: string) => (
     <Cell key={col} col={col} className={className}>
       {content}
     </Cell>
   )
-  const rowClass = [dirty ? classes.dirty : '', line?.stopped ? classes.stopped : '', highlighted ? classes.highlight : '', line === null ? classes.newRow : '']
+  const rowClass = [
+    dirty ? classes.dirty : '',
+    line?.stopped ? classes.stopped : '',
+    highlighted ? classes.highlight : '',
+    line === null ? classes.newRow : ''
+  ]
     .filter(Boolean)
     .join(' ')
 
@@ -114,7 +141,15 @@ export function LineRow({ rowKey, line, draft: d, errors: err, dirty, readOnly, 
       )}
       {cell(
         'description',
-        <TextInput size="xs" aria-label={`${label} description`} placeholder={sourceName ?? 'From the item or category'} disabled={readOnly} value={d.description} onChange={(e) => set({ description: e.currentTarget.value })} error={err.description} />
+        <TextInput
+          size="xs"
+          aria-label={`${label} description`}
+          placeholder={sourceName ?? 'From the item or category'}
+          disabled={readOnly}
+          value={d.description}
+          onChange={(e) => set({ description: e.currentTarget.value })}
+          error={err.description}
+        />
       )}
       {cell(
         'serviceObjectId',
@@ -168,9 +203,40 @@ export function LineRow({ rowKey, line, draft: d, errors: err, dirty, readOnly, 
           error={err.timeWindowId}
         />
       )}
-      {cell('startDate', <DateCell size="xs" aria-label={`${label} start date`} disabled={readOnly} value={d.startDate} onChange={(v) => set({ startDate: v })} error={err.startDate} />)}
-      {cell('endDate', <DateCell size="xs" aria-label={`${label} end date`} placeholder="Open" disabled={readOnly} value={d.endDate} onChange={(v) => set({ endDate: v })} error={err.endDate} />)}
-      {cell('quantity', <QuantityCell size="xs" aria-label={`${label} quantity`} disabled={readOnly} value={d.quantity} onChange={(v) => set({ quantity: v })} error={err.quantity} />)}
+      {cell(
+        'startDate',
+        <DateCell
+          size="xs"
+          aria-label={`${label} start date`}
+          disabled={readOnly}
+          value={d.startDate}
+          onChange={(v) => set({ startDate: v })}
+          error={err.startDate}
+        />
+      )}
+      {cell(
+        'endDate',
+        <DateCell
+          size="xs"
+          aria-label={`${label} end date`}
+          placeholder="Open"
+          disabled={readOnly}
+          value={d.endDate}
+          onChange={(v) => set({ endDate: v })}
+          error={err.endDate}
+        />
+      )}
+      {cell(
+        'quantity',
+        <QuantityCell
+          size="xs"
+          aria-label={`${label} quantity`}
+          disabled={readOnly}
+          value={d.quantity}
+          onChange={(v) => set({ quantity: v })}
+          error={err.quantity}
+        />
+      )}
       {cell(
         'unitPrice',
         <PriceCell
@@ -216,10 +282,53 @@ export function LineRow({ rowKey, line, draft: d, errors: err, dirty, readOnly, 
           error={err.workerId}
         />
       )}
-      {cell('startAfter', <TextInput size="xs" aria-label={`${label} start after`} placeholder="hh:mm" disabled={readOnly} value={d.startAfter} onChange={(e) => set({ startAfter: e.currentTarget.value })} error={err.startAfter} />)}
-      {cell('endBefore', <TextInput size="xs" aria-label={`${label} end before`} placeholder="hh:mm" disabled={readOnly} value={d.endBefore} onChange={(e) => set({ endBefore: e.currentTarget.value })} error={err.endBefore} />)}
-      {cell('stopped', <Checkbox size="xs" aria-label={`${label} stopped`} disabled={readOnly} checked={d.stopped} onChange={(e) => set({ stopped: e.currentTarget.checked })} />, classes.checkCell)}
-      {cell('note', <TextInput size="xs" aria-label={`${label} note`} placeholder="—" disabled={readOnly} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={err.note} />)}
+      {cell(
+        'startAfter',
+        <TextInput
+          size="xs"
+          aria-label={`${label} start after`}
+          placeholder="hh:mm"
+          disabled={readOnly}
+          value={d.startAfter}
+          onChange={(e) => set({ startAfter: e.currentTarget.value })}
+          error={err.startAfter}
+        />
+      )}
+      {cell(
+        'endBefore',
+        <TextInput
+          size="xs"
+          aria-label={`${label} end before`}
+          placeholder="hh:mm"
+          disabled={readOnly}
+          value={d.endBefore}
+          onChange={(e) => set({ endBefore: e.currentTarget.value })}
+          error={err.endBefore}
+        />
+      )}
+      {cell(
+        'stopped',
+        <Checkbox
+          size="xs"
+          aria-label={`${label} stopped`}
+          disabled={readOnly}
+          checked={d.stopped}
+          onChange={(e) => set({ stopped: e.currentTarget.checked })}
+        />,
+        classes.checkCell
+      )}
+      {cell(
+        'note',
+        <TextInput
+          size="xs"
+          aria-label={`${label} note`}
+          placeholder="—"
+          disabled={readOnly}
+          value={d.note}
+          onChange={(e) => set({ note: e.currentTarget.value })}
+          error={err.note}
+        />
+      )}
       {cell(
         'made',
         line ? (
@@ -229,7 +338,20 @@ export function LineRow({ rowKey, line, draft: d, errors: err, dirty, readOnly, 
         ) : null,
         classes.made
       )}
-      {cell('actions', readOnly ? null : <LineRowActions label={label} line={line} dirty={dirty} saving={saving} onSave={() => onSave('type')} onUndo={onUndo} onDelete={onDelete} />)}
+      {cell(
+        'actions',
+        readOnly ? null : (
+          <LineRowActions
+            label={label}
+            line={line}
+            dirty={dirty}
+            saving={saving}
+            onSave={() => onSave('type')}
+            onUndo={onUndo}
+            onDelete={onDelete}
+          />
+        )
+      )}
     </tr>
   )
 }

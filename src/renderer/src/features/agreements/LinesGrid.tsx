@@ -54,7 +54,15 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
         onUndo={() => g.forget(key)}
         onDelete={() => line && g.remove.mutate({ id: line.id, version: line.version })}
         saving={g.savingRow(key)}
-        defaultPrice={d.type === 'item' ? (d.itemId !== null ? itemPrices.get(d.itemId) : undefined) : d.categoryId !== null ? categoryPrice.get(d.categoryId) : undefined}
+        defaultPrice={
+          d.type === 'item'
+            ? d.itemId !== null
+              ? itemPrices.get(d.itemId)
+              : undefined
+            : d.categoryId !== null
+              ? categoryPrice.get(d.categoryId)
+              : undefined
+        }
         onItemPicked={(id, price) => setItemPrices((m) => new Map(m).set(id, price))}
         options={options}
       />

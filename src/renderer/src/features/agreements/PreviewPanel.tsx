@@ -15,7 +15,20 @@ import { agreementKeys } from './queries'
 import { statusOf } from './status'
 
 const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 const PERIODS = [
   { value: '1', label: '1 month' },
   { value: '3', label: '3 months' },
@@ -39,7 +52,7 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
   const [from, setFrom] = useState<string | null>(today())
   const [to, setTo] = useState<string | null>(addDays(addMonths(today(), 3), -1))
   const [view, setView] = useState<'calendar' | 'list'>('calendar')
-  const period = from && to ? PERIODS.find((p) => addDays(addMonths(from, Number(p.value)), -1) === to)?.value ?? null : null
+  const period = from && to ? (PERIODS.find((p) => addDays(addMonths(from, Number(p.value)), -1) === to)?.value ?? null) : null
 
   const input: Input<'agreements.preview'> = { from: from ?? '', to: to ?? '', agreementIds: [agreement.id], maxVisits: 1000 }
   const preview = useQuery({
@@ -48,7 +61,12 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
     enabled: from !== null && to !== null && from <= to,
     placeholderData: keepPreviousData
   })
-  const rangeError = from && to && to < from ? 'The end cannot be before the start' : isApiError(preview.error, 'VALIDATION') ? preview.error.issues.find((i) => i.path[0] === 'to')?.message ?? preview.error.message : null
+  const rangeError =
+    from && to && to < from
+      ? 'The end cannot be before the start'
+      : isApiError(preview.error, 'VALIDATION')
+        ? (preview.error.issues.find((i) => i.path[0] === 'to')?.message ?? preview.error.message)
+        : null
   const data = preview.data
   const status = statusOf(agreement)
 
@@ -86,7 +104,12 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
               onChange={(v) => setView(v as 'calendar' | 'list')}
             />
             {onGenerate && (
-              <Button size="xs" leftSection={<IconPlayerPlay size={14} />} onClick={onGenerate} disabled={status === 'template' || status === 'suspended'}>
+              <Button
+                size="xs"
+                leftSection={<IconPlayerPlay size={14} />}
+                onClick={onGenerate}
+                disabled={status === 'template' || status === 'suspended'}
+              >
                 Create service orders…
               </Button>
             )}
@@ -124,7 +147,9 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
         )}
         {data && data.visits.length === 0 && status !== 'template' && status !== 'suspended' && (
           <Text size="sm" c="dimmed">
-            {agreement.lines.length === 0 ? 'No lines yet: add lines above to see their visits.' : 'No visits in this period (or all of them were created already).'}
+            {agreement.lines.length === 0
+              ? 'No lines yet: add lines above to see their visits.'
+              : 'No visits in this period (or all of them were created already).'}
           </Text>
         )}
         {data && data.truncated && (
@@ -132,7 +157,11 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
             Showing the first {data.visits.length} of {data.orders} visits; choose a shorter period to see them all.
           </Text>
         )}
-        {data && data.visits.length > 0 && from && to && (view === 'calendar' ? <MonthCalendar visits={data.visits} from={from} to={to} /> : <VisitList visits={data.visits} />)}
+        {data &&
+          data.visits.length > 0 &&
+          from &&
+          to &&
+          (view === 'calendar' ? <MonthCalendar visits={data.visits} from={from} to={to} /> : <VisitList visits={data.visits} />)}
       </Stack>
     </Paper>
   )
@@ -153,7 +182,12 @@ function Summary({ label, value, color }: { label: string; value: number; color?
 
 const linesText = (v: Visit) => v.lines.map((l) => `#${l.lineNo}`).join(' ')
 const visitTitle = (v: Visit) =>
-  v.lines.map((l) => `#${l.lineNo} ${l.description || LINE_TYPE_LABELS[l.type]}${l.occurrenceDate !== v.date ? ` (due ${formatDate(l.occurrenceDate)})` : ''}`).join('\n')
+  v.lines
+    .map(
+      (l) =>
+        `#${l.lineNo} ${l.description || LINE_TYPE_LABELS[l.type]}${l.occurrenceDate !== v.date ? ` (due ${formatDate(l.occurrenceDate)})` : ''}`
+    )
+    .join('\n')
 
 /** Month grids (Monday first) over the period; each visit shows its line numbers, red on a closed day. */
 function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to: string }) {
@@ -188,13 +222,37 @@ function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to
                 if (d === null) return <div key={`x${i}`} className={`${classes.day} ${classes.outside}`} />
                 const dayVisits = byDate.get(d) ?? []
                 const closed = !openDays[weekday(d)] || holidays.has(d)
-                const cls = [classes.day, closed ? classes.closed : '', d < from || d > to ? classes.outOfRange : '', d === now ? classes.today : ''].filter(Boolean).join(' ')
+                const cls = [
+                  classes.day,
+                  closed ? classes.closed : '',
+                  d < from || d > to ? classes.outOfRange : '',
+                  d === now ? classes.today : ''
+                ]
+                  .filter(Boolean)
+                  .join(' ')
                 return (
-                  <div key={d} className={cls} data-testid={dayVisits.length > 0 ? `preview-day-${d}` : undefined} data-lines={dayVisits.reduce((n, v) => n + v.lines.length, 0) || undefined}>
+                  <div
+                    key={d}
+                    className={cls}
+                    data-testid={dayVisits.length > 0 ? `preview-day-${d}` : undefined}
+                    data-lines={dayVisits.reduce((n, v) => n + v.lines.length, 0) || undefined}
+                  >
                     <span className={classes.dayNo}>{Number(d.slice(8, 10))}</span>
                     {dayVisits.map((v) => (
-                      <Tooltip key={v.groupKey} label={<span style={{ whiteSpace: 'pre-line' }}>{(v.calendarConflict ? 'Closed day — created anyway, flagged as a conflict\n' : '') + visitTitle(v)}</span>} withArrow openDelay={200}>
-                        <div className={`${classes.visit} ${v.calendarConflict ? classes.visitConflict : ''}`} data-conflict={v.calendarConflict || undefined}>
+                      <Tooltip
+                        key={v.groupKey}
+                        label={
+                          <span style={{ whiteSpace: 'pre-line' }}>
+                            {(v.calendarConflict ? 'Closed day — created anyway, flagged as a conflict\n' : '') + visitTitle(v)}
+                          </span>
+                        }
+                        withArrow
+                        openDelay={200}
+                      >
+                        <div
+                          className={`${classes.visit} ${v.calendarConflict ? classes.visitConflict : ''}`}
+                          data-conflict={v.calendarConflict || undefined}
+                        >
                           {linesText(v)}
                         </div>
                       </Tooltip>
@@ -227,7 +285,11 @@ function VisitList({ visits }: { visits: Visit[] }) {
         </Table.Thead>
         <Table.Tbody>
           {visits.map((v) => (
-            <Table.Tr key={`${v.date}-${v.groupKey}`} className={v.calendarConflict ? classes.conflictRow : undefined} data-testid={`preview-visit-${v.date}`}>
+            <Table.Tr
+              key={`${v.date}-${v.groupKey}`}
+              className={v.calendarConflict ? classes.conflictRow : undefined}
+              data-testid={`preview-visit-${v.date}`}
+            >
               <Table.Td>
                 {weekdayName(v.date)} {formatDate(v.date)}
               </Table.Td>

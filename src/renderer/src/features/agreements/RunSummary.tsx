@@ -20,7 +20,8 @@ export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate
     <Stack gap="sm" data-testid="generator-summary">
       {run.status === 'cancelled' && (
         <Alert variant="light" color="orange" p="xs">
-          Stopped between agreements: every agreement handled so far was created whole. Run it again over the same period to continue; nothing is created twice.
+          Stopped between agreements: every agreement handled so far was created whole. Run it again over the same period to continue;
+          nothing is created twice.
         </Alert>
       )}
       {run.status === 'failed' && (

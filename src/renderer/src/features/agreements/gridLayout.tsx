@@ -58,7 +58,9 @@ export function Cell({ col, className, children }: { col: Col; className?: strin
   return (
     <td
       data-col={col}
-      className={[className, left !== undefined ? classes.stickyLeft : '', right !== undefined ? classes.stickyRight : ''].filter(Boolean).join(' ')}
+      className={[className, left !== undefined ? classes.stickyLeft : '', right !== undefined ? classes.stickyRight : '']
+        .filter(Boolean)
+        .join(' ')}
       style={left !== undefined ? { left } : right !== undefined ? { right } : undefined}
     >
       {children}
@@ -86,7 +88,10 @@ export function GridHead() {
                 data-col={c.key}
                 title={c.title}
                 className={left !== undefined ? classes.stickyLeft : right !== undefined ? classes.stickyRight : undefined}
-                style={{ textAlign: c.key === 'quantity' || c.key === 'unitPrice' || c.key === 'made' || c.key === 'lineNo' ? 'right' : 'left', ...(left !== undefined ? { left } : right !== undefined ? { right } : {}) }}
+                style={{
+                  textAlign: c.key === 'quantity' || c.key === 'unitPrice' || c.key === 'made' || c.key === 'lineNo' ? 'right' : 'left',
+                  ...(left !== undefined ? { left } : right !== undefined ? { right } : {})
+                }}
               >
                 {c.label}
               </th>

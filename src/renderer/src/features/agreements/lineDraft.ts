@@ -79,7 +79,9 @@ export type DraftErrors = Partial<Record<LineField, string>>
  * What the API gets for a draft, or the field errors that keep it from being sent — checked with the
  * API's own schema, so the messages are the ones the API would answer.
  */
-export function lineInputOf(d: LineDraft): { ok: true; input: ReturnType<typeof agreementLineInput.parse> } | { ok: false; errors: DraftErrors } {
+export function lineInputOf(
+  d: LineDraft
+): { ok: true; input: ReturnType<typeof agreementLineInput.parse> } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {}
   const startAfter = parseClock(d.startAfter)
   const endBefore = parseClock(d.endBefore)

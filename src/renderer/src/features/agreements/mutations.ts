@@ -7,7 +7,15 @@ import { showApiError } from '../../lib/forms'
 import { agreementKeys } from './queries'
 
 /** Agreement methods that answer the whole agreement (the line actions and copying lines). */
-export type AgreementMethod = { [M in MethodName]: M extends `agreements.${string}` ? (Output<M> extends AgreementRow ? (M extends 'agreements.create' | 'agreements.update' | 'agreements.get' ? never : M) : never) : never }[MethodName]
+export type AgreementMethod = {
+  [M in MethodName]: M extends `agreements.${string}`
+    ? Output<M> extends AgreementRow
+      ? M extends 'agreements.create' | 'agreements.update' | 'agreements.get'
+        ? never
+        : M
+      : never
+    : never
+}[MethodName]
 
 interface AgreementActionOptions {
   /** What the notification says on success; nothing when omitted. */

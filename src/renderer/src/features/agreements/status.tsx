@@ -5,7 +5,12 @@ import { today } from '../../lib/format'
 
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 
-export const STATUS_LABELS: Record<AgreementStatus, string> = { active: 'Active', suspended: 'Suspended', template: 'Template', ended: 'Ended' }
+export const STATUS_LABELS: Record<AgreementStatus, string> = {
+  active: 'Active',
+  suspended: 'Suspended',
+  template: 'Template',
+  ended: 'Ended'
+}
 const STATUS_COLORS: Record<AgreementStatus, string> = { active: 'teal', suspended: 'orange', template: 'violet', ended: 'gray' }
 
 /** A template never produces orders; a suspended agreement produces none until resumed; then the dates. */
@@ -16,7 +21,13 @@ export function statusOf(a: Pick<AgreementListRow, 'isTemplate' | 'suspended' | 
   return 'active'
 }
 
-export function StatusBadge({ agreement, size = 'sm' }: { agreement: Pick<AgreementListRow, 'isTemplate' | 'suspended' | 'endDate'>; size?: 'xs' | 'sm' }) {
+export function StatusBadge({
+  agreement,
+  size = 'sm'
+}: {
+  agreement: Pick<AgreementListRow, 'isTemplate' | 'suspended' | 'endDate'>
+  size?: 'xs' | 'sm'
+}) {
   const s = statusOf(agreement)
   return (
     <Badge size={size} variant="light" color={STATUS_COLORS[s]} data-testid="agreement-status">

@@ -45,7 +45,6 @@ export const emptyHeader = (): HeaderValues => ({
   tasks: []
 })
 
-
 export function toHeader(a: AgreementRow): HeaderValues {
   return {
     customerId: a.customerId,
@@ -96,7 +95,8 @@ export function useAgreementEditor(id: number | null) {
     validate,
     toForm: toHeader,
     create: (values) => call('agreements.create', agreementHeaderInput.parse(values)),
-    update: (values, current) => call('agreements.update', { ...agreementHeaderInput.parse(values), id: current.id, version: current.version }),
+    update: (values, current) =>
+      call('agreements.update', { ...agreementHeaderInput.parse(values), id: current.id, version: current.version }),
     remove: (current) => call('agreements.delete', { id: current.id, version: current.version }),
     alsoInvalidate: [['audit'], agreementKeys.previews],
     savedLabel: (row, created) => (created ? `Agreement ${row.number}` : 'Agreement'),

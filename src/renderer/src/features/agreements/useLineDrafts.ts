@@ -36,8 +36,10 @@ export function useLineDrafts(agreement: AgreementRow, readOnly: boolean, highli
   const remove = useAgreementAction('agreements.deleteLine', agreement.id, { done: 'Line deleted' })
 
   const lines = agreement.lines
-  const draftFor = (key: RowKey, line: AgreementLineRow | null): LineDraft => drafts[key] ?? (line ? draftOf(line) : newDraft(agreement.startDate))
-  const isDirty = (key: RowKey, line: AgreementLineRow | null) => drafts[key] !== undefined && !sameDraft(drafts[key]!, line ? draftOf(line) : newDraft(agreement.startDate))
+  const draftFor = (key: RowKey, line: AgreementLineRow | null): LineDraft =>
+    drafts[key] ?? (line ? draftOf(line) : newDraft(agreement.startDate))
+  const isDirty = (key: RowKey, line: AgreementLineRow | null) =>
+    drafts[key] !== undefined && !sameDraft(drafts[key]!, line ? draftOf(line) : newDraft(agreement.startDate))
 
   const forget = (key: RowKey) => {
     setDrafts(({ [key]: _d, ...rest }) => rest as typeof drafts)
@@ -140,5 +142,17 @@ export function useLineDrafts(agreement: AgreementRow, readOnly: boolean, highli
     }
   }, [highlightLineId, lines])
 
-  return { wrap, errors, revision, draftFor, isDirty, change, forget, save, onKeyDown, savingRow: (key: RowKey) => saving.current === key && (add.isPending || update.isPending), remove }
+  return {
+    wrap,
+    errors,
+    revision,
+    draftFor,
+    isDirty,
+    change,
+    forget,
+    save,
+    onKeyDown,
+    savingRow: (key: RowKey) => saving.current === key && (add.isPending || update.isPending),
+    remove
+  }
 }

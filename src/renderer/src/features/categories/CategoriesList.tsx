@@ -45,7 +45,14 @@ export function CategoriesList() {
         },
         { key: 'unit', label: 'Unit', width: 70 },
         { key: 'costPrice', label: 'Default cost', align: 'right', width: 120, render: (r) => formatMoney(r.costPrice) },
-        { key: 'salesPrice', label: 'Default sales price', sort: 'salesPrice', align: 'right', width: 150, render: (r) => formatMoney(r.salesPrice) }
+        {
+          key: 'salesPrice',
+          label: 'Default sales price',
+          sort: 'salesPrice',
+          align: 'right',
+          width: 150,
+          render: (r) => formatMoney(r.salesPrice)
+        }
       ]}
     />
   )

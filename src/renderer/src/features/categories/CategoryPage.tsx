@@ -75,10 +75,20 @@ export function CategoryPage() {
           <TextInput label="Unit" withAsterisk {...form.getInputProps('unit')} />
         </Grid.Col>
         <Grid.Col span={3}>
-          <MoneyInput label="Default cost price" value={form.values.costPrice} onChange={(v) => form.setFieldValue('costPrice', v)} error={form.errors.costPrice} />
+          <MoneyInput
+            label="Default cost price"
+            value={form.values.costPrice}
+            onChange={(v) => form.setFieldValue('costPrice', v)}
+            error={form.errors.costPrice}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
-          <MoneyInput label="Default sales price" value={form.values.salesPrice} onChange={(v) => form.setFieldValue('salesPrice', v)} error={form.errors.salesPrice} />
+          <MoneyInput
+            label="Default sales price"
+            value={form.values.salesPrice}
+            onChange={(v) => form.setFieldValue('salesPrice', v)}
+            error={form.errors.salesPrice}
+          />
         </Grid.Col>
       </Grid>
     </RecordPage>

@@ -158,12 +158,21 @@ export function CustomerPage() {
           <Group justify="space-between" mb={4}>
             <Title order={5}>Sites (service addresses)</Title>
             {!readOnly && (
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('sites', { ...emptySite })}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => form.insertListItem('sites', { ...emptySite })}
+              >
                 Add site
               </Button>
             )}
           </Group>
-          {form.errors.sites && <Text c="red" size="xs">{form.errors.sites}</Text>}
+          {form.errors.sites && (
+            <Text c="red" size="xs">
+              {form.errors.sites}
+            </Text>
+          )}
           <Table verticalSpacing={4} withTableBorder fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -199,7 +208,12 @@ export function CustomerPage() {
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove site ${i + 1}`} onClick={() => form.removeListItem('sites', i)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove site ${i + 1}`}
+                        onClick={() => form.removeListItem('sites', i)}
+                      >
                         <IconTrash size={14} />
                       </ActionIcon>
                     )}
@@ -214,7 +228,12 @@ export function CustomerPage() {
           <Group justify="space-between" mb={4}>
             <Title order={5}>Contacts</Title>
             {!readOnly && (
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('contacts', { ...emptyContact })}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => form.insertListItem('contacts', { ...emptyContact })}
+              >
                 Add contact
               </Button>
             )}
@@ -251,7 +270,12 @@ export function CustomerPage() {
                     </Table.Td>
                     <Table.Td>
                       {!readOnly && (
-                        <ActionIcon variant="subtle" color="red" aria-label={`Remove contact ${i + 1}`} onClick={() => form.removeListItem('contacts', i)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove contact ${i + 1}`}
+                          onClick={() => form.removeListItem('contacts', i)}
+                        >
                           <IconTrash size={14} />
                         </ActionIcon>
                       )}

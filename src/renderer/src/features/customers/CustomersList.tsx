@@ -18,7 +18,16 @@ export function CustomersList() {
       filters={{ groupId, active: active === 'all' ? null : active === 'active' }}
       filterControls={
         <>
-          <EntitySelect size="xs" w={180} placeholder="Any group" list="customerGroups.list" labelOf={(g) => g.name} value={groupId} onChange={setGroupId} aria-label="Customer group" />
+          <EntitySelect
+            size="xs"
+            w={180}
+            placeholder="Any group"
+            list="customerGroups.list"
+            labelOf={(g) => g.name}
+            value={groupId}
+            onChange={setGroupId}
+            aria-label="Customer group"
+          />
           <Select
             size="xs"
             w={120}

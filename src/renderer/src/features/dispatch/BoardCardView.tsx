@@ -48,7 +48,10 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
       {!compact && card.sla && (
         <span
           className={classes.sla}
-          style={{ background: `var(--mantine-color-${slaBadgeColour(card.sla.level)}-${card.sla.level === 'ok' ? 1 : 6})`, color: card.sla.level === 'ok' ? 'var(--mantine-color-green-9)' : 'white' }}
+          style={{
+            background: `var(--mantine-color-${slaBadgeColour(card.sla.level)}-${card.sla.level === 'ok' ? 1 : 6})`,
+            color: card.sla.level === 'ok' ? 'var(--mantine-color-green-9)' : 'white'
+          }}
           data-sla-level={card.sla.level}
         >
           {slaBadgeText(card.sla, true)}
@@ -61,7 +64,8 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
     <>
       {head}
       <div className={classes.cardLine} style={{ color: 'var(--mantine-color-gray-7)' }}>
-        {formatTime(card.start, timeZone)}–{formatTime(card.end, timeZone)} · {formatDuration(card.end - card.start)} · {card.stageName} · {card.taskNames || card.description} · {card.address}
+        {formatTime(card.start, timeZone)}–{formatTime(card.end, timeZone)} · {formatDuration(card.end - card.start)} · {card.stageName} ·{' '}
+        {card.taskNames || card.description} · {card.address}
       </div>
     </>
   )

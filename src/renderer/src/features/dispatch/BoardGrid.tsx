@@ -12,7 +12,8 @@ const GROUP_HEIGHT = 24
 const ROW_HEIGHT = { day: 44, week: 30 } as const
 const EMPTY: readonly BoardCard[] = []
 
-export type GridItem = { type: 'group'; key: string; teamId: number | null; name: string; count: number } | { type: 'tech'; key: string; tech: BoardTechnician }
+export type GridItem =
+  { type: 'group'; key: string; teamId: number | null; name: string; count: number } | { type: 'tech'; key: string; tech: BoardTechnician }
 
 /** Rows in board order: technicians under their dispatch team (teams in the board's order, then those without one). */
 export function gridItems(board: Board, collapsed: ReadonlySet<string>): GridItem[] {
@@ -22,7 +23,10 @@ export function gridItems(board: Board, collapsed: ReadonlySet<string>): GridIte
     list.push(t)
     byTeam.set(t.teamId, list)
   }
-  const groups: { teamId: number | null; name: string }[] = [...board.teams.map((t) => ({ teamId: t.id, name: t.name })), { teamId: null, name: 'No team' }]
+  const groups: { teamId: number | null; name: string }[] = [
+    ...board.teams.map((t) => ({ teamId: t.id, name: t.name })),
+    { teamId: null, name: 'No team' }
+  ]
   const items: GridItem[] = []
   for (const g of groups) {
     const techs = byTeam.get(g.teamId)
@@ -94,7 +98,8 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   const selectedKeys = useMemo(() => {
     const m = new Map<number, string>()
     if (selection.size === 0) return m
-    for (const c of board.cards) if (selection.has(c.id)) m.set(c.workerId, m.has(c.workerId) ? `${m.get(c.workerId)},${c.id}` : String(c.id))
+    for (const c of board.cards)
+      if (selection.has(c.id)) m.set(c.workerId, m.has(c.workerId) ? `${m.get(c.workerId)},${c.id}` : String(c.id))
     return m
   }, [selection, board.cards])
 
@@ -137,10 +142,18 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
       }
     return ticks
   }, [scale])
-  const now = board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
+  const now =
+    board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
 
   return (
-    <div ref={scrollRef} className={classes.grid} data-testid="board-grid" data-board-from={board.from} data-board-to={board.to} data-cards={board.cards.length}>
+    <div
+      ref={scrollRef}
+      className={classes.grid}
+      data-testid="board-grid"
+      data-board-from={board.from}
+      data-board-to={board.to}
+      data-cards={board.cards.length}
+    >
       <div className={classes.header} style={{ width: NAME_WIDTH + scale.width }}>
         <div className={classes.corner} style={{ width: NAME_WIDTH }}>
           {board.technicians.length} technicians · {board.cards.length} jobs

@@ -24,7 +24,20 @@ interface Props {
 }
 
 /** Beside the board: the tray of work to plan (with suggestions for the picked order) or the conflicts. */
-export function BoardSide({ side, onSide, board, conflictCount, trayPick, onPickTray, from, days, timeZone, onAssign, selection, onPickConflict }: Props) {
+export function BoardSide({
+  side,
+  onSide,
+  board,
+  conflictCount,
+  trayPick,
+  onPickTray,
+  from,
+  days,
+  timeZone,
+  onAssign,
+  selection,
+  onPickConflict
+}: Props) {
   return (
     <div className={classes.side} style={{ flexBasis: SIDE_WIDTH }}>
       <SegmentedControl
@@ -40,7 +53,15 @@ export function BoardSide({ side, onSide, board, conflictCount, trayPick, onPick
       {side === 'tray' ? (
         <>
           <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} />
-          {trayPick && <SuggestPanel row={trayPick} from={from} days={days} timeZone={timeZone} onAssign={(workerId, start, end) => onAssign(trayPick, workerId, start, end)} />}
+          {trayPick && (
+            <SuggestPanel
+              row={trayPick}
+              from={from}
+              days={days}
+              timeZone={timeZone}
+              onAssign={(workerId, start, end) => onAssign(trayPick, workerId, start, end)}
+            />
+          )}
         </>
       ) : (
         <ConflictsPanel board={board} selection={selection} onPick={onPickConflict} />

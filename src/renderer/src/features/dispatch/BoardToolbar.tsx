@@ -35,14 +35,29 @@ export function BoardToolbar(p: Props) {
   const exportPlan = () =>
     exportCsv(
       'dispatchPlan.list',
-      { from, to: addDays(from, days - 1), teamId: teamIds.length === 1 ? Number(teamIds[0]) : null, workerId: null, page: 1, sort: 'start' },
+      {
+        from,
+        to: addDays(from, days - 1),
+        teamId: teamIds.length === 1 ? Number(teamIds[0]) : null,
+        workerId: null,
+        page: 1,
+        sort: 'start'
+      },
       `dispatch-plan-${from}${days > 1 ? `-${addDays(from, days - 1)}` : ''}.csv`
     ).catch((e: Error) => notifications.show({ color: 'red', title: 'Export failed', message: e.message }))
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="xs" wrap="nowrap">
         <Title order={4}>Dispatch board</Title>
-        <SegmentedControl size="xs" value={view} onChange={(v) => p.onView(v as BoardView)} data={[{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }]} />
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(v) => p.onView(v as BoardView)}
+          data={[
+            { value: 'day', label: 'Day' },
+            { value: 'week', label: 'Week' }
+          ]}
+        />
         <Group gap={2} wrap="nowrap">
           <ActionIcon variant="default" onClick={() => p.onShift(-1)} aria-label={`Previous ${view}`}>
             <IconChevronLeft size={16} />
@@ -78,7 +93,12 @@ export function BoardToolbar(p: Props) {
             <IconArrowForwardUp size={16} />
           </ActionIcon>
         </Tooltip>
-        <Button size="xs" leftSection={<IconSend size={14} />} disabled={dispatchable.length === 0} onClick={() => p.onDispatch(dispatchable)}>
+        <Button
+          size="xs"
+          leftSection={<IconSend size={14} />}
+          disabled={dispatchable.length === 0}
+          onClick={() => p.onDispatch(dispatchable)}
+        >
           Dispatch{dispatchable.length ? ` (${dispatchable.length})` : ''}
         </Button>
         <Button size="xs" variant="default" leftSection={<IconFileTypeCsv size={14} />} onClick={() => void exportPlan()}>

@@ -30,7 +30,13 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /** The whole card when the board's few words are not enough (double click or Enter). */
 export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, onUnassign }: Props) {
   return (
-    <Drawer opened={card !== null} onClose={onClose} position="right" size={380} title={card ? `${card.orderNumber} · ${card.customerName}` : ''}>
+    <Drawer
+      opened={card !== null}
+      onClose={onClose}
+      position="right"
+      size={380}
+      title={card ? `${card.orderNumber} · ${card.customerName}` : ''}
+    >
       {card && (
         <Stack gap="xs" data-testid="card-drawer">
           <Group gap={6}>

@@ -6,7 +6,15 @@ import { formatInstant } from '@shared/time'
 import classes from './dispatch.module.css'
 
 /** Every card of the shown range that has a conflict, in time order; a click finds the card on the board. */
-export function ConflictsPanel({ board, onPick, selection }: { board: Board | undefined; onPick: (card: BoardCard) => void; selection: ReadonlySet<number> }) {
+export function ConflictsPanel({
+  board,
+  onPick,
+  selection
+}: {
+  board: Board | undefined
+  onPick: (card: BoardCard) => void
+  selection: ReadonlySet<number>
+}) {
   const names = useMemo(() => new Map(board?.technicians.map((t) => [t.id, t.name])), [board?.technicians])
   const cards = useMemo(() => (board?.cards ?? []).filter((c) => c.conflicts.length > 0).sort((a, b) => a.start - b.start), [board?.cards])
   if (!board) return null

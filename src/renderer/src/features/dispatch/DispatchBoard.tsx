@@ -42,7 +42,17 @@ export function DispatchBoard() {
   const ops = useBoardOps(latest)
   const { perform } = ops
   const clearTrayPick = useCallback(() => setTrayPick(null), [setTrayPick])
-  useBoardKeyboard({ latest, grid: gridRef, perform, step: ops.step, assignTop: ops.assignTop, clear: sel.clear, clearSelection: sel.clearSelection, clearTrayPick, open: setDetailId })
+  useBoardKeyboard({
+    latest,
+    grid: gridRef,
+    perform,
+    step: ops.step,
+    assignTop: ops.assignTop,
+    clear: sel.clear,
+    clearSelection: sel.clearSelection,
+    clearTrayPick,
+    open: setDetailId
+  })
   const drag = useBoardDrag({ latest, grid: gridRef, perform, onTrayDrop: clearTrayPick })
 
   const detail = board?.cards.find((c) => c.id === sel.detailId) ?? null
@@ -117,12 +127,22 @@ export function DispatchBoard() {
             onPickConflict={pickConflict}
           />
         </div>
-        {board && <DropGhost proposeAt={drag.proposeAt} grid={drag.gridEl} scale={scale} cards={board.cards} names={v.names} pastLimit={pastLimit} />}
+        {board && (
+          <DropGhost
+            proposeAt={drag.proposeAt}
+            grid={drag.gridEl}
+            scale={scale}
+            cards={board.cards}
+            names={v.names}
+            pastLimit={pastLimit}
+          />
+        )}
         <DragChip />
       </DndContext>
       <Group gap="md">
         <Text size="10px" c="dimmed">
-          Drag from the tray onto a technician · drag a card to move it, its right edge to change the end · click / shift-click selects · ← → ±15 min · ↑ ↓ technician · Delete unassigns · Enter assigns the first suggestion · Ctrl+Z undo
+          Drag from the tray onto a technician · drag a card to move it, its right edge to change the end · click / shift-click selects · ←
+          → ±15 min · ↑ ↓ technician · Delete unassigns · Enter assigns the first suggestion · Ctrl+Z undo
         </Text>
         {v.conflictCount > 0 && (
           <Badge size="xs" color="red" variant="light" style={{ cursor: 'pointer' }} onClick={() => setSide('conflicts')}>
@@ -130,7 +150,15 @@ export function DispatchBoard() {
           </Badge>
         )}
       </Group>
-      <RowMenu anchor={rowMenu.anchor} onClose={rowMenu.close} view={v.view} scale={scale} cards={board?.cards ?? []} names={v.names} onDispatch={(ids) => void ops.dispatchIds(ids)} />
+      <RowMenu
+        anchor={rowMenu.anchor}
+        onClose={rowMenu.close}
+        view={v.view}
+        scale={scale}
+        cards={board?.cards ?? []}
+        names={v.names}
+        onDispatch={(ids) => void ops.dispatchIds(ids)}
+      />
       <CardDrawer
         card={detail}
         technician={detail ? (v.names.get(detail.workerId) ?? '') : ''}

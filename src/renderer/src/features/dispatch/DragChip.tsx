@@ -15,8 +15,13 @@ export function DragChip() {
   return (
     <DragOverlay dropAnimation={null}>
       {dragging && dragging.type !== 'resize' ? (
-        <div className={classes.chip} style={{ borderLeftColor: PRIORITY_BORDER[dragging.type === 'tray' ? dragging.row.priority : dragging.card.priority] }}>
-          {dragging.type === 'tray' ? `${dragging.row.orderNumber} · ${dragging.row.customerName}` : `${dragging.card.orderNumber} · ${dragging.card.customerName}`}
+        <div
+          className={classes.chip}
+          style={{ borderLeftColor: PRIORITY_BORDER[dragging.type === 'tray' ? dragging.row.priority : dragging.card.priority] }}
+        >
+          {dragging.type === 'tray'
+            ? `${dragging.row.orderNumber} · ${dragging.row.customerName}`
+            : `${dragging.card.orderNumber} · ${dragging.card.customerName}`}
         </div>
       ) : null}
     </DragOverlay>

@@ -25,7 +25,13 @@ export function DropGhost({ proposeAt, grid, scale, cards, names, pastLimit }: P
     onDragMove(e) {
       const data = e.active.data.current as DragData
       const p = proposeAt(data)
-      setGhost((g) => (p === null ? null : g && g.p.workerId === p.workerId && g.p.start === p.start && g.p.end === p.end ? g : { p, selfId: data.type === 'tray' ? null : data.card.id }))
+      setGhost((g) =>
+        p === null
+          ? null
+          : g && g.p.workerId === p.workerId && g.p.start === p.start && g.p.end === p.end
+            ? g
+            : { p, selfId: data.type === 'tray' ? null : data.card.id }
+      )
     },
     onDragEnd: () => setGhost(null),
     onDragCancel: () => setGhost(null)

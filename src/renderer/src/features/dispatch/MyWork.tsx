@@ -48,7 +48,15 @@ export function MyWork() {
     <Stack gap="sm" maw={760} data-testid="my-work">
       <Group justify="space-between">
         <Title order={4}>My work</Title>
-        <SegmentedControl size="xs" value={range} onChange={(v) => setRange(v as 'today' | 'week')} data={[{ value: 'today', label: 'Today' }, { value: 'week', label: 'This week' }]} />
+        <SegmentedControl
+          size="xs"
+          value={range}
+          onChange={(v) => setRange(v as 'today' | 'week')}
+          data={[
+            { value: 'today', label: 'Today' },
+            { value: 'week', label: 'This week' }
+          ]}
+        />
       </Group>
       {board.isPending && <Loader size="sm" />}
       {board.isError && <Text c="red">{board.error.message}</Text>}
@@ -61,7 +69,14 @@ export function MyWork() {
               {new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })}
             </Text>
             {byDay.get(d)!.map((c) => (
-              <Paper key={c.id} withBorder p="xs" style={{ borderLeft: `4px solid ${PRIORITY_BORDER[c.priority]}` }} data-testid="my-work-card" data-order={c.orderNumber}>
+              <Paper
+                key={c.id}
+                withBorder
+                p="xs"
+                style={{ borderLeft: `4px solid ${PRIORITY_BORDER[c.priority]}` }}
+                data-testid="my-work-card"
+                data-order={c.orderNumber}
+              >
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={600}>
@@ -90,7 +105,12 @@ export function MyWork() {
                   <Stack gap={4} align="flex-end">
                     <Group gap={4}>
                       <SlaBadge badge={c.sla} compact />
-                      <Badge size="sm" variant="light" color={c.status === 'done' ? 'teal' : c.status === 'planned' ? 'gray' : 'blue'} data-testid="my-work-status">
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        color={c.status === 'done' ? 'teal' : c.status === 'planned' ? 'gray' : 'blue'}
+                        data-testid="my-work-status"
+                      >
                         {ASSIGNMENT_STATUS_LABELS[c.status]}
                       </Badge>
                     </Group>

@@ -50,7 +50,8 @@ interface Props {
 
 /** One technician's actions: dispatch their planned work in the range, and a day sheet (PDF) per shown day. */
 export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch }: Props) {
-  const dispatchAll = (workerId: number) => onDispatch(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
+  const dispatchAll = (workerId: number) =>
+    onDispatch(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
   return (
     <Menu opened={anchor !== null} onChange={(o) => !o && onClose()} position="bottom-start" withinPortal>
       <Menu.Target>
@@ -59,7 +60,11 @@ export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch
       {anchor && (
         <Menu.Dropdown>
           <Menu.Label>{names.get(anchor.workerId)}</Menu.Label>
-          <Menu.Item leftSection={<IconSend size={14} />} onClick={() => dispatchAll(anchor.workerId)} disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}>
+          <Menu.Item
+            leftSection={<IconSend size={14} />}
+            onClick={() => dispatchAll(anchor.workerId)}
+            disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}
+          >
             Dispatch {view === 'week' ? 'the week' : 'the day'}
           </Menu.Item>
           <Menu.Label>Day sheet (PDF)</Menu.Label>

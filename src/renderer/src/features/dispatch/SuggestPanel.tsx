@@ -39,19 +39,37 @@ export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
         </Text>
       )}
       {q.data?.slice(0, 8).map((s, i) => (
-        <Group key={s.workerId} gap={6} wrap="nowrap" align="flex-start" py={3} style={{ borderTop: i ? '1px solid var(--mantine-color-indigo-1)' : undefined }} data-testid="suggestion">
+        <Group
+          key={s.workerId}
+          gap={6}
+          wrap="nowrap"
+          align="flex-start"
+          py={3}
+          style={{ borderTop: i ? '1px solid var(--mantine-color-indigo-1)' : undefined }}
+          data-testid="suggestion"
+        >
           <div style={{ flex: 1, minWidth: 0 }}>
             <Text size="xs" fw={600} truncate>
-              {i + 1}. {s.name} <Text span size="xs" c="dimmed">score {Math.round(s.score)}</Text>
+              {i + 1}. {s.name}{' '}
+              <Text span size="xs" c="dimmed">
+                score {Math.round(s.score)}
+              </Text>
             </Text>
             <Text size="xs" c={s.slot ? 'teal.8' : 'orange.8'}>
-              {s.slot ? `${formatInstant(s.slot.start, timeZone)} – ${formatInstant(s.slot.end, timeZone).slice(-5)}` : 'No free slot in range'}
+              {s.slot
+                ? `${formatInstant(s.slot.start, timeZone)} – ${formatInstant(s.slot.end, timeZone).slice(-5)}`
+                : 'No free slot in range'}
             </Text>
             <Text size="10px" c="dimmed" lineClamp={2}>
               {s.reasons.join(' · ')}
             </Text>
           </div>
-          <Button size="compact-xs" variant="light" disabled={!s.slot} onClick={() => s.slot && onAssign(s.workerId, s.slot.start, s.slot.end)}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            disabled={!s.slot}
+            onClick={() => s.slot && onAssign(s.workerId, s.slot.start, s.slot.end)}
+          >
             Assign
           </Button>
         </Group>

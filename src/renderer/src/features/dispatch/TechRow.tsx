@@ -58,7 +58,12 @@ export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, 
             {tech.number} · {bookedHours ? `${+bookedHours.toFixed(1)} h booked` : 'free'}
           </div>
         </div>
-        <button type="button" className={classes.rowMenuButton} aria-label={`Actions for ${tech.name}`} onClick={(e) => actions.openMenu(tech.id, e.currentTarget)}>
+        <button
+          type="button"
+          className={classes.rowMenuButton}
+          aria-label={`Actions for ${tech.name}`}
+          onClick={(e) => actions.openMenu(tech.id, e.currentTarget)}
+        >
           <IconDots size={14} />
         </button>
       </div>

@@ -14,7 +14,12 @@ import classes from './dispatch.module.css'
 import { trayQuery } from './queries'
 import { formatDuration } from './timeScale'
 
-const TAB_LABELS: Record<TrayTab, string> = { unassigned: 'Unassigned', unscheduled: 'Unscheduled', dispatched: 'Dispatched', onHold: 'On hold' }
+const TAB_LABELS: Record<TrayTab, string> = {
+  unassigned: 'Unassigned',
+  unscheduled: 'Unscheduled',
+  dispatched: 'Dispatched',
+  onHold: 'On hold'
+}
 
 interface Props {
   board: Board | undefined
@@ -61,7 +66,15 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
         </Tabs.List>
       </Tabs>
       <Group gap={4} p={6} pb={0} grow>
-        <Select size="xs" placeholder="Team" clearable data={(board?.teams ?? []).map((t) => ({ value: String(t.id), label: t.name }))} value={teamId} onChange={setTeamId} aria-label="Team" />
+        <Select
+          size="xs"
+          placeholder="Team"
+          clearable
+          data={(board?.teams ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+          value={teamId}
+          onChange={setTeamId}
+          aria-label="Team"
+        />
         <Select
           size="xs"
           placeholder="Priority"
@@ -73,7 +86,16 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
         />
       </Group>
       <Group gap={4} p={6} pb={0} grow>
-        <Select size="xs" placeholder="Skill" clearable searchable data={(board?.skills ?? []).map((s) => ({ value: String(s.id), label: s.name }))} value={skillId} onChange={setSkillId} aria-label="Skill" />
+        <Select
+          size="xs"
+          placeholder="Skill"
+          clearable
+          searchable
+          data={(board?.skills ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+          value={skillId}
+          onChange={setSkillId}
+          aria-label="Skill"
+        />
         <DateField size="xs" placeholder="Requested on" clearable value={date} onChange={setDate} aria-label="Requested on" />
       </Group>
       <TextInput
@@ -135,7 +157,11 @@ const TrayCard = memo(function TrayCard({
       aria-pressed={selected}
       tabIndex={0}
       className={`${classes.trayCard} ${selected ? classes.trayCardSelected : ''}`}
-      style={{ borderLeftColor: PRIORITY_BORDER[row.priority], opacity: drag.isDragging ? 0.4 : 1, cursor: tab === 'dispatched' ? 'pointer' : undefined }}
+      style={{
+        borderLeftColor: PRIORITY_BORDER[row.priority],
+        opacity: drag.isDragging ? 0.4 : 1,
+        cursor: tab === 'dispatched' ? 'pointer' : undefined
+      }}
       onClick={() => onSelect(selected ? null : row)}
       onFocus={(e) => {
         if (!selected && e.currentTarget.matches(':focus-visible')) onSelect(row)

@@ -1,6 +1,13 @@
 import { notifications } from '@mantine/notifications'
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query'
-import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus, type Board, type BoardCard, type ConflictRow, type TrayRow } from '@shared/domain/dispatch'
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  type AssignmentStatus,
+  type Board,
+  type BoardCard,
+  type ConflictRow,
+  type TrayRow
+} from '@shared/domain/dispatch'
 import { call, isApiError } from '../../lib/api'
 import { dispatchKeys } from './queries'
 import type { BoardOp, Executed } from './undo'
@@ -37,7 +44,11 @@ function snapshot(qc: QueryClient) {
 export function reportFailure(qc: QueryClient, e: unknown, what: string): void {
   if (isApiError(e, 'CONFLICT')) {
     void qc.invalidateQueries({ queryKey: dispatchKeys.all })
-    notifications.show({ color: 'orange', title: 'Changed in another window — reloaded', message: `${what} was not saved; the board now shows the current plan.` })
+    notifications.show({
+      color: 'orange',
+      title: 'Changed in another window — reloaded',
+      message: `${what} was not saved; the board now shows the current plan.`
+    })
   } else {
     notifications.show({ color: 'red', title: `${what} not saved`, message: e instanceof Error ? e.message : String(e) })
   }
@@ -68,7 +79,14 @@ async function orderVersion(qc: QueryClient, orderId: number): Promise<number> {
 function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>): BoardCard | null {
   const row = findTrayRow(qc, op.orderId)
   if (!row) return null
-  const { durationMinutes: _d, preferredWorkerId: _p, responsibleWorkerId: _r, responsibleWorkerName: _n, plannedStart: _s, ...summary } = row
+  const {
+    durationMinutes: _d,
+    preferredWorkerId: _p,
+    responsibleWorkerId: _r,
+    responsibleWorkerName: _n,
+    plannedStart: _s,
+    ...summary
+  } = row
   return {
     ...summary,
     id: -op.orderId,
@@ -98,7 +116,13 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
         const prev = findCard(qc, op.id)
         if (!prev) throw new Error('This work is no longer on the board')
         editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end } : c)))
-        const { card } = await call('dispatch.move', { id: op.id, version: prev.version, workerId: op.workerId, start: op.start, end: op.end })
+        const { card } = await call('dispatch.move', {
+          id: op.id,
+          version: prev.version,
+          workerId: op.workerId,
+          start: op.start,
+          end: op.end
+        })
         editBoards(qc, (cards) => cards.map((c) => (c.id === card.id ? card : c)))
         return { card, inverse: { kind: 'move', id: card.id, workerId: prev.workerId, start: prev.start, end: prev.end } }
       }
@@ -109,7 +133,13 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
         qc.setQueriesData<{ rows: TrayRow[]; total: number }>({ queryKey: ['dispatch', 'tray'] }, (t) =>
           t ? { ...t, rows: t.rows.filter((r) => r.orderId !== op.orderId) } : t
         )
-        const { card } = await call('dispatch.assign', { orderId: op.orderId, orderVersion: version, workerId: op.workerId, start: op.start, end: op.end })
+        const { card } = await call('dispatch.assign', {
+          orderId: op.orderId,
+          orderVersion: version,
+          workerId: op.workerId,
+          start: op.start,
+          end: op.end
+        })
         editBoards(qc, (cards) => [...cards.filter((c) => c.id !== -op.orderId), card])
         return {
           card,
@@ -122,7 +152,9 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
         if (!prev) throw new Error('This work is no longer on the board')
         editBoards(qc, (cards) => cards.filter((c) => c.id !== op.id))
         await call('dispatch.unassign', { id: op.id, version: prev.version })
-        return { inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: prev.id } }
+        return {
+          inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: prev.id }
+        }
       }
     }
   } catch (e) {
@@ -154,7 +186,8 @@ export async function dispatchCards(qc: QueryClient, ids: number[]): Promise<voi
 export function useSetStatus() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (v: { card: BoardCard; status: AssignmentStatus }) => call('dispatch.setStatus', { id: v.card.id, version: v.card.version, status: v.status, at: null, note: '' }),
+    mutationFn: (v: { card: BoardCard; status: AssignmentStatus }) =>
+      call('dispatch.setStatus', { id: v.card.id, version: v.card.version, status: v.status, at: null, note: '' }),
     onSuccess: ({ card }) => {
       notifications.show({ color: 'teal', message: `${card.orderNumber}: ${ASSIGNMENT_STATUS_LABELS[card.status]}`, autoClose: 2500 })
       void qc.invalidateQueries({ queryKey: dispatchKeys.all })

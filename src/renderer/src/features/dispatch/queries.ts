@@ -23,10 +23,17 @@ export function boardQuery(input: BoardInput) {
 }
 
 export function trayQuery(input: TrayInput) {
-  return queryOptions({ queryKey: dispatchKeys.tray(input), queryFn: () => call('dispatch.tray', input), placeholderData: keepPreviousData })
+  return queryOptions({
+    queryKey: dispatchKeys.tray(input),
+    queryFn: () => call('dispatch.tray', input),
+    placeholderData: keepPreviousData
+  })
 }
 
 /** Technicians ranked for one order in the shown range, each with a free slot if they have one. */
 export function suggestQuery(orderId: number, from: string, days: number) {
-  return queryOptions({ queryKey: dispatchKeys.suggest(orderId, from, days), queryFn: () => call('dispatch.suggest', { orderId, from, days, teamId: null }) })
+  return queryOptions({
+    queryKey: dispatchKeys.suggest(orderId, from, days),
+    queryFn: () => call('dispatch.suggest', { orderId, from, days, teamId: null })
+  })
 }

@@ -154,9 +154,7 @@ export function placeCards<C extends { start: number; end: number }>(scale: Time
 
 /** Working intervals as x ranges (for shading). */
 export function shadeRanges(scale: TimeScale, intervals: readonly Interval[]): { left: number; width: number }[] {
-  return intervals
-    .map(([s, e]) => ({ left: xOf(scale, s), width: xOf(scale, e) - xOf(scale, s) }))
-    .filter((r) => r.width > 0)
+  return intervals.map(([s, e]) => ({ left: xOf(scale, s), width: xOf(scale, e) - xOf(scale, s) })).filter((r) => r.width > 0)
 }
 
 // Intl formatters are costly to build and cheap to use; the board formats thousands of times per render.

@@ -49,8 +49,9 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
   return (
     <Stack gap="sm">
       <Text size="sm">
-        A credit note reverses the whole of {invoice.number}: {invoice.lines.length} {invoice.lines.length === 1 ? 'line' : 'lines'}, {formatMoney(invoice.grossTotal, invoice.currency)} with
-        VAT, to {invoice.customerName}. The order lines ({orders}) become invoiceable again, to be corrected and invoiced anew. The invoice itself stays on record.
+        A credit note reverses the whole of {invoice.number}: {invoice.lines.length} {invoice.lines.length === 1 ? 'line' : 'lines'},{' '}
+        {formatMoney(invoice.grossTotal, invoice.currency)} with VAT, to {invoice.customerName}. The order lines ({orders}) become
+        invoiceable again, to be corrected and invoiced anew. The invoice itself stays on record.
       </Text>
       <DateField
         label="Credit note date"

@@ -12,7 +12,12 @@ export function InvoiceLines({ invoice: i }: { invoice: InvoiceRow }) {
   const byRate = [...new Set(i.lines.map((l) => `${l.vatCode}|${l.vatRate}`))].map((k) => {
     const [code, rate] = k.split('|')
     const lines = i.lines.filter((l) => l.vatCode === code && l.vatRate === Number(rate))
-    return { code: code!, rate: Number(rate), net: lines.reduce((t, l) => t + l.netAmount, 0), vat: lines.reduce((t, l) => t + l.vatAmount, 0) }
+    return {
+      code: code!,
+      rate: Number(rate),
+      net: lines.reduce((t, l) => t + l.netAmount, 0),
+      vat: lines.reduce((t, l) => t + l.vatAmount, 0)
+    }
   })
   return (
     <Paper withBorder p="sm">

@@ -24,7 +24,11 @@ export function InvoicePage() {
   const settings = useQuery(settingsQuery)
   const inv = useQuery({ queryKey: invoiceKey(invoiceId), queryFn: () => call('invoices.get', { id: invoiceId }) })
   const [crediting, setCrediting] = useState(false)
-  const pdf = useMutation({ mutationFn: () => call('invoices.pdf', { id: invoiceId }), onSuccess: downloadPdf, onError: (e) => showApiError(e) })
+  const pdf = useMutation({
+    mutationFn: () => call('invoices.pdf', { id: invoiceId }),
+    onSuccess: downloadPdf,
+    onError: (e) => showApiError(e)
+  })
 
   if (inv.isLoading) return <Loader m="xl" />
   if (!inv.data) {
@@ -76,7 +80,13 @@ export function InvoicePage() {
             Download PDF
           </Button>
           {can('invoices.create') && i.kind === 'invoice' && i.creditedById === null && (
-            <Button size="xs" variant="light" color="orange" leftSection={<IconReceiptRefund size={14} />} onClick={() => setCrediting(true)}>
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              leftSection={<IconReceiptRefund size={14} />}
+              onClick={() => setCrediting(true)}
+            >
               Create credit note
             </Button>
           )}

@@ -18,8 +18,16 @@ export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow;
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {s?.companyAddress}
           </Text>
-          {s?.companyRegNo && <Text size="xs" c="dimmed">Reg. no. {s.companyRegNo}</Text>}
-          {s?.companyVatNumber && <Text size="xs" c="dimmed">VAT no. {s.companyVatNumber}</Text>}
+          {s?.companyRegNo && (
+            <Text size="xs" c="dimmed">
+              Reg. no. {s.companyRegNo}
+            </Text>
+          )}
+          {s?.companyVatNumber && (
+            <Text size="xs" c="dimmed">
+              VAT no. {s.companyVatNumber}
+            </Text>
+          )}
         </Party>
       </Grid.Col>
       <Grid.Col span={4}>
@@ -30,7 +38,11 @@ export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow;
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {i.customerAddress}
           </Text>
-          {i.customerVatNumber && <Text size="xs" c="dimmed">VAT no. {i.customerVatNumber}</Text>}
+          {i.customerVatNumber && (
+            <Text size="xs" c="dimmed">
+              VAT no. {i.customerVatNumber}
+            </Text>
+          )}
         </Party>
       </Grid.Col>
       <Grid.Col span={4}>

@@ -29,7 +29,16 @@ export function InvoicesList() {
       filters={{ customerId, kind }}
       filterControls={
         <>
-          <EntitySelect size="xs" w={220} placeholder="Any customer" aria-label="Customer filter" list="customers.list" labelOf={(c) => `${c.number} ${c.name}`} value={customerId} onChange={setCustomerId} />
+          <EntitySelect
+            size="xs"
+            w={220}
+            placeholder="Any customer"
+            aria-label="Customer filter"
+            list="customers.list"
+            labelOf={(c) => `${c.number} ${c.name}`}
+            value={customerId}
+            onChange={setCustomerId}
+          />
           <Select
             size="xs"
             w={140}

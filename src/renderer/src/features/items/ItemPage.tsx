@@ -59,7 +59,12 @@ export function ItemPage() {
           <TextInput label="Unit" withAsterisk {...form.getInputProps('unit')} />
         </Grid.Col>
         <Grid.Col span={3}>
-          <MoneyInput label="Cost price" value={costPrice} onChange={(v) => form.setFieldValue('costPrice', v)} error={form.errors.costPrice} />
+          <MoneyInput
+            label="Cost price"
+            value={costPrice}
+            onChange={(v) => form.setFieldValue('costPrice', v)}
+            error={form.errors.costPrice}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
           <MoneyInput

@@ -38,7 +38,14 @@ export function ItemsList() {
         { key: 'name', label: 'Name', sort: 'name' },
         { key: 'unit', label: 'Unit', width: 70 },
         { key: 'costPrice', label: 'Cost price', sort: 'costPrice', align: 'right', width: 120, render: (r) => formatMoney(r.costPrice) },
-        { key: 'salesPrice', label: 'Sales price', sort: 'salesPrice', align: 'right', width: 120, render: (r) => formatMoney(r.salesPrice) },
+        {
+          key: 'salesPrice',
+          label: 'Sales price',
+          sort: 'salesPrice',
+          align: 'right',
+          width: 120,
+          render: (r) => formatMoney(r.salesPrice)
+        },
         {
           key: 'flags',
           label: '',

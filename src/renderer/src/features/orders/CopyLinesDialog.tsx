@@ -27,8 +27,8 @@ export function CopyLinesDialog({ order, opened, onClose }: { order: OrderRow; o
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            The template&apos;s open lines are added after the lines of {order.number}, with the template&apos;s prices. Service objects come along only from a template of the same
-            customer.
+            The template&apos;s open lines are added after the lines of {order.number}, with the template&apos;s prices. Service objects
+            come along only from a template of the same customer.
           </Text>
           <EntitySelect
             label="Template order"

@@ -39,7 +39,11 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
   const [invoiceDate, setInvoiceDate] = useState<string | null>(() => dateOf(Date.now(), tz))
   const [chosen, setChosen] = useState<number[] | null>(null)
   const [dateError, setDateError] = useState<string | null>(null)
-  const lines = useQuery({ queryKey: orderKeys.invoiceable(order.customerId), queryFn: () => call('invoices.invoiceable', { customerId: order.customerId }), staleTime: 0 })
+  const lines = useQuery({
+    queryKey: orderKeys.invoiceable(order.customerId),
+    queryFn: () => call('invoices.invoiceable', { customerId: order.customerId }),
+    staleTime: 0
+  })
   const rows = lines.data ?? []
   const selected = chosen ?? rows.filter((l) => l.orderId === order.id).map((l) => l.id)
   const net = rows.filter((l) => selected.includes(l.id)).reduce((s, l) => s + l.salesAmount, 0)
@@ -57,7 +61,8 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
     },
     onError: (e) => {
       inFlight.current = false
-      if (isApiError(e, 'VALIDATION') && e.issues.some((i) => i.path[0] === 'invoiceDate')) setDateError(e.issues.find((i) => i.path[0] === 'invoiceDate')!.message)
+      if (isApiError(e, 'VALIDATION') && e.issues.some((i) => i.path[0] === 'invoiceDate'))
+        setDateError(e.issues.find((i) => i.path[0] === 'invoiceDate')!.message)
       if (isApiError(e, 'CONFLICT')) void lines.refetch()
       showApiError(e)
     }
@@ -76,7 +81,8 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Posted lines of {order.customerName} not invoiced yet. The lines of {order.number} are chosen; add lines of other orders to put them on the same invoice.
+        Posted lines of {order.customerName} not invoiced yet. The lines of {order.number} are chosen; add lines of other orders to put them
+        on the same invoice.
       </Text>
       {lines.isLoading ? (
         <Loader size="sm" />
@@ -87,7 +93,13 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={30}>
-                <Checkbox size="xs" aria-label="Choose all lines" checked={all} indeterminate={selected.length > 0 && !all} onChange={() => setChosen(all ? [] : rows.map((l) => l.id))} />
+                <Checkbox
+                  size="xs"
+                  aria-label="Choose all lines"
+                  checked={all}
+                  indeterminate={selected.length > 0 && !all}
+                  onChange={() => setChosen(all ? [] : rows.map((l) => l.id))}
+                />
               </Table.Th>
               <Table.Th w={100}>Order</Table.Th>
               <Table.Th w={80}>Type</Table.Th>
@@ -108,7 +120,12 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
             {rows.map((l) => (
               <Table.Tr key={l.id}>
                 <Table.Td>
-                  <Checkbox size="xs" aria-label={`Invoice ${l.orderNumber} ${l.description}`} checked={selected.includes(l.id)} onChange={(e) => toggle(l.id, e.currentTarget.checked)} />
+                  <Checkbox
+                    size="xs"
+                    aria-label={`Invoice ${l.orderNumber} ${l.description}`}
+                    checked={selected.includes(l.id)}
+                    onChange={(e) => toggle(l.id, e.currentTarget.checked)}
+                  />
                 </Table.Td>
                 <Table.Td>{l.orderNumber}</Table.Td>
                 <Table.Td>{LINE_TYPE_LABELS[l.type]}</Table.Td>
@@ -136,7 +153,10 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
           error={dateError}
         />
         <Text size="sm">
-          {selected.length} {selected.length === 1 ? 'line' : 'lines'} · net <b>{formatMoney(net)}</b> <Text span size="xs" c="dimmed">+ VAT</Text>
+          {selected.length} {selected.length === 1 ? 'line' : 'lines'} · net <b>{formatMoney(net)}</b>{' '}
+          <Text span size="xs" c="dimmed">
+            + VAT
+          </Text>
         </Text>
       </Group>
       <Group justify="flex-end" gap="xs">

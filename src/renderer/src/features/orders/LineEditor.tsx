@@ -33,10 +33,16 @@ interface LineEditorProps {
  * details row below holds object, task, schedule and note. The row saves on its own (see useLineDraft).
  */
 export function LineEditor({ line, order, expanded, onToggle, selected, onSelect, onDone, menu }: LineEditorProps) {
-  const { draft, set, errors, rev, row, dirty, saving, commit, revert, onKeyDown, registerOnly, canOverride, label } = useLineDraft(line, order, onDone)
+  const { draft, set, errors, rev, row, dirty, saving, commit, revert, onKeyDown, registerOnly, canOverride, label } = useLineDraft(
+    line,
+    order,
+    onDone
+  )
   const price = effectivePrice(draft)
   const hasSource = draft.type === 'item' ? draft.itemId !== null : draft.categoryId !== null
-  const rowClass = [dirty ? classes.dirty : '', line?.status === 'cancelled' ? classes.cancelled : '', !line ? classes.newRow : ''].join(' ')
+  const rowClass = [dirty ? classes.dirty : '', line?.status === 'cancelled' ? classes.cancelled : '', !line ? classes.newRow : ''].join(
+    ' '
+  )
   const err = (f: string) => errors[f]
 
   const summary = lineSummary(line)
@@ -46,7 +52,13 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
       {dirty ? (
         <>
           <Tooltip label={line ? 'Save the line (Enter)' : 'Add the line (Enter)'}>
-            <ActionIcon size="sm" variant="filled" aria-label={line ? `Save line ${line.lineNo}` : 'Add line'} loading={saving} onClick={() => void commit()}>
+            <ActionIcon
+              size="sm"
+              variant="filled"
+              aria-label={line ? `Save line ${line.lineNo}` : 'Add line'}
+              loading={saving}
+              onClick={() => void commit()}
+            >
               {line ? <IconCheck size={14} /> : <IconPlus size={14} />}
             </ActionIcon>
           </Tooltip>
@@ -68,8 +80,24 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
   const types = registerOnly ? TECHNICIAN_TYPES : [...LINE_TYPES]
   return (
     <>
-      <Table.Tr ref={row} data-line-row={line ? line.id : 'new'} className={rowClass} onKeyDown={onKeyDown} data-testid={line ? `line-${line.lineNo}` : 'new-line'}>
-        <Table.Td>{line && onSelect && <Checkbox size="xs" mt={6} aria-label={`Select line ${line.lineNo}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}</Table.Td>
+      <Table.Tr
+        ref={row}
+        data-line-row={line ? line.id : 'new'}
+        className={rowClass}
+        onKeyDown={onKeyDown}
+        data-testid={line ? `line-${line.lineNo}` : 'new-line'}
+      >
+        <Table.Td>
+          {line && onSelect && (
+            <Checkbox
+              size="xs"
+              mt={6}
+              aria-label={`Select line ${line.lineNo}`}
+              checked={selected}
+              onChange={(e) => onSelect(e.currentTarget.checked)}
+            />
+          )}
+        </Table.Td>
         <Table.Td c="dimmed">
           <div className={classes.cell}>{line ? line.lineNo : <IconPlus size={12} />}</div>
         </Table.Td>
@@ -97,7 +125,9 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               filters={{ active: true }}
               labelOf={(i) => `${i.number} ${i.name}`}
               value={draft.itemId}
-              onChange={(id, r) => set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))}
+              onChange={(id, r) =>
+                set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))
+              }
               error={err('itemId')}
             />
           ) : (
@@ -111,7 +141,9 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               filters={{ type: draft.type }}
               labelOf={(c) => c.name}
               value={draft.categoryId}
-              onChange={(id, r) => set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))}
+              onChange={(id, r) =>
+                set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))
+              }
               error={err('categoryId')}
             />
           )}
@@ -150,7 +182,11 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             size="xs"
             data-col="quantity"
             aria-label={`${label} quantity`}
-            rightSection={<Text size="xs" c="dimmed">{draft.unit}</Text>}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                {draft.unit}
+              </Text>
+            }
             rightSectionWidth={draft.unit ? 28 : 0}
             value={draft.quantity}
             onChange={(q) => set({ quantity: q })}
@@ -182,7 +218,15 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
           <div className={classes.cell}>{hasSource || line ? formatMoney(lineAmount(draft.quantity, price)) : '—'}</div>
         </Table.Td>
         <Table.Td>
-          <DateCell key={rev} size="xs" data-col="actualDate" aria-label={`${label} actual date`} value={draft.actualDate} onChange={(d) => set({ actualDate: d })} error={err('actualDate')} />
+          <DateCell
+            key={rev}
+            size="xs"
+            data-col="actualDate"
+            aria-label={`${label} actual date`}
+            value={draft.actualDate}
+            onChange={(d) => set({ actualDate: d })}
+            error={err('actualDate')}
+          />
         </Table.Td>
         <Table.Td>{line ? <Status line={line} /> : null}</Table.Td>
         <Table.Td>{actions}</Table.Td>
@@ -217,8 +261,26 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
                 onChange={(id) => set({ serviceTaskId: id })}
                 error={err('serviceTaskId')}
               />
-              <DateCell key={rev} size="xs" w={110} data-col="scheduledDate" label="Scheduled" value={draft.scheduledDate} onChange={(d) => set({ scheduledDate: d })} error={err('scheduledDate')} />
-              <TextInput key={`n${rev}`} size="xs" style={{ flex: 1 }} data-col="note" label="Note" value={draft.note} onChange={(e) => set({ note: e.currentTarget.value })} error={err('note')} />
+              <DateCell
+                key={rev}
+                size="xs"
+                w={110}
+                data-col="scheduledDate"
+                label="Scheduled"
+                value={draft.scheduledDate}
+                onChange={(d) => set({ scheduledDate: d })}
+                error={err('scheduledDate')}
+              />
+              <TextInput
+                key={`n${rev}`}
+                size="xs"
+                style={{ flex: 1 }}
+                data-col="note"
+                label="Note"
+                value={draft.note}
+                onChange={(e) => set({ note: e.currentTarget.value })}
+                error={err('note')}
+              />
             </Group>
           </Table.Td>
         </Table.Tr>

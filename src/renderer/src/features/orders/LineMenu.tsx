@@ -30,7 +30,11 @@ export function LineMenu({ line: l, order, editable, onDelete }: LineMenuProps) 
   }
   if (can('orders.write') && l.status === 'cancelled' && order.stage.canModify) {
     items.push(
-      <Menu.Item key="revoke" leftSection={<IconArrowBackUp size={14} />} onClick={() => revokeLine.mutate({ id: l.id, version: l.version })}>
+      <Menu.Item
+        key="revoke"
+        leftSection={<IconArrowBackUp size={14} />}
+        onClick={() => revokeLine.mutate({ id: l.id, version: l.version })}
+      >
         Revoke cancel
       </Menu.Item>
     )

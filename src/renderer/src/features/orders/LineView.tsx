@@ -13,7 +13,14 @@ export const COLUMNS = 12
 
 /** What a collapsed row shows under its description: object, task, schedule and note. */
 export const lineSummary = (line: LineRow | null) =>
-  [line?.serviceObjectName ?? null, line?.serviceTaskName ?? null, line?.scheduledDate ? `scheduled ${formatDate(line.scheduledDate)}` : null, line?.note || null].filter(Boolean).join(' · ')
+  [
+    line?.serviceObjectName ?? null,
+    line?.serviceTaskName ?? null,
+    line?.scheduledDate ? `scheduled ${formatDate(line.scheduledDate)}` : null,
+    line?.note || null
+  ]
+    .filter(Boolean)
+    .join(' · ')
 
 interface LineViewProps {
   line: LineRow
@@ -29,8 +36,22 @@ export function LineView({ line, expanded, onToggle, selected, onSelect, menu }:
   const summary = lineSummary(line)
   return (
     <>
-      <Table.Tr data-line-row={line.id} className={line.status === 'cancelled' ? classes.cancelled : undefined} data-testid={`line-${line.lineNo}`}>
-        <Table.Td>{onSelect && line.status === 'created' && <Checkbox size="xs" mt={4} aria-label={`Select line ${line.lineNo}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />}</Table.Td>
+      <Table.Tr
+        data-line-row={line.id}
+        className={line.status === 'cancelled' ? classes.cancelled : undefined}
+        data-testid={`line-${line.lineNo}`}
+      >
+        <Table.Td>
+          {onSelect && line.status === 'created' && (
+            <Checkbox
+              size="xs"
+              mt={4}
+              aria-label={`Select line ${line.lineNo}`}
+              checked={selected}
+              onChange={(e) => onSelect(e.currentTarget.checked)}
+            />
+          )}
+        </Table.Td>
         <Table.Td>
           <div className={classes.cell}>{line.lineNo}</div>
         </Table.Td>
@@ -48,7 +69,9 @@ export function LineView({ line, expanded, onToggle, selected, onSelect, menu }:
           <div className={classes.cell}>{line.workerName ?? '—'}</div>
         </Table.Td>
         <Table.Td style={{ textAlign: 'right' }}>
-          <div className={classes.cell}>{formatQuantity(line.quantity)} {line.unit}</div>
+          <div className={classes.cell}>
+            {formatQuantity(line.quantity)} {line.unit}
+          </div>
         </Table.Td>
         <Table.Td style={{ textAlign: 'right' }}>
           <div className={classes.cell}>{formatMoney(line.unitPrice)}</div>
@@ -88,7 +111,14 @@ export function LineView({ line, expanded, onToggle, selected, onSelect, menu }:
 
 export function DetailsToggle({ label, expanded, onToggle }: { label: string; expanded: boolean; onToggle: () => void }) {
   return (
-    <ActionIcon size="sm" variant="subtle" color="gray" tabIndex={-1} aria-label={`${expanded ? 'Hide' : 'Show'} details of ${label}`} onClick={onToggle}>
+    <ActionIcon
+      size="sm"
+      variant="subtle"
+      color="gray"
+      tabIndex={-1}
+      aria-label={`${expanded ? 'Hide' : 'Show'} details of ${label}`}
+      onClick={onToggle}
+    >
       {expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
     </ActionIcon>
   )

@@ -32,7 +32,10 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
   const open = order.lines.filter((l) => l.status === 'created')
   const chosen = selected.filter((id) => open.some((l) => l.id === id))
   const clear = () => setSelected([])
-  const signOff = useOrderAction('serviceOrders.signOff', order.id, { done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off'), onSuccess: clear })
+  const signOff = useOrderAction('serviceOrders.signOff', order.id, {
+    done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off'),
+    onSuccess: clear
+  })
   const post = useOrderAction('serviceOrders.post', order.id, { done: 'Lines posted', onSuccess: clear })
   const deleteLine = useOrderAction('serviceOrders.deleteLine', order.id, { done: 'Line deleted' })
 
@@ -65,7 +68,13 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
             </Text>
           )}
           {can('orders.signOff') && (
-            <Button size="compact-xs" variant="light" disabled={chosen.length === 0} loading={signOff.isPending} onClick={() => signOff.mutate({ id: order.id, version: order.version, lineIds: chosen })}>
+            <Button
+              size="compact-xs"
+              variant="light"
+              disabled={chosen.length === 0}
+              loading={signOff.isPending}
+              onClick={() => signOff.mutate({ id: order.id, version: order.version, lineIds: chosen })}
+            >
               Sign off selected
             </Button>
           )}
@@ -138,7 +147,16 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
                 <LineView key={`${l.id}:${l.version}`} {...row} />
               )
             })}
-            {editable && <LineEditor key="new" line={null} order={order} expanded={expanded.has('new')} onToggle={() => toggle('new')} onDone={() => focusRow('new')} />}
+            {editable && (
+              <LineEditor
+                key="new"
+                line={null}
+                order={order}
+                expanded={expanded.has('new')}
+                onToggle={() => toggle('new')}
+                onDone={() => focusRow('new')}
+              />
+            )}
             {order.lines.length === 0 && !editable && (
               <Table.Tr>
                 <Table.Td colSpan={COLUMNS}>
@@ -163,8 +181,8 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
       <MoveLinesDialog order={order} lineIds={chosen} opened={moving} onClose={() => setMoving(false)} onMoved={clear} />
       <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={`Delete line ${deleting?.lineNo ?? ''}?`} size="sm">
         <Text size="sm">
-          This removes line {deleting?.lineNo} ({deleting?.description}) from the order. It cannot be undone; the change history keeps a copy. To keep it on record, cancel the line
-          instead.
+          This removes line {deleting?.lineNo} ({deleting?.description}) from the order. It cannot be undone; the change history keeps a
+          copy. To keep it on record, cancel the line instead.
         </Text>
         <Group justify="flex-end" mt="md" gap="xs">
           <Button variant="default" size="xs" onClick={() => setDeleting(null)}>

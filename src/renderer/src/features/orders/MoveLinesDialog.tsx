@@ -29,7 +29,12 @@ export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: Mo
     }
   })
   return (
-    <Modal opened={opened} onClose={onClose} title={`Move ${lineIds.length === 1 ? 'a line' : `${lineIds.length} lines`} to another order`} size="md">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={`Move ${lineIds.length === 1 ? 'a line' : `${lineIds.length} lines`} to another order`}
+      size="md"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -39,7 +44,8 @@ export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: Mo
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Lines move only between orders of the same service agreement. They keep their values and get the next line numbers on the other order.
+            Lines move only between orders of the same service agreement. They keep their values and get the next line numbers on the other
+            order.
           </Text>
           <EntitySelect
             label="Move to order"

@@ -58,7 +58,9 @@ export function OrderActions({ order }: { order: OrderRow }) {
   const [confirm, setConfirm] = useState<Confirm | null>(null)
 
   const ref = { id: order.id, version: order.version }
-  const signOff = useOrderAction('serviceOrders.signOff', order.id, { done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off') })
+  const signOff = useOrderAction('serviceOrders.signOff', order.id, {
+    done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off')
+  })
   const slaGate = useSlaSignOffGate(order)
   const post = useOrderAction('serviceOrders.post', order.id, { done: 'Lines posted' })
   const cancel = useOrderAction('serviceOrders.cancel', order.id, { done: 'Order cancelled' })
@@ -85,7 +87,13 @@ export function OrderActions({ order }: { order: OrderRow }) {
   const invoiceable = order.lines.filter((l) => l.status === 'posted' && l.invoiceId === null)
   const stageName = `"${order.stage.name}"`
 
-  const signOffWhy = cancelled ? 'The order is cancelled' : open.length === 0 ? 'No open lines to sign off' : unsigned.length === 0 ? 'Every open line is signed off' : null
+  const signOffWhy = cancelled
+    ? 'The order is cancelled'
+    : open.length === 0
+      ? 'No open lines to sign off'
+      : unsigned.length === 0
+        ? 'Every open line is signed off'
+        : null
   const postWhy = !order.stage.canPost
     ? `Stage ${stageName} does not allow posting; move the order on (e.g. to Completed)`
     : postable.length === 0
@@ -112,14 +120,29 @@ export function OrderActions({ order }: { order: OrderRow }) {
           </Why>
           <Menu position="bottom-start" withinPortal>
             <Menu.Target>
-              <Button size="xs" rightSection={<IconChevronDown size={14} />} leftSection={<IconArrowRight size={14} />} disabled={order.nextStages.length === 0}>
+              <Button
+                size="xs"
+                rightSection={<IconChevronDown size={14} />}
+                leftSection={<IconArrowRight size={14} />}
+                disabled={order.nextStages.length === 0}
+              >
                 Next stage
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>Move from {order.stage.name} to</Menu.Label>
               {order.nextStages.map((s) => (
-                <Menu.Item key={s.id} onClick={() => setTarget(s)} rightSection={s.reasonRequired ? <Text size="xs" c="dimmed">reason</Text> : null}>
+                <Menu.Item
+                  key={s.id}
+                  onClick={() => setTarget(s)}
+                  rightSection={
+                    s.reasonRequired ? (
+                      <Text size="xs" c="dimmed">
+                        reason
+                      </Text>
+                    ) : null
+                  }
+                >
                   {s.name}
                 </Menu.Item>
               ))}
@@ -130,28 +153,54 @@ export function OrderActions({ order }: { order: OrderRow }) {
       )}
       {can('orders.signOff') && (
         <Why reason={signOffWhy}>
-          <Button size="xs" variant="light" leftSection={<IconCircleCheck size={14} />} disabled={signOffWhy !== null} loading={signOff.isPending || slaGate.checking} onClick={() => void slaGate.check(() => signOff.mutate({ ...ref, lineIds: [] }))}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconCircleCheck size={14} />}
+            disabled={signOffWhy !== null}
+            loading={signOff.isPending || slaGate.checking}
+            onClick={() => void slaGate.check(() => signOff.mutate({ ...ref, lineIds: [] }))}
+          >
             Sign off
           </Button>
         </Why>
       )}
       {can('orders.post') && (
         <Why reason={postWhy}>
-          <Button size="xs" variant="light" leftSection={<IconSend size={14} />} disabled={postWhy !== null} loading={post.isPending} onClick={() => post.mutate({ ...ref, lineIds: [] })}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconSend size={14} />}
+            disabled={postWhy !== null}
+            loading={post.isPending}
+            onClick={() => post.mutate({ ...ref, lineIds: [] })}
+          >
             Post
           </Button>
         </Why>
       )}
       {can('invoices.create') && (
         <Why reason={invoiceWhy}>
-          <Button size="xs" variant="light" leftSection={<IconFileInvoice size={14} />} disabled={invoiceWhy !== null} onClick={() => setInvoicing(true)}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconFileInvoice size={14} />}
+            disabled={invoiceWhy !== null}
+            onClick={() => setInvoicing(true)}
+          >
             Create invoice
           </Button>
         </Why>
       )}
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
-          <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={14} />} rightSection={<IconChevronDown size={14} />} loading={pdf.isPending}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileTypePdf size={14} />}
+            rightSection={<IconChevronDown size={14} />}
+            loading={pdf.isPending}
+          >
             Print
           </Button>
         </Menu.Target>

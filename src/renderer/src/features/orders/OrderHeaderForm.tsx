@@ -42,7 +42,11 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
   const sites = customer.data?.sites ?? []
   const contacts = customer.data?.contacts ?? []
   const locked = !canEdit
-  const time = (field: 'requestedStart' | 'requestedEnd' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', label: string, editable: boolean) => (
+  const time = (
+    field: 'requestedStart' | 'requestedEnd' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd',
+    label: string,
+    editable: boolean
+  ) => (
     <DateTimeField
       label={label}
       timeZone={timeZone}
@@ -96,7 +100,13 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
           {oneTime && (
             <Grid.Col span={12}>
-              <TextInput label="One-time address" withAsterisk disabled={locked} placeholder="Street, city" {...form.getInputProps('oneTimeAddress')} />
+              <TextInput
+                label="One-time address"
+                withAsterisk
+                disabled={locked}
+                placeholder="Street, city"
+                {...form.getInputProps('oneTimeAddress')}
+              />
             </Grid.Col>
           )}
           <Grid.Col span={5}>
@@ -173,7 +183,13 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
         <Group gap="md" justify="space-between">
           <Group gap="xs">
             {(canEdit || canRegister) && (
-              <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!isNew && !form.isDirty()}>
+              <Button
+                type="submit"
+                size="sm"
+                leftSection={<IconDeviceFloppy size={16} />}
+                loading={saving}
+                disabled={!isNew && !form.isDirty()}
+              >
                 {isNew ? 'Create order' : 'Save'}
               </Button>
             )}
@@ -183,7 +199,11 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               </Text>
             )}
           </Group>
-          <Checkbox label="Template order (lines are copied into other orders)" disabled={locked} {...form.getInputProps('isTemplate', { type: 'checkbox' })} />
+          <Checkbox
+            label="Template order (lines are copied into other orders)"
+            disabled={locked}
+            {...form.getInputProps('isTemplate', { type: 'checkbox' })}
+          />
         </Group>
       </Stack>
     </form>

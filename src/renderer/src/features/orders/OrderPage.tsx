@@ -18,7 +18,12 @@ import { useTimeZone } from '../../lib/settings'
 import { StageTimeline } from './StageTimeline'
 import { useOrderEditor } from './useOrderEditor'
 
-const ORIGIN_LABELS: Record<OrderRow['origin'], string> = { manual: 'entered by hand', agreement: 'from an agreement', return: 'from a return', copy: 'copied' }
+const ORIGIN_LABELS: Record<OrderRow['origin'], string> = {
+  manual: 'entered by hand',
+  agreement: 'from an agreement',
+  return: 'from a return',
+  copy: 'copied'
+}
 
 /** A service order: header, actions, lines, stage history. Also the "new order" screen (header only). */
 export function OrderPage() {
@@ -45,7 +50,14 @@ export function OrderPage() {
   const stageAllows = o === null || (o.stage.canModify && !cancelled)
   const canEdit = can('orders.write') && stageAllows
   const canRegister = e.registerOnly && stageAllows
-  const lock = o === null ? null : cancelled ? 'The order is cancelled. Revoke the cancellation to change it.' : !o.stage.canModify ? `Stage "${o.stage.name}" does not allow changes. Move the order to another stage first.` : null
+  const lock =
+    o === null
+      ? null
+      : cancelled
+        ? 'The order is cancelled. Revoke the cancellation to change it.'
+        : !o.stage.canModify
+          ? `Stage "${o.stage.name}" does not allow changes. Move the order to another stage first.`
+          : null
 
   return (
     <Stack gap="sm" maw={1400}>
@@ -80,7 +92,16 @@ export function OrderPage() {
           <Text size="sm" c="dimmed" mt={2} data-testid="order-meta">
             {o.description} — {o.customerName}
             {o.address ? `, ${o.address}` : ''} · {ORIGIN_LABELS[o.origin]}
-            {o.agreementId !== null && <> · <AgreementLink agreementId={o.agreementId} agreementLineId={o.lines.find((l) => l.agreementLineId !== null)?.agreementLineId ?? null} /></>}
+            {o.agreementId !== null && (
+              <>
+                {' '}
+                ·{' '}
+                <AgreementLink
+                  agreementId={o.agreementId}
+                  agreementLineId={o.lines.find((l) => l.agreementLineId !== null)?.agreementLineId ?? null}
+                />
+              </>
+            )}
             {' · '}
             {o.signedOffAt !== null ? `signed off by ${o.signedOffByName ?? '—'}, ${formatInstant(o.signedOffAt, tz)}` : 'not signed off'}
           </Text>
@@ -100,9 +121,17 @@ export function OrderPage() {
         </Alert>
       )}
       {e.conflict && (
-        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+        <Alert
+          variant="light"
+          color="orange"
+          icon={<IconAlertTriangle size={16} />}
+          title="Changed by someone else"
+          data-testid="conflict-alert"
+        >
           <Group gap="sm">
-            <Text size="sm">This order was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.</Text>
+            <Text size="sm">
+              This order was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={() => void e.reload()}>
               Reload
             </Button>

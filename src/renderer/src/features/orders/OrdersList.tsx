@@ -25,7 +25,16 @@ interface OrderFilters {
   templates: boolean
 }
 
-const NO_FILTERS: OrderFilters = { stageId: null, progress: null, customerId: null, workerId: null, priority: null, from: null, to: null, templates: false }
+const NO_FILTERS: OrderFilters = {
+  stageId: null,
+  progress: null,
+  customerId: null,
+  workerId: null,
+  priority: null,
+  from: null,
+  to: null,
+  templates: false
+}
 
 /** A saved view's filters, keeping only what this list understands (a view may predate a filter). */
 function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: string } {
@@ -127,7 +136,14 @@ export function OrdersList() {
             value={filters.priority}
             onChange={(v) => set('priority', v as Priority | null)}
           />
-          <DateField size="xs" w={115} placeholder="Planned from" aria-label="Planned from" value={filters.from} onChange={(v) => set('from', v)} />
+          <DateField
+            size="xs"
+            w={115}
+            placeholder="Planned from"
+            aria-label="Planned from"
+            value={filters.from}
+            onChange={(v) => set('from', v)}
+          />
           <DateField size="xs" w={115} placeholder="Planned to" aria-label="Planned to" value={filters.to} onChange={(v) => set('to', v)} />
           <Checkbox size="xs" label="Templates" checked={filters.templates} onChange={(e) => set('templates', e.currentTarget.checked)} />
         </>
@@ -138,9 +154,31 @@ export function OrdersList() {
       columns={[
         { key: 'number', label: 'No.', sort: 'number', width: 100 },
         { key: 'customerName', label: 'Customer', sort: 'customerName' },
-        { key: 'address', label: 'Address', render: (r) => <Text size="sm" truncate maw={200}>{r.address}</Text> },
-        { key: 'description', label: 'Description', render: (r) => <Text size="sm" truncate maw={240}>{r.description}</Text> },
-        { key: 'priority', label: 'Priority', sort: 'priority', width: 80, render: (r) => <PriorityBadge priority={r.priority} size="xs" /> },
+        {
+          key: 'address',
+          label: 'Address',
+          render: (r) => (
+            <Text size="sm" truncate maw={200}>
+              {r.address}
+            </Text>
+          )
+        },
+        {
+          key: 'description',
+          label: 'Description',
+          render: (r) => (
+            <Text size="sm" truncate maw={240}>
+              {r.description}
+            </Text>
+          )
+        },
+        {
+          key: 'priority',
+          label: 'Priority',
+          sort: 'priority',
+          width: 80,
+          render: (r) => <PriorityBadge priority={r.priority} size="xs" />
+        },
         { key: 'stageName', label: 'Stage', sort: 'stageName' },
         { key: 'progress', label: 'Progress', render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
         { key: 'sla', label: 'SLA', width: 150, render: (r) => <SlaBadge badge={r.sla} /> },

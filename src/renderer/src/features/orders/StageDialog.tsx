@@ -84,7 +84,15 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
           }}
           error={errors.reasonId}
         />
-        <Textarea label="Note" autosize minRows={2} maxRows={6} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+        <Textarea
+          label="Note"
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
         {errors.toStageId && (
           <Text c="red" size="sm">
             {errors.toStageId}

@@ -78,6 +78,13 @@ export function lineInputOf(d: LineDraft, canOverride: boolean) {
 /** A new item or category: its unit and price become the defaults; a description that was the old default goes. */
 export function withSource(d: LineDraft, source: { id: number | null; name: string; unit: string; price: number } | null): LineDraft {
   const describedBySource = d.description === '' || d.description === d.sourceName
-  const base = { ...d, unitPrice: null, unit: source?.unit ?? '', defaultPrice: source?.price ?? 0, sourceName: source?.name ?? null, description: describedBySource ? '' : d.description }
+  const base = {
+    ...d,
+    unitPrice: null,
+    unit: source?.unit ?? '',
+    defaultPrice: source?.price ?? 0,
+    sourceName: source?.name ?? null,
+    description: describedBySource ? '' : d.description
+  }
   return d.type === 'item' ? { ...base, itemId: source?.id ?? null } : { ...base, categoryId: source?.id ?? null }
 }

@@ -9,7 +9,9 @@ import { orderKeys } from './queries'
 const AFFECTED_LISTS = new Set(['serviceOrders.list', 'serviceStages.list'])
 
 /** Order methods that answer the whole order. */
-export type OrderMethod = { [M in MethodName]: M extends `serviceOrders.${string}` ? (Output<M> extends OrderRow ? M : never) : never }[MethodName]
+export type OrderMethod = {
+  [M in MethodName]: M extends `serviceOrders.${string}` ? (Output<M> extends OrderRow ? M : never) : never
+}[MethodName]
 
 interface OrderActionOptions {
   /** What the notification says on success, e.g. "Line added"; nothing when omitted. */

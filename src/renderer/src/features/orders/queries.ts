@@ -18,4 +18,3 @@ export const reasonsQuery = queryOptions({
   queryKey: ['list', 'stageReasons.list', 'all'],
   queryFn: () => call('stageReasons.list', { pageSize: 500, sort: 'code' })
 })
-

@@ -89,5 +89,19 @@ export function useLineDraft(line: LineRow | null, order: OrderRow, onDone: () =
     }
   }
 
-  return { draft, set, errors, rev, row, dirty, saving, commit, revert, onKeyDown, registerOnly, canOverride, label: line ? `Line ${line.lineNo}` : 'New line' }
+  return {
+    draft,
+    set,
+    errors,
+    rev,
+    row,
+    dirty,
+    saving,
+    commit,
+    revert,
+    onKeyDown,
+    registerOnly,
+    canOverride,
+    label: line ? `Line ${line.lineNo}` : 'New line'
+  }
 }

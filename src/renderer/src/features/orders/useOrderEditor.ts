@@ -53,7 +53,6 @@ export const emptyHeader: HeaderValues = {
   tasks: []
 }
 
-
 export function toHeader(o: OrderRow): HeaderValues {
   return {
     customerId: o.customerId,
@@ -103,7 +102,13 @@ export function useOrderEditor(id: number | null) {
     create: (values) => call('serviceOrders.create', orderHeaderInput.parse(values)),
     update: (values, current) =>
       registerOnly
-        ? call('serviceOrders.register', { id: current.id, version: current.version, actualStart: values.actualStart, actualEnd: values.actualEnd, notes: values.notes })
+        ? call('serviceOrders.register', {
+            id: current.id,
+            version: current.version,
+            actualStart: values.actualStart,
+            actualEnd: values.actualEnd,
+            notes: values.notes
+          })
         : call('serviceOrders.update', { ...orderHeaderInput.parse(values), id: current.id, version: current.version }),
     alsoInvalidate: [['audit']],
     savedLabel: (row, created) => (created ? `Order ${row.number}` : 'Order'),

@@ -55,7 +55,13 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
       />
       <Stack gap={0} mt="xs" data-testid="search-results">
         {rows.map((h, i) => (
-          <UnstyledButton key={`${h.kind}-${h.id}`} className={classes.hit} data-active={i === active || undefined} onClick={() => open(h)} onMouseEnter={() => setActive(i)}>
+          <UnstyledButton
+            key={`${h.kind}-${h.id}`}
+            className={classes.hit}
+            data-active={i === active || undefined}
+            onClick={() => open(h)}
+            onMouseEnter={() => setActive(i)}
+          >
             <Group gap="sm" wrap="nowrap">
               <Badge size="xs" variant="light" color={KIND[h.kind].color} w={70}>
                 {KIND[h.kind].label}

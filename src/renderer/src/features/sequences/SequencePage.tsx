@@ -7,7 +7,13 @@ import { useSession } from '../../lib/session'
 
 type Values = { code: string; name: string; prefix: string; nextNumber: number; padding: number }
 const empty: Values = { code: '', name: '', prefix: '', nextNumber: 1, padding: 6 }
-const toForm = (r: NumberSequenceRow): Values => ({ code: r.code, name: r.name, prefix: r.prefix, nextNumber: r.nextNumber, padding: r.padding })
+const toForm = (r: NumberSequenceRow): Values => ({
+  code: r.code,
+  name: r.name,
+  prefix: r.prefix,
+  nextNumber: r.nextNumber,
+  padding: r.padding
+})
 
 /** The same format as the service's: prefix + the number padded with zeros. */
 function preview(v: Values): string {
@@ -77,7 +83,15 @@ export function SequencePage() {
           />
         </Grid.Col>
         <Grid.Col span={2}>
-          <NumberInput label="Digits" min={1} max={12} allowDecimal={false} allowNegative={false} description="Zero-padded" {...form.getInputProps('padding')} />
+          <NumberInput
+            label="Digits"
+            min={1}
+            max={12}
+            allowDecimal={false}
+            allowNegative={false}
+            description="Zero-padded"
+            {...form.getInputProps('padding')}
+          />
         </Grid.Col>
         <Grid.Col span={5} style={{ display: 'flex', alignItems: 'end' }}>
           <Text size="sm" pb={8}>

@@ -18,7 +18,13 @@ export function SequencesList() {
         { key: 'code', label: 'Code', sort: 'code', width: 160 },
         { key: 'name', label: 'Name', sort: 'name' },
         { key: 'prefix', label: 'Prefix', width: 100, render: (r) => r.prefix || '—' },
-        { key: 'nextNumber', label: 'Next number', align: 'right', width: 120, render: (r) => r.nextNumber.toLocaleString('en').replace(/,/g, ' ') },
+        {
+          key: 'nextNumber',
+          label: 'Next number',
+          align: 'right',
+          width: 120,
+          render: (r) => r.nextNumber.toLocaleString('en').replace(/,/g, ' ')
+        },
         { key: 'preview', label: 'Next document gets', width: 180, render: (r) => <Code>{r.preview}</Code> }
       ]}
     />

@@ -111,7 +111,11 @@ export function ServiceObjectPage() {
                     defaultSort="number"
                     exportName={`components-${e.record?.number ?? recordId}`}
                     filters={{ parentId: recordId }}
-                    newPath={can('serviceObjects.write') && e.record ? `/service-objects/new?customerId=${e.record.customerId}&parentId=${recordId}` : undefined}
+                    newPath={
+                      can('serviceObjects.write') && e.record
+                        ? `/service-objects/new?customerId=${e.record.customerId}&parentId=${recordId}`
+                        : undefined
+                    }
                     newLabel="New component"
                     rowPath={(r) => `/service-objects/${r.id}`}
                     columns={[
@@ -163,10 +167,24 @@ export function ServiceObjectPage() {
           />
         </Grid.Col>
         <Grid.Col span={4}>
-          <EntitySelect label="Item" list="items.list" labelOf={(i) => `${i.number} ${i.name}`} value={form.values.itemId} onChange={(v) => form.setFieldValue('itemId', v)} error={form.errors.itemId} />
+          <EntitySelect
+            label="Item"
+            list="items.list"
+            labelOf={(i) => `${i.number} ${i.name}`}
+            value={form.values.itemId}
+            onChange={(v) => form.setFieldValue('itemId', v)}
+            error={form.errors.itemId}
+          />
         </Grid.Col>
         <Grid.Col span={4}>
-          <EntitySelect label="Object group" list="serviceObjectGroups.list" labelOf={(g) => g.name} value={form.values.groupId} onChange={(v) => form.setFieldValue('groupId', v)} error={form.errors.groupId} />
+          <EntitySelect
+            label="Object group"
+            list="serviceObjectGroups.list"
+            labelOf={(g) => g.name}
+            value={form.values.groupId}
+            onChange={(v) => form.setFieldValue('groupId', v)}
+            error={form.errors.groupId}
+          />
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect

@@ -29,8 +29,26 @@ export function ServiceObjectsList() {
       filters={{ customerId, groupId }}
       filterControls={
         <>
-          <EntitySelect size="xs" w={220} placeholder="Any customer" list="customers.list" labelOf={(c) => `${c.number} ${c.name}`} value={customerId} onChange={setCustomerId} aria-label="Customer filter" />
-          <EntitySelect size="xs" w={180} placeholder="Any group" list="serviceObjectGroups.list" labelOf={(g) => g.name} value={groupId} onChange={setGroupId} aria-label="Object group filter" />
+          <EntitySelect
+            size="xs"
+            w={220}
+            placeholder="Any customer"
+            list="customers.list"
+            labelOf={(c) => `${c.number} ${c.name}`}
+            value={customerId}
+            onChange={setCustomerId}
+            aria-label="Customer filter"
+          />
+          <EntitySelect
+            size="xs"
+            w={180}
+            placeholder="Any group"
+            list="serviceObjectGroups.list"
+            labelOf={(g) => g.name}
+            value={groupId}
+            onChange={setGroupId}
+            aria-label="Object group filter"
+          />
         </>
       }
       newPath={can('serviceObjects.write') ? '/service-objects/new' : undefined}

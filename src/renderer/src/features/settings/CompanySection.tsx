@@ -25,7 +25,12 @@ export function CompanySection({ form }: SectionProps) {
           <Textarea label="Address" autosize minRows={2} {...form.getInputProps('companyAddress')} />
         </Grid.Col>
         <Grid.Col span={2}>
-          <TextInput label="Currency" maxLength={3} {...form.getInputProps('currency')} onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())} />
+          <TextInput
+            label="Currency"
+            maxLength={3}
+            {...form.getInputProps('currency')}
+            onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
+          />
         </Grid.Col>
         <Grid.Col span={4}>
           <Select

@@ -30,7 +30,11 @@ export function DispatchSlaSection({ form }: SectionProps) {
           allowDecimal={false}
           {...form.getInputProps('sessionIdleHours')}
         />
-        <Switch mt="lg" label="Reason code required for a missed target or a cancelled clock" {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })} />
+        <Switch
+          mt="lg"
+          label="Reason code required for a missed target or a cancelled clock"
+          {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })}
+        />
       </SimpleGrid>
     </Paper>
   )

@@ -93,9 +93,17 @@ export function SettingsPage() {
         </Alert>
       )}
       {conflict && (
-        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={16} />} title="Changed by someone else" data-testid="conflict-alert">
+        <Alert
+          variant="light"
+          color="orange"
+          icon={<IconAlertTriangle size={16} />}
+          title="Changed by someone else"
+          data-testid="conflict-alert"
+        >
           <Group gap="sm">
-            <Text size="sm">The settings were saved elsewhere after you opened them. Your edits are still on screen; reload to see the current version.</Text>
+            <Text size="sm">
+              The settings were saved elsewhere after you opened them. Your edits are still on screen; reload to see the current version.
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={reload}>
               Reload
             </Button>

@@ -67,12 +67,23 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
               </Table.Td>
               <Table.Td>
                 <Group justify="center">
-                  <Radio size="xs" aria-label={`VAT rate ${i + 1} is the default`} name="defaultVatRate" checked={r.isDefault} onChange={() => setDefaultRate(i)} />
+                  <Radio
+                    size="xs"
+                    aria-label={`VAT rate ${i + 1} is the default`}
+                    name="defaultVatRate"
+                    checked={r.isDefault}
+                    onChange={() => setDefaultRate(i)}
+                  />
                 </Group>
               </Table.Td>
               <Table.Td>
                 {!readOnly && (
-                  <ActionIcon variant="subtle" color="red" aria-label={`Remove VAT rate ${i + 1}`} onClick={() => form.removeListItem('vatRates', i)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Remove VAT rate ${i + 1}`}
+                    onClick={() => form.removeListItem('vatRates', i)}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 )}

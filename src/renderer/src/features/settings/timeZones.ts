@@ -18,5 +18,10 @@ export function timeZoneOptions(current: string): { group: string; items: string
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   const common = COMMON_TIME_ZONES.includes(current) || !current ? COMMON_TIME_ZONES : [current, ...COMMON_TIME_ZONES]
   const rest = all.filter((z) => !common.includes(z))
-  return rest.length ? [{ group: 'Common', items: common }, { group: 'All time zones', items: rest }] : [{ group: 'Common', items: common }]
+  return rest.length
+    ? [
+        { group: 'Common', items: common },
+        { group: 'All time zones', items: rest }
+      ]
+    : [{ group: 'Common', items: common }]
 }

@@ -30,8 +30,22 @@ export function AtRiskList() {
         { key: 'deadline', label: 'Due', sort: 'deadline', width: 140, render: (r) => formatInstant(r.sla?.deadline ?? null, tz) || '—' },
         { key: 'number', label: 'No.', sort: 'number', width: 100 },
         { key: 'customerName', label: 'Customer', sort: 'customerName' },
-        { key: 'description', label: 'Description', render: (r) => <Text size="sm" truncate maw={260}>{r.description}</Text> },
-        { key: 'priority', label: 'Priority', sort: 'priority', width: 80, render: (r) => <PriorityBadge priority={r.priority} size="xs" /> },
+        {
+          key: 'description',
+          label: 'Description',
+          render: (r) => (
+            <Text size="sm" truncate maw={260}>
+              {r.description}
+            </Text>
+          )
+        },
+        {
+          key: 'priority',
+          label: 'Priority',
+          sort: 'priority',
+          width: 80,
+          render: (r) => <PriorityBadge priority={r.priority} size="xs" />
+        },
         { key: 'stageName', label: 'Stage', sort: 'stageName' },
         { key: 'responsibleName', label: 'Responsible', render: (r) => r.responsibleName ?? '—' }
       ]}

@@ -29,14 +29,24 @@ export function ComplianceChart({ rows, goal = 0.9 }: { rows: ComplianceRow[]; g
               {r.label}
             </Text>
             <Tooltip label={`${r.met} met, ${r.breached} missed of ${r.targets} targets (${r.orders} orders)`} withArrow>
-              <Box pos="relative" h={18} style={{ flex: 1, borderRadius: 3, overflow: 'hidden', background: 'var(--mantine-color-gray-3)' }}>
+              <Box
+                pos="relative"
+                h={18}
+                style={{ flex: 1, borderRadius: 3, overflow: 'hidden', background: 'var(--mantine-color-gray-3)' }}
+              >
                 {finished > 0 && (
                   <Box pos="absolute" inset={0} style={{ display: 'flex' }}>
                     <Box h="100%" w={`${(r.met / finished) * 100}%`} bg="teal.6" />
                     <Box h="100%" w={`${(r.breached / finished) * 100}%`} bg="red.5" />
                   </Box>
                 )}
-                <Box pos="absolute" top={0} bottom={0} left={`${goal * 100}%`} style={{ borderLeft: '2px dashed var(--mantine-color-dark-3)' }} />
+                <Box
+                  pos="absolute"
+                  top={0}
+                  bottom={0}
+                  left={`${goal * 100}%`}
+                  style={{ borderLeft: '2px dashed var(--mantine-color-dark-3)' }}
+                />
               </Box>
             </Tooltip>
             <Text size="xs" w={56} ta="right" fw={600}>

@@ -12,7 +12,12 @@ import { downloadPdf } from '../../lib/pdf'
 import { ComplianceChart, percent } from './ComplianceChart'
 
 type Grouping = (typeof COMPLIANCE_GROUPINGS)[number]
-const GROUP_LABELS: Record<Grouping, string> = { customer: 'Customer', agreementGroup: 'Agreement group', priority: 'Priority', month: 'Month' }
+const GROUP_LABELS: Record<Grouping, string> = {
+  customer: 'Customer',
+  agreementGroup: 'Agreement group',
+  priority: 'Priority',
+  month: 'Month'
+}
 
 /** The first day of the month two months back: a quarter's report by default. */
 function quarterStart(): string {
@@ -58,10 +63,24 @@ export function CompliancePage() {
       <Group justify="space-between">
         <Title order={3}>SLA compliance</Title>
         <Group gap="xs">
-          <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} loading={busy === 'csv'} disabled={periodError !== null} onClick={() => run('csv')}>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+            loading={busy === 'csv'}
+            disabled={periodError !== null}
+            onClick={() => run('csv')}
+          >
             Export CSV
           </Button>
-          <Button variant="default" size="xs" leftSection={<IconFileTypePdf size={14} />} loading={busy === 'pdf'} disabled={periodError !== null} onClick={() => run('pdf')}>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFileTypePdf size={14} />}
+            loading={busy === 'pdf'}
+            disabled={periodError !== null}
+            onClick={() => run('pdf')}
+          >
             PDF
           </Button>
         </Group>
@@ -73,10 +92,17 @@ export function CompliancePage() {
           <Text size="xs" fw={500} mb={2}>
             Group by
           </Text>
-          <SegmentedControl size="xs" aria-label="Group by" data={COMPLIANCE_GROUPINGS.map((g) => ({ value: g, label: GROUP_LABELS[g] }))} value={groupBy} onChange={(g) => setGroupBy(g as Grouping)} />
+          <SegmentedControl
+            size="xs"
+            aria-label="Group by"
+            data={COMPLIANCE_GROUPINGS.map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
+            value={groupBy}
+            onChange={(g) => setGroupBy(g as Grouping)}
+          />
         </div>
         <Text size="xs" c="dimmed" ml="auto" maw={380}>
-          Orders whose SLA clock started in the period. Share met = met ÷ (met + missed); targets still running count in neither. Times are business time.
+          Orders whose SLA clock started in the period. Share met = met ÷ (met + missed); targets still running count in neither. Times are
+          business time.
         </Text>
       </Group>
       {periodError && <Alert color="orange">{periodError}</Alert>}

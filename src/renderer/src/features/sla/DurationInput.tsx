@@ -6,9 +6,11 @@ interface Raw {
   minutes: number | string
 }
 
-const rawOf = (value: number | null): Raw => (value === null ? { hours: '', minutes: '' } : { hours: Math.floor(value / 60), minutes: value % 60 })
+const rawOf = (value: number | null): Raw =>
+  value === null ? { hours: '', minutes: '' } : { hours: Math.floor(value / 60), minutes: value % 60 }
 /** Both fields empty = no value; otherwise hours and minutes, an empty one counting as zero. */
-const minutesOf = (raw: Raw): number | null => (raw.hours === '' && raw.minutes === '' ? null : (Number(raw.hours) || 0) * 60 + (Number(raw.minutes) || 0))
+const minutesOf = (raw: Raw): number | null =>
+  raw.hours === '' && raw.minutes === '' ? null : (Number(raw.hours) || 0) * 60 + (Number(raw.minutes) || 0)
 
 interface DurationInputProps {
   label: string

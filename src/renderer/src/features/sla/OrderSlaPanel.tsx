@@ -88,7 +88,12 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
               <Menu.Item leftSection={<IconRefresh size={14} />} disabled={clock === null} onClick={() => setDialog({ kind: 'reset' })}>
                 Reset the clock…
               </Menu.Item>
-              <Menu.Item leftSection={<IconX size={14} />} color="red" disabled={clock === null || clock.state === 'cancelled'} onClick={() => setDialog({ kind: 'cancel' })}>
+              <Menu.Item
+                leftSection={<IconX size={14} />}
+                color="red"
+                disabled={clock === null || clock.state === 'cancelled'}
+                onClick={() => setDialog({ kind: 'cancel' })}
+              >
                 Cancel the clock…
               </Menu.Item>
             </Menu.Dropdown>
@@ -98,7 +103,8 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
       {clockQuery.isError && <Alert color="red">{(clockQuery.error as Error).message}</Alert>}
       {clock && clock.reasonsMissing.length > 0 && (
         <Alert color="orange" py={6} mb="xs" data-testid="sla-reasons-missing">
-          {clock.reasonsMissing.map((t) => SLA_TARGET_LABELS[t]).join(' and ')} target missed: give a reason (asked at the latest at sign-off).
+          {clock.reasonsMissing.map((t) => SLA_TARGET_LABELS[t]).join(' and ')} target missed: give a reason (asked at the latest at
+          sign-off).
         </Alert>
       )}
       {clock && (
@@ -122,7 +128,9 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
                   <Table.Tr key={t.target} data-target={t.target}>
                     <Table.Td fw={500}>{SLA_TARGET_LABELS[t.target]}</Table.Td>
                     <Table.Td>{formatMinutes(t.minutes)}</Table.Td>
-                    <Table.Td>{t.deadline !== null ? formatInstant(t.deadline, tz) : t.state === 'paused' ? 'moves on when resumed' : '—'}</Table.Td>
+                    <Table.Td>
+                      {t.deadline !== null ? formatInstant(t.deadline, tz) : t.state === 'paused' ? 'moves on when resumed' : '—'}
+                    </Table.Td>
                     <Table.Td>{formatMinutes(t.consumed)}</Table.Td>
                     <Table.Td data-testid={`sla-left-${t.target}`} c={t.remaining < 0 ? 'red' : undefined}>
                       {stopped ? '—' : t.remaining < 0 ? `${formatMinutes(-t.remaining)} over` : formatMinutes(t.remaining)}
@@ -140,7 +148,12 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
                           {t.reasonNote ? ` — ${t.reasonNote}` : ''}
                         </Text>
                       ) : t.breachedAt !== null && can('orders.register') ? (
-                        <Button size="compact-xs" variant="light" color="orange" onClick={() => setDialog({ kind: 'reason', target: t.target })}>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color="orange"
+                          onClick={() => setDialog({ kind: 'reason', target: t.target })}
+                        >
                           Give reason
                         </Button>
                       ) : null}
@@ -210,17 +223,40 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
             reasonRequired
             busy={giveReason.isPending}
             onClose={close}
-            onConfirm={(v) => giveReason.mutateAsync({ orderId: order.id, version: clock.version, target: (dialog as { target: SlaTargetKind }).target, reasonId: v.reasonId!, note: v.note })}
+            onConfirm={(v) =>
+              giveReason.mutateAsync({
+                orderId: order.id,
+                version: clock.version,
+                target: (dialog as { target: SlaTargetKind }).target,
+                reasonId: v.reasonId!,
+                note: v.note
+              })
+            }
           />
         </>
       )}
-      <AssignDialog order={order} current={clock?.source === 'order' ? clock.slaId : null} opened={dialog?.kind === 'assign'} onClose={close} />
+      <AssignDialog
+        order={order}
+        current={clock?.source === 'order' ? clock.slaId : null}
+        opened={dialog?.kind === 'assign'}
+        onClose={close}
+      />
     </Paper>
   )
 }
 
 /** Sets or clears the order's own SLA (sla.setForOrder): the clock restarts on the new SLA's targets. */
-function AssignDialog({ order, current, opened, onClose }: { order: OrderRow; current: number | null; opened: boolean; onClose: () => void }) {
+function AssignDialog({
+  order,
+  current,
+  opened,
+  onClose
+}: {
+  order: OrderRow
+  current: number | null
+  opened: boolean
+  onClose: () => void
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={`SLA of ${order.number}`} size="md">
       {opened && <AssignForm order={order} current={current} onClose={onClose} />}
@@ -234,8 +270,8 @@ function AssignForm({ order, current, onClose }: { order: OrderRow; current: num
   return (
     <Stack gap="sm">
       <Text size="sm">
-        The order&apos;s own SLA overrides the one its agreement or customer group gives it. Changing it restarts the clock from now; leaving it empty goes back to the
-        default.
+        The order&apos;s own SLA overrides the one its agreement or customer group gives it. Changing it restarts the clock from now;
+        leaving it empty goes back to the default.
       </Text>
       <EntitySelect
         label="SLA"
@@ -251,7 +287,11 @@ function AssignForm({ order, current, onClose }: { order: OrderRow; current: num
         <Button variant="default" size="xs" onClick={onClose}>
           Cancel
         </Button>
-        <Button size="xs" loading={assign.isPending} onClick={() => assign.mutate({ orderId: order.id, orderVersion: order.version, slaId })}>
+        <Button
+          size="xs"
+          loading={assign.isPending}
+          onClick={() => assign.mutate({ orderId: order.id, orderVersion: order.version, slaId })}
+        >
           Apply
         </Button>
       </Group>

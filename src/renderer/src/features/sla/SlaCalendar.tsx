@@ -42,7 +42,8 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
       </Group>
       {!ownCalendar ? (
         <Text size="sm" c="dimmed">
-          Counts on the company&apos;s working week and holidays from Settings{week ? ` (${weekText(week)})` : ''}; a change there moves this SLA&apos;s deadlines too.
+          Counts on the company&apos;s working week and holidays from Settings{week ? ` (${weekText(week)})` : ''}; a change there moves
+          this SLA&apos;s deadlines too.
         </Text>
       ) : (
         <Grid gap="md">
@@ -64,8 +65,18 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
               error={form.errors.holidays}
               errorOf={(i, f) => form.errors[`holidays.${i}.${f}`]}
               onAdd={() => form.setFieldValue('holidays', [...(v.holidays ?? []), { date: '', name: '' }])}
-              onRemove={(i) => form.setFieldValue('holidays', (v.holidays ?? []).filter((_, j) => j !== i))}
-              onSet={(i, patch) => form.setFieldValue('holidays', (v.holidays ?? []).map((h, j) => (j === i ? { ...h, ...patch } : h)))}
+              onRemove={(i) =>
+                form.setFieldValue(
+                  'holidays',
+                  (v.holidays ?? []).filter((_, j) => j !== i)
+                )
+              }
+              onSet={(i, patch) =>
+                form.setFieldValue(
+                  'holidays',
+                  (v.holidays ?? []).map((h, j) => (j === i ? { ...h, ...patch } : h))
+                )
+              }
               title={
                 <Text size="sm" fw={500}>
                   Holidays

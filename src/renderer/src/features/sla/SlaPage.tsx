@@ -40,7 +40,13 @@ export function SlaPage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.code} · ${e.record.name}` : 'SLA'}
-      subtitle={e.record ? (e.record.inUse > 0 ? `Assigned in ${e.record.inUse} place${e.record.inUse === 1 ? '' : 's'}` : 'Not assigned yet') : undefined}
+      subtitle={
+        e.record
+          ? e.record.inUse > 0
+            ? `Assigned in ${e.record.inUse} place${e.record.inUse === 1 ? '' : 's'}`
+            : 'Not assigned yet'
+          : undefined
+      }
       listLabel="Service levels"
       listPath="/slas"
       editor={e}
@@ -57,7 +63,12 @@ export function SlaPage() {
             <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <Switch mt="xl" label="Suspended" description="Not assigned to new orders" {...form.getInputProps('suspended', { type: 'checkbox' })} />
+            <Switch
+              mt="xl"
+              label="Suspended"
+              description="Not assigned to new orders"
+              {...form.getInputProps('suspended', { type: 'checkbox' })}
+            />
           </Grid.Col>
           <Grid.Col span={9}>
             <Textarea label="Description" autosize minRows={1} {...form.getInputProps('description')} />

@@ -68,7 +68,16 @@ function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onCo
           }}
           error={errors.reasonId}
         />
-        <Textarea label="Note" autosize minRows={2} maxRows={6} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+        <Textarea
+          label="Note"
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
         {errors.target && (
           <Text c="red" size="sm">
             {errors.target}

@@ -16,8 +16,8 @@ export function SlaStages({ form }: { form: SlaForm }) {
     <div>
       <Title order={5}>Stages</Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Stages marked &ldquo;stops the SLA clock&rdquo; pause every SLA; add more here for this SLA only. Entering a &ldquo;met&rdquo; stage meets the target (response is also met when
-        the work is dispatched, on site when the technician arrives).
+        Stages marked &ldquo;stops the SLA clock&rdquo; pause every SLA; add more here for this SLA only. Entering a &ldquo;met&rdquo; stage
+        meets the target (response is also met when the work is dispatched, on site when the technician arrives).
       </Text>
       <Grid gap="sm">
         {STAGE_FIELDS.map(([field, label]) => (

@@ -20,16 +20,23 @@ export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
   const togglePriority = (p: Priority, on: boolean) => {
     if (on) {
       const next = [...v.targets, { priority: p, responseMinutes: null, arrivalMinutes: null, resolutionMinutes: null }]
-      form.setFieldValue('targets', next.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority)))
-    } else form.setFieldValue('targets', v.targets.filter((t) => t.priority !== p))
+      form.setFieldValue(
+        'targets',
+        next.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority))
+      )
+    } else
+      form.setFieldValue(
+        'targets',
+        v.targets.filter((t) => t.priority !== p)
+      )
   }
 
   return (
     <div>
       <Title order={5}>Targets</Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Business time: the clock runs only in the calendar&apos;s working hours ({week ? weekText(week) : '…'}), not at night, at weekends or on holidays, and
-        stands still while the order is in a pause stage. An empty on-site target is not measured.
+        Business time: the clock runs only in the calendar&apos;s working hours ({week ? weekText(week) : '…'}), not at night, at weekends
+        or on holidays, and stands still while the order is in a pause stage. An empty on-site target is not measured.
       </Text>
       {form.errors.targets && (
         <Text c="red" size="xs" mb={4}>
@@ -63,7 +70,13 @@ export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
             return (
               <Table.Tr key={p} data-priority={p} style={{ verticalAlign: 'top' }}>
                 <Table.Td>
-                  <Checkbox mt={4} label={PRIORITY_LABELS[p]} aria-label={`Targets for ${PRIORITY_LABELS[p].toLowerCase()} priority`} checked={t !== null} onChange={(ev) => togglePriority(p, ev.currentTarget.checked)} />
+                  <Checkbox
+                    mt={4}
+                    label={PRIORITY_LABELS[p]}
+                    aria-label={`Targets for ${PRIORITY_LABELS[p].toLowerCase()} priority`}
+                    checked={t !== null}
+                    onChange={(ev) => togglePriority(p, ev.currentTarget.checked)}
+                  />
                   {!t && (
                     <Text size="xs" c="dimmed" mt={4}>
                       No SLA clock

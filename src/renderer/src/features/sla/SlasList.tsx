@@ -7,7 +7,9 @@ import { useSession } from '../../lib/session'
 
 /** "High 1 h / 8 h · Normal 4 h / 3 d": response and resolution per priority at a glance. */
 function targetsText(r: SlaRow): string {
-  return r.targets.map((t) => `${PRIORITY_LABELS[t.priority]} ${formatMinutes(t.responseMinutes)} / ${formatMinutes(t.resolutionMinutes)}`).join(' · ')
+  return r.targets
+    .map((t) => `${PRIORITY_LABELS[t.priority]} ${formatMinutes(t.responseMinutes)} / ${formatMinutes(t.resolutionMinutes)}`)
+    .join(' · ')
 }
 
 export function SlasList() {

@@ -36,7 +36,9 @@ export function useClockAction<M extends ClockMethod>(method: M, orderId: number
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: clockKeys.of(orderId) })
       void qc.invalidateQueries({ queryKey: orderKeys.one(orderId) })
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'list' && (q.queryKey[1] === 'serviceOrders.list' || q.queryKey[1] === 'slaAtRisk.list') })
+      void qc.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'list' && (q.queryKey[1] === 'serviceOrders.list' || q.queryKey[1] === 'slaAtRisk.list')
+      })
       notifications.show({ color: 'teal', message: done, autoClose: 2500 })
       onSuccess?.()
     },
@@ -44,7 +46,12 @@ export function useClockAction<M extends ClockMethod>(method: M, orderId: number
       if (isApiError(e, 'CONFLICT')) {
         void qc.invalidateQueries({ queryKey: clockKeys.of(orderId) })
         void qc.invalidateQueries({ queryKey: orderKeys.one(orderId) })
-        notifications.show({ color: 'orange', title: 'Changed by someone else', message: 'The SLA clock has been reloaded; check it and repeat your change.', autoClose: 10000 })
+        notifications.show({
+          color: 'orange',
+          title: 'Changed by someone else',
+          message: 'The SLA clock has been reloaded; check it and repeat your change.',
+          autoClose: 10000
+        })
         return
       }
       if (!isApiError(e, 'VALIDATION')) showApiError(e)

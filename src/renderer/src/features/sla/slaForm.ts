@@ -51,7 +51,12 @@ export const toForm = (r: SlaRow): SlaValues => ({
   workingHours: r.workingHours,
   holidays: r.holidays,
   suspended: r.suspended,
-  targets: r.targets.map((t) => ({ priority: t.priority, responseMinutes: t.responseMinutes, arrivalMinutes: t.arrivalMinutes, resolutionMinutes: t.resolutionMinutes })),
+  targets: r.targets.map((t) => ({
+    priority: t.priority,
+    responseMinutes: t.responseMinutes,
+    arrivalMinutes: t.arrivalMinutes,
+    resolutionMinutes: t.resolutionMinutes
+  })),
   pauseStageIds: r.pauseStageIds,
   respondStageIds: r.respondStageIds,
   resolveStageIds: r.resolveStageIds

@@ -27,7 +27,8 @@ export function StagesPage() {
                   Workflow
                 </Text>
                 <Text size="xs" c="dimmed">
-                  New orders start in the top stage. &ldquo;Next stage&rdquo; offers a stage&apos;s children, &ldquo;Previous stage&rdquo; its parent.
+                  New orders start in the top stage. &ldquo;Next stage&rdquo; offers a stage&apos;s children, &ldquo;Previous stage&rdquo;
+                  its parent.
                 </Text>
               </div>
               {write && (
@@ -84,7 +85,17 @@ export function StagesPage() {
                         {STAGE_FLAGS.map((f) =>
                           (f.key === 'canModify' ? !s[f.key] : s[f.key]) ? (
                             <Tooltip key={f.key} label={f.key === 'canModify' ? 'No changes allowed in this stage' : f.explain}>
-                              <Badge size="xs" variant="light" color={f.key === 'canModify' ? 'gray' : f.key === 'reasonRequired' || f.key === 'stopsSlaClock' ? 'orange' : 'teal'}>
+                              <Badge
+                                size="xs"
+                                variant="light"
+                                color={
+                                  f.key === 'canModify'
+                                    ? 'gray'
+                                    : f.key === 'reasonRequired' || f.key === 'stopsSlaClock'
+                                      ? 'orange'
+                                      : 'teal'
+                                }
+                              >
                                 {f.key === 'canModify' ? 'locked' : f.short}
                               </Badge>
                             </Tooltip>

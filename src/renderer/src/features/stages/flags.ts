@@ -4,12 +4,32 @@ export type StageFlag = 'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'r
 
 /** The six switches of a stage: a short name for the tree and what each one means for an order in it. */
 export const STAGE_FLAGS: { key: StageFlag; label: string; short: string; explain: string }[] = [
-  { key: 'canModify', label: 'Changes allowed', short: 'edit', explain: 'The header and the lines of an order in this stage can be changed.' },
-  { key: 'canDelete', label: 'Orders can be deleted', short: 'delete', explain: 'An order in this stage may be deleted while it has no posted or cancelled lines.' },
-  { key: 'canCancel', label: 'Orders can be cancelled', short: 'cancel', explain: 'The order, or single lines of it, may be cancelled in this stage.' },
+  {
+    key: 'canModify',
+    label: 'Changes allowed',
+    short: 'edit',
+    explain: 'The header and the lines of an order in this stage can be changed.'
+  },
+  {
+    key: 'canDelete',
+    label: 'Orders can be deleted',
+    short: 'delete',
+    explain: 'An order in this stage may be deleted while it has no posted or cancelled lines.'
+  },
+  {
+    key: 'canCancel',
+    label: 'Orders can be cancelled',
+    short: 'cancel',
+    explain: 'The order, or single lines of it, may be cancelled in this stage.'
+  },
   { key: 'canPost', label: 'Posting allowed', short: 'post', explain: 'Signed-off lines may be posted (and then invoiced) in this stage.' },
   { key: 'reasonRequired', label: 'Reason required', short: 'reason', explain: 'Moving an order into this stage asks for a reason code.' },
-  { key: 'stopsSlaClock', label: 'Stops the SLA clock', short: 'SLA stop', explain: 'Time spent in this stage does not count against the service-level agreement.' }
+  {
+    key: 'stopsSlaClock',
+    label: 'Stops the SLA clock',
+    short: 'SLA stop',
+    explain: 'Time spent in this stage does not count against the service-level agreement.'
+  }
 ]
 
 export interface StageNode {

@@ -30,7 +30,11 @@ export function TeamPage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.code} · ${e.record.name}` : 'Dispatch team'}
-      subtitle={e.record ? `${e.record.memberCount} ${e.record.memberCount === 1 ? 'member' : 'members'}${e.record.ownerName ? ` · owner ${e.record.ownerName}` : ''}` : undefined}
+      subtitle={
+        e.record
+          ? `${e.record.memberCount} ${e.record.memberCount === 1 ? 'member' : 'members'}${e.record.ownerName ? ` · owner ${e.record.ownerName}` : ''}`
+          : undefined
+      }
       listLabel="Dispatch teams"
       listPath="/teams"
       editor={e}

@@ -68,7 +68,11 @@ export function UserPage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.username} · ${e.record.displayName}` : 'User'}
-      subtitle={e.record ? `Last sign-in: ${e.record.lastSignInAt ? formatDateTime(e.record.lastSignInAt) : 'never'}${e.record.active ? '' : ' · inactive'}` : undefined}
+      subtitle={
+        e.record
+          ? `Last sign-in: ${e.record.lastSignInAt ? formatDateTime(e.record.lastSignInAt) : 'never'}${e.record.active ? '' : ' · inactive'}`
+          : undefined
+      }
       listLabel="Users"
       listPath="/users"
       editor={e}

@@ -45,7 +45,13 @@ export function UsersList() {
         { key: 'displayName', label: 'Name', sort: 'displayName' },
         { key: 'roles', label: 'Roles', render: (r) => r.roles.map((x) => ROLE_LABELS[x]).join(', ') },
         { key: 'workerName', label: 'Worker', render: (r) => r.workerName ?? '—' },
-        { key: 'lastSignInAt', label: 'Last sign-in', sort: 'lastSignInAt', width: 170, render: (r) => (r.lastSignInAt ? formatDateTime(r.lastSignInAt) : 'never') },
+        {
+          key: 'lastSignInAt',
+          label: 'Last sign-in',
+          sort: 'lastSignInAt',
+          width: 170,
+          render: (r) => (r.lastSignInAt ? formatDateTime(r.lastSignInAt) : 'never')
+        },
         {
           key: 'active',
           label: '',

@@ -105,7 +105,9 @@ export function WorkerPage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.number} ${e.record.name}` : 'Worker'}
-      subtitle={e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined}
+      subtitle={
+        e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined
+      }
       listLabel="Workers"
       listPath="/workers"
       editor={e}

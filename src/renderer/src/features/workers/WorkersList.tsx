@@ -22,7 +22,16 @@ export function WorkersList() {
       filters={{ teamId, role, active: active === 'all' ? null : active === 'active' }}
       filterControls={
         <>
-          <EntitySelect size="xs" w={180} placeholder="Any team" list="dispatchTeams.list" labelOf={(t) => t.name} value={teamId} onChange={setTeamId} aria-label="Team filter" />
+          <EntitySelect
+            size="xs"
+            w={180}
+            placeholder="Any team"
+            list="dispatchTeams.list"
+            labelOf={(t) => t.name}
+            value={teamId}
+            onChange={setTeamId}
+            aria-label="Team filter"
+          />
           <Select
             size="xs"
             w={180}

@@ -50,10 +50,24 @@ export function IntervalPage() {
         </Grid.Col>
         <Grid.Col span={3} />
         <Grid.Col span={2}>
-          <NumberInput label="Every" withAsterisk min={1} max={120} allowDecimal={false} allowNegative={false} {...form.getInputProps('every')} />
+          <NumberInput
+            label="Every"
+            withAsterisk
+            min={1}
+            max={120}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('every')}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
-          <Select label="Unit" withAsterisk allowDeselect={false} data={INTERVAL_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))} {...form.getInputProps('unit')} />
+          <Select
+            label="Unit"
+            withAsterisk
+            allowDeselect={false}
+            data={INTERVAL_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+            {...form.getInputProps('unit')}
+          />
         </Grid.Col>
         <Grid.Col span={4} style={{ display: 'flex', alignItems: 'end' }}>
           <Text size="sm" c="dimmed" pb={6} data-testid="interval-text">

@@ -19,7 +19,8 @@ export function TemplateGroupsTree() {
   const [q, setQ] = useState('')
   const rows = treeOrder(groups.data?.rows ?? [])
   const needle = q.trim().toLowerCase()
-  const matches = (r: { code: string; name: string }) => needle === '' || r.code.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle)
+  const matches = (r: { code: string; name: string }) =>
+    needle === '' || r.code.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle)
   const shown = rows.filter(({ row }) => matches(row))
   const [exporting, setExporting] = useState(false)
 
@@ -50,7 +51,15 @@ export function TemplateGroupsTree() {
         </Group>
       </Group>
       <Group gap="xs">
-        <TextInput size="xs" w={280} placeholder="Code or name" aria-label="Search template groups" leftSection={<IconSearch size={14} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput
+          size="xs"
+          w={280}
+          placeholder="Code or name"
+          aria-label="Search template groups"
+          leftSection={<IconSearch size={14} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
         <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
           {shown.length} {shown.length === 1 ? 'group' : 'groups'}
         </Text>
@@ -62,7 +71,12 @@ export function TemplateGroupsTree() {
           </Text>
         )}
         {shown.map(({ row, depth }) => (
-          <UnstyledButton key={row.id} className={classes.node} style={{ paddingLeft: 8 + (needle ? 0 : depth * 22) }} onClick={() => navigate(`/template-groups/${row.id}`)}>
+          <UnstyledButton
+            key={row.id}
+            className={classes.node}
+            style={{ paddingLeft: 8 + (needle ? 0 : depth * 22) }}
+            onClick={() => navigate(`/template-groups/${row.id}`)}
+          >
             <IconFolder size={15} stroke={1.6} className={classes.icon} />
             <Text span size="sm" fw={500}>
               {row.code}

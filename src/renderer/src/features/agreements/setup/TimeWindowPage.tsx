@@ -9,7 +9,13 @@ import { WINDOW_KIND_LABELS, windowText } from './windowText'
 
 type Values = { code: string; name: string; kind: WindowKind; daysBefore: number | string; daysAfter: number | string }
 const empty: Values = { code: '', name: '', kind: 'manual', daysBefore: 0, daysAfter: 0 }
-const toForm = (r: TimeWindowRow): Values => ({ code: r.code, name: r.name, kind: r.kind, daysBefore: r.daysBefore, daysAfter: r.daysAfter })
+const toForm = (r: TimeWindowRow): Values => ({
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  daysBefore: r.daysBefore,
+  daysAfter: r.daysAfter
+})
 
 /** A time window: how far a visit may move from its calculated date so that visits share orders. */
 export function TimeWindowPage() {
@@ -71,17 +77,31 @@ export function TimeWindowPage() {
         {manual && (
           <>
             <Grid.Col span={2}>
-              <NumberInput label="Days before" min={0} max={180} allowDecimal={false} allowNegative={false} {...form.getInputProps('daysBefore')} />
+              <NumberInput
+                label="Days before"
+                min={0}
+                max={180}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('daysBefore')}
+              />
             </Grid.Col>
             <Grid.Col span={2}>
-              <NumberInput label="Days after" min={0} max={180} allowDecimal={false} allowNegative={false} {...form.getInputProps('daysAfter')} />
+              <NumberInput
+                label="Days after"
+                min={0}
+                max={180}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('daysAfter')}
+              />
             </Grid.Col>
           </>
         )}
         <Grid.Col span={12}>
           <Text size="sm" c="dimmed" data-testid="window-text">
-            A visit may move {windowText({ kind: v.kind, daysBefore: Number(v.daysBefore) || 0, daysAfter: Number(v.daysAfter) || 0 })}, onto a date it can share
-            with other visits (fewest orders); never outside the agreement’s or the line’s dates.
+            A visit may move {windowText({ kind: v.kind, daysBefore: Number(v.daysBefore) || 0, daysAfter: Number(v.daysAfter) || 0 })},
+            onto a date it can share with other visits (fewest orders); never outside the agreement’s or the line’s dates.
           </Text>
         </Grid.Col>
       </Grid>

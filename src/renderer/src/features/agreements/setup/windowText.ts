@@ -1,6 +1,10 @@
 import type { WindowKind } from '@shared/recurrence'
 
-export const WINDOW_KIND_LABELS: Record<WindowKind, string> = { week: 'Within the week', month: 'Within the month', manual: 'Days before / after' }
+export const WINDOW_KIND_LABELS: Record<WindowKind, string> = {
+  week: 'Within the week',
+  month: 'Within the month',
+  manual: 'Days before / after'
+}
 
 /** What a window lets a visit do, in words. */
 export function windowText(w: { kind: WindowKind; daysBefore: number; daysAfter: number }): string {
