@@ -41,6 +41,8 @@ async function signIn(file: string, username: string, password: string) {
 }
 
 describe('command line', () => {
+  // Four CLI processes, each loading the whole CLI through tsx: seconds apiece on a busy 2-core machine,
+  // so this test gets the same budget as the other process-launching tests here, not the 20 s default.
   it('prints help with every command, and refuses an unknown command with exit code 2', () => {
     const help = cli(['--help'])
     expect(help.code).toBe(0)
@@ -56,7 +58,7 @@ describe('command line', () => {
     expect(badOption.code).toBe(2)
     expect(badOption.err).toContain('"migrate" does not take --out')
     expect(existsSync(join(dir, 'x.db'))).toBe(false)
-  })
+  }, 120000)
 
   it('migrates, fills demo data, exports CSV, backs up; honours HOOLDUS_DB', () => {
     const file = join(dir, 'demo.db')
