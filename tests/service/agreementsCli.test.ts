@@ -1,24 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { agreementState, agreementWorld, insertWeeklyAgreements } from '../support/agreements'
 import { freshDb, userWith } from '../support/db'
-
-// As `npm run cli` runs it: a child process through tsx.
-const root = resolve(import.meta.dirname, '../..')
-const entry = join(root, 'src/main/cli/index.ts')
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, HOOLDUS_FAULT: _f, ...inherited } = process.env
-  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...inherited, ...env },
-    timeout: 60000
-  })
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr }
-}
+import { cli } from '../support/processes'
 
 describe('agreements generate (command line)', { timeout: 60000 }, () => {
   it('creates the orders, says what it made and skipped, and creates nothing twice', async () => {

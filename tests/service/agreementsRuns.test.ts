@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { GenerationRun } from '@shared/domain/agreements'
 import { closeDatabase, type Connection, openDatabase } from '../../src/main/db/connection'
@@ -8,10 +7,9 @@ import { runGeneration } from '../../src/main/services/agreements/generator'
 import { createContext } from '../../src/main/services/core/context'
 import { agreementState, agreementWorld, type AgreementWorld, generate, insertWeeklyAgreements } from '../support/agreements'
 import { call } from '../support/db'
+import { bundled, childEnv, ROOT } from '../support/processes'
 
 const ALL = ['hour', 'expense', 'item', 'fee'] as ('hour' | 'expense' | 'item' | 'fee')[]
-const root = resolve(import.meta.dirname, '../..')
-const child = join(root, 'tests/support/generateChild.ts')
 const turn = () => new Promise((r) => setTimeout(r, 1))
 
 async function waitWhile(w: AgreementWorld, id: number, cond: (r: GenerationRun) => boolean): Promise<GenerationRun> {
@@ -105,11 +103,10 @@ describe('the background run', () => {
 
 describe('atomicity under a crash', () => {
   function crash(file: string, mode: 'run' | 'background', after: number, fault = 'generate.afterOrder') {
-    const { HOOLDUS_DB: _db, ...env } = process.env
-    return spawnSync(process.execPath, ['--import', 'tsx', child, file, '2026-01-01', '2026-01-31', mode], {
-      cwd: root,
+    return spawnSync(process.execPath, [bundled('generateChild'), file, '2026-01-01', '2026-01-31', mode], {
+      cwd: ROOT,
       encoding: 'utf8',
-      env: { ...env, HOOLDUS_FAULT: fault, HOOLDUS_FAULT_AFTER: String(after) },
+      env: childEnv({ HOOLDUS_FAULT: fault, HOOLDUS_FAULT_AFTER: String(after) }),
       timeout: 60000
     })
   }

@@ -1,32 +1,17 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiHost, runMethod } from '../../src/main/api/pipeline'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
-
-// The CLI runs as a child process, exactly as `npm run cli` does (tsx, with the @shared alias).
-const root = resolve(import.meta.dirname, '../..')
-const entry = join(root, 'src/main/cli/index.ts')
+import { cli } from '../support/processes'
 
 let dir: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hooldus-cli-'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, ...inherited } = process.env
-  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...inherited, ...env },
-    timeout: 60000
-  })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
 
 const rowsOf = (file: string) => parse(readFileSync(file, 'utf8'), { bom: true }) as string[][]
 
@@ -41,8 +26,8 @@ async function signIn(file: string, username: string, password: string) {
 }
 
 describe('command line', () => {
-  // Four CLI processes, each loading the whole CLI through tsx: seconds apiece on a busy 2-core machine,
-  // so this test gets the same budget as the other process-launching tests here, not the 20 s default.
+  // Four CLI processes: up to seconds apiece on a busy 2-core machine, so this test gets the same budget
+  // as the other process-launching tests here, not the 20 s default.
   it('prints help with every command, and refuses an unknown command with exit code 2', () => {
     const help = cli(['--help'])
     expect(help.code).toBe(0)

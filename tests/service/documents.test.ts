@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -10,6 +10,7 @@ import { createContext, type ServiceContext } from '../../src/main/services/core
 import { renderInvoicePdf, renderOrderPdf } from '../../src/main/services/documents/downloads'
 import { formatMoney, formatQuantity, formatRate, formatWindow } from '../../src/main/services/documents/format'
 import { call, callError, freshDb } from '../support/db'
+import { cli } from '../support/processes'
 import { type Seed, seedMasterData } from '../support/seed'
 
 /**
@@ -320,18 +321,6 @@ describe('PDF documents', () => {
 })
 
 describe('pdf on the command line', () => {
-  const entry = join(root, 'src/main/cli/index.ts')
-  function cli(args: string[]) {
-    const { HOOLDUS_DB: _db, HOOLDUS_PASSWORD: _pw, ...inherited } = process.env
-    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: inherited,
-      timeout: 60000
-    })
-    return { code: r.status, out: r.stdout, err: r.stderr }
-  }
-
   it('writes an invoice by its number, the same as the app; refuses an unknown number or document', async () => {
     const w = await world()
     // The CLI opens the file itself; the test's connection stays open (WAL), as the app's would.

@@ -1,21 +1,17 @@
 import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ApiResult } from '@shared/api/result'
 import type { InvoiceRow } from '@shared/domain/orders'
 import { closeDatabase, type Connection, openDatabase } from '../../src/main/db/connection'
 import { call, freshDb, userWith } from '../support/db'
 import { walk } from '../support/orders'
-
-const ROOT = resolve(__dirname, '../..')
-const CHILD = join(ROOT, 'tests/support/invoiceChild.ts')
+import { bundled, childEnv, ROOT } from '../support/processes'
 
 /** Runs invoices.create in a child process; answers how it ended and what it printed. */
 function invoiceInChild(file: string, userId: number, input: object, env: Record<string, string> = {}) {
-  const { HOOLDUS_FAULT: _inherited, ...parentEnv } = process.env
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, file, String(userId), JSON.stringify(input)], {
+  const r = spawnSync(process.execPath, [bundled('invoiceChild'), file, String(userId), JSON.stringify(input)], {
     cwd: ROOT,
-    env: { ...parentEnv, ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     timeout: 60_000
   })

@@ -1,19 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase } from '../../src/main/db/connection'
 import { call, callError, freshDb, userWith } from '../support/db'
+import { bundled, childEnv, ROOT } from '../support/processes'
 
-const ROOT = resolve(__dirname, '../..')
-
-/** A child process over tsx, with its stdout read line by line. */
-function child(script: string, args: string[]) {
-  const { HOOLDUS_FAULT: _fault, ...env } = process.env
-  const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support', script), ...args], {
-    cwd: ROOT,
-    env
-  }) as ChildProcessWithoutNullStreams
+/** A child process, with its stdout read line by line. */
+function child(script: 'holdChild' | 'saveChild', args: string[]) {
+  const p = spawn(process.execPath, [bundled(script), ...args], { cwd: ROOT, env: childEnv() }) as ChildProcessWithoutNullStreams
   let stderr = ''
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const lines: string[] = []
@@ -52,7 +46,7 @@ describe('two processes on one database file', () => {
     const w = await world(1)
     const order = w.orders[0]!
     try {
-      const holder = child('holdChild.ts', [w.file, '1000'])
+      const holder = child('holdChild', [w.file, '1000'])
       expect(await holder.nextLine(), holder.stderr()).toBe('locked')
       const t0 = Date.now()
       // A deferred transaction would read, then find the lock taken and the snapshot stale once the other
@@ -81,7 +75,7 @@ describe('two processes on one database file', () => {
     const order = w.orders[0]!
     try {
       w.conn.sqlite.pragma('busy_timeout = 200')
-      const holder = child('holdChild.ts', [w.file, '3000'])
+      const holder = child('holdChild', [w.file, '3000'])
       expect(await holder.nextLine(), holder.stderr()).toBe('locked')
       const e = await callError(w.admin, 'serviceOrders.register', {
         id: order.id,
@@ -114,7 +108,7 @@ describe('two processes on one database file', () => {
     const w = await world(ROUNDS)
     closeDatabase(w.conn)
     const savers = ['A', 'B'].map((tag) =>
-      child('saveChild.ts', [
+      child('saveChild', [
         w.file,
         String(w.admin.user!.id),
         JSON.stringify(
