@@ -2,6 +2,7 @@ import { NumberInput, type NumberInputProps, TextInput, type TextInputProps } fr
 import { useState } from 'react'
 import { parseTypedDate } from '../lib/dates'
 import { formatDate } from '../lib/format'
+import { useSelectOnFocus } from './selectOnFocus'
 
 /* Inputs for the cells of the order and agreement lines grids: typed, never a popup on every Tab. */
 
@@ -19,6 +20,7 @@ export function QuantityCell({ value, onChange, ...rest }: QuantityCellProps) {
   }
   const [text, setText] = useState<number | string>(value / 1000)
   const shown = toStored(text) === value ? text : value / 1000
+  const selectOnFocus = useSelectOnFocus(rest)
   return (
     <NumberInput
       decimalScale={3}
@@ -26,8 +28,8 @@ export function QuantityCell({ value, onChange, ...rest }: QuantityCellProps) {
       thousandSeparator=" "
       allowNegative={false}
       hideControls
-      selectAllOnFocus
       {...rest}
+      {...selectOnFocus}
       styles={{ input: { textAlign: 'right' } }}
       value={shown}
       onChange={(v) => {
@@ -53,6 +55,7 @@ export function PriceCell({ value, onChange, ...rest }: PriceCellProps) {
   }
   const [text, setText] = useState<number | string>(value === null ? '' : value / 100)
   const shown = toStored(text) === value ? text : value === null ? '' : value / 100
+  const selectOnFocus = useSelectOnFocus(rest)
   return (
     <NumberInput
       decimalScale={2}
@@ -61,8 +64,8 @@ export function PriceCell({ value, onChange, ...rest }: PriceCellProps) {
       thousandSeparator=" "
       allowNegative={false}
       hideControls
-      selectAllOnFocus
       {...rest}
+      {...selectOnFocus}
       styles={{ input: { textAlign: 'right' } }}
       value={shown}
       onChange={(v) => {

@@ -1,5 +1,6 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core'
 import { useState } from 'react'
+import { useSelectOnFocus } from './selectOnFocus'
 
 export interface ScaledNumberInputProps extends Omit<NumberInputProps, 'value' | 'onChange' | 'decimalScale' | 'fixedDecimalScale'> {
   /** The integer the API stores, e.g. cents or basis points. */
@@ -23,14 +24,15 @@ export function ScaledNumberInput({ value, onChange, scale = 100, decimals = 2, 
   }
   const [text, setText] = useState<number | string>(value / scale)
   const shown = toStored(text) === value ? text : value / scale
+  const selectOnFocus = useSelectOnFocus(rest)
   return (
     <NumberInput
       decimalScale={decimals}
       fixedDecimalScale
       allowNegative={false}
       hideControls
-      selectAllOnFocus
       {...rest}
+      {...selectOnFocus}
       styles={{ input: { textAlign: 'right' } }}
       value={shown}
       onChange={(v) => {
