@@ -7,7 +7,10 @@ export default defineConfig({
     // Playwright specs live in e2e/ and must not be collected here.
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/support/bundle.ts'],
     pool: 'forks',
+    // Vitest's default leaves one of the two cores of the machines this runs on idle.
+    maxWorkers: 2,
     testTimeout: 20000
   }
 })
