@@ -3,6 +3,7 @@
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import i18next from 'eslint-plugin-i18next'
 import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
@@ -33,6 +34,50 @@ export default tseslint.config(
       ]
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
+  },
+  {
+    // Every word on a screen comes from the catalogues: text in JSX, and the attributes a user reads.
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'label',
+              'placeholder',
+              'title',
+              'description',
+              'aria-label',
+              'alt',
+              'message',
+              'error',
+              'nothingFoundMessage',
+              'confirmLabel',
+              'tooltip'
+            ],
+            exclude: ['.*']
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s—–…·•×€%]+', '[A-Z_-]+'] }
+        }
+      ]
+    }
+  },
+  {
+    // …and outside JSX: the words of column headers, notifications and options, which the rule above does not see.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Property[key.name=/^(label|title|message|header|placeholder|description|confirmLabel|tooltip|emptyText|group)$/] > :matches(Literal[value=/[A-Za-zÀ-ž]{2}/], TemplateLiteral[quasis.0.value.raw=/[A-Za-zÀ-ž]{2}/])',
+          message: 'A user-visible text: take it from the catalogues (t(...)).'
+        }
+      ]
+    }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

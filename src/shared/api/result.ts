@@ -4,6 +4,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface FieldIssue {
   /** Field path as in the input object, e.g. ['sites', 0, 'city']. */
   path: (string | number)[]
+  /** A stable code — the catalogue key of the message, e.g. 'validation.tooLong' — and its parameters. */
+  code?: string
+  params?: Record<string, string | number>
+  /** The message in the caller's language. */
   message: string
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id, isoDate, optionalText, requiredText, version } from './primitives'
 import { ROLES } from '../auth/roles'
 import { weekHours } from './masterdata'
+import { APP_LANGUAGES, CSV_DIALECTS } from '../i18n/languages'
 
 /* ---------- users and sessions ---------- */
 
@@ -18,11 +19,19 @@ export const sessionUser = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
-  workerId: id.nullable()
+  workerId: id.nullable(),
+  language: z.enum(APP_LANGUAGES),
+  csvDialect: z.enum(CSV_DIALECTS)
 })
 export type SessionUser = z.infer<typeof sessionUser>
 
-export const authStatus = z.object({ needsSetup: z.boolean(), user: sessionUser.nullable(), companyName: z.string() })
+/** `language`: the company's, for the screens before anyone signs in. */
+export const authStatus = z.object({
+  needsSetup: z.boolean(),
+  user: sessionUser.nullable(),
+  companyName: z.string(),
+  language: z.enum(APP_LANGUAGES)
+})
 export type AuthStatus = z.infer<typeof authStatus>
 
 // Bounded like the fields they are checked against, so a megabyte never reaches the lookup or the hash.
@@ -35,8 +44,13 @@ export const setupInput = z.object({
   displayName: requiredText(100),
   password,
   companyName: requiredText(200),
+  /** The company's language and the administrator's. */
+  language: z.enum(APP_LANGUAGES).default('et'),
   withDemoData: z.boolean().default(false)
 })
+
+/** What each user sets for themselves. */
+export const preferencesInput = z.object({ language: z.enum(APP_LANGUAGES), csvDialect: z.enum(CSV_DIALECTS) })
 
 export const userInput = z.object({
   username,
@@ -44,6 +58,9 @@ export const userInput = z.object({
   roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role'),
   workerId: id.nullable().default(null),
   active: z.boolean().default(true),
+  /** Left out when creating: the company's language, and the CSV dialect of that language. */
+  language: z.enum(APP_LANGUAGES).optional(),
+  csvDialect: z.enum(CSV_DIALECTS).optional(),
   /** Required when creating; on update an empty value keeps the current password. */
   password: z.union([z.literal(''), password]).default('')
 })
@@ -56,6 +73,8 @@ export const userRow = z.object({
   workerId: id.nullable(),
   workerName: z.string().nullable(),
   active: z.boolean(),
+  language: z.enum(APP_LANGUAGES),
+  csvDialect: z.enum(CSV_DIALECTS),
   lastSignInAt: z.number().nullable()
 })
 export type UserRow = z.infer<typeof userRow>
@@ -91,6 +110,7 @@ export const settingsInput = z
       .regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR')
       .default('EUR'),
     timeZone: z.string().max(100).refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
+    language: z.enum(APP_LANGUAGES).default('et'),
     vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
     workingHours: weekHours,
     holidays: z.array(holiday).max(400).default([]),
@@ -130,6 +150,7 @@ export const settingsRow = z.object({
   companyVatNumber: z.string(),
   currency: z.string(),
   timeZone: z.string(),
+  language: z.enum(APP_LANGUAGES),
   vatRates: z.array(vatRate),
   workingHours: weekHours,
   holidays: z.array(holiday),

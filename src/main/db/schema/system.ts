@@ -18,6 +18,10 @@ export const users = sqliteTable('users', {
   lastSignInAt: integer('last_sign_in_at'),
   /** Bumped when the password, the roles or `active` change; a session signed in under another value has ended. */
   securityStamp: integer('security_stamp').notNull().default(0),
+  /** The language of the screens, messages and internal documents; 'et' or 'en'. */
+  language: text('language').notNull().default('et'),
+  /** How the user's CSV exports are written: 'spreadsheet' (Estonian Excel) or 'standard' (RFC 4180). */
+  csvDialect: text('csv_dialect').notNull().default('spreadsheet'),
   createdAt: createdAt(),
   version: versionColumn()
 })
@@ -50,6 +54,8 @@ export const settings = sqliteTable(
     companyVatNumber: text('company_vat_number').notNull().default(''),
     currency: text('currency').notNull().default('EUR'),
     timeZone: text('time_zone').notNull().default('Europe/Tallinn'),
+    /** The language of new users and customers, and of the screens before anyone signs in. */
+    language: text('language').notNull().default('et'),
     vatRates: text('vat_rates', { mode: 'json' }).notNull(),
     workingHours: text('working_hours', { mode: 'json' }).notNull(),
     holidays: text('holidays', { mode: 'json' }).notNull(),

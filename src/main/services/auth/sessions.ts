@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Role } from '@shared/auth/roles'
 import type { AuthStatus, SessionUser } from '@shared/domain/system'
+import { type CsvDialect, defaultCsvDialect, type Language } from '@shared/i18n/languages'
 import type { Db } from '../../db/connection'
 import { settings, users } from '../../db/schema'
 import { audit } from '../core/audit'
@@ -9,7 +10,7 @@ import type { ServiceContext } from '../core/context'
 import { AppError, forbidden } from '../core/errors'
 import { ensureDefaultSequences } from '../core/sequences'
 import { writeTx } from '../core/tx'
-import { ensureSettings } from '../settings/settings'
+import { companyLanguage, ensureSettings } from '../settings/settings'
 import { hashPassword, throttleWait, verifyPassword } from './passwords'
 
 /** An active user as a session sees it, with the security stamp the session must still match. */
@@ -22,6 +23,8 @@ export function loadSignedIn(db: Db, id: number): { user: SessionUser; stamp: nu
       roles: users.roles,
       workerId: users.workerId,
       active: users.active,
+      language: users.language,
+      csvDialect: users.csvDialect,
       stamp: users.securityStamp
     })
     .from(users)
@@ -29,7 +32,15 @@ export function loadSignedIn(db: Db, id: number): { user: SessionUser; stamp: nu
     .get()
   if (!u || !u.active) return null
   return {
-    user: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], workerId: u.workerId },
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles as Role[],
+      workerId: u.workerId,
+      language: u.language as Language,
+      csvDialect: u.csvDialect as CsvDialect
+    },
     stamp: u.stamp
   }
 }
@@ -50,7 +61,17 @@ export function userCount(db: Db): number {
 
 export function status(ctx: ServiceContext): AuthStatus {
   const company = ctx.db.select({ name: settings.companyName }).from(settings).get()
-  return { needsSetup: userCount(ctx.db) === 0, user: ctx.user, companyName: company?.name ?? 'Hooldus' }
+  return { needsSetup: userCount(ctx.db) === 0, user: ctx.user, companyName: company?.name ?? 'Hooldus', language: companyLanguage(ctx.db) }
+}
+
+/** The signed-in user's own language and CSV dialect; the answer is the session's user as it now is. */
+export function setPreferences(ctx: ServiceContext, input: ParsedInput<'auth.setPreferences'>): SessionUser {
+  const me = ctx.user!
+  return writeTx(ctx, () => {
+    ctx.db.update(users).set(input).where(eq(users.id, me.id)).run()
+    audit(ctx, 'user', me.id, 'update', { language: me.language, csvDialect: me.csvDialect }, input)
+    return loadSessionUser(ctx.db, me.id)!
+  })
 }
 
 /**
@@ -62,7 +83,7 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
     if (userCount(ctx.db) > 0) throw forbidden('Hooldus is already set up; sign in instead.')
     ensureSettings(ctx.db, input.companyName)
     // The row may already exist (loadSettings creates it on first read); the name typed here still wins.
-    ctx.db.update(settings).set({ companyName: input.companyName }).where(eq(settings.id, 1)).run()
+    ctx.db.update(settings).set({ companyName: input.companyName, language: input.language }).where(eq(settings.id, 1)).run()
     ensureDefaultSequences(ctx.db)
     const { hash, salt } = hashPassword(input.password)
     const row = ctx.db
@@ -73,6 +94,8 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
         passwordHash: hash,
         passwordSalt: salt,
         roles: ['administrator'],
+        language: input.language,
+        csvDialect: defaultCsvDialect(input.language),
         createdAt: ctx.now()
       })
       .returning({ id: users.id })

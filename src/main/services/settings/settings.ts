@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { WeekHours } from '@shared/domain/masterdata'
 import type { Settings } from '@shared/domain/system'
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@shared/i18n/languages'
 import type { Db } from '../../db/connection'
 import { settings } from '../../db/schema'
 import { audit } from '../core/audit'
@@ -42,6 +43,12 @@ export function loadSettings(db: Db): Settings {
   }
   const { id: _id, ...rest } = row
   return rest as Settings
+}
+
+/** The language of new users and customers, and of anything said to nobody in particular. */
+export function companyLanguage(db: Db): Language {
+  const row = db.select({ language: settings.language }).from(settings).where(eq(settings.id, 1)).get()
+  return isLanguage(row?.language) ? row.language : DEFAULT_LANGUAGE
 }
 
 export function getSettings(ctx: ServiceContext): Settings {

@@ -16,6 +16,7 @@ export const systemHandlers = {
   'auth.setup': auth.setup,
   'auth.signIn': auth.signIn,
   'auth.signOut': (ctx) => auth.signOut(ctx),
+  'auth.setPreferences': auth.setPreferences,
   'users.list': users.listUsers,
   'users.get': users.getUser,
   'users.create': users.createUser,

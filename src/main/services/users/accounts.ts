@@ -3,6 +3,7 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
 import type { Role } from '@shared/auth/roles'
 import type { UserRow } from '@shared/domain/system'
+import { type CsvDialect, defaultCsvDialect, type Language } from '@shared/i18n/languages'
 import type { Db } from '../../db/connection'
 import { users, workers } from '../../db/schema'
 import { audit } from '../core/audit'
@@ -12,6 +13,7 @@ import { contains, iterateList, listPage, outer, type SelectedRow, whereAll } fr
 import { writeTx } from '../core/tx'
 import { uniqueViolation } from '../masterdata/entity'
 import { hashPassword } from '../auth/passwords'
+import { companyLanguage } from '../settings/settings'
 
 const selection = {
   id: users.id,
@@ -22,9 +24,16 @@ const selection = {
   workerId: users.workerId,
   workerName: sql<string | null>`(select w.name from workers w where w.id = ${outer(users.workerId)})`,
   active: users.active,
+  language: users.language,
+  csvDialect: users.csvDialect,
   lastSignInAt: users.lastSignInAt
 }
-const toRow = (r: SelectedRow<typeof selection>): UserRow => ({ ...r, roles: r.roles as Role[] })
+const toRow = (r: SelectedRow<typeof selection>): UserRow => ({
+  ...r,
+  roles: r.roles as Role[],
+  language: r.language as Language,
+  csvDialect: r.csvDialect as CsvDialect
+})
 
 const spec = {
   table: users,
@@ -89,6 +98,7 @@ export function createUser(ctx: ServiceContext, i: ParsedInput<'users.create'>):
     writeTx(ctx, () => {
       checkWorker(ctx.db, i.workerId, null)
       const { hash, salt } = hashPassword(i.password)
+      const language = i.language ?? companyLanguage(ctx.db)
       const row = ctx.db
         .insert(users)
         .values({
@@ -97,6 +107,8 @@ export function createUser(ctx: ServiceContext, i: ParsedInput<'users.create'>):
           roles: [...new Set(i.roles)],
           workerId: i.workerId,
           active: i.active,
+          language,
+          csvDialect: i.csvDialect ?? defaultCsvDialect(language),
           passwordHash: hash,
           passwordSalt: salt,
           createdAt: ctx.now()
@@ -135,6 +147,8 @@ export function updateUser(ctx: ServiceContext, i: ParsedInput<'users.update'>):
           roles,
           workerId: i.workerId,
           active: i.active,
+          ...(i.language ? { language: i.language } : {}),
+          ...(i.csvDialect ? { csvDialect: i.csvDialect } : {}),
           version: i.version + 1,
           ...(password ? { passwordHash: password.hash, passwordSalt: password.salt, failedAttempts: 0 } : {}),
           ...(endsSessions ? { securityStamp: sql`${users.securityStamp} + 1` } : {})

@@ -1,12 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { can, type Permission } from '@shared/auth/roles'
 import { call } from './api'
+import { applyLanguage } from './i18n'
 
 export const authKeys = { status: ['auth', 'status'] as const }
 
 export const authStatusQuery = queryOptions({
   queryKey: authKeys.status,
-  queryFn: () => call('auth.status', {}),
+  queryFn: async () => {
+    const status = await call('auth.status', {})
+    applyLanguage(status.user?.language ?? status.language)
+    return status
+  },
   staleTime: Infinity
 })
 

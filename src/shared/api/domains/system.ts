@@ -5,6 +5,7 @@ import { method } from '../define'
 import {
   auditEntry,
   authStatus,
+  preferencesInput,
   searchHit,
   sessionUser,
   settingsInput,
@@ -22,6 +23,7 @@ export const systemContract = {
   'auth.setup': method(setupInput, sessionUser, 'public'),
   'auth.signIn': method(signInInput, sessionUser, 'public'),
   'auth.signOut': method(z.object({}), z.object({}), 'authenticated'),
+  'auth.setPreferences': method(preferencesInput, sessionUser, 'authenticated'),
 
   'users.list': method(listInput({ role: z.enum(ROLES).nullable().default(null) }), pageOf(userRow), 'users.manage'),
   'users.get': method(idInput, userRow, 'users.manage'),

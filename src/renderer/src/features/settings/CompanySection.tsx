@@ -1,32 +1,35 @@
 import { Grid, Paper, Select, Textarea, TextInput, Title } from '@mantine/core'
 import { useMemo } from 'react'
+import { APP_LANGUAGES } from '@shared/i18n/languages'
+import { useT } from '../../lib/i18n'
 import type { SectionProps } from './settingsForm'
 import { timeZoneOptions } from './timeZones'
 
-/** Who the company is: name, codes, address, currency and the zone its dates and clocks run in. */
+/** Who the company is: name, codes, address, currency, language and the zone its dates and clocks run in. */
 export function CompanySection({ form }: SectionProps) {
+  const t = useT()
   const zones = useMemo(() => timeZoneOptions(form.values.timeZone), [form.values.timeZone])
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="xs">
-        Company
+        {t('settings.company.title')}
       </Title>
       <Grid gap="sm">
         <Grid.Col span={6}>
-          <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
+          <TextInput label={t('settings.company.name')} withAsterisk {...form.getInputProps('companyName')} />
         </Grid.Col>
         <Grid.Col span={3}>
-          <TextInput label="Registry code" {...form.getInputProps('companyRegNo')} />
+          <TextInput label={t('settings.company.regNo')} {...form.getInputProps('companyRegNo')} />
         </Grid.Col>
         <Grid.Col span={3}>
-          <TextInput label="VAT number" {...form.getInputProps('companyVatNumber')} />
+          <TextInput label={t('settings.company.vatNumber')} {...form.getInputProps('companyVatNumber')} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <Textarea label="Address" autosize minRows={2} {...form.getInputProps('companyAddress')} />
+          <Textarea label={t('settings.company.address')} autosize minRows={2} {...form.getInputProps('companyAddress')} />
         </Grid.Col>
         <Grid.Col span={2}>
           <TextInput
-            label="Currency"
+            label={t('settings.company.currency')}
             maxLength={3}
             {...form.getInputProps('currency')}
             onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
@@ -34,14 +37,24 @@ export function CompanySection({ form }: SectionProps) {
         </Grid.Col>
         <Grid.Col span={4}>
           <Select
-            label="Time zone"
-            description="Working hours, SLA clocks and dates run in this zone"
+            label={t('settings.company.timeZone')}
+            description={t('settings.company.timeZoneHint')}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             searchable
             allowDeselect={false}
             data={zones}
             limit={400}
             {...form.getInputProps('timeZone')}
+          />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <Select
+            label={t('settings.company.language')}
+            description={t('settings.company.languageHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            allowDeselect={false}
+            data={APP_LANGUAGES.map((l) => ({ value: l, label: t(`format.languages.${l}`) }))}
+            {...form.getInputProps('language')}
           />
         </Grid.Col>
       </Grid>

@@ -19,6 +19,7 @@ export const emptySettings: SettingsValues = {
   companyVatNumber: '',
   currency: 'EUR',
   timeZone: 'Europe/Tallinn',
+  language: 'et',
   vatRates: [],
   workingHours: [],
   holidays: [],

@@ -1,0 +1,2 @@
+/** Service agreements, their editor, templates, generation. */
+export const agreements = {}

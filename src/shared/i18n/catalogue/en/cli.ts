@@ -1,0 +1,2 @@
+/** The command line's help and messages. */
+export const cli = {}

@@ -1,0 +1,2 @@
+/** CSV column headers, by list. */
+export const csv = {}

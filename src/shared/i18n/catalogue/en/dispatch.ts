@@ -1,0 +1,2 @@
+/** The dispatch board, the tray, a technician's own work. */
+export const dispatch = {}

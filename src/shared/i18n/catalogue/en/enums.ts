@@ -1,0 +1,28 @@
+/** Labels of the values of the shared enums, by enum: t(`enums.priority.${p}`). */
+export const enums = {
+  role: {
+    administrator: 'Administrator',
+    serviceManager: 'Service manager',
+    dispatcher: 'Dispatcher',
+    technician: 'Service technician',
+    serviceConsultant: 'Service consultant'
+  },
+  workerRole: {
+    technician: 'Service technician',
+    serviceConsultant: 'Service consultant',
+    dispatcher: 'Dispatcher',
+    serviceManager: 'Service manager'
+  },
+  combineRule: {
+    agreement: 'One order per agreement and date',
+    task: 'One order per service task and date',
+    worker: 'One order per worker and date',
+    object: 'One order per service object and date'
+  },
+  assignmentStatus: { planned: 'Planned', dispatched: 'Dispatched', travelling: 'Travelling', onSite: 'On site', done: 'Done' },
+  priority: { high: 'High', normal: 'Normal', low: 'Low' },
+  progress: { inProcess: 'In process', posted: 'Posted', cancelled: 'Cancelled' },
+  lineType: { hour: 'Hours', expense: 'Expense', item: 'Item', fee: 'Fee' },
+  customerLanguage: { et: 'Estonian', en: 'English', ru: 'Russian', fi: 'Finnish', lv: 'Latvian', de: 'German' },
+  slaTarget: { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
+}

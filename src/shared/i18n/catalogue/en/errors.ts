@@ -1,0 +1,2 @@
+/** Messages of the errors the services raise, by code. */
+export const errors = {}

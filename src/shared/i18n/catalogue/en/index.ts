@@ -1,0 +1,36 @@
+import { agreements } from './agreements'
+import { app } from './app'
+import { cli } from './cli'
+import { common } from './common'
+import { csv } from './csv'
+import { dispatch } from './dispatch'
+import { documents } from './documents'
+import { enums } from './enums'
+import { errors } from './errors'
+import { format } from './format'
+import { invoices } from './invoices'
+import { masterdata } from './masterdata'
+import { orders } from './orders'
+import { settings } from './settings'
+import { sla } from './sla'
+import { validation } from './validation'
+
+/** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
+export const en = {
+  agreements,
+  app,
+  cli,
+  common,
+  csv,
+  dispatch,
+  documents,
+  enums,
+  errors,
+  format,
+  invoices,
+  masterdata,
+  orders,
+  settings,
+  sla,
+  validation
+}

@@ -1,0 +1,2 @@
+/** Invoices and credit notes on screen. */
+export const invoices = {}

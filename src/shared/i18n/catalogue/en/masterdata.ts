@@ -1,0 +1,2 @@
+/** Customers, sites, service objects, workers, items, teams, service tasks, code tables. */
+export const masterdata = {}

@@ -1,0 +1,2 @@
+/** Service-level agreements, clocks, the compliance report. */
+export const sla = {}

@@ -1,0 +1,4 @@
+import type { cli as en } from '../en/cli'
+import type { Shape } from '../shape'
+
+export const cli: Shape<typeof en> = {}

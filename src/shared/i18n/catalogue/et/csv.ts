@@ -1,0 +1,4 @@
+import type { csv as en } from '../en/csv'
+import type { Shape } from '../shape'
+
+export const csv: Shape<typeof en> = {}

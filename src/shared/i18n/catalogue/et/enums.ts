@@ -1,0 +1,30 @@
+import type { enums as en } from '../en/enums'
+import type { Shape } from '../shape'
+
+export const enums: Shape<typeof en> = {
+  role: {
+    administrator: 'Administraator',
+    serviceManager: 'Teenusehaldur',
+    dispatcher: 'Lähetaja',
+    technician: 'Teenusetehnik',
+    serviceConsultant: 'Teenusenõustaja'
+  },
+  workerRole: {
+    technician: 'Teenusetehnik',
+    serviceConsultant: 'Teenusenõustaja',
+    dispatcher: 'Lähetaja',
+    serviceManager: 'Teenusehaldur'
+  },
+  combineRule: {
+    agreement: 'Üks hooldustellimus teenuseleppe ja kuupäeva kohta',
+    task: 'Üks hooldustellimus hooldustöö ja kuupäeva kohta',
+    worker: 'Üks hooldustellimus töötaja ja kuupäeva kohta',
+    object: 'Üks hooldustellimus hooldusobjekti ja kuupäeva kohta'
+  },
+  assignmentStatus: { planned: 'Planeeritud', dispatched: 'Lähetatud', travelling: 'Teel', onSite: 'Kohal', done: 'Tehtud' },
+  priority: { high: 'Kõrge', normal: 'Tavaline', low: 'Madal' },
+  progress: { inProcess: 'Töös', posted: 'Konteeritud', cancelled: 'Tühistatud' },
+  lineType: { hour: 'Tunnid', expense: 'Kulu', item: 'Kaup', fee: 'Tasu' },
+  customerLanguage: { et: 'eesti', en: 'inglise', ru: 'vene', fi: 'soome', lv: 'läti', de: 'saksa' },
+  slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' }
+}

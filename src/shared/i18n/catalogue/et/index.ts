@@ -1,0 +1,37 @@
+import type { Shape } from '../shape'
+import type { en } from '../en'
+import { agreements } from './agreements'
+import { app } from './app'
+import { cli } from './cli'
+import { common } from './common'
+import { csv } from './csv'
+import { dispatch } from './dispatch'
+import { documents } from './documents'
+import { enums } from './enums'
+import { errors } from './errors'
+import { format } from './format'
+import { invoices } from './invoices'
+import { masterdata } from './masterdata'
+import { orders } from './orders'
+import { settings } from './settings'
+import { sla } from './sla'
+import { validation } from './validation'
+
+export const et: Shape<typeof en> = {
+  agreements,
+  app,
+  cli,
+  common,
+  csv,
+  dispatch,
+  documents,
+  enums,
+  errors,
+  format,
+  invoices,
+  masterdata,
+  orders,
+  settings,
+  sla,
+  validation
+}

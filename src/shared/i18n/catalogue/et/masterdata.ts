@@ -1,0 +1,4 @@
+import type { masterdata as en } from '../en/masterdata'
+import type { Shape } from '../shape'
+
+export const masterdata: Shape<typeof en> = {}

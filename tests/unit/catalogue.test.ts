@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROLES } from '@shared/auth/roles'
+import { ERROR_CODES } from '@shared/api/result'
+import { COMBINE_RULES } from '@shared/domain/agreements'
+import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
+import { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
+import { LINE_TYPES, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
+import { en } from '@shared/i18n/catalogue/en'
+import { et } from '@shared/i18n/catalogue/et'
+import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
+
+type Tree = { [k: string]: string | Tree }
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+
+const EN = leaves(en as Tree)
+const ET = leaves(et as Tree)
+const variables = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()
+/** i18next's plural forms: 'rows_one' and 'rows_other' are the key 'rows'. */
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '')
+
+/**
+ * Keys a program builds from a value instead of naming them: each group is checked against the values
+ * it is built from, so that a label is neither missing nor left over when an enum changes.
+ */
+const BUILT: Record<string, readonly string[]> = {
+  'common.errorTitle': ERROR_CODES,
+  'format.languages': APP_LANGUAGES,
+  'format.csvDialects': CSV_DIALECTS,
+  'enums.role': ROLES,
+  'enums.workerRole': WORKER_ROLES,
+  'enums.combineRule': COMBINE_RULES,
+  'enums.assignmentStatus': ASSIGNMENT_STATUSES,
+  'enums.priority': PRIORITIES,
+  'enums.progress': PROGRESS,
+  'enums.lineType': LINE_TYPES,
+  'enums.customerLanguage': CUSTOMER_LANGUAGES,
+  'enums.slaTarget': SLA_TARGET_KINDS
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return path.includes('i18n/catalogue') ? [] : sources(path)
+    return /\.(ts|tsx)$/.test(name) ? [readFileSync(path, 'utf8')] : []
+  })
+}
+
+describe('the catalogues', () => {
+  it('have the same keys in Estonian and English, none empty, with the same {{variables}}', () => {
+    expect([...ET.keys()].sort()).toEqual([...EN.keys()].sort())
+    for (const [key, text] of EN) {
+      expect(text.trim(), `en ${key}`).not.toBe('')
+      expect(ET.get(key)!.trim(), `et ${key}`).not.toBe('')
+      expect(variables(ET.get(key)!), `variables of ${key}`).toEqual(variables(text))
+    }
+  })
+
+  it('label every value of the enums whose labels are built from the value, and nothing else', () => {
+    for (const [group, values] of Object.entries(BUILT)) {
+      const keys = [...EN.keys()].filter((k) => k.startsWith(`${group}.`)).map((k) => k.slice(group.length + 1))
+      expect(keys.sort(), group).toEqual([...values].sort())
+    }
+  })
+
+  it('hold no key that no program uses', () => {
+    const code = sources(resolve(import.meta.dirname, '../../src')).join('\n')
+    const unused = [...new Set([...EN.keys()].map(baseKey))].filter(
+      (key) => !Object.keys(BUILT).some((g) => key.startsWith(`${g}.`)) && !code.includes(`'${key}'`) && !code.includes(`"${key}"`)
+    )
+    expect(unused).toEqual([])
+  })
+})
