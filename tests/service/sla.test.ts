@@ -432,8 +432,7 @@ describe('at risk and compliance', () => {
 
     const csv = startExport(w.host, () => null, w.admin.session, 'slaCompliance.list', input)
     if (!csv.ok) throw new Error(csv.error.message)
-    expect(csv.columns).toEqual([
-      'key',
+    expect(csv.columns.map((c) => c.field)).toEqual([
       'label',
       'orders',
       'targets',
@@ -443,6 +442,7 @@ describe('at risk and compliance', () => {
       'medianResponseMinutes',
       'medianResolutionMinutes'
     ])
+    expect(csv.csv).toEqual({ language: 'et', dialect: 'spreadsheet', timeZone: 'Europe/Tallinn' })
     expect([...csv.rows]).toEqual(page.rows)
 
     const pdf = await w.api('sla.compliancePdf', input)
