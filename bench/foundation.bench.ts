@@ -96,7 +96,7 @@ export const benches = defineBenches([
           yield row
         }
       })()
-      const count = await writeCsv(started.columns, rows, createWriteStream(join(tempDir(), 'objects.csv')))
+      const count = await writeCsv(started.columns, rows, createWriteStream(join(tempDir(), 'objects.csv')), started.csv)
       const ms = performance.now() - t
       clearInterval(timer)
       sample()

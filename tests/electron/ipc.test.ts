@@ -176,7 +176,8 @@ describe('IPC CSV export', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const lines = text.slice(1).trim().split(/\r?\n/)
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toContain('Name')
+    // The administrator speaks the company's language, Estonian: the spreadsheet dialect (BOM, semicolons).
+    expect(lines[0]).toContain('Nimi;')
     expect(lines[1]).toContain('Tallinna Vesi AS')
     expect(lines[2]).toContain('Õunapuu OÜ')
     expect(readdirSync(dir).filter((f) => f.includes('.part'))).toEqual([])

@@ -13,7 +13,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const rowsOf = (file: string) => parse(readFileSync(file, 'utf8'), { bom: true }) as string[][]
+const rowsOf = (file: string, delimiter = ',') => parse(readFileSync(file, 'utf8'), { bom: true, delimiter }) as string[][]
 
 async function signIn(file: string, username: string, password: string) {
   const conn = openDatabase(file)
@@ -65,27 +65,60 @@ describe('command line', () => {
     const e = cli(['export', 'serviceObjects', '--out', csv, '--db', file])
     expect(e.code, e.err).toBe(0)
     expect(e.out).toContain('Exported 200 rows of serviceObjects')
-    const rows = rowsOf(csv)
-    expect(rows[0]).toEqual(expect.arrayContaining(['Number', 'Name', 'Serial number', 'Customer name', 'Warranty end']))
+    // The administrator speaks the company's language (Estonian): the spreadsheet dialect, Estonian headers.
+    expect(readFileSync(csv, 'utf8').startsWith('\ufeffNumber;Nimi;Klient;')).toBe(true)
+    const rows = rowsOf(csv, ';')
+    expect(rows[0]).toEqual(expect.arrayContaining(['Number', 'Nimi', 'Seerianumber', 'Klient', 'Garantii kuni', 'Paigaldatud']))
     expect(rows[0]).not.toContain('Version')
     expect(rows).toHaveLength(201)
     expect(rows[1]![rows[0]!.indexOf('Number')]).toBe('OBJ-000001')
+    const installed = rows
+      .slice(1)
+      .map((r) => r[rows[0]!.indexOf('Paigaldatud')])
+      .filter(Boolean)
+    expect(installed.length).toBeGreaterThan(0)
+    for (const d of installed) expect(d).toMatch(/^\d\d\.\d\d\.\d{4}$/)
 
     // Filters and search go through the list's own input schema; kebab-case list names work too.
     const active = join(dir, 'customers.csv')
-    const f = cli(['export', 'customers', '--out', active, '--filter', 'active=true', '--db', file])
+    const f = cli([
+      'export',
+      'customers',
+      '--out',
+      active,
+      '--filter',
+      'active=true',
+      '--lang',
+      'en',
+      '--csv-dialect',
+      'standard',
+      '--db',
+      file
+    ])
     expect(f.code, f.err).toBe(0)
+    expect(readFileSync(active, 'utf8').startsWith('Number,Name,Group,Language,')).toBe(true)
     expect(
       rowsOf(active)
         .slice(1)
-        .every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'yes')
+        .every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'Yes')
     ).toBe(true)
+    const items = join(dir, 'items.csv')
+    expect(cli(['export', 'items', '--out', items, '--lang', 'et', '--db', file]).code).toBe(0)
+    const itemRows = rowsOf(items, ';')
+    expect(itemRows[0]).toContain('Müügihind')
+    for (const r of itemRows.slice(1)) expect(r[itemRows[0]!.indexOf('Müügihind')]).toMatch(/^-?\d+,\d\d$/)
+    const badLang = cli(['export', 'items', '--out', items, '--lang', 'ru', '--db', file])
+    expect(badLang.code).toBe(2)
+    expect(badLang.err).toContain('--lang is one of: et, en')
+    const badDialect = cli(['export', 'items', '--out', items, '--csv-dialect', 'excel', '--db', file])
+    expect(badDialect.code).toBe(2)
+    expect(badDialect.err).toContain('--csv-dialect is one of: spreadsheet, standard')
     const unknown = cli(['export', 'customers', '--out', active, '--filter', 'colour=red', '--db', file])
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('Unknown filter "colour" for customers; filters: groupId, active')
     const kebab = cli(['export', 'service-objects', '--out', join(dir, 'o2.csv'), '--q', 'OBJ-00000', '--db', file])
     expect(kebab.code, kebab.err).toBe(0)
-    expect(rowsOf(join(dir, 'o2.csv'))).toHaveLength(10)
+    expect(rowsOf(join(dir, 'o2.csv'), ';')).toHaveLength(10)
 
     // Acting as a technician: the pipeline's permission check applies.
     const forbidden = cli(['export', 'users', '--out', join(dir, 'u.csv'), '--user', 'tech', '--db', file])

@@ -4,6 +4,8 @@ import { planCustomers, planFurtherSites, planObjects } from '../../src/main/dem
 import { type OrderInput, type OrderSetup, planOrders } from '../../src/main/demo/orders'
 import { cityNamed } from '../../src/main/demo/places'
 import { Random } from '../../src/main/demo/random'
+import { planStaff, planTeams } from '../../src/main/demo/staff'
+import { demoSizes } from '../../src/main/demo/createDemo'
 
 // The demo plans its rows from the seeded generator before it writes anything: planning needs no
 // database, and the same seed plans the same rows.
@@ -60,5 +62,20 @@ describe('demo planning', () => {
     expect(plan.orders.length).toBe(plan.datedOrders + 3)
     expect(plan.orders.filter((o) => o.isTemplate)).toHaveLength(3)
     for (const inv of plan.invoices) expect(plan.orders[inv.orderIndex]!.lines.some((l) => l.status === 'posted')).toBe(true)
+  })
+})
+
+describe('the demo staff', () => {
+  // A dispatcher tells technicians apart by name: no two workers share one, at the smallest and the
+  // largest scale (scale 100 plans the most staff the demo makes), and every name is Estonian.
+  it.each([1, 100])('have unique Estonian names at scale %s', (scale) => {
+    const sizes = demoSizes(scale)
+    const teams = planTeams(sizes.teams)
+    const staff = planStaff(new Random(scale), sizes, teams)
+    expect(staff).toHaveLength(sizes.technicians + sizes.dispatchers + sizes.serviceManagers + sizes.consultants)
+    const names = staff.map((w) => w.name)
+    expect(new Set(names).size).toBe(names.length)
+    for (const n of names) expect(n).toMatch(/^[A-ZÕÄÖÜŠŽ][a-zõäöüšž]+ [A-ZÕÄÖÜŠŽ][a-zõäöüšž]+$/)
+    expect(names).not.toContain('Kate Smith')
   })
 })

@@ -578,14 +578,27 @@ describe('plan list, CSV and day sheet', () => {
     expect(rows).toEqual(page.rows)
   })
 
-  it('prints a technician’s day sheet with each visit in time order', async () => {
+  it('prints a technician’s day sheet with each visit in time order, in the language of whoever prints it', async () => {
     const w = await world()
     const { first, second } = await planned(w)
-    const pdf = await call(w.tech, 'dispatch.daySheet', { workerId: w.seed.worker.id, date: w.monday })
-    expect(pdf.fileName).toBe(`day-sheet-${w.seed.worker.number}-${w.monday}.pdf`)
-    const file = join(w.conn.file, '..', 'day.pdf')
-    writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'))
-    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    const print = async (name: string) => {
+      const pdf = await call(w.tech, 'dispatch.daySheet', { workerId: w.seed.worker.id, date: w.monday })
+      expect(pdf.fileName).toBe(`day-sheet-${w.seed.worker.number}-${w.monday}.pdf`)
+      const file = join(w.conn.file, '..', name)
+      writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'))
+      return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    }
+    // The technician's language is the company's: Estonian.
+    const et = await print('day-et.pdf')
+    expect(et).toContain('Päevaplaan')
+    expect(et).toContain('Helista: Mari Maasikas +372')
+    expect(et).toContain('Hooldustööd: Hooldus')
+    expect(et).toContain('Oskused: Electrical')
+    expect(et).toMatch(/Planeeritud\s+2,5 h/)
+    expect(et).not.toContain('Day sheet')
+
+    await call(w.tech, 'auth.setPreferences', { language: 'en', csvDialect: 'standard' })
+    const text = await print('day.pdf')
     expect(text).toContain('Day sheet')
     expect(text).toContain('Jaan Tamm')
     expect(text).toContain('Õunapuu OÜ')
@@ -597,7 +610,7 @@ describe('plan list, CSV and day sheet', () => {
     expect(text).toContain('08:30–10:00')
     expect(text).toContain('13:00–14:00')
     expect(text.indexOf(w.seed.openOrder.number)).toBeLessThan(text.indexOf(w.fresh.number))
-    expect(text).toMatch(/Booked\s+2,5 h/)
+    expect(text).toMatch(/Booked\s+2.5 h/)
     expect(second.start).toBeLessThan(first.start)
   })
 })

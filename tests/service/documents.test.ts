@@ -8,7 +8,7 @@ import type { Connection } from '../../src/main/db/connection'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { renderInvoicePdf, renderOrderPdf } from '../../src/main/services/documents/downloads'
-import { formatMoney, formatQuantity, formatRate, formatWindow } from '../../src/main/services/documents/format'
+import { customerDocumentLanguage, documentLocale, formatWindow } from '../../src/main/services/documents/format'
 import { call, callError, freshDb } from '../support/db'
 import { cli } from '../support/processes'
 import { type Seed, seedMasterData } from '../support/seed'
@@ -73,7 +73,13 @@ async function world(): Promise<World> {
     companyVatNumber: 'EE101234567'
   })
   const customer = await call(admin, 'customers.get', { id: seed.customer.id })
-  await call(admin, 'customers.update', { ...customer, vatNumber: 'EE100200300', billingAddress: 'Pärnu mnt 10, 10148 Tallinn' })
+  // English unless a test says otherwise: customer documents speak the customer's language.
+  await call(admin, 'customers.update', {
+    ...customer,
+    language: 'en',
+    vatNumber: 'EE100200300',
+    billingAddress: 'Pärnu mnt 10, 10148 Tallinn'
+  })
 
   const travel = await call(admin, 'categories.create', { code: 'TRAVEL', name: 'Sõidukulu', type: 'expense', unit: 'km', salesPrice: 50 })
   const callout = await call(admin, 'categories.create', {
@@ -149,20 +155,31 @@ async function technician(w: World, username: string, workerId: number): Promise
 
 const squash = (s: string) => s.replace(/\s+/g, ' ')
 
-describe('number formats of the documents', () => {
-  it('writes money, quantities, rates and windows the Estonian way', () => {
-    expect(formatMoney(123456, 'EUR')).toBe('1\u00a0234,56\u00a0€')
-    expect(formatMoney(5, 'EUR')).toBe('0,05\u00a0€')
-    expect(formatMoney(-153085, 'EUR')).toBe('\u22121\u00a0530,85\u00a0€')
-    expect(formatQuantity(1500)).toBe('1,5')
-    expect(formatQuantity(2000)).toBe('2')
-    expect(formatQuantity(1234567)).toBe('1\u00a0234,567')
-    expect(formatQuantity(-1000)).toBe('\u22121')
-    expect(formatRate(2400)).toBe('24 %')
-    expect(formatRate(2250)).toBe('22,5 %')
-    expect(formatWindow(at('2026-11-24T09:00'), at('2026-11-24T12:30'), TZ)).toBe('24.11.2026 09:00–12:30')
-    expect(formatWindow(at('2026-11-23T08:00'), at('2026-11-27T17:00'), TZ)).toBe('23.11.2026 08:00 – 27.11.2026 17:00')
-    expect(formatWindow(null, null, TZ)).toBe('')
+describe('formats of the documents', () => {
+  it('writes money, quantities, rates and windows in the document language (through the one formatting module)', () => {
+    const et = documentLocale('et', TZ)
+    expect(et.f.money(123456)).toBe('1\u00a0234,56\u00a0€')
+    expect(et.f.money(-153085)).toBe('\u22121\u00a0530,85\u00a0€')
+    expect(et.f.quantity(1500)).toBe('1,5')
+    expect(et.f.quantity(1234567)).toBe('1\u00a0234,567')
+    expect(et.f.rate(2400)).toBe('24 %')
+    expect(et.f.rate(2250)).toBe('22,5 %')
+    const en = documentLocale('en', TZ)
+    expect(en.f.money(123456)).toBe('€1,234.56')
+    expect(en.f.quantity(1500)).toBe('1.5')
+    expect(en.f.rate(2400)).toBe('24%')
+    for (const l of [et, en]) {
+      expect(formatWindow(l, at('2026-11-24T09:00'), at('2026-11-24T12:30'))).toBe('24.11.2026 09:00–12:30')
+      expect(formatWindow(l, at('2026-11-23T08:00'), at('2026-11-27T17:00'))).toBe('23.11.2026 08:00 – 27.11.2026 17:00')
+      expect(formatWindow(l, null, null)).toBe('')
+    }
+    expect(formatWindow(et, at('2026-11-24T09:00'), null)).toBe('alates 24.11.2026 09:00')
+    expect(formatWindow(en, null, at('2026-11-24T09:00'))).toBe('until 24.11.2026 09:00')
+  })
+
+  it('speaks Estonian to an Estonian customer and English to every other', () => {
+    expect(customerDocumentLanguage('et')).toBe('et')
+    for (const l of ['en', 'ru', 'fi', 'lv', 'de']) expect(customerDocumentLanguage(l)).toBe('en')
   })
 })
 
@@ -191,7 +208,7 @@ describe('PDF documents', () => {
       'Hooldus',
       'Hooldustööd',
       'Jaan Tamm',
-      '2,25 h',
+      '2.25 h',
       '35 km',
       'Võti on valvelauas. Helistage enne saabumist.'
     ]) {
@@ -207,7 +224,7 @@ describe('PDF documents', () => {
     expect(pdf.fileName).toBe(`${w.receiptOrder.number}-work-receipt.pdf`)
     const { file, text } = pdfText(pdf.fileName, pdf.content)
     const flat = squash(text)
-    // Hours 1,5 h × 0,00 (seeded) + 2,25 h × 45,00 = 101,25; part 1 234,56; travel 35 km × 0,50 = 17,50; call-out 25,00.
+    // Hours 1.5 h × 0.00 (seeded) + 2.25 h × 45.00 = 101.25; part 1,234.56; travel 35 km × 0.50 = 17.50; call-out 25.00.
     for (const s of [
       'Work receipt',
       w.receiptOrder.number,
@@ -219,16 +236,16 @@ describe('PDF documents', () => {
       'Parts',
       'Expenses',
       'Fees',
-      '2,25 h',
-      '45,00 €',
-      '101,25 €',
+      '2.25 h',
+      '€45.00',
+      '€101.25',
       'Soojuspump',
-      '1 234,56 €',
-      '17,50 €',
-      '25,00 €',
-      'Net total 1 378,31 €',
-      'VAT 24 % 330,79 €',
-      'Total 1 709,10 €',
+      '€1,234.56',
+      '€17.50',
+      '€25.00',
+      'Net total €1,378.31',
+      'VAT 24% €330.79',
+      'Total €1,709.10',
       'Work accepted by the customer',
       'Customer name',
       'Signature'
@@ -245,7 +262,7 @@ describe('PDF documents', () => {
     expect(pdf.fileName).toBe(`${w.invoice.number}.pdf`)
     const { file, text } = pdfText(pdf.fileName, pdf.content)
     const flat = squash(text)
-    // One part 1 234,56 €; VAT 24 % = 296,29 €; gross 1 530,85 €.
+    // One part €1,234.56; VAT 24% = €296.29; gross €1,530.85.
     for (const s of [
       'Invoice',
       w.invoice.number,
@@ -261,11 +278,14 @@ describe('PDF documents', () => {
       'EUR',
       w.doneOrder.number,
       'Soojuspump',
-      '1 234,56 €',
-      '24 %',
-      'Net total 1 234,56 €',
-      'VAT total 296,29 €',
-      'Total to pay 1 530,85 €'
+      '€1,234.56',
+      '24%',
+      'Net total €1,234.56',
+      'VAT total €296.29',
+      'Total to pay €1,530.85',
+      `Please pay by 04.12.2026 and quote the invoice number ${w.invoice.number}.`,
+      'Seller',
+      'Page 1 of 1'
     ]) {
       expect(flat).toContain(s)
     }
@@ -288,13 +308,90 @@ describe('PDF documents', () => {
       `Credits invoice ${w.invoice.number}`,
       `This credit note reverses invoice ${w.invoice.number} of 20.11.2026 in full.`,
       'Õunapuu OÜ',
-      '-1 234,56 €',
-      'Total credited -1 530,85 €'
+      '-€1,234.56',
+      'Total credited -€1,530.85'
     ]) {
       expect(flat).toContain(s)
     }
     expect(flat).not.toContain('Total to pay')
     expect(statSync(page1Png(file, 'credit-note')).size).toBeGreaterThan(5000)
+  })
+
+  it('in Estonian for an Estonian customer: invoice, credit note and work receipt, letters õ ä ö ü š ž and € extractable', async () => {
+    const w = await world()
+    const customer = await call(w.admin, 'customers.get', { id: w.customer.id })
+    await call(w.admin, 'customers.update', { ...customer, language: 'et', name: 'Šokolaaditehas Žužu ja Tšempion OÜ' })
+
+    const invoice = pdfText('et-invoice.pdf', (await renderInvoicePdf(w.admin, { id: w.invoice.id })).content)
+    const flat = squash(invoice.text)
+    for (const s of [
+      'Arve',
+      w.invoice.number,
+      'Müüja',
+      'Külmaküte Hooldus OÜ',
+      'Registrikood 12345678',
+      'KMKR nr EE101234567',
+      'Ostja',
+      'KMKR nr EE100200300',
+      'Arve kuupäev 20.11.2026',
+      'Maksetähtaeg 04.12.2026',
+      'Valuuta EUR',
+      'Kirjeldus',
+      'Kogus',
+      'Ühiku hind',
+      'KM määr',
+      '1 234,56 €',
+      '24 %',
+      'Summa käibemaksuta 1 234,56 €',
+      'Käibemaks 296,29 €',
+      'Kokku tasuda 1 530,85 €',
+      `Palume tasuda hiljemalt 04.12.2026 ja märkida selgitusse arve number ${w.invoice.number}.`,
+      'Lk 1 / 1'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    // Embedded and extractable: the letters of the words, the company and the buyer, and the euro sign.
+    for (const letter of ['ä', 'ö', 'ü', 'Š', 'Ž', 'Ü', '€']) expect(flat).toContain(letter)
+    expect(flat).not.toMatch(/Invoice|Total to pay|Due date/)
+
+    const credit = await call(w.admin, 'invoices.credit', { id: w.invoice.id, invoiceDate: '2026-11-25', requestKey: 'doc-test-credit-et' })
+    const creditText = squash(pdfText('et-credit.pdf', (await renderInvoicePdf(w.admin, { id: credit.id })).content).text)
+    for (const s of [
+      'Kreeditarve',
+      `Krediteerib arvet ${w.invoice.number}`,
+      `See kreeditarve tühistab 20.11.2026 arve ${w.invoice.number} täies ulatuses.`,
+      'Kokku krediteeritud -1 530,85 €'
+    ]) {
+      expect(creditText).toContain(s)
+    }
+
+    const receipt = squash(
+      pdfText('et-receipt.pdf', (await renderOrderPdf(w.admin, { id: w.receiptOrder.id, document: 'workReceipt' })).content).text
+    )
+    for (const s of [
+      'Tööakt',
+      'Šokolaaditehas Žužu ja Tšempion OÜ',
+      'Tööaeg',
+      'Varuosad',
+      'Kulud',
+      'Tasud',
+      '2,25 h',
+      'Summa käibemaksuta 1 378,31 €',
+      'Käibemaks 24 % 330,79 €',
+      'Kokku 1 709,10 €',
+      'Klient võttis töö vastu',
+      'Allkiri'
+    ]) {
+      expect(receipt).toContain(s)
+    }
+    for (const letter of ['õ', 'ä', 'ö', 'ü', 'š', 'ž', 'Š', 'Ž', '€']) expect(receipt).toContain(letter)
+
+    const description = squash(
+      pdfText('et-description.pdf', (await renderOrderPdf(w.admin, { id: w.receiptOrder.id, document: 'workDescription' })).content).text
+    )
+    for (const s of ['Töö kirjeldus', 'Prioriteet', 'Kõrge', 'Hooldusobjektid', 'Hooldustööd', 'Planeeritud read', 'Märkused']) {
+      expect(description).toContain(s)
+    }
   })
 
   it('serviceOrders.pdf answers base64 through the pipeline; an assigned technician may print, another is FORBIDDEN', async () => {
@@ -329,13 +426,13 @@ describe('pdf on the command line', () => {
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain(`Wrote invoice ${w.invoice.number}`)
     const { text } = pdfText('cli-invoice.pdf', readFileSync(out))
-    expect(squash(text)).toContain('Total to pay 1 530,85 €')
+    expect(squash(text)).toContain('Total to pay €1,530.85')
     expect(squash(text)).toContain('Õunapuu OÜ')
 
     const receipt = join(dir, 'cli-receipt.pdf')
     const r = cli(['pdf', 'work-receipt', w.receiptOrder.number, '--out', receipt, '--db', w.file])
     expect(r.code, r.err).toBe(0)
-    expect(squash(pdfText('cli-receipt.pdf', readFileSync(receipt)).text)).toContain('Total 1 709,10 €')
+    expect(squash(pdfText('cli-receipt.pdf', readFileSync(receipt)).text)).toContain('Total €1,709.10')
 
     const missing = cli(['pdf', 'invoice', 'INV-999999', '--out', join(dir, 'nope.pdf'), '--db', w.file])
     expect(missing.code).toBe(1)

@@ -231,15 +231,17 @@ describe('browser-mode host', () => {
     expect(ok.status).toBe(200)
     expect(ok.headers['content-type']).toMatch(/text\/csv/)
     expect(ok.headers['content-disposition']).toBe('attachment; filename="kliendid.csv"')
+    // Mari speaks the company's language, Estonian, and so gets the Estonian spreadsheet dialect.
     expect(ok.text.charCodeAt(0)).toBe(0xfeff)
-    const lines = ok.text.slice(1).trim().split('\n')
-    const header = lines[0]!.split(',')
-    expect(header).toEqual(expect.arrayContaining(['Id', 'Number', 'Name', 'Site count', 'City']))
+    const lines = ok.text.slice(1).trim().split('\r\n')
+    const header = lines[0]!.split(';')
+    expect(header).toEqual(expect.arrayContaining(['Number', 'Nimi', 'Asukohti', 'Linn', 'KMKR nr']))
     expect(header).not.toContain('Version')
-    const cells = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])))
-    expect(cells.map((c) => [c.Number, c.Name, c['Site count'], c.City, c.Active])).toEqual([
-      ['C-00001', 'Õunapuu OÜ', '1', 'Tallinn', 'yes'],
-      ['C-00002', 'Žürii AS', '0', '', 'yes']
+    expect(header).not.toContain('Id')
+    const cells = lines.slice(1).map((l) => Object.fromEntries(l.split(';').map((v, i) => [header[i], v])))
+    expect(cells.map((c) => [c.Number, c.Nimi, c.Asukohti, c.Linn, c.Aktiivne, c.Keel])).toEqual([
+      ['C-00001', 'Õunapuu OÜ', '1', 'Tallinn', 'Jah', 'eesti'],
+      ['C-00002', 'Žürii AS', '0', '', 'Jah', 'eesti']
     ])
 
     // Token and session in the URL (the old link) no longer export anything.
@@ -262,8 +264,8 @@ describe('browser-mode host', () => {
     const res = await request(port, await exportLink(port, token, 'customers.list', { sort: 'name' }))
     expect(res.status).toBe(200)
     expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
-    expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
-    expect(res.text).not.toMatch(/(^|,)"?[=@]/m)
+    expect(res.text).toMatch(/(^|;)'@SUM\(1\+1\);/m)
+    expect(res.text).not.toMatch(/(^|[;,])"?[=@]/m)
   })
 
   it('refuses an export sorted by a prototype key with a clean 400', async () => {

@@ -400,10 +400,11 @@ describe('at risk and compliance', () => {
 
     const input = { from: '2026-03-01', to: '2026-03-31', groupBy: 'priority' as const }
     const page = await w.api('slaCompliance.list', input)
+    // Group labels are in the reader's language (the test users speak the company's: Estonian).
     expect(page.rows).toEqual([
       {
         key: '0',
-        label: 'High',
+        label: 'Kõrge',
         orders: 1,
         targets: 3,
         met: 0,
@@ -414,7 +415,7 @@ describe('at risk and compliance', () => {
       },
       {
         key: '1',
-        label: 'Normal',
+        label: 'Tavaline',
         orders: 2,
         targets: 6,
         met: 5,
@@ -431,8 +432,7 @@ describe('at risk and compliance', () => {
 
     const csv = startExport(w.host, () => null, w.admin.session, 'slaCompliance.list', input)
     if (!csv.ok) throw new Error(csv.error.message)
-    expect(csv.columns).toEqual([
-      'key',
+    expect(csv.columns.map((c) => c.field)).toEqual([
       'label',
       'orders',
       'targets',
@@ -442,6 +442,7 @@ describe('at risk and compliance', () => {
       'medianResponseMinutes',
       'medianResolutionMinutes'
     ])
+    expect(csv.csv).toEqual({ language: 'et', dialect: 'spreadsheet', timeZone: 'Europe/Tallinn' })
     expect([...csv.rows]).toEqual(page.rows)
 
     const pdf = await w.api('sla.compliancePdf', input)

@@ -6,11 +6,13 @@ import { ERROR_CODES } from '@shared/api/result'
 import { COMBINE_RULES } from '@shared/domain/agreements'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
-import { LINE_TYPES, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
+import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
+import { CSV_FIELDS } from '../../src/main/api/csvColumns'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -46,7 +48,12 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.progress': PROGRESS,
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,
-  'enums.slaTarget': SLA_TARGET_KINDS
+  'enums.slaTarget': SLA_TARGET_KINDS,
+  'csv.columns': CSV_FIELDS,
+  'csv.origin': ORIGINS,
+  'csv.invoiceKind': ['invoice', 'credit'],
+  'csv.intervalUnit': INTERVAL_UNITS,
+  'csv.windowKind': WINDOW_KINDS
 }
 
 function sources(dir: string): string[] {

@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { cellOf, headerOf, writeCsv } from '../../src/main/api/csv'
+import { tFor } from '@shared/i18n/i18n'
+import { formatsFor } from '@shared/i18n/format'
+import { type CsvOptions, cellOf, writeCsv } from '../../src/main/api/csv'
+import { type CsvColumn, type CsvField, type CsvKind, csvColumns } from '../../src/main/api/csvColumns'
 
 /** A sink that keeps the text (for small outputs). */
 function collect(): { out: Writable; text: () => string } {
@@ -14,66 +17,93 @@ function collect(): { out: Writable; text: () => string } {
   return { out, text: () => Buffer.concat(chunks).toString('utf8') }
 }
 
+const TZ = 'Europe/Tallinn'
+const ET: CsvOptions = { language: 'et', dialect: 'spreadsheet', timeZone: TZ }
+const EN: CsvOptions = { language: 'en', dialect: 'standard', timeZone: TZ }
+const col = (field: CsvField, kind: CsvKind = 'text'): CsvColumn => ({ field, kind })
+const cols = (...fields: (CsvField | [CsvField, CsvKind])[]) => fields.map((f) => (typeof f === 'string' ? col(f) : col(f[0], f[1])))
+const cell = (c: CsvColumn, v: unknown, o: CsvOptions = EN) => cellOf(c, v, tFor(o.language), formatsFor(o.language, o.timeZone), o.dialect)
+
 describe('CSV writer', () => {
-  it('makes headers from keys, skipping version', async () => {
-    expect(headerOf('salesPrice')).toBe('Sales price')
-    expect(headerOf('vatNumber')).toBe('Vat number')
-    expect(headerOf('id')).toBe('Id')
-    const sink = collect()
-    await writeCsv(['id', 'version', 'name', 'defaultDurationMinutes'], [], sink.out)
-    expect(sink.text()).toBe('\ufeffId,Name,Default duration minutes\n')
+  it("writes headers in the reader's language: readable names, no internal ids", async () => {
+    const en = collect()
+    await writeCsv(csvColumns('customers.list'), [], en.out, EN)
+    expect(en.text()).toBe('Number,Name,Group,Language,Email,Phone,VAT number,Billing address,City,Sites,Notes,Active\r\n')
+    const et = collect()
+    await writeCsv(csvColumns('customers.list'), [], et.out, ET)
+    expect(et.text()).toBe('\ufeffNumber;Nimi;Grupp;Keel;E-post;Telefon;KMKR nr;Arve aadress;Linn;Asukohti;Märkused;Aktiivne\r\n')
+    const orders = csvColumns('serviceOrders.list').map((c) => c.field)
+    for (const id of ['id', 'version', 'customerId', 'stageId', 'slaId', 'agreementId']) expect(orders).not.toContain(id)
   })
 
-  it('writes money as euros, booleans as yes/no, arrays joined, objects as JSON, null as empty', () => {
-    expect(cellOf('salesPrice', 1234)).toBe('12.34')
-    expect(cellOf('costPrice', 5)).toBe('0.05')
-    expect(cellOf('totalAmount', 100000)).toBe('1000.00')
-    expect(cellOf('quantity', 1234)).toBe(1234)
-    expect(cellOf('active', true)).toBe('yes')
-    expect(cellOf('serialTracked', false)).toBe('no')
-    expect(cellOf('roles', ['technician', 'dispatcher'])).toBe('technician; dispatcher')
-    expect(cellOf('workingHours', [{ open: true }])).toBe('[{"open":true}]')
-    expect(cellOf('groupName', null)).toBe('')
-    expect(cellOf('siteId', undefined)).toBe('')
+  it('writes money, numbers, dates, times, booleans and enum labels per language and dialect', () => {
+    expect(cell(col('salesPrice', 'money'), 123456)).toBe('1234.56')
+    expect(cell(col('salesPrice', 'money'), 123456, ET)).toBe('1234,56')
+    expect(cell(col('costPrice', 'money'), 5, ET)).toBe('0,05')
+    expect(cell(col('salesPrice', 'money'), -1234)).toBe('-12.34')
+    expect(cell(col('every'), 3)).toBe('3')
+    expect(cell(col('medianResponseMinutes', 'number'), 52.5, ET)).toBe('52,5')
+    expect(cell(col('share', 'share'), 5 / 6)).toBe('83.3')
+    expect(cell(col('share', 'share'), 5 / 6, ET)).toBe('83,3')
+    expect(cell(col('invoiceDate', 'date'), '2026-12-02')).toBe('02.12.2026')
+    // An instant is a local time in the shop's zone, never epoch milliseconds.
+    expect(cell(col('plannedStart', 'instant'), Date.UTC(2026, 11, 2, 12, 30), ET)).toBe('02.12.2026 14:30')
+    expect(cell(col('sla', 'slaDeadline'), { deadline: Date.UTC(2026, 11, 2, 7, 0) })).toBe('02.12.2026 09:00')
+    expect(cell(col('active', 'bool'), true)).toBe('Yes')
+    expect(cell(col('active', 'bool'), false, ET)).toBe('Ei')
+    expect(cell(col('priority', 'priority'), 'high')).toBe('High')
+    expect(cell(col('priority', 'priority'), 'high', ET)).toBe('Kõrge')
+    expect(cell(col('roles', 'role'), ['technician', 'dispatcher'], ET)).toBe('Teenusetehnik; Lähetaja')
+    expect(cell(col('kind', 'invoiceKind'), 'credit', ET)).toBe('Kreeditarve')
+    expect(cell(col('language', 'customerLanguage'), 'ru')).toBe('Russian')
+    expect(cell(col('groupName'), null)).toBe('')
+    expect(cell(col('siteName'), undefined)).toBe('')
   })
 
   it('neutralises text a spreadsheet would run as a formula, but keeps numbers (also negative) as numbers', async () => {
-    expect(cellOf('name', '=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`)
-    expect(cellOf('name', '+1+1')).toBe("'+1+1")
-    expect(cellOf('name', '-2+3')).toBe("'-2+3")
-    expect(cellOf('name', '@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(cellOf('notes', '\t=1')).toBe("'\t=1")
-    expect(cellOf('notes', '\r=1')).toBe("'\r=1")
-    expect(cellOf('tags', ['=1+1', 'x'])).toBe("'=1+1; x")
-    expect(cellOf('name', 'Õunapuu = hea')).toBe('Õunapuu = hea')
+    expect(cell(col('name'), '=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`)
+    expect(cell(col('name'), '+1+1')).toBe("'+1+1")
+    expect(cell(col('name'), '-2+3')).toBe("'-2+3")
+    expect(cell(col('name'), '@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(cell(col('notes'), '\t=1')).toBe("'\t=1")
+    expect(cell(col('notes'), '\r=1')).toBe("'\r=1")
+    expect(cell(col('taskNames'), ['=1+1', 'x'])).toBe("'=1+1; x")
+    expect(cell(col('name'), 'Õunapuu = hea')).toBe('Õunapuu = hea')
     // Numbers are the app's own values, never formulas: a negative number or amount stays a number.
-    expect(cellOf('quantity', -1234)).toBe(-1234)
-    expect(cellOf('salesPrice', -1234)).toBe('-12.34')
-    expect(cellOf('totalAmount', -5)).toBe('-0.05')
+    expect(cell(col('every', 'number'), -1234)).toBe('-1234')
+    expect(cell(col('salesPrice', 'money'), -1234)).toBe('-12.34')
+    expect(cell(col('netTotal', 'money'), -5, ET)).toBe('-0,05')
 
     const sink = collect()
-    await writeCsv(['name', 'quantity', 'totalAmount'], [{ name: '=cmd|"/c calc"!A1', quantity: -3, totalAmount: -250 }], sink.out)
-    expect(sink.text()).toBe('\ufeffName,Quantity,Total amount\n"\'=cmd|""/c calc""!A1",-3,-2.50\n')
+    await writeCsv(cols('name', 'every', ['netTotal', 'money']), [{ name: '=cmd|"/c calc"!A1', every: -3, netTotal: -250 }], sink.out, EN)
+    expect(sink.text()).toBe('Name,Every,Net total\r\n"\'=cmd|""/c calc""!A1",-3,-2.50\r\n')
   })
 
-  it('starts with a BOM, keeps Estonian letters and €, and quotes what needs quoting', async () => {
+  it('spreadsheet dialect: BOM, semicolons, decimal comma, Estonian letters and € kept, quoting where needed', async () => {
     const sink = collect()
     const n = await writeCsv(
-      ['name', 'salesPrice', 'active', 'skillIds', 'notes'],
+      cols('name', ['salesPrice', 'money'], ['active', 'bool'], 'notes'),
       [
-        { name: 'Õunapuu, Šokolaad & Žürii OÜ', salesPrice: 1234, active: true, skillIds: [3, 1], notes: 'ütles "tere"\nuus rida' },
-        { name: 'Äädikas', salesPrice: 0, active: false, skillIds: [], notes: 'hind 5 €' }
+        { name: 'Õunapuu; Šokolaad & Žürii OÜ', salesPrice: 123456, active: true, notes: 'ütles "tere"\nuus rida' },
+        { name: 'Äädikas', salesPrice: 0, active: false, notes: 'hind 5 €' }
       ],
-      sink.out
+      sink.out,
+      ET
     )
     expect(n).toBe(2)
     const bytes = Buffer.from(sink.text(), 'utf8')
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(sink.text()).toBe(
-      '\ufeffName,Sales price,Active,Skill ids,Notes\n' +
-        '"Õunapuu, Šokolaad & Žürii OÜ",12.34,yes,3; 1,"ütles ""tere""\nuus rida"\n' +
-        'Äädikas,0.00,no,,hind 5 €\n'
+      '\ufeffNimi;Müügihind;Aktiivne;Märkused\r\n' +
+        '"Õunapuu; Šokolaad & Žürii OÜ";1234,56;Jah;"ütles ""tere""\nuus rida"\r\n' +
+        'Äädikas;0,00;Ei;hind 5 €\r\n'
     )
+  })
+
+  it('standard dialect: RFC 4180, commas and decimal point, no BOM', async () => {
+    const sink = collect()
+    await writeCsv(cols('name', ['salesPrice', 'money']), [{ name: 'Õunapuu, OÜ', salesPrice: 123456 }], sink.out, EN)
+    expect(sink.text()).toBe('Name,Sales price\r\n"Õunapuu, OÜ",1234.56\r\n')
   })
 
   it('streams 100 000 rows from a generator, waiting for a slow sink, without one big string', async () => {
@@ -81,7 +111,7 @@ describe('CSV writer', () => {
     function* rows() {
       for (let i = 1; i <= 100_000; i++) {
         produced++
-        yield { id: i, name: `Klient ${i} Õü`, salesPrice: i, active: i % 2 === 0 }
+        yield { number: i, name: `Klient ${i} Õü`, salesPrice: i, active: i % 2 === 0 }
       }
     }
     let bytes = 0
@@ -99,7 +129,7 @@ describe('CSV writer', () => {
         else done()
       }
     })
-    const n = await writeCsv(['id', 'name', 'salesPrice', 'active'], rows(), out)
+    const n = await writeCsv(cols('number', 'name', ['salesPrice', 'money'], ['active', 'bool']), rows(), out, ET)
     expect(n).toBe(100_000)
     expect(produced).toBe(100_000)
     expect(lines).toBe(100_001)
@@ -126,7 +156,7 @@ describe('CSV writer', () => {
         setImmediate(done)
       }
     })
-    expect(await writeCsv(['name'], rows(), out)).toBe(20_000)
+    expect(await writeCsv(cols('name'), rows(), out, EN)).toBe(20_000)
     expect(maxAhead).toBeLessThan(5_000)
   })
 })

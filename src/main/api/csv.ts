@@ -1,17 +1,24 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
+import type { TFunction } from 'i18next'
+import type { Role } from '@shared/auth/roles'
+import type { CombineRule } from '@shared/domain/agreements'
+import type { AssignmentStatus } from '@shared/domain/dispatch'
+import type { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
+import type { LineType, Origin, Priority, Progress } from '@shared/domain/orders'
+import { formatsFor, type Formats } from '@shared/i18n/format'
+import { tFor } from '@shared/i18n/i18n'
+import type { CsvDialect, Language } from '@shared/i18n/languages'
+import type { IntervalUnit, WindowKind } from '@shared/recurrence'
+import type { CsvColumn, CsvKind } from './csvColumns'
 
-const SKIPPED = new Set(['version'])
-
-/** "salesPrice" → "Sales price" */
-export function headerOf(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
-  return words.charAt(0).toUpperCase() + words.slice(1)
+/** Whom a file is written for: the words in their language, numbers in their dialect, times in the shop's zone. */
+export interface CsvOptions {
+  language: Language
+  dialect: CsvDialect
+  timeZone: string
 }
-
-/** Money is kept in cents; a spreadsheet wants 12.34. */
-const isMoney = (key: string) => /(Price|Amount|Total)$/.test(key)
 
 /**
  * A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
@@ -22,28 +29,103 @@ function inert(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }
 
-export function cellOf(key: string, value: unknown): string | number {
+/**
+ * Numbers as a spreadsheet reads them: no thousands separator (a grouped number would be text), decimal
+ * comma in the spreadsheet dialect, decimal point in the standard one.
+ */
+function plainNumber(n: number, maxDecimals: number, minDecimals: number, dialect: CsvDialect): string {
+  const factor = 10 ** maxDecimals
+  let s = (Math.round(n * factor) / factor).toFixed(maxDecimals)
+  if (maxDecimals > minDecimals) s = s.replace(new RegExp(`0{1,${maxDecimals - minDecimals}}$`), '').replace(/\.$/, '')
+  return dialect === 'spreadsheet' ? s.replace('.', ',') : s
+}
+
+/** The header of a column, in the reader's language. */
+export const csvHeader = (t: TFunction, c: CsvColumn): string => t(`csv.columns.${c.field}`)
+
+/** The label of an enum value of the given kind; null when the kind is not an enum. */
+function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
+  switch (kind) {
+    case 'role':
+      return t(`enums.role.${v as Role}`)
+    case 'workerRole':
+      return t(`enums.workerRole.${v as (typeof WORKER_ROLES)[number]}`)
+    case 'appLanguage':
+      return t(`format.languages.${v as Language}`)
+    case 'csvDialect':
+      return t(`format.csvDialects.${v as CsvDialect}`)
+    case 'customerLanguage':
+      return t(`enums.customerLanguage.${v as (typeof CUSTOMER_LANGUAGES)[number]}`)
+    case 'lineType':
+      return t(`enums.lineType.${v as LineType}`)
+    case 'priority':
+      return t(`enums.priority.${v as Priority}`)
+    case 'progress':
+      return t(`enums.progress.${v as Progress}`)
+    case 'origin':
+      return t(`csv.origin.${v as Origin}`)
+    case 'invoiceKind':
+      return t(`csv.invoiceKind.${v as 'invoice' | 'credit'}`)
+    case 'intervalUnit':
+      return t(`csv.intervalUnit.${v as IntervalUnit}`)
+    case 'windowKind':
+      return t(`csv.windowKind.${v as WindowKind}`)
+    case 'combineRule':
+      return t(`enums.combineRule.${v as CombineRule}`)
+    case 'assignmentStatus':
+      return t(`enums.assignmentStatus.${v as AssignmentStatus}`)
+    default:
+      return null
+  }
+}
+
+/** One cell, as the reader of the file should see it. */
+export function cellOf(c: CsvColumn, value: unknown, t: TFunction, f: Formats, dialect: CsvDialect): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (typeof value === 'number') return isMoney(key) ? (value / 100).toFixed(2) : value
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return inert(value.join('; '))
-  if (typeof value === 'object') return JSON.stringify(value)
-  return inert(String(value))
+  switch (c.kind) {
+    case 'money':
+      return typeof value === 'number' ? plainNumber(value / 100, 2, 2, dialect) : ''
+    case 'number':
+      return typeof value === 'number' ? plainNumber(value, 3, 0, dialect) : ''
+    case 'share':
+      return typeof value === 'number' ? plainNumber(value * 100, 1, 0, dialect) : ''
+    case 'date':
+      return typeof value === 'string' ? f.date(value) : ''
+    case 'instant':
+      return typeof value === 'number' ? f.dateTime(value) : ''
+    case 'slaDeadline': {
+      const deadline = (value as { deadline?: number | null }).deadline
+      return typeof deadline === 'number' ? f.dateTime(deadline) : ''
+    }
+    case 'bool':
+      return value ? t('common.yes') : t('common.no')
+    default:
+      break
+  }
+  if (Array.isArray(value)) return inert(value.map((v) => enumLabel(t, c.kind, String(v)) ?? String(v)).join('; '))
+  if (typeof value === 'string') return inert(enumLabel(t, c.kind, value) ?? value)
+  if (typeof value === 'number') return plainNumber(value, 3, 0, dialect)
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
+  return inert(JSON.stringify(value))
 }
 
 /**
- * Streams rows to `out` as CSV (UTF-8 with BOM so spreadsheet programs read õ, ä, ö, ü right), waiting
- * for the stream to drain so that memory stays flat for any number of rows. Answers the row count.
+ * Streams rows to `out` as CSV, waiting for the stream to drain so that memory stays flat for any number
+ * of rows. Spreadsheet dialect: semicolons, decimal comma and a byte-order mark, so that Excel with
+ * Estonian settings opens it with a double click (õ, ä, ö, ü read right); standard: RFC 4180 (commas,
+ * decimal point, CRLF). Answers the row count.
  */
-export async function writeCsv(columns: string[], rows: Iterable<unknown>, out: Writable): Promise<number> {
-  const csv = stringify({ bom: true })
+export async function writeCsv(columns: readonly CsvColumn[], rows: Iterable<unknown>, out: Writable, o: CsvOptions): Promise<number> {
+  const t = tFor(o.language)
+  const f = formatsFor(o.language, o.timeZone)
+  const spreadsheet = o.dialect === 'spreadsheet'
+  const csv = stringify({ bom: spreadsheet, delimiter: spreadsheet ? ';' : ',', record_delimiter: 'windows' })
   csv.pipe(out)
-  const keys = columns.filter((k) => !SKIPPED.has(k))
-  csv.write(keys.map(headerOf))
+  csv.write(columns.map((c) => csvHeader(t, c)))
   let n = 0
   for (const raw of rows) {
     const row = raw as Record<string, unknown>
-    if (!csv.write(keys.map((k) => cellOf(k, row[k])))) await once(csv, 'drain')
+    if (!csv.write(columns.map((c) => cellOf(c, row[c.field], t, f, o.dialect)))) await once(csv, 'drain')
     n++
   }
   csv.end()

@@ -6,6 +6,9 @@ import type { SessionUser } from '@shared/domain/system'
 import type { Connection } from '../db/connection'
 import { createContext, type ServiceContext, type SessionSlot } from '../services/core/context'
 import { AppError } from '../services/core/errors'
+import { loadSettings } from '../services/settings/settings'
+import type { CsvOptions } from './csv'
+import { type CsvColumn, csvColumns } from './csvColumns'
 import { exportSources, handlers } from './handlers'
 import { resumeSession } from './sessions'
 
@@ -116,7 +119,7 @@ export function startExport(
   session: SessionSlot,
   list: string,
   rawInput: unknown
-): { ok: true; columns: string[]; rows: Iterable<unknown> } | { ok: false; error: ApiError } {
+): { ok: true; columns: CsvColumn[]; rows: Iterable<unknown>; csv: CsvOptions } | { ok: false; error: ApiError } {
   const refusal = checkCaller()
   if (refusal) return { ok: false, error: { code: 'FORBIDDEN', message: refusal } }
   if (!isMethodName(list)) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
@@ -132,7 +135,14 @@ export function startExport(
   const ctx = createContext(host.conn, user, session, host.now)
   try {
     // Row sources check their input (the sort) when called, so a refusal comes before any byte is sent.
-    return { ok: true, columns: listColumns(list), rows: source(ctx, parsed.data as never) }
+    // The file is written for the user: their language and CSV dialect, the shop's time zone.
+    const settings = loadSettings(host.conn.db)
+    const csv: CsvOptions = {
+      language: user?.language ?? settings.language,
+      dialect: user?.csvDialect ?? 'spreadsheet',
+      timeZone: settings.timeZone
+    }
+    return { ok: true, columns: csvColumns(list), rows: source(ctx, parsed.data as never), csv }
   } catch (e) {
     return { ok: false, error: toApiError(e, host, list) }
   }

@@ -32,7 +32,9 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   agreement: { type: 'string', multiple: true },
-  json: { type: 'boolean' }
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  'csv-dialect': { type: 'string' }
 } as const
 
 const GLOBAL = new Set(['db', 'help'])

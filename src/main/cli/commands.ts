@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '@shared/api/contract'
 import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
 import type { UserRow } from '@shared/domain/system'
+import { APP_LANGUAGES, CSV_DIALECTS, type CsvDialect, isLanguage } from '@shared/i18n/languages'
 import { writeCsv } from '../api/csv'
 import { exportSources } from '../api/handlers'
 import { type ApiHost, runMethod, startExport } from '../api/pipeline'
@@ -37,6 +38,7 @@ export interface Command {
 }
 
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
+const isCsvDialect = (v: string): v is CsvDialect => (CSV_DIALECTS as readonly string[]).includes(v)
 const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
 
 function positiveNumber(raw: string | undefined, option: string, fallback: number): number {
@@ -194,15 +196,19 @@ const demo: Command = {
 
 const exportList: Command = {
   name: 'export',
-  usage: 'export <list> --out <file.csv> [--q text] [--sort field] [--dir asc|desc] [--filter key=value]… [--user name]',
+  usage:
+    'export <list> --out <file.csv> [--q text] [--sort field] [--dir asc|desc] [--filter key=value]… [--user name] [--lang et|en] [--csv-dialect spreadsheet|standard]',
   summary: 'Write a list as CSV (UTF-8), the same columns as "Export" in the app',
   details: [
     `<list>            one of: ${exportableLists().join(', ')}`,
     "--q text          search text, as in the list's search box",
     '--filter k=v      a list filter, e.g. --filter active=true --filter groupId=2',
-    '--user name       act as this user (default: the first active administrator)'
+    '--user name       act as this user (default: the first active administrator)',
+    "--lang et|en      language of the headers and labels (default: the user's)",
+    '--csv-dialect d   spreadsheet (semicolons, decimal comma, BOM: Excel in Estonia) or standard (RFC 4180);',
+    "                  default: the user's"
   ],
-  options: ['out', 'q', 'sort', 'dir', 'filter', 'user'],
+  options: ['out', 'q', 'sort', 'dir', 'filter', 'user', 'lang', 'csv-dialect'],
   async run({ args, values, dbFile, out, err }) {
     const [name, ...extra] = args
     if (!name) throw usageError(`export needs a list: ${exportableLists().join(', ')}`)
@@ -211,6 +217,10 @@ const exportList: Command = {
     const target = str(values.out)
     if (!target) throw usageError('export needs --out <file.csv>')
     const input = exportInput(method, values)
+    const lang = str(values.lang)
+    if (lang !== undefined && !isLanguage(lang)) throw usageError(`--lang is one of: ${APP_LANGUAGES.join(', ')}`)
+    const dialect = str(values['csv-dialect'])
+    if (dialect !== undefined && !isCsvDialect(dialect)) throw usageError(`--csv-dialect is one of: ${CSV_DIALECTS.join(', ')}`)
     const db = await openDb(dbFile, { create: false, log: err })
     try {
       const session = actingUser(db.conn, str(values.user))
@@ -223,7 +233,8 @@ const exportList: Command = {
       const partial = `${dest}.partial`
       let rows: number
       try {
-        rows = await writeCsv(started.columns, started.rows, createWriteStream(partial))
+        const csv = { ...started.csv, ...(lang ? { language: lang } : {}), ...(dialect ? { dialect } : {}) }
+        rows = await writeCsv(started.columns, started.rows, createWriteStream(partial), csv)
         renameSync(partial, dest)
       } catch (e) {
         rmSync(partial, { force: true })

@@ -178,6 +178,23 @@ export function randomPerson(rnd: Random, city?: City): Person {
   return { first, last, name: `${first} ${last}`, language }
 }
 
+/**
+ * A member of the demo company's own staff: an Estonian name (the shop is Estonian; its customers are
+ * mixed), never one already `taken` — a dispatcher who sees two "Eve Kärner" on the board cannot tell
+ * them apart. 56 first names × 50 surnames leave room for the largest demo (about 250 staff).
+ */
+export function staffPerson(rnd: Random, taken: Set<string>): Person {
+  for (;;) {
+    const female = rnd.chance(0.5)
+    const first = rnd.pick(female ? ET_FEMALE : ET_MALE)
+    const last = rnd.pick(ET_LAST)
+    const name = `${first} ${last}`
+    if (taken.has(name)) continue
+    taken.add(name)
+    return { first, last, name, language: 'et' }
+  }
+}
+
 const ET_STEMS = [
   'Kase',
   'Männi',

@@ -12,7 +12,7 @@ import {
   WORKING_HOURS_OPTIONS,
   type WorkerRole
 } from './catalog'
-import { randomPerson, slug } from './names'
+import { slug, staffPerson } from './names'
 import { takeNumbers } from './numbers'
 import { type City, cityNamed, formatAddress, mobilePhone, randomAddress } from './places'
 import type { Random } from './random'
@@ -110,8 +110,9 @@ export function planStaff(
     return email
   }
   const workers: PlannedWorker[] = []
-  const add = (role: WorkerRole, teamIndex: number | null, city: City, homeBase: string, hours: unknown, skills: string[]) => {
-    const p = randomPerson(rnd, city)
+  const names = new Set<string>()
+  const add = (role: WorkerRole, teamIndex: number | null, homeBase: string, hours: unknown, skills: string[]) => {
+    const p = staffPerson(rnd, names)
     workers.push({ role, teamIndex, name: p.name, email: staffEmail(p.first, p.last), phone: mobilePhone(rnd), homeBase, hours, skills })
   }
   for (let i = 0; i < sizes.technicians; i++) {
@@ -119,13 +120,13 @@ export function planStaff(
     const skills = [team.skills[0]!, ...team.skills.slice(1).filter(() => rnd.chance(0.7))]
     if (rnd.chance(0.25)) skills.push(rnd.pick(SKILLS).code)
     const hours = rnd.chance(0.25) ? rnd.pick(WORKING_HOURS_OPTIONS) : null
-    add('technician', i % teams.length, team.city, formatAddress(randomAddress(rnd, team.city, true)), hours, skills)
+    add('technician', i % teams.length, formatAddress(randomAddress(rnd, team.city, true)), hours, skills)
   }
   const tallinn = cityNamed('Tallinn')
   const office = formatAddress(randomAddress(rnd, tallinn))
-  for (let i = 0; i < sizes.dispatchers; i++) add('dispatcher', (i * 2) % teams.length, tallinn, office, null, [])
-  for (let i = 0; i < sizes.serviceManagers; i++) add('serviceManager', null, tallinn, office, null, [])
-  for (let i = 0; i < sizes.consultants; i++) add('serviceConsultant', null, tallinn, office, null, [])
+  for (let i = 0; i < sizes.dispatchers; i++) add('dispatcher', (i * 2) % teams.length, office, null, [])
+  for (let i = 0; i < sizes.serviceManagers; i++) add('serviceManager', null, office, null, [])
+  for (let i = 0; i < sizes.consultants; i++) add('serviceConsultant', null, office, null, [])
   return workers
 }
 

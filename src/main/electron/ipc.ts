@@ -4,7 +4,9 @@ import { rename, rm } from 'node:fs/promises'
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron'
 import { type ExportOutcome, IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
-import { writeCsv } from '../api/csv'
+import { tFor } from '@shared/i18n/i18n'
+import { type CsvOptions, writeCsv } from '../api/csv'
+import type { CsvColumn } from '../api/csvColumns'
 import { type ApiHost, runMethod, startExport } from '../api/pipeline'
 import { SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
@@ -65,13 +67,13 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     const started = startExport(options.host, checkFrame(event), slot(event), String(list), input)
     if (!started.ok) return started
     const choice = await saveDialog(event.sender, {
-      title: 'Export to CSV',
+      title: tFor(started.csv.language)('common.exportCsv'),
       defaultPath: typeof suggestedName === 'string' ? suggestedName : 'export.csv',
       filters: [{ name: 'CSV', extensions: ['csv'] }]
     })
     if (choice.canceled || !choice.filePath) return { ok: true, data: { rows: 0, path: null, cancelled: true } }
     try {
-      const rows = await writeFileAtomically(choice.filePath, started.columns, started.rows)
+      const rows = await writeFileAtomically(choice.filePath, started.columns, started.rows, started.csv)
       return { ok: true, data: { rows, path: choice.filePath, cancelled: false } }
     } catch (e) {
       options.host.log?.(`CSV export of ${String(list)} to ${choice.filePath} failed`, e)
@@ -89,12 +91,12 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
  * (disk full, no permission, a row that cannot be read) never leaves a half-written file behind —
  * and a write error is reported instead of being taken for success.
  */
-async function writeFileAtomically(path: string, columns: string[], rows: Iterable<unknown>): Promise<number> {
+async function writeFileAtomically(path: string, columns: readonly CsvColumn[], rows: Iterable<unknown>, csv: CsvOptions): Promise<number> {
   const partial = `${path}.${process.pid}.part`
   const out = createWriteStream(partial)
   const failed = new Promise<never>((_resolve, reject) => out.once('error', reject))
   try {
-    const n = await Promise.race([writeCsv(columns, rows, out), failed])
+    const n = await Promise.race([writeCsv(columns, rows, out, csv), failed])
     if (!out.closed) await Promise.race([once(out, 'close'), failed])
     await rename(partial, path)
     return n

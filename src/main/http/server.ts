@@ -231,7 +231,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'content-disposition': `attachment; filename="${name}"`,
       'cache-control': 'no-store'
     })
-    await writeCsv(started.columns, started.rows, res)
+    await writeCsv(started.columns, started.rows, res, started.csv)
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {

@@ -4,14 +4,11 @@
  */
 import type { Content } from 'pdfmake/interfaces'
 import type { ParsedInput } from '@shared/api/contract'
-import { ASSIGNMENT_STATUS_LABELS } from '@shared/domain/dispatch'
-import { PRIORITY_LABELS } from '@shared/domain/orders'
-import type { Settings } from '@shared/domain/system'
-import { dayStart, formatInstant } from '@shared/time'
+import { dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { forbidden, notFound } from '../core/errors'
 import { fileSafe, documentFrame, facts, label, MUTED, orNone, rowsTable, totals, withNote } from '../documents/layout'
-import { formatDate } from '../documents/format'
+import { type DocumentLocale, documentLocale } from '../documents/format'
 import { renderPdf } from '../documents/pdf'
 import type { PdfFile } from '../documents/downloads'
 import { loadSettings } from '../settings/settings'
@@ -25,7 +22,7 @@ interface VisitExtras {
 }
 
 /** Whom to call (the order's contact, else the customer's phone), the equipment and the notes of each order. */
-function loadExtras(ctx: ServiceContext, orderIds: number[]): Map<number, VisitExtras> {
+function loadExtras(ctx: ServiceContext, orderIds: number[], { t }: DocumentLocale): Map<number, VisitExtras> {
   const rows = ctx.conn.sqlite
     .prepare(
       `select o.id, o.notes, coalesce(cs.access_notes, '') as access,
@@ -40,51 +37,51 @@ function loadExtras(ctx: ServiceContext, orderIds: number[]): Map<number, VisitE
   return new Map(
     rows.map((r) => [
       r.id,
-      { contact: r.contact, objects: r.objects, notes: [r.access && `Access: ${r.access}`, r.notes].filter(Boolean).join('\n') }
+      {
+        contact: r.contact,
+        objects: r.objects,
+        notes: [r.access && t('documents.daySheet.access', { notes: r.access }), r.notes].filter(Boolean).join('\n')
+      }
     ])
   )
 }
 
-const time = (ms: number, tz: string): string => formatInstant(ms, tz).slice(11)
-
-function visitsTable(cards: Card[], extras: Map<number, VisitExtras>, skillNames: Map<number, string>, s: Settings): Content {
-  const tz = s.timeZone
+function visitsTable(cards: Card[], extras: Map<number, VisitExtras>, skillNames: Map<number, string>, locale: DocumentLocale): Content {
+  const { t, f } = locale
   return rowsTable(
     [
-      { header: 'Time', width: 52 },
-      { header: 'Order', width: 70 },
-      { header: 'Customer and address', width: 130 },
-      { header: 'Work', width: '*' }
+      { header: t('documents.daySheet.time'), width: 52 },
+      { header: t('documents.daySheet.order'), width: 70 },
+      { header: t('documents.daySheet.customerAndAddress'), width: 130 },
+      { header: t('documents.daySheet.work'), width: '*' }
     ],
     cards.map((c) => {
       const x = extras.get(c.orderId)!
       const skills = c.requiredSkillIds.map((id) => skillNames.get(id) ?? `#${id}`).join(', ')
       const work: Content[] = [
         { text: c.description },
-        ...(c.taskNames ? [{ text: `Tasks: ${c.taskNames}` }] : []),
-        ...(x.objects ? [{ text: `Objects: ${x.objects}` }] : []),
-        ...(skills ? [{ text: `Skills: ${skills}`, color: MUTED }] : []),
+        ...(c.taskNames ? [{ text: t('documents.daySheet.tasks', { tasks: c.taskNames }) }] : []),
+        ...(x.objects ? [{ text: t('documents.daySheet.objects', { objects: x.objects }) }] : []),
+        ...(skills ? [{ text: t('documents.daySheet.skills', { skills }), color: MUTED }] : []),
         ...(x.notes ? [{ text: x.notes, color: MUTED, fontSize: 8 }] : []),
         ...(c.note ? [{ text: c.note, color: MUTED, fontSize: 8 }] : [])
       ]
       return [
-        { text: `${time(c.start, tz)}–${time(c.end, tz)}`, noWrap: true },
-        withNote(c.orderNumber, `${PRIORITY_LABELS[c.priority]} · ${ASSIGNMENT_STATUS_LABELS[c.status]}`),
+        { text: `${f.time(c.start)}–${f.time(c.end)}`, noWrap: true },
+        withNote(c.orderNumber, `${t(`enums.priority.${c.priority}`)} · ${t(`enums.assignmentStatus.${c.status}`)}`),
         {
           stack: [
             { text: c.customerName, bold: true },
             orNone(c.address),
-            ...(x.contact ? [{ text: `Call: ${x.contact}`, color: MUTED }] : [])
+            ...(x.contact ? [{ text: t('documents.daySheet.call', { contact: x.contact }), color: MUTED }] : [])
           ]
         },
         { stack: work }
       ]
     }),
-    'Visits'
+    t('documents.daySheet.visits')
   )
 }
-
-const hours = (ms: number): string => `${(Math.round(ms / 360_000) / 10).toLocaleString('et-EE')} h`
 
 export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.daySheet'>): Promise<PdfFile> {
   const user = requirePermission(ctx, 'orders.read')
@@ -94,33 +91,44 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
   }
   const settings = loadSettings(ctx.db)
   const tz = settings.timeZone
+  // An internal document: in the language of whoever prints it.
+  const locale = documentLocale(ctx.user?.language ?? settings.language, tz)
+  const { t, f } = locale
+  const hours = (ms: number): string => t('documents.daySheet.hours', { hours: f.number(Math.round(ms / 360_000) / 10, 1) })
   const worker = loadWorkers(ctx, new Calendars(settings), [i.workerId])[0]
   if (!worker) throw notFound('Worker')
   const from = dayStart(i.date, tz)
   const cards = loadCards(ctx, from, dayStart(addDays(i.date, 1), tz), ctx.now(), i.workerId).sort(
     (a, b) => a.start - b.start || a.id - b.id
   )
-  const extras = loadExtras(ctx, [...new Set(cards.map((c) => c.orderId))])
+  const extras = loadExtras(ctx, [...new Set(cards.map((c) => c.orderId))], locale)
   const booked = cards.reduce((sum, c) => sum + (c.end - c.start), 0)
   const first = cards[0]
   const last = cards.reduce((m, c) => Math.max(m, c.end), 0)
 
   const content: Content[] = [
     facts([
-      ['Technician', `${worker.name} (${worker.number})`],
-      ['Date', formatDate(i.date)],
-      ['Phone', worker.phone]
+      [t('documents.daySheet.technician'), `${worker.name} (${worker.number})`],
+      [t('documents.order.date'), f.date(i.date)],
+      [t('documents.daySheet.phone'), worker.phone]
     ]),
     cards.length
-      ? visitsTable(cards, extras, skillNameMap(ctx), settings)
-      : { stack: [label('Visits'), { text: 'Nothing planned for this day.', color: MUTED }] },
+      ? visitsTable(cards, extras, skillNameMap(ctx), locale)
+      : { stack: [label(t('documents.daySheet.visits')), { text: t('documents.daySheet.nothingPlanned'), color: MUTED }] },
     totals([
-      ['Visits', String(cards.length)],
-      ['Day', first ? `${time(first.start, tz)}–${time(last, tz)}` : '—'],
-      ['Booked', hours(booked)]
+      [t('documents.daySheet.visits'), String(cards.length)],
+      [t('documents.daySheet.day'), first ? `${f.time(first.start)}–${f.time(last)}` : '—'],
+      [t('documents.daySheet.booked'), hours(booked)]
     ])
   ]
-  const doc = documentFrame({ settings, title: 'Day sheet', number: formatDate(i.date), subtitle: [worker.name], content })
+  const doc = documentFrame({
+    settings,
+    locale,
+    title: t('documents.daySheet.title'),
+    number: f.date(i.date),
+    subtitle: [worker.name],
+    content
+  })
   const bytes = await renderPdf(doc)
   return { fileName: `day-sheet-${fileSafe(worker.number)}-${i.date}.pdf`, contentBase64: bytes.toString('base64') }
 }

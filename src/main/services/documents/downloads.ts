@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ORDER_DOCUMENTS } from '@shared/domain/orders'
+import type { Language } from '@shared/i18n/languages'
+import { customers } from '../../db/schema'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { loadInvoice } from '../invoices/ledger'
 import { getOrder } from '../orders/read'
 import { loadSettings } from '../settings/settings'
+import { customerDocumentLanguage, documentLocale } from './format'
 import { invoiceDocument } from './invoiceDocument'
 import { fileSafe } from './layout'
 import { workDescription, workReceipt } from './orderDocuments'
@@ -22,6 +26,12 @@ export interface PdfFile {
   contentBase64: string
 }
 
+/** Customer documents speak the customer's language: Estonian to an Estonian customer, English to every other. */
+function customerLanguage(ctx: ServiceContext, customerId: number): Language {
+  const row = ctx.db.select({ language: customers.language }).from(customers).where(eq(customers.id, customerId)).get()
+  return customerDocumentLanguage(row?.language)
+}
+
 const ORDER_FILE_SUFFIX: Record<OrderDocument, string> = { workDescription: 'work-description', workReceipt: 'work-receipt' }
 
 /**
@@ -32,7 +42,8 @@ export async function renderOrderPdf(ctx: ServiceContext, i: { id: number; docum
   requirePermission(ctx, 'orders.read')
   const order = getOrder(ctx, { id: i.id })
   const settings = loadSettings(ctx.db)
-  const doc = i.document === 'workDescription' ? workDescription(order, settings) : workReceipt(order, settings)
+  const locale = documentLocale(customerLanguage(ctx, order.customerId), settings.timeZone)
+  const doc = i.document === 'workDescription' ? workDescription(order, settings, locale) : workReceipt(order, settings, locale)
   return { fileName: `${fileSafe(order.number)}-${ORDER_FILE_SUFFIX[i.document]}.pdf`, content: await renderPdf(doc) }
 }
 
@@ -41,7 +52,8 @@ export async function renderInvoicePdf(ctx: ServiceContext, i: { id: number }): 
   requirePermission(ctx, 'invoices.read')
   const invoice = loadInvoice(ctx.db, i.id)
   const original = invoice.creditOfId === null ? null : loadInvoice(ctx.db, invoice.creditOfId)
-  const doc = invoiceDocument(invoice, loadSettings(ctx.db), original)
+  const settings = loadSettings(ctx.db)
+  const doc = invoiceDocument(invoice, settings, documentLocale(customerLanguage(ctx, invoice.customerId), settings.timeZone), original)
   return { fileName: `${fileSafe(invoice.number)}.pdf`, content: await renderPdf(doc) }
 }
 

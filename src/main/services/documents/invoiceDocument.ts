@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { InvoiceRow } from '@shared/domain/orders'
 import type { Settings } from '@shared/domain/system'
-import { formatDate, formatMoney, formatQuantity, formatRate } from './format'
+import type { DocumentLocale } from './format'
 import { documentFrame, MUTED, orNone, plainLayout, rowsTable, totals } from './layout'
 
 export interface VatGroup {
@@ -29,72 +29,87 @@ export function vatSummary(inv: InvoiceRow): VatGroup[] {
 export function invoiceDocument(
   inv: InvoiceRow,
   s: Settings,
+  locale: DocumentLocale,
   original: { number: string; invoiceDate: string } | null = null
 ): TDocumentDefinitions {
+  const { t, f } = locale
   const isCredit = inv.kind === 'credit'
-  const money = (c: number) => formatMoney(c, inv.currency)
+  const money = (c: number) => f.money(c, inv.currency)
   const reversed = inv.creditOfNumber ?? original?.number ?? null
 
   const meta: [string, string][] = [
-    [isCredit ? 'Credit note date' : 'Invoice date', formatDate(inv.invoiceDate)],
-    ['Due date', formatDate(inv.dueDate)],
-    ['Currency', inv.currency]
+    [isCredit ? t('documents.invoice.creditNoteDate') : t('documents.invoice.invoiceDate'), f.date(inv.invoiceDate)],
+    [t('documents.invoice.dueDate'), f.date(inv.dueDate)],
+    [t('documents.invoice.currency'), inv.currency]
   ]
-  if (isCredit && reversed) meta.push(['Credits invoice', reversed])
+  if (isCredit && reversed) meta.push([t('documents.invoice.creditsInvoice'), reversed])
 
   const buyer: Content[] = [{ text: inv.customerName, bold: true }]
   if (inv.customerAddress) buyer.push(inv.customerAddress)
-  if (inv.customerVatNumber) buyer.push({ text: `VAT no ${inv.customerVatNumber}`, color: MUTED })
+  if (inv.customerVatNumber) buyer.push({ text: t('documents.frame.vatNo', { value: inv.customerVatNumber }), color: MUTED })
 
   const lines = rowsTable(
     [
-      { header: 'Order', width: 62 },
-      { header: 'Description', width: '*' },
-      { header: 'Quantity', width: 46, align: 'right' },
-      { header: 'Unit', width: 28 },
-      { header: 'Unit price', width: 62, align: 'right' },
-      { header: 'Net', width: 68, align: 'right' },
-      { header: 'VAT', width: 32, align: 'right' }
+      { header: t('documents.invoice.order'), width: 62 },
+      { header: t('documents.order.description'), width: '*' },
+      { header: t('documents.order.quantity'), width: 46, align: 'right' },
+      { header: t('documents.invoice.unit'), width: 28 },
+      { header: t('documents.order.unitPrice'), width: 62, align: 'right' },
+      { header: t('documents.invoice.net'), width: 68, align: 'right' },
+      { header: t('documents.invoice.vat'), width: 32, align: 'right' }
     ],
     inv.lines.map((l) => [
       { text: l.orderNumber, noWrap: true },
       orNone(l.description),
-      { text: formatQuantity(l.quantity), noWrap: true },
+      { text: f.quantity(l.quantity), noWrap: true },
       l.unit,
       { text: money(l.unitPrice), noWrap: true },
       { text: money(l.netAmount), noWrap: true },
-      { text: formatRate(l.vatRate), noWrap: true }
+      { text: f.rate(l.vatRate), noWrap: true }
     ]),
-    isCredit ? 'Credited lines' : 'Lines'
+    isCredit ? t('documents.invoice.creditedLines') : t('documents.invoice.lines')
   )
 
   const groups = vatSummary(inv)
   const summaryRows: TableCell[][] = groups.map((g) => [
-    formatRate(g.rate),
+    f.rate(g.rate),
     { text: money(g.net), noWrap: true },
     { text: money(g.vat), noWrap: true }
   ])
   const summary = rowsTable(
     [
-      { header: 'VAT rate', width: 50 },
-      { header: 'Net', width: '*', align: 'right' },
-      { header: 'VAT', width: '*', align: 'right' }
+      { header: t('documents.invoice.vatRate'), width: 50 },
+      { header: t('documents.invoice.net'), width: '*', align: 'right' },
+      { header: t('documents.invoice.vat'), width: '*', align: 'right' }
     ],
     summaryRows
   )
 
   const closing: Content[] = []
   if (isCredit && reversed) {
-    const of = original ? ` of ${formatDate(original.invoiceDate)}` : ''
-    closing.push({ text: `This credit note reverses invoice ${reversed}${of} in full.`, margin: [0, 14, 0, 0] })
+    const text = original
+      ? t('documents.invoice.reversesOf', { number: reversed, date: f.date(original.invoiceDate) })
+      : t('documents.invoice.reverses', { number: reversed })
+    closing.push({ text, margin: [0, 14, 0, 0] })
   } else if (!isCredit) {
-    closing.push({ text: `Please pay by ${formatDate(inv.dueDate)} and quote the invoice number ${inv.number}.`, margin: [0, 14, 0, 0] })
+    closing.push({ text: t('documents.invoice.payBy', { date: f.date(inv.dueDate), number: inv.number }), margin: [0, 14, 0, 0] })
   }
 
   const content: Content[] = [
     {
       columns: [
-        { width: '*', stack: [{ text: isCredit ? 'Credit to' : 'Bill to', color: MUTED, fontSize: 7.5, margin: [0, 0, 0, 1] }, ...buyer] },
+        {
+          width: '*',
+          stack: [
+            {
+              text: isCredit ? t('documents.invoice.creditTo') : t('documents.invoice.billTo'),
+              color: MUTED,
+              fontSize: 7.5,
+              margin: [0, 0, 0, 1]
+            },
+            ...buyer
+          ]
+        },
         {
           width: 210,
           table: {
@@ -113,15 +128,18 @@ export function invoiceDocument(
     lines,
     {
       columns: [
-        { width: '*', stack: [{ text: 'VAT summary', bold: true, fontSize: 8.5, color: MUTED, margin: [0, 8, 0, 2] }, summary] },
+        {
+          width: '*',
+          stack: [{ text: t('documents.invoice.vatSummary'), bold: true, fontSize: 8.5, color: MUTED, margin: [0, 8, 0, 2] }, summary]
+        },
         {
           width: 210,
           stack: [
             totals(
               [
-                ['Net total', money(inv.netTotal)],
-                ['VAT total', money(inv.vatTotal)],
-                [isCredit ? 'Total credited' : 'Total to pay', money(inv.grossTotal)]
+                [t('documents.invoice.netTotal'), money(inv.netTotal)],
+                [t('documents.invoice.vatTotal'), money(inv.vatTotal)],
+                [isCredit ? t('documents.invoice.totalCredited') : t('documents.invoice.totalToPay'), money(inv.grossTotal)]
               ],
               210
             )
@@ -135,6 +153,14 @@ export function invoiceDocument(
     ...closing
   ]
 
-  const subtitle = isCredit && reversed ? [`Credits invoice ${reversed}`] : []
-  return documentFrame({ settings: s, title: isCredit ? 'Credit note' : 'Invoice', number: inv.number, subtitle, content })
+  const subtitle = isCredit && reversed ? [t('documents.invoice.creditsInvoiceNumber', { number: reversed })] : []
+  return documentFrame({
+    settings: s,
+    locale,
+    seller: true,
+    title: isCredit ? t('documents.invoice.creditNote') : t('documents.invoice.invoice'),
+    number: inv.number,
+    subtitle,
+    content
+  })
 }

@@ -1,5 +1,6 @@
 import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '@shared/domain/system'
+import type { DocumentLocale } from './format'
 import { FONT } from './pdf'
 
 /**
@@ -58,20 +59,28 @@ export const boxLayout: CustomTableLayout = {
 
 export interface DocumentFrame {
   settings: Settings
+  /** The document's language: its footer and the company's ids are written in it. */
+  locale: DocumentLocale
   /** "Invoice", "Work description", … */
   title: string
   number: string
   /** Lines under the number, right-aligned in the header (e.g. "Credits INV-000003"). */
   subtitle?: string[]
   content: Content[]
+  /** Caption the company as the seller (invoices and credit notes). */
+  seller?: boolean
 }
 
-function companyBlock(s: Settings): Content {
-  const ids = [s.companyRegNo ? `Reg. no ${s.companyRegNo}` : '', s.companyVatNumber ? `VAT no ${s.companyVatNumber}` : '']
+function companyBlock(s: Settings, { t }: DocumentLocale, seller: boolean): Content {
+  const ids = [
+    s.companyRegNo ? t('documents.frame.regNo', { value: s.companyRegNo }) : '',
+    s.companyVatNumber ? t('documents.frame.vatNo', { value: s.companyVatNumber }) : ''
+  ]
     .filter(Boolean)
     .join('   ·   ')
   return {
     stack: [
+      ...(seller ? [label(t('documents.frame.seller'))] : []),
       { text: s.companyName, bold: true, fontSize: 12 },
       ...(s.companyAddress ? [{ text: s.companyAddress, color: MUTED, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
       ...(ids ? [{ text: ids, color: MUTED, margin: [0, 1, 0, 0] as [number, number, number, number] }] : [])
@@ -83,7 +92,7 @@ function header(f: DocumentFrame): Content[] {
   return [
     {
       columns: [
-        { width: '*', stack: [companyBlock(f.settings)] },
+        { width: '*', stack: [companyBlock(f.settings, f.locale, f.seller ?? false)] },
         {
           width: 210,
           alignment: 'right',
@@ -115,7 +124,7 @@ export function documentFrame(f: DocumentFrame): TDocumentDefinitions {
     footer: (page, pages) => ({
       columns: [
         { text: footerLeft, color: MUTED, fontSize: 7.5 },
-        { text: `Page ${page} of ${pages}`, color: MUTED, fontSize: 7.5, alignment: 'right', width: 80 }
+        { text: f.locale.t('documents.frame.page', { page, pages }), color: MUTED, fontSize: 7.5, alignment: 'right', width: 80 }
       ],
       margin: [MARGIN_X, 18, MARGIN_X, 0]
     }),

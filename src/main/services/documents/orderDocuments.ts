@@ -1,52 +1,52 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { vatAmount } from '@shared/domain/orderRules'
-import { LINE_TYPE_LABELS, type LineRow, type LineType, type OrderRow, PRIORITY_LABELS } from '@shared/domain/orders'
+import type { LineRow, LineType, OrderRow } from '@shared/domain/orders'
 import type { Settings } from '@shared/domain/system'
-import { formatDate, formatMoney, formatQuantityUnit, formatRate, formatTime, formatWindow } from './format'
+import { type DocumentLocale, formatQuantityUnit, formatWindow } from './format'
 import { blocks, boxLayout, documentFrame, facts, label, MUTED, NONE, orNone, rowsTable, section, totals, withNote } from './layout'
 
 /** What a line is about, in one phrase: its own description, else its item, category or task. */
-export function lineText(l: LineRow): string {
-  return orNone(l.description || l.itemName || l.categoryName || l.serviceTaskName || LINE_TYPE_LABELS[l.type])
+export function lineText(l: LineRow, { t }: DocumentLocale): string {
+  return orNone(l.description || l.itemName || l.categoryName || l.serviceTaskName || t(`enums.lineType.${l.type}`))
 }
 
-function parties(o: OrderRow): Content {
+function parties(o: OrderRow, { t }: DocumentLocale): Content {
   const contact = [o.contactName, o.contactPhone].filter((s): s is string => !!s)
   return blocks([
-    { caption: 'Customer', lines: [{ text: o.customerName, bold: true }] },
-    { caption: 'Service address', lines: o.address ? [o.address] : [] },
-    { caption: 'Contact', lines: contact }
+    { caption: t('documents.order.customer'), lines: [{ text: o.customerName, bold: true }] },
+    { caption: t('documents.order.serviceAddress'), lines: o.address ? [o.address] : [] },
+    { caption: t('documents.order.contact'), lines: contact }
   ])
 }
 
 /* ---------- work description: what the technician takes along ---------- */
 
-export function workDescription(o: OrderRow, s: Settings): TDocumentDefinitions {
-  const tz = s.timeZone
+export function workDescription(o: OrderRow, s: Settings, locale: DocumentLocale): TDocumentDefinitions {
+  const { t, f } = locale
   const content: Content[] = [
     facts([
-      ['Priority', PRIORITY_LABELS[o.priority]],
-      ['Stage', o.stageName],
-      ['Responsible', o.responsibleName ?? ''],
-      ['Planned', formatWindow(o.plannedStart, o.plannedEnd, tz)],
-      ['Requested', formatWindow(o.requestedStart, o.requestedEnd, tz)],
-      ['Preferred technician', o.preferredWorkerName ?? '']
+      [t('documents.workDescription.priority'), t(`enums.priority.${o.priority}`)],
+      [t('documents.order.stage'), o.stageName],
+      [t('documents.workDescription.responsible'), o.responsibleName ?? ''],
+      [t('documents.workDescription.planned'), formatWindow(locale, o.plannedStart, o.plannedEnd)],
+      [t('documents.workDescription.requested'), formatWindow(locale, o.requestedStart, o.requestedEnd)],
+      [t('documents.workDescription.preferredTechnician'), o.preferredWorkerName ?? '']
     ]),
-    parties(o),
-    section('Work to do', { text: o.description })
+    parties(o, locale),
+    section(t('documents.workDescription.workToDo'), { text: o.description })
   ]
 
   if (o.objects.length) {
     content.push(
       rowsTable(
         [
-          { header: 'Number', width: 70 },
-          { header: 'Name', width: '*' },
-          { header: 'Serial no.', width: 100 },
-          { header: 'Note', width: 150 }
+          { header: t('documents.order.number'), width: 70 },
+          { header: t('documents.order.name'), width: '*' },
+          { header: t('documents.order.serialNumber'), width: 100 },
+          { header: t('documents.order.note'), width: 150 }
         ],
         o.objects.map((x) => [x.number, x.name, orNone(x.serialNumber), x.note]),
-        'Service objects'
+        t('documents.workDescription.serviceObjects')
       )
     )
   }
@@ -54,12 +54,12 @@ export function workDescription(o: OrderRow, s: Settings): TDocumentDefinitions 
     content.push(
       rowsTable(
         [
-          { header: 'Code', width: 70 },
-          { header: 'Task', width: '*' },
-          { header: 'Note', width: 150 }
+          { header: t('documents.order.code'), width: 70 },
+          { header: t('documents.order.task'), width: '*' },
+          { header: t('documents.order.note'), width: 150 }
         ],
-        o.tasks.map((t) => [t.code, t.name, t.note]),
-        'Service tasks'
+        o.tasks.map((task) => [task.code, task.name, task.note]),
+        t('documents.workDescription.serviceTasks')
       )
     )
   }
@@ -70,31 +70,32 @@ export function workDescription(o: OrderRow, s: Settings): TDocumentDefinitions 
       ? rowsTable(
           [
             { header: '#', width: 16, align: 'right' },
-            { header: 'Type', width: 44 },
-            { header: 'Description', width: '*' },
-            { header: 'Worker', width: 100 },
-            { header: 'Quantity', width: 58, align: 'right' },
-            { header: 'Scheduled', width: 54, align: 'right' }
+            { header: t('documents.order.type'), width: 44 },
+            { header: t('documents.order.description'), width: '*' },
+            { header: t('documents.order.worker'), width: 100 },
+            { header: t('documents.order.quantity'), width: 58, align: 'right' },
+            { header: t('documents.workDescription.scheduled'), width: 54, align: 'right' }
           ],
           planned.map((l) => [
             { text: String(l.lineNo), color: MUTED },
-            LINE_TYPE_LABELS[l.type],
-            withNote(lineText(l), [l.serviceObjectName, l.note].filter(Boolean).join(' · ')),
+            t(`enums.lineType.${l.type}`),
+            withNote(lineText(l, locale), [l.serviceObjectName, l.note].filter(Boolean).join(' · ')),
             orNone(l.workerName),
-            { text: formatQuantityUnit(l.quantity, l.unit), noWrap: true },
-            formatDate(l.scheduledDate) || NONE
+            { text: formatQuantityUnit(f, l.quantity, l.unit), noWrap: true },
+            f.date(l.scheduledDate) || NONE
           ]),
-          'Planned lines'
+          t('documents.workDescription.plannedLines')
         )
-      : section('Planned lines', { text: 'No lines planned yet.', color: MUTED })
+      : section(t('documents.workDescription.plannedLines'), { text: t('documents.workDescription.noLines'), color: MUTED })
   )
-  if (o.notes.trim()) content.push(section('Notes', { text: o.notes }))
+  if (o.notes.trim()) content.push(section(t('documents.workDescription.notes'), { text: o.notes }))
 
   return documentFrame({
     settings: s,
-    title: 'Work description',
+    locale,
+    title: t('documents.workDescription.title'),
     number: o.number,
-    subtitle: [o.isTemplate ? 'Template' : ''].filter(Boolean),
+    subtitle: [o.isTemplate ? t('documents.workDescription.template') : ''].filter(Boolean),
     content
   })
 }
@@ -102,11 +103,11 @@ export function workDescription(o: OrderRow, s: Settings): TDocumentDefinitions 
 /* ---------- work receipt: what the customer signs ---------- */
 
 /** The receipt's groups, in this order. */
-const GROUPS: { type: LineType; title: string }[] = [
-  { type: 'hour', title: 'Hours' },
-  { type: 'item', title: 'Parts' },
-  { type: 'expense', title: 'Expenses' },
-  { type: 'fee', title: 'Fees' }
+const GROUPS: { type: LineType; title: (t: DocumentLocale['t']) => string }[] = [
+  { type: 'hour', title: (t) => t('documents.workReceipt.hours') },
+  { type: 'item', title: (t) => t('documents.workReceipt.parts') },
+  { type: 'expense', title: (t) => t('documents.workReceipt.expenses') },
+  { type: 'fee', title: (t) => t('documents.workReceipt.fees') }
 ]
 
 export interface ReceiptTotals {
@@ -124,14 +125,19 @@ export function receiptTotals(lines: readonly LineRow[], rate: number): ReceiptT
   return { net, vat, gross: net + vat, rate }
 }
 
-function signatureBox(): Content {
+function signatureBox({ t }: DocumentLocale): Content {
   const field = (caption: string): TableCell => ({ stack: [label(caption), { text: ' ', margin: [0, 0, 0, 26] }] })
   return {
     stack: [
-      { text: 'Work accepted by the customer', bold: true, fontSize: 10, color: '#202124', margin: [0, 0, 0, 2] },
-      { text: 'By signing, the customer confirms that the work above was done.', color: MUTED, fontSize: 8, margin: [0, 0, 0, 5] },
+      { text: t('documents.workReceipt.accepted'), bold: true, fontSize: 10, color: '#202124', margin: [0, 0, 0, 2] },
+      { text: t('documents.workReceipt.confirms'), color: MUTED, fontSize: 8, margin: [0, 0, 0, 5] },
       {
-        table: { widths: ['*', '*', 90], body: [[field('Customer name'), field('Signature'), field('Date')]] },
+        table: {
+          widths: ['*', '*', 90],
+          body: [
+            [field(t('documents.workReceipt.customerName')), field(t('documents.workReceipt.signature')), field(t('documents.order.date'))]
+          ]
+        },
         layout: boxLayout
       }
     ],
@@ -140,37 +146,38 @@ function signatureBox(): Content {
   }
 }
 
-export function workReceipt(o: OrderRow, s: Settings): TDocumentDefinitions {
-  const tz = s.timeZone
-  const money = (c: number) => formatMoney(c, s.currency)
+export function workReceipt(o: OrderRow, s: Settings, locale: DocumentLocale): TDocumentDefinitions {
+  const { t, f } = locale
+  const money = (c: number) => f.money(c, s.currency)
   const rate = s.vatRates.find((r) => r.isDefault)?.rate ?? 0
   const done = o.lines.filter((l) => l.status !== 'cancelled')
   const sum = receiptTotals(o.lines, rate)
 
   const columns = [
-    { header: 'Description', width: '*' as const },
-    { header: 'Date', width: 54, align: 'right' as const },
-    { header: 'Quantity', width: 62, align: 'right' as const },
-    { header: 'Unit price', width: 70, align: 'right' as const },
-    { header: 'Amount', width: 74, align: 'right' as const }
+    { header: t('documents.order.description'), width: '*' as const },
+    { header: t('documents.order.date'), width: 54, align: 'right' as const },
+    { header: t('documents.order.quantity'), width: 62, align: 'right' as const },
+    { header: t('documents.order.unitPrice'), width: 70, align: 'right' as const },
+    { header: t('documents.order.amount'), width: 74, align: 'right' as const }
   ]
   const body: TableCell[][] = []
   for (const g of GROUPS) {
     const lines = done.filter((l) => l.type === g.type)
     if (!lines.length) continue
-    body.push([{ text: g.title, bold: true, colSpan: 5, margin: [0, body.length ? 4 : 0, 0, 0] }, {}, {}, {}, {}])
+    const title = g.title(t)
+    body.push([{ text: title, bold: true, colSpan: 5, margin: [0, body.length ? 4 : 0, 0, 0] }, {}, {}, {}, {}])
     for (const l of lines) {
       body.push([
-        withNote(lineText(l), g.type === 'hour' ? l.workerName : l.note),
-        formatDate(l.actualDate ?? l.scheduledDate) || NONE,
-        { text: formatQuantityUnit(l.quantity, l.unit), noWrap: true },
+        withNote(lineText(l, locale), g.type === 'hour' ? l.workerName : l.note),
+        f.date(l.actualDate ?? l.scheduledDate) || NONE,
+        { text: formatQuantityUnit(f, l.quantity, l.unit), noWrap: true },
         { text: money(l.unitPrice), noWrap: true },
         { text: money(l.salesAmount), noWrap: true }
       ])
     }
     const subtotal = lines.reduce((t, l) => t + l.salesAmount, 0)
     body.push([
-      { text: `${g.title} total`, colSpan: 4, alignment: 'right', color: MUTED },
+      { text: t('documents.workReceipt.groupTotal', { group: title }), colSpan: 4, alignment: 'right', color: MUTED },
       {},
       {},
       {},
@@ -180,21 +187,21 @@ export function workReceipt(o: OrderRow, s: Settings): TDocumentDefinitions {
 
   const content: Content[] = [
     facts([
-      ['Actual start', formatTime(o.actualStart, tz)],
-      ['Actual end', formatTime(o.actualEnd, tz)],
-      ['Stage', o.stageName]
+      [t('documents.workReceipt.actualStart'), f.dateTime(o.actualStart)],
+      [t('documents.workReceipt.actualEnd'), f.dateTime(o.actualEnd)],
+      [t('documents.order.stage'), o.stageName]
     ]),
-    parties(o),
-    section('Work', { text: o.description }),
+    parties(o, locale),
+    section(t('documents.workReceipt.work'), { text: o.description }),
     done.length
-      ? rowsTable(columns, body, 'Work done')
-      : section('Work done', { text: 'No work has been registered on this order.', color: MUTED }),
+      ? rowsTable(columns, body, t('documents.workReceipt.workDone'))
+      : section(t('documents.workReceipt.workDone'), { text: t('documents.workReceipt.noWork'), color: MUTED }),
     totals([
-      ['Net total', money(sum.net)],
-      [`VAT ${formatRate(rate)}`, money(sum.vat)],
-      ['Total', money(sum.gross)]
+      [t('documents.workReceipt.netTotal'), money(sum.net)],
+      [t('documents.workReceipt.vat', { rate: f.rate(rate) }), money(sum.vat)],
+      [t('documents.workReceipt.total'), money(sum.gross)]
     ]),
-    signatureBox()
+    signatureBox(locale)
   ]
-  return documentFrame({ settings: s, title: 'Work receipt', number: o.number, content })
+  return documentFrame({ settings: s, locale, title: t('documents.workReceipt.title'), number: o.number, content })
 }

@@ -4,14 +4,15 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
 import { addBusinessMinutes } from '@shared/calendar'
 import type { OrderListRow } from '@shared/domain/orders'
-import { PRIORITY_LABELS, type Priority } from '@shared/domain/orders'
-import { type ComplianceRow, SLA_TARGET_LABELS } from '@shared/domain/sla'
-import { formatMinutes } from '@shared/sla/clock'
+import type { Priority } from '@shared/domain/orders'
+import type { ComplianceRow } from '@shared/domain/sla'
+import { tFor } from '@shared/i18n/i18n'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
 import { agreementGroups, agreements, customers, orderSlas, orderSlaTargets, serviceOrders, slaDefinitions } from '../../db/schema'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import { invalid } from '../core/errors'
 import { contains, iterateList, type JoinableQuery, listPage, sortEntry, whereAll } from '../core/list'
+import { documentLocale } from '../documents/format'
 import { renderPdf } from '../documents/pdf'
 import { ACCENT, documentFrame, MUTED, rowsTable } from '../documents/layout'
 import { isOfficeUser } from '../orders/access'
@@ -97,7 +98,10 @@ export function median(values: number[]): number | null {
 export function complianceRows(ctx: ServiceContext, i: ComplianceIn): ComplianceRow[] {
   if (i.to < i.from) throw invalid(['to'], 'The end cannot be before the start')
   sweepBreaches(ctx)
-  const tz = loadSettings(ctx.db).timeZone
+  const settings = loadSettings(ctx.db)
+  const tz = settings.timeZone
+  // Group labels are words of the report: in the language of whoever reads it.
+  const t = tFor(ctx.user?.language ?? settings.language)
   const rows = ctx.db
     .select({
       orderId: orderSlas.orderId,
@@ -141,11 +145,11 @@ export function complianceRows(ctx: ServiceContext, i: ComplianceIn): Compliance
         break
       case 'agreementGroup':
         key = r.groupId === null ? '-' : String(r.groupId)
-        label = r.groupName ?? 'No agreement'
+        label = r.groupName ?? t('documents.sla.noAgreement')
         break
       case 'priority':
         key = String(['high', 'normal', 'low'].indexOf(r.priority))
-        label = PRIORITY_LABELS[r.priority as Priority]
+        label = t(`enums.priority.${r.priority as Priority}`)
         break
       case 'month':
         key = dateOf(r.startedAt, tz).slice(0, 7)
@@ -209,15 +213,6 @@ export function iterateCompliance(ctx: ServiceContext, i: ParsedInput<'slaCompli
 
 /* ---------- PDF ---------- */
 
-const GROUPING_LABELS: Record<ComplianceIn['groupBy'], string> = {
-  customer: 'Customer',
-  agreementGroup: 'Agreement group',
-  priority: 'Priority',
-  month: 'Month'
-}
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`)
-const minutesText = (m: number | null) => (m === null ? '—' : formatMinutes(m))
-
 /** A bar of the share met, drawn with pdfmake's canvas: green for met, red for the rest of what was finished. */
 function shareBar(share: number | null, width = 90): Content {
   if (share === null) return { text: '' }
@@ -234,13 +229,30 @@ export async function compliancePdf(ctx: ServiceContext, i: ComplianceIn): Promi
   requirePermission(ctx, 'sla.report')
   const rows = complianceRows(ctx, i)
   const settings = loadSettings(ctx.db)
+  // An internal report: in the language of whoever prints it.
+  const locale = documentLocale(ctx.user?.language ?? settings.language, settings.timeZone)
+  const { t, f } = locale
+  const percent = (share: number | null) => (share === null ? '—' : f.rate(Math.round(share * 100) * 100))
+  const minutesText = (m: number | null) => (m === null ? '—' : f.duration(m))
+  const grouping = {
+    customer: t('documents.sla.grouping.customer'),
+    agreementGroup: t('documents.sla.grouping.agreementGroup'),
+    priority: t('documents.sla.grouping.priority'),
+    month: t('documents.sla.grouping.month')
+  }[i.groupBy]
+  const by = {
+    customer: t('documents.sla.by.customer'),
+    agreementGroup: t('documents.sla.by.agreementGroup'),
+    priority: t('documents.sla.by.priority'),
+    month: t('documents.sla.by.month')
+  }[i.groupBy]
   const total = rows.reduce(
     (s, r) => ({ orders: s.orders + r.orders, targets: s.targets + r.targets, met: s.met + r.met, breached: s.breached + r.breached }),
     { orders: 0, targets: 0, met: 0, breached: 0 }
   )
   const totalShare = total.met + total.breached === 0 ? null : total.met / (total.met + total.breached)
   const body: TableCell[][] = rows.map((r) => [
-    r.label,
+    i.groupBy === 'month' ? f.month(r.key) : r.label,
     String(r.orders),
     String(r.targets),
     String(r.met),
@@ -252,36 +264,38 @@ export async function compliancePdf(ctx: ServiceContext, i: ComplianceIn): Promi
   ])
   const summary: Content = {
     text: [
-      { text: `${percent(totalShare)} of targets met`, bold: true, color: ACCENT, fontSize: 12 },
-      { text: `   ${total.orders} orders · ${total.targets} targets · ${total.met} met · ${total.breached} missed`, color: MUTED }
+      { text: t('documents.sla.targetsMet', { percent: percent(totalShare) }), bold: true, color: ACCENT, fontSize: 12 },
+      {
+        text: `   ${t('documents.sla.counts', { orders: total.orders, targets: total.targets, met: total.met, missed: total.breached })}`,
+        color: MUTED
+      }
     ],
     margin: [0, 0, 0, 10]
   }
   const doc = documentFrame({
     settings,
-    title: 'SLA compliance',
-    number: `${i.from} – ${i.to}`,
-    subtitle: [`By ${GROUPING_LABELS[i.groupBy].toLowerCase()}`],
+    locale,
+    title: t('documents.sla.title'),
+    number: `${f.date(i.from)} – ${f.date(i.to)}`,
+    subtitle: [by],
     content: [
       summary,
       rowsTable(
         [
-          { header: GROUPING_LABELS[i.groupBy], width: '*' },
-          { header: 'Orders', width: 'auto', align: 'right' },
-          { header: 'Targets', width: 'auto', align: 'right' },
-          { header: 'Met', width: 'auto', align: 'right' },
-          { header: 'Missed', width: 'auto', align: 'right' },
-          { header: 'Met %', width: 'auto', align: 'right' },
+          { header: grouping, width: '*' },
+          { header: t('documents.sla.orders'), width: 'auto', align: 'right' },
+          { header: t('documents.sla.targets'), width: 'auto', align: 'right' },
+          { header: t('documents.sla.met'), width: 'auto', align: 'right' },
+          { header: t('documents.sla.missed'), width: 'auto', align: 'right' },
+          { header: t('documents.sla.metShare'), width: 'auto', align: 'right' },
           { header: '', width: 90 },
-          { header: `Median ${SLA_TARGET_LABELS.response.toLowerCase()}`, width: 'auto', align: 'right' },
-          { header: `Median ${SLA_TARGET_LABELS.resolution.toLowerCase()}`, width: 'auto', align: 'right' }
+          { header: t('documents.sla.medianResponse'), width: 'auto', align: 'right' },
+          { header: t('documents.sla.medianResolution'), width: 'auto', align: 'right' }
         ],
-        body.length > 0
-          ? body
-          : [[{ text: 'No SLA clocks started in this period.', colSpan: 9, color: MUTED }, '', '', '', '', '', '', '', '']]
+        body.length > 0 ? body : [[{ text: t('documents.sla.noClocks'), colSpan: 9, color: MUTED }, '', '', '', '', '', '', '', '']]
       ),
       {
-        text: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.',
+        text: t('documents.sla.footnote'),
         color: MUTED,
         fontSize: 7.5,
         margin: [0, 8, 0, 0]
