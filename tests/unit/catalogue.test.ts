@@ -5,7 +5,7 @@ import { ROLES } from '@shared/auth/roles'
 import { ERROR_CODES } from '@shared/api/result'
 import { COMBINE_RULES } from '@shared/domain/agreements'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
-import { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
+import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
 import { LINE_TYPES, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { en } from '@shared/i18n/catalogue/en'
@@ -46,7 +46,9 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.progress': PROGRESS,
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,
-  'enums.slaTarget': SLA_TARGET_KINDS
+  'enums.slaTarget': SLA_TARGET_KINDS,
+  'masterdata.categories.types': LINE_CATEGORY_TYPES,
+  'masterdata.categories.units': LINE_CATEGORY_TYPES
 }
 
 function sources(dir: string): string[] {
