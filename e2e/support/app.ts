@@ -132,6 +132,8 @@ export async function setupAdmin(app: RunningApp, withDemoData = false): Promise
     displayName: 'Ada Admin',
     password: 'admin-pass-1',
     companyName: 'Külmaexpert OÜ',
+    // The specs' selectors are the English UI texts: the company (and so the administrator) speaks English.
+    language: 'en',
     withDemoData
   })
   if (!r.ok) throw new Error(`setup failed: ${r.error?.message}`)

@@ -3,15 +3,16 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '@shared/auth/roles'
 import { ERROR_CODES } from '@shared/api/result'
+import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { COMBINE_RULES } from '@shared/domain/agreements'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
-import { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
+import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
 import { LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
+import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
-import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { CSV_FIELDS } from '../../src/main/api/csvColumns'
 
 type Tree = { [k: string]: string | Tree }
@@ -53,7 +54,12 @@ const BUILT: Record<string, readonly string[]> = {
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],
   'csv.intervalUnit': INTERVAL_UNITS,
-  'csv.windowKind': WINDOW_KINDS
+  'csv.windowKind': WINDOW_KINDS,
+  'masterdata.categories.types': LINE_CATEGORY_TYPES,
+  'masterdata.categories.units': LINE_CATEGORY_TYPES,
+  'agreements.status': AGREEMENT_STATUSES,
+  'agreements.intervals.units': INTERVAL_UNITS,
+  'agreements.timeWindows.kinds': WINDOW_KINDS
 }
 
 function sources(dir: string): string[] {

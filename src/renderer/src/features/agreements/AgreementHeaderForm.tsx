@@ -2,23 +2,30 @@ import { Button, Checkbox, Grid, Group, Select, Stack, Text, Textarea, TextInput
 import type { UseFormReturnType } from '@mantine/form'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { COMBINE_RULE_LABELS, COMBINE_RULES } from '@shared/domain/agreements'
+import { COMBINE_RULES } from '@shared/domain/agreements'
+import type { T } from '@shared/i18n/i18n'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { type NoteColumn, RelationsEditor } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import classes from './AgreementPage.module.css'
 import { templateGroupsQuery } from './queries'
 import { treeOrder } from './setup/tree'
 import { type HeaderValues } from './useAgreementEditor'
 
-const AGREEMENT_NOTES: NoteColumn<'internalNote' | 'externalNote'>[] = [
-  { key: 'internalNote', heading: 'Internal note', placeholder: '—', ariaLabel: (label) => `Internal note on ${label}` },
+const agreementNotes = (t: T): NoteColumn<'internalNote' | 'externalNote'>[] => [
+  {
+    key: 'internalNote',
+    heading: t('agreements.header.internalNote'),
+    placeholder: '—',
+    ariaLabel: (label) => t('agreements.header.internalNoteOn', { label })
+  },
   {
     key: 'externalNote',
-    heading: 'External note (shown to the customer)',
+    heading: t('agreements.header.externalNote'),
     placeholder: '—',
-    ariaLabel: (label) => `External note on ${label}`
+    ariaLabel: (label) => t('agreements.header.externalNoteOn', { label })
   }
 ]
 
@@ -32,6 +39,7 @@ interface AgreementHeaderFormProps {
 
 /** The agreement header (who, which group, when, how visits combine, who does them) and its relations. */
 export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }: AgreementHeaderFormProps) {
+  const t = useT()
   const v = form.values
   const customer = useQuery({
     queryKey: ['record', 'customers', v.customerId ?? 0],
@@ -51,7 +59,7 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
         <Grid gap="sm">
           <Grid.Col span={5}>
             <EntitySelect
-              label="Customer"
+              label={t('agreements.header.customer')}
               withAsterisk
               disabled={readOnly}
               list="customers.list"
@@ -68,11 +76,11 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
             />
           </Grid.Col>
           <Grid.Col span={7}>
-            <TextInput label="Description" withAsterisk disabled={readOnly} {...form.getInputProps('description')} />
+            <TextInput label={t('agreements.header.description')} withAsterisk disabled={readOnly} {...form.getInputProps('description')} />
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="Agreement group"
+              label={t('agreements.header.group')}
               withAsterisk
               disabled={readOnly}
               list="agreementGroups.list"
@@ -84,7 +92,7 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={2}>
             <DateField
-              label="Start date"
+              label={t('agreements.header.startDate')}
               withAsterisk
               clearable={false}
               disabled={readOnly}
@@ -95,8 +103,8 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={2}>
             <DateField
-              label="End date"
-              placeholder="Open-ended"
+              label={t('agreements.header.endDate')}
+              placeholder={t('agreements.header.openEnded')}
               disabled={readOnly}
               value={v.endDate}
               onChange={(d) => form.setFieldValue('endDate', d)}
@@ -105,16 +113,16 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={5}>
             <Select
-              label="Combine visits into orders"
+              label={t('agreements.header.combine')}
               disabled={readOnly}
               allowDeselect={false}
-              data={COMBINE_RULES.map((r) => ({ value: r, label: COMBINE_RULE_LABELS[r] }))}
+              data={COMBINE_RULES.map((r) => ({ value: r, label: t(`enums.combineRule.${r}`) }))}
               {...form.getInputProps('combineRule')}
             />
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="Preferred technician"
+              label={t('agreements.header.preferredTechnician')}
               disabled={readOnly}
               list="workers.list"
               labelOf={(w) => w.name}
@@ -125,7 +133,7 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="Responsible"
+              label={t('agreements.header.responsible')}
               disabled={readOnly}
               list="workers.list"
               labelOf={(w) => w.name}
@@ -136,11 +144,15 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Contact"
+              label={t('agreements.header.contact')}
               disabled={readOnly || v.customerId === null}
               clearable
               placeholder={
-                v.customerId === null ? 'Choose the customer first' : contacts.length === 0 ? 'The customer has no contacts' : 'No contact'
+                v.customerId === null
+                  ? t('agreements.header.chooseCustomerFirst')
+                  : contacts.length === 0
+                    ? t('agreements.header.noContacts')
+                    : t('agreements.header.noContact')
               }
               data={contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} · ${c.phone}` : c.name }))}
               value={v.contactId === null ? null : String(v.contactId)}
@@ -150,12 +162,12 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Template group"
-              description="Set only for a template (never produces orders)"
+              label={t('agreements.header.templateGroup')}
+              description={t('agreements.header.templateGroupHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               disabled={readOnly}
               clearable
-              placeholder="Not a template"
+              placeholder={t('agreements.header.notATemplate')}
               data={templateOptions}
               value={v.templateGroupId === null ? null : String(v.templateGroupId)}
               onChange={(s) => form.setFieldValue('templateGroupId', s === null ? null : Number(s))}
@@ -164,9 +176,9 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="SLA"
+              label={t('agreements.header.sla')}
               disabled={readOnly}
-              placeholder="The agreement group's"
+              placeholder={t('agreements.header.slaPlaceholder')}
               list="slaDefinitions.list"
               labelOf={(s) => `${s.code} · ${s.name}`}
               value={v.slaId}
@@ -175,12 +187,19 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
             />
           </Grid.Col>
           <Grid.Col span={6}>
-            <Textarea label="Notes" autosize minRows={2} maxRows={8} disabled={readOnly} {...form.getInputProps('notes')} />
+            <Textarea
+              label={t('agreements.header.notes')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              disabled={readOnly}
+              {...form.getInputProps('notes')}
+            />
           </Grid.Col>
           <Grid.Col span={3} style={{ display: 'flex', alignItems: 'center' }}>
             <Checkbox
-              label="Suspended"
-              description="No orders are created while suspended"
+              label={t('agreements.header.suspended')}
+              description={t('agreements.header.suspendedHint')}
               disabled={readOnly}
               {...form.getInputProps('suspended', { type: 'checkbox' })}
             />
@@ -191,9 +210,9 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
           form={form}
           disabled={readOnly}
           customerId={v.customerId}
-          notes={AGREEMENT_NOTES}
+          notes={agreementNotes(t)}
           layout="stacked"
-          objectsHint="Lines can only name objects related here."
+          objectsHint={t('agreements.header.objectsHint')}
         />
 
         {!readOnly && (
@@ -205,11 +224,11 @@ export function AgreementHeaderForm({ form, isNew, readOnly, onSubmit, saving }:
               loading={saving}
               disabled={!isNew && !form.isDirty()}
             >
-              {isNew ? 'Create agreement' : 'Save'}
+              {isNew ? t('agreements.header.create') : t('agreements.header.save')}
             </Button>
             {!isNew && form.isDirty() && (
               <Text size="xs" c="dimmed">
-                Unsaved changes
+                {t('agreements.header.unsaved')}
               </Text>
             )}
           </Group>

@@ -2,7 +2,7 @@ import { Anchor, Text } from '@mantine/core'
 import { IconCalendarRepeat } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { formatDate } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { agreementQuery } from './queries'
 
 interface AgreementLinkProps {
@@ -19,11 +19,13 @@ interface AgreementLinkProps {
  * opening the agreement's lines with that line marked.
  */
 export function AgreementLink({ agreementId, agreementLineId = null, occurrenceDate = null, size = 'sm' }: AgreementLinkProps) {
+  const t = useT()
+  const f = useFormat()
   const agreement = useQuery(agreementQuery(agreementId))
   const a = agreement.data
   const line = agreementLineId === null ? undefined : a?.lines.find((l) => l.id === agreementLineId)
   const to = agreementLineId === null ? `/agreements/${agreementId}` : `/agreements/${agreementId}?line=${agreementLineId}`
-  const name = a ? a.number : `Agreement ${agreementId}`
+  const name = a ? a.number : t('agreements.link.agreement', { id: agreementId })
   return (
     <Anchor
       component={Link}
@@ -33,10 +35,10 @@ export function AgreementLink({ agreementId, agreementLineId = null, occurrenceD
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
     >
       <IconCalendarRepeat size={size === 'xs' ? 12 : 14} />
-      {line ? `${name} · line ${line.lineNo}` : name}
+      {line ? t('agreements.link.line', { name, n: line.lineNo }) : name}
       {occurrenceDate && (
         <Text span size="xs" c="dimmed">
-          (due {formatDate(occurrenceDate)})
+          {t('agreements.link.due', { date: f.date(occurrenceDate) })}
         </Text>
       )}
     </Anchor>

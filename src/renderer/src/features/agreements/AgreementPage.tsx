@@ -2,9 +2,8 @@ import { Alert, Anchor, Breadcrumbs, Button, Group, Indicator, Kbd, Loader, Pape
 import { IconAlertTriangle, IconCopy, IconLock, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { COMBINE_RULE_LABELS } from '@shared/domain/agreements'
 import { ConfirmButton } from '../../components/ConfirmButton'
-import { formatDate } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { AuditTrail } from '../../components/AuditTrail'
 import { useSession } from '../../lib/session'
 import { AgreementHeaderForm } from './AgreementHeaderForm'
@@ -14,6 +13,11 @@ import { LinesGrid } from './LinesGrid'
 import { PreviewPanel } from './PreviewPanel'
 import { StatusBadge } from './status'
 import { useAgreementEditor } from './useAgreementEditor'
+
+/** The keys' own names, as printed on the keyboard. */
+const KEY_TAB = 'Tab'
+const KEY_ENTER = 'Enter'
+const KEY_ESC = 'Esc'
 
 /**
  * The agreement editor: the header with its object and task relations; the lines grid with a preview of
@@ -25,6 +29,8 @@ export function AgreementPage() {
   const [search] = useSearchParams()
   const recordId = id === 'new' ? null : Number(id)
   const highlight = Number(search.get('line')) || null
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const e = useAgreementEditor(recordId)
   const { form } = e
@@ -35,7 +41,7 @@ export function AgreementPage() {
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
     return (
-      <Alert color="red" title="Cannot open this agreement">
+      <Alert color="red" title={t('agreements.page.cannotOpen')}>
         {(e.loadError as Error).message}
       </Alert>
     )
@@ -48,21 +54,21 @@ export function AgreementPage() {
     <Stack gap="sm">
       <Breadcrumbs fz="sm">
         <Anchor component={Link} to="/agreements">
-          Agreements
+          {t('agreements.crumb')}
         </Anchor>
-        <Text size="sm">{a ? a.number : 'New'}</Text>
+        <Text size="sm">{a ? a.number : t('agreements.newCrumb')}</Text>
       </Breadcrumbs>
       <Group justify="space-between" align="start" wrap="nowrap">
         <div>
           <Group gap="xs">
-            <Title order={3}>{a ? `${a.number} ${a.description}` : 'New agreement'}</Title>
+            <Title order={3}>{a ? `${a.number} ${a.description}` : t('agreements.new')}</Title>
             {a && <StatusBadge agreement={a} />}
           </Group>
           {a && (
             <Text size="sm" c="dimmed">
-              {a.customerName} · {a.groupName} · {formatDate(a.startDate)} – {a.endDate ? formatDate(a.endDate) : 'open-ended'} ·{' '}
-              {COMBINE_RULE_LABELS[a.combineRule]}
-              {a.templateGroupName ? ` · template group ${a.templateGroupName}` : ''}
+              {a.customerName} · {a.groupName} · {f.date(a.startDate)} – {a.endDate ? f.date(a.endDate) : t('agreements.page.openEnded')} ·{' '}
+              {t(`enums.combineRule.${a.combineRule}`)}
+              {a.templateGroupName ? ` · ${t('agreements.page.templateGroupIs', { name: a.templateGroupName })}` : ''}
             </Text>
           )}
         </div>
@@ -72,19 +78,19 @@ export function AgreementPage() {
             color="red"
             size="xs"
             leftSection={<IconTrash size={14} />}
-            title={`Delete ${a.number}?`}
-            message="This removes the agreement with its lines and relations. An agreement that has produced service orders cannot be deleted: end it (set an end date) or suspend it instead."
-            confirmLabel="Delete"
+            title={t('agreements.page.deleteTitle', { number: a.number })}
+            message={t('agreements.page.deleteMessage')}
+            confirmLabel={t('agreements.page.delete')}
             onConfirm={e.remove}
             loading={e.removing}
           >
-            Delete
+            {t('agreements.page.delete')}
           </ConfirmButton>
         )}
       </Group>
       {readOnly && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} data-testid="read-only-notice">
-          Your role can view this agreement but not change it.
+          {t('agreements.page.readOnly')}
         </Alert>
       )}
       {e.conflict && (
@@ -92,15 +98,13 @@ export function AgreementPage() {
           variant="light"
           color="orange"
           icon={<IconAlertTriangle size={16} />}
-          title="Changed by someone else"
+          title={t('agreements.page.conflictTitle')}
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">
-              This agreement was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
-            </Text>
+            <Text size="sm">{t('agreements.page.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
-              Reload
+              {t('agreements.page.reload')}
             </Button>
           </Group>
         </Alert>
@@ -115,11 +119,11 @@ export function AgreementPage() {
           <Tabs.List>
             <Tabs.Tab value="agreement">
               <Indicator disabled={!form.isDirty()} size={7} offset={-4} color="yellow" label={null}>
-                Agreement
+                {t('agreements.page.tabAgreement')}
               </Indicator>
             </Tabs.Tab>
-            <Tabs.Tab value="lines">Lines ({a.lines.length})</Tabs.Tab>
-            {can('audit.read') && <Tabs.Tab value="history">History</Tabs.Tab>}
+            <Tabs.Tab value="lines">{t('agreements.page.tabLines', { n: a.lines.length })}</Tabs.Tab>
+            {can('audit.read') && <Tabs.Tab value="history">{t('agreements.page.tabHistory')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="agreement" pt="sm">
             <Paper withBorder p="md" maw={1200}>
@@ -132,17 +136,18 @@ export function AgreementPage() {
                 <Group justify="space-between" px="md" py={8}>
                   <Text size="xs" c="dimmed">
                     {readOnly ? (
-                      'Lines'
+                      t('agreements.page.lines')
                     ) : (
                       <>
-                        <Kbd size="xs">Tab</Kbd> next cell · <Kbd size="xs">Enter</Kbd> save the row · <Kbd size="xs">Esc</Kbd> undo the row
-                        · a line’s object must be related on the Agreement tab
+                        <Kbd size="xs">{KEY_TAB}</Kbd> {t('agreements.page.keyNext')} · <Kbd size="xs">{KEY_ENTER}</Kbd>{' '}
+                        {t('agreements.page.keySave')} · <Kbd size="xs">{KEY_ESC}</Kbd> {t('agreements.page.keyUndo')} ·{' '}
+                        {t('agreements.page.objectHint')}
                       </>
                     )}
                   </Text>
                   {!readOnly && (
                     <Button variant="default" size="xs" leftSection={<IconCopy size={14} />} onClick={() => setDialog('copy')}>
-                      Copy lines from…
+                      {t('agreements.page.copyLinesFrom')}
                     </Button>
                   )}
                 </Group>

@@ -4,13 +4,15 @@ import { useState } from 'react'
 import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
-import { formatDate } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { GeneratorDialog } from './GeneratorDialog'
 import type { ListFilter } from './useGenerator'
-import { type AgreementStatus, STATUS_LABELS, StatusBadge } from './status'
+import { type AgreementStatus, StatusBadge } from './status'
 
 export function AgreementsList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const [customer, setCustomer] = useState<{ id: number; name: string } | null>(null)
   const [group, setGroup] = useState<{ id: number; name: string } | null>(null)
@@ -24,9 +26,9 @@ export function AgreementsList() {
     status,
     q: q.trim(),
     label: [
-      customer && `customer ${customer.name}`,
-      group && `group ${group.name}`,
-      status && `status ${STATUS_LABELS[status].toLowerCase()}`,
+      customer && t('agreements.filterCustomer', { name: customer.name }),
+      group && t('agreements.filterGroup', { name: group.name }),
+      status && t('agreements.filterStatus', { status: t(`agreements.status.${status}`).toLowerCase() }),
       q.trim() && `“${q.trim()}”`
     ]
       .filter(Boolean)
@@ -36,11 +38,11 @@ export function AgreementsList() {
   return (
     <>
       <ListPage
-        title="Service agreements"
+        title={t('agreements.title')}
         method="agreements.list"
         defaultSort="number"
         exportName="agreements"
-        searchPlaceholder="Number, description or customer"
+        searchPlaceholder={t('agreements.search')}
         search={q}
         onSearchChange={setQ}
         filters={{ customerId: filter.customerId, groupId: filter.groupId, status }}
@@ -49,8 +51,8 @@ export function AgreementsList() {
             <EntitySelect
               size="xs"
               w={220}
-              placeholder="Any customer"
-              aria-label="Customer filter"
+              placeholder={t('agreements.anyCustomer')}
+              aria-label={t('agreements.customerAria')}
               list="customers.list"
               labelOf={(c) => `${c.number} ${c.name}`}
               value={customer?.id ?? null}
@@ -59,8 +61,8 @@ export function AgreementsList() {
             <EntitySelect
               size="xs"
               w={180}
-              placeholder="Any group"
-              aria-label="Agreement group filter"
+              placeholder={t('agreements.anyGroup')}
+              aria-label={t('agreements.groupAria')}
               list="agreementGroups.list"
               labelOf={(g) => g.name}
               value={group?.id ?? null}
@@ -69,10 +71,10 @@ export function AgreementsList() {
             <Select
               size="xs"
               w={140}
-              placeholder="Any status"
-              aria-label="Status filter"
+              placeholder={t('agreements.anyStatus')}
+              aria-label={t('agreements.statusAria')}
               clearable
-              data={AGREEMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+              data={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`agreements.status.${s}`) }))}
               value={status}
               onChange={(v) => setStatus(v as AgreementStatus | null)}
             />
@@ -81,22 +83,28 @@ export function AgreementsList() {
         actions={
           can('agreements.generate') && (
             <Button variant="light" size="xs" leftSection={<IconPlayerPlay size={14} />} onClick={() => setGenerating(true)}>
-              Create service orders…
+              {t('agreements.createOrders')}
             </Button>
           )
         }
         newPath={can('agreements.write') ? '/agreements/new' : undefined}
-        newLabel="New agreement"
+        newLabel={t('agreements.new')}
         rowPath={(r) => `/agreements/${r.id}`}
         columns={[
-          { key: 'number', label: 'No.', sort: 'number', width: 110 },
-          { key: 'customerName', label: 'Customer', sort: 'customerName' },
-          { key: 'description', label: 'Description' },
-          { key: 'groupName', label: 'Group', sort: 'groupName', width: 140 },
-          { key: 'startDate', label: 'Start', sort: 'startDate', width: 100, render: (r) => formatDate(r.startDate) },
-          { key: 'endDate', label: 'End', sort: 'endDate', width: 100, render: (r) => (r.endDate ? formatDate(r.endDate) : '—') },
-          { key: 'status', label: 'Status', width: 100, render: (r) => <StatusBadge agreement={r} size="xs" /> },
-          { key: 'lineCount', label: 'Lines', align: 'right', width: 60 }
+          { key: 'number', label: t('agreements.col.no'), sort: 'number', width: 110 },
+          { key: 'customerName', label: t('agreements.col.customer'), sort: 'customerName' },
+          { key: 'description', label: t('agreements.col.description') },
+          { key: 'groupName', label: t('agreements.col.group'), sort: 'groupName', width: 140 },
+          { key: 'startDate', label: t('agreements.col.start'), sort: 'startDate', width: 100, render: (r) => f.date(r.startDate) },
+          {
+            key: 'endDate',
+            label: t('agreements.col.end'),
+            sort: 'endDate',
+            width: 100,
+            render: (r) => (r.endDate ? f.date(r.endDate) : '—')
+          },
+          { key: 'status', label: t('agreements.col.status'), width: 100, render: (r) => <StatusBadge agreement={r} size="xs" /> },
+          { key: 'lineCount', label: t('agreements.col.lines'), align: 'right', width: 60 }
         ]}
       />
       {generating && <GeneratorDialog opened filter={filter} onClose={() => setGenerating(false)} />}

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { AgreementRow } from '@shared/domain/agreements'
 import { EntitySelect } from '../../components/EntitySelect'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { useAgreementAction } from './mutations'
 
 interface CopyLinesDialogProps {
@@ -16,13 +17,14 @@ interface CopyLinesDialogProps {
  * relations, its service tasks come along, and its service objects too when it is the same customer's.
  */
 export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
+  const t = useT()
   const [source, setSource] = useState<'template' | 'agreement'>('template')
   const [fromId, setFromId] = useState<number | null>(null)
   const [withRelations, setWithRelations] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const before = agreement.lines.length
   const copy = useAgreementAction('agreements.copyLines', agreement.id, {
-    done: (row) => `${row.lines.length - before} line${row.lines.length - before === 1 ? '' : 's'} copied`,
+    done: (row) => t('agreements.copy.copied', { count: row.lines.length - before }),
     onSuccess: onClose,
     onError: (e) => {
       if (!isApiError(e, 'VALIDATION')) return false
@@ -32,13 +34,13 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
   })
 
   return (
-    <Modal opened onClose={onClose} title="Copy lines from…" size="md">
+    <Modal opened onClose={onClose} title={t('agreements.copy.title')} size="md">
       <Stack gap="sm">
         <SegmentedControl
           size="xs"
           data={[
-            { value: 'template', label: 'A template' },
-            { value: 'agreement', label: 'Another agreement' }
+            { value: 'template', label: t('agreements.copy.aTemplate') },
+            { value: 'agreement', label: t('agreements.copy.another') }
           ]}
           value={source}
           onChange={(v) => {
@@ -49,15 +51,15 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
         />
         <EntitySelect
           key={source}
-          label={source === 'template' ? 'Template' : 'Agreement'}
-          placeholder="Number, description or customer"
+          label={source === 'template' ? t('agreements.copy.template') : t('agreements.copy.agreement')}
+          placeholder={t('agreements.search')}
           data-autofocus
           list="agreements.list"
           filters={{ status: source === 'template' ? 'template' : null }}
           labelOf={(a) =>
             a.isTemplate
-              ? `${a.number} ${a.description} · ${a.lineCount} lines`
-              : `${a.number} ${a.description} — ${a.customerName} · ${a.lineCount} lines`
+              ? `${a.number} ${a.description} · ${t('agreements.copy.lineCount', { count: a.lineCount })}`
+              : `${a.number} ${a.description} — ${a.customerName} · ${t('agreements.copy.lineCount', { count: a.lineCount })}`
           }
           value={fromId}
           onChange={(id) => {
@@ -68,18 +70,17 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
           comboboxProps={{ withinPortal: true }}
         />
         <Checkbox
-          label="With relations"
-          description="Also relate the source’s service tasks (and its service objects, when it is this customer’s)"
+          label={t('agreements.copy.withRelations')}
+          description={t('agreements.copy.withRelationsHint')}
           checked={withRelations}
           onChange={(e) => setWithRelations(e.currentTarget.checked)}
         />
         <Text size="xs" c="dimmed">
-          Stopped lines are not copied. A line that starts before this agreement starts on its start date; an object that is not related
-          here is left blank.
+          {t('agreements.copy.note')}
         </Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="sm" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             size="sm"
@@ -88,7 +89,7 @@ export function CopyLinesDialog({ agreement, onClose }: CopyLinesDialogProps) {
             loading={copy.isPending}
             onClick={() => fromId !== null && copy.mutate({ id: agreement.id, fromAgreementId: fromId, withRelations })}
           >
-            Copy lines
+            {t('agreements.copy.copy')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,5 @@
 import { Modal } from '@mantine/core'
+import { useT } from '../../lib/i18n'
 import { GeneratorForm } from './GeneratorForm'
 import { GeneratorProgress } from './GeneratorProgress'
 import { useGenerator, type GeneratorTarget } from './useGenerator'
@@ -14,6 +15,7 @@ interface GeneratorDialogProps extends GeneratorTarget {
  * agreements), and the summary links to the new orders.
  */
 export function GeneratorDialog({ opened, onClose, agreement, filter }: GeneratorDialogProps) {
+  const t = useT()
   const g = useGenerator({ agreement, filter })
   const running = g.run?.status === 'running'
 
@@ -21,7 +23,7 @@ export function GeneratorDialog({ opened, onClose, agreement, filter }: Generato
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Create service orders from agreements"
+      title={t('agreements.generator.title')}
       size="lg"
       closeOnClickOutside={!running}
       closeOnEscape={!running}

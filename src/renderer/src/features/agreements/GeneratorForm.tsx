@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react'
-import { LINE_TYPE_LABELS, LINE_TYPES } from '@shared/domain/orders'
+import { LINE_TYPES } from '@shared/domain/orders'
 import { DateField } from '../../components/DateField'
+import { useT } from '../../lib/i18n'
 import { Count } from './Count'
 import type { Generator, GeneratorTarget, Scope } from './useGenerator'
 
@@ -12,57 +13,65 @@ interface GeneratorFormProps extends GeneratorTarget {
 
 /** The generator's choices, the preview's counts, and Preview / Create. */
 export function GeneratorForm({ generator: g, agreement, filter, onClose }: GeneratorFormProps) {
+  const t = useT()
   const { counts, errors, preview, start } = g
   const busy = preview.isPending || start.isPending
   return (
     <Stack gap="sm">
       <Group grow align="start">
-        <DateField label="From" withAsterisk clearable={false} value={g.from} onChange={g.setFrom} error={errors.from} />
-        <DateField label="To" withAsterisk clearable={false} value={g.to} onChange={g.setTo} error={errors.to} />
+        <DateField
+          label={t('agreements.generator.from')}
+          withAsterisk
+          clearable={false}
+          value={g.from}
+          onChange={g.setFrom}
+          error={errors.from}
+        />
+        <DateField label={t('agreements.generator.to')} withAsterisk clearable={false} value={g.to} onChange={g.setTo} error={errors.to} />
       </Group>
       <Checkbox.Group
-        label="Line types to include"
+        label={t('agreements.generator.types')}
         value={g.types}
-        onChange={(v) => g.setTypes(LINE_TYPES.filter((t) => v.includes(t)))}
+        onChange={(v) => g.setTypes(LINE_TYPES.filter((lt) => v.includes(lt)))}
         error={errors.types}
       >
         <Group gap="md" mt={4}>
-          {LINE_TYPES.map((t) => (
-            <Checkbox key={t} value={t} label={LINE_TYPE_LABELS[t]} />
+          {LINE_TYPES.map((lt) => (
+            <Checkbox key={lt} value={lt} label={t(`enums.lineType.${lt}`)} />
           ))}
         </Group>
       </Checkbox.Group>
-      <Radio.Group label="Agreements" value={g.scope} onChange={(v) => g.setScope(v as Scope)} error={errors.scope}>
+      <Radio.Group label={t('agreements.generator.scope')} value={g.scope} onChange={(v) => g.setScope(v as Scope)} error={errors.scope}>
         <Stack gap={6} mt={4}>
-          {agreement && <Radio value="agreement" label={`This agreement (${agreement.number})`} />}
-          {g.hasFilter && <Radio value="filter" label={`The agreements in the list (${filter!.label})`} />}
-          <Radio value="all" label="Every agreement" />
+          {agreement && <Radio value="agreement" label={t('agreements.generator.thisOne', { number: agreement.number })} />}
+          {g.hasFilter && <Radio value="filter" label={t('agreements.generator.inList', { filter: filter!.label })} />}
+          <Radio value="all" label={t('agreements.generator.every')} />
         </Stack>
       </Radio.Group>
       <Text size="xs" c="dimmed">
-        Templates, suspended agreements and stopped lines are left out. Visits created before are never created twice.
+        {t('agreements.generator.note')}
       </Text>
 
       {counts && (
         <SimpleGrid cols={4} spacing="xs" data-testid="generator-preview">
-          <Count label="Orders to create" value={counts.orders} />
-          <Count label="Lines to create" value={counts.lines} />
-          <Count label="Calendar conflicts" value={counts.conflicts} color={counts.conflicts > 0 ? 'red' : undefined} />
-          <Count label="Already created" value={counts.skipped} />
+          <Count label={t('agreements.generator.ordersToCreate')} value={counts.orders} />
+          <Count label={t('agreements.generator.linesToCreate')} value={counts.lines} />
+          <Count label={t('agreements.generator.conflicts')} value={counts.conflicts} color={counts.conflicts > 0 ? 'red' : undefined} />
+          <Count label={t('agreements.generator.alreadyCreated')} value={counts.skipped} />
         </SimpleGrid>
       )}
       {counts && counts.conflicts > 0 && (
         <Text size="xs" c="red">
-          Visits on closed days are created anyway and flagged as calendar conflicts.
+          {t('agreements.generator.conflictsNote')}
         </Text>
       )}
 
       <Group justify="flex-end" gap="xs" mt="xs">
         <Button variant="default" size="sm" onClick={onClose}>
-          Close
+          {t('common.close')}
         </Button>
         <Button variant="light" size="sm" loading={preview.isPending} disabled={busy} onClick={() => preview.mutate()}>
-          Preview
+          {t('agreements.generator.preview')}
         </Button>
         <Button
           size="sm"
@@ -71,7 +80,7 @@ export function GeneratorForm({ generator: g, agreement, filter, onClose }: Gene
           disabled={busy}
           onClick={() => start.mutate()}
         >
-          {counts ? `Create ${counts.orders} order${counts.orders === 1 ? '' : 's'}` : 'Create'}
+          {counts ? t('agreements.generator.createOrders', { count: counts.orders }) : t('agreements.generator.create')}
         </Button>
       </Group>
     </Stack>

@@ -1,6 +1,8 @@
 import { Badge, Button, Group, Progress, Stack, Text } from '@mantine/core'
 import { IconPlayerStop } from '@tabler/icons-react'
 import type { GenerationRun } from '@shared/domain/agreements'
+import type { T } from '@shared/i18n/i18n'
+import { useT } from '../../lib/i18n'
 import { RunSummary } from './RunSummary'
 import type { Generator } from './useGenerator'
 
@@ -12,6 +14,7 @@ interface GeneratorProgressProps {
 
 /** The run under way (progress, Cancel) and, once it ends, what it made. */
 export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgressProps) {
+  const t = useT()
   const running = r.status === 'running'
   const finished = !running
   return (
@@ -20,12 +23,12 @@ export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgress
         value={r.agreementsTotal === 0 ? (running ? 5 : 100) : (100 * r.agreementsDone) / r.agreementsTotal}
         animated={running}
         size="lg"
-        aria-label="Generation progress"
+        aria-label={t('agreements.generator.progressAria')}
       />
       <Group justify="space-between">
         <Text size="sm" data-testid="generator-progress">
-          {r.agreementsDone} of {r.agreementsTotal} agreement{r.agreementsTotal === 1 ? '' : 's'} · {r.ordersCreated} order
-          {r.ordersCreated === 1 ? '' : 's'} created
+          {t('agreements.generator.agreementsDone', { done: r.agreementsDone, count: r.agreementsTotal })} ·{' '}
+          {t('agreements.generator.ordersCreatedCount', { count: r.ordersCreated })}
         </Text>
         <RunStatus run={r} />
       </Group>
@@ -39,7 +42,7 @@ export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgress
             loading={cancel.isPending}
             onClick={() => cancel.mutate()}
           >
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Group>
       )}
@@ -47,7 +50,7 @@ export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgress
       {finished && (
         <Group justify="flex-end" gap="xs">
           <Button size="sm" onClick={onClose}>
-            Close
+            {t('common.close')}
           </Button>
         </Group>
       )}
@@ -55,17 +58,18 @@ export function GeneratorProgress({ run: r, cancel, onClose }: GeneratorProgress
   )
 }
 
-const STATUS: Record<GenerationRun['status'], { label: string; color: string }> = {
-  running: { label: 'Running', color: 'blue' },
-  done: { label: 'Finished', color: 'teal' },
-  cancelled: { label: 'Cancelled', color: 'orange' },
-  failed: { label: 'Failed', color: 'red' }
+const STATUS: Record<GenerationRun['status'], { label: (t: T) => string; color: string }> = {
+  running: { label: (t) => t('agreements.generator.running'), color: 'blue' },
+  done: { label: (t) => t('agreements.generator.done'), color: 'teal' },
+  cancelled: { label: (t) => t('agreements.generator.cancelled'), color: 'orange' },
+  failed: { label: (t) => t('agreements.generator.failed'), color: 'red' }
 }
 
 function RunStatus({ run }: { run: GenerationRun }) {
+  const t = useT()
   return (
     <Badge variant="light" color={STATUS[run.status].color} data-testid="generator-status">
-      {STATUS[run.status].label}
+      {STATUS[run.status].label(t)}
     </Badge>
   )
 }

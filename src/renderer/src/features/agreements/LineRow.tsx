@@ -1,10 +1,10 @@
 import { Checkbox, Select, Text, TextInput } from '@mantine/core'
 import type { KeyboardEvent, ReactNode } from 'react'
 import type { AgreementLineRow } from '@shared/domain/agreements'
-import { LINE_TYPE_LABELS, LINE_TYPES, type LineType } from '@shared/domain/orders'
+import { LINE_TYPES, type LineType } from '@shared/domain/orders'
 import { EntitySelect } from '../../components/EntitySelect'
 import { DateCell, PriceCell, QuantityCell } from '../../components/GridCells'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { Cell, type Col, type RowKey } from './gridLayout'
 import type { DraftErrors, LineDraft } from './lineDraft'
 import { LineRowActions } from './LineRowActions'
@@ -56,7 +56,9 @@ export function LineRow({
   onItemPicked,
   options
 }: LineRowProps) {
-  const label = line ? `Line ${line.lineNo}` : 'New line'
+  const t = useT()
+  const f = useFormat()
+  const label = line ? t('agreements.lines.line', { n: line.lineNo }) : t('agreements.lines.newLine')
   const sourceName =
     line && (d.type === 'item' ? d.itemId === line.itemId : d.categoryId === line.categoryId)
       ? d.type === 'item'
@@ -85,13 +87,13 @@ export function LineRow({
         'type',
         <Select
           size="xs"
-          aria-label={`${label} type`}
+          aria-label={t('agreements.lines.typeAria', { label })}
           disabled={readOnly}
           allowDeselect={false}
           selectFirstOptionOnChange
           openOnFocus={false}
           searchable
-          data={LINE_TYPES.map((t) => ({ value: t, label: LINE_TYPE_LABELS[t] }))}
+          data={LINE_TYPES.map((lt) => ({ value: lt, label: t(`enums.lineType.${lt}`) }))}
           value={d.type}
           onChange={(v) => {
             if (!v || v === d.type) return
@@ -106,8 +108,8 @@ export function LineRow({
         d.type === 'item' ? (
           <EntitySelect
             size="xs"
-            aria-label={`${label} item`}
-            placeholder="Item"
+            aria-label={t('agreements.lines.itemAria', { label })}
+            placeholder={t('agreements.lines.item')}
             disabled={readOnly}
             selectFirstOptionOnChange
             openOnFocus={false}
@@ -125,8 +127,8 @@ export function LineRow({
           <EntitySelect
             key={d.type}
             size="xs"
-            aria-label={`${label} category`}
-            placeholder={`${LINE_TYPE_LABELS[d.type]} category`}
+            aria-label={t('agreements.lines.categoryAria', { label })}
+            placeholder={t('agreements.lines.category', { type: t(`enums.lineType.${d.type}`) })}
             disabled={readOnly}
             selectFirstOptionOnChange
             openOnFocus={false}
@@ -143,8 +145,8 @@ export function LineRow({
         'description',
         <TextInput
           size="xs"
-          aria-label={`${label} description`}
-          placeholder={sourceName ?? 'From the item or category'}
+          aria-label={t('agreements.lines.descriptionAria', { label })}
+          placeholder={sourceName ?? t('agreements.lines.fromSource')}
           disabled={readOnly}
           value={d.description}
           onChange={(e) => set({ description: e.currentTarget.value })}
@@ -155,9 +157,9 @@ export function LineRow({
         'serviceObjectId',
         <Select
           size="xs"
-          aria-label={`${label} service object`}
-          placeholder={objectOptions.length === 0 ? 'No related objects' : '—'}
-          nothingFoundMessage="Relate the object on the Agreement tab first"
+          aria-label={t('agreements.lines.serviceObjectAria', { label })}
+          placeholder={objectOptions.length === 0 ? t('agreements.lines.noObjects') : '—'}
+          nothingFoundMessage={t('agreements.lines.relateFirst')}
           disabled={readOnly}
           clearable
           searchable
@@ -173,8 +175,8 @@ export function LineRow({
         'intervalId',
         <Select
           size="xs"
-          aria-label={`${label} interval`}
-          placeholder="Once"
+          aria-label={t('agreements.lines.intervalAria', { label })}
+          placeholder={t('agreements.lines.once')}
           disabled={readOnly}
           clearable
           searchable
@@ -190,8 +192,8 @@ export function LineRow({
         'timeWindowId',
         <Select
           size="xs"
-          aria-label={`${label} time window`}
-          placeholder="Exact date"
+          aria-label={t('agreements.lines.timeWindowAria', { label })}
+          placeholder={t('agreements.lines.exactDate')}
           disabled={readOnly}
           clearable
           searchable
@@ -207,7 +209,7 @@ export function LineRow({
         'startDate',
         <DateCell
           size="xs"
-          aria-label={`${label} start date`}
+          aria-label={t('agreements.lines.startDateAria', { label })}
           disabled={readOnly}
           value={d.startDate}
           onChange={(v) => set({ startDate: v })}
@@ -218,8 +220,8 @@ export function LineRow({
         'endDate',
         <DateCell
           size="xs"
-          aria-label={`${label} end date`}
-          placeholder="Open"
+          aria-label={t('agreements.lines.endDateAria', { label })}
+          placeholder={t('agreements.lines.open')}
           disabled={readOnly}
           value={d.endDate}
           onChange={(v) => set({ endDate: v })}
@@ -230,7 +232,7 @@ export function LineRow({
         'quantity',
         <QuantityCell
           size="xs"
-          aria-label={`${label} quantity`}
+          aria-label={t('agreements.lines.quantityAria', { label })}
           disabled={readOnly}
           value={d.quantity}
           onChange={(v) => set({ quantity: v })}
@@ -241,8 +243,8 @@ export function LineRow({
         'unitPrice',
         <PriceCell
           size="xs"
-          aria-label={`${label} sales price`}
-          placeholder={defaultPrice !== undefined ? formatMoney(defaultPrice) : 'Default'}
+          aria-label={t('agreements.lines.salesPriceAria', { label })}
+          placeholder={defaultPrice !== undefined ? f.money(defaultPrice) : t('agreements.lines.defaultPrice')}
           disabled={readOnly}
           value={d.unitPrice}
           onChange={(v) => set({ unitPrice: v })}
@@ -253,13 +255,13 @@ export function LineRow({
         'serviceTaskId',
         <EntitySelect
           size="xs"
-          aria-label={`${label} service task`}
+          aria-label={t('agreements.lines.serviceTaskAria', { label })}
           placeholder="—"
           disabled={readOnly}
           selectFirstOptionOnChange
           openOnFocus={false}
           list="serviceTasks.list"
-          labelOf={(t) => `${t.code} · ${t.name}`}
+          labelOf={(task) => `${task.code} · ${task.name}`}
           value={d.serviceTaskId}
           onChange={(id) => set({ serviceTaskId: id })}
           error={err.serviceTaskId}
@@ -269,7 +271,7 @@ export function LineRow({
         'workerId',
         <EntitySelect
           size="xs"
-          aria-label={`${label} worker`}
+          aria-label={t('agreements.lines.workerAria', { label })}
           placeholder="—"
           disabled={readOnly}
           selectFirstOptionOnChange
@@ -286,8 +288,8 @@ export function LineRow({
         'startAfter',
         <TextInput
           size="xs"
-          aria-label={`${label} start after`}
-          placeholder="hh:mm"
+          aria-label={t('agreements.lines.startAfterAria', { label })}
+          placeholder={t('agreements.lines.hhmm')}
           disabled={readOnly}
           value={d.startAfter}
           onChange={(e) => set({ startAfter: e.currentTarget.value })}
@@ -298,8 +300,8 @@ export function LineRow({
         'endBefore',
         <TextInput
           size="xs"
-          aria-label={`${label} end before`}
-          placeholder="hh:mm"
+          aria-label={t('agreements.lines.endBeforeAria', { label })}
+          placeholder={t('agreements.lines.hhmm')}
           disabled={readOnly}
           value={d.endBefore}
           onChange={(e) => set({ endBefore: e.currentTarget.value })}
@@ -310,7 +312,7 @@ export function LineRow({
         'stopped',
         <Checkbox
           size="xs"
-          aria-label={`${label} stopped`}
+          aria-label={t('agreements.lines.stoppedAria', { label })}
           disabled={readOnly}
           checked={d.stopped}
           onChange={(e) => set({ stopped: e.currentTarget.checked })}
@@ -321,7 +323,7 @@ export function LineRow({
         'note',
         <TextInput
           size="xs"
-          aria-label={`${label} note`}
+          aria-label={t('agreements.lines.noteAria', { label })}
           placeholder="—"
           disabled={readOnly}
           value={d.note}

@@ -1,8 +1,8 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core'
 import { IconArrowBackUp, IconDeviceFloppy, IconTrash } from '@tabler/icons-react'
 import type { AgreementLineRow } from '@shared/domain/agreements'
-import { LINE_TYPE_LABELS } from '@shared/domain/orders'
 import { ConfirmButton } from '../../components/ConfirmButton'
+import { useT } from '../../lib/i18n'
 
 interface LineRowActionsProps {
   label: string
@@ -16,17 +16,31 @@ interface LineRowActionsProps {
 
 /** Save and undo while a row has changes; delete (with what it would remove, or why it cannot) for a saved line. */
 export function LineRowActions({ label, line, dirty, saving, onSave, onUndo, onDelete }: LineRowActionsProps) {
+  const t = useT()
+  const lower = label.toLowerCase()
   return (
     <Group gap={2} wrap="nowrap" pt={2}>
       {dirty && (
         <>
-          <Tooltip label="Save (Enter)">
-            <ActionIcon size="sm" variant="subtle" aria-label={`Save ${label.toLowerCase()}`} loading={saving} onClick={onSave}>
+          <Tooltip label={t('agreements.lines.save')}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              aria-label={t('agreements.lines.saveAria', { label: lower })}
+              loading={saving}
+              onClick={onSave}
+            >
               <IconDeviceFloppy size={14} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Undo changes (Escape)">
-            <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Undo changes to ${label.toLowerCase()}`} onClick={onUndo}>
+          <Tooltip label={t('agreements.lines.undo')}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
+              aria-label={t('agreements.lines.undoAria', { label: lower })}
+              onClick={onUndo}
+            >
               <IconArrowBackUp size={14} />
             </ActionIcon>
           </Tooltip>
@@ -38,14 +52,14 @@ export function LineRowActions({ label, line, dirty, saving, onSave, onUndo, onD
           variant="subtle"
           color="red"
           px={4}
-          aria-label={`Delete ${label.toLowerCase()}`}
-          title={`Delete line ${line.lineNo}?`}
+          aria-label={t('agreements.lines.deleteAria', { label: lower })}
+          title={t('agreements.lines.deleteTitle', { n: line.lineNo })}
           message={
             line.generatedCount > 0
-              ? `Line ${line.lineNo} has already produced ${line.generatedCount} order line(s), so it cannot be deleted; mark it stopped instead.`
-              : `This removes line ${line.lineNo} (${line.description || LINE_TYPE_LABELS[line.type]}) from the agreement. No orders were created from it.`
+              ? t('agreements.lines.cannotDelete', { n: line.lineNo, made: line.generatedCount })
+              : t('agreements.lines.deleteMessage', { n: line.lineNo, what: line.description || t(`enums.lineType.${line.type}`) })
           }
-          confirmLabel="Delete line"
+          confirmLabel={t('agreements.lines.deleteLine')}
           onConfirm={onDelete}
         >
           <IconTrash size={14} />

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { AgreementLineRow, AgreementRow } from '@shared/domain/agreements'
 import { objectLabel } from '../../components/RelationsEditor'
+import { useT } from '../../lib/i18n'
 import { GridHead, NEW, type RowKey } from './gridLayout'
 import { LineRow } from './LineRow'
 import classes from './LinesGrid.module.css'
@@ -23,6 +24,7 @@ interface LinesGridProps {
  * cell opens its list on typing or ↓, not on focus, so that Tab and Enter stay with the grid.
  */
 export function LinesGrid({ agreement, readOnly, highlightLineId = null }: LinesGridProps) {
+  const t = useT()
   const g = useLineDrafts(agreement, readOnly, highlightLineId)
   const intervals = useQuery(intervalsQuery)
   const windows = useQuery(timeWindowsQuery)
@@ -30,7 +32,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
   const categoryPrice = new Map((categories.data?.rows ?? []).map((c) => [c.id, c.salesPrice]))
   const [itemPrices, setItemPrices] = useState<Map<number, number>>(new Map())
   const options = {
-    intervals: (intervals.data?.rows ?? []).map((i) => ({ value: String(i.id), label: i.name || intervalText(i) })),
+    intervals: (intervals.data?.rows ?? []).map((i) => ({ value: String(i.id), label: i.name || intervalText(t, i) })),
     windows: (windows.data?.rows ?? []).map((w) => ({ value: String(w.id), label: w.name })),
     objects: agreement.objects.map((o) => ({ value: String(o.id), label: objectLabel(o) }))
   }
@@ -80,7 +82,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
       </table>
       {lines.length === 0 && readOnly && (
         <Text size="sm" c="dimmed" p="sm">
-          No lines.
+          {t('agreements.lines.noLines')}
         </Text>
       )}
     </div>

@@ -4,38 +4,21 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Input } from '@shared/api/contract'
 import type { AgreementRow, Visit } from '@shared/domain/agreements'
-import { LINE_TYPE_LABELS } from '@shared/domain/orders'
+import type { Formats } from '@shared/i18n/format'
+import type { T } from '@shared/i18n/i18n'
 import { addDays, addMonths, weekday } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
-import { formatDate, today } from '../../lib/format'
+import { today } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { settingsQuery } from '../../lib/settings'
 import classes from './PreviewPanel.module.css'
 import { agreementKeys } from './queries'
 import { statusOf } from './status'
 
-const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
-const PERIODS = [
-  { value: '1', label: '1 month' },
-  { value: '3', label: '3 months' },
-  { value: '12', label: '12 months' }
-]
-
-export const weekdayName = (date: string) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][weekday(date)]!
+/** A Monday to Sunday, for the names of the calendar's weekday columns. */
+const WEEK = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06', '2024-01-07']
+const PERIOD_MONTHS = [1, 3, 12]
 
 interface PreviewPanelProps {
   agreement: AgreementRow
@@ -52,7 +35,9 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
   const [from, setFrom] = useState<string | null>(today())
   const [to, setTo] = useState<string | null>(addDays(addMonths(today(), 3), -1))
   const [view, setView] = useState<'calendar' | 'list'>('calendar')
-  const period = from && to ? (PERIODS.find((p) => addDays(addMonths(from, Number(p.value)), -1) === to)?.value ?? null) : null
+  const t = useT()
+  const periods = PERIOD_MONTHS.map((n) => ({ value: String(n), label: t('agreements.preview.months', { count: n }) }))
+  const period = from && to ? (periods.find((p) => addDays(addMonths(from, Number(p.value)), -1) === to)?.value ?? null) : null
 
   const input: Input<'agreements.preview'> = { from: from ?? '', to: to ?? '', agreementIds: [agreement.id], maxVisits: 1000 }
   const preview = useQuery({
@@ -63,7 +48,7 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
   })
   const rangeError =
     from && to && to < from
-      ? 'The end cannot be before the start'
+      ? t('agreements.preview.endBeforeStart')
       : isApiError(preview.error, 'VALIDATION')
         ? (preview.error.issues.find((i) => i.path[0] === 'to')?.message ?? preview.error.message)
         : null
@@ -76,14 +61,22 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
         <Group justify="space-between" align="end" wrap="nowrap">
           <Group gap="sm" align="end" wrap="nowrap">
             <Title order={5} mb={6}>
-              Visits preview
+              {t('agreements.preview.title')}
             </Title>
-            <DateField size="xs" w={130} label="From" clearable={false} value={from} onChange={setFrom} />
-            <DateField size="xs" w={130} label="To" clearable={false} value={to} onChange={setTo} error={rangeError ?? undefined} />
+            <DateField size="xs" w={130} label={t('agreements.preview.from')} clearable={false} value={from} onChange={setFrom} />
+            <DateField
+              size="xs"
+              w={130}
+              label={t('agreements.preview.to')}
+              clearable={false}
+              value={to}
+              onChange={setTo}
+              error={rangeError ?? undefined}
+            />
             <SegmentedControl
               size="xs"
-              aria-label="Preview period"
-              data={PERIODS}
+              aria-label={t('agreements.preview.periodAria')}
+              data={periods}
               value={period ?? ''}
               onChange={(v) => {
                 const start = from ?? today()
@@ -95,10 +88,10 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
           <Group gap="xs" wrap="nowrap">
             <SegmentedControl
               size="xs"
-              aria-label="Preview view"
+              aria-label={t('agreements.preview.viewAria')}
               data={[
-                { value: 'calendar', label: 'Calendar' },
-                { value: 'list', label: 'List' }
+                { value: 'calendar', label: t('agreements.preview.calendar') },
+                { value: 'list', label: t('agreements.preview.list') }
               ]}
               value={view}
               onChange={(v) => setView(v as 'calendar' | 'list')}
@@ -110,7 +103,7 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
                 onClick={onGenerate}
                 disabled={status === 'template' || status === 'suspended'}
               >
-                Create service orders…
+                {t('agreements.createOrders')}
               </Button>
             )}
           </Group>
@@ -118,24 +111,24 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
 
         {status === 'template' && (
           <Alert variant="light" color="violet" p="xs">
-            This agreement is a template: it never produces orders. Copy its lines into a customer’s agreement instead.
+            {t('agreements.preview.isTemplate')}
           </Alert>
         )}
         {status === 'suspended' && (
           <Alert variant="light" color="orange" p="xs">
-            The agreement is suspended: no orders are created until it is resumed.
+            {t('agreements.preview.isSuspended')}
           </Alert>
         )}
 
         {data && (
           <Group gap="lg" data-testid="preview-summary">
-            <Summary label="Orders" value={data.orders} />
-            <Summary label="Lines" value={data.lines} />
-            <Summary label="Calendar conflicts" value={data.conflicts} color={data.conflicts > 0 ? 'red' : undefined} />
-            <Summary label="Already created" value={data.skipped} />
+            <Summary label={t('agreements.preview.orders')} value={data.orders} />
+            <Summary label={t('agreements.preview.lines')} value={data.lines} />
+            <Summary label={t('agreements.preview.conflicts')} value={data.conflicts} color={data.conflicts > 0 ? 'red' : undefined} />
+            <Summary label={t('agreements.preview.alreadyCreated')} value={data.skipped} />
             {preview.isFetching && (
               <Text size="xs" c="dimmed">
-                Updating…
+                {t('agreements.preview.updating')}
               </Text>
             )}
           </Group>
@@ -147,14 +140,12 @@ export function PreviewPanel({ agreement, onGenerate }: PreviewPanelProps) {
         )}
         {data && data.visits.length === 0 && status !== 'template' && status !== 'suspended' && (
           <Text size="sm" c="dimmed">
-            {agreement.lines.length === 0
-              ? 'No lines yet: add lines above to see their visits.'
-              : 'No visits in this period (or all of them were created already).'}
+            {agreement.lines.length === 0 ? t('agreements.preview.noLinesYet') : t('agreements.preview.noVisits')}
           </Text>
         )}
         {data && data.truncated && (
           <Text size="xs" c="orange">
-            Showing the first {data.visits.length} of {data.orders} visits; choose a shorter period to see them all.
+            {t('agreements.preview.truncated', { shown: data.visits.length, total: data.orders })}
           </Text>
         )}
         {data &&
@@ -181,16 +172,18 @@ function Summary({ label, value, color }: { label: string; value: number; color?
 }
 
 const linesText = (v: Visit) => v.lines.map((l) => `#${l.lineNo}`).join(' ')
-const visitTitle = (v: Visit) =>
+const visitTitle = (t: T, f: Formats, v: Visit) =>
   v.lines
     .map(
       (l) =>
-        `#${l.lineNo} ${l.description || LINE_TYPE_LABELS[l.type]}${l.occurrenceDate !== v.date ? ` (due ${formatDate(l.occurrenceDate)})` : ''}`
+        `#${l.lineNo} ${l.description || t(`enums.lineType.${l.type}`)}${l.occurrenceDate !== v.date ? ` (${t('agreements.preview.due', { date: f.date(l.occurrenceDate) })})` : ''}`
     )
     .join('\n')
 
 /** Month grids (Monday first) over the period; each visit shows its line numbers, red on a closed day. */
 function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to: string }) {
+  const t = useT()
+  const f = useFormat()
   const settings = useQuery(settingsQuery)
   const openDays = settings.data?.workingHours.map((d) => d.open) ?? [true, true, true, true, true, false, false]
   const holidays = new Set(settings.data?.holidays.map((h) => h.date) ?? [])
@@ -209,13 +202,11 @@ function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to
         for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) days.push(d)
         return (
           <div key={first}>
-            <div className={classes.monthTitle}>
-              {MONTH_NAMES[Number(first.slice(5, 7)) - 1]} {first.slice(0, 4)}
-            </div>
+            <div className={classes.monthTitle}>{f.month(first.slice(0, 7))}</div>
             <div className={classes.grid}>
-              {WEEKDAYS.map((w) => (
+              {WEEK.map((w) => (
                 <div key={w} className={classes.weekday}>
-                  {w}
+                  {f.weekday(w, 'short')}
                 </div>
               ))}
               {days.map((d, i) => {
@@ -243,7 +234,7 @@ function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to
                         key={v.groupKey}
                         label={
                           <span style={{ whiteSpace: 'pre-line' }}>
-                            {(v.calendarConflict ? 'Closed day — created anyway, flagged as a conflict\n' : '') + visitTitle(v)}
+                            {(v.calendarConflict ? `${t('agreements.preview.closedDayConflict')}\n` : '') + visitTitle(t, f, v)}
                           </span>
                         }
                         withArrow
@@ -270,17 +261,19 @@ function MonthCalendar({ visits, from, to }: { visits: Visit[]; from: string; to
 
 /** One row per visit (an order to be created): date, its lines, and whether the date is closed. */
 function VisitList({ visits }: { visits: Visit[] }) {
+  const t = useT()
+  const f = useFormat()
   return (
     <div className={classes.list}>
       <Table verticalSpacing={3} fz="sm" withTableBorder stickyHeader data-testid="preview-list">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={140}>Date</Table.Th>
+            <Table.Th w={140}>{t('agreements.preview.date')}</Table.Th>
             <Table.Th w={70} ta="right">
-              Lines
+              {t('agreements.preview.lines')}
             </Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th w={150}>Calendar</Table.Th>
+            <Table.Th>{t('agreements.preview.what')}</Table.Th>
+            <Table.Th w={150}>{t('agreements.preview.calendarCol')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -291,7 +284,7 @@ function VisitList({ visits }: { visits: Visit[] }) {
               data-testid={`preview-visit-${v.date}`}
             >
               <Table.Td>
-                {weekdayName(v.date)} {formatDate(v.date)}
+                {f.weekday(v.date, 'short')} {f.date(v.date)}
               </Table.Td>
               <Table.Td ta="right">{v.lines.length}</Table.Td>
               <Table.Td>
@@ -300,11 +293,11 @@ function VisitList({ visits }: { visits: Visit[] }) {
                     <Text span c="dimmed" size="xs">
                       #{l.lineNo}
                     </Text>{' '}
-                    {l.description || LINE_TYPE_LABELS[l.type]}
+                    {l.description || t(`enums.lineType.${l.type}`)}
                     {l.occurrenceDate !== v.date && (
                       <Text span c="dimmed" size="xs">
                         {' '}
-                        (due {formatDate(l.occurrenceDate)})
+                        ({t('agreements.preview.due', { date: f.date(l.occurrenceDate) })})
                       </Text>
                     )}
                   </Text>
@@ -313,11 +306,11 @@ function VisitList({ visits }: { visits: Visit[] }) {
               <Table.Td>
                 {v.calendarConflict ? (
                   <Badge size="xs" color="red" variant="light" leftSection={<IconAlertTriangle size={10} />}>
-                    Closed day
+                    {t('agreements.preview.closedDay')}
                   </Badge>
                 ) : (
                   <Text size="xs" c="dimmed">
-                    Open
+                    {t('agreements.preview.openDay')}
                   </Text>
                 )}
               </Table.Td>

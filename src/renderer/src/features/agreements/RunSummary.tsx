@@ -4,14 +4,15 @@ import { useQueries } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { GenerationRun } from '@shared/domain/agreements'
 import { call } from '../../lib/api'
-import { formatDate } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { Count } from './Count'
-import { weekdayName } from './PreviewPanel'
 
 const SHOWN_ORDERS = 15
 
 /** What the run made, and links to the orders it created. */
 export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate: () => void }) {
+  const t = useT()
+  const f = useFormat()
   const shown = run.orderIds.slice(0, SHOWN_ORDERS)
   const orders = useQueries({
     queries: shown.map((id) => ({ queryKey: ['record', 'serviceOrders', id], queryFn: () => call('serviceOrders.get', { id }) }))
@@ -20,23 +21,22 @@ export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate
     <Stack gap="sm" data-testid="generator-summary">
       {run.status === 'cancelled' && (
         <Alert variant="light" color="orange" p="xs">
-          Stopped between agreements: every agreement handled so far was created whole. Run it again over the same period to continue;
-          nothing is created twice.
+          {t('agreements.generator.stoppedBetween')}
         </Alert>
       )}
       {run.status === 'failed' && (
-        <Alert variant="light" color="red" p="xs" icon={<IconAlertTriangle size={16} />} title="The run stopped">
+        <Alert variant="light" color="red" p="xs" icon={<IconAlertTriangle size={16} />} title={t('agreements.generator.runStopped')}>
           {run.error}
         </Alert>
       )}
       <SimpleGrid cols={4} spacing="xs">
-        <Count label="Orders created" value={run.ordersCreated} />
-        <Count label="Lines created" value={run.linesCreated} />
-        <Count label="Already created (skipped)" value={run.skipped} />
-        <Count label="Calendar conflicts" value={run.conflicts} color={run.conflicts > 0 ? 'red' : undefined} />
+        <Count label={t('agreements.generator.ordersCreated')} value={run.ordersCreated} />
+        <Count label={t('agreements.generator.linesCreated')} value={run.linesCreated} />
+        <Count label={t('agreements.generator.skipped')} value={run.skipped} />
+        <Count label={t('agreements.generator.conflicts')} value={run.conflicts} color={run.conflicts > 0 ? 'red' : undefined} />
       </SimpleGrid>
       <Text size="xs" c="dimmed">
-        Period {formatDate(run.fromDate)} – {formatDate(run.toDate)}
+        {t('agreements.generator.period', { from: f.date(run.fromDate), to: f.date(run.toDate) })}
       </Text>
       {shown.length > 0 && (
         <Table verticalSpacing={2} fz="sm" withTableBorder data-testid="created-orders">
@@ -48,11 +48,11 @@ export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate
                 <Table.Tr key={id}>
                   <Table.Td w={110}>
                     <Anchor component={Link} to={`/orders/${id}`} onClick={onNavigate} size="sm">
-                      {o?.number ?? `Order ${id}`}
+                      {o?.number ?? t('agreements.generator.order', { id })}
                     </Anchor>
                   </Table.Td>
                   <Table.Td w={120}>
-                    <Text size="sm">{date ? `${weekdayName(date)} ${formatDate(date)}` : ''}</Text>
+                    <Text size="sm">{date ? `${f.weekday(date, 'short')} ${f.date(date)}` : ''}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" truncate>
@@ -61,7 +61,7 @@ export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate
                   </Table.Td>
                   <Table.Td w={70}>
                     <Text size="xs" c="dimmed" ta="right">
-                      {o ? `${o.lines.length} line${o.lines.length === 1 ? '' : 's'}` : ''}
+                      {o ? t('agreements.generator.orderLines', { count: o.lines.length }) : ''}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -72,9 +72,9 @@ export function RunSummary({ run, onNavigate }: { run: GenerationRun; onNavigate
       )}
       {run.ordersCreated > 0 && (
         <Text size="sm">
-          {run.ordersCreated > shown.length ? `${run.ordersCreated - shown.length} more — ` : ''}
+          {run.ordersCreated > shown.length ? t('agreements.generator.more', { n: run.ordersCreated - shown.length }) : ''}
           <Anchor component={Link} to="/orders" onClick={onNavigate}>
-            Open the service order list
+            {t('agreements.generator.openList')}
           </Anchor>
         </Text>
       )}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import type { T } from '@shared/i18n/i18n'
+import { useT } from '../../lib/i18n'
 import classes from './LinesGrid.module.css'
 
 export type Col =
@@ -22,26 +24,31 @@ export type Col =
   | 'made'
   | 'actions'
 
-export const COLUMNS: { key: Col; label: string; width: number; title?: string }[] = [
-  { key: 'lineNo', label: '#', width: 36 },
-  { key: 'type', label: 'Type', width: 96 },
-  { key: 'source', label: 'Item / category', width: 180 },
-  { key: 'description', label: 'Description', width: 190 },
-  { key: 'serviceObjectId', label: 'Service object', width: 190 },
-  { key: 'intervalId', label: 'Interval', width: 140, title: 'Blank = once, on the start date' },
-  { key: 'timeWindowId', label: 'Time window', width: 140, title: 'Blank = exactly on the calculated date' },
-  { key: 'startDate', label: 'Start date', width: 106 },
-  { key: 'endDate', label: 'End date', width: 106 },
-  { key: 'quantity', label: 'Qty', width: 64 },
-  { key: 'unitPrice', label: 'Sales price', width: 104, title: 'Blank = the item’s or category’s price' },
-  { key: 'serviceTaskId', label: 'Service task', width: 170 },
-  { key: 'workerId', label: 'Worker', width: 160 },
-  { key: 'startAfter', label: 'Start after', width: 76 },
-  { key: 'endBefore', label: 'End before', width: 76 },
-  { key: 'stopped', label: 'Stopped', width: 60 },
-  { key: 'note', label: 'Note', width: 220 },
-  { key: 'made', label: 'Made', width: 52, title: 'Order lines already created from this line' },
-  { key: 'actions', label: '', width: 76 }
+export const COLUMNS: { key: Col; label: (t: T) => string; width: number; title?: (t: T) => string }[] = [
+  { key: 'lineNo', label: (t) => t('agreements.columns.lineNo'), width: 36 },
+  { key: 'type', label: (t) => t('agreements.columns.type'), width: 96 },
+  { key: 'source', label: (t) => t('agreements.columns.source'), width: 180 },
+  { key: 'description', label: (t) => t('agreements.columns.description'), width: 190 },
+  { key: 'serviceObjectId', label: (t) => t('agreements.columns.serviceObject'), width: 190 },
+  { key: 'intervalId', label: (t) => t('agreements.columns.interval'), width: 140, title: (t) => t('agreements.columns.intervalTitle') },
+  {
+    key: 'timeWindowId',
+    label: (t) => t('agreements.columns.timeWindow'),
+    width: 140,
+    title: (t) => t('agreements.columns.timeWindowTitle')
+  },
+  { key: 'startDate', label: (t) => t('agreements.columns.startDate'), width: 106 },
+  { key: 'endDate', label: (t) => t('agreements.columns.endDate'), width: 106 },
+  { key: 'quantity', label: (t) => t('agreements.columns.quantity'), width: 64 },
+  { key: 'unitPrice', label: (t) => t('agreements.columns.salesPrice'), width: 104, title: (t) => t('agreements.columns.salesPriceTitle') },
+  { key: 'serviceTaskId', label: (t) => t('agreements.columns.serviceTask'), width: 170 },
+  { key: 'workerId', label: (t) => t('agreements.columns.worker'), width: 160 },
+  { key: 'startAfter', label: (t) => t('agreements.columns.startAfter'), width: 76 },
+  { key: 'endBefore', label: (t) => t('agreements.columns.endBefore'), width: 76 },
+  { key: 'stopped', label: (t) => t('agreements.columns.stopped'), width: 60 },
+  { key: 'note', label: (t) => t('agreements.columns.note'), width: 220 },
+  { key: 'made', label: (t) => t('agreements.columns.made'), width: 52, title: (t) => t('agreements.columns.madeTitle') },
+  { key: 'actions', label: () => '', width: 76 }
 ]
 
 // Sticky offsets: # and Type on the left, Made and the actions on the right.
@@ -70,6 +77,7 @@ export function Cell({ col, className, children }: { col: Col; className?: strin
 
 /** The column widths and the header row. */
 export function GridHead() {
+  const t = useT()
   return (
     <>
       <colgroup>
@@ -86,14 +94,14 @@ export function GridHead() {
               <th
                 key={c.key}
                 data-col={c.key}
-                title={c.title}
+                title={c.title?.(t)}
                 className={left !== undefined ? classes.stickyLeft : right !== undefined ? classes.stickyRight : undefined}
                 style={{
                   textAlign: c.key === 'quantity' || c.key === 'unitPrice' || c.key === 'made' || c.key === 'lineNo' ? 'right' : 'left',
                   ...(left !== undefined ? { left } : right !== undefined ? { right } : {})
                 }}
               >
-                {c.label}
+                {c.label(t)}
               </th>
             )
           })}

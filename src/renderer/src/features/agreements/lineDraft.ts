@@ -1,4 +1,5 @@
 import { type AgreementLineRow, agreementLineInput } from '@shared/domain/agreements'
+import { i18n } from '../../lib/i18n'
 import { type LineDraftBase, sourceIdsOf } from '../../lib/lineDraft'
 
 /** One agreement line as edited in the grid: the API's line input, with clock times as typed. */
@@ -85,11 +86,11 @@ export function lineInputOf(
   const errors: DraftErrors = {}
   const startAfter = parseClock(d.startAfter)
   const endBefore = parseClock(d.endBefore)
-  if (startAfter === undefined) errors.startAfter = 'Use HH:MM'
-  if (endBefore === undefined) errors.endBefore = 'Use HH:MM'
-  if (d.startDate === null) errors.startDate = 'Required'
-  if (d.type === 'item' && d.itemId === null) errors.itemId = 'Choose an item'
-  if (d.type !== 'item' && d.categoryId === null) errors.categoryId = 'Choose a category'
+  if (startAfter === undefined) errors.startAfter = i18n.t('agreements.lines.useHhmm')
+  if (endBefore === undefined) errors.endBefore = i18n.t('agreements.lines.useHhmm')
+  if (d.startDate === null) errors.startDate = i18n.t('agreements.lines.required')
+  if (d.type === 'item' && d.itemId === null) errors.itemId = i18n.t('agreements.lines.chooseItem')
+  if (d.type !== 'item' && d.categoryId === null) errors.categoryId = i18n.t('agreements.lines.chooseCategory')
   const parsed = agreementLineInput.safeParse({
     ...d,
     description: d.description.trim(),

@@ -4,6 +4,7 @@ import type { Input, MethodName, Output } from '@shared/api/contract'
 import type { AgreementRow } from '@shared/domain/agreements'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
+import { useT } from '../../lib/i18n'
 import { agreementKeys } from './queries'
 
 /** Agreement methods that answer the whole agreement (the line actions and copying lines). */
@@ -30,6 +31,7 @@ interface AgreementActionOptions {
  * edits), lists and previews refresh, and a CONFLICT reloads the agreement and says so.
  */
 export function useAgreementAction<M extends AgreementMethod>(method: M, agreementId: number, o: AgreementActionOptions = {}) {
+  const t = useT()
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (input: Input<M>) => call(method, input) as Promise<AgreementRow>,
@@ -46,8 +48,8 @@ export function useAgreementAction<M extends AgreementMethod>(method: M, agreeme
         void qc.invalidateQueries({ queryKey: agreementKeys.one(agreementId) })
         notifications.show({
           color: 'orange',
-          title: 'Changed by someone else',
-          message: `${e.message.replace(/ Reload to see the current version\.$/, '')} The agreement has been reloaded; check it and repeat your change.`,
+          title: t('agreements.page.conflictTitle'),
+          message: t('agreements.reloaded', { message: e.message.replace(/ Reload to see the current version\.$/, '') }),
           autoClose: 10000
         })
         return

@@ -2,15 +2,10 @@ import { Badge } from '@mantine/core'
 import type { AgreementListRow } from '@shared/domain/agreements'
 import type { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { today } from '../../lib/format'
+import { useT } from '../../lib/i18n'
 
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 
-export const STATUS_LABELS: Record<AgreementStatus, string> = {
-  active: 'Active',
-  suspended: 'Suspended',
-  template: 'Template',
-  ended: 'Ended'
-}
 const STATUS_COLORS: Record<AgreementStatus, string> = { active: 'teal', suspended: 'orange', template: 'violet', ended: 'gray' }
 
 /** A template never produces orders; a suspended agreement produces none until resumed; then the dates. */
@@ -28,10 +23,11 @@ export function StatusBadge({
   agreement: Pick<AgreementListRow, 'isTemplate' | 'suspended' | 'endDate'>
   size?: 'xs' | 'sm'
 }) {
+  const t = useT()
   const s = statusOf(agreement)
   return (
     <Badge size={size} variant="light" color={STATUS_COLORS[s]} data-testid="agreement-status">
-      {STATUS_LABELS[s]}
+      {t(`agreements.status.${s}`)}
     </Badge>
   )
 }

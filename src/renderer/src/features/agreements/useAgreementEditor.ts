@@ -3,6 +3,7 @@ import { agreementHeaderInput, type AgreementRow, type CombineRule } from '@shar
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import { today } from '../../lib/format'
+import { i18n, useT } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { agreementKeys } from './queries'
 
@@ -68,9 +69,9 @@ export function toHeader(a: AgreementRow): HeaderValues {
 const resolve = schemaResolver(agreementHeaderInput, { sync: true })
 function validate(values: HeaderValues) {
   const errors = resolve(values)
-  if (values.customerId === null) errors.customerId = 'Choose a customer'
-  if (values.groupId === null) errors.groupId = 'Choose an agreement group'
-  if (values.startDate === null) errors.startDate = 'Required'
+  if (values.customerId === null) errors.customerId = i18n.t('agreements.header.chooseCustomer')
+  if (values.groupId === null) errors.groupId = i18n.t('agreements.header.chooseGroup')
+  if (values.startDate === null) errors.startDate = i18n.t('agreements.header.required')
   return errors
 }
 
@@ -87,6 +88,7 @@ function addMissingRelations(now: HeaderValues, next: HeaderValues): Partial<Hea
 
 /** The agreement header with its object and task relations, on the one record editor. */
 export function useAgreementEditor(id: number | null) {
+  const t = useT()
   return useRecordEditor<AgreementRow, HeaderValues>({
     id,
     queryKey: agreementKeys.one,
@@ -99,8 +101,8 @@ export function useAgreementEditor(id: number | null) {
       call('agreements.update', { ...agreementHeaderInput.parse(values), id: current.id, version: current.version }),
     remove: (current) => call('agreements.delete', { id: current.id, version: current.version }),
     alsoInvalidate: [['audit'], agreementKeys.previews],
-    savedLabel: (row, created) => (created ? `Agreement ${row.number}` : 'Agreement'),
-    deletedLabel: 'Agreement deleted —',
+    savedLabel: (row, created) => (created ? t('agreements.page.saved', { number: row.number }) : t('agreements.one')),
+    deletedLabel: t('agreements.page.deleted'),
     pathOf: (agreementId) => `/agreements/${agreementId}`,
     listPath: '/agreements',
     keepEdits: addMissingRelations

@@ -8,6 +8,7 @@ import { addMonths } from '@shared/recurrence'
 import { call, isApiError } from '../../lib/api'
 import { today } from '../../lib/format'
 import { showApiError } from '../../lib/forms'
+import { i18n } from '../../lib/i18n'
 import { agreementKeys } from './queries'
 
 /** The agreement list's current filter, as the generator's "the list's filter" scope. */
@@ -65,10 +66,10 @@ export function useGenerator({ agreement, filter }: GeneratorTarget) {
   /** The generator's input for the chosen scope, or null (with errors shown) when it cannot be sent. */
   const inputOf = async (): Promise<GenerationInput | null> => {
     const e: FieldErrors = {}
-    if (from === null) e.from = 'Required'
-    if (to === null) e.to = 'Required'
-    if (from && to && to < from) e.to = 'The end cannot be before the start'
-    if (types.length === 0) e.types = 'Include at least one line type'
+    if (from === null) e.from = i18n.t('agreements.generator.required')
+    if (to === null) e.to = i18n.t('agreements.generator.required')
+    if (from && to && to < from) e.to = i18n.t('agreements.preview.endBeforeStart')
+    if (types.length === 0) e.types = i18n.t('agreements.generator.atLeastOneType')
     let base: Pick<GenerationInput, 'agreementIds' | 'customerId' | 'groupId'> = { agreementIds: [], customerId: null, groupId: null }
     if (scope === 'agreement' && agreement) base = { agreementIds: [agreement.id], customerId: null, groupId: null }
     if (scope === 'filter' && filter) {
@@ -76,7 +77,7 @@ export function useGenerator({ agreement, filter }: GeneratorTarget) {
       // The text and status filters are the list's own: send the ids they select (never an empty list, which means all).
       if (filter.q !== '' || filter.status !== null) {
         const ids = await idsOf(filter)
-        if (ids.length === 0) e.scope = 'No agreement matches the list’s filter.'
+        if (ids.length === 0) e.scope = i18n.t('agreements.generator.noMatch')
         base.agreementIds = ids
       }
     }

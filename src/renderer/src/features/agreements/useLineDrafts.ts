@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import type { AgreementLineRow, AgreementRow } from '@shared/domain/agreements'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import type { Col, RowKey } from './gridLayout'
 import { NEW } from './gridLayout'
 import { type DraftErrors, draftOf, type LineDraft, type LineField, lineInputOf, newDraft, sameDraft } from './lineDraft'
@@ -12,6 +13,7 @@ import { useAgreementAction } from './mutations'
  * once the save's answer is on screen, and a line opened from an order is scrolled into view once.
  */
 export function useLineDrafts(agreement: AgreementRow, readOnly: boolean, highlightLineId: number | null) {
+  const tr = useT()
   const [drafts, setDrafts] = useState<Partial<Record<RowKey, LineDraft>>>({})
   const [errors, setErrors] = useState<Partial<Record<RowKey, DraftErrors>>>({})
   // Bumped to remount a row's cells (their typed text) after a revert or an add.
@@ -33,7 +35,7 @@ export function useLineDrafts(agreement: AgreementRow, readOnly: boolean, highli
   }
   const add = useAgreementAction('agreements.addLine', agreement.id, { onError: onFieldErrors })
   const update = useAgreementAction('agreements.updateLine', agreement.id, { onError: onFieldErrors })
-  const remove = useAgreementAction('agreements.deleteLine', agreement.id, { done: 'Line deleted' })
+  const remove = useAgreementAction('agreements.deleteLine', agreement.id, { done: tr('agreements.lines.deleted') })
 
   const lines = agreement.lines
   const draftFor = (key: RowKey, line: AgreementLineRow | null): LineDraft =>

@@ -2,56 +2,67 @@ import { Badge, SegmentedControl } from '@mantine/core'
 import { useState } from 'react'
 import { LINE_CATEGORY_TYPES } from '@shared/domain/masterdata'
 import { ListPage } from '../../components/ListPage'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
-import { CATEGORY_TYPE_COLORS, CATEGORY_TYPE_LABELS, type CategoryType } from './types'
+import { CATEGORY_TYPE_COLORS, type CategoryType } from './types'
 
 export function CategoriesList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const [type, setType] = useState<CategoryType | 'all'>('all')
   return (
     <ListPage
-      title="Categories"
+      title={t('masterdata.categories.title')}
       method="categories.list"
       defaultSort="code"
       exportName="categories"
-      searchPlaceholder="Code or name"
+      searchPlaceholder={t('masterdata.field.codeOrName')}
       filters={{ type: type === 'all' ? null : type }}
       filterControls={
         <SegmentedControl
           size="xs"
-          aria-label="Type filter"
-          data={[{ value: 'all', label: 'All types' }, ...LINE_CATEGORY_TYPES.map((t) => ({ value: t, label: CATEGORY_TYPE_LABELS[t] }))]}
+          aria-label={t('masterdata.categories.typeAria')}
+          data={[
+            { value: 'all', label: t('masterdata.categories.allTypes') },
+            ...LINE_CATEGORY_TYPES.map((c) => ({ value: c, label: t(`masterdata.categories.types.${c}`) }))
+          ]}
           value={type}
           onChange={(v) => setType(v as CategoryType | 'all')}
         />
       }
       newPath={can('catalog.write') ? '/categories/new' : undefined}
-      newLabel="New category"
+      newLabel={t('masterdata.categories.new')}
       rowPath={(r) => `/categories/${r.id}`}
       columns={[
-        { key: 'code', label: 'Code', sort: 'code', width: 140 },
-        { key: 'name', label: 'Name', sort: 'name' },
+        { key: 'code', label: t('masterdata.field.code'), sort: 'code', width: 140 },
+        { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
         {
           key: 'type',
-          label: 'Type',
+          label: t('masterdata.categories.type'),
           sort: 'type',
           width: 100,
           render: (r) => (
             <Badge size="xs" variant="light" color={CATEGORY_TYPE_COLORS[r.type]}>
-              {CATEGORY_TYPE_LABELS[r.type]}
+              {t(`masterdata.categories.types.${r.type}`)}
             </Badge>
           )
         },
-        { key: 'unit', label: 'Unit', width: 70 },
-        { key: 'costPrice', label: 'Default cost', align: 'right', width: 120, render: (r) => formatMoney(r.costPrice) },
+        { key: 'unit', label: t('masterdata.field.unit'), width: 70 },
+        {
+          key: 'costPrice',
+          label: t('masterdata.categories.defaultCost'),
+          align: 'right',
+          width: 120,
+          render: (r) => f.money(r.costPrice)
+        },
         {
           key: 'salesPrice',
-          label: 'Default sales price',
+          label: t('masterdata.categories.defaultSalesPrice'),
           sort: 'salesPrice',
           align: 'right',
           width: 150,
-          render: (r) => formatMoney(r.salesPrice)
+          render: (r) => f.money(r.salesPrice)
         }
       ]}
     />

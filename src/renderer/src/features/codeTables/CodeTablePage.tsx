@@ -3,6 +3,7 @@ import { useParams } from 'react-router'
 import { codeNameInput, customerGroupInput, type CodeNameRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { CODE_TABLES, type CodeTableEntity } from './codeTables'
@@ -16,43 +17,44 @@ const toForm = (r: CodeNameRow & { slaId?: number | null }): Values => ({ code: 
 export function CodeTablePage({ entity }: { entity: CodeTableEntity }) {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
-  const t = CODE_TABLES[entity]
+  const t = useT()
+  const table = CODE_TABLES[entity]
   const { can } = useSession()
   const e = useEditor<CodeNameRow, Values>({
     entity,
-    label: t.label,
+    label: table.label(t),
     id: recordId,
-    schema: t.slaFor ? customerGroupInput : codeNameInput,
+    schema: table.slaFor ? customerGroupInput : codeNameInput,
     empty,
     toForm,
-    pathOf: (i) => `${t.path}/${i}`,
-    listPath: t.listPath ?? t.path
+    pathOf: (i) => `${table.path}/${i}`,
+    listPath: table.listPath ?? table.path
   })
   const { form } = e
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : t.label}
-      listLabel={t.title}
-      listPath={t.listPath ?? t.path}
+      title={e.record ? `${e.record.code} · ${e.record.name}` : table.label(t)}
+      listLabel={table.title(t)}
+      listPath={table.listPath ?? table.path}
       editor={e}
-      readOnly={!can(t.write)}
-      deleteWhat={`the ${t.label.toLowerCase()} (only possible while no ${t.usedBy} use it)`}
-      audit={{ entity: t.audit, id: recordId }}
+      readOnly={!can(table.write)}
+      deleteWhat={t('masterdata.codeTables.deleteWhat', { what: table.label(t).toLowerCase(), usedBy: table.usedBy(t) })}
+      audit={{ entity: table.audit, id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
-        {t.slaFor && (
+        {table.slaFor && (
           <Grid.Col span={6}>
             <EntitySelect
-              label="Default SLA"
-              description={t.slaFor}
-              placeholder="None"
+              label={t('masterdata.codeTables.defaultSla')}
+              description={table.slaFor(t)}
+              placeholder={t('masterdata.codeTables.none')}
               list="slaDefinitions.list"
               labelOf={(s) => `${s.code} · ${s.name}`}
               value={form.values.slaId}

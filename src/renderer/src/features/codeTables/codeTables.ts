@@ -1,13 +1,14 @@
 import type { Permission } from '@shared/auth/roles'
+import type { T } from '@shared/i18n/i18n'
 
 export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups' | 'stageReasons' | 'slaReasons'
 
 export interface CodeTable {
   entity: CodeTableEntity
   /** Plural, as the list title and breadcrumb. */
-  title: string
+  title: (t: T) => string
   /** Singular, for "New …" and notifications. */
-  label: string
+  label: (t: T) => string
   path: string
   /** Where "back" goes when the list lives elsewhere (stage reasons are listed on the workflow screen). */
   listPath?: string
@@ -15,67 +16,67 @@ export interface CodeTable {
   audit: string
   write: Permission
   /** What else loses the value when a row is deleted. */
-  usedBy: string
+  usedBy: (t: T) => string
   /** Set where the row carries a default SLA: what the SLA applies to. */
-  slaFor?: string
+  slaFor?: (t: T) => string
 }
 
 export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
   customerGroups: {
     entity: 'customerGroups',
-    title: 'Customer groups',
-    label: 'Customer group',
+    title: (t) => t('masterdata.codeTables.customerGroups.title'),
+    label: (t) => t('masterdata.codeTables.customerGroups.one'),
     path: '/customer-groups',
     audit: 'customerGroup',
     write: 'catalog.write',
-    usedBy: 'customers',
-    slaFor: "Orders of the group's customers, unless their agreement (or its group) or the order names another"
+    usedBy: (t) => t('masterdata.codeTables.customerGroups.usedBy'),
+    slaFor: (t) => t('masterdata.codeTables.customerGroups.slaFor')
   },
   serviceObjectGroups: {
     entity: 'serviceObjectGroups',
-    title: 'Object groups',
-    label: 'Object group',
+    title: (t) => t('masterdata.codeTables.serviceObjectGroups.title'),
+    label: (t) => t('masterdata.codeTables.serviceObjectGroups.one'),
     path: '/object-groups',
     audit: 'serviceObjectGroup',
     write: 'catalog.write',
-    usedBy: 'service objects'
+    usedBy: (t) => t('masterdata.codeTables.serviceObjectGroups.usedBy')
   },
   skills: {
     entity: 'skills',
-    title: 'Skills',
-    label: 'Skill',
+    title: (t) => t('masterdata.codeTables.skills.title'),
+    label: (t) => t('masterdata.codeTables.skills.one'),
     path: '/skills',
     audit: 'skill',
     write: 'resources.write',
-    usedBy: 'workers and service tasks'
+    usedBy: (t) => t('masterdata.codeTables.skills.usedBy')
   },
   agreementGroups: {
     entity: 'agreementGroups',
-    title: 'Agreement groups',
-    label: 'Agreement group',
+    title: (t) => t('masterdata.codeTables.agreementGroups.title'),
+    label: (t) => t('masterdata.codeTables.agreementGroups.one'),
     path: '/agreement-groups',
     audit: 'agreementGroup',
     write: 'agreements.configure',
-    usedBy: 'agreements',
-    slaFor: "Orders of the group's agreements, unless the agreement or the order names another; before the customer group's"
+    usedBy: (t) => t('masterdata.codeTables.agreementGroups.usedBy'),
+    slaFor: (t) => t('masterdata.codeTables.agreementGroups.slaFor')
   },
   stageReasons: {
     entity: 'stageReasons',
-    title: 'Reason codes',
-    label: 'Reason code',
+    title: (t) => t('masterdata.codeTables.stageReasons.title'),
+    label: (t) => t('masterdata.codeTables.stageReasons.one'),
     path: '/stage-reasons',
     listPath: '/stages',
     audit: 'stageReason',
     write: 'stages.configure',
-    usedBy: 'stage changes'
+    usedBy: (t) => t('masterdata.codeTables.stageReasons.usedBy')
   },
   slaReasons: {
     entity: 'slaReasons',
-    title: 'SLA reason codes',
-    label: 'Reason code',
+    title: (t) => t('masterdata.codeTables.slaReasons.title'),
+    label: (t) => t('masterdata.codeTables.slaReasons.one'),
     path: '/sla-reasons',
     audit: 'slaReason',
     write: 'sla.configure',
-    usedBy: "orders' SLA clocks"
+    usedBy: (t) => t('masterdata.codeTables.slaReasons.usedBy')
   }
 }

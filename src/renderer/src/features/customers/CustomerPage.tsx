@@ -1,10 +1,11 @@
 import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useParams } from 'react-router'
-import { LANGUAGE_LABELS, LANGUAGES, customerInput, type CustomerRow } from '@shared/domain/masterdata'
+import { LANGUAGES, customerInput, type CustomerRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 
@@ -25,7 +26,7 @@ type Values = {
   contacts: (typeof emptyContact & { id?: number })[]
 }
 
-const empty: Values = {
+const emptyCustomer = (mainSite: string): Values => ({
   name: '',
   groupId: null,
   language: 'et',
@@ -35,9 +36,9 @@ const empty: Values = {
   billingAddress: '',
   notes: '',
   active: true,
-  sites: [{ ...emptySite, name: 'Main site' }],
+  sites: [{ ...emptySite, name: mainSite }],
   contacts: []
-}
+})
 
 const toForm = (r: CustomerRow): Values => ({
   name: r.name,
@@ -56,13 +57,14 @@ const toForm = (r: CustomerRow): Values => ({
 export function CustomerPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const e = useEditor<CustomerRow, Values>({
     entity: 'customers',
-    label: 'Customer',
+    label: t('masterdata.customers.one'),
     id: recordId,
     schema: customerInput,
-    empty,
+    empty: emptyCustomer(t('masterdata.customers.mainSite')),
     toForm,
     pathOf: (i) => `/customers/${i}`,
     listPath: '/customers'
@@ -72,13 +74,13 @@ export function CustomerPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.number} ${e.record.name}` : 'Customer'}
+      title={e.record ? `${e.record.number} ${e.record.name}` : t('masterdata.customers.one')}
       subtitle={e.record?.groupName ?? undefined}
-      listLabel="Customers"
+      listLabel={t('masterdata.customers.title')}
       listPath="/customers"
       editor={e}
       readOnly={readOnly}
-      deleteWhat="the customer with its sites and contacts"
+      deleteWhat={t('masterdata.customers.deleteWhat')}
       audit={{ entity: 'customer', id: recordId }}
       tabs={
         recordId === null
@@ -86,24 +88,24 @@ export function CustomerPage() {
           : [
               {
                 value: 'objects',
-                label: 'Service objects',
+                label: t('masterdata.serviceObjects.title'),
                 content: (
                   <ListPage
                     embedded
-                    title="Service objects"
+                    title={t('masterdata.serviceObjects.title')}
                     method="serviceObjects.list"
                     defaultSort="number"
                     exportName={`service-objects-${e.record?.number ?? recordId}`}
                     filters={{ customerId: recordId }}
                     newPath={can('serviceObjects.write') ? `/service-objects/new?customerId=${recordId}` : undefined}
-                    newLabel="New service object"
+                    newLabel={t('masterdata.serviceObjects.new')}
                     rowPath={(r) => `/service-objects/${r.id}`}
                     columns={[
-                      { key: 'number', label: 'No.', sort: 'number', width: 110 },
-                      { key: 'name', label: 'Name', sort: 'name' },
-                      { key: 'serialNumber', label: 'Serial no.', sort: 'serialNumber' },
-                      { key: 'siteName', label: 'Site', render: (r) => r.siteName ?? '—' },
-                      { key: 'parentName', label: 'Part of', render: (r) => r.parentName ?? '—' }
+                      { key: 'number', label: t('masterdata.field.no'), sort: 'number', width: 110 },
+                      { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+                      { key: 'serialNumber', label: t('masterdata.field.serialNo'), sort: 'serialNumber' },
+                      { key: 'siteName', label: t('masterdata.field.site'), render: (r) => r.siteName ?? '—' },
+                      { key: 'parentName', label: t('masterdata.serviceObjects.partOf'), render: (r) => r.parentName ?? '—' }
                     ]}
                   />
                 )
@@ -114,11 +116,11 @@ export function CustomerPage() {
       <Stack gap="md">
         <Grid gap="sm">
           <Grid.Col span={6}>
-            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="Customer group"
+              label={t('masterdata.customers.group')}
               list="customerGroups.list"
               labelOf={(g) => `${g.code} · ${g.name}`}
               value={form.values.groupId}
@@ -128,35 +130,35 @@ export function CustomerPage() {
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Language"
-              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }))}
+              label={t('masterdata.customers.language')}
+              data={LANGUAGES.map((l) => ({ value: l, label: t(`enums.customerLanguage.${l}`) }))}
               allowDeselect={false}
               {...form.getInputProps('language')}
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="Phone" {...form.getInputProps('phone')} />
+            <TextInput label={t('masterdata.field.phone')} {...form.getInputProps('phone')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="E-mail" {...form.getInputProps('email')} />
+            <TextInput label={t('masterdata.field.email')} {...form.getInputProps('email')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="VAT number" {...form.getInputProps('vatNumber')} />
+            <TextInput label={t('masterdata.customers.vatNumber')} {...form.getInputProps('vatNumber')} />
           </Grid.Col>
           <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
-            <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+            <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           </Grid.Col>
           <Grid.Col span={6}>
-            <Textarea label="Billing address" autosize minRows={2} {...form.getInputProps('billingAddress')} />
+            <Textarea label={t('masterdata.customers.billingAddress')} autosize minRows={2} {...form.getInputProps('billingAddress')} />
           </Grid.Col>
           <Grid.Col span={6}>
-            <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+            <Textarea label={t('masterdata.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
 
         <div>
           <Group justify="space-between" mb={4}>
-            <Title order={5}>Sites (service addresses)</Title>
+            <Title order={5}>{t('masterdata.customers.sitesTitle')}</Title>
             {!readOnly && (
               <Button
                 size="xs"
@@ -164,7 +166,7 @@ export function CustomerPage() {
                 leftSection={<IconPlus size={14} />}
                 onClick={() => form.insertListItem('sites', { ...emptySite })}
               >
-                Add site
+                {t('masterdata.customers.addSite')}
               </Button>
             )}
           </Group>
@@ -176,12 +178,12 @@ export function CustomerPage() {
           <Table verticalSpacing={4} withTableBorder fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="18%">Name</Table.Th>
-                <Table.Th w="26%">Street</Table.Th>
-                <Table.Th w="14%">City</Table.Th>
-                <Table.Th w="10%">Postal code</Table.Th>
-                <Table.Th w="7%">Country</Table.Th>
-                <Table.Th>Access notes</Table.Th>
+                <Table.Th w="18%">{t('masterdata.field.name')}</Table.Th>
+                <Table.Th w="26%">{t('masterdata.customers.street')}</Table.Th>
+                <Table.Th w="14%">{t('masterdata.field.city')}</Table.Th>
+                <Table.Th w="10%">{t('masterdata.customers.postalCode')}</Table.Th>
+                <Table.Th w="7%">{t('masterdata.customers.country')}</Table.Th>
+                <Table.Th>{t('masterdata.customers.accessNotes')}</Table.Th>
                 <Table.Th w={40} />
               </Table.Tr>
             </Table.Thead>
@@ -189,29 +191,53 @@ export function CustomerPage() {
               {form.values.sites.map((s, i) => (
                 <Table.Tr key={s.id ?? `new-${i}`}>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} name`} {...form.getInputProps(`sites.${i}.name`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.siteName', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.name`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} street`} {...form.getInputProps(`sites.${i}.street`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.siteStreet', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.street`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} city`} {...form.getInputProps(`sites.${i}.city`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.siteCity', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.city`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} postal code`} {...form.getInputProps(`sites.${i}.postalCode`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.sitePostalCode', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.postalCode`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} country`} {...form.getInputProps(`sites.${i}.country`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.siteCountry', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.country`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Site ${i + 1} access notes`} {...form.getInputProps(`sites.${i}.accessNotes`)} />
+                    <TextInput
+                      size="xs"
+                      aria-label={t('masterdata.customers.siteAccessNotes', { n: i + 1 })}
+                      {...form.getInputProps(`sites.${i}.accessNotes`)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && (
                       <ActionIcon
                         variant="subtle"
                         color="red"
-                        aria-label={`Remove site ${i + 1}`}
+                        aria-label={t('masterdata.customers.removeSite', { n: i + 1 })}
                         onClick={() => form.removeListItem('sites', i)}
                       >
                         <IconTrash size={14} />
@@ -226,7 +252,7 @@ export function CustomerPage() {
 
         <div>
           <Group justify="space-between" mb={4}>
-            <Title order={5}>Contacts</Title>
+            <Title order={5}>{t('masterdata.customers.contacts')}</Title>
             {!readOnly && (
               <Button
                 size="xs"
@@ -234,22 +260,22 @@ export function CustomerPage() {
                 leftSection={<IconPlus size={14} />}
                 onClick={() => form.insertListItem('contacts', { ...emptyContact })}
               >
-                Add contact
+                {t('masterdata.customers.addContact')}
               </Button>
             )}
           </Group>
           {form.values.contacts.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No contacts.
+              {t('masterdata.customers.noContacts')}
             </Text>
           ) : (
             <Table verticalSpacing={4} withTableBorder fz="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Phone</Table.Th>
-                  <Table.Th>E-mail</Table.Th>
+                  <Table.Th>{t('masterdata.field.name')}</Table.Th>
+                  <Table.Th>{t('masterdata.customers.role')}</Table.Th>
+                  <Table.Th>{t('masterdata.field.phone')}</Table.Th>
+                  <Table.Th>{t('masterdata.field.email')}</Table.Th>
                   <Table.Th w={40} />
                 </Table.Tr>
               </Table.Thead>
@@ -257,23 +283,39 @@ export function CustomerPage() {
                 {form.values.contacts.map((c, i) => (
                   <Table.Tr key={c.id ?? `new-${i}`}>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`Contact ${i + 1} name`} {...form.getInputProps(`contacts.${i}.name`)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={t('masterdata.customers.contactName', { n: i + 1 })}
+                        {...form.getInputProps(`contacts.${i}.name`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`Contact ${i + 1} role`} {...form.getInputProps(`contacts.${i}.role`)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={t('masterdata.customers.contactRole', { n: i + 1 })}
+                        {...form.getInputProps(`contacts.${i}.role`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`Contact ${i + 1} phone`} {...form.getInputProps(`contacts.${i}.phone`)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={t('masterdata.customers.contactPhone', { n: i + 1 })}
+                        {...form.getInputProps(`contacts.${i}.phone`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`Contact ${i + 1} e-mail`} {...form.getInputProps(`contacts.${i}.email`)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={t('masterdata.customers.contactEmail', { n: i + 1 })}
+                        {...form.getInputProps(`contacts.${i}.email`)}
+                      />
                     </Table.Td>
                     <Table.Td>
                       {!readOnly && (
                         <ActionIcon
                           variant="subtle"
                           color="red"
-                          aria-label={`Remove contact ${i + 1}`}
+                          aria-label={t('masterdata.customers.removeContact', { n: i + 1 })}
                           onClick={() => form.removeListItem('contacts', i)}
                         >
                           <IconTrash size={14} />

@@ -3,12 +3,20 @@ import { useParams } from 'react-router'
 import { itemInput, type ItemRow } from '@shared/domain/masterdata'
 import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 
 type Values = Omit<ItemRow, 'id' | 'version'>
-const empty: Values = { number: '', name: '', unit: 'pcs', costPrice: 0, salesPrice: 0, serialTracked: false, active: true }
+const emptyItem = (unit: string): Values => ({
+  number: '',
+  name: '',
+  unit,
+  costPrice: 0,
+  salesPrice: 0,
+  serialTracked: false,
+  active: true
+})
 const toForm = (r: ItemRow): Values => ({
   number: r.number,
   name: r.name,
@@ -22,13 +30,15 @@ const toForm = (r: ItemRow): Values => ({
 export function ItemPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const e = useEditor<ItemRow, Values>({
     entity: 'items',
-    label: 'Item',
+    label: t('masterdata.items.one'),
     id: recordId,
     schema: itemInput,
-    empty,
+    empty: emptyItem(t('masterdata.items.defaultUnit')),
     toForm,
     pathOf: (i) => `/items/${i}`,
     listPath: '/items'
@@ -39,28 +49,28 @@ export function ItemPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.number} ${e.record.name}` : 'Item'}
-      subtitle={e.record ? `${formatMoney(e.record.salesPrice)} per ${e.record.unit}` : undefined}
-      listLabel="Items"
+      title={e.record ? `${e.record.number} ${e.record.name}` : t('masterdata.items.one')}
+      subtitle={e.record ? t('masterdata.items.perUnit', { price: f.money(e.record.salesPrice), unit: e.record.unit }) : undefined}
+      listLabel={t('masterdata.items.title')}
       listPath="/items"
       editor={e}
       readOnly={!can('catalog.write')}
-      deleteWhat="the item (refused while service objects refer to it; deactivate it instead)"
+      deleteWhat={t('masterdata.items.deleteWhat')}
       audit={{ entity: 'item', id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Number" withAsterisk {...form.getInputProps('number')} />
+          <TextInput label={t('masterdata.field.number')} withAsterisk {...form.getInputProps('number')} />
         </Grid.Col>
         <Grid.Col span={7}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={2}>
-          <TextInput label="Unit" withAsterisk {...form.getInputProps('unit')} />
+          <TextInput label={t('masterdata.field.unit')} withAsterisk {...form.getInputProps('unit')} />
         </Grid.Col>
         <Grid.Col span={3}>
           <MoneyInput
-            label="Cost price"
+            label={t('masterdata.field.costPrice')}
             value={costPrice}
             onChange={(v) => form.setFieldValue('costPrice', v)}
             error={form.errors.costPrice}
@@ -68,7 +78,7 @@ export function ItemPage() {
         </Grid.Col>
         <Grid.Col span={3}>
           <MoneyInput
-            label="Sales price"
+            label={t('masterdata.field.salesPrice')}
             value={salesPrice}
             onChange={(v) => form.setFieldValue('salesPrice', v)}
             error={form.errors.salesPrice}
@@ -76,13 +86,15 @@ export function ItemPage() {
         </Grid.Col>
         <Grid.Col span={2} style={{ display: 'flex', alignItems: 'end' }}>
           <Text size="sm" c="dimmed" pb={8} data-testid="item-margin">
-            {margin === null ? 'No sales price' : `Margin ${margin.toLocaleString('et-EE')} %`}
+            {margin === null
+              ? t('masterdata.items.noSalesPrice')
+              : t('masterdata.items.margin', { margin: f.rate(Math.round(margin * 100)) })}
           </Text>
         </Grid.Col>
         <Grid.Col span={4} style={{ display: 'flex', alignItems: 'end' }}>
           <Group gap="lg" pb={6}>
-            <Checkbox label="Serial-number tracked" {...form.getInputProps('serialTracked', { type: 'checkbox' })} />
-            <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+            <Checkbox label={t('masterdata.items.serialTracked')} {...form.getInputProps('serialTracked', { type: 'checkbox' })} />
+            <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           </Group>
         </Grid.Col>
       </Grid>

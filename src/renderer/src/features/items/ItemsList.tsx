@@ -1,50 +1,59 @@
 import { Badge, Select } from '@mantine/core'
 import { useState } from 'react'
 import { ListPage } from '../../components/ListPage'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 
 export function ItemsList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const [active, setActive] = useState<string>('active')
   return (
     <ListPage
-      title="Items"
+      title={t('masterdata.items.title')}
       method="items.list"
       defaultSort="number"
       exportName="items"
-      searchPlaceholder="Number or name"
+      searchPlaceholder={t('masterdata.items.search')}
       filters={{ active: active === 'all' ? null : active === 'active' }}
       filterControls={
         <Select
           size="xs"
           w={120}
           data={[
-            { value: 'active', label: 'Active' },
-            { value: 'inactive', label: 'Inactive' },
-            { value: 'all', label: 'All' }
+            { value: 'active', label: t('masterdata.filter.active') },
+            { value: 'inactive', label: t('masterdata.filter.inactive') },
+            { value: 'all', label: t('masterdata.filter.all') }
           ]}
           value={active}
           onChange={(v) => setActive(v ?? 'all')}
-          aria-label="Active filter"
+          aria-label={t('masterdata.filter.activeAria')}
           allowDeselect={false}
         />
       }
       newPath={can('catalog.write') ? '/items/new' : undefined}
-      newLabel="New item"
+      newLabel={t('masterdata.items.new')}
       rowPath={(r) => `/items/${r.id}`}
       columns={[
-        { key: 'number', label: 'No.', sort: 'number', width: 140 },
-        { key: 'name', label: 'Name', sort: 'name' },
-        { key: 'unit', label: 'Unit', width: 70 },
-        { key: 'costPrice', label: 'Cost price', sort: 'costPrice', align: 'right', width: 120, render: (r) => formatMoney(r.costPrice) },
+        { key: 'number', label: t('masterdata.field.no'), sort: 'number', width: 140 },
+        { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+        { key: 'unit', label: t('masterdata.field.unit'), width: 70 },
+        {
+          key: 'costPrice',
+          label: t('masterdata.field.costPrice'),
+          sort: 'costPrice',
+          align: 'right',
+          width: 120,
+          render: (r) => f.money(r.costPrice)
+        },
         {
           key: 'salesPrice',
-          label: 'Sales price',
+          label: t('masterdata.field.salesPrice'),
           sort: 'salesPrice',
           align: 'right',
           width: 120,
-          render: (r) => formatMoney(r.salesPrice)
+          render: (r) => f.money(r.salesPrice)
         },
         {
           key: 'flags',
@@ -54,12 +63,12 @@ export function ItemsList() {
             <>
               {r.serialTracked && (
                 <Badge size="xs" variant="light" mr={4}>
-                  serial no.
+                  {t('masterdata.items.serialBadge')}
                 </Badge>
               )}
               {!r.active && (
                 <Badge size="xs" color="gray" variant="light">
-                  inactive
+                  {t('masterdata.filter.inactiveBadge')}
                 </Badge>
               )}
             </>

@@ -2,6 +2,7 @@ import { Code, Grid, NumberInput, Text, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
 import { numberSequenceInput, type NumberSequenceRow } from '@shared/domain/masterdata'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 
@@ -29,10 +30,11 @@ function preview(v: Values): string {
 export function SequencePage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const e = useEditor<NumberSequenceRow, Values>({
     entity: 'numberSequences',
-    label: 'Number sequence',
+    label: t('settings.sequences.one'),
     id: recordId,
     schema: numberSequenceInput,
     empty,
@@ -44,9 +46,9 @@ export function SequencePage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.name} (${e.record.code})` : 'Number sequence'}
-      subtitle={e.record ? `Next: ${e.record.preview}` : undefined}
-      listLabel="Number sequences"
+      title={e.record ? `${e.record.name} (${e.record.code})` : t('settings.sequences.one')}
+      subtitle={e.record ? t('settings.sequences.next', { preview: e.record.preview }) : undefined}
+      listLabel={t('settings.sequences.title')}
       listPath="/sequences"
       editor={e}
       readOnly={!can('numberSequences.write')}
@@ -55,47 +57,56 @@ export function SequencePage() {
       <Grid gap="sm">
         <Grid.Col span={3}>
           <TextInput
-            label="Code"
+            label={t('settings.sequences.code')}
             withAsterisk={e.isNew}
             readOnly={!e.isNew}
             variant={e.isNew ? 'default' : 'filled'}
-            description={e.isNew ? 'How the app finds the sequence; fixed once created' : 'Fixed: the app finds the sequence by it'}
+            description={e.isNew ? t('settings.sequences.codeHintNew') : t('settings.sequences.codeHint')}
             {...form.getInputProps('code')}
           />
         </Grid.Col>
         <Grid.Col span={5}>
-          <TextInput label="Name" withAsterisk description="What the numbers are for" {...form.getInputProps('name')} />
+          <TextInput
+            label={t('settings.sequences.name')}
+            withAsterisk
+            description={t('settings.sequences.nameHint')}
+            {...form.getInputProps('name')}
+          />
         </Grid.Col>
         <Grid.Col span={4} />
         <Grid.Col span={2}>
-          <TextInput label="Prefix" placeholder="e.g. SO-" {...form.getInputProps('prefix')} />
+          <TextInput
+            label={t('settings.sequences.prefix')}
+            placeholder={t('settings.sequences.prefixExample')}
+            {...form.getInputProps('prefix')}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
           <NumberInput
-            label="Next number"
+            label={t('settings.sequences.nextNumber')}
             withAsterisk
             min={1}
             allowDecimal={false}
             allowNegative={false}
             thousandSeparator=" "
-            description={e.isNew ? undefined : `Cannot go below ${e.record?.nextNumber ?? 1}`}
+            description={e.isNew ? undefined : t('settings.sequences.cannotGoBelow', { n: e.record?.nextNumber ?? 1 })}
             {...form.getInputProps('nextNumber')}
           />
         </Grid.Col>
         <Grid.Col span={2}>
           <NumberInput
-            label="Digits"
+            label={t('settings.sequences.digits')}
             min={1}
             max={12}
             allowDecimal={false}
             allowNegative={false}
-            description="Zero-padded"
+            description={t('settings.sequences.zeroPadded')}
             {...form.getInputProps('padding')}
           />
         </Grid.Col>
         <Grid.Col span={5} style={{ display: 'flex', alignItems: 'end' }}>
           <Text size="sm" pb={8}>
-            Next document gets <Code data-testid="sequence-preview">{preview(form.values)}</Code>
+            {t('settings.sequences.nextDocumentGets')} <Code data-testid="sequence-preview">{preview(form.values)}</Code>
           </Text>
         </Grid.Col>
       </Grid>

@@ -1,31 +1,34 @@
 import { Code } from '@mantine/core'
 import { ListPage } from '../../components/ListPage'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 
 export function SequencesList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   return (
     <ListPage
-      title="Number sequences"
+      title={t('settings.sequences.title')}
       method="numberSequences.list"
       defaultSort="code"
       exportName="number-sequences"
-      searchPlaceholder="Code or name"
+      searchPlaceholder={t('settings.sequences.codeOrName')}
       newPath={can('numberSequences.write') ? '/sequences/new' : undefined}
-      newLabel="New sequence"
+      newLabel={t('settings.sequences.new')}
       rowPath={(r) => `/sequences/${r.id}`}
       columns={[
-        { key: 'code', label: 'Code', sort: 'code', width: 160 },
-        { key: 'name', label: 'Name', sort: 'name' },
-        { key: 'prefix', label: 'Prefix', width: 100, render: (r) => r.prefix || '—' },
+        { key: 'code', label: t('settings.sequences.code'), sort: 'code', width: 160 },
+        { key: 'name', label: t('settings.sequences.name'), sort: 'name' },
+        { key: 'prefix', label: t('settings.sequences.prefix'), width: 100, render: (r) => r.prefix || '—' },
         {
           key: 'nextNumber',
-          label: 'Next number',
+          label: t('settings.sequences.nextNumber'),
           align: 'right',
           width: 120,
-          render: (r) => r.nextNumber.toLocaleString('en').replace(/,/g, ' ')
+          render: (r) => f.number(r.nextNumber)
         },
-        { key: 'preview', label: 'Next document gets', width: 180, render: (r) => <Code>{r.preview}</Code> }
+        { key: 'preview', label: t('settings.sequences.nextDocumentGets'), width: 180, render: (r) => <Code>{r.preview}</Code> }
       ]}
     />
   )

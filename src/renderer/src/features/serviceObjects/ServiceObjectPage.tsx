@@ -7,6 +7,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { WarrantyBadge } from './ServiceObjectsList'
@@ -45,11 +46,12 @@ export function ServiceObjectPage() {
   const { id } = useParams()
   const [search] = useSearchParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const presetCustomer = search.get('customerId')
   const e = useEditor<ServiceObjectRow, Values>({
     entity: 'serviceObjects',
-    label: 'Service object',
+    label: t('masterdata.serviceObjects.one'),
     id: recordId,
     schema: serviceObjectInput,
     empty: {
@@ -81,20 +83,21 @@ export function ServiceObjectPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.number} ${e.record.name}` : 'Service object'}
+      title={e.record ? `${e.record.number} ${e.record.name}` : t('masterdata.serviceObjects.one')}
       subtitle={
         e.record ? (
           <>
             {e.record.customerName}
-            {e.record.serialNumber ? ` · S/N ${e.record.serialNumber}` : ''} <WarrantyBadge warrantyEnd={e.record.warrantyEnd} />
+            {e.record.serialNumber ? ` · ${t('masterdata.serviceObjects.serialPrefix', { serial: e.record.serialNumber })}` : ''}{' '}
+            <WarrantyBadge warrantyEnd={e.record.warrantyEnd} />
           </>
         ) : undefined
       }
-      listLabel="Service objects"
+      listLabel={t('masterdata.serviceObjects.title')}
       listPath="/service-objects"
       editor={e}
       readOnly={readOnly}
-      deleteWhat="the service object"
+      deleteWhat={t('masterdata.serviceObjects.deleteWhat')}
       audit={{ entity: 'serviceObject', id: recordId }}
       tabs={
         recordId === null
@@ -102,11 +105,13 @@ export function ServiceObjectPage() {
           : [
               {
                 value: 'components',
-                label: `Components${e.record?.componentCount ? ` (${e.record.componentCount})` : ''}`,
+                label: e.record?.componentCount
+                  ? t('masterdata.serviceObjects.componentsCount', { count: e.record.componentCount })
+                  : t('masterdata.serviceObjects.components'),
                 content: (
                   <ListPage
                     embedded
-                    title="Components"
+                    title={t('masterdata.serviceObjects.components')}
                     method="serviceObjects.list"
                     defaultSort="number"
                     exportName={`components-${e.record?.number ?? recordId}`}
@@ -116,13 +121,13 @@ export function ServiceObjectPage() {
                         ? `/service-objects/new?customerId=${e.record.customerId}&parentId=${recordId}`
                         : undefined
                     }
-                    newLabel="New component"
+                    newLabel={t('masterdata.serviceObjects.newComponent')}
                     rowPath={(r) => `/service-objects/${r.id}`}
                     columns={[
-                      { key: 'number', label: 'No.', sort: 'number', width: 110 },
-                      { key: 'name', label: 'Name', sort: 'name' },
-                      { key: 'serialNumber', label: 'Serial no.', sort: 'serialNumber' },
-                      { key: 'itemName', label: 'Item', render: (r) => r.itemName ?? '—' }
+                      { key: 'number', label: t('masterdata.field.no'), sort: 'number', width: 110 },
+                      { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+                      { key: 'serialNumber', label: t('masterdata.field.serialNo'), sort: 'serialNumber' },
+                      { key: 'itemName', label: t('masterdata.field.item'), render: (r) => r.itemName ?? '—' }
                     ]}
                   />
                 )
@@ -132,17 +137,21 @@ export function ServiceObjectPage() {
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Number" placeholder="Next from sequence" {...form.getInputProps('number')} />
+          <TextInput
+            label={t('masterdata.field.number')}
+            placeholder={t('masterdata.field.nextFromSequence')}
+            {...form.getInputProps('number')}
+          />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={3}>
-          <TextInput label="Serial number" {...form.getInputProps('serialNumber')} />
+          <TextInput label={t('masterdata.serviceObjects.serialNumber')} {...form.getInputProps('serialNumber')} />
         </Grid.Col>
         <Grid.Col span={6}>
           <EntitySelect
-            label="Customer"
+            label={t('masterdata.field.customer')}
             withAsterisk
             list="customers.list"
             labelOf={(c) => `${c.number} ${c.name}`}
@@ -157,8 +166,8 @@ export function ServiceObjectPage() {
         </Grid.Col>
         <Grid.Col span={6}>
           <Select
-            label="Site"
-            placeholder={customerId === null ? 'Choose the customer first' : 'No site'}
+            label={t('masterdata.field.site')}
+            placeholder={customerId === null ? t('masterdata.serviceObjects.chooseCustomerFirst') : t('masterdata.serviceObjects.noSite')}
             clearable
             data={(customer.data?.sites ?? []).map((s) => ({ value: String(s.id), label: `${s.name} — ${s.street}, ${s.city}` }))}
             value={form.values.siteId === null ? null : String(form.values.siteId)}
@@ -168,7 +177,7 @@ export function ServiceObjectPage() {
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect
-            label="Item"
+            label={t('masterdata.field.item')}
             list="items.list"
             labelOf={(i) => `${i.number} ${i.name}`}
             value={form.values.itemId}
@@ -178,7 +187,7 @@ export function ServiceObjectPage() {
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect
-            label="Object group"
+            label={t('masterdata.serviceObjects.objectGroup')}
             list="serviceObjectGroups.list"
             labelOf={(g) => g.name}
             value={form.values.groupId}
@@ -188,8 +197,10 @@ export function ServiceObjectPage() {
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect
-            label="Component of"
-            placeholder={customerId === null ? 'Choose the customer first' : 'Not a component'}
+            label={t('masterdata.serviceObjects.componentOf')}
+            placeholder={
+              customerId === null ? t('masterdata.serviceObjects.chooseCustomerFirst') : t('masterdata.serviceObjects.notAComponent')
+            }
             disabled={customerId === null}
             list="serviceObjects.list"
             filters={{ customerId }}
@@ -200,16 +211,26 @@ export function ServiceObjectPage() {
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput label="Installed" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('installationDate')} />
+          <DateInput
+            label={t('masterdata.serviceObjects.installed')}
+            valueFormat="DD.MM.YYYY"
+            clearable
+            {...form.getInputProps('installationDate')}
+          />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput label="Warranty ends" valueFormat="DD.MM.YYYY" clearable {...form.getInputProps('warrantyEnd')} />
+          <DateInput
+            label={t('masterdata.serviceObjects.warrantyEnds')}
+            valueFormat="DD.MM.YYYY"
+            clearable
+            {...form.getInputProps('warrantyEnd')}
+          />
         </Grid.Col>
         <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
-          <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
         </Grid.Col>
         <Grid.Col span={12}>
-          <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+          <Textarea label={t('masterdata.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         </Grid.Col>
       </Grid>
     </RecordPage>

@@ -3,9 +3,9 @@ import { useParams } from 'react-router'
 import { serviceTaskInput, type ServiceTaskRow } from '@shared/domain/masterdata'
 import { SmallMultiSelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
+import { useFormat, useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
-import { formatMinutes } from './duration'
 
 type Values = Omit<ServiceTaskRow, 'id' | 'version'>
 const empty: Values = { code: '', name: '', description: '', defaultDurationMinutes: 60, requiredSkillIds: [] }
@@ -20,10 +20,12 @@ const toForm = (r: ServiceTaskRow): Values => ({
 export function ServiceTaskPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const e = useEditor<ServiceTaskRow, Values>({
     entity: 'serviceTasks',
-    label: 'Service task',
+    label: t('masterdata.serviceTasks.one'),
     id: recordId,
     schema: serviceTaskInput,
     empty,
@@ -36,39 +38,39 @@ export function ServiceTaskPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Service task'}
-      subtitle={e.record ? `Usually ${formatMinutes(e.record.defaultDurationMinutes)} h` : undefined}
-      listLabel="Service tasks"
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('masterdata.serviceTasks.one')}
+      subtitle={e.record ? t('masterdata.serviceTasks.usually', { duration: f.duration(e.record.defaultDurationMinutes) }) : undefined}
+      listLabel={t('masterdata.serviceTasks.title')}
       listPath="/tasks"
       editor={e}
       readOnly={!can('catalog.write')}
-      deleteWhat="the service task and its skill requirements"
+      deleteWhat={t('masterdata.serviceTasks.deleteWhat')}
       audit={{ entity: 'serviceTask', id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={3}>
           <NumberInput
-            label="Default duration (minutes)"
+            label={t('masterdata.serviceTasks.defaultDuration')}
             min={0}
             max={24 * 60 * 7}
             step={15}
             allowDecimal={false}
             allowNegative={false}
-            description={`= ${formatMinutes(typeof minutes === 'number' ? minutes : 0)} h`}
+            description={`= ${f.duration(typeof minutes === 'number' ? minutes : 0)}`}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('defaultDurationMinutes')}
           />
         </Grid.Col>
         <Grid.Col span={12}>
           <SmallMultiSelect
-            label="Required skills"
-            placeholder={form.values.requiredSkillIds.length ? undefined : 'No special skills'}
+            label={t('masterdata.serviceTasks.requiredSkills')}
+            placeholder={form.values.requiredSkillIds.length ? undefined : t('masterdata.serviceTasks.noSpecialSkills')}
             list="skills.list"
             labelOf={(s) => s.name}
             value={form.values.requiredSkillIds}
@@ -77,7 +79,7 @@ export function ServiceTaskPage() {
           />
         </Grid.Col>
         <Grid.Col span={12}>
-          <Textarea label="Description" autosize minRows={3} {...form.getInputProps('description')} />
+          <Textarea label={t('masterdata.field.description')} autosize minRows={3} {...form.getInputProps('description')} />
         </Grid.Col>
       </Grid>
     </RecordPage>

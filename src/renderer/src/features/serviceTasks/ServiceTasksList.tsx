@@ -1,39 +1,41 @@
 import { useQuery } from '@tanstack/react-query'
 import { ListPage } from '../../components/ListPage'
 import { call } from '../../lib/api'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
-import { formatMinutes } from './duration'
 
 const allSkills = { pageSize: 500 }
 
 export function ServiceTasksList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
   const skills = useQuery({ queryKey: ['list', 'skills.list', allSkills], queryFn: () => call('skills.list', allSkills) })
   const skillName = new Map((skills.data?.rows ?? []).map((s) => [s.id, s.name]))
   return (
     <ListPage
-      title="Service tasks"
+      title={t('masterdata.serviceTasks.title')}
       method="serviceTasks.list"
       defaultSort="code"
       exportName="service-tasks"
-      searchPlaceholder="Code or name"
+      searchPlaceholder={t('masterdata.field.codeOrName')}
       newPath={can('catalog.write') ? '/tasks/new' : undefined}
-      newLabel="New service task"
+      newLabel={t('masterdata.serviceTasks.new')}
       rowPath={(r) => `/tasks/${r.id}`}
       columns={[
-        { key: 'code', label: 'Code', sort: 'code', width: 140 },
-        { key: 'name', label: 'Name', sort: 'name' },
+        { key: 'code', label: t('masterdata.field.code'), sort: 'code', width: 140 },
+        { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
         {
           key: 'defaultDurationMinutes',
-          label: 'Duration (h:mm)',
+          label: t('masterdata.serviceTasks.duration'),
           sort: 'defaultDurationMinutes',
           align: 'right',
           width: 130,
-          render: (r) => formatMinutes(r.defaultDurationMinutes)
+          render: (r) => f.duration(r.defaultDurationMinutes)
         },
         {
           key: 'requiredSkillIds',
-          label: 'Required skills',
+          label: t('masterdata.serviceTasks.requiredSkills'),
           render: (r) => r.requiredSkillIds.map((i) => skillName.get(i) ?? `#${i}`).join(', ') || '—'
         }
       ]}

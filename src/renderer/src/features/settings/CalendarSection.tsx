@@ -1,19 +1,21 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core'
+import { useT } from '../../lib/i18n'
 import { HolidaysEditor } from '../../components/HolidaysEditor'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
 import type { SectionProps } from './settingsForm'
 
 /** The company's working week and its holidays, side by side. */
 export function CalendarSection({ form, readOnly }: SectionProps) {
+  const t = useT()
   const v = form.values
   return (
     <SimpleGrid cols={2} spacing="md">
       <Paper withBorder p="md">
         <Title order={5} mb={4}>
-          Working calendar
+          {t('settings.calendar.title')}
         </Title>
         <Text size="xs" c="dimmed" mb="xs">
-          The company's week; workers without their own hours follow it.
+          {t('settings.calendar.hint')}
         </Text>
         <WeekHoursEditor
           value={v.workingHours}
@@ -33,9 +35,9 @@ export function CalendarSection({ form, readOnly }: SectionProps) {
         onSet={(i, patch) => {
           for (const [field, value] of Object.entries(patch)) form.setFieldValue(`holidays.${i}.${field}`, value)
         }}
-        title={<Title order={5}>Holidays</Title>}
-        description="Days off for everybody; they are saved in date order."
-        emptyText="No holidays."
+        title={<Title order={5}>{t('settings.calendar.holidays')}</Title>}
+        description={t('settings.calendar.holidaysHint')}
+        emptyText={t('settings.calendar.noHolidays')}
         testId="holidays"
         padding="md"
       />

@@ -8,7 +8,10 @@ import { timeZoneOptions } from './timeZones'
 /** Who the company is: name, codes, address, currency, language and the zone its dates and clocks run in. */
 export function CompanySection({ form }: SectionProps) {
   const t = useT()
-  const zones = useMemo(() => timeZoneOptions(form.values.timeZone), [form.values.timeZone])
+  const zones = useMemo(
+    () => timeZoneOptions(form.values.timeZone, { common: t('settings.page.commonZones'), all: t('settings.page.allZones') }),
+    [form.values.timeZone, t]
+  )
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="xs">

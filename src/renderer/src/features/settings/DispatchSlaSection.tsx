@@ -1,38 +1,40 @@
 import { NumberInput, Paper, SimpleGrid, Switch, Title } from '@mantine/core'
+import { useT } from '../../lib/i18n'
 import type { SectionProps } from './settingsForm'
 
 /** The board's past limit and the SLA thresholds. */
 export function DispatchSlaSection({ form }: SectionProps) {
+  const t = useT()
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="xs">
-        Dispatch and service levels
+        {t('settings.dispatchSla.title')}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         <NumberInput
-          label="At risk when SLA time left is at most (minutes)"
-          description="Business minutes; shown amber on lists and the board"
+          label={t('settings.dispatchSla.atRisk')}
+          description={t('settings.dispatchSla.atRiskHint')}
           min={0}
           allowDecimal={false}
           {...form.getInputProps('slaAtRiskMinutes')}
         />
         <NumberInput
-          label="Planning in the past allowed (hours)"
-          description="The board refuses drops further back than this"
+          label={t('settings.dispatchSla.pastLimit')}
+          description={t('settings.dispatchSla.pastLimitHint')}
           min={0}
           allowDecimal={false}
           {...form.getInputProps('dispatchPastLimitHours')}
         />
         <NumberInput
-          label="Sign out after idle (hours)"
-          description="A session unused this long is signed out"
+          label={t('settings.dispatchSla.idle')}
+          description={t('settings.dispatchSla.idleHint')}
           min={1}
           allowDecimal={false}
           {...form.getInputProps('sessionIdleHours')}
         />
         <Switch
           mt="lg"
-          label="Reason code required for a missed target or a cancelled clock"
+          label={t('settings.dispatchSla.reasonRequired')}
           {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })}
         />
       </SimpleGrid>

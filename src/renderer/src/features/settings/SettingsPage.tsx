@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { settingsInput } from '@shared/domain/system'
 import recordClasses from '../../components/RecordPage.module.css'
 import { AuditTrail } from '../../components/AuditTrail'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { CalendarSection } from './CalendarSection'
 import { CompanySection } from './CompanySection'
@@ -20,6 +21,7 @@ import { VatRatesSection } from './VatRatesSection'
  * the conflict banner with reload, as every record page does); read-only for roles without settings.write.
  */
 export function SettingsPage() {
+  const t = useT()
   const { can } = useSession()
   const readOnly = !can('settings.write')
   const [conflict, setConflict] = useState(false)
@@ -45,7 +47,7 @@ export function SettingsPage() {
   if (settings.isLoading) return <Loader m="xl" />
   if (settings.error) {
     return (
-      <Alert color="red" title="Cannot open the settings">
+      <Alert color="red" title={t('settings.page.cannotOpen')}>
         {settings.error.message}
       </Alert>
     )
@@ -65,11 +67,11 @@ export function SettingsPage() {
           {!readOnly && (
             <Group gap="xs">
               <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!dirty}>
-                Save
+                {t('common.save')}
               </Button>
               {dirty && (
                 <Text size="xs" c="dimmed">
-                  Unsaved changes
+                  {t('settings.page.unsaved')}
                 </Text>
               )}
             </Group>
@@ -82,14 +84,14 @@ export function SettingsPage() {
   return (
     <Stack gap="sm" maw={1100}>
       <div>
-        <Title order={3}>Settings</Title>
+        <Title order={3}>{t('settings.page.title')}</Title>
         <Text size="sm" c="dimmed">
           {settings.data?.companyName}
         </Text>
       </div>
       {readOnly && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} data-testid="read-only-notice">
-          Your role can view the settings but not change them.
+          {t('settings.page.readOnly')}
         </Alert>
       )}
       {conflict && (
@@ -97,15 +99,13 @@ export function SettingsPage() {
           variant="light"
           color="orange"
           icon={<IconAlertTriangle size={16} />}
-          title="Changed by someone else"
+          title={t('settings.page.conflictTitle')}
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">
-              The settings were saved elsewhere after you opened them. Your edits are still on screen; reload to see the current version.
-            </Text>
+            <Text size="sm">{t('settings.page.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={reload}>
-              Reload
+              {t('settings.page.reload')}
             </Button>
           </Group>
         </Alert>
@@ -113,8 +113,8 @@ export function SettingsPage() {
       {can('audit.read') ? (
         <Tabs defaultValue="settings" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="settings">Settings</Tabs.Tab>
-            <Tabs.Tab value="history">History</Tabs.Tab>
+            <Tabs.Tab value="settings">{t('settings.page.settingsTab')}</Tabs.Tab>
+            <Tabs.Tab value="history">{t('settings.page.historyTab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="settings" pt="sm">
             {body}

@@ -1,10 +1,12 @@
 import { ActionIcon, Button, Group, Paper, Radio, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { useT } from '../../lib/i18n'
 import { ScaledNumberInput } from '../../components/ScaledNumberInput'
 import type { SectionProps } from './settingsForm'
 
 /** The VAT rates lines may use, exactly one of them the default. */
 export function VatRatesSection({ form, readOnly }: SectionProps) {
+  const t = useT()
   const rates = form.values.vatRates
   const setDefaultRate = (index: number) =>
     form.setFieldValue(
@@ -14,7 +16,7 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb={4}>
-        <Title order={5}>VAT rates</Title>
+        <Title order={5}>{t('settings.vat.title')}</Title>
         {!readOnly && (
           <Button
             size="xs"
@@ -22,7 +24,7 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
             leftSection={<IconPlus size={14} />}
             onClick={() => form.insertListItem('vatRates', { code: '', name: '', rate: 0, isDefault: rates.length === 0 })}
           >
-            Add VAT rate
+            {t('settings.vat.add')}
           </Button>
         )}
       </Group>
@@ -34,11 +36,11 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
       <Table verticalSpacing={4} withTableBorder fz="sm" data-testid="vat-rates">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={120}>Code</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th w={130}>Rate</Table.Th>
+            <Table.Th w={120}>{t('settings.vat.code')}</Table.Th>
+            <Table.Th>{t('settings.vat.name')}</Table.Th>
+            <Table.Th w={130}>{t('settings.vat.rate')}</Table.Th>
             <Table.Th w={80} ta="center">
-              Default
+              {t('settings.vat.default')}
             </Table.Th>
             <Table.Th w={40} />
           </Table.Tr>
@@ -47,15 +49,15 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
           {rates.map((r, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <TextInput size="xs" aria-label={`VAT rate ${i + 1} code`} {...form.getInputProps(`vatRates.${i}.code`)} />
+                <TextInput size="xs" aria-label={t('settings.vat.rateCode', { n: i + 1 })} {...form.getInputProps(`vatRates.${i}.code`)} />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" aria-label={`VAT rate ${i + 1} name`} {...form.getInputProps(`vatRates.${i}.name`)} />
+                <TextInput size="xs" aria-label={t('settings.vat.rateName', { n: i + 1 })} {...form.getInputProps(`vatRates.${i}.name`)} />
               </Table.Td>
               <Table.Td>
                 <ScaledNumberInput
                   size="xs"
-                  aria-label={`VAT rate ${i + 1} rate`}
+                  aria-label={t('settings.vat.rateRate', { n: i + 1 })}
                   rightSection="%"
                   decimalSeparator=","
                   rightSectionPointerEvents="none"
@@ -69,7 +71,7 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
                 <Group justify="center">
                   <Radio
                     size="xs"
-                    aria-label={`VAT rate ${i + 1} is the default`}
+                    aria-label={t('settings.vat.rateDefault', { n: i + 1 })}
                     name="defaultVatRate"
                     checked={r.isDefault}
                     onChange={() => setDefaultRate(i)}
@@ -81,7 +83,7 @@ export function VatRatesSection({ form, readOnly }: SectionProps) {
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    aria-label={`Remove VAT rate ${i + 1}`}
+                    aria-label={t('settings.vat.remove', { n: i + 1 })}
                     onClick={() => form.removeListItem('vatRates', i)}
                   >
                     <IconTrash size={14} />

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useT } from '../../lib/i18n'
 import { settingsInput } from '@shared/domain/system'
 import { call, isApiError } from '../../lib/api'
 import { notifySaved, showApiError } from '../../lib/forms'
@@ -8,6 +9,7 @@ import type { SettingsForm, SettingsValues } from './settingsForm'
 
 /** Saves the settings with the version they were read at; a stale save calls `onConflict` (the page shows its banner). */
 export function useSaveSettings(version: number | undefined, form: SettingsForm, onConflict: (conflict: boolean) => void) {
+  const t = useT()
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (values: SettingsValues) => {
@@ -19,7 +21,7 @@ export function useSaveSettings(version: number | undefined, form: SettingsForm,
       qc.setQueryData(settingsKeys.one, row)
       // The company name is shown in the header.
       void qc.invalidateQueries({ queryKey: authKeys.status })
-      notifySaved('Settings')
+      notifySaved(t('settings.page.title'))
     },
     onError: (e) => {
       if (isApiError(e, 'CONFLICT')) onConflict(true)

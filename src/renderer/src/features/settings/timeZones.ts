@@ -14,14 +14,14 @@ export const COMMON_TIME_ZONES = [
 ]
 
 /** Every zone the runtime knows (Intl.supportedValuesOf where available), common ones first. */
-export function timeZoneOptions(current: string): { group: string; items: string[] }[] {
+export function timeZoneOptions(current: string, labels: { common: string; all: string }): { group: string; items: string[] }[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   const common = COMMON_TIME_ZONES.includes(current) || !current ? COMMON_TIME_ZONES : [current, ...COMMON_TIME_ZONES]
   const rest = all.filter((z) => !common.includes(z))
   return rest.length
     ? [
-        { group: 'Common', items: common },
-        { group: 'All time zones', items: rest }
+        { group: labels.common, items: common },
+        { group: labels.all, items: rest }
       ]
-    : [{ group: 'Common', items: common }]
+    : [{ group: labels.common, items: common }]
 }

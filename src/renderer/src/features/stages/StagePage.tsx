@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useParams, useSearchParams } from 'react-router'
 import { stageInput, type StageRow } from '@shared/domain/orders'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { stagesQuery } from '../orders/queries'
@@ -28,12 +29,13 @@ export function StagePage() {
   const { id } = useParams()
   const [search] = useSearchParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
   const presetParent = search.get('parentId')
   const e = useEditor<StageRow, Values>({
     entity: 'serviceStages',
-    label: 'Stage',
+    label: t('settings.stages.one'),
     id: recordId,
     schema: stageInput,
     empty: {
@@ -58,31 +60,37 @@ export function StagePage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.name} (${e.record.code})` : 'Stage'}
-      subtitle={e.record ? (parent ? `After ${parent.name}` : 'Initial stage') : undefined}
-      listLabel="Order stages"
+      title={e.record ? `${e.record.name} (${e.record.code})` : t('settings.stages.one')}
+      subtitle={e.record ? (parent ? t('settings.stages.after', { name: parent.name }) : t('settings.stages.initialStage')) : undefined}
+      listLabel={t('settings.stages.title')}
       listPath="/stages"
       editor={e}
       readOnly={!can('stages.configure')}
-      deleteWhat="the stage (only possible while no order, following stage or history entry uses it)"
+      deleteWhat={t('settings.stages.deleteWhat')}
       audit={{ entity: 'serviceStage', id: recordId }}
     >
       <Stack gap="md">
         <Grid gap="sm">
           <Grid.Col span={3}>
-            <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+            <TextInput label={t('settings.stages.code')} withAsterisk {...form.getInputProps('code')} />
           </Grid.Col>
           <Grid.Col span={5}>
-            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('settings.stages.name')} withAsterisk {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={2}>
-            <NumberInput label="Sort order" min={0} max={1000} allowDecimal={false} {...form.getInputProps('sortOrder')} />
+            <NumberInput
+              label={t('settings.stages.sortOrder')}
+              min={0}
+              max={1000}
+              allowDecimal={false}
+              {...form.getInputProps('sortOrder')}
+            />
           </Grid.Col>
           <Grid.Col span={6}>
             <Select
-              label="Comes after"
-              description={e.isNew ? 'Fixed once saved: to move a stage, add a new one and retire the old.' : 'Fixed once saved.'}
-              placeholder="Nothing — the initial stage"
+              label={t('settings.stages.comesAfter')}
+              description={e.isNew ? t('settings.stages.fixedNew') : t('settings.stages.fixed')}
+              placeholder={t('settings.stages.nothingInitial')}
               disabled={!e.isNew}
               clearable
               data={others.map((s) => ({ value: String(s.id), label: `${s.name} (${s.code})` }))}
@@ -94,11 +102,11 @@ export function StagePage() {
         </Grid>
         <div>
           <Text size="sm" fw={500} mb={6}>
-            An order in this stage
+            {t('settings.stages.inThisStage')}
           </Text>
           <Stack gap={8}>
             {STAGE_FLAGS.map((f) => (
-              <Checkbox key={f.key} label={f.label} description={f.explain} {...form.getInputProps(f.key, { type: 'checkbox' })} />
+              <Checkbox key={f.key} label={f.label(t)} description={f.explain(t)} {...form.getInputProps(f.key, { type: 'checkbox' })} />
             ))}
           </Stack>
         </div>

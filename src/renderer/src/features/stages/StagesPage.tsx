@@ -3,12 +3,17 @@ import { IconPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { ListPage } from '../../components/ListPage'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { stagesQuery } from '../orders/queries'
 import { STAGE_FLAGS, stageTree } from './flags'
 
+/** The tree's branch mark before a child stage (a drawing, not a word). */
+const TREE_BRANCH = '└'
+
 /** The service order workflow (a tree of stages) and the reason codes asked for on stage changes. */
 export function StagesPage() {
+  const t = useT()
   const { can } = useSession()
   const navigate = useNavigate()
   const stages = useQuery(stagesQuery)
@@ -17,23 +22,22 @@ export function StagesPage() {
 
   return (
     <Stack gap="sm" maw={1300}>
-      <Title order={3}>Order stages</Title>
+      <Title order={3}>{t('settings.stages.title')}</Title>
       <Grid gap="md">
         <Grid.Col span={7}>
           <Paper withBorder p="sm">
             <Group justify="space-between" mb="xs">
               <div>
                 <Text fw={600} size="sm">
-                  Workflow
+                  {t('settings.stages.workflow')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  New orders start in the top stage. &ldquo;Next stage&rdquo; offers a stage&apos;s children, &ldquo;Previous stage&rdquo;
-                  its parent.
+                  {t('settings.stages.workflowHint')}
                 </Text>
               </div>
               {write && (
                 <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('/stages/new')}>
-                  New stage
+                  {t('settings.stages.newStage')}
                 </Button>
               )}
             </Group>
@@ -41,10 +45,10 @@ export function StagesPage() {
             <Table verticalSpacing={4} fz="sm" highlightOnHover data-testid="stage-tree">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Stage</Table.Th>
-                  <Table.Th>Rules</Table.Th>
+                  <Table.Th>{t('settings.stages.stage')}</Table.Th>
+                  <Table.Th>{t('settings.stages.rules')}</Table.Th>
                   <Table.Th w={70} style={{ textAlign: 'right' }}>
-                    Orders
+                    {t('settings.stages.orders')}
                   </Table.Th>
                   <Table.Th w={36} />
                 </Table.Tr>
@@ -64,7 +68,7 @@ export function StagesPage() {
                       <Group gap={6} wrap="nowrap" pl={depth * 22}>
                         {depth > 0 && (
                           <Text c="dimmed" size="sm" aria-hidden>
-                            └
+                            {TREE_BRANCH}
                           </Text>
                         )}
                         <Text size="sm" fw={500}>
@@ -75,7 +79,7 @@ export function StagesPage() {
                         </Text>
                         {s.parentId === null && (
                           <Badge size="xs" variant="light">
-                            initial
+                            {t('settings.stages.initial')}
                           </Badge>
                         )}
                       </Group>
@@ -84,7 +88,7 @@ export function StagesPage() {
                       <Group gap={4}>
                         {STAGE_FLAGS.map((f) =>
                           (f.key === 'canModify' ? !s[f.key] : s[f.key]) ? (
-                            <Tooltip key={f.key} label={f.key === 'canModify' ? 'No changes allowed in this stage' : f.explain}>
+                            <Tooltip key={f.key} label={f.key === 'canModify' ? t('settings.stages.noChanges') : f.explain(t)}>
                               <Badge
                                 size="xs"
                                 variant="light"
@@ -96,7 +100,7 @@ export function StagesPage() {
                                       : 'teal'
                                 }
                               >
-                                {f.key === 'canModify' ? 'locked' : f.short}
+                                {f.key === 'canModify' ? t('settings.stages.locked') : f.short(t)}
                               </Badge>
                             </Tooltip>
                           ) : null
@@ -106,11 +110,11 @@ export function StagesPage() {
                     <Table.Td style={{ textAlign: 'right' }}>{s.orderCount}</Table.Td>
                     <Table.Td>
                       {write && (
-                        <Tooltip label={`Add a stage after ${s.name}`}>
+                        <Tooltip label={t('settings.stages.addAfter', { name: s.name })}>
                           <ActionIcon
                             size="sm"
                             variant="subtle"
-                            aria-label={`Add a stage after ${s.name}`}
+                            aria-label={t('settings.stages.addAfter', { name: s.name })}
                             onClick={(e) => {
                               e.stopPropagation()
                               void navigate(`/stages/new?parentId=${s.id}`)
@@ -130,24 +134,24 @@ export function StagesPage() {
         <Grid.Col span={5}>
           <Paper withBorder p="sm">
             <Text fw={600} size="sm">
-              Reason codes
+              {t('settings.stages.reasonCodes')}
             </Text>
             <Text size="xs" c="dimmed" mb="xs">
-              Offered when an order changes stage; required where the stage says so.
+              {t('settings.stages.reasonCodesHint')}
             </Text>
             <ListPage
               embedded
-              title="Reason codes"
+              title={t('settings.stages.reasonCodes')}
               method="stageReasons.list"
               defaultSort="code"
               exportName="stage-reasons"
-              searchPlaceholder="Code or name"
+              searchPlaceholder={t('settings.stages.codeOrName')}
               newPath={write ? '/stage-reasons/new' : undefined}
-              newLabel="New reason"
+              newLabel={t('settings.stages.newReason')}
               rowPath={(r) => `/stage-reasons/${r.id}`}
               columns={[
-                { key: 'code', label: 'Code', sort: 'code', width: 120 },
-                { key: 'name', label: 'Name', sort: 'name' }
+                { key: 'code', label: t('settings.stages.code'), sort: 'code', width: 120 },
+                { key: 'name', label: t('settings.stages.name'), sort: 'name' }
               ]}
             />
           </Paper>

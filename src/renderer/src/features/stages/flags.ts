@@ -1,34 +1,45 @@
+import type { T } from '@shared/i18n/i18n'
 import type { StageRow } from '@shared/domain/orders'
 
 export type StageFlag = 'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock'
 
 /** The six switches of a stage: a short name for the tree and what each one means for an order in it. */
-export const STAGE_FLAGS: { key: StageFlag; label: string; short: string; explain: string }[] = [
+export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: T) => string; explain: (t: T) => string }[] = [
   {
     key: 'canModify',
-    label: 'Changes allowed',
-    short: 'edit',
-    explain: 'The header and the lines of an order in this stage can be changed.'
+    label: (t) => t('settings.stages.flags.canModify.label'),
+    short: (t) => t('settings.stages.flags.canModify.short'),
+    explain: (t) => t('settings.stages.flags.canModify.explain')
   },
   {
     key: 'canDelete',
-    label: 'Orders can be deleted',
-    short: 'delete',
-    explain: 'An order in this stage may be deleted while it has no posted or cancelled lines.'
+    label: (t) => t('settings.stages.flags.canDelete.label'),
+    short: (t) => t('settings.stages.flags.canDelete.short'),
+    explain: (t) => t('settings.stages.flags.canDelete.explain')
   },
   {
     key: 'canCancel',
-    label: 'Orders can be cancelled',
-    short: 'cancel',
-    explain: 'The order, or single lines of it, may be cancelled in this stage.'
+    label: (t) => t('settings.stages.flags.canCancel.label'),
+    short: (t) => t('settings.stages.flags.canCancel.short'),
+    explain: (t) => t('settings.stages.flags.canCancel.explain')
   },
-  { key: 'canPost', label: 'Posting allowed', short: 'post', explain: 'Signed-off lines may be posted (and then invoiced) in this stage.' },
-  { key: 'reasonRequired', label: 'Reason required', short: 'reason', explain: 'Moving an order into this stage asks for a reason code.' },
+  {
+    key: 'canPost',
+    label: (t) => t('settings.stages.flags.canPost.label'),
+    short: (t) => t('settings.stages.flags.canPost.short'),
+    explain: (t) => t('settings.stages.flags.canPost.explain')
+  },
+  {
+    key: 'reasonRequired',
+    label: (t) => t('settings.stages.flags.reasonRequired.label'),
+    short: (t) => t('settings.stages.flags.reasonRequired.short'),
+    explain: (t) => t('settings.stages.flags.reasonRequired.explain')
+  },
   {
     key: 'stopsSlaClock',
-    label: 'Stops the SLA clock',
-    short: 'SLA stop',
-    explain: 'Time spent in this stage does not count against the service-level agreement.'
+    label: (t) => t('settings.stages.flags.stopsSlaClock.label'),
+    short: (t) => t('settings.stages.flags.stopsSlaClock.short'),
+    explain: (t) => t('settings.stages.flags.stopsSlaClock.explain')
   }
 ]
 

@@ -1,9 +1,10 @@
 import { Badge, Grid, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
-import { dispatchTeamInput, WORKER_ROLE_LABELS, type DispatchTeamRow } from '@shared/domain/masterdata'
+import { dispatchTeamInput, type DispatchTeamRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 
@@ -14,10 +15,11 @@ const toForm = (r: DispatchTeamRow): Values => ({ code: r.code, name: r.name, ow
 export function TeamPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const e = useEditor<DispatchTeamRow, Values>({
     entity: 'dispatchTeams',
-    label: 'Dispatch team',
+    label: t('masterdata.teams.one'),
     id: recordId,
     schema: dispatchTeamInput,
     empty,
@@ -29,17 +31,17 @@ export function TeamPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Dispatch team'}
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('masterdata.teams.one')}
       subtitle={
         e.record
-          ? `${e.record.memberCount} ${e.record.memberCount === 1 ? 'member' : 'members'}${e.record.ownerName ? ` · owner ${e.record.ownerName}` : ''}`
+          ? `${t('masterdata.teams.members', { count: e.record.memberCount })}${e.record.ownerName ? ` · ${t('masterdata.teams.ownerIs', { name: e.record.ownerName })}` : ''}`
           : undefined
       }
-      listLabel="Dispatch teams"
+      listLabel={t('masterdata.teams.title')}
       listPath="/teams"
       editor={e}
       readOnly={!can('resources.write')}
-      deleteWhat="the dispatch team (only possible while no workers belong to it)"
+      deleteWhat={t('masterdata.teams.deleteWhat')}
       audit={{ entity: 'dispatchTeam', id: recordId }}
       tabs={
         recordId === null
@@ -47,23 +49,27 @@ export function TeamPage() {
           : [
               {
                 value: 'workers',
-                label: `Workers${e.record ? ` (${e.record.memberCount})` : ''}`,
+                label: e.record ? t('masterdata.teams.workersCount', { count: e.record.memberCount }) : t('masterdata.workers.title'),
                 content: (
                   <ListPage
                     embedded
-                    title="Workers"
+                    title={t('masterdata.workers.title')}
                     method="workers.list"
                     defaultSort="name"
                     exportName={`team-${e.record?.code ?? recordId}-workers`}
                     filters={{ teamId: recordId }}
                     newPath={can('resources.write') ? `/workers/new?teamId=${recordId}` : undefined}
-                    newLabel="New worker"
+                    newLabel={t('masterdata.workers.new')}
                     rowPath={(r) => `/workers/${r.id}`}
                     columns={[
-                      { key: 'number', label: 'No.', sort: 'number', width: 90 },
-                      { key: 'name', label: 'Name', sort: 'name' },
-                      { key: 'roles', label: 'Roles', render: (r) => r.roles.map((x) => WORKER_ROLE_LABELS[x]).join(', ') },
-                      { key: 'phone', label: 'Phone' },
+                      { key: 'number', label: t('masterdata.field.no'), sort: 'number', width: 90 },
+                      { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+                      {
+                        key: 'roles',
+                        label: t('masterdata.field.roles'),
+                        render: (r) => r.roles.map((x) => t(`enums.workerRole.${x}`)).join(', ')
+                      },
+                      { key: 'phone', label: t('masterdata.field.phone') },
                       {
                         key: 'active',
                         label: '',
@@ -71,7 +77,7 @@ export function TeamPage() {
                         render: (r) =>
                           r.active ? null : (
                             <Badge size="xs" color="gray" variant="light">
-                              inactive
+                              {t('masterdata.filter.inactiveBadge')}
                             </Badge>
                           )
                       }
@@ -84,15 +90,15 @@ export function TeamPage() {
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={5}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect
-            label="Owner"
-            placeholder="No owner"
+            label={t('masterdata.teams.owner')}
+            placeholder={t('masterdata.teams.noOwner')}
             list="workers.list"
             filters={{ active: true }}
             labelOf={(w) => `${w.number} ${w.name}`}

@@ -1,23 +1,25 @@
 import { ListPage } from '../../components/ListPage'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 
 export function TeamsList() {
+  const t = useT()
   const { can } = useSession()
   return (
     <ListPage
-      title="Dispatch teams"
+      title={t('masterdata.teams.title')}
       method="dispatchTeams.list"
       defaultSort="code"
       exportName="dispatch-teams"
-      searchPlaceholder="Code or name"
+      searchPlaceholder={t('masterdata.field.codeOrName')}
       newPath={can('resources.write') ? '/teams/new' : undefined}
-      newLabel="New team"
+      newLabel={t('masterdata.teams.new')}
       rowPath={(r) => `/teams/${r.id}`}
       columns={[
-        { key: 'code', label: 'Code', sort: 'code', width: 140 },
-        { key: 'name', label: 'Name', sort: 'name' },
-        { key: 'ownerName', label: 'Owner', render: (r) => r.ownerName ?? '—' },
-        { key: 'memberCount', label: 'Members', align: 'right', width: 90 }
+        { key: 'code', label: t('masterdata.field.code'), sort: 'code', width: 140 },
+        { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+        { key: 'ownerName', label: t('masterdata.teams.owner'), render: (r) => r.ownerName ?? '—' },
+        { key: 'memberCount', label: t('masterdata.teams.members'), align: 'right', width: 90 }
       ]}
     />
   )

@@ -1,13 +1,15 @@
-import { Alert, Checkbox, Grid, MultiSelect, PasswordInput, TextInput } from '@mantine/core'
+import { Alert, Checkbox, Grid, MultiSelect, PasswordInput, Select, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useParams } from 'react-router'
-import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
+import { ROLES, type Role } from '@shared/auth/roles'
 import { userInput, type UserRow } from '@shared/domain/system'
+import { APP_LANGUAGES, CSV_DIALECTS, type CsvDialect, defaultCsvDialect, type Language } from '@shared/i18n/languages'
 import { EntitySelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
-import { formatDateTime } from '../../lib/format'
+import { useFormat, useLanguage, useT } from '../../lib/i18n'
+import { settingsQuery } from '../../lib/settings'
 import { useEditor } from '../../lib/useEditor'
 import { authKeys, useSession } from '../../lib/session'
 
@@ -18,29 +20,47 @@ type Values = {
   workerId: number | null
   active: boolean
   password: string
+  language: Language
+  csvDialect: CsvDialect
 }
 
-const empty: Values = { username: '', displayName: '', roles: ['technician'], workerId: null, active: true, password: '' }
+/** A new user speaks the company's language and gets that language's CSV dialect until someone chooses. */
+const emptyUser = (language: Language): Values => ({
+  username: '',
+  displayName: '',
+  roles: ['technician'],
+  workerId: null,
+  active: true,
+  password: '',
+  language,
+  csvDialect: defaultCsvDialect(language)
+})
 const toForm = (r: UserRow): Values => ({
   username: r.username,
   displayName: r.displayName,
   roles: r.roles,
   workerId: r.workerId,
   active: r.active,
-  password: ''
+  password: '',
+  language: r.language,
+  csvDialect: r.csvDialect
 })
 
 /** A user account. There is no delete: a user who leaves is deactivated, so their history keeps a name. */
 export function UserPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
+  const f = useFormat()
+  const screenLanguage = useLanguage()
+  const company = useQuery(settingsQuery)
   const { can, user: me } = useSession()
   const e = useEditor<UserRow, Values>({
     entity: 'users',
-    label: 'User',
+    label: t('settings.users.one'),
     id: recordId,
     schema: userInput,
-    empty,
+    empty: emptyUser(company.data?.language ?? screenLanguage),
     toForm,
     pathOf: (i) => `/users/${i}`,
     listPath: '/users'
@@ -59,7 +79,7 @@ export function UserPage() {
     if (e.isNew && form.values.password === '') {
       ev?.preventDefault()
       form.validate()
-      form.setFieldError('password', 'A new user needs a password')
+      form.setFieldError('password', t('settings.users.needsPassword'))
       return
     }
     e.submit(ev)
@@ -67,13 +87,13 @@ export function UserPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.username} · ${e.record.displayName}` : 'User'}
+      title={e.record ? `${e.record.username} · ${e.record.displayName}` : t('settings.users.one')}
       subtitle={
         e.record
-          ? `Last sign-in: ${e.record.lastSignInAt ? formatDateTime(e.record.lastSignInAt) : 'never'}${e.record.active ? '' : ' · inactive'}`
+          ? `${t('settings.users.subtitle', { when: e.record.lastSignInAt ? f.dateTime(e.record.lastSignInAt) : t('settings.users.never') })}${e.record.active ? '' : ` · ${t('settings.users.inactive')}`}`
           : undefined
       }
-      listLabel="Users"
+      listLabel={t('settings.users.title')}
       listPath="/users"
       editor={e}
       readOnly={!can('users.manage')}
@@ -82,16 +102,16 @@ export function UserPage() {
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="User name" withAsterisk autoComplete="off" {...form.getInputProps('username')} />
+          <TextInput label={t('settings.users.username')} withAsterisk autoComplete="off" {...form.getInputProps('username')} />
         </Grid.Col>
         <Grid.Col span={5}>
-          <TextInput label="Display name" withAsterisk {...form.getInputProps('displayName')} />
+          <TextInput label={t('settings.users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect
-            label="Linked worker"
-            placeholder="Not a worker"
-            description="The worker this user signs in as (technicians see their own jobs)"
+            label={t('settings.users.linkedWorker')}
+            placeholder={t('settings.users.notAWorker')}
+            description={t('settings.users.linkedWorkerHint')}
             list="workers.list"
             labelOf={(w) => `${w.number} ${w.name}`}
             value={form.values.workerId}
@@ -101,10 +121,10 @@ export function UserPage() {
         </Grid.Col>
         <Grid.Col span={8}>
           <MultiSelect
-            label="Roles"
+            label={t('settings.users.roles')}
             withAsterisk
-            description="A user may hold several roles; the permissions add up"
-            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            description={t('settings.users.rolesHint')}
+            data={ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
             value={form.values.roles}
             onChange={(v) => form.setFieldValue('roles', v as Role[])}
             error={form.errors.roles}
@@ -112,24 +132,52 @@ export function UserPage() {
         </Grid.Col>
         <Grid.Col span={4}>
           <PasswordInput
-            label={e.isNew ? 'Password' : 'New password'}
+            label={e.isNew ? t('settings.users.password') : t('settings.users.newPassword')}
             withAsterisk={e.isNew}
             autoComplete="new-password"
-            description={e.isNew ? 'At least 8 characters' : 'Leave empty to keep the current password'}
+            description={e.isNew ? t('settings.users.passwordHint') : t('settings.users.keepPassword')}
             {...form.getInputProps('password')}
+          />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <Select
+            label={t('settings.users.language')}
+            description={t('settings.users.languageHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            allowDeselect={false}
+            data={APP_LANGUAGES.map((l) => ({ value: l, label: t(`format.languages.${l}`) }))}
+            {...form.getInputProps('language')}
+            onChange={(v) => {
+              if (!v) return
+              const language = v as Language
+              // The dialect follows the language while it is still the old language's default.
+              if (form.values.csvDialect === defaultCsvDialect(form.values.language))
+                form.setFieldValue('csvDialect', defaultCsvDialect(language))
+              form.setFieldValue('language', language)
+            }}
+          />
+        </Grid.Col>
+        <Grid.Col span={8}>
+          <Select
+            label={t('settings.users.csvDialect')}
+            description={t('settings.users.csvDialectHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            allowDeselect={false}
+            data={CSV_DIALECTS.map((d) => ({ value: d, label: t(`format.csvDialects.${d}`) }))}
+            {...form.getInputProps('csvDialect')}
           />
         </Grid.Col>
         <Grid.Col span={12}>
           <Checkbox
-            label="Active (may sign in)"
-            description="Users are never deleted; deactivate an account that should no longer sign in"
+            label={t('settings.users.active')}
+            description={t('settings.users.activeHint')}
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
         </Grid.Col>
         {isMe && (
           <Grid.Col span={12}>
             <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />} p="xs">
-              This is your own account: without the Administrator role you can no longer open this screen.
+              {t('settings.users.ownAccount')}
             </Alert>
           </Grid.Col>
         )}

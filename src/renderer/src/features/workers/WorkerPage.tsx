@@ -1,11 +1,12 @@
 import { Anchor, Checkbox, Grid, Group, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { WORKER_ROLE_LABELS, WORKER_ROLES, workerInput, type WeekHours, type WorkerRow } from '@shared/domain/masterdata'
+import { WORKER_ROLES, workerInput, type WeekHours, type WorkerRow } from '@shared/domain/masterdata'
 import { EntitySelect, SmallMultiSelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
@@ -42,6 +43,7 @@ const OFFICE_HOURS: WeekHours = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ open: d < 5,
 
 /** Who the worker signs in as, if anyone (only administrators may open user accounts). */
 function LinkedUser({ userId }: { userId: number | null }) {
+  const t = useT()
   const { can } = useSession()
   const mayOpen = can('users.manage')
   const user = useQuery({
@@ -52,19 +54,19 @@ function LinkedUser({ userId }: { userId: number | null }) {
   if (userId === null) {
     return (
       <Text size="sm" c="dimmed" data-testid="worker-user">
-        No user account is linked to this worker.
+        {t('masterdata.workers.noUser')}
       </Text>
     )
   }
   return (
     <Text size="sm" data-testid="worker-user">
-      Signs in as{' '}
+      {t('masterdata.workers.signsInAs')}{' '}
       {mayOpen ? (
         <Anchor component={Link} to={`/users/${userId}`} size="sm">
-          {user.data ? `${user.data.username} (${user.data.displayName})` : 'user account'}
+          {user.data ? `${user.data.username} (${user.data.displayName})` : t('masterdata.workers.userAccount')}
         </Anchor>
       ) : (
-        'a linked user account'
+        t('masterdata.workers.linkedUserAccount')
       )}
       .
     </Text>
@@ -75,11 +77,12 @@ export function WorkerPage() {
   const { id } = useParams()
   const [search] = useSearchParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const presetTeam = search.get('teamId')
   const e = useEditor<WorkerRow, Values>({
     entity: 'workers',
-    label: 'Worker',
+    label: t('masterdata.workers.one'),
     id: recordId,
     schema: workerInput,
     empty: {
@@ -104,36 +107,42 @@ export function WorkerPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.number} ${e.record.name}` : 'Worker'}
+      title={e.record ? `${e.record.number} ${e.record.name}` : t('masterdata.workers.one')}
       subtitle={
-        e.record ? [e.record.roles.map((r) => WORKER_ROLE_LABELS[r]).join(', '), e.record.teamName].filter(Boolean).join(' · ') : undefined
+        e.record
+          ? [e.record.roles.map((r) => t(`enums.workerRole.${r}`)).join(', '), e.record.teamName].filter(Boolean).join(' · ')
+          : undefined
       }
-      listLabel="Workers"
+      listLabel={t('masterdata.workers.title')}
       listPath="/workers"
       editor={e}
       readOnly={!can('resources.write')}
-      deleteWhat="the worker and their skills (refused while a user account or a team still points at them)"
+      deleteWhat={t('masterdata.workers.deleteWhat')}
       audit={{ entity: 'worker', id: recordId }}
     >
       <Stack gap="md">
         <Grid gap="sm">
           <Grid.Col span={2}>
-            <TextInput label="Number" placeholder="Next from sequence" {...form.getInputProps('number')} />
+            <TextInput
+              label={t('masterdata.field.number')}
+              placeholder={t('masterdata.field.nextFromSequence')}
+              {...form.getInputProps('number')}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
-            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="E-mail" {...form.getInputProps('email')} />
+            <TextInput label={t('masterdata.field.email')} {...form.getInputProps('email')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="Phone" {...form.getInputProps('phone')} />
+            <TextInput label={t('masterdata.field.phone')} {...form.getInputProps('phone')} />
           </Grid.Col>
           <Grid.Col span={6}>
             <MultiSelect
-              label="Roles"
+              label={t('masterdata.field.roles')}
               withAsterisk
-              data={WORKER_ROLES.map((r) => ({ value: r, label: WORKER_ROLE_LABELS[r] }))}
+              data={WORKER_ROLES.map((r) => ({ value: r, label: t(`enums.workerRole.${r}`) }))}
               value={form.values.roles}
               onChange={(v) => form.setFieldValue('roles', v as WorkerRole[])}
               error={form.errors.roles}
@@ -141,22 +150,26 @@ export function WorkerPage() {
           </Grid.Col>
           <Grid.Col span={3}>
             <EntitySelect
-              label="Dispatch team"
-              placeholder="No team"
+              label={t('masterdata.workers.dispatchTeam')}
+              placeholder={t('masterdata.workers.noTeam')}
               list="dispatchTeams.list"
-              labelOf={(t) => t.name}
+              labelOf={(team) => team.name}
               value={form.values.teamId}
               onChange={(v) => form.setFieldValue('teamId', v)}
               error={form.errors.teamId}
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="Home base" placeholder="Where the day starts" {...form.getInputProps('homeBase')} />
+            <TextInput
+              label={t('masterdata.workers.homeBase')}
+              placeholder={t('masterdata.workers.homeBaseHint')}
+              {...form.getInputProps('homeBase')}
+            />
           </Grid.Col>
           <Grid.Col span={9}>
             <SmallMultiSelect
-              label="Skills"
-              placeholder={form.values.skillIds.length ? undefined : 'No skills'}
+              label={t('masterdata.workers.skills')}
+              placeholder={form.values.skillIds.length ? undefined : t('masterdata.workers.noSkills')}
               list="skills.list"
               labelOf={(s) => s.name}
               value={form.values.skillIds}
@@ -165,7 +178,7 @@ export function WorkerPage() {
             />
           </Grid.Col>
           <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
-            <Checkbox label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
+            <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           </Grid.Col>
           {!e.isNew && (
             <Grid.Col span={12}>
@@ -176,9 +189,9 @@ export function WorkerPage() {
 
         <div>
           <Group gap="md" mb={6} align="center">
-            <Title order={5}>Working hours</Title>
+            <Title order={5}>{t('masterdata.workers.workingHours')}</Title>
             <Checkbox
-              label="Uses the company calendar"
+              label={t('masterdata.workers.usesCompanyCalendar')}
               checked={hours === null}
               onChange={(ev) =>
                 form.setFieldValue('workingHours', ev.currentTarget.checked ? null : (settings.data?.workingHours ?? OFFICE_HOURS))
@@ -187,7 +200,7 @@ export function WorkerPage() {
           </Group>
           {hours === null ? (
             <Text size="sm" c="dimmed">
-              Works the company's weekly calendar and holidays from Settings.
+              {t('masterdata.workers.worksCompanyCalendar')}
             </Text>
           ) : (
             <WeekHoursEditor

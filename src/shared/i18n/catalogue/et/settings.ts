@@ -13,5 +13,163 @@ export const settings: Shape<typeof en> = {
     timeZoneHint: 'Tööaeg, teenusetaseme kellad ja kuupäevad käivad selles ajavööndis',
     language: 'Keel',
     languageHint: 'Uute kasutajate ja klientide ning sisselogimisekraani keel'
+  },
+  page: {
+    title: 'Seaded',
+    cannotOpen: 'Seadeid ei saa avada',
+    unsaved: 'Salvestamata muudatused',
+    readOnly: 'Sinu roll võib seadeid vaadata, kuid mitte muuta.',
+    conflictTitle: 'Keegi teine muutis',
+    conflict:
+      'Seaded salvestati mujal pärast seda, kui need avasid. Sinu muudatused on veel ekraanil; laadi uuesti, et näha kehtivat versiooni.',
+    reload: 'Laadi uuesti',
+    settingsTab: 'Seaded',
+    historyTab: 'Ajalugu',
+    commonZones: 'Levinud',
+    allZones: 'Kõik ajavööndid'
+  },
+  vat: {
+    title: 'Käibemaksumäärad',
+    add: 'Lisa käibemaksumäär',
+    code: 'Kood',
+    name: 'Nimi',
+    rate: 'Määr',
+    default: 'Vaikimisi',
+    rateCode: 'Käibemaksumäära {{n}} kood',
+    rateName: 'Käibemaksumäära {{n}} nimi',
+    rateRate: 'Käibemaksumäära {{n}} määr',
+    rateDefault: 'Käibemaksumäär {{n}} on vaikimisi',
+    remove: 'Eemalda käibemaksumäär {{n}}'
+  },
+  calendar: {
+    title: 'Töökalender',
+    hint: 'Ettevõtte töönädal; töötajad, kellel pole oma tööaega, järgivad seda.',
+    holidays: 'Pühad',
+    holidaysHint: 'Kõigi puhkepäevad; salvestatakse kuupäevade järjekorras.',
+    noHolidays: 'Pühi pole.'
+  },
+  dispatchSla: {
+    title: 'Lähetamine ja teenusetase',
+    atRisk: 'Ohus, kui teenusetaseme aega on jäänud kõige rohkem (minutit)',
+    atRiskHint: 'Tööaja minutid; loendites ja tahvlil merevaigukollane',
+    pastLimit: 'Minevikku planeerimine lubatud (tundi)',
+    pastLimitHint: 'Tahvel keeldub kaugemale minevikku paigutamast',
+    idle: 'Logi välja jõudeoleku järel (tundi)',
+    idleHint: 'Nii kaua kasutamata seanss logitakse välja',
+    reasonRequired: 'Täitmata eesmärgi või tühistatud kella puhul on põhjuse kood kohustuslik'
+  },
+  users: {
+    title: 'Kasutajad',
+    one: 'Kasutaja',
+    new: 'Uus kasutaja',
+    onlyAdmins: 'Kasutajakontosid haldavad ainult administraatorid.',
+    search: 'Kasutajanimi või kuvatav nimi',
+    anyRole: 'Kõik rollid',
+    roleAria: 'Rolli filter',
+    username: 'Kasutajanimi',
+    name: 'Nimi',
+    roles: 'Rollid',
+    worker: 'Töötaja',
+    lastSignIn: 'Viimati sisse loginud',
+    never: 'mitte kunagi',
+    inactive: 'mitteaktiivne',
+    subtitle: 'Viimati sisse loginud: {{when}}',
+    needsPassword: 'Uuel kasutajal peab olema parool',
+    displayName: 'Kuvatav nimi',
+    linkedWorker: 'Seotud töötaja',
+    notAWorker: 'Ei ole töötaja',
+    linkedWorkerHint: 'Töötaja, kellena see kasutaja sisse logib (teenusetehnikud näevad oma töid)',
+    rolesHint: 'Kasutajal võib olla mitu rolli; õigused liituvad',
+    password: 'Parool',
+    newPassword: 'Uus parool',
+    passwordHint: 'Vähemalt 8 märki',
+    keepPassword: 'Jäta tühjaks, et praegune parool alles jätta',
+    active: 'Aktiivne (võib sisse logida)',
+    activeHint: 'Kasutajaid ei kustutata; deaktiveeri konto, mis ei tohi enam sisse logida',
+    ownAccount: 'See on sinu enda konto: administraatori rollita ei saa sa seda kuva enam avada.',
+    language: 'Keel',
+    languageHint: 'Kuvade, sisedokumentide ja CSV-failide keel',
+    csvDialect: 'CSV-failid',
+    csvDialectHint: 'Kuidas eksporditud CSV-failid kirjutatakse'
+  },
+  stages: {
+    title: 'Tellimuse etapid',
+    one: 'Etapp',
+    after: 'Pärast etappi {{name}}',
+    initialStage: 'Algetapp',
+    deleteWhat: 'etapi (võimalik ainult siis, kui ükski tellimus, järgnev etapp ega ajaloo kirje seda ei kasuta)',
+    code: 'Kood',
+    name: 'Nimi',
+    sortOrder: 'Järjestus',
+    comesAfter: 'Järgneb etapile',
+    fixedNew: 'Salvestamisel lukus: etapi teisaldamiseks lisa uus ja võta vana kasutusest välja.',
+    fixed: 'Salvestamisel lukus.',
+    nothingInitial: 'Mitte ühelegi — algetapp',
+    inThisStage: 'Selles etapis olev tellimus',
+    workflow: 'Töövoog',
+    workflowHint: 'Uued tellimused algavad ülemisest etapist. „Järgmine etapp“ pakub etapi alametappe, „Eelmine etapp“ selle ülemetappi.',
+    newStage: 'Uus etapp',
+    stage: 'Etapp',
+    rules: 'Reeglid',
+    orders: 'Tellimusi',
+    initial: 'algus',
+    noChanges: 'Selles etapis ei tohi muuta',
+    locked: 'lukus',
+    addAfter: 'Lisa etapp pärast etappi {{name}}',
+    reasonCodes: 'Põhjuse koodid',
+    reasonCodesHint: 'Pakutakse, kui tellimus vahetab etappi; kohustuslik, kui etapp nii nõuab.',
+    codeOrName: 'Kood või nimi',
+    newReason: 'Uus põhjus',
+    flags: {
+      canModify: {
+        label: 'Muutmine lubatud',
+        short: 'muuda',
+        explain: 'Selles etapis oleva tellimuse päist ja ridu saab muuta.'
+      },
+      canDelete: {
+        label: 'Tellimusi saab kustutada',
+        short: 'kustuta',
+        explain: 'Selles etapis oleva tellimuse võib kustutada, kuni sellel pole konteeritud ega tühistatud ridu.'
+      },
+      canCancel: {
+        label: 'Tellimusi saab tühistada',
+        short: 'tühista',
+        explain: 'Selles etapis võib tühistada tellimuse või selle üksikuid ridu.'
+      },
+      canPost: {
+        label: 'Konteerimine lubatud',
+        short: 'konteeri',
+        explain: 'Kinnitatud ridu võib selles etapis konteerida (ja siis arveldada).'
+      },
+      reasonRequired: {
+        label: 'Põhjus kohustuslik',
+        short: 'põhjus',
+        explain: 'Tellimuse viimisel sellesse etappi küsitakse põhjuse koodi.'
+      },
+      stopsSlaClock: {
+        label: 'Peatab teenusetaseme kella',
+        short: 'SLA seis',
+        explain: 'Selles etapis veedetud aeg ei lähe teenusetaseme leppe arvesse.'
+      }
+    }
+  },
+  sequences: {
+    title: 'Numbriseeriad',
+    one: 'Numbriseeria',
+    new: 'Uus seeria',
+    codeOrName: 'Kood või nimi',
+    code: 'Kood',
+    name: 'Nimi',
+    prefix: 'Eesliide',
+    nextNumber: 'Järgmine number',
+    nextDocumentGets: 'Järgmine dokument saab',
+    next: 'Järgmine: {{preview}}',
+    codeHintNew: 'Selle järgi leiab rakendus seeria; loomise järel lukus',
+    codeHint: 'Lukus: rakendus leiab seeria selle järgi',
+    nameHint: 'Milleks numbrid on',
+    prefixExample: 'nt HT-',
+    cannotGoBelow: 'Ei saa olla väiksem kui {{n}}',
+    digits: 'Numbrikohti',
+    zeroPadded: 'Nullidega täidetud'
   }
 }

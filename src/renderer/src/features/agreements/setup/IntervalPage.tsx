@@ -3,6 +3,7 @@ import { useParams } from 'react-router'
 import { intervalInput, type IntervalRow } from '@shared/domain/agreements'
 import { INTERVAL_UNITS, type IntervalUnit } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
+import { useT } from '../../../lib/i18n'
 import { useEditor } from '../../../lib/useEditor'
 import { useSession } from '../../../lib/session'
 import { intervalText } from './intervalText'
@@ -10,16 +11,16 @@ import { intervalText } from './intervalText'
 type Values = { code: string; name: string; unit: IntervalUnit; every: number | string }
 const empty: Values = { code: '', name: '', unit: 'month', every: 1 }
 const toForm = (r: IntervalRow): Values => ({ code: r.code, name: r.name, unit: r.unit, every: r.every })
-const UNIT_LABELS: Record<IntervalUnit, string> = { day: 'Days', week: 'Weeks', month: 'Months', year: 'Years' }
 
 /** A service interval: unit × count ("every 2 weeks"); a line with no interval happens once. */
 export function IntervalPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const e = useEditor<IntervalRow, Values>({
     entity: 'serviceIntervals',
-    label: 'Service interval',
+    label: t('agreements.intervals.one'),
     id: recordId,
     schema: intervalInput,
     empty,
@@ -32,26 +33,26 @@ export function IntervalPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Service interval'}
-      subtitle={e.record ? intervalText(e.record) : undefined}
-      listLabel="Service intervals"
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('agreements.intervals.one')}
+      subtitle={e.record ? intervalText(t, e.record) : undefined}
+      listLabel={t('agreements.intervals.title')}
       listPath="/service-intervals"
       editor={e}
       readOnly={!can('agreements.configure')}
-      deleteWhat="the interval (only possible while no agreement line uses it)"
+      deleteWhat={t('agreements.intervals.deleteWhat')}
       audit={{ entity: 'serviceInterval', id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={3} />
         <Grid.Col span={2}>
           <NumberInput
-            label="Every"
+            label={t('agreements.intervals.every')}
             withAsterisk
             min={1}
             max={120}
@@ -62,16 +63,18 @@ export function IntervalPage() {
         </Grid.Col>
         <Grid.Col span={3}>
           <Select
-            label="Unit"
+            label={t('agreements.intervals.unit')}
             withAsterisk
             allowDeselect={false}
-            data={INTERVAL_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+            data={INTERVAL_UNITS.map((u) => ({ value: u, label: t(`agreements.intervals.units.${u}`) }))}
             {...form.getInputProps('unit')}
           />
         </Grid.Col>
         <Grid.Col span={4} style={{ display: 'flex', alignItems: 'end' }}>
           <Text size="sm" c="dimmed" pb={6} data-testid="interval-text">
-            {Number.isInteger(every) && every >= 1 ? `Repeats ${intervalText({ unit: form.values.unit, every })}` : ''}
+            {Number.isInteger(every) && every >= 1
+              ? t('agreements.intervals.repeatsText', { text: intervalText(t, { unit: form.values.unit, every }) })
+              : ''}
           </Text>
         </Grid.Col>
       </Grid>

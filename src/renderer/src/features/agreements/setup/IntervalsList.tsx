@@ -1,23 +1,25 @@
 import { ListPage } from '../../../components/ListPage'
+import { useT } from '../../../lib/i18n'
 import { useSession } from '../../../lib/session'
 import { intervalText } from './intervalText'
 
 export function IntervalsList() {
+  const t = useT()
   const { can } = useSession()
   return (
     <ListPage
-      title="Service intervals"
+      title={t('agreements.intervals.title')}
       method="serviceIntervals.list"
       defaultSort="code"
       exportName="service-intervals"
-      searchPlaceholder="Code or name"
+      searchPlaceholder={t('masterdata.field.codeOrName')}
       newPath={can('agreements.configure') ? '/service-intervals/new' : undefined}
-      newLabel="New interval"
+      newLabel={t('agreements.intervals.new')}
       rowPath={(r) => `/service-intervals/${r.id}`}
       columns={[
-        { key: 'code', label: 'Code', sort: 'code', width: 160 },
-        { key: 'name', label: 'Name', sort: 'name' },
-        { key: 'every', label: 'Repeats', width: 200, render: (r) => intervalText(r) }
+        { key: 'code', label: t('masterdata.field.code'), sort: 'code', width: 160 },
+        { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
+        { key: 'every', label: t('agreements.intervals.repeats'), width: 200, render: (r) => intervalText(t, r) }
       ]}
     />
   )

@@ -4,6 +4,7 @@ import { useParams } from 'react-router'
 import { templateGroupInput } from '@shared/domain/agreements'
 import type { Output } from '@shared/api/contract'
 import { RecordPage } from '../../../components/RecordPage'
+import { useT } from '../../../lib/i18n'
 import { useEditor } from '../../../lib/useEditor'
 import { useSession } from '../../../lib/session'
 import { templateGroupsQuery } from '../queries'
@@ -18,11 +19,12 @@ const toForm = (r: Row): Values => ({ code: r.code, name: r.name, parentId: r.pa
 export function TemplateGroupPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const groups = useQuery(templateGroupsQuery)
   const e = useEditor<Row, Values>({
     entity: 'templateGroups',
-    label: 'Template group',
+    label: t('agreements.templateGroups.one'),
     id: recordId,
     schema: templateGroupInput,
     empty,
@@ -40,26 +42,32 @@ export function TemplateGroupPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Template group'}
-      subtitle={e.record?.parentName ? `In ${e.record.parentName}` : e.record ? 'Top level' : undefined}
-      listLabel="Template groups"
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('agreements.templateGroups.one')}
+      subtitle={
+        e.record?.parentName
+          ? t('agreements.templateGroups.inParent', { name: e.record.parentName })
+          : e.record
+            ? t('agreements.templateGroups.topLevel')
+            : undefined
+      }
+      listLabel={t('agreements.templateGroups.title')}
       listPath="/template-groups"
       editor={e}
       readOnly={!can('agreements.configure')}
-      deleteWhat="the template group (only possible while it holds no template agreements and no sub-groups)"
+      deleteWhat={t('agreements.templateGroups.deleteWhat')}
       audit={{ entity: 'templateGroup', id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={5}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={4}>
           <Select
-            label="Parent group"
-            placeholder="Top level"
+            label={t('agreements.templateGroups.parent')}
+            placeholder={t('agreements.templateGroups.topLevel')}
             clearable
             searchable
             data={parents}

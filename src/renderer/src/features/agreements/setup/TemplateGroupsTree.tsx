@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router'
 import { exportCsv } from '../../../lib/api'
 import { today } from '../../../lib/format'
 import { showApiError } from '../../../lib/forms'
+import { useT } from '../../../lib/i18n'
 import { useSession } from '../../../lib/session'
 import { templateGroupsQuery } from '../queries'
 import classes from './TemplateGroupsTree.module.css'
@@ -13,6 +14,7 @@ import { treeOrder } from './tree'
 
 /** Template groups as a tree (each group under its parent); a few dozen at most, so loaded whole. */
 export function TemplateGroupsTree() {
+  const t = useT()
   const { can } = useSession()
   const navigate = useNavigate()
   const groups = useQuery(templateGroupsQuery)
@@ -38,14 +40,14 @@ export function TemplateGroupsTree() {
   return (
     <Stack gap="sm" maw={900}>
       <Group justify="space-between">
-        <Title order={3}>Template groups</Title>
+        <Title order={3}>{t('agreements.templateGroups.title')}</Title>
         <Group gap="xs">
           <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} loading={exporting} onClick={doExport}>
-            Export CSV
+            {t('common.exportCsv')}
           </Button>
           {can('agreements.configure') && (
             <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('/template-groups/new')}>
-              New template group
+              {t('agreements.templateGroups.new')}
             </Button>
           )}
         </Group>
@@ -54,20 +56,20 @@ export function TemplateGroupsTree() {
         <TextInput
           size="xs"
           w={280}
-          placeholder="Code or name"
-          aria-label="Search template groups"
+          placeholder={t('masterdata.field.codeOrName')}
+          aria-label={t('agreements.templateGroups.searchAria')}
           leftSection={<IconSearch size={14} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
         />
         <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
-          {shown.length} {shown.length === 1 ? 'group' : 'groups'}
+          {t('agreements.templateGroups.count', { count: shown.length })}
         </Text>
       </Group>
       <Paper withBorder p="xs" data-testid="template-tree">
         {shown.length === 0 && !groups.isFetching && (
           <Text size="sm" c="dimmed" ta="center" py="md">
-            {q ? 'Nothing matches the search.' : 'No template groups yet. Template agreements are filed under them.'}
+            {q ? t('agreements.templateGroups.nothingMatches') : t('agreements.templateGroups.none')}
           </Text>
         )}
         {shown.map(({ row, depth }) => (
@@ -86,7 +88,7 @@ export function TemplateGroupsTree() {
             </Text>
             {needle && row.parentName && (
               <Text span size="xs" c="dimmed">
-                in {row.parentName}
+                {t('agreements.templateGroups.in', { name: row.parentName })}
               </Text>
             )}
           </UnstyledButton>

@@ -3,9 +3,10 @@ import { useParams } from 'react-router'
 import { timeWindowInput, type TimeWindowRow } from '@shared/domain/agreements'
 import { WINDOW_KINDS, type WindowKind } from '@shared/recurrence'
 import { RecordPage } from '../../../components/RecordPage'
+import { useT } from '../../../lib/i18n'
 import { useEditor } from '../../../lib/useEditor'
 import { useSession } from '../../../lib/session'
-import { WINDOW_KIND_LABELS, windowText } from './windowText'
+import { windowText } from './windowText'
 
 type Values = { code: string; name: string; kind: WindowKind; daysBefore: number | string; daysAfter: number | string }
 const empty: Values = { code: '', name: '', kind: 'manual', daysBefore: 0, daysAfter: 0 }
@@ -21,11 +22,12 @@ const toForm = (r: TimeWindowRow): Values => ({
 export function TimeWindowPage() {
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
+  const t = useT()
   const { can } = useSession()
   const readOnly = !can('agreements.configure')
   const e = useEditor<TimeWindowRow, Values>({
     entity: 'timeWindows',
-    label: 'Time window',
+    label: t('agreements.timeWindows.one'),
     id: recordId,
     schema: timeWindowInput,
     empty,
@@ -39,30 +41,30 @@ export function TimeWindowPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'Time window'}
-      subtitle={e.record ? `A visit may move ${windowText(e.record)}` : undefined}
-      listLabel="Time windows"
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('agreements.timeWindows.one')}
+      subtitle={e.record ? t('agreements.timeWindows.subtitle', { text: windowText(t, e.record) }) : undefined}
+      listLabel={t('agreements.timeWindows.title')}
       listPath="/time-windows"
       editor={e}
       readOnly={readOnly}
-      deleteWhat="the time window (only possible while no agreement line uses it)"
+      deleteWhat={t('agreements.timeWindows.deleteWhat')}
       audit={{ entity: 'timeWindow', id: recordId }}
     >
       <Grid gap="sm">
         <Grid.Col span={3}>
-          <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+          <TextInput label={t('masterdata.field.code')} withAsterisk {...form.getInputProps('code')} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('masterdata.field.name')} withAsterisk {...form.getInputProps('name')} />
         </Grid.Col>
         <Grid.Col span={3} />
         <Grid.Col span={6}>
-          <Input.Wrapper label="Kind" withAsterisk error={form.errors.kind}>
+          <Input.Wrapper label={t('agreements.timeWindows.kind')} withAsterisk error={form.errors.kind}>
             <SegmentedControl
               fullWidth
               size="sm"
               disabled={readOnly}
-              data={WINDOW_KINDS.map((k) => ({ value: k, label: WINDOW_KIND_LABELS[k] }))}
+              data={WINDOW_KINDS.map((k) => ({ value: k, label: t(`agreements.timeWindows.kinds.${k}`) }))}
               value={v.kind}
               onChange={(k) => {
                 form.setFieldValue('kind', k as WindowKind)
@@ -78,7 +80,7 @@ export function TimeWindowPage() {
           <>
             <Grid.Col span={2}>
               <NumberInput
-                label="Days before"
+                label={t('agreements.timeWindows.daysBefore')}
                 min={0}
                 max={180}
                 allowDecimal={false}
@@ -88,7 +90,7 @@ export function TimeWindowPage() {
             </Grid.Col>
             <Grid.Col span={2}>
               <NumberInput
-                label="Days after"
+                label={t('agreements.timeWindows.daysAfter')}
                 min={0}
                 max={180}
                 allowDecimal={false}
@@ -100,8 +102,9 @@ export function TimeWindowPage() {
         )}
         <Grid.Col span={12}>
           <Text size="sm" c="dimmed" data-testid="window-text">
-            A visit may move {windowText({ kind: v.kind, daysBefore: Number(v.daysBefore) || 0, daysAfter: Number(v.daysAfter) || 0 })},
-            onto a date it can share with other visits (fewest orders); never outside the agreement’s or the line’s dates.
+            {t('agreements.timeWindows.explain', {
+              text: windowText(t, { kind: v.kind, daysBefore: Number(v.daysBefore) || 0, daysAfter: Number(v.daysAfter) || 0 })
+            })}
           </Text>
         </Grid.Col>
       </Grid>

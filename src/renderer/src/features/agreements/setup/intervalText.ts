@@ -1,14 +1,17 @@
+import type { T } from '@shared/i18n/i18n'
 import type { IntervalUnit } from '@shared/recurrence'
 
-const UNIT_WORDS: Record<IntervalUnit, [string, string]> = {
-  day: ['day', 'days'],
-  week: ['week', 'weeks'],
-  month: ['month', 'months'],
-  year: ['year', 'years']
-}
-
-/** "every week", "every 2 weeks". */
-export function intervalText(i: { unit: IntervalUnit; every: number }): string {
-  const [one, many] = UNIT_WORDS[i.unit]
-  return i.every === 1 ? `every ${one}` : `every ${i.every} ${many}`
+/** "every week", "every 2 weeks" / "iga nädal", "iga 2 nädala järel". */
+export function intervalText(t: T, i: { unit: IntervalUnit; every: number }): string {
+  const count = i.every
+  switch (i.unit) {
+    case 'day':
+      return t('agreements.intervals.everyDay', { count })
+    case 'week':
+      return t('agreements.intervals.everyWeek', { count })
+    case 'month':
+      return t('agreements.intervals.everyMonth', { count })
+    case 'year':
+      return t('agreements.intervals.everyYear', { count })
+  }
 }
