@@ -6,7 +6,7 @@ import { ERROR_CODES } from '@shared/api/result'
 import { COMBINE_RULES } from '@shared/domain/agreements'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
-import { LINE_TYPES, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { LINE_STATUSES, LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -46,7 +46,11 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.progress': PROGRESS,
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,
-  'enums.slaTarget': SLA_TARGET_KINDS
+  'enums.slaTarget': SLA_TARGET_KINDS,
+  'orders.lineStatus': LINE_STATUSES,
+  'orders.origin': ORIGINS,
+  'app.search.kind': ['customer', 'site', 'serviceObject'],
+  'common.audit.action': ['create', 'update', 'delete']
 }
 
 function sources(dir: string): string[] {

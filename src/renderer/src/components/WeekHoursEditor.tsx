@@ -4,8 +4,6 @@ import type { ReactNode } from 'react'
 import type { DayHours, WeekHours } from '@shared/domain/masterdata'
 import { useFormat, useT } from '../lib/i18n'
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
-
 interface WeekHoursEditorProps {
   value: WeekHours
   onChange: (value: WeekHours) => void

@@ -45,8 +45,7 @@ export const app = {
   },
   user: {
     signedInAs: 'Signed in as {{username}}',
-    signOut: 'Sign out',
-    preferences: 'Preferences'
+    signOut: 'Sign out'
   },
   search: {
     button: 'Customers, addresses, serial numbers…',

@@ -37,7 +37,6 @@ export const common = {
   system: 'system',
   datePlaceholder: 'dd.mm.yyyy',
   dateTimePlaceholder: 'dd.mm.yyyy hh:mm',
-  confirm: 'Confirm',
   record: {
     cannotOpen: 'Cannot open this record',
     deleteTitle: 'Delete {{what}}?',

@@ -47,8 +47,7 @@ export const app: Shape<typeof en> = {
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',
-    signOut: 'Logi välja',
-    preferences: 'Eelistused'
+    signOut: 'Logi välja'
   },
   search: {
     button: 'Kliendid, aadressid, seerianumbrid…',

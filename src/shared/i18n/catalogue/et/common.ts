@@ -39,7 +39,6 @@ export const common: Shape<typeof en> = {
   system: 'süsteem',
   datePlaceholder: 'pp.kk.aaaa',
   dateTimePlaceholder: 'pp.kk.aaaa tt:mm',
-  confirm: 'Kinnita',
   record: {
     cannotOpen: 'Kirjet ei saa avada',
     deleteTitle: 'Kas kustutada {{what}}?',
