@@ -125,13 +125,14 @@ export async function signIn(page: Page, app: RunningApp, username: string, pass
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 
-/** Creates the administrator through the API (first-start screen is covered by its own test). */
+/** Creates the administrator through the API (first-start screen is covered by its own test), in English: the specs read English labels. */
 export async function setupAdmin(app: RunningApp, withDemoData = false): Promise<void> {
   const r = await app.api('auth.setup', {
     username: 'admin',
     displayName: 'Ada Admin',
     password: 'admin-pass-1',
     companyName: 'Külmaexpert OÜ',
+    language: 'en',
     withDemoData
   })
   if (!r.ok) throw new Error(`setup failed: ${r.error?.message}`)
