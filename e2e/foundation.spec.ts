@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { expect, screenshot, setupAdmin, signIn, test } from './support/app'
 
-test('first start asks for an administrator and signs them in', async ({ page, app }) => {
+test('first start asks the language and an administrator, and signs them in', async ({ page, app }) => {
   await page.goto(app.url)
+  // A new company speaks Estonian until the first start chooses otherwise; the choice switches the screen at once.
+  await expect(page.getByText('Tere tulemast Hooldusesse')).toBeVisible()
+  await expect(page.getByLabel('Ettevõtte nimi')).toBeVisible()
+  await page.getByText('English', { exact: true }).click()
   await expect(page.getByText('Welcome to Hooldus')).toBeVisible()
+  await expect(page.getByText('Tere tulemast Hooldusesse')).toHaveCount(0)
   await page.getByLabel('Company name').fill('Külmaexpert OÜ')
   await page.getByLabel('Administrator user name').fill('admin')
   await page.getByLabel('Full name').fill('Ada Admin')
@@ -27,6 +32,18 @@ test('first start asks for an administrator and signs them in', async ({ page, a
   await page.getByLabel('Password', { exact: true }).fill('admin-pass-1')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('user-menu')).toBeVisible()
+
+  // The user menu switches the language at once (and keeps it: it is the user's), and back.
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: 'Eesti keel' }).click()
+  await expect(page.getByRole('link', { name: 'Hooldustellimused' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Service orders' })).toHaveCount(0)
+  await expect(page.getByTestId('user-roles')).toHaveText('Administraator')
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'Hooldustellimused' })).toBeVisible()
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await expect(page.getByRole('link', { name: 'Service orders' })).toBeVisible()
 })
 
 test('customer with a site and a service object, found by serial number, exported to CSV; a technician may not edit', async ({
@@ -105,7 +122,7 @@ test('customer with a site and a service object, found by serial number, exporte
   await page.getByTestId('user-menu').click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
   await signIn(page, app, 'tech', 'tech-pass-1')
-  await expect(page.getByTestId('user-roles')).toHaveText('Technician')
+  await expect(page.getByTestId('user-roles')).toHaveText('Service technician')
   await page.getByRole('link', { name: 'Customers' }).click()
   await expect(page.getByRole('button', { name: 'New customer' })).toHaveCount(0)
   await page.getByRole('cell', { name: 'Pärnu Hotell AS' }).click()

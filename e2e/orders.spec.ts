@@ -108,15 +108,15 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByLabel('New line quantity').fill('1,5')
   await page.getByLabel('New line quantity').press('Enter')
   await expect(page.getByTestId('line-1')).toBeVisible()
-  await expect(page.getByTestId('line-1-amount')).toHaveText(/67,50\s€/)
+  await expect(page.getByTestId('line-1-amount')).toHaveText(/€67\.50/)
   // The new-line row has the focus again, ready for the next line.
   await expect(page.getByRole('combobox', { name: 'New line type' })).toBeFocused()
   await choose(page, 'New line type', 'Item')
   await choose(page, 'New line item', 'P-R32 Refrigerant R32', 'R32')
   await page.getByLabel('New line quantity').fill('2')
   await page.getByRole('button', { name: 'Add line' }).click()
-  await expect(page.getByTestId('line-2-amount')).toHaveText(/64,00\s€/)
-  await expect(page.getByTestId('order-totals')).toContainText(/131,50\s€/)
+  await expect(page.getByTestId('line-2-amount')).toHaveText(/€64\.00/)
+  await expect(page.getByTestId('order-totals')).toContainText(/€131\.50/)
   // The dispatcher cannot change prices: the price is shown, not editable.
   await expect(page.getByRole('textbox', { name: 'Line 1 unit price' })).toHaveCount(0)
 
@@ -186,7 +186,7 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   expect(invoices.total).toBe(1)
   expect(invoices.rows[0]).toMatchObject({ number: 'INV-000001', netTotal: 13150 })
   await expect(page.getByTestId('invoice-lines')).toContainText('Diagnosis and repair of the cooling unit')
-  await expect(page.getByTestId('invoice-totals')).toContainText(/131,50\s€/)
+  await expect(page.getByTestId('invoice-totals')).toContainText(/€131\.50/)
   await screenshot(page, 'invoice-detail')
 
   // The invoice as a PDF.
@@ -230,7 +230,7 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByRole('dialog').getByRole('button', { name: 'Create credit note' }).dblclick()
   await expect(page.getByRole('heading', { name: 'CRN-000001' })).toBeVisible()
   await expect(page.getByText('credits INV-000001')).toBeVisible()
-  await expect(page.getByTestId('invoice-totals')).toContainText(/[-−]163,06\s€/)
+  await expect(page.getByTestId('invoice-totals')).toContainText(/[-−]€163\.06/)
   await screenshot(page, 'credit-note-detail')
   const after = await api<{ total: number }>('invoices.list', {})
   expect(after.total).toBe(2)
@@ -325,7 +325,7 @@ test('saved views on the order list, the workflow screen, and a technician regis
   await choose(page, 'New line category', 'Travel')
   await page.getByLabel('New line quantity').fill('24')
   await page.getByLabel('New line quantity').press('Enter')
-  await expect(page.getByTestId('line-2-amount')).toHaveText(/14,40\s€/)
+  await expect(page.getByTestId('line-2-amount')).toHaveText(/€14\.40/)
   await expect(page.getByRole('combobox', { name: 'Line 1 worker' })).toHaveValue('Tiit Tehnik')
   await page.getByTestId('lines-grid').scrollIntoViewIfNeeded()
   await screenshot(page, 'order-technician')

@@ -125,7 +125,7 @@ export async function signIn(page: Page, app: RunningApp, username: string, pass
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 
-/** Creates the administrator through the API (first-start screen is covered by its own test). */
+/** Creates the administrator through the API (first-start screen is covered by its own test), in English: the specs read English labels. */
 export async function setupAdmin(app: RunningApp, withDemoData = false): Promise<void> {
   const r = await app.api('auth.setup', {
     username: 'admin',

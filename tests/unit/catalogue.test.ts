@@ -7,7 +7,7 @@ import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { COMBINE_RULES } from '@shared/domain/agreements'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
-import { LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { LINE_STATUSES, LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
@@ -59,7 +59,11 @@ const BUILT: Record<string, readonly string[]> = {
   'masterdata.categories.units': LINE_CATEGORY_TYPES,
   'agreements.status': AGREEMENT_STATUSES,
   'agreements.intervals.units': INTERVAL_UNITS,
-  'agreements.timeWindows.kinds': WINDOW_KINDS
+  'agreements.timeWindows.kinds': WINDOW_KINDS,
+  'orders.lineStatus': LINE_STATUSES,
+  'orders.origin': ORIGINS,
+  'app.search.kind': ['customer', 'site', 'serviceObject'],
+  'common.audit.action': ['create', 'update', 'delete']
 }
 
 function sources(dir: string): string[] {

@@ -67,10 +67,10 @@ describe('the formatting module', () => {
 
 describe('plurals', () => {
   it('follow each language: Estonian counts take the singular, English the plural', () => {
-    expect(tFor('et')('common.rows', { count: 1 })).toBe('1 rida')
-    expect(tFor('et')('common.rows', { count: 5 })).toBe('5 rida')
-    expect(tFor('en')('common.rows', { count: 1 })).toBe('1 row')
-    expect(tFor('en')('common.rows', { count: 5 })).toBe('5 rows')
+    expect(tFor('et')('common.list.total', { count: 1, n: '1' })).toBe('1 rida')
+    expect(tFor('et')('common.list.total', { count: 5, n: '5' })).toBe('5 rida')
+    expect(tFor('en')('common.list.total', { count: 1, n: '1' })).toBe('1 row')
+    expect(tFor('en')('common.list.total', { count: 5, n: '5' })).toBe('5 rows')
   })
 })
 

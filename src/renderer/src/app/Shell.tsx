@@ -1,16 +1,42 @@
 import { AppShell, Badge, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconChevronDown, IconLogout, IconSearch } from '@tabler/icons-react'
+import { IconCheck, IconChevronDown, IconLogout, IconSearch } from '@tabler/icons-react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { NavLink as RouterNavLink, useLocation } from 'react-router'
-import { ROLE_LABELS } from '@shared/auth/roles'
+import type { AuthStatus, SessionUser } from '@shared/domain/system'
+import { APP_LANGUAGES, CSV_DIALECTS, type CsvDialect, type Language } from '@shared/i18n/languages'
 import { useSignOut } from '../features/auth/mutations'
-import { useSession } from '../lib/session'
+import { call } from '../lib/api'
+import { showApiError } from '../lib/forms'
+import { applyLanguage, useT } from '../lib/i18n'
+import { authKeys, useSession } from '../lib/session'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { NAV } from './nav'
 
+/**
+ * The user's language and CSV dialect, chosen in the user menu. The answer (the session user) replaces the
+ * user in the auth status, and the screens switch language at once, without a reload.
+ */
+function useSetPreferences() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { language: Language; csvDialect: CsvDialect }) => call('auth.setPreferences', input),
+    onSuccess: (user: SessionUser) => {
+      qc.setQueryData<AuthStatus>(authKeys.status, (s) => (s ? { ...s, user } : s))
+      applyLanguage(user.language)
+    },
+    onError: (e) => showApiError(e)
+  })
+}
+
 export function Shell({ children }: { children: ReactNode }) {
+  const t = useT()
   const { user, companyName, can } = useSession()
+  const preferences = useSetPreferences()
+  const setPreference = (change: Partial<{ language: Language; csvDialect: CsvDialect }>) => {
+    if (user) preferences.mutate({ language: user.language, csvDialect: user.csvDialect, ...change })
+  }
   const signOut = useSignOut()
   const location = useLocation()
   const [searchOpen, setSearchOpen] = useState(false)
@@ -25,7 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Text fw={700} c="indigo.7">
-              Hooldus
+              {t('common.appName')}
             </Text>
             <Text size="sm" c="dimmed" truncate>
               {companyName}
@@ -42,10 +68,10 @@ export function Shell({ children }: { children: ReactNode }) {
             data-testid="global-search-button"
           >
             <Text size="xs" c="dimmed">
-              Customers, addresses, serial numbers…
+              {t('app.search.button')}
             </Text>
           </Button>
-          <Menu position="bottom-end" width={220}>
+          <Menu position="bottom-end" width={320}>
             <Menu.Target>
               <UnstyledButton data-testid="user-menu">
                 <Group gap={6} wrap="nowrap">
@@ -54,7 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
                       {user?.displayName}
                     </Text>
                     <Text size="xs" c="dimmed" lh={1.1} data-testid="user-roles">
-                      {user?.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+                      {user?.roles.map((r) => t(`enums.role.${r}`)).join(', ')}
                     </Text>
                   </div>
                   <IconChevronDown size={14} />
@@ -62,9 +88,33 @@ export function Shell({ children }: { children: ReactNode }) {
               </UnstyledButton>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>Signed in as {user?.username}</Menu.Label>
+              <Menu.Label>{t('app.user.signedInAs', { username: user?.username ?? '' })}</Menu.Label>
+              <Menu.Divider />
+              <Menu.Label>{t('common.language')}</Menu.Label>
+              {APP_LANGUAGES.map((l) => (
+                <Menu.Item
+                  key={l}
+                  data-testid={`language-${l}`}
+                  leftSection={user?.language === l ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
+                  onClick={() => setPreference({ language: l })}
+                >
+                  {t(`format.languages.${l}`)}
+                </Menu.Item>
+              ))}
+              <Menu.Label>{t('common.csvDialect')}</Menu.Label>
+              {CSV_DIALECTS.map((d) => (
+                <Menu.Item
+                  key={d}
+                  data-testid={`csv-dialect-${d}`}
+                  leftSection={user?.csvDialect === d ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
+                  onClick={() => setPreference({ csvDialect: d })}
+                >
+                  {t(`format.csvDialects.${d}`)}
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
               <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => signOut.mutate({})}>
-                Sign out
+                {t('app.user.signOut')}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -75,19 +125,19 @@ export function Shell({ children }: { children: ReactNode }) {
           {NAV.map((section) => (
             <div key={section.section}>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase" px={8} pt={10} pb={2}>
-                {section.section}
+                {t(section.section)}
               </Text>
               {section.items
                 .filter((item) => !item.permission || can(item.permission))
                 .map((item) =>
                   item.comingWith ? (
-                    <Tooltip key={item.path} label={`Arrives with ${item.comingWith}`} position="right">
+                    <Tooltip key={item.path} label={t('app.nav.arrivesWith', { module: t(item.comingWith) })} position="right">
                       <NavLink
-                        label={item.label}
+                        label={t(item.labelKey)}
                         leftSection={<item.icon size={16} stroke={1.6} />}
                         rightSection={
                           <Badge size="xs" variant="light" color="gray">
-                            soon
+                            {t('app.nav.soon')}
                           </Badge>
                         }
                         disabled
@@ -99,7 +149,7 @@ export function Shell({ children }: { children: ReactNode }) {
                       key={item.path}
                       component={RouterNavLink}
                       to={item.path}
-                      label={item.label}
+                      label={t(item.labelKey)}
                       leftSection={<item.icon size={16} stroke={1.6} />}
                       active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
                       py={4}

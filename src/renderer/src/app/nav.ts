@@ -29,74 +29,81 @@ import {
   IconMessageReport
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
+import type { app } from '@shared/i18n/catalogue/en/app'
+
+type Nav = typeof app.nav
+/** Catalogue keys of the navigation's labels (named literally here, so the unused-key check sees them). */
+export type NavLabelKey = `app.nav.${Exclude<keyof Nav, 'sections' | 'modules' | 'soon' | 'arrivesWith'>}`
+export type NavSectionKey = `app.nav.sections.${keyof Nav['sections']}`
+export type NavModuleKey = `app.nav.modules.${keyof Nav['modules']}`
 
 export interface NavItem {
-  label: string
+  labelKey: NavLabelKey
   path: string
   icon: typeof IconUser
   permission?: Permission
   /** Modules whose issue has not landed yet are listed, but not yet usable. */
-  comingWith?: string
+  comingWith?: NavModuleKey
 }
 
-export const NAV: { section: string; items: NavItem[] }[] = [
+export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
   {
-    section: 'Service',
+    section: 'app.nav.sections.service',
     items: [
-      { label: 'Service orders', path: '/orders', icon: IconClipboardList },
-      { label: 'Invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
-      { label: 'Agreements', path: '/agreements', icon: IconCalendarRepeat },
-      { label: 'Dispatch board', path: '/dispatch', icon: IconLayoutBoard, permission: 'dispatch.plan' },
-      { label: 'My work', path: '/my-work', icon: IconCalendarUser, permission: 'orders.register' },
-      { label: 'SLAs', path: '/slas', icon: IconClockHour4 },
-      { label: 'SLAs at risk', path: '/sla-at-risk', icon: IconAlarm },
-      { label: 'SLA compliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
-      { label: 'Returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'return management' },
-      { label: 'Subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'service subscriptions' }
+      { labelKey: 'app.nav.serviceOrders', path: '/orders', icon: IconClipboardList },
+      { labelKey: 'app.nav.invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
+      { labelKey: 'app.nav.agreements', path: '/agreements', icon: IconCalendarRepeat },
+      { labelKey: 'app.nav.dispatch', path: '/dispatch', icon: IconLayoutBoard, permission: 'dispatch.plan' },
+      { labelKey: 'app.nav.myWork', path: '/my-work', icon: IconCalendarUser, permission: 'orders.register' },
+      { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4 },
+      { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
+      { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
+      { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'app.nav.modules.returns' },
+      { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'app.nav.modules.subscriptions' }
     ]
   },
   {
-    section: 'Customers & equipment',
+    section: 'app.nav.sections.customers',
     items: [
-      { label: 'Customers', path: '/customers', icon: IconAddressBook },
-      { label: 'Service objects', path: '/service-objects', icon: IconTool },
-      { label: 'Customer groups', path: '/customer-groups', icon: IconUsersGroup },
-      { label: 'Object groups', path: '/object-groups', icon: IconSitemap }
+      { labelKey: 'app.nav.customers', path: '/customers', icon: IconAddressBook },
+      { labelKey: 'app.nav.serviceObjects', path: '/service-objects', icon: IconTool },
+      { labelKey: 'app.nav.customerGroups', path: '/customer-groups', icon: IconUsersGroup },
+      { labelKey: 'app.nav.objectGroups', path: '/object-groups', icon: IconSitemap }
     ]
   },
   {
-    section: 'Resources',
+    section: 'app.nav.sections.resources',
     items: [
-      { label: 'Workers', path: '/workers', icon: IconUser },
-      { label: 'Dispatch teams', path: '/teams', icon: IconUsers },
-      { label: 'Skills', path: '/skills', icon: IconBolt }
+      { labelKey: 'app.nav.workers', path: '/workers', icon: IconUser },
+      { labelKey: 'app.nav.teams', path: '/teams', icon: IconUsers },
+      { labelKey: 'app.nav.skills', path: '/skills', icon: IconBolt }
     ]
   },
   {
-    section: 'Catalogue',
+    section: 'app.nav.sections.catalogue',
     items: [
-      { label: 'Items', path: '/items', icon: IconBox },
-      { label: 'Categories', path: '/categories', icon: IconCategory },
-      { label: 'Service tasks', path: '/tasks', icon: IconChecklist }
+      { labelKey: 'app.nav.items', path: '/items', icon: IconBox },
+      { labelKey: 'app.nav.categories', path: '/categories', icon: IconCategory },
+      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist }
     ]
   },
   {
-    section: 'Agreement setup',
+    section: 'app.nav.sections.agreementSetup',
     items: [
-      { label: 'Agreement groups', path: '/agreement-groups', icon: IconFolders },
-      { label: 'Service intervals', path: '/service-intervals', icon: IconRepeat },
-      { label: 'Time windows', path: '/time-windows', icon: IconCalendarTime },
-      { label: 'Template groups', path: '/template-groups', icon: IconBinaryTree2 }
+      { labelKey: 'app.nav.agreementGroups', path: '/agreement-groups', icon: IconFolders },
+      { labelKey: 'app.nav.serviceIntervals', path: '/service-intervals', icon: IconRepeat },
+      { labelKey: 'app.nav.timeWindows', path: '/time-windows', icon: IconCalendarTime },
+      { labelKey: 'app.nav.templateGroups', path: '/template-groups', icon: IconBinaryTree2 }
     ]
   },
   {
-    section: 'Administration',
+    section: 'app.nav.sections.administration',
     items: [
-      { label: 'Users', path: '/users', icon: IconUsers, permission: 'users.manage' },
-      { label: 'Number sequences', path: '/sequences', icon: IconListNumbers },
-      { label: 'Order stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
-      { label: 'SLA reasons', path: '/sla-reasons', icon: IconMessageReport },
-      { label: 'Settings', path: '/settings', icon: IconSettings }
+      { labelKey: 'app.nav.users', path: '/users', icon: IconUsers, permission: 'users.manage' },
+      { labelKey: 'app.nav.sequences', path: '/sequences', icon: IconListNumbers },
+      { labelKey: 'app.nav.stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
+      { labelKey: 'app.nav.slaReasons', path: '/sla-reasons', icon: IconMessageReport },
+      { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings }
     ]
   }
 ]

@@ -1,7 +1,9 @@
 import { Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../lib/api'
-import { formatDateTime } from '../lib/format'
+import { useFormat, useT } from '../lib/i18n'
+
+const ARROW = '→'
 
 type Json = Record<string, unknown> | null
 
@@ -18,12 +20,14 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 
 /** Who changed what and when, newest first, with the changed fields side by side. */
 export function AuditTrail({ entity, entityId }: { entity: string; entityId: number }) {
+  const t = useT()
+  const f = useFormat()
   const q = useQuery({ queryKey: ['audit', entity, entityId], queryFn: () => call('audit.forRecord', { entity, entityId }) })
-  if (!q.data) return <Text size="sm">Loading…</Text>
+  if (!q.data) return <Text size="sm">{t('common.loading')}</Text>
   if (q.data.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No recorded changes.
+        {t('common.audit.none')}
       </Text>
     )
   return (
@@ -34,13 +38,13 @@ export function AuditTrail({ entity, entityId }: { entity: string; entityId: num
           <Paper withBorder p="xs" key={e.id}>
             <Group gap="xs" mb={4}>
               <Badge size="sm" variant="light" color={e.action === 'delete' ? 'red' : e.action === 'create' ? 'teal' : 'blue'}>
-                {e.action}
+                {t(`common.audit.action.${e.action}`)}
               </Badge>
               <Text size="sm" fw={500}>
-                {e.userName ?? 'system'}
+                {e.userName ?? t('common.system')}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatDateTime(e.at)}
+                {f.dateTime(e.at)}
               </Text>
             </Group>
             {e.action === 'update' && (
@@ -52,7 +56,7 @@ export function AuditTrail({ entity, entityId }: { entity: string; entityId: num
                         {c.field}
                       </Table.Td>
                       <Table.Td>
-                        <Code>{show(c.from)}</Code> → <Code>{show(c.to)}</Code>
+                        <Code>{show(c.from)}</Code> {ARROW} <Code>{show(c.to)}</Code>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,6 +1,7 @@
 import { Button, type ButtonProps, Group, Modal, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import type { ReactNode } from 'react'
+import { useT } from '../lib/i18n'
 
 interface ConfirmButtonProps extends ButtonProps {
   title: string
@@ -12,6 +13,7 @@ interface ConfirmButtonProps extends ButtonProps {
 
 /** A destructive action asks first and says what it will change. */
 export function ConfirmButton({ title, message, confirmLabel, onConfirm, children, ...button }: ConfirmButtonProps) {
+  const t = useT()
   const [opened, { open, close }] = useDisclosure(false)
   return (
     <>
@@ -22,7 +24,7 @@ export function ConfirmButton({ title, message, confirmLabel, onConfirm, childre
         <Text size="sm">{message}</Text>
         <Group justify="flex-end" mt="md" gap="xs">
           <Button variant="default" size="xs" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             color="red"

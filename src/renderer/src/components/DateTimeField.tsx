@@ -1,6 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates'
 import { fromLocalDateTime, toLocalDateTime } from '@shared/time'
 import { parseTypedDate } from '../lib/dates'
+import { useT } from '../lib/i18n'
 
 interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' | 'withTime' | 'valueFormat' | 'dateParser'> {
   /** UTC epoch milliseconds, as the API stores instants. */
@@ -15,11 +16,12 @@ interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' |
  * form holds the UTC instant. A date without a time is midnight.
  */
 export function DateTimeField({ value, onChange, timeZone, ...rest }: DateTimeFieldProps) {
+  const t = useT()
   const local = toLocalDateTime(value, timeZone)
   return (
     <DateInput
       clearable
-      placeholder="dd.mm.yyyy hh:mm"
+      placeholder={t('common.dateTimePlaceholder')}
       {...rest}
       withTime
       valueFormat="DD.MM.YYYY HH:mm"

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Input, MethodName } from '@shared/api/contract'
 import { call } from '../lib/api'
+import { useT } from '../lib/i18n'
 import type { ListMethod, RowOf } from './ListPage'
 
 type GetMethod<L extends ListMethod> = L extends `${infer N}.list` ? (`${N}.get` extends MethodName ? `${N}.get` : never) : never
@@ -23,6 +24,7 @@ interface EntitySelectProps<L extends ListMethod> extends Omit<SelectProps, 'dat
  * first page does not contain it.
  */
 export function EntitySelect<L extends ListMethod>({ list, labelOf, value, onChange, filters, ...rest }: EntitySelectProps<L>) {
+  const t = useT()
   const [search, setSearch] = useState('')
   const [q] = useDebouncedValue(search, 200)
   const input = { ...filters, q, pageSize: 30 } as Input<L>
@@ -47,7 +49,7 @@ export function EntitySelect<L extends ListMethod>({ list, labelOf, value, onCha
     <Select
       searchable
       clearable
-      nothingFoundMessage={options.isFetching ? 'Searching…' : 'Nothing found'}
+      nothingFoundMessage={options.isFetching ? t('common.searching') : t('common.nothingFound')}
       {...rest}
       data={data}
       value={value === null ? null : String(value)}

@@ -1,7 +1,7 @@
 import { NumberInput, type NumberInputProps, TextInput, type TextInputProps } from '@mantine/core'
 import { useState } from 'react'
 import { parseTypedDate } from '../lib/dates'
-import { formatDate } from '../lib/format'
+import { useFormat, useT } from '../lib/i18n'
 import { useSelectOnFocus } from './selectOnFocus'
 
 /* Inputs for the cells of the order and agreement lines grids: typed, never a popup on every Tab. */
@@ -86,13 +86,15 @@ interface DateCellProps extends Omit<TextInputProps, 'value' | 'onChange'> {
  * unfinished date is marked and not stored.
  */
 export function DateCell({ value, onChange, ...rest }: DateCellProps) {
+  const tr = useT()
+  const { date: formatDate } = useFormat()
   const [text, setText] = useState(value ? formatDate(value) : '')
   const typed = text.trim() === '' ? null : parseTypedDate(text)
   const invalid = text.trim() !== '' && typed === null
   const shown = invalid || typed === value ? text : value ? formatDate(value) : ''
   return (
     <TextInput
-      placeholder="dd.mm.yyyy"
+      placeholder={tr('common.datePlaceholder')}
       {...rest}
       value={shown}
       error={invalid || rest.error}

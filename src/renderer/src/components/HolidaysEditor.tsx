@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
+import { useT } from '../lib/i18n'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { parseTypedDate } from '../lib/dates'
@@ -34,13 +35,14 @@ export function HolidaysEditor({
   testId,
   padding
 }: HolidaysEditorProps) {
+  const t = useT()
   return (
     <Paper withBorder p={padding}>
       <Group justify="space-between" mb={4}>
         {title}
         {!readOnly && (
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
-            Add holiday
+            {t('common.holidays.add')}
           </Button>
         )}
       </Group>
@@ -62,8 +64,8 @@ export function HolidaysEditor({
         <Table verticalSpacing={4} withTableBorder fz="sm" data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={150}>Date</Table.Th>
-              <Table.Th>Name</Table.Th>
+              <Table.Th w={150}>{t('common.holidays.date')}</Table.Th>
+              <Table.Th>{t('common.holidays.name')}</Table.Th>
               <Table.Th w={40} />
             </Table.Tr>
           </Table.Thead>
@@ -75,19 +77,19 @@ export function HolidaysEditor({
                   <Table.Td>
                     <DateInput
                       size="xs"
-                      aria-label={`Holiday ${i + 1} date`}
+                      aria-label={t('common.holidays.dateAria', { n: i + 1 })}
                       valueFormat="DD.MM.YYYY"
                       dateParser={(text) => parseTypedDate(text)}
-                      placeholder="dd.mm.yyyy"
+                      placeholder={t('common.datePlaceholder')}
                       value={h.date || null}
                       onChange={(d) => onSet(i, { date: d ?? '' })}
-                      error={dateError && h.date === '' ? 'Pick a date' : dateError}
+                      error={dateError && h.date === '' ? t('common.holidays.pickDate') : dateError}
                     />
                   </Table.Td>
                   <Table.Td>
                     <TextInput
                       size="xs"
-                      aria-label={`Holiday ${i + 1} name`}
+                      aria-label={t('common.holidays.nameAria', { n: i + 1 })}
                       value={h.name}
                       onChange={(ev) => onSet(i, { name: ev.currentTarget.value })}
                       error={errorOf(i, 'name')}
@@ -95,7 +97,12 @@ export function HolidaysEditor({
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove holiday ${i + 1}`} onClick={() => onRemove(i)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('common.holidays.removeAria', { n: i + 1 })}
+                        onClick={() => onRemove(i)}
+                      >
                         <IconTrash size={14} />
                       </ActionIcon>
                     )}

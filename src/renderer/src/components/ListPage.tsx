@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { call, exportCsv } from '../lib/api'
 import { today } from '../lib/format'
+import { useFormat, useT } from '../lib/i18n'
 import { showApiError } from '../lib/forms'
 import classes from './ListPage.module.css'
 
@@ -58,6 +59,8 @@ export const listKeys = {
  * only the page). Every master-data list is one of these.
  */
 export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
+  const t = useT()
+  const f = useFormat()
   const navigate = useNavigate()
   const [ownQ, setOwnQ] = useState('')
   const q = props.search ?? ownQ
@@ -106,11 +109,11 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
         <Group gap="xs">
           {props.actions}
           <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} loading={exporting} onClick={doExport}>
-            Export CSV
+            {t('common.exportCsv')}
           </Button>
           {props.newPath && (
             <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate(props.newPath!)}>
-              {props.newLabel ?? 'New'}
+              {props.newLabel ?? t('common.new')}
             </Button>
           )}
         </Group>
@@ -119,8 +122,8 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
         <TextInput
           size="xs"
           w={280}
-          placeholder={props.searchPlaceholder ?? 'Search'}
-          aria-label={`Search ${props.title.toLowerCase()}`}
+          placeholder={props.searchPlaceholder ?? t('common.search')}
+          aria-label={t('common.list.searchAria', { what: props.title.toLowerCase() })}
           leftSection={<IconSearch size={14} />}
           value={q}
           onChange={(e) => {
@@ -130,7 +133,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
         />
         {props.filterControls}
         <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
-          {total.toLocaleString('en')} {total === 1 ? 'row' : 'rows'}
+          {t('common.list.total', { count: total, n: f.number(total, 0) })}
         </Text>
       </Group>
       <Paper withBorder radius="sm" className={classes.tableWrap}>
@@ -181,7 +184,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
               <Table.Tr>
                 <Table.Td colSpan={props.columns.length}>
                   <Text size="sm" c="dimmed" ta="center" py="md">
-                    {q ? 'Nothing matches the search.' : 'Nothing here yet.'}
+                    {q ? t('common.list.noMatches') : t('common.list.empty')}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { ConfirmButton } from './ConfirmButton'
 import classes from './RecordPage.module.css'
 import { AuditTrail } from './AuditTrail'
+import { useLanguage, useT } from '../lib/i18n'
 import { useSession } from '../lib/session'
 
 /** What the frame needs of a record editor (useEditor / useRecordEditor answers it). */
@@ -25,6 +26,8 @@ export interface RecordPageProps {
   title: string
   subtitle?: ReactNode
   listLabel: string
+  /** The title of a new record, e.g. "New customer"; without it, "New" (English screens derive it from listLabel). */
+  newTitle?: string
   listPath: string
   editor: RecordFrameEditor
   readOnly: boolean
@@ -43,13 +46,15 @@ export interface RecordPageProps {
  * that may only look, the conflict banner with reload, and the record's change history.
  */
 export function RecordPage(p: RecordPageProps) {
+  const t = useT()
+  const language = useLanguage()
   const { can } = useSession()
   const e = p.editor
   const dirty = e.form.isDirty()
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
     return (
-      <Alert color="red" title="Cannot open this record">
+      <Alert color="red" title={t('common.record.cannotOpen')}>
         {(e.loadError as Error).message}
       </Alert>
     )
@@ -63,7 +68,7 @@ export function RecordPage(p: RecordPageProps) {
         {!p.readOnly && (
           <Group gap="xs">
             <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={e.saving} disabled={!e.isNew && !dirty}>
-              {e.isNew ? 'Create' : 'Save'}
+              {e.isNew ? t('common.create') : t('common.save')}
             </Button>
             {!e.isNew && p.deleteWhat && (
               <ConfirmButton
@@ -72,17 +77,17 @@ export function RecordPage(p: RecordPageProps) {
                 size="sm"
                 leftSection={<IconTrash size={16} />}
                 loading={e.removing}
-                title={`Delete ${p.title}?`}
-                message={`This removes ${p.deleteWhat}. It cannot be undone; the change history keeps a copy.`}
-                confirmLabel="Delete"
+                title={t('common.record.deleteTitle', { what: p.title })}
+                message={t('common.record.deleteMessage', { what: p.deleteWhat })}
+                confirmLabel={t('common.delete')}
                 onConfirm={e.remove}
               >
-                Delete
+                {t('common.delete')}
               </ConfirmButton>
             )}
             {dirty && (
               <Text size="xs" c="dimmed">
-                Unsaved changes
+                {t('common.unsavedChanges')}
               </Text>
             )}
           </Group>
@@ -91,11 +96,14 @@ export function RecordPage(p: RecordPageProps) {
     </form>
   )
 
+  // Until every screen passes newTitle: English derives it from the list's name ("Customers" → "New
+  // customer"), which no other language can.
+  const newTitle = p.newTitle ?? (language === 'en' ? `New ${p.listLabel.toLowerCase().replace(/s$/, '')}` : t('common.new'))
   const showHistory = p.audit && p.audit.id !== null && can('audit.read')
   const tabs = [
     ...(p.tabs ?? []),
     ...(showHistory
-      ? [{ value: 'history', label: 'History', content: <AuditTrail entity={p.audit!.entity} entityId={p.audit!.id!} /> }]
+      ? [{ value: 'history', label: t('common.history'), content: <AuditTrail entity={p.audit!.entity} entityId={p.audit!.id!} /> }]
       : [])
   ]
 
@@ -105,11 +113,11 @@ export function RecordPage(p: RecordPageProps) {
         <Anchor component={Link} to={p.listPath}>
           {p.listLabel}
         </Anchor>
-        <Text size="sm">{e.isNew ? 'New' : p.title}</Text>
+        <Text size="sm">{e.isNew ? t('common.new') : p.title}</Text>
       </Breadcrumbs>
       <Group justify="space-between">
         <div>
-          <Title order={3}>{e.isNew ? `New ${p.listLabel.toLowerCase().replace(/s$/, '')}` : p.title}</Title>
+          <Title order={3}>{e.isNew ? newTitle : p.title}</Title>
           {p.subtitle && (
             <Text size="sm" c="dimmed">
               {p.subtitle}
@@ -119,7 +127,7 @@ export function RecordPage(p: RecordPageProps) {
       </Group>
       {p.readOnly && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} data-testid="read-only-notice">
-          Your role can view this record but not change it.
+          {t('common.record.readOnly')}
         </Alert>
       )}
       {e.conflict && (
@@ -127,15 +135,13 @@ export function RecordPage(p: RecordPageProps) {
           variant="light"
           color="orange"
           icon={<IconAlertTriangle size={16} />}
-          title="Changed by someone else"
+          title={t('common.changedElsewhere')}
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">
-              This record was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
-            </Text>
+            <Text size="sm">{t('common.record.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
-              Reload
+              {t('common.reload')}
             </Button>
           </Group>
         </Alert>
@@ -147,7 +153,7 @@ export function RecordPage(p: RecordPageProps) {
       ) : (
         <Tabs defaultValue="details" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="details">Details</Tabs.Tab>
+            <Tabs.Tab value="details">{t('common.details')}</Tabs.Tab>
             {tabs.map((t) => (
               <Tabs.Tab key={t.value} value={t.value}>
                 {t.label}

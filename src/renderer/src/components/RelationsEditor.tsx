@@ -2,11 +2,12 @@ import { ActionIcon, Grid, Group, Stack, Table, Text, TextInput } from '@mantine
 import type { GetInputPropsReturnType } from '@mantine/form'
 import { IconTrash } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
+import { i18n, useT } from '../lib/i18n'
 import { EntitySelect } from './EntitySelect'
 import classes from './RelationsEditor.module.css'
 
 export const objectLabel = (o: { number: string; name: string; serialNumber: string }) =>
-  `${o.number} ${o.name}${o.serialNumber ? ` · S/N ${o.serialNumber}` : ''}`
+  `${o.number} ${o.name}${o.serialNumber ? ` · ${i18n.t('common.relations.serialNo', { serial: o.serialNumber })}` : ''}`
 export const taskLabel = (t: { code: string; name: string }) => `${t.code} · ${t.name}`
 
 /** One related object or task: its id, the notes the record keeps on it, and a label shown only. */
@@ -46,21 +47,22 @@ interface RelationsEditorProps<N extends string> {
 
 /** The service objects and service tasks a record covers, each with its notes — one editor for orders and agreements. */
 export function RelationsEditor<N extends string>({ form, customerId, disabled, notes, layout, objectsHint }: RelationsEditorProps<N>) {
+  const t = useT()
   const side = layout === 'side'
   const objects = (
     <RelationSection
       form={form}
       field="objects"
-      title="Service objects"
+      title={t('common.relations.serviceObjects')}
       disabled={disabled}
       notes={notes}
       headings={!side}
       selectWidth={side ? 240 : 300}
-      empty={objectsHint ? `No service objects related. ${objectsHint}` : 'No service objects related.'}
+      empty={objectsHint ? t('common.relations.noObjectsHint', { hint: objectsHint }) : t('common.relations.noObjects')}
       add={{
         list: 'serviceObjects.list',
-        placeholder: customerId === null ? 'Choose the customer first' : 'Add a service object…',
-        ariaLabel: 'Add service object',
+        placeholder: customerId === null ? t('common.relations.customerFirst') : t('common.relations.addObject'),
+        ariaLabel: t('common.relations.addObjectAria'),
         customerId
       }}
     />
@@ -69,13 +71,13 @@ export function RelationsEditor<N extends string>({ form, customerId, disabled, 
     <RelationSection
       form={form}
       field="tasks"
-      title="Service tasks"
+      title={t('common.relations.serviceTasks')}
       disabled={disabled}
       notes={notes}
       headings={!side}
       selectWidth={side ? 200 : 300}
-      empty="No service tasks related."
-      add={{ list: 'serviceTasks.list', placeholder: 'Add a service task…', ariaLabel: 'Add service task' }}
+      empty={t('common.relations.noTasks')}
+      add={{ list: 'serviceTasks.list', placeholder: t('common.relations.addTask'), ariaLabel: t('common.relations.addTaskAria') }}
     />
   )
   if (side) {
@@ -117,6 +119,7 @@ function RelationSection<N extends string>({
   empty,
   add
 }: RelationSectionProps<N>) {
+  const t = useT()
   const [adding, setAdding] = useState(0) // remounts the "add" select after each pick
   const rows = form.values[field]
   const insert = (id: number | null, label: string | null) => {
@@ -165,7 +168,7 @@ function RelationSection<N extends string>({
           {headings && (
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="34%">{field === 'objects' ? 'Service object' : 'Service task'}</Table.Th>
+                <Table.Th w="34%">{field === 'objects' ? t('common.relations.serviceObject') : t('common.relations.serviceTask')}</Table.Th>
                 {notes.map((n) => (
                   <Table.Th key={n.key}>{n.heading}</Table.Th>
                 ))}
@@ -199,7 +202,7 @@ function RelationSection<N extends string>({
                       size="sm"
                       variant="subtle"
                       color="red"
-                      aria-label={`Remove ${r.label}`}
+                      aria-label={t('common.relations.removeAria', { label: r.label })}
                       onClick={() => form.removeListItem(field, i)}
                     >
                       <IconTrash size={13} />

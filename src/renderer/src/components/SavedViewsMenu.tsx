@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { SavedView } from '@shared/domain/orders'
 import { call, isApiError } from '../lib/api'
 import { showApiError } from '../lib/forms'
+import { useT } from '../lib/i18n'
 
 interface SavedViewsMenuProps {
   /** The list's name in the saved views, e.g. "serviceOrders". */
@@ -26,6 +27,7 @@ function stable(filters: Record<string, unknown>): string {
 
 /** The user's named filter sets of a list: apply one, save the current filters under a name, delete one. */
 export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) {
+  const t = useT()
   const qc = useQueryClient()
   const key = ['savedViews', list]
   const views = useQuery({ queryKey: key, queryFn: () => call('savedViews.list', { list }) })
@@ -42,7 +44,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
       void qc.invalidateQueries({ queryKey: key })
       setApplied({ name: v.name, filters: stable(v.filters) })
       setNaming(false)
-      notifications.show({ color: 'teal', message: `View "${v.name}" saved`, autoClose: 2500 })
+      notifications.show({ color: 'teal', message: t('common.views.savedNote', { name: v.name }), autoClose: 2500 })
     },
     onError: (e) => (isApiError(e, 'VALIDATION') && e.issues.length > 0 ? setError(e.issues[0]!.message) : showApiError(e))
   })
@@ -51,7 +53,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: key })
       if (applied?.name === v.name) setApplied(null)
-      notifications.show({ color: 'teal', message: `View "${v.name}" deleted`, autoClose: 2500 })
+      notifications.show({ color: 'teal', message: t('common.views.deletedNote', { name: v.name }), autoClose: 2500 })
     },
     onError: (e) => showApiError(e)
   })
@@ -61,14 +63,14 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
       <Menu position="bottom-end" width={260} withinPortal>
         <Menu.Target>
           <Button variant="default" size="xs" leftSection={<IconBookmark size={14} />} data-testid="saved-views">
-            {shown ?? 'Views'}
+            {shown ?? t('common.views.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Saved views</Menu.Label>
+          <Menu.Label>{t('common.views.saved')}</Menu.Label>
           {(views.data ?? []).length === 0 && (
             <Text size="xs" c="dimmed" px="sm" py={4}>
-              None yet. Set the filters, then save them as a view.
+              {t('common.views.none')}
             </Text>
           )}
           {(views.data ?? []).map((v) => (
@@ -83,7 +85,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
                   size="sm"
                   variant="subtle"
                   color="red"
-                  aria-label={`Delete view ${v.name}`}
+                  aria-label={t('common.views.deleteAria', { name: v.name })}
                   onClick={(e) => {
                     e.stopPropagation()
                     remove.mutate(v)
@@ -105,32 +107,32 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
               setNaming(true)
             }}
           >
-            Save view…
+            {t('common.views.saveMenu')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={naming} onClose={() => setNaming(false)} title="Save the current filters as a view" size="sm">
+      <Modal opened={naming} onClose={() => setNaming(false)} title={t('common.views.dialogTitle')} size="sm">
         <form
           onSubmit={(e) => {
             e.preventDefault()
-            if (name.trim() === '') return setError('Required')
+            if (name.trim() === '') return setError(t('validation.required'))
             save.mutate()
           }}
         >
           <TextInput
-            label="View name"
+            label={t('common.views.name')}
             data-autofocus
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={error}
-            description="Saving under an existing name replaces that view."
+            description={t('common.views.nameHint')}
           />
           <Group justify="flex-end" mt="md" gap="xs">
             <Button variant="default" size="xs" onClick={() => setNaming(false)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" size="xs" loading={save.isPending}>
-              Save view
+              {t('common.views.save')}
             </Button>
           </Group>
         </form>

@@ -1,9 +1,7 @@
 import { Badge, type MantineColor, Tooltip } from '@mantine/core'
 import type { SlaBadge as SlaBadgeData } from '@shared/domain/sla'
-import { SLA_TARGET_LABELS } from '@shared/domain/sla'
-import { formatMinutes } from '@shared/sla/clock'
-import { formatInstant } from '@shared/time'
-import { useTimeZone } from '../lib/settings'
+import { formatsFor } from '@shared/i18n/format'
+import { i18n, useFormat, useT } from '../lib/i18n'
 
 const COLOURS: Record<SlaBadgeData['level'], MantineColor> = {
   ok: 'green',
@@ -20,23 +18,28 @@ const COLOURS: Record<SlaBadgeData['level'], MantineColor> = {
  * clock plays no part).
  */
 export function slaBadgeText(badge: SlaBadgeData, compact = false): string {
+  // In the screen's language (callers outside React, such as board cards, need no hook). Durations do not
+  // depend on the time zone.
+  const language = i18n.language === 'en' ? 'en' : 'et'
+  const t = i18n.getFixedT(language)
+  const duration = formatsFor(language, 'UTC').duration
   const left = badge.remainingMinutes
   switch (badge.level) {
     case 'ok':
     case 'atRisk':
-      if (left === null) return 'Running'
+      if (left === null) return t('common.sla.running')
       // Seconds before the deadline: "0 min left" would read as already over.
-      if (left < 0.5) return compact ? '< 1 min' : 'Under a minute left'
-      return compact ? formatMinutes(left) : `${formatMinutes(left)} left`
+      if (left < 0.5) return compact ? t('common.sla.underMinute') : t('common.sla.underMinuteLeft')
+      return compact ? duration(left) : t('common.sla.left', { time: duration(left) })
     case 'breached':
-      if (compact || left === null || left >= 0) return 'Breached'
-      return `Breached ${formatMinutes(-left)} ago`
+      if (compact || left === null || left >= 0) return t('common.sla.breached')
+      return t('common.sla.breachedAgo', { time: duration(-left) })
     case 'paused':
-      return 'Paused'
+      return t('common.sla.paused')
     case 'met':
-      return 'Met'
+      return t('common.sla.met')
     case 'cancelled':
-      return 'Cancelled'
+      return t('common.sla.cancelled')
   }
 }
 
@@ -46,11 +49,14 @@ export function slaBadgeColour(level: SlaBadgeData['level']): MantineColor {
 
 /** The SLA state of an order at a glance: the first target not yet met, its remaining time or overrun. */
 export function SlaBadge({ badge, compact = false }: { badge: SlaBadgeData | null; compact?: boolean }) {
-  const timeZone = useTimeZone()
+  const t = useT()
+  const f = useFormat()
   if (!badge) return null
-  const target = badge.target ? SLA_TARGET_LABELS[badge.target] : null
-  const due = badge.deadline !== null ? formatInstant(badge.deadline, timeZone) : null
-  const label = [badge.slaName, target && (due ? `${target} due ${due}` : `${target} target`)].filter(Boolean).join(' · ')
+  const target = badge.target ? t(`enums.slaTarget.${badge.target}`) : null
+  const due = badge.deadline !== null ? f.dateTime(badge.deadline) : null
+  const label = [badge.slaName, target && (due ? t('common.sla.due', { target, due }) : t('common.sla.target', { target }))]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <Tooltip label={label} withArrow openDelay={300}>
       <Badge

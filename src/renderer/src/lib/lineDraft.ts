@@ -1,4 +1,6 @@
 import type { LineType } from '@shared/domain/orders'
+import { formatsFor } from '@shared/i18n/format'
+import { i18n } from './i18n'
 
 /**
  * What an order line and an agreement line have in common as edited in a grid: the type, what and for
@@ -25,6 +27,5 @@ export const sourceIdsOf = (d: Pick<LineDraftBase, 'type' | 'itemId' | 'category
   itemId: d.type === 'item' ? d.itemId : null
 })
 
-/** Thousandths as the grids and documents show them: "1,5". */
-export const formatQuantity = (thousandths: number) =>
-  new Intl.NumberFormat('et-EE', { maximumFractionDigits: 3 }).format(thousandths / 1000)
+/** Thousandths as the grids show them, in the screen's language: "1,5" / "1.5" (the time zone plays no part). */
+export const formatQuantity = (thousandths: number) => formatsFor(i18n.language === 'en' ? 'en' : 'et', 'UTC').quantity(thousandths)

@@ -1,11 +1,12 @@
-import { type FormErrors, schemaResolver, useForm } from '@mantine/form'
+import { type FormErrors, useForm } from '@mantine/form'
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { MethodName } from '@shared/api/contract'
 import { call, isApiError } from './api'
-import { notifySaved, showApiError } from './forms'
+import { notifyDeleted, notifySaved, showApiError } from './forms'
+import { localisedResolver } from './validate'
 
 type CrudName = { [M in MethodName]: M extends `${infer N}.get` ? N : never }[MethodName]
 
@@ -32,6 +33,7 @@ export interface RecordEditorOptions<R extends Versioned, V extends object> {
   alsoInvalidate?: QueryKey[]
   /** The notification after a save, e.g. "Order SO-000123" → "Order SO-000123 saved". */
   savedLabel: (row: R, created: boolean) => string
+  /** What the notification after a delete names ("Customer" → "Customer deleted"); the saved label when omitted. */
   deletedLabel?: string
   /** Where to go after creating or deleting. */
   pathOf: (id: number) => string
@@ -114,7 +116,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
     mutationFn: () => o.remove!(record.data!),
     onSuccess: () => {
       void invalidateLists()
-      notifySaved(o.deletedLabel ?? 'Deleted —')
+      notifyDeleted(o.deletedLabel ?? o.savedLabel(record.data!, false))
       void navigate(o.listPath)
     },
     onError: (e) => {
@@ -169,14 +171,14 @@ export function useEditor<R extends Versioned, V extends object>(o: EditorOption
     queryKey: (id) => recordKeys.one(o.entity, id),
     load: (id) => call(method('get'), { id } as never) as Promise<unknown> as Promise<R>,
     initialValues: o.empty,
-    validate: schemaResolver(o.schema, { sync: true }),
+    validate: localisedResolver(o.schema),
     toForm: o.toForm,
     create: (values) => call(method('create'), parse(values) as never) as Promise<unknown> as Promise<R>,
     update: (values, current) =>
       call(method('update'), { ...parse(values), id: current.id, version: current.version } as never) as Promise<unknown> as Promise<R>,
     remove: (current) => call(method('delete'), { id: current.id, version: current.version } as never),
     savedLabel: () => o.label,
-    deletedLabel: `${o.label} deleted —`,
+    deletedLabel: o.label,
     pathOf: o.pathOf,
     listPath: o.listPath
   })

@@ -1,15 +1,43 @@
-import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { schemaResolver, useForm } from '@mantine/form'
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  Input,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { setupInput } from '@shared/domain/system'
+import { APP_LANGUAGES, type Language } from '@shared/i18n/languages'
 import { showApiError } from '../../lib/forms'
+import { applyLanguage, useLanguage, useT } from '../../lib/i18n'
+import { localisedResolver } from '../../lib/validate'
 import { useSetup } from './mutations'
 
-/** First start: the administrator account and the company name; optionally a demo company to explore. */
+/**
+ * First start: the language first (it becomes the company's and the administrator's, and the screen
+ * switches to it at once), then the administrator account and the company name; optionally a demo company.
+ */
 export function SetupScreen() {
+  const t = useT()
   const setup = useSetup()
+  const shown = useLanguage()
   const form = useForm({
-    initialValues: { companyName: '', username: 'admin', displayName: '', password: '', withDemoData: false },
-    validate: schemaResolver(setupInput, { sync: true })
+    initialValues: {
+      language: shown as Language,
+      companyName: '',
+      username: 'admin',
+      displayName: '',
+      password: '',
+      withDemoData: false
+    },
+    validate: localisedResolver(setupInput)
   })
 
   return (
@@ -17,27 +45,37 @@ export function SetupScreen() {
       <Paper withBorder shadow="sm" p="xl" w={440}>
         <form onSubmit={form.onSubmit((v) => setup.mutate(v, { onError: (e) => showApiError(e, form) }))}>
           <Stack gap="sm">
+            <Input.Wrapper label={t('app.setup.language')}>
+              <SegmentedControl
+                fullWidth
+                aria-label={t('app.setup.language')}
+                data={APP_LANGUAGES.map((l) => ({ value: l, label: t(`format.languages.${l}`) }))}
+                value={form.values.language}
+                onChange={(v) => {
+                  const language = v as Language
+                  form.setFieldValue('language', language)
+                  applyLanguage(language)
+                }}
+              />
+            </Input.Wrapper>
             <div>
-              <Title order={3}>Welcome to Hooldus</Title>
+              <Title order={3}>{t('app.setup.title')}</Title>
               <Text size="sm" c="dimmed">
-                This database is new. Create the administrator account to start.
+                {t('app.setup.intro')}
               </Text>
             </div>
-            <TextInput label="Company name" autoFocus {...form.getInputProps('companyName')} />
-            <TextInput label="Administrator user name" {...form.getInputProps('username')} />
-            <TextInput label="Full name" {...form.getInputProps('displayName')} />
-            <PasswordInput label="Password" description="At least 8 characters" {...form.getInputProps('password')} />
-            <Checkbox
-              label="Fill with a demo service company (customers, technicians, equipment)"
-              {...form.getInputProps('withDemoData', { type: 'checkbox' })}
-            />
+            <TextInput label={t('app.setup.companyName')} autoFocus {...form.getInputProps('companyName')} />
+            <TextInput label={t('app.setup.username')} {...form.getInputProps('username')} />
+            <TextInput label={t('app.setup.displayName')} {...form.getInputProps('displayName')} />
+            <PasswordInput label={t('app.setup.password')} description={t('app.setup.passwordHint')} {...form.getInputProps('password')} />
+            <Checkbox label={t('app.setup.withDemoData')} {...form.getInputProps('withDemoData', { type: 'checkbox' })} />
             {form.values.withDemoData && (
               <Alert variant="light" color="blue">
-                The demo company's users and passwords are listed in the README.
+                {t('app.setup.demoNote')}
               </Alert>
             )}
             <Button type="submit" loading={setup.isPending}>
-              Create administrator
+              {t('app.setup.submit')}
             </Button>
           </Stack>
         </form>

@@ -1,20 +1,23 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { schemaResolver, useForm } from '@mantine/form'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { signInInput } from '@shared/domain/system'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
+import { localisedResolver } from '../../lib/validate'
 import { useSignIn } from './mutations'
 
 export function SignInScreen({ companyName }: { companyName: string }) {
+  const t = useT()
   const signIn = useSignIn()
   const [error, setError] = useState<string | null>(null)
-  const form = useForm({ initialValues: { username: '', password: '' }, validate: schemaResolver(signInInput, { sync: true }) })
+  const form = useForm({ initialValues: { username: '', password: '' }, validate: localisedResolver(signInInput) })
 
   const submit = form.onSubmit((values) => {
     setError(null)
     signIn.mutate(values, {
       onError: (e) => {
-        setError(isApiError(e) ? e.message : 'Cannot reach Hooldus.')
+        setError(isApiError(e) ? e.message : t('app.signIn.unreachable'))
         form.setFieldValue('password', '')
       }
     })
@@ -26,9 +29,9 @@ export function SignInScreen({ companyName }: { companyName: string }) {
         <form onSubmit={submit}>
           <Stack gap="sm">
             <div>
-              <Title order={3}>Hooldus</Title>
+              <Title order={3}>{t('common.appName')}</Title>
               <Text size="sm" c="dimmed">
-                {companyName} — sign in
+                {t('app.signIn.subtitle', { company: companyName })}
               </Text>
             </div>
             {error && (
@@ -36,10 +39,10 @@ export function SignInScreen({ companyName }: { companyName: string }) {
                 {error}
               </Alert>
             )}
-            <TextInput label="User name" autoFocus autoComplete="username" {...form.getInputProps('username')} />
-            <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+            <TextInput label={t('app.signIn.username')} autoFocus autoComplete="username" {...form.getInputProps('username')} />
+            <PasswordInput label={t('app.signIn.password')} autoComplete="current-password" {...form.getInputProps('password')} />
             <Button type="submit" loading={signIn.isPending}>
-              Sign in
+              {t('app.signIn.submit')}
             </Button>
           </Stack>
         </form>

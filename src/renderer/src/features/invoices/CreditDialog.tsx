@@ -8,19 +8,22 @@ import { dateOf } from '@shared/time'
 import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useTimeZone } from '../../lib/settings'
 
 /** Asks for the credit note's date and creates it; the form is mounted fresh on every opening. */
 export function CreditDialog({ invoice, opened, onClose }: { invoice: InvoiceRow; opened: boolean; onClose: () => void }) {
+  const t = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={`Credit ${invoice.number}?`} size="md">
+    <Modal opened={opened} onClose={onClose} title={t('invoices.credit.title', { number: invoice.number })} size="md">
       {opened && <CreditForm invoice={invoice} onClose={onClose} />}
     </Modal>
   )
 }
 
 function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => void }) {
+  const t = useT()
+  const f = useFormat()
   const qc = useQueryClient()
   const navigate = useNavigate()
   const tz = useTimeZone()
@@ -35,7 +38,7 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
       void qc.invalidateQueries({ queryKey: ['list'] })
       void qc.invalidateQueries({ queryKey: ['record'] })
       void qc.invalidateQueries({ queryKey: ['invoiceable'] })
-      notifications.show({ color: 'teal', message: `Credit note ${cn.number} created`, autoClose: 3000 })
+      notifications.show({ color: 'teal', message: t('invoices.credit.created', { number: cn.number }), autoClose: 3000 })
       onClose()
       void navigate(`/invoices/${cn.id}`)
     },
@@ -49,12 +52,16 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
   return (
     <Stack gap="sm">
       <Text size="sm">
-        A credit note reverses the whole of {invoice.number}: {invoice.lines.length} {invoice.lines.length === 1 ? 'line' : 'lines'},{' '}
-        {formatMoney(invoice.grossTotal, invoice.currency)} with VAT, to {invoice.customerName}. The order lines ({orders}) become
-        invoiceable again, to be corrected and invoiced anew. The invoice itself stays on record.
+        {t('invoices.credit.message', {
+          number: invoice.number,
+          count: invoice.lines.length,
+          gross: f.money(invoice.grossTotal, invoice.currency),
+          customer: invoice.customerName,
+          orders
+        })}
       </Text>
       <DateField
-        label="Credit note date"
+        label={t('invoices.credit.date')}
         w={170}
         value={date}
         onChange={(d) => {
@@ -65,7 +72,7 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
       />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onClose}>
-          Keep the invoice
+          {t('invoices.credit.keep')}
         </Button>
         <Button
           color="orange"
@@ -73,12 +80,12 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
           loading={credit.isPending}
           onClick={() => {
             if (inFlight.current) return
-            if (date === null) return setError('Choose the date')
+            if (date === null) return setError(t('invoices.credit.chooseDate'))
             inFlight.current = true
             credit.mutate()
           }}
         >
-          Create credit note
+          {t('invoices.credit.create')}
         </Button>
       </Group>
     </Stack>

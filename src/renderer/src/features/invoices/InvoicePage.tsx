@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
-import { formatDate, formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/pdf'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
@@ -19,6 +19,8 @@ const invoiceKey = (id: number) => ['record', 'invoices', id] as const
 /** An invoice or credit note as issued: seller and buyer, lines with VAT, totals; PDF and credit note. */
 export function InvoicePage() {
   const { id } = useParams()
+  const t = useT()
+  const f = useFormat()
   const invoiceId = Number(id)
   const { can } = useSession()
   const settings = useQuery(settingsQuery)
@@ -33,19 +35,19 @@ export function InvoicePage() {
   if (inv.isLoading) return <Loader m="xl" />
   if (!inv.data) {
     return (
-      <Alert color="red" title="Cannot open this invoice">
+      <Alert color="red" title={t('invoices.cannotOpen')}>
         {(inv.error as Error | null)?.message}
       </Alert>
     )
   }
   const i = inv.data
-  const money = (cents: number) => formatMoney(cents, i.currency)
+  const money = (cents: number) => f.money(cents, i.currency)
 
   return (
     <Stack gap="sm" maw={1100}>
       <Breadcrumbs fz="sm">
         <Anchor component={Link} to="/invoices">
-          Invoices
+          {t('invoices.title')}
         </Anchor>
         <Text size="sm">{i.number}</Text>
       </Breadcrumbs>
@@ -56,10 +58,10 @@ export function InvoicePage() {
             <KindBadge kind={i.kind} />
           </Group>
           <Text size="sm" c="dimmed" mt={2}>
-            {i.customerName} · {formatDate(i.invoiceDate)} · {money(i.grossTotal)}
+            {i.customerName} · {f.date(i.invoiceDate)} · {money(i.grossTotal)}
             {i.creditOfId !== null && (
               <>
-                {' · credits '}
+                {` · ${t('invoices.credits')} `}
                 <Anchor component={Link} to={`/invoices/${i.creditOfId}`} size="sm">
                   {i.creditOfNumber}
                 </Anchor>
@@ -67,7 +69,7 @@ export function InvoicePage() {
             )}
             {i.creditedById !== null && (
               <>
-                {' · credited by '}
+                {` · ${t('invoices.creditedBy')} `}
                 <Anchor component={Link} to={`/invoices/${i.creditedById}`} size="sm">
                   {i.creditedByNumber}
                 </Anchor>
@@ -77,7 +79,7 @@ export function InvoicePage() {
         </div>
         <Group gap="xs">
           <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
-            Download PDF
+            {t('invoices.downloadPdf')}
           </Button>
           {can('invoices.create') && i.kind === 'invoice' && i.creditedById === null && (
             <Button
@@ -87,7 +89,7 @@ export function InvoicePage() {
               leftSection={<IconReceiptRefund size={14} />}
               onClick={() => setCrediting(true)}
             >
-              Create credit note
+              {t('invoices.createCreditNote')}
             </Button>
           )}
         </Group>

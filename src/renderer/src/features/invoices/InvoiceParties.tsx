@@ -3,15 +3,17 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Output } from '@shared/api/contract'
 import type { InvoiceRow } from '@shared/domain/orders'
-import { formatDate } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 
 /** The three boxes under the invoice's title: seller (the company settings, blank until loaded), buyer, and the document's facts. */
 export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow; seller: Output<'settings.get'> | undefined }) {
+  const t = useT()
+  const f = useFormat()
   const orders = [...new Set(i.lines.map((l) => l.orderNumber))]
   return (
     <Grid gap="sm">
       <Grid.Col span={4}>
-        <Party title="Seller">
+        <Party title={t('invoices.parties.seller')}>
           <Text size="sm" fw={500}>
             {s?.companyName}
           </Text>
@@ -20,18 +22,18 @@ export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow;
           </Text>
           {s?.companyRegNo && (
             <Text size="xs" c="dimmed">
-              Reg. no. {s.companyRegNo}
+              {t('invoices.parties.regNo', { number: s.companyRegNo })}
             </Text>
           )}
           {s?.companyVatNumber && (
             <Text size="xs" c="dimmed">
-              VAT no. {s.companyVatNumber}
+              {t('invoices.parties.vatNo', { number: s.companyVatNumber })}
             </Text>
           )}
         </Party>
       </Grid.Col>
       <Grid.Col span={4}>
-        <Party title="Buyer">
+        <Party title={t('invoices.parties.buyer')}>
           <Text size="sm" fw={500}>
             {i.customerName}
           </Text>
@@ -40,20 +42,20 @@ export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow;
           </Text>
           {i.customerVatNumber && (
             <Text size="xs" c="dimmed">
-              VAT no. {i.customerVatNumber}
+              {t('invoices.parties.vatNo', { number: i.customerVatNumber })}
             </Text>
           )}
         </Party>
       </Grid.Col>
       <Grid.Col span={4}>
-        <Party title={i.kind === 'invoice' ? 'Invoice' : 'Credit note'}>
+        <Party title={i.kind === 'invoice' ? t('invoices.invoice') : t('invoices.creditNote')}>
           <Facts
             rows={[
-              ['Date', formatDate(i.invoiceDate)],
-              ['Due', formatDate(i.dueDate)],
-              ['Currency', i.currency],
+              [t('invoices.parties.date'), f.date(i.invoiceDate)],
+              [t('invoices.parties.due'), f.date(i.dueDate)],
+              [t('invoices.parties.currency'), i.currency],
               [
-                orders.length === 1 ? 'Order' : 'Orders',
+                orders.length === 1 ? t('invoices.parties.order') : t('invoices.parties.orders'),
                 <Group gap={6} key="o">
                   {orders.map((n) => (
                     <Anchor key={n} component={Link} to={`/orders/by-number/${encodeURIComponent(n)}`} size="sm">

@@ -3,13 +3,12 @@ import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { LINE_TYPE_LABELS, type OrderRow } from '@shared/domain/orders'
+import type { OrderRow } from '@shared/domain/orders'
 import { dateOf } from '@shared/time'
 import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
-import { formatDate, formatMoney } from '../../lib/format'
-import { formatQuantity } from '../../lib/lineDraft'
+import { useFormat, useT } from '../../lib/i18n'
 import { useTimeZone } from '../../lib/settings'
 import { orderKeys } from './queries'
 
@@ -21,14 +20,17 @@ interface InvoiceDialogProps {
 
 /** Invoices posted lines of the order's customer: this order's lines are chosen, others may be added. */
 export function InvoiceDialog({ order, opened, onClose }: InvoiceDialogProps) {
+  const t = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={`Invoice ${order.customerName}`} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('orders.invoice.title', { customer: order.customerName })} size="xl">
       {opened && <InvoiceForm order={order} onClose={onClose} />}
     </Modal>
   )
 }
 
 function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void }) {
+  const t = useT()
+  const f = useFormat()
   const qc = useQueryClient()
   const navigate = useNavigate()
   const tz = useTimeZone()
@@ -55,7 +57,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
       void qc.invalidateQueries({ queryKey: orderKeys.invoiceable(order.customerId) })
       // Every order with a line on the invoice shows the invoice number now.
       void qc.invalidateQueries({ queryKey: ['record', 'serviceOrders'] })
-      notifications.show({ color: 'teal', message: `Invoice ${inv.number} created`, autoClose: 3000 })
+      notifications.show({ color: 'teal', message: t('orders.invoice.created', { number: inv.number }), autoClose: 3000 })
       onClose()
       void navigate(`/invoices/${inv.id}`)
     },
@@ -70,7 +72,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
 
   const submit = () => {
     if (inFlight.current) return
-    if (invoiceDate === null) return setDateError('Choose the invoice date')
+    if (invoiceDate === null) return setDateError(t('orders.invoice.chooseDate'))
     inFlight.current = true
     create.mutate()
   }
@@ -81,13 +83,12 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Posted lines of {order.customerName} not invoiced yet. The lines of {order.number} are chosen; add lines of other orders to put them
-        on the same invoice.
+        {t('orders.invoice.intro', { customer: order.customerName, number: order.number })}
       </Text>
       {lines.isLoading ? (
         <Loader size="sm" />
       ) : rows.length === 0 ? (
-        <Alert color="gray">Nothing to invoice: post signed-off lines first.</Alert>
+        <Alert color="gray">{t('orders.invoice.nothing')}</Alert>
       ) : (
         <Table verticalSpacing={3} fz="sm" withTableBorder data-testid="invoiceable-lines">
           <Table.Thead>
@@ -95,25 +96,25 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
               <Table.Th w={30}>
                 <Checkbox
                   size="xs"
-                  aria-label="Choose all lines"
+                  aria-label={t('orders.invoice.chooseAll')}
                   checked={all}
                   indeterminate={selected.length > 0 && !all}
                   onChange={() => setChosen(all ? [] : rows.map((l) => l.id))}
                 />
               </Table.Th>
-              <Table.Th w={100}>Order</Table.Th>
-              <Table.Th w={80}>Type</Table.Th>
-              <Table.Th>Description</Table.Th>
+              <Table.Th w={100}>{t('orders.invoice.order')}</Table.Th>
+              <Table.Th w={80}>{t('orders.invoice.type')}</Table.Th>
+              <Table.Th>{t('orders.invoice.description')}</Table.Th>
               <Table.Th w={90} style={{ textAlign: 'right' }}>
-                Quantity
+                {t('orders.invoice.quantity')}
               </Table.Th>
               <Table.Th w={100} style={{ textAlign: 'right' }}>
-                Unit price
+                {t('orders.invoice.unitPrice')}
               </Table.Th>
               <Table.Th w={100} style={{ textAlign: 'right' }}>
-                Amount
+                {t('orders.invoice.amount')}
               </Table.Th>
-              <Table.Th w={90}>Done</Table.Th>
+              <Table.Th w={90}>{t('orders.invoice.done')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -122,20 +123,20 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
                 <Table.Td>
                   <Checkbox
                     size="xs"
-                    aria-label={`Invoice ${l.orderNumber} ${l.description}`}
+                    aria-label={t('orders.invoice.lineAria', { number: l.orderNumber, description: l.description })}
                     checked={selected.includes(l.id)}
                     onChange={(e) => toggle(l.id, e.currentTarget.checked)}
                   />
                 </Table.Td>
                 <Table.Td>{l.orderNumber}</Table.Td>
-                <Table.Td>{LINE_TYPE_LABELS[l.type]}</Table.Td>
+                <Table.Td>{t(`enums.lineType.${l.type}`)}</Table.Td>
                 <Table.Td>{l.description}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  {formatQuantity(l.quantity)} {l.unit}
+                  {f.quantity(l.quantity)} {l.unit}
                 </Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatMoney(l.unitPrice)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatMoney(l.salesAmount)}</Table.Td>
-                <Table.Td>{formatDate(l.actualDate)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{f.money(l.unitPrice)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{f.money(l.salesAmount)}</Table.Td>
+                <Table.Td>{f.date(l.actualDate) || t('common.none')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -143,7 +144,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
       )}
       <Group justify="space-between" align="end">
         <DateField
-          label="Invoice date"
+          label={t('orders.invoice.invoiceDate')}
           w={160}
           value={invoiceDate}
           onChange={(d) => {
@@ -153,18 +154,18 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
           error={dateError}
         />
         <Text size="sm">
-          {selected.length} {selected.length === 1 ? 'line' : 'lines'} · net <b>{formatMoney(net)}</b>{' '}
+          {t('orders.invoice.summary', { count: selected.length })} <b>{f.money(net)}</b>{' '}
           <Text span size="xs" c="dimmed">
-            + VAT
+            {t('orders.invoice.plusVat')}
           </Text>
         </Text>
       </Group>
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button size="xs" disabled={selected.length === 0} loading={create.isPending} onClick={submit} data-testid="create-invoice-submit">
-          Create invoice
+          {t('orders.invoice.create')}
         </Button>
       </Group>
     </Stack>

@@ -2,11 +2,12 @@ import { ActionIcon, Checkbox, Group, Select, Table, Text, TextInput, Tooltip } 
 import { IconCheck, IconPlus, IconX } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { lineAmount } from '@shared/domain/orderRules'
-import { LINE_TYPE_LABELS, LINE_TYPES, type LineRow, type LineType, type OrderRow } from '@shared/domain/orders'
+import { LINE_TYPES, type LineRow, type LineType, type OrderRow } from '@shared/domain/orders'
 import { EntitySelect } from '../../components/EntitySelect'
+import { objectLabel, taskLabel } from '../../components/RelationsEditor'
 import { DateCell, QuantityCell } from '../../components/GridCells'
 import { MoneyInput } from '../../components/MoneyInput'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { effectivePrice, withSource } from './lineDraft'
 import classes from './LinesGrid.module.css'
 import { COLUMNS, DetailsToggle, lineSummary, Status } from './LineView'
@@ -33,44 +34,48 @@ interface LineEditorProps {
  * details row below holds object, task, schedule and note. The row saves on its own (see useLineDraft).
  */
 export function LineEditor({ line, order, expanded, onToggle, selected, onSelect, onDone, menu }: LineEditorProps) {
-  const { draft, set, errors, rev, row, dirty, saving, commit, revert, onKeyDown, registerOnly, canOverride, label } = useLineDraft(
-    line,
-    order,
-    onDone
-  )
+  const t = useT()
+  const f = useFormat()
+  const { draft, set, errors, rev, row, dirty, saving, commit, revert, onKeyDown, registerOnly, canOverride, label, labelLower } =
+    useLineDraft(line, order, onDone)
   const price = effectivePrice(draft)
   const hasSource = draft.type === 'item' ? draft.itemId !== null : draft.categoryId !== null
   const rowClass = [dirty ? classes.dirty : '', line?.status === 'cancelled' ? classes.cancelled : '', !line ? classes.newRow : ''].join(
     ' '
   )
-  const err = (f: string) => errors[f]
 
-  const summary = lineSummary(line)
+  const summary = lineSummary(line, t, f)
 
   const actions = (
     <Group gap={2} wrap="nowrap" justify="flex-end">
       {dirty ? (
         <>
-          <Tooltip label={line ? 'Save the line (Enter)' : 'Add the line (Enter)'}>
+          <Tooltip label={line ? t('orders.lines.saveLine') : t('orders.lines.addLine')}>
             <ActionIcon
               size="sm"
               variant="filled"
-              aria-label={line ? `Save line ${line.lineNo}` : 'Add line'}
+              aria-label={line ? t('orders.lines.saveLineAria', { lineNo: line.lineNo }) : t('orders.lines.addLineAria')}
               loading={saving}
               onClick={() => void commit()}
             >
               {line ? <IconCheck size={14} /> : <IconPlus size={14} />}
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Put back (Esc)">
-            <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Revert ${label.toLowerCase()}`} onClick={() => revert(null)}>
+          <Tooltip label={t('orders.lines.putBack')}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
+              aria-label={t('orders.lines.revertAria', { line: labelLower })}
+              onClick={() => revert(null)}
+            >
               <IconX size={14} />
             </ActionIcon>
           </Tooltip>
         </>
       ) : (
         <>
-          <DetailsToggle label={label.toLowerCase()} expanded={expanded} onToggle={onToggle} />
+          <DetailsToggle label={labelLower} expanded={expanded} onToggle={onToggle} />
           {menu}
         </>
       )}
@@ -92,7 +97,7 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             <Checkbox
               size="xs"
               mt={6}
-              aria-label={`Select line ${line.lineNo}`}
+              aria-label={t('orders.lines.selectLine', { lineNo: line.lineNo })}
               checked={selected}
               onChange={(e) => onSelect(e.currentTarget.checked)}
             />
@@ -106,11 +111,11 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             key={rev}
             size="xs"
             data-col="type"
-            aria-label={`${label} type`}
+            aria-label={t('orders.lines.typeAria', { line: label })}
             allowDeselect={false}
-            data={types.map((t) => ({ value: t, label: LINE_TYPE_LABELS[t] }))}
+            data={types.map((type) => ({ value: type, label: t(`enums.lineType.${type}`) }))}
             value={draft.type}
-            onChange={(t) => t && set(withSource({ ...draft, type: t as LineType, categoryId: null, itemId: null }, null))}
+            onChange={(type) => type && set(withSource({ ...draft, type: type as LineType, categoryId: null, itemId: null }, null))}
           />
         </Table.Td>
         <Table.Td>
@@ -119,8 +124,8 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               key={`item${rev}`}
               size="xs"
               data-col="source"
-              aria-label={`${label} item`}
-              placeholder="Item"
+              aria-label={t('orders.lines.itemAria', { line: label })}
+              placeholder={t('orders.lines.item')}
               list="items.list"
               filters={{ active: true }}
               labelOf={(i) => `${i.number} ${i.name}`}
@@ -128,15 +133,15 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               onChange={(id, r) =>
                 set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))
               }
-              error={err('itemId')}
+              error={errors.itemId}
             />
           ) : (
             <EntitySelect
               key={`cat${draft.type}${rev}`}
               size="xs"
               data-col="source"
-              aria-label={`${label} category`}
-              placeholder="Category"
+              aria-label={t('orders.lines.categoryAria', { line: label })}
+              placeholder={t('orders.lines.category')}
               list="categories.list"
               filters={{ type: draft.type }}
               labelOf={(c) => c.name}
@@ -144,7 +149,7 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               onChange={(id, r) =>
                 set(withSource(draft, id === null ? null : { id, name: r?.name ?? '', unit: r?.unit ?? '', price: r?.salesPrice ?? 0 }))
               }
-              error={err('categoryId')}
+              error={errors.categoryId}
             />
           )}
         </Table.Td>
@@ -153,11 +158,11 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             key={rev}
             size="xs"
             data-col="description"
-            aria-label={`${label} description`}
-            placeholder={draft.sourceName ?? 'Description'}
+            aria-label={t('orders.lines.descriptionAria', { line: label })}
+            placeholder={draft.sourceName ?? t('orders.lines.description')}
             value={draft.description}
             onChange={(e) => set({ description: e.currentTarget.value })}
-            error={err('description')}
+            error={errors.description}
           />
           {summary && !expanded && <div className={classes.summary}>{summary}</div>}
         </Table.Td>
@@ -166,14 +171,14 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             key={`w${rev}`}
             size="xs"
             data-col="worker"
-            aria-label={`${label} worker`}
-            placeholder={draft.type === 'hour' ? 'Responsible' : '—'}
+            aria-label={t('orders.lines.workerAria', { line: label })}
+            placeholder={draft.type === 'hour' ? t('orders.lines.responsible') : t('common.none')}
             disabled={registerOnly}
             list="workers.list"
             labelOf={(w) => w.name}
             value={draft.workerId}
             onChange={(id) => set({ workerId: id })}
-            error={err('workerId')}
+            error={errors.workerId}
           />
         </Table.Td>
         <Table.Td>
@@ -181,7 +186,7 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             key={rev}
             size="xs"
             data-col="quantity"
-            aria-label={`${label} quantity`}
+            aria-label={t('orders.lines.quantityAria', { line: label })}
             rightSection={
               <Text size="xs" c="dimmed">
                 {draft.unit}
@@ -190,7 +195,7 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
             rightSectionWidth={draft.unit ? 28 : 0}
             value={draft.quantity}
             onChange={(q) => set({ quantity: q })}
-            error={err('quantity')}
+            error={errors.quantity}
           />
         </Table.Td>
         <Table.Td>
@@ -199,33 +204,33 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
               key={`${rev}:${draft.defaultPrice}`}
               size="xs"
               data-col="price"
-              aria-label={`${label} unit price`}
+              aria-label={t('orders.lines.unitPriceAria', { line: label })}
               currencySymbol=""
               rightSectionWidth={0}
               value={price}
               onChange={(c) => set({ unitPrice: c })}
-              error={err('unitPrice')}
+              error={errors.unitPrice}
             />
           ) : (
-            <Tooltip label="Changing a price needs the price-override permission">
-              <div className={classes.cell} style={{ textAlign: 'right' }} aria-label={`${label} unit price`}>
-                {hasSource || line ? formatMoney(price) : '—'}
+            <Tooltip label={t('orders.lines.priceOverride')}>
+              <div className={classes.cell} style={{ textAlign: 'right' }} aria-label={t('orders.lines.unitPriceAria', { line: label })}>
+                {hasSource || line ? f.money(price) : t('common.none')}
               </div>
             </Tooltip>
           )}
         </Table.Td>
         <Table.Td style={{ textAlign: 'right' }} data-testid={line ? `line-${line.lineNo}-amount` : undefined}>
-          <div className={classes.cell}>{hasSource || line ? formatMoney(lineAmount(draft.quantity, price)) : '—'}</div>
+          <div className={classes.cell}>{hasSource || line ? f.money(lineAmount(draft.quantity, price)) : t('common.none')}</div>
         </Table.Td>
         <Table.Td>
           <DateCell
             key={rev}
             size="xs"
             data-col="actualDate"
-            aria-label={`${label} actual date`}
+            aria-label={t('orders.lines.actualDateAria', { line: label })}
             value={draft.actualDate}
             onChange={(d) => set({ actualDate: d })}
-            error={err('actualDate')}
+            error={errors.actualDate}
           />
         </Table.Td>
         <Table.Td>{line ? <Status line={line} /> : null}</Table.Td>
@@ -241,45 +246,45 @@ export function LineEditor({ line, order, expanded, onToggle, selected, onSelect
                 size="xs"
                 w={260}
                 data-col="object"
-                label="Service object"
+                label={t('orders.lines.serviceObject')}
                 list="serviceObjects.list"
                 filters={{ customerId: order.customerId }}
-                labelOf={(o) => `${o.number} ${o.name}${o.serialNumber ? ` · S/N ${o.serialNumber}` : ''}`}
+                labelOf={objectLabel}
                 value={draft.serviceObjectId}
                 onChange={(id) => set({ serviceObjectId: id })}
-                error={err('serviceObjectId')}
+                error={errors.serviceObjectId}
               />
               <EntitySelect
                 key={`t${rev}`}
                 size="xs"
                 w={200}
                 data-col="task"
-                label="Task"
+                label={t('orders.lines.task')}
                 list="serviceTasks.list"
-                labelOf={(t) => `${t.code} · ${t.name}`}
+                labelOf={taskLabel}
                 value={draft.serviceTaskId}
                 onChange={(id) => set({ serviceTaskId: id })}
-                error={err('serviceTaskId')}
+                error={errors.serviceTaskId}
               />
               <DateCell
                 key={rev}
                 size="xs"
                 w={110}
                 data-col="scheduledDate"
-                label="Scheduled"
+                label={t('orders.lines.scheduled')}
                 value={draft.scheduledDate}
                 onChange={(d) => set({ scheduledDate: d })}
-                error={err('scheduledDate')}
+                error={errors.scheduledDate}
               />
               <TextInput
                 key={`n${rev}`}
                 size="xs"
                 style={{ flex: 1 }}
                 data-col="note"
-                label="Note"
+                label={t('orders.lines.note')}
                 value={draft.note}
                 onChange={(e) => set({ note: e.currentTarget.value })}
-                error={err('note')}
+                error={errors.note}
               />
             </Group>
           </Table.Td>

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, Paper, Table, Text, Tooltip } from '@mantine/core'
 import { useRef, useState } from 'react'
 import type { LineRow, OrderRow } from '@shared/domain/orders'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { LineEditor } from './LineEditor'
 import { LineMenu } from './LineMenu'
@@ -22,6 +22,8 @@ interface LinesGridProps {
  * The last row adds a line.
  */
 export function LinesGrid({ order, editable }: LinesGridProps) {
+  const t = useT()
+  const f = useFormat()
   const { can, user } = useSession()
   const [selected, setSelected] = useState<number[]>([])
   const [expanded, setExpanded] = useState<Set<number | 'new'>>(new Set())
@@ -33,11 +35,11 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
   const chosen = selected.filter((id) => open.some((l) => l.id === id))
   const clear = () => setSelected([])
   const signOff = useOrderAction('serviceOrders.signOff', order.id, {
-    done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off'),
+    done: (o) => (o.signedOff ? t('orders.actions.orderSignedOff') : t('orders.actions.linesSignedOff')),
     onSuccess: clear
   })
-  const post = useOrderAction('serviceOrders.post', order.id, { done: 'Lines posted', onSuccess: clear })
-  const deleteLine = useOrderAction('serviceOrders.deleteLine', order.id, { done: 'Line deleted' })
+  const post = useOrderAction('serviceOrders.post', order.id, { done: t('orders.actions.linesPosted'), onSuccess: clear })
+  const deleteLine = useOrderAction('serviceOrders.deleteLine', order.id, { done: t('orders.lines.lineDeleted') })
 
   const focusRow = (key: number | 'new') =>
     setTimeout(() => body.current?.querySelector<HTMLElement>(`[data-line-row="${key}"] [data-col]:not([disabled])`)?.focus(), 0)
@@ -55,16 +57,16 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
       <Group justify="space-between" mb={6} gap="xs">
         <Group gap="xs">
           <Text fw={600} size="sm">
-            Lines
+            {t('orders.lines.title')}
           </Text>
           <Text size="xs" c="dimmed">
-            Enter saves a row and moves on · Esc puts it back
+            {t('orders.lines.keysHint')}
           </Text>
         </Group>
         <Group gap="xs">
           {chosen.length > 0 && (
             <Text size="xs" c="dimmed" data-testid="lines-selected">
-              {chosen.length} selected
+              {t('orders.lines.selected', { count: chosen.length })}
             </Text>
           )}
           {can('orders.signOff') && (
@@ -75,11 +77,11 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
               loading={signOff.isPending}
               onClick={() => signOff.mutate({ id: order.id, version: order.version, lineIds: chosen })}
             >
-              Sign off selected
+              {t('orders.lines.signOffSelected')}
             </Button>
           )}
           {can('orders.post') && (
-            <Tooltip label={`Stage "${order.stage.name}" does not allow posting`} disabled={order.stage.canPost}>
+            <Tooltip label={t('orders.lines.stageNoPosting', { stage: order.stage.name })} disabled={order.stage.canPost}>
               <Button
                 size="compact-xs"
                 variant="light"
@@ -87,13 +89,13 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
                 loading={post.isPending}
                 onClick={() => post.mutate({ id: order.id, version: order.version, lineIds: chosen })}
               >
-                Post selected
+                {t('orders.lines.postSelected')}
               </Button>
             </Tooltip>
           )}
           {can('orders.write') && (
             <Button size="compact-xs" variant="light" disabled={chosen.length === 0} onClick={() => setMoving(true)}>
-              Move to order…
+              {t('orders.lines.moveToOrder')}
             </Button>
           )}
         </Group>
@@ -105,7 +107,7 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
               <Table.Th w={26}>
                 <Checkbox
                   size="xs"
-                  aria-label="Select all open lines"
+                  aria-label={t('orders.lines.selectAll')}
                   checked={allChosen}
                   indeterminate={chosen.length > 0 && !allChosen}
                   disabled={open.length === 0}
@@ -113,21 +115,21 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
                 />
               </Table.Th>
               <Table.Th w={26}>#</Table.Th>
-              <Table.Th w={98}>Type</Table.Th>
-              <Table.Th w={146}>Category / item</Table.Th>
-              <Table.Th>Description</Table.Th>
-              <Table.Th w={126}>Worker</Table.Th>
+              <Table.Th w={98}>{t('orders.lines.type')}</Table.Th>
+              <Table.Th w={146}>{t('orders.lines.categoryItem')}</Table.Th>
+              <Table.Th>{t('orders.lines.description')}</Table.Th>
+              <Table.Th w={126}>{t('orders.lines.worker')}</Table.Th>
               <Table.Th w={78} style={{ textAlign: 'right' }}>
-                Quantity
+                {t('orders.lines.quantity')}
               </Table.Th>
               <Table.Th w={92} style={{ textAlign: 'right' }}>
-                Unit price
+                {t('orders.lines.unitPrice')}
               </Table.Th>
               <Table.Th w={86} style={{ textAlign: 'right' }}>
-                Amount
+                {t('orders.lines.amount')}
               </Table.Th>
-              <Table.Th w={100}>Actual date</Table.Th>
-              <Table.Th w={104}>Status</Table.Th>
+              <Table.Th w={100}>{t('orders.lines.actualDate')}</Table.Th>
+              <Table.Th w={104}>{t('orders.lines.status')}</Table.Th>
               <Table.Th w={52} />
             </Table.Tr>
           </Table.Thead>
@@ -161,7 +163,7 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
               <Table.Tr>
                 <Table.Td colSpan={COLUMNS}>
                   <Text size="sm" c="dimmed" ta="center" py="sm">
-                    No lines.
+                    {t('orders.lines.none')}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -171,22 +173,26 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
       </div>
       <Group justify="flex-end" gap="lg" mt={6} data-testid="order-totals">
         <Text size="sm" c="dimmed">
-          Cost <b>{formatMoney(order.costTotal)}</b>
+          {t('orders.lines.cost')} <b>{f.money(order.costTotal)}</b>
         </Text>
         <Text size="sm">
-          Price <b>{formatMoney(order.salesTotal)}</b>
+          {t('orders.lines.price')} <b>{f.money(order.salesTotal)}</b>
         </Text>
       </Group>
 
       <MoveLinesDialog order={order} lineIds={chosen} opened={moving} onClose={() => setMoving(false)} onMoved={clear} />
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={`Delete line ${deleting?.lineNo ?? ''}?`} size="sm">
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('orders.lines.deleteTitle', { lineNo: deleting?.lineNo ?? '' })}
+        size="sm"
+      >
         <Text size="sm">
-          This removes line {deleting?.lineNo} ({deleting?.description}) from the order. It cannot be undone; the change history keeps a
-          copy. To keep it on record, cancel the line instead.
+          {t('orders.lines.deleteMessage', { lineNo: deleting?.lineNo ?? '', description: deleting?.description ?? '' })}
         </Text>
         <Group justify="flex-end" mt="md" gap="xs">
           <Button variant="default" size="xs" onClick={() => setDeleting(null)}>
-            Keep it
+            {t('common.keepIt')}
           </Button>
           <Button
             color="red"
@@ -197,7 +203,7 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
               setDeleting(null)
             }}
           >
-            Delete line
+            {t('orders.lines.deleteLine')}
           </Button>
         </Group>
       </Modal>

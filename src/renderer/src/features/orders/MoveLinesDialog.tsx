@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { OrderRow } from '@shared/domain/orders'
 import { EntitySelect } from '../../components/EntitySelect'
+import { useT } from '../../lib/i18n'
 import { useOrderAction } from './mutations'
 
 interface MoveLinesDialogProps {
@@ -15,13 +16,14 @@ interface MoveLinesDialogProps {
 
 /** Moves chosen lines to another order of the same customer (the API allows it within one agreement only). */
 export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: MoveLinesDialogProps) {
+  const t = useT()
   const navigate = useNavigate()
   const [target, setTarget] = useState<number | null>(null)
   const [deleteEmpty, setDeleteEmpty] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const allMoving = lineIds.length === order.lines.length
   const move = useOrderAction('serviceOrders.moveLines', order.id, {
-    done: (to) => `${lineIds.length === 1 ? 'Line' : `${lineIds.length} lines`} moved to ${to.number}`,
+    done: (to) => t('orders.move.done', { count: lineIds.length, number: to.number }),
     onSuccess: (to) => {
       onMoved()
       onClose()
@@ -29,30 +31,26 @@ export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: Mo
     }
   })
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={`Move ${lineIds.length === 1 ? 'a line' : `${lineIds.length} lines`} to another order`}
-      size="md"
-    >
+    <Modal opened={opened} onClose={onClose} title={t('orders.move.title', { count: lineIds.length })} size="md">
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          if (target === null) return setError('Choose the order to move to')
+          if (target === null) return setError(t('orders.move.chooseOrder'))
           move.mutate({ lineIds, toOrderId: target, deleteEmptyOrder: deleteEmpty && allMoving })
         }}
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Lines move only between orders of the same service agreement. They keep their values and get the next line numbers on the other
-            order.
+            {t('orders.move.intro')}
           </Text>
           <EntitySelect
-            label="Move to order"
+            label={t('orders.move.moveToOrder')}
             data-autofocus
             list="serviceOrders.list"
             filters={{ customerId: order.customerId }}
-            labelOf={(o) => `${o.number} · ${o.description}${o.agreementId !== null ? ` (agreement #${o.agreementId})` : ''}`}
+            labelOf={(o) =>
+              `${o.number} · ${o.description}${o.agreementId !== null ? ` ${t('orders.move.agreementNo', { id: o.agreementId })}` : ''}`
+            }
             value={target}
             onChange={(id) => {
               setTarget(id)
@@ -62,17 +60,17 @@ export function MoveLinesDialog({ order, lineIds, opened, onClose, onMoved }: Mo
           />
           {allMoving && (
             <Checkbox
-              label={`Delete ${order.number} when no line is left (only where its stage allows deleting)`}
+              label={t('orders.move.deleteEmpty', { number: order.number })}
               checked={deleteEmpty}
               onChange={(e) => setDeleteEmpty(e.currentTarget.checked)}
             />
           )}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" size="xs" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" size="xs" loading={move.isPending}>
-              Move
+              {t('orders.move.move')}
             </Button>
           </Group>
         </Stack>

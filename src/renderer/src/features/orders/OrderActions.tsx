@@ -20,6 +20,7 @@ import { useNavigate } from 'react-router'
 import type { OrderRow, StageRef } from '@shared/domain/orders'
 import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
+import { useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/pdf'
 import { useSession } from '../../lib/session'
 import { useSlaSignOffGate } from '../sla/useSignOffGate'
@@ -49,6 +50,7 @@ function Why({ reason, children }: { reason: string | null; children: ReactNode 
  * copy template lines, delete. What the role or the stage does not allow is hidden or disabled with the reason.
  */
 export function OrderActions({ order }: { order: OrderRow }) {
+  const t = useT()
   const { can } = useSession()
   const qc = useQueryClient()
   const navigate = useNavigate()
@@ -59,17 +61,17 @@ export function OrderActions({ order }: { order: OrderRow }) {
 
   const ref = { id: order.id, version: order.version }
   const signOff = useOrderAction('serviceOrders.signOff', order.id, {
-    done: (o) => (o.signedOff ? 'Order signed off' : 'Lines signed off')
+    done: (o) => (o.signedOff ? t('orders.actions.orderSignedOff') : t('orders.actions.linesSignedOff'))
   })
   const slaGate = useSlaSignOffGate(order)
-  const post = useOrderAction('serviceOrders.post', order.id, { done: 'Lines posted' })
-  const cancel = useOrderAction('serviceOrders.cancel', order.id, { done: 'Order cancelled' })
-  const revoke = useOrderAction('serviceOrders.revokeCancel', order.id, { done: 'Cancellation revoked' })
+  const post = useOrderAction('serviceOrders.post', order.id, { done: t('orders.actions.linesPosted') })
+  const cancel = useOrderAction('serviceOrders.cancel', order.id, { done: t('orders.actions.orderCancelled') })
+  const revoke = useOrderAction('serviceOrders.revokeCancel', order.id, { done: t('orders.actions.cancellationRevoked') })
   const remove = useMutation({
     mutationFn: () => call('serviceOrders.delete', ref),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['list'] })
-      notifications.show({ color: 'teal', message: `Order ${order.number} deleted`, autoClose: 2500 })
+      notifications.show({ color: 'teal', message: t('orders.actions.orderDeleted', { number: order.number }), autoClose: 2500 })
       void navigate('/orders')
     },
     onError: (e) => showApiError(e)
@@ -85,37 +87,36 @@ export function OrderActions({ order }: { order: OrderRow }) {
   const unsigned = open.filter((l) => !l.signedOff)
   const postable = open.filter((l) => l.signedOff)
   const invoiceable = order.lines.filter((l) => l.status === 'posted' && l.invoiceId === null)
-  const stageName = `"${order.stage.name}"`
 
   const signOffWhy = cancelled
-    ? 'The order is cancelled'
+    ? t('orders.actions.whyCancelled')
     : open.length === 0
-      ? 'No open lines to sign off'
+      ? t('orders.actions.whyNoOpenLines')
       : unsigned.length === 0
-        ? 'Every open line is signed off'
+        ? t('orders.actions.whyAllSignedOff')
         : null
   const postWhy = !order.stage.canPost
-    ? `Stage ${stageName} does not allow posting; move the order on (e.g. to Completed)`
+    ? t('orders.actions.whyStageNoPosting', { stage: order.stage.name })
     : postable.length === 0
-      ? 'Nothing to post: sign off the lines first'
+      ? t('orders.actions.whyNothingToPost')
       : null
-  const invoiceWhy = invoiceable.length === 0 ? 'No posted lines waiting for an invoice' : null
+  const invoiceWhy = invoiceable.length === 0 ? t('orders.actions.whyNothingToInvoice') : null
   const modifiable = order.stage.canModify && !cancelled
 
   return (
     <Group gap="xs" data-testid="order-actions">
       {can('orders.register') && (
         <>
-          <Why reason={order.previousStage ? null : 'This is the first stage'}>
+          <Why reason={order.previousStage ? null : t('orders.actions.firstStage')}>
             <Button
               size="xs"
               variant="default"
               leftSection={<IconArrowLeft size={14} />}
               disabled={!order.previousStage}
               onClick={() => setTarget(order.previousStage)}
-              title={order.previousStage ? `Back to ${order.previousStage.name}` : undefined}
+              title={order.previousStage ? t('orders.actions.backTo', { stage: order.previousStage.name }) : undefined}
             >
-              Previous stage
+              {t('orders.actions.previousStage')}
             </Button>
           </Why>
           <Menu position="bottom-start" withinPortal>
@@ -126,11 +127,11 @@ export function OrderActions({ order }: { order: OrderRow }) {
                 leftSection={<IconArrowRight size={14} />}
                 disabled={order.nextStages.length === 0}
               >
-                Next stage
+                {t('orders.actions.nextStage')}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>Move from {order.stage.name} to</Menu.Label>
+              <Menu.Label>{t('orders.actions.moveFrom', { stage: order.stage.name })}</Menu.Label>
               {order.nextStages.map((s) => (
                 <Menu.Item
                   key={s.id}
@@ -138,7 +139,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
                   rightSection={
                     s.reasonRequired ? (
                       <Text size="xs" c="dimmed">
-                        reason
+                        {t('orders.actions.reason')}
                       </Text>
                     ) : null
                   }
@@ -161,7 +162,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
             loading={signOff.isPending || slaGate.checking}
             onClick={() => void slaGate.check(() => signOff.mutate({ ...ref, lineIds: [] }))}
           >
-            Sign off
+            {t('orders.actions.signOff')}
           </Button>
         </Why>
       )}
@@ -175,7 +176,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
             loading={post.isPending}
             onClick={() => post.mutate({ ...ref, lineIds: [] })}
           >
-            Post
+            {t('orders.actions.post')}
           </Button>
         </Why>
       )}
@@ -188,7 +189,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
             disabled={invoiceWhy !== null}
             onClick={() => setInvoicing(true)}
           >
-            Create invoice
+            {t('orders.actions.createInvoice')}
           </Button>
         </Why>
       )}
@@ -201,29 +202,29 @@ export function OrderActions({ order }: { order: OrderRow }) {
             rightSection={<IconChevronDown size={14} />}
             loading={pdf.isPending}
           >
-            Print
+            {t('orders.actions.print')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={() => pdf.mutate('workDescription')}>Work description PDF</Menu.Item>
-          <Menu.Item onClick={() => pdf.mutate('workReceipt')}>Work receipt PDF</Menu.Item>
+          <Menu.Item onClick={() => pdf.mutate('workDescription')}>{t('orders.actions.workDescriptionPdf')}</Menu.Item>
+          <Menu.Item onClick={() => pdf.mutate('workReceipt')}>{t('orders.actions.workReceiptPdf')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {can('orders.write') && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size="xs" variant="subtle" color="gray" leftSection={<IconDots size={14} />}>
-              More
+              {t('orders.actions.more')}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item leftSection={<IconCopy size={14} />} disabled={!modifiable} onClick={() => setCopying(true)}>
-              Copy lines from template…
+              {t('orders.actions.copyFromTemplate')}
             </Menu.Item>
             <Menu.Divider />
             {cancelled ? (
               <Menu.Item leftSection={<IconArrowBackUp size={14} />} onClick={() => revoke.mutate(ref)}>
-                Revoke cancel
+                {t('orders.actions.revokeCancel')}
               </Menu.Item>
             ) : (
               <Menu.Item
@@ -231,14 +232,16 @@ export function OrderActions({ order }: { order: OrderRow }) {
                 disabled={!order.stage.canCancel}
                 onClick={() =>
                   setConfirm({
-                    title: `Cancel ${order.number}?`,
-                    message: `Its ${open.length} open ${open.length === 1 ? 'line is' : 'lines are'} cancelled and the order is no longer worked on. "Revoke cancel" brings it back.`,
-                    label: 'Cancel order',
+                    title: t('orders.actions.cancelTitle', { number: order.number }),
+                    message: t('orders.actions.cancelMessage', { count: open.length }),
+                    label: t('orders.actions.cancelOrder'),
                     run: () => cancel.mutate(ref)
                   })
                 }
               >
-                {order.stage.canCancel ? 'Cancel order' : `Cancel order (not in ${order.stage.name})`}
+                {order.stage.canCancel
+                  ? t('orders.actions.cancelOrder')
+                  : t('orders.actions.cancelOrderNotIn', { stage: order.stage.name })}
               </Menu.Item>
             )}
             <Menu.Item
@@ -247,14 +250,14 @@ export function OrderActions({ order }: { order: OrderRow }) {
               disabled={!order.stage.canDelete}
               onClick={() =>
                 setConfirm({
-                  title: `Delete ${order.number}?`,
-                  message: `This removes the order with its ${order.lines.length} ${order.lines.length === 1 ? 'line' : 'lines'} and its stage history. It cannot be undone; the change history keeps a copy.`,
-                  label: 'Delete order',
+                  title: t('orders.actions.deleteTitle', { number: order.number }),
+                  message: t('orders.actions.deleteMessage', { count: order.lines.length }),
+                  label: t('orders.actions.deleteOrder'),
                   run: () => remove.mutate()
                 })
               }
             >
-              {order.stage.canDelete ? 'Delete order' : `Delete order (not in ${order.stage.name})`}
+              {order.stage.canDelete ? t('orders.actions.deleteOrder') : t('orders.actions.deleteOrderNotIn', { stage: order.stage.name })}
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
@@ -268,7 +271,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
         <Text size="sm">{confirm?.message}</Text>
         <Group justify="flex-end" mt="md" gap="xs">
           <Button variant="default" size="xs" onClick={() => setConfirm(null)}>
-            Keep it
+            {t('common.keepIt')}
           </Button>
           <Button
             color="red"

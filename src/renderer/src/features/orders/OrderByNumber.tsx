@@ -2,9 +2,11 @@ import { Alert, Loader } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Navigate, useParams } from 'react-router'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 
 /** Opens an order known by its number (invoice lines carry the number): /orders/by-number/SO-000012. */
 export function OrderByNumber() {
+  const t = useT()
   const { number = '' } = useParams()
   const found = useQuery({
     queryKey: ['list', 'serviceOrders.list', 'by-number', number],
@@ -20,8 +22,8 @@ export function OrderByNumber() {
   if (found.isLoading) return <Loader m="xl" />
   if (found.data) return <Navigate to={`/orders/${found.data}`} replace />
   return (
-    <Alert color="red" title="Order not found">
-      {found.error ? (found.error as Error).message : `There is no service order ${number} you can open.`}
+    <Alert color="red" title={t('orders.notFound')}>
+      {found.error ? (found.error as Error).message : t('orders.notFoundText', { number })}
     </Alert>
   )
 }

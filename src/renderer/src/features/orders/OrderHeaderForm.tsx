@@ -2,18 +2,17 @@ import { Button, Checkbox, Grid, Group, Select, Stack, Text, Textarea, TextInput
 import type { UseFormReturnType } from '@mantine/form'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
-import { PRIORITIES, PRIORITY_LABELS } from '@shared/domain/orders'
+import { useMemo, useState } from 'react'
+import { PRIORITIES } from '@shared/domain/orders'
 import { DateTimeField } from '../../components/DateTimeField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { type NoteColumn, RelationsEditor } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import classes from './OrderPage.module.css'
 import { type HeaderValues } from './useOrderEditor'
 
 const ONE_TIME = 'one-time'
-
-const ORDER_NOTES: NoteColumn<'note'>[] = [{ key: 'note', heading: 'Note', placeholder: 'Note', ariaLabel: (label) => `Note on ${label}` }]
 
 interface OrderHeaderFormProps {
   form: UseFormReturnType<HeaderValues>
@@ -31,6 +30,18 @@ interface OrderHeaderFormProps {
 
 /** The order header: customer and address, what and when, who; the related service objects and tasks. */
 export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLocked, timeZone, onSubmit, saving }: OrderHeaderFormProps) {
+  const t = useT()
+  const notes = useMemo<NoteColumn<'note'>[]>(
+    () => [
+      {
+        key: 'note',
+        heading: t('common.note'),
+        placeholder: t('common.note'),
+        ariaLabel: (label) => t('orders.header.noteOn', { label })
+      }
+    ],
+    [t]
+  )
   const v = form.values
   const [oneTimeChosen, setOneTimeChosen] = useState(false)
   const oneTime = v.siteId === null && (oneTimeChosen || v.oneTimeAddress !== '')
@@ -63,7 +74,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
         <Grid gap="sm">
           <Grid.Col span={6}>
             <EntitySelect
-              label="Customer"
+              label={t('orders.header.customer')}
               withAsterisk
               disabled={locked || customerLocked}
               list="customers.list"
@@ -81,13 +92,13 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
           <Grid.Col span={6}>
             <Select
-              label="Service address"
+              label={t('orders.header.serviceAddress')}
               withAsterisk
               disabled={locked}
-              placeholder={v.customerId === null ? 'Choose the customer first' : 'Choose a site'}
+              placeholder={v.customerId === null ? t('orders.header.customerFirst') : t('orders.header.chooseSite')}
               data={[
                 ...sites.map((s) => ({ value: String(s.id), label: `${s.name} — ${s.street}, ${s.city}` })),
-                ...(v.customerId === null ? [] : [{ value: ONE_TIME, label: 'One-time address…' }])
+                ...(v.customerId === null ? [] : [{ value: ONE_TIME, label: t('orders.header.oneTimeOption') }])
               ]}
               value={v.siteId !== null ? String(v.siteId) : oneTime ? ONE_TIME : null}
               onChange={(s) => {
@@ -101,31 +112,31 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           {oneTime && (
             <Grid.Col span={12}>
               <TextInput
-                label="One-time address"
+                label={t('orders.header.oneTimeAddress')}
                 withAsterisk
                 disabled={locked}
-                placeholder="Street, city"
+                placeholder={t('orders.header.streetCity')}
                 {...form.getInputProps('oneTimeAddress')}
               />
             </Grid.Col>
           )}
           <Grid.Col span={5}>
-            <TextInput label="Description" withAsterisk disabled={locked} {...form.getInputProps('description')} />
+            <TextInput label={t('orders.header.description')} withAsterisk disabled={locked} {...form.getInputProps('description')} />
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Priority"
+              label={t('orders.header.priority')}
               disabled={locked}
               allowDeselect={false}
-              data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+              data={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
               {...form.getInputProps('priority')}
             />
           </Grid.Col>
           <Grid.Col span={4}>
             <EntitySelect
-              label="SLA"
+              label={t('orders.header.sla')}
               disabled={locked}
-              placeholder="From agreement or customer group"
+              placeholder={t('orders.header.slaPlaceholder')}
               list="slaDefinitions.list"
               labelOf={(s) => `${s.code} · ${s.name}`}
               value={v.slaId}
@@ -135,10 +146,10 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
           <Grid.Col span={4}>
             <Select
-              label="Contact"
+              label={t('orders.header.contact')}
               disabled={locked}
               clearable
-              placeholder={contacts.length === 0 ? 'No contacts' : 'No contact'}
+              placeholder={contacts.length === 0 ? t('orders.header.noContacts') : t('orders.header.noContact')}
               data={contacts.map((c) => ({ value: String(c.id), label: c.phone ? `${c.name} · ${c.phone}` : c.name }))}
               value={v.contactId === null ? null : String(v.contactId)}
               onChange={(s) => form.setFieldValue('contactId', s === null ? null : Number(s))}
@@ -147,7 +158,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
           <Grid.Col span={4}>
             <EntitySelect
-              label="Preferred technician"
+              label={t('orders.header.preferredTechnician')}
               disabled={locked}
               list="workers.list"
               labelOf={(w) => w.name}
@@ -158,7 +169,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
           </Grid.Col>
           <Grid.Col span={4}>
             <EntitySelect
-              label="Responsible"
+              label={t('orders.header.responsible')}
               disabled={locked}
               list="workers.list"
               labelOf={(w) => w.name}
@@ -167,18 +178,25 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               error={form.errors.responsibleWorkerId}
             />
           </Grid.Col>
-          <Grid.Col span={4}>{time('requestedStart', 'Requested earliest', canEdit)}</Grid.Col>
-          <Grid.Col span={4}>{time('plannedStart', 'Planned start', canEdit)}</Grid.Col>
-          <Grid.Col span={4}>{time('actualStart', 'Actual start', canEdit || canRegister)}</Grid.Col>
-          <Grid.Col span={4}>{time('requestedEnd', 'Requested latest', canEdit)}</Grid.Col>
-          <Grid.Col span={4}>{time('plannedEnd', 'Planned end', canEdit)}</Grid.Col>
-          <Grid.Col span={4}>{time('actualEnd', 'Actual end', canEdit || canRegister)}</Grid.Col>
+          <Grid.Col span={4}>{time('requestedStart', t('orders.header.requestedStart'), canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('plannedStart', t('orders.header.plannedStart'), canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('actualStart', t('orders.header.actualStart'), canEdit || canRegister)}</Grid.Col>
+          <Grid.Col span={4}>{time('requestedEnd', t('orders.header.requestedEnd'), canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('plannedEnd', t('orders.header.plannedEnd'), canEdit)}</Grid.Col>
+          <Grid.Col span={4}>{time('actualEnd', t('orders.header.actualEnd'), canEdit || canRegister)}</Grid.Col>
           <Grid.Col span={12}>
-            <Textarea label="Notes" autosize minRows={2} maxRows={8} disabled={!canEdit && !canRegister} {...form.getInputProps('notes')} />
+            <Textarea
+              label={t('orders.header.notes')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              disabled={!canEdit && !canRegister}
+              {...form.getInputProps('notes')}
+            />
           </Grid.Col>
         </Grid>
 
-        <RelationsEditor form={form} disabled={locked} customerId={v.customerId} notes={ORDER_NOTES} layout="side" />
+        <RelationsEditor form={form} disabled={locked} customerId={v.customerId} notes={notes} layout="side" />
 
         <Group gap="md" justify="space-between">
           <Group gap="xs">
@@ -190,20 +208,16 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
                 loading={saving}
                 disabled={!isNew && !form.isDirty()}
               >
-                {isNew ? 'Create order' : 'Save'}
+                {isNew ? t('orders.header.createOrder') : t('common.save')}
               </Button>
             )}
             {!isNew && form.isDirty() && (
               <Text size="xs" c="dimmed">
-                Unsaved changes
+                {t('common.unsavedChanges')}
               </Text>
             )}
           </Group>
-          <Checkbox
-            label="Template order (lines are copied into other orders)"
-            disabled={locked}
-            {...form.getInputProps('isTemplate', { type: 'checkbox' })}
-          />
+          <Checkbox label={t('orders.header.isTemplate')} disabled={locked} {...form.getInputProps('isTemplate', { type: 'checkbox' })} />
         </Group>
       </Stack>
     </form>

@@ -3,12 +3,11 @@ import { IconAlertTriangle, IconHistory, IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { SlaBadge } from '../../components/SlaBadge'
-import type { OrderRow } from '@shared/domain/orders'
-import { formatInstant } from '@shared/time'
 import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../../components/AuditTrail'
 import { OrderSlaPanel } from '../sla/OrderSlaPanel'
 import { useOrderClock } from '../sla/orderClock'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { PriorityBadge, ProgressBadge } from './badges'
 import { LinesGrid } from './LinesGrid'
@@ -18,17 +17,12 @@ import { useTimeZone } from '../../lib/settings'
 import { StageTimeline } from './StageTimeline'
 import { useOrderEditor } from './useOrderEditor'
 
-const ORIGIN_LABELS: Record<OrderRow['origin'], string> = {
-  manual: 'entered by hand',
-  agreement: 'from an agreement',
-  return: 'from a return',
-  copy: 'copied'
-}
-
 /** A service order: header, actions, lines, stage history. Also the "new order" screen (header only). */
 export function OrderPage() {
   const { id } = useParams()
   const orderId = id === 'new' ? null : Number(id)
+  const t = useT()
+  const f = useFormat()
   const tz = useTimeZone()
   const { can } = useSession()
   const e = useOrderEditor(orderId)
@@ -40,7 +34,7 @@ export function OrderPage() {
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
     return (
-      <Alert color="red" title="Cannot open this order">
+      <Alert color="red" title={t('orders.cannotOpen')}>
         {(e.loadError as Error).message}
       </Alert>
     )
@@ -54,22 +48,22 @@ export function OrderPage() {
     o === null
       ? null
       : cancelled
-        ? 'The order is cancelled. Revoke the cancellation to change it.'
+        ? t('orders.page.cancelledLock')
         : !o.stage.canModify
-          ? `Stage "${o.stage.name}" does not allow changes. Move the order to another stage first.`
+          ? t('orders.page.stageLock', { stage: o.stage.name })
           : null
 
   return (
     <Stack gap="sm" maw={1400}>
       <Breadcrumbs fz="sm">
         <Anchor component={Link} to="/orders">
-          Service orders
+          {t('orders.title')}
         </Anchor>
-        <Text size="sm">{o ? o.number : 'New'}</Text>
+        <Text size="sm">{o ? o.number : t('common.new')}</Text>
       </Breadcrumbs>
       <div>
         <Group gap="xs" align="center">
-          <Title order={3}>{o ? o.number : 'New service order'}</Title>
+          <Title order={3}>{o ? o.number : t('orders.newServiceOrder')}</Title>
           {o && (
             <>
               <Badge variant="filled" color="indigo" data-testid="stage-badge">
@@ -82,7 +76,7 @@ export function OrderPage() {
               </span>
               {o.isTemplate && (
                 <Badge variant="outline" color="grape">
-                  Template
+                  {t('orders.template')}
                 </Badge>
               )}
             </>
@@ -91,7 +85,7 @@ export function OrderPage() {
         {o && (
           <Text size="sm" c="dimmed" mt={2} data-testid="order-meta">
             {o.description} — {o.customerName}
-            {o.address ? `, ${o.address}` : ''} · {ORIGIN_LABELS[o.origin]}
+            {o.address ? `, ${o.address}` : ''} · {t(`orders.origin.${o.origin}`)}
             {o.agreementId !== null && (
               <>
                 {' '}
@@ -103,7 +97,9 @@ export function OrderPage() {
               </>
             )}
             {' · '}
-            {o.signedOffAt !== null ? `signed off by ${o.signedOffByName ?? '—'}, ${formatInstant(o.signedOffAt, tz)}` : 'not signed off'}
+            {o.signedOffAt !== null
+              ? t('orders.page.signedOffBy', { name: o.signedOffByName ?? t('common.none'), at: f.dateTime(o.signedOffAt) })
+              : t('orders.page.notSignedOff')}
           </Text>
         )}
       </div>
@@ -117,7 +113,7 @@ export function OrderPage() {
       )}
       {!lock && o && e.registerOnly && (
         <Alert variant="light" color="blue" icon={<IconLock size={16} />} py={6}>
-          You can register the actual start and end, notes and your own hours, items and expenses. The office plans the rest.
+          {t('orders.page.registerOnly')}
         </Alert>
       )}
       {e.conflict && (
@@ -125,15 +121,13 @@ export function OrderPage() {
           variant="light"
           color="orange"
           icon={<IconAlertTriangle size={16} />}
-          title="Changed by someone else"
+          title={t('common.changedElsewhere')}
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">
-              This order was saved elsewhere after you opened it. Your edits are still on screen; reload to see the current version.
-            </Text>
+            <Text size="sm">{t('orders.page.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={() => void e.reload()}>
-              Reload
+              {t('common.reload')}
             </Button>
           </Group>
         </Alert>
@@ -156,7 +150,7 @@ export function OrderPage() {
         </Grid.Col>
         {o && (
           <Grid.Col span={4}>
-            <StageTimeline order={o} timeZone={tz} />
+            <StageTimeline order={o} />
           </Grid.Col>
         )}
       </Grid>
@@ -168,7 +162,7 @@ export function OrderPage() {
       {o && can('audit.read') && (
         <div>
           <Button size="xs" variant="subtle" color="gray" leftSection={<IconHistory size={14} />} onClick={() => setShowAudit((s) => !s)}>
-            {showAudit ? 'Hide change history' : 'Show change history'}
+            {showAudit ? t('orders.page.hideHistory') : t('orders.page.showHistory')}
           </Button>
           {showAudit && <AuditTrail entity="serviceOrder" entityId={o.id} />}
         </div>

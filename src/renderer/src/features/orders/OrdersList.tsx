@@ -1,17 +1,15 @@
 import { Checkbox, Select, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { PRIORITIES, PRIORITY_LABELS, type Priority, PROGRESS, PROGRESS_LABELS, type Progress } from '@shared/domain/orders'
-import { formatInstant } from '@shared/time'
+import { PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
 import { SlaBadge } from '../../components/SlaBadge'
-import { formatMoney } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { PriorityBadge, ProgressBadge, SignedOffMark } from './badges'
-import { useTimeZone } from '../../lib/settings'
 import { stagesQuery } from './queries'
 
 interface OrderFilters {
@@ -56,8 +54,9 @@ function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: s
 }
 
 export function OrdersList() {
+  const t = useT()
+  const f = useFormat()
   const { can } = useSession()
-  const tz = useTimeZone()
   const stages = useQuery(stagesQuery)
   const [filters, setFilters] = useState<OrderFilters>(NO_FILTERS)
   const [q, setQ] = useState('')
@@ -65,11 +64,11 @@ export function OrdersList() {
 
   return (
     <ListPage
-      title={filters.templates ? 'Template orders' : 'Service orders'}
+      title={filters.templates ? t('orders.templatesTitle') : t('orders.title')}
       method="serviceOrders.list"
       defaultSort="number"
-      exportName="service-orders"
-      searchPlaceholder="Number, description, customer"
+      exportName={t('orders.exportName')}
+      searchPlaceholder={t('orders.list.searchPlaceholder')}
       search={q}
       onSearchChange={setQ}
       filters={filters}
@@ -89,8 +88,8 @@ export function OrdersList() {
           <Select
             size="xs"
             w={150}
-            placeholder="Any stage"
-            aria-label="Stage filter"
+            placeholder={t('orders.list.anyStage')}
+            aria-label={t('orders.list.stageFilter')}
             clearable
             data={(stages.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
             value={filters.stageId === null ? null : String(filters.stageId)}
@@ -99,18 +98,18 @@ export function OrdersList() {
           <Select
             size="xs"
             w={120}
-            placeholder="Any progress"
-            aria-label="Progress filter"
+            placeholder={t('orders.list.anyProgress')}
+            aria-label={t('orders.list.progressFilter')}
             clearable
-            data={PROGRESS.map((p) => ({ value: p, label: PROGRESS_LABELS[p] }))}
+            data={PROGRESS.map((p) => ({ value: p, label: t(`enums.progress.${p}`) }))}
             value={filters.progress}
             onChange={(v) => set('progress', v as Progress | null)}
           />
           <EntitySelect
             size="xs"
             w={200}
-            placeholder="Any customer"
-            aria-label="Customer filter"
+            placeholder={t('orders.list.anyCustomer')}
+            aria-label={t('orders.list.customerFilter')}
             list="customers.list"
             labelOf={(c) => `${c.number} ${c.name}`}
             value={filters.customerId}
@@ -119,8 +118,8 @@ export function OrdersList() {
           <EntitySelect
             size="xs"
             w={170}
-            placeholder="Any technician"
-            aria-label="Technician filter"
+            placeholder={t('orders.list.anyTechnician')}
+            aria-label={t('orders.list.technicianFilter')}
             list="workers.list"
             labelOf={(w) => w.name}
             value={filters.workerId}
@@ -129,34 +128,46 @@ export function OrdersList() {
           <Select
             size="xs"
             w={110}
-            placeholder="Any priority"
-            aria-label="Priority filter"
+            placeholder={t('orders.list.anyPriority')}
+            aria-label={t('orders.list.priorityFilter')}
             clearable
-            data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+            data={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
             value={filters.priority}
             onChange={(v) => set('priority', v as Priority | null)}
           />
           <DateField
             size="xs"
             w={115}
-            placeholder="Planned from"
-            aria-label="Planned from"
+            placeholder={t('orders.list.plannedFrom')}
+            aria-label={t('orders.list.plannedFrom')}
             value={filters.from}
             onChange={(v) => set('from', v)}
           />
-          <DateField size="xs" w={115} placeholder="Planned to" aria-label="Planned to" value={filters.to} onChange={(v) => set('to', v)} />
-          <Checkbox size="xs" label="Templates" checked={filters.templates} onChange={(e) => set('templates', e.currentTarget.checked)} />
+          <DateField
+            size="xs"
+            w={115}
+            placeholder={t('orders.list.plannedTo')}
+            aria-label={t('orders.list.plannedTo')}
+            value={filters.to}
+            onChange={(v) => set('to', v)}
+          />
+          <Checkbox
+            size="xs"
+            label={t('orders.list.templates')}
+            checked={filters.templates}
+            onChange={(e) => set('templates', e.currentTarget.checked)}
+          />
         </>
       }
       newPath={can('orders.write') ? '/orders/new' : undefined}
-      newLabel="New order"
+      newLabel={t('orders.newOrder')}
       rowPath={(r) => `/orders/${r.id}`}
       columns={[
-        { key: 'number', label: 'No.', sort: 'number', width: 100 },
-        { key: 'customerName', label: 'Customer', sort: 'customerName' },
+        { key: 'number', label: t('orders.list.number'), sort: 'number', width: 100 },
+        { key: 'customerName', label: t('orders.list.customer'), sort: 'customerName' },
         {
           key: 'address',
-          label: 'Address',
+          label: t('orders.list.address'),
           render: (r) => (
             <Text size="sm" truncate maw={200}>
               {r.address}
@@ -165,7 +176,7 @@ export function OrdersList() {
         },
         {
           key: 'description',
-          label: 'Description',
+          label: t('orders.list.description'),
           render: (r) => (
             <Text size="sm" truncate maw={240}>
               {r.description}
@@ -174,19 +185,29 @@ export function OrdersList() {
         },
         {
           key: 'priority',
-          label: 'Priority',
+          label: t('orders.list.priority'),
           sort: 'priority',
           width: 80,
           render: (r) => <PriorityBadge priority={r.priority} size="xs" />
         },
-        { key: 'stageName', label: 'Stage', sort: 'stageName' },
-        { key: 'progress', label: 'Progress', render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
-        { key: 'sla', label: 'SLA', width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
-        { key: 'plannedStart', label: 'Planned start', sort: 'plannedStart', render: (r) => formatInstant(r.plannedStart, tz) || '—' },
-        { key: 'responsibleName', label: 'Responsible', render: (r) => r.responsibleName ?? '—' },
-        { key: 'lineCount', label: 'Lines', align: 'right', width: 50 },
-        { key: 'salesTotal', label: 'Total', sort: 'salesTotal', align: 'right', render: (r) => formatMoney(r.salesTotal) },
-        { key: 'signedOff', label: '', width: 28, render: (r) => <SignedOffMark signedOff={r.signedOff} /> }
+        { key: 'stageName', label: t('orders.list.stage'), sort: 'stageName' },
+        { key: 'progress', label: t('orders.list.progress'), render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
+        { key: 'sla', label: t('orders.list.sla'), width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
+        {
+          key: 'plannedStart',
+          label: t('orders.list.plannedStart'),
+          sort: 'plannedStart',
+          render: (r) => f.dateTime(r.plannedStart) || t('common.none')
+        },
+        { key: 'responsibleName', label: t('orders.list.responsible'), render: (r) => r.responsibleName ?? t('common.none') },
+        { key: 'lineCount', label: t('orders.list.lines'), align: 'right', width: 50 },
+        { key: 'salesTotal', label: t('orders.list.total'), sort: 'salesTotal', align: 'right', render: (r) => f.money(r.salesTotal) },
+        {
+          key: 'signedOff',
+          label: '',
+          width: 28,
+          render: (r) => <SignedOffMark signedOff={r.signedOff} label={t('orders.list.signedOff')} />
+        }
       ]}
     />
   )

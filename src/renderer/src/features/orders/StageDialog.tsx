@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { OrderRow, StageRef } from '@shared/domain/orders'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { useOrderAction } from './mutations'
 import { reasonsQuery } from './queries'
 
@@ -16,20 +17,27 @@ interface StageDialogProps {
 
 /** Moves the order along the workflow with a reason code and a note (the reason is required where the stage says so). */
 export function StageDialog({ order, target, onClose }: StageDialogProps) {
+  const t = useT()
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Move ${order.number} to "${target.name}"` : ''} size="md">
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={target ? t('orders.stage.moveTitle', { number: order.number, stage: target.name }) : ''}
+      size="md"
+    >
       {target && <StageForm key={target.id} order={order} target={target} onClose={onClose} />}
     </Modal>
   )
 }
 
 function StageForm({ order, target, onClose }: { order: OrderRow; target: StageRef; onClose: () => void }) {
+  const t = useT()
   const reasons = useQuery(reasonsQuery)
   const [reasonId, setReasonId] = useState<number | null>(null)
   const [note, setNote] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const change = useOrderAction('serviceOrders.changeStage', order.id, {
-    done: `Moved to "${target.name}"`,
+    done: t('orders.stage.moved', { stage: target.name }),
     onSuccess: onClose,
     onError: (e) => {
       if (isApiError(e, 'VALIDATION') && e.issues.length > 0) {
@@ -46,7 +54,7 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
       onSubmit={(e) => {
         e.preventDefault()
         if (target.reasonRequired && reasonId === null) {
-          setErrors({ reasonId: `Moving to "${target.name}" needs a reason` })
+          setErrors({ reasonId: t('orders.stage.reasonNeeded', { stage: target.name }) })
           return
         }
         change.mutate({ id: order.id, version: order.version, toStageId: target.id, reasonId, note })
@@ -56,7 +64,7 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
       <Stack gap="sm">
         <Group gap="xs">
           <Text size="sm" c="dimmed">
-            {back ? 'Back from' : 'From'}
+            {back ? t('orders.stage.backFrom') : t('orders.stage.from')}
           </Text>
           <Text size="sm" fw={500}>
             {order.stage.name}
@@ -67,11 +75,11 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
           </Text>
         </Group>
         <Select
-          label="Reason"
+          label={t('orders.stage.reason')}
           data-autofocus
           withAsterisk={target.reasonRequired}
-          description={target.reasonRequired ? `"${target.name}" asks for a reason.` : 'Optional.'}
-          placeholder="Choose a reason code"
+          description={target.reasonRequired ? t('orders.stage.asksReason', { stage: target.name }) : t('orders.stage.optional')}
+          placeholder={t('orders.stage.chooseReason')}
           clearable
           data={(reasons.data?.rows ?? []).map((r) => ({ value: String(r.id), label: `${r.code} · ${r.name}` }))}
           value={reasonId === null ? null : String(reasonId)}
@@ -85,7 +93,7 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
           error={errors.reasonId}
         />
         <Textarea
-          label="Note"
+          label={t('orders.stage.note')}
           autosize
           minRows={2}
           maxRows={6}
@@ -100,10 +108,10 @@ function StageForm({ order, target, onClose }: { order: OrderRow; target: StageR
         )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" size="xs" loading={change.isPending}>
-            {back ? `Back to ${target.name}` : `Move to ${target.name}`}
+            {back ? t('orders.stage.backTo', { stage: target.name }) : t('orders.stage.moveTo', { stage: target.name })}
           </Button>
         </Group>
       </Stack>

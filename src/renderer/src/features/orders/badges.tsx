@@ -1,36 +1,40 @@
 import { Badge, Tooltip } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
-import { type LineStatus, PRIORITY_LABELS, type Priority, PROGRESS_LABELS, type Progress } from '@shared/domain/orders'
+import type { LineStatus, Priority, Progress } from '@shared/domain/orders'
+import { useT } from '../../lib/i18n'
 
 const PRIORITY_COLORS: Record<Priority, string> = { high: 'red', normal: 'blue', low: 'gray' }
 const PROGRESS_COLORS: Record<Progress, string> = { inProcess: 'blue', posted: 'teal', cancelled: 'gray' }
 const LINE_STATUS_COLORS: Record<LineStatus, string> = { created: 'blue', posted: 'teal', cancelled: 'gray' }
 
 export function PriorityBadge({ priority, size = 'sm' }: { priority: Priority; size?: 'xs' | 'sm' | 'md' }) {
+  const t = useT()
   return (
     <Badge size={size} variant="light" color={PRIORITY_COLORS[priority]}>
-      {PRIORITY_LABELS[priority]}
+      {t(`enums.priority.${priority}`)}
     </Badge>
   )
 }
 
 export function ProgressBadge({ progress, size = 'sm' }: { progress: Progress; size?: 'xs' | 'sm' | 'md' }) {
+  const t = useT()
   return (
     <Badge size={size} variant="dot" color={PROGRESS_COLORS[progress]} data-testid="progress-badge">
-      {PROGRESS_LABELS[progress]}
+      {t(`enums.progress.${progress}`)}
     </Badge>
   )
 }
 
 export function LineStatusBadge({ status }: { status: LineStatus }) {
+  const t = useT()
   return (
     <Badge size="xs" variant="light" color={LINE_STATUS_COLORS[status]}>
-      {status}
+      {t(`orders.lineStatus.${status}`)}
     </Badge>
   )
 }
 
-export function SignedOffMark({ signedOff, label = 'Signed off' }: { signedOff: boolean; label?: string }) {
+export function SignedOffMark({ signedOff, label }: { signedOff: boolean; label: string }) {
   if (!signedOff) return null
   return (
     <Tooltip label={label}>

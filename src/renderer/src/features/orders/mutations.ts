@@ -4,6 +4,7 @@ import type { Input, MethodName, Output } from '@shared/api/contract'
 import type { OrderRow } from '@shared/domain/orders'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
+import { i18n } from '../../lib/i18n'
 import { orderKeys } from './queries'
 
 const AFFECTED_LISTS = new Set(['serviceOrders.list', 'serviceStages.list'])
@@ -44,8 +45,8 @@ export function useOrderAction<M extends OrderMethod>(method: M, orderId: number
         void qc.invalidateQueries({ queryKey: orderKeys.one(orderId) })
         notifications.show({
           color: 'orange',
-          title: 'Changed by someone else',
-          message: `${e.message.replace(/ Reload to see the current version\.$/, '')} The order has been reloaded; check it and repeat your change.`,
+          title: i18n.t('common.changedElsewhere'),
+          message: i18n.t('orders.actions.conflictMessage', { message: e.message.replace(/ Reload to see the current version\.$/, '') }),
           autoClose: 10000
         })
         return

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import type { LineRow, OrderRow } from '@shared/domain/orders'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { draftOf, type LineDraft, lineInputOf, newDraft } from './lineDraft'
 import { useOrderAction } from './mutations'
@@ -22,6 +23,7 @@ export function useLineDraft(line: LineRow | null, order: OrderRow, onDone: () =
   // Bumped to remount the inputs when the row is put back (Escape) or cleared after adding.
   const [rev, setRev] = useState(0)
   const refocus = useRef<string | null>(null)
+  const t = useT()
   const row = useRef<HTMLTableRowElement>(null)
 
   useEffect(() => {
@@ -33,13 +35,23 @@ export function useLineDraft(line: LineRow | null, order: OrderRow, onDone: () =
   const onError = (e: unknown) => {
     if ((isApiError(e, 'VALIDATION') || isApiError(e, 'FORBIDDEN')) && e.issues.length > 0) {
       setErrors(Object.fromEntries(e.issues.map((i) => [i.path.join('.'), i.message])))
-      notifications.show({ color: 'red', title: line ? `Line ${line.lineNo} not saved` : 'Line not added', message: e.message })
+      notifications.show({
+        color: 'red',
+        title: line ? t('orders.lines.lineNotSaved', { lineNo: line.lineNo }) : t('orders.lines.lineNotAdded'),
+        message: e.message
+      })
       return true
     }
     return false
   }
-  const add = useOrderAction('serviceOrders.addLine', order.id, { done: (o) => `Line ${o.lines.at(-1)?.lineNo ?? ''} added`, onError })
-  const update = useOrderAction('serviceOrders.updateLine', order.id, { done: `Line ${line?.lineNo ?? ''} saved`, onError })
+  const add = useOrderAction('serviceOrders.addLine', order.id, {
+    done: (o) => t('orders.lines.lineAdded', { lineNo: o.lines.at(-1)?.lineNo ?? '' }),
+    onError
+  })
+  const update = useOrderAction('serviceOrders.updateLine', order.id, {
+    done: t('orders.lines.lineSaved', { lineNo: line?.lineNo ?? '' }),
+    onError
+  })
   const saving = add.isPending || update.isPending
 
   const input = lineInputOf(draft, canOverride)
@@ -102,6 +114,8 @@ export function useLineDraft(line: LineRow | null, order: OrderRow, onDone: () =
     onKeyDown,
     registerOnly,
     canOverride,
-    label: line ? `Line ${line.lineNo}` : 'New line'
+    label: line ? t('orders.lines.line', { lineNo: line.lineNo }) : t('orders.lines.newLine'),
+    /** The label inside a sentence: "line 3". */
+    labelLower: line ? t('orders.lines.lineLower', { lineNo: line.lineNo }) : t('orders.lines.newLineLower')
   }
 }

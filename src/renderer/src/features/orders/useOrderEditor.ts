@@ -1,9 +1,10 @@
-import { schemaResolver } from '@mantine/form'
 import { orderHeaderInput, type OrderRow, type Priority } from '@shared/domain/orders'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
+import { i18n } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
+import { localisedResolver } from '../../lib/validate'
 import { orderKeys } from './queries'
 
 export type RelationValue = Relation<'note'>
@@ -77,10 +78,10 @@ export function toHeader(o: OrderRow): HeaderValues {
   }
 }
 
-const resolve = schemaResolver(orderHeaderInput, { sync: true })
+const resolve = localisedResolver(orderHeaderInput)
 function validate(values: HeaderValues) {
   const errors = resolve(values)
-  if (values.customerId === null) errors.customerId = 'Choose a customer'
+  if (values.customerId === null) errors.customerId = i18n.t('orders.header.chooseCustomer')
   return errors
 }
 
@@ -111,7 +112,7 @@ export function useOrderEditor(id: number | null) {
           })
         : call('serviceOrders.update', { ...orderHeaderInput.parse(values), id: current.id, version: current.version }),
     alsoInvalidate: [['audit']],
-    savedLabel: (row, created) => (created ? `Order ${row.number}` : 'Order'),
+    savedLabel: (row, created) => (created ? i18n.t('orders.orderNumber', { number: row.number }) : i18n.t('orders.order')),
     pathOf: (orderId) => `/orders/${orderId}`,
     listPath: '/orders',
     keepEdits: true

@@ -6,16 +6,23 @@ import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { SearchHit } from '@shared/domain/system'
 import { call } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import classes from './GlobalSearch.module.css'
 
-const KIND: Record<SearchHit['kind'], { label: string; color: string; path: (h: SearchHit) => string }> = {
-  serviceObject: { label: 'Object', color: 'grape', path: (h) => `/service-objects/${h.targetId}` },
-  customer: { label: 'Customer', color: 'indigo', path: (h) => `/customers/${h.targetId}` },
-  site: { label: 'Site', color: 'teal', path: (h) => `/customers/${h.targetId}` }
+// Key caps are the same on an Estonian keyboard.
+const KEY_UP = '↑'
+const KEY_DOWN = '↓'
+const KEY_ENTER = 'Enter'
+
+const KIND: Record<SearchHit['kind'], { color: string; path: (h: SearchHit) => string }> = {
+  serviceObject: { color: 'grape', path: (h) => `/service-objects/${h.targetId}` },
+  customer: { color: 'indigo', path: (h) => `/customers/${h.targetId}` },
+  site: { color: 'teal', path: (h) => `/customers/${h.targetId}` }
 }
 
 /** Ctrl+K: one box for customers, service addresses and equipment by serial number; arrows + Enter to open. */
 export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useT()
   const navigate = useNavigate()
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q, 150)
@@ -40,8 +47,8 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
     <Modal opened={opened} onClose={onClose} withCloseButton={false} size="lg" yOffset="10vh" padding="xs">
       <TextInput
         data-autofocus
-        placeholder="Search customers, addresses, serial numbers…"
-        aria-label="Global search"
+        placeholder={t('app.search.placeholder')}
+        aria-label={t('app.search.ariaLabel')}
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
@@ -64,7 +71,7 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
           >
             <Group gap="sm" wrap="nowrap">
               <Badge size="xs" variant="light" color={KIND[h.kind].color} w={70}>
-                {KIND[h.kind].label}
+                {t(`app.search.kind.${h.kind}`)}
               </Badge>
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" truncate>
@@ -79,12 +86,13 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
         ))}
         {debounced.trim().length >= 2 && rows.length === 0 && !hits.isFetching && (
           <Text size="sm" c="dimmed" p="sm">
-            Nothing found for “{debounced}”.
+            {t('app.search.nothingFound', { query: debounced })}
           </Text>
         )}
         {debounced.trim().length < 2 && (
           <Text size="xs" c="dimmed" p="sm">
-            Type at least two characters. <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move, <Kbd size="xs">Enter</Kbd> to open.
+            {t('app.search.hintType')} <Kbd size="xs">{KEY_UP}</Kbd> <Kbd size="xs">{KEY_DOWN}</Kbd> {t('app.search.hintMove')}{' '}
+            <Kbd size="xs">{KEY_ENTER}</Kbd> {t('app.search.hintOpen')}
           </Text>
         )}
       </Stack>

@@ -2,5 +2,81 @@ import type { app as en } from '../en/app'
 import type { Shape } from '../shape'
 
 export const app: Shape<typeof en> = {
-  noDatabase: 'Hooldus ei pääse oma andmebaasi juurde: {{message}}'
+  noDatabase: 'Hooldus ei pääse oma andmebaasi juurde: {{message}}',
+  nav: {
+    sections: {
+      service: 'Teenindus',
+      customers: 'Kliendid ja seadmed',
+      resources: 'Ressursid',
+      catalogue: 'Kataloog',
+      agreementSetup: 'Lepete seadistus',
+      administration: 'Haldus'
+    },
+    serviceOrders: 'Hooldustellimused',
+    invoices: 'Arved',
+    agreements: 'Teenuselepped',
+    dispatch: 'Lähetustahvel',
+    myWork: 'Minu tööd',
+    slas: 'Teenusetaseme lepped',
+    slaAtRisk: 'Ohus SLA-d',
+    slaCompliance: 'SLA täitmine',
+    returns: 'Tagastused',
+    subscriptions: 'Kordustellimused',
+    customers: 'Kliendid',
+    serviceObjects: 'Hooldusobjektid',
+    customerGroups: 'Kliendigrupid',
+    objectGroups: 'Objektigrupid',
+    workers: 'Töötajad',
+    teams: 'Lähetusmeeskonnad',
+    skills: 'Oskused',
+    items: 'Kaubad',
+    categories: 'Kategooriad',
+    tasks: 'Hooldustööd',
+    agreementGroups: 'Lepete grupid',
+    serviceIntervals: 'Hooldusintervallid',
+    timeWindows: 'Ajaaknad',
+    templateGroups: 'Mallide grupid',
+    users: 'Kasutajad',
+    sequences: 'Numbriseeriad',
+    stages: 'Tellimuse etapid',
+    slaReasons: 'SLA põhjuse koodid',
+    settings: 'Seaded',
+    soon: 'tulekul',
+    arrivesWith: 'Tuleb koos osaga „{{module}}“',
+    modules: { returns: 'tagastushaldus', subscriptions: 'teenuste kordustellimus' }
+  },
+  user: {
+    signedInAs: 'Sisse logitud: {{username}}',
+    signOut: 'Logi välja'
+  },
+  search: {
+    button: 'Kliendid, aadressid, seerianumbrid…',
+    placeholder: 'Otsi kliente, aadresse, seerianumbreid…',
+    ariaLabel: 'Üldotsing',
+    kind: { serviceObject: 'Objekt', customer: 'Klient', site: 'Asukoht' },
+    nothingFound: 'Päringule „{{query}}“ ei leitud midagi.',
+    hintType: 'Sisesta vähemalt kaks märki.',
+    hintMove: 'liikumiseks,',
+    hintOpen: 'avamiseks.'
+  },
+  setup: {
+    language: 'Keel',
+    title: 'Tere tulemast Hooldusesse',
+    intro: 'See andmebaas on uus. Alustamiseks loo administraatori konto.',
+    companyName: 'Ettevõtte nimi',
+    username: 'Administraatori kasutajanimi',
+    displayName: 'Täisnimi',
+    password: 'Parool',
+    passwordHint: 'Vähemalt 8 märki',
+    withDemoData: 'Täida näidisteenindusettevõttega (kliendid, teenusetehnikud, seadmed)',
+    demoNote: 'Näidisettevõtte kasutajad ja paroolid on kirjas README-failis.',
+    submit: 'Loo administraator'
+  },
+  signIn: {
+    subtitle: '{{company}} — sisselogimine',
+    username: 'Kasutajanimi',
+    password: 'Parool',
+    submit: 'Logi sisse',
+    unreachable: 'Hooldusega ei saa ühendust.'
+  }
 }
