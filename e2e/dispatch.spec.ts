@@ -185,7 +185,8 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   const techName = (await rows.nth(0).locator('[aria-label^="Actions for "]').getAttribute('aria-label'))!.replace('Actions for ', '')
   await page.getByRole('button', { name: `Actions for ${techName}` }).click()
   const pdf = page.waitForEvent('download')
-  await page.getByRole('menuitem', { name: date }).click()
+  // The menu names the day as every date is shown: dd.mm.yyyy.
+  await page.getByRole('menuitem', { name: `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}` }).click()
   expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/)
   const csv = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Plan CSV' }).click()
