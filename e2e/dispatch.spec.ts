@@ -242,6 +242,8 @@ test('a technician sees only their own work and registers travelling, on site an
   const admin = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-admin-session-02')
   const tech = await apiAs(app, 'tech', 'demo-tech', 'dispatch-tech-session-0002')
   const me = await tech<{ user: { workerId: number } }>('auth.status', {})
+  // The demo writes its users with the database's default language (Estonian), not the company's: the technician picks English.
+  await tech('auth.setPreferences', { language: 'en', csvDialect: 'standard' })
   const workerId = me.user.workerId
   const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', {
     tab: 'unassigned'
