@@ -185,7 +185,8 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   const techName = (await rows.nth(0).locator('[aria-label^="Actions for "]').getAttribute('aria-label'))!.replace('Actions for ', '')
   await page.getByRole('button', { name: `Actions for ${techName}` }).click()
   const pdf = page.waitForEvent('download')
-  await page.getByRole('menuitem', { name: date }).click()
+  // The menu names the day as every date is shown: dd.mm.yyyy.
+  await page.getByRole('menuitem', { name: `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}` }).click()
   expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/)
   const csv = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Plan CSV' }).click()
@@ -241,6 +242,8 @@ test('a technician sees only their own work and registers travelling, on site an
   const admin = await apiAs(app, 'admin', 'admin-pass-1', 'dispatch-admin-session-02')
   const tech = await apiAs(app, 'tech', 'demo-tech', 'dispatch-tech-session-0002')
   const me = await tech<{ user: { workerId: number } }>('auth.status', {})
+  // The demo writes its users with the database's default language (Estonian), not the company's: the technician picks English.
+  await tech('auth.setPreferences', { language: 'en', csvDialect: 'standard' })
   const workerId = me.user.workerId
   const tray = await admin<{ rows: { orderId: number; orderVersion: number; orderNumber: string }[] }>('dispatch.tray', {
     tab: 'unassigned'

@@ -1,13 +1,12 @@
 import { useDraggable } from '@dnd-kit/core'
 import { IconCircleCheck, IconMapPin, IconSend, IconTruck } from '@tabler/icons-react'
+import type { TFunction } from 'i18next'
 import { memo } from 'react'
 import type { BoardCard } from '@shared/domain/dispatch'
-import { ASSIGNMENT_STATUS_LABELS } from '@shared/domain/dispatch'
-import { PRIORITY_LABELS } from '@shared/domain/orders'
+import type { Formats } from '@shared/i18n/format'
 import { slaBadgeColour, slaBadgeText } from '../../components/SlaBadge'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
-import { formatDuration, formatTime } from './timeScale'
 
 export interface CardHandlers {
   select: (id: number, extend: boolean) => void
@@ -24,11 +23,12 @@ const STATUS_ICON = {
 
 /*
  * Hundreds of cards are on screen at once, so a card is plain elements: no Mantine components, no
- * per-card hooks beyond dnd-kit's, and the browser's own tooltips (title) for the details.
+ * per-card hooks beyond dnd-kit's (the translator and the formats come from the grid as props), and the
+ * browser's own tooltips (title) for the details.
  */
 
 /** What the card says; memoised apart from the draggable wrapper, which dnd-kit re-renders when a drag starts or ends. */
-const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: BoardCard; compact: boolean; timeZone: string }) {
+const CardBody = memo(function CardBody({ card, compact, t, f }: { card: BoardCard; compact: boolean; t: TFunction; f: Formats }) {
   const StatusIcon = STATUS_ICON[card.status]
   const conflicts = card.conflicts.map((c) => `• ${c.message}`).join('\n')
   const head = (
@@ -39,7 +39,7 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
         </span>
       )}
       {StatusIcon && (
-        <span title={ASSIGNMENT_STATUS_LABELS[card.status]} className={classes.cardIcon} data-testid={`card-status-${card.status}`}>
+        <span title={t(`enums.assignmentStatus.${card.status}`)} className={classes.cardIcon} data-testid={`card-status-${card.status}`}>
           <StatusIcon size={12} color="var(--mantine-color-teal-7)" />
         </span>
       )}
@@ -54,7 +54,7 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
           }}
           data-sla-level={card.sla.level}
         >
-          {slaBadgeText(card.sla, true)}
+          {slaBadgeText(t, card.sla, true)}
         </span>
       )}
     </div>
@@ -64,7 +64,7 @@ const CardBody = memo(function CardBody({ card, compact, timeZone }: { card: Boa
     <>
       {head}
       <div className={classes.cardLine} style={{ color: 'var(--mantine-color-gray-7)' }}>
-        {formatTime(card.start, timeZone)}–{formatTime(card.end, timeZone)} · {formatDuration(card.end - card.start)} · {card.stageName} ·{' '}
+        {f.time(card.start)}–{f.time(card.end)} · {f.duration((card.end - card.start) / 60_000)} · {card.stageName} ·{' '}
         {card.taskNames || card.description} · {card.address}
       </div>
     </>
@@ -86,11 +86,13 @@ interface Props {
   compact: boolean
   resizable: boolean
   selected: boolean
-  timeZone: string
+  /** The grid's translator and formats (in the board's time zone): stable, so the memoised card bodies stay put. */
+  t: TFunction
+  f: Formats
   handlers: CardHandlers
 }
 
-export function BoardCardView({ card, left, width, top, height, compact, resizable, selected, timeZone, handlers }: Props) {
+export function BoardCardView({ card, left, width, top, height, compact, resizable, selected, t, f, handlers }: Props) {
   const pending = card.id < 0
   const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending })
   const cls = [
@@ -103,7 +105,14 @@ export function BoardCardView({ card, left, width, top, height, compact, resizab
   ]
     .filter(Boolean)
     .join(' ')
-  const title = `${card.orderNumber} · ${PRIORITY_LABELS[card.priority]} priority · ${card.customerName}, ${card.address} · ${formatTime(card.start, timeZone)}–${formatTime(card.end, timeZone)}`
+  const title = t('dispatch.card.title', {
+    order: card.orderNumber,
+    priority: t(`enums.priority.${card.priority}`),
+    customer: card.customerName,
+    address: card.address,
+    start: f.time(card.start),
+    end: f.time(card.end)
+  })
   return (
     <div
       ref={drag.setNodeRef}
@@ -126,7 +135,7 @@ export function BoardCardView({ card, left, width, top, height, compact, resizab
         if (e.target === e.currentTarget && !selected && e.currentTarget.matches(':focus-visible')) handlers.select(card.id, false)
       }}
     >
-      <CardBody card={card} compact={compact} timeZone={timeZone} />
+      <CardBody card={card} compact={compact} t={t} f={f} />
       {resizable && !pending && card.status !== 'done' && <ResizeHandle card={card} />}
     </div>
   )

@@ -2,10 +2,12 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef } from 'react'
 import type { Board, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import { type Formats, formatsFor } from '@shared/i18n/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import type { CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
 import { type RowActions, TechRow } from './TechRow'
-import { formatTime, type TimeScale, xOf } from './timeScale'
+import { type TimeScale, xOf } from './timeScale'
 
 export const NAME_WIDTH = 180
 const GROUP_HEIGHT = 24
@@ -15,8 +17,8 @@ const EMPTY: readonly BoardCard[] = []
 export type GridItem =
   { type: 'group'; key: string; teamId: number | null; name: string; count: number } | { type: 'tech'; key: string; tech: BoardTechnician }
 
-/** Rows in board order: technicians under their dispatch team (teams in the board's order, then those without one). */
-export function gridItems(board: Board, collapsed: ReadonlySet<string>): GridItem[] {
+/** Rows in board order: technicians under their dispatch team (teams in the board's order, then those without one, named `noTeam`). */
+export function gridItems(board: Board, collapsed: ReadonlySet<string>, noTeam: string): GridItem[] {
   const byTeam = new Map<number | null, BoardTechnician[]>()
   for (const t of board.technicians) {
     const list = byTeam.get(t.teamId) ?? []
@@ -25,7 +27,7 @@ export function gridItems(board: Board, collapsed: ReadonlySet<string>): GridIte
   }
   const groups: { teamId: number | null; name: string }[] = [
     ...board.teams.map((t) => ({ teamId: t.id, name: t.name })),
-    { teamId: null, name: 'No team' }
+    { teamId: null, name: noTeam }
   ]
   const items: GridItem[] = []
   for (const g of groups) {
@@ -84,6 +86,9 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   ref
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const t = useT()
+  // In the board's own zone (the axis is), not only the settings' one.
+  const f = formatsFor(useLanguage(), scale.timeZone)
   const rowHeight = ROW_HEIGHT[scale.view]
   const byWorker = useCardsByWorker(board.cards)
   const virtualizer = useVirtualizer({
@@ -136,12 +141,12 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
     const step = scale.view === 'day' ? 1 : 4
     for (const seg of scale.segments)
       for (let h = scale.view === 'day' ? 0 : 2; h < scale.hours[1] - scale.hours[0]; h += step) {
-        const t = seg.start + h * 3_600_000
-        const label = formatTime(t, scale.timeZone)
-        ticks.push({ x: xOf(scale, t), label: scale.view === 'day' ? label : label.slice(0, 2) })
+        const at = seg.start + h * 3_600_000
+        const label = f.time(at)
+        ticks.push({ x: xOf(scale, at), label: scale.view === 'day' ? label : label.slice(0, 2) })
       }
     return ticks
-  }, [scale])
+  }, [scale, f])
   const now =
     board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
 
@@ -156,29 +161,29 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
     >
       <div className={classes.header} style={{ width: NAME_WIDTH + scale.width }}>
         <div className={classes.corner} style={{ width: NAME_WIDTH }}>
-          {board.technicians.length} technicians · {board.cards.length} jobs
+          {t('dispatch.board.technicians', { count: board.technicians.length })} · {t('dispatch.board.jobs', { count: board.cards.length })}
         </div>
         <div className={classes.axis} style={{ width: scale.width }}>
           {scale.segments.map((s) => {
             const holiday = holidayNames.get(s.date)
             return (
               <div key={s.date} className={classes.dayLabel} style={{ left: s.x, width: s.width }} title={holiday}>
-                {dayTitle(s.date, scale.view)}
+                {dayTitle(f, s.date, scale.view)}
                 {holiday && <span className={classes.holidayLabel}> · {holiday}</span>}
               </div>
             )
           })}
-          {hourTicks.map((t) => (
-            <div key={t.x} className={classes.hourLabel} style={{ left: t.x }} data-tick={t.label}>
-              {t.label}
+          {hourTicks.map((tick) => (
+            <div key={tick.x} className={classes.hourLabel} style={{ left: tick.x }} data-tick={tick.label}>
+              {tick.label}
             </div>
           ))}
         </div>
       </div>
       <div className={classes.rows} style={{ height: total, width: NAME_WIDTH + scale.width }}>
         <div className={classes.overlay} style={{ left: NAME_WIDTH, width: scale.width, height: total }}>
-          {hourTicks.map((t) => (
-            <div key={t.x} className={classes.hourLine} style={{ left: t.x, opacity: scale.view === 'week' ? 0.6 : 1 }} />
+          {hourTicks.map((tick) => (
+            <div key={tick.x} className={classes.hourLine} style={{ left: tick.x, opacity: scale.view === 'week' ? 0.6 : 1 }} />
           ))}
           {scale.segments.map((s) => (
             <div key={s.date}>
@@ -217,6 +222,8 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
                 nameWidth={NAME_WIDTH}
                 handlers={handlers}
                 actions={actions}
+                t={t}
+                f={f}
               />
             </div>
           )
@@ -226,9 +233,7 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
   )
 })
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-
-function dayTitle(date: string, view: 'day' | 'week'): string {
-  const weekday = WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!
-  return `${view === 'day' ? weekday : weekday.slice(0, 3)} ${date.slice(8, 10)}.${date.slice(5, 7)}.`
+/** The day view's "kolmapäev, 2. detsember"; a week's seven columns are narrow: "K 02.12." / "Wed 02.12.". */
+function dayTitle(f: Formats, date: string, view: 'day' | 'week'): string {
+  return view === 'day' ? f.dayTitle(date) : `${f.weekday(date, 'short')} ${date.slice(8, 10)}.${date.slice(5, 7)}.`
 }

@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core'
 import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
+import { useT } from '../../lib/i18n'
 import { ConflictsPanel } from './ConflictsPanel'
 import classes from './dispatch.module.css'
 import { SuggestPanel } from './SuggestPanel'
@@ -38,6 +39,7 @@ export function BoardSide({
   selection,
   onPickConflict
 }: Props) {
+  const t = useT()
   return (
     <div className={classes.side} style={{ flexBasis: SIDE_WIDTH }}>
       <SegmentedControl
@@ -46,8 +48,8 @@ export function BoardSide({
         value={side}
         onChange={(v) => onSide(v as Side)}
         data={[
-          { value: 'tray', label: 'Work to plan' },
-          { value: 'conflicts', label: `Conflicts (${conflictCount})` }
+          { value: 'tray', label: t('dispatch.board.workToPlan') },
+          { value: 'conflicts', label: t('dispatch.board.conflictsTab', { count: conflictCount }) }
         ]}
       />
       {side === 'tray' ? (

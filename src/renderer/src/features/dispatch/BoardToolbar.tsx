@@ -5,6 +5,7 @@ import type { Board } from '@shared/domain/dispatch'
 import { DateField } from '../../components/DateField'
 import { exportCsv } from '../../lib/api'
 import { today } from '../../lib/format'
+import { useT } from '../../lib/i18n'
 import { addDays } from './timeScale'
 import type { BoardView } from './useBoardView'
 
@@ -31,6 +32,7 @@ interface Props {
 
 /** The board's range, filter, undo / redo, dispatch and export controls. */
 export function BoardToolbar(p: Props) {
+  const t = useT()
   const { view, from, days, teamIds, dispatchable } = p
   const exportPlan = () =>
     exportCsv(
@@ -44,52 +46,67 @@ export function BoardToolbar(p: Props) {
         sort: 'start'
       },
       `dispatch-plan-${from}${days > 1 ? `-${addDays(from, days - 1)}` : ''}.csv`
-    ).catch((e: Error) => notifications.show({ color: 'red', title: 'Export failed', message: e.message }))
+    ).catch((e: Error) => notifications.show({ color: 'red', title: t('dispatch.board.exportFailed'), message: e.message }))
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="xs" wrap="nowrap">
-        <Title order={4}>Dispatch board</Title>
+        <Title order={4}>{t('dispatch.board.title')}</Title>
         <SegmentedControl
           size="xs"
           value={view}
           onChange={(v) => p.onView(v as BoardView)}
           data={[
-            { value: 'day', label: 'Day' },
-            { value: 'week', label: 'Week' }
+            { value: 'day', label: t('dispatch.board.day') },
+            { value: 'week', label: t('dispatch.board.week') }
           ]}
         />
         <Group gap={2} wrap="nowrap">
-          <ActionIcon variant="default" onClick={() => p.onShift(-1)} aria-label={`Previous ${view}`}>
+          <ActionIcon
+            variant="default"
+            onClick={() => p.onShift(-1)}
+            aria-label={view === 'day' ? t('dispatch.board.previousDay') : t('dispatch.board.previousWeek')}
+          >
             <IconChevronLeft size={16} />
           </ActionIcon>
           <Button size="xs" variant="default" onClick={() => p.onDate(today())}>
-            Today
+            {t('dispatch.board.today')}
           </Button>
-          <ActionIcon variant="default" onClick={() => p.onShift(1)} aria-label={`Next ${view}`}>
+          <ActionIcon
+            variant="default"
+            onClick={() => p.onShift(1)}
+            aria-label={view === 'day' ? t('dispatch.board.nextDay') : t('dispatch.board.nextWeek')}
+          >
             <IconChevronRight size={16} />
           </ActionIcon>
         </Group>
-        <DateField size="xs" w={120} clearable={false} value={p.date} onChange={(d) => d && p.onDate(d)} aria-label="Date" />
+        <DateField
+          size="xs"
+          w={120}
+          clearable={false}
+          value={p.date}
+          onChange={(d) => d && p.onDate(d)}
+          aria-label={t('dispatch.board.date')}
+        />
         <MultiSelect
           size="xs"
           w={220}
-          placeholder={teamIds.length ? undefined : 'All teams'}
+          placeholder={teamIds.length ? undefined : t('dispatch.board.allTeams')}
           data={p.teams.map((t) => ({ value: String(t.id), label: t.name }))}
           value={teamIds}
           onChange={p.onTeams}
           clearable
-          aria-label="Teams"
+          aria-label={t('dispatch.board.teams')}
         />
         {p.fetching && <Loader size="xs" />}
       </Group>
       <Group gap={6} wrap="nowrap">
-        <Tooltip label="Undo (Ctrl+Z)">
-          <ActionIcon variant="default" disabled={!p.canUndo} onClick={() => p.onStep('undo')} aria-label="Undo">
+        <Tooltip label={t('dispatch.board.undoTip')}>
+          <ActionIcon variant="default" disabled={!p.canUndo} onClick={() => p.onStep('undo')} aria-label={t('dispatch.board.undo')}>
             <IconArrowBackUp size={16} />
           </ActionIcon>
         </Tooltip>
-        <Tooltip label="Redo (Ctrl+Shift+Z)">
-          <ActionIcon variant="default" disabled={!p.canRedo} onClick={() => p.onStep('redo')} aria-label="Redo">
+        <Tooltip label={t('dispatch.board.redoTip')}>
+          <ActionIcon variant="default" disabled={!p.canRedo} onClick={() => p.onStep('redo')} aria-label={t('dispatch.board.redo')}>
             <IconArrowForwardUp size={16} />
           </ActionIcon>
         </Tooltip>
@@ -99,10 +116,10 @@ export function BoardToolbar(p: Props) {
           disabled={dispatchable.length === 0}
           onClick={() => p.onDispatch(dispatchable)}
         >
-          Dispatch{dispatchable.length ? ` (${dispatchable.length})` : ''}
+          {dispatchable.length ? t('dispatch.board.dispatchCount', { count: dispatchable.length }) : t('dispatch.board.dispatch')}
         </Button>
         <Button size="xs" variant="default" leftSection={<IconFileTypeCsv size={14} />} onClick={() => void exportPlan()}>
-          Plan CSV
+          {t('dispatch.board.planCsv')}
         </Button>
       </Group>
     </Group>

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangleFilled, IconExternalLink, IconSend, IconTrash } from '@tabler/icons-react'
 import { Link } from 'react-router'
-import { ASSIGNMENT_STATUS_LABELS, type BoardCard } from '@shared/domain/dispatch'
-import { formatInstant } from '@shared/time'
+import type { BoardCard } from '@shared/domain/dispatch'
+import { formatsFor } from '@shared/i18n/format'
 import { SlaBadge } from '../../components/SlaBadge'
+import { useLanguage, useT } from '../../lib/i18n'
 import { PriorityBadge } from '../orders/badges'
-import { formatDuration } from './timeScale'
 
 interface Props {
   card: BoardCard | null
@@ -29,6 +29,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 /** The whole card when the board's few words are not enough (double click or Enter). */
 export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, onUnassign }: Props) {
+  const t = useT()
+  const f = formatsFor(useLanguage(), timeZone)
   return (
     <Drawer
       opened={card !== null}
@@ -42,7 +44,7 @@ export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, on
           <Group gap={6}>
             <PriorityBadge priority={card.priority} size="xs" />
             <Badge size="xs" variant="light" color={card.status === 'planned' ? 'gray' : 'teal'}>
-              {ASSIGNMENT_STATUS_LABELS[card.status]}
+              {t(`enums.assignmentStatus.${card.status}`)}
             </Badge>
             <SlaBadge badge={card.sla} />
           </Group>
@@ -55,37 +57,37 @@ export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, on
               ))}
             </Stack>
           )}
-          <Field label="Technician">{technician}</Field>
-          <Field label="Planned">
-            {formatInstant(card.start, timeZone)} – {formatInstant(card.end, timeZone).slice(-5)} ({formatDuration(card.end - card.start)})
+          <Field label={t('dispatch.drawer.technician')}>{technician}</Field>
+          <Field label={t('dispatch.drawer.planned')}>
+            {f.dateTime(card.start)} – {f.time(card.end)} ({f.duration((card.end - card.start) / 60_000)})
           </Field>
           {(card.actualStart !== null || card.actualEnd !== null) && (
-            <Field label="Actual">
-              {formatInstant(card.actualStart, timeZone) || '…'} – {formatInstant(card.actualEnd, timeZone) || '…'}
+            <Field label={t('dispatch.drawer.actual')}>
+              {f.dateTime(card.actualStart) || '…'} – {f.dateTime(card.actualEnd) || '…'}
             </Field>
           )}
-          <Field label="Stage">{card.stageName}</Field>
-          <Field label="Address">{card.address}</Field>
-          <Field label="Task">{card.taskNames}</Field>
-          <Field label="Description">{card.description}</Field>
+          <Field label={t('dispatch.drawer.stage')}>{card.stageName}</Field>
+          <Field label={t('dispatch.drawer.address')}>{card.address}</Field>
+          <Field label={t('dispatch.drawer.task')}>{card.taskNames}</Field>
+          <Field label={t('dispatch.drawer.description')}>{card.description}</Field>
           {(card.requestedStart !== null || card.requestedEnd !== null) && (
-            <Field label="Requested">
-              {formatInstant(card.requestedStart, timeZone) || '…'} – {formatInstant(card.requestedEnd, timeZone) || '…'}
+            <Field label={t('dispatch.drawer.requested')}>
+              {f.dateTime(card.requestedStart) || '…'} – {f.dateTime(card.requestedEnd) || '…'}
             </Field>
           )}
-          {card.dispatchedAt !== null && <Field label="Dispatched">{formatInstant(card.dispatchedAt, timeZone)}</Field>}
-          {card.note && <Field label="Note">{card.note}</Field>}
+          {card.dispatchedAt !== null && <Field label={t('dispatch.drawer.dispatched')}>{f.dateTime(card.dispatchedAt)}</Field>}
+          {card.note && <Field label={t('dispatch.drawer.note')}>{card.note}</Field>}
           <Group gap="xs" mt="sm">
             <Anchor component={Link} to={`/orders/${card.orderId}`} size="sm">
-              <IconExternalLink size={13} /> Open order
+              <IconExternalLink size={13} /> {t('dispatch.drawer.openOrder')}
             </Anchor>
           </Group>
           <Group gap="xs">
             <Button size="xs" leftSection={<IconSend size={14} />} disabled={card.status !== 'planned'} onClick={() => onDispatch(card)}>
-              Dispatch
+              {t('dispatch.board.dispatch')}
             </Button>
             <Button size="xs" variant="light" color="red" leftSection={<IconTrash size={14} />} onClick={() => onUnassign(card)}>
-              Unassign
+              {t('dispatch.drawer.unassign')}
             </Button>
           </Group>
         </Stack>

@@ -2,7 +2,8 @@ import { Text, UnstyledButton } from '@mantine/core'
 import { IconAlertTriangleFilled } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { Board, BoardCard } from '@shared/domain/dispatch'
-import { formatInstant } from '@shared/time'
+import { formatsFor } from '@shared/i18n/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import classes from './dispatch.module.css'
 
 /** Every card of the shown range that has a conflict, in time order; a click finds the card on the board. */
@@ -15,14 +16,17 @@ export function ConflictsPanel({
   onPick: (card: BoardCard) => void
   selection: ReadonlySet<number>
 }) {
+  const t = useT()
+  const language = useLanguage()
   const names = useMemo(() => new Map(board?.technicians.map((t) => [t.id, t.name])), [board?.technicians])
   const cards = useMemo(() => (board?.cards ?? []).filter((c) => c.conflicts.length > 0).sort((a, b) => a.start - b.start), [board?.cards])
   if (!board) return null
+  const f = formatsFor(language, board.timeZone)
   return (
     <div className={classes.trayList} data-testid="conflicts-panel">
       {cards.length === 0 && (
         <Text size="xs" c="dimmed" ta="center" mt="md">
-          No conflicts in the shown range.
+          {t('dispatch.board.noConflicts')}
         </Text>
       )}
       {cards.map((c) => (
@@ -36,7 +40,7 @@ export function ConflictsPanel({
         >
           <Text size="xs" fw={600} truncate>
             <IconAlertTriangleFilled size={11} color="var(--mantine-color-red-6)" /> {c.orderNumber} · {names.get(c.workerId) ?? '?'} ·{' '}
-            {formatInstant(c.start, board.timeZone)}
+            {f.dateTime(c.start)}
           </Text>
           {c.conflicts.map((k, i) => (
             <Text key={i} size="xs" c="red.8">

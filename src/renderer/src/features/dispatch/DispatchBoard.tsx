@@ -2,6 +2,7 @@ import { Badge, Group, Loader, Text } from '@mantine/core'
 import { AutoScrollActivator, DndContext } from '@dnd-kit/core'
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
+import { useT } from '../../lib/i18n'
 import { BoardGrid, type BoardGridHandle } from './BoardGrid'
 import { BoardSide, type Side } from './BoardSide'
 import { BoardToolbar } from './BoardToolbar'
@@ -25,6 +26,7 @@ const AUTO_SCROLL = { activator: AutoScrollActivator.Pointer, threshold: { x: 0.
  * own cards, selection or axis, so that a drag or a save re-renders no row that it does not change.
  */
 export function DispatchBoard() {
+  const t = useT()
   const v = useBoardView()
   const { board, scale } = v
   const sel = useBoardSelection()
@@ -141,12 +143,11 @@ export function DispatchBoard() {
       </DndContext>
       <Group gap="md">
         <Text size="10px" c="dimmed">
-          Drag from the tray onto a technician · drag a card to move it, its right edge to change the end · click / shift-click selects · ←
-          → ±15 min · ↑ ↓ technician · Delete unassigns · Enter assigns the first suggestion · Ctrl+Z undo
+          {t('dispatch.board.help')}
         </Text>
         {v.conflictCount > 0 && (
           <Badge size="xs" color="red" variant="light" style={{ cursor: 'pointer' }} onClick={() => setSide('conflicts')}>
-            {v.conflictCount} with conflicts
+            {t('dispatch.board.withConflicts', { count: v.conflictCount })}
           </Badge>
         )}
       </Group>

@@ -1,9 +1,11 @@
 import { useDndMonitor } from '@dnd-kit/core'
 import { useState } from 'react'
 import type { BoardCard } from '@shared/domain/dispatch'
+import { formatsFor } from '@shared/i18n/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import classes from './dispatch.module.css'
 import { type DragData, overlaps, type Proposal } from './dropMath'
-import { formatTime, xOf, type TimeScale } from './timeScale'
+import { xOf, type TimeScale } from './timeScale'
 
 interface Props {
   /** The proposal for the pointer's current position (reads the page's refs; stable). */
@@ -20,6 +22,8 @@ interface Props {
  * that re-renders on pointer moves. Red when it would overlap other work or lies too far in the past.
  */
 export function DropGhost({ proposeAt, grid, scale, cards, names, pastLimit }: Props) {
+  const t = useT()
+  const f = formatsFor(useLanguage(), scale.timeZone)
   const [ghost, setGhost] = useState<{ p: Proposal; selfId: number | null } | null>(null)
   useDndMonitor({
     onDragMove(e) {
@@ -44,7 +48,12 @@ export function DropGhost({ proposeAt, grid, scale, cards, names, pastLimit }: P
   const width = Math.max(4, xOf(scale, ghost.p.end) - xOf(scale, ghost.p.start))
   const hits = overlaps(cards, ghost.p, ghost.selfId)
   const past = ghost.p.start < pastLimit
-  const warn = hits.length > 0 ? ` · overlaps ${hits.map((c) => c.orderNumber).join(', ')}` : past ? ' · too far in the past' : ''
+  const warn =
+    hits.length > 0
+      ? t('dispatch.card.overlaps', { orders: hits.map((c) => c.orderNumber).join(', ') })
+      : past
+        ? t('dispatch.card.tooFarInPast')
+        : ''
   return (
     <div
       className={`${classes.ghost} ${warn ? classes.ghostConflict : ''}`}
@@ -52,7 +61,7 @@ export function DropGhost({ proposeAt, grid, scale, cards, names, pastLimit }: P
       data-testid="drop-ghost"
     >
       <span className={classes.ghostLabel}>
-        {names.get(ghost.p.workerId)} · {formatTime(ghost.p.start, scale.timeZone)}–{formatTime(ghost.p.end, scale.timeZone)}
+        {names.get(ghost.p.workerId)} · {f.time(ghost.p.start)}–{f.time(ghost.p.end)}
         {warn}
       </span>
     </div>

@@ -3,32 +3,37 @@ import { IconAlertTriangleFilled, IconCircleCheck, IconMapPin, IconTruck } from 
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus, type BoardCard } from '@shared/domain/dispatch'
-import { dateOf, formatInstant } from '@shared/time'
+import type { AssignmentStatus, BoardCard } from '@shared/domain/dispatch'
+import { formatsFor } from '@shared/i18n/format'
+import { dateOf } from '@shared/time'
 import { SlaBadge } from '../../components/SlaBadge'
 import { today } from '../../lib/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { PRIORITY_BORDER } from './colors'
 import { useSetStatus } from './mutations'
 import { boardQuery } from './queries'
-import { addDays, formatDuration, formatTime, weekStart } from './timeScale'
+import { addDays, weekStart } from './timeScale'
 
-/** The steps a technician registers, in order; each button is offered only after the previous step. */
-const STEPS: { status: AssignmentStatus; label: string; icon: typeof IconTruck; after: AssignmentStatus[] }[] = [
-  { status: 'travelling', label: 'Travelling', icon: IconTruck, after: ['planned', 'dispatched'] },
-  { status: 'onSite', label: 'On site', icon: IconMapPin, after: ['planned', 'dispatched', 'travelling'] },
-  { status: 'done', label: 'Done', icon: IconCircleCheck, after: ['onSite'] }
+/** The steps a technician registers, in order (named by the status they set); each button is offered only after the previous step. */
+const STEPS: { status: AssignmentStatus; icon: typeof IconTruck; after: AssignmentStatus[] }[] = [
+  { status: 'travelling', icon: IconTruck, after: ['planned', 'dispatched'] },
+  { status: 'onSite', icon: IconMapPin, after: ['planned', 'dispatched', 'travelling'] },
+  { status: 'done', icon: IconCircleCheck, after: ['onSite'] }
 ]
 
 /** A technician's own schedule with their progress buttons; nobody else's work and no dragging. */
 export function MyWork() {
   const { user } = useSession()
+  const t = useT()
+  const language = useLanguage()
   const [range, setRange] = useState<'today' | 'week'>('today')
   const from = range === 'today' ? today() : weekStart(today())
   const days = range === 'today' ? 1 : 7
   const board = useQuery({ ...boardQuery({ from, days, teamIds: [], workerId: user?.workerId ?? null }), enabled: !!user?.workerId })
   const setStatus = useSetStatus()
   const tz = board.data?.timeZone ?? 'Europe/Tallinn'
+  const f = formatsFor(language, tz)
   const byDay = useMemo(() => {
     const m = new Map<string, BoardCard[]>()
     for (const c of [...(board.data?.cards ?? [])].sort((a, b) => a.start - b.start)) {
@@ -40,33 +45,35 @@ export function MyWork() {
 
   if (!user?.workerId)
     return (
-      <Alert color="gray" title="My work">
-        Your user is not linked to a worker, so there is no schedule to show. An administrator can link it on the user page.
+      <Alert color="gray" title={t('dispatch.myWork.title')}>
+        {t('dispatch.myWork.notLinked')}
       </Alert>
     )
   return (
     <Stack gap="sm" maw={760} data-testid="my-work">
       <Group justify="space-between">
-        <Title order={4}>My work</Title>
+        <Title order={4}>{t('dispatch.myWork.title')}</Title>
         <SegmentedControl
           size="xs"
           value={range}
           onChange={(v) => setRange(v as 'today' | 'week')}
           data={[
-            { value: 'today', label: 'Today' },
-            { value: 'week', label: 'This week' }
+            { value: 'today', label: t('dispatch.myWork.today') },
+            { value: 'week', label: t('dispatch.myWork.thisWeek') }
           ]}
         />
       </Group>
       {board.isPending && <Loader size="sm" />}
       {board.isError && <Text c="red">{board.error.message}</Text>}
-      {board.data && byDay.size === 0 && <Text c="dimmed">Nothing planned {range === 'today' ? 'today' : 'this week'}.</Text>}
+      {board.data && byDay.size === 0 && (
+        <Text c="dimmed">{range === 'today' ? t('dispatch.myWork.nothingToday') : t('dispatch.myWork.nothingThisWeek')}</Text>
+      )}
       {Array.from({ length: days }, (_, i) => addDays(from, i))
         .filter((d) => byDay.has(d))
         .map((d) => (
           <Stack key={d} gap={6}>
             <Text size="sm" fw={600} c="dimmed">
-              {new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })}
+              {f.dayTitle(d)}
             </Text>
             {byDay.get(d)!.map((c) => (
               <Paper
@@ -80,7 +87,7 @@ export function MyWork() {
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={600}>
-                      {formatTime(c.start, tz)}–{formatTime(c.end, tz)} ·{' '}
+                      {f.time(c.start)}–{f.time(c.end)} ·{' '}
                       <Anchor component={Link} to={`/orders/${c.orderId}`} size="sm" fw={600}>
                         {c.orderNumber}
                       </Anchor>{' '}
@@ -88,12 +95,16 @@ export function MyWork() {
                     </Text>
                     <Text size="sm">{c.address}</Text>
                     <Text size="xs" c="dimmed">
-                      {c.taskNames || c.description} · {formatDuration(c.end - c.start)} · {c.stageName}
+                      {c.taskNames || c.description} · {f.duration((c.end - c.start) / 60_000)} · {c.stageName}
                     </Text>
                     {(c.actualStart !== null || c.actualEnd !== null) && (
                       <Text size="xs" c="teal.8" data-testid="actual-times">
-                        {c.actualStart !== null && `Arrived ${formatInstant(c.actualStart, tz)}`}
-                        {c.actualEnd !== null && ` · Finished ${formatInstant(c.actualEnd, tz)}`}
+                        {[
+                          c.actualStart !== null && t('dispatch.myWork.arrived', { time: f.dateTime(c.actualStart) }),
+                          c.actualEnd !== null && t('dispatch.myWork.finished', { time: f.dateTime(c.actualEnd) })
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </Text>
                     )}
                     {c.conflicts.map((k, i) => (
@@ -111,7 +122,7 @@ export function MyWork() {
                         color={c.status === 'done' ? 'teal' : c.status === 'planned' ? 'gray' : 'blue'}
                         data-testid="my-work-status"
                       >
-                        {ASSIGNMENT_STATUS_LABELS[c.status]}
+                        {t(`enums.assignmentStatus.${c.status}`)}
                       </Badge>
                     </Group>
                     <Group gap={4}>
@@ -124,7 +135,7 @@ export function MyWork() {
                           loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === s.status}
                           onClick={() => setStatus.mutate({ card: c, status: s.status })}
                         >
-                          {s.label}
+                          {t(`enums.assignmentStatus.${s.status}`)}
                         </Button>
                       ))}
                     </Group>

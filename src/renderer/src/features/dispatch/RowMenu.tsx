@@ -4,6 +4,7 @@ import { IconFileTypePdf, IconSend } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { BoardCard } from '@shared/domain/dispatch'
 import { call } from '../../lib/api'
+import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/pdf'
 import type { RowActions } from './TechRow'
 import type { TimeScale } from './timeScale'
@@ -30,11 +31,11 @@ export function useRowMenu() {
   return { anchor, actions, close: () => setAnchor(null) }
 }
 
-async function daySheet(workerId: number, day: string) {
+async function daySheet(workerId: number, day: string, failed: string) {
   try {
     downloadPdf(await call('dispatch.daySheet', { workerId, date: day }))
   } catch (e) {
-    notifications.show({ color: 'red', title: 'Day sheet not made', message: e instanceof Error ? e.message : String(e) })
+    notifications.show({ color: 'red', title: failed, message: e instanceof Error ? e.message : String(e) })
   }
 }
 
@@ -50,6 +51,8 @@ interface Props {
 
 /** One technician's actions: dispatch their planned work in the range, and a day sheet (PDF) per shown day. */
 export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch }: Props) {
+  const t = useT()
+  const f = useFormat()
   const dispatchAll = (workerId: number) =>
     onDispatch(cards.filter((c) => c.workerId === workerId && c.status === 'planned' && c.id > 0).map((c) => c.id))
   return (
@@ -65,12 +68,16 @@ export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch
             onClick={() => dispatchAll(anchor.workerId)}
             disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}
           >
-            Dispatch {view === 'week' ? 'the week' : 'the day'}
+            {view === 'week' ? t('dispatch.row.dispatchWeek') : t('dispatch.row.dispatchDay')}
           </Menu.Item>
-          <Menu.Label>Day sheet (PDF)</Menu.Label>
+          <Menu.Label>{t('dispatch.row.daySheet')}</Menu.Label>
           {scale.segments.map((seg) => (
-            <Menu.Item key={seg.date} leftSection={<IconFileTypePdf size={14} />} onClick={() => void daySheet(anchor.workerId, seg.date)}>
-              {seg.date}
+            <Menu.Item
+              key={seg.date}
+              leftSection={<IconFileTypePdf size={14} />}
+              onClick={() => void daySheet(anchor.workerId, seg.date, t('dispatch.row.daySheetFailed'))}
+            >
+              {f.date(seg.date)}
             </Menu.Item>
           ))}
         </Menu.Dropdown>

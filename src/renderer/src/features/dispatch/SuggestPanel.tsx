@@ -2,7 +2,8 @@ import { Button, Group, Loader, Paper, Text } from '@mantine/core'
 import { IconSparkles } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import type { TrayRow } from '@shared/domain/dispatch'
-import { formatInstant } from '@shared/time'
+import { formatsFor } from '@shared/i18n/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import { suggestQuery } from './queries'
 
 interface Props {
@@ -15,16 +16,18 @@ interface Props {
 
 /** Ranked technicians for the selected tray order, with the reasons; Enter on the tray card takes the first. */
 export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
+  const t = useT()
+  const f = formatsFor(useLanguage(), timeZone)
   const q = useQuery(suggestQuery(row.orderId, from, days))
   return (
     <Paper withBorder m={6} p={6} bg="indigo.0" data-testid="suggestions" style={{ maxHeight: '40%', overflow: 'auto', flexShrink: 0 }}>
       <Group gap={4} mb={4}>
         <IconSparkles size={14} />
         <Text size="xs" fw={600}>
-          Suggested for {row.orderNumber}
+          {t('dispatch.suggest.title', { order: row.orderNumber })}
         </Text>
         <Text size="10px" c="dimmed">
-          Enter assigns the first
+          {t('dispatch.suggest.enterHint')}
         </Text>
       </Group>
       {q.isPending && <Loader size="xs" />}
@@ -35,7 +38,7 @@ export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
       )}
       {q.data?.length === 0 && (
         <Text size="xs" c="dimmed">
-          No technician can take it in the shown range.
+          {t('dispatch.suggest.none')}
         </Text>
       )}
       {q.data?.slice(0, 8).map((s, i) => (
@@ -52,13 +55,11 @@ export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
             <Text size="xs" fw={600} truncate>
               {i + 1}. {s.name}{' '}
               <Text span size="xs" c="dimmed">
-                score {Math.round(s.score)}
+                {t('dispatch.suggest.score', { score: Math.round(s.score) })}
               </Text>
             </Text>
             <Text size="xs" c={s.slot ? 'teal.8' : 'orange.8'}>
-              {s.slot
-                ? `${formatInstant(s.slot.start, timeZone)} – ${formatInstant(s.slot.end, timeZone).slice(-5)}`
-                : 'No free slot in range'}
+              {s.slot ? `${f.dateTime(s.slot.start)} – ${f.time(s.slot.end)}` : t('dispatch.suggest.noSlot')}
             </Text>
             <Text size="10px" c="dimmed" lineClamp={2}>
               {s.reasons.join(' · ')}
@@ -70,7 +71,7 @@ export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
             disabled={!s.slot}
             onClick={() => s.slot && onAssign(s.workerId, s.slot.start, s.slot.end)}
           >
-            Assign
+            {t('dispatch.suggest.assign')}
           </Button>
         </Group>
       ))}

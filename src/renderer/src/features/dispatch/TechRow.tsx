@@ -1,7 +1,9 @@
 import { IconDots } from '@tabler/icons-react'
+import type { TFunction } from 'i18next'
 import { memo, useMemo, useRef } from 'react'
 import { type BusinessCalendar, workingIntervals } from '@shared/calendar'
 import type { BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import type { Formats } from '@shared/i18n/format'
 import { BoardCardView, type CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
 import { placeCards, shadeRanges, type TimeScale } from './timeScale'
@@ -22,6 +24,9 @@ interface Props {
   nameWidth: number
   handlers: CardHandlers
   actions: RowActions
+  /** The grid's translator and formats: stable between renders, like the handlers. */
+  t: TFunction
+  f: Formats
 }
 
 /**
@@ -29,7 +34,19 @@ interface Props {
  * the time axis change, so a drag or a save re-renders the affected rows and not the board.
  * `data-render-count` is the number of renders, read by the performance test.
  */
-export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, holidays, height, nameWidth, handlers, actions }: Props) {
+export const TechRow = memo(function TechRow({
+  tech,
+  cards,
+  scale,
+  selectedKey,
+  holidays,
+  height,
+  nameWidth,
+  handlers,
+  actions,
+  t,
+  f
+}: Props) {
   const renders = useRef(0)
   renders.current += 1
   const placed = useMemo(() => placeCards(scale, cards), [scale, cards])
@@ -55,13 +72,13 @@ export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, 
             {tech.name}
           </div>
           <div className={classes.techNameSub}>
-            {tech.number} · {bookedHours ? `${+bookedHours.toFixed(1)} h booked` : 'free'}
+            {tech.number} · {bookedHours ? t('dispatch.row.booked', { hours: f.number(bookedHours, 1) }) : t('dispatch.row.free')}
           </div>
         </div>
         <button
           type="button"
           className={classes.rowMenuButton}
-          aria-label={`Actions for ${tech.name}`}
+          aria-label={t('dispatch.row.actions', { name: tech.name })}
           onClick={(e) => actions.openMenu(tech.id, e.currentTarget)}
         >
           <IconDots size={14} />
@@ -84,12 +101,15 @@ export const TechRow = memo(function TechRow({ tech, cards, scale, selectedKey, 
               compact={compact || p.lanes > 1}
               resizable={!compact}
               selected={selected.has(p.card.id)}
-              timeZone={scale.timeZone}
+              t={t}
+              f={f}
               handlers={handlers}
             />
           )
         })}
-        {!tech.active && <span style={{ position: 'absolute', right: 4, top: 2, color: 'var(--mantine-color-gray-6)' }}>inactive</span>}
+        {!tech.active && (
+          <span style={{ position: 'absolute', right: 4, top: 2, color: 'var(--mantine-color-gray-6)' }}>{t('dispatch.row.inactive')}</span>
+        )}
       </div>
     </div>
   )

@@ -5,21 +5,15 @@ import { IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { memo, useState } from 'react'
 import { type Board, TRAY_TABS, type TrayRow, type TrayTab } from '@shared/domain/dispatch'
-import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@shared/domain/orders'
-import { formatInstant } from '@shared/time'
+import { PRIORITIES, type Priority } from '@shared/domain/orders'
+import type { Formats } from '@shared/i18n/format'
+import { formatsFor } from '@shared/i18n/format'
 import { DateField } from '../../components/DateField'
 import { SlaBadge } from '../../components/SlaBadge'
+import { useLanguage, useT } from '../../lib/i18n'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
 import { trayQuery } from './queries'
-import { formatDuration } from './timeScale'
-
-const TAB_LABELS: Record<TrayTab, string> = {
-  unassigned: 'Unassigned',
-  unscheduled: 'Unscheduled',
-  dispatched: 'Dispatched',
-  onHold: 'On hold'
-}
 
 interface Props {
   board: Board | undefined
@@ -29,6 +23,14 @@ interface Props {
 
 /** The work still to plan, as draggable cards: the dispatcher's to-do list beside the board. */
 export function Tray({ board, selectedOrderId, onSelect }: Props) {
+  const t = useT()
+  const language = useLanguage()
+  const tabLabels: Record<TrayTab, string> = {
+    unassigned: t('dispatch.tray.tabs.unassigned'),
+    unscheduled: t('dispatch.tray.tabs.unscheduled'),
+    dispatched: t('dispatch.tray.tabs.dispatched'),
+    onHold: t('dispatch.tray.tabs.onHold')
+  }
   const [tab, setTab] = useState<TrayTab>('unassigned')
   const [teamId, setTeamId] = useState<string | null>(null)
   const [priority, setPriority] = useState<Priority | null>(null)
@@ -48,18 +50,18 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
       limit: 200
     })
   )
-  const timeZone = board?.timeZone ?? 'Europe/Tallinn'
+  const f = formatsFor(language, board?.timeZone ?? 'Europe/Tallinn')
   const rows = tray.data?.rows ?? []
   return (
     <>
       <Tabs value={tab} onChange={(v) => v && setTab(v as TrayTab)} variant="default">
         <Tabs.List grow>
-          {TRAY_TABS.map((t) => (
-            <Tabs.Tab key={t} value={t} px={2} py={6} fz={11} data-testid={`tray-tab-${t}`}>
-              {TAB_LABELS[t]}
+          {TRAY_TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} px={2} py={6} fz={11} data-testid={`tray-tab-${k}`}>
+              {tabLabels[k]}
               <br />
-              <Badge size="xs" variant="light" color={t === 'unassigned' && (tray.data?.counts[t] ?? 0) > 0 ? 'orange' : 'gray'}>
-                {tray.data?.counts[t] ?? '…'}
+              <Badge size="xs" variant="light" color={k === 'unassigned' && (tray.data?.counts[k] ?? 0) > 0 ? 'orange' : 'gray'}>
+                {tray.data?.counts[k] ?? '…'}
               </Badge>
             </Tabs.Tab>
           ))}
@@ -68,45 +70,52 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
       <Group gap={4} p={6} pb={0} grow>
         <Select
           size="xs"
-          placeholder="Team"
+          placeholder={t('dispatch.tray.team')}
           clearable
-          data={(board?.teams ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+          data={(board?.teams ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
           value={teamId}
           onChange={setTeamId}
-          aria-label="Team"
+          aria-label={t('dispatch.tray.team')}
         />
         <Select
           size="xs"
-          placeholder="Priority"
+          placeholder={t('dispatch.tray.priority')}
           clearable
-          data={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+          data={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
           value={priority}
           onChange={(v) => setPriority(v as Priority | null)}
-          aria-label="Priority"
+          aria-label={t('dispatch.tray.priority')}
         />
       </Group>
       <Group gap={4} p={6} pb={0} grow>
         <Select
           size="xs"
-          placeholder="Skill"
+          placeholder={t('dispatch.tray.skill')}
           clearable
           searchable
           data={(board?.skills ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
           value={skillId}
           onChange={setSkillId}
-          aria-label="Skill"
+          aria-label={t('dispatch.tray.skill')}
         />
-        <DateField size="xs" placeholder="Requested on" clearable value={date} onChange={setDate} aria-label="Requested on" />
+        <DateField
+          size="xs"
+          placeholder={t('dispatch.tray.requestedOn')}
+          clearable
+          value={date}
+          onChange={setDate}
+          aria-label={t('dispatch.tray.requestedOn')}
+        />
       </Group>
       <TextInput
         size="xs"
         p={6}
-        placeholder="Number, customer, address, task"
+        placeholder={t('dispatch.tray.searchPlaceholder')}
         leftSection={<IconSearch size={12} />}
-        rightSection={q ? <CloseButton size="xs" onClick={() => setQ('')} aria-label="Clear search" /> : null}
+        rightSection={q ? <CloseButton size="xs" onClick={() => setQ('')} aria-label={t('dispatch.tray.clearSearch')} /> : null}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
-        aria-label="Search the tray"
+        aria-label={t('dispatch.tray.search')}
       />
       <div className={classes.trayList} data-testid="tray-list">
         {tray.isError && (
@@ -116,15 +125,15 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
         )}
         {tray.data && rows.length === 0 && (
           <Text size="xs" c="dimmed" ta="center" mt="md">
-            Nothing here{debouncedQ || teamId || priority || skillId || date ? ' with these filters' : ''}.
+            {debouncedQ || teamId || priority || skillId || date ? t('dispatch.tray.nothingFiltered') : t('dispatch.tray.nothing')}
           </Text>
         )}
         {rows.map((r) => (
-          <TrayCard key={r.orderId} row={r} tab={tab} timeZone={timeZone} selected={r.orderId === selectedOrderId} onSelect={onSelect} />
+          <TrayCard key={r.orderId} row={r} tab={tab} f={f} selected={r.orderId === selectedOrderId} onSelect={onSelect} />
         ))}
         {tray.data && tray.data.total > rows.length && (
           <Text size="xs" c="dimmed" ta="center">
-            {tray.data.total - rows.length} more — narrow the filters
+            {t('dispatch.tray.more', { count: tray.data.total - rows.length })}
           </Text>
         )}
       </div>
@@ -136,13 +145,13 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
 const TrayCard = memo(function TrayCard({
   row,
   tab,
-  timeZone,
+  f,
   selected,
   onSelect
 }: {
   row: TrayRow
   tab: TrayTab
-  timeZone: string
+  f: Formats
   selected: boolean
   onSelect: (row: TrayRow | null) => void
 }) {
@@ -169,15 +178,16 @@ const TrayCard = memo(function TrayCard({
       data-testid="tray-card"
       data-order={row.orderNumber}
     >
-      <TrayCardBody row={row} timeZone={timeZone} />
+      <TrayCardBody row={row} f={f} />
     </div>
   )
 })
 
-const TrayCardBody = memo(function TrayCardBody({ row, timeZone }: { row: TrayRow; timeZone: string }) {
+const TrayCardBody = memo(function TrayCardBody({ row, f }: { row: TrayRow; f: Formats }) {
+  const t = useT()
   const window =
     row.requestedStart !== null || row.requestedEnd !== null
-      ? `${formatInstant(row.requestedStart, timeZone) || '…'} – ${formatInstant(row.requestedEnd, timeZone) || '…'}`
+      ? `${f.dateTime(row.requestedStart) || '…'} – ${f.dateTime(row.requestedEnd) || '…'}`
       : null
   return (
     <>
@@ -195,7 +205,7 @@ const TrayCardBody = memo(function TrayCardBody({ row, timeZone }: { row: TrayRo
       </Text>
       <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap', overflow: 'hidden' }}>
         <Text size="10px" c="gray.7" style={{ flexShrink: 0 }}>
-          {formatDuration(row.durationMinutes * 60_000)} · {row.stageName}
+          {f.duration(row.durationMinutes)} · {row.stageName}
         </Text>
         {window && (
           <Text size="10px" c="gray.7" truncate>
@@ -204,7 +214,7 @@ const TrayCardBody = memo(function TrayCardBody({ row, timeZone }: { row: TrayRo
         )}
         {row.plannedStart !== null && (
           <Text size="10px" c="teal.8" truncate>
-            · planned {formatInstant(row.plannedStart, timeZone)}
+            {t('dispatch.tray.planned', { time: f.dateTime(row.plannedStart) })}
           </Text>
         )}
       </Group>

@@ -1,14 +1,9 @@
 import { notifications } from '@mantine/notifications'
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query'
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  type AssignmentStatus,
-  type Board,
-  type BoardCard,
-  type ConflictRow,
-  type TrayRow
-} from '@shared/domain/dispatch'
+import type { AssignmentStatus, Board, BoardCard, ConflictRow, TrayRow } from '@shared/domain/dispatch'
 import { call, isApiError } from '../../lib/api'
+// Notifications are raised outside components: they speak the screen's current language.
+import { i18n } from '../../lib/i18n'
 import { dispatchKeys } from './queries'
 import type { BoardOp, Executed } from './undo'
 
@@ -46,11 +41,15 @@ export function reportFailure(qc: QueryClient, e: unknown, what: string): void {
     void qc.invalidateQueries({ queryKey: dispatchKeys.all })
     notifications.show({
       color: 'orange',
-      title: 'Changed in another window — reloaded',
-      message: `${what} was not saved; the board now shows the current plan.`
+      title: i18n.t('dispatch.ops.changedElsewhere'),
+      message: i18n.t('dispatch.ops.notSavedReloaded', { what })
     })
   } else {
-    notifications.show({ color: 'red', title: `${what} not saved`, message: e instanceof Error ? e.message : String(e) })
+    notifications.show({
+      color: 'red',
+      title: i18n.t('dispatch.ops.notSaved', { what }),
+      message: e instanceof Error ? e.message : String(e)
+    })
   }
 }
 
@@ -59,7 +58,7 @@ export function reportConflicts(card: BoardCard): void {
   if (card.conflicts.length === 0) return
   notifications.show({
     color: 'yellow',
-    title: `${card.orderNumber}: ${card.conflicts.length === 1 ? 'a conflict' : `${card.conflicts.length} conflicts`}`,
+    title: i18n.t('dispatch.ops.conflicts', { order: card.orderNumber, count: card.conflicts.length }),
     message: card.conflicts.map((c: ConflictRow) => c.message).join(' · '),
     autoClose: 8000
   })
@@ -114,7 +113,7 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
     switch (op.kind) {
       case 'move': {
         const prev = findCard(qc, op.id)
-        if (!prev) throw new Error('This work is no longer on the board')
+        if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
         editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end } : c)))
         const { card } = await call('dispatch.move', {
           id: op.id,
@@ -149,7 +148,7 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
       }
       case 'unassign': {
         const prev = findCard(qc, op.id)
-        if (!prev) throw new Error('This work is no longer on the board')
+        if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
         editBoards(qc, (cards) => cards.filter((c) => c.id !== op.id))
         await call('dispatch.unassign', { id: op.id, version: prev.version })
         return {
@@ -167,7 +166,11 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
 }
 
 export function describeOp(op: BoardOp): string {
-  return op.kind === 'assign' ? 'Assignment' : op.kind === 'move' ? 'Move' : 'Unassignment'
+  return op.kind === 'assign'
+    ? i18n.t('dispatch.ops.assignment')
+    : op.kind === 'move'
+      ? i18n.t('dispatch.ops.move')
+      : i18n.t('dispatch.ops.unassignment')
 }
 
 /** Sends planned work to its technicians; the board refetches whether or not it was accepted. */
@@ -175,9 +178,9 @@ export async function dispatchCards(qc: QueryClient, ids: number[]): Promise<voi
   if (ids.length === 0) return
   try {
     const r = await call('dispatch.dispatch', { ids })
-    notifications.show({ color: 'teal', message: `${r.dispatched} ${r.dispatched === 1 ? 'job' : 'jobs'} dispatched`, autoClose: 2500 })
+    notifications.show({ color: 'teal', message: i18n.t('dispatch.ops.dispatched', { count: r.dispatched }), autoClose: 2500 })
   } catch (e) {
-    reportFailure(qc, e, 'Dispatch')
+    reportFailure(qc, e, i18n.t('dispatch.ops.dispatch'))
   }
   void qc.invalidateQueries({ queryKey: dispatchKeys.all })
 }
@@ -189,9 +192,13 @@ export function useSetStatus() {
     mutationFn: (v: { card: BoardCard; status: AssignmentStatus }) =>
       call('dispatch.setStatus', { id: v.card.id, version: v.card.version, status: v.status, at: null, note: '' }),
     onSuccess: ({ card }) => {
-      notifications.show({ color: 'teal', message: `${card.orderNumber}: ${ASSIGNMENT_STATUS_LABELS[card.status]}`, autoClose: 2500 })
+      notifications.show({
+        color: 'teal',
+        message: `${card.orderNumber}: ${i18n.t(`enums.assignmentStatus.${card.status}`)}`,
+        autoClose: 2500
+      })
       void qc.invalidateQueries({ queryKey: dispatchKeys.all })
     },
-    onError: (e) => reportFailure(qc, e, 'Status')
+    onError: (e) => reportFailure(qc, e, i18n.t('dispatch.ops.status'))
   })
 }

@@ -156,22 +156,3 @@ export function placeCards<C extends { start: number; end: number }>(scale: Time
 export function shadeRanges(scale: TimeScale, intervals: readonly Interval[]): { left: number; width: number }[] {
   return intervals.map(([s, e]) => ({ left: xOf(scale, s), width: xOf(scale, e) - xOf(scale, s) })).filter((r) => r.width > 0)
 }
-
-// Intl formatters are costly to build and cheap to use; the board formats thousands of times per render.
-const timeFormats = new Map<string, Intl.DateTimeFormat>()
-
-export function formatTime(t: number, timeZone: string): string {
-  let f = timeFormats.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    timeFormats.set(timeZone, f)
-  }
-  return f.format(t)
-}
-
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / MINUTE)
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`
-}

@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { type RefObject, useCallback, useRef, useState } from 'react'
 import type { Board, TrayRow } from '@shared/domain/dispatch'
-import { formatInstant } from '@shared/time'
+import { formatsFor } from '@shared/i18n/format'
+import { useLanguage, useT } from '../../lib/i18n'
 import { describeOp, dispatchCards, reportConflicts, reportFailure, runOp } from './mutations'
 import { suggestQuery } from './queries'
 import { type BoardOp, UndoStack } from './undo'
@@ -21,6 +22,8 @@ export interface BoardLatest {
  */
 export function useBoardOps(latest: RefObject<BoardLatest>) {
   const qc = useQueryClient()
+  const t = useT()
+  const language = useLanguage()
   const undoStack = useRef(new UndoStack())
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const [undo, setUndo] = useState({ canUndo: false, canRedo: false })
@@ -43,7 +46,11 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
             if (b && (done.card.end <= b.from || done.card.start >= b.to))
               notifications.show({
                 color: 'blue',
-                message: `${done.card.orderNumber} planned for ${b.technicians.find((t) => t.id === done.card!.workerId)?.name ?? 'the technician'} on ${formatInstant(done.card.start, b.timeZone)}, outside the shown range`
+                message: t('dispatch.ops.plannedOutside', {
+                  order: done.card.orderNumber,
+                  technician: b.technicians.find((x) => x.id === done.card!.workerId)?.name ?? t('dispatch.ops.theTechnician'),
+                  time: formatsFor(language, b.timeZone).dateTime(done.card.start)
+                })
               })
           }
         } catch (e) {
@@ -51,7 +58,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         }
         refreshUndo()
       }),
-    [enqueue, qc, latest, refreshUndo]
+    [enqueue, qc, latest, refreshUndo, t, language]
   )
 
   const step = useCallback(
@@ -65,11 +72,11 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         try {
           await (direction === 'undo' ? undoStack.current.undo(run) : undoStack.current.redo(run))
         } catch (e) {
-          reportFailure(qc, e, direction === 'undo' ? 'Undo' : 'Redo')
+          reportFailure(qc, e, direction === 'undo' ? t('dispatch.ops.undo') : t('dispatch.ops.redo'))
         }
         refreshUndo()
       }),
-    [enqueue, qc, refreshUndo]
+    [enqueue, qc, refreshUndo, t]
   )
 
   /** Assigns a tray order to the first suggestion with a free slot in the shown range; `onAssigned` runs first. */
@@ -80,16 +87,16 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         const list = await qc.fetchQuery(suggestQuery(row.orderId, from, days))
         const top = list.find((s) => s.slot)
         if (!top?.slot) {
-          notifications.show({ color: 'orange', message: `No technician has a free slot for ${row.orderNumber} in the shown range` })
+          notifications.show({ color: 'orange', message: t('dispatch.ops.noFreeSlot', { order: row.orderNumber }) })
           return
         }
         onAssigned()
         perform({ kind: 'assign', orderId: row.orderId, workerId: top.workerId, start: top.slot.start, end: top.slot.end })
       } catch (e) {
-        reportFailure(qc, e, 'Assignment')
+        reportFailure(qc, e, t('dispatch.ops.assignment'))
       }
     },
-    [perform, qc, latest]
+    [perform, qc, latest, t]
   )
 
   const dispatchIds = useCallback((ids: number[]) => dispatchCards(qc, ids), [qc])

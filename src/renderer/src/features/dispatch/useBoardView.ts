@@ -2,6 +2,7 @@ import { useElementSize } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { type RefCallback, useCallback, useMemo, useState } from 'react'
 import { today } from '../../lib/format'
+import { useT } from '../../lib/i18n'
 import { useTimeZone } from '../../lib/settings'
 import { gridItems, NAME_WIDTH } from './BoardGrid'
 import { boardQuery } from './queries'
@@ -17,6 +18,7 @@ export type BoardView = 'day' | 'week'
  */
 export function useBoardView() {
   const shopZone = useTimeZone()
+  const t = useT()
   const [view, setView] = useState<BoardView>('day')
   const [date, setDate] = useState(today())
   const [teamIds, setTeamIds] = useState<string[]>([])
@@ -38,7 +40,8 @@ export function useBoardView() {
   const holidays = useMemo(() => new Set(board?.holidays.map((h) => h.date)), [board?.holidays])
   const holidayNames = useMemo(() => new Map(board?.holidays.map((h) => [h.date, h.name])), [board?.holidays])
   const names = useMemo(() => new Map(board?.technicians.map((t) => [t.id, t.name])), [board?.technicians])
-  const items = useMemo(() => (board ? gridItems(board, collapsed) : []), [board, collapsed])
+  const noTeam = t('dispatch.board.noTeam')
+  const items = useMemo(() => (board ? gridItems(board, collapsed, noTeam) : []), [board, collapsed, noTeam])
   const conflictCount = useMemo(() => board?.cards.filter((c) => c.conflicts.length > 0).length ?? 0, [board?.cards])
 
   const toggleGroup = useCallback(

@@ -1,34 +1,47 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core'
 import type { ComplianceRow } from '@shared/domain/sla'
+import type { Formats } from '@shared/i18n/format'
+import { useFormat, useT } from '../../lib/i18n'
 
 const MAX_BARS = 24
 
-export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10} %`)
+/** A share as "87,5 %" / "87.5 %" (one decimal, a space before the sign in both languages, as the report always had it). */
+export const percent = (f: Formats, share: number | null) => (share === null ? '—' : `${f.number(Math.round(share * 1000) / 10, 1)} %`)
 
 /**
  * Share of targets met per group as horizontal bars (met teal, missed red, a dashed line at the goal).
  * Plain elements rather than a chart library: a bar per row is all the report needs.
  */
-export function ComplianceChart({ rows, goal = 0.9 }: { rows: ComplianceRow[]; goal?: number }) {
+export function ComplianceChart({
+  rows,
+  labelOf,
+  goal = 0.9
+}: {
+  rows: ComplianceRow[]
+  labelOf: (r: ComplianceRow) => string
+  goal?: number
+}) {
+  const t = useT()
+  const f = useFormat()
   const shown = rows.slice(0, MAX_BARS)
   return (
-    <Stack gap={6} data-testid="compliance-chart" role="img" aria-label="Share of SLA targets met per group">
+    <Stack gap={6} data-testid="compliance-chart" role="img" aria-label={t('sla.compliance.chart')}>
       <Group gap="md">
-        <Legend color="var(--mantine-color-teal-6)" label="Met" />
-        <Legend color="var(--mantine-color-red-5)" label="Missed" />
-        <Legend color="var(--mantine-color-gray-3)" label="Nothing finished yet" />
+        <Legend color="var(--mantine-color-teal-6)" label={t('sla.compliance.met')} />
+        <Legend color="var(--mantine-color-red-5)" label={t('sla.compliance.missed')} />
+        <Legend color="var(--mantine-color-gray-3)" label={t('sla.compliance.nothingFinished')} />
         <Text size="xs" c="dimmed">
-          Dashed line: {Math.round(goal * 100)} % goal
+          {t('sla.compliance.goal', { percent: percent(f, goal) })}
         </Text>
       </Group>
       {shown.map((r) => {
         const finished = r.met + r.breached
         return (
           <Group key={r.key} gap="sm" wrap="nowrap" data-testid="compliance-bar">
-            <Text size="xs" w={180} truncate ta="right" title={r.label}>
-              {r.label}
+            <Text size="xs" w={180} truncate ta="right" title={labelOf(r)}>
+              {labelOf(r)}
             </Text>
-            <Tooltip label={`${r.met} met, ${r.breached} missed of ${r.targets} targets (${r.orders} orders)`} withArrow>
+            <Tooltip label={t('sla.compliance.barTip', { met: r.met, missed: r.breached, targets: r.targets, orders: r.orders })} withArrow>
               <Box
                 pos="relative"
                 h={18}
@@ -50,14 +63,14 @@ export function ComplianceChart({ rows, goal = 0.9 }: { rows: ComplianceRow[]; g
               </Box>
             </Tooltip>
             <Text size="xs" w={56} ta="right" fw={600}>
-              {percent(r.share)}
+              {percent(f, r.share)}
             </Text>
           </Group>
         )
       })}
       {rows.length > shown.length && (
         <Text size="xs" c="dimmed">
-          The first {shown.length} of {rows.length} groups; the table and the exports have them all.
+          {t('sla.compliance.chartFirstOf', { shown: shown.length, total: rows.length })}
         </Text>
       )}
     </Stack>

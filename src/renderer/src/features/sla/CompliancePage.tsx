@@ -2,22 +2,18 @@ import { Alert, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Te
 import { IconDownload, IconFileTypePdf } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { COMPLIANCE_GROUPINGS } from '@shared/domain/sla'
-import { formatMinutes } from '@shared/sla/clock'
+import { PRIORITIES } from '@shared/domain/orders'
+import { COMPLIANCE_GROUPINGS, type ComplianceRow } from '@shared/domain/sla'
 import { DateField } from '../../components/DateField'
+import { formatBusinessMinutes } from '../../components/SlaBadge'
 import { call, exportCsv } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { today } from '../../lib/format'
+import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/pdf'
 import { ComplianceChart, percent } from './ComplianceChart'
 
 type Grouping = (typeof COMPLIANCE_GROUPINGS)[number]
-const GROUP_LABELS: Record<Grouping, string> = {
-  customer: 'Customer',
-  agreementGroup: 'Agreement group',
-  priority: 'Priority',
-  month: 'Month'
-}
 
 /** The first day of the month two months back: a quarter's report by default. */
 function quarterStart(): string {
@@ -26,24 +22,46 @@ function quarterStart(): string {
   return `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-01`
 }
 
-const minutesText = (m: number | null) => (m === null ? '—' : formatMinutes(m))
-
 /** How well the SLAs were kept in a period: share of targets met and median times, by customer, agreement group, priority or month. */
 export function CompliancePage() {
+  const t = useT()
+  const f = useFormat()
+  const groupLabels: Record<Grouping, string> = {
+    customer: t('sla.compliance.group.customer'),
+    agreementGroup: t('sla.compliance.group.agreementGroup'),
+    priority: t('sla.compliance.group.priority'),
+    month: t('sla.compliance.group.month')
+  }
+  const minutesText = (m: number | null) => (m === null ? '—' : formatBusinessMinutes(t, m))
   const [from, setFrom] = useState<string | null>(quarterStart)
   const [to, setTo] = useState<string | null>(today)
   const [groupBy, setGroupBy] = useState<Grouping>('month')
   const [busy, setBusy] = useState<'csv' | 'pdf' | null>(null)
   const period = from && to ? { from, to, groupBy } : null
-  const periodError = !from || !to ? 'Give both dates of the period' : from > to ? '"From" must not be after "to"' : null
+  const periodError = !from || !to ? t('sla.compliance.bothDates') : from > to ? t('sla.compliance.fromAfterTo') : null
 
   const report = useQuery({
     queryKey: ['list', 'slaCompliance.list', period],
-    queryFn: () => call('slaCompliance.list', { ...period!, pageSize: 500 }),
+    // The grouping travels with its rows: while another loads, the shown rows keep their own labels.
+    queryFn: async () => ({ ...(await call('slaCompliance.list', { ...period!, pageSize: 500 })), groupBy: period!.groupBy }),
     enabled: period !== null && periodError === null,
     placeholderData: keepPreviousData
   })
   const rows = report.data?.rows ?? []
+  /**
+   * A group's name in the user's language: the report keys priorities by their order and months as
+   * "2026-11", and names the orders without an agreement group "-"; customers and groups are names.
+   */
+  const labelOf = (r: ComplianceRow): string => {
+    const shownAs = report.data?.groupBy ?? groupBy
+    if (shownAs === 'priority') {
+      const p = PRIORITIES[Number(r.key)]
+      return p ? t(`enums.priority.${p}`) : r.label
+    }
+    if (shownAs === 'month' && /^\d{4}-\d{2}$/.test(r.key)) return f.month(r.key)
+    if (shownAs === 'agreementGroup' && r.key === '-') return t('sla.compliance.noAgreement')
+    return r.label
+  }
 
   const run = async (kind: 'csv' | 'pdf') => {
     if (!period) return
@@ -61,7 +79,7 @@ export function CompliancePage() {
   return (
     <Stack gap="sm" maw={1200}>
       <Group justify="space-between">
-        <Title order={3}>SLA compliance</Title>
+        <Title order={3}>{t('sla.compliance.title')}</Title>
         <Group gap="xs">
           <Button
             variant="default"
@@ -71,7 +89,7 @@ export function CompliancePage() {
             disabled={periodError !== null}
             onClick={() => run('csv')}
           >
-            Export CSV
+            {t('common.exportCsv')}
           </Button>
           <Button
             variant="default"
@@ -81,28 +99,43 @@ export function CompliancePage() {
             disabled={periodError !== null}
             onClick={() => run('pdf')}
           >
-            PDF
+            {t('sla.compliance.pdf')}
           </Button>
         </Group>
       </Group>
       <Group gap="sm" align="end">
-        <DateField size="xs" w={130} label="From" aria-label="From" clearable={false} value={from} onChange={setFrom} />
-        <DateField size="xs" w={130} label="To" aria-label="To" clearable={false} value={to} onChange={setTo} />
+        <DateField
+          size="xs"
+          w={130}
+          label={t('sla.compliance.from')}
+          aria-label={t('sla.compliance.from')}
+          clearable={false}
+          value={from}
+          onChange={setFrom}
+        />
+        <DateField
+          size="xs"
+          w={130}
+          label={t('sla.compliance.to')}
+          aria-label={t('sla.compliance.to')}
+          clearable={false}
+          value={to}
+          onChange={setTo}
+        />
         <div>
           <Text size="xs" fw={500} mb={2}>
-            Group by
+            {t('sla.compliance.groupBy')}
           </Text>
           <SegmentedControl
             size="xs"
-            aria-label="Group by"
-            data={COMPLIANCE_GROUPINGS.map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
+            aria-label={t('sla.compliance.groupBy')}
+            data={COMPLIANCE_GROUPINGS.map((g) => ({ value: g, label: groupLabels[g] }))}
             value={groupBy}
             onChange={(g) => setGroupBy(g as Grouping)}
           />
         </div>
         <Text size="xs" c="dimmed" ml="auto" maw={380}>
-          Orders whose SLA clock started in the period. Share met = met ÷ (met + missed); targets still running count in neither. Times are
-          business time.
+          {t('sla.compliance.explain')}
         </Text>
       </Group>
       {periodError && <Alert color="orange">{periodError}</Alert>}
@@ -110,37 +143,37 @@ export function CompliancePage() {
       {report.isLoading && <Loader size="sm" />}
       {report.data && rows.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="compliance-empty">
-          No order with an SLA in this period.
+          {t('sla.compliance.empty')}
         </Text>
       )}
       {report.data && report.data.total > rows.length && (
         <Text size="xs" c="dimmed">
-          The first {rows.length} of {report.data.total} groups; the CSV export has them all.
+          {t('sla.compliance.firstOf', { shown: rows.length, total: report.data.total })}
         </Text>
       )}
       {rows.length > 0 && (
         <>
           <Paper withBorder p="md">
-            <ComplianceChart rows={rows} />
+            <ComplianceChart rows={rows} labelOf={labelOf} />
           </Paper>
           <Paper withBorder>
             <Table striped verticalSpacing={4} fz="sm" data-testid="compliance-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{GROUP_LABELS[groupBy]}</Table.Th>
-                  <Table.Th ta="right">Orders</Table.Th>
-                  <Table.Th ta="right">Targets</Table.Th>
-                  <Table.Th ta="right">Met</Table.Th>
-                  <Table.Th ta="right">Missed</Table.Th>
-                  <Table.Th ta="right">Share met</Table.Th>
-                  <Table.Th ta="right">Median response</Table.Th>
-                  <Table.Th ta="right">Median resolution</Table.Th>
+                  <Table.Th>{groupLabels[groupBy]}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.orders')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.targets')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.met')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.missed')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.shareMet')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.medianResponse')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.compliance.medianResolution')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((r) => (
                   <Table.Tr key={r.key}>
-                    <Table.Td>{r.label}</Table.Td>
+                    <Table.Td>{labelOf(r)}</Table.Td>
                     <Table.Td ta="right">{r.orders}</Table.Td>
                     <Table.Td ta="right">{r.targets}</Table.Td>
                     <Table.Td ta="right">{r.met}</Table.Td>
@@ -148,7 +181,7 @@ export function CompliancePage() {
                       {r.breached}
                     </Table.Td>
                     <Table.Td ta="right" fw={600}>
-                      {percent(r.share)}
+                      {percent(f, r.share)}
                     </Table.Td>
                     <Table.Td ta="right">{minutesText(r.medianResponseMinutes)}</Table.Td>
                     <Table.Td ta="right">{minutesText(r.medianResolutionMinutes)}</Table.Td>

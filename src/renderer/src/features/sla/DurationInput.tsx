@@ -1,5 +1,6 @@
 import { Group, Input, NumberInput, Text } from '@mantine/core'
 import { type ReactNode, useState } from 'react'
+import { useT } from '../../lib/i18n'
 
 interface Raw {
   hours: number | string
@@ -29,6 +30,7 @@ interface DurationInputProps {
  */
 export function DurationInput({ label, value, onChange, error, required, hint }: DurationInputProps) {
   // The two fields as typed: "0 h 0 min" must stay on screen (and be refused) rather than turn into "no value".
+  const t = useT()
   const [raw, setRaw] = useState<Raw>(() => rawOf(value))
   if (minutesOf(raw) !== value) setRaw(rawOf(value))
   const { hours, minutes } = raw
@@ -42,8 +44,8 @@ export function DurationInput({ label, value, onChange, error, required, hint }:
         <NumberInput
           size="xs"
           w={76}
-          aria-label={`${label} hours`}
-          rightSection={<Text size="xs">h</Text>}
+          aria-label={t('sla.targets.hours', { label })}
+          rightSection={<Text size="xs">{t('sla.targets.hoursUnit')}</Text>}
           rightSectionPointerEvents="none"
           min={0}
           max={8760}
@@ -56,8 +58,8 @@ export function DurationInput({ label, value, onChange, error, required, hint }:
         <NumberInput
           size="xs"
           w={80}
-          aria-label={`${label} minutes`}
-          rightSection={<Text size="xs">min</Text>}
+          aria-label={t('sla.targets.minutes', { label })}
+          rightSection={<Text size="xs">{t('sla.targets.minutesUnit')}</Text>}
           rightSectionPointerEvents="none"
           rightSectionWidth={34}
           min={0}

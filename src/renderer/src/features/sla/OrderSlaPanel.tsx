@@ -3,35 +3,15 @@ import { IconChevronDown, IconClockPause, IconRefresh, IconX } from '@tabler/ico
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { OrderRow } from '@shared/domain/orders'
-import { type OrderClock, SLA_TARGET_LABELS, type SlaTargetKind } from '@shared/domain/sla'
-import { formatMinutes } from '@shared/sla/clock'
-import { formatInstant } from '@shared/time'
+import type { OrderClock, SlaTargetKind } from '@shared/domain/sla'
+import { formatsFor } from '@shared/i18n/format'
 import { EntitySelect } from '../../components/EntitySelect'
-import { SlaBadge, slaBadgeColour } from '../../components/SlaBadge'
+import { formatBusinessMinutes, SlaBadge, slaBadgeColour } from '../../components/SlaBadge'
+import { useLanguage, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
 import { SlaReasonDialog } from './SlaReasonDialog'
 import { useClockAction, useOrderClock } from './orderClock'
-
-const SOURCE_LABELS: Record<OrderClock['source'], string> = {
-  order: 'set on this order',
-  agreement: 'from the agreement',
-  agreementGroup: 'from the agreement group',
-  customerGroup: 'from the customer group'
-}
-
-const EVENT_LABELS: Record<OrderClock['events'][number]['kind'], string> = {
-  start: 'Clock started',
-  pause: 'Paused',
-  resume: 'Resumed',
-  met: 'Met',
-  breached: 'Breached',
-  reset: 'Clock reset',
-  cancel: 'Clock cancelled',
-  priority: 'Priority changed',
-  assign: 'SLA assigned',
-  reason: 'Reason given'
-}
 
 const STATE_LEVEL = { running: 'ok', paused: 'paused', met: 'met', breached: 'breached', cancelled: 'cancelled' } as const
 
@@ -40,36 +20,65 @@ type Dialog = { kind: 'cancel' } | { kind: 'reset' } | { kind: 'reason'; target:
 /** The order's SLA: which one applies and why, each target's deadline and time left, the event log, and the clock actions. */
 export function OrderSlaPanel({ order }: { order: OrderRow }) {
   const { can } = useSession()
+  const t = useT()
+  const language = useLanguage()
   const settings = useQuery(settingsQuery)
   const clockQuery = useOrderClock(order)
   const clock = clockQuery.data ?? null
   const tz = settings.data?.timeZone ?? 'Europe/Tallinn'
+  const f = formatsFor(language, tz)
+  const minutes = (m: number) => formatBusinessMinutes(t, m)
+  const sourceLabels: Record<OrderClock['source'], string> = {
+    order: t('sla.clock.source.order'),
+    agreement: t('sla.clock.source.agreement'),
+    agreementGroup: t('sla.clock.source.agreementGroup'),
+    customerGroup: t('sla.clock.source.customerGroup')
+  }
+  const eventLabels: Record<OrderClock['events'][number]['kind'], string> = {
+    start: t('sla.clock.event.start'),
+    pause: t('sla.clock.event.pause'),
+    resume: t('sla.clock.event.resume'),
+    met: t('sla.clock.event.met'),
+    breached: t('sla.clock.event.breached'),
+    reset: t('sla.clock.event.reset'),
+    cancel: t('sla.clock.event.cancel'),
+    priority: t('sla.clock.event.priority'),
+    assign: t('sla.clock.event.assign'),
+    reason: t('sla.clock.event.reason')
+  }
+  const stateLabels: Record<keyof typeof STATE_LEVEL, string> = {
+    running: t('sla.clock.states.running'),
+    paused: t('sla.clock.states.paused'),
+    met: t('sla.clock.states.met'),
+    breached: t('sla.clock.states.breached'),
+    cancelled: t('sla.clock.states.cancelled')
+  }
   const reasonRequired = settings.data?.slaReasonRequired ?? true
   const [dialog, setDialog] = useState<Dialog>(null)
   const close = () => setDialog(null)
-  const cancel = useClockAction('sla.cancel', order.id, 'SLA clock cancelled', close)
-  const reset = useClockAction('sla.reset', order.id, 'SLA clock restarted', close)
-  const giveReason = useClockAction('sla.giveReason', order.id, 'Reason recorded', close)
+  const cancel = useClockAction('sla.cancel', order.id, t('sla.clock.cancelled'), close)
+  const reset = useClockAction('sla.reset', order.id, t('sla.clock.restarted'), close)
+  const giveReason = useClockAction('sla.giveReason', order.id, t('sla.clock.reasonRecorded'), close)
 
   return (
     <Paper withBorder p="sm" data-testid="order-sla">
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Group gap="xs">
           <Text fw={600} size="sm">
-            Service level
+            {t('sla.clock.title')}
           </Text>
           {clock ? (
             <>
               <Text size="sm">{clock.slaName}</Text>
               <Text size="xs" c="dimmed">
-                {SOURCE_LABELS[clock.source]} · clock started {formatInstant(clock.startedAt, tz)}
+                {t('sla.clock.started', { source: sourceLabels[clock.source], time: f.dateTime(clock.startedAt) })}
               </Text>
               <SlaBadge badge={clock.badge} />
             </>
           ) : (
             clockQuery.isSuccess && (
               <Text size="sm" c="dimmed">
-                No SLA applies to this order.
+                {t('sla.clock.none')}
               </Text>
             )
           )}
@@ -78,15 +87,15 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
-                SLA actions
+                {t('sla.clock.actions')}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconClockPause size={14} />} onClick={() => setDialog({ kind: 'assign' })}>
-                {clock ? 'Change the SLA…' : 'Set an SLA…'}
+                {clock ? t('sla.clock.change') : t('sla.clock.set')}
               </Menu.Item>
               <Menu.Item leftSection={<IconRefresh size={14} />} disabled={clock === null} onClick={() => setDialog({ kind: 'reset' })}>
-                Reset the clock…
+                {t('sla.clock.reset')}
               </Menu.Item>
               <Menu.Item
                 leftSection={<IconX size={14} />}
@@ -94,7 +103,7 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
                 disabled={clock === null || clock.state === 'cancelled'}
                 onClick={() => setDialog({ kind: 'cancel' })}
               >
-                Cancel the clock…
+                {t('sla.clock.cancel')}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -103,8 +112,9 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
       {clockQuery.isError && <Alert color="red">{(clockQuery.error as Error).message}</Alert>}
       {clock && clock.reasonsMissing.length > 0 && (
         <Alert color="orange" py={6} mb="xs" data-testid="sla-reasons-missing">
-          {clock.reasonsMissing.map((t) => SLA_TARGET_LABELS[t]).join(' and ')} target missed: give a reason (asked at the latest at
-          sign-off).
+          {t('sla.clock.reasonsMissing', {
+            targets: clock.reasonsMissing.map((k) => t(`enums.slaTarget.${k}`)).join(` ${t('sla.clock.and')} `)
+          })}
         </Alert>
       )}
       {clock && (
@@ -112,49 +122,49 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
           <Table verticalSpacing={4} fz="sm" withTableBorder data-testid="sla-targets-clock">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Target</Table.Th>
-                <Table.Th>Time allowed</Table.Th>
-                <Table.Th>Deadline</Table.Th>
-                <Table.Th>Used</Table.Th>
-                <Table.Th>Left</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Reason</Table.Th>
+                <Table.Th>{t('sla.clock.target')}</Table.Th>
+                <Table.Th>{t('sla.clock.allowed')}</Table.Th>
+                <Table.Th>{t('sla.clock.deadline')}</Table.Th>
+                <Table.Th>{t('sla.clock.used')}</Table.Th>
+                <Table.Th>{t('sla.clock.left')}</Table.Th>
+                <Table.Th>{t('sla.clock.state')}</Table.Th>
+                <Table.Th>{t('sla.clock.reason')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {clock.targets.map((t) => {
-                const stopped = t.metAt !== null || t.state === 'cancelled'
+              {clock.targets.map((x) => {
+                const stopped = x.metAt !== null || x.state === 'cancelled'
                 return (
-                  <Table.Tr key={t.target} data-target={t.target}>
-                    <Table.Td fw={500}>{SLA_TARGET_LABELS[t.target]}</Table.Td>
-                    <Table.Td>{formatMinutes(t.minutes)}</Table.Td>
+                  <Table.Tr key={x.target} data-target={x.target}>
+                    <Table.Td fw={500}>{t(`enums.slaTarget.${x.target}`)}</Table.Td>
+                    <Table.Td>{minutes(x.minutes)}</Table.Td>
                     <Table.Td>
-                      {t.deadline !== null ? formatInstant(t.deadline, tz) : t.state === 'paused' ? 'moves on when resumed' : '—'}
+                      {x.deadline !== null ? f.dateTime(x.deadline) : x.state === 'paused' ? t('sla.clock.whenResumed') : '—'}
                     </Table.Td>
-                    <Table.Td>{formatMinutes(t.consumed)}</Table.Td>
-                    <Table.Td data-testid={`sla-left-${t.target}`} c={t.remaining < 0 ? 'red' : undefined}>
-                      {stopped ? '—' : t.remaining < 0 ? `${formatMinutes(-t.remaining)} over` : formatMinutes(t.remaining)}
+                    <Table.Td>{minutes(x.consumed)}</Table.Td>
+                    <Table.Td data-testid={`sla-left-${x.target}`} c={x.remaining < 0 ? 'red' : undefined}>
+                      {stopped ? '—' : x.remaining < 0 ? t('sla.clock.over', { time: minutes(-x.remaining) }) : minutes(x.remaining)}
                     </Table.Td>
                     <Table.Td>
-                      <Badge size="xs" variant="light" color={slaBadgeColour(STATE_LEVEL[t.state])}>
-                        {t.state}
-                        {t.metAt !== null ? ` ${formatInstant(t.metAt, tz)}` : ''}
+                      <Badge size="xs" variant="light" color={slaBadgeColour(STATE_LEVEL[x.state])}>
+                        {stateLabels[x.state]}
+                        {x.metAt !== null ? ` ${f.dateTime(x.metAt)}` : ''}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {t.reasonName ? (
+                      {x.reasonName ? (
                         <Text size="xs">
-                          {t.reasonName}
-                          {t.reasonNote ? ` — ${t.reasonNote}` : ''}
+                          {x.reasonName}
+                          {x.reasonNote ? ` — ${x.reasonNote}` : ''}
                         </Text>
-                      ) : t.breachedAt !== null && can('orders.register') ? (
+                      ) : x.breachedAt !== null && can('orders.register') ? (
                         <Button
                           size="compact-xs"
                           variant="light"
                           color="orange"
-                          onClick={() => setDialog({ kind: 'reason', target: t.target })}
+                          onClick={() => setDialog({ kind: 'reason', target: x.target })}
                         >
-                          Give reason
+                          {t('sla.clock.giveReason')}
                         </Button>
                       ) : null}
                     </Table.Td>
@@ -165,19 +175,19 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
           </Table>
           <div>
             <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Clock events
+              {t('sla.clock.events')}
             </Text>
             <Table verticalSpacing={2} fz="xs" data-testid="sla-events">
               <Table.Tbody>
                 {[...clock.events].reverse().map((ev) => (
                   <Table.Tr key={ev.id}>
-                    <Table.Td w={130}>{formatInstant(ev.at, tz)}</Table.Td>
+                    <Table.Td w={130}>{f.dateTime(ev.at)}</Table.Td>
                     <Table.Td w={140}>
-                      {EVENT_LABELS[ev.kind]}
-                      {ev.target ? ` · ${SLA_TARGET_LABELS[ev.target]}` : ''}
+                      {eventLabels[ev.kind]}
+                      {ev.target ? ` · ${t(`enums.slaTarget.${ev.target}`)}` : ''}
                     </Table.Td>
                     <Table.Td w={140} c="dimmed">
-                      {ev.userName ?? 'system'}
+                      {ev.userName ?? t('sla.clock.system')}
                     </Table.Td>
                     <Table.Td>
                       {ev.reasonName}
@@ -196,9 +206,9 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
         <>
           <SlaReasonDialog
             opened={dialog?.kind === 'cancel'}
-            title={`Cancel the SLA clock of ${order.number}?`}
-            message="The targets stop counting and the order no longer shows on the at-risk list; the compliance report leaves it out. Resetting starts it again."
-            confirmLabel="Cancel the clock"
+            title={t('sla.clock.cancelTitle', { order: order.number })}
+            message={t('sla.clock.cancelMessage')}
+            confirmLabel={t('sla.clock.cancelConfirm')}
             danger
             reasonRequired={reasonRequired}
             busy={cancel.isPending}
@@ -207,9 +217,9 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
           />
           <SlaReasonDialog
             opened={dialog?.kind === 'reset'}
-            title={`Restart the SLA clock of ${order.number}?`}
-            message="Every target starts again from now, as if the order had just come in (e.g. the customer changed the request)."
-            confirmLabel="Reset the clock"
+            title={t('sla.clock.resetTitle', { order: order.number })}
+            message={t('sla.clock.resetMessage')}
+            confirmLabel={t('sla.clock.resetConfirm')}
             reasonRequired={reasonRequired}
             busy={reset.isPending}
             onClose={close}
@@ -217,9 +227,11 @@ export function OrderSlaPanel({ order }: { order: OrderRow }) {
           />
           <SlaReasonDialog
             opened={dialog?.kind === 'reason'}
-            title={dialog?.kind === 'reason' ? `Why was the ${SLA_TARGET_LABELS[dialog.target].toLowerCase()} target missed?` : ''}
-            message="The reason shows on the order and in the compliance export."
-            confirmLabel="Save reason"
+            title={
+              dialog?.kind === 'reason' ? t('sla.clock.reasonTitle', { target: t(`enums.slaTarget.${dialog.target}`).toLowerCase() }) : ''
+            }
+            message={t('sla.clock.reasonMessage')}
+            confirmLabel={t('sla.clock.reasonConfirm')}
             reasonRequired
             busy={giveReason.isPending}
             onClose={close}
@@ -257,26 +269,25 @@ function AssignDialog({
   opened: boolean
   onClose: () => void
 }) {
+  const t = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={`SLA of ${order.number}`} size="md">
+    <Modal opened={opened} onClose={onClose} title={t('sla.clock.assignTitle', { order: order.number })} size="md">
       {opened && <AssignForm order={order} current={current} onClose={onClose} />}
     </Modal>
   )
 }
 
 function AssignForm({ order, current, onClose }: { order: OrderRow; current: number | null; onClose: () => void }) {
+  const t = useT()
   const [slaId, setSlaId] = useState<number | null>(current)
-  const assign = useClockAction('sla.setForOrder', order.id, 'SLA changed', onClose)
+  const assign = useClockAction('sla.setForOrder', order.id, t('sla.clock.changed'), onClose)
   return (
     <Stack gap="sm">
-      <Text size="sm">
-        The order&apos;s own SLA overrides the one its agreement or customer group gives it. Changing it restarts the clock from now;
-        leaving it empty goes back to the default.
-      </Text>
+      <Text size="sm">{t('sla.clock.assignExplain')}</Text>
       <EntitySelect
-        label="SLA"
+        label={t('sla.clock.assignLabel')}
         data-autofocus
-        placeholder="Default (agreement or customer group)"
+        placeholder={t('sla.clock.assignDefault')}
         list="slaDefinitions.list"
         labelOf={(s) => `${s.code} · ${s.name}`}
         value={slaId}
@@ -285,14 +296,14 @@ function AssignForm({ order, current, onClose }: { order: OrderRow; current: num
       />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button
           size="xs"
           loading={assign.isPending}
           onClick={() => assign.mutate({ orderId: order.id, orderVersion: order.version, slaId })}
         >
-          Apply
+          {t('sla.clock.apply')}
         </Button>
       </Group>
     </Stack>

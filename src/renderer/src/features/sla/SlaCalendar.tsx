@@ -3,6 +3,7 @@ import type { Output } from '@shared/api/contract'
 import type { WeekHours } from '@shared/domain/masterdata'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
 import { HolidaysEditor } from '../../components/HolidaysEditor'
+import { useFormat, useT } from '../../lib/i18n'
 import { weekText } from './calendarText'
 import { OFFICE_HOURS, type SlaForm } from './slaForm'
 
@@ -17,6 +18,8 @@ interface SlaCalendarProps {
 
 /** The SLA's calendar: the shop's from Settings, or its own working week and holidays. */
 export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
+  const t = useT()
+  const f = useFormat()
   const v = form.values
   const ownCalendar = v.workingHours !== null
   const setCalendar = (own: boolean) => {
@@ -27,14 +30,14 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
   return (
     <div>
       <Group gap="md" mb={6} align="center">
-        <Title order={5}>Calendar</Title>
+        <Title order={5}>{t('sla.calendar.title')}</Title>
         <SegmentedControl
           size="xs"
           disabled={readOnly}
-          aria-label="Calendar"
+          aria-label={t('sla.calendar.title')}
           data={[
-            { value: 'shop', label: 'Shop calendar' },
-            { value: 'own', label: 'Own calendar' }
+            { value: 'shop', label: t('sla.calendar.shop') },
+            { value: 'own', label: t('sla.calendar.own') }
           ]}
           value={ownCalendar ? 'own' : 'shop'}
           onChange={(c) => setCalendar(c === 'own')}
@@ -42,14 +45,13 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
       </Group>
       {!ownCalendar ? (
         <Text size="sm" c="dimmed">
-          Counts on the company&apos;s working week and holidays from Settings{week ? ` (${weekText(week)})` : ''}; a change there moves
-          this SLA&apos;s deadlines too.
+          {t('sla.calendar.shopHint', { week: week ? ` (${weekText(t, f, week)})` : '' })}
         </Text>
       ) : (
         <Grid gap="md">
           <Grid.Col span={6}>
             <Text size="xs" c="dimmed" mb={4}>
-              E.g. 24/7 support: every day open 00:00–23:59.
+              {t('sla.calendar.ownHint')}
             </Text>
             <WeekHoursEditor
               value={v.workingHours!}
@@ -79,10 +81,10 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
               }
               title={
                 <Text size="sm" fw={500}>
-                  Holidays
+                  {t('sla.calendar.holidays')}
                 </Text>
               }
-              emptyText="No holidays: every listed weekday counts."
+              emptyText={t('sla.calendar.noHolidays')}
               testId="sla-holidays"
               padding="sm"
             />

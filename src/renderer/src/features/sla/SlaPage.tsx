@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { slaInput, type SlaRow } from '@shared/domain/sla'
 import { RecordPage } from '../../components/RecordPage'
+import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
@@ -17,6 +18,7 @@ import { empty, toForm, type SlaValues } from './slaForm'
  * (the shop's or its own), and which stages pause the clock or meet a target.
  */
 export function SlaPage() {
+  const t = useT()
   const { id } = useParams()
   const recordId = id === 'new' ? null : Number(id)
   const { can } = useSession()
@@ -24,7 +26,7 @@ export function SlaPage() {
   const settings = useQuery(settingsQuery)
   const e = useEditor<SlaRow, SlaValues>({
     entity: 'slaDefinitions',
-    label: 'SLA',
+    label: t('sla.editor.entity'),
     id: recordId,
     schema: slaInput,
     empty,
@@ -39,39 +41,35 @@ export function SlaPage() {
 
   return (
     <RecordPage
-      title={e.record ? `${e.record.code} · ${e.record.name}` : 'SLA'}
+      title={e.record ? `${e.record.code} · ${e.record.name}` : t('sla.editor.entity')}
       subtitle={
-        e.record
-          ? e.record.inUse > 0
-            ? `Assigned in ${e.record.inUse} place${e.record.inUse === 1 ? '' : 's'}`
-            : 'Not assigned yet'
-          : undefined
+        e.record ? (e.record.inUse > 0 ? t('sla.editor.assignedIn', { count: e.record.inUse }) : t('sla.editor.notAssigned')) : undefined
       }
-      listLabel="Service levels"
+      listLabel={t('sla.editor.listLabel')}
       listPath="/slas"
       editor={e}
       readOnly={readOnly}
-      deleteWhat="the SLA (only possible while no group, agreement or order uses it)"
+      deleteWhat={t('sla.editor.deleteWhat')}
       audit={{ entity: 'slaDefinition', id: recordId }}
     >
       <Stack gap="md">
         <Grid gap="sm">
           <Grid.Col span={3}>
-            <TextInput label="Code" withAsterisk {...form.getInputProps('code')} />
+            <TextInput label={t('sla.editor.code')} withAsterisk {...form.getInputProps('code')} />
           </Grid.Col>
           <Grid.Col span={6}>
-            <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('sla.editor.name')} withAsterisk {...form.getInputProps('name')} />
           </Grid.Col>
           <Grid.Col span={3}>
             <Switch
               mt="xl"
-              label="Suspended"
-              description="Not assigned to new orders"
+              label={t('sla.editor.suspended')}
+              description={t('sla.editor.suspendedHint')}
               {...form.getInputProps('suspended', { type: 'checkbox' })}
             />
           </Grid.Col>
           <Grid.Col span={9}>
-            <Textarea label="Description" autosize minRows={1} {...form.getInputProps('description')} />
+            <Textarea label={t('sla.editor.description')} autosize minRows={1} {...form.getInputProps('description')} />
           </Grid.Col>
         </Grid>
 

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/co
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { isApiError } from '../../lib/api'
+import { useT } from '../../lib/i18n'
 import { reasonsListQuery } from './orderClock'
 
 export interface ReasonValue {
@@ -33,6 +34,7 @@ export function SlaReasonDialog(p: SlaReasonDialogProps) {
 }
 
 function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onConfirm, danger }: SlaReasonDialogProps) {
+  const t = useT()
   const reasons = useQuery(reasonsListQuery)
   const [reasonId, setReasonId] = useState<number | null>(null)
   const [note, setNote] = useState('')
@@ -44,7 +46,7 @@ function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onCo
       onSubmit={(e) => {
         e.preventDefault()
         if (reasonRequired && reasonId === null) {
-          setErrors({ reasonId: 'Choose a reason' })
+          setErrors({ reasonId: t('sla.reason.choose') })
           return
         }
         onConfirm({ reasonId, note }).catch((err: unknown) => {
@@ -55,10 +57,10 @@ function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onCo
       <Stack gap="sm">
         <Text size="sm">{message}</Text>
         <Select
-          label="Reason"
+          label={t('sla.reason.label')}
           data-autofocus
           withAsterisk={reasonRequired}
-          placeholder={rows.length === 0 && reasons.isSuccess ? 'No reason codes yet (SLA reasons)' : 'Choose a reason code'}
+          placeholder={rows.length === 0 && reasons.isSuccess ? t('sla.reason.noCodes') : t('sla.reason.pick')}
           clearable
           data={rows.map((r) => ({ value: String(r.id), label: `${r.code} · ${r.name}` }))}
           value={reasonId === null ? null : String(reasonId)}
@@ -69,7 +71,7 @@ function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onCo
           error={errors.reasonId}
         />
         <Textarea
-          label="Note"
+          label={t('sla.reason.note')}
           autosize
           minRows={2}
           maxRows={6}
@@ -85,7 +87,7 @@ function ReasonForm({ message, confirmLabel, reasonRequired, busy, onClose, onCo
         )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" size="xs" color={danger ? 'red' : undefined} loading={busy}>
             {confirmLabel}

@@ -1,6 +1,7 @@
 import { Checkbox, Table, Text, Title } from '@mantine/core'
-import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@shared/domain/orders'
+import { PRIORITIES, type Priority } from '@shared/domain/orders'
 import type { WeekHours } from '@shared/domain/masterdata'
+import { useFormat, useT } from '../../lib/i18n'
 import { DurationInput } from './DurationInput'
 import { businessHint, weekText } from './calendarText'
 import type { SlaForm } from './slaForm'
@@ -15,6 +16,8 @@ interface SlaTargetsProps {
 
 /** The targets per priority: a priority without a row has no SLA clock. */
 export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
+  const t = useT()
+  const f = useFormat()
   const v = form.values
   const targetIndex = (p: Priority) => v.targets.findIndex((t) => t.priority === p)
   const togglePriority = (p: Priority, on: boolean) => {
@@ -33,10 +36,9 @@ export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
 
   return (
     <div>
-      <Title order={5}>Targets</Title>
+      <Title order={5}>{t('sla.targets.title')}</Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Business time: the clock runs only in the calendar&apos;s working hours ({week ? weekText(week) : '…'}), not at night, at weekends
-        or on holidays, and stands still while the order is in a pause stage. An empty on-site target is not measured.
+        {t('sla.targets.explain', { week: week ? weekText(t, f, week) : '…' })}
       </Text>
       {form.errors.targets && (
         <Text c="red" size="xs" mb={4}>
@@ -46,25 +48,27 @@ export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
       <Table verticalSpacing={6} withTableBorder fz="sm" w="auto" data-testid="sla-targets">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={130}>Priority</Table.Th>
-            <Table.Th w={200}>Response</Table.Th>
-            <Table.Th w={200}>On site</Table.Th>
-            <Table.Th w={200}>Resolution</Table.Th>
+            <Table.Th w={130}>{t('sla.targets.priority')}</Table.Th>
+            <Table.Th w={200}>{t('enums.slaTarget.response')}</Table.Th>
+            <Table.Th w={200}>{t('enums.slaTarget.arrival')}</Table.Th>
+            <Table.Th w={200}>{t('enums.slaTarget.resolution')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {PRIORITIES.map((p) => {
             const i = targetIndex(p)
-            const t = i >= 0 ? v.targets[i]! : null
+            const target = i >= 0 ? v.targets[i]! : null
+            const priority = t(`enums.priority.${p}`)
+            // "Normal response": the priority and the target in lower case (the fields' accessible names).
             const field = (k: 'responseMinutes' | 'arrivalMinutes' | 'resolutionMinutes', label: string, required: boolean) =>
-              t ? (
+              target ? (
                 <DurationInput
-                  label={`${PRIORITY_LABELS[p]} ${label}`}
+                  label={t('sla.targets.field', { priority, target: label.toLowerCase() })}
                   required={required}
-                  value={t[k]}
+                  value={target[k]}
                   onChange={(m) => form.setFieldValue(`targets.${i}.${k}`, m)}
                   error={form.errors[`targets.${i}.${k}`]}
-                  hint={businessHint(t[k], dayMinutes)}
+                  hint={businessHint(t, target[k], dayMinutes)}
                 />
               ) : null
             return (
@@ -72,20 +76,20 @@ export function SlaTargets({ form, week, dayMinutes }: SlaTargetsProps) {
                 <Table.Td>
                   <Checkbox
                     mt={4}
-                    label={PRIORITY_LABELS[p]}
-                    aria-label={`Targets for ${PRIORITY_LABELS[p].toLowerCase()} priority`}
-                    checked={t !== null}
+                    label={priority}
+                    aria-label={t('sla.targets.toggle', { priority: priority.toLowerCase() })}
+                    checked={target !== null}
                     onChange={(ev) => togglePriority(p, ev.currentTarget.checked)}
                   />
-                  {!t && (
+                  {!target && (
                     <Text size="xs" c="dimmed" mt={4}>
-                      No SLA clock
+                      {t('sla.targets.noClock')}
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{field('responseMinutes', 'response', true)}</Table.Td>
-                <Table.Td>{field('arrivalMinutes', 'on site', false)}</Table.Td>
-                <Table.Td>{field('resolutionMinutes', 'resolution', true)}</Table.Td>
+                <Table.Td>{field('responseMinutes', t('enums.slaTarget.response'), true)}</Table.Td>
+                <Table.Td>{field('arrivalMinutes', t('enums.slaTarget.arrival'), false)}</Table.Td>
+                <Table.Td>{field('resolutionMinutes', t('enums.slaTarget.resolution'), true)}</Table.Td>
               </Table.Tr>
             )
           })}

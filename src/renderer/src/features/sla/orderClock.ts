@@ -4,6 +4,7 @@ import type { Input, MethodName } from '@shared/api/contract'
 import type { OrderClock } from '@shared/domain/sla'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
+import { useT } from '../../lib/i18n'
 import { orderKeys } from '../orders/queries'
 
 export const clockKeys = { of: (orderId: number) => ['slaClock', orderId] as const }
@@ -31,6 +32,7 @@ type ClockMethod = Extract<MethodName, 'sla.cancel' | 'sla.reset' | 'sla.giveRea
  */
 export function useClockAction<M extends ClockMethod>(method: M, orderId: number, done: string, onSuccess?: () => void) {
   const qc = useQueryClient()
+  const t = useT()
   return useMutation({
     mutationFn: (input: Input<M>) => call(method, input) as Promise<OrderClock | null>,
     onSuccess: () => {
@@ -48,8 +50,8 @@ export function useClockAction<M extends ClockMethod>(method: M, orderId: number
         void qc.invalidateQueries({ queryKey: orderKeys.one(orderId) })
         notifications.show({
           color: 'orange',
-          title: 'Changed by someone else',
-          message: 'The SLA clock has been reloaded; check it and repeat your change.',
+          title: t('sla.clock.changedElsewhere'),
+          message: t('sla.clock.reloaded'),
           autoClose: 10000
         })
         return

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { OrderRow } from '@shared/domain/orders'
-import { type OrderClock, SLA_TARGET_LABELS } from '@shared/domain/sla'
+import type { OrderClock } from '@shared/domain/sla'
 import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
+import { useT } from '../../lib/i18n'
 import { SlaReasonDialog } from './SlaReasonDialog'
 import { clockKeys } from './orderClock'
 
@@ -14,6 +15,7 @@ import { clockKeys } from './orderClock'
  */
 export function useSlaSignOffGate(order: OrderRow) {
   const qc = useQueryClient()
+  const t = useT()
   const [pending, setPending] = useState<{ clock: OrderClock; proceed: () => void } | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -47,13 +49,15 @@ export function useSlaSignOffGate(order: OrderRow) {
     }
   }
 
-  const missed = pending ? pending.clock.reasonsMissing.map((t) => SLA_TARGET_LABELS[t].toLowerCase()).join(' and ') : ''
+  const missed = pending
+    ? pending.clock.reasonsMissing.map((k) => t(`enums.slaTarget.${k}`).toLowerCase()).join(` ${t('sla.clock.and')} `)
+    : ''
   const dialog = (
     <SlaReasonDialog
       opened={pending !== null}
-      title={`Sign off ${order.number}`}
-      message={`The ${missed} ${pending && pending.clock.reasonsMissing.length > 1 ? 'targets were' : 'target was'} missed. Say why before signing off.`}
-      confirmLabel="Save reason and sign off"
+      title={t('sla.signOff.title', { order: order.number })}
+      message={t('sla.signOff.missed', { targets: missed, count: pending?.clock.reasonsMissing.length ?? 1 })}
+      confirmLabel={t('sla.signOff.confirm')}
       reasonRequired
       busy={busy}
       onClose={() => setPending(null)}

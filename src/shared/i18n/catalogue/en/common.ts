@@ -100,19 +100,6 @@ export const common = {
     removeAria: 'Remove {{label}}',
     serialNo: 'S/N {{serial}}'
   },
-  sla: {
-    running: 'Running',
-    underMinute: '< 1 min',
-    underMinuteLeft: 'Under a minute left',
-    left: '{{time}} left',
-    breached: 'Breached',
-    breachedAgo: 'Breached {{time}} ago',
-    paused: 'Paused',
-    met: 'Met',
-    cancelled: 'Cancelled',
-    due: '{{target}} due {{due}}',
-    target: '{{target}} target'
-  },
   errorTitle: {
     VALIDATION: 'Check the input',
     NOT_FOUND: 'Not found',

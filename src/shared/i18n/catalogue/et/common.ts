@@ -103,19 +103,6 @@ export const common: Shape<typeof en> = {
     removeAria: 'Eemalda {{label}}',
     serialNo: 'SN {{serial}}'
   },
-  sla: {
-    running: 'Käib',
-    underMinute: '< 1 min',
-    underMinuteLeft: 'Alla minuti jäänud',
-    left: '{{time}} jäänud',
-    breached: 'Ületatud',
-    breachedAgo: 'Ületatud {{time}} tagasi',
-    paused: 'Peatatud',
-    met: 'Täidetud',
-    cancelled: 'Tühistatud',
-    due: '{{target}} tähtaeg {{due}}',
-    target: '{{target}} eesmärk'
-  },
   errorTitle: {
     VALIDATION: 'Kontrolli sisestust',
     NOT_FOUND: 'Ei leitud',

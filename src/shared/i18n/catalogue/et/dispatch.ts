@@ -1,4 +1,117 @@
 import type { dispatch as en } from '../en/dispatch'
 import type { Shape } from '../shape'
 
-export const dispatch: Shape<typeof en> = {}
+export const dispatch: Shape<typeof en> = {
+  board: {
+    title: 'Lähetustahvel',
+    day: 'Päev',
+    week: 'Nädal',
+    previousDay: 'Eelmine päev',
+    previousWeek: 'Eelmine nädal',
+    nextDay: 'Järgmine päev',
+    nextWeek: 'Järgmine nädal',
+    today: 'Täna',
+    date: 'Kuupäev',
+    teams: 'Meeskonnad',
+    allTeams: 'Kõik meeskonnad',
+    undo: 'Võta tagasi',
+    undoTip: 'Võta tagasi (Ctrl+Z)',
+    redo: 'Tee uuesti',
+    redoTip: 'Tee uuesti (Ctrl+Shift+Z)',
+    dispatch: 'Läheta',
+    dispatchCount: 'Läheta ({{count}})',
+    planCsv: 'Plaan CSV',
+    exportFailed: 'Eksport ebaõnnestus',
+    noTeam: 'Meeskonnata',
+    technicians_one: '{{count}} teenusetehnik',
+    technicians_other: '{{count}} teenusetehnikut',
+    jobs_one: '{{count}} töö',
+    jobs_other: '{{count}} tööd',
+    help: 'Lohista planeerimata töö teenusetehniku reale · lohista kaarti selle liigutamiseks, paremat serva lõpu muutmiseks · klõps / Shift+klõps valib · ← → ±15 min · ↑ ↓ teenusetehnik · Delete eemaldab määramise · Enter määrab esimese soovituse · Ctrl+Z võtab tagasi',
+    withConflicts: '{{count}} konfliktiga',
+    workToPlan: 'Planeerimata töö',
+    conflictsTab: 'Konfliktid ({{count}})',
+    noConflicts: 'Näidatud vahemikus konflikte pole.'
+  },
+  row: {
+    booked: '{{hours}} h planeeritud',
+    free: 'vaba',
+    inactive: 'mitteaktiivne',
+    actions: '{{name}}: toimingud',
+    dispatchDay: 'Läheta päeva tööd',
+    dispatchWeek: 'Läheta nädala tööd',
+    daySheet: 'Tööleht (PDF)',
+    daySheetFailed: 'Töölehte ei koostatud'
+  },
+  card: {
+    title: '{{order}} · prioriteet {{priority}} · {{customer}}, {{address}} · {{start}}–{{end}}',
+    overlaps: ' · kattub: {{orders}}',
+    tooFarInPast: ' · liiga kaugel minevikus'
+  },
+  drawer: {
+    technician: 'Teenusetehnik',
+    planned: 'Planeeritud',
+    actual: 'Tegelik',
+    stage: 'Etapp',
+    address: 'Aadress',
+    task: 'Hooldustöö',
+    description: 'Kirjeldus',
+    requested: 'Soovitud',
+    dispatched: 'Lähetatud',
+    note: 'Märkus',
+    openOrder: 'Ava hooldustellimus',
+    unassign: 'Eemalda määramine'
+  },
+  tray: {
+    tabs: { unassigned: 'Määramata', unscheduled: 'Ajastamata', dispatched: 'Lähetatud', onHold: 'Ootel' },
+    team: 'Meeskond',
+    priority: 'Prioriteet',
+    skill: 'Oskus',
+    requestedOn: 'Soovitud kuupäev',
+    searchPlaceholder: 'Number, klient, aadress, hooldustöö',
+    search: 'Otsi planeerimata töödest',
+    clearSearch: 'Tühjenda otsing',
+    nothing: 'Siin pole midagi.',
+    nothingFiltered: 'Nende filtritega pole midagi.',
+    more: 'Veel {{count}} — kitsenda filtreid',
+    planned: '· planeeritud {{time}}'
+  },
+  suggest: {
+    title: 'Soovitused: {{order}}',
+    enterHint: 'Enter määrab esimese',
+    none: 'Näidatud vahemikus ei saa seda ükski teenusetehnik võtta.',
+    score: 'skoor {{score}}',
+    noSlot: 'Vahemikus pole vaba aega',
+    assign: 'Määra'
+  },
+  ops: {
+    assignment: 'Määramine',
+    move: 'Liigutamine',
+    unassignment: 'Määramise eemaldamine',
+    undo: 'Tagasivõtmine',
+    redo: 'Uuesti tegemine',
+    dispatch: 'Lähetamine',
+    status: 'Olek',
+    changedElsewhere: 'Muudeti teises aknas — laaditi uuesti',
+    notSavedReloaded: '{{what}} jäi salvestamata; tahvel näitab nüüd kehtivat plaani.',
+    notSaved: '{{what}} jäi salvestamata',
+    conflicts_one: '{{order}}: üks konflikt',
+    conflicts_other: '{{order}}: {{count}} konflikti',
+    gone: 'Seda tööd pole enam tahvlil',
+    dispatched_one: '{{count}} töö lähetatud',
+    dispatched_other: '{{count}} tööd lähetatud',
+    plannedOutside: '{{order}} planeeriti teenusetehnikule {{technician}} ajaks {{time}}, väljapoole näidatud vahemikku',
+    theTechnician: '(teenusetehnik)',
+    noFreeSlot: 'Näidatud vahemikus pole ühelgi teenusetehnikul vaba aega hooldustellimusele {{order}}'
+  },
+  myWork: {
+    title: 'Minu tööd',
+    notLinked: 'Sinu kasutaja pole seotud töötajaga, seega pole graafikut näidata. Administraator saab selle siduda kasutaja lehel.',
+    today: 'Täna',
+    thisWeek: 'See nädal',
+    nothingToday: 'Täna pole midagi planeeritud.',
+    nothingThisWeek: 'Sel nädalal pole midagi planeeritud.',
+    arrived: 'Kohal {{time}}',
+    finished: 'Lõpetatud {{time}}'
+  }
+}

@@ -1,4 +1,196 @@
 import type { sla as en } from '../en/sla'
 import type { Shape } from '../shape'
 
-export const sla: Shape<typeof en> = {}
+export const sla: Shape<typeof en> = {
+  badge: {
+    running: 'Käib',
+    underAMinute: '< 1 min',
+    underAMinuteLeft: 'Alla minuti jäänud',
+    left: '{{time}} jäänud',
+    breached: 'Ületatud',
+    breachedAgo: 'Ületatud {{time}} tagasi',
+    paused: 'Peatatud',
+    met: 'Täidetud',
+    cancelled: 'Tühistatud',
+    due: '{{target}}: tähtaeg {{due}}',
+    target: '{{target}}: eesmärk'
+  },
+  list: {
+    title: 'Teenusetaseme lepped',
+    search: 'Kood või nimi',
+    new: 'Uus SLA',
+    code: 'Kood',
+    name: 'Nimi',
+    targets: 'Reageerimine / lahendamine (tööaeg)',
+    calendar: 'Kalender',
+    own: 'Oma',
+    shop: 'Ettevõtte',
+    assigned: 'Kasutusel',
+    suspended: 'peatatud'
+  },
+  atRisk: {
+    title: 'Ohus SLA-d',
+    search: 'Number, kirjeldus, klient',
+    explain: 'Ületatud, tähtaeg enne tänase päeva lõppu või jäänud kuni {{minutes}} tööaja minutit',
+    sla: 'SLA',
+    due: 'Tähtaeg',
+    number: 'Nr',
+    customer: 'Klient',
+    description: 'Kirjeldus',
+    priority: 'Prioriteet',
+    stage: 'Etapp',
+    responsible: 'Vastutaja'
+  },
+  editor: {
+    entity: 'SLA',
+    listLabel: 'Teenusetaseme lepped',
+    assignedIn_one: 'Kasutusel {{count}} kohas',
+    assignedIn_other: 'Kasutusel {{count}} kohas',
+    notAssigned: 'Veel kasutamata',
+    deleteWhat: 'teenusetaseme leppe (võimalik ainult siis, kui ükski grupp, teenuselepe ega hooldustellimus seda ei kasuta)',
+    code: 'Kood',
+    name: 'Nimi',
+    suspended: 'Peatatud',
+    suspendedHint: 'Uutele hooldustellimustele ei määrata',
+    description: 'Kirjeldus'
+  },
+  targets: {
+    title: 'Eesmärgid',
+    explain:
+      'Tööaeg: kell käib ainult kalendri tööajal ({{week}}), mitte öösel, nädalavahetusel ega pühadel, ning seisab, kui hooldustellimus on pausietapis. Tühja kohalejõudmise eesmärki ei mõõdeta.',
+    priority: 'Prioriteet',
+    field: '{{priority}}: {{target}}',
+    toggle: '{{priority}} prioriteedi eesmärgid',
+    noClock: 'SLA kell puudub',
+    workingDays_one: '{{count}} tööpäev',
+    workingDays_other: '{{count}} tööpäeva',
+    hours: '{{label}}, tunnid',
+    minutes: '{{label}}, minutid',
+    hoursUnit: 'h',
+    minutesUnit: 'min'
+  },
+  calendar: {
+    title: 'Kalender',
+    shop: 'Ettevõtte kalender',
+    own: 'Oma kalender',
+    shopHint: 'Arvestab ettevõtte tööaega ja pühi seadetest{{week}}; sealne muudatus nihutab ka selle SLA tähtaegu.',
+    ownHint: 'Nt ööpäevaringne tugi: iga päev avatud 00:00–23:59.',
+    holidays: 'Pühad',
+    noHolidays: 'Pühi pole: iga loetletud nädalapäev loeb.',
+    noWorkingHours: 'tööaeg puudub'
+  },
+  stages: {
+    title: 'Etapid',
+    explain:
+      'Etapid märkega „peatab SLA kella“ peatavad iga SLA; siin saab lisada etappe ainult selle SLA jaoks. „Täidetud“ etappi jõudmine täidab eesmärgi (reageerimine täidetakse ka lähetamisel, kohalejõudmine teenusetehniku saabumisel).',
+    pause: 'Kell peatub etappides',
+    respond: 'Reageerimine täidetud etappides',
+    resolve: 'Lahendamine täidetud etappides',
+    pick: 'Vali etapid'
+  },
+  clock: {
+    title: 'Teenusetase',
+    source: {
+      order: 'määratud sellel hooldustellimusel',
+      agreement: 'teenuseleppest',
+      agreementGroup: 'teenuselepete grupist',
+      customerGroup: 'kliendigrupist'
+    },
+    started: '{{source}} · kell käivitus {{time}}',
+    none: 'Sellele hooldustellimusele ei kehti ükski SLA.',
+    actions: 'SLA toimingud',
+    change: 'Muuda SLA-d…',
+    set: 'Määra SLA…',
+    reset: 'Lähtesta kell…',
+    cancel: 'Tühista kell…',
+    and: 'ja',
+    reasonsMissing: '{{targets}}: eesmärk ületatud — anna põhjus (küsitakse hiljemalt kinnitamisel).',
+    target: 'Eesmärk',
+    allowed: 'Lubatud aeg',
+    deadline: 'Tähtaeg',
+    used: 'Kulunud',
+    left: 'Jäänud',
+    state: 'Olek',
+    reason: 'Põhjus',
+    whenResumed: 'nihkub jätkamisel',
+    over: '{{time}} üle',
+    states: { running: 'käib', paused: 'peatatud', met: 'täidetud', breached: 'ületatud', cancelled: 'tühistatud' },
+    giveReason: 'Anna põhjus',
+    events: 'Kella sündmused',
+    system: 'süsteem',
+    event: {
+      start: 'Kell käivitus',
+      pause: 'Peatatud',
+      resume: 'Jätkatud',
+      met: 'Täidetud',
+      breached: 'Ületatud',
+      reset: 'Kell lähtestatud',
+      cancel: 'Kell tühistatud',
+      priority: 'Prioriteet muudetud',
+      assign: 'SLA määratud',
+      reason: 'Põhjus antud'
+    },
+    cancelTitle: 'Tühistada hooldustellimuse {{order}} SLA kell?',
+    cancelMessage:
+      'Eesmärgid ei loe enam ja hooldustellimus kaob ohus SLA-de nimekirjast; täitmise aruanne jätab selle välja. Lähtestamine käivitab kella uuesti.',
+    cancelConfirm: 'Tühista kell',
+    resetTitle: 'Käivitada hooldustellimuse {{order}} SLA kell uuesti?',
+    resetMessage: 'Iga eesmärk algab uuesti praegusest hetkest, nagu oleks hooldustellimus just saabunud (nt klient muutis soovi).',
+    resetConfirm: 'Lähtesta kell',
+    reasonTitle: 'Miks jäi eesmärk „{{target}}“ täitmata?',
+    reasonMessage: 'Põhjus on näha hooldustellimusel ja täitmise ekspordis.',
+    reasonConfirm: 'Salvesta põhjus',
+    cancelled: 'SLA kell tühistatud',
+    restarted: 'SLA kell käivitati uuesti',
+    reasonRecorded: 'Põhjus salvestatud',
+    changed: 'SLA muudetud',
+    changedElsewhere: 'Keegi teine muutis',
+    reloaded: 'SLA kell laaditi uuesti; kontrolli ja korda oma muudatust.',
+    assignTitle: 'Hooldustellimuse {{order}} SLA',
+    assignExplain:
+      'Hooldustellimuse oma SLA on ülimuslik teenuseleppest või kliendigrupist tuleva ees. Muutmine käivitab kella praegusest hetkest uuesti; tühjaks jätmine taastab vaikimisi SLA.',
+    assignLabel: 'SLA',
+    assignDefault: 'Vaikimisi (teenuselepe või kliendigrupp)',
+    apply: 'Rakenda'
+  },
+  reason: {
+    choose: 'Vali põhjus',
+    label: 'Põhjus',
+    noCodes: 'Põhjuse koode pole veel (SLA põhjused)',
+    pick: 'Vali põhjuse kood',
+    note: 'Märkus'
+  },
+  signOff: {
+    title: 'Kinnita {{order}}',
+    missed_one: 'Eesmärk „{{targets}}“ jäi täitmata. Enne kinnitamist ütle, miks.',
+    missed_other: 'Eesmärgid „{{targets}}“ jäid täitmata. Enne kinnitamist ütle, miks.',
+    confirm: 'Salvesta põhjus ja kinnita'
+  },
+  compliance: {
+    title: 'SLA täitmine',
+    pdf: 'PDF',
+    from: 'Alates',
+    to: 'Kuni',
+    groupBy: 'Rühmita',
+    group: { customer: 'Klient', agreementGroup: 'Teenuselepete grupp', priority: 'Prioriteet', month: 'Kuu' },
+    noAgreement: 'Teenuseleppeta',
+    explain:
+      'Hooldustellimused, mille SLA kell käivitus perioodis. Täidetud osa = täidetud ÷ (täidetud + ületatud); veel käivad eesmärgid ei loe kumbagi. Ajad on tööajas.',
+    bothDates: 'Anna perioodi mõlemad kuupäevad',
+    fromAfterTo: '„Alates“ ei tohi olla hiljem kui „kuni“',
+    empty: 'Selles perioodis pole ühtki SLA-ga hooldustellimust.',
+    firstOf: 'Esimesed {{shown}} gruppi {{total}}-st; CSV-eksport sisaldab kõiki.',
+    orders: 'Hooldustellimusi',
+    targets: 'Eesmärke',
+    met: 'Täidetud',
+    missed: 'Ületatud',
+    shareMet: 'Täidetud osa',
+    medianResponse: 'Reageerimise mediaan',
+    medianResolution: 'Lahendamise mediaan',
+    chart: 'Täidetud SLA eesmärkide osa grupiti',
+    nothingFinished: 'Veel midagi lõpetatud pole',
+    goal: 'Katkendjoon: eesmärk {{percent}}',
+    barTip: '{{met}} täidetud, {{missed}} ületatud {{targets}} eesmärgist ({{orders}} hooldustellimust)',
+    chartFirstOf: 'Esimesed {{shown}} gruppi {{total}}-st; tabel ja ekspordid sisaldavad kõiki.'
+  }
+}
