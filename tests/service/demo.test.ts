@@ -150,6 +150,16 @@ describe('demo data', () => {
     expect(admin.roles).toEqual(['administrator'])
   })
 
+  it("gives its users the company's language and that language's CSV dialect", async () => {
+    for (const language of ['en', 'et'] as const) {
+      const { conn } = await freshDb()
+      conn.sqlite.prepare('update settings set language = ? where id = 1').run(language)
+      demo(conn)
+      const tech = await call(createContext(conn, null), 'auth.signIn', { username: 'tech', password: 'demo-tech' })
+      expect([tech.language, tech.csvDialect]).toEqual([language, language === 'et' ? 'spreadsheet' : 'standard'])
+    }
+  })
+
   it('is offered at first start: setup with demo data keeps the setup administrator', async () => {
     const { conn } = await freshDb()
     const anonymous = createContext(conn, null)

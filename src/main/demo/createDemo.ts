@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm'
+import { DEFAULT_LANGUAGE, defaultCsvDialect, type Language } from '@shared/i18n/languages'
 import type { Connection, Sqlite } from '../db/connection'
 import { users } from '../db/schema'
 import { hashPassword } from '../services/auth/passwords'
@@ -274,10 +275,14 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   }
 }
 
-/** The demo users (a name already taken is skipped), linked to the first worker of their role. */
+/**
+ * The demo users (a name already taken is skipped), linked to the first worker of their role; they speak
+ * the company's language, with that language's CSV dialect, as users an administrator adds do.
+ */
 function writeUsers(s: Sqlite, o: GenerateOptions, firstWorker: Map<WorkerRole, { id: number; name: string }>): DemoUserResult[] {
+  const language = (s.prepare('select language from settings where id = 1').pluck().get() as Language | undefined) ?? DEFAULT_LANGUAGE
   const userStmt = s.prepare(
-    'insert into users (username, display_name, password_hash, password_salt, roles, worker_id, active, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)'
+    'insert into users (username, display_name, password_hash, password_salt, roles, worker_id, active, created_at, language, csv_dialect) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)'
   )
   const usernameTaken = s.prepare('select 1 from users where username = ?')
   return DEMO_USERS.map((u) => {
@@ -285,7 +290,17 @@ function writeUsers(s: Sqlite, o: GenerateOptions, firstWorker: Map<WorkerRole, 
     const hash = o.hashes.get(u.username)
     let created = false
     if (hash && usernameTaken.get(u.username) === undefined) {
-      userStmt.run(u.username, worker?.name ?? u.displayName, hash.hash, hash.salt, JSON.stringify(u.roles), worker?.id ?? null, o.now)
+      userStmt.run(
+        u.username,
+        worker?.name ?? u.displayName,
+        hash.hash,
+        hash.salt,
+        JSON.stringify(u.roles),
+        worker?.id ?? null,
+        o.now,
+        language,
+        defaultCsvDialect(language)
+      )
       created = true
     }
     return { username: u.username, password: u.password, roles: [...u.roles], workerName: worker?.name ?? null, created }
