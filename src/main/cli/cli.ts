@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util'
 import { DatabaseTooNewError } from '../db/migrate'
 import { resolveDbFile } from '../paths'
+import { tFor } from '@shared/i18n/i18n'
+import type { Language } from '@shared/i18n/languages'
+import { toApiError } from '../api/pipeline'
 import { AppError } from '../services/core/errors'
 import { type Command, COMMANDS } from './commands'
 import { CliError, describeApiError, usageError } from './session'
@@ -121,14 +124,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0
   } catch (e) {
     if (io.env.HOOLDUS_DEBUG && e instanceof Error) io.err(e.stack ?? e.message)
-    io.err(`hooldus: ${messageOf(e)}`)
+    io.err(`hooldus: ${messageOf(e, 'en')}`)
     return e instanceof CliError ? e.exitCode : 1
   }
 }
 
-function messageOf(e: unknown): string {
+function messageOf(e: unknown, language: Language): string {
   if (e instanceof CliError || e instanceof DatabaseTooNewError) return e.message
-  if (e instanceof AppError) return describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) })
+  if (e instanceof AppError) return describeApiError(toApiError(e, tFor(language), undefined, ''))
   if (e instanceof Error) return `${e.message} (set HOOLDUS_DEBUG=1 for details)`
   return String(e)
 }

@@ -5,7 +5,8 @@ import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions
 import { type ExportOutcome, IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
-import { type ApiHost, runMethod, startExport } from '../api/pipeline'
+import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
+import type { MessageKey } from '../services/core/errors'
 import { SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
 
@@ -45,9 +46,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     }
     return s
   }
-  const checkFrame = (event: IpcMainInvokeEvent) => () => {
+  const checkFrame = (event: IpcMainInvokeEvent) => (): MessageKey | null => {
     const frame = event.senderFrame
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.pages)) return 'IPC from a frame that is not the app.'
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.pages)) return 'errors.host.foreignFrame'
     return null
   }
 
@@ -77,7 +78,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       options.host.log?.(`CSV export of ${String(list)} to ${choice.filePath} failed`, e)
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` }
+        error: hostError(options.host, 'INTERNAL', 'errors.host.fileNotWritten', { file: choice.filePath, reason: (e as Error).message })
       }
     }
   })
