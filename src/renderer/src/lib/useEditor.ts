@@ -1,4 +1,4 @@
-import { type FormErrors, schemaResolver, useForm } from '@mantine/form'
+import { type FormErrors, useForm } from '@mantine/form'
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type { MethodName } from '@shared/api/contract'
 import { call, isApiError } from './api'
 import { notifySaved, showApiError } from './forms'
+import { schemaValidator } from './validation'
 
 type CrudName = { [M in MethodName]: M extends `${infer N}.get` ? N : never }[MethodName]
 
@@ -118,7 +119,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
       void navigate(o.listPath)
     },
     onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && e.message.includes('changed')) setConflict(true)
+      if (isApiError(e, 'CONFLICT') && e.key === 'errors.conflict') setConflict(true)
       showApiError(e)
     }
   })
@@ -169,7 +170,7 @@ export function useEditor<R extends Versioned, V extends object>(o: EditorOption
     queryKey: (id) => recordKeys.one(o.entity, id),
     load: (id) => call(method('get'), { id } as never) as Promise<unknown> as Promise<R>,
     initialValues: o.empty,
-    validate: schemaResolver(o.schema, { sync: true }),
+    validate: schemaValidator(o.schema),
     toForm: o.toForm,
     create: (values) => call(method('create'), parse(values) as never) as Promise<unknown> as Promise<R>,
     update: (values, current) =>

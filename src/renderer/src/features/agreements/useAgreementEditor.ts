@@ -1,10 +1,10 @@
-import { schemaResolver } from '@mantine/form'
 import { agreementHeaderInput, type AgreementRow, type CombineRule } from '@shared/domain/agreements'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import { today } from '../../lib/format'
 import { useRecordEditor } from '../../lib/useEditor'
 import { agreementKeys } from './queries'
+import { schemaValidator } from '../../lib/validation'
 
 export type RelationValue = Relation<'internalNote' | 'externalNote'>
 
@@ -65,7 +65,7 @@ export function toHeader(a: AgreementRow): HeaderValues {
   }
 }
 
-const resolve = schemaResolver(agreementHeaderInput, { sync: true })
+const resolve = schemaValidator(agreementHeaderInput)
 function validate(values: HeaderValues) {
   const errors = resolve(values)
   if (values.customerId === null) errors.customerId = 'Choose a customer'

@@ -1,15 +1,16 @@
 import { Alert, Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { schemaResolver, useForm } from '@mantine/form'
+import { useForm } from '@mantine/form'
 import { setupInput } from '@shared/domain/system'
 import { showApiError } from '../../lib/forms'
 import { useSetup } from './mutations'
+import { schemaValidator } from '../../lib/validation'
 
 /** First start: the administrator account and the company name; optionally a demo company to explore. */
 export function SetupScreen() {
   const setup = useSetup()
   const form = useForm({
     initialValues: { companyName: '', username: 'admin', displayName: '', password: '', withDemoData: false },
-    validate: schemaResolver(setupInput, { sync: true })
+    validate: schemaValidator(setupInput)
   })
 
   return (

@@ -1,14 +1,15 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { schemaResolver, useForm } from '@mantine/form'
+import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { signInInput } from '@shared/domain/system'
 import { isApiError } from '../../lib/api'
 import { useSignIn } from './mutations'
+import { schemaValidator } from '../../lib/validation'
 
 export function SignInScreen({ companyName }: { companyName: string }) {
   const signIn = useSignIn()
   const [error, setError] = useState<string | null>(null)
-  const form = useForm({ initialValues: { username: '', password: '' }, validate: schemaResolver(signInInput, { sync: true }) })
+  const form = useForm({ initialValues: { username: '', password: '' }, validate: schemaValidator(signInInput) })
 
   const submit = form.onSubmit((values) => {
     setError(null)

@@ -1,10 +1,10 @@
-import { schemaResolver } from '@mantine/form'
 import { orderHeaderInput, type OrderRow, type Priority } from '@shared/domain/orders'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import { useRecordEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { orderKeys } from './queries'
+import { schemaValidator } from '../../lib/validation'
 
 export type RelationValue = Relation<'note'>
 
@@ -77,7 +77,7 @@ export function toHeader(o: OrderRow): HeaderValues {
   }
 }
 
-const resolve = schemaResolver(orderHeaderInput, { sync: true })
+const resolve = schemaValidator(orderHeaderInput)
 function validate(values: HeaderValues) {
   const errors = resolve(values)
   if (values.customerId === null) errors.customerId = 'Choose a customer'
