@@ -11,6 +11,7 @@ import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
+import { RECORD_KINDS, UNIQUE_KINDS } from '../../src/main/services/core/errors'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -46,7 +47,10 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.progress': PROGRESS,
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,
-  'enums.slaTarget': SLA_TARGET_KINDS
+  'enums.slaTarget': SLA_TARGET_KINDS,
+  'errors.record': RECORD_KINDS,
+  'errors.another': UNIQUE_KINDS,
+  'errors.sla.target': SLA_TARGET_KINDS
 }
 
 function sources(dir: string): string[] {

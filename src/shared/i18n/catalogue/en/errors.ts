@@ -94,8 +94,7 @@ export const errors = {
     orderClocks: 'order clocks',
     missedTargets: 'missed targets',
     cancelledClocks: 'cancelled clocks',
-    slaLogEntries: 'SLA log entries',
-    orders: 'orders'
+    slaLogEntries: 'SLA log entries'
   },
   /** Fields named in messages. */
   field: {

@@ -91,8 +91,7 @@ export const errors: Shape<typeof en> = {
     orderClocks: 'tellimuste SLA kellad',
     missedTargets: 'täitmata eesmärgid',
     cancelledClocks: 'tühistatud SLA kellad',
-    slaLogEntries: 'SLA logi kirjed',
-    orders: 'tellimused'
+    slaLogEntries: 'SLA logi kirjed'
   },
   field: {
     code: 'kood',
