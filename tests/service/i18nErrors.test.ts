@@ -43,10 +43,10 @@ describe('API errors in the caller’s language', () => {
   it('gives a schema’s field error with its code, parameters and an Estonian message', async () => {
     const { conn } = await freshDb()
     const ctx = estonian(conn, ['dispatcher'], 'mari')
-    const err = await callError(ctx, 'customers.create', { name: 'x'.repeat(101) })
+    const err = await callError(ctx, 'customers.create', { name: 'x'.repeat(201) })
     expect(err.code).toBe('VALIDATION')
     expect(err.message).toBe('Mõni väli vajab tähelepanu.')
-    expect(err.issues).toEqual([{ path: ['name'], code: 'validation.tooLong', params: { maximum: 100 }, message: 'Kuni 100 märki' }])
+    expect(err.issues).toEqual([{ path: ['name'], code: 'validation.tooLong', params: { maximum: 200 }, message: 'Kuni 200 märki' }])
     const required = await callError(ctx, 'customers.create', { name: '' })
     expect(required.issues).toEqual([{ path: ['name'], code: 'validation.required', params: { minimum: 1 }, message: 'Kohustuslik' }])
   })

@@ -165,12 +165,13 @@ export function startExport(
   checkCaller: CallerCheck,
   session: SessionSlot,
   list: string,
-  rawInput: unknown
+  rawInput: unknown,
+  language?: Language
 ): { ok: true; columns: string[]; rows: Iterable<unknown> } | { ok: false; error: ApiError } {
   const refusal = checkCaller()
   if (refusal) return { ok: false, error: apiError(readerOf(host, null), 'FORBIDDEN', refusal) }
   const user = sessionUser(host, session)
-  const t = readerOf(host, user)
+  const t = language ? tFor(language) : readerOf(host, user)
   if (!isMethodName(list)) return { ok: false, error: apiError(t, 'NOT_FOUND', 'errors.notExportable', { list }) }
   const source = (exportSources as Partial<Record<MethodName, (ctx: ServiceContext, input: never) => Iterable<unknown>>>)[list]
   if (!source) return { ok: false, error: apiError(t, 'NOT_FOUND', 'errors.notExportable', { list }) }

@@ -101,8 +101,8 @@ export const errors = {
     code: 'code',
     name: 'name',
     number: 'number',
-    username: 'user name',
-    serialNumber: 'serial number',
+    username: 'username',
+    serialNumber: 'serialNumber',
     id: 'id'
   },
   notFound: '{{what}} was not found; it may have been deleted.',
