@@ -10,6 +10,7 @@
  * working day is never shortened by more than the hour the clock actually skipped.
  */
 import { IANAZone } from 'luxon'
+import type { MessageRef } from './api/result'
 import type { WeekHours } from './domain/masterdata'
 import { weekday } from './recurrence'
 
@@ -33,7 +34,16 @@ const DAY = 86_400_000
 const MINUTE = 60_000
 /** Consecutive closed days after which addBusinessMinutes gives up: three years, leap day included. */
 const HORIZON_DAYS = 3 * 366
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+/** Weekdays in the messages of `calendarProblems`, Monday first. */
+const WEEKDAY_KEYS = [
+  'errors.calendar.monday',
+  'errors.calendar.tuesday',
+  'errors.calendar.wednesday',
+  'errors.calendar.thursday',
+  'errors.calendar.friday',
+  'errors.calendar.saturday',
+  'errors.calendar.sunday'
+]
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/
 
@@ -304,17 +314,17 @@ export function businessMinutesBetween(cal: BusinessCalendar, a: number, b: numb
 }
 
 /** Problems with a calendar, as validation messages; [] when it is usable. */
-export function calendarProblems(week: WeekHours, holidays: readonly string[]): string[] {
-  const problems: string[] = []
-  if (week.length !== 7) problems.push('Seven weekdays, Monday first')
+export function calendarProblems(week: WeekHours, holidays: readonly string[]): MessageRef[] {
+  const problems: MessageRef[] = []
+  if (week.length !== 7) problems.push({ key: 'errors.calendar.sevenDays' })
   week.forEach((d, i) => {
     if (!d.open) return
-    const name = WEEKDAY_NAMES[i] ?? `Day ${i + 1}`
-    if (!TIME_RE.test(d.start) || !TIME_RE.test(d.end)) problems.push(`${name}: use the format HH:MM`)
-    else if (d.start >= d.end) problems.push(`${name}: end must be after start`)
+    const day: MessageRef = { key: WEEKDAY_KEYS[i] ?? 'errors.calendar.sunday' }
+    if (!TIME_RE.test(d.start) || !TIME_RE.test(d.end)) problems.push({ key: 'errors.calendar.dayTimeFormat', params: { day } })
+    else if (d.start >= d.end) problems.push({ key: 'errors.calendar.dayEndAfterStart', params: { day } })
   })
   const openDays = week.map((d) => d.open && TIME_RE.test(d.start) && TIME_RE.test(d.end) && d.start < d.end)
-  if (!openDays.some(Boolean)) problems.push('The calendar has no working hours')
+  if (!openDays.some(Boolean)) problems.push({ key: 'errors.calendar.noWorkingHours' })
 
   const seen = new Set<string>()
   const valid: string[] = []
@@ -325,8 +335,8 @@ export function calendarProblems(week: WeekHours, holidays: readonly string[]): 
     } catch {
       ok = false
     }
-    if (!ok) problems.push(`Not a date: ${h}`)
-    else if (seen.has(h)) problems.push(`${h} is listed twice`)
+    if (!ok) problems.push({ key: 'errors.calendar.notADate', params: { date: h } })
+    else if (seen.has(h)) problems.push({ key: 'errors.calendar.listedTwice', params: { date: h } })
     else valid.push(h)
     seen.add(h)
   }
@@ -350,7 +360,10 @@ export function calendarProblems(week: WeekHours, holidays: readonly string[]): 
       while (j + 1 < openDates.length && dayNumber(openDates[j + 1]!) < after) j++
       const before = nextOpen(first, -1)
       if (after - before - 1 > HORIZON_DAYS) {
-        problems.push(`The holidays close every working day from ${dateOfDayNumber(before + 1)} to ${dateOfDayNumber(after - 1)}`)
+        problems.push({
+          key: 'errors.calendar.holidaysClose',
+          params: { from: dateOfDayNumber(before + 1), to: dateOfDayNumber(after - 1) }
+        })
       }
       i = j + 1
     }

@@ -92,7 +92,7 @@ describe('IPC registrar', () => {
     const { conn } = await freshDb()
     const { call } = setUp(conn)
     const result = await call(new FakeSender(), 'auth.status')
-    expect(result).toEqual({ ok: true, data: { needsSetup: true, user: null, companyName: 'Test Service OÜ', language: 'et' } })
+    expect(result).toEqual({ ok: true, data: { needsSetup: true, user: null, companyName: 'Test Service OÜ', language: 'en' } })
   })
 
   it('refuses with FORBIDDEN a call from a sub-frame, a foreign page, another file, or a gone frame', async () => {

@@ -121,9 +121,12 @@ describe('command line', () => {
     expect(rowsOf(join(dir, 'o2.csv'), ';')).toHaveLength(10)
 
     // Acting as a technician: the pipeline's permission check applies.
+    // It answers in the --user's language (the demo company's, Estonian), or in the one --lang chooses.
     const forbidden = cli(['export', 'users', '--out', join(dir, 'u.csv'), '--user', 'tech', '--db', file])
     expect(forbidden.code).toBe(1)
-    expect(forbidden.err.trim()).toBe('hooldus: Your role does not allow this (users.manage).')
+    expect(forbidden.err.trim()).toBe('hooldus: Sinu roll seda ei luba (users.manage).')
+    const inEnglish = cli(['export', 'users', '--out', join(dir, 'u.csv'), '--user', 'tech', '--lang', 'en', '--db', file])
+    expect(inEnglish.err.trim()).toBe('hooldus: Your role does not allow this (users.manage).')
     expect(existsSync(join(dir, 'u.csv'))).toBe(false)
 
     const b = cli(['backup', join(dir, 'copy.db'), '--db', file])
@@ -147,12 +150,19 @@ describe('command line', () => {
     })
     expect(root.code, root.err).toBe(0)
 
-    const invalid = cli(['users', 'add', 'Mari!', '--role', 'wizard', '--password', 'short', '--db', file])
+    const invalid = cli(['users', 'add', 'Mari!', '--role', 'wizard', '--password', 'short', '--lang', 'en', '--db', file])
     expect(invalid.code).toBe(1)
     expect(invalid.err.split('\n').filter(Boolean)).toHaveLength(1)
     expect(invalid.err).toMatch(/^hooldus: Some fields need attention: /)
     for (const field of ['<username>:', '--name: Required', '--role #1:', '--password: At least 8 characters'])
       expect(invalid.err).toContain(field)
+    // --lang et: the same field errors in Estonian, the options named as on the command line.
+    const estonian = cli(['users', 'add', 'Mari!', '--role', 'wizard', '--password', 'short', '--lang', 'et', '--db', file])
+    expect(estonian.err).toMatch(/^hooldus: Mõni väli vajab tähelepanu: /)
+    for (const field of ['--name: Kohustuslik', '--password: Vähemalt 8 märki']) expect(estonian.err).toContain(field)
+    const badLang = cli(['users', 'add', 'x', '--lang', 'fi', '--db', file])
+    expect(badLang.code).toBe(2)
+    expect(badLang.err).toContain('--lang must be et or en, not "fi"')
 
     const missingPassword = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file])
     expect(missingPassword.code).toBe(2)
@@ -170,15 +180,16 @@ describe('command line', () => {
       HOOLDUS_PASSWORD: 'mari-password'
     })
     expect(twice.code).toBe(1)
-    expect(twice.err).toContain('<username>: Another user already uses this username')
+    // The acting administrator speaks the company's language: Estonian (the default of a new company).
+    expect(twice.err).toContain('<username>: See kasutajanimi on juba kasutusel (teine kasutaja).')
 
     const signedIn = await signIn(file, 'mari', 'mari-password')
     expect(signedIn.ok && signedIn.data).toMatchObject({ username: 'mari', roles: ['dispatcher', 'serviceConsultant'] })
     const wrong = await signIn(file, 'mari', 'not-her-password')
     expect(wrong.ok).toBe(false)
 
-    // A dispatcher may not manage users.
-    const asMari = cli(['users', 'add', 'olev', '--name', 'Olev', '--role', 'technician', '--user', 'mari', '--db', file], {
+    // A dispatcher may not manage users (told in English: --lang overrides her language).
+    const asMari = cli(['users', 'add', 'olev', '--name', 'Olev', '--role', 'technician', '--user', 'mari', '--lang', 'en', '--db', file], {
       HOOLDUS_PASSWORD: 'olev-password'
     })
     expect(asMari.code).toBe(1)

@@ -134,7 +134,7 @@ describe('browser-mode host', () => {
 
     const ok = await api(port, 'auth.status', token, {}, { origin: `http://127.0.0.1:${port}` })
     expect(ok.status).toBe(200)
-    expect(ok.json()).toEqual({ ok: true, data: { needsSetup: true, user: null, companyName: 'Test Service OÜ', language: 'et' } })
+    expect(ok.json()).toEqual({ ok: true, data: { needsSetup: true, user: null, companyName: 'Test Service OÜ', language: 'en' } })
     expect((await api(port, 'auth.status', token, {}, { origin: `http://localhost:${port}` }, `localhost:${port}`)).status).toBe(200)
   })
 

@@ -190,7 +190,11 @@ describe('invoices', () => {
       invoiceDate: '2026-12-01',
       requestKey: 'fails-midway'
     })
-    expect(error).toEqual({ code: 'INTERNAL', message: 'Something went wrong; nothing was changed. The details are in the log.' })
+    expect(error).toEqual({
+      code: 'INTERNAL',
+      key: 'errors.internal',
+      message: 'Something went wrong; nothing was changed. The details are in the log.'
+    })
     expect(snapshot(w.conn)).toEqual(before)
     expect(nextOf(w.conn, 'invoice')).toBe(3)
     w.conn.sqlite.exec('drop trigger fail_invoice_lines')

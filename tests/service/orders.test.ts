@@ -238,7 +238,7 @@ describe('order lines', () => {
       'FORBIDDEN',
       /price-override permission/
     )
-    expect(err.issues).toEqual([{ path: ['unitPrice'], message: 'Not allowed for your role' }])
+    expect(err.issues).toEqual([{ path: ['unitPrice'], code: 'errors.notAllowedForRole', message: 'Not allowed for your role' }])
     await expectRefused(
       dispatcher,
       'serviceOrders.addLine',

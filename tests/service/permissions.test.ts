@@ -61,7 +61,8 @@ afterAll(() => {
 })
 
 /** The permission check's own refusals; a service refusing for another reason says something else. */
-const BY_PERMISSION = { signedOut: /^Sign in first\.$/, signedIn: /^Your role does not allow this \(/ }
+/** The pipeline's permission refusals, known by their message keys (the company's language is Estonian here). */
+const BY_PERMISSION = { signedOut: 'errors.signInFirst', signedIn: 'errors.roleNotAllowed' }
 
 async function outcome(method: MethodName, column: Column): Promise<{ cell: string; code: string }> {
   conn.sqlite.exec('begin')
@@ -69,9 +70,9 @@ async function outcome(method: MethodName, column: Column): Promise<{ cell: stri
     const session = { userId: column === 'signedOut' ? null : userIds.get(column)! }
     const result = await runMethod({ conn, checkOutputs: true }, () => null, session, method, {})
     if (result.ok) return { cell: 'allowed', code: 'ok' }
-    const { code, message } = result.error
+    const { code, key, message } = result.error
     if (code === 'FORBIDDEN') {
-      const byPermission = BY_PERMISSION[column === 'signedOut' ? 'signedOut' : 'signedIn'].test(message)
+      const byPermission = BY_PERMISSION[column === 'signedOut' ? 'signedOut' : 'signedIn'] === key
       return { cell: byPermission ? 'FORBIDDEN' : `FORBIDDEN by a rule: ${message}`, code }
     }
     // A permitted call may fail validation or be refused by the service (NOT_FOUND, CONFLICT); it must not crash.

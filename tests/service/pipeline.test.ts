@@ -16,7 +16,7 @@ describe('pipeline', () => {
     const ctx = userWith(conn, ['dispatcher'])
     const flat = await callError(ctx, 'customers.create', { name: '' })
     expect(flat.code).toBe('VALIDATION')
-    expect(flat.issues).toEqual([{ path: ['name'], message: 'Required' }])
+    expect(flat.issues).toEqual([{ path: ['name'], code: 'validation.required', params: { minimum: 1 }, message: 'Required' }])
 
     const nested = await callError(ctx, 'customers.create', {
       name: 'Ok',
@@ -51,12 +51,15 @@ describe('pipeline', () => {
     const ctx = userWith(conn, ['administrator'])
     const spy = vi.spyOn(customerService.config, 'values')
     try {
-      const r = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: 'X' })
-      expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Frame not trusted' } })
+      const r = await runMethod({ conn }, () => 'errors.host.foreignFrame', ctx.session, 'customers.create', { name: 'X' })
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', key: 'errors.host.foreignFrame', message: 'IPC from a frame that is not the app.' }
+      })
       // Invalid input is refused the same way: the caller is checked first.
-      const bad = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'customers.create', { name: '' })
+      const bad = await runMethod({ conn }, () => 'errors.host.foreignFrame', ctx.session, 'customers.create', { name: '' })
       expect(bad.ok ? null : bad.error.code).toBe('FORBIDDEN')
-      const unknown = await runMethod({ conn }, () => 'Frame not trusted', ctx.session, 'no.such', {})
+      const unknown = await runMethod({ conn }, () => 'errors.host.foreignFrame', ctx.session, 'no.such', {})
       expect(unknown.ok ? null : unknown.error.code).toBe('FORBIDDEN')
       expect(spy).not.toHaveBeenCalled()
     } finally {

@@ -61,7 +61,7 @@ describe('idle sessions', () => {
     expect(await signedIn(w, id)).toBe(true)
     w.clock.now += 12 * HOUR + 1
     const refused = await w.post('customers.list', id)
-    expect(refused.json.error).toEqual({ code: 'FORBIDDEN', message: 'Sign in first.' })
+    expect(refused.json.error).toEqual({ code: 'FORBIDDEN', key: 'errors.signInFirst', message: 'Sign in first.' })
     expect((await w.post('auth.status', id)).json.data).toMatchObject({ user: null })
     expect(w.host.sessionCount()).toBe(0)
   })
@@ -105,7 +105,7 @@ describe('idle sessions', () => {
     now += 12 * HOUR + 1
     expect(await runMethod(host, () => null, window, 'customers.list', {})).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Sign in first.' }
+      error: { code: 'FORBIDDEN', key: 'errors.signInFirst', message: 'Sign in first.' }
     })
     expect(window.userId).toBeNull()
   })

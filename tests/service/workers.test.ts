@@ -32,7 +32,9 @@ describe('workers', () => {
     hours[2] = day(true, '17:00', '09:00')
     const err = await callError(ctx, 'workers.create', { name: 'X', workingHours: hours })
     expect(err.code).toBe('VALIDATION')
-    expect(err.issues).toEqual([{ path: ['workingHours', 2, 'end'], message: 'End must be after start' }])
+    expect(err.issues).toEqual([
+      { path: ['workingHours', 2, 'end'], code: 'validation.endAfterStart', params: {}, message: 'End must be after start' }
+    ])
     const same = week()
     same[0] = day(true, '09:00', '09:00')
     expect((await callError(ctx, 'workers.create', { name: 'X', workingHours: same })).issues?.[0]?.path).toEqual([

@@ -11,7 +11,7 @@ import { hashPassword } from '../../src/main/services/auth/passwords'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { ensureSettings } from '../../src/main/services/settings/settings'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
-import { users } from '../../src/main/db/schema'
+import { settings, users } from '../../src/main/db/schema'
 
 const opened: { conn: Connection; dir: string }[] = []
 
@@ -28,6 +28,8 @@ export async function freshDb(): Promise<{ conn: Connection; file: string; dir: 
   const file = join(dir, 'test.db')
   const { conn } = await openAndMigrate(file)
   ensureSettings(conn.db, 'Test Service OÜ')
+  // The test world speaks English (the services' tests assert English messages); Estonian is tested on purpose.
+  conn.db.update(settings).set({ language: 'en' }).run()
   opened.push({ conn, dir })
   return { conn, file, dir }
 }
@@ -39,7 +41,16 @@ const testHash = hashPassword('password123', 'test-salt')
 export function userWith(conn: Connection, roles: Role[], username = roles.join('-').toLowerCase() || 'nobody'): ServiceContext {
   const row = conn.db
     .insert(users)
-    .values({ username, displayName: username, passwordHash: testHash.hash, passwordSalt: testHash.salt, roles, createdAt: Date.now() })
+    .values({
+      username,
+      displayName: username,
+      language: 'en',
+      csvDialect: 'standard',
+      passwordHash: testHash.hash,
+      passwordSalt: testHash.salt,
+      roles,
+      createdAt: Date.now()
+    })
     .returning({ id: users.id })
     .get()
   return createContext(conn, loadSessionUser(conn.db, row.id))

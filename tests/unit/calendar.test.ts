@@ -15,6 +15,8 @@ import {
 import type { DayHours, WeekHours } from '../../src/shared/domain/masterdata'
 import { addDays, weekday } from '../../src/shared/recurrence'
 import { dayEnd, dayStart, fromLocalDateTime } from '../../src/shared/time'
+import { tFor } from '@shared/i18n/i18n'
+import { translate } from '@shared/i18n/issues'
 
 const TLN = 'Europe/Tallinn'
 const NYC = 'America/New_York'
@@ -36,6 +38,10 @@ const cal = (week: WeekHours, timeZone = TLN, holidays: string[] = []): Business
 })
 
 const office = cal(weekdays())
+
+/** The problems as the English catalogue words them (calendarProblems answers message keys). */
+const problemsEn = (week: WeekHours, holidays: readonly string[]) =>
+  calendarProblems(week, holidays).map((p) => translate(tFor('en'), p.key, p.params))
 
 describe('working days', () => {
   it('gives the 08:00–17:00 interval of an open weekday in the shop time zone, null on weekends', () => {
@@ -289,7 +295,7 @@ describe('calendars without working time', () => {
 
   it('calendar with no working hours: addBusinessMinutes throws CalendarError, calendarProblems says so', () => {
     expect(() => addBusinessMinutes(noHours, local('2026-05-18 08:00'), 1)).toThrow(CalendarError)
-    expect(calendarProblems(noHours.week, [])).toContain('The calendar has no working hours')
+    expect(problemsEn(noHours.week, [])).toContain('The calendar has no working hours')
     expect(businessMinutesBetween(noHours, local('2026-05-18 08:00'), local('2027-05-18 08:00'))).toBe(0)
   })
 
@@ -299,7 +305,7 @@ describe('calendars without working time', () => {
     const week: WeekHours = [hours('08:00', '17:00'), closed, closed, closed, closed, closed, closed]
     const c = cal(week, TLN, mondays)
     expect(() => addBusinessMinutes(c, local('2026-01-01 08:00'), 60)).toThrow(CalendarError)
-    expect(calendarProblems(week, mondays)).toEqual(['The holidays close every working day from 2025-12-30 to 2030-01-06'])
+    expect(problemsEn(week, mondays)).toEqual(['The holidays close every working day from 2025-12-30 to 2030-01-06'])
   })
 
   it('holidays covering two years still find the first Monday after them', () => {
@@ -307,20 +313,20 @@ describe('calendars without working time', () => {
     for (let d = '2026-01-05'; d <= '2027-12-27'; d = addDays(d, 7)) mondays.push(d)
     const week: WeekHours = [hours('08:00', '17:00'), closed, closed, closed, closed, closed, closed]
     expect(addBusinessMinutes(cal(week, TLN, mondays), local('2026-01-01 08:00'), 60)).toBe(local('2028-01-03 09:00'))
-    expect(calendarProblems(week, mondays)).toEqual([])
+    expect(problemsEn(week, mondays)).toEqual([])
   })
 })
 
 describe('calendarProblems', () => {
   it('is empty for a usual calendar with holidays', () => {
-    expect(calendarProblems(weekdays(), ['2026-02-24', '2026-12-24'])).toEqual([])
+    expect(problemsEn(weekdays(), ['2026-02-24', '2026-12-24'])).toEqual([])
   })
 
   it('reports inverted hours, bad times, bad dates and duplicates', () => {
     const week = weekdays()
     week[1] = hours('17:00', '08:00')
     week[2] = hours('8:00', '17:00')
-    expect(calendarProblems(week, ['2026-02-30', '2026-02-24', '2026-02-24'])).toEqual([
+    expect(problemsEn(week, ['2026-02-30', '2026-02-24', '2026-02-24'])).toEqual([
       'Tuesday: end must be after start',
       'Wednesday: use the format HH:MM',
       'Not a date: 2026-02-30',
@@ -329,7 +335,7 @@ describe('calendarProblems', () => {
   })
 
   it('reports a week that is not seven days', () => {
-    expect(calendarProblems(weekdays().slice(0, 5), [])).toContain('Seven weekdays, Monday first')
+    expect(problemsEn(weekdays().slice(0, 5), [])).toContain('Seven weekdays, Monday first')
   })
 })
 

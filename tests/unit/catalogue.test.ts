@@ -14,6 +14,7 @@ import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
 import { CSV_FIELDS } from '../../src/main/api/csvColumns'
+import { RECORD_KINDS, UNIQUE_KINDS } from '../../src/main/services/core/errors'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -63,7 +64,10 @@ const BUILT: Record<string, readonly string[]> = {
   'orders.lineStatus': LINE_STATUSES,
   'orders.origin': ORIGINS,
   'app.search.kind': ['customer', 'site', 'serviceObject'],
-  'common.audit.action': ['create', 'update', 'delete']
+  'common.audit.action': ['create', 'update', 'delete'],
+  'errors.record': RECORD_KINDS,
+  'errors.another': UNIQUE_KINDS,
+  'errors.sla.target': SLA_TARGET_KINDS
 }
 
 function sources(dir: string): string[] {

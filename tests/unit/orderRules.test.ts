@@ -198,27 +198,30 @@ describe('stageTreeProblem', () => {
   })
 
   it('needs exactly one initial stage', () => {
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: null }])).toBe('The workflow needs exactly one initial stage (it has 2).')
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: null }])).toEqual({
+      key: 'errors.orders.oneInitialStage',
+      params: { count: 2 }
+    })
     // No initial stage at all: every stage has a parent, so they must form a loop somewhere.
     expect(
       stageTreeProblem([
         { id: 1, parentId: 2 },
         { id: 2, parentId: 1 }
       ])
-    ).toBe('The workflow needs exactly one initial stage (it has 0).')
+    ).toEqual({ key: 'errors.orders.oneInitialStage', params: { count: 0 } })
   })
 
   it('refuses a parent that does not exist', () => {
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: 42 }])).toBe('A stage points to a parent that does not exist.')
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: 42 }])).toEqual({ key: 'errors.orders.missingParent' })
   })
 
   it('refuses a loop beside a proper root, including a stage that is its own parent', () => {
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 8 }])).toBe('The stages form a loop.')
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: 8 }])).toBe('The stages form a loop.')
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 8 }])).toEqual({ key: 'errors.orders.stageLoop' })
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: 8 }])).toEqual({ key: 'errors.orders.stageLoop' })
     // A branch hanging off a loop is caught as well.
-    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 10 }, { id: 10, parentId: 9 }])).toBe(
-      'The stages form a loop.'
-    )
+    expect(stageTreeProblem([...workflow, { id: 8, parentId: 9 }, { id: 9, parentId: 10 }, { id: 10, parentId: 9 }])).toEqual({
+      key: 'errors.orders.stageLoop'
+    })
   })
 
   it('accepts every random tree and refuses it once an edge is bent into a cycle', () => {
@@ -234,7 +237,7 @@ describe('stageTreeProblem', () => {
         for (const s of tree) if (s.parentId !== null && descendants.has(s.parentId)) descendants.add(s.id)
         const target = [...descendants][bend % descendants.size]!
         const bent = tree.map((s) => (s.id === victim.id ? { ...s, parentId: target } : s))
-        expect(stageTreeProblem(bent)).toBe('The stages form a loop.')
+        expect(stageTreeProblem(bent)).toEqual({ key: 'errors.orders.stageLoop' })
       })
     )
   })

@@ -1,12 +1,15 @@
 import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '@shared/api/contract'
-import type { ApiError, ApiResult } from '@shared/api/result'
+import type { ApiError, ApiResult, FieldIssue, MessageParams } from '@shared/api/result'
 import { can } from '@shared/auth/roles'
 import type { SessionUser } from '@shared/domain/system'
+import { type T, tFor } from '@shared/i18n/i18n'
+import type { Language } from '@shared/i18n/languages'
+import { fieldIssues, translate } from '@shared/i18n/issues'
 import type { Connection } from '../db/connection'
 import { createContext, type ServiceContext, type SessionSlot } from '../services/core/context'
-import { AppError } from '../services/core/errors'
-import { loadSettings } from '../services/settings/settings'
+import { AppError, type IssueSpec, type MessageKey } from '../services/core/errors'
+import { companyLanguage, loadSettings } from '../services/settings/settings'
 import type { CsvOptions } from './csv'
 import { type CsvColumn, csvColumns } from './csvColumns'
 import { exportSources, handlers } from './handlers'
@@ -20,8 +23,8 @@ export interface ApiHost {
   log?: (message: string, error: unknown) => void
 }
 
-/** A transport's verdict on who is calling: null = trusted, otherwise the refusal. */
-export type CallerCheck = () => string | null
+/** A transport's verdict on who is calling: null = trusted, otherwise the refusal (a message key). */
+export type CallerCheck = () => MessageKey | null
 
 /** The CSV columns of a list: the fields of its row schema, in contract order. */
 export function listColumns(list: MethodName): string[] {
@@ -31,22 +34,61 @@ export function listColumns(list: MethodName): string[] {
 
 const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error })
 
-function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+/**
+ * An error answer in the reader's language. The key and parameters (and each issue's code and parameters)
+ * stay in the answer, so that a client may word it by itself.
+ */
+export function apiError(
+  t: T,
+  code: ApiError['code'],
+  key: MessageKey,
+  params: MessageParams = {},
+  issues?: readonly (IssueSpec | FieldIssue)[]
+): ApiError {
+  return {
+    code,
+    key,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+    message: translate(t, key, params),
+    ...(issues
+      ? {
+          issues: issues.map((i) => ({
+            path: i.path,
+            code: i.code,
+            ...(i.params ? { params: i.params } : {}),
+            message: translate(t, i.code, i.params)
+          }))
+        }
+      : {})
+  }
 }
 
-function toApiError(e: unknown, host: ApiHost, method: string): ApiError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }
-  host.log?.(`API ${method} failed`, e)
-  return { code: 'INTERNAL', message: 'Something went wrong; nothing was changed. The details are in the log.' }
+/** An error a handler threw, in the reader's language; anything but an AppError is logged and hidden. */
+export function toApiError(e: unknown, t: T, log: ApiHost['log'], method: string): ApiError {
+  if (e instanceof AppError) return apiError(t, e.code, e.key, e.params, e.issues)
+  log?.(`API ${method} failed`, e)
+  return apiError(t, 'INTERNAL', 'errors.internal')
 }
 
-function permitted(method: MethodName, user: SessionUser | null): ApiError | null {
+function permitted(t: T, method: MethodName, user: SessionUser | null): ApiError | null {
   const access = contract[method].access
   if (access === 'public') return null
-  if (!user) return { code: 'FORBIDDEN', message: 'Sign in first.' }
+  if (!user) return apiError(t, 'FORBIDDEN', 'errors.signInFirst')
   if (access === 'authenticated' || can(user.roles, access)) return null
-  return { code: 'FORBIDDEN', message: `Your role does not allow this (${access}).` }
+  return apiError(t, 'FORBIDDEN', 'errors.roleNotAllowed', { permission: access })
+}
+
+/**
+ * An error a transport gives before (or instead of) the pipeline — a refused caller, a body that is not
+ * JSON: nobody is known yet, so it is in the company's language.
+ */
+export function hostError(host: Pick<ApiHost, 'conn'>, code: ApiError['code'], key: MessageKey, params?: MessageParams): ApiError {
+  return apiError(tFor(companyLanguage(host.conn.db)), code, key, params)
+}
+
+/** The answer's language: the user's; before sign-in (or for a refused caller) the company's. */
+function readerOf(host: ApiHost, user: SessionUser | null): T {
+  return tFor(user?.language ?? companyLanguage(host.conn.db))
 }
 
 /**
@@ -69,6 +111,8 @@ export interface RunOptions {
    * the file may add the first one (as first-start setup does in the app).
    */
   fileOwner?: boolean
+  /** The language of the answer when the caller chose one (the command line's --lang). */
+  language?: Language
 }
 
 /**
@@ -86,16 +130,21 @@ export async function runMethod(
   options: RunOptions = {}
 ): Promise<ApiResult<unknown>> {
   const refusal = checkCaller()
-  if (refusal) return fail({ code: 'FORBIDDEN', message: refusal })
-  if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', message: `Unknown API method "${method}".` })
-
+  if (refusal) return fail(apiError(readerOf(host, null), 'FORBIDDEN', refusal))
+  // Not a method: nobody's session is touched (the call does not count as use), so the company's language.
+  if (!isMethodName(method)) {
+    const t = options.language ? tFor(options.language) : readerOf(host, null)
+    return fail(apiError(t, 'NOT_FOUND', 'errors.unknownMethod', { method }))
+  }
   const user = sessionUser(host, session)
-  const denied = options.fileOwner ? null : permitted(method, user)
+  const t = options.language ? tFor(options.language) : readerOf(host, user)
+
+  const denied = options.fileOwner ? null : permitted(t, method, user)
   if (denied) return fail(denied)
   const def = contract[method]
   const parsed = def.input.safeParse(rawInput ?? {})
   if (!parsed.success) {
-    return fail({ code: 'VALIDATION', message: 'Some fields need attention.', issues: issuesOf(parsed.error) })
+    return fail(apiError(t, 'VALIDATION', 'validation.summary', {}, fieldIssues(parsed.error.issues, t)))
   }
 
   const ctx = createContext(host.conn, user, session, host.now)
@@ -108,7 +157,7 @@ export async function runMethod(
     }
     return { ok: true, data }
   } catch (e) {
-    return fail(toApiError(e, host, method))
+    return fail(toApiError(e, t, host.log, method))
   }
 }
 
@@ -118,19 +167,21 @@ export function startExport(
   checkCaller: CallerCheck,
   session: SessionSlot,
   list: string,
-  rawInput: unknown
+  rawInput: unknown,
+  language?: Language
 ): { ok: true; columns: CsvColumn[]; rows: Iterable<unknown>; csv: CsvOptions } | { ok: false; error: ApiError } {
   const refusal = checkCaller()
-  if (refusal) return { ok: false, error: { code: 'FORBIDDEN', message: refusal } }
-  if (!isMethodName(list)) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
-  const source = (exportSources as Partial<Record<MethodName, (ctx: ServiceContext, input: never) => Iterable<unknown>>>)[list]
-  if (!source) return { ok: false, error: { code: 'NOT_FOUND', message: `"${list}" cannot be exported.` } }
+  if (refusal) return { ok: false, error: apiError(readerOf(host, null), 'FORBIDDEN', refusal) }
   const user = sessionUser(host, session)
-  const denied = permitted(list, user)
+  const t = language ? tFor(language) : readerOf(host, user)
+  if (!isMethodName(list)) return { ok: false, error: apiError(t, 'NOT_FOUND', 'errors.notExportable', { list }) }
+  const source = (exportSources as Partial<Record<MethodName, (ctx: ServiceContext, input: never) => Iterable<unknown>>>)[list]
+  if (!source) return { ok: false, error: apiError(t, 'NOT_FOUND', 'errors.notExportable', { list }) }
+  const denied = permitted(t, list, user)
   if (denied) return { ok: false, error: denied }
   const parsed = contract[list].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
-    return { ok: false, error: { code: 'VALIDATION', message: 'Some filters are not valid.', issues: issuesOf(parsed.error) } }
+    return { ok: false, error: apiError(t, 'VALIDATION', 'validation.filters', {}, fieldIssues(parsed.error.issues, t)) }
   }
   const ctx = createContext(host.conn, user, session, host.now)
   try {
@@ -138,12 +189,12 @@ export function startExport(
     // The file is written for the user: their language and CSV dialect, the shop's time zone.
     const settings = loadSettings(host.conn.db)
     const csv: CsvOptions = {
-      language: user?.language ?? settings.language,
+      language: language ?? user?.language ?? settings.language,
       dialect: user?.csvDialect ?? 'spreadsheet',
       timeZone: settings.timeZone
     }
     return { ok: true, columns: csvColumns(list), rows: source(ctx, parsed.data as never), csv }
   } catch (e) {
-    return { ok: false, error: toApiError(e, host, list) }
+    return { ok: false, error: toApiError(e, t, host.log, list) }
   }
 }

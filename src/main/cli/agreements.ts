@@ -4,7 +4,7 @@ import { type ApiHost, runMethod } from '../api/pipeline'
 import { type GenerationProgress, runGeneration } from '../services/agreements/generator'
 import type { ServiceContext } from '../services/core/context'
 import type { Command, CommandInput } from './commands'
-import { actingUser, CliError, cliCaller, describeApiError, type FieldNames, openDb, usageError } from './session'
+import { actingUser, CliError, cliCaller, cliLanguage, cliText, describeApiError, type FieldNames, openDb, usageError } from './session'
 
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
 const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
@@ -13,7 +13,9 @@ const FIELDS: FieldNames = { from: '--from', to: '--to', agreementIds: '--agreem
 
 function validationError(issues: FieldIssue[]): CliError {
   return new CliError(
-    `${describeApiError({ code: 'VALIDATION', message: 'Some options need attention.', issues }, FIELDS)} (see --help)`,
+    cliText('cli.seeHelp', {
+      message: describeApiError({ code: 'VALIDATION', key: 'cli.someOptions', message: cliText('cli.someOptions'), issues }, FIELDS)
+    }),
     2
   )
 }
@@ -56,7 +58,7 @@ export const agreementsGenerate: Command = {
         return a.id
       })
       const session = actingUser(db.conn, str(values.user))
-      if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
+      if (session.userId === null) throw new CliError(cliText('cli.noAdministrator'))
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
       const started = performance.now()
       // The app's handler starts a background run; a scheduled run wants it done, with progress, before exiting.
@@ -69,7 +71,14 @@ export const agreementsGenerate: Command = {
           json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`)
         )
       }
-      const outcome = await runMethod(host, cliCaller, session, 'agreements.generate', { from, to, agreementIds }, { handler: generate })
+      const outcome = await runMethod(
+        host,
+        cliCaller,
+        session,
+        'agreements.generate',
+        { from, to, agreementIds },
+        { handler: generate, language: cliLanguage() }
+      )
       if (!outcome.ok) {
         const e = outcome.error
         if (e.code === 'VALIDATION' && e.issues?.some((i) => i.path[0] === 'from' || i.path[0] === 'to')) throw validationError(e.issues)

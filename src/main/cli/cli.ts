@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util'
 import { DatabaseTooNewError } from '../db/migrate'
 import { resolveDbFile } from '../paths'
+import { tFor } from '@shared/i18n/i18n'
+import { isLanguage, type Language } from '@shared/i18n/languages'
+import { toApiError } from '../api/pipeline'
 import { AppError } from '../services/core/errors'
 import { type Command, COMMANDS } from './commands'
-import { CliError, describeApiError, usageError } from './session'
+import { chooseLanguage, CliError, cliLanguage, cliText, describeApiError, usageError } from './session'
 
 export interface CliIo {
   out: (line: string) => void
@@ -37,7 +40,7 @@ const OPTIONS = {
   'csv-dialect': { type: 'string' }
 } as const
 
-const GLOBAL = new Set(['db', 'help'])
+const GLOBAL = new Set(['db', 'help', 'lang'])
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -53,6 +56,7 @@ export function generalHelp(): string {
     'Options of every command:',
     "  --db <file>   the database (default: $HOOLDUS_DB, else hooldus.db in the app's data folder)",
     '  -h, --help    help',
+    cliText('cli.langHelp'),
     '',
     'Examples:',
     '  npm run demo -- --db demo.db --scale 10',
@@ -77,9 +81,9 @@ function findCommand(positionals: string[]): { command: Command; args: string[] 
   // Command groups: "users add", "agreements generate".
   const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name)
   if (group.length > 0) {
-    if (second === undefined) throw usageError(`"${first}" needs a sub-command: ${group.join(', ')}`)
+    if (second === undefined) throw usageError(cliText('cli.needsSubCommand', { group: first!, commands: group.join(', ') }))
     const command = COMMANDS.find((c) => c.name === `${first} ${second}`)
-    if (!command) throw usageError(`Unknown command "${first} ${second}"; try "${group.join('" or "')}"`)
+    if (!command) throw usageError(cliText('cli.unknownSubCommand', { command: `${first} ${second}`, commands: group.join('" | "') }))
     return { command, args: rest }
   }
   const command = COMMANDS.find((c) => c.name === first)
@@ -98,10 +102,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw usageError((e as Error).message.split('. ')[0]!.replace(/\.$/, ''))
     }
     const { values, positionals } = parsed
+    if (values.lang !== undefined && !isLanguage(values.lang)) throw usageError(cliText('cli.langOption', { value: values.lang }))
+    chooseLanguage(values.lang as Language | undefined)
     if (positionals.length === 0 || positionals[0] === 'help') {
       const topic = positionals[0] === 'help' ? positionals.slice(1) : []
       const found = topic.length ? findCommand(topic) : null
-      if (topic.length && !found) throw usageError(`Unknown command "${topic.join(' ')}"`)
+      if (topic.length && !found) throw usageError(cliText('cli.unknownCommand', { command: topic.join(' ') }))
       if (!found && positionals.length === 0 && !values.help) {
         io.err(generalHelp())
         return 2
@@ -110,7 +116,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0
     }
     const found = findCommand(positionals)
-    if (!found) throw usageError(`Unknown command "${positionals[0]}"`)
+    if (!found) throw usageError(cliText('cli.unknownCommand', { command: positionals[0]! }))
     const { command, args } = found
     if (values.help) {
       io.out(commandHelp(command))
@@ -118,19 +124,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined)
     const foreign = given.filter((k) => !GLOBAL.has(k) && !command.options.includes(k))
-    if (foreign.length) throw usageError(`"${command.name}" does not take --${foreign.join(', --')}`)
+    if (foreign.length) throw usageError(cliText('cli.foreignOptions', { command: command.name, options: foreign.join(', --') }))
     await command.run({ args, values, dbFile: resolveDbFile(values.db, io.env), env: io.env, out: io.out, err: io.err })
     return 0
   } catch (e) {
     if (io.env.HOOLDUS_DEBUG && e instanceof Error) io.err(e.stack ?? e.message)
-    io.err(`hooldus: ${messageOf(e)}`)
+    io.err(`hooldus: ${messageOf(e, cliLanguage())}`)
     return e instanceof CliError ? e.exitCode : 1
   }
 }
 
-function messageOf(e: unknown): string {
+function messageOf(e: unknown, language: Language): string {
   if (e instanceof CliError || e instanceof DatabaseTooNewError) return e.message
-  if (e instanceof AppError) return describeApiError({ code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) })
-  if (e instanceof Error) return `${e.message} (set HOOLDUS_DEBUG=1 for details)`
+  if (e instanceof AppError) return describeApiError(toApiError(e, tFor(language), undefined, ''))
+  if (e instanceof Error) return cliText('cli.debugHint', { message: e.message })
   return String(e)
 }

@@ -14,7 +14,18 @@ import { ensureDefaultSequences } from '../services/core/sequences'
 import { createDemoData, type DemoStage } from '../demo/createDemo'
 import { ensureSettings } from '../services/settings/settings'
 import { agreementsGenerate } from './agreements'
-import { actingUser, CliError, cliCaller, describeApiError, type FieldNames, type OpenedDb, openDb, usageError } from './session'
+import {
+  actingUser,
+  CliError,
+  cliCaller,
+  cliLanguage,
+  cliText,
+  describeApiError,
+  type FieldNames,
+  type OpenedDb,
+  openDb,
+  usageError
+} from './session'
 
 export interface CommandInput {
   /** Positional arguments after the command name (and the sub-command, for `users add`). */
@@ -224,9 +235,9 @@ const exportList: Command = {
     const db = await openDb(dbFile, { create: false, log: err })
     try {
       const session = actingUser(db.conn, str(values.user))
-      if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
+      if (session.userId === null) throw new CliError(cliText('cli.noAdministrator'))
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-      const started = startExport(host, cliCaller, session, method, input)
+      const started = startExport(host, cliCaller, session, method, input, cliLanguage())
       if (!started.ok) throw new CliError(describeApiError(started.error, { q: '--q', sort: '--sort', dir: '--dir' }))
       // Written beside the target and renamed at the end, so a failed export leaves no half file.
       const dest = resolve(target)
@@ -289,7 +300,10 @@ const usersAdd: Command = {
         throw new CliError('This database has no active administrator; the first user must get --role administrator.')
       }
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-      const result = await runMethod(host, cliCaller, session, 'users.create', input, { fileOwner: session.userId === null })
+      const result = await runMethod(host, cliCaller, session, 'users.create', input, {
+        fileOwner: session.userId === null,
+        language: cliLanguage()
+      })
       if (!result.ok) throw new CliError(describeApiError(result.error, USER_FIELDS))
       const user = result.data as UserRow
       const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ')
@@ -353,9 +367,9 @@ const pdf: Command = {
     try {
       const { method, input } = pdfSubject(db.conn, name, number.trim())
       const session = actingUser(db.conn, str(values.user))
-      if (session.userId === null) throw new CliError('This database has no active administrator; pass --user <name>.')
+      if (session.userId === null) throw new CliError(cliText('cli.noAdministrator'))
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
-      const result = await runMethod(host, cliCaller, session, method, input)
+      const result = await runMethod(host, cliCaller, session, method, input, { language: cliLanguage() })
       if (!result.ok) throw new CliError(describeApiError(result.error))
       const file = result.data as { fileName: string; contentBase64: string }
       const dest = resolve(str(values.out) ?? file.fileName)

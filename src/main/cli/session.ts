@@ -1,10 +1,31 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { ApiError } from '@shared/api/result'
+import type { ApiError, MessageParams } from '@shared/api/result'
+import { tFor } from '@shared/i18n/i18n'
+import { translate } from '@shared/i18n/issues'
+import { isLanguage, type Language } from '@shared/i18n/languages'
 import type { CallerCheck } from '../api/pipeline'
 import { closeDatabase, type Connection } from '../db/connection'
 import { openAndMigrate } from '../bootstrap'
 import type { SessionSlot } from '../services/core/context'
+import { companyLanguage } from '../services/settings/settings'
+
+/**
+ * The language of the command line's messages: `--lang`, else the acting user's (`--user`, or the first
+ * administrator), else the company's. Until a database is open only `--lang` is known; English then.
+ */
+let explicitLanguage: Language | undefined
+let language: Language = 'en'
+
+export function chooseLanguage(lang: Language | undefined): void {
+  explicitLanguage = lang
+  language = lang ?? 'en'
+}
+
+export const cliLanguage = (): Language => language
+
+/** A message of the command line in its language. */
+export const cliText = (key: string, params?: MessageParams): string => translate(tFor(language), key, params)
 
 /** An error the command line reports as one line and a non-zero exit code (2 = wrong usage). */
 export class CliError extends Error {
@@ -17,7 +38,7 @@ export class CliError extends Error {
   }
 }
 
-export const usageError = (message: string) => new CliError(`${message} (see --help)`, 2)
+export const usageError = (message: string) => new CliError(cliText('cli.seeHelp', { message }), 2)
 
 /** The command line runs as whoever may open the database file: there is no caller to refuse. */
 export const cliCaller: CallerCheck = () => null
@@ -38,7 +59,10 @@ export function describeApiError(error: ApiError, fields: FieldNames = {}): stri
     if (!name) return key
     return name + rest.map((p) => (typeof p === 'number' ? ` #${p + 1}` : `.${p}`)).join('')
   }
-  if (error.code === 'VALIDATION' && error.message.startsWith('Some ')) {
+  if (
+    error.code === 'VALIDATION' &&
+    (error.key === 'validation.summary' || error.key === 'validation.filters' || error.key === 'cli.someOptions')
+  ) {
     const issues = error.issues.map((i) => (i.path.length ? `${label(i.path)}: ${i.message}` : i.message))
     return `${error.message.replace(/\.$/, '')}: ${issues.join('; ')}`
   }
@@ -58,11 +82,11 @@ export interface OpenedDb {
  */
 export async function openDb(file: string, options: { create: boolean; log: (line: string) => void }): Promise<OpenedDb> {
   if (!options.create && !existsSync(file)) {
-    throw new CliError(`There is no database at ${file}. Create one with "migrate" or "demo", or pass --db <file>.`)
+    throw new CliError(cliText('cli.noDatabase', { file }))
   }
   mkdirSync(dirname(file), { recursive: true })
   const { conn, migration } = await openAndMigrate(file)
-  if (migration.backup) options.log(`Backed up the database to ${migration.backup} before migrating it.`)
+  if (migration.backup) options.log(cliText('cli.backedUp', { file: migration.backup }))
   return { conn, file, close: () => closeDatabase(conn) }
 }
 
@@ -74,8 +98,9 @@ export function actingUser(conn: Connection, username: string | undefined): Sess
   if (username !== undefined) {
     const u = conn.sqlite.prepare('select id, active from users where username = ?').get(username.trim().toLowerCase()) as
       { id: number; active: number } | undefined
-    if (!u) throw new CliError(`There is no user "${username}" in this database.`)
-    if (!u.active) throw new CliError(`The user "${username}" is disabled.`)
+    if (!u) throw new CliError(cliText('cli.noUser', { user: username }))
+    if (!u.active) throw new CliError(cliText('cli.userDisabled', { user: username }))
+    speakAs(conn, u.id)
     return { userId: u.id, username }
   }
   const admin = conn.sqlite
@@ -84,5 +109,16 @@ export function actingUser(conn: Connection, username: string | undefined): Sess
        and exists (select 1 from json_each(u.roles) r where r.value = 'administrator') order by id limit 1`
     )
     .get() as { id: number; username: string } | undefined
+  speakAs(conn, admin?.id ?? null)
   return { userId: admin?.id ?? null, username: admin?.username ?? null }
+}
+
+/** Speaks the acting user's language (or the company's) unless `--lang` chose one. */
+function speakAs(conn: Connection, userId: number | null): void {
+  if (explicitLanguage) return
+  const row =
+    userId === null
+      ? undefined
+      : (conn.sqlite.prepare('select language from users where id = ?').get(userId) as { language: string } | undefined)
+  language = isLanguage(row?.language) ? row.language : companyLanguage(conn.db)
 }

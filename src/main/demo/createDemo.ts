@@ -100,9 +100,7 @@ export interface DemoSummary {
 
 export function demoSizes(scale: number): DemoSizes {
   if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) {
-    throw new AppError('VALIDATION', 'The demo scale must be a number above 0 and at most 1000.', [
-      { path: ['scale'], message: 'Above 0, at most 1000' }
-    ])
+    throw new AppError('VALIDATION', 'errors.demo.scale', {}, [{ path: ['scale'], code: 'errors.demo.scaleField' }])
   }
   const customers = Math.max(1, Math.round(80 * scale))
   const technicians = Math.min(200, Math.max(3, Math.round(15 * scale ** 0.575)))
@@ -153,7 +151,7 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
   const seed = options.seed ?? DEFAULT_DEMO_SEED
   const today = options.today ?? new Date(options.now ?? Date.now()).toISOString().slice(0, 10)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new AppError('VALIDATION', 'The anchor date must be YYYY-MM-DD.', [{ path: ['today'], message: 'YYYY-MM-DD' }])
+    throw new AppError('VALIDATION', 'errors.demo.anchorDate', {}, [{ path: ['today'], code: 'errors.demo.anchorDateField' }])
   const now = options.now ?? (options.today ? Date.parse(`${today}T12:00:00Z`) : Date.now())
 
   const taken = new Set(
@@ -175,10 +173,7 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
   const run = conn.sqlite.transaction((): DemoSummary => {
     const existing = databaseContents(conn)
     if (existing.length > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `Demo data goes only into an empty database; this one already has ${existing.join(', ')}. Nothing was changed.`
-      )
+      throw new AppError('CONFLICT', 'errors.demo.notEmpty', { contents: existing.join(', ') })
     }
     return generate(conn, sizes, { scale, seed, now, today, hashes, onProgress: options.onProgress })
   })

@@ -265,7 +265,7 @@ function readOrderSetup(s: Sqlite): OrderSetup {
     (s.prepare('select id, code from service_stages').all() as { id: number; code: string }[]).map((r) => [r.code, r.id])
   )
   for (const code of STAGES) {
-    if (!stageIds.has(code)) throw new AppError('VALIDATION', `Demo orders need the default workflow; stage ${code} is missing.`)
+    if (!stageIds.has(code)) throw new AppError('VALIDATION', 'errors.demo.stageMissing', { code })
   }
   const reasonIds = new Map(
     (s.prepare('select id, code from stage_reasons').all() as { id: number; code: string }[]).map((r) => [r.code, r.id])

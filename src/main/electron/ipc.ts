@@ -7,7 +7,8 @@ import type { ApiResult } from '@shared/api/result'
 import { tFor } from '@shared/i18n/i18n'
 import { type CsvOptions, writeCsv } from '../api/csv'
 import type { CsvColumn } from '../api/csvColumns'
-import { type ApiHost, runMethod, startExport } from '../api/pipeline'
+import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
+import type { MessageKey } from '../services/core/errors'
 import { SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
 
@@ -47,9 +48,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     }
     return s
   }
-  const checkFrame = (event: IpcMainInvokeEvent) => () => {
+  const checkFrame = (event: IpcMainInvokeEvent) => (): MessageKey | null => {
     const frame = event.senderFrame
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.pages)) return 'IPC from a frame that is not the app.'
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, options.pages)) return 'errors.host.foreignFrame'
     return null
   }
 
@@ -79,7 +80,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       options.host.log?.(`CSV export of ${String(list)} to ${choice.filePath} failed`, e)
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `The file ${choice.filePath} could not be written: ${(e as Error).message}` }
+        error: hostError(options.host, 'INTERNAL', 'errors.host.fileNotWritten', { file: choice.filePath, reason: (e as Error).message })
       }
     }
   })

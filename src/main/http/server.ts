@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
-import { type ApiHost, runMethod, startExport } from '../api/pipeline'
+import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
+import type { MessageKey } from '../services/core/errors'
 import { SessionStore } from '../api/sessions'
 import type { SessionSlot } from '../services/core/context'
 import { redeemExportTicket } from '../services/system/exportTickets'
@@ -74,8 +75,11 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
 
-/** The browser-side `window.api`: the same shape as the Electron preload, `call` posting to /api/<method>. */
-function shim(): string {
+/**
+ * The browser-side `window.api`: the same shape as the Electron preload, `call` posting to /api/<method>.
+ * `unreachable` is its message when the host is gone, in the company's language.
+ */
+function shim(unreachable: string): string {
   return `(() => {
   const q = new URLSearchParams(location.search)
   if (q.get('token')) { sessionStorage.setItem('hooldus.token', q.get('token')); history.replaceState(null, '', location.pathname + location.hash) }
@@ -91,7 +95,7 @@ function shim(): string {
       if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued) }
       return await res.json()
     } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: 'The Hooldus host cannot be reached. Is it still running?' } }
+      return { ok: false, error: { code: 'INTERNAL', key: 'errors.host.unreachable', message: ${JSON.stringify(unreachable)} } }
     }
   }
   // The download link carries a one-time ticket only: no token, no session id (they would land in history and logs).
@@ -124,11 +128,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 
   /** Refuses foreign callers: not loopback, a foreign Host (DNS rebinding) or Origin (another site). */
-  function refuseForeign(req: IncomingMessage): string | null {
-    if (!isLoopback(req.socket.remoteAddress)) return 'Only this computer may use the Hooldus browser host.'
-    if (!allowedHosts().has(req.headers.host ?? '')) return 'Foreign Host header refused.'
+  function refuseForeign(req: IncomingMessage): MessageKey | null {
+    if (!isLoopback(req.socket.remoteAddress)) return 'errors.host.notLocal'
+    if (!allowedHosts().has(req.headers.host ?? '')) return 'errors.host.foreignHost'
     const origin = req.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin)) return 'Foreign Origin refused.'
+    if (origin !== undefined && !allowedOrigins().has(origin)) return 'errors.host.foreignOrigin'
     return null
   }
 
@@ -154,26 +158,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } })
+    if (req.method !== 'POST') return send(res, 405, { ok: false, error: hostError(options, 'VALIDATION', 'errors.host.usePost') })
     const given = req.headers['x-hooldus-token']
-    const check = () => refuseForeign(req) ?? (typeof given === 'string' && sameSecret(given, token) ? null : 'Missing or wrong token.')
+    const check = () => refuseForeign(req) ?? (typeof given === 'string' && sameSecret(given, token) ? null : 'errors.host.badToken')
     // A stranger gets nothing read, parsed or stored.
     const refusal = check()
     if (refusal) {
       req.resume()
-      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: refusal } })
+      return send(res, 403, { ok: false, error: hostError(options, 'FORBIDDEN', refusal) })
     }
     let input: unknown
     try {
       input = await readBody(req)
     } catch {
-      return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } })
+      return send(res, 400, { ok: false, error: hostError(options, 'VALIDATION', 'errors.host.badJson') })
     }
     if (input === TOO_LARGE) {
       req.resume()
       return send(res, 413, {
         ok: false,
-        error: { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` }
+        error: hostError(options, 'VALIDATION', 'errors.host.tooLarge', { megabytes: MAX_BODY / 1024 / 1024 })
       })
     }
     // Only sessions the host issued are held; any other id is answered as signed out and never stored,
@@ -214,13 +218,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, list: string): Promise<void> {
     const check = () => refuseForeign(req)
     const refusal = check()
-    if (refusal) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: refusal } })
+    if (refusal) return send(res, 403, { ok: false, error: hostError(options, 'FORBIDDEN', refusal) })
     // The ticket stands for the token and the session: issued through the API, used once, for this list.
     const ticket = redeemExportTicket(url.searchParams.get('ticket') ?? '', now())
     if (!ticket || ticket.list !== list) {
       return send(res, 403, {
         ok: false,
-        error: { code: 'FORBIDDEN', message: 'This download link was used already or has expired; export again.' }
+        error: hostError(options, 'FORBIDDEN', 'errors.host.downloadUsed')
       })
     }
     const started = startExport(options, check, { userId: ticket.userId, stamp: ticket.stamp }, list, ticket.input)
@@ -238,13 +242,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const refusal = refuseForeign(req)
     if (refusal) {
       res.writeHead(403, { 'content-type': 'text/plain' })
-      res.end(refusal)
+      res.end(hostError(options, 'FORBIDDEN', refusal).message)
       return
     }
     const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }
     if (pathname === '/__api.js') {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.js']! })
-      res.end(shim())
+      res.end(shim(hostError(options, 'INTERNAL', 'errors.host.unreachable').message))
       return
     }
     if (pathname === '/favicon.ico') {
@@ -264,13 +268,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function badRequest(res: ServerResponse): void {
-    send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request URL is not valid.' } })
+    send(res, 400, { ok: false, error: hostError(options, 'VALIDATION', 'errors.host.badUrl') })
   }
 
   /** The last resort: one bad request is logged and answered 500, and the host keeps serving. */
   function failed(res: ServerResponse, e: unknown): void {
     options.log?.('web host request failed', e)
-    if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
+    if (!res.headersSent) send(res, 500, { ok: false, error: hostError(options, 'INTERNAL', 'errors.host.requestFailed') })
     else res.destroy()
   }
 

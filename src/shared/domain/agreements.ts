@@ -28,8 +28,8 @@ export type AgreementGroupRow = z.infer<typeof agreementGroupRow>
 export const intervalInput = z.object({
   code,
   name: requiredText(100),
-  unit: z.enum(INTERVAL_UNITS, 'Choose day, week, month or year'),
-  every: z.number().int('A whole number').min(1, 'At least 1').max(120, 'At most 120')
+  unit: z.enum(INTERVAL_UNITS, 'validation.intervalUnit'),
+  every: z.number().int('validation.notInteger').min(1).max(120)
 })
 export const intervalRow = intervalInput.extend(meta)
 export type IntervalRow = z.infer<typeof intervalRow>
@@ -38,12 +38,12 @@ export const timeWindowInput = z
   .object({
     code,
     name: requiredText(100),
-    kind: z.enum(WINDOW_KINDS, 'Choose week, month or manual'),
-    daysBefore: z.number().int().min(0, 'Cannot be negative').max(180, 'At most 180 days').default(0),
-    daysAfter: z.number().int().min(0, 'Cannot be negative').max(180, 'At most 180 days').default(0)
+    kind: z.enum(WINDOW_KINDS, 'validation.windowKind'),
+    daysBefore: z.number().int().min(0, 'validation.negative').max(180, 'validation.maxDays').default(0),
+    daysAfter: z.number().int().min(0, 'validation.negative').max(180, 'validation.maxDays').default(0)
   })
   .refine((w) => w.kind !== 'manual' || w.daysBefore + w.daysAfter > 0, {
-    message: 'A manual window needs days before or after',
+    message: 'validation.manualWindow',
     path: ['daysAfter']
   })
 export const timeWindowRow = z.object({
@@ -82,11 +82,11 @@ export const agreementHeaderInput = z
     objects: z.array(agreementRelationInput).max(500).default([]),
     tasks: z.array(agreementRelationInput).max(100).default([])
   })
-  .refine((a) => a.endDate === null || a.endDate >= a.startDate, { message: 'The end cannot be before the start', path: ['endDate'] })
+  .refine((a) => a.endDate === null || a.endDate >= a.startDate, { message: 'validation.endBeforeStart', path: ['endDate'] })
 
 export const agreementLineInput = z
   .object({
-    type: z.enum(LINE_TYPES, 'Choose hours, expense, item or fee'),
+    type: z.enum(LINE_TYPES, 'validation.lineType'),
     description: optionalText(300),
     serviceObjectId: ref,
     serviceTaskId: ref,
@@ -104,9 +104,9 @@ export const agreementLineInput = z
     stopped: z.boolean().default(false),
     note: optionalText(2000)
   })
-  .refine((l) => l.endDate === null || l.endDate >= l.startDate, { message: 'The end cannot be before the start', path: ['endDate'] })
+  .refine((l) => l.endDate === null || l.endDate >= l.startDate, { message: 'validation.endBeforeStart', path: ['endDate'] })
   .refine((l) => l.startAfter === null || l.endBefore === null || l.endBefore > l.startAfter, {
-    message: 'End before must be later than start after',
+    message: 'validation.endBeforeAfterStart',
     path: ['endBefore']
   })
 export type AgreementLineInput = z.input<typeof agreementLineInput>
@@ -186,9 +186,9 @@ export const generationInput = z
     agreementIds: z.array(id).max(100_000).default([]),
     customerId: ref,
     groupId: ref,
-    types: z.array(z.enum(LINE_TYPES)).min(1, 'Include at least one line type').default(['hour', 'expense', 'item', 'fee'])
+    types: z.array(z.enum(LINE_TYPES)).min(1, 'validation.lineTypesNeeded').default(['hour', 'expense', 'item', 'fee'])
   })
-  .refine((g) => g.to >= g.from, { message: 'The end cannot be before the start', path: ['to'] })
+  .refine((g) => g.to >= g.from, { message: 'validation.endBeforeStart', path: ['to'] })
 
 export const visit = z.object({
   date: isoDate,

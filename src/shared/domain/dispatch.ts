@@ -139,7 +139,7 @@ export const statusInput = z.object({
   at: instant.nullable().default(null),
   note: optionalText(500)
 })
-export const dispatchInput = z.object({ ids: z.array(id).min(1, 'Choose work to dispatch').max(1000) })
+export const dispatchInput = z.object({ ids: z.array(id).min(1, 'validation.dispatchNeeded').max(1000) })
 
 export const suggestInput = z.object({
   orderId: id,

@@ -41,7 +41,7 @@ export const LINE_CATEGORY_TYPES = ['hour', 'expense', 'fee'] as const
 export const categoryInput = z.object({
   code,
   name: requiredText(100),
-  type: z.enum(LINE_CATEGORY_TYPES, 'Choose hour, expense or fee'),
+  type: z.enum(LINE_CATEGORY_TYPES, 'validation.categoryType'),
   unit: requiredText(10).default('h'),
   costPrice: money.default(0),
   salesPrice: money.default(0)
@@ -135,10 +135,10 @@ export const WORKER_ROLE_LABELS: Record<(typeof WORKER_ROLES)[number], string> =
 
 export const dayHours = z
   .object({ open: z.boolean(), start: timeOfDay, end: timeOfDay })
-  .refine((d) => !d.open || d.start < d.end, { message: 'End must be after start', path: ['end'] })
+  .refine((d) => !d.open || d.start < d.end, { message: 'validation.endAfterStart', path: ['end'] })
 export type DayHours = z.infer<typeof dayHours>
 /** Monday first, seven entries. */
-export const weekHours = z.array(dayHours).length(7, 'Seven weekdays, Monday first')
+export const weekHours = z.array(dayHours).length(7, 'validation.sevenDays')
 export type WeekHours = z.infer<typeof weekHours>
 
 export const workerInput = z.object({
@@ -146,7 +146,7 @@ export const workerInput = z.object({
   name: requiredText(100),
   email,
   phone: optionalText(40),
-  roles: z.array(z.enum(WORKER_ROLES)).min(1, 'Choose at least one role').default(['technician']),
+  roles: z.array(z.enum(WORKER_ROLES)).min(1, 'validation.roleNeeded').default(['technician']),
   teamId: ref,
   skillIds: z.array(id).max(50).default([]),
   homeBase: optionalText(200),
@@ -175,7 +175,7 @@ export const serviceObjectInput = z
     active: z.boolean().default(true)
   })
   .refine((o) => !o.installationDate || !o.warrantyEnd || o.warrantyEnd >= o.installationDate, {
-    message: 'Warranty cannot end before installation',
+    message: 'validation.warrantyBeforeInstall',
     path: ['warrantyEnd']
   })
 export const serviceObjectRow = z.object({

@@ -1,4 +1,5 @@
 import type { LineStatus, Progress } from './orders'
+import type { MessageRef } from '../api/result'
 
 /**
  * The order's progress from its lines' statuses, as in the reference: any created line → in process;
@@ -42,16 +43,16 @@ export function isAllowedStageMove(stages: readonly StageNode[], fromId: number,
   return null
 }
 
-/** Checks a stage tree: exactly one initial stage, every parent exists, no cycles. Answers the problem or null. */
-export function stageTreeProblem(stages: readonly StageNode[]): string | null {
+/** Checks a stage tree: exactly one initial stage, every parent exists, no cycles. Answers the problem (a message) or null. */
+export function stageTreeProblem(stages: readonly StageNode[]): MessageRef | null {
   const roots = stages.filter((s) => s.parentId === null)
-  if (stages.length > 0 && roots.length !== 1) return `The workflow needs exactly one initial stage (it has ${roots.length}).`
+  if (stages.length > 0 && roots.length !== 1) return { key: 'errors.orders.oneInitialStage', params: { count: roots.length } }
   const byId = new Map(stages.map((s) => [s.id, s]))
   for (const s of stages) {
-    if (s.parentId !== null && !byId.has(s.parentId)) return 'A stage points to a parent that does not exist.'
+    if (s.parentId !== null && !byId.has(s.parentId)) return { key: 'errors.orders.missingParent' }
     const seen = new Set<number>()
     for (let cur: StageNode | undefined = s; cur && cur.parentId !== null; cur = byId.get(cur.parentId)) {
-      if (seen.has(cur.id)) return 'The stages form a loop.'
+      if (seen.has(cur.id)) return { key: 'errors.orders.stageLoop' }
       seen.add(cur.id)
     }
   }

@@ -26,7 +26,7 @@ const optionalInstant = instant.nullable().default(null)
 const ref = id.nullable().default(null)
 
 /** Quantities in thousandths (1500 = 1.5 h). */
-export const quantity = z.number().int('Use at most three decimals').min(0, 'Cannot be negative').max(1_000_000_000, 'Too large')
+export const quantity = z.number().int('validation.threeDecimals').min(0, 'validation.negative').max(1_000_000_000, 'validation.tooLarge')
 
 const windowOk = (a: number | null, b: number | null) => a === null || b === null || b >= a
 
@@ -79,22 +79,22 @@ export const orderHeaderInput = z
     tasks: z.array(relationInput).max(100).default([])
   })
   .refine((o) => windowOk(o.requestedStart, o.requestedEnd), {
-    message: 'The latest time cannot be before the earliest',
+    message: 'validation.latestBeforeEarliest',
     path: ['requestedEnd']
   })
-  .refine((o) => windowOk(o.plannedStart, o.plannedEnd), { message: 'Planned end cannot be before the start', path: ['plannedEnd'] })
-  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'Actual end cannot be before the start', path: ['actualEnd'] })
+  .refine((o) => windowOk(o.plannedStart, o.plannedEnd), { message: 'validation.plannedEndBeforeStart', path: ['plannedEnd'] })
+  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'validation.actualEndBeforeStart', path: ['actualEnd'] })
 export type OrderHeaderInput = z.input<typeof orderHeaderInput>
 
 /** What a technician may register on an order assigned to them. */
 export const registerInput = z
   .object({ id, version, actualStart: optionalInstant, actualEnd: optionalInstant, notes: optionalText(4000) })
-  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'Actual end cannot be before the start', path: ['actualEnd'] })
+  .refine((o) => windowOk(o.actualStart, o.actualEnd), { message: 'validation.actualEndBeforeStart', path: ['actualEnd'] })
 
 /* ---------- lines ---------- */
 
 export const lineInput = z.object({
-  type: z.enum(LINE_TYPES, 'Choose hours, expense, item or fee'),
+  type: z.enum(LINE_TYPES, 'validation.lineType'),
   description: optionalText(300),
   workerId: ref,
   serviceObjectId: ref,
@@ -294,7 +294,7 @@ function depthWithin(value: unknown, limit: number): boolean {
 /** A list's filters as saved in a view: stored as JSON, so kept shallow (serialising is recursive) and small. */
 export const viewFilters = z
   .record(z.string().max(60), z.unknown())
-  .refine((f) => depthWithin(f, 8) && JSON.stringify(f).length <= 20_000, 'The filters are too large to save')
+  .refine((f) => depthWithin(f, 8) && JSON.stringify(f).length <= 20_000, 'validation.filtersTooLarge')
 export const savedView = z.object({ id, list: z.string(), name: z.string(), filters: z.record(z.string(), z.unknown()) })
 export type SavedView = z.infer<typeof savedView>
 

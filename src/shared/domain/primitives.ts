@@ -8,28 +8,28 @@ export const version = z.number().int().min(1)
 const NOT_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** The one base of every text a user types: each text field of the contract is built from it. */
-export const text = () => z.string().refine((s) => !NOT_TEXT.test(s), 'Contains a NUL character or a broken (unpaired surrogate) character')
+export const text = () => z.string().refine((s) => !NOT_TEXT.test(s), 'validation.notText')
 
-export const requiredText = (max = 200) => text().trim().min(1, 'Required').max(max, `At most ${max} characters`)
+export const requiredText = (max = 200) => text().trim().min(1, 'validation.required').max(max)
 /** Optional free text is stored as '' rather than null so forms never juggle both. */
-export const optionalText = (max = 2000) => text().trim().max(max, `At most ${max} characters`).default('')
+export const optionalText = (max = 2000) => text().trim().max(max).default('')
 /** A search box's text. */
 export const searchText = (max = 200) => text().trim().max(max)
-export const code = requiredText(30).regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore only')
+export const code = requiredText(30).regex(/^[A-Za-z0-9._-]+$/, 'validation.codeChars')
 /** A document number that may be left blank to take the next one from its number sequence. */
 export const autoNumber = z.union([z.literal(''), code]).default('')
-export const email = z.union([z.literal(''), z.email('Not a valid e-mail address').max(254, 'At most 254 characters')]).default('')
+export const email = z.union([z.literal(''), z.email('validation.email').max(254)]).default('')
 
 /** Money in integer minor units (cents). */
-export const money = z.number().int('Whole cents only').min(0, 'Cannot be negative').max(1_000_000_000_00, 'Too large')
+export const money = z.number().int('validation.wholeCents').min(0, 'validation.negative').max(1_000_000_000_00, 'validation.tooLarge')
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.isoDateFormat')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'Not a calendar date')
+  }, 'validation.notCalendarDate')
 export const optionalDate = isoDate.nullable().default(null)
 
-export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the format HH:MM')
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.timeFormat')

@@ -12,18 +12,37 @@ export const SLA_TARGET_LABELS: Record<SlaTargetKind, string> = { response: 'Res
 export const SLA_SOURCES = ['order', 'agreement', 'agreementGroup', 'customerGroup'] as const
 export const SLA_STAGE_ROLES = ['pause', 'respond', 'resolve'] as const
 
-const minutes = (label: string) =>
+/** A target's duration; each target has its own messages ("Response target is required"). */
+const minutes = (target: 'response' | 'arrival' | 'resolution') =>
   z
-    .number({ error: `${label} is required` })
-    .int('Whole minutes only')
-    .min(1, `${label} must be more than zero`)
-    .max(525_600, `${label} is too long (at most a year)`)
+    .number({ error: MINUTES_MESSAGES[target].required })
+    .int('validation.wholeMinutes')
+    .min(1, MINUTES_MESSAGES[target].moreThanZero)
+    .max(525_600, MINUTES_MESSAGES[target].tooLong)
+
+const MINUTES_MESSAGES = {
+  response: {
+    required: 'validation.slaTarget.responseRequired',
+    moreThanZero: 'validation.slaTarget.responseMoreThanZero',
+    tooLong: 'validation.slaTarget.responseTooLong'
+  },
+  arrival: {
+    required: 'validation.slaTarget.arrivalRequired',
+    moreThanZero: 'validation.slaTarget.arrivalMoreThanZero',
+    tooLong: 'validation.slaTarget.arrivalTooLong'
+  },
+  resolution: {
+    required: 'validation.slaTarget.resolutionRequired',
+    moreThanZero: 'validation.slaTarget.resolutionMoreThanZero',
+    tooLong: 'validation.slaTarget.resolutionTooLong'
+  }
+}
 
 export const slaTargetInput = z.object({
   priority: z.enum(PRIORITIES),
-  responseMinutes: minutes('Response target'),
-  arrivalMinutes: minutes('On-site target').nullable().default(null),
-  resolutionMinutes: minutes('Resolution target')
+  responseMinutes: minutes('response'),
+  arrivalMinutes: minutes('arrival').nullable().default(null),
+  resolutionMinutes: minutes('resolution')
 })
 
 export const slaInput = z.object({
@@ -34,7 +53,7 @@ export const slaInput = z.object({
   workingHours: weekHours.nullable().default(null),
   holidays: z.array(holiday).max(400).nullable().default(null),
   suspended: z.boolean().default(false),
-  targets: z.array(slaTargetInput).min(1, 'Give targets for at least one priority').max(3),
+  targets: z.array(slaTargetInput).min(1, 'validation.targetsNeeded').max(3),
   pauseStageIds: z.array(id).max(50).default([]),
   respondStageIds: z.array(id).max(50).default([]),
   resolveStageIds: z.array(id).max(50).default([])

@@ -9,10 +9,10 @@ import { APP_LANGUAGES, CSV_DIALECTS } from '../i18n/languages'
 export const username = z
   .string()
   .trim()
-  .min(3, 'At least 3 characters')
-  .max(40, 'At most 40 characters')
-  .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only')
-export const password = z.string().min(8, 'At least 8 characters').max(200, 'At most 200 characters')
+  .min(3)
+  .max(40)
+  .regex(/^[a-z0-9._-]+$/, 'validation.usernameChars')
+export const password = z.string().min(8).max(200)
 
 export const sessionUser = z.object({
   id,
@@ -36,8 +36,8 @@ export type AuthStatus = z.infer<typeof authStatus>
 
 // Bounded like the fields they are checked against, so a megabyte never reaches the lookup or the hash.
 export const signInInput = z.object({
-  username: z.string().trim().min(1, 'Required').max(40),
-  password: z.string().min(1, 'Required').max(200)
+  username: z.string().trim().min(1, 'validation.required').max(40),
+  password: z.string().min(1, 'validation.required').max(200)
 })
 export const setupInput = z.object({
   username,
@@ -55,7 +55,7 @@ export const preferencesInput = z.object({ language: z.enum(APP_LANGUAGES), csvD
 export const userInput = z.object({
   username,
   displayName: requiredText(100),
-  roles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role'),
+  roles: z.array(z.enum(ROLES)).min(1, 'validation.roleNeeded'),
   workerId: id.nullable().default(null),
   active: z.boolean().default(true),
   /** Left out when creating: the company's language, and the CSV dialect of that language. */
@@ -85,7 +85,7 @@ export const vatRate = z.object({
   code: requiredText(10),
   name: requiredText(60),
   /** Basis points: 2400 = 24 %. */
-  rate: z.number().int().min(0, 'Cannot be negative').max(10000, 'At most 100 %'),
+  rate: z.number().int().min(0, 'validation.negative').max(10000, 'validation.maxPercent'),
   isDefault: z.boolean().default(false)
 })
 export const holiday = z.object({ date: isoDate, name: requiredText(100) })
@@ -107,38 +107,38 @@ export const settingsInput = z
     companyVatNumber: optionalText(30),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, 'Three capital letters, e.g. EUR')
+      .regex(/^[A-Z]{3}$/, 'validation.currency')
       .default('EUR'),
-    timeZone: z.string().max(100).refine(isValidTimeZone, 'Unknown time zone').default('Europe/Tallinn'),
+    timeZone: z.string().max(100).refine(isValidTimeZone, 'validation.timeZone').default('Europe/Tallinn'),
     language: z.enum(APP_LANGUAGES).default('et'),
-    vatRates: z.array(vatRate).min(1, 'At least one VAT rate').max(20),
+    vatRates: z.array(vatRate).min(1, 'validation.vatRateNeeded').max(20),
     workingHours: weekHours,
     holidays: z.array(holiday).max(400).default([]),
-    slaAtRiskMinutes: z.number().int().min(0, 'Cannot be negative').max(100_000).default(120),
+    slaAtRiskMinutes: z.number().int().min(0, 'validation.negative').max(100_000).default(120),
     slaReasonRequired: z.boolean().default(true),
     dispatchPastLimitHours: z
       .number()
       .int()
-      .min(0, 'Cannot be negative')
+      .min(0, 'validation.negative')
       .max(24 * 365)
       .default(24),
     sessionIdleHours: z
       .number()
       .int()
-      .min(1, 'At least 1 hour')
-      .max(24 * 30, 'At most 30 days')
+      .min(1, 'validation.minHour')
+      .max(24 * 30, 'validation.idleMax')
       .default(12)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
-    message: 'Mark exactly one VAT rate as default',
+    message: 'validation.oneDefaultVat',
     path: ['vatRates']
   })
   .refine((s) => s.workingHours.some((d) => d.open), {
-    message: 'The calendar needs at least one working day',
+    message: 'validation.workingDayNeeded',
     path: ['workingHours']
   })
   .refine((s) => new Set(s.holidays.map((h) => h.date)).size === s.holidays.length, {
-    message: 'A date is listed twice',
+    message: 'validation.dateTwice',
     path: ['holidays']
   })
 export type SettingsInput = z.input<typeof settingsInput>

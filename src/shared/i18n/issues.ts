@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { FieldIssue } from '../api/result'
+import type { FieldIssue, MessageParam, MessageParams } from '../api/result'
 import { i18n, type T } from './i18n'
 
 type Params = Record<string, string | number>
@@ -10,7 +10,12 @@ type Params = Record<string, string | number>
  * their limits as parameters.
  */
 export function issueCode(issue: z.core.$ZodIssue): { code: string; params: Params } {
-  if (i18n.exists(issue.message)) return { code: issue.message, params: {} }
+  // A schema's own message is its code; the limits of a size check stay as parameters ("At most {{maximum}} days").
+  if (i18n.exists(issue.message)) {
+    if (issue.code === 'too_small') return { code: issue.message, params: { minimum: Number(issue.minimum) } }
+    if (issue.code === 'too_big') return { code: issue.message, params: { maximum: Number(issue.maximum) } }
+    return { code: issue.message, params: {} }
+  }
   switch (issue.code) {
     case 'invalid_type':
       return { code: /received undefined$/.test(issue.message) ? 'validation.required' : 'validation.invalidType', params: {} }
@@ -46,7 +51,18 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], t: T): FieldIss
   })
 }
 
-/** A message by its code; a code missing from the catalogue shows as itself rather than as nothing. */
-export function translate(t: T, code: string, params: Params = {}): string {
-  return (t as (key: string, options: Params) => string)(code, params)
+/**
+ * A message by its code; a code missing from the catalogue shows as itself rather than as nothing. A
+ * parameter that is itself a message (`{ key, params }`) is translated first, a list of them joined with ', '.
+ */
+export function translate(t: T, code: string, params: MessageParams = {}): string {
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(params)) values[name] = paramText(t, value)
+  return (t as (key: string, options: Params) => string)(code, values)
+}
+
+function paramText(t: T, value: MessageParam): string | number {
+  if (Array.isArray(value)) return value.map((v) => paramText(t, v)).join(', ')
+  if (typeof value === 'object') return translate(t, value.key, value.params)
+  return value
 }

@@ -64,7 +64,7 @@ interface Context {
 /** At most ten calendar years (a day count would let 2026-01-01 … 2036-01-02 through: 3,653 days with two leap days). */
 function validateRange(input: Pick<GenerationInput, 'from' | 'to'>): void {
   if (input.to > addMonths(input.from, 120) || daysBetween(input.from, input.to) > MAX_GENERATION_DAYS)
-    throw invalid(['to'], 'Generate at most ten years at a time')
+    throw invalid(['to'], 'errors.agreements.tenYears')
 }
 
 const LINE_COLUMNS = `id, version, agreement_id as agreementId, line_no as lineNo, type, description, service_object_id as serviceObjectId,
@@ -348,7 +348,7 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
   const relatedObjects = c.reads.objects.all(a.id) as { serviceObjectId: number; note: string }[]
   const relatedTasks = c.reads.tasks.all(a.id) as { serviceTaskId: number; note: string }[]
   const seq = w.takeNumbers.get(plan.visits.length, plan.visits.length) as { n: number; prefix: string; padding: number } | undefined
-  if (!seq) throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')
+  if (!seq) throw new AppError('VALIDATION', 'errors.sequenceMissing', { code: 'serviceOrder' })
   let nextNumber = seq.n
   for (const v of plan.visits) {
     // The order's objects: the agreement's related objects (all of them when the agreement combines
@@ -527,7 +527,7 @@ export function createGeneration(ctx: ServiceContext, input: GenerationInput): G
     sla: new GeneratedClocks(ctx, ctx.conn.sqlite)
   }
   if (!ctx.db.select({ code: numberSequences.code }).from(numberSequences).where(eq(numberSequences.code, 'serviceOrder')).get()) {
-    throw new AppError('VALIDATION', 'Number sequence "serviceOrder" is missing; add it under Number sequences.')
+    throw new AppError('VALIDATION', 'errors.sequenceMissing', { code: 'serviceOrder' })
   }
   const progress: GenerationProgress = {
     done: 0,
@@ -625,7 +625,7 @@ const SLICE_MS = 50
 
 function runRow(db: Db, id: number): GenerationRun {
   const r = db.select().from(generationRuns).where(eq(generationRuns.id, id)).get()
-  if (!r) throw notFound('Generation run')
+  if (!r) throw notFound('generationRun')
   return { ...r, status: r.status as GenerationRun['status'], orderIds: r.orderIds }
 }
 

@@ -161,7 +161,7 @@ export function loadAgreement(db: Db, id: number): AgreementRow {
     .from(agreements)
     .$dynamic()
   const head = (joins(q as unknown as JoinableQuery) as unknown as typeof q).where(eq(agreements.id, id)).get()
-  if (!head) throw notFound('Agreement')
+  if (!head) throw notFound('agreement')
   const objects = db
     .select({
       id: serviceObjects.id,
@@ -198,7 +198,7 @@ export function getAgreement(ctx: ServiceContext, i: { id: number }): AgreementR
 
 function record(db: Db, id: number) {
   const a = db.select().from(agreements).where(eq(agreements.id, id)).get()
-  if (!a) throw notFound('Agreement')
+  if (!a) throw notFound('agreement')
   return a
 }
 
@@ -208,27 +208,27 @@ function exists(db: Db, table: typeof workers | typeof serviceTasks | typeof agr
 
 function validateHeader(db: Db, h: Header): void {
   if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get())
-    throw invalid(['customerId'], 'Choose an existing customer')
-  if (!exists(db, agreementGroups, h.groupId)) throw invalid(['groupId'], 'Choose an existing agreement group')
+    throw invalid(['customerId'], 'errors.choose.customer')
+  if (!exists(db, agreementGroups, h.groupId)) throw invalid(['groupId'], 'errors.choose.agreementGroup')
   if (h.templateGroupId !== null && !exists(db, templateGroups, h.templateGroupId))
-    throw invalid(['templateGroupId'], 'Choose an existing template group')
+    throw invalid(['templateGroupId'], 'errors.choose.templateGroup')
   checkSlaRef(db, h.slaId, ['slaId'])
   for (const [field, w] of [
     ['preferredWorkerId', h.preferredWorkerId],
     ['responsibleWorkerId', h.responsibleWorkerId]
   ] as const) {
-    if (w !== null && !exists(db, workers, w)) throw invalid([field], 'Choose an existing worker')
+    if (w !== null && !exists(db, workers, w)) throw invalid([field], 'errors.choose.worker')
   }
   if (h.contactId !== null) {
     const c = db.select({ c: customerContacts.customerId }).from(customerContacts).where(eq(customerContacts.id, h.contactId)).get()
-    if (!c || c.c !== h.customerId) throw invalid(['contactId'], "The contact must be one of the customer's contacts")
+    if (!c || c.c !== h.customerId) throw invalid(['contactId'], 'errors.orders.contactOfCustomer')
   }
   h.objects.forEach((rel, n) => {
     const o = db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, rel.id)).get()
-    if (!o || o.c !== h.customerId) throw invalid(['objects', n, 'id'], "The service object must be one of the customer's")
+    if (!o || o.c !== h.customerId) throw invalid(['objects', n, 'id'], 'errors.orders.objectOfCustomer')
   })
   h.tasks.forEach((rel, n) => {
-    if (!exists(db, serviceTasks, rel.id)) throw invalid(['tasks', n, 'id'], 'Choose an existing service task')
+    if (!exists(db, serviceTasks, rel.id)) throw invalid(['tasks', n, 'id'], 'errors.choose.serviceTask')
   })
 }
 
@@ -276,13 +276,12 @@ function hasOrders(db: Db, agreementId: number): boolean {
 export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.update'>): AgreementRow {
   return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
-    if (a.version !== i.version) throw conflict('Agreement')
+    if (a.version !== i.version) throw conflict('agreement')
     const { id, version, ...h } = i
     validateHeader(ctx.db, h)
-    if (h.customerId !== a.customerId && hasOrders(ctx.db, id))
-      throw invalid(['customerId'], 'The customer cannot change once orders were created')
+    if (h.customerId !== a.customerId && hasOrders(ctx.db, id)) throw invalid(['customerId'], 'errors.agreements.customerFixed')
     if (h.templateGroupId !== null && a.templateGroupId === null && hasOrders(ctx.db, id)) {
-      throw invalid(['templateGroupId'], 'An agreement that has produced orders cannot become a template')
+      throw invalid(['templateGroupId'], 'errors.agreements.noTemplate')
     }
     const removedObjects = loadAgreement(ctx.db, id).objects.filter((o) => !h.objects.some((r) => r.id === o.id))
     for (const o of removedObjects) {
@@ -291,7 +290,7 @@ export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.
         .from(agreementLines)
         .where(and(eq(agreementLines.agreementId, id), eq(agreementLines.serviceObjectId, o.id)))
         .get()!.n
-      if (used > 0) throw invalid(['objects'], `${o.number} is used on ${used} agreement line(s); change those lines first`)
+      if (used > 0) throw invalid(['objects'], 'errors.agreements.objectUsed', { number: o.number, count: used })
     }
     const before = loadAgreement(ctx.db, id)
     ctx.db
@@ -309,9 +308,8 @@ export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.
 export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
   return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
-    if (a.version !== i.version) throw conflict('Agreement')
-    if (hasOrders(ctx.db, i.id))
-      throw new AppError('CONFLICT', `${a.number} has service orders; end it (set an end date) or suspend it instead.`)
+    if (a.version !== i.version) throw conflict('agreement')
+    if (hasOrders(ctx.db, i.id)) throw new AppError('CONFLICT', 'errors.agreements.hasOrders', { number: a.number })
     const lineIds = ctx.db
       .select({ id: agreementLines.id })
       .from(agreementLines)
@@ -334,11 +332,7 @@ export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: n
 function checkPrice(ctx: ServiceContext, unitPrice: number | null, current: number | null): void {
   if (unitPrice === null || unitPrice === current) return
   if (!ctx.user || !can(ctx.user.roles, 'prices.override')) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Setting a price of its own needs the price-override permission (service manager); leave it blank for the default.',
-      [{ path: ['unitPrice'], message: 'Not allowed for your role' }]
-    )
+    throw new AppError('FORBIDDEN', 'errors.agreements.priceOverride', {}, [{ path: ['unitPrice'], code: 'errors.notAllowedForRole' }])
   }
 }
 
@@ -349,20 +343,19 @@ function lineValues(db: Db, agreementId: number, l: LineIn | ParsedInput<'agreem
     .where(eq(agreementObjects.agreementId, agreementId))
     .all()
   if (l.serviceObjectId !== null && !related.some((r) => r.id === l.serviceObjectId)) {
-    throw invalid(['serviceObjectId'], 'The service object is not related to this agreement; add it under Service objects first')
+    throw invalid(['serviceObjectId'], 'errors.agreements.objectNotRelated')
   }
-  if (l.serviceTaskId !== null && !exists(db, serviceTasks, l.serviceTaskId))
-    throw invalid(['serviceTaskId'], 'Choose an existing service task')
+  if (l.serviceTaskId !== null && !exists(db, serviceTasks, l.serviceTaskId)) throw invalid(['serviceTaskId'], 'errors.choose.serviceTask')
   if (
     l.intervalId !== null &&
     !db.select({ id: serviceIntervals.id }).from(serviceIntervals).where(eq(serviceIntervals.id, l.intervalId)).get()
   ) {
-    throw invalid(['intervalId'], 'Choose an existing interval')
+    throw invalid(['intervalId'], 'errors.choose.interval')
   }
   if (l.timeWindowId !== null && !db.select({ id: timeWindows.id }).from(timeWindows).where(eq(timeWindows.id, l.timeWindowId)).get()) {
-    throw invalid(['timeWindowId'], 'Choose an existing time window')
+    throw invalid(['timeWindowId'], 'errors.choose.timeWindow')
   }
-  if (l.workerId !== null && !exists(db, workers, l.workerId)) throw invalid(['workerId'], 'Choose an existing worker')
+  if (l.workerId !== null && !exists(db, workers, l.workerId)) throw invalid(['workerId'], 'errors.choose.worker')
   // The same checks an order line gets, so that generation cannot fail on a line later.
   const d = lineDefaults(db, l)
   return {
@@ -388,7 +381,7 @@ function lineValues(db: Db, agreementId: number, l: LineIn | ParsedInput<'agreem
 
 function lineRecord(db: Db, id: number) {
   const l = db.select().from(agreementLines).where(eq(agreementLines.id, id)).get()
-  if (!l) throw notFound('Agreement line')
+  if (!l) throw notFound('agreementLine')
   return l
 }
 
@@ -416,7 +409,7 @@ export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
 export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreements.updateLine'>): AgreementRow {
   return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
-    if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
+    if (l.version !== i.version) throw conflict('line', { lineNo: l.lineNo })
     checkPrice(ctx, i.unitPrice, l.unitPrice)
     const values = lineValues(ctx.db, l.agreementId, i)
     ctx.db
@@ -432,14 +425,13 @@ export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreeme
 export function deleteAgreementLine(ctx: ServiceContext, i: { id: number; version: number }): AgreementRow {
   return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
-    if (l.version !== i.version) throw conflict(`Line ${l.lineNo}`)
+    if (l.version !== i.version) throw conflict('line', { lineNo: l.lineNo })
     const made = ctx.db
       .select({ n: sql<number>`count(*)` })
       .from(agreementOccurrences)
       .where(eq(agreementOccurrences.agreementLineId, l.id))
       .get()!.n
-    if (made > 0)
-      throw new AppError('CONFLICT', `Line ${l.lineNo} has produced ${made} order line(s); mark it stopped instead of deleting it.`)
+    if (made > 0) throw new AppError('CONFLICT', 'errors.agreements.lineProduced', { lineNo: l.lineNo, count: made })
     ctx.db.delete(agreementLines).where(eq(agreementLines.id, l.id)).run()
     audit(ctx, 'agreementLine', l.id, 'delete', l, null)
     return loadAgreement(ctx.db, l.agreementId)
@@ -451,14 +443,14 @@ export function copyAgreementLines(ctx: ServiceContext, i: ParsedInput<'agreemen
   return writeTx(ctx, () => {
     const target = record(ctx.db, i.id)
     const source = loadAgreement(ctx.db, i.fromAgreementId)
-    if (source.id === target.id) throw invalid(['fromAgreementId'], 'Choose another agreement to copy from')
+    if (source.id === target.id) throw invalid(['fromAgreementId'], 'errors.agreements.copyFromOther')
     const lines = ctx.db
       .select()
       .from(agreementLines)
       .where(and(eq(agreementLines.agreementId, source.id), eq(agreementLines.stopped, false)))
       .orderBy(asc(agreementLines.lineNo))
       .all()
-    if (lines.length === 0) throw invalid(['fromAgreementId'], `${source.number} has no lines to copy`)
+    if (lines.length === 0) throw invalid(['fromAgreementId'], 'errors.agreements.noLinesToCopy', { number: source.number })
     const sameCustomer = source.customerId === target.customerId
     if (i.withRelations) {
       if (sameCustomer) {

@@ -16,7 +16,7 @@ const groupSelection = {
 }
 export const agreementGroupService = defineEntity({
   entity: 'agreementGroup',
-  label: 'Agreement group',
+  label: 'agreementGroup',
   table: agreementGroups,
   list: {
     table: agreementGroups,
@@ -30,7 +30,7 @@ export const agreementGroupService = defineEntity({
   load: (db, id): AgreementGroupRow | undefined => db.select(groupSelection).from(agreementGroups).where(eq(agreementGroups.id, id)).get(),
   values: (i: ParsedInput<'agreementGroups.create'>) => i,
   validate: (ctx, i) => checkSlaRef(ctx.db, i.slaId, ['slaId']),
-  references: [{ column: agreements.groupId, label: 'agreements' }]
+  references: [{ column: agreements.groupId, label: 'errors.uses.agreements' }]
 })
 
 const intervalSelection = {
@@ -43,7 +43,7 @@ const intervalSelection = {
 }
 export const intervalService = defineEntity({
   entity: 'serviceInterval',
-  label: 'Service interval',
+  label: 'serviceInterval',
   table: serviceIntervals,
   list: {
     table: serviceIntervals,
@@ -56,7 +56,7 @@ export const intervalService = defineEntity({
   searchColumns: [serviceIntervals.code, serviceIntervals.name],
   load: (db, id): IntervalRow | undefined => db.select(intervalSelection).from(serviceIntervals).where(eq(serviceIntervals.id, id)).get(),
   values: (i: ParsedInput<'serviceIntervals.create'>) => i,
-  references: [{ column: agreementLines.intervalId, label: 'agreement lines' }]
+  references: [{ column: agreementLines.intervalId, label: 'errors.uses.agreementLines' }]
 })
 
 const windowSelection = {
@@ -70,7 +70,7 @@ const windowSelection = {
 }
 export const timeWindowService = defineEntity({
   entity: 'timeWindow',
-  label: 'Time window',
+  label: 'timeWindow',
   table: timeWindows,
   list: {
     table: timeWindows,
@@ -84,7 +84,7 @@ export const timeWindowService = defineEntity({
   load: (db, id): TimeWindowRow | undefined => db.select(windowSelection).from(timeWindows).where(eq(timeWindows.id, id)).get(),
   // Week and month windows are whole periods; their day counts mean nothing and are stored as 0.
   values: (i: ParsedInput<'timeWindows.create'>) => (i.kind === 'manual' ? i : { ...i, daysBefore: 0, daysAfter: 0 }),
-  references: [{ column: agreementLines.timeWindowId, label: 'agreement lines' }]
+  references: [{ column: agreementLines.timeWindowId, label: 'errors.uses.agreementLines' }]
 })
 
 const templateSelection = {
@@ -97,7 +97,7 @@ const templateSelection = {
 }
 export const templateGroupService = defineEntity({
   entity: 'templateGroup',
-  label: 'Template group',
+  label: 'templateGroup',
   table: templateGroups,
   list: {
     table: templateGroups,
@@ -112,13 +112,13 @@ export const templateGroupService = defineEntity({
   values: (i: ParsedInput<'templateGroups.create'>) => i,
   validate: (ctx, i, id) => {
     for (let cur: number | null = i.parentId, depth = 0; cur !== null; depth++) {
-      if (cur === id || depth > 50) throw invalid(['parentId'], 'A group cannot sit inside itself')
+      if (cur === id || depth > 50) throw invalid(['parentId'], 'errors.agreements.groupInItself')
       cur = ctx.db.select({ p: templateGroups.parentId }).from(templateGroups).where(eq(templateGroups.id, cur)).get()?.p ?? null
     }
   },
   references: [
-    { column: agreements.templateGroupId, label: 'template agreements' },
-    { column: templateGroups.parentId, label: 'sub-groups' }
+    { column: agreements.templateGroupId, label: 'errors.uses.templateAgreements' },
+    { column: templateGroups.parentId, label: 'errors.uses.subGroups' }
   ]
 })
 

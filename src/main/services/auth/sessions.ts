@@ -80,7 +80,7 @@ export function setPreferences(ctx: ServiceContext, input: ParsedInput<'auth.set
  */
 export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): SessionUser {
   const user = writeTx(ctx, () => {
-    if (userCount(ctx.db) > 0) throw forbidden('Hooldus is already set up; sign in instead.')
+    if (userCount(ctx.db) > 0) throw forbidden('errors.auth.alreadySetUp')
     ensureSettings(ctx.db, input.companyName)
     // The row may already exist (loadSettings creates it on first read); the name typed here still wins.
     ctx.db.update(settings).set({ companyName: input.companyName, language: input.language }).where(eq(settings.id, 1)).run()
@@ -110,8 +110,8 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
 
 export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): SessionUser {
   const u = ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())).get()
-  const refused = new AppError('FORBIDDEN', 'Wrong user name or password.', [
-    { path: ['password'], message: 'Wrong user name or password' }
+  const refused = new AppError('FORBIDDEN', 'errors.auth.wrongPassword', {}, [
+    { path: ['password'], code: 'errors.auth.wrongPasswordField' }
   ])
   if (!u) {
     // Spend the same time as a real check so that unknown names cannot be told apart.
@@ -120,8 +120,8 @@ export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): 
   }
   const wait = throttleWait(u.failedAttempts, u.lastFailedAt, ctx.now())
   if (wait > 0) {
-    throw new AppError('FORBIDDEN', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`, [
-      { path: ['password'], message: `Wait ${Math.ceil(wait / 1000)} s` }
+    throw new AppError('FORBIDDEN', 'errors.auth.tooManyAttempts', { seconds: Math.ceil(wait / 1000) }, [
+      { path: ['password'], code: 'errors.auth.wait', params: { seconds: Math.ceil(wait / 1000) } }
     ])
   }
   if (!verifyPassword(input.password, u.passwordHash, u.passwordSalt)) {
@@ -132,7 +132,7 @@ export function signIn(ctx: ServiceContext, input: ParsedInput<'auth.signIn'>): 
       .run()
     throw refused
   }
-  if (!u.active) throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.')
+  if (!u.active) throw new AppError('FORBIDDEN', 'errors.auth.disabled')
   ctx.db.update(users).set({ failedAttempts: 0, lastFailedAt: null, lastSignInAt: ctx.now() }).where(eq(users.id, u.id)).run()
   begin(ctx, u.id, u.securityStamp)
   return loadSessionUser(ctx.db, u.id)!

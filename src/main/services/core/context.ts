@@ -31,12 +31,12 @@ export function createContext(
 }
 
 export function requireUser(ctx: ServiceContext): SessionUser {
-  if (!ctx.user) throw forbidden('Sign in first.')
+  if (!ctx.user) throw forbidden('errors.signInFirst')
   return ctx.user
 }
 
 export function requirePermission(ctx: ServiceContext, permission: Permission): SessionUser {
   const user = requireUser(ctx)
-  if (!can(user.roles, permission)) throw forbidden(`Your role does not allow this (${permission}).`)
+  if (!can(user.roles, permission)) throw forbidden('errors.roleNotAllowed', { permission })
   return user
 }

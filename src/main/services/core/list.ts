@@ -72,7 +72,7 @@ function base(db: Db, spec: ListSpec<Selection, unknown>, fields: Selection, whe
 export function sortEntry<T>(table: Record<string, T>, requested: string, fallback: string): T {
   const key = requested || fallback
   if (Object.hasOwn(table, key)) return table[key]!
-  throw invalid(['sort'], `A list cannot be sorted by "${requested}"; it sorts by ${Object.keys(table).join(', ')}.`)
+  throw invalid(['sort'], 'errors.sortNotAllowed', { requested, columns: Object.keys(table).join(', ') })
 }
 
 function ordering(spec: ListSpec<Selection, unknown>, params: Pick<ListParams, 'sort' | 'dir'>): SQL[] {

@@ -18,7 +18,7 @@ export function nextNumber(db: Db, code: string): string {
     .where(eq(numberSequences.code, code))
     .returning({ next: numberSequences.nextNumber, prefix: numberSequences.prefix, padding: numberSequences.padding })
     .get()
-  if (!row) throw new AppError('VALIDATION', `Number sequence "${code}" is missing; add it under Number sequences.`)
+  if (!row) throw new AppError('VALIDATION', 'errors.sequenceMissing', { code })
   return formatNumber(row.prefix, row.next - 1, row.padding)
 }
 

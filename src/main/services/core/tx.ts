@@ -5,8 +5,7 @@ import { AppError } from './errors'
  * The database was still locked by another program (the CLI, a second window or host on the same file) when
  * the connection's busy timeout ran out. Retrying is safe: nothing of the call was written.
  */
-export const busy = () =>
-  new AppError('CONFLICT', 'The database is busy with another program (a scheduled run or a second window); nothing was saved — try again.')
+export const busy = () => new AppError('CONFLICT', 'errors.busy')
 
 /** better-sqlite3's error for a lock that did not come free in time: SQLITE_BUSY and its extended codes. */
 export function isBusy(e: unknown): boolean {

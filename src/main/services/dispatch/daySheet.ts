@@ -87,7 +87,7 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
   const user = requirePermission(ctx, 'orders.read')
   const own = ownWorkerOnly(user)
   if (own !== null && own !== i.workerId) {
-    throw forbidden(user.workerId === null ? 'Your user account is not linked to a worker.' : 'You can print only your own day sheet.')
+    throw forbidden(user.workerId === null ? 'errors.notLinkedToWorker' : 'errors.dispatch.ownDaySheet')
   }
   const settings = loadSettings(ctx.db)
   const tz = settings.timeZone
@@ -96,7 +96,7 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
   const { t, f } = locale
   const hours = (ms: number): string => t('documents.daySheet.hours', { hours: f.number(Math.round(ms / 360_000) / 10, 1) })
   const worker = loadWorkers(ctx, new Calendars(settings), [i.workerId])[0]
-  if (!worker) throw notFound('Worker')
+  if (!worker) throw notFound('worker')
   const from = dayStart(i.date, tz)
   const cards = loadCards(ctx, from, dayStart(addDays(i.date, 1), tz), ctx.now(), i.workerId).sort(
     (a, b) => a.start - b.start || a.id - b.id

@@ -26,7 +26,7 @@ const CLOCK_SLACK = 5 * 60_000
 
 function assignmentRecord(ctx: ServiceContext, id: number): Assignment {
   const a = ctx.db.select().from(orderAssignments).where(eq(orderAssignments.id, id)).get()
-  if (!a) throw notFound('Assignment')
+  if (!a) throw notFound('assignment')
   return a
 }
 
@@ -36,16 +36,16 @@ function requireTechnician(ctx: ServiceContext, workerId: number): void {
     .from(workers)
     .where(eq(workers.id, workerId))
     .get()
-  if (!w) throw invalid(['workerId'], 'Choose an existing worker')
-  if (!w.roles.includes('technician')) throw invalid(['workerId'], `${w.name} is not a technician`)
-  if (!w.active) throw invalid(['workerId'], `${w.name} is inactive`)
+  if (!w) throw invalid(['workerId'], 'errors.choose.worker')
+  if (!w.roles.includes('technician')) throw invalid(['workerId'], 'errors.dispatch.notTechnician', { name: w.name })
+  if (!w.active) throw invalid(['workerId'], 'errors.dispatch.inactive', { name: w.name })
 }
 
 function requireSpan(ctx: ServiceContext, start: number, end: number): void {
   const limit = loadSettings(ctx.db).dispatchPastLimitHours
-  if (start < ctx.now() - limit * HOUR) throw invalid(['start'], `Cannot plan work more than ${limit} hours in the past`)
-  if (end <= start) throw invalid(['end'], 'End must be after start')
-  if (end - start > MAX_SPAN) throw invalid(['end'], `A booking can be at most ${MAX_SPAN_DAYS} days long; split longer work`)
+  if (start < ctx.now() - limit * HOUR) throw invalid(['start'], 'errors.dispatch.tooFarPast', { hours: limit })
+  if (end <= start) throw invalid(['end'], 'errors.dispatch.endAfterStart')
+  if (end - start > MAX_SPAN) throw invalid(['end'], 'errors.dispatch.tooLong', { days: MAX_SPAN_DAYS })
 }
 
 /** The order's planned times span its assignments (orders/write.ts keeps the order's side of it). */
@@ -82,7 +82,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const o = orderRecord(ctx.db, i.orderId)
-    if (o.version !== i.orderVersion) throw conflict('Service order')
+    if (o.version !== i.orderVersion) throw conflict('serviceOrder')
     requireOpenOrder(ctx.db, o, 'orderId')
     requireTechnician(ctx, i.workerId)
     const end = i.end ?? i.start + loadDurations(ctx, [o.id]).get(o.id)! * 60_000
@@ -103,14 +103,14 @@ export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { ca
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
-    if (a.version !== i.version) throw conflict('Assignment')
-    if (a.status === 'done') throw invalid(['id'], 'Finished work cannot be moved')
+    if (a.version !== i.version) throw conflict('assignment')
+    if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedStays')
     requireOpenOrder(ctx.db, orderRecord(ctx.db, a.orderId), 'id')
     if (i.workerId !== a.workerId) requireTechnician(ctx, i.workerId)
     // A resize of work that began long ago is allowed; a new start or another technician counts as new planning.
     if (i.start !== a.start || i.workerId !== a.workerId) requireSpan(ctx, i.start, i.end)
-    else if (i.end <= i.start) throw invalid(['end'], 'End must be after start')
-    else if (i.end - i.start > MAX_SPAN) throw invalid(['end'], `A booking can be at most ${MAX_SPAN_DAYS} days long; split longer work`)
+    else if (i.end <= i.start) throw invalid(['end'], 'errors.dispatch.endAfterStart')
+    else if (i.end - i.start > MAX_SPAN) throw invalid(['end'], 'errors.dispatch.tooLong', { days: MAX_SPAN_DAYS })
     const replan = a.status === 'dispatched' && (i.start !== a.start || i.workerId !== a.workerId)
     const values = {
       workerId: i.workerId,
@@ -132,8 +132,8 @@ export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
-    if (a.version !== i.version) throw conflict('Assignment')
-    if (a.status === 'done') throw invalid(['id'], 'Finished work stays on the plan as the record of the visit')
+    if (a.version !== i.version) throw conflict('assignment')
+    if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedOnPlan')
     ctx.db.delete(orderAssignments).where(eq(orderAssignments.id, a.id)).run()
     audit(ctx, 'orderAssignment', a.id, 'delete', snapshot(a), null)
     syncOrder(ctx, a.orderId, null)
@@ -173,11 +173,11 @@ export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatu
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.register')
     const a = assignmentRecord(ctx, i.id)
-    if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('This work is not assigned to you.')
-    if (a.version !== i.version) throw conflict('Assignment')
+    if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('errors.dispatch.notYourWork')
+    if (a.version !== i.version) throw conflict('assignment')
     const now = ctx.now()
     const at = i.at ?? now
-    if (at > now + CLOCK_SLACK) throw invalid(['at'], 'The time cannot be in the future')
+    if (at > now + CLOCK_SLACK) throw invalid(['at'], 'errors.dispatch.future')
     let actualStart = a.actualStart
     let actualEnd = a.actualEnd
     if (i.status === 'onSite') {
@@ -190,8 +190,7 @@ export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatu
       actualStart = null
       actualEnd = null
     }
-    if (actualEnd !== null && actualStart !== null && actualEnd < actualStart)
-      throw invalid(['at'], 'The finish cannot be before the arrival')
+    if (actualEnd !== null && actualStart !== null && actualEnd < actualStart) throw invalid(['at'], 'errors.dispatch.finishBeforeArrival')
     return saveStatus(ctx, a, i, actualStart, actualEnd)
   })
 }

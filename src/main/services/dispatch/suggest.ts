@@ -24,7 +24,7 @@ export function suggest(ctx: ServiceContext, i: ParsedInput<'dispatch.suggest'>)
     .from(serviceOrders)
     .where(eq(serviceOrders.id, i.orderId))
     .get()
-  if (!o) throw notFound('Service order')
+  if (!o) throw notFound('serviceOrder')
   const summary = loadSummaries(ctx, [i.orderId], now).get(i.orderId)!
   const viewFrom = dayStart(i.from, tz)
   const viewTo = dayStart(addDays(i.from, i.days), tz)

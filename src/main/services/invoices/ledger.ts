@@ -83,7 +83,7 @@ export function loadInvoice(db: Db, id: number): InvoiceRow {
     .from(invoices)
     .$dynamic()
   const head = (joins(q as unknown as JoinableQuery) as unknown as typeof q).where(eq(invoices.id, id)).get()
-  if (!head) throw notFound('Invoice')
+  if (!head) throw notFound('invoice')
   const lines = db
     .select({
       id: invoiceLines.id,
@@ -160,8 +160,7 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
           .map((l) => l.orderLineId)
           .sort()
           .join() === [...i.lineIds].sort().join()
-      if (again.customerId !== i.customerId || !sameLines)
-        throw new AppError('CONFLICT', 'This request was already used for another invoice.')
+      if (again.customerId !== i.customerId || !sameLines) throw new AppError('CONFLICT', 'errors.invoices.requestUsedInvoice')
       return again
     }
     const rows = ctx.db
@@ -170,12 +169,12 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
       .innerJoin(serviceOrders, eq(serviceOrders.id, serviceOrderLines.orderId))
       .where(inArray(serviceOrderLines.id, i.lineIds))
       .all()
-    if (rows.length !== new Set(i.lineIds).size) throw invalid(['lineIds'], 'One of the lines does not exist')
+    if (rows.length !== new Set(i.lineIds).size) throw invalid(['lineIds'], 'errors.invoices.lineMissing')
     for (const r of rows) {
-      const label = `${r.orderNumber} line ${r.line.lineNo}`
-      if (r.customerId !== i.customerId) throw invalid(['lineIds'], `${label} belongs to another customer`)
-      if (r.line.status !== 'posted') throw invalid(['lineIds'], `${label} is not posted; only posted lines can be invoiced`)
-      if (r.line.invoiceId !== null) throw new AppError('CONFLICT', `${label} is already invoiced; it cannot be invoiced twice.`)
+      const line = { number: r.orderNumber, lineNo: r.line.lineNo }
+      if (r.customerId !== i.customerId) throw invalid(['lineIds'], 'errors.invoices.otherCustomer', line)
+      if (r.line.status !== 'posted') throw invalid(['lineIds'], 'errors.invoices.notPosted', line)
+      if (r.line.invoiceId !== null) throw new AppError('CONFLICT', 'errors.invoices.alreadyInvoiced', line)
     }
     const settings = loadSettings(ctx.db)
     const vat = settings.vatRates.find((r) => r.isDefault)!
@@ -236,13 +235,17 @@ export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.cred
     const user = requirePermission(ctx, 'invoices.create')
     const again = earlierAttempt(ctx.db, i.requestKey)
     if (again) {
-      if (again.creditOfId !== i.id) throw new AppError('CONFLICT', 'This request was already used for another credit note.')
+      if (again.creditOfId !== i.id) throw new AppError('CONFLICT', 'errors.invoices.requestUsedCredit')
       return again
     }
     const inv = loadInvoice(ctx.db, i.id)
-    if (inv.kind !== 'invoice') throw invalid(['id'], `${inv.number} is a credit note; it cannot be credited.`)
-    if (inv.creditedById !== null) throw new AppError('CONFLICT', `${inv.number} is already credited by ${inv.creditedByNumber}.`)
-    if (i.invoiceDate < inv.invoiceDate) throw invalid(['invoiceDate'], 'A credit note cannot be dated before its invoice')
+    if (inv.kind !== 'invoice') throw invalid(['id'], 'errors.invoices.creditOfCredit', { number: inv.number })
+    if (inv.creditedById !== null)
+      throw new AppError('CONFLICT', 'errors.invoices.alreadyCredited', {
+        number: inv.number,
+        credit: inv.creditedByNumber ?? ''
+      })
+    if (i.invoiceDate < inv.invoiceDate) throw invalid(['invoiceDate'], 'errors.invoices.creditBeforeInvoice')
     const row = ctx.db
       .insert(invoices)
       .values({

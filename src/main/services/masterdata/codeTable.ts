@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { CodeNameRow, codeNameInput } from '@shared/domain/masterdata'
 import type { serviceObjectGroups, skills, slaReasons, stageReasons } from '../../db/schema'
+import type { EntityKind } from '../core/errors'
 import { defineEntity, type Reference } from './entity'
 
 type CodeNameTable = typeof skills | typeof serviceObjectGroups | typeof stageReasons | typeof slaReasons
 
 /** A table of codes with names (skills, reason codes …): the entity service every such table shares. */
-export function codeTable(entity: string, label: string, table: CodeNameTable, references: Reference[]) {
+export function codeTable(entity: string, label: EntityKind, table: CodeNameTable, references: Reference[]) {
   const selection = { id: table.id, version: table.version, code: table.code, name: table.name }
   return defineEntity({
     entity,

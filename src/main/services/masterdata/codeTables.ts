@@ -45,7 +45,7 @@ const customerGroupSelection = {
 }
 export const customerGroupService = defineEntity({
   entity: 'customerGroup',
-  label: 'Customer group',
+  label: 'customerGroup',
   table: customerGroups,
   list: {
     table: customerGroups,
@@ -60,14 +60,14 @@ export const customerGroupService = defineEntity({
     db.select(customerGroupSelection).from(customerGroups).where(eq(customerGroups.id, id)).get(),
   values: (i: z.output<typeof customerGroupInput>) => ({ code: i.code, name: i.name, slaId: i.slaId }),
   validate: (ctx, i) => checkSlaRef(ctx.db, i.slaId, ['slaId']),
-  references: [{ column: customers.groupId, label: 'customers' }]
+  references: [{ column: customers.groupId, label: 'errors.uses.customers' }]
 })
-export const skillService = codeTable('skill', 'Skill', skills, [
-  { column: workerSkills.skillId, label: 'workers' },
-  { column: serviceTaskSkills.skillId, label: 'service tasks' }
+export const skillService = codeTable('skill', 'skill', skills, [
+  { column: workerSkills.skillId, label: 'errors.uses.workers' },
+  { column: serviceTaskSkills.skillId, label: 'errors.uses.serviceTasks' }
 ])
-export const serviceObjectGroupService = codeTable('serviceObjectGroup', 'Service object group', serviceObjectGroups, [
-  { column: serviceObjects.groupId, label: 'service objects' }
+export const serviceObjectGroupService = codeTable('serviceObjectGroup', 'serviceObjectGroup', serviceObjectGroups, [
+  { column: serviceObjects.groupId, label: 'errors.uses.serviceObjects' }
 ])
 
 const teamSelection = {
@@ -81,7 +81,7 @@ const teamSelection = {
 }
 export const dispatchTeamService = defineEntity({
   entity: 'dispatchTeam',
-  label: 'Dispatch team',
+  label: 'dispatchTeam',
   table: dispatchTeams,
   list: {
     table: dispatchTeams,
@@ -94,7 +94,7 @@ export const dispatchTeamService = defineEntity({
   searchColumns: [dispatchTeams.code, dispatchTeams.name],
   load: (db, id): DispatchTeamRow | undefined => db.select(teamSelection).from(dispatchTeams).where(eq(dispatchTeams.id, id)).get(),
   values: (i: z.output<typeof dispatchTeamInput>) => ({ code: i.code, name: i.name, ownerWorkerId: i.ownerWorkerId }),
-  references: [{ column: workers.teamId, label: 'workers' }]
+  references: [{ column: workers.teamId, label: 'errors.uses.workers' }]
 })
 
 const itemSelection = {
@@ -110,7 +110,7 @@ const itemSelection = {
 }
 export const itemService = defineEntity({
   entity: 'item',
-  label: 'Item',
+  label: 'item',
   table: items,
   list: {
     table: items,
@@ -125,9 +125,9 @@ export const itemService = defineEntity({
   load: (db, id): ItemRow | undefined => db.select(itemSelection).from(items).where(eq(items.id, id)).get(),
   values: (i: z.output<typeof itemInput>) => i,
   references: [
-    { column: serviceObjects.itemId, label: 'service objects' },
-    { column: serviceOrderLines.itemId, label: 'service order lines' },
-    { column: agreementLines.itemId, label: 'agreement lines' }
+    { column: serviceObjects.itemId, label: 'errors.uses.serviceObjects' },
+    { column: serviceOrderLines.itemId, label: 'errors.uses.serviceOrderLines' },
+    { column: agreementLines.itemId, label: 'errors.uses.agreementLines' }
   ]
 })
 
@@ -143,7 +143,7 @@ const categorySelection = {
 }
 export const categoryService = defineEntity({
   entity: 'category',
-  label: 'Category',
+  label: 'category',
   table: categories,
   list: {
     table: categories,
@@ -158,8 +158,8 @@ export const categoryService = defineEntity({
   load: (db, id): CategoryRow | undefined => db.select(categorySelection).from(categories).where(eq(categories.id, id)).get(),
   values: (i: z.output<typeof categoryInput>) => i,
   references: [
-    { column: serviceOrderLines.categoryId, label: 'service order lines' },
-    { column: agreementLines.categoryId, label: 'agreement lines' }
+    { column: serviceOrderLines.categoryId, label: 'errors.uses.serviceOrderLines' },
+    { column: agreementLines.categoryId, label: 'errors.uses.agreementLines' }
   ]
 })
 
@@ -179,7 +179,7 @@ const withPreview = (r: Omit<NumberSequenceRow, 'preview'>): NumberSequenceRow =
 })
 export const numberSequenceService = defineEntity({
   entity: 'numberSequence',
-  label: 'Number sequence',
+  label: 'numberSequence',
   table: numberSequences,
   list: {
     table: numberSequences,
@@ -203,15 +203,15 @@ export const numberSequenceService = defineEntity({
       .where(eq(numberSequences.id, id))
       .get()
     if (current && i.nextNumber < current.next) {
-      throw invalid(['nextNumber'], `Numbers below ${current.next} may already be used; the next number cannot go back.`)
+      throw invalid(['nextNumber'], 'errors.masterdata.sequenceBack', { next: current.next })
     }
     if (current && current.code !== i.code && isBuiltIn(current.code)) {
-      throw invalid(['code'], 'Hooldus uses this sequence by its code; the code cannot change.')
+      throw invalid(['code'], 'errors.masterdata.sequenceCode')
     }
   },
   // A built-in sequence deleted (or recoded) would be recreated at 1 on the next start and reuse numbers.
   guardDelete: (_ctx, row) => {
-    if (isBuiltIn(row.code)) throw new AppError('CONFLICT', `Number sequence "${row.code}" is used by Hooldus and cannot be deleted.`)
+    if (isBuiltIn(row.code)) throw new AppError('CONFLICT', 'errors.masterdata.sequenceBuiltIn', { code: row.code })
   },
   references: []
 })

@@ -13,7 +13,7 @@ import {
   serviceOrders
 } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
-import { AppError } from '../core/errors'
+import { AppError, record } from '../core/errors'
 import { outer } from '../core/list'
 import { defineEntity, refuseIfReferenced } from './entity'
 
@@ -77,14 +77,16 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
   const knownSites = new Set(before?.sites.map((s) => s.id) ?? [])
   input.sites.forEach((s, i) => {
     if (s.id !== undefined && !knownSites.has(s.id)) {
-      throw new AppError('VALIDATION', 'This site belongs to another customer.', [{ path: ['sites', i, 'id'], message: 'Unknown site' }])
+      throw new AppError('VALIDATION', 'errors.masterdata.siteOfOtherCustomer', {}, [
+        { path: ['sites', i, 'id'], code: 'errors.unknown.site' }
+      ])
     }
   })
   const removedSites = (before?.sites ?? []).filter((s) => !keptSiteIds.includes(s.id))
   for (const site of removedSites) {
-    refuseIfReferenced(db, site.id, `Site "${site.name}"`, [
-      { column: serviceObjects.siteId, label: 'service objects' },
-      { column: serviceOrders.siteId, label: 'service orders' }
+    refuseIfReferenced(db, site.id, record('site', { name: site.name }), [
+      { column: serviceObjects.siteId, label: 'errors.uses.serviceObjects' },
+      { column: serviceOrders.siteId, label: 'errors.uses.serviceOrders' }
     ])
   }
   if (removedSites.length > 0) {
@@ -105,15 +107,15 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
   const knownContacts = new Set(before?.contacts.map((c) => c.id) ?? [])
   input.contacts.forEach((c, i) => {
     if (c.id !== undefined && !knownContacts.has(c.id)) {
-      throw new AppError('VALIDATION', 'This contact belongs to another customer.', [
-        { path: ['contacts', i, 'id'], message: 'Unknown contact' }
+      throw new AppError('VALIDATION', 'errors.masterdata.contactOfOtherCustomer', {}, [
+        { path: ['contacts', i, 'id'], code: 'errors.unknown.contact' }
       ])
     }
   })
   for (const contact of before?.contacts.filter((c) => !keptContactIds.includes(c.id)) ?? []) {
-    refuseIfReferenced(db, contact.id, `Contact "${contact.name}"`, [
-      { column: serviceOrders.contactId, label: 'service orders' },
-      { column: agreements.contactId, label: 'agreements' }
+    refuseIfReferenced(db, contact.id, record('contact', { name: contact.name }), [
+      { column: serviceOrders.contactId, label: 'errors.uses.serviceOrders' },
+      { column: agreements.contactId, label: 'errors.uses.agreements' }
     ])
   }
   db.delete(customerContacts)
@@ -135,7 +137,7 @@ function saveChildren(ctx: ServiceContext, customerId: number, input: CustomerIn
 
 export const customerService = defineEntity({
   entity: 'customer',
-  label: 'Customer',
+  label: 'customer',
   table: customers,
   numberSequence: 'customer',
   list: {
@@ -161,15 +163,15 @@ export const customerService = defineEntity({
       i.groupId !== null &&
       !ctx.db.select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.id, i.groupId)).get()
     ) {
-      throw new AppError('VALIDATION', 'Choose an existing customer group.', [{ path: ['groupId'], message: 'Unknown group' }])
+      throw new AppError('VALIDATION', 'errors.choose.customerGroup', {}, [{ path: ['groupId'], code: 'errors.unknown.group' }])
     }
   },
   saveChildren,
   references: [
-    { column: serviceObjects.customerId, label: 'service objects' },
-    { column: serviceOrders.customerId, label: 'service orders' },
-    { column: invoices.customerId, label: 'invoices' },
-    { column: agreements.customerId, label: 'agreements' }
+    { column: serviceObjects.customerId, label: 'errors.uses.serviceObjects' },
+    { column: serviceOrders.customerId, label: 'errors.uses.serviceOrders' },
+    { column: invoices.customerId, label: 'errors.uses.invoices' },
+    { column: agreements.customerId, label: 'errors.uses.agreements' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(customerContacts).where(eq(customerContacts.customerId, id)).run()

@@ -4,7 +4,8 @@ import type { Page } from '@shared/api/common'
 import type { Db } from '../../db/connection'
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
-import { AppError, conflict, notFound } from '../core/errors'
+import type { MessageParam, MessageRef } from '@shared/api/result'
+import { AppError, conflict, type EntityKind, type MessageKey, notFound, record, type UniqueKind } from '../core/errors'
 import { contains, iterateList, type ListParams, listPage, type ListSpec, type Selection, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
@@ -19,8 +20,8 @@ export interface Reference {
 export interface EntityConfig<Row extends { id: number; version: number }, ListRow, Input, Filters, S extends Selection> {
   /** Name in the audit log, e.g. 'skill'. */
   entity: string
-  /** Name in messages, e.g. 'Skill'. */
-  label: string
+  /** The kind of record in messages ('skill': "Skill was not found"). */
+  label: EntityKind
   table: SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn }
   list: ListSpec<S, ListRow>
   searchColumns: SQLiteColumn[]
@@ -45,25 +46,37 @@ interface SqliteLikeError {
   message: string
 }
 
-export function uniqueViolation(error: unknown, table: SQLiteTable, label: string): AppError | null {
+/** Unique fields named in "Another customer already uses this code". */
+const FIELD_KEYS: Record<string, MessageKey | undefined> = {
+  code: 'errors.field.code',
+  name: 'errors.field.name',
+  number: 'errors.field.number',
+  username: 'errors.field.username',
+  serialNumber: 'errors.field.serialNumber',
+  id: 'errors.field.id'
+}
+
+export function uniqueViolation(error: unknown, table: SQLiteTable, label: UniqueKind): AppError | null {
   const e = error as SqliteLikeError
   if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null
   const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message)?.[1]
   const key = Object.entries(getTableColumns(table)).find(([, c]) => c.name === column)?.[0] ?? column ?? 'id'
-  return new AppError('VALIDATION', `Another ${label.toLowerCase()} already uses this ${key}.`, [
-    { path: [key], message: 'Already in use' }
+  const field: MessageParam = FIELD_KEYS[key] ? { key: FIELD_KEYS[key] } : key
+  return new AppError('VALIDATION', 'errors.duplicate', { what: { key: `errors.another.${label}` }, field }, [
+    { path: [key], code: 'errors.inUse' }
   ])
 }
 
-export function refuseIfReferenced(db: Db, id: number, label: string, references: Reference[]): void {
-  const uses: string[] = []
+/** `what`: the record, e.g. `record('customer')`. */
+export function refuseIfReferenced(db: Db, id: number, what: MessageRef, references: Reference[]): void {
+  const uses: MessageRef[] = []
   for (const r of references) {
     const table = (r.column as unknown as { table: SQLiteTable }).table
     const n = db.select({ n: count() }).from(table).where(eq(r.column, id)).get()?.n ?? 0
-    if (n > 0) uses.push(`${n} ${r.label}`)
+    if (n > 0) uses.push({ key: 'errors.usedBy', params: { count: n, what: { key: r.label } } })
   }
   if (uses.length > 0) {
-    throw new AppError('CONFLICT', `${label} cannot be deleted: it is used by ${uses.join(', ')}.`)
+    throw new AppError('CONFLICT', 'errors.cannotDelete', { what, uses })
   }
 }
 
@@ -167,7 +180,7 @@ export function defineEntity<
       return writeTx(ctx, () => {
         const before = mustLoad(ctx.db, input.id)
         if (before.version !== input.version) throw conflict(cfg.label)
-        refuseIfReferenced(ctx.db, input.id, cfg.label, cfg.references)
+        refuseIfReferenced(ctx.db, input.id, record(cfg.label), cfg.references)
         cfg.guardDelete?.(ctx, before)
         cfg.deleteChildren?.(ctx, input.id)
         ctx.db.delete(t).where(eq(t.id, input.id)).run()

@@ -15,7 +15,7 @@ import {
   serviceOrderObjects
 } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
-import { AppError } from '../core/errors'
+import { invalid, type MessageKey } from '../core/errors'
 import { type JoinableQuery, outer } from '../core/list'
 import { defineEntity } from './entity'
 
@@ -60,24 +60,24 @@ function load(db: Db, id: number): ServiceObjectRow | undefined {
 
 function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void {
   const db = ctx.db
-  const fail = (path: string, message: string): never => {
-    throw new AppError('VALIDATION', message, [{ path: [path], message }])
+  const fail = (path: string, key: MessageKey): never => {
+    throw invalid([path], key)
   }
   if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, i.customerId)).get()) {
-    fail('customerId', 'Choose an existing customer')
+    fail('customerId', 'errors.choose.customer')
   }
   if (i.siteId !== null) {
     const site = db.select({ customerId: customerSites.customerId }).from(customerSites).where(eq(customerSites.id, i.siteId)).get()
-    if (!site || site.customerId !== i.customerId) fail('siteId', "The site must be one of the customer's sites")
+    if (!site || site.customerId !== i.customerId) fail('siteId', 'errors.masterdata.objectSite')
   }
   if (i.itemId !== null && !db.select({ id: items.id }).from(items).where(eq(items.id, i.itemId)).get()) {
-    fail('itemId', 'Choose an existing item')
+    fail('itemId', 'errors.choose.item')
   }
   if (
     i.groupId !== null &&
     !db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.groupId)).get()
   ) {
-    fail('groupId', 'Choose an existing group')
+    fail('groupId', 'errors.choose.group')
   }
   if (id !== null) {
     const strayComponent = db
@@ -85,15 +85,15 @@ function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void 
       .from(serviceObjects)
       .where(and(eq(serviceObjects.parentId, id), ne(serviceObjects.customerId, i.customerId)))
       .get()
-    if (strayComponent) fail('customerId', 'Its components belong to the current customer; move them first')
+    if (strayComponent) fail('customerId', 'errors.masterdata.componentsStay')
   }
   if (i.parentId !== null) {
     const p = db.select({ customerId: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, i.parentId)).get()
-    if (!p) fail('parentId', 'Choose an existing parent object')
-    if (p && p.customerId !== i.customerId) fail('parentId', 'A component must belong to the same customer as its parent')
+    if (!p) fail('parentId', 'errors.choose.parentObject')
+    if (p && p.customerId !== i.customerId) fail('parentId', 'errors.masterdata.componentCustomer')
     // Walk up from the chosen parent: meeting this object again would make a loop.
     for (let cur: number | null = i.parentId, depth = 0; cur !== null && id !== null; depth++) {
-      if (cur === id || depth > 50) fail('parentId', 'An object cannot be a component of itself or of its own components')
+      if (cur === id || depth > 50) fail('parentId', 'errors.masterdata.componentLoop')
       cur = db.select({ p: serviceObjects.parentId }).from(serviceObjects).where(eq(serviceObjects.id, cur)).get()?.p ?? null
     }
   }
@@ -101,7 +101,7 @@ function validate(ctx: ServiceContext, i: ObjectInput, id: number | null): void 
 
 export const serviceObjectService = defineEntity({
   entity: 'serviceObject',
-  label: 'Service object',
+  label: 'serviceObject',
   table: serviceObjects,
   numberSequence: 'serviceObject',
   list: {
@@ -132,10 +132,10 @@ export const serviceObjectService = defineEntity({
   values: (i: ObjectInput) => i,
   validate,
   references: [
-    { column: serviceObjects.parentId, label: 'components' },
-    { column: serviceOrderLines.serviceObjectId, label: 'service order lines' },
-    { column: serviceOrderObjects.serviceObjectId, label: 'service orders' },
-    { column: agreementLines.serviceObjectId, label: 'agreement lines' },
-    { column: agreementObjects.serviceObjectId, label: 'agreements' }
+    { column: serviceObjects.parentId, label: 'errors.uses.components' },
+    { column: serviceOrderLines.serviceObjectId, label: 'errors.uses.serviceOrderLines' },
+    { column: serviceOrderObjects.serviceObjectId, label: 'errors.uses.serviceOrders' },
+    { column: agreementLines.serviceObjectId, label: 'errors.uses.agreementLines' },
+    { column: agreementObjects.serviceObjectId, label: 'errors.uses.agreements' }
   ]
 })

@@ -37,7 +37,7 @@ function load(db: Db, id: number): ServiceTaskRow | undefined {
 
 export const serviceTaskService = defineEntity({
   entity: 'serviceTask',
-  label: 'Service task',
+  label: 'serviceTask',
   table: serviceTasks,
   list: {
     table: serviceTasks,
@@ -56,7 +56,7 @@ export const serviceTaskService = defineEntity({
   validate: (ctx, i) => {
     i.requiredSkillIds.forEach((skillId, n) => {
       if (!ctx.db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId)).get()) {
-        throw new AppError('VALIDATION', 'Choose existing skills.', [{ path: ['requiredSkillIds', n], message: 'Unknown skill' }])
+        throw new AppError('VALIDATION', 'errors.choose.skills', {}, [{ path: ['requiredSkillIds', n], code: 'errors.unknown.skill' }])
       }
     })
   },
@@ -65,10 +65,10 @@ export const serviceTaskService = defineEntity({
     for (const skillId of new Set(i.requiredSkillIds)) ctx.db.insert(serviceTaskSkills).values({ taskId: id, skillId }).run()
   },
   references: [
-    { column: serviceOrderLines.serviceTaskId, label: 'service order lines' },
-    { column: serviceOrderTasks.serviceTaskId, label: 'service orders' },
-    { column: agreementLines.serviceTaskId, label: 'agreement lines' },
-    { column: agreementTasks.serviceTaskId, label: 'agreements' }
+    { column: serviceOrderLines.serviceTaskId, label: 'errors.uses.serviceOrderLines' },
+    { column: serviceOrderTasks.serviceTaskId, label: 'errors.uses.serviceOrders' },
+    { column: agreementLines.serviceTaskId, label: 'errors.uses.agreementLines' },
+    { column: agreementTasks.serviceTaskId, label: 'errors.uses.agreements' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(serviceTaskSkills).where(eq(serviceTaskSkills.taskId, id)).run()

@@ -53,7 +53,7 @@ function load(db: Db, id: number): WorkerRow | undefined {
 
 export const workerService = defineEntity({
   entity: 'worker',
-  label: 'Worker',
+  label: 'worker',
   table: workers,
   numberSequence: 'worker',
   list: {
@@ -77,11 +77,11 @@ export const workerService = defineEntity({
   },
   validate: (ctx, i) => {
     if (i.teamId !== null && !ctx.db.select({ id: dispatchTeams.id }).from(dispatchTeams).where(eq(dispatchTeams.id, i.teamId)).get()) {
-      throw new AppError('VALIDATION', 'Choose an existing dispatch team.', [{ path: ['teamId'], message: 'Unknown team' }])
+      throw new AppError('VALIDATION', 'errors.choose.dispatchTeam', {}, [{ path: ['teamId'], code: 'errors.unknown.team' }])
     }
     i.skillIds.forEach((skillId, n) => {
       if (!ctx.db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId)).get()) {
-        throw new AppError('VALIDATION', 'Choose existing skills.', [{ path: ['skillIds', n], message: 'Unknown skill' }])
+        throw new AppError('VALIDATION', 'errors.choose.skills', {}, [{ path: ['skillIds', n], code: 'errors.unknown.skill' }])
       }
     })
   },
@@ -90,15 +90,15 @@ export const workerService = defineEntity({
     for (const skillId of new Set(i.skillIds)) ctx.db.insert(workerSkills).values({ workerId: id, skillId }).run()
   },
   references: [
-    { column: users.workerId, label: 'user accounts' },
-    { column: dispatchTeams.ownerWorkerId, label: 'dispatch teams (as owner)' },
-    { column: serviceOrders.responsibleWorkerId, label: 'service orders (as responsible)' },
-    { column: serviceOrders.preferredWorkerId, label: 'service orders (as preferred technician)' },
-    { column: serviceOrderLines.workerId, label: 'service order lines' },
-    { column: agreements.responsibleWorkerId, label: 'agreements (as responsible)' },
-    { column: agreements.preferredWorkerId, label: 'agreements (as preferred technician)' },
-    { column: agreementLines.workerId, label: 'agreement lines' },
-    { column: orderAssignments.workerId, label: 'dispatch board bookings' }
+    { column: users.workerId, label: 'errors.uses.userAccounts' },
+    { column: dispatchTeams.ownerWorkerId, label: 'errors.uses.dispatchTeamsOwner' },
+    { column: serviceOrders.responsibleWorkerId, label: 'errors.uses.serviceOrdersResponsible' },
+    { column: serviceOrders.preferredWorkerId, label: 'errors.uses.serviceOrdersPreferred' },
+    { column: serviceOrderLines.workerId, label: 'errors.uses.serviceOrderLines' },
+    { column: agreements.responsibleWorkerId, label: 'errors.uses.agreementsResponsible' },
+    { column: agreements.preferredWorkerId, label: 'errors.uses.agreementsPreferred' },
+    { column: agreementLines.workerId, label: 'errors.uses.agreementLines' },
+    { column: orderAssignments.workerId, label: 'errors.uses.dispatchBookings' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(workerSkills).where(eq(workerSkills.workerId, id)).run()

@@ -35,6 +35,6 @@ export function isAssigned(db: Db, orderId: number, workerId: number | null): bo
 export function requireOrderAccess(ctx: ServiceContext, orderId: number): SessionUser {
   const user = requireUser(ctx)
   if (isOfficeUser(user)) return user
-  if (!isAssigned(ctx.db, orderId, user.workerId)) throw forbidden('This service order is not assigned to you.')
+  if (!isAssigned(ctx.db, orderId, user.workerId)) throw forbidden('errors.orders.notAssigned')
   return user
 }

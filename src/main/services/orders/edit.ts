@@ -24,7 +24,8 @@ import {
 } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
-import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors'
+import type { MessageParams } from '@shared/api/result'
+import { AppError, conflict, forbidden, invalid, type MessageKey, notFound } from '../core/errors'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/settings'
@@ -39,51 +40,51 @@ type Header = ParsedInput<'serviceOrders.create'>
 type LineIn = ParsedInput<'serviceOrders.addLine'>
 
 /** A rule of the workflow refused the action: the message says which and why. */
-const refused = (message: string) => new AppError('VALIDATION', message)
+const refused = (key: MessageKey, params?: MessageParams) => new AppError('VALIDATION', key, params)
 
 function stageOf(db: Db, o: OrderRecord) {
   return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
 }
 
-function checkVersion(o: { version: number }, version: number, label = 'Service order'): void {
-  if (o.version !== version) throw conflict(label)
+function checkVersion(o: { version: number }, version: number, lineNo?: number): void {
+  if (o.version !== version) throw lineNo === undefined ? conflict('serviceOrder') : conflict('line', { lineNo })
 }
 
 function requireModifiable(db: Db, o: OrderRecord): void {
   const stage = stageOf(db, o)
-  if (!stage.canModify) throw refused(`Stage "${stage.name}" does not allow changes to the order. Move it to another stage first.`)
-  if (o.progress === 'cancelled') throw refused('The order is cancelled. Revoke the cancellation to change it.')
+  if (!stage.canModify) throw refused('errors.orders.stageNoChanges', { stage: stage.name })
+  if (o.progress === 'cancelled') throw refused('errors.orders.cancelledOrder')
 }
 
 /* ---------------- header ---------------- */
 
 function validateHeader(db: Db, h: Header): void {
   if (!db.select({ id: customers.id }).from(customers).where(eq(customers.id, h.customerId)).get())
-    throw invalid(['customerId'], 'Choose an existing customer')
+    throw invalid(['customerId'], 'errors.choose.customer')
   if (h.siteId !== null) {
     const site = db.select({ c: customerSites.customerId }).from(customerSites).where(eq(customerSites.id, h.siteId)).get()
-    if (!site || site.c !== h.customerId) throw invalid(['siteId'], "The service address must be one of the customer's sites")
+    if (!site || site.c !== h.customerId) throw invalid(['siteId'], 'errors.orders.siteOfCustomer')
   }
-  if (h.siteId === null && h.oneTimeAddress === '') throw invalid(['siteId'], 'Choose a site or enter a one-time address')
+  if (h.siteId === null && h.oneTimeAddress === '') throw invalid(['siteId'], 'errors.orders.siteOrAddress')
   checkSlaRef(db, h.slaId, ['slaId'])
   if (h.contactId !== null) {
     const c = db.select({ c: customerContacts.customerId }).from(customerContacts).where(eq(customerContacts.id, h.contactId)).get()
-    if (!c || c.c !== h.customerId) throw invalid(['contactId'], "The contact must be one of the customer's contacts")
+    if (!c || c.c !== h.customerId) throw invalid(['contactId'], 'errors.orders.contactOfCustomer')
   }
   for (const [field, workerId] of [
     ['preferredWorkerId', h.preferredWorkerId],
     ['responsibleWorkerId', h.responsibleWorkerId]
   ] as const) {
     if (workerId !== null && !db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get())
-      throw invalid([field], 'Choose an existing worker')
+      throw invalid([field], 'errors.choose.worker')
   }
   h.objects.forEach((rel, n) => {
     const obj = db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, rel.id)).get()
-    if (!obj || obj.c !== h.customerId) throw invalid(['objects', n, 'id'], "The service object must be one of the customer's")
+    if (!obj || obj.c !== h.customerId) throw invalid(['objects', n, 'id'], 'errors.orders.objectOfCustomer')
   })
   h.tasks.forEach((rel, n) => {
     if (!db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, rel.id)).get())
-      throw invalid(['tasks', n, 'id'], 'Choose an existing service task')
+      throw invalid(['tasks', n, 'id'], 'errors.choose.serviceTask')
   })
 }
 
@@ -152,7 +153,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
         .from(serviceOrderLines)
         .where(eq(serviceOrderLines.orderId, id))
         .get()!.n
-      if (n > 0) throw invalid(['customerId'], 'The customer cannot change once the order has lines')
+      if (n > 0) throw invalid(['customerId'], 'errors.orders.customerFixed')
     }
     validateHeader(ctx.db, h)
     const before = mustLoadOrder(ctx.db, id, ctx.now())
@@ -175,13 +176,13 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
-    if (!stage.canDelete) throw refused(`Stage "${stage.name}" does not allow deleting the order; cancel it instead.`)
+    if (!stage.canDelete) throw refused('errors.orders.stageNoDelete', { stage: stage.name })
     const posted = ctx.db
       .select({ n: sql<number>`count(*)` })
       .from(serviceOrderLines)
       .where(and(eq(serviceOrderLines.orderId, i.id), ne(serviceOrderLines.status, 'created')))
       .get()!.n
-    if (posted > 0) throw refused('The order has posted or cancelled lines; it stays on record.')
+    if (posted > 0) throw refused('errors.orders.hasPostedLines')
     const before = mustLoadOrder(ctx.db, i.id, ctx.now())
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.orderId, i.id)).run()
     ctx.db.delete(stageHistory).where(eq(stageHistory.orderId, i.id)).run()
@@ -219,16 +220,16 @@ export interface LineDefaults {
 
 export function lineDefaults(db: Db, l: Pick<LineIn, 'type' | 'categoryId' | 'itemId'>): LineDefaults {
   if (l.type === 'item') {
-    if (l.itemId === null) throw invalid(['itemId'], 'An item line needs an item')
+    if (l.itemId === null) throw invalid(['itemId'], 'errors.orders.itemNeeded')
     const item = db.select().from(items).where(eq(items.id, l.itemId)).get()
-    if (!item) throw invalid(['itemId'], 'Choose an existing item')
+    if (!item) throw invalid(['itemId'], 'errors.choose.item')
     return { unit: item.unit, unitCost: item.costPrice, unitPrice: item.salesPrice, description: item.name }
   }
-  if (l.itemId !== null) throw invalid(['itemId'], 'Only item lines carry an item')
-  if (l.categoryId === null) throw invalid(['categoryId'], `A ${l.type} line needs a category`)
+  if (l.itemId !== null) throw invalid(['itemId'], 'errors.orders.itemOnlyOnItemLines')
+  if (l.categoryId === null) throw invalid(['categoryId'], 'errors.orders.categoryNeeded', { type: l.type })
   const cat = db.select().from(categories).where(eq(categories.id, l.categoryId)).get()
-  if (!cat) throw invalid(['categoryId'], 'Choose an existing category')
-  if (cat.type !== l.type) throw invalid(['categoryId'], `Category "${cat.name}" is for ${cat.type} lines`)
+  if (!cat) throw invalid(['categoryId'], 'errors.choose.category')
+  if (cat.type !== l.type) throw invalid(['categoryId'], 'errors.orders.categoryType', { category: cat.name, type: cat.type })
   return { unit: cat.unit, unitCost: cat.costPrice, unitPrice: cat.salesPrice, description: cat.name }
 }
 
@@ -242,22 +243,22 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
   const d = lineDefaults(ctx.db, l)
   if (l.serviceObjectId !== null) {
     const obj = ctx.db.select({ c: serviceObjects.customerId }).from(serviceObjects).where(eq(serviceObjects.id, l.serviceObjectId)).get()
-    if (!obj || obj.c !== o.customerId) throw invalid(['serviceObjectId'], "The service object must be one of the order customer's")
+    if (!obj || obj.c !== o.customerId) throw invalid(['serviceObjectId'], 'errors.orders.objectOfOrderCustomer')
     ctx.db.insert(serviceOrderObjects).values({ orderId: o.id, serviceObjectId: l.serviceObjectId }).onConflictDoNothing().run()
   }
   if (
     l.serviceTaskId !== null &&
     !ctx.db.select({ id: serviceTasks.id }).from(serviceTasks).where(eq(serviceTasks.id, l.serviceTaskId)).get()
   ) {
-    throw invalid(['serviceTaskId'], 'Choose an existing service task')
+    throw invalid(['serviceTaskId'], 'errors.choose.serviceTask')
   }
   let workerId = l.workerId ?? (l.type === 'hour' ? o.responsibleWorkerId : null)
   if (!isOfficeUser(user)) {
-    if (user.workerId === null) throw forbidden('Your user account is not linked to a worker.')
-    if (workerId !== null && workerId !== user.workerId) throw forbidden('You can register lines for yourself only.')
+    if (user.workerId === null) throw forbidden('errors.notLinkedToWorker')
+    if (workerId !== null && workerId !== user.workerId) throw forbidden('errors.orders.ownLinesOnly')
     workerId = user.workerId
   } else if (workerId !== null && !ctx.db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get()) {
-    throw invalid(['workerId'], 'Choose an existing worker')
+    throw invalid(['workerId'], 'errors.choose.worker')
   }
   const keepOrDefault = (given: number | null, field: 'unitCost' | 'unitPrice'): number => {
     if (given === null) return current && sameSource(current, l) ? current[field] : d[field]
@@ -265,9 +266,7 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
     // item, anything but the new default is an override.
     const kept = current !== null && sameSource(current, l) && given === current[field]
     if (!kept && given !== d[field] && !can(user.roles, 'prices.override')) {
-      throw new AppError('FORBIDDEN', 'Changing a price needs the price-override permission (service manager).', [
-        { path: [field], message: 'Not allowed for your role' }
-      ])
+      throw new AppError('FORBIDDEN', 'errors.orders.priceOverride', {}, [{ path: [field], code: 'errors.notAllowedForRole' }])
     }
     return given
   }
@@ -328,8 +327,8 @@ export function addLine(ctx: ServiceContext, i: LineIn): OrderRow {
 }
 
 function requireOpenLine(l: LineRecord): void {
-  if (l.status === 'posted') throw refused(`Line ${l.lineNo} is posted; posted lines cannot change.`)
-  if (l.status === 'cancelled') throw refused(`Line ${l.lineNo} is cancelled; revoke the cancellation first.`)
+  if (l.status === 'posted') throw refused('errors.orders.linePosted', { lineNo: l.lineNo })
+  if (l.status === 'cancelled') throw refused('errors.orders.lineCancelled', { lineNo: l.lineNo })
 }
 
 export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.updateLine'>): OrderRow {
@@ -337,7 +336,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
-    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    checkVersion(l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
@@ -361,12 +360,11 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
-    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    checkVersion(l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
-    if (l.agreementLineId !== null)
-      throw refused(`Line ${l.lineNo} comes from an agreement; cancel it instead, so that it is not generated again.`)
+    if (l.agreementLineId !== null) throw refused('errors.orders.lineFromAgreement', { lineNo: l.lineNo })
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.id, l.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'delete', l, null)
@@ -379,8 +377,8 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.id)
     const source = orderRecord(ctx.db, i.fromOrderId)
-    if (!source.isTemplate) throw refused(`${source.number} is not a template order.`)
-    if (target.isTemplate && target.id === source.id) throw refused('An order cannot copy from itself.')
+    if (!source.isTemplate) throw refused('errors.orders.notTemplate', { number: source.number })
+    if (target.isTemplate && target.id === source.id) throw refused('errors.orders.copyFromItself')
     requireModifiable(ctx.db, target)
     const lines = ctx.db
       .select()
@@ -388,7 +386,7 @@ export function copyLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.cop
       .where(and(eq(serviceOrderLines.orderId, source.id), ne(serviceOrderLines.status, 'cancelled')))
       .orderBy(asc(serviceOrderLines.lineNo))
       .all()
-    if (lines.length === 0) throw refused(`Template ${source.number} has no lines.`)
+    if (lines.length === 0) throw refused('errors.orders.templateEmpty', { number: source.number })
     let lineNo = nextLineNo(ctx.db, target.id)
     for (const l of lines) {
       // Objects belong to the template's customer; on another customer's order the line goes without.
@@ -426,15 +424,15 @@ export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.mov
     requirePermission(ctx, 'orders.write')
     const target = orderRecord(ctx.db, i.toOrderId)
     const lines = ctx.db.select().from(serviceOrderLines).where(inArray(serviceOrderLines.id, i.lineIds)).all()
-    if (lines.length !== new Set(i.lineIds).size) throw notFound('One of the lines')
+    if (lines.length !== new Set(i.lineIds).size) throw notFound('someLine')
     const sourceIds = [...new Set(lines.map((l) => l.orderId))]
-    if (sourceIds.length !== 1) throw invalid(['lineIds'], 'Move lines from one order at a time')
+    if (sourceIds.length !== 1) throw invalid(['lineIds'], 'errors.orders.moveOneOrder')
     const source = orderRecord(ctx.db, sourceIds[0]!)
-    if (source.id === target.id) throw invalid(['toOrderId'], 'The lines are already on this order')
+    if (source.id === target.id) throw invalid(['toOrderId'], 'errors.orders.alreadyOnOrder')
     if (source.agreementId === null || source.agreementId !== target.agreementId) {
-      throw refused(`Lines can only move between orders of the same agreement (${source.number} and ${target.number} are not).`)
+      throw refused('errors.orders.moveSameAgreement', { from: source.number, to: target.number })
     }
-    if (source.customerId !== target.customerId) throw refused('Lines can only move between orders of the same customer.')
+    if (source.customerId !== target.customerId) throw refused('errors.orders.moveSameCustomer')
     requireModifiable(ctx.db, source)
     requireModifiable(ctx.db, target)
     lines.forEach(requireOpenLine)
@@ -471,7 +469,7 @@ export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.mov
 
 function requireCancellable(db: Db, o: OrderRecord): void {
   const stage = stageOf(db, o)
-  if (!stage.canCancel) throw refused(`Stage "${stage.name}" does not allow cancelling.`)
+  if (!stage.canCancel) throw refused('errors.orders.stageNoCancel', { stage: stage.name })
 }
 
 export function cancelOrder(ctx: ServiceContext, i: { id: number; version: number }): OrderRow {
@@ -480,13 +478,13 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     requireCancellable(ctx.db, o)
-    if (o.progress === 'cancelled') throw refused('The order is already cancelled.')
+    if (o.progress === 'cancelled') throw refused('errors.orders.alreadyCancelled')
     const posted = ctx.db
       .select({ n: sql<number>`count(*)` })
       .from(serviceOrderLines)
       .where(and(eq(serviceOrderLines.orderId, o.id), eq(serviceOrderLines.status, 'posted')))
       .get()!.n
-    if (posted > 0) throw refused('The order has posted lines and cannot be cancelled as a whole; cancel the open lines one by one.')
+    if (posted > 0) throw refused('errors.orders.cancelPosted')
     ctx.db
       .update(serviceOrderLines)
       .set({ status: 'cancelled', version: sql`${serviceOrderLines.version} + 1` })
@@ -505,7 +503,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
-    if (o.progress !== 'cancelled') throw refused('The order is not cancelled.')
+    if (o.progress !== 'cancelled') throw refused('errors.orders.notCancelled')
     ctx.db
       .update(serviceOrderLines)
       .set({ status: 'created', version: sql`${serviceOrderLines.version} + 1` })
@@ -523,7 +521,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
-    checkVersion(l, i.version, `Line ${l.lineNo}`)
+    checkVersion(l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireCancellable(ctx.db, o)
@@ -542,8 +540,8 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
-    checkVersion(l, i.version, `Line ${l.lineNo}`)
-    if (l.status !== 'cancelled') throw refused(`Line ${l.lineNo} is not cancelled.`)
+    checkVersion(l, i.version, l.lineNo)
+    if (l.status !== 'cancelled') throw refused('errors.orders.lineNotCancelled', { lineNo: l.lineNo })
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, { ...o, progress: 'inProcess' })
     ctx.db
@@ -568,13 +566,13 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
     checkVersion(o, i.version)
     const stages = allStages(ctx.db)
     const to = stages.find((s) => s.id === i.toStageId)
-    if (!to) throw invalid(['toStageId'], 'Choose an existing stage')
+    if (!to) throw invalid(['toStageId'], 'errors.choose.stage')
     const move = isAllowedStageMove(stages, o.stageId, to.id)
     const from = stages.find((s) => s.id === o.stageId)!
-    if (!move) throw invalid(['toStageId'], `"${to.name}" does not follow "${from.name}" in the workflow`)
-    if (to.reasonRequired && i.reasonId === null) throw invalid(['reasonId'], `Moving to "${to.name}" needs a reason`)
+    if (!move) throw invalid(['toStageId'], 'errors.orders.notNextStage', { to: to.name, from: from.name })
+    if (to.reasonRequired && i.reasonId === null) throw invalid(['reasonId'], 'errors.orders.reasonNeeded', { stage: to.name })
     if (i.reasonId !== null && !ctx.db.select({ id: stageReasons.id }).from(stageReasons).where(eq(stageReasons.id, i.reasonId)).get()) {
-      throw invalid(['reasonId'], 'Choose an existing reason code')
+      throw invalid(['reasonId'], 'errors.choose.reasonCode')
     }
     bump(ctx.db, o, { stageId: to.id })
     ctx.db
@@ -600,12 +598,12 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
     const user = requirePermission(ctx, 'orders.signOff')
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
-    if (o.progress === 'cancelled') throw refused('A cancelled order cannot be signed off.')
+    if (o.progress === 'cancelled') throw refused('errors.orders.cancelledNoSignOff')
     const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
     const chosen = i.lineIds.length > 0 ? lines.filter((l) => i.lineIds.includes(l.id)) : lines.filter((l) => l.status === 'created')
-    if (i.lineIds.length > 0 && chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'A line is not on this order')
+    if (i.lineIds.length > 0 && chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'errors.orders.lineNotOnOrder')
     chosen.forEach(requireOpenLine)
-    if (lines.length === 0) throw refused('The order has no lines to sign off.')
+    if (lines.length === 0) throw refused('errors.orders.nothingToSignOff')
     slaRequireReasons(ctx, o.id)
     const now = ctx.now()
     for (const l of chosen) {
@@ -634,20 +632,19 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
     const o = orderRecord(ctx.db, i.id)
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
-    if (!stage.canPost)
-      throw refused(`Stage "${stage.name}" does not allow posting. Move the order on to a stage that does (e.g. Completed).`)
+    if (!stage.canPost) throw refused('errors.orders.stageNoPosting', { stage: stage.name })
     const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
     let chosen: LineRecord[]
     if (i.lineIds.length > 0) {
       chosen = lines.filter((l) => i.lineIds.includes(l.id))
-      if (chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'A line is not on this order')
+      if (chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'errors.orders.lineNotOnOrder')
       for (const l of chosen) {
         requireOpenLine(l)
-        if (l.signedOffAt === null) throw refused(`Line ${l.lineNo} is not signed off; only signed-off lines can be posted.`)
+        if (l.signedOffAt === null) throw refused('errors.orders.lineNotSignedOff', { lineNo: l.lineNo })
       }
     } else {
       chosen = lines.filter((l) => l.status === 'created' && l.signedOffAt !== null)
-      if (chosen.length === 0) throw refused('Nothing to post: sign off the lines first.')
+      if (chosen.length === 0) throw refused('errors.orders.nothingToPost')
     }
     const now = ctx.now()
     const ids = chosen.map((l) => l.id)

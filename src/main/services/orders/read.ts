@@ -300,7 +300,7 @@ export function loadOrder(db: Db, id: number, now: number): OrderRow | undefined
 
 export function mustLoadOrder(db: Db, id: number, now: number): OrderRow {
   const o = loadOrder(db, id, now)
-  if (!o) throw notFound('Service order')
+  if (!o) throw notFound('serviceOrder')
   return o
 }
 

@@ -4,7 +4,7 @@ import type { StageRow } from '@shared/domain/orders'
 import { stageTreeProblem } from '@shared/domain/orderRules'
 import type { Db } from '../../db/connection'
 import { serviceOrders, serviceStages, slaStages, stageHistory, stageReasons } from '../../db/schema'
-import { AppError, invalid } from '../core/errors'
+import { AppError, invalid, type MessageKey } from '../core/errors'
 import { outer } from '../core/list'
 import { codeTable } from '../masterdata/codeTable'
 import { defineEntity } from '../masterdata/entity'
@@ -38,13 +38,13 @@ export function initialStage(db: Db): StageInfo {
     .from(serviceStages)
     .where(sql`${serviceStages.parentId} is null`)
     .get()
-  if (!root) throw new AppError('VALIDATION', 'The service order workflow has no initial stage; set it up under Settings → Stages.')
+  if (!root) throw new AppError('VALIDATION', 'errors.orders.noInitialStage')
   return root
 }
 
 export const stageService = defineEntity({
   entity: 'serviceStage',
-  label: 'Stage',
+  label: 'stage',
   table: serviceStages,
   list: {
     table: serviceStages,
@@ -61,25 +61,24 @@ export const stageService = defineEntity({
     if (id !== null) {
       const before = ctx.db.select({ parentId: serviceStages.parentId }).from(serviceStages).where(eq(serviceStages.id, id)).get()
       // As in the reference, the parent is fixed once saved: moving a branch would strand orders mid-flow.
-      if (before && before.parentId !== i.parentId)
-        throw invalid(['parentId'], 'The parent of a saved stage cannot change; add a new stage instead')
+      if (before && before.parentId !== i.parentId) throw invalid(['parentId'], 'errors.orders.stageParentFixed')
     }
     const stages = allStages(ctx.db).map((s) => ({ id: s.id, parentId: s.parentId }))
     const next =
       id === null ? [...stages, { id: -1, parentId: i.parentId }] : stages.map((s) => (s.id === id ? { id, parentId: i.parentId } : s))
     const problem = stageTreeProblem(next)
-    if (problem) throw invalid(['parentId'], problem)
+    if (problem) throw invalid(['parentId'], problem.key as MessageKey, problem.params)
   },
   references: [
-    { column: serviceOrders.stageId, label: 'service orders' },
-    { column: serviceStages.parentId, label: 'following stages' },
-    { column: stageHistory.toStageId, label: 'stage history entries' },
-    { column: slaStages.stageId, label: 'SLA definitions' }
+    { column: serviceOrders.stageId, label: 'errors.uses.serviceOrders' },
+    { column: serviceStages.parentId, label: 'errors.uses.followingStages' },
+    { column: stageHistory.toStageId, label: 'errors.uses.stageHistory' },
+    { column: slaStages.stageId, label: 'errors.uses.slaDefinitions' }
   ]
 })
 
-export const reasonService = codeTable('stageReason', 'Reason code', stageReasons, [
-  { column: stageHistory.reasonId, label: 'stage changes' }
+export const reasonService = codeTable('stageReason', 'stageReason', stageReasons, [
+  { column: stageHistory.reasonId, label: 'errors.uses.stageChanges' }
 ])
 
 type StageSeed = Omit<typeof serviceStages.$inferInsert, 'id' | 'parentId' | 'version'> & { parent: string | null }

@@ -21,27 +21,27 @@ export type LineRecord = typeof serviceOrderLines.$inferSelect
 
 export function orderRecord(db: Db, id: number): OrderRecord {
   const o = db.select().from(serviceOrders).where(eq(serviceOrders.id, id)).get()
-  if (!o) throw notFound('Service order')
+  if (!o) throw notFound('serviceOrder')
   return o
 }
 
 export function lineRecord(db: Db, id: number): LineRecord {
   const l = db.select().from(serviceOrderLines).where(eq(serviceOrderLines.id, id)).get()
-  if (!l) throw notFound('Order line')
+  if (!l) throw notFound('orderLine')
   return l
 }
 
 /** Work can be planned on an order that is in process, not a template, and in a stage that allows changes. */
 export function requireOpenOrder(db: Db, o: OrderRecord, field: string): void {
-  if (o.isTemplate) throw invalid([field], `${o.number} is a template; plan a copy of it instead`)
-  if (o.progress === 'posted') throw invalid([field], `${o.number} is posted; its work is finished`)
-  if (o.progress === 'cancelled') throw invalid([field], `${o.number} is cancelled`)
+  if (o.isTemplate) throw invalid([field], 'errors.orders.isTemplate', { number: o.number })
+  if (o.progress === 'posted') throw invalid([field], 'errors.orders.isPosted', { number: o.number })
+  if (o.progress === 'cancelled') throw invalid([field], 'errors.orders.isCancelled', { number: o.number })
   const stage = db
     .select({ name: serviceStages.name, canModify: serviceStages.canModify })
     .from(serviceStages)
     .where(eq(serviceStages.id, o.stageId))
     .get()!
-  if (!stage.canModify) throw invalid([field], `Stage "${stage.name}" of ${o.number} does not allow changes`)
+  if (!stage.canModify) throw invalid([field], 'errors.orders.stageLocked', { stage: stage.name, number: o.number })
 }
 
 /* ---------------- derived values ---------------- */

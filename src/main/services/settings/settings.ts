@@ -58,7 +58,7 @@ export function getSettings(ctx: ServiceContext): Settings {
 export function updateSettings(ctx: ServiceContext, input: ParsedInput<'settings.update'>): Settings {
   return writeTx(ctx, () => {
     const before = loadSettings(ctx.db)
-    if (before.version !== input.version) throw conflict('Settings')
+    if (before.version !== input.version) throw conflict('settings')
     const { version, ...values } = input
     const holidays = [...values.holidays].sort((a, b) => a.date.localeCompare(b.date))
     ctx.db

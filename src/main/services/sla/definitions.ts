@@ -19,7 +19,7 @@ import {
   slaStages,
   slaTargets
 } from '../../db/schema'
-import { invalid } from '../core/errors'
+import { invalid, type MessageKey } from '../core/errors'
 import { outer } from '../core/list'
 import { codeTable } from '../masterdata/codeTable'
 import { defineEntity } from '../masterdata/entity'
@@ -76,7 +76,7 @@ function toRow(r: { [K in keyof typeof selection]: unknown }): SlaRow {
 function validate(db: Db, i: SlaIn): void {
   // An own calendar needs both halves; holidays alone would silently mean "no working hours".
   if (i.workingHours === null && i.holidays !== null && i.holidays.length > 0) {
-    throw invalid(['workingHours'], 'Give working hours for the SLA’s own calendar, or remove its holidays to use the shop’s calendar')
+    throw invalid(['workingHours'], 'errors.sla.ownCalendar')
   }
   if (i.workingHours !== null) {
     const problems = calendarProblems(
@@ -84,13 +84,16 @@ function validate(db: Db, i: SlaIn): void {
       (i.holidays ?? []).map((h) => h.date)
     )
     if (problems.length > 0) {
-      const onHolidays = problems.find((p) => p.startsWith('The holidays') || p.startsWith('Not a date') || p.includes('listed twice'))
-      throw invalid([onHolidays ? 'holidays' : 'workingHours'], onHolidays ?? problems[0]!)
+      const onHolidays = problems.find((p) =>
+        ['errors.calendar.holidaysClose', 'errors.calendar.notADate', 'errors.calendar.listedTwice'].includes(p.key)
+      )
+      const problem = onHolidays ?? problems[0]!
+      throw invalid([onHolidays ? 'holidays' : 'workingHours'], problem.key as MessageKey, problem.params)
     }
   }
   const seen = new Set<string>()
   i.targets.forEach((t, n) => {
-    if (seen.has(t.priority)) throw invalid(['targets', n, 'priority'], `Targets for ${t.priority} priority are given twice`)
+    if (seen.has(t.priority)) throw invalid(['targets', n, 'priority'], 'errors.sla.targetTwice', { priority: t.priority })
     seen.add(t.priority)
   })
   const fields = [
@@ -111,18 +114,18 @@ function validate(db: Db, i: SlaIn): void {
   )
   for (const [field, ids] of fields) {
     const n = ids.findIndex((id) => !known.has(id))
-    if (n >= 0) throw invalid([field, n], 'Choose an existing stage')
+    if (n >= 0) throw invalid([field, n], 'errors.choose.stage')
   }
   const pause = new Set(i.pauseStageIds)
   for (const [field, ids] of fields.slice(1)) {
     const n = ids.findIndex((id) => pause.has(id))
-    if (n >= 0) throw invalid([field, n], 'A stage that pauses the clock cannot also meet a target')
+    if (n >= 0) throw invalid([field, n], 'errors.sla.pauseAndMeet')
   }
 }
 
 export const slaDefinitionService = defineEntity({
   entity: 'slaDefinition',
-  label: 'SLA',
+  label: 'sla',
   table: slaDefinitions,
   list: {
     table: slaDefinitions,
@@ -162,18 +165,18 @@ export const slaDefinitionService = defineEntity({
     for (const [role, ids] of roles) for (const stageId of new Set(ids)) ctx.db.insert(slaStages).values({ slaId: id, stageId, role }).run()
   },
   references: [
-    { column: customerGroups.slaId, label: 'customer groups' },
-    { column: agreementGroups.slaId, label: 'agreement groups' },
-    { column: agreements.slaId, label: 'agreements' },
-    { column: serviceOrders.slaId, label: 'service orders' },
-    { column: orderSlas.slaId, label: 'order clocks' }
+    { column: customerGroups.slaId, label: 'errors.uses.customerGroups' },
+    { column: agreementGroups.slaId, label: 'errors.uses.agreementGroups' },
+    { column: agreements.slaId, label: 'errors.uses.agreements' },
+    { column: serviceOrders.slaId, label: 'errors.uses.serviceOrders' },
+    { column: orderSlas.slaId, label: 'errors.uses.orderClocks' }
   ]
 })
 
-export const slaReasonService = codeTable('slaReason', 'SLA reason', slaReasons, [
-  { column: orderSlaTargets.reasonId, label: 'missed targets' },
-  { column: orderSlas.cancelReasonId, label: 'cancelled clocks' },
-  { column: slaEvents.reasonId, label: 'SLA log entries' }
+export const slaReasonService = codeTable('slaReason', 'slaReason', slaReasons, [
+  { column: orderSlaTargets.reasonId, label: 'errors.uses.missedTargets' },
+  { column: orderSlas.cancelReasonId, label: 'errors.uses.cancelledClocks' },
+  { column: slaEvents.reasonId, label: 'errors.uses.slaLogEntries' }
 ])
 
 export const DEFAULT_SLA_REASONS = [
@@ -197,7 +200,7 @@ export function ensureSlaReasons(db: Db): void {
 /** An optional SLA reference on a group, agreement or order must name an existing SLA (else a foreign-key error). */
 export function checkSlaRef(db: Db, slaId: number | null, path: (string | number)[]): void {
   if (slaId !== null && !db.select({ id: slaDefinitions.id }).from(slaDefinitions).where(eq(slaDefinitions.id, slaId)).get()) {
-    throw invalid(path, 'Choose an existing SLA')
+    throw invalid(path, 'errors.choose.sla')
   }
 }
 

@@ -2,10 +2,11 @@
 // inside the caller's transaction, so the clock changes with the order or not at all.
 import { and, eq } from 'drizzle-orm'
 import type { SlaBadge } from '@shared/domain/sla'
+import type { SlaTargetKind } from '@shared/domain/slaBadge'
 import type { Db } from '../../db/connection'
 import { orderSlas, orderSlaTargets, serviceOrders, serviceStages } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
-import { AppError } from '../core/errors'
+import { AppError, slaTarget } from '../core/errors'
 import { loadSettings } from '../settings/settings'
 import { badgesFor, loadHeader, loadTargets, logEvent, meetTargets, refreshClock, resolveSla, startClock, targetMinutes } from './clock'
 import { SlaCache } from './definitions'
@@ -152,8 +153,6 @@ export function slaArrived(ctx: ServiceContext, orderId: number, at: number): vo
   meetTargets(ctx, orderId, ['arrival'], at, new SlaCache(ctx.db))
 }
 
-const TARGET_WORDS = { response: 'response', arrival: 'on-site', resolution: 'resolution' } as const
-
 /**
  * Sign-off needs a reason for every missed target while the setting asks for them. The breaches are
  * brought up to date first, so a deadline that passed a minute ago counts too.
@@ -164,9 +163,9 @@ export function slaRequireReasons(ctx: ServiceContext, orderId: number): void {
   refreshClock(ctx, orderId, new SlaCache(ctx.db))
   const missing = loadTargets(ctx.db, orderId).find((t) => t.breachedAt !== null && t.reasonId === null)
   if (missing) {
-    const word = TARGET_WORDS[missing.target as keyof typeof TARGET_WORDS]
-    throw new AppError('VALIDATION', `Give a reason for the missed ${word} target before signing off.`, [
-      { path: ['sla', missing.target], message: `Give a reason for the missed ${word} target` }
+    const target = slaTarget(missing.target as SlaTargetKind)
+    throw new AppError('VALIDATION', 'errors.sla.reasonBeforeSignOff', { target }, [
+      { path: ['sla', missing.target], code: 'errors.sla.reasonForTarget', params: { target } }
     ])
   }
 }

@@ -1,11 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { OrderClock, SlaTargetKind } from '@shared/domain/sla'
-import { SLA_TARGET_LABELS } from '@shared/domain/sla'
 import { orderSlas, orderSlaTargets, slaEvents, slaReasons, users } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requireUser, type ServiceContext } from '../core/context'
-import { AppError, conflict, invalid, notFound } from '../core/errors'
+import { AppError, conflict, invalid, notFound, slaTarget } from '../core/errors'
 import { writeTx } from '../core/tx'
 import { requireOrderAccess } from '../orders/access'
 import { orderRecord, setOrderSlaId } from '../orders/write'
@@ -97,7 +96,7 @@ export function orderClock(ctx: ServiceContext, i: ParsedInput<'sla.forOrder'>):
 export function setOrderSla(ctx: ServiceContext, i: ParsedInput<'sla.setForOrder'>): OrderClock | null {
   return writeTx(ctx, () => {
     const o = orderRecord(ctx.db, i.orderId)
-    if (o.version !== i.orderVersion) throw conflict('Service order')
+    if (o.version !== i.orderVersion) throw conflict('serviceOrder')
     checkSlaRef(ctx.db, i.slaId, ['slaId'])
     setOrderSlaId(ctx, o, i.slaId)
     slaOrderChanged(ctx, i.orderId)
@@ -107,18 +106,18 @@ export function setOrderSla(ctx: ServiceContext, i: ParsedInput<'sla.setForOrder
 
 function requireClock(ctx: ServiceContext, orderId: number, version: number) {
   const head = loadHeader(ctx.db, orderId)
-  if (!head) throw notFound('The order’s SLA clock')
-  if (head.version !== version) throw conflict('The SLA clock')
+  if (!head) throw notFound('orderSlaClock')
+  if (head.version !== version) throw conflict('slaClock')
   return head
 }
 
 function checkReason(ctx: ServiceContext, reasonId: number | null): void {
   if (reasonId === null) {
-    if (loadSettings(ctx.db).slaReasonRequired) throw invalid(['reasonId'], 'Give a reason')
+    if (loadSettings(ctx.db).slaReasonRequired) throw invalid(['reasonId'], 'errors.sla.giveReason')
     return
   }
   if (!ctx.db.select({ id: slaReasons.id }).from(slaReasons).where(eq(slaReasons.id, reasonId)).get())
-    throw invalid(['reasonId'], 'Choose an existing reason code')
+    throw invalid(['reasonId'], 'errors.choose.reasonCode')
 }
 
 /** Stops the clock for good (the work no longer falls under the SLA); its targets are no longer measured. */
@@ -126,7 +125,7 @@ export function cancelClock(ctx: ServiceContext, i: ParsedInput<'sla.cancel'>): 
   return writeTx(ctx, () => {
     requireOrderAccess(ctx, i.orderId)
     const head = requireClock(ctx, i.orderId, i.version)
-    if (head.cancelledAt !== null) throw new AppError('VALIDATION', 'The SLA clock is already cancelled.')
+    if (head.cancelledAt !== null) throw new AppError('VALIDATION', 'errors.sla.alreadyCancelled')
     checkReason(ctx, i.reasonId)
     const now = ctx.now()
     ctx.db.update(orderSlas).set({ cancelledAt: now, cancelReasonId: i.reasonId }).where(eq(orderSlas.orderId, i.orderId)).run()
@@ -172,8 +171,8 @@ export function giveReason(ctx: ServiceContext, i: ParsedInput<'sla.giveReason'>
     requireClock(ctx, i.orderId, i.version)
     refreshClock(ctx, i.orderId, new SlaCache(ctx.db))
     const t = loadTargets(ctx.db, i.orderId).find((x) => x.target === i.target)
-    if (!t) throw invalid(['target'], `This SLA has no ${SLA_TARGET_LABELS[i.target].toLowerCase()} target`)
-    if (t.breachedAt === null) throw invalid(['target'], `The ${SLA_TARGET_LABELS[i.target].toLowerCase()} target was not missed`)
+    if (!t) throw invalid(['target'], 'errors.sla.noTarget', { target: slaTarget(i.target) })
+    if (t.breachedAt === null) throw invalid(['target'], 'errors.sla.notMissed', { target: slaTarget(i.target) })
     checkReason(ctx, i.reasonId)
     ctx.db
       .update(orderSlaTargets)

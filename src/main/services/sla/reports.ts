@@ -96,7 +96,7 @@ export function median(values: number[]): number | null {
  * Cancelled clocks are left out: their targets were not measured.
  */
 export function complianceRows(ctx: ServiceContext, i: ComplianceIn): ComplianceRow[] {
-  if (i.to < i.from) throw invalid(['to'], 'The end cannot be before the start')
+  if (i.to < i.from) throw invalid(['to'], 'validation.endBeforeStart')
   sweepBreaches(ctx)
   const settings = loadSettings(ctx.db)
   const tz = settings.timeZone

@@ -26,12 +26,12 @@ const tickets = new Map<string, ExportTicket>()
  */
 export function issueExportTicket(ctx: ServiceContext, i: ParsedInput<'exports.ticket'>): { ticket: string; expiresAt: number } {
   const user = requireUser(ctx)
-  if (!i.list.endsWith('.list') || !isMethodName(i.list)) throw invalid(['list'], 'This list cannot be exported')
+  if (!i.list.endsWith('.list') || !isMethodName(i.list)) throw invalid(['list'], 'errors.listNotExportable')
   const access = contract[i.list].access
   if (access !== 'public' && access !== 'authenticated' && !can(user.roles, access)) {
-    throw forbidden(`Your role does not allow this (${access}).`)
+    throw forbidden('errors.roleNotAllowed', { permission: access })
   }
-  if (!contract[i.list].input.safeParse(i.input).success) throw invalid(['input'], 'Some filters are not valid')
+  if (!contract[i.list].input.safeParse(i.input).success) throw invalid(['input'], 'errors.filtersInvalid')
   const now = ctx.now()
   for (const [key, t] of tickets) if (t.expiresAt <= now) tickets.delete(key)
   const ticket = randomBytes(24).toString('base64url')

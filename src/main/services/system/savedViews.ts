@@ -35,6 +35,6 @@ export function deleteView(ctx: ServiceContext, i: { id: number }): { id: number
     .where(and(eq(savedViews.id, i.id), eq(savedViews.userId, user.id)))
     .returning({ id: savedViews.id })
     .get()
-  if (!gone) throw notFound('Saved view')
+  if (!gone) throw notFound('savedView')
   return { id: i.id }
 }

@@ -61,7 +61,7 @@ export function iterateUsers(ctx: ServiceContext, i: ListIn): Iterable<UserRow> 
 
 function load(db: Db, id: number): UserRow {
   const r = db.select(selection).from(users).where(eq(users.id, id)).get()
-  if (!r) throw notFound('User')
+  if (!r) throw notFound('user')
   return toRow(r)
 }
 
@@ -72,10 +72,10 @@ export function getUser(ctx: ServiceContext, i: { id: number }): UserRow {
 function checkWorker(db: Db, workerId: number | null, userId: number | null): void {
   if (workerId === null) return
   if (!db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).get()) {
-    throw invalid(['workerId'], 'Choose an existing worker')
+    throw invalid(['workerId'], 'errors.choose.worker')
   }
   const other = db.select({ id: users.id }).from(users).where(eq(users.workerId, workerId)).get()
-  if (other && other.id !== userId) throw invalid(['workerId'], 'Another user is already linked to this worker')
+  if (other && other.id !== userId) throw invalid(['workerId'], 'errors.users.workerLinked')
 }
 
 function administratorsLeft(db: Db, exceptId: number): number {
@@ -88,12 +88,12 @@ function unique<T>(fn: () => T): T {
   try {
     return fn()
   } catch (e) {
-    throw uniqueViolation(e, users, 'User') ?? e
+    throw uniqueViolation(e, users, 'user') ?? e
   }
 }
 
 export function createUser(ctx: ServiceContext, i: ParsedInput<'users.create'>): UserRow {
-  if (!i.password) throw invalid(['password'], 'A new user needs a password')
+  if (!i.password) throw invalid(['password'], 'errors.users.passwordNeeded')
   return unique(() =>
     writeTx(ctx, () => {
       checkWorker(ctx.db, i.workerId, null)
@@ -126,13 +126,11 @@ export function updateUser(ctx: ServiceContext, i: ParsedInput<'users.update'>):
   return unique(() =>
     writeTx(ctx, () => {
       const before = load(ctx.db, i.id)
-      if (before.version !== i.version) throw conflict('User')
+      if (before.version !== i.version) throw conflict('user')
       checkWorker(ctx.db, i.workerId, i.id)
       const staysAdmin = i.active && i.roles.includes('administrator')
       if (!staysAdmin && before.roles.includes('administrator') && administratorsLeft(ctx.db, i.id) === 0) {
-        throw new AppError('VALIDATION', 'Hooldus needs at least one active administrator.', [
-          { path: ['roles'], message: 'The last administrator must keep this role' }
-        ])
+        throw new AppError('VALIDATION', 'errors.users.lastAdmin', {}, [{ path: ['roles'], code: 'errors.users.lastAdminRole' }])
       }
       const password = i.password ? hashPassword(i.password) : null
       const roles = [...new Set(i.roles)]

@@ -7,7 +7,9 @@ export class ApiCallError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues: FieldIssue[] = []
+    readonly issues: FieldIssue[] = [],
+    /** The message's catalogue key (e.g. 'errors.conflict'): what a screen tests, not the worded message. */
+    readonly key?: string
   ) {
     super(message)
     this.name = 'ApiCallError'
@@ -17,13 +19,13 @@ export class ApiCallError extends Error {
 /** The one place the renderer unwraps `{ ok, data | error }`. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const result = await window.api.call(method, input)
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [])
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [], result.error.key)
   return result.data as Output<M>
 }
 
 export async function exportCsv(list: MethodName, input: unknown, suggestedName: string): Promise<ExportOutcome> {
   const result = await window.api.exportCsv(list, input, suggestedName)
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [])
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, result.error.issues ?? [], result.error.key)
   return result.data
 }
 

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { MethodName } from '@shared/api/contract'
 import { call, isApiError } from './api'
 import { notifyDeleted, notifySaved, showApiError } from './forms'
-import { localisedResolver } from './validate'
+import { schemaValidator } from './validation'
 
 type CrudName = { [M in MethodName]: M extends `${infer N}.get` ? N : never }[MethodName]
 
@@ -120,7 +120,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
       void navigate(o.listPath)
     },
     onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && e.message.includes('changed')) setConflict(true)
+      if (isApiError(e, 'CONFLICT') && e.key === 'errors.conflict') setConflict(true)
       showApiError(e)
     }
   })
@@ -171,7 +171,7 @@ export function useEditor<R extends Versioned, V extends object>(o: EditorOption
     queryKey: (id) => recordKeys.one(o.entity, id),
     load: (id) => call(method('get'), { id } as never) as Promise<unknown> as Promise<R>,
     initialValues: o.empty,
-    validate: localisedResolver(o.schema),
+    validate: schemaValidator(o.schema),
     toForm: o.toForm,
     create: (values) => call(method('create'), parse(values) as never) as Promise<unknown> as Promise<R>,
     update: (values, current) =>

@@ -26,7 +26,7 @@ import {
 const optionalId = id.nullable().default(null)
 const versioned = { id, version }
 /** Line ids are looked up as SQL parameters, of which SQLite takes at most 32,766. */
-const lineIds = z.array(id).max(10_000, 'At most 10,000 lines')
+const lineIds = z.array(id).max(10_000, 'validation.maxLines')
 
 export const ordersContract = {
   ...crud('serviceStages', { row: stageRow, create: stageInput, filters: {}, read: 'orders.read', write: 'stages.configure' }),
@@ -59,7 +59,7 @@ export const ordersContract = {
   'serviceOrders.deleteLine': method(z.object(versioned), orderRow, 'orders.register'),
   'serviceOrders.copyLines': method(z.object({ id, fromOrderId: id }), orderRow, 'orders.write'),
   'serviceOrders.moveLines': method(
-    z.object({ lineIds: lineIds.min(1, 'Choose at least one line'), toOrderId: id, deleteEmptyOrder: z.boolean().default(false) }),
+    z.object({ lineIds: lineIds.min(1, 'validation.lineNeeded'), toOrderId: id, deleteEmptyOrder: z.boolean().default(false) }),
     orderRow,
     'orders.write'
   ),
@@ -88,7 +88,7 @@ export const ordersContract = {
   'invoices.get': method(idInput, invoiceRow, 'invoices.read'),
   'invoices.invoiceable': method(z.object({ customerId: id }), z.array(invoiceableLine), 'invoices.create'),
   'invoices.create': method(
-    z.object({ customerId: id, lineIds: lineIds.min(1, 'Choose at least one line'), invoiceDate: isoDate, requestKey }),
+    z.object({ customerId: id, lineIds: lineIds.min(1, 'validation.lineNeeded'), invoiceDate: isoDate, requestKey }),
     invoiceRow,
     'invoices.create'
   ),

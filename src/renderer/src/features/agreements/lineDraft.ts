@@ -1,6 +1,7 @@
 import { type AgreementLineRow, agreementLineInput } from '@shared/domain/agreements'
 import { i18n } from '../../lib/i18n'
 import { type LineDraftBase, sourceIdsOf } from '../../lib/lineDraft'
+import { fieldIssues } from '@shared/i18n/issues'
 
 /** One agreement line as edited in the grid: the API's line input, with clock times as typed. */
 export interface LineDraft extends LineDraftBase {
@@ -100,7 +101,7 @@ export function lineInputOf(
     ...sourceIdsOf(d)
   })
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of fieldIssues(parsed.error.issues, i18n.t)) {
       const field = issue.path[0] as LineField | undefined
       if (field && !errors[field]) errors[field] = issue.message
     }

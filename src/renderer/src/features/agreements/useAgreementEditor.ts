@@ -1,4 +1,3 @@
-import { schemaResolver } from '@mantine/form'
 import { agreementHeaderInput, type AgreementRow, type CombineRule } from '@shared/domain/agreements'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
@@ -6,6 +5,7 @@ import { today } from '../../lib/format'
 import { i18n, useT } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { agreementKeys } from './queries'
+import { schemaValidator } from '../../lib/validation'
 
 export type RelationValue = Relation<'internalNote' | 'externalNote'>
 
@@ -66,7 +66,7 @@ export function toHeader(a: AgreementRow): HeaderValues {
   }
 }
 
-const resolve = schemaResolver(agreementHeaderInput, { sync: true })
+const resolve = schemaValidator(agreementHeaderInput)
 function validate(values: HeaderValues) {
   const errors = resolve(values)
   if (values.customerId === null) errors.customerId = i18n.t('agreements.header.chooseCustomer')

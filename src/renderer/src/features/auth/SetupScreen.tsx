@@ -17,7 +17,7 @@ import { setupInput } from '@shared/domain/system'
 import { APP_LANGUAGES, type Language } from '@shared/i18n/languages'
 import { showApiError } from '../../lib/forms'
 import { applyLanguage, useLanguage, useT } from '../../lib/i18n'
-import { localisedResolver } from '../../lib/validate'
+import { schemaValidator } from '../../lib/validation'
 import { useSetup } from './mutations'
 
 /**
@@ -37,7 +37,7 @@ export function SetupScreen() {
       password: '',
       withDemoData: false
     },
-    validate: localisedResolver(setupInput)
+    validate: schemaValidator(setupInput)
   })
 
   return (

@@ -4,14 +4,14 @@ import { useState } from 'react'
 import { signInInput } from '@shared/domain/system'
 import { isApiError } from '../../lib/api'
 import { useT } from '../../lib/i18n'
-import { localisedResolver } from '../../lib/validate'
+import { schemaValidator } from '../../lib/validation'
 import { useSignIn } from './mutations'
 
 export function SignInScreen({ companyName }: { companyName: string }) {
   const t = useT()
   const signIn = useSignIn()
   const [error, setError] = useState<string | null>(null)
-  const form = useForm({ initialValues: { username: '', password: '' }, validate: localisedResolver(signInInput) })
+  const form = useForm({ initialValues: { username: '', password: '' }, validate: schemaValidator(signInInput) })
 
   const submit = form.onSubmit((values) => {
     setError(null)

@@ -4,7 +4,7 @@ import { call } from '../../lib/api'
 import { i18n } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
-import { localisedResolver } from '../../lib/validate'
+import { schemaValidator } from '../../lib/validation'
 import { orderKeys } from './queries'
 
 export type RelationValue = Relation<'note'>
@@ -78,7 +78,7 @@ export function toHeader(o: OrderRow): HeaderValues {
   }
 }
 
-const resolve = localisedResolver(orderHeaderInput)
+const resolve = schemaValidator(orderHeaderInput)
 function validate(values: HeaderValues) {
   const errors = resolve(values)
   if (values.customerId === null) errors.customerId = i18n.t('orders.header.chooseCustomer')

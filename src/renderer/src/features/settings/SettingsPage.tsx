@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
-import { schemaResolver, useForm } from '@mantine/form'
+import { useForm } from '@mantine/form'
 import { IconAlertTriangle, IconDeviceFloppy, IconLock } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
@@ -15,6 +15,7 @@ import { useSaveSettings } from './mutations'
 import { settingsQuery } from '../../lib/settings'
 import { emptySettings, type SettingsValues, toForm } from './settingsForm'
 import { VatRatesSection } from './VatRatesSection'
+import { schemaValidator } from '../../lib/validation'
 
 /**
  * The company's settings: one record, not a list. Saves carry the version they read (a stale save shows
@@ -26,7 +27,7 @@ export function SettingsPage() {
   const readOnly = !can('settings.write')
   const [conflict, setConflict] = useState(false)
   const settings = useQuery(settingsQuery)
-  const form = useForm<SettingsValues>({ initialValues: emptySettings, validate: schemaResolver(settingsInput, { sync: true }) })
+  const form = useForm<SettingsValues>({ initialValues: emptySettings, validate: schemaValidator(settingsInput) })
 
   // Fill the form whenever a version arrives (first load, after a save, after a reload); nothing refetches
   // on its own, so unsaved edits are never replaced behind the user's back.
