@@ -23,7 +23,6 @@ export const validation = {
   wholeCents: 'Whole cents only',
   negative: 'Cannot be negative',
   tooLarge: 'Too large',
-  dateFormat: 'Use the format DD.MM.YYYY',
   isoDateFormat: 'Use the format YYYY-MM-DD',
   notCalendarDate: 'Not a calendar date',
   timeFormat: 'Use the format HH:MM',

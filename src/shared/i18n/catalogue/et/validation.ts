@@ -22,7 +22,6 @@ export const validation: Shape<typeof en> = {
   wholeCents: 'Ainult täissendid',
   negative: 'Ei saa olla negatiivne',
   tooLarge: 'Liiga suur',
-  dateFormat: 'Kasuta vormingut PP.KK.AAAA',
   isoDateFormat: 'Kasuta vormingut AAAA-KK-PP',
   notCalendarDate: 'Sellist kuupäeva pole',
   timeFormat: 'Kasuta vormingut TT:MM',
