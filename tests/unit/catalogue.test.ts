@@ -14,7 +14,12 @@ import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
 import { CSV_FIELDS } from '../../src/main/api/csvColumns'
+import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from '../../src/main/services/agreements/setup'
 import { RECORD_KINDS, UNIQUE_KINDS } from '../../src/main/services/core/errors'
+import { DEFAULT_SEQUENCES } from '../../src/main/services/core/sequences'
+import { DEFAULT_REASONS, DEFAULT_STAGES } from '../../src/main/services/orders/stages'
+import { DEFAULT_VAT_RATES } from '../../src/main/services/settings/settings'
+import { DEFAULT_SLA_REASONS } from '../../src/main/services/sla/definitions'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -65,6 +70,13 @@ const BUILT: Record<string, readonly string[]> = {
   'orders.origin': ORIGINS,
   'app.search.kind': ['customer', 'site', 'serviceObject'],
   'common.audit.action': ['create', 'update', 'delete'],
+  'seeds.stages': DEFAULT_STAGES.map((s) => s.code),
+  'seeds.stageReasons': DEFAULT_REASONS.map((r) => r.code),
+  'seeds.slaReasons': DEFAULT_SLA_REASONS.map((r) => r.code),
+  'seeds.intervals': DEFAULT_INTERVALS.map((i) => i.code),
+  'seeds.windows': DEFAULT_WINDOWS.map((w) => w.code),
+  'seeds.sequences': DEFAULT_SEQUENCES.map((q) => q.code),
+  'seeds.vatRates': DEFAULT_VAT_RATES.map((r) => r.code),
   'errors.record': RECORD_KINDS,
   'errors.another': UNIQUE_KINDS,
   'errors.sla.target': SLA_TARGET_KINDS

@@ -11,6 +11,7 @@ import { AppError, forbidden } from '../core/errors'
 import { ensureDefaultSequences } from '../core/sequences'
 import { writeTx } from '../core/tx'
 import { companyLanguage, ensureSettings } from '../settings/settings'
+import { nameStarterData } from '../settings/starterData'
 import { hashPassword, throttleWait, verifyPassword } from './passwords'
 
 /** An active user as a session sees it, with the security stamp the session must still match. */
@@ -85,6 +86,7 @@ export function setup(ctx: ServiceContext, input: ParsedInput<'auth.setup'>): Se
     // The row may already exist (loadSettings creates it on first read); the name typed here still wins.
     ctx.db.update(settings).set({ companyName: input.companyName, language: input.language }).where(eq(settings.id, 1)).run()
     ensureDefaultSequences(ctx.db)
+    nameStarterData(ctx.db, input.language)
     const { hash, salt } = hashPassword(input.password)
     const row = ctx.db
       .insert(users)

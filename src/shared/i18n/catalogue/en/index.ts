@@ -11,6 +11,7 @@ import { format } from './format'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
 import { validation } from './validation'
@@ -30,6 +31,7 @@ export const en = {
   invoices,
   masterdata,
   orders,
+  seeds,
   settings,
   sla,
   validation

@@ -13,6 +13,7 @@ import { format } from './format'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
 import { validation } from './validation'
@@ -31,6 +32,7 @@ export const et: Shape<typeof en> = {
   invoices,
   masterdata,
   orders,
+  seeds,
   settings,
   sla,
   validation
