@@ -109,7 +109,7 @@ describe('command line', () => {
     for (const r of itemRows.slice(1)) expect(r[itemRows[0]!.indexOf('Müügihind')]).toMatch(/^-?\d+,\d\d$/)
     const badLang = cli(['export', 'items', '--out', items, '--lang', 'ru', '--db', file])
     expect(badLang.code).toBe(2)
-    expect(badLang.err).toContain('--lang is one of: et, en')
+    expect(badLang.err).toContain('--lang must be et or en')
     const badDialect = cli(['export', 'items', '--out', items, '--csv-dialect', 'excel', '--db', file])
     expect(badDialect.code).toBe(2)
     expect(badDialect.err).toContain('--csv-dialect is one of: spreadsheet, standard')

@@ -30,7 +30,8 @@ describe('CSV export in the user’s language and dialect', () => {
     const { conn } = await freshDb()
     const seed = await seedMasterData(conn)
 
-    // The administrator speaks the company's language: Estonian, spreadsheet dialect.
+    // The administrator speaks Estonian, with the spreadsheet dialect.
+    await call(seed.admin, 'auth.setPreferences', { language: 'et', csvDialect: 'spreadsheet' })
     const et = await exportText(seed, conn, 'invoices.list')
     expect(et.startsWith('\ufeff')).toBe(true)
     const etRows = parse(et, { bom: true, delimiter: ';' }) as string[][]
@@ -86,6 +87,7 @@ describe('CSV export in the user’s language and dialect', () => {
   it('service orders: instants as local date and time, priority and progress as labels, no ids', async () => {
     const { conn } = await freshDb()
     const seed = await seedMasterData(conn)
+    await call(seed.admin, 'auth.setPreferences', { language: 'et', csvDialect: 'spreadsheet' })
     const et = parse(await exportText(seed, conn, 'serviceOrders.list'), { bom: true, delimiter: ';' }) as string[][]
     const header = et[0]!
     expect(header).not.toContain('Id')

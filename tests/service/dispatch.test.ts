@@ -588,7 +588,7 @@ describe('plan list, CSV and day sheet', () => {
       writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'))
       return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
     }
-    // The technician's language is the company's: Estonian.
+    await call(w.tech, 'auth.setPreferences', { language: 'et', csvDialect: 'spreadsheet' })
     const et = await print('day-et.pdf')
     expect(et).toContain('Päevaplaan')
     expect(et).toContain('Helista: Mari Maasikas +372')

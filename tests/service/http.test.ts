@@ -223,6 +223,7 @@ describe('browser-mode host', () => {
     const ctx = userWith(conn, ['dispatcher'], 'mari')
     await call(ctx, 'customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'K', street: 'Pärnu mnt 1', city: 'Tallinn' }] })
     await call(ctx, 'customers.create', { name: 'Žürii AS' })
+    await call(ctx, 'auth.setPreferences', { language: 'et', csvDialect: 'spreadsheet' })
     await api(port, 'auth.signIn', token, { username: 'mari', password: 'password123' })
 
     const query = (t: string | null, session = SESSION_A, input: unknown = { sort: 'name' }) =>
@@ -231,7 +232,7 @@ describe('browser-mode host', () => {
     expect(ok.status).toBe(200)
     expect(ok.headers['content-type']).toMatch(/text\/csv/)
     expect(ok.headers['content-disposition']).toBe('attachment; filename="kliendid.csv"')
-    // Mari speaks the company's language, Estonian, and so gets the Estonian spreadsheet dialect.
+    // Mari speaks Estonian, and so gets the Estonian spreadsheet dialect.
     expect(ok.text.charCodeAt(0)).toBe(0xfeff)
     const lines = ok.text.slice(1).trim().split('\r\n')
     const header = lines[0]!.split(';')
@@ -264,7 +265,7 @@ describe('browser-mode host', () => {
     const res = await request(port, await exportLink(port, token, 'customers.list', { sort: 'name' }))
     expect(res.status).toBe(200)
     expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
-    expect(res.text).toMatch(/(^|;)'@SUM\(1\+1\);/m)
+    expect(res.text).toMatch(/(^|,)'@SUM\(1\+1\),/m)
     expect(res.text).not.toMatch(/(^|[;,])"?[=@]/m)
   })
 
