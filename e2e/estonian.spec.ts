@@ -24,6 +24,13 @@ async function englishOnScreen(page: Page): Promise<string[]> {
   return [...new Set(text.split('\n').map((l) => l.trim()))].filter((l) => english.has(l))
 }
 
+/** Nothing is loading any more: no spinner, and the requests have settled. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0)
+  await expect(page.getByText(et.common.loading)).toHaveCount(0)
+}
+
 test.use({ workingDayClock: true })
 
 test('the main flows in Estonian: every screen, an order, an agreement, an invoice PDF and a CSV', async ({ page, app }) => {
@@ -62,22 +69,24 @@ test('the main flows in Estonian: every screen, an order, an agreement, an invoi
     const link = nav.getByRole('link', { name: label, exact: true })
     if ((await link.count()) === 0) continue
     await link.click()
-    await expect(page.getByText(et.common.loading)).toHaveCount(0)
-    await page.waitForLoadState('networkidle')
+    await expect(link).toHaveAttribute('data-active', 'true')
+    await settled(page)
     await screenshot(page, `et-${key}`)
     expect(await englishOnScreen(page), `English on the ${label} screen`).toEqual([])
   }
 
   // A service order, an agreement and a customer, opened from their lists.
-  for (const [key, label] of [
-    ['order', et.app.nav.serviceOrders],
-    ['agreement', et.app.nav.agreements],
-    ['customer', et.app.nav.customers]
+  for (const [key, label, path] of [
+    ['order', et.app.nav.serviceOrders, 'orders'],
+    ['agreement', et.app.nav.agreements, 'agreements'],
+    ['customer', et.app.nav.customers, 'customers']
   ] as const) {
     await nav.getByRole('link', { name: label, exact: true }).click()
-    await page.getByRole('row').nth(1).click()
-    await expect(page.getByRole('tab').first()).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    await expect(page).toHaveURL(new RegExp(`#/${path}$`))
+    await settled(page)
+    await page.locator('tbody tr').first().click()
+    await expect(page).toHaveURL(new RegExp(`#/${path}/.+$`))
+    await settled(page)
     await screenshot(page, `et-${key}-detail`)
     expect(await englishOnScreen(page), `English on the ${key} page`).toEqual([])
   }
@@ -99,6 +108,7 @@ test('the main flows in Estonian: every screen, an order, an agreement, an invoi
   expect(invoiceId).not.toBeNull()
   await page.evaluate((id) => (location.hash = `#/invoices/${id}`), invoiceId!)
   await expect(page.getByTestId('invoice-lines')).toBeVisible()
+  await settled(page)
   await screenshot(page, 'et-invoice-detail')
   expect(await englishOnScreen(page), 'English on the invoice page').toEqual([])
   const pdfDownload = page.waitForEvent('download')

@@ -29,5 +29,7 @@ export function useFormat(): Formats {
  */
 export function applyLanguage(language: Language): void {
   dayjs.locale(language)
+  // Screen readers and the browser's hyphenation and spelling follow the page's language.
+  document.documentElement.lang = language
   if (i18n.language !== language) void i18n.changeLanguage(language)
 }
