@@ -8,12 +8,6 @@ const meta = { id, version }
 
 export const COMBINE_RULES = ['agreement', 'task', 'worker', 'object'] as const
 export type CombineRule = (typeof COMBINE_RULES)[number]
-export const COMBINE_RULE_LABELS: Record<CombineRule, string> = {
-  agreement: 'One order per agreement and date',
-  task: 'One order per service task and date',
-  worker: 'One order per worker and date',
-  object: 'One order per service object and date'
-}
 
 /** Generating more than this at once is almost certainly a typo in the dates. */
 export const MAX_GENERATION_DAYS = 3653

@@ -7,13 +7,6 @@ import { holiday } from './system'
 
 export const ASSIGNMENT_STATUSES = ['planned', 'dispatched', 'travelling', 'onSite', 'done'] as const
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number]
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
-  planned: 'Planned',
-  dispatched: 'Dispatched',
-  travelling: 'Travelling',
-  onSite: 'On site',
-  done: 'Done'
-}
 
 export const conflictRow = z.object({
   kind: z.enum(['overlap', 'outsideHours', 'holiday', 'outsideRequested', 'missingSkill', 'slaMiss', 'notTechnician', 'inactive']),

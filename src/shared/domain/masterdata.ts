@@ -67,14 +67,6 @@ export type ServiceTaskRow = z.infer<typeof serviceTaskRow>
 /* ---------- customers ---------- */
 
 export const LANGUAGES = ['et', 'en', 'ru', 'fi', 'lv', 'de'] as const
-export const LANGUAGE_LABELS: Record<(typeof LANGUAGES)[number], string> = {
-  et: 'Estonian',
-  en: 'English',
-  ru: 'Russian',
-  fi: 'Finnish',
-  lv: 'Latvian',
-  de: 'German'
-}
 
 export const siteInput = z.object({
   id: id.optional(),
@@ -126,12 +118,6 @@ export type CustomerInput = z.input<typeof customerInput>
 /* ---------- workers ---------- */
 
 export const WORKER_ROLES = ['technician', 'serviceConsultant', 'dispatcher', 'serviceManager'] as const
-export const WORKER_ROLE_LABELS: Record<(typeof WORKER_ROLES)[number], string> = {
-  technician: 'Technician',
-  serviceConsultant: 'Service consultant',
-  dispatcher: 'Dispatcher',
-  serviceManager: 'Service manager'
-}
 
 export const dayHours = z
   .object({ open: z.boolean(), start: timeOfDay, end: timeOfDay })

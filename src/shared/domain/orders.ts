@@ -4,18 +4,15 @@ import { slaBadge } from './slaBadge'
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const
 export type Priority = (typeof PRIORITIES)[number]
-export const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', normal: 'Normal', low: 'Low' }
 
 export const PROGRESS = ['inProcess', 'posted', 'cancelled'] as const
 export type Progress = (typeof PROGRESS)[number]
-export const PROGRESS_LABELS: Record<Progress, string> = { inProcess: 'In process', posted: 'Posted', cancelled: 'Cancelled' }
 
 export const ORIGINS = ['manual', 'agreement', 'return', 'copy'] as const
 export type Origin = (typeof ORIGINS)[number]
 
 export const LINE_TYPES = ['hour', 'expense', 'item', 'fee'] as const
 export type LineType = (typeof LINE_TYPES)[number]
-export const LINE_TYPE_LABELS: Record<LineType, string> = { hour: 'Hours', expense: 'Expense', item: 'Item', fee: 'Fee' }
 
 export const LINE_STATUSES = ['created', 'cancelled', 'posted'] as const
 export type LineStatus = (typeof LINE_STATUSES)[number]

@@ -3,11 +3,10 @@ import { code, id, isoDate, optionalText, requiredText, version } from './primit
 import { holiday } from './system'
 import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'
-import { SLA_STATES, SLA_TARGET_KINDS, slaBadge, type SlaTargetKind } from './slaBadge'
+import { SLA_STATES, SLA_TARGET_KINDS, slaBadge } from './slaBadge'
 
 export { SLA_STATES, SLA_TARGET_KINDS, slaBadge } from './slaBadge'
 export type { SlaBadge, SlaState, SlaTargetKind } from './slaBadge'
-export const SLA_TARGET_LABELS: Record<SlaTargetKind, string> = { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
 
 export const SLA_SOURCES = ['order', 'agreement', 'agreementGroup', 'customerGroup'] as const
 export const SLA_STAGE_ROLES = ['pause', 'respond', 'resolve'] as const
