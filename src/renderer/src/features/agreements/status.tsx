@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core'
 import type { AgreementListRow } from '@shared/domain/agreements'
 import type { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
-import { today } from '../../lib/format'
+import { today } from '../../lib/today'
 import { useT } from '../../lib/i18n'
 
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]

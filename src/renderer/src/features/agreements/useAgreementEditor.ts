@@ -1,7 +1,7 @@
 import { agreementHeaderInput, type AgreementRow, type CombineRule } from '@shared/domain/agreements'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
-import { today } from '../../lib/format'
+import { today } from '../../lib/today'
 import { i18n, useT } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { agreementKeys } from './queries'

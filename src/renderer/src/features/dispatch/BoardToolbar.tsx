@@ -4,7 +4,7 @@ import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight,
 import type { Board } from '@shared/domain/dispatch'
 import { DateField } from '../../components/DateField'
 import { exportCsv } from '../../lib/api'
-import { today } from '../../lib/format'
+import { today } from '../../lib/today'
 import { useT } from '../../lib/i18n'
 import { addDays } from './timeScale'
 import type { BoardView } from './useBoardView'

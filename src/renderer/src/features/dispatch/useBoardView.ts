@@ -1,7 +1,7 @@
 import { useElementSize } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { type RefCallback, useCallback, useMemo, useState } from 'react'
-import { today } from '../../lib/format'
+import { today } from '../../lib/today'
 import { useT } from '../../lib/i18n'
 import { useTimeZone } from '../../lib/settings'
 import { gridItems, NAME_WIDTH } from './BoardGrid'

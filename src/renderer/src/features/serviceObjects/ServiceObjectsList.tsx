@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core'
 import { useState } from 'react'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
-import { today } from '../../lib/format'
+import { today } from '../../lib/today'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 

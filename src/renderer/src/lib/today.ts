@@ -1,4 +1,4 @@
-/** Today's calendar date on this workstation, "YYYY-MM-DD" (formatting lives in @shared/i18n/format). */
+/** Today's calendar date on this workstation, "YYYY-MM-DD". */
 export function today(): string {
   const d = new Date()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
