@@ -27,7 +27,7 @@ describe('demo agreements', () => {
 
     const admin = userWith(conn, ['administrator'], 'root')
     const groups = await call(admin, 'agreementGroups.list', {})
-    expect(groups.rows.map((g) => g.name)).toEqual(['Bronze', 'Gold', 'Silver'])
+    expect(groups.rows.map((g) => g.name)).toEqual(['Pronks', 'Kuld', 'Hõbe'])
     const list = await call(admin, 'agreements.list', { pageSize: 500 })
     expect(list.total).toBe(121)
     // Numbers from the sequence, which continues after them.
@@ -37,11 +37,11 @@ describe('demo agreements', () => {
     const templates = await call(admin, 'agreements.list', { status: 'template' })
     expect(templates.total).toBe(1)
     const template = await call(admin, 'agreements.get', { id: templates.rows[0]!.id })
-    expect(template.templateGroupName).toBe('Heating')
+    expect(template.templateGroupName).toBe('Küte')
     expect(template.lines.length).toBeGreaterThan(0)
     expect((await call(admin, 'templateGroups.list', {})).rows.map((g) => [g.code, g.parentName])).toEqual([
       ['STD', null],
-      ['STD-HEAT', 'Standard packages']
+      ['STD-HEAT', 'Standardpaketid']
     ])
 
     // Every agreement reads back through the API with output checking on; its lines' objects are related to it and are the customer's.

@@ -81,10 +81,10 @@ describe('demo data', () => {
     expect(teams.rows.every((t) => t.memberCount >= 5 && t.ownerWorkerId !== null)).toBe(true)
     expect((await call(admin, 'skills.list', {})).total).toBe(8)
     expect((await call(admin, 'customerGroups.list', {})).rows.map((g) => g.name).sort()).toEqual([
-      'Commercial',
-      'Key account',
-      'Public sector',
-      'Residential'
+      'Avalik sektor',
+      'Eraklient',
+      'Võtmeklient',
+      'Äriklient'
     ])
     const items = await call(admin, 'items.list', { pageSize: 500 })
     expect(items.total).toBeGreaterThanOrEqual(25)
@@ -92,13 +92,13 @@ describe('demo data', () => {
     expect(items.rows.every((i) => i.salesPrice >= i.costPrice && Number.isInteger(i.costPrice))).toBe(true)
     const categories = await call(admin, 'categories.list', { pageSize: 500 })
     expect(categories.rows.filter((c) => c.type === 'hour').map((c) => c.name)).toEqual(
-      expect.arrayContaining(['Labour', 'Overtime', 'Travel time'])
+      expect.arrayContaining(['Töö', 'Ületunnitöö', 'Sõiduaeg'])
     )
     expect(categories.rows.filter((c) => c.type === 'expense').map((c) => c.name)).toEqual(
-      expect.arrayContaining(['Mileage', 'Parking', 'Materials'])
+      expect.arrayContaining(['Läbisõit', 'Parkimine', 'Materjalid'])
     )
     expect(categories.rows.filter((c) => c.type === 'fee').map((c) => c.name)).toEqual(
-      expect.arrayContaining(['Call-out fee', 'Inspection fee'])
+      expect.arrayContaining(['Väljakutsetasu', 'Ülevaatustasu'])
     )
     const tasks = await call(admin, 'serviceTasks.list', { pageSize: 500 })
     expect(tasks.rows.filter((t) => t.requiredSkillIds.length > 0).length).toBeGreaterThanOrEqual(8)

@@ -29,9 +29,9 @@ export interface DemoAgreementCounts {
 }
 
 export const AGREEMENT_GROUPS = [
-  { code: 'GOLD', name: 'Gold' },
-  { code: 'SILVER', name: 'Silver' },
-  { code: 'BRONZE', name: 'Bronze' }
+  { code: 'GOLD', name: 'Kuld' },
+  { code: 'SILVER', name: 'Hõbe' },
+  { code: 'BRONZE', name: 'Pronks' }
 ] as const
 type Tier = (typeof AGREEMENT_GROUPS)[number]['code']
 
@@ -51,7 +51,7 @@ const PLANS: Record<string, Plan[]> = {
   HEAT: [
     {
       task: 'BOILER-ANNUAL',
-      description: 'Gas boiler service',
+      description: 'Gaasikatla hooldus',
       interval: { GOLD: 'HALFYEAR', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
       window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'PM3' }
     }
@@ -59,7 +59,7 @@ const PLANS: Record<string, Plan[]> = {
   HP: [
     {
       task: 'HP-MAINT',
-      description: 'Heat pump maintenance',
+      description: 'Soojuspumba hooldus',
       interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
       window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null }
     }
@@ -67,7 +67,7 @@ const PLANS: Record<string, Plan[]> = {
   LIFT: [
     {
       task: 'LIFT-INSP',
-      description: 'Lift periodic inspection',
+      description: 'Lifti korraline kontroll',
       interval: { GOLD: 'MONTHLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' },
       window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' },
       hours: ['07:00', '10:00']
@@ -76,7 +76,7 @@ const PLANS: Record<string, Plan[]> = {
   KITCHEN: [
     {
       task: 'KITCHEN-PM',
-      description: 'Kitchen equipment maintenance',
+      description: 'Köögiseadmete hooldus',
       interval: { GOLD: 'BIWEEKLY', SILVER: 'MONTHLY', BRONZE: 'QUARTERLY' },
       window: { GOLD: 'WEEK', SILVER: 'WEEK', BRONZE: 'MONTH' },
       hours: ['14:00', '17:00']
@@ -85,13 +85,13 @@ const PLANS: Record<string, Plan[]> = {
   COLD: [
     {
       task: 'REFR-LEAK',
-      description: 'F-gas leak check',
+      description: 'F-gaasi lekkekontroll',
       interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
       window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' }
     },
     {
       task: 'REFR-SERVICE',
-      description: 'Refrigeration service',
+      description: 'Külmaseadme hooldus',
       interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'YEARLY' },
       window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: null }
     }
@@ -99,13 +99,13 @@ const PLANS: Record<string, Plan[]> = {
   VENT: [
     {
       task: 'VENT-FILTER',
-      description: 'Filter change',
+      description: 'Filtrite vahetus',
       interval: { GOLD: 'MONTHLY', SILVER: 'QUARTERLY', BRONZE: 'HALFYEAR' },
       window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' }
     },
     {
       task: 'VENT-ANNUAL',
-      description: 'Air handling unit service',
+      description: 'Ventilatsiooniagregaadi hooldus',
       interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
       window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: 'MONTH' }
     }
@@ -113,7 +113,7 @@ const PLANS: Record<string, Plan[]> = {
   ELEC: [
     {
       task: 'ELEC-INSP',
-      description: 'Electrical safety inspection',
+      description: 'Elektriohutuse kontroll',
       interval: { GOLD: 'YEARLY', SILVER: 'YEARLY', BRONZE: 'YEARLY' },
       window: { GOLD: 'MONTH', SILVER: 'MONTH', BRONZE: null }
     }
@@ -121,14 +121,14 @@ const PLANS: Record<string, Plan[]> = {
   AUTO: [
     {
       task: 'PLC-DIAG',
-      description: 'Automation diagnostics and backup',
+      description: 'Automaatika diagnostika ja varundus',
       interval: { GOLD: 'QUARTERLY', SILVER: 'HALFYEAR', BRONZE: 'YEARLY' },
       window: { GOLD: 'WEEK', SILVER: 'MONTH', BRONZE: 'MONTH' }
     }
   ]
 }
 
-const TIER_LABEL: Record<Tier, string> = { GOLD: 'Gold', SILVER: 'Silver', BRONZE: 'Bronze' }
+const TIER_LABEL: Record<Tier, string> = { GOLD: 'Kuld', SILVER: 'Hõbe', BRONZE: 'Pronks' }
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`)
@@ -270,7 +270,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
       agreementStmt.run(
         numbers[n]!,
         site.customerId,
-        `${TIER_LABEL[tier]} maintenance, ${site.siteName}`,
+        `${TIER_LABEL[tier]}hooldus, ${site.siteName}`,
         groups.get(tier)!,
         start,
         end,
@@ -280,7 +280,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
         technician,
         site.contactId,
         null,
-        suspended ? 'Suspended until the customer settles the overdue invoices.' : '',
+        suspended ? 'Peatatud, kuni klient on tasunud võlgnevad arved.' : '',
         o.now,
         o.now
       )
@@ -326,7 +326,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
       counts.agreementLines++
     }
     for (const ob of objects) {
-      objectStmt.run(agreementId, ob.id, '', rnd.chance(0.2) ? 'Keys from the caretaker; call ahead.' : '')
+      objectStmt.run(agreementId, ob.id, '', rnd.chance(0.2) ? 'Võtmed majahoidjalt; helista ette.' : '')
       for (const plan of PLANS[ob.group] ?? []) {
         addLine({
           type: 'hour',
@@ -345,7 +345,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     if (tier === 'GOLD' && site.segment === 'KEY') {
       addLine({
         type: 'hour',
-        description: 'Weekly technical round',
+        description: 'Iganädalane tehniline ülevaatus',
         objectId: null,
         task: null,
         interval: 'WEEKLY',
@@ -358,7 +358,7 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
     if (tier !== 'BRONZE')
       addLine({
         type: 'fee',
-        description: 'Service agreement fee',
+        description: 'Teenuseleppe tasu',
         objectId: null,
         task: null,
         interval: tier === 'GOLD' ? 'MONTHLY' : 'QUARTERLY',
@@ -369,16 +369,16 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
       })
   }
 
-  // One template: standard heat pump care, under "Standard packages › Heating", on the first key account.
+  // One template: standard heat pump care, under "Standardpaketid › Küte", on the first key account.
   const templateGroup = s.prepare('insert into template_groups (code, name, parent_id) values (?, ?, ?)')
-  const packages = id(templateGroup.run('STD', 'Standard packages', null))
-  const heating = id(templateGroup.run('STD-HEAT', 'Heating', packages))
+  const packages = id(templateGroup.run('STD', 'Standardpaketid', null))
+  const heating = id(templateGroup.run('STD-HEAT', 'Küte', packages))
   const owner = sites.find((st) => st.segment === 'KEY') ?? sites[0]!
   const templateId = id(
     agreementStmt.run(
       numbers[total]!,
       owner.customerId,
-      'Template: heat pump care (Silver)',
+      'Mall: soojuspumba hooldus (Hõbe)',
       groups.get('SILVER')!,
       firstOfMonth,
       null,
@@ -388,15 +388,15 @@ export function generateAgreements(s: Sqlite, o: DemoAgreementOptions): DemoAgre
       null,
       null,
       heating,
-      'Copy these lines into a new agreement.',
+      'Kopeeri need read uude teenuseleppesse.',
       o.now,
       o.now
     )
   )
   for (const [n, [description, interval, window, task]] of (
     [
-      ['Heat pump maintenance', 'HALFYEAR', 'MONTH', 'HP-MAINT'],
-      ['Filter change', 'QUARTERLY', 'MONTH', 'VENT-FILTER']
+      ['Soojuspumba hooldus', 'HALFYEAR', 'MONTH', 'HP-MAINT'],
+      ['Filtrite vahetus', 'QUARTERLY', 'MONTH', 'VENT-FILTER']
     ] as const
   ).entries()) {
     lineStmt.run(

@@ -7,34 +7,34 @@ export type Language = (typeof LANGUAGES)[number]
 export type WorkerRole = (typeof WORKER_ROLES)[number]
 
 export const SKILLS = [
-  { code: 'GAS', name: 'Gas boilers' },
-  { code: 'HP', name: 'Heat pumps' },
-  { code: 'LIFT', name: 'Lifts' },
-  { code: 'KITCHEN', name: 'Commercial kitchens' },
-  { code: 'REFR', name: 'Refrigeration (F-gas)' },
-  { code: 'ELEC', name: 'Electrical' },
-  { code: 'VENT', name: 'Ventilation' },
-  { code: 'PLC', name: 'PLC and building automation' }
+  { code: 'GAS', name: 'Gaasikatlad' },
+  { code: 'HP', name: 'Soojuspumbad' },
+  { code: 'LIFT', name: 'Liftid' },
+  { code: 'KITCHEN', name: 'Suurköögiseadmed' },
+  { code: 'REFR', name: 'Külmatehnika (F-gaasid)' },
+  { code: 'ELEC', name: 'Elektritööd' },
+  { code: 'VENT', name: 'Ventilatsioon' },
+  { code: 'PLC', name: 'PLC ja hooneautomaatika' }
 ] as const
 export type SkillCode = (typeof SKILLS)[number]['code']
 
 export type Segment = 'KEY' | 'COM' | 'RES' | 'PUB'
 export const CUSTOMER_GROUPS: readonly { code: Segment; name: string; weight: number }[] = [
-  { code: 'KEY', name: 'Key account', weight: 5 },
-  { code: 'COM', name: 'Commercial', weight: 50 },
-  { code: 'RES', name: 'Residential', weight: 30 },
-  { code: 'PUB', name: 'Public sector', weight: 15 }
+  { code: 'KEY', name: 'Võtmeklient', weight: 5 },
+  { code: 'COM', name: 'Äriklient', weight: 50 },
+  { code: 'RES', name: 'Eraklient', weight: 30 },
+  { code: 'PUB', name: 'Avalik sektor', weight: 15 }
 ]
 
 export const OBJECT_GROUPS = [
-  { code: 'HEAT', name: 'Heating' },
-  { code: 'HP', name: 'Heat pumps' },
-  { code: 'LIFT', name: 'Lifts' },
-  { code: 'KITCHEN', name: 'Kitchen equipment' },
-  { code: 'COLD', name: 'Refrigeration' },
-  { code: 'VENT', name: 'Ventilation' },
-  { code: 'ELEC', name: 'Electrical installations' },
-  { code: 'AUTO', name: 'Automation' }
+  { code: 'HEAT', name: 'Küte' },
+  { code: 'HP', name: 'Soojuspumbad' },
+  { code: 'LIFT', name: 'Liftid' },
+  { code: 'KITCHEN', name: 'Köögiseadmed' },
+  { code: 'COLD', name: 'Külmaseadmed' },
+  { code: 'VENT', name: 'Ventilatsioon' },
+  { code: 'ELEC', name: 'Elektripaigaldised' },
+  { code: 'AUTO', name: 'Automaatika' }
 ] as const
 export type ObjectGroupCode = (typeof OBJECT_GROUPS)[number]['code']
 
@@ -53,8 +53,8 @@ export interface DemoItem {
 export const ITEMS: readonly DemoItem[] = [
   {
     number: 'VAI-ECO25',
-    name: 'Vaillant ecoTEC plus 25 kW gas boiler',
-    unit: 'pcs',
+    name: 'Gaasikatel Vaillant ecoTEC plus 25 kW',
+    unit: 'tk',
     costPrice: 189000,
     salesPrice: 249000,
     serialTracked: true,
@@ -62,8 +62,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'VIE-V100W',
-    name: 'Viessmann Vitodens 100-W 19 kW gas boiler',
-    unit: 'pcs',
+    name: 'Gaasikatel Viessmann Vitodens 100-W 19 kW',
+    unit: 'tk',
     costPrice: 165000,
     salesPrice: 219000,
     serialTracked: true,
@@ -71,8 +71,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'BUD-GB172',
-    name: 'Buderus Logamax plus GB172-24 gas boiler',
-    unit: 'pcs',
+    name: 'Gaasikatel Buderus Logamax plus GB172-24',
+    unit: 'tk',
     costPrice: 158000,
     salesPrice: 209000,
     serialTracked: true,
@@ -80,8 +80,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'NIB-F2120',
-    name: 'NIBE F2120-12 air/water heat pump',
-    unit: 'pcs',
+    name: 'Õhk-vesi soojuspump NIBE F2120-12',
+    unit: 'tk',
     costPrice: 720000,
     salesPrice: 929000,
     serialTracked: true,
@@ -89,8 +89,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'MIT-ECODAN8',
-    name: 'Mitsubishi Ecodan 8 kW air/water heat pump',
-    unit: 'pcs',
+    name: 'Õhk-vesi soojuspump Mitsubishi Ecodan 8 kW',
+    unit: 'tk',
     costPrice: 540000,
     salesPrice: 699000,
     serialTracked: true,
@@ -98,8 +98,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'DAI-ALTH3',
-    name: 'Daikin Altherma 3 H HT 14 kW heat pump',
-    unit: 'pcs',
+    name: 'Soojuspump Daikin Altherma 3 H HT 14 kW',
+    unit: 'tk',
     costPrice: 830000,
     salesPrice: 1049000,
     serialTracked: true,
@@ -107,8 +107,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'KON-MS500',
-    name: 'KONE MonoSpace 500 passenger lift',
-    unit: 'pcs',
+    name: 'Reisilift KONE MonoSpace 500',
+    unit: 'tk',
     costPrice: 3850000,
     salesPrice: 4690000,
     serialTracked: true,
@@ -116,8 +116,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'SCH-3300',
-    name: 'Schindler 3300 passenger lift',
-    unit: 'pcs',
+    name: 'Reisilift Schindler 3300',
+    unit: 'tk',
     costPrice: 3600000,
     salesPrice: 4390000,
     serialTracked: true,
@@ -125,8 +125,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'RAT-ICP101',
-    name: 'Rational iCombi Pro 10-1/1 combi oven',
-    unit: 'pcs',
+    name: 'Kombiahi Rational iCombi Pro 10-1/1',
+    unit: 'tk',
     costPrice: 1190000,
     salesPrice: 1490000,
     serialTracked: true,
@@ -134,8 +134,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'ELX-GCHD',
-    name: 'Electrolux Green&Clean hood-type dishwasher',
-    unit: 'pcs',
+    name: 'Kuppelnõudepesumasin Electrolux Green&Clean',
+    unit: 'tk',
     costPrice: 690000,
     salesPrice: 879000,
     serialTracked: true,
@@ -143,8 +143,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'HOB-PROFI',
-    name: 'Hobart PROFI FXL hood-type dishwasher',
-    unit: 'pcs',
+    name: 'Kuppelnõudepesumasin Hobart PROFI FXL',
+    unit: 'tk',
     costPrice: 720000,
     salesPrice: 915000,
     serialTracked: true,
@@ -152,8 +152,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'CAR-CR10',
-    name: 'Carrier cold room condensing unit 10 kW',
-    unit: 'pcs',
+    name: 'Külmkambri külmaagregaat Carrier 10 kW',
+    unit: 'tk',
     costPrice: 480000,
     salesPrice: 629000,
     serialTracked: true,
@@ -161,8 +161,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'LIE-FKV4143',
-    name: 'Liebherr FKv 4143 beverage cooler',
-    unit: 'pcs',
+    name: 'Jookide jahutuskapp Liebherr FKv 4143',
+    unit: 'tk',
     costPrice: 98000,
     salesPrice: 139000,
     serialTracked: true,
@@ -170,8 +170,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'FOS-BCT21',
-    name: 'Foster BCT21 blast chiller',
-    unit: 'pcs',
+    name: 'Šokkjahuti Foster BCT21',
+    unit: 'tk',
     costPrice: 310000,
     salesPrice: 419000,
     serialTracked: true,
@@ -179,8 +179,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'KOM-R400',
-    name: 'Komfovent Domekt R 400 home ventilation unit',
-    unit: 'pcs',
+    name: 'Kodune ventilatsiooniseade Komfovent Domekt R 400',
+    unit: 'tk',
     costPrice: 185000,
     salesPrice: 259000,
     serialTracked: true,
@@ -188,8 +188,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'SWE-GOLD12',
-    name: 'Swegon GOLD RX 12 air handling unit',
-    unit: 'pcs',
+    name: 'Ventilatsiooniagregaat Swegon GOLD RX 12',
+    unit: 'tk',
     costPrice: 1650000,
     salesPrice: 2090000,
     serialTracked: true,
@@ -197,8 +197,8 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'SIE-S71200',
-    name: 'Siemens SIMATIC S7-1200 controller',
-    unit: 'pcs',
+    name: 'Kontroller Siemens SIMATIC S7-1200',
+    unit: 'tk',
     costPrice: 62000,
     salesPrice: 89000,
     serialTracked: true,
@@ -206,117 +206,117 @@ export const ITEMS: readonly DemoItem[] = [
   },
   {
     number: 'APC-SRT5K',
-    name: 'APC Smart-UPS SRT 5000 VA',
-    unit: 'pcs',
+    name: 'Katkestusvaba toiteallikas APC Smart-UPS SRT 5000 VA',
+    unit: 'tk',
     costPrice: 310000,
     salesPrice: 399000,
     serialTracked: true,
     serialPrefix: 'AS'
   },
-  { number: 'P-FILT-G4', name: 'Panel filter G4 592×592', unit: 'pcs', costPrice: 900, salesPrice: 1900, serialTracked: false },
-  { number: 'P-FILT-F7', name: 'Bag filter F7 592×592', unit: 'pcs', costPrice: 2400, salesPrice: 4500, serialTracked: false },
-  { number: 'P-IGN-EL', name: 'Ignition electrode for gas boilers', unit: 'pcs', costPrice: 1800, salesPrice: 3900, serialTracked: false },
-  { number: 'P-GASKET', name: 'Burner gasket set', unit: 'set', costPrice: 1200, salesPrice: 2900, serialTracked: false },
-  { number: 'P-EXPV18', name: 'Expansion vessel 18 l', unit: 'pcs', costPrice: 3500, salesPrice: 6900, serialTracked: false },
-  { number: 'P-R32', name: 'Refrigerant R32', unit: 'kg', costPrice: 2800, salesPrice: 5900, serialTracked: false },
-  { number: 'P-DOORBELT', name: 'Lift door drive belt', unit: 'pcs', costPrice: 4500, salesPrice: 9800, serialTracked: false },
-  { number: 'P-CONT25', name: 'Contactor 3-pole 25 A', unit: 'pcs', costPrice: 2200, salesPrice: 4900, serialTracked: false },
-  { number: 'P-GASKET-DW', name: 'Door gasket for dishwashers', unit: 'pcs', costPrice: 3900, salesPrice: 7400, serialTracked: false }
+  { number: 'P-FILT-G4', name: 'Paneelfilter G4 592×592', unit: 'tk', costPrice: 900, salesPrice: 1900, serialTracked: false },
+  { number: 'P-FILT-F7', name: 'Kottfilter F7 592×592', unit: 'tk', costPrice: 2400, salesPrice: 4500, serialTracked: false },
+  { number: 'P-IGN-EL', name: 'Gaasikatla süüteelektrood', unit: 'tk', costPrice: 1800, salesPrice: 3900, serialTracked: false },
+  { number: 'P-GASKET', name: 'Põleti tihendikomplekt', unit: 'kmpl', costPrice: 1200, salesPrice: 2900, serialTracked: false },
+  { number: 'P-EXPV18', name: 'Paisupaak 18 l', unit: 'tk', costPrice: 3500, salesPrice: 6900, serialTracked: false },
+  { number: 'P-R32', name: 'Külmaaine R32', unit: 'kg', costPrice: 2800, salesPrice: 5900, serialTracked: false },
+  { number: 'P-DOORBELT', name: 'Liftiukse ajamirihm', unit: 'tk', costPrice: 4500, salesPrice: 9800, serialTracked: false },
+  { number: 'P-CONT25', name: 'Kontaktor, 3-pooluseline, 25 A', unit: 'tk', costPrice: 2200, salesPrice: 4900, serialTracked: false },
+  { number: 'P-GASKET-DW', name: 'Nõudepesumasina uksetihend', unit: 'tk', costPrice: 3900, salesPrice: 7400, serialTracked: false }
 ]
 
 export const CATEGORIES = [
-  { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 5500 },
-  { code: 'OT', name: 'Overtime', type: 'hour', unit: 'h', costPrice: 4200, salesPrice: 8250 },
-  { code: 'TRAVEL', name: 'Travel time', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 4500 },
-  { code: 'KM', name: 'Mileage', type: 'expense', unit: 'km', costPrice: 30, salesPrice: 55 },
-  { code: 'PARK', name: 'Parking', type: 'expense', unit: 'pcs', costPrice: 0, salesPrice: 0 },
-  { code: 'MAT', name: 'Materials', type: 'expense', unit: 'pcs', costPrice: 0, salesPrice: 0 },
-  { code: 'CALLOUT', name: 'Call-out fee', type: 'fee', unit: 'pcs', costPrice: 0, salesPrice: 4900 },
-  { code: 'INSP', name: 'Inspection fee', type: 'fee', unit: 'pcs', costPrice: 0, salesPrice: 8900 }
+  { code: 'LAB', name: 'Töö', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 5500 },
+  { code: 'OT', name: 'Ületunnitöö', type: 'hour', unit: 'h', costPrice: 4200, salesPrice: 8250 },
+  { code: 'TRAVEL', name: 'Sõiduaeg', type: 'hour', unit: 'h', costPrice: 2800, salesPrice: 4500 },
+  { code: 'KM', name: 'Läbisõit', type: 'expense', unit: 'km', costPrice: 30, salesPrice: 55 },
+  { code: 'PARK', name: 'Parkimine', type: 'expense', unit: 'tk', costPrice: 0, salesPrice: 0 },
+  { code: 'MAT', name: 'Materjalid', type: 'expense', unit: 'tk', costPrice: 0, salesPrice: 0 },
+  { code: 'CALLOUT', name: 'Väljakutsetasu', type: 'fee', unit: 'tk', costPrice: 0, salesPrice: 4900 },
+  { code: 'INSP', name: 'Ülevaatustasu', type: 'fee', unit: 'tk', costPrice: 0, salesPrice: 8900 }
 ] as const
 
 export const SERVICE_TASKS: readonly { code: string; name: string; description: string; minutes: number; skills: SkillCode[] }[] = [
   {
     code: 'BOILER-ANNUAL',
-    name: 'Annual gas boiler service',
-    description: 'Clean the burner and heat exchanger, check the flue gas, test safety devices.',
+    name: 'Gaasikatla iga-aastane hooldus',
+    description: 'Põleti ja soojusvaheti puhastus, suitsugaaside mõõtmine, kaitseseadmete kontroll.',
     minutes: 90,
     skills: ['GAS']
   },
   {
     code: 'HP-MAINT',
-    name: 'Heat pump maintenance',
-    description: 'Check refrigerant pressures, clean the outdoor coil, check the electrical connections.',
+    name: 'Soojuspumba hooldus',
+    description: 'Külmaaine rõhkude kontroll, välisosa soojusvaheti puhastus, elektriühenduste kontroll.',
     minutes: 120,
     skills: ['HP', 'ELEC']
   },
   {
     code: 'LIFT-INSP',
-    name: 'Lift periodic inspection',
-    description: 'Statutory periodic inspection with safety gear and brake test.',
+    name: 'Lifti korraline kontroll',
+    description: 'Seadusjärgne korraline kontroll koos püüdeseadme ja piduri katsetusega.',
     minutes: 180,
     skills: ['LIFT', 'ELEC']
   },
   {
     code: 'LIFT-REPAIR',
-    name: 'Lift breakdown repair',
-    description: 'Fault finding and repair of a stopped lift.',
+    name: 'Lifti rikke kõrvaldamine',
+    description: 'Seisma jäänud lifti rikke otsimine ja remont.',
     minutes: 240,
     skills: ['LIFT']
   },
   {
     code: 'KITCHEN-PM',
-    name: 'Kitchen equipment preventive maintenance',
-    description: 'Descale, check heating elements, door gaskets and water connections.',
+    name: 'Köögiseadmete ennetav hooldus',
+    description: 'Katlakivi eemaldamine, kütteelementide, uksetihendite ja veeühenduste kontroll.',
     minutes: 120,
     skills: ['KITCHEN', 'ELEC']
   },
   {
     code: 'REFR-LEAK',
-    name: 'F-gas leak check',
-    description: 'Statutory leak check of a refrigeration circuit; record the result in the log book.',
+    name: 'F-gaasi lekkekontroll',
+    description: 'Külmaahela seadusjärgne lekkekontroll; tulemus kantakse seadme päevikusse.',
     minutes: 60,
     skills: ['REFR']
   },
   {
     code: 'REFR-SERVICE',
-    name: 'Refrigeration service',
-    description: 'Clean condensers, check temperatures and defrost, check fans.',
+    name: 'Külmaseadme hooldus',
+    description: 'Kondensaatorite puhastus, temperatuuride ja sulatuse kontroll, ventilaatorite kontroll.',
     minutes: 120,
     skills: ['REFR', 'ELEC']
   },
   {
     code: 'VENT-FILTER',
-    name: 'Ventilation filter change',
-    description: 'Change supply and extract filters, check the fan belts.',
+    name: 'Ventilatsioonifiltrite vahetus',
+    description: 'Sissepuhke- ja väljatõmbefiltrite vahetus, ventilaatori rihmade kontroll.',
     minutes: 45,
     skills: ['VENT']
   },
   {
     code: 'VENT-ANNUAL',
-    name: 'Annual air handling unit service',
-    description: 'Clean the unit and heat recovery, measure air flows, check the automation.',
+    name: 'Ventilatsiooniagregaadi iga-aastane hooldus',
+    description: 'Agregaadi ja soojustagastuse puhastus, õhuhulkade mõõtmine, automaatika kontroll.',
     minutes: 150,
     skills: ['VENT', 'ELEC']
   },
   {
     code: 'PLC-DIAG',
-    name: 'PLC diagnostics and backup',
-    description: 'Read the alarm history, back up the program, update the firmware when due.',
+    name: 'PLC diagnostika ja varundus',
+    description: 'Alarmide ajaloo läbivaatus, programmi varundus, vajadusel püsivara uuendus.',
     minutes: 90,
     skills: ['PLC', 'ELEC']
   },
   {
     code: 'ELEC-INSP',
-    name: 'Electrical safety inspection',
-    description: 'Insulation and earthing measurements, thermal imaging of the switchboard.',
+    name: 'Elektriohutuse kontroll',
+    description: 'Isolatsioonitakistuse ja maanduse mõõtmine, jaotuskilbi termografeerimine.',
     minutes: 60,
     skills: ['ELEC']
   },
   {
     code: 'CALLOUT',
-    name: 'Emergency call-out',
-    description: 'Unplanned visit to a breakdown; find the cause and make safe.',
+    name: 'Avariiväljakutse',
+    description: 'Plaaniväline väljasõit rikke korral; rikke põhjuse leidmine ja seadme ohutuks muutmine.',
     minutes: 120,
     skills: []
   }
@@ -522,29 +522,29 @@ export const CONTACT_ROLES = {
 }
 
 export const CUSTOMER_NOTES = [
-  'Hoolduslepingu klient alates 2019. aastast.',
+  'Teenuseleppe klient alates 2019. aastast.',
   'E-arved Omniva kaudu.',
-  'Pay within 14 days; reminders to the accountant.',
-  'Prefers visits on Tuesdays and Thursdays.',
+  'Maksetähtaeg 14 päeva; meeldetuletused raamatupidajale.',
+  'Eelistab külastusi teisipäeviti ja neljapäeviti.',
   'Tellimused ainult kirjaliku ostutellimuse alusel.',
-  'Ask for the purchase order number before invoicing.'
+  'Enne arve esitamist küsi ostutellimuse numbrit.'
 ]
 
 export const OBJECT_NOTES = [
-  'Remote monitoring connected.',
+  'Kaugseire ühendatud, alarmid tulevad e-postile.',
   'Kaugjälgimine ühendatud.',
-  'Replaced the control board in the last visit.',
-  'Customer has spare filters on site.',
+  'Eelmisel külastusel vahetati juhtplaat.',
+  'Kliendil on varufiltrid kohapeal.',
   'Garantiiremont tehtud.',
-  'Check the condensate drain every visit.'
+  'Kontrolli igal külastusel kondensaadi äravoolu.'
 ]
 
 /** Specialities of the dispatch teams and the skills their technicians have. */
 export const TEAM_SPECIALITIES: readonly { code: string; name: string; skills: SkillCode[] }[] = [
-  { code: 'HEAT', name: 'Heating', skills: ['GAS', 'HP', 'ELEC'] },
-  { code: 'LIFT', name: 'Lifts and automation', skills: ['LIFT', 'ELEC', 'PLC'] },
-  { code: 'COLD', name: 'Cooling and kitchens', skills: ['REFR', 'KITCHEN', 'ELEC'] },
-  { code: 'VENT', name: 'Ventilation', skills: ['VENT', 'ELEC', 'PLC'] }
+  { code: 'HEAT', name: 'Küte', skills: ['GAS', 'HP', 'ELEC'] },
+  { code: 'LIFT', name: 'Liftid ja automaatika', skills: ['LIFT', 'ELEC', 'PLC'] },
+  { code: 'COLD', name: 'Külma- ja köögitehnika', skills: ['REFR', 'KITCHEN', 'ELEC'] },
+  { code: 'VENT', name: 'Ventilatsioon', skills: ['VENT', 'ELEC', 'PLC'] }
 ]
 
 export const TEAM_REGIONS: readonly { code: string; city: string }[] = [
@@ -599,14 +599,14 @@ export interface DemoUser {
 
 /** The demo sign-ins; documented in the README. Passwords meet the 8-character minimum. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'admin', password: 'demo-admin', displayName: 'Demo Administrator', roles: ['administrator'], worker: null },
-  { username: 'manager', password: 'demo-manager', displayName: 'Service manager', roles: ['serviceManager'], worker: 'serviceManager' },
-  { username: 'dispatcher', password: 'demo-dispatcher', displayName: 'Dispatcher', roles: ['dispatcher'], worker: 'dispatcher' },
-  { username: 'tech', password: 'demo-tech', displayName: 'Technician', roles: ['technician'], worker: 'technician' },
+  { username: 'admin', password: 'demo-admin', displayName: 'Demo administraator', roles: ['administrator'], worker: null },
+  { username: 'manager', password: 'demo-manager', displayName: 'Teenusehaldur', roles: ['serviceManager'], worker: 'serviceManager' },
+  { username: 'dispatcher', password: 'demo-dispatcher', displayName: 'Lähetaja', roles: ['dispatcher'], worker: 'dispatcher' },
+  { username: 'tech', password: 'demo-tech', displayName: 'Teenusetehnik', roles: ['technician'], worker: 'technician' },
   {
     username: 'consultant',
     password: 'demo-consultant',
-    displayName: 'Service consultant',
+    displayName: 'Teenusenõustaja',
     roles: ['serviceConsultant'],
     worker: 'serviceConsultant'
   }
@@ -618,38 +618,38 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export const ORDER_WORK: Record<ObjectGroupCode, { tasks: string[]; faults: string[]; parts: string[] }> = {
   HEAT: {
     tasks: ['BOILER-ANNUAL'],
-    faults: ['No hot water', 'Boiler locks out with fault F28', 'Pressure keeps dropping', 'Burner does not ignite'],
+    faults: ['Sooja vett ei tule', 'Katel läheb rikkesse veaga F28', 'Rõhk langeb pidevalt', 'Põleti ei sütti'],
     parts: ['P-IGN-EL', 'P-GASKET', 'P-EXPV18']
   },
   HP: {
     tasks: ['HP-MAINT'],
-    faults: ['Heat pump in high-pressure alarm', 'Outdoor unit iced up', 'Rooms stay cold'],
+    faults: ['Soojuspump on kõrgrõhu alarmis', 'Välisosa on jäätunud', 'Ruumid jäävad külmaks'],
     parts: ['P-R32', 'P-CONT25']
   },
   LIFT: {
     tasks: ['LIFT-INSP'],
-    faults: ['Lift stopped between floors', 'Door does not close', 'Lift levels badly'],
+    faults: ['Lift jäi korruste vahele seisma', 'Uks ei sulgu', 'Lift ei peatu korruse tasandil'],
     parts: ['P-DOORBELT', 'P-CONT25']
   },
   KITCHEN: {
     tasks: ['KITCHEN-PM'],
-    faults: ['Dishwasher does not heat', 'Combi oven shows a steam generator error', 'Water leaking under the machine'],
+    faults: ['Nõudepesumasin ei kuumuta', 'Kombiahjul on aurugeneraatori viga', 'Masina alt lekib vett'],
     parts: ['P-GASKET-DW', 'P-CONT25']
   },
   COLD: {
     tasks: ['REFR-LEAK', 'REFR-SERVICE'],
-    faults: ['Cold room too warm', 'Compressor short-cycling', 'Ice on the evaporator'],
+    faults: ['Külmkambris on liiga soe', 'Kompressor lülitub liiga tihti sisse ja välja', 'Aurusti on jäätunud'],
     parts: ['P-R32', 'P-CONT25']
   },
   VENT: {
     tasks: ['VENT-FILTER', 'VENT-ANNUAL'],
-    faults: ['Air handling unit in alarm', 'Loud noise from the supply fan', 'No fresh air in the offices'],
+    faults: ['Ventilatsiooniagregaat on alarmis', 'Sissepuhkeventilaator müriseb', 'Kontoriruumides pole värsket õhku'],
     parts: ['P-FILT-G4', 'P-FILT-F7']
   },
-  ELEC: { tasks: ['ELEC-INSP'], faults: ['UPS on battery alarm', 'Breaker trips repeatedly'], parts: ['P-CONT25'] },
+  ELEC: { tasks: ['ELEC-INSP'], faults: ['UPS töötab akult, alarm', 'Kaitselüliti rakendub korduvalt'], parts: ['P-CONT25'] },
   AUTO: {
     tasks: ['PLC-DIAG'],
-    faults: ['Controller alarm on the building management system', 'Pumps do not start on schedule'],
+    faults: ['Hooneautomaatikasüsteemis kontrolleri alarm', 'Pumbad ei käivitu graafiku järgi'],
     parts: ['P-CONT25']
   }
 }
@@ -658,19 +658,19 @@ export const ORDER_WORK: Record<ObjectGroupCode, { tasks: string[]; faults: stri
 export const INSPECTION_TASKS = new Set(['LIFT-INSP', 'ELEC-INSP', 'REFR-LEAK'])
 
 export const ORDER_NOTES = [
-  'Call the contact 30 minutes before arriving.',
-  'Keys at the reception; sign the visitor book.',
-  'Invoice by e-mail only.',
-  'Parking in the courtyard, gate code from the contact.',
-  'Bring a ladder; the unit is above the ceiling.',
-  'Customer asked for the same technician as last time.'
+  'Helista kontaktisikule 30 minutit enne saabumist.',
+  'Võtmed on valvelauas; kirjuta end külastajate raamatusse.',
+  'Arve ainult e-postiga.',
+  'Parkimine hoovis, värava koodi annab kontaktisik.',
+  'Võta redel kaasa; seade on ripplae kohal.',
+  'Klient soovis sama tehnikut mis eelmisel korral.'
 ]
 
 export const LINE_NOTES = [
-  'Cleaned and tested, works normally.',
-  'Replaced worn part, recommend a check in 6 months.',
-  'Measured and recorded in the log book.',
-  'Customer shown how to reset the alarm.'
+  'Puhastatud ja testitud, töötab normaalselt.',
+  'Kulunud detail vahetatud, soovitame kontrolli 6 kuu pärast.',
+  'Mõõdetud ja kantud seadme päevikusse.',
+  'Kliendile näidatud, kuidas alarmi lähtestada.'
 ]
 
 /** Reusable order templates the office copies lines from. */
@@ -682,7 +682,7 @@ export const ORDER_TEMPLATES: readonly {
   fee: string | null
 }[] = [
   {
-    description: 'Annual gas boiler service (template)',
+    description: 'Gaasikatla iga-aastane hooldus (mall)',
     task: 'BOILER-ANNUAL',
     hours: 1500,
     parts: [
@@ -692,7 +692,7 @@ export const ORDER_TEMPLATES: readonly {
     fee: null
   },
   {
-    description: 'Ventilation filter change (template)',
+    description: 'Ventilatsioonifiltrite vahetus (mall)',
     task: 'VENT-FILTER',
     hours: 1000,
     parts: [
@@ -701,5 +701,5 @@ export const ORDER_TEMPLATES: readonly {
     ],
     fee: null
   },
-  { description: 'Lift periodic inspection (template)', task: 'LIFT-INSP', hours: 3000, parts: [], fee: 'INSP' }
+  { description: 'Lifti korraline kontroll (mall)', task: 'LIFT-INSP', hours: 3000, parts: [], fee: 'INSP' }
 ]

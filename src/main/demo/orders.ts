@@ -430,7 +430,7 @@ function planTemplates(input: OrderInput, make: Lines, now: number): PlannedOrde
       stage: 'NEW',
       cancelled: false,
       isTemplate: true,
-      notes: 'Copy the lines of this template onto an order with "Copy lines".',
+      notes: 'Kopeeri selle malli read hooldustellimusele nupuga "Kopeeri read mallist…".',
       signedOffAt: null,
       createdAt: anchorStamp,
       updatedAt: anchorStamp,
@@ -504,16 +504,14 @@ function planLines(ctx: PlanContext, x: Subject, date: string): Line[] {
   if (outcome !== 'WAIT-PARTS' && rnd.chance(0.55)) {
     for (const part of rnd.sample(work.parts, rnd.int(1, 2))) {
       const it = make.item(part)
-      const quantity = it.unit === 'kg' ? rnd.int(1, 6) * 500 : rnd.int(1, it.unit === 'pcs' && part.startsWith('P-FILT') ? 6 : 2) * 1000
+      const quantity = it.unit === 'kg' ? rnd.int(1, 6) * 500 : rnd.int(1, it.unit === 'tk' && part.startsWith('P-FILT') ? 6 : 2) * 1000
       lines.push(make.fromItem(part, quantity, own))
     }
   }
   if (rnd.chance(0.5)) lines.push(make.fromCategory(make.category('KM'), rnd.int(8, 150) * 1000, own))
   if (rnd.chance(0.1)) {
     const price = rnd.int(2, 8) * 100
-    lines.push(
-      make.fromCategory(make.category('PARK'), 1000, { ...own, unitCost: price, unitPrice: price, note: 'Parking receipt attached' })
-    )
+    lines.push(make.fromCategory(make.category('PARK'), 1000, { ...own, unitCost: price, unitPrice: price, note: 'Parkimistšekk lisatud' }))
   }
   if (rnd.chance(0.08)) {
     const cost = rnd.int(5, 60) * 100
@@ -522,7 +520,7 @@ function planLines(ctx: PlanContext, x: Subject, date: string): Line[] {
         ...own,
         unitCost: cost,
         unitPrice: Math.round(cost * 1.3),
-        description: 'Sealant, fixings and cable ties'
+        description: 'Hermeetik, kinnitusvahendid ja kaablisidemed'
       })
     )
   }
@@ -555,7 +553,7 @@ function planHistory(ctx: PlanContext, x: Subject, workMs: number) {
     else if (to === 'ON-HOLD') {
       at = clampTime(Math.max(at + HOUR, Math.min(x.plannedStart - DAY, now - HOUR)), at)
       reasonId = rnd.pick(setup.holdReasons)
-      note = rnd.chance(0.5) ? 'Customer will call back with a new time' : ''
+      note = rnd.chance(0.5) ? 'Klient helistab tagasi ja pakub uue aja' : ''
     } else if (to === 'IN-PROGRESS') {
       times.actualStart = clampTime(x.plannedStart + rnd.int(-2, 4) * 15 * MINUTE, at)
       at = times.actualStart
@@ -563,7 +561,7 @@ function planHistory(ctx: PlanContext, x: Subject, workMs: number) {
     } else if (to === 'WAIT-PARTS') {
       at = clampTime(at + rnd.int(1, 3) * HOUR, at)
       reasonId = setup.partsReason
-      note = `${rnd.pick(x.work.parts.map((p) => ctx.make.item(p).name))} ordered`
+      note = `Tellitud: ${rnd.pick(x.work.parts.map((p) => ctx.make.item(p).name))}`
       userId = doer
     } else if (to === 'COMPLETED') {
       times.actualEnd = clampTime(at + workMs, at)

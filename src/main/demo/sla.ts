@@ -16,8 +16,8 @@ export interface DemoSlaCounts {
 const DEFINITIONS = [
   {
     code: 'GOLD',
-    name: 'Gold',
-    description: 'Key accounts and Gold agreements: an answer within the hour',
+    name: 'Kuld',
+    description: 'Võtmekliendid ja Kuld-teenuselepped: vastus tunni jooksul',
     targets: [
       ['high', 60, 240, 480],
       ['normal', 120, 480, 960],
@@ -26,8 +26,8 @@ const DEFINITIONS = [
   },
   {
     code: 'SILVER',
-    name: 'Silver',
-    description: 'Silver agreements and public sector',
+    name: 'Hõbe',
+    description: 'Hõbe-teenuselepped ja avalik sektor',
     targets: [
       ['high', 120, 480, 960],
       ['normal', 240, null, 1920]
@@ -36,7 +36,7 @@ const DEFINITIONS = [
   {
     code: 'STANDARD',
     name: 'Standard',
-    description: 'Everyone else with an agreement or a commercial contract',
+    description: 'Kõik teised teenuseleppe või ärilepinguga kliendid',
     targets: [
       ['high', 240, null, 1920],
       ['normal', 480, null, 2880]
@@ -94,7 +94,7 @@ export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCou
     "insert into stage_history (order_id, at, from_stage_id, to_stage_id, reason_id, note) select id, ?, stage_id, ?, (select id from stage_reasons where code = 'CUST-AWAY'), ? from service_orders where id = ?"
   )
   const reasonStmt = s.prepare(
-    "update order_sla_targets set reason_id = (select id from sla_reasons where code = 'CUST-UNAVAIL'), reason_note = 'Nobody at the site' where order_id = ? and breached_at is not null"
+    "update order_sla_targets set reason_id = (select id from sla_reasons where code = 'CUST-UNAVAIL'), reason_note = 'Objektil polnud kedagi' where order_id = ? and breached_at is not null"
   )
   let t = 0
   const ctx = createContext(conn, null, undefined, () => t)
@@ -112,7 +112,7 @@ export function generateSlas(conn: Connection, o: { today: string }): DemoSlaCou
     if (scenario === 1 && order.stage === 'SCHEDULED' && Math.max(created + 30 * 60_000, lastMove + 60_000) < now) {
       // On hold follows Scheduled in the workflow, and the history stays in time order.
       t = Math.max(created + 30 * 60_000, lastMove + 60_000)
-      historyStmt.run(t, onHold.id, 'Waiting for the customer', order.id)
+      historyStmt.run(t, onHold.id, 'Ootab klienti', order.id)
       const from = (s.prepare('select stage_id as id from service_orders where id = ?').get(order.id) as { id: number }).id
       seed.setStage(order.id, onHold.id)
       slaStageChanged(ctx, order.id, from, onHold.id)

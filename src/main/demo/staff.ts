@@ -86,10 +86,12 @@ export function planTeams(count: number): PlannedTeam[] {
     const speciality = TEAM_SPECIALITIES[(i + round) % TEAM_SPECIALITIES.length]!
     const lap = Math.floor(i / (TEAM_REGIONS.length * TEAM_SPECIALITIES.length))
     const suffix = lap === 0 ? '' : ` ${lap + 1}`
+    const city = cityNamed(region.city)
     return {
       code: `${region.code}-${speciality.code}${lap === 0 ? '' : `-${lap + 1}`}`,
-      name: `${region.city} ${speciality.name.toLowerCase()}${suffix}`,
-      city: cityNamed(region.city),
+      // "Tallinna küte", "Pärnu külma- ja köögitehnika": the town in the genitive.
+      name: `${city.genitive} ${speciality.name.toLowerCase()}${suffix}`,
+      city,
       skills: speciality.skills
     }
   })
