@@ -11,7 +11,7 @@ interface Card {
   end: number
   status: string
   actualStart: number | null
-  conflicts: { kind: string; message: string }[]
+  conflicts: { kind: string; code: string }[]
 }
 
 /** A signed-in API session for setting up and for checking what the board stored. */

@@ -3,6 +3,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { contract, type Input } from '@shared/api/contract'
+import { type DispatchMessage, dispatchText } from '@shared/dispatch/text'
+import { formatsFor } from '@shared/i18n/format'
+import { tFor } from '@shared/i18n/i18n'
 import { dateOf, fromLocalDateTime } from '@shared/time'
 import type { Connection } from '../../src/main/db/connection'
 import { dispatchExports } from '../../src/main/services/dispatch/handlers'
@@ -21,6 +24,8 @@ function nextMonday(): string {
   return d
 }
 const at = (date: string, time: string): number => fromLocalDateTime(`${date} ${time}`, TZ)!
+/** A conflict's or reason's text as an English screen in the shop's zone shows it. */
+const english = (m: DispatchMessage): string => dispatchText(tFor('en'), formatsFor('en', TZ), m)
 
 function assignments(conn: Connection) {
   return conn.sqlite.prepare('select * from order_assignments order by id').all() as {
@@ -439,7 +444,7 @@ describe('board', () => {
     expect(board.teams).toEqual([{ id: w.seed.team.id, name: 'Põhja' }])
     const byId = new Map(board.cards.map((c) => [c.id, c]))
     expect(byId.get(a.id)!.conflicts.map((c) => c.kind)).toEqual(['overlap', 'missingSkill'])
-    expect(byId.get(a.id)!.conflicts[1]!.message).toBe('Missing skill: Electrical')
+    expect(english(byId.get(a.id)!.conflicts[1]!)).toBe('Missing skill: Electrical')
     expect(byId.get(b.id)!.conflicts.map((c) => c.kind)).toEqual(['overlap'])
     expect(byId.get(late.id)!.conflicts.map((c) => c.kind)).toEqual(['outsideHours'])
     expect(byId.get(a.id)).toMatchObject({
@@ -507,14 +512,14 @@ describe('suggest', () => {
     const w = await world()
     const s = await call(w.planner, 'dispatch.suggest', { orderId: w.fresh.id, from: w.monday, days: 1, teamId: w.seed.team.id })
     expect(s.map((x) => x.name)).toEqual(['Jaan Tamm', 'Anu Kask'])
-    expect(s[0]!.reasons).toEqual([
+    expect(s[0]!.reasons.map(english)).toEqual([
       'Has the required skill',
       'Free 08:00–09:00',
       'In team Põhja',
       `Nothing booked on ${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`
     ])
     expect(s[0]!.slot).toEqual({ start: at(w.monday, '08:00'), end: at(w.monday, '09:00') })
-    expect(s[1]!.reasons).toContain('Missing skill: Electrical')
+    expect(s[1]!.reasons.map(english)).toContain('Missing skill: Electrical')
 
     // With Jaan booked 08:00–12:00 his first free hour moves to noon.
     await call(w.planner, 'dispatch.assign', {
@@ -526,7 +531,7 @@ describe('suggest', () => {
     })
     const again = await call(w.planner, 'dispatch.suggest', { orderId: w.fresh.id, from: w.monday, days: 1, teamId: null })
     expect(again[0]!.slot).toEqual({ start: at(w.monday, '12:00'), end: at(w.monday, '13:00') })
-    expect(again[0]!.reasons).toContain('4 h booked on ' + `${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`)
+    expect(again[0]!.reasons.map(english)).toContain('4 h booked on ' + `${w.monday.slice(8, 10)}.${w.monday.slice(5, 7)}`)
   })
 })
 

@@ -10,6 +10,9 @@ import {
   conflictsOfPlacement,
   detectConflicts
 } from '../../src/shared/dispatch/conflicts'
+import { dispatchText } from '../../src/shared/dispatch/text'
+import { formatsFor } from '../../src/shared/i18n/format'
+import { tFor } from '../../src/shared/i18n/i18n'
 
 const TZ = 'Europe/Tallinn'
 
@@ -59,26 +62,35 @@ function card(workerId: number, start: string, end: string, over: Partial<BoardA
 
 const kinds = (cs: Conflict[] | undefined): string[] => (cs ?? []).map((c) => c.kind)
 
+/** A conflict as an English reader in Tallinn sees it. */
+const text = (c: Conflict): string => dispatchText(tFor('en'), formatsFor('en', TZ), c)
+const said = (cs: Conflict[] | undefined) =>
+  (cs ?? []).map(({ kind, otherAssignmentId, ...c }) => ({
+    kind,
+    message: text({ kind, ...c }),
+    ...(otherAssignmentId === undefined ? {} : { otherAssignmentId })
+  }))
+
 describe('overlaps', () => {
   it('gives both cards the conflict, naming the other order with its times in Tallinn', () => {
     const a = card(1, '2026-11-27 10:00', '2026-11-27 11:30', { orderNumber: 'SO-000123' })
     const b = card(1, '2026-11-27 11:00', '2026-11-27 12:00', { orderNumber: 'SO-000124' })
     const result = detectConflicts([a, b], techs)
-    expect(result.get(a.id)).toEqual([{ kind: 'overlap', message: 'Overlaps SO-000124 (11:00–12:00)', otherAssignmentId: b.id }])
-    expect(result.get(b.id)).toEqual([{ kind: 'overlap', message: 'Overlaps SO-000123 (10:00–11:30)', otherAssignmentId: a.id }])
+    expect(said(result.get(a.id))).toEqual([{ kind: 'overlap', message: 'Overlaps SO-000124 (11:00–12:00)', otherAssignmentId: b.id }])
+    expect(said(result.get(b.id))).toEqual([{ kind: 'overlap', message: 'Overlaps SO-000123 (10:00–11:30)', otherAssignmentId: a.id }])
   })
 
   it('uses the shop zone in summer too (UTC+3)', () => {
     const a = card(1, '2026-06-15 09:00', '2026-06-15 10:00', { orderNumber: 'SO-000001' })
     const b = card(1, '2026-06-15 09:30', '2026-06-15 10:30', { orderNumber: 'SO-000002' })
     expect(new Date(a.start).toISOString()).toBe('2026-06-15T06:00:00.000Z')
-    expect(detectConflicts([a, b], techs).get(b.id)?.[0]?.message).toBe('Overlaps SO-000001 (09:00–10:00)')
+    expect(said(detectConflicts([a, b], techs).get(b.id))[0]?.message).toBe('Overlaps SO-000001 (09:00–10:00)')
   })
 
   it('reads the wall clock right on a daylight-saving day', () => {
     const a = card(1, '2026-10-25 10:00', '2026-10-25 11:00', { orderNumber: 'SO-000003' })
     const b = card(1, '2026-10-25 10:30', '2026-10-25 11:30')
-    expect(detectConflicts([a, b], techs).get(b.id)?.[0]?.message).toBe('Overlaps SO-000003 (10:00–11:00)')
+    expect(said(detectConflicts([a, b], techs).get(b.id))[0]?.message).toBe('Overlaps SO-000003 (10:00–11:00)')
   })
 
   it('treats touching cards (end == start) as fine', () => {
@@ -122,7 +134,7 @@ describe('overlaps', () => {
     const overlap = detectConflicts([a, b], techs)
       .get(b.id)
       ?.find((c) => c.kind === 'overlap')
-    expect(overlap?.message).toBe('Overlaps SO-000777 (26.11 16:00–27.11 09:00)')
+    expect(overlap && text(overlap)).toBe('Overlaps SO-000777 (26.11 16:00–27.11 09:00)')
   })
 
   it('agrees with a brute-force pair check on random small sets', () => {
@@ -170,7 +182,7 @@ describe('overlaps', () => {
 describe('working hours and holidays', () => {
   it('flags a card running past closing time with the day\u2019s hours', () => {
     const a = card(1, '2026-11-27 16:30', '2026-11-27 17:30')
-    expect(detectConflicts([a], techs).get(a.id)).toEqual([{ kind: 'outsideHours', message: 'Outside working hours (08:00–17:00)' }])
+    expect(said(detectConflicts([a], techs).get(a.id))).toEqual([{ kind: 'outsideHours', message: 'Outside working hours (08:00–17:00)' }])
   })
 
   it('accepts exactly the working day and flags a card spanning the night', () => {
@@ -183,12 +195,12 @@ describe('working hours and holidays', () => {
 
   it('says the day is closed on a weekend', () => {
     const a = card(1, '2026-11-28 10:00', '2026-11-28 11:00')
-    expect(detectConflicts([a], techs).get(a.id)?.[0]?.message).toBe('Outside working hours (closed on Saturday)')
+    expect(said(detectConflicts([a], techs).get(a.id))[0]?.message).toBe('Outside working hours (closed on Saturday)')
   })
 
   it('reports a holiday instead of outside hours', () => {
     const a = card(1, '2026-12-24 10:00', '2026-12-24 11:00')
-    expect(detectConflicts([a], techs).get(a.id)).toEqual([{ kind: 'holiday', message: 'Starts on a holiday (24.12)' }])
+    expect(said(detectConflicts([a], techs).get(a.id))).toEqual([{ kind: 'holiday', message: 'Starts on a holiday (24.12)' }])
   })
 
   it('uses the technician\u2019s own hours, not the company\u2019s', () => {
@@ -199,7 +211,7 @@ describe('working hours and holidays', () => {
     expect(kinds(result.get(d1.id))).toEqual(['outsideHours'])
     expect(result.has(d3.id)).toBe(false)
     expect(result.has(a1.id)).toBe(false)
-    expect(result.get(a3.id)).toEqual([{ kind: 'outsideHours', message: 'Outside working hours (06:00–14:00)' }])
+    expect(said(result.get(a3.id))).toEqual([{ kind: 'outsideHours', message: 'Outside working hours (06:00–14:00)' }])
   })
 })
 
@@ -211,7 +223,7 @@ describe('requested window, skills, SLA, worker', () => {
     const after = card(2, '2026-11-27 11:30', '2026-11-27 12:30', req)
     const inside = card(2, '2026-11-27 10:00', '2026-11-27 11:00', req)
     const result = detectConflicts([before, after, inside], techs)
-    expect(result.get(before.id)).toEqual([{ kind: 'outsideRequested', message: 'Outside the requested time (10:00–12:00)' }])
+    expect(said(result.get(before.id))).toEqual([{ kind: 'outsideRequested', message: 'Outside the requested time (10:00–12:00)' }])
     expect(kinds(result.get(after.id))).toEqual(['outsideRequested'])
     expect(result.has(inside.id)).toBe(false)
   })
@@ -226,8 +238,8 @@ describe('requested window, skills, SLA, worker', () => {
     const result = detectConflicts([lateOk, earlyBad, earlyOk, lateBad], techs)
     expect(result.has(lateOk.id)).toBe(false)
     expect(result.has(earlyOk.id)).toBe(false)
-    expect(result.get(earlyBad.id)?.[0]?.message).toBe('Outside the requested time (from 10:00)')
-    expect(result.get(lateBad.id)?.[0]?.message).toBe('Outside the requested time (until 12:00)')
+    expect(said(result.get(earlyBad.id))[0]?.message).toBe('Outside the requested time (from 10:00)')
+    expect(said(result.get(lateBad.id))[0]?.message).toBe('Outside the requested time (until 12:00)')
   })
 
   it('names missing skills, by name when given', () => {
@@ -235,10 +247,10 @@ describe('requested window, skills, SLA, worker', () => {
     const two = card(2, '2026-11-27 10:00', '2026-11-27 11:00', { requiredSkillIds: [7, 8, 2] })
     const has = card(2, '2026-11-27 12:00', '2026-11-27 13:00', { requiredSkillIds: [2, 1] })
     const named = detectConflicts([one, two, has], techs, { skillNames: new Map([[7, 'Gas']]) })
-    expect(named.get(one.id)).toEqual([{ kind: 'missingSkill', message: 'Missing skill: Gas' }])
-    expect(named.get(two.id)).toEqual([{ kind: 'missingSkill', message: 'Missing 2 skills: Gas, #8' }])
+    expect(said(named.get(one.id))).toEqual([{ kind: 'missingSkill', message: 'Missing skill: Gas' }])
+    expect(said(named.get(two.id))).toEqual([{ kind: 'missingSkill', message: 'Missing 2 skills: Gas, #8' }])
     expect(named.has(has.id)).toBe(false)
-    expect(detectConflicts([one], techs).get(one.id)?.[0]?.message).toBe('Missing skill: #7')
+    expect(said(detectConflicts([one], techs).get(one.id))[0]?.message).toBe('Missing skill: #7')
   })
 
   it('flags finishing after the SLA deadline, not finishing on it', () => {
@@ -246,9 +258,9 @@ describe('requested window, skills, SLA, worker', () => {
     const onTime = card(2, '2026-11-27 13:30', '2026-11-27 14:30', { slaDeadline: at('2026-11-27 14:30') })
     const nextDay = card(2, '2026-11-27 15:00', '2026-11-27 16:00', { slaDeadline: at('2026-11-26 09:00') })
     const result = detectConflicts([late, onTime, nextDay], techs)
-    expect(result.get(late.id)).toEqual([{ kind: 'slaMiss', message: 'Finishes after the SLA deadline 14:30' }])
+    expect(said(result.get(late.id))).toEqual([{ kind: 'slaMiss', message: 'Finishes after the SLA deadline 14:30' }])
     expect(result.has(onTime.id)).toBe(false)
-    expect(result.get(nextDay.id)?.[0]?.message).toBe('Finishes after the SLA deadline 26.11 09:00')
+    expect(said(result.get(nextDay.id))[0]?.message).toBe('Finishes after the SLA deadline 26.11 09:00')
   })
 
   it('flags a worker who is not a technician, inactive, or unknown', () => {
@@ -256,9 +268,10 @@ describe('requested window, skills, SLA, worker', () => {
     const inactive = card(5, '2026-11-27 10:00', '2026-11-27 11:00')
     const unknown = card(99, '2026-11-27 10:00', '2026-11-27 11:00')
     const result = detectConflicts([consultant, inactive, unknown], techs)
-    expect(result.get(consultant.id)).toEqual([{ kind: 'notTechnician', message: 'Kalle Consultant is not a technician' }])
-    expect(result.get(inactive.id)).toEqual([{ kind: 'inactive', message: 'Old Olev is inactive' }])
+    expect(said(result.get(consultant.id))).toEqual([{ kind: 'notTechnician', message: 'Kalle Consultant is not a technician' }])
+    expect(said(result.get(inactive.id))).toEqual([{ kind: 'inactive', message: 'Old Olev is inactive' }])
     expect(kinds(result.get(unknown.id))).toEqual(['notTechnician'])
+    expect(said(result.get(unknown.id))[0]?.message).toBe('Unknown worker')
   })
 
   it('lists several conflicts of one card, overlaps first', () => {
@@ -281,7 +294,7 @@ describe('conflictsOfPlacement', () => {
     const c = card(2, '2026-11-27 09:00', '2026-11-27 12:00')
     const moved: BoardAssignment = { ...a, start: at('2026-11-27 11:30'), end: at('2026-11-27 12:30') }
     const preview = conflictsOfPlacement(moved, [a, b, c], techs)
-    expect(preview).toEqual([{ kind: 'overlap', message: `Overlaps ${b.orderNumber} (11:00–12:00)`, otherAssignmentId: b.id }])
+    expect(said(preview)).toEqual([{ kind: 'overlap', message: `Overlaps ${b.orderNumber} (11:00–12:00)`, otherAssignmentId: b.id }])
     expect(preview).toEqual(detectConflicts([moved, b, c], techs).get(a.id))
     expect(conflictsOfPlacement({ ...a, start: at('2026-11-27 10:00'), end: at('2026-11-27 11:00') }, [a, b, c], techs)).toEqual([])
   })
@@ -289,6 +302,44 @@ describe('conflictsOfPlacement', () => {
   it('checks the rest against the target technician', () => {
     const placement = card(3, '2026-11-27 13:00', '2026-11-27 15:00', { requiredSkillIds: [5] })
     expect(kinds(conflictsOfPlacement(placement, [], techs))).toEqual(['outsideHours', 'missingSkill'])
+  })
+})
+
+describe("codes and parameters, in the reader's language", () => {
+  it('carries a code and parameters (instants as ms, names as strings), not a sentence', () => {
+    const a = card(1, '2026-11-27 10:00', '2026-11-27 11:30')
+    const b = card(1, '2026-11-27 11:00', '2026-11-27 12:00')
+    expect(detectConflicts([a, b], techs).get(a.id)).toEqual([
+      {
+        kind: 'overlap',
+        code: 'dispatch.conflicts.overlap',
+        params: { order: b.orderNumber, start: b.start, end: b.end, ref: a.start },
+        otherAssignmentId: b.id
+      }
+    ])
+  })
+
+  it('reads Estonian on an Estonian screen', () => {
+    const et = (c: Conflict | undefined): string => dispatchText(tFor('et'), formatsFor('et', TZ), c!)
+    const a = card(1, '2026-11-27 10:00', '2026-11-27 11:30')
+    const b = card(1, '2026-11-27 11:00', '2026-11-27 12:00', { slaDeadline: at('2026-11-26 09:00') })
+    const saturday = card(2, '2026-11-28 10:00', '2026-11-28 11:00', { requiredSkillIds: [7, 8] })
+    const holiday = card(4, '2026-12-24 10:00', '2026-12-24 11:00', { requestedStart: at('2026-12-24 12:00'), requestedEnd: null })
+    const result = detectConflicts([a, b, saturday, holiday], techs, { skillNames: new Map([[7, 'Gaas']]) })
+    expect(et(result.get(a.id)?.[0])).toBe(`Kattub hooldustellimusega ${b.orderNumber} (11:00–12:00)`)
+    expect(result.get(b.id)?.map(et)).toEqual([
+      `Kattub hooldustellimusega ${a.orderNumber} (10:00–11:30)`,
+      'Lõpeb pärast SLA tähtaega 26.11 09:00'
+    ])
+    expect(result.get(saturday.id)?.map(et)).toEqual(['Väljaspool tööaega (suletud: laupäev)', 'Puudub 2 oskust: Gaas, #8'])
+    expect(result.get(holiday.id)?.map(et)).toEqual([
+      'Algab pühal (24.12)',
+      'Väljaspool soovitud aega (alates 12:00)',
+      'Kalle Consultant pole teenusetehnik'
+    ])
+    expect(et({ kind: 'missingSkill', code: 'dispatch.conflicts.missingSkill', params: { count: 1, skills: 'Gaas' } })).toBe(
+      'Puudub oskus: Gaas'
+    )
   })
 })
 

@@ -4,10 +4,23 @@ import { describe, expect, it } from 'vitest'
 import { type BusinessCalendar, isInsideWorkingTime } from '../../src/shared/calendar'
 import type { WeekHours } from '../../src/shared/domain/masterdata'
 import type { BoardAssignment } from '../../src/shared/dispatch/conflicts'
-import { firstFreeSlot, type SuggestRequest, type SuggestTechnician, suggestTechnicians } from '../../src/shared/dispatch/suggest'
+import {
+  firstFreeSlot,
+  type Reason,
+  type SuggestRequest,
+  type SuggestTechnician,
+  suggestTechnicians
+} from '../../src/shared/dispatch/suggest'
+import { dispatchText } from '../../src/shared/dispatch/text'
+import { formatsFor } from '../../src/shared/i18n/format'
+import { tFor } from '../../src/shared/i18n/i18n'
 
 const TZ = 'Europe/Tallinn'
 const MIN = 60_000
+
+/** The reasons in a reader's language (English unless told), as the board shows them in Tallinn. */
+const said = (reasons: readonly Reason[], language: 'en' | 'et' = 'en'): string[] =>
+  reasons.map((r) => dispatchText(tFor(language), formatsFor(language, TZ), r))
 
 function at(local: string): number {
   const dt = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm', { zone: TZ })
@@ -192,7 +205,7 @@ describe('suggestTechnicians', () => {
       skillNames: new Map([[2, 'Gas']]),
       teamNames: new Map([[7, 'North']])
     })
-    expect(anna!.reasons).toEqual([
+    expect(said(anna!.reasons)).toEqual([
       'Missing skill: Gas',
       'Free 12:00–14:00',
       'Preferred technician',
@@ -206,17 +219,36 @@ describe('suggestTechnicians', () => {
       [tech(2, 'Bert')],
       [booked(2, '2026-11-27 08:00', '2026-11-27 09:00')]
     )
-    expect(bert!.reasons).toEqual(['Has all 2 required skills', 'No free time in the window', '1 h booked on 27.11'])
+    expect(said(bert!.reasons)).toEqual(['Has all 2 required skills', 'No free time in the window', '1 h booked on 27.11'])
 
     const [cara] = suggestTechnicians(
       request({ requiredSkillIds: [1], teamId: 1, windowEnd: at('2026-12-01 00:00') }),
       [tech(3, 'Cara')],
       [booked(3, '2026-11-27 08:00', '2026-11-27 17:00')]
     )
-    expect(cara!.reasons).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', '9 h booked on 27.11'])
+    expect(said(cara!.reasons)).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', '9 h booked on 27.11'])
 
     const [dora] = suggestTechnicians(request({ requiredSkillIds: [] }), [tech(4, 'Dora')], [])
-    expect(dora!.reasons).toEqual(['Free 08:00–10:00', 'Nothing booked on 27.11'])
+    expect(said(dora!.reasons)).toEqual(['Free 08:00–10:00', 'Nothing booked on 27.11'])
+  })
+
+  it('explains itself in Estonian on an Estonian screen', () => {
+    const techs = [tech(1, 'Anna', { skillIds: [1], teamId: 7 })]
+    const bookings = [booked(1, '2026-11-27 08:00', '2026-11-27 09:30'), booked(1, '2026-11-27 10:00', '2026-11-27 12:00')]
+    const [anna] = suggestTechnicians(request({ preferredWorkerId: 1, teamId: 7 }), techs, bookings, {
+      skillNames: new Map([[2, 'Gaas']]),
+      teamNames: new Map([[7, 'Põhja']])
+    })
+    expect(anna!.reasons[0]).toEqual({ code: 'dispatch.suggest.reasons.missingSkill', params: { skill: 'Gaas' } })
+    expect(said(anna!.reasons, 'et')).toEqual([
+      'Puudub oskus: Gaas',
+      'Vaba 12:00–14:00',
+      'Eelistatud teenusetehnik',
+      'Meeskonnas Põhja',
+      '27.11 planeeritud 3,5 h'
+    ])
+    const [bert] = suggestTechnicians(request(), [tech(2, 'Bert')], [])
+    expect(said(bert!.reasons, 'et')).toEqual(['Kõik 2 vajalikku oskust olemas', 'Vaba 08:00–10:00', '27.11 pole midagi planeeritud'])
   })
 
   it('never excludes for missing skills: fewer missing ranks higher', () => {

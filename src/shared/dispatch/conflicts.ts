@@ -3,9 +3,7 @@
  * booking, time outside the technician's calendar, requested window, skills, SLA, and the worker itself.
  * Pure: the board runs it on every change and the server runs it before saving a placement.
  */
-import { DateTime } from 'luxon'
 import { type BusinessCalendar, type Interval, isHoliday, isInsideWorkingTime, workingDay } from '../calendar'
-import { weekday } from '../recurrence'
 import { dayStart } from '../time'
 
 export const CONFLICT_KINDS = [
@@ -20,9 +18,37 @@ export const CONFLICT_KINDS = [
 ] as const
 export type ConflictKind = (typeof CONFLICT_KINDS)[number]
 
+/**
+ * What a conflict says, as a key of the `dispatch.conflicts` catalogue: the text is made where it is read,
+ * in the reader's language (`dispatchText`). Several codes share a kind ('unknownWorker' is a 'notTechnician').
+ */
+export const CONFLICT_CODES = [
+  'dispatch.conflicts.overlap',
+  'dispatch.conflicts.unknownWorker',
+  'dispatch.conflicts.holiday',
+  'dispatch.conflicts.outsideHours',
+  'dispatch.conflicts.closedDay',
+  'dispatch.conflicts.outsideRequested',
+  'dispatch.conflicts.outsideRequestedFrom',
+  'dispatch.conflicts.outsideRequestedUntil',
+  'dispatch.conflicts.missingSkill',
+  'dispatch.conflicts.slaMiss',
+  'dispatch.conflicts.notTechnician',
+  'dispatch.conflicts.inactive'
+] as const
+export type ConflictCode = (typeof CONFLICT_CODES)[number]
+
+/** A message's parameters: instants as epoch ms, names as strings. */
+export type DispatchParams = Record<string, string | number>
+
 export interface Conflict {
   kind: ConflictKind
-  message: string
+  code: ConflictCode
+  /**
+   * Instants (epoch ms) and names. `ref` is the start of the card the conflict is about: a time on
+   * another day than `ref`'s names its date.
+   */
+  params: DispatchParams
   otherAssignmentId?: number
 }
 
@@ -54,12 +80,9 @@ export interface BoardAssignment {
 
 export interface ConflictOptions {
   skillNames?: ReadonlyMap<number, string>
-  /** For messages about a worker missing from `technicians` (no calendar to take a zone from). Default UTC. */
-  timeZone?: string
 }
 
 const DAY = 86_400_000
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 /*
  * Luxon costs microseconds per call, which at 5,000 cards is the whole budget, so each zone's local
@@ -104,16 +127,6 @@ function localDate(ms: number, timeZone: string): string {
   return isoOfDayNumber(localDay(ms, timeZone))
 }
 
-/** "HH:mm" on the zone's wall clock. */
-function clock(ms: number, timeZone: string): string {
-  const n = localDay(ms, timeZone)
-  const start = midnight(timeZone, n)
-  // A 24-hour day has no offset change inside it, so the wall clock is the time since midnight.
-  if (midnight(timeZone, n + 1) - start !== DAY) return DateTime.fromMillis(ms, { zone: timeZone }).toFormat('HH:mm')
-  const minute = Math.floor((ms - start) / 60_000)
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
-}
-
 interface DayFacts {
   working: Interval | null
   holiday: boolean
@@ -132,27 +145,16 @@ class CalendarLookup {
   }
 }
 
-function when(ms: number, timeZone: string, refDate: string): string {
-  const date = localDate(ms, timeZone)
-  const time = clock(ms, timeZone)
-  return date === refDate ? time : `${date.slice(8, 10)}.${date.slice(5, 7)} ${time}`
-}
-
-function span(start: number, end: number, timeZone: string, refDate: string): string {
-  const a = when(start, timeZone, refDate)
-  // The end names its date only when it differs from the start's, so "23:00–01:00" reads "23:00–29.11 01:00".
-  const b = when(end, timeZone, localDate(start, timeZone))
-  return `${a}–${b}`
-}
-
 function intersects(a: BoardAssignment, b: BoardAssignment): boolean {
   return a.start < b.end && b.start < a.end
 }
 
-function overlapConflict(other: BoardAssignment, timeZone: string, refDate: string): Conflict {
+/** `other` as seen from the card that starts at `ref`. */
+function overlapConflict(other: BoardAssignment, ref: number): Conflict {
   return {
     kind: 'overlap',
-    message: `Overlaps ${other.orderNumber} (${span(other.start, other.end, timeZone, refDate)})`,
+    code: 'dispatch.conflicts.overlap',
+    params: { order: other.orderNumber, start: other.start, end: other.end, ref },
     otherAssignmentId: other.id
   }
 }
@@ -170,7 +172,7 @@ function cardConflicts(
 ): Conflict[] {
   const out: Conflict[] = []
   if (!tech) {
-    out.push({ kind: 'notTechnician', message: 'Unknown worker' })
+    out.push({ kind: 'notTechnician', code: 'dispatch.conflicts.unknownWorker', params: {} })
     return out
   }
   const cal = tech.calendar
@@ -179,12 +181,15 @@ function cardConflicts(
   const day = lookup.day(cal, date)
 
   if (day.holiday) {
-    out.push({ kind: 'holiday', message: `Starts on a holiday (${date.slice(8, 10)}.${date.slice(5, 7)})` })
+    out.push({ kind: 'holiday', code: 'dispatch.conflicts.holiday', params: { at: a.start } })
   } else {
     const w = day.working
     if (!isInsideWorkingTime(cal, a.start, a.end)) {
-      const hours = w === null ? `closed on ${WEEKDAY_NAMES[weekday(date)]}` : `${clock(w[0], tz)}–${clock(w[1], tz)}`
-      out.push({ kind: 'outsideHours', message: `Outside working hours (${hours})` })
+      out.push(
+        w === null
+          ? { kind: 'outsideHours', code: 'dispatch.conflicts.closedDay', params: { at: a.start } }
+          : { kind: 'outsideHours', code: 'dispatch.conflicts.outsideHours', params: { from: w[0], to: w[1] } }
+      )
     }
   }
 
@@ -193,34 +198,36 @@ function cardConflicts(
   if (early || late) {
     const rs = a.requestedStart
     const re = a.requestedEnd
-    const window =
-      rs !== null && re !== null ? span(rs, re, tz, date) : rs !== null ? `from ${when(rs, tz, date)}` : `until ${when(re!, tz, date)}`
-    out.push({ kind: 'outsideRequested', message: `Outside the requested time (${window})` })
+    out.push(
+      rs !== null && re !== null
+        ? { kind: 'outsideRequested', code: 'dispatch.conflicts.outsideRequested', params: { start: rs, end: re, ref: a.start } }
+        : rs !== null
+          ? { kind: 'outsideRequested', code: 'dispatch.conflicts.outsideRequestedFrom', params: { from: rs, ref: a.start } }
+          : { kind: 'outsideRequested', code: 'dispatch.conflicts.outsideRequestedUntil', params: { until: re!, ref: a.start } }
+    )
   }
 
   if (a.requiredSkillIds.length > 0) {
     const missing = a.requiredSkillIds.filter((id) => !tech.skillIds.includes(id))
     if (missing.length > 0) {
-      const names = missing.map((id) => skillLabel(id, options?.skillNames)).join(', ')
-      out.push({
-        kind: 'missingSkill',
-        message: missing.length === 1 ? `Missing skill: ${names}` : `Missing ${missing.length} skills: ${names}`
-      })
+      const skills = missing.map((id) => skillLabel(id, options?.skillNames)).join(', ')
+      out.push({ kind: 'missingSkill', code: 'dispatch.conflicts.missingSkill', params: { count: missing.length, skills } })
     }
   }
 
   if (a.slaDeadline !== null && a.end > a.slaDeadline) {
-    out.push({ kind: 'slaMiss', message: `Finishes after the SLA deadline ${when(a.slaDeadline, tz, date)}` })
+    out.push({ kind: 'slaMiss', code: 'dispatch.conflicts.slaMiss', params: { deadline: a.slaDeadline, ref: a.start } })
   }
-  if (!tech.roles.includes('technician')) out.push({ kind: 'notTechnician', message: `${tech.name} is not a technician` })
-  if (!tech.active) out.push({ kind: 'inactive', message: `${tech.name} is inactive` })
+  if (!tech.roles.includes('technician'))
+    out.push({ kind: 'notTechnician', code: 'dispatch.conflicts.notTechnician', params: { name: tech.name } })
+  if (!tech.active) out.push({ kind: 'inactive', code: 'dispatch.conflicts.inactive', params: { name: tech.name } })
   return out
 }
 
 /**
  * Conflicts of each assignment, keyed by assignment id (only ids with at least one conflict), overlaps
  * first. Overlap: same worker and the intervals intersect (end == start touches, it does not overlap);
- * both cards name each other. A worker missing from `technicians` gets 'notTechnician' ("Unknown worker").
+ * both cards name each other. A worker missing from `technicians` gets 'notTechnician' ('unknownWorker').
  */
 export function detectConflicts(
   assignments: readonly BoardAssignment[],
@@ -228,7 +235,6 @@ export function detectConflicts(
   options?: ConflictOptions
 ): Map<number, Conflict[]> {
   const lookup = new CalendarLookup()
-  const fallbackZone = options?.timeZone ?? 'UTC'
   const result = new Map<number, Conflict[]>()
   const add = (id: number, c: Conflict): void => {
     const list = result.get(id)
@@ -243,8 +249,7 @@ export function detectConflicts(
     else byWorker.set(a.workerId, [a])
   }
 
-  for (const [workerId, list] of byWorker) {
-    const tz = technicians.get(workerId)?.calendar.timeZone ?? fallbackZone
+  for (const list of byWorker.values()) {
     list.sort((x, y) => x.start - y.start || x.end - y.end || x.id - y.id)
     // Sweep: `open` holds the earlier cards still running at the current start; anything that ended
     // by then can never meet a later card, so the work is the number of overlaps, not n².
@@ -254,8 +259,8 @@ export function detectConflicts(
       for (const o of open) {
         // Both tests: a zero-length card at another's start has end == start and must not count.
         if (!intersects(o, a)) continue
-        add(o.id, overlapConflict(a, tz, localDate(o.start, tz)))
-        add(a.id, overlapConflict(o, tz, localDate(a.start, tz)))
+        add(o.id, overlapConflict(a, o.start))
+        add(a.id, overlapConflict(o, a.start))
       }
       open.push(a)
     }
@@ -280,11 +285,9 @@ export function conflictsOfPlacement(
 ): Conflict[] {
   const lookup = new CalendarLookup()
   const tech = technicians.get(placement.workerId)
-  const tz = tech?.calendar.timeZone ?? options?.timeZone ?? 'UTC'
-  const date = localDate(placement.start, tz)
   const overlaps = others
     .filter((o) => o.id !== placement.id && o.workerId === placement.workerId && intersects(o, placement))
     .sort((x, y) => x.start - y.start || x.id - y.id)
-    .map((o) => overlapConflict(o, tz, date))
+    .map((o) => overlapConflict(o, placement.start))
   return [...overlaps, ...cardConflicts(placement, tech, options, lookup)]
 }

@@ -4,8 +4,8 @@
  */
 import { DateTime } from 'luxon'
 import { type BusinessCalendar, workingIntervals } from '../calendar'
-import { dateOf, dayEnd, dayStart } from '../time'
-import type { BoardAssignment, BoardTechnician } from './conflicts'
+import { dayEnd, dayStart } from '../time'
+import type { BoardAssignment, BoardTechnician, DispatchParams } from './conflicts'
 
 export interface SuggestRequest {
   orderId: number
@@ -21,6 +21,26 @@ export interface SuggestRequest {
   date: string
 }
 
+/** Why a technician ranks where they do, as a key of the `dispatch.suggest.reasons` catalogue. */
+export const REASON_CODES = [
+  'dispatch.suggest.reasons.hasSkills',
+  'dispatch.suggest.reasons.missingSkill',
+  'dispatch.suggest.reasons.free',
+  'dispatch.suggest.reasons.noFreeTime',
+  'dispatch.suggest.reasons.preferred',
+  'dispatch.suggest.reasons.inTeam',
+  'dispatch.suggest.reasons.sameTeam',
+  'dispatch.suggest.reasons.nothingBooked',
+  'dispatch.suggest.reasons.booked'
+] as const
+export type ReasonCode = (typeof REASON_CODES)[number]
+
+/** A reason: its code and parameters (instants as epoch ms; `ref` is on the day the load is measured on). */
+export interface Reason {
+  code: ReasonCode
+  params: DispatchParams
+}
+
 export interface SuggestTechnician extends BoardTechnician {
   teamId: number | null
 }
@@ -31,12 +51,12 @@ export interface Suggestion {
   score: number
   /** Earliest free slot of durationMinutes inside working time and the window, not overlapping existing assignments. */
   slot: { start: number; end: number } | null
-  reasons: string[]
+  reasons: Reason[]
 }
 
 export interface SuggestOptions {
   skillNames?: ReadonlyMap<number, string>
-  /** For "In team North"; without it the reason reads "In the same team". */
+  /** For "In team North"; without it the reason is 'sameTeam' ("In the same team"). */
   teamNames?: ReadonlyMap<number, string>
 }
 
@@ -86,18 +106,6 @@ export function firstFreeSlot(
   return null
 }
 
-function hhmm(ms: number, timeZone: string): string {
-  return DateTime.fromMillis(ms, { zone: timeZone }).toFormat('HH:mm')
-}
-
-function dayMonth(date: string): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}`
-}
-
-function hours(minutes: number): string {
-  return `${Math.round(minutes / 6) / 10} h`
-}
-
 interface Ranked extends Suggestion {
   bookedMinutes: number
 }
@@ -128,46 +136,51 @@ export function suggestTechnicians(
     if (!tech.active || !tech.roles.includes('technician')) continue
     const tz = tech.calendar.timeZone
     const busy = byWorker.get(tech.id) ?? []
-    const reasons: string[] = []
+    const reasons: Reason[] = []
+    const from = dayStart(req.date, tz)
+    const to = dayEnd(req.date, tz)
     let score = 0
 
     const has = new Set(tech.skillIds)
     const missing = required.filter((id) => !has.has(id))
     if (required.length > 0 && missing.length === 0) {
-      reasons.push(required.length === 1 ? 'Has the required skill' : `Has all ${required.length} required skills`)
+      reasons.push({ code: 'dispatch.suggest.reasons.hasSkills', params: { count: required.length } })
     }
-    for (const id of missing) reasons.push(`Missing skill: ${options?.skillNames?.get(id) ?? `#${id}`}`)
+    for (const id of missing) {
+      reasons.push({ code: 'dispatch.suggest.reasons.missingSkill', params: { skill: options?.skillNames?.get(id) ?? `#${id}` } })
+    }
     score += SCORE.missingSkill * missing.length
 
     const slot = firstFreeSlot(tech.calendar, busy, req.durationMinutes, req.windowStart, req.windowEnd)
     if (slot) {
       score += SCORE.freeSlot
-      const slotDate = dateOf(slot.start, tz)
-      const prefix = slotDate === req.date ? '' : `${dayMonth(slotDate)} `
-      reasons.push(`Free ${prefix}${hhmm(slot.start, tz)}–${hhmm(slot.end, tz)}`)
+      reasons.push({ code: 'dispatch.suggest.reasons.free', params: { start: slot.start, end: slot.end, ref: from } })
     } else {
-      reasons.push('No free time in the window')
+      reasons.push({ code: 'dispatch.suggest.reasons.noFreeTime', params: {} })
     }
 
     if (req.preferredWorkerId !== null && tech.id === req.preferredWorkerId) {
       score += SCORE.preferred
-      reasons.push('Preferred technician')
+      reasons.push({ code: 'dispatch.suggest.reasons.preferred', params: {} })
     }
     if (req.teamId !== null && tech.teamId === req.teamId) {
       score += SCORE.sameTeam
       const team = options?.teamNames?.get(req.teamId)
-      reasons.push(team ? `In team ${team}` : 'In the same team')
+      reasons.push(
+        team ? { code: 'dispatch.suggest.reasons.inTeam', params: { team } } : { code: 'dispatch.suggest.reasons.sameTeam', params: {} }
+      )
     }
 
-    const from = dayStart(req.date, tz)
-    const to = dayEnd(req.date, tz)
     let bookedMs = 0
     for (const a of busy) bookedMs += Math.max(0, Math.min(a.end, to) - Math.max(a.start, from))
     const bookedMinutes = bookedMs / 60_000
     // Rounded so that float noise can never reorder two technicians with the same load.
     score += Math.round(SCORE.load * (1 - Math.min(bookedMinutes, FULL_DAY_MINUTES) / FULL_DAY_MINUTES) * 100) / 100
     reasons.push(
-      bookedMinutes === 0 ? `Nothing booked on ${dayMonth(req.date)}` : `${hours(bookedMinutes)} booked on ${dayMonth(req.date)}`
+      bookedMinutes === 0
+        ? { code: 'dispatch.suggest.reasons.nothingBooked', params: { day: from } }
+        : // Hours to a tenth.
+          { code: 'dispatch.suggest.reasons.booked', params: { hours: Math.round(bookedMinutes / 6) / 10, day: from } }
     )
 
     ranked.push({ workerId: tech.id, name: tech.name, score, slot, reasons, bookedMinutes })

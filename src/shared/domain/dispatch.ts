@@ -4,13 +4,19 @@ import { weekHours } from './masterdata'
 import { PRIORITIES } from './orders'
 import { slaBadge } from './sla'
 import { holiday } from './system'
+import { CONFLICT_CODES, CONFLICT_KINDS } from '../dispatch/conflicts'
+import { REASON_CODES } from '../dispatch/suggest'
 
 export const ASSIGNMENT_STATUSES = ['planned', 'dispatched', 'travelling', 'onSite', 'done'] as const
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number]
 
+/** A message's parameters: instants as epoch ms, names as strings; the text is made in the reader's language. */
+const dispatchParams = z.record(z.string(), z.union([z.string(), z.number()]))
+
 export const conflictRow = z.object({
-  kind: z.enum(['overlap', 'outsideHours', 'holiday', 'outsideRequested', 'missingSkill', 'slaMiss', 'notTechnician', 'inactive']),
-  message: z.string(),
+  kind: z.enum(CONFLICT_KINDS),
+  code: z.enum(CONFLICT_CODES),
+  params: dispatchParams,
   otherAssignmentId: id.optional()
 })
 export type ConflictRow = z.infer<typeof conflictRow>
@@ -145,7 +151,7 @@ export const suggestion = z.object({
   name: z.string(),
   score: z.number(),
   slot: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
-  reasons: z.array(z.string())
+  reasons: z.array(z.object({ code: z.enum(REASON_CODES), params: dispatchParams }))
 })
 
 export const daySheetInput = z.object({ workerId: id, date: isoDate })

@@ -66,8 +66,7 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
   )
 
   const conflicts = detectConflicts(cards.map(asAssignment), conflictTechnicians(technicians), {
-    skillNames: new Map(skills.map((k) => [k.id, k.name])),
-    timeZone: tz
+    skillNames: new Map(skills.map((k) => [k.id, k.name]))
   })
 
   return {

@@ -355,8 +355,7 @@ export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id:
   const others = loadCards(ctx, from, to, now, card.workerId)
   const techs = conflictTechnicians(loadWorkers(ctx, calendars, [card.workerId]))
   const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, {
-    skillNames: skillNameMap(ctx),
-    timeZone: tz
+    skillNames: skillNameMap(ctx)
   })
   return { ...card, conflicts }
 }

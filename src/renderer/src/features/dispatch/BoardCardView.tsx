@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core'
 import { IconCircleCheck, IconMapPin, IconSend, IconTruck } from '@tabler/icons-react'
 import type { TFunction } from 'i18next'
 import { memo } from 'react'
+import { dispatchText } from '@shared/dispatch/text'
 import type { BoardCard } from '@shared/domain/dispatch'
 import type { Formats } from '@shared/i18n/format'
 import { slaBadgeColour, slaBadgeText } from '../../components/SlaBadge'
@@ -30,7 +31,7 @@ const STATUS_ICON = {
 /** What the card says; memoised apart from the draggable wrapper, which dnd-kit re-renders when a drag starts or ends. */
 const CardBody = memo(function CardBody({ card, compact, t, f }: { card: BoardCard; compact: boolean; t: TFunction; f: Formats }) {
   const StatusIcon = STATUS_ICON[card.status]
-  const conflicts = card.conflicts.map((c) => `• ${c.message}`).join('\n')
+  const conflicts = card.conflicts.map((c) => `• ${dispatchText(t, f, c)}`).join('\n')
   const head = (
     <div className={classes.cardLine}>
       {conflicts && (

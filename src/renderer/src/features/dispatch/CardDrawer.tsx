@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangleFilled, IconExternalLink, IconSend, IconTrash } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { dispatchText } from '@shared/dispatch/text'
 import type { BoardCard } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { SlaBadge } from '../../components/SlaBadge'
@@ -52,7 +53,7 @@ export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, on
             <Stack gap={2} p={6} bg="red.0" style={{ borderRadius: 4 }}>
               {card.conflicts.map((c, i) => (
                 <Text key={i} size="xs" c="red.8">
-                  <IconAlertTriangleFilled size={11} /> {c.message}
+                  <IconAlertTriangleFilled size={11} /> {dispatchText(t, f, c)}
                 </Text>
               ))}
             </Stack>

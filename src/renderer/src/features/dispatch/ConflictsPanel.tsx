@@ -1,6 +1,7 @@
 import { Text, UnstyledButton } from '@mantine/core'
 import { IconAlertTriangleFilled } from '@tabler/icons-react'
 import { useMemo } from 'react'
+import { dispatchText } from '@shared/dispatch/text'
 import type { Board, BoardCard } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { useLanguage, useT } from '../../lib/i18n'
@@ -44,7 +45,7 @@ export function ConflictsPanel({
           </Text>
           {c.conflicts.map((k, i) => (
             <Text key={i} size="xs" c="red.8">
-              {k.message}
+              {dispatchText(t, f, k)}
             </Text>
           ))}
         </UnstyledButton>

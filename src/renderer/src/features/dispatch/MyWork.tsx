@@ -3,6 +3,7 @@ import { IconAlertTriangleFilled, IconCircleCheck, IconMapPin, IconTruck } from 
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
+import { dispatchText } from '@shared/dispatch/text'
 import type { AssignmentStatus, BoardCard } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { dateOf } from '@shared/time'
@@ -109,7 +110,7 @@ export function MyWork() {
                     )}
                     {c.conflicts.map((k, i) => (
                       <Text key={i} size="xs" c="red.8">
-                        <IconAlertTriangleFilled size={11} /> {k.message}
+                        <IconAlertTriangleFilled size={11} /> {dispatchText(t, f, k)}
                       </Text>
                     ))}
                   </div>

@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Paper, Text } from '@mantine/core'
 import { IconSparkles } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
+import { dispatchText } from '@shared/dispatch/text'
 import type { TrayRow } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { useLanguage, useT } from '../../lib/i18n'
@@ -62,7 +63,7 @@ export function SuggestPanel({ row, from, days, timeZone, onAssign }: Props) {
               {s.slot ? `${f.dateTime(s.slot.start)} – ${f.time(s.slot.end)}` : t('dispatch.suggest.noSlot')}
             </Text>
             <Text size="10px" c="dimmed" lineClamp={2}>
-              {s.reasons.join(' · ')}
+              {s.reasons.map((r) => dispatchText(t, f, r)).join(' · ')}
             </Text>
           </div>
           <Button

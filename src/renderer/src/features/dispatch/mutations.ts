@@ -1,6 +1,8 @@
 import { notifications } from '@mantine/notifications'
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query'
+import { dispatchText } from '@shared/dispatch/text'
 import type { AssignmentStatus, Board, BoardCard, ConflictRow, TrayRow } from '@shared/domain/dispatch'
+import type { Formats } from '@shared/i18n/format'
 import { call, isApiError } from '../../lib/api'
 // Notifications are raised outside components: they speak the screen's current language.
 import { i18n } from '../../lib/i18n'
@@ -53,13 +55,13 @@ export function reportFailure(qc: QueryClient, e: unknown, what: string): void {
   }
 }
 
-/** Never accept a conflict silently: every change that leaves one says so. */
-export function reportConflicts(card: BoardCard): void {
+/** Never accept a conflict silently: every change that leaves one says so (`f`: the board's formats). */
+export function reportConflicts(card: BoardCard, f: Formats): void {
   if (card.conflicts.length === 0) return
   notifications.show({
     color: 'yellow',
     title: i18n.t('dispatch.ops.conflicts', { order: card.orderNumber, count: card.conflicts.length }),
-    message: card.conflicts.map((c: ConflictRow) => c.message).join(' · '),
+    message: card.conflicts.map((c: ConflictRow) => dispatchText(i18n.t, f, c)).join(' · '),
     autoClose: 8000
   })
 }

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { type RefObject, useCallback, useRef, useState } from 'react'
 import type { Board, TrayRow } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
-import { useLanguage, useT } from '../../lib/i18n'
+import { useFormat, useLanguage, useT } from '../../lib/i18n'
 import { describeOp, dispatchCards, reportConflicts, reportFailure, runOp } from './mutations'
 import { suggestQuery } from './queries'
 import { type BoardOp, UndoStack } from './undo'
@@ -24,6 +24,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
   const qc = useQueryClient()
   const t = useT()
   const language = useLanguage()
+  const shopFormats = useFormat()
   const undoStack = useRef(new UndoStack())
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const [undo, setUndo] = useState({ canUndo: false, canRedo: false })
@@ -40,8 +41,8 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
           const done = await runOp(qc, op)
           undoStack.current.record(done)
           if (done.card) {
-            reportConflicts(done.card)
             const b = latest.current.board
+            reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
             // A suggestion may lie outside the shown range: say where the work went.
             if (b && (done.card.end <= b.from || done.card.start >= b.to))
               notifications.show({
@@ -58,7 +59,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         }
         refreshUndo()
       }),
-    [enqueue, qc, latest, refreshUndo, t, language]
+    [enqueue, qc, latest, refreshUndo, t, language, shopFormats]
   )
 
   const step = useCallback(
@@ -66,7 +67,8 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
       enqueue(async () => {
         const run = async (op: BoardOp) => {
           const done = await runOp(qc, op)
-          if (done.card) reportConflicts(done.card)
+          const b = latest.current.board
+          if (done.card) reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
           return done
         }
         try {
@@ -76,7 +78,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         }
         refreshUndo()
       }),
-    [enqueue, qc, refreshUndo, t]
+    [enqueue, qc, latest, refreshUndo, t, language, shopFormats]
   )
 
   /** Assigns a tray order to the first suggestion with a free slot in the shown range; `onAssigned` runs first. */

@@ -80,7 +80,35 @@ export const dispatch = {
     none: 'No technician can take it in the shown range.',
     score: 'score {{score}}',
     noSlot: 'No free slot in range',
-    assign: 'Assign'
+    assign: 'Assign',
+    reasons: {
+      hasSkills_one: 'Has the required skill',
+      hasSkills_other: 'Has all {{count}} required skills',
+      missingSkill: 'Missing skill: {{skill}}',
+      free: 'Free {{span}}',
+      noFreeTime: 'No free time in the window',
+      preferred: 'Preferred technician',
+      inTeam: 'In team {{team}}',
+      sameTeam: 'In the same team',
+      nothingBooked: 'Nothing booked on {{day}}',
+      booked: '{{hours}} h booked on {{day}}'
+    }
+  },
+  /** What is wrong with a card: the `code` of a conflict (src/shared/dispatch/conflicts.ts). */
+  conflicts: {
+    overlap: 'Overlaps {{order}} ({{span}})',
+    unknownWorker: 'Unknown worker',
+    holiday: 'Starts on a holiday ({{day}})',
+    outsideHours: 'Outside working hours ({{from}}–{{to}})',
+    closedDay: 'Outside working hours (closed on {{weekday}})',
+    outsideRequested: 'Outside the requested time ({{span}})',
+    outsideRequestedFrom: 'Outside the requested time (from {{from}})',
+    outsideRequestedUntil: 'Outside the requested time (until {{until}})',
+    missingSkill_one: 'Missing skill: {{skills}}',
+    missingSkill_other: 'Missing {{count}} skills: {{skills}}',
+    slaMiss: 'Finishes after the SLA deadline {{deadline}}',
+    notTechnician: '{{name}} is not a technician',
+    inactive: '{{name}} is inactive'
   },
   ops: {
     assignment: 'Assignment',

@@ -82,7 +82,34 @@ export const dispatch: Shape<typeof en> = {
     none: 'Näidatud vahemikus ei saa seda ükski teenusetehnik võtta.',
     score: 'skoor {{score}}',
     noSlot: 'Vahemikus pole vaba aega',
-    assign: 'Määra'
+    assign: 'Määra',
+    reasons: {
+      hasSkills_one: 'Vajalik oskus olemas',
+      hasSkills_other: 'Kõik {{count}} vajalikku oskust olemas',
+      missingSkill: 'Puudub oskus: {{skill}}',
+      free: 'Vaba {{span}}',
+      noFreeTime: 'Vahemikus pole vaba aega',
+      preferred: 'Eelistatud teenusetehnik',
+      inTeam: 'Meeskonnas {{team}}',
+      sameTeam: 'Samas meeskonnas',
+      nothingBooked: '{{day}} pole midagi planeeritud',
+      booked: '{{day}} planeeritud {{hours}} h'
+    }
+  },
+  conflicts: {
+    overlap: 'Kattub hooldustellimusega {{order}} ({{span}})',
+    unknownWorker: 'Tundmatu töötaja',
+    holiday: 'Algab pühal ({{day}})',
+    outsideHours: 'Väljaspool tööaega ({{from}}–{{to}})',
+    closedDay: 'Väljaspool tööaega (suletud: {{weekday}})',
+    outsideRequested: 'Väljaspool soovitud aega ({{span}})',
+    outsideRequestedFrom: 'Väljaspool soovitud aega (alates {{from}})',
+    outsideRequestedUntil: 'Väljaspool soovitud aega (kuni {{until}})',
+    missingSkill_one: 'Puudub oskus: {{skills}}',
+    missingSkill_other: 'Puudub {{count}} oskust: {{skills}}',
+    slaMiss: 'Lõpeb pärast SLA tähtaega {{deadline}}',
+    notTechnician: '{{name}} pole teenusetehnik',
+    inactive: '{{name}} on mitteaktiivne'
   },
   ops: {
     assignment: 'Määramine',
