@@ -13,6 +13,9 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     const help = cli(['--help'])
     expect(help.out).toContain('agreements generate')
     expect(cli(['agreements', 'generate', '--help']).out).toContain('--from, --to')
+    const abi = cli(['agreements', 'generate', '--help', '--lang', 'et']).out
+    expect(abi).toContain('Loo teenuselepetest tulenevad hooldustellimused')
+    expect(abi).toContain('vahemik, mõlemad päevad kaasa arvatud')
 
     // The seeded agreement: monthly from 5 January; 5 December 2026 is a Saturday (kept, flagged).
     const first = cli(['agreements', 'generate', '--from', '2026-12-01', '--to', '2027-02-28', ...db, '--json'])
@@ -50,6 +53,19 @@ describe('agreements generate (command line)', { timeout: 60000 }, () => {
     expect(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db]).out).toMatch(
       /^Nothing to create for 2026-11-01 … 2027-03-31: 1 agreement in force, 5 occurrences made before/
     )
+
+    // --lang et: progress and summary in Estonian, with Estonian plurals (the number takes the singular).
+    expect(cli(['agreements', 'generate', '--from', '2026-11-01', '--to', '2027-03-31', ...db, '--lang', 'et']).out.trim()).toMatch(
+      /^Perioodiks 2026-11-01 … 2027-03-31 pole midagi luua: kehtib 1 teenuselepe, varem loodud 5 külastust \(\d+,\d s\)\.$/
+    )
+    const estonian = cli(['agreements', 'generate', '--from', '2027-04-01', '--to', '2027-05-31', ...db, '--lang', 'et'])
+    expect(estonian.code, estonian.err).toBe(0)
+    expect(estonian.err).toContain('Luuakse hooldustellimusi perioodiks 2027-04-01 … 2027-05-31 kasutajana seed-admin')
+    expect(estonian.err).toMatch(/teenuselepped 1\/1, 2 hooldustellimust/)
+    expect(estonian.out).toMatch(
+      /^Loodi 2 hooldustellimust \(SO-000008 … SO-000009\), kokku 2 rida, 1 teenuseleppe põhjal perioodiks 2027-04-01 … 2027-05-31 \(\d+,\d s\)\./
+    )
+    expect(estonian.out).toContain('0 külastust jäeti vahele (varem loodud); 0 hooldustellimust suletud päeval')
   })
 
   it('generates one agreement by number, acting as the given user', async () => {

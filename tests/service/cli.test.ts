@@ -35,6 +35,18 @@ describe('command line', () => {
     const one = cli(['export', '--help'])
     expect(one.code).toBe(0)
     expect(one.out).toContain('serviceObjects')
+    expect(one.out).toContain("--lang et|en      language of the headers and labels (default: the user's)")
+
+    // Help is printed before a database is opened: English, unless --lang chooses.
+    const abi = cli(['--help', '--lang', 'et'])
+    expect(abi.code).toBe(0)
+    expect(abi.out).toContain('Hoolduse käsurida')
+    expect(abi.out).toMatch(/Käsud:\n\s+migrate\s+Loo andmebaas/)
+    expect(abi.out).toContain('Kirjuta loend CSV-faili')
+    const exportAbi = cli(['export', '--help', '--lang', 'et'])
+    expect(exportAbi.out).toContain('Kasutus: npm run cli -- export <list>')
+    expect(exportAbi.out).toContain('päiste ja siltide keel')
+    expect(exportAbi.out).not.toContain('search text')
 
     const bad = cli(['frobnicate'])
     expect(bad.code).toBe(2)
@@ -64,7 +76,8 @@ describe('command line', () => {
     const csv = join(dir, 'objects.csv')
     const e = cli(['export', 'serviceObjects', '--out', csv, '--db', file])
     expect(e.code, e.err).toBe(0)
-    expect(e.out).toContain('Exported 200 rows of serviceObjects')
+    // The acting administrator speaks the company's language (Estonian): so does the summary.
+    expect(e.out.trim()).toBe(`Loendist serviceObjects eksporditi 200 rida faili ${csv} (kasutajana admin).`)
     // The administrator speaks the company's language (Estonian): the spreadsheet dialect, Estonian headers.
     expect(readFileSync(csv, 'utf8').startsWith('\ufeffNumber;Nimi;Klient;')).toBe(true)
     const rows = rowsOf(csv, ';')
@@ -96,6 +109,7 @@ describe('command line', () => {
       file
     ])
     expect(f.code, f.err).toBe(0)
+    expect(f.out.trim()).toMatch(/^Exported \d+ rows of customers to .*customers\.csv \(as admin\)\.$/)
     expect(readFileSync(active, 'utf8').startsWith('Number,Name,Group,Language,')).toBe(true)
     expect(
       rowsOf(active)
@@ -103,7 +117,9 @@ describe('command line', () => {
         .every((r) => r[rowsOf(active)[0]!.indexOf('Active')] === 'Yes')
     ).toBe(true)
     const items = join(dir, 'items.csv')
-    expect(cli(['export', 'items', '--out', items, '--lang', 'et', '--db', file]).code).toBe(0)
+    const itemsEt = cli(['export', 'items', '--out', items, '--lang', 'et', '--db', file])
+    expect(itemsEt.code, itemsEt.err).toBe(0)
+    expect(itemsEt.out).toMatch(/^Loendist items eksporditi \d+ rida faili /)
     const itemRows = rowsOf(items, ';')
     expect(itemRows[0]).toContain('Müügihind')
     for (const r of itemRows.slice(1)) expect(r[itemRows[0]!.indexOf('Müügihind')]).toMatch(/^-?\d+,\d\d$/)
@@ -142,7 +158,21 @@ describe('command line', () => {
     expect(cli(['migrate', '--db', file]).code).toBe(0)
 
     // No administrator yet: the first user from the command line must be one.
-    const notAdmin = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--password', 'longenough1', '--db', file])
+    const notAdmin = cli([
+      'users',
+      'add',
+      'mari',
+      '--name',
+      'Mari',
+      '--role',
+      'dispatcher',
+      '--password',
+      'longenough1',
+      '--lang',
+      'en',
+      '--db',
+      file
+    ])
     expect(notAdmin.code).toBe(1)
     expect(notAdmin.err).toContain('the first user must get --role administrator')
     const root = cli(['users', 'add', 'root', '--name', 'Root', '--role', 'administrator', '--db', file], {
@@ -169,13 +199,32 @@ describe('command line', () => {
     expect(missingPassword.err).toContain('HOOLDUS_PASSWORD')
 
     const ok = cli(
-      ['users', 'add', 'mari', '--name', 'Mari Maasikas', '--role', 'dispatcher', '--role', 'serviceConsultant', '--db', file],
+      [
+        'users',
+        'add',
+        'mari',
+        '--name',
+        'Mari Maasikas',
+        '--role',
+        'dispatcher',
+        '--role',
+        'serviceConsultant',
+        '--lang',
+        'en',
+        '--db',
+        file
+      ],
       {
         HOOLDUS_PASSWORD: 'mari-password'
       }
     )
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain('Added user "mari" (Mari Maasikas; Dispatcher, Service consultant)')
+    const inEstonian = cli(['users', 'add', 'jaan', '--name', 'Jaan Tamm', '--role', 'technician', '--lang', 'et', '--db', file], {
+      HOOLDUS_PASSWORD: 'jaan-password'
+    })
+    expect(inEstonian.code, inEstonian.err).toBe(0)
+    expect(inEstonian.out.trim()).toBe('Lisati kasutaja "jaan" (Jaan Tamm; Teenusetehnik).')
     const twice = cli(['users', 'add', 'mari', '--name', 'Mari', '--role', 'dispatcher', '--db', file], {
       HOOLDUS_PASSWORD: 'mari-password'
     })

@@ -4,7 +4,20 @@ import { type ApiHost, runMethod } from '../api/pipeline'
 import { type GenerationProgress, runGeneration } from '../services/agreements/generator'
 import type { ServiceContext } from '../services/core/context'
 import type { Command, CommandInput } from './commands'
-import { actingUser, CliError, cliCaller, cliLanguage, cliText, describeApiError, type FieldNames, openDb, usageError } from './session'
+import {
+  actingUser,
+  CliError,
+  cliCaller,
+  cliCount,
+  cliLanguage,
+  cliSeconds,
+  cliText,
+  describeApiError,
+  type FieldNames,
+  helpLines,
+  openDb,
+  usageError
+} from './session'
 
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
 const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
@@ -20,8 +33,6 @@ function validationError(issues: FieldIssue[]): CliError {
   )
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-
 /**
  * `agreements generate`: the batch "Create service orders" for scheduled runs (cron, Task Scheduler). The
  * same generator as the app's background run; progress on stderr, the summary on stdout (or one JSON object).
@@ -29,47 +40,42 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export const agreementsGenerate: Command = {
   name: 'agreements generate',
   usage: 'agreements generate --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--agreement AGR-00001]… [--json] [--user name]',
-  summary: 'Create the service orders agreements call for in a date range (for scheduled runs)',
-  details: [
-    '--from, --to    the range, both days included, at most ten years',
-    '--agreement no  only this agreement (repeat for several); default: every agreement in force',
-    '--json          print one JSON object: orders, lines, skipped, conflicts, agreements, orderNumbers …',
-    '--user name     act as this user (default: the first active administrator); needs the right to generate',
-    'Running it again over the same dates creates nothing twice: occurrences made before are skipped, also',
-    'when their order lines were cancelled, moved or deleted since. Each agreement is written whole, so an',
-    'interrupted run keeps whole agreements only; run it again to complete it.'
-  ],
+  summary: () => cliText('cli.generate.summary'),
+  details: () => helpLines(cliText('cli.generate.details')),
   options: ['from', 'to', 'agreement', 'json', 'user'],
   async run({ args, values, dbFile, out, err }) {
-    if (args.length) throw usageError(`agreements generate takes no arguments, not "${args.join(' ')}"`)
+    if (args.length) throw usageError(cliText('cli.generate.noArguments', { args: args.join(' ') }))
     const from = str(values.from)
     const to = str(values.to)
-    if (from === undefined || to === undefined)
-      throw usageError('agreements generate needs --from and --to, e.g. --from 2026-01-01 --to 2026-03-31')
+    if (from === undefined || to === undefined) throw usageError(cliText('cli.generate.needsRange'))
     const json = values.json === true
 
     const db = await openDb(dbFile, { create: false, log: err })
     try {
+      // First: its language is the one of every message after it.
+      const session = actingUser(db.conn, str(values.user))
       const numbers = list(values.agreement).map((n) => n.trim())
       const find = db.conn.sqlite.prepare('select id from agreements where number = ?')
       const agreementIds = numbers.map((n) => {
         const a = find.get(n) as { id: number } | undefined
-        if (!a) throw new CliError(`There is no agreement ${n}.`)
+        if (!a) throw new CliError(cliText('cli.generate.noAgreement', { number: n }))
         return a.id
       })
-      const session = actingUser(db.conn, str(values.user))
       if (session.userId === null) throw new CliError(cliText('cli.noAdministrator'))
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
       const started = performance.now()
       // The app's handler starts a background run; a scheduled run wants it done, with progress, before exiting.
       const generate = (ctx: ServiceContext, input: ParsedInput<'agreements.generate'>) => {
+        const user = session.username ?? ''
         if (!json)
-          err(`Generating service orders for ${from} … ${to}${numbers.length ? ` (${numbers.join(', ')})` : ''} as ${session.username} …`)
-        return runGeneration(
-          ctx,
-          input,
-          json ? undefined : (p) => err(`  ${p.done}/${p.total} agreements, ${plural(p.summary.orders, 'order')}`)
-        )
+          err(
+            numbers.length
+              ? cliText('cli.generate.startingSome', { from, to, agreements: numbers.join(', '), user })
+              : cliText('cli.generate.starting', { from, to, user })
+          )
+        const progress = (p: GenerationProgress) =>
+          err(cliText('cli.generate.progress', { done: p.done, total: p.total, orders: cliCount('cli.generate.orders', p.summary.orders) }))
+        return runGeneration(ctx, input, json ? undefined : progress)
       }
       const outcome = await runMethod(
         host,
@@ -94,19 +100,26 @@ export const agreementsGenerate: Command = {
         out(JSON.stringify({ from, to, ...summary, agreementsInScope: result.total, orderNumbers, user: session.username, durationMs: ms }))
         return
       }
-      const seconds = (ms / 1000).toFixed(1)
+      const seconds = cliSeconds(ms)
+      const inForce = cliCount('cli.generate.agreements', result.total)
+      const skipped = cliCount('cli.generate.occurrences', summary.skipped)
       if (summary.orders === 0) {
-        out(
-          `Nothing to create for ${from} … ${to}: ${plural(result.total, 'agreement')} in force, ${plural(summary.skipped, 'occurrence')} made before (${seconds} s).`
-        )
+        out(cliText('cli.generate.nothing', { from, to, inForce, skipped, seconds }))
         return
       }
       out(
-        `Created ${plural(summary.orders, 'service order')} (${orderNumbers!.first} … ${orderNumbers!.last}) with ${plural(summary.lines, 'line')} from ${plural(summary.agreements, 'agreement')} for ${from} … ${to} (${seconds} s).`
+        cliText('cli.generate.created', {
+          orders: cliCount('cli.generate.serviceOrders', summary.orders),
+          first: orderNumbers!.first,
+          last: orderNumbers!.last,
+          lines: cliCount('cli.generate.lines', summary.lines),
+          agreements: cliCount('cli.generate.fromAgreements', summary.agreements),
+          from,
+          to,
+          seconds
+        })
       )
-      out(
-        `  ${plural(summary.skipped, 'occurrence')} skipped (made before); ${plural(summary.conflicts, 'order')} on a closed day (flagged as calendar conflict); ${plural(result.total, 'agreement')} in force.`
-      )
+      out(cliText('cli.generate.outcome', { skipped, conflicts: cliCount('cli.generate.orders', summary.conflicts), inForce }))
     } finally {
       db.close()
     }

@@ -42,23 +42,27 @@ const OPTIONS = {
 
 const GLOBAL = new Set(['db', 'help', 'lang'])
 
+/**
+ * The help speaks `--lang`, else English: it is printed before any database is opened, so neither the
+ * user's nor the company's language is known yet.
+ */
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
   return [
-    'Hooldus command line: the same services and permission checks as the app, on a database file.',
+    cliText('cli.help.intro'),
     '',
-    'Usage: npm run cli -- <command> [options]',
+    cliText('cli.help.usage'),
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    `  ${'help'.padEnd(width)}  This text; "help <command>" or "<command> --help" for one command`,
+    cliText('cli.help.commands'),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary()}`),
+    `  ${'help'.padEnd(width)}  ${cliText('cli.help.helpCommand')}`,
     '',
-    'Options of every command:',
-    "  --db <file>   the database (default: $HOOLDUS_DB, else hooldus.db in the app's data folder)",
-    '  -h, --help    help',
+    cliText('cli.help.everyCommand'),
+    cliText('cli.help.db'),
+    cliText('cli.help.help'),
     cliText('cli.langHelp'),
     '',
-    'Examples:',
+    cliText('cli.help.examples'),
     '  npm run demo -- --db demo.db --scale 10',
     '  npm run cli -- export serviceObjects --out objects.csv --db demo.db',
     '  npm run cli -- pdf invoice INV-000003 --out INV-000003.pdf --db demo.db',
@@ -68,11 +72,12 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(c: Command): string {
+  const details = c.details()
   return [
-    `Usage: npm run cli -- ${c.usage} [--db <file>]`,
+    cliText('cli.help.commandUsage', { usage: c.usage }),
     '',
-    c.summary + '.',
-    ...(c.details.length ? ['', ...c.details.map((d) => `  ${d}`)] : [])
+    c.summary() + '.',
+    ...(details.length ? ['', ...details.map((d) => `  ${d}`)] : [])
   ].join('\n')
 }
 

@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, renameSync, rmSync, writeFileSync } from
 import { resolve } from 'node:path'
 import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '@shared/api/contract'
-import { ROLE_LABELS, ROLES, type Role } from '@shared/auth/roles'
+import { ROLES, type Role } from '@shared/auth/roles'
 import type { UserRow } from '@shared/domain/system'
 import { APP_LANGUAGES, CSV_DIALECTS, type CsvDialect, isLanguage } from '@shared/i18n/languages'
 import { writeCsv } from '../api/csv'
@@ -18,10 +18,14 @@ import {
   actingUser,
   CliError,
   cliCaller,
+  cliCount,
   cliLanguage,
+  cliNumber,
+  cliSeconds,
   cliText,
   describeApiError,
   type FieldNames,
+  helpLines,
   type OpenedDb,
   openDb,
   usageError
@@ -40,9 +44,10 @@ export interface CommandInput {
 export interface Command {
   name: string
   usage: string
-  summary: string
+  /** One line for the general help, in the command line's language. */
+  summary: () => string
   /** Extra lines for `<command> --help`. */
-  details: string[]
+  details: () => string[]
   /** Options this command accepts besides --db and --help. */
   options: string[]
   run: (input: CommandInput) => Promise<void>
@@ -51,11 +56,13 @@ export interface Command {
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
 const isCsvDialect = (v: string): v is CsvDialect => (CSV_DIALECTS as readonly string[]).includes(v)
 const list = (v: CommandInput['values'][string]) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
+/** A role by its label in the command line's language. */
+const roleLabel = (r: string) => cliText(`enums.role.${r as Role}`)
 
 function positiveNumber(raw: string | undefined, option: string, fallback: number): number {
   if (raw === undefined) return fallback
   const n = Number(raw)
-  if (!Number.isFinite(n) || n <= 0) throw usageError(`${option} must be a positive number, not "${raw}"`)
+  if (!Number.isFinite(n) || n <= 0) throw usageError(cliText('cli.positiveNumber', { option, value: raw }))
   return n
 }
 
@@ -73,7 +80,7 @@ function listMethod(name: string): MethodName {
       .replace(/[-_]/g, '')
       .toLowerCase()
   const found = Object.keys(exportSources).find((m) => norm(m) === norm(name))
-  if (!found || !isMethodName(found)) throw usageError(`Unknown list "${name}"; lists: ${exportableLists().join(', ')}`)
+  if (!found || !isMethodName(found)) throw usageError(cliText('cli.export.unknownList', { name, lists: exportableLists().join(', ') }))
   return found
 }
 
@@ -94,11 +101,13 @@ function exportInput(method: MethodName, values: CommandInput['values']): Record
   for (const f of list(values.filter)) {
     const eq = f.indexOf('=')
     const key = eq > 0 ? f.slice(0, eq) : ''
-    if (!key) throw usageError(`--filter takes key=value, not "${f}"`)
+    if (!key) throw usageError(cliText('cli.export.filterSyntax', { value: f }))
     if (!filters.includes(key)) {
       const listName = method.replace(/\.list$/, '')
       throw usageError(
-        `Unknown filter "${key}" for ${listName}; ${filters.length ? `filters: ${filters.join(', ')}` : 'it has no filters'}`
+        filters.length
+          ? cliText('cli.export.unknownFilter', { key, list: listName, filters: filters.join(', ') })
+          : cliText('cli.export.noFilters', { key, list: listName })
       )
     }
     input[key] = filterValue(f.slice(eq + 1))
@@ -111,15 +120,15 @@ function exportInput(method: MethodName, values: CommandInput['values']): Record
 const migrate: Command = {
   name: 'migrate',
   usage: 'migrate',
-  summary: 'Create the database, or bring it to this version of Hooldus (backs it up first)',
-  details: ['A database written by a newer Hooldus is refused and left unchanged.'],
+  summary: () => cliText('cli.migrate.summary'),
+  details: () => helpLines(cliText('cli.migrate.details')),
   options: [],
   async run({ dbFile, out, err }) {
     const existed = existsSync(dbFile)
     const db = await openDb(dbFile, { create: true, log: err })
     try {
       const version = db.conn.sqlite.pragma('user_version', { simple: true }) as number
-      out(`${existed ? 'Database' : 'New database'} ${dbFile} is at schema version ${version}.`)
+      out(cliText(existed ? 'cli.migrate.existing' : 'cli.migrate.created', { file: dbFile, version }))
     } finally {
       db.close()
     }
@@ -129,17 +138,17 @@ const migrate: Command = {
 const backup: Command = {
   name: 'backup',
   usage: 'backup <file> [--force]',
-  summary: 'Copy the database to <file>; safe while the app is running',
-  details: ['--force   overwrite <file> when it exists'],
+  summary: () => cliText('cli.backup.summary'),
+  details: () => helpLines(cliText('cli.backup.details')),
   options: ['force'],
   async run({ args, values, dbFile, out }) {
     const [target, ...extra] = args
-    if (!target) throw usageError('backup needs the file to write, e.g. backup hooldus-2025-06-01.db')
-    if (extra.length) throw usageError(`backup takes one file, not "${args.join(' ')}"`)
+    if (!target) throw usageError(cliText('cli.backup.needsFile'))
+    if (extra.length) throw usageError(cliText('cli.backup.oneFile', { args: args.join(' ') }))
     const dest = resolve(target)
-    if (dest === resolve(dbFile)) throw new CliError('The backup file cannot be the database itself.')
-    if (existsSync(dest) && values.force !== true) throw new CliError(`${dest} already exists; pass --force to overwrite it.`)
-    if (!existsSync(dbFile)) throw new CliError(`There is no database at ${dbFile}; pass --db <file>.`)
+    if (dest === resolve(dbFile)) throw new CliError(cliText('cli.backup.sameFile'))
+    if (existsSync(dest) && values.force !== true) throw new CliError(cliText('cli.backup.exists', { file: dest }))
+    if (!existsSync(dbFile)) throw new CliError(cliText('cli.backup.noDatabase', { file: dbFile }))
     const conn = openDatabase(dbFile)
     try {
       if (existsSync(dest)) rmSync(dest)
@@ -147,29 +156,30 @@ const backup: Command = {
     } finally {
       closeDatabase(conn)
     }
-    out(`Backed up ${dbFile} to ${dest}.`)
+    out(cliText('cli.backup.done', { file: dbFile, target: dest }))
   }
 }
 
 const DEMO_COMPANY = 'Soojus & Külm Hooldus OÜ'
 
+/** "5 gold" / "kuld 5": the demo's agreement groups by their codes. */
+function demoGroup(code: string, n: number): string {
+  const key = { GOLD: 'cli.demo.gold', SILVER: 'cli.demo.silver', BRONZE: 'cli.demo.bronze' }[code]
+  return key ? cliText(key, { n: cliNumber(n) }) : `${cliNumber(n)} ${code.toLowerCase()}`
+}
+
 const demo: Command = {
   name: 'demo',
   usage: 'demo [--scale n] [--seed n] [--company name]',
-  summary: 'Fill an empty database with a demo service company (scale 1 = 80 customers, 400 objects)',
-  details: [
-    '--scale n       multiplies customers, sites and service objects (100 = 8,000 customers, about 200,000 service orders)',
-    '--seed n        another seed gives another (but again repeatable) company',
-    `--company name  company name in the settings of a new database (default "${DEMO_COMPANY}")`,
-    'Refuses a database that already has customers or other master data.'
-  ],
+  summary: () => cliText('cli.demo.summary'),
+  details: () => helpLines(cliText('cli.demo.details', { company: DEMO_COMPANY })),
   options: ['scale', 'seed', 'company'],
   async run({ args, values, dbFile, out, err }) {
-    if (args.length) throw usageError(`demo takes no arguments, not "${args.join(' ')}"`)
+    if (args.length) throw usageError(cliText('cli.demo.noArguments', { args: args.join(' ') }))
     const scale = positiveNumber(str(values.scale), '--scale', 1)
     const seedRaw = str(values.seed)
     const seed = seedRaw === undefined ? undefined : Number(seedRaw)
-    if (seed !== undefined && !Number.isInteger(seed)) throw usageError(`--seed must be a whole number, not "${seedRaw}"`)
+    if (seed !== undefined && !Number.isInteger(seed)) throw usageError(cliText('cli.demo.seed', { value: seedRaw! }))
     const db = await openDb(dbFile, { create: true, log: err })
     try {
       ensureSettings(db.conn.db, str(values.company) ?? DEMO_COMPANY)
@@ -178,26 +188,48 @@ const demo: Command = {
       const stages: DemoStage[] = []
       const summary = createDemoData(db.conn, { scale, ...(seed === undefined ? {} : { seed }), onProgress: (s) => stages.push(s) })
       const c = summary.counts
-      const seconds = ((performance.now() - started) / 1000).toFixed(1)
-      out(`Demo data in ${dbFile} (scale ${scale}, ${seconds} s):`)
+      const seconds = cliSeconds(performance.now() - started)
+      out(cliText('cli.demo.heading', { file: dbFile, scale: cliNumber(scale), seconds }))
       out(
-        `  ${c.customers} customers, ${c.sites} sites, ${c.contacts} contacts, ${c.serviceObjects} service objects (${c.components} components),`
+        cliText('cli.demo.masterData', {
+          customers: cliCount('cli.demo.customers', c.customers),
+          sites: cliCount('cli.demo.sites', c.sites),
+          contacts: cliCount('cli.demo.contacts', c.contacts),
+          serviceObjects: cliCount('cli.demo.serviceObjects', c.serviceObjects),
+          components: cliCount('cli.demo.components', c.components)
+        })
       )
       out(
-        `  ${c.workers} workers (${c.technicians} technicians in ${c.teams} dispatch teams), ${c.items} items, ${c.serviceTasks} service tasks,`
+        cliText('cli.demo.workers', {
+          workers: cliCount('cli.demo.workers', c.workers),
+          technicians: cliCount('cli.demo.technicians', c.technicians),
+          teams: cliCount('cli.demo.teams', c.teams),
+          items: cliCount('cli.demo.items', c.items),
+          serviceTasks: cliCount('cli.demo.serviceTasks', c.serviceTasks)
+        })
       )
       out(
-        `  ${c.serviceOrders} service orders over ${c.orderHistoryWeeks} weeks back and 4 ahead (${c.orderLines} lines, ${c.templateOrders} templates), ${c.invoices} invoices`
+        cliText('cli.demo.orders', {
+          serviceOrders: cliCount('cli.demo.serviceOrders', c.serviceOrders),
+          weeks: cliCount('cli.demo.weeks', c.orderHistoryWeeks),
+          lines: cliCount('cli.demo.lines', c.orderLines),
+          templates: cliCount('cli.demo.templates', c.templateOrders),
+          invoices: cliCount('cli.demo.invoices', c.invoices)
+        })
       )
       out(
-        `  ${c.agreements.agreements} service agreements (${Object.entries(c.agreements.byGroup)
-          .map(([g, n]) => `${n} ${g.toLowerCase()}`)
-          .join(', ')}; ${c.agreements.agreementLines} lines) — create their orders with "agreements generate"`
+        cliText('cli.demo.agreements', {
+          agreements: cliCount('cli.demo.agreements', c.agreements.agreements),
+          groups: Object.entries(c.agreements.byGroup)
+            .map(([g, n]) => demoGroup(g, n))
+            .join(', '),
+          lines: cliCount('cli.demo.lines', c.agreements.agreementLines)
+        })
       )
-      out('Sign in with:')
+      out(cliText('cli.demo.signIn'))
       for (const u of summary.users) {
-        const who = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')
-        out(`  ${u.username.padEnd(11)} ${u.created ? u.password.padEnd(16) : '(name was taken; not created)'.padEnd(16)} ${who}`)
+        const who = u.roles.map(roleLabel).join(', ') + (u.workerName ? ` — ${u.workerName}` : '')
+        out(`  ${u.username.padEnd(11)} ${u.created ? u.password.padEnd(16) : cliText('cli.demo.nameTaken').padEnd(16)} ${who}`)
       }
     } finally {
       db.close()
@@ -209,29 +241,22 @@ const exportList: Command = {
   name: 'export',
   usage:
     'export <list> --out <file.csv> [--q text] [--sort field] [--dir asc|desc] [--filter key=value]… [--user name] [--lang et|en] [--csv-dialect spreadsheet|standard]',
-  summary: 'Write a list as CSV (UTF-8), the same columns as "Export" in the app',
-  details: [
-    `<list>            one of: ${exportableLists().join(', ')}`,
-    "--q text          search text, as in the list's search box",
-    '--filter k=v      a list filter, e.g. --filter active=true --filter groupId=2',
-    '--user name       act as this user (default: the first active administrator)',
-    "--lang et|en      language of the headers and labels (default: the user's)",
-    '--csv-dialect d   spreadsheet (semicolons, decimal comma, BOM: Excel in Estonia) or standard (RFC 4180);',
-    "                  default: the user's"
-  ],
+  summary: () => cliText('cli.export.summary'),
+  details: () => helpLines(cliText('cli.export.details', { lists: exportableLists().join(', ') })),
   options: ['out', 'q', 'sort', 'dir', 'filter', 'user', 'lang', 'csv-dialect'],
   async run({ args, values, dbFile, out, err }) {
     const [name, ...extra] = args
-    if (!name) throw usageError(`export needs a list: ${exportableLists().join(', ')}`)
-    if (extra.length) throw usageError(`export takes one list, not "${args.join(' ')}"`)
+    if (!name) throw usageError(cliText('cli.export.needsList', { lists: exportableLists().join(', ') }))
+    if (extra.length) throw usageError(cliText('cli.export.oneList', { args: args.join(' ') }))
     const method = listMethod(name)
     const target = str(values.out)
-    if (!target) throw usageError('export needs --out <file.csv>')
+    if (!target) throw usageError(cliText('cli.export.needsOut'))
     const input = exportInput(method, values)
     const lang = str(values.lang)
-    if (lang !== undefined && !isLanguage(lang)) throw usageError(`--lang is one of: ${APP_LANGUAGES.join(', ')}`)
+    if (lang !== undefined && !isLanguage(lang)) throw usageError(cliText('cli.export.lang', { languages: APP_LANGUAGES.join(', ') }))
     const dialect = str(values['csv-dialect'])
-    if (dialect !== undefined && !isCsvDialect(dialect)) throw usageError(`--csv-dialect is one of: ${CSV_DIALECTS.join(', ')}`)
+    if (dialect !== undefined && !isCsvDialect(dialect))
+      throw usageError(cliText('cli.export.dialect', { dialects: CSV_DIALECTS.join(', ') }))
     const db = await openDb(dbFile, { create: false, log: err })
     try {
       const session = actingUser(db.conn, str(values.user))
@@ -251,7 +276,14 @@ const exportList: Command = {
         rmSync(partial, { force: true })
         throw e
       }
-      out(`Exported ${rows} ${rows === 1 ? 'row' : 'rows'} of ${method.replace(/\.list$/, '')} to ${dest} (as ${session.username}).`)
+      out(
+        cliText('cli.export.done', {
+          rows: cliCount('cli.export.rows', rows),
+          list: method.replace(/\.list$/, ''),
+          file: dest,
+          user: session.username ?? ''
+        })
+      )
     } finally {
       db.close()
     }
@@ -269,35 +301,30 @@ const USER_FIELDS: FieldNames = {
 const usersAdd: Command = {
   name: 'users add',
   usage: 'users add <username> --name <display name> --role <role> [--role …] [--password pw] [--worker W-0001] [--user name]',
-  summary: 'Add a user who can sign in to the app',
-  details: [
-    `--role          ${ROLES.join(', ')}; repeat for several`,
-    '--password pw   at least 8 characters; better: leave it out and set HOOLDUS_PASSWORD',
-    '--worker no     link the user to a worker (technicians see their own work)',
-    '--user name     act as this user (default: the first active administrator).',
-    'When the database has no active administrator yet, the new user must get --role administrator.'
-  ],
+  summary: () => cliText('cli.usersAdd.summary'),
+  details: () => helpLines(cliText('cli.usersAdd.details', { roles: ROLES.join(', ') })),
   options: ['name', 'role', 'password', 'worker', 'user'],
   async run({ args, values, dbFile, env, out, err }) {
     const [username, ...extra] = args
-    if (!username) throw usageError('users add needs a user name, e.g. users add mari --name "Mari Maasikas" --role dispatcher')
-    if (extra.length) throw usageError(`users add takes one user name, not "${args.join(' ')}"`)
+    if (!username) throw usageError(cliText('cli.usersAdd.needsName'))
+    if (extra.length) throw usageError(cliText('cli.usersAdd.oneName', { args: args.join(' ') }))
     const password = str(values.password) ?? env.HOOLDUS_PASSWORD
-    if (password === undefined || password === '') throw usageError('Give the password with --password or in HOOLDUS_PASSWORD')
+    if (password === undefined || password === '') throw usageError(cliText('cli.usersAdd.needsPassword'))
     const db = await openDb(dbFile, { create: false, log: err })
     try {
+      // First: its language is the one of every message after it.
+      const session = actingUser(db.conn, str(values.user))
       let workerId: number | null = null
       const workerNo = str(values.worker)
       if (workerNo !== undefined) {
         const w = db.conn.sqlite.prepare('select id from workers where number = ?').get(workerNo) as { id: number } | undefined
-        if (!w) throw new CliError(`There is no worker ${workerNo}.`)
+        if (!w) throw new CliError(cliText('cli.usersAdd.noWorker', { worker: workerNo }))
         workerId = w.id
       }
       const input = { username, displayName: str(values.name) ?? '', roles: list(values.role), password, workerId }
-      const session = actingUser(db.conn, str(values.user))
       // No administrator to act as (a new or locked-out database): whoever holds the file may add one.
       if (session.userId === null && !input.roles.includes('administrator')) {
-        throw new CliError('This database has no active administrator; the first user must get --role administrator.')
+        throw new CliError(cliText('cli.usersAdd.firstAdministrator'))
       }
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
       const result = await runMethod(host, cliCaller, session, 'users.create', input, {
@@ -306,8 +333,12 @@ const usersAdd: Command = {
       })
       if (!result.ok) throw new CliError(describeApiError(result.error, USER_FIELDS))
       const user = result.data as UserRow
-      const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ')
-      out(`Added user "${user.username}" (${user.displayName}; ${roles})${user.workerName ? ` linked to ${user.workerName}` : ''}.`)
+      const params = { user: user.username, name: user.displayName, roles: user.roles.map(roleLabel).join(', ') }
+      out(
+        user.workerName
+          ? cliText('cli.usersAdd.doneWithWorker', { ...params, worker: user.workerName })
+          : cliText('cli.usersAdd.done', params)
+      )
     } finally {
       db.close()
     }
@@ -318,10 +349,20 @@ const usersAdd: Command = {
 
 /** The documents `pdf` prints, as written on the command line. */
 const PDF_DOCUMENTS = {
-  'work-description': { record: 'service order', method: 'serviceOrders.pdf', document: 'workDescription' },
-  'work-receipt': { record: 'service order', method: 'serviceOrders.pdf', document: 'workReceipt' },
-  invoice: { record: 'invoice', method: 'invoices.pdf', kind: 'invoice' },
-  'credit-note': { record: 'credit note', method: 'invoices.pdf', kind: 'credit' }
+  'work-description': {
+    label: 'cli.pdf.workDescription',
+    needsNumber: 'cli.pdf.needsOrderNumber',
+    method: 'serviceOrders.pdf',
+    document: 'workDescription'
+  },
+  'work-receipt': {
+    label: 'cli.pdf.workReceipt',
+    needsNumber: 'cli.pdf.needsOrderNumber',
+    method: 'serviceOrders.pdf',
+    document: 'workReceipt'
+  },
+  invoice: { label: 'cli.pdf.invoice', needsNumber: 'cli.pdf.needsInvoiceNumber', method: 'invoices.pdf', kind: 'invoice' },
+  'credit-note': { label: 'cli.pdf.creditNote', needsNumber: 'cli.pdf.needsCreditNoteNumber', method: 'invoices.pdf', kind: 'credit' }
 } as const
 type PdfDocumentName = keyof typeof PDF_DOCUMENTS
 const isPdfDocument = (s: string): s is PdfDocumentName => Object.hasOwn(PDF_DOCUMENTS, s)
@@ -331,16 +372,13 @@ function pdfSubject(conn: OpenedDb['conn'], name: PdfDocumentName, number: strin
   const doc = PDF_DOCUMENTS[name]
   if (doc.method === 'serviceOrders.pdf') {
     const o = conn.sqlite.prepare('select id from service_orders where number = ?').get(number) as { id: number } | undefined
-    if (!o) throw new CliError(`There is no service order ${number}.`)
+    if (!o) throw new CliError(cliText('cli.pdf.noOrder', { number }))
     return { method: doc.method, input: { id: o.id, document: doc.document } }
   }
   const inv = conn.sqlite.prepare('select id, kind from invoices where number = ?').get(number) as { id: number; kind: string } | undefined
-  if (!inv) throw new CliError(`There is no ${doc.record} ${number}.`)
+  if (!inv) throw new CliError(cliText(doc.kind === 'credit' ? 'cli.pdf.noCreditNote' : 'cli.pdf.noInvoice', { number }))
   if (inv.kind !== doc.kind) {
-    const actual = inv.kind === 'credit' ? 'credit-note' : 'invoice'
-    throw new CliError(
-      `${number} is ${inv.kind === 'credit' ? 'a credit note' : 'an invoice'}, not ${doc.kind === 'credit' ? 'a credit note' : 'an invoice'}; use "pdf ${actual} ${number}".`
-    )
+    throw new CliError(cliText(inv.kind === 'credit' ? 'cli.pdf.creditNoteNotInvoice' : 'cli.pdf.invoiceNotCreditNote', { number }))
   }
   return { method: doc.method, input: { id: inv.id } }
 }
@@ -348,25 +386,21 @@ function pdfSubject(conn: OpenedDb['conn'], name: PdfDocumentName, number: strin
 const pdf: Command = {
   name: 'pdf',
   usage: 'pdf <document> <number> [--out <file.pdf>] [--user name]',
-  summary: 'Write a work description, work receipt, invoice or credit note as PDF, the same as in the app',
-  details: [
-    `<document>      ${Object.keys(PDF_DOCUMENTS).join(', ')}`,
-    '<number>        the service order (SO-…) or invoice / credit note number (INV-…, CRN-…)',
-    '--out file      where to write (default: the file name the app offers, in the current folder)',
-    '--user name     act as this user (default: the first active administrator); a technician gets only their own orders'
-  ],
+  summary: () => cliText('cli.pdf.summary'),
+  details: () => helpLines(cliText('cli.pdf.details', { documents: Object.keys(PDF_DOCUMENTS).join(', ') })),
   options: ['out', 'user'],
   async run({ args, values, dbFile, out, err }) {
     const [name, number, ...extra] = args
     const documents = Object.keys(PDF_DOCUMENTS).join(', ')
-    if (!name) throw usageError(`pdf needs a document (${documents}) and a number, e.g. pdf invoice INV-000012`)
-    if (!isPdfDocument(name)) throw usageError(`Unknown document "${name}"; documents: ${documents}`)
-    if (!number) throw usageError(`pdf ${name} needs the number of the ${PDF_DOCUMENTS[name].record}`)
-    if (extra.length) throw usageError(`pdf takes a document and one number, not "${args.join(' ')}"`)
+    if (!name) throw usageError(cliText('cli.pdf.needsDocument', { documents }))
+    if (!isPdfDocument(name)) throw usageError(cliText('cli.pdf.unknownDocument', { name, documents }))
+    if (!number) throw usageError(cliText(PDF_DOCUMENTS[name].needsNumber, { document: name }))
+    if (extra.length) throw usageError(cliText('cli.pdf.oneNumber', { args: args.join(' ') }))
     const db = await openDb(dbFile, { create: false, log: err })
     try {
-      const { method, input } = pdfSubject(db.conn, name, number.trim())
+      // First: its language is the one of every message after it.
       const session = actingUser(db.conn, str(values.user))
+      const { method, input } = pdfSubject(db.conn, name, number.trim())
       if (session.userId === null) throw new CliError(cliText('cli.noAdministrator'))
       const host: ApiHost = { conn: db.conn, log: (m, e) => err(`${m}: ${String(e)}`) }
       const result = await runMethod(host, cliCaller, session, method, input, { language: cliLanguage() })
@@ -382,7 +416,7 @@ const pdf: Command = {
         rmSync(partial, { force: true })
         throw e
       }
-      out(`Wrote ${name.replace('-', ' ')} ${number} to ${dest} (as ${session.username}).`)
+      out(cliText('cli.pdf.done', { document: cliText(PDF_DOCUMENTS[name].label), number, file: dest, user: session.username ?? '' }))
     } finally {
       db.close()
     }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiError, MessageParams } from '@shared/api/result'
+import { formatsFor } from '@shared/i18n/format'
 import { tFor } from '@shared/i18n/i18n'
 import { translate } from '@shared/i18n/issues'
 import { isLanguage, type Language } from '@shared/i18n/languages'
@@ -26,6 +27,24 @@ export const cliLanguage = (): Language => language
 
 /** A message of the command line in its language. */
 export const cliText = (key: string, params?: MessageParams): string => translate(tFor(language), key, params)
+
+/** A number in the command line's language: "1,234" / "1 234". */
+export const cliNumber = (n: number): string => formatsFor(language, 'Europe/Tallinn').number(n)
+
+/**
+ * A counted noun of the catalogue, an i18next plural with the formatted number as {{n}}:
+ * cliCount('cli.export.rows', 5) → "5 rows" / "5 rida".
+ */
+export const cliCount = (key: string, count: number): string => cliText(key, { count, n: cliNumber(count) })
+
+/** A catalogue text of several lines, as the lines of a command's help. */
+export const helpLines = (text: string): string[] => text.split('\n')
+
+/** Milliseconds as seconds with one decimal: "1.2" / "1,2". */
+export const cliSeconds = (ms: number): string => {
+  const s = (ms / 1000).toFixed(1)
+  return language === 'et' ? s.replace('.', ',') : s
+}
 
 /** An error the command line reports as one line and a non-zero exit code (2 = wrong usage). */
 export class CliError extends Error {
