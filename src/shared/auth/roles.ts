@@ -2,14 +2,6 @@
 export const ROLES = ['administrator', 'serviceManager', 'dispatcher', 'technician', 'serviceConsultant'] as const
 export type Role = (typeof ROLES)[number]
 
-export const ROLE_LABELS: Record<Role, string> = {
-  administrator: 'Administrator',
-  serviceManager: 'Service manager',
-  dispatcher: 'Dispatcher',
-  technician: 'Technician',
-  serviceConsultant: 'Service consultant'
-}
-
 export const PERMISSIONS = [
   'masterdata.read',
   'customers.write',
