@@ -60,7 +60,6 @@ const BUILT: Record<string, readonly string[]> = {
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],
   'csv.intervalUnit': INTERVAL_UNITS,
-  'csv.windowKind': WINDOW_KINDS,
   'masterdata.categories.types': LINE_CATEGORY_TYPES,
   'masterdata.categories.units': LINE_CATEGORY_TYPES,
   'agreements.status': AGREEMENT_STATUSES,

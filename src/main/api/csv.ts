@@ -69,7 +69,7 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
     case 'intervalUnit':
       return t(`csv.intervalUnit.${v as IntervalUnit}`)
     case 'windowKind':
-      return t(`csv.windowKind.${v as WindowKind}`)
+      return t(`agreements.timeWindows.kinds.${v as WindowKind}`)
     case 'combineRule':
       return t(`enums.combineRule.${v as CombineRule}`)
     case 'assignmentStatus':

@@ -100,6 +100,5 @@ export const csv = {
   },
   origin: { manual: 'Manual', agreement: 'Service agreement', return: 'Return', copy: 'Copy' },
   invoiceKind: { invoice: 'Invoice', credit: 'Credit note' },
-  intervalUnit: { day: 'Day', week: 'Week', month: 'Month', year: 'Year' },
-  windowKind: { week: 'Week', month: 'Month', manual: 'Manual' }
+  intervalUnit: { day: 'Day', week: 'Week', month: 'Month', year: 'Year' }
 }

@@ -102,6 +102,5 @@ export const csv: Shape<typeof en> = {
   },
   origin: { manual: 'Käsitsi', agreement: 'Teenuselepe', return: 'Tagastus', copy: 'Koopia' },
   invoiceKind: { invoice: 'Arve', credit: 'Kreeditarve' },
-  intervalUnit: { day: 'Päev', week: 'Nädal', month: 'Kuu', year: 'Aasta' },
-  windowKind: { week: 'Nädal', month: 'Kuu', manual: 'Käsitsi' }
+  intervalUnit: { day: 'Päev', week: 'Nädal', month: 'Kuu', year: 'Aasta' }
 }
