@@ -76,15 +76,16 @@ test('the main flows in Estonian: every screen, an order, an agreement, an invoi
   }
 
   // A service order, an agreement and a customer, opened from their lists.
-  for (const [key, label, path] of [
-    ['order', et.app.nav.serviceOrders, 'orders'],
-    ['agreement', et.app.nav.agreements, 'agreements'],
-    ['customer', et.app.nav.customers, 'customers']
+  for (const [key, label, path, number] of [
+    ['order', et.app.nav.serviceOrders, 'orders', /SO-\d+/],
+    ['agreement', et.app.nav.agreements, 'agreements', /AGR-\d+/],
+    ['customer', et.app.nav.customers, 'customers', /C-\d+/]
   ] as const) {
     await nav.getByRole('link', { name: label, exact: true }).click()
     await expect(page).toHaveURL(new RegExp(`#/${path}$`))
     await settled(page)
-    await page.locator('tbody tr').first().click()
+    // A row of the list's data (not a placeholder row shown while it loads), by its record number.
+    await page.locator('tbody tr', { hasText: number }).first().click()
     await expect(page).toHaveURL(new RegExp(`#/${path}/.+$`))
     await settled(page)
     await screenshot(page, `et-${key}-detail`)
