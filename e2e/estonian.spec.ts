@@ -24,11 +24,15 @@ async function englishOnScreen(page: Page): Promise<string[]> {
   return [...new Set(text.split('\n').map((l) => l.trim()))].filter((l) => english.has(l))
 }
 
-/** Nothing is loading any more: no spinner, and the requests have settled. */
+/**
+ * Nothing visible is loading any more: no spinner, and the requests have settled. Visible only: a tab the
+ * user has not opened (the History tab) stays "loading" inside React's hidden Activity, which runs no
+ * effects and so fetches nothing until the tab is shown.
+ */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0)
-  await expect(page.getByText(et.common.loading)).toHaveCount(0)
+  await expect(page.locator('.mantine-Loader-root').filter({ visible: true })).toHaveCount(0)
+  await expect(page.getByText(et.common.loading).filter({ visible: true })).toHaveCount(0)
 }
 
 test.use({ workingDayClock: true })
