@@ -222,7 +222,7 @@ export type OrderRow = z.infer<typeof orderRow>
 
 export const invoiceLineRow = z.object({
   id,
-  orderLineId: id,
+  orderLineId: id.nullable(),
   orderNumber: z.string(),
   type: z.enum(LINE_TYPES),
   description: z.string(),

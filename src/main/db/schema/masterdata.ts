@@ -112,7 +112,16 @@ export const customers = sqliteTable(
     email: text('email').notNull().default(''),
     phone: text('phone').notNull().default(''),
     vatNumber: text('vat_number').notNull().default(''),
+    /** Estonian registry code (registrikood) or a foreign company number. */
+    registryCode: text('registry_code').notNull().default(''),
+    /** ISO 3166-1 alpha-2: decides reverse charge (an EU business outside Estonia with a VAT number). */
+    country: text('country').notNull().default('EE'),
     billingAddress: text('billing_address').notNull().default(''),
+    /** Overrides the company's default payment terms; null uses them. */
+    paymentTermsDays: integer('payment_terms_days'),
+    invoiceEmail: text('invoice_email').notNull().default(''),
+    /** Peppol participant id or e-invoice operator address (e.g. 0191:12345678). */
+    einvoiceAddress: text('einvoice_address').notNull().default(''),
     notes: text('notes').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),

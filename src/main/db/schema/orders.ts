@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, updatedAt, versionColumn } from './common'
 import { categories, customerContacts, customers, customerSites, items, serviceObjects, serviceTasks, workers } from './masterdata'
 import { slaDefinitions } from './slaSetup'
@@ -186,8 +186,21 @@ export const invoices = sqliteTable(
     netTotal: integer('net_total').notNull(),
     vatTotal: integer('vat_total').notNull(),
     grossTotal: integer('gross_total').notNull(),
-    /** For a credit note: the invoice it reverses. */
+    /** For a credit note: the invoice whose lines it credits (an invoice may have several credit notes). */
     creditOfId: integer('credit_of_id'),
+    /** Estonian reference number (viitenumber, 7-3-1 check digit) the customer pays with; '' on credit notes. */
+    referenceNumber: text('reference_number').notNull().default(''),
+    /** EU business customer outside Estonia with a VAT number: 0 % VAT, the buyer accounts for it. */
+    reverseCharge: integer('reverse_charge', { mode: 'boolean' }).notNull().default(false),
+    /** Why a credit note was issued (printed on it). */
+    note: text('note').notNull().default(''),
+    /**
+     * Kept by the one writer in the same transaction as the payment or credit note that changes them, so
+     * that status (open / partly paid / paid / overdue / credited) is a filter over columns, not a join.
+     * Gross amounts in cents, positive.
+     */
+    paidTotal: integer('paid_total').notNull().default(0),
+    creditedTotal: integer('credited_total').notNull().default(0),
     /** The client's key for this request: a retry or a double click finds the invoice already made. */
     requestKey: text('request_key').notNull().unique(),
     createdAt: createdAt(),
@@ -195,11 +208,18 @@ export const invoices = sqliteTable(
   },
   (t) => [
     index('invoices_customer_idx').on(t.customerId),
-    uniqueIndex('invoices_credit_of_idx').on(t.creditOfId),
+    index('invoices_credit_of_idx').on(t.creditOfId),
+    index('invoices_date_idx').on(t.invoiceDate),
+    index('invoices_reference_idx').on(t.referenceNumber),
     check('invoices_kind_check', sql`${t.kind} in ('invoice','credit')`)
   ]
 )
 
+/**
+ * A line's source: a service order line, a subscription fee, a return order line, or a manual charge
+ * (description, quantity and price typed by a service manager). A credit note's line names the invoice line
+ * it credits and keeps that line's source.
+ */
 export const invoiceLines = sqliteTable(
   'invoice_lines',
   {
@@ -207,10 +227,13 @@ export const invoiceLines = sqliteTable(
     invoiceId: integer('invoice_id')
       .notNull()
       .references(() => invoices.id),
-    orderLineId: integer('order_line_id')
-      .notNull()
-      .references(() => serviceOrderLines.id),
-    orderNumber: text('order_number').notNull(),
+    source: text('source').notNull().default('orderLine'),
+    orderLineId: integer('order_line_id').references(() => serviceOrderLines.id),
+    /** Subscription fee and return line: their tables arrive with those features, so no foreign key yet. */
+    subscriptionFeeId: integer('subscription_fee_id'),
+    returnLineId: integer('return_line_id'),
+    creditedLineId: integer('credited_line_id').references((): AnySQLiteColumn => invoiceLines.id),
+    orderNumber: text('order_number').notNull().default(''),
     type: text('type').notNull(),
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),
@@ -221,7 +244,76 @@ export const invoiceLines = sqliteTable(
     vatRate: integer('vat_rate').notNull(),
     vatAmount: integer('vat_amount').notNull()
   },
-  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId), index('invoice_lines_order_line_idx').on(t.orderLineId)]
+  (t) => [
+    index('invoice_lines_invoice_idx').on(t.invoiceId),
+    index('invoice_lines_order_line_idx').on(t.orderLineId),
+    index('invoice_lines_credited_idx').on(t.creditedLineId),
+    check('invoice_lines_source_check', sql`${t.source} in ('orderLine','subscriptionFee','returnLine','manual')`)
+  ]
+)
+
+/** Money received against an invoice. A credit note is not a payment: it lowers what is due. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    date: text('date').notNull(),
+    /** Cents; an over-payment is kept as paid (the balance goes negative), a refund is negative. */
+    amount: integer('amount').notNull(),
+    method: text('method').notNull().default('bank'),
+    note: text('note').notNull().default(''),
+    /** The bank statement entry it came from (its import is not repeated). */
+    bankEntryId: integer('bank_entry_id'),
+    createdAt: createdAt(),
+    createdBy: integer('created_by').references(() => users.id)
+  },
+  (t) => [index('payments_invoice_idx').on(t.invoiceId), check('payments_method_check', sql`${t.method} in ('bank','cash','card','other')`)]
+)
+
+/** An imported ISO 20022 camt.053 account statement. */
+export const bankStatements = sqliteTable('bank_statements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The statement's own id (Stmt/Id) and account (Acct/Id/IBAN). */
+  statementId: text('statement_id').notNull(),
+  iban: text('iban').notNull().default(''),
+  fileName: text('file_name').notNull().default(''),
+  importedAt: createdAt(),
+  importedBy: integer('imported_by').references(() => users.id)
+})
+
+/**
+ * One incoming credit of a statement, with the invoice the matcher proposes and, once confirmed, the
+ * payment it became. entry_ref is the bank's reference of the entry: a second import of the same statement
+ * finds it and adds nothing.
+ */
+export const bankEntries = sqliteTable(
+  'bank_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => bankStatements.id),
+    entryRef: text('entry_ref').notNull().unique(),
+    bookingDate: text('booking_date').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    debtorName: text('debtor_name').notNull().default(''),
+    referenceNumber: text('reference_number').notNull().default(''),
+    remittance: text('remittance').notNull().default(''),
+    /** matched / ambiguous / unmatched as proposed; confirmed once it became a payment; ignored by the user. */
+    status: text('status').notNull(),
+    /** How the proposal was found: reference, invoiceNumber, amountAndName. */
+    matchedBy: text('matched_by'),
+    invoiceId: integer('invoice_id').references(() => invoices.id),
+    paymentId: integer('payment_id').references(() => payments.id)
+  },
+  (t) => [
+    index('bank_entries_statement_idx').on(t.statementId),
+    check('bank_entries_status_check', sql`${t.status} in ('matched','ambiguous','unmatched','confirmed','ignored')`)
+  ]
 )
 
 export const savedViews = sqliteTable(

@@ -52,6 +52,23 @@ export const settings = sqliteTable(
     companyAddress: text('company_address').notNull().default(''),
     companyRegNo: text('company_reg_no').notNull().default(''),
     companyVatNumber: text('company_vat_number').notNull().default(''),
+    /** The name on invoices when it differs from the short company name (e.g. with the legal form). */
+    companyLegalName: text('company_legal_name').notNull().default(''),
+    companyPostalCode: text('company_postal_code').notNull().default(''),
+    companyCity: text('company_city').notNull().default(''),
+    /** ISO 3166-1 alpha-2. */
+    companyCountry: text('company_country').notNull().default('EE'),
+    companyPhone: text('company_phone').notNull().default(''),
+    companyEmail: text('company_email').notNull().default(''),
+    companyWeb: text('company_web').notNull().default(''),
+    /** [{ iban, bankName, bic }]; the first is printed on invoices and used in e-invoices. */
+    bankAccounts: text('bank_accounts', { mode: 'json' })
+      .notNull()
+      .default(sql`'[]'`),
+    paymentTermsDays: integer('payment_terms_days').notNull().default(14),
+    invoiceFooter: text('invoice_footer').notNull().default(''),
+    /** A PNG or JPEG as a data URL (shown on documents), '' for none. */
+    logo: text('logo').notNull().default(''),
     currency: text('currency').notNull().default('EUR'),
     timeZone: text('time_zone').notNull().default('Europe/Tallinn'),
     /** The language of new users and customers, and of the screens before anyone signs in. */
