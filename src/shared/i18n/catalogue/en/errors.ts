@@ -242,6 +242,11 @@ export const errors = {
     missingParent: 'A stage points to a parent that does not exist.',
     stageLoop: 'The stages form a loop.'
   },
+  payments: {
+    onCreditNote: '{{number}} is a credit note; payments are recorded on invoices.',
+    onCredited: '{{number}} is credited in full; nothing is left to pay.',
+    zero: 'A payment of zero changes nothing.'
+  },
   invoices: {
     requestUsedInvoice: 'This request was already used for another invoice.',
     requestUsedCredit: 'This request was already used for another credit note.',

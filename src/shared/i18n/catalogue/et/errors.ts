@@ -236,6 +236,11 @@ export const errors: Shape<typeof en> = {
     missingParent: 'Etapp viitab eelnevale etapile, mida pole olemas.',
     stageLoop: 'Etapid moodustavad ringi.'
   },
+  payments: {
+    onCreditNote: '{{number}} on kreeditarve; laekumised märgitakse arvetele.',
+    onCredited: '{{number}} on täielikult krediteeritud; tasuda pole midagi.',
+    zero: 'Nullsumma laekumine ei muuda midagi.'
+  },
   invoices: {
     requestUsedInvoice: 'Seda päringut on juba kasutatud teise arve jaoks.',
     requestUsedCredit: 'Seda päringut on juba kasutatud teise kreeditarve jaoks.',
