@@ -302,6 +302,13 @@ describe('formatMinutes', () => {
   })
 })
 
+describe('a zero-minute target', () => {
+  it('has no deadline while a pause that began at its start runs (found by the property below)', () => {
+    const c = byTarget(computeClock(clock({ targets: { response: 0 }, pauses: [{ from: START, to: START + 3_600_000 }], now: START })))
+    expect(c.response).toMatchObject({ state: 'paused', deadline: null, breachedAt: null, remaining: 0 })
+  })
+})
+
 describe('properties (fast-check)', () => {
   const hour = 3_600_000
   const pauseArb = fc.tuple(fc.integer({ min: -48, max: 400 }), fc.integer({ min: 1, max: 100 }), fc.boolean())

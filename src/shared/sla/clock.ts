@@ -76,6 +76,9 @@ export function computeClock(input: ClockInput): TargetClock[] {
     const consumed = businessMinutesBetween(calendar, startedAt, stop, pauses)
     const breachedAt = deadline !== null && deadline < stop ? deadline : null
     const pausedNow = stoppedAt === null && pauses.some(([from, to]) => from <= now && now < to)
+    // A zero-minute target is "due" at its start even inside a pause that began there; while paused, no
+    // deadline is known (it moves with the pause's end), whatever the target's length.
+    if (pausedNow && breachedAt === null) deadline = null
 
     let state: ClockState
     if (metAt !== null) state = breachedAt !== null ? 'breached' : 'met'
