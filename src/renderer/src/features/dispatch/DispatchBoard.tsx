@@ -42,12 +42,13 @@ export function DispatchBoard() {
   })
 
   const ops = useBoardOps(latest)
-  const { perform } = ops
+  const { perform, nudge } = ops
   const clearTrayPick = useCallback(() => setTrayPick(null), [setTrayPick])
   useBoardKeyboard({
     latest,
     grid: gridRef,
     perform,
+    nudge,
     step: ops.step,
     assignTop: ops.assignTop,
     clear: sel.clear,

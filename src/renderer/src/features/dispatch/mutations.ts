@@ -10,7 +10,7 @@ import { dispatchKeys } from './queries'
 import type { BoardOp, Executed } from './undo'
 
 /** Every card of the cached boards and tray rows — for versions the undo stack and keyboard need. */
-function findCard(qc: QueryClient, id: number): BoardCard | undefined {
+export function findCard(qc: QueryClient, id: number): BoardCard | undefined {
   for (const [, data] of qc.getQueriesData<Board>({ queryKey: ['dispatch', 'board'] })) {
     const c = data?.cards.find((x) => x.id === id)
     if (c) return c

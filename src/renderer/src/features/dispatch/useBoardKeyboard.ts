@@ -1,5 +1,5 @@
 import { type RefObject, useEffect } from 'react'
-import type { Board, TrayRow } from '@shared/domain/dispatch'
+import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
 import type { BoardGridHandle, GridItem } from './BoardGrid'
 import { SNAP_MS } from './timeScale'
 import type { BoardOp } from './undo'
@@ -15,6 +15,8 @@ interface Options {
   latest: RefObject<Latest>
   grid: RefObject<BoardGridHandle | null>
   perform: (op: BoardOp) => void
+  /** A change computed from the card as it is when the change runs (after the changes queued before it). */
+  nudge: (id: number, change: (card: BoardCard) => BoardOp | null) => void
   step: (direction: 'undo' | 'redo') => void
   assignTop: (row: TrayRow, onAssigned: () => void) => Promise<void>
   clear: () => void
@@ -29,7 +31,18 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Keyboard: undo/redo, arrows move the selected card, Delete unassigns, Enter assigns or opens. */
-export function useBoardKeyboard({ latest, grid, perform, step, assignTop, clear, clearSelection, clearTrayPick, open }: Options): void {
+export function useBoardKeyboard({
+  latest,
+  grid,
+  perform,
+  nudge,
+  step,
+  assignTop,
+  clear,
+  clearSelection,
+  clearTrayPick,
+  open
+}: Options): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return
@@ -72,17 +85,20 @@ export function useBoardKeyboard({ latest, grid, perform, step, assignTop, clear
       if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
         e.preventDefault()
         const d = e.key === 'ArrowLeft' ? -SNAP_MS : SNAP_MS
-        perform({ kind: 'move', id: card.id, workerId: card.workerId, start: card.start + d, end: card.end + d })
+        nudge(card.id, (now) => ({ kind: 'move', id: now.id, workerId: now.workerId, start: now.start + d, end: now.end + d }))
       } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
         e.preventDefault()
         const techs = its.flatMap((it) => (it.type === 'tech' ? [it.tech.id] : []))
-        const next = techs[techs.indexOf(card.workerId) + (e.key === 'ArrowUp' ? -1 : 1)]
-        if (next === undefined) return
-        perform({ kind: 'move', id: card.id, workerId: next, start: card.start, end: card.end })
-        grid.current?.scrollToCard({ ...card, workerId: next })
+        const by = e.key === 'ArrowUp' ? -1 : 1
+        nudge(card.id, (now) => {
+          const next = techs[techs.indexOf(now.workerId) + by]
+          if (next === undefined) return null
+          grid.current?.scrollToCard({ ...now, workerId: next })
+          return { kind: 'move', id: now.id, workerId: next, start: now.start, end: now.end }
+        })
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [latest, grid, perform, step, assignTop, clear, clearSelection, clearTrayPick, open])
+  }, [latest, grid, perform, nudge, step, assignTop, clear, clearSelection, clearTrayPick, open])
 }

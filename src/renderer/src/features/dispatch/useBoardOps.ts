@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { type RefObject, useCallback, useRef, useState } from 'react'
-import type { Board, TrayRow } from '@shared/domain/dispatch'
+import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { useFormat, useLanguage, useT } from '../../lib/i18n'
-import { describeOp, dispatchCards, reportConflicts, reportFailure, runOp } from './mutations'
+import { describeOp, dispatchCards, findCard, reportConflicts, reportFailure, runOp } from './mutations'
 import { suggestQuery } from './queries'
 import { type BoardOp, UndoStack } from './undo'
 
@@ -34,32 +34,49 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
     queue.current = queue.current.then(task, task)
   }, [])
 
-  const perform = useCallback(
-    (op: BoardOp) =>
-      enqueue(async () => {
-        try {
-          const done = await runOp(qc, op)
-          undoStack.current.record(done)
-          if (done.card) {
-            const b = latest.current.board
-            reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
-            // A suggestion may lie outside the shown range: say where the work went.
-            if (b && (done.card.end <= b.from || done.card.start >= b.to))
-              notifications.show({
-                color: 'blue',
-                message: t('dispatch.ops.plannedOutside', {
-                  order: done.card.orderNumber,
-                  technician: b.technicians.find((x) => x.id === done.card!.workerId)?.name ?? t('dispatch.ops.theTechnician'),
-                  time: formatsFor(language, b.timeZone).dateTime(done.card.start)
-                })
+  /** Runs one op now (inside the queue) and records it for undo. */
+  const execute = useCallback(
+    async (op: BoardOp) => {
+      try {
+        const done = await runOp(qc, op)
+        undoStack.current.record(done)
+        if (done.card) {
+          const b = latest.current.board
+          reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
+          // A suggestion may lie outside the shown range: say where the work went.
+          if (b && (done.card.end <= b.from || done.card.start >= b.to))
+            notifications.show({
+              color: 'blue',
+              message: t('dispatch.ops.plannedOutside', {
+                order: done.card.orderNumber,
+                technician: b.technicians.find((x) => x.id === done.card!.workerId)?.name ?? t('dispatch.ops.theTechnician'),
+                time: formatsFor(language, b.timeZone).dateTime(done.card.start)
               })
-          }
-        } catch (e) {
-          reportFailure(qc, e, describeOp(op))
+            })
         }
-        refreshUndo()
+      } catch (e) {
+        reportFailure(qc, e, describeOp(op))
+      }
+      refreshUndo()
+    },
+    [qc, latest, refreshUndo, t, language, shopFormats]
+  )
+
+  const perform = useCallback((op: BoardOp) => enqueue(() => execute(op)), [enqueue, execute])
+
+  /**
+   * A change relative to where the card is when its turn comes, not where it was drawn when the key was
+   * pressed: → then ↓ pressed quickly must move the card 15 minutes later *and* to the next row, although
+   * the board has not re-rendered the first move yet.
+   */
+  const nudge = useCallback(
+    (id: number, change: (card: BoardCard) => BoardOp | null) =>
+      enqueue(async () => {
+        const card = findCard(qc, id)
+        const op = card ? change(card) : null
+        if (op) await execute(op)
       }),
-    [enqueue, qc, latest, refreshUndo, t, language, shopFormats]
+    [enqueue, execute, qc]
   )
 
   const step = useCallback(
@@ -103,5 +120,5 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
 
   const dispatchIds = useCallback((ids: number[]) => dispatchCards(qc, ids), [qc])
 
-  return { perform, step, assignTop, dispatchIds, canUndo: undo.canUndo, canRedo: undo.canRedo }
+  return { perform, nudge, step, assignTop, dispatchIds, canUndo: undo.canUndo, canRedo: undo.canRedo }
 }
