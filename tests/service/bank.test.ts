@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { Writable } from 'node:stream'
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName } from '@shared/api/contract'
 import type { ErrorCode } from '@shared/api/result'
 import { invoiceReferenceNumber } from '@shared/domain/referenceNumber'
+import { writeCsv } from '../../src/main/api/csv'
+import { startExport } from '../../src/main/api/pipeline'
 import type { Connection } from '../../src/main/db/connection'
 import { invoices } from '../../src/main/db/schema'
 import type { ServiceContext } from '../../src/main/services/core/context'
@@ -157,6 +161,39 @@ describe('bank statement import', () => {
       /entry 1: BookgDt is missing/
     )
     expect(await call(w.manager, 'bankStatements.list', {})).toMatchObject({ total: 0 })
+  })
+
+  it('exports the statement list as CSV, newest first', async () => {
+    const w = await world()
+    await importFile(w.manager, STATEMENT_1, 'first.xml')
+    await importFile(w.manager, STATEMENT_2, 'second.xml')
+    const started = startExport({ conn: w.conn }, () => null, w.manager.session, 'bankStatements.list', {})
+    if (!started.ok) throw new Error(started.error.message)
+    const chunks: Buffer[] = []
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk)
+        done()
+      }
+    })
+    await writeCsv(started.columns, started.rows, out, started.csv)
+    const rows = parse(Buffer.concat(chunks).toString('utf8'), { bom: true }) as string[][]
+    expect(rows[0]).toEqual([
+      'Imported',
+      'Statement',
+      'Account',
+      'File',
+      'Imported by',
+      'Payments',
+      'To review',
+      'Confirmed',
+      'Received',
+      'Currency'
+    ])
+    expect(rows.slice(1).map((r) => r.slice(1))).toEqual([
+      ['STMT-2026-12-02', 'EE382200221020145685', 'second.xml', 'manager', '1', '1', '0', '124.00', 'EUR'],
+      ['STMT-2026-12-01', 'EE382200221020145685', 'first.xml', 'manager', '7', '7', '0', '1291.77', 'EUR']
+    ])
   })
 
   it('answers in the user’s language', async () => {

@@ -21,7 +21,7 @@ export const bankContract = {
   'bankStatements.get': method(idInput, bankStatementRow, 'invoices.create'),
   /** Open invoices to pay an entry with, by number, customer or reference number (a few at a time). */
   'bankEntries.openInvoices': method(
-    z.object({ q: searchText().default(''), currency: z.string().max(3).default('') }),
+    z.object({ q: searchText().default(''), currency: z.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/)]).default('') }),
     z.array(openInvoiceRow),
     'invoices.create'
   ),
