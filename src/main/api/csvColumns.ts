@@ -220,7 +220,19 @@ export const CSV_COLUMNS: Record<string, Spec> = {
   'slaDefinitions.list': ['code', 'name', 'description', 'suspended', 'inUse'],
   'slaReasons.list': ['code', 'name'],
   'slaAtRisk.list': ORDER_LIST,
-  'slaCompliance.list': ['label', 'orders', 'targets', 'met', 'breached', 'share', 'medianResponseMinutes', 'medianResolutionMinutes']
+  'slaCompliance.list': ['label', 'orders', 'targets', 'met', 'breached', 'share', 'medianResponseMinutes', 'medianResolutionMinutes'],
+  'bankStatements.list': [
+    ['importedAt', 'instant'],
+    'statementId',
+    'iban',
+    'fileName',
+    'importedByName',
+    'entryCount',
+    'toReview',
+    'confirmed',
+    ['creditTotal', 'money'],
+    'currency'
+  ]
 }
 
 /** Fields of list rows that no CSV file shows (see CSV_COLUMNS). */

@@ -1,12 +1,14 @@
 import type { Contract, MethodName } from '@shared/api/contract'
 import type { MethodDef } from '@shared/api/define'
 import { agreementsContract } from '@shared/api/domains/agreements'
+import { bankContract } from '@shared/api/domains/bank'
 import { dispatchContract } from '@shared/api/domains/dispatch'
 import { masterdataContract } from '@shared/api/domains/masterdata'
 import { ordersContract } from '@shared/api/domains/orders'
 import { slaContract } from '@shared/api/domains/sla'
 import { systemContract } from '@shared/api/domains/system'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
+import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
 import { createDemoData } from '../demo/createDemo'
 import { dispatchExports, dispatchHandlers } from '../services/dispatch/handlers'
@@ -45,7 +47,8 @@ export const handlers = {
   ...only(ordersContract, ordersHandlers),
   ...only(agreementsContract, agreementsHandlers),
   ...only(dispatchContract, dispatchHandlers),
-  ...only(slaContract, slaHandlers)
+  ...only(slaContract, slaHandlers),
+  ...only(bankContract, bankHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -55,5 +58,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...ordersExports,
   ...agreementsExports,
   ...dispatchExports,
-  ...slaExports
+  ...slaExports,
+  ...bankExports
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
 import { agreementsContract } from './domains/agreements'
+import { bankContract } from './domains/bank'
 import { dispatchContract } from './domains/dispatch'
 import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
@@ -13,7 +14,8 @@ export const contract = {
   ...ordersContract,
   ...agreementsContract,
   ...dispatchContract,
-  ...slaContract
+  ...slaContract,
+  ...bankContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -70,6 +70,8 @@ export const RECORD_KINDS = [
   'agreement',
   'agreementLine',
   'assignment',
+  'bankEntry',
+  'bankStatement',
   'contact',
   'generationRun',
   'invoice',

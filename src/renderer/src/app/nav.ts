@@ -24,6 +24,7 @@ import {
   IconUsers,
   IconUsersGroup,
   IconBolt,
+  IconBuildingBank,
   IconAlarm,
   IconChartBar,
   IconMessageReport
@@ -52,6 +53,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
     items: [
       { labelKey: 'app.nav.serviceOrders', path: '/orders', icon: IconClipboardList },
       { labelKey: 'app.nav.invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
+      { labelKey: 'app.nav.bankStatements', path: '/bank-statements', icon: IconBuildingBank, permission: 'invoices.create' },
       { labelKey: 'app.nav.agreements', path: '/agreements', icon: IconCalendarRepeat },
       { labelKey: 'app.nav.dispatch', path: '/dispatch', icon: IconLayoutBoard, permission: 'dispatch.plan' },
       { labelKey: 'app.nav.myWork', path: '/my-work', icon: IconCalendarUser, permission: 'orders.register' },

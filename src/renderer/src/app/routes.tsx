@@ -23,6 +23,8 @@ import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
+import { BankStatementPage } from '../features/bank/BankStatementPage'
+import { BankStatementsList } from '../features/bank/BankStatementsList'
 import { OrderByNumber } from '../features/orders/OrderByNumber'
 import { OrderPage } from '../features/orders/OrderPage'
 import { OrdersList } from '../features/orders/OrdersList'
@@ -89,6 +91,15 @@ export function AppRoutes() {
         element={
           <PerRecord>
             <InvoicePage />
+          </PerRecord>
+        }
+      />
+      <Route path="/bank-statements" element={<BankStatementsList />} />
+      <Route
+        path="/bank-statements/:id"
+        element={
+          <PerRecord>
+            <BankStatementPage />
           </PerRecord>
         }
       />

@@ -12,6 +12,7 @@ export const app = {
     },
     serviceOrders: 'Service orders',
     invoices: 'Invoices',
+    bankStatements: 'Bank statements',
     agreements: 'Agreements',
     dispatch: 'Dispatch board',
     myWork: 'My work',

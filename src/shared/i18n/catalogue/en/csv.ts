@@ -96,7 +96,16 @@ export const csv = {
     breached: 'Missed',
     share: 'Met %',
     medianResponseMinutes: 'Median response (min)',
-    medianResolutionMinutes: 'Median resolution (min)'
+    medianResolutionMinutes: 'Median resolution (min)',
+    statementId: 'Statement',
+    iban: 'Account',
+    fileName: 'File',
+    importedAt: 'Imported',
+    importedByName: 'Imported by',
+    entryCount: 'Payments',
+    toReview: 'To review',
+    confirmed: 'Confirmed',
+    creditTotal: 'Received'
   },
   origin: { manual: 'Manual', agreement: 'Service agreement', return: 'Return', copy: 'Copy' },
   invoiceKind: { invoice: 'Invoice', credit: 'Credit note' },

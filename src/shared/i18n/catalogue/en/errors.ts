@@ -27,6 +27,8 @@ export const errors = {
     agreement: 'Agreement',
     agreementLine: 'Agreement line',
     assignment: 'Assignment',
+    bankEntry: 'Bank statement entry',
+    bankStatement: 'Bank statement',
     contact: 'Contact "{{name}}"',
     generationRun: 'Generation run',
     invoice: 'Invoice',
@@ -241,6 +243,23 @@ export const errors = {
     oneInitialStage: 'The workflow needs exactly one initial stage (it has {{count}}).',
     missingParent: 'A stage points to a parent that does not exist.',
     stageLoop: 'The stages form a loop.'
+  },
+  bank: {
+    notXml: 'The file is not XML: {{detail}} (line {{line}}).',
+    doctype: 'The file declares a DOCTYPE; a bank statement has none.',
+    notCamt053: 'The file is not a camt.053 bank statement (found {{found}}). Export the account statement as ISO 20022 camt.053 XML.',
+    noStatement: 'The file holds no statement (BkToCstmrStmt/Stmt).',
+    statementIdMissing: 'Statement {{statement}} of the file has no Id.',
+    missing: 'Statement {{statement}}, entry {{entry}}: {{field}} is missing.',
+    badAmount: 'Statement {{statement}}, entry {{entry}}: "{{value}}" is not an amount with at most two decimals.',
+    badDate: 'Statement {{statement}}, entry {{entry}}: the booking date "{{value}}" is not a date.',
+    batchAmountMissing: 'Statement {{statement}}, entry {{entry}}: transaction {{transaction}} of the batch has no amount.',
+    batchCurrency:
+      'Statement {{statement}}, entry {{entry}}: transaction {{transaction}} is in {{currency}}, not in the currency of the entry.',
+    batchSum: 'Statement {{statement}}, entry {{entry}}: its transactions add up to {{sum}}, the entry says {{amount}}.',
+    duplicateRef: 'The entry reference {{ref}} appears twice in the file.',
+    alreadyConfirmed: 'The payment of {{debtor}} on {{date}} is already confirmed.',
+    otherCurrency: '{{number}} is in {{invoiceCurrency}}, the payment in {{currency}}.'
   },
   payments: {
     onCreditNote: '{{number}} is a credit note; payments are recorded on invoices.',

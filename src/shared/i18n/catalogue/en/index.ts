@@ -1,5 +1,6 @@
 import { agreements } from './agreements'
 import { app } from './app'
+import { bank } from './bank'
 import { cli } from './cli'
 import { common } from './common'
 import { csv } from './csv'
@@ -20,6 +21,7 @@ import { validation } from './validation'
 export const en = {
   agreements,
   app,
+  bank,
   cli,
   common,
   csv,

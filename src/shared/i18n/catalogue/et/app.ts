@@ -14,6 +14,7 @@ export const app: Shape<typeof en> = {
     },
     serviceOrders: 'Hooldustellimused',
     invoices: 'Arved',
+    bankStatements: 'Pangaväljavõtted',
     agreements: 'Teenuselepped',
     dispatch: 'Lähetustahvel',
     myWork: 'Minu tööd',

@@ -98,7 +98,16 @@ export const csv: Shape<typeof en> = {
     breached: 'Ületatud',
     share: 'Täidetud %',
     medianResponseMinutes: 'Reageerimise mediaan (min)',
-    medianResolutionMinutes: 'Lahendamise mediaan (min)'
+    medianResolutionMinutes: 'Lahendamise mediaan (min)',
+    statementId: 'Väljavõte',
+    iban: 'Konto',
+    fileName: 'Fail',
+    importedAt: 'Imporditud',
+    importedByName: 'Importija',
+    entryCount: 'Laekumisi',
+    toReview: 'Üle vaadata',
+    confirmed: 'Kinnitatud',
+    creditTotal: 'Laekunud'
   },
   origin: { manual: 'Käsitsi', agreement: 'Teenuselepe', return: 'Tagastus', copy: 'Koopia' },
   invoiceKind: { invoice: 'Arve', credit: 'Kreeditarve' },

@@ -26,6 +26,8 @@ export const errors: Shape<typeof en> = {
     agreement: 'Teenuselepet',
     agreementLine: 'Teenuseleppe rida',
     assignment: 'Broneeringut',
+    bankEntry: 'Väljavõtte kannet',
+    bankStatement: 'Pangaväljavõtet',
     contact: 'Kontakti "{{name}}"',
     generationRun: 'Genereerimist',
     invoice: 'Arvet',
@@ -235,6 +237,23 @@ export const errors: Shape<typeof en> = {
     oneInitialStage: 'Töövool peab olema täpselt üks algetapp (praegu {{count}}).',
     missingParent: 'Etapp viitab eelnevale etapile, mida pole olemas.',
     stageLoop: 'Etapid moodustavad ringi.'
+  },
+  bank: {
+    notXml: 'Fail ei ole XML: {{detail}} (rida {{line}}).',
+    doctype: 'Failis on DOCTYPE; pangaväljavõttes seda ei ole.',
+    notCamt053:
+      'Fail ei ole camt.053 pangaväljavõte (leiti {{found}}). Laadi internetipangast konto väljavõte ISO 20022 camt.053 XML-vormingus.',
+    noStatement: 'Failis ei ole ühtegi väljavõtet (BkToCstmrStmt/Stmt).',
+    statementIdMissing: 'Faili {{statement}}. väljavõttel puudub Id.',
+    missing: 'Väljavõte {{statement}}, kanne {{entry}}: {{field}} puudub.',
+    badAmount: 'Väljavõte {{statement}}, kanne {{entry}}: „{{value}}“ ei ole summa (kuni kaks kümnendkohta).',
+    badDate: 'Väljavõte {{statement}}, kanne {{entry}}: kirjendamise kuupäev „{{value}}“ ei ole kuupäev.',
+    batchAmountMissing: 'Väljavõte {{statement}}, kanne {{entry}}: koondkande {{transaction}}. tehingul puudub summa.',
+    batchCurrency: 'Väljavõte {{statement}}, kanne {{entry}}: {{transaction}}. tehing on valuutas {{currency}}, mitte kande valuutas.',
+    batchSum: 'Väljavõte {{statement}}, kanne {{entry}}: tehingute summa on {{sum}}, kandel {{amount}}.',
+    duplicateRef: 'Kande viide {{ref}} on failis kaks korda.',
+    alreadyConfirmed: '{{debtor}} laekumine kuupäevaga {{date}} on juba kinnitatud.',
+    otherCurrency: '{{number}} on valuutas {{invoiceCurrency}}, laekumine valuutas {{currency}}.'
   },
   payments: {
     onCreditNote: '{{number}} on kreeditarve; laekumised märgitakse arvetele.',

@@ -2,6 +2,7 @@ import type { Shape } from '../shape'
 import type { en } from '../en'
 import { agreements } from './agreements'
 import { app } from './app'
+import { bank } from './bank'
 import { cli } from './cli'
 import { common } from './common'
 import { csv } from './csv'
@@ -21,6 +22,7 @@ import { validation } from './validation'
 export const et: Shape<typeof en> = {
   agreements,
   app,
+  bank,
   cli,
   common,
   csv,
