@@ -5,6 +5,7 @@ import { common } from './common'
 import { csv } from './csv'
 import { dispatch } from './dispatch'
 import { documents } from './documents'
+import { einvoice } from './einvoice'
 import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
@@ -25,6 +26,7 @@ export const en = {
   csv,
   dispatch,
   documents,
+  einvoice,
   enums,
   errors,
   format,
