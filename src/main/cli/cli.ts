@@ -66,6 +66,7 @@ export function generalHelp(): string {
     '  npm run demo -- --db demo.db --scale 10',
     '  npm run cli -- export serviceObjects --out objects.csv --db demo.db',
     '  npm run cli -- pdf invoice INV-000003 --out INV-000003.pdf --db demo.db',
+    '  npm run cli -- einvoice INV-000003 --out INV-000003.xml --db demo.db',
     '  npm run cli -- agreements generate --from 2026-01-01 --to 2026-03-31 --db demo.db --json',
     '  HOOLDUS_PASSWORD=… npm run cli -- users add mari --name "Mari Maasikas" --role dispatcher --db demo.db'
   ].join('\n')

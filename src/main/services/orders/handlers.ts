@@ -1,6 +1,7 @@
 import type { ordersContract } from '@shared/api/domains/orders'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
 import { invoicePdf, orderPdf } from '../documents/downloads'
+import { buildEInvoice } from '../einvoice/export'
 import * as invoices from '../invoices/ledger'
 import { getOrder, iterateOrders, listOrders } from './read'
 import * as orders from './edit'
@@ -36,7 +37,8 @@ export const ordersHandlers = {
   'invoices.invoiceable': invoices.invoiceableLines,
   'invoices.create': invoices.createInvoice,
   'invoices.credit': invoices.creditInvoice,
-  'invoices.pdf': invoicePdf
+  'invoices.pdf': invoicePdf,
+  'invoices.einvoice': buildEInvoice
 } satisfies HandlersOf<Slice>
 
 export const ordersExports = {

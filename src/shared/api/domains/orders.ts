@@ -93,5 +93,7 @@ export const ordersContract = {
     'invoices.create'
   ),
   'invoices.credit': method(z.object({ id, invoiceDate: isoDate, requestKey }), invoiceRow, 'invoices.create'),
-  'invoices.pdf': method(idInput, pdfFile, 'invoices.read')
+  'invoices.pdf': method(idInput, pdfFile, 'invoices.read'),
+  /** The invoice or credit note as an EN 16931 e-invoice: UBL 2.1 XML (Peppol BIS Billing 3.0). */
+  'invoices.einvoice': method(idInput, z.object({ fileName: z.string(), xml: z.string() }), 'invoices.read')
 }

@@ -10,6 +10,7 @@ import { downloadPdf } from '../../lib/pdf'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
 import { CreditDialog } from './CreditDialog'
+import { EInvoiceButton } from './EInvoiceButton'
 import { InvoiceLines } from './InvoiceLines'
 import { InvoiceParties } from './InvoiceParties'
 import { KindBadge } from './InvoicesList'
@@ -81,6 +82,7 @@ export function InvoicePage() {
           <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
             {t('invoices.downloadPdf')}
           </Button>
+          <EInvoiceButton invoiceId={invoiceId} />
           {can('invoices.create') && i.kind === 'invoice' && i.creditedById === null && (
             <Button
               size="xs"

@@ -160,6 +160,17 @@ export const cli = {
     invoice: 'invoice',
     creditNote: 'credit note'
   },
+  einvoice: {
+    summary: 'Write an invoice or credit note as an e-invoice (EN 16931 UBL XML, Peppol BIS Billing 3.0), the same as in the app',
+    details:
+      '<number>        the invoice or credit note number (INV-…, CRN-…)\n' +
+      '--out file      where to write (default: the file name the app offers, in the current folder)\n' +
+      '--user name     act as this user (default: the first active administrator); needs the right to read invoices',
+    needsNumber: 'einvoice needs the number of an invoice or credit note, e.g. einvoice INV-000012',
+    oneNumber: 'einvoice takes one number, not "{{args}}"',
+    noInvoice: 'There is no invoice or credit note {{number}}.',
+    done: 'Wrote e-invoice {{number}} to {{file}} (as {{user}}).'
+  },
   generate: {
     summary: 'Create the service orders agreements call for in a date range (for scheduled runs)',
     details:

@@ -261,6 +261,15 @@ export const errors = {
     alreadyConfirmed: 'The payment of {{debtor}} on {{date}} is already confirmed.',
     otherCurrency: '{{number}} is in {{invoiceCurrency}}, the payment in {{currency}}.'
   },
+  einvoice: {
+    sellerVat: "The company's VAT number is missing, and an e-invoice must state it; fill it in under Settings → Company.",
+    sellerEndpoint:
+      'The company has no e-invoice address: fill in its registry code (an Estonian company) or an EU VAT number under Settings → Company.',
+    buyerEndpoint:
+      '{{customer}} has no e-invoice address: fill in its e-invoice address (e.g. 0191:12345678), registry code (an Estonian company) or VAT number.',
+    buyerVat: "{{customer}} has no VAT number, and a reverse-charge e-invoice must state the buyer's VAT number.",
+    bankAccount: 'The company has no bank account for the e-invoice to be paid to; add one under Settings → Company.'
+  },
   payments: {
     onCreditNote: '{{number}} is a credit note; payments are recorded on invoices.',
     onCredited: '{{number}} is credited in full; nothing is left to pay.',

@@ -6,6 +6,7 @@ import { common } from './common'
 import { csv } from './csv'
 import { dispatch } from './dispatch'
 import { documents } from './documents'
+import { einvoice } from './einvoice'
 import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
@@ -27,6 +28,7 @@ export const en = {
   csv,
   dispatch,
   documents,
+  einvoice,
   enums,
   errors,
   format,

@@ -160,6 +160,17 @@ export const cli: Shape<typeof en> = {
     invoice: 'Arve',
     creditNote: 'Kreeditarve'
   },
+  einvoice: {
+    summary: 'Kirjuta arve või kreeditarve e-arvena (EN 16931 UBL XML, Peppol BIS Billing 3.0), samamoodi kui rakenduses',
+    details:
+      '<number>        arve või kreeditarve number (INV-…, CRN-…)\n' +
+      '--out file      kuhu kirjutada (vaikimisi rakenduse pakutud failinimi praeguses kaustas)\n' +
+      '--user name     tegutse selle kasutajana (vaikimisi esimene aktiivne administraator); vajab arvete vaatamise õigust',
+    needsNumber: 'einvoice vajab arve või kreeditarve numbrit, nt einvoice INV-000012',
+    oneNumber: 'einvoice võtab ühe numbri, mitte "{{args}}"',
+    noInvoice: 'Arvet ega kreeditarvet {{number}} pole.',
+    done: 'E-arve {{number}} kirjutati faili {{file}} (kasutajana {{user}}).'
+  },
   generate: {
     summary: 'Loo teenuselepetest tulenevad hooldustellimused kuupäevavahemikus (ajastatud käivituseks)',
     details:

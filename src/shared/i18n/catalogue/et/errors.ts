@@ -255,6 +255,15 @@ export const errors: Shape<typeof en> = {
     alreadyConfirmed: '{{debtor}} laekumine kuupäevaga {{date}} on juba kinnitatud.',
     otherCurrency: '{{number}} on valuutas {{invoiceCurrency}}, laekumine valuutas {{currency}}.'
   },
+  einvoice: {
+    sellerVat: 'Ettevõtte KMKR nr on puudu, kuid e-arvel peab see olema; sisesta see jaotises Seaded → Ettevõte.',
+    sellerEndpoint:
+      'Ettevõttel pole e-arve aadressi: sisesta jaotises Seaded → Ettevõte registrikood (Eesti ettevõte) või mõne ELi riigi KMKR nr.',
+    buyerEndpoint:
+      'Kliendil {{customer}} pole e-arve aadressi: sisesta e-arve aadress (nt 0191:12345678), registrikood (Eesti ettevõte) või KMKR nr.',
+    buyerVat: 'Kliendil {{customer}} pole KMKR nr-it, kuid pöördmaksustatud e-arvel peab ostja KMKR nr olema.',
+    bankAccount: 'Ettevõttel pole pangakontot, kuhu e-arve tasuda; lisa see jaotises Seaded → Ettevõte.'
+  },
   payments: {
     onCreditNote: '{{number}} on kreeditarve; laekumised märgitakse arvetele.',
     onCredited: '{{number}} on täielikult krediteeritud; tasuda pole midagi.',

@@ -8,6 +8,7 @@ import { common } from './common'
 import { csv } from './csv'
 import { dispatch } from './dispatch'
 import { documents } from './documents'
+import { einvoice } from './einvoice'
 import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
@@ -28,6 +29,7 @@ export const et: Shape<typeof en> = {
   csv,
   dispatch,
   documents,
+  einvoice,
   enums,
   errors,
   format,
