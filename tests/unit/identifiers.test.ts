@@ -133,7 +133,16 @@ describe('Estonian registry code (registrikood)', () => {
 
 describe('VAT numbers', () => {
   it('Estonia: EE and nine digits; other EU states: their prefix and 2–13 letters or digits', () => {
-    for (const ok of ['EE101234567', 'FI01120389', 'LV40003245752', 'DE129273398', 'EL094019245', 'FR40303265045', 'NL004495445B01', 'ATU13585627']) {
+    for (const ok of [
+      'EE101234567',
+      'FI01120389',
+      'LV40003245752',
+      'DE129273398',
+      'EL094019245',
+      'FR40303265045',
+      'NL004495445B01',
+      'ATU13585627'
+    ]) {
       expect(isValidVatNumber(ok), ok).toBe(true)
     }
     for (const bad of ['EE10123456', 'EE1012345678', 'EEA01234567', 'F1234', 'DE1', '12345678', 'DE12345678901234', 'QQ123456789']) {

@@ -82,5 +82,5 @@ export const validation = {
   vatNumberCountry: 'VAT number: must start with the prefix of the customer’s country ({{prefix}})',
   country: 'Choose a country (ISO code, e.g. EE)',
   logoFormat: 'Logo: a PNG or JPEG image',
-  logoTooLarge: 'Logo: at most {{maximum}} KB'
+  logoTooLarge: 'Logo: at most 512 KB'
 }

@@ -80,5 +80,5 @@ export const validation: Shape<typeof en> = {
   vatNumberCountry: 'KMKR nr: peab algama kliendi riigi tähisega ({{prefix}})',
   country: 'Vali riik (ISO kood, nt EE)',
   logoFormat: 'Logo: PNG- või JPEG-pilt',
-  logoTooLarge: 'Logo: kuni {{maximum}} KB'
+  logoTooLarge: 'Logo: kuni 512 KB'
 }
