@@ -79,7 +79,7 @@ export const validation = {
   bic: 'BIC: 8 or 11 letters and digits (e.g. HABAEE2X)',
   registryCode: 'Registry code: 8 digits whose last digit checks the others',
   vatNumber: 'VAT number: country prefix and number (EE and 9 digits in Estonia)',
-  vatNumberCountry: 'VAT number: must start with the prefix of the customer’s country ({{prefix}})',
+  vatNumberCountry: 'VAT number: must be of the customer’s country (its code, EL for Greece)',
   country: 'Choose a country (ISO code, e.g. EE)',
   logoFormat: 'Logo: a PNG or JPEG image',
   logoTooLarge: 'Logo: at most 512 KB'

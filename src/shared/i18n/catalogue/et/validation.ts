@@ -77,7 +77,7 @@ export const validation: Shape<typeof en> = {
   bic: 'BIC: 8 või 11 tähte ja numbrit (nt HABAEE2X)',
   registryCode: 'Registrikood: 8 numbrit, viimane on kontrollnumber',
   vatNumber: 'KMKR nr: riigi tähis ja number (Eestis EE ja 9 numbrit)',
-  vatNumberCountry: 'KMKR nr: peab algama kliendi riigi tähisega ({{prefix}})',
+  vatNumberCountry: 'KMKR nr: peab olema kliendi riigi oma (riigi kood, Kreekal EL)',
   country: 'Vali riik (ISO kood, nt EE)',
   logoFormat: 'Logo: PNG- või JPEG-pilt',
   logoTooLarge: 'Logo: kuni 512 KB'
