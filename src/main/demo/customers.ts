@@ -137,7 +137,7 @@ function planParty(rnd: Random) {
 
 /**
  * Business customers abroad (an EU business with a VAT number: reverse charge), with their own registry
- * numbers, VAT numbers (check digits as each country computes them) and head-office addresses. They stand in
+ * numbers, VAT numbers (check digits as each country computes them) and head-office addresses (the country is printed from the country code). They stand in
  * for the n-th commercial customer the generator draws, so the random sequence, and all the rest of the demo,
  * stays as it was.
  */
@@ -153,7 +153,7 @@ const FOREIGN_CUSTOMERS: ReadonlyMap<
       country: 'FI',
       vat: 'FI24856946',
       registryCode: '2485694-6',
-      billingAddress: 'Mannerheimintie 12 B, 00100 Helsinki, Finland'
+      billingAddress: 'Mannerheimintie 12 B, 00100 Helsinki'
     }
   ],
   [
@@ -164,7 +164,7 @@ const FOREIGN_CUSTOMERS: ReadonlyMap<
       country: 'LV',
       vat: 'LV40103567284',
       registryCode: '40103567284',
-      billingAddress: 'Brīvības iela 85, Rīga, LV-1001, Latvia'
+      billingAddress: 'Brīvības iela 85, Rīga, LV-1001'
     }
   ],
   [
@@ -175,7 +175,7 @@ const FOREIGN_CUSTOMERS: ReadonlyMap<
       country: 'DE',
       vat: 'DE298475163',
       registryCode: 'HRB 184562',
-      billingAddress: 'Große Elbstraße 145, 22767 Hamburg, Germany'
+      billingAddress: 'Große Elbstraße 145, 22767 Hamburg'
     }
   ]
 ])
