@@ -153,4 +153,43 @@ describe('customers: sites, contacts and references', () => {
     expect(inGroup.rows.map((r) => [r.name, r.groupName])).toEqual([['Grupis', 'VIP']])
     expect((await call(admin, 'customers.list', { active: false })).rows.map((r) => r.name)).toEqual(['Passiivne'])
   })
+
+  it('keeps the buyer details for invoices: registry code, country, VAT number stored upper case without spaces, terms, e-invoice address', async () => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['serviceManager'])
+    const c = await call(ctx, 'customers.create', {
+      name: 'AS Tallinna Vesi',
+      registryCode: '10257326',
+      vatNumber: 'ee 100 060 116',
+      invoiceEmail: 'arved@tvesi.example',
+      einvoiceAddress: '0191:10257326',
+      paymentTermsDays: 30
+    })
+    expect(c).toMatchObject({ country: 'EE', registryCode: '10257326', vatNumber: 'EE100060116', paymentTermsDays: 30 })
+    expect(await call(ctx, 'customers.get', { id: c.id })).toEqual(c)
+    // Empty terms: the company's apply.
+    expect((await call(ctx, 'customers.update', { ...c, paymentTermsDays: null })).paymentTermsDays).toBeNull()
+    // A Finnish company: its business id is no Estonian registry code, and it is kept as typed.
+    const fi = await call(ctx, 'customers.create', { name: 'Nokia Oyj', country: 'fi', registryCode: '0112038-9', vatNumber: 'FI01120389' })
+    expect(fi).toMatchObject({ country: 'FI', registryCode: '0112038-9', vatNumber: 'FI01120389' })
+    expect((await call(ctx, 'customers.list', { q: '0112038' })).rows.map((r) => r.name)).toEqual(['Nokia Oyj'])
+  })
+
+  const refusals: [string, Record<string, unknown>, string, string][] = [
+    ['an Estonian registry code failing its check digit', { registryCode: '10257327' }, 'registryCode', 'validation.registryCode'],
+    ['a VAT number of no known form', { vatNumber: 'EE1234' }, 'vatNumber', 'validation.vatNumber'],
+    ['a VAT number of another EU country', { country: 'LV', vatNumber: 'FI01120389' }, 'vatNumber', 'validation.vatNumberCountry'],
+    ['an unknown country', { country: 'XX' }, 'country', 'validation.country'],
+    ['negative payment terms', { paymentTermsDays: -5 }, 'paymentTermsDays', 'validation.negative'],
+    ['a malformed invoice e-mail', { invoiceEmail: 'arved@' }, 'invoiceEmail', 'validation.email']
+  ]
+  it.each(refusals)('refuses %s on its field, and saves nothing', async (_what, change, field, code) => {
+    const { conn } = await freshDb()
+    const ctx = userWith(conn, ['serviceManager'])
+    const c = await call(ctx, 'customers.create', { name: 'Kontroll OÜ' })
+    const err = await callError(ctx, 'customers.update', { ...c, ...change })
+    expect(err.code).toBe('VALIDATION')
+    expect(err.issues?.map((i) => [i.path.join('.'), i.code])).toEqual([[field, code]])
+    expect(await call(ctx, 'customers.get', { id: c.id })).toEqual(c)
+  })
 })

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { deriveProgress, isAllowedStageMove, lineAmount, vatAmount } from '@shared/domain/orderRules'
 import type { LineStatus, Progress } from '@shared/domain/orders'
 import { dayStart } from '@shared/time'
+import { isValidEstonianRegistryCode, isValidIban, isValidVatNumber } from '@shared/domain/identifiers'
+import { customerInput } from '@shared/domain/masterdata'
+import { settingsInput } from '@shared/domain/system'
 import type { Connection } from '../../src/main/db/connection'
 import { hashPassword } from '../../src/main/services/auth/passwords'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
@@ -136,6 +139,39 @@ describe('demo data', () => {
     expect(created.number).toBe('C-00081')
   })
 
+  it('fills in the company’s invoice details and the customers’ codes, all passing their checks', async () => {
+    const { conn } = await freshDb()
+    demo(conn)
+    const admin = userWith(conn, ['administrator'], 'root')
+    const s = await call(admin, 'settings.get', {})
+    // What the settings screen would save back is valid as it stands: every code passes its check.
+    expect(settingsInput.safeParse(s).success).toBe(true)
+    expect(isValidEstonianRegistryCode(s.companyRegNo)).toBe(true)
+    expect(s.companyVatNumber).toMatch(/^EE\d{9}$/)
+    expect(s).toMatchObject({ companyCity: 'Tallinn', companyCountry: 'EE', paymentTermsDays: 14 })
+    expect(s.companyLegalName && s.companyAddress && s.companyPostalCode && s.companyPhone && s.companyEmail && s.companyWeb).toBeTruthy()
+    expect(s.invoiceFooter).not.toBe('')
+    expect(s.logo).toMatch(/^data:image\/png;base64,/)
+    expect(s.bankAccounts.map((a) => a.bic)).toEqual(['LHVBEE22', 'EEUHEE2X'])
+    expect(s.bankAccounts.every((a) => isValidIban(a.iban) && a.iban.startsWith('EE'))).toBe(true)
+
+    const customers = all<{ id: number; registry_code: string; vat_number: string; country: string }>(
+      conn,
+      'select id, registry_code, vat_number, country from customers order by id'
+    )
+    const estonian = customers.filter((c) => c.country === 'EE' && c.registry_code !== '')
+    expect(estonian.length).toBeGreaterThan(30)
+    expect(estonian.every((c) => isValidEstonianRegistryCode(c.registry_code) && /^EE\d{9}$/.test(c.vat_number))).toBe(true)
+    const abroad = customers.filter((c) => c.country !== 'EE')
+    expect(abroad.map((c) => c.country).sort()).toEqual(['DE', 'FI', 'LV'])
+    expect(abroad.every((c) => isValidVatNumber(c.vat_number) && c.vat_number.startsWith(c.country))).toBe(true)
+    // Every customer reads back through the contract and would save back as it is.
+    for (const c of [...abroad, ...estonian.slice(0, 5)]) {
+      const row = await call(admin, 'customers.get', { id: c.id })
+      expect(customerInput.safeParse(row).success, row.name).toBe(true)
+    }
+  })
+
   it('adds one user per role that can sign in, linked to a worker of that role', async () => {
     const { conn } = await freshDb()
     const summary = demo(conn)
@@ -186,7 +222,12 @@ describe('demo data', () => {
       email: '',
       phone: '',
       vatNumber: '',
+      registryCode: '',
+      country: 'EE',
       billingAddress: '',
+      paymentTermsDays: null,
+      invoiceEmail: '',
+      einvoiceAddress: '',
       notes: '',
       active: true,
       sites: [],

@@ -9,6 +9,8 @@ import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { renderInvoicePdf, renderOrderPdf } from '../../src/main/services/documents/downloads'
 import { customerDocumentLanguage, documentLocale, formatWindow } from '../../src/main/services/documents/format'
+import { invoiceReferenceNumber } from '@shared/domain/referenceNumber'
+import { demoLogo } from '../../src/main/demo/company'
 import { call, callError, freshDb } from '../support/db'
 import { cli } from '../support/processes'
 import { type Seed, seedMasterData } from '../support/seed'
@@ -414,6 +416,178 @@ describe('PDF documents', () => {
     await expect(renderOrderPdf(mati, { id: w.openOrder.id, document: 'workReceipt' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await callError(w.admin, 'serviceOrders.pdf', { id: 99999, document: 'workReceipt' })).code).toBe('NOT_FOUND')
     expect((await callError(w.admin, 'invoices.pdf', { id: 99999 })).code).toBe('NOT_FOUND')
+  })
+})
+
+/**
+ * The seller's and buyer's legal details filled in as a manager would, and the invoice's reference number
+ * and reverse charge as the ledger sets them (written straight to the row here: assigning them is not the
+ * documents' job).
+ */
+async function withLegalDetails(w: World, invoice: { reverseCharge?: boolean } = {}) {
+  const s = await call(w.admin, 'settings.get', {})
+  await call(w.admin, 'settings.update', {
+    ...s,
+    companyLegalName: 'Külmaküte Hooldus OÜ',
+    companyAddress: 'Tööstuse 5',
+    companyPostalCode: '10412',
+    companyCity: 'Tallinn',
+    companyPhone: '+372 640 1234',
+    companyEmail: 'arved@kylmakyte.example',
+    companyWeb: 'www.kylmakyte.example',
+    bankAccounts: [
+      { iban: 'EE267700771004815261', bankName: 'AS LHV Pank', bic: 'LHVBEE22' },
+      { iban: 'EE50 1022 0000 4563 7911', bankName: 'AS SEB Pank', bic: 'EEUHEE2X' }
+    ],
+    invoiceFooter: 'Täname koostöö eest! Garantii 6 kuud.',
+    logo: demoLogo()
+  })
+  const customer = await call(w.admin, 'customers.get', { id: w.customer.id })
+  await call(w.admin, 'customers.update', { ...customer, registryCode: '10539549' })
+  const reference = invoiceReferenceNumber(w.invoice.number, w.invoice.id)
+  w.conn.sqlite
+    .prepare('update invoices set reference_number = ?, reverse_charge = ? where id = ?')
+    .run(reference, invoice.reverseCharge ? 1 : 0, w.invoice.id)
+  return reference
+}
+
+/** The images a PDF embeds (poppler's pdfimages; a PNG's alpha channel is listed apart, as an smask): the logo is one. */
+function imageCount(file: string): number {
+  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+  return rows.filter((r) => r.trim().split(/\s+/)[2] === 'image').length
+}
+
+describe('legal content of invoices and credit notes', () => {
+  it('invoice: logo, seller and buyer details, reference number, IBANs with bank and BIC, VAT per rate, footer; no reverse charge', async () => {
+    const w = await world()
+    const reference = await withLegalDetails(w)
+    const pdf = await renderInvoicePdf(w.admin, { id: w.invoice.id })
+    const { file, text } = pdfText('legal-invoice.pdf', pdf.content)
+    const flat = squash(text)
+    for (const s of [
+      // Seller: legal name, address, codes, contacts.
+      'Seller',
+      'Külmaküte Hooldus OÜ',
+      'Tööstuse 5, 10412 Tallinn',
+      'Reg. no 12345678',
+      'VAT no EE101234567',
+      'Phone +372 640 1234',
+      'E-mail arved@kylmakyte.example',
+      'www.kylmakyte.example',
+      // Buyer: name, address, registry code, VAT number.
+      'Bill to',
+      'Õunapuu OÜ',
+      'Pärnu mnt 10, 10148 Tallinn',
+      'Reg. no 10539549',
+      'VAT no EE100200300',
+      // Dates and the reference number.
+      'Invoice date 20.11.2026',
+      'Due date 04.12.2026',
+      `Reference number ${reference}`,
+      `Please pay by 04.12.2026 quoting the reference number ${reference}.`,
+      // Where to pay: every account, IBAN in groups of four, with its bank and BIC.
+      'Payment details',
+      'EE26 7700 7710 0481 5261',
+      'AS LHV Pank',
+      'LHVBEE22',
+      'EE50 1022 0000 4563 7911',
+      'AS SEB Pank',
+      'EEUHEE2X',
+      // VAT per rate: taxable amount, rate, VAT.
+      'VAT summary',
+      '24% €1,234.56 €296.29',
+      'Total to pay €1,530.85',
+      'Täname koostöö eest! Garantii 6 kuud.'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    expect(flat).not.toMatch(/Reverse charge/i)
+    expect(imageCount(file)).toBe(1)
+    expect(statSync(page1Png(file, 'legal-invoice')).size).toBeGreaterThan(5000)
+  })
+
+  it('reverse charge: the legal note, in English and in Estonian, and the buyer’s country written out', async () => {
+    const w = await world()
+    await withLegalDetails(w, { reverseCharge: true })
+    const customer = await call(w.admin, 'customers.get', { id: w.customer.id })
+    await call(w.admin, 'customers.update', {
+      ...customer,
+      country: 'FI',
+      registryCode: '2485694-6',
+      vatNumber: 'FI24856946',
+      billingAddress: 'Mannerheimintie 12 B, 00100 Helsinki'
+    })
+    const en = squash(pdfText('reverse-en.pdf', (await renderInvoicePdf(w.admin, { id: w.invoice.id })).content).text)
+    for (const s of [
+      'Reverse charge: VAT to be accounted for by the buyer (Council Directive 2006/112/EC, Article 196).',
+      'Finland',
+      'Estonia',
+      'Reg. no 2485694-6',
+      'VAT no FI24856946'
+    ]) {
+      expect(en).toContain(s)
+    }
+
+    await call(w.admin, 'customers.update', { ...(await call(w.admin, 'customers.get', { id: w.customer.id })), language: 'et' })
+    const et = squash(pdfText('reverse-et.pdf', (await renderInvoicePdf(w.admin, { id: w.invoice.id })).content).text)
+    for (const s of [
+      'Pöördmaksustamine: käibemaksu arvestab ostja (nõukogu direktiivi 2006/112/EÜ artikkel 196).',
+      'Soome',
+      'Eesti',
+      'Registrikood 2485694-6',
+      'KMKR nr FI24856946',
+      'Viitenumber',
+      'Makseandmed',
+      'Arvelduskonto',
+      'EE26 7700 7710 0481 5261'
+    ]) {
+      expect(et).toContain(s)
+    }
+  })
+
+  it('credit note: names the invoice it credits and why; no reference number, payment details or reverse charge', async () => {
+    const w = await world()
+    const reference = await withLegalDetails(w)
+    const credit = await call(w.admin, 'invoices.credit', {
+      id: w.invoice.id,
+      invoiceDate: '2026-11-25',
+      requestKey: 'doc-test-credit-legal'
+    })
+    // The reason is the ledger's input; written to the row here as it stores it.
+    w.conn.sqlite.prepare('update invoices set note = ? where id = ?').run('Varuosa tagastati', credit.id)
+    const pdf = await renderInvoicePdf(w.admin, { id: credit.id })
+    const { file, text } = pdfText('legal-credit.pdf', pdf.content)
+    const flat = squash(text)
+    for (const s of [
+      'Credit note',
+      `Credits invoice ${w.invoice.number}`,
+      `This credit note reverses invoice ${w.invoice.number} of 20.11.2026 in full.`,
+      'Reason: Varuosa tagastati',
+      'Külmaküte Hooldus OÜ',
+      'Reg. no 12345678',
+      'VAT no EE101234567',
+      'Reg. no 10539549',
+      'VAT no EE100200300',
+      'Total credited -€1,530.85',
+      'Täname koostöö eest! Garantii 6 kuud.'
+    ]) {
+      expect(flat).toContain(s)
+    }
+    expect(flat).not.toContain(reference)
+    expect(flat).not.toContain('Payment details')
+    expect(flat).not.toMatch(/Reverse charge/i)
+    expect(imageCount(file)).toBe(1)
+    page1Png(file, 'legal-credit')
+  })
+
+  it('prints nothing for what is not filled in: no reference number, no accounts, no logo, no footer', async () => {
+    const w = await world()
+    const pdf = await renderInvoicePdf(w.admin, { id: w.invoice.id })
+    const { file, text } = pdfText('bare-invoice.pdf', pdf.content)
+    const flat = squash(text)
+    expect(flat).not.toMatch(/Reference number|Payment details|Phone|E-mail/)
+    expect(flat).toContain(`Please pay by 04.12.2026 and quote the invoice number ${w.invoice.number}.`)
+    expect(imageCount(file)).toBe(0)
   })
 })
 

@@ -8,6 +8,7 @@ import { ensureDefaultSequences } from '../services/core/sequences'
 import { type DemoAgreementCounts, generateAgreements } from './agreements'
 import { CATEGORIES, CUSTOMER_GROUPS, DEMO_USERS, ITEMS, OBJECT_GROUPS, SERVICE_TASKS, SKILLS, type WorkerRole } from './catalog'
 import { planCustomers, planFurtherSites, planObjects, writeCustomers, writeObjects, writeSites, writtenSites } from './customers'
+import { writeCompanyDetails } from './company'
 import { type DemoDispatchCounts, generateDispatch } from './dispatch'
 import { demoOrderPlan, generateOrders } from './orders'
 import { Random } from './random'
@@ -203,6 +204,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   const staff = writeStaff(s, teams, planStaff(rnd, sizes, teams), catalogue.skillIds)
 
   progress('customers')
+  writeCompanyDetails(s)
   const { customers, sites } = planCustomers(rnd, sizes.customers)
   const written = writeCustomers(s, customers, catalogue.groupIds, o.now)
   const siteIds = writeSites(s, sites, written.ids)

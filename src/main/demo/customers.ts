@@ -1,3 +1,4 @@
+import { registryCodeCheckDigit } from '@shared/domain/identifiers'
 import type { Sqlite } from '../db/connection'
 import {
   ACCESS_NOTES,
@@ -39,7 +40,18 @@ export interface PlannedCustomer {
   siteWeight: number
   objectWeight: number
   siteNames: Set<string>
-  row: { name: string; email: string; phone: string; vat: string; billingAddress: string; notes: string; active: boolean }
+  row: {
+    name: string
+    email: string
+    phone: string
+    vat: string
+    registryCode: string
+    country: string
+    billingAddress: string
+    paymentTermsDays: number | null
+    notes: string
+    active: boolean
+  }
   contacts: ContactRow[]
 }
 
@@ -123,20 +135,77 @@ function planParty(rnd: Random) {
   return { segment, city, company, person, housing, address }
 }
 
+/**
+ * Business customers abroad (an EU business with a VAT number: reverse charge), with their own registry
+ * numbers, VAT numbers (check digits as each country computes them) and head-office addresses (the country is printed from the country code). They stand in
+ * for the n-th commercial customer the generator draws, so the random sequence, and all the rest of the demo,
+ * stays as it was.
+ */
+const FOREIGN_CUSTOMERS: ReadonlyMap<
+  number,
+  { name: string; language: Language; country: string; vat: string; registryCode: string; billingAddress: string }
+> = new Map([
+  [
+    2,
+    {
+      name: 'Pohjolan Kiinteistöhuolto Oy',
+      language: 'fi',
+      country: 'FI',
+      vat: 'FI24856946',
+      registryCode: '2485694-6',
+      billingAddress: 'Mannerheimintie 12 B, 00100 Helsinki'
+    }
+  ],
+  [
+    6,
+    {
+      name: 'Baltijas Siltuma Serviss SIA',
+      language: 'lv',
+      country: 'LV',
+      vat: 'LV40103567284',
+      registryCode: '40103567284',
+      billingAddress: 'Brīvības iela 85, Rīga, LV-1001'
+    }
+  ],
+  [
+    11,
+    {
+      name: 'Nordwind Gebäudetechnik GmbH',
+      language: 'de',
+      country: 'DE',
+      vat: 'DE298475163',
+      registryCode: 'HRB 184562',
+      billingAddress: 'Große Elbstraße 145, 22767 Hamburg'
+    }
+  ]
+])
+
+/** An Estonian company's registry code (with its check digit) and VAT number (KMKR, 7-3-1-style check) from six digits. */
+function estonianIds(segment: Segment, digits: string): { registryCode: string; vat: string } {
+  // Public bodies' codes start with 7, companies' with 1.
+  const base = segment === 'PUB' ? `75${digits.slice(0, 5)}` : `1${digits.slice(0, 6)}`
+  const kmkr = `10${digits.slice(0, 6)}`
+  const weighted = [...kmkr].reduce((sum, d, i) => sum + Number(d) * [3, 7, 1][i % 3]!, 0)
+  return { registryCode: base + registryCodeCheckDigit(base), vat: `EE${kmkr}${(10 - (weighted % 10)) % 10}` }
+}
+
 /** The customers, each with its first site (home, building or head office) and its contacts. */
 export function planCustomers(rnd: Random, count: number): { customers: PlannedCustomer[]; sites: PlannedSite[] } {
   const customers: PlannedCustomer[] = []
   const sites: PlannedSite[] = []
+  let commercial = 0
   for (let i = 0; i < count; i++) {
     const { segment, city, company, person, housing, address } = planParty(rnd)
-    const language: Language = person?.language ?? company!.language
-    const name = person?.name ?? company!.name
+    const foreign = segment === 'COM' ? FOREIGN_CUSTOMERS.get(commercial++) : undefined
+    const language: Language = foreign?.language ?? person?.language ?? company!.language
+    const name = foreign?.name ?? person?.name ?? company!.name
     const domain = person ? 'example.com' : `${slug(name) || 'customer'}.example`
     const email = person
       ? `${slug(person.first)}.${slug(person.last)}@example.com`
       : `${segment === 'PUB' ? 'info' : rnd.pick(['info', 'service', 'office'])}@${domain}`
     const phone = person ? mobilePhone(rnd) : landline(rnd, city)
-    const vat = person || housing ? '' : rnd.chance(0.85) ? `EE10${rnd.digits(7)}` : ''
+    const digits = person || housing ? '' : rnd.chance(0.85) ? rnd.digits(7) : ''
+    const ids = foreign ?? (digits ? estonianIds(segment, digits) : { registryCode: '', vat: '' })
     const notes = rnd.chance(0.15) ? rnd.pick(CUSTOMER_NOTES) : ''
     const active = !rnd.chance(0.03)
     customers.push({
@@ -148,7 +217,19 @@ export function planCustomers(rnd: Random, count: number): { customers: PlannedC
       siteWeight: person ? 0 : housing ? 1 : segment === 'KEY' ? 12 : 3,
       objectWeight: person ? 1 : housing ? 3 : segment === 'KEY' ? 8 : segment === 'PUB' ? 5 : 4,
       siteNames: new Set(),
-      row: { name, email, phone, vat, billingAddress: formatAddress(address), notes, active },
+      row: {
+        name,
+        email,
+        phone,
+        vat: ids.vat,
+        registryCode: ids.registryCode,
+        country: foreign?.country ?? 'EE',
+        billingAddress: foreign?.billingAddress ?? formatAddress(address),
+        // Key accounts negotiated longer terms; everyone else pays on the company's.
+        paymentTermsDays: segment === 'KEY' ? 30 : foreign ? 21 : null,
+        notes,
+        active
+      },
       contacts: []
     })
     const lang = siteLang(language)
@@ -271,8 +352,9 @@ export function writeCustomers(
   now: number
 ): { ids: number[]; contactIds: number[][] } {
   const customerStmt = s.prepare(
-    `insert into customers (number, name, group_id, language, email, phone, vat_number, billing_address, notes, active, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `insert into customers (number, name, group_id, language, email, phone, vat_number, registry_code, country, billing_address,
+       payment_terms_days, invoice_email, notes, active, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const contactStmt = s.prepare('insert into customer_contacts (customer_id, name, role, phone, email) values (?, ?, ?, ?, ?)')
   const numbers = takeNumbers(s, 'customer', customers.length)
@@ -288,7 +370,12 @@ export function writeCustomers(
         r.email,
         r.phone,
         r.vat,
+        r.registryCode,
+        r.country,
         r.billingAddress,
+        r.paymentTermsDays,
+        // Companies with a VAT number send invoices to their accounts department.
+        r.vat ? `${r.country === 'EE' ? 'arved' : 'invoices'}@${c.domain}` : '',
         r.notes,
         r.active ? 1 : 0,
         now,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { autoNumber, code, email, id, isoDate, money, optionalDate, optionalText, requiredText, timeOfDay, version } from './primitives'
+import { countryField, isValidEstonianRegistryCode, vatNumberField, vatNumberFitsCountry } from './identifiers'
 
 const meta = { id, version }
 const ref = id.nullable().default(null)
@@ -89,20 +90,39 @@ export const contactInput = z.object({
 })
 export const contactRow = contactInput.extend({ id })
 
-export const customerInput = z.object({
+const customerFields = z.object({
   name: requiredText(200),
   groupId: ref,
   language: z.enum(LANGUAGES).default('et'),
   email,
   phone: optionalText(40),
-  vatNumber: optionalText(30),
+  /** Stored upper case without separators (identifiers.ts). */
+  vatNumber: vatNumberField,
+  /** An Estonian registrikood (checked) when the country is EE; a foreign company number as typed. */
+  registryCode: optionalText(30),
+  /** ISO 3166-1 alpha-2: with the VAT number it decides reverse charge. */
+  country: countryField,
   billingAddress: optionalText(500),
+  /** Days to pay; null uses the company's payment terms. */
+  paymentTermsDays: z.number().int('validation.notInteger').min(0, 'validation.negative').max(365).nullable().default(null),
+  /** Where invoices are e-mailed, when not the customer's general e-mail. */
+  invoiceEmail: email,
+  /** Peppol participant id or e-invoice operator address (e.g. 0191:12345678). */
+  einvoiceAddress: optionalText(100),
   notes: optionalText(4000),
   active: z.boolean().default(true),
   sites: z.array(siteInput).max(500).default([]),
   contacts: z.array(contactInput).max(200).default([])
 })
-export const customerRow = customerInput.extend({
+export const customerInput = customerFields.superRefine((c, ctx) => {
+  if (c.country === 'EE' && c.registryCode !== '' && !isValidEstonianRegistryCode(c.registryCode)) {
+    ctx.addIssue({ code: 'custom', message: 'validation.registryCode', path: ['registryCode'] })
+  }
+  if (!vatNumberFitsCountry(c.vatNumber, c.country)) {
+    ctx.addIssue({ code: 'custom', message: 'validation.vatNumberCountry', path: ['vatNumber'] })
+  }
+})
+export const customerRow = customerFields.extend({
   ...meta,
   number: z.string(),
   groupName: z.string().nullable(),

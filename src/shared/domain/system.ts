@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { id, isoDate, optionalText, requiredText, version } from './primitives'
+import { email, id, isoDate, optionalText, requiredText, version } from './primitives'
+import { bicField, countryField, ibanField, isValidEstonianRegistryCode, vatNumberField } from './identifiers'
 import { ROLES } from '../auth/roles'
 import { weekHours } from './masterdata'
 import { APP_LANGUAGES, CSV_DIALECTS } from '../i18n/languages'
@@ -99,12 +100,56 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** A bank account printed on invoices; the first one goes into e-invoices. */
+export const bankAccount = z.object({ iban: ibanField, bankName: optionalText(100), bic: bicField })
+export type BankAccount = z.output<typeof bankAccount>
+
+/** The cap of an uploaded logo, decoded (the message validation.logoTooLarge says 512 KB). */
+export const LOGO_MAX_BYTES = 512 * 1024
+const LOGO_PREFIX = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/
+
+/** A PNG or JPEG data URL whose bytes really start as the type says ('' for no logo). */
+export function logoProblem(logo: string): 'validation.logoFormat' | 'validation.logoTooLarge' | null {
+  if (logo === '') return null
+  const m = LOGO_PREFIX.exec(logo)
+  if (!m) return 'validation.logoFormat'
+  const data = m[2]!
+  const bytes = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0)
+  if (bytes > LOGO_MAX_BYTES) return 'validation.logoTooLarge'
+  const head = atob(data.slice(0, 8))
+  const isPng = head.startsWith('\x89PNG')
+  const isJpeg = head.startsWith('\xff\xd8\xff')
+  return (m[1] === 'png' ? isPng : isJpeg) ? null : 'validation.logoFormat'
+}
+
+const logo = z
+  .string()
+  // Base64 of the cap, and some room for the prefix: anything longer is refused before it is decoded.
+  .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 100, { message: 'validation.logoTooLarge', abort: true })
+  .superRefine((s, ctx) => {
+    const problem = logoProblem(s)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+  .default('')
+
 export const settingsInput = z
   .object({
     companyName: requiredText(200),
+    /** The street line; postal code, city and country have their own fields. */
     companyAddress: optionalText(500),
     companyRegNo: optionalText(30),
-    companyVatNumber: optionalText(30),
+    companyVatNumber: vatNumberField,
+    companyLegalName: optionalText(200),
+    companyPostalCode: optionalText(20),
+    companyCity: optionalText(100),
+    companyCountry: countryField,
+    companyPhone: optionalText(40),
+    companyEmail: email,
+    companyWeb: optionalText(200),
+    bankAccounts: z.array(bankAccount).max(10).default([]),
+    paymentTermsDays: z.number().int('validation.notInteger').min(0, 'validation.negative').max(365).default(14),
+    invoiceFooter: optionalText(1000),
+    logo,
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'validation.currency')
@@ -141,6 +186,18 @@ export const settingsInput = z
     message: 'validation.dateTwice',
     path: ['holidays']
   })
+  // An Estonian company's registry code is checked; a foreign one is kept as typed.
+  .refine((s) => s.companyCountry !== 'EE' || s.companyRegNo === '' || isValidEstonianRegistryCode(s.companyRegNo), {
+    message: 'validation.registryCode',
+    path: ['companyRegNo']
+  })
+  .superRefine((s, ctx) => {
+    s.bankAccounts.forEach((a, i) => {
+      if (s.bankAccounts.findIndex((b) => b.iban === a.iban) < i) {
+        ctx.addIssue({ code: 'custom', message: 'validation.ibanTwice', path: ['bankAccounts', i, 'iban'] })
+      }
+    })
+  })
 export type SettingsInput = z.input<typeof settingsInput>
 export const settingsRow = z.object({
   version,
@@ -148,6 +205,17 @@ export const settingsRow = z.object({
   companyAddress: z.string(),
   companyRegNo: z.string(),
   companyVatNumber: z.string(),
+  companyLegalName: z.string(),
+  companyPostalCode: z.string(),
+  companyCity: z.string(),
+  companyCountry: z.string(),
+  companyPhone: z.string(),
+  companyEmail: z.string(),
+  companyWeb: z.string(),
+  bankAccounts: z.array(z.object({ iban: z.string(), bankName: z.string(), bic: z.string() })),
+  paymentTermsDays: z.number().int(),
+  invoiceFooter: z.string(),
+  logo: z.string(),
   currency: z.string(),
   timeZone: z.string(),
   language: z.enum(APP_LANGUAGES),

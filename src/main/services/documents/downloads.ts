@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ORDER_DOCUMENTS } from '@shared/domain/orders'
 import type { Language } from '@shared/i18n/languages'
-import { customers } from '../../db/schema'
+import { customers, invoices } from '../../db/schema'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { loadInvoice } from '../invoices/ledger'
 import { getOrder } from '../orders/read'
 import { loadSettings } from '../settings/settings'
 import { customerDocumentLanguage, documentLocale } from './format'
-import { invoiceDocument } from './invoiceDocument'
+import { type InvoiceLegal, invoiceDocument } from './invoiceDocument'
 import { fileSafe } from './layout'
 import { workDescription, workReceipt } from './orderDocuments'
 import { renderPdf } from './pdf'
@@ -47,13 +47,30 @@ export async function renderOrderPdf(ctx: ServiceContext, i: { id: number; docum
   return { fileName: `${fileSafe(order.number)}-${ORDER_FILE_SUFFIX[i.document]}.pdf`, content: await renderPdf(doc) }
 }
 
-/** An invoice or a credit note (which names the invoice it reverses). */
+/** The invoice's reference number, reverse charge and reason, and the buyer's registry code and country. */
+function invoiceLegal(ctx: ServiceContext, invoiceId: number): InvoiceLegal {
+  return ctx.db
+    .select({
+      referenceNumber: invoices.referenceNumber,
+      reverseCharge: invoices.reverseCharge,
+      note: invoices.note,
+      buyerRegistryCode: customers.registryCode,
+      buyerCountry: customers.country
+    })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(eq(invoices.id, invoiceId))
+    .get()!
+}
+
+/** An invoice or a credit note (which names the invoice it credits and why). */
 export async function renderInvoicePdf(ctx: ServiceContext, i: { id: number }): Promise<PdfDocument> {
   requirePermission(ctx, 'invoices.read')
   const invoice = loadInvoice(ctx.db, i.id)
   const original = invoice.creditOfId === null ? null : loadInvoice(ctx.db, invoice.creditOfId)
   const settings = loadSettings(ctx.db)
-  const doc = invoiceDocument(invoice, settings, documentLocale(customerLanguage(ctx, invoice.customerId), settings.timeZone), original)
+  const locale = documentLocale(customerLanguage(ctx, invoice.customerId), settings.timeZone)
+  const doc = invoiceDocument(invoice, settings, locale, original, invoiceLegal(ctx, invoice.id))
   return { fileName: `${fileSafe(invoice.number)}.pdf`, content: await renderPdf(doc) }
 }
 

@@ -67,24 +67,57 @@ export interface DocumentFrame {
   /** Lines under the number, right-aligned in the header (e.g. "Credits INV-000003"). */
   subtitle?: string[]
   content: Content[]
-  /** Caption the company as the seller (invoices and credit notes). */
+  /** Caption the company as the seller (invoices and credit notes): its legal name, address, codes and contacts. */
   seller?: boolean
+  /** The seller's country, written out, when the document goes abroad. */
+  sellerCountry?: string
 }
 
-function companyBlock(s: Settings, { t }: DocumentLocale, seller: boolean): Content {
+/** The company's address as lines: the street, then postal code and city, then the country when asked for. */
+export function companyAddressLines(s: Settings, country: string | null = null): string[] {
+  const town = [s.companyPostalCode, s.companyCity].filter(Boolean).join(' ')
+  return [s.companyAddress, town, country ?? ''].filter((l) => l.trim() !== '')
+}
+
+const MARGIN_TOP_2: [number, number, number, number] = [0, 2, 0, 0]
+const MARGIN_TOP_1: [number, number, number, number] = [0, 1, 0, 0]
+
+function companyBlock(f: DocumentFrame): Content {
+  const { settings: s, locale } = f
+  const { t } = locale
+  const seller = f.seller ?? false
   const ids = [
     s.companyRegNo ? t('documents.frame.regNo', { value: s.companyRegNo }) : '',
     s.companyVatNumber ? t('documents.frame.vatNo', { value: s.companyVatNumber }) : ''
   ]
     .filter(Boolean)
     .join('   ·   ')
-  return {
+  // Contacts and the legal name are for the customer: on invoices and credit notes. A line each, as an e-mail
+  // address beside a phone number would wrap mid-way in the header's width.
+  const contacts = seller
+    ? [
+        s.companyPhone ? t('documents.frame.phone', { value: s.companyPhone }) : '',
+        s.companyEmail ? t('documents.frame.email', { value: s.companyEmail }) : '',
+        s.companyWeb
+      ].filter(Boolean)
+    : []
+  const address = companyAddressLines(s, f.sellerCountry ?? null).join(', ')
+  const text = {
     stack: [
       ...(seller ? [label(t('documents.frame.seller'))] : []),
-      { text: s.companyName, bold: true, fontSize: 12 },
-      ...(s.companyAddress ? [{ text: s.companyAddress, color: MUTED, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
-      ...(ids ? [{ text: ids, color: MUTED, margin: [0, 1, 0, 0] as [number, number, number, number] }] : [])
-    ]
+      { text: seller && s.companyLegalName ? s.companyLegalName : s.companyName, bold: true, fontSize: 12 },
+      ...(address ? [{ text: address, color: MUTED, margin: MARGIN_TOP_2 }] : []),
+      ...(ids ? [{ text: ids, color: MUTED, margin: MARGIN_TOP_1 }] : []),
+      ...contacts.map((c, i) => ({ text: c, color: MUTED, margin: i === 0 ? MARGIN_TOP_1 : undefined }))
+    ] as Content[]
+  }
+  if (!s.logo) return text
+  return {
+    columns: [
+      { width: 64, stack: [{ image: s.logo, fit: [64, 48] }] },
+      { width: '*', stack: text.stack }
+    ],
+    columnGap: 10
   }
 }
 
@@ -92,7 +125,7 @@ function header(f: DocumentFrame): Content[] {
   return [
     {
       columns: [
-        { width: '*', stack: [companyBlock(f.settings, f.locale, f.seller ?? false)] },
+        { width: '*', stack: [companyBlock(f)] },
         {
           width: 210,
           alignment: 'right',

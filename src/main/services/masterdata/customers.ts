@@ -30,7 +30,12 @@ const listSelection = {
   email: customers.email,
   phone: customers.phone,
   vatNumber: customers.vatNumber,
+  registryCode: customers.registryCode,
+  country: customers.country,
   billingAddress: customers.billingAddress,
+  paymentTermsDays: customers.paymentTermsDays,
+  invoiceEmail: customers.invoiceEmail,
+  einvoiceAddress: customers.einvoiceAddress,
   notes: customers.notes,
   active: customers.active,
   siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${outer(customers.id)})`,
@@ -148,7 +153,7 @@ export const customerService = defineEntity({
     defaultSort: 'name',
     toRow: (r): CustomerListRow => r
   },
-  searchColumns: [customers.number, customers.name, customers.email, customers.phone, customers.vatNumber],
+  searchColumns: [customers.number, customers.name, customers.email, customers.phone, customers.vatNumber, customers.registryCode],
   filters: (f: ParsedInput<'customers.list'>) => [
     f.groupId === null ? undefined : eq(customers.groupId, f.groupId),
     f.active === null ? undefined : eq(customers.active, f.active)

@@ -1,5 +1,20 @@
-import { ActionIcon, Button, Checkbox, Grid, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title
+} from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { LANGUAGES, customerInput, type CustomerRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
@@ -8,6 +23,8 @@ import { RecordPage } from '../../components/RecordPage'
 import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
+import { useCountryOptions } from '../../lib/countries'
+import { settingsQuery } from '../../lib/settings'
 
 const emptySite = { name: '', street: '', city: '', postalCode: '', country: 'EE', accessNotes: '' }
 const emptyContact = { name: '', role: '', phone: '', email: '' }
@@ -19,7 +36,12 @@ type Values = {
   email: string
   phone: string
   vatNumber: string
+  registryCode: string
+  country: string
   billingAddress: string
+  paymentTermsDays: number | null
+  invoiceEmail: string
+  einvoiceAddress: string
   notes: string
   active: boolean
   sites: (typeof emptySite & { id?: number })[]
@@ -33,7 +55,12 @@ const emptyCustomer = (mainSite: string): Values => ({
   email: '',
   phone: '',
   vatNumber: '',
+  registryCode: '',
+  country: 'EE',
   billingAddress: '',
+  paymentTermsDays: null,
+  invoiceEmail: '',
+  einvoiceAddress: '',
   notes: '',
   active: true,
   sites: [{ ...emptySite, name: mainSite }],
@@ -47,7 +74,12 @@ const toForm = (r: CustomerRow): Values => ({
   email: r.email,
   phone: r.phone,
   vatNumber: r.vatNumber,
+  registryCode: r.registryCode,
+  country: r.country,
   billingAddress: r.billingAddress,
+  paymentTermsDays: r.paymentTermsDays,
+  invoiceEmail: r.invoiceEmail,
+  einvoiceAddress: r.einvoiceAddress,
   notes: r.notes,
   active: r.active,
   sites: r.sites,
@@ -71,6 +103,9 @@ export function CustomerPage() {
   })
   const { form } = e
   const readOnly = !can('customers.write')
+  const countries = useCountryOptions()
+  // The company's payment terms, shown where the customer's own are left empty.
+  const settings = useQuery(settingsQuery)
 
   return (
     <RecordPage
@@ -143,16 +178,57 @@ export function CustomerPage() {
             <TextInput label={t('masterdata.field.email')} {...form.getInputProps('email')} />
           </Grid.Col>
           <Grid.Col span={3}>
+            <TextInput
+              label={t('masterdata.customers.invoiceEmail')}
+              placeholder={form.values.email || undefined}
+              {...form.getInputProps('invoiceEmail')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput
+              label={t('masterdata.customers.einvoiceAddress')}
+              placeholder={t('masterdata.customers.einvoiceAddressExample')}
+              {...form.getInputProps('einvoiceAddress')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label={t('masterdata.customers.country')}
+              data={countries}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('country')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label={t('masterdata.customers.registryCode')} {...form.getInputProps('registryCode')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
             <TextInput label={t('masterdata.customers.vatNumber')} {...form.getInputProps('vatNumber')} />
           </Grid.Col>
-          <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
-            <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Grid.Col span={3}>
+            <NumberInput
+              label={t('masterdata.customers.paymentTerms')}
+              placeholder={
+                settings.data ? t('masterdata.customers.paymentTermsCompany', { days: settings.data.paymentTermsDays }) : undefined
+              }
+              min={0}
+              max={365}
+              allowDecimal={false}
+              allowNegative={false}
+              value={form.values.paymentTermsDays ?? ''}
+              onChange={(v) => form.setFieldValue('paymentTermsDays', v === '' ? null : Number(v))}
+              error={form.errors.paymentTermsDays}
+            />
           </Grid.Col>
-          <Grid.Col span={6}>
+          <Grid.Col span={5}>
             <Textarea label={t('masterdata.customers.billingAddress')} autosize minRows={2} {...form.getInputProps('billingAddress')} />
           </Grid.Col>
-          <Grid.Col span={6}>
+          <Grid.Col span={5}>
             <Textarea label={t('masterdata.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          </Grid.Col>
+          <Grid.Col span={2} style={{ display: 'flex', alignItems: 'end' }}>
+            <Checkbox label={t('masterdata.field.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           </Grid.Col>
         </Grid>
 

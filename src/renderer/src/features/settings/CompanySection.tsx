@@ -1,11 +1,11 @@
-import { Grid, Paper, Select, Textarea, TextInput, Title } from '@mantine/core'
+import { Grid, Paper, Select, TextInput, Title } from '@mantine/core'
 import { useMemo } from 'react'
 import { APP_LANGUAGES } from '@shared/i18n/languages'
 import { useT } from '../../lib/i18n'
 import type { SectionProps } from './settingsForm'
 import { timeZoneOptions } from './timeZones'
 
-/** Who the company is: name, codes, address, currency, language and the zone its dates and clocks run in. */
+/** Who the company is: name, currency, language and the zone its dates and clocks run in (its invoice details: InvoicingSection). */
 export function CompanySection({ form }: SectionProps) {
   const t = useT()
   const zones = useMemo(
@@ -18,17 +18,8 @@ export function CompanySection({ form }: SectionProps) {
         {t('settings.company.title')}
       </Title>
       <Grid gap="sm">
-        <Grid.Col span={6}>
+        <Grid.Col span={4}>
           <TextInput label={t('settings.company.name')} withAsterisk {...form.getInputProps('companyName')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <TextInput label={t('settings.company.regNo')} {...form.getInputProps('companyRegNo')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <TextInput label={t('settings.company.vatNumber')} {...form.getInputProps('companyVatNumber')} />
-        </Grid.Col>
-        <Grid.Col span={6}>
-          <Textarea label={t('settings.company.address')} autosize minRows={2} {...form.getInputProps('companyAddress')} />
         </Grid.Col>
         <Grid.Col span={2}>
           <TextInput
@@ -38,7 +29,7 @@ export function CompanySection({ form }: SectionProps) {
             onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
           />
         </Grid.Col>
-        <Grid.Col span={4}>
+        <Grid.Col span={3}>
           <Select
             label={t('settings.company.timeZone')}
             description={t('settings.company.timeZoneHint')}
@@ -50,7 +41,7 @@ export function CompanySection({ form }: SectionProps) {
             {...form.getInputProps('timeZone')}
           />
         </Grid.Col>
-        <Grid.Col span={4}>
+        <Grid.Col span={3}>
           <Select
             label={t('settings.company.language')}
             description={t('settings.company.languageHint')}

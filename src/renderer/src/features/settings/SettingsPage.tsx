@@ -11,6 +11,7 @@ import { useSession } from '../../lib/session'
 import { CalendarSection } from './CalendarSection'
 import { CompanySection } from './CompanySection'
 import { DispatchSlaSection } from './DispatchSlaSection'
+import { InvoicingSection } from './InvoicingSection'
 import { useSaveSettings } from './mutations'
 import { settingsQuery } from '../../lib/settings'
 import { emptySettings, type SettingsValues, toForm } from './settingsForm'
@@ -61,6 +62,7 @@ export function SettingsPage() {
       <fieldset disabled={readOnly} className={`${recordClasses.fieldset} ${readOnly ? recordClasses.readOnly : ''}`}>
         <Stack gap="md">
           <CompanySection form={form} readOnly={readOnly} />
+          <InvoicingSection form={form} readOnly={readOnly} />
           <VatRatesSection form={form} readOnly={readOnly} />
           <CalendarSection form={form} readOnly={readOnly} />
           <DispatchSlaSection form={form} readOnly={readOnly} />

@@ -106,5 +106,7 @@ export const common = {
     CONFLICT: 'Changed elsewhere',
     FORBIDDEN: 'Not allowed',
     INTERNAL: 'Something went wrong'
-  }
+  },
+  /** The groups of the country select. */
+  countries: { eu: 'European Union', other: 'Other countries' }
 }

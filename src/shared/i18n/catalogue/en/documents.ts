@@ -4,7 +4,9 @@ export const documents = {
     regNo: 'Reg. no {{value}}',
     vatNo: 'VAT no {{value}}',
     page: 'Page {{page}} of {{pages}}',
-    seller: 'Seller'
+    seller: 'Seller',
+    phone: 'Phone {{value}}',
+    email: 'E-mail {{value}}'
   },
   window: { from: 'from {{time}}', until: 'until {{time}}' },
   order: {
@@ -87,7 +89,17 @@ export const documents = {
     totalCredited: 'Total credited',
     reverses: 'This credit note reverses invoice {{number}} in full.',
     reversesOf: 'This credit note reverses invoice {{number}} of {{date}} in full.',
-    payBy: 'Please pay by {{date}} and quote the invoice number {{number}}.'
+    payBy: 'Please pay by {{date}} and quote the invoice number {{number}}.',
+    referenceNumber: 'Reference number',
+    payByReference: 'Please pay by {{date}} quoting the reference number {{reference}}.',
+    paymentDetails: 'Payment details',
+    bankAccount: 'Bank account',
+    bank: 'Bank',
+    bic: 'BIC',
+    buyerRegNo: 'Reg. no {{value}}',
+    reverseCharge: 'Reverse charge: VAT to be accounted for by the buyer (Council Directive 2006/112/EC, Article 196).',
+    reason: 'Reason: {{note}}',
+    creditsPartOf: 'This credit note credits part of invoice {{number}} of {{date}}.'
   },
   daySheet: {
     title: 'Day sheet',

@@ -67,7 +67,13 @@ export const masterdata = {
     contactRole: 'Contact {{n}} role',
     contactPhone: 'Contact {{n}} phone',
     contactEmail: 'Contact {{n}} e-mail',
-    removeContact: 'Remove contact {{n}}'
+    removeContact: 'Remove contact {{n}}',
+    registryCode: 'Registry code',
+    invoiceEmail: 'Invoice e-mail',
+    einvoiceAddress: 'E-invoice address',
+    einvoiceAddressExample: 'e.g. 0191:12345678',
+    paymentTerms: 'Payment terms (days)',
+    paymentTermsCompany: 'Company’s: {{days}}'
   },
   serviceObjects: {
     title: 'Service objects',

@@ -69,5 +69,18 @@ export const validation = {
     resolutionTooLong: 'Resolution target is too long (at most a year)'
   },
   maxLines: 'At most 10,000 lines',
-  lineNeeded: 'Choose at least one line'
+  lineNeeded: 'Choose at least one line',
+  // Business identifiers (shared/domain/identifiers.ts) and the company's invoice details.
+  ibanFormat: 'Not an IBAN: two letters, two check digits, then the account (e.g. EE38 2200 2210 2014 5685)',
+  ibanCountry: 'IBAN: unknown country code',
+  ibanLength: 'IBAN: wrong length for its country',
+  ibanChecksum: 'IBAN: the check digits do not match (a typing error?)',
+  ibanTwice: 'This IBAN is listed twice',
+  bic: 'BIC: 8 or 11 letters and digits (e.g. HABAEE2X)',
+  registryCode: 'Registry code: 8 digits whose last digit checks the others',
+  vatNumber: 'VAT number: country prefix and number (EE and 9 digits in Estonia)',
+  vatNumberCountry: 'VAT number: must be of the customer’s country (its code, EL for Greece)',
+  country: 'Choose a country (ISO code, e.g. EE)',
+  logoFormat: 'Logo: a PNG or JPEG image',
+  logoTooLarge: 'Logo: at most 512 KB'
 }

@@ -109,5 +109,6 @@ export const common: Shape<typeof en> = {
     CONFLICT: 'Muudeti mujal',
     FORBIDDEN: 'Pole lubatud',
     INTERNAL: 'Midagi läks valesti'
-  }
+  },
+  countries: { eu: 'Euroopa Liit', other: 'Muud riigid' }
 }

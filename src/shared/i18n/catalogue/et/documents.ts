@@ -6,7 +6,9 @@ export const documents: Shape<typeof en> = {
     regNo: 'Registrikood {{value}}',
     vatNo: 'KMKR nr {{value}}',
     page: 'Lk {{page}} / {{pages}}',
-    seller: 'Müüja'
+    seller: 'Müüja',
+    phone: 'Tel {{value}}',
+    email: 'E-post {{value}}'
   },
   window: { from: 'alates {{time}}', until: 'kuni {{time}}' },
   order: {
@@ -89,7 +91,17 @@ export const documents: Shape<typeof en> = {
     totalCredited: 'Kokku krediteeritud',
     reverses: 'See kreeditarve tühistab arve {{number}} täies ulatuses.',
     reversesOf: 'See kreeditarve tühistab {{date}} arve {{number}} täies ulatuses.',
-    payBy: 'Palume tasuda hiljemalt {{date}} ja märkida selgitusse arve number {{number}}.'
+    payBy: 'Palume tasuda hiljemalt {{date}} ja märkida selgitusse arve number {{number}}.',
+    referenceNumber: 'Viitenumber',
+    payByReference: 'Palume tasuda hiljemalt {{date}}, viitenumber {{reference}}.',
+    paymentDetails: 'Makseandmed',
+    bankAccount: 'Arvelduskonto',
+    bank: 'Pank',
+    bic: 'BIC',
+    buyerRegNo: 'Registrikood {{value}}',
+    reverseCharge: 'Pöördmaksustamine: käibemaksu arvestab ostja (nõukogu direktiivi 2006/112/EÜ artikkel 196).',
+    reason: 'Põhjus: {{note}}',
+    creditsPartOf: 'See kreeditarve krediteerib osaliselt {{date}} arvet {{number}}.'
   },
   daySheet: {
     title: 'Päevaplaan',

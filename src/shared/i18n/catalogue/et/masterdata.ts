@@ -69,7 +69,13 @@ export const masterdata: Shape<typeof en> = {
     contactRole: 'Kontakti {{n}} roll',
     contactPhone: 'Kontakti {{n}} telefon',
     contactEmail: 'Kontakti {{n}} e-post',
-    removeContact: 'Eemalda kontakt {{n}}'
+    removeContact: 'Eemalda kontakt {{n}}',
+    registryCode: 'Registrikood',
+    invoiceEmail: 'Arvete e-post',
+    einvoiceAddress: 'E-arve aadress',
+    einvoiceAddressExample: 'nt 0191:12345678',
+    paymentTerms: 'Maksetähtaeg (päeva)',
+    paymentTermsCompany: 'Ettevõtte oma: {{days}}'
   },
   serviceObjects: {
     title: 'Hooldusobjektid',

@@ -68,5 +68,17 @@ export const validation: Shape<typeof en> = {
     resolutionTooLong: 'Lahendamise eesmärk on liiga pikk (kuni aasta)'
   },
   maxLines: 'Kuni 10 000 rida',
-  lineNeeded: 'Vali vähemalt üks rida'
+  lineNeeded: 'Vali vähemalt üks rida',
+  ibanFormat: 'Pole IBAN: kaks tähte, kaks kontrollnumbrit, siis konto (nt EE38 2200 2210 2014 5685)',
+  ibanCountry: 'IBAN: tundmatu riigikood',
+  ibanLength: 'IBAN: riigi kohta vale pikkusega',
+  ibanChecksum: 'IBAN: kontrollnumbrid ei klapi (trükiviga?)',
+  ibanTwice: 'See IBAN on loetelus kaks korda',
+  bic: 'BIC: 8 või 11 tähte ja numbrit (nt HABAEE2X)',
+  registryCode: 'Registrikood: 8 numbrit, viimane on kontrollnumber',
+  vatNumber: 'KMKR nr: riigi tähis ja number (Eestis EE ja 9 numbrit)',
+  vatNumberCountry: 'KMKR nr: peab olema kliendi riigi oma (riigi kood, Kreekal EL)',
+  country: 'Vali riik (ISO kood, nt EE)',
+  logoFormat: 'Logo: PNG- või JPEG-pilt',
+  logoTooLarge: 'Logo: kuni 512 KB'
 }
