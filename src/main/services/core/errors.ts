@@ -76,6 +76,7 @@ export const RECORD_KINDS = [
   'line',
   'orderLine',
   'orderSlaClock',
+  'payment',
   'savedView',
   'serviceOrder',
   'settings',

@@ -2,6 +2,7 @@ import type { ordersContract } from '@shared/api/domains/orders'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
 import { invoicePdf, orderPdf } from '../documents/downloads'
 import * as invoices from '../invoices/ledger'
+import * as payments from '../invoices/payments'
 import { getOrder, iterateOrders, listOrders } from './read'
 import * as orders from './edit'
 import { reasonService, stageService } from './stages'
@@ -36,7 +37,11 @@ export const ordersHandlers = {
   'invoices.invoiceable': invoices.invoiceableLines,
   'invoices.create': invoices.createInvoice,
   'invoices.credit': invoices.creditInvoice,
-  'invoices.pdf': invoicePdf
+  'invoices.balance': invoices.customerBalance,
+  'invoices.pdf': invoicePdf,
+  'payments.record': payments.recordPayment,
+  'payments.forInvoice': payments.paymentsOf,
+  'payments.delete': payments.deletePayment
 } satisfies HandlersOf<Slice>
 
 export const ordersExports = {

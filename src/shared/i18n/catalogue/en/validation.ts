@@ -69,5 +69,6 @@ export const validation = {
     resolutionTooLong: 'Resolution target is too long (at most a year)'
   },
   maxLines: 'At most 10,000 lines',
-  lineNeeded: 'Choose at least one line'
+  lineNeeded: 'Choose at least one line',
+  moreThanZero: 'More than zero'
 }

@@ -68,5 +68,6 @@ export const validation: Shape<typeof en> = {
     resolutionTooLong: 'Lahendamise eesmärk on liiga pikk (kuni aasta)'
   },
   maxLines: 'Kuni 10 000 rida',
-  lineNeeded: 'Vali vähemalt üks rida'
+  lineNeeded: 'Vali vähemalt üks rida',
+  moreThanZero: 'Peab olema suurem kui null'
 }
