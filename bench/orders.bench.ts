@@ -120,7 +120,7 @@ function postAndInvoice(
   }
   const post = performance.now() - t
   t = performance.now()
-  const invoice = createInvoice(ctx, { customerId, lineIds, invoiceDate: '2025-06-02', requestKey: key })
+  const invoice = createInvoice(ctx, { customerId, lineIds, manualLines: [], invoiceDate: '2025-06-02', requestKey: key })
   const invoiceMs = performance.now() - t
   if (invoice.lines.length !== orders * perOrder) throw new Error(`invoice has ${invoice.lines.length} lines`)
   return { post, invoice: invoiceMs, lines: lineIds.length }

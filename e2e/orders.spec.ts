@@ -223,23 +223,57 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await expect(page.getByRole('heading', { name: 'SO-000001' })).toBeVisible()
   await expect(page.getByTestId('line-1')).toContainText('INV-000001')
 
-  // A credit note reverses the invoice (the dialog says what it does) and frees the lines for a new invoice.
+  // A partial credit note: one of the two parts returned, none of the hours. The amount follows the quantity.
   await page.getByTestId('line-1').getByRole('link', { name: 'INV-000001' }).click()
+  await expect(page.getByTestId('invoice-status')).toHaveText('Open')
   await page.getByRole('button', { name: 'Create credit note' }).click()
-  await expect(page.getByRole('dialog')).toContainText('reverses the whole of INV-000001: 2 lines')
-  await page.getByRole('dialog').getByRole('button', { name: 'Create credit note' }).dblclick()
+  const credit = page.getByRole('dialog', { name: 'Credit note for INV-000001' })
+  await expect(credit.getByTestId('credit-total')).toHaveText(/[-−]€163\.06/) // everything left, by default
+  await credit.getByLabel('Quantity to credit on line 1').fill('0')
+  await credit.getByLabel('Quantity to credit on line 2').fill('1')
+  await expect(credit.getByLabel('Net amount to credit on line 2')).toHaveValue('32,00')
+  await expect(credit.getByTestId('credit-total')).toHaveText(/[-−]€39\.68/)
+  await credit.getByLabel('Reason').fill('One part returned unused')
+  await screenshot(page, 'credit-note-dialog')
+  await credit.getByTestId('create-credit-submit').dblclick()
   await expect(page.getByRole('heading', { name: 'CRN-000001' })).toBeVisible()
   await expect(page.getByText('credits INV-000001')).toBeVisible()
-  await expect(page.getByTestId('invoice-totals')).toContainText(/[-−]€163\.06/)
+  await expect(page.getByTestId('invoice-totals')).toContainText(/[-−]€39\.68/)
+  await expect(page.getByText('One part returned unused')).toBeVisible()
   await screenshot(page, 'credit-note-detail')
+  // A partial credit leaves both order lines on the invoice.
+  const kept = await api<{ lines: Line[] }>('serviceOrders.get', { id: created.id })
+  expect(kept.lines.map((l) => l.invoiceNumber)).toEqual(['INV-000001', 'INV-000001'])
+
+  // The rest is paid: the payment defaults to what is open, and the invoice is paid.
+  await page.getByRole('link', { name: 'INV-000001' }).click()
+  await expect(page.getByTestId('invoice-status')).toHaveText('Partly paid')
+  await expect(page.getByTestId('invoice-balance')).toContainText(/Open\s*€123\.38/)
+  await page.getByRole('button', { name: 'Record payment' }).click()
+  const payment = page.getByRole('dialog', { name: 'Payment on INV-000001' })
+  await expect(payment.getByLabel('Amount')).toHaveValue('123,38')
+  await payment.getByTestId('record-payment-submit').click()
+  await expect(page.getByTestId('invoice-status')).toHaveText('Paid')
+  await expect(page.getByTestId('payments')).toContainText('Bank transfer')
+  await expect(page.getByTestId('invoice-balance')).toContainText(/Open\s*€0\.00/)
+  await screenshot(page, 'invoice-paid')
   const after = await api<{ total: number }>('invoices.list', {})
   expect(after.total).toBe(2)
-  const freed = await api<{ lines: Line[] }>('serviceOrders.get', { id: created.id })
-  expect(freed.lines.map((l) => l.invoiceNumber)).toEqual([null, null])
   await nav(page, 'Invoices')
   await expect(page.getByTestId('list-total')).toHaveText('2 rows')
   await expect(page.getByRole('row', { name: /^INV-000001 Invoice/ })).toContainText('credited by CRN-000001')
+  await expect(page.getByRole('row', { name: /^INV-000001 Invoice/ })).toContainText('Paid')
   await screenshot(page, 'invoices-list')
+  await choose(page, 'Status filter', 'Overdue')
+  await expect(page.getByTestId('list-total')).toHaveText('0 rows')
+
+  // The customer's balance: nothing open.
+  await nav(page, 'Customers')
+  await page.getByRole('cell', { name: 'Pärnu Hotell AS' }).click()
+  await page.getByRole('tab', { name: 'Invoices' }).click()
+  await expect(page.getByTestId('customer-balance')).toContainText(/Open\s*€0\.00\s*0 invoices/)
+  await expect(page.getByRole('row', { name: /^INV-000001/ })).toContainText('Paid')
+  await screenshot(page, 'customer-invoices')
   void customer
 })
 

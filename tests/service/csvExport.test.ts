@@ -12,7 +12,8 @@ async function exportText(
   conn: Awaited<ReturnType<typeof freshDb>>['conn'],
   list: string
 ) {
-  const started = startExport({ conn }, () => null, seed.admin.session, list, { sort: 'number' })
+  // 25 November 2026: the seed's invoice (due 4 December) is open, not overdue, whenever the suite runs.
+  const started = startExport({ conn, now: () => Date.UTC(2026, 10, 25, 10) }, () => null, seed.admin.session, list, { sort: 'number' })
   if (!started.ok) throw new Error(started.error.message)
   const chunks: Buffer[] = []
   const out = new Writable({
@@ -45,6 +46,11 @@ describe('CSV export in the user’s language and dialect', () => {
       'Summa käibemaksuta',
       'Käibemaks',
       'Kokku',
+      'Tasumise olek',
+      'Laekunud',
+      'Krediteeritud',
+      'Tasumata',
+      'Viitenumber',
       'Krediteeritav arve',
       'Kreeditarve'
     ])
@@ -58,6 +64,11 @@ describe('CSV export in the user’s language and dialect', () => {
       '1234,56',
       '296,29',
       '1530,85',
+      'Avatud',
+      '0,00',
+      '0,00',
+      '1530,85',
+      seed.invoice.referenceNumber,
       '',
       ''
     ])
@@ -66,7 +77,7 @@ describe('CSV export in the user’s language and dialect', () => {
     const en = await exportText(seed, conn, 'invoices.list')
     expect(en.startsWith('\ufeff')).toBe(false)
     expect(en.split('\r\n')[0]).toBe(
-      'Number,Type,Customer,Invoice date,Due date,Currency,Net total,VAT total,Total,Credits invoice,Credited by'
+      'Number,Type,Customer,Invoice date,Due date,Currency,Net total,VAT total,Total,Payment status,Paid,Credited,Open,Reference number,Credits invoice,Credited by'
     )
     const enRows = parse(en, { delimiter: ',' }) as string[][]
     expect(enRows[1]).toEqual([
@@ -79,6 +90,11 @@ describe('CSV export in the user’s language and dialect', () => {
       '1234.56',
       '296.29',
       '1530.85',
+      'Open',
+      '0.00',
+      '0.00',
+      '1530.85',
+      seed.invoice.referenceNumber,
       '',
       ''
     ])

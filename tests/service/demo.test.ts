@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deriveProgress, isAllowedStageMove, lineAmount, vatAmount } from '@shared/domain/orderRules'
 import type { LineStatus, Progress } from '@shared/domain/orders'
+import { isValidReferenceNumber } from '@shared/domain/referenceNumber'
 import { dayStart } from '@shared/time'
 import { isValidEstonianRegistryCode, isValidIban, isValidVatNumber } from '@shared/domain/identifiers'
 import { customerInput } from '@shared/domain/masterdata'
@@ -403,11 +404,17 @@ describe('demo data', () => {
     expect(lines.filter((l) => l.status === 'cancelled').length).toBeGreaterThan(0)
 
     // Invoices: numbered from the sequence without gaps, VAT per line at the default rate, dated up to today.
-    const invoices = (await call(admin, 'invoices.list', { pageSize: 500, sort: 'number' })).rows
+    const invoices = (await call(admin, 'invoices.list', { pageSize: 500, sort: 'number', dir: 'asc' })).rows
     expect(invoices.length).toBe(summary.counts.invoices)
     expect(invoices.length).toBeGreaterThan(40)
     expect(invoices.map((i) => i.number)).toEqual(invoices.map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`))
     expect(invoices.every((i) => i.invoiceDate <= TODAY && i.kind === 'invoice')).toBe(true)
+    // Each with its reference number; those due before the anchor date mostly paid, in full or in half.
+    expect(invoices.every((i) => isValidReferenceNumber(i.referenceNumber))).toBe(true)
+    const due = invoices.filter((i) => i.dueDate < TODAY)
+    expect(due.filter((i) => i.paidTotal === i.grossTotal).length).toBeGreaterThan(due.length / 2)
+    expect(due.some((i) => i.paidTotal === 0)).toBe(true)
+    expect(invoices.filter((i) => i.dueDate >= TODAY).every((i) => i.paidTotal === 0)).toBe(true)
     expect([...invoices].sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate)).map((i) => i.number)).toEqual(
       invoices.map((i) => i.number)
     )

@@ -87,7 +87,12 @@ describe('invoices', () => {
       vatTotal: 1980 + 720 + 2964,
       grossTotal: 8250 + 3000 + 12348 + 1980 + 720 + 2964,
       creditOfId: null,
-      creditedById: null
+      creditNotes: [],
+      referenceNumber: '26', // 2, then its 7-3-1 check digit
+      reverseCharge: false,
+      paidTotal: 0,
+      creditedTotal: 0,
+      openAmount: 8250 + 3000 + 12348 + 1980 + 720 + 2964
     })
     // Lines in order-number and line order, whatever order they were chosen in.
     expect(inv.lines.map((l) => [l.orderNumber, l.quantity, l.unitPrice, l.netAmount, l.vatCode, l.vatRate, l.vatAmount])).toEqual([
@@ -240,7 +245,14 @@ describe('credit notes', () => {
     expect(credit.lines.map((l) => [l.orderLineId, l.quantity, l.unitPrice, l.netAmount, l.vatAmount])).toEqual(
       inv.lines.map((l) => [l.orderLineId, -l.quantity, l.unitPrice, -l.netAmount, -l.vatAmount])
     )
-    expect(await call(w.admin, 'invoices.get', { id: inv.id })).toMatchObject({ creditedById: credit.id, creditedByNumber: 'CRN-000001' })
+    expect(credit.lines.map((l) => l.creditedLineId)).toEqual(ids(inv))
+    expect(await call(w.admin, 'invoices.get', { id: inv.id })).toMatchObject({
+      creditNotes: [{ id: credit.id, number: 'CRN-000001', invoiceDate: '2026-12-05', grossTotal: -inv.grossTotal }],
+      creditedByNumber: 'CRN-000001',
+      creditedTotal: inv.grossTotal,
+      openAmount: 0,
+      paymentStatus: 'credited'
+    })
     // The same request again answers the same credit note.
     expect(await call(w.admin, 'invoices.credit', { id: inv.id, invoiceDate: '2026-12-05', requestKey: 'credit-key-1' })).toEqual(credit)
 
@@ -249,7 +261,7 @@ describe('credit notes', () => {
     const again = await w.bill(ids(a))
     expect(again).toMatchObject({ number: 'INV-000003', netTotal: inv.netTotal, grossTotal: inv.grossTotal })
 
-    const list = await call(w.admin, 'invoices.list', { customerId: w.customer.id, sort: 'number' })
+    const list = await call(w.admin, 'invoices.list', { customerId: w.customer.id, sort: 'number', dir: 'asc' })
     expect(list.rows.map((r) => [r.number, r.kind, r.creditOfNumber, r.creditedByNumber])).toEqual([
       ['CRN-000001', 'credit', inv.number, null],
       ['INV-000001', 'invoice', null, null],

@@ -7,6 +7,8 @@ import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { DatabaseTooNewError, knownSchemaVersion, migrateDatabase } from '../../src/main/db/migrate'
 import { openAndMigrate } from '../../src/main/bootstrap'
 import { findMigrations } from '../../src/main/db/open'
+import { loadInvoice } from '../../src/main/services/invoices/ledger'
+import { invoiceReferenceNumber, isValidReferenceNumber } from '../../src/shared/domain/referenceNumber'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -69,6 +71,82 @@ describe('migrations at start-up', () => {
       expect(conn.sqlite.prepare('select sla_id from customer_groups').pluck().get()).toBeNull()
       expect(conn.sqlite.prepare('select sla_id from agreement_groups').pluck().get()).toBeNull()
       expect(conn.sqlite.prepare('select count(*) from order_assignments').pluck().get()).toBe(0)
+      expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      closeDatabase(conn)
+    }
+  })
+
+  it('upgrades a first-release ledger: every invoice, line and credit note intact, credit lines linked, credited totals and reference numbers', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'hooldus.db')
+    const old = openDatabase(file)
+    const rows = (db: Database.Database, sql: string) => db.prepare(sql).all() as Record<string, unknown>[]
+    const INVOICES =
+      'select id, number, kind, customer_id, invoice_date, due_date, currency, net_total, vat_total, gross_total, credit_of_id, request_key from invoices order by id'
+    const LINES =
+      'select id, invoice_id, order_line_id, order_number, type, description, quantity, unit, unit_price, net_amount, vat_code, vat_rate, vat_amount from invoice_lines order by id'
+    let before: { invoices: Record<string, unknown>[]; lines: Record<string, unknown>[] }
+    try {
+      await migrateDatabase(old, firstReleaseMigrations(dir))
+      // An order of two posted lines, invoiced as INV-000001, reversed in whole by CRN-000001 (which freed the
+      // lines), then invoiced again as INV-000002 — all as the first release wrote them.
+      old.sqlite.exec(`
+        insert into customers (number, name, created_at, updated_at) values ('C-1', 'Õunapuu OÜ', 1, 1);
+        insert into service_stages (code, name) values ('DONE', 'Done');
+        insert into service_orders (number, customer_id, description, stage_id, created_at, updated_at)
+          values ('SO-000001', 1, 'Boiler service', 1, 1, 1);
+        insert into service_order_lines (order_id, line_no, type, description, quantity, unit, unit_price, status)
+          values (1, 1, 'hour', 'Labour', 1500, 'h', 5500, 'posted'), (1, 2, 'item', 'Filter', 2000, 'pcs', 1500, 'posted');
+        insert into invoices (number, kind, customer_id, invoice_date, due_date, currency, net_total, vat_total, gross_total, credit_of_id, request_key, created_at)
+          values ('INV-000001', 'invoice', 1, '2025-05-02', '2025-05-16', 'EUR', 11250, 2700, 13950, null, 'k1', 1),
+                 ('CRN-000001', 'credit', 1, '2025-05-05', '2025-05-05', 'EUR', -11250, -2700, -13950, 1, 'k2', 2),
+                 ('INV-000002', 'invoice', 1, '2025-05-06', '2025-05-20', 'EUR', 11250, 2700, 13950, null, 'k3', 3);
+        insert into invoice_lines (invoice_id, order_line_id, order_number, type, description, quantity, unit, unit_price, net_amount, vat_code, vat_rate, vat_amount)
+          values (1, 1, 'SO-000001', 'hour', 'Labour', 1500, 'h', 5500, 8250, 'S', 2400, 1980),
+                 (1, 2, 'SO-000001', 'item', 'Filter', 2000, 'pcs', 1500, 3000, 'S', 2400, 720),
+                 (2, 1, 'SO-000001', 'hour', 'Labour', -1500, 'h', 5500, -8250, 'S', 2400, -1980),
+                 (2, 2, 'SO-000001', 'item', 'Filter', -2000, 'pcs', 1500, -3000, 'S', 2400, -720),
+                 (3, 1, 'SO-000001', 'hour', 'Labour', 1500, 'h', 5500, 8250, 'S', 2400, 1980),
+                 (3, 2, 'SO-000001', 'item', 'Filter', 2000, 'pcs', 1500, 3000, 'S', 2400, 720);
+        update service_order_lines set invoice_id = 3;`)
+      before = { invoices: rows(old.sqlite, INVOICES), lines: rows(old.sqlite, LINES) }
+    } finally {
+      closeDatabase(old)
+    }
+
+    const { conn } = await openAndMigrate(file, { migrationsFolder: findMigrations() })
+    try {
+      expect(rows(conn.sqlite, INVOICES)).toEqual(before.invoices)
+      expect(rows(conn.sqlite, LINES)).toEqual(before.lines)
+      expect(rows(conn.sqlite, 'select id, source, credited_line_id as credited from invoice_lines order by id')).toEqual([
+        { id: 1, source: 'orderLine', credited: null },
+        { id: 2, source: 'orderLine', credited: null },
+        { id: 3, source: 'orderLine', credited: 1 },
+        { id: 4, source: 'orderLine', credited: 2 },
+        { id: 5, source: 'orderLine', credited: null },
+        { id: 6, source: 'orderLine', credited: null }
+      ])
+      expect(
+        rows(
+          conn.sqlite,
+          'select number, credited_total as credited, paid_total as paid, reference_number as ref from invoices order by id'
+        )
+      ).toEqual([
+        { number: 'INV-000001', credited: 13950, paid: 0, ref: invoiceReferenceNumber('INV-000001', 1) },
+        { number: 'CRN-000001', credited: 0, paid: 0, ref: '' },
+        { number: 'INV-000002', credited: 0, paid: 0, ref: invoiceReferenceNumber('INV-000002', 3) }
+      ])
+      for (const id of [1, 3]) expect(isValidReferenceNumber(loadInvoice(conn.db, id).referenceNumber)).toBe(true)
+      // The ledger reads the old rows as its own: the first invoice credited by its credit note, line by line.
+      const first = loadInvoice(conn.db, 1, '2025-06-01')
+      expect(first).toMatchObject({ paymentStatus: 'credited', openAmount: 0, creditedByNumber: 'CRN-000001' })
+      expect(first.creditNotes.map((c) => c.number)).toEqual(['CRN-000001'])
+      expect(first.lines.map((l) => [l.creditedQuantity, l.creditedAmount])).toEqual([
+        [1500, 8250],
+        [2000, 3000]
+      ])
+      expect(loadInvoice(conn.db, 3, '2025-06-01')).toMatchObject({ paymentStatus: 'overdue', openAmount: 13950, creditNotes: [] })
       expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
     } finally {
       closeDatabase(conn)

@@ -998,11 +998,12 @@ describe('office actions check their permission inside the service too', () => {
           invoices.createInvoice(tech, {
             customerId: o.customerId,
             lineIds: [w.doneOrder.lines[0]!.id],
+            manualLines: [],
             invoiceDate: '2026-12-01',
             requestKey: 'direct-call-1'
           })
       ],
-      ['credit', () => invoices.creditInvoice(tech, { id: w.invoice.id, invoiceDate: '2026-12-01', requestKey: 'direct-call-2' })]
+      ['credit', () => invoices.creditInvoice(tech, { id: w.invoice.id, invoiceDate: '2026-12-01', note: '', requestKey: 'direct-call-2' })]
     ]
     for (const [name, attempt] of attempts) {
       let error: unknown

@@ -1,12 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
-import { closeDatabase } from '../../src/main/db/connection'
+import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { call, callError, freshDb, userWith } from '../support/db'
+import { walk } from '../support/orders'
 import { bundled, childEnv, ROOT } from '../support/processes'
 
 /** A child process, with its stdout read line by line. */
-function child(script: 'holdChild' | 'saveChild', args: string[]) {
+function child(script: 'holdChild' | 'saveChild' | 'creditChild', args: string[]) {
   const p = spawn(process.execPath, [bundled(script), ...args], { cwd: ROOT, env: childEnv() }) as ChildProcessWithoutNullStreams
   let stderr = ''
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
@@ -135,5 +136,81 @@ describe('two processes on one database file', () => {
     expect(tallies.flatMap((t) => t.messages)).toEqual([])
     expect(total).toEqual({ tried: 2 * ROUNDS, ok: ROUNDS, CONFLICT: ROUNDS, INTERNAL: 0 })
     console.info(`two processes: ${total.tried} saves tried, ${total.ok} succeeded, ${total.CONFLICT} CONFLICT, ${total.INTERNAL} INTERNAL`)
+  }, 120_000)
+
+  it('two processes crediting the same invoice line at once never credit more than was invoiced', async () => {
+    const w = await world(1)
+    const labour = await call(w.admin, 'categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', salesPrice: 5500 })
+    let order = await call(w.admin, 'serviceOrders.addLine', {
+      orderId: w.orders[0]!.id,
+      type: 'hour',
+      categoryId: labour.id,
+      quantity: 10_000
+    })
+    const stages = (await call(w.admin, 'serviceStages.list', {})).rows
+    order = await walk(w.admin, order.id, ['SCHEDULED', 'IN-PROGRESS', 'COMPLETED'], stages)
+    order = await call(w.admin, 'serviceOrders.signOff', { id: order.id, version: order.version })
+    order = await call(w.admin, 'serviceOrders.post', { id: order.id, version: order.version })
+    const invoice = await call(w.admin, 'invoices.create', {
+      customerId: order.customerId,
+      lineIds: order.lines.map((l) => l.id),
+      invoiceDate: '2026-12-01',
+      requestKey: 'race-invoice-1'
+    })
+    const line = invoice.lines[0]! // 10 h, 550.00
+    closeDatabase(w.conn)
+
+    // Each process credits one hour at a time, eight times: sixteen asks for the line's ten hours.
+    const creditors = ['A', 'B'].map((tag) =>
+      child('creditChild', [
+        w.file,
+        String(w.admin.user!.id),
+        JSON.stringify(
+          Array.from({ length: 8 }, (_, n) => ({
+            id: invoice.id,
+            invoiceDate: '2026-12-05',
+            requestKey: `race-${tag}-${n}`,
+            lines: [{ lineId: line.id, quantity: 1000, netAmount: 5500 }]
+          }))
+        )
+      ])
+    )
+    for (const c of creditors) expect(await c.nextLine(), c.stderr()).toBe('ready')
+    for (const c of creditors) c.process.stdin.write('go\n')
+    const tallies = await Promise.all(
+      creditors.map(
+        async (c) => JSON.parse(await c.nextLine()) as { tried: number; ok: number; codes: Record<string, number>; messages: string[] }
+      )
+    )
+    for (const c of creditors) expect(await c.exited, c.stderr()).toBe(0)
+
+    expect(tallies.flatMap((t) => t.messages)).toEqual([])
+    expect(tallies.reduce((s, t) => s + t.ok, 0)).toBe(10)
+    expect(tallies.reduce((s, t) => s + (t.codes.VALIDATION ?? 0), 0)).toBe(6)
+
+    const reopened = openDatabase(w.file)
+    try {
+      const one = (sql: string, ...p: unknown[]) => reopened.sqlite.prepare(sql).get(...p) as Record<string, number>
+      expect(
+        one(
+          'select -sum(quantity) as q, -sum(net_amount) as net, -sum(vat_amount) as vat from invoice_lines where credited_line_id = ?',
+          line.id
+        )
+      ).toEqual({
+        q: line.quantity,
+        net: line.netAmount,
+        vat: line.vatAmount
+      })
+      expect(one('select credited_total as c, gross_total as g from invoices where id = ?', invoice.id)).toEqual({
+        c: invoice.grossTotal,
+        g: invoice.grossTotal
+      })
+      expect(one("select count(*) as n from invoices where kind = 'credit'").n).toBe(10)
+      expect(one("select next_number as n from number_sequences where code = 'creditNote'").n).toBe(11)
+      // Credited in full: the order line is free to be invoiced again.
+      expect(one('select invoice_id as i from service_order_lines where id = ?', line.orderLineId).i).toBeNull()
+    } finally {
+      closeDatabase(reopened)
+    }
   }, 120_000)
 })

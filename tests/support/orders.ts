@@ -16,6 +16,7 @@ const TABLES = [
   'service_order_tasks',
   'invoices',
   'invoice_lines',
+  'payments',
   'number_sequences',
   'audit_log',
   'saved_views'

@@ -5,9 +5,10 @@ import { ROLES } from '@shared/auth/roles'
 import { ERROR_CODES } from '@shared/api/result'
 import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { COMBINE_RULES } from '@shared/domain/agreements'
+import { INVOICE_STATUSES } from '@shared/domain/billing'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
-import { LINE_STATUSES, LINE_TYPES, ORIGINS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
@@ -59,6 +60,8 @@ const BUILT: Record<string, readonly string[]> = {
   'csv.columns': CSV_FIELDS,
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],
+  'invoices.status': INVOICE_STATUSES,
+  'invoices.payments.methods': PAYMENT_METHODS,
   'csv.intervalUnit': INTERVAL_UNITS,
   'masterdata.categories.types': LINE_CATEGORY_TYPES,
   'masterdata.categories.units': LINE_CATEGORY_TYPES,

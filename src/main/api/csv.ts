@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify'
 import type { TFunction } from 'i18next'
 import type { Role } from '@shared/auth/roles'
 import type { CombineRule } from '@shared/domain/agreements'
+import type { InvoiceStatus } from '@shared/domain/billing'
 import type { AssignmentStatus } from '@shared/domain/dispatch'
 import type { LANGUAGES as CUSTOMER_LANGUAGES, WORKER_ROLES } from '@shared/domain/masterdata'
 import type { LineType, Origin, Priority, Progress } from '@shared/domain/orders'
@@ -66,6 +67,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`csv.origin.${v as Origin}`)
     case 'invoiceKind':
       return t(`csv.invoiceKind.${v as 'invoice' | 'credit'}`)
+    case 'paymentStatus':
+      return t(`invoices.status.${v as InvoiceStatus}`)
     case 'intervalUnit':
       return t(`csv.intervalUnit.${v as IntervalUnit}`)
     case 'windowKind':

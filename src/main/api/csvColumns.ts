@@ -27,6 +27,7 @@ export type CsvKind =
   | 'progress'
   | 'origin'
   | 'invoiceKind'
+  | 'paymentStatus'
   | 'intervalUnit'
   | 'windowKind'
   | 'combineRule'
@@ -57,6 +58,10 @@ const KIND: Partial<Record<CsvField, CsvKind>> = {
   netTotal: 'money',
   vatTotal: 'money',
   grossTotal: 'money',
+  paidTotal: 'money',
+  creditedTotal: 'money',
+  openAmount: 'money',
+  paymentStatus: 'paymentStatus',
   lastSignInAt: 'instant',
   plannedStart: 'instant',
   plannedEnd: 'instant',
@@ -182,6 +187,11 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'netTotal',
     'vatTotal',
     'grossTotal',
+    'paymentStatus',
+    'paidTotal',
+    'creditedTotal',
+    'openAmount',
+    'referenceNumber',
     'creditOfNumber',
     'creditedByNumber'
   ],

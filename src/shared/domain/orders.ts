@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { code, id, isoDate, money, optionalDate, optionalText, requiredText, text, version } from './primitives'
+import { INVOICE_STATUSES } from './billing'
 import { slaBadge } from './slaBadge'
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const
@@ -220,8 +221,12 @@ export type OrderRow = z.infer<typeof orderRow>
 
 /* ---------- invoices ---------- */
 
+export const INVOICE_LINE_SOURCES = ['orderLine', 'subscriptionFee', 'returnLine', 'manual'] as const
+export type InvoiceLineSource = (typeof INVOICE_LINE_SOURCES)[number]
+
 export const invoiceLineRow = z.object({
   id,
+  source: z.enum(INVOICE_LINE_SOURCES),
   orderLineId: id.nullable(),
   orderNumber: z.string(),
   type: z.enum(LINE_TYPES),
@@ -232,8 +237,14 @@ export const invoiceLineRow = z.object({
   netAmount: z.number().int(),
   vatCode: z.string(),
   vatRate: z.number().int(),
-  vatAmount: z.number().int()
+  vatAmount: z.number().int(),
+  /** On a credit note: the invoice line it credits. */
+  creditedLineId: id.nullable(),
+  /** On an invoice: what its credit notes took of this line so far (positive; 0 on credit note lines). */
+  creditedQuantity: z.number().int(),
+  creditedAmount: z.number().int()
 })
+export type InvoiceLineRow = z.infer<typeof invoiceLineRow>
 
 export const invoiceListRow = z.object({
   id,
@@ -247,18 +258,73 @@ export const invoiceListRow = z.object({
   netTotal: z.number().int(),
   vatTotal: z.number().int(),
   grossTotal: z.number().int(),
+  /** Computed, never stored (shared/domain/billing.ts); null on a credit note. */
+  paymentStatus: z.enum(INVOICE_STATUSES).nullable(),
+  paidTotal: z.number().int(),
+  creditedTotal: z.number().int(),
+  /** Gross less paid and credited; 0 on a credit note, negative when over-paid. */
+  openAmount: z.number().int(),
+  referenceNumber: z.string(),
   creditOfNumber: z.string().nullable(),
+  /** The credit notes of an invoice, by number, comma-separated. */
   creditedByNumber: z.string().nullable()
 })
 export type InvoiceListRow = z.infer<typeof invoiceListRow>
+export const creditNoteRef = z.object({ id, number: z.string(), invoiceDate: isoDate, grossTotal: z.number().int() })
 export const invoiceRow = invoiceListRow.extend({
   creditOfId: id.nullable(),
-  creditedById: id.nullable(),
+  /** The credit notes made from this invoice, oldest first. */
+  creditNotes: z.array(creditNoteRef),
+  reverseCharge: z.boolean(),
+  note: z.string(),
   customerAddress: z.string(),
   customerVatNumber: z.string(),
   lines: z.array(invoiceLineRow)
 })
 export type InvoiceRow = z.infer<typeof invoiceRow>
+
+/** A manual charge on an invoice: typed by a service manager, not from an order. */
+export const manualLineInput = z.object({
+  description: requiredText(500),
+  quantity: quantity.refine((q) => q > 0, 'validation.moreThanZero'),
+  unit: optionalText(20),
+  unitPrice: money,
+  /** One of the settings' VAT rates, by code. */
+  vatCode: requiredText(10)
+})
+export type ManualLineInput = z.infer<typeof manualLineInput>
+
+/** One line of a credit note: the invoice line it credits, with the quantity and net amount credited. */
+export const creditLineInput = z.object({
+  lineId: id,
+  quantity,
+  netAmount: money
+})
+
+export const PAYMENT_METHODS = ['bank', 'cash', 'card', 'other'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+export const paymentRow = z.object({
+  id,
+  invoiceId: id,
+  date: isoDate,
+  amount: z.number().int(),
+  method: z.enum(PAYMENT_METHODS),
+  note: z.string(),
+  bankEntryId: id.nullable(),
+  createdAt: z.number(),
+  createdByName: z.string().nullable()
+})
+export type PaymentRow = z.infer<typeof paymentRow>
+
+/** What a customer owes: open and overdue totals of its invoices (cents, in the company's currency). */
+export const customerBalance = z.object({
+  currency: z.string(),
+  openTotal: z.number().int(),
+  openCount: z.number().int(),
+  overdueTotal: z.number().int(),
+  overdueCount: z.number().int()
+})
+export type CustomerBalance = z.infer<typeof customerBalance>
 
 /** A posted line that has not been invoiced yet, offered in the invoice dialog. */
 export const invoiceableLine = z.object({

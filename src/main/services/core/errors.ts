@@ -78,6 +78,7 @@ export const RECORD_KINDS = [
   'line',
   'orderLine',
   'orderSlaClock',
+  'payment',
   'savedView',
   'serviceOrder',
   'settings',

@@ -3,6 +3,7 @@ import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/han
 import { invoicePdf, orderPdf } from '../documents/downloads'
 import { buildEInvoice } from '../einvoice/export'
 import * as invoices from '../invoices/ledger'
+import * as payments from '../invoices/payments'
 import { getOrder, iterateOrders, listOrders } from './read'
 import * as orders from './edit'
 import { reasonService, stageService } from './stages'
@@ -37,8 +38,12 @@ export const ordersHandlers = {
   'invoices.invoiceable': invoices.invoiceableLines,
   'invoices.create': invoices.createInvoice,
   'invoices.credit': invoices.creditInvoice,
+  'invoices.balance': invoices.customerBalance,
   'invoices.pdf': invoicePdf,
-  'invoices.einvoice': buildEInvoice
+  'invoices.einvoice': buildEInvoice,
+  'payments.record': payments.recordPayment,
+  'payments.forInvoice': payments.paymentsOf,
+  'payments.delete': payments.deletePayment
 } satisfies HandlersOf<Slice>
 
 export const ordersExports = {

@@ -186,9 +186,12 @@ export function linkLinesToInvoice(db: Db, invoiceId: number, lineIds: number[])
   db.update(serviceOrderLines).set({ invoiceId }).where(inArray(serviceOrderLines.id, lineIds)).run()
 }
 
-/** A credit note frees an invoice's lines to be corrected and invoiced again. */
-export function unlinkInvoiceLines(db: Db, invoiceId: number): void {
-  db.update(serviceOrderLines).set({ invoiceId: null }).where(eq(serviceOrderLines.invoiceId, invoiceId)).run()
+/** A credit note that takes the whole of some lines frees them to be corrected and invoiced again. */
+export function unlinkOrderLines(db: Db, invoiceId: number, lineIds: number[]): void {
+  db.update(serviceOrderLines)
+    .set({ invoiceId: null })
+    .where(and(eq(serviceOrderLines.invoiceId, invoiceId), inArray(serviceOrderLines.id, lineIds)))
+    .run()
 }
 
 /* ---------------- bulk inserts (agreement generator, demo data) ---------------- */

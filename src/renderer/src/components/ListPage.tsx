@@ -32,6 +32,8 @@ export interface ListPageProps<M extends ListMethod> {
   method: M
   columns: Column<RowOf<M>>[]
   defaultSort: string
+  /** The default sort's direction (e.g. newest first); ascending when omitted. */
+  defaultDir?: 'asc' | 'desc'
   /** The list's own filters (besides the search box), already in the method's input shape. */
   filters?: Partial<Input<M>>
   filterControls?: ReactNode
@@ -71,7 +73,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
   const [paging, setPaging] = useState({ filterKey, page: 1 })
   const page = paging.filterKey === filterKey ? paging.page : 1
   const setPage = (p: number) => setPaging({ filterKey, page: p })
-  const [sort, setSort] = useState({ key: props.defaultSort, dir: 'asc' as 'asc' | 'desc' })
+  const [sort, setSort] = useState({ key: props.defaultSort, dir: props.defaultDir ?? ('asc' as 'asc' | 'desc') })
   const [exporting, setExporting] = useState(false)
   const pageSize = props.embedded ? 15 : 50
 

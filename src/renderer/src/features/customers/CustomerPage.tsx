@@ -20,6 +20,7 @@ import { LANGUAGES, customerInput, type CustomerRow } from '@shared/domain/maste
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
+import { CustomerInvoices } from '../invoices/CustomerInvoices'
 import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
@@ -144,7 +145,16 @@ export function CustomerPage() {
                     ]}
                   />
                 )
-              }
+              },
+              ...(can('invoices.read')
+                ? [
+                    {
+                      value: 'invoices',
+                      label: t('invoices.balance.tab'),
+                      content: <CustomerInvoices customerId={recordId} exportName={`invoices-${e.record?.number ?? recordId}`} />
+                    }
+                  ]
+                : [])
             ]
       }
     >

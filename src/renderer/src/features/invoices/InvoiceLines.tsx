@@ -47,9 +47,12 @@ export function InvoiceLines({ invoice: i }: { invoice: InvoiceRow }) {
           {i.lines.map((l) => (
             <Table.Tr key={l.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/orders/by-number/${encodeURIComponent(l.orderNumber)}`} size="sm">
-                  {l.orderNumber}
-                </Anchor>
+                {/* A manual charge comes from no order. */}
+                {l.orderNumber && (
+                  <Anchor component={Link} to={`/orders/by-number/${encodeURIComponent(l.orderNumber)}`} size="sm">
+                    {l.orderNumber}
+                  </Anchor>
+                )}
               </Table.Td>
               <Table.Td>{t(`enums.lineType.${l.type}`)}</Table.Td>
               <Table.Td>{l.description}</Table.Td>

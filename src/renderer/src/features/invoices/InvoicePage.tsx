@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconReceiptRefund } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -11,9 +11,10 @@ import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
 import { CreditDialog } from './CreditDialog'
 import { EInvoiceButton } from './EInvoiceButton'
+import { InvoiceAccount } from './InvoiceAccount'
 import { InvoiceLines } from './InvoiceLines'
 import { InvoiceParties } from './InvoiceParties'
-import { KindBadge } from './InvoicesList'
+import { KindBadge, StatusBadge } from './InvoicesList'
 
 const invoiceKey = (id: number) => ['record', 'invoices', id] as const
 
@@ -43,6 +44,7 @@ export function InvoicePage() {
   }
   const i = inv.data
   const money = (cents: number) => f.money(cents, i.currency)
+  const creditLeft = i.lines.some((l) => l.quantity > l.creditedQuantity || l.netAmount > l.creditedAmount)
 
   return (
     <Stack gap="sm" maw={1100}>
@@ -57,6 +59,12 @@ export function InvoicePage() {
           <Group gap="xs">
             <Title order={3}>{i.number}</Title>
             <KindBadge kind={i.kind} />
+            <StatusBadge status={i.paymentStatus} />
+            {i.reverseCharge && (
+              <Badge size="xs" variant="outline" color="gray">
+                {t('invoices.reverseCharge')}
+              </Badge>
+            )}
           </Group>
           <Text size="sm" c="dimmed" mt={2}>
             {i.customerName} · {f.date(i.invoiceDate)} · {money(i.grossTotal)}
@@ -68,14 +76,19 @@ export function InvoicePage() {
                 </Anchor>
               </>
             )}
-            {i.creditedById !== null && (
-              <>
-                {` · ${t('invoices.creditedBy')} `}
-                <Anchor component={Link} to={`/invoices/${i.creditedById}`} size="sm">
-                  {i.creditedByNumber}
+            {i.creditNotes.length > 0 && ` · ${t('invoices.creditedBy')} `}
+            {i.creditNotes.map((c, n) => (
+              <span key={c.id}>
+                {n > 0 && ', '}
+                <Anchor component={Link} to={`/invoices/${c.id}`} size="sm">
+                  {c.number}
                 </Anchor>
-              </>
-            )}
+              </span>
+            ))}
+            {i.kind === 'invoice' &&
+              i.paymentStatus !== 'paid' &&
+              i.paymentStatus !== 'credited' &&
+              ` · ${t('invoices.open', { amount: money(i.openAmount) })}`}
           </Text>
         </div>
         <Group gap="xs">
@@ -83,7 +96,7 @@ export function InvoicePage() {
             {t('invoices.downloadPdf')}
           </Button>
           <EInvoiceButton invoiceId={invoiceId} />
-          {can('invoices.create') && i.kind === 'invoice' && i.creditedById === null && (
+          {can('invoices.create') && i.kind === 'invoice' && creditLeft && (
             <Button
               size="xs"
               variant="light"
@@ -100,6 +113,13 @@ export function InvoicePage() {
       <InvoiceParties invoice={i} seller={settings.data} />
 
       <InvoiceLines invoice={i} />
+
+      {i.kind === 'invoice' && <InvoiceAccount invoice={i} />}
+      {i.note && (
+        <Text size="sm" c="dimmed">
+          {i.note}
+        </Text>
+      )}
 
       <CreditDialog invoice={i} opened={crediting} onClose={() => setCrediting(false)} />
     </Stack>

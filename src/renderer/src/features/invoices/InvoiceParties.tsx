@@ -9,7 +9,7 @@ import { useFormat, useT } from '../../lib/i18n'
 export function InvoiceParties({ invoice: i, seller: s }: { invoice: InvoiceRow; seller: Output<'settings.get'> | undefined }) {
   const t = useT()
   const f = useFormat()
-  const orders = [...new Set(i.lines.map((l) => l.orderNumber))]
+  const orders = [...new Set(i.lines.map((l) => l.orderNumber).filter((n) => n !== ''))]
   return (
     <Grid gap="sm">
       <Grid.Col span={4}>

@@ -9,7 +9,9 @@ import { DateField } from '../../components/DateField'
 import { call, isApiError } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
+import { useSession } from '../../lib/session'
 import { useTimeZone } from '../../lib/settings'
+import { type ManualCharge, ManualCharges, manualNet } from '../invoices/ManualCharges'
 import { orderKeys } from './queries'
 
 interface InvoiceDialogProps {
@@ -41,6 +43,9 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
   const [invoiceDate, setInvoiceDate] = useState<string | null>(() => dateOf(Date.now(), tz))
   const [chosen, setChosen] = useState<number[] | null>(null)
   const [dateError, setDateError] = useState<string | null>(null)
+  const { can } = useSession()
+  const [charges, setCharges] = useState<ManualCharge[]>([])
+  const [chargeErrors, setChargeErrors] = useState<Record<string, string>>({})
   const lines = useQuery({
     queryKey: orderKeys.invoiceable(order.customerId),
     queryFn: () => call('invoices.invoiceable', { customerId: order.customerId }),
@@ -48,10 +53,17 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
   })
   const rows = lines.data ?? []
   const selected = chosen ?? rows.filter((l) => l.orderId === order.id).map((l) => l.id)
-  const net = rows.filter((l) => selected.includes(l.id)).reduce((s, l) => s + l.salesAmount, 0)
+  const net = rows.filter((l) => selected.includes(l.id)).reduce((s, l) => s + l.salesAmount, 0) + manualNet(charges)
 
   const create = useMutation({
-    mutationFn: () => call('invoices.create', { customerId: order.customerId, lineIds: selected, invoiceDate: invoiceDate!, requestKey }),
+    mutationFn: () =>
+      call('invoices.create', {
+        customerId: order.customerId,
+        lineIds: selected,
+        manualLines: charges.map(({ key: _key, ...c }) => c),
+        invoiceDate: invoiceDate!,
+        requestKey
+      }),
     onSuccess: (inv) => {
       void qc.invalidateQueries({ queryKey: ['list'] })
       void qc.invalidateQueries({ queryKey: orderKeys.invoiceable(order.customerId) })
@@ -65,6 +77,10 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
       inFlight.current = false
       if (isApiError(e, 'VALIDATION') && e.issues.some((i) => i.path[0] === 'invoiceDate'))
         setDateError(e.issues.find((i) => i.path[0] === 'invoiceDate')!.message)
+      if (isApiError(e, 'VALIDATION'))
+        setChargeErrors(
+          Object.fromEntries(e.issues.filter((i) => i.path[0] === 'manualLines').map((i) => [`${i.path[1]}.${i.path[2]}`, i.message]))
+        )
       if (isApiError(e, 'CONFLICT')) void lines.refetch()
       showApiError(e)
     }
@@ -88,7 +104,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
       {lines.isLoading ? (
         <Loader size="sm" />
       ) : rows.length === 0 ? (
-        <Alert color="gray">{t('orders.invoice.nothing')}</Alert>
+        charges.length === 0 && <Alert color="gray">{t('orders.invoice.nothing')}</Alert>
       ) : (
         <Table verticalSpacing={3} fz="sm" withTableBorder data-testid="invoiceable-lines">
           <Table.Thead>
@@ -142,6 +158,16 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
           </Table.Tbody>
         </Table>
       )}
+      {can('invoices.manualCharge') && (
+        <ManualCharges
+          charges={charges}
+          onChange={(c) => {
+            setCharges(c)
+            setChargeErrors({})
+          }}
+          errors={chargeErrors}
+        />
+      )}
       <Group justify="space-between" align="end">
         <DateField
           label={t('orders.invoice.invoiceDate')}
@@ -154,7 +180,7 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
           error={dateError}
         />
         <Text size="sm">
-          {t('orders.invoice.summary', { count: selected.length })} <b>{f.money(net)}</b>{' '}
+          {t('orders.invoice.summary', { count: selected.length + charges.length })} <b>{f.money(net)}</b>{' '}
           <Text span size="xs" c="dimmed">
             {t('orders.invoice.plusVat')}
           </Text>
@@ -164,7 +190,13 @@ function InvoiceForm({ order, onClose }: { order: OrderRow; onClose: () => void 
         <Button variant="default" size="xs" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button size="xs" disabled={selected.length === 0} loading={create.isPending} onClick={submit} data-testid="create-invoice-submit">
+        <Button
+          size="xs"
+          disabled={selected.length + charges.length === 0}
+          loading={create.isPending}
+          onClick={submit}
+          data-testid="create-invoice-submit"
+        >
           {t('orders.invoice.create')}
         </Button>
       </Group>

@@ -35,6 +35,7 @@ export const errors = {
     line: 'Line {{lineNo}}',
     orderLine: 'Order line',
     orderSlaClock: 'The order’s SLA clock',
+    payment: 'The payment',
     savedView: 'Saved view',
     serviceOrder: 'Service order',
     settings: 'Settings',
@@ -273,7 +274,8 @@ export const errors = {
   payments: {
     onCreditNote: '{{number}} is a credit note; payments are recorded on invoices.',
     onCredited: '{{number}} is credited in full; nothing is left to pay.',
-    zero: 'A payment of zero changes nothing.'
+    zero: 'A payment of zero changes nothing.',
+    fromBank: 'This payment came from a bank statement; it stays with its statement entry.'
   },
   invoices: {
     requestUsedInvoice: 'This request was already used for another invoice.',
@@ -284,7 +286,14 @@ export const errors = {
     alreadyInvoiced: '{{number}} line {{lineNo}} is already invoiced; it cannot be invoiced twice.',
     creditOfCredit: '{{number}} is a credit note; it cannot be credited.',
     alreadyCredited: '{{number}} is already credited by {{credit}}.',
-    creditBeforeInvoice: 'A credit note cannot be dated before its invoice'
+    creditBeforeInvoice: 'A credit note cannot be dated before its invoice',
+    noCustomer: 'The customer does not exist',
+    unknownVatCode: 'VAT rate "{{code}}" is not in the settings',
+    notLineOfInvoice: 'That line is not on {{number}}',
+    lineTwice: 'Line {{lineNo}} ({{description}}) is listed twice',
+    creditNothing: 'Line {{lineNo}} ({{description}}): give a quantity or an amount to credit',
+    quantityLeft: 'Line {{lineNo}} ({{description}}): at most {{left, number}} {{unit}} is left to credit',
+    amountLeft: 'Line {{lineNo}} ({{description}}): at most {{left, number(minimumFractionDigits: 2)}} {{currency}} is left to credit'
   },
   agreements: {
     groupInItself: 'A group cannot sit inside itself',

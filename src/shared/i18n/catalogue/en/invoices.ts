@@ -10,6 +10,10 @@ export const invoices = {
   creditedBy: 'credited by',
   downloadPdf: 'Download PDF',
   createCreditNote: 'Create credit note',
+  reverseCharge: 'Reverse charge',
+  open: 'open {{amount}}',
+  /** Payment status badges and the CSV column, by INVOICE_STATUSES. */
+  status: { open: 'Open', partlyPaid: 'Partly paid', overdue: 'Overdue', paid: 'Paid', credited: 'Credited' },
   list: {
     searchPlaceholder: 'Number or customer',
     anyCustomer: 'Any customer',
@@ -23,12 +27,18 @@ export const invoices = {
     customer: 'Customer',
     date: 'Date',
     due: 'Due',
-    net: 'Net',
-    vat: 'VAT',
     gross: 'Gross',
     credit: 'Credit',
     creditedBy: 'credited by {{number}}',
-    credits: 'credits {{number}}'
+    credits: 'credits {{number}}',
+    anyStatus: 'Any status',
+    statusFilter: 'Status filter',
+    from: 'From',
+    to: 'To',
+    fromFilter: 'Invoice date from',
+    toFilter: 'Invoice date to',
+    status: 'Status',
+    open: 'Open'
   },
   parties: {
     seller: 'Seller',
@@ -56,15 +66,72 @@ export const invoices = {
     totalCredited: 'Total credited'
   },
   credit: {
-    title: 'Credit {{number}}?',
+    title: 'Credit note for {{number}}',
     created: 'Credit note {{number}} created',
-    message_one:
-      'A credit note reverses the whole of {{number}}: {{count}} line, {{gross}} with VAT, to {{customer}}. The order lines ({{orders}}) become invoiceable again, to be corrected and invoiced anew. The invoice itself stays on record.',
-    message_other:
-      'A credit note reverses the whole of {{number}}: {{count}} lines, {{gross}} with VAT, to {{customer}}. The order lines ({{orders}}) become invoiceable again, to be corrected and invoiced anew. The invoice itself stays on record.',
+    intro:
+      'Credit what is left of each line, or less. A service order line credited in full becomes invoiceable again, to be corrected and invoiced anew; a partial credit leaves it invoiced. The invoice itself stays on record.',
+    line: 'Line',
+    left: 'Left to credit',
+    quantity: 'Quantity',
+    amount: 'Net amount',
+    quantityOf: 'Quantity to credit on line {{lineNo}}',
+    amountOf: 'Net amount to credit on line {{lineNo}}',
+    everything: 'Everything left',
+    nothing: 'Nothing',
+    note: 'Reason',
+    notePlaceholder: 'Printed on the credit note, e.g. one filter returned',
+    total: 'Credit note total',
+    totalDetail: '{{net}} + VAT {{vat}}',
+    nothingChosen: 'Give a quantity or an amount on at least one line',
     date: 'Credit note date',
     chooseDate: 'Choose the date',
     keep: 'Keep the invoice',
     create: 'Create credit note'
+  },
+  account: {
+    title: 'Payments and credit notes',
+    total: 'Invoice total',
+    credited: 'Credited',
+    paid: 'Paid',
+    open: 'Open',
+    reference: 'Reference number',
+    creditNotes: 'Credit notes',
+    creditNoteOf: '{{number}} of {{date}}'
+  },
+  payments: {
+    record: 'Record payment',
+    none: 'No payments yet.',
+    date: 'Date',
+    amount: 'Amount',
+    method: 'Method',
+    note: 'Note',
+    by: 'Recorded by',
+    fromBank: 'bank statement',
+    delete: 'Delete',
+    deleteConfirm: 'Delete the payment of {{amount}} of {{date}}? Use this for an entry made by mistake.',
+    deleted: 'Payment deleted',
+    recorded: 'Payment of {{amount}} recorded',
+    dialogTitle: 'Payment on {{number}}',
+    amountHelp: 'A negative amount is a refund.',
+    save: 'Record payment',
+    /** By PAYMENT_METHODS. */
+    methods: { bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other' }
+  },
+  manual: {
+    title: 'Other charges',
+    add: 'Add a charge',
+    description: 'Description',
+    quantity: 'Quantity',
+    unit: 'Unit',
+    unitPrice: 'Unit price',
+    vat: 'VAT',
+    remove: 'Remove the charge'
+  },
+  balance: {
+    tab: 'Invoices',
+    open: 'Open',
+    overdue: 'Overdue',
+    count_one: '{{count}} invoice',
+    count_other: '{{count}} invoices'
   }
 }

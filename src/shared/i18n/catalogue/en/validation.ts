@@ -82,5 +82,6 @@ export const validation = {
   vatNumberCountry: 'VAT number: must be of the customer’s country (its code, EL for Greece)',
   country: 'Choose a country (ISO code, e.g. EE)',
   logoFormat: 'Logo: a PNG or JPEG image',
-  logoTooLarge: 'Logo: at most 512 KB'
+  logoTooLarge: 'Logo: at most 512 KB',
+  moreThanZero: 'More than zero'
 }

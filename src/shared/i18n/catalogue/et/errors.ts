@@ -34,6 +34,7 @@ export const errors: Shape<typeof en> = {
     line: 'Rida {{lineNo}}',
     orderLine: 'Tellimuse rida',
     orderSlaClock: 'Tellimuse SLA kella',
+    payment: 'Laekumist',
     savedView: 'Salvestatud vaadet',
     serviceOrder: 'Hooldustellimust',
     settings: 'Seadeid',
@@ -267,7 +268,8 @@ export const errors: Shape<typeof en> = {
   payments: {
     onCreditNote: '{{number}} on kreeditarve; laekumised märgitakse arvetele.',
     onCredited: '{{number}} on täielikult krediteeritud; tasuda pole midagi.',
-    zero: 'Nullsumma laekumine ei muuda midagi.'
+    zero: 'Nullsumma laekumine ei muuda midagi.',
+    fromBank: 'See laekumine tuli pangaväljavõttelt; see jääb väljavõtte kande juurde.'
   },
   invoices: {
     requestUsedInvoice: 'Seda päringut on juba kasutatud teise arve jaoks.',
@@ -278,7 +280,14 @@ export const errors: Shape<typeof en> = {
     alreadyInvoiced: '{{number}} rida {{lineNo}} on juba arveldatud; kaks korda seda arveldada ei saa.',
     creditOfCredit: '{{number}} on kreeditarve; seda ei saa krediteerida.',
     alreadyCredited: '{{number}} on juba krediteeritud kreeditarvega {{credit}}.',
-    creditBeforeInvoice: 'Kreeditarve ei saa olla dateeritud enne arvet'
+    creditBeforeInvoice: 'Kreeditarve ei saa olla dateeritud enne arvet',
+    noCustomer: 'Klienti pole olemas',
+    unknownVatCode: 'Käibemaksumäära „{{code}}“ seadetes pole',
+    notLineOfInvoice: 'Seda rida arvel {{number}} pole',
+    lineTwice: 'Rida {{lineNo}} ({{description}}) on kaks korda',
+    creditNothing: 'Rida {{lineNo}} ({{description}}): anna krediteeritav kogus või summa',
+    quantityLeft: 'Rida {{lineNo}} ({{description}}): krediteerida saab veel kuni {{left, number}} {{unit}}',
+    amountLeft: 'Rida {{lineNo}} ({{description}}): krediteerida saab veel kuni {{left, number(minimumFractionDigits: 2)}} {{currency}}'
   },
   agreements: {
     groupInItself: 'Grupp ei saa olla iseenda sees',

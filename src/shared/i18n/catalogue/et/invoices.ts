@@ -11,6 +11,9 @@ export const invoices: Shape<typeof en> = {
   creditedBy: 'krediteeritud arvega',
   downloadPdf: 'Laadi alla PDF',
   createCreditNote: 'Koosta kreeditarve',
+  reverseCharge: 'Pöördmaksustamine',
+  open: 'tasumata {{amount}}',
+  status: { open: 'Avatud', partlyPaid: 'Osaliselt tasutud', overdue: 'Tähtaeg ületatud', paid: 'Tasutud', credited: 'Krediteeritud' },
   list: {
     searchPlaceholder: 'Number või klient',
     anyCustomer: 'Kõik kliendid',
@@ -24,12 +27,18 @@ export const invoices: Shape<typeof en> = {
     customer: 'Klient',
     date: 'Kuupäev',
     due: 'Tähtaeg',
-    net: 'Käibemaksuta',
-    vat: 'Käibemaks',
     gross: 'Kokku',
     credit: 'Kreedit',
     creditedBy: 'krediteeritud arvega {{number}}',
-    credits: 'krediteerib arvet {{number}}'
+    credits: 'krediteerib arvet {{number}}',
+    anyStatus: 'Kõik olekud',
+    statusFilter: 'Oleku filter',
+    from: 'Alates',
+    to: 'Kuni',
+    fromFilter: 'Arve kuupäev alates',
+    toFilter: 'Arve kuupäev kuni',
+    status: 'Olek',
+    open: 'Tasumata'
   },
   parties: {
     seller: 'Müüja',
@@ -57,15 +66,71 @@ export const invoices: Shape<typeof en> = {
     totalCredited: 'Kokku krediteeritud'
   },
   credit: {
-    title: 'Kas krediteerida {{number}}?',
+    title: 'Kreeditarve arvele {{number}}',
     created: 'Kreeditarve {{number}} koostatud',
-    message_one:
-      'Kreeditarve tühistab arve {{number}} täies ulatuses: {{count}} rida, {{gross}} koos käibemaksuga, kliendile {{customer}}. Tellimuste read ({{orders}}) muutuvad uuesti arveldatavaks, et neid parandada ja uuesti arveldada. Arve ise jääb alles.',
-    message_other:
-      'Kreeditarve tühistab arve {{number}} täies ulatuses: {{count}} rida, {{gross}} koos käibemaksuga, kliendile {{customer}}. Tellimuste read ({{orders}}) muutuvad uuesti arveldatavaks, et neid parandada ja uuesti arveldada. Arve ise jääb alles.',
+    intro:
+      'Krediteeri iga rea järelejäänud osa või vähem. Täielikult krediteeritud tellimuse rida muutub uuesti arveldatavaks, et seda parandada ja uuesti arveldada; osaline kreedit jätab selle arveldatuks. Arve ise jääb alles.',
+    line: 'Rida',
+    left: 'Krediteerida jäänud',
+    quantity: 'Kogus',
+    amount: 'Summa käibemaksuta',
+    quantityOf: 'Krediteeritav kogus real {{lineNo}}',
+    amountOf: 'Krediteeritav summa real {{lineNo}}',
+    everything: 'Kõik järelejäänu',
+    nothing: 'Mitte midagi',
+    note: 'Põhjus',
+    notePlaceholder: 'Trükitakse kreeditarvele, nt üks filter tagastati',
+    total: 'Kreeditarve kokku',
+    totalDetail: '{{net}} + käibemaks {{vat}}',
+    nothingChosen: 'Anna vähemalt ühele reale kogus või summa',
     date: 'Kreeditarve kuupäev',
     chooseDate: 'Vali kuupäev',
     keep: 'Jäta arve alles',
     create: 'Koosta kreeditarve'
+  },
+  account: {
+    title: 'Laekumised ja kreeditarved',
+    total: 'Arve summa',
+    credited: 'Krediteeritud',
+    paid: 'Laekunud',
+    open: 'Tasumata',
+    reference: 'Viitenumber',
+    creditNotes: 'Kreeditarved',
+    creditNoteOf: '{{number}}, {{date}}'
+  },
+  payments: {
+    record: 'Lisa laekumine',
+    none: 'Laekumisi veel pole.',
+    date: 'Kuupäev',
+    amount: 'Summa',
+    method: 'Viis',
+    note: 'Märkus',
+    by: 'Sisestas',
+    fromBank: 'pangaväljavõte',
+    delete: 'Kustuta',
+    deleteConfirm: 'Kas kustutada laekumine {{amount}} kuupäevaga {{date}}? Kasuta seda ekslikult sisestatud kande jaoks.',
+    deleted: 'Laekumine kustutatud',
+    recorded: 'Laekumine {{amount}} lisatud',
+    dialogTitle: 'Laekumine arvele {{number}}',
+    amountHelp: 'Negatiivne summa on tagastus.',
+    save: 'Lisa laekumine',
+    methods: { bank: 'Pangaülekanne', cash: 'Sularaha', card: 'Kaart', other: 'Muu' }
+  },
+  manual: {
+    title: 'Muud tasud',
+    add: 'Lisa tasu',
+    description: 'Kirjeldus',
+    quantity: 'Kogus',
+    unit: 'Ühik',
+    unitPrice: 'Ühiku hind',
+    vat: 'KM',
+    remove: 'Eemalda tasu'
+  },
+  balance: {
+    tab: 'Arved',
+    open: 'Tasumata',
+    overdue: 'Tähtaja ületanud',
+    count_one: '{{count}} arve',
+    count_other: '{{count}} arvet'
   }
 }

@@ -80,5 +80,6 @@ export const validation: Shape<typeof en> = {
   vatNumberCountry: 'KMKR nr: peab olema kliendi riigi oma (riigi kood, Kreekal EL)',
   country: 'Vali riik (ISO kood, nt EE)',
   logoFormat: 'Logo: PNG- või JPEG-pilt',
-  logoTooLarge: 'Logo: kuni 512 KB'
+  logoTooLarge: 'Logo: kuni 512 KB',
+  moreThanZero: 'Peab olema suurem kui null'
 }
