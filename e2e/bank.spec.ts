@@ -15,6 +15,9 @@ interface Invoice {
   id: number
   number: string
   grossTotal: number
+  openAmount: number
+  referenceNumber: string
+  lines: { id: number }[]
 }
 
 /** A posted order of n hours of work, invoiced: the way an invoice comes to be. */
@@ -56,9 +59,12 @@ async function invoiceFor(
 
 const amount = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
 
-/** A camt.053.001.02 statement as an Estonian bank exports it: two incoming payments and a debit. */
+/**
+ * A camt.053.001.02 statement as an Estonian bank exports it: two incoming payments — the first paying what is
+ * left of the first invoice with its reference number — and a debit.
+ */
 function statementFile(first: Invoice, second: Invoice): string {
-  const entry = (ref: string, cents: number, direction: string, debtor: string, text: string) => `
+  const entry = (ref: string, cents: number, direction: string, debtor: string, text: string, reference = '') => `
       <Ntry>
         <Amt Ccy="EUR">${amount(cents)}</Amt>
         <CdtDbtInd>${direction}</CdtDbtInd>
@@ -67,7 +73,7 @@ function statementFile(first: Invoice, second: Invoice): string {
         <AcctSvcrRef>${ref}</AcctSvcrRef>
         <NtryDtls><TxDtls>
           <RltdPties><Dbtr><Nm>${debtor}</Nm></Dbtr></RltdPties>
-          <RmtInf><Ustrd>${text}</Ustrd></RmtInf>
+          <RmtInf><Ustrd>${text}</Ustrd>${reference ? `<Strd><CdtrRefInf><Ref>${reference}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>
         </TxDtls></NtryDtls>
       </Ntry>`
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -77,7 +83,7 @@ function statementFile(first: Invoice, second: Invoice): string {
     <Stmt>
       <Id>E2E-STMT-1</Id>
       <Acct><Id><IBAN>EE382200221020145685</IBAN></Id></Acct>
-      ${entry('E2E-1', first.grossTotal, 'CRDT', 'PARNU HOTELL AS', `Arve ${first.number}`)}
+      ${entry('E2E-1', first.openAmount, 'CRDT', 'PARNU HOTELL AS', 'hooldus', first.referenceNumber)}
       ${entry('E2E-2', second.grossTotal, 'CRDT', 'Mari Maasikas', 'hoolduse eest')}
       ${entry('E2E-3', 4500, 'DBIT', 'Üürileandja OÜ', 'Rent')}
     </Stmt>
@@ -96,7 +102,16 @@ test('a service manager imports a bank statement, confirms the payments, and the
     unit: 'h',
     salesPrice: 5000
   })
-  const first = await invoiceFor(api, labour.id, 'Pärnu Hotell AS', 1)
+  const invoiced = await invoiceFor(api, labour.id, 'Pärnu Hotell AS', 1)
+  // Half an hour of the first invoice's hour is credited (the credit dialog is tested in orders.spec.ts).
+  await api('invoices.credit', {
+    id: invoiced.id,
+    invoiceDate: '2026-11-25',
+    requestKey: 'bank-e2e-credit',
+    lines: [{ lineId: invoiced.lines[0]!.id, quantity: 500, netAmount: 2500 }]
+  })
+  const first = await api<Invoice>('invoices.get', { id: invoiced.id })
+  expect([first.grossTotal, first.openAmount]).toEqual([6200, 3100])
   const second = await invoiceFor(api, labour.id, 'Kalevipoja Ehitus OÜ', 2)
   await api('users.create', { username: 'mart', displayName: 'Mart Manager', roles: ['serviceManager'], password: 'mart-pass-1' })
   const file = { name: 'konto-2026-12-01.xml', mimeType: 'application/xml', buffer: Buffer.from(statementFile(first, second)) }
@@ -107,12 +122,12 @@ test('a service manager imports a bank statement, confirms the payments, and the
   await page.locator('input[type=file]').setInputFiles(file)
   await expect(page.getByText('New payments: 2 · imported before: 0 · other entries: 1')).toBeVisible()
 
-  // The statement: the first payment matched by the invoice number in its text, the second for nobody's invoice.
+  // The statement: the first payment matched by its reference number, the second for nobody's invoice.
   await expect(page.getByRole('heading', { name: 'E2E-STMT-1' })).toBeVisible()
   const rows = page.getByTestId('bank-entries').locator('tbody tr')
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(0)).toContainText('Matched')
-  await expect(rows.nth(0)).toContainText('by invoice number')
+  await expect(rows.nth(0)).toContainText('by reference number')
   await expect(rows.nth(1)).toContainText('Unmatched')
   await expect(rows.nth(0).getByRole('checkbox')).toBeChecked()
   await expect(rows.nth(1).getByRole('checkbox')).not.toBeChecked()
@@ -131,7 +146,12 @@ test('a service manager imports a bank statement, confirms the payments, and the
   await expect(rows.nth(0).getByRole('link', { name: first.number })).toBeVisible()
   await screenshot(page, 'bank-statement-confirmed')
 
-  // Paid in full: nothing of either invoice is open any more.
+  // Paid in full: nothing of either invoice is open any more; the credited, then paid invoice says so.
+  await rows.nth(0).getByRole('link', { name: first.number }).click()
+  await expect(page.getByTestId('invoice-status')).toHaveText('Paid')
+  await expect(page.getByTestId('invoice-balance')).toContainText(/Open\s*€0\.00/)
+  await screenshot(page, 'bank-invoice-paid')
+  await page.goBack()
   const statement = await api<{ entries: { status: string; invoice: { number: string; openAmount: number } | null }[] }>(
     'bankStatements.get',
     { id: 1 }

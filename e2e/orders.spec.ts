@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
@@ -70,8 +70,24 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   const api = await adminApi(app)
   const customer = await api<{ id: number }>('customers.create', {
     name: 'Pärnu Hotell AS',
+    registryCode: '10137319',
+    vatNumber: 'EE100594102',
+    language: 'en',
     sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu', postalCode: '80010' }],
     contacts: [{ name: 'Mari Maasikas', phone: '+372 5555 1234' }]
+  })
+  // The company's invoice details (filled in on screen in legalDetails.spec.ts).
+  const settings = await api<Record<string, unknown> & { version: number }>('settings.get', {})
+  await api('settings.update', {
+    ...settings,
+    companyLegalName: 'Külmaexpert OÜ',
+    companyRegNo: '14872366',
+    companyVatNumber: 'EE102158371',
+    companyAddress: 'Peterburi tee 46',
+    companyPostalCode: '11415',
+    companyCity: 'Tallinn',
+    bankAccounts: [{ iban: 'EE267700771004815261', bankName: 'AS LHV Pank', bic: 'LHVBEE22' }],
+    paymentTermsDays: 21
   })
   await api('workers.create', { name: 'Tiit Tehnik', roles: ['technician'] })
   await api('categories.create', { code: 'LABOUR', name: 'Service work', type: 'hour', unit: 'h', costPrice: 2500, salesPrice: 4500 })
@@ -195,10 +211,28 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   const file = await (await download).path()
   const bytes = readFileSync(file)
   expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF')
-  if (existsSync('/usr/bin/pdftotext')) {
-    const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' })
-    expect(text).toContain('INV-000001')
-  }
+  // Seller and buyer details, the reference number with the IBAN, and the due date after the payment terms.
+  const invoice = await api<{ referenceNumber: string; invoiceDate: string; dueDate: string }>('invoices.get', { id: 1 })
+  expect(invoice.referenceNumber).toBe('13') // 1 and its 7-3-1 check digit
+  const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  for (const expected of [
+    'INV-000001',
+    'Külmaexpert OÜ',
+    '14872366',
+    'EE102158371',
+    'Peterburi tee 46',
+    'Pärnu Hotell AS',
+    '10137319',
+    'EE100594102',
+    'EE26 7700 7710 0481 5261',
+    'LHVBEE22'
+  ])
+    expect(text, expected).toContain(expected)
+  expect(text).toMatch(/Reference number\s+13\b/)
+  const due = new Date(`${invoice.invoiceDate}T00:00:00Z`)
+  due.setUTCDate(due.getUTCDate() + 21)
+  expect(invoice.dueDate).toBe(due.toISOString().slice(0, 10))
+  expect(text).toContain(invoice.dueDate.split('-').reverse().join('.'))
 
   // What the database holds now.
   const order = await api<{
