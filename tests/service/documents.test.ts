@@ -285,7 +285,8 @@ describe('PDF documents', () => {
       'Net total €1,234.56',
       'VAT total €296.29',
       'Total to pay €1,530.85',
-      `Please pay by 04.12.2026 and quote the invoice number ${w.invoice.number}.`,
+      // Every invoice the ledger makes has a reference number (INV-000001 → 1 and its check digit).
+      `Please pay by 04.12.2026 quoting the reference number ${w.invoice.referenceNumber}.`,
       'Seller',
       'Page 1 of 1'
     ]) {
@@ -347,7 +348,7 @@ describe('PDF documents', () => {
       'Summa käibemaksuta 1 234,56 €',
       'Käibemaks 296,29 €',
       'Kokku tasuda 1 530,85 €',
-      `Palume tasuda hiljemalt 04.12.2026 ja märkida selgitusse arve number ${w.invoice.number}.`,
+      `Palume tasuda hiljemalt 04.12.2026, viitenumber ${w.invoice.referenceNumber}.`,
       'Lk 1 / 1'
     ]) {
       expect(flat).toContain(s)
@@ -582,6 +583,8 @@ describe('legal content of invoices and credit notes', () => {
 
   it('prints nothing for what is not filled in: no reference number, no accounts, no logo, no footer', async () => {
     const w = await world()
+    // Every invoice gets a reference number now; one without (as a credit note has none) asks for the invoice number.
+    w.conn.sqlite.prepare("update invoices set reference_number = '' where id = ?").run(w.invoice.id)
     const pdf = await renderInvoicePdf(w.admin, { id: w.invoice.id })
     const { file, text } = pdfText('bare-invoice.pdf', pdf.content)
     const flat = squash(text)

@@ -194,6 +194,7 @@ export const estonianRegistryCodeField = text()
 
 export const countryField = text()
   .trim()
+  .max(2, 'validation.country')
   .transform((s) => s.toUpperCase())
   .refine((s) => COUNTRY_SET.has(s), 'validation.country')
   .default('EE')
