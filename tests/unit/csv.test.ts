@@ -28,10 +28,14 @@ describe('CSV writer', () => {
   it("writes headers in the reader's language: readable names, no internal ids", async () => {
     const en = collect()
     await writeCsv(csvColumns('customers.list'), [], en.out, EN)
-    expect(en.text()).toBe('Number,Name,Group,Language,Email,Phone,VAT number,Billing address,City,Sites,Notes,Active\r\n')
+    expect(en.text()).toBe(
+      'Number,Name,Group,Language,Email,Phone,Registry code,VAT number,Country,Billing address,City,Payment terms (days),Invoice e-mail,E-invoice address,Sites,Notes,Active\r\n'
+    )
     const et = collect()
     await writeCsv(csvColumns('customers.list'), [], et.out, ET)
-    expect(et.text()).toBe('\ufeffNumber;Nimi;Grupp;Keel;E-post;Telefon;KMKR nr;Arve aadress;Linn;Asukohti;Märkused;Aktiivne\r\n')
+    expect(et.text()).toBe(
+      '\ufeffNumber;Nimi;Grupp;Keel;E-post;Telefon;Registrikood;KMKR nr;Riik;Arve aadress;Linn;Maksetähtaeg (päevi);Arvete e-post;E-arve aadress;Asukohti;Märkused;Aktiivne\r\n'
+    )
     const orders = csvColumns('serviceOrders.list').map((c) => c.field)
     for (const id of ['id', 'version', 'customerId', 'stageId', 'slaId', 'agreementId']) expect(orders).not.toContain(id)
   })
