@@ -10,7 +10,7 @@ import { call, exportCsv } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { today } from '../../lib/today'
 import { useFormat, useT } from '../../lib/i18n'
-import { downloadPdf } from '../../lib/pdf'
+import { downloadPdf } from '../../lib/download'
 import { ComplianceChart, percent } from './ComplianceChart'
 
 type Grouping = (typeof COMPLIANCE_GROUPINGS)[number]
