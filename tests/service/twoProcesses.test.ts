@@ -7,7 +7,7 @@ import { walk } from '../support/orders'
 import { bundled, childEnv, ROOT } from '../support/processes'
 
 /** A child process, with its stdout read line by line. */
-function child(script: 'holdChild' | 'saveChild' | 'creditChild', args: string[]) {
+function child(script: 'holdChild' | 'saveChild', args: string[]) {
   const p = spawn(process.execPath, [bundled(script), ...args], { cwd: ROOT, env: childEnv() }) as ChildProcessWithoutNullStreams
   let stderr = ''
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
@@ -112,6 +112,7 @@ describe('two processes on one database file', () => {
       child('saveChild', [
         w.file,
         String(w.admin.user!.id),
+        'serviceOrders.register',
         JSON.stringify(
           w.orders.map((o) => ({ id: o.id, version: o.version, actualStart: null, actualEnd: null, notes: `Saved by ${tag}` }))
         )
@@ -162,9 +163,10 @@ describe('two processes on one database file', () => {
 
     // Each process credits one hour at a time, eight times: sixteen asks for the line's ten hours.
     const creditors = ['A', 'B'].map((tag) =>
-      child('creditChild', [
+      child('saveChild', [
         w.file,
         String(w.admin.user!.id),
+        'invoices.credit',
         JSON.stringify(
           Array.from({ length: 8 }, (_, n) => ({
             id: invoice.id,

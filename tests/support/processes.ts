@@ -8,7 +8,6 @@ export const BUNDLE_DIR = join(ROOT, 'node_modules/.cache/hooldus-tests')
 /** What `bundle.ts` builds before the tests run, by the name a test spawns it by. */
 export const BUNDLED = {
   cli: 'src/main/cli/index.ts',
-  creditChild: 'tests/support/creditChild.ts',
   generateChild: 'tests/support/generateChild.ts',
   holdChild: 'tests/support/holdChild.ts',
   invoiceChild: 'tests/support/invoiceChild.ts',

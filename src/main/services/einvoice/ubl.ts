@@ -159,7 +159,7 @@ function priced(l: UblLine): { quantity: number; unitCode: string; price: number
 
 type Node = string | { [name: string]: Node | Node[] | undefined } | undefined
 
-// Characters XML 1.0 cannot carry at all.
+// Characters XML 1.0 cannot carry at all: matching control characters is this pattern's purpose.
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
 
