@@ -1,5 +1,10 @@
+import { setPriority } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+// `npm test` runs these beside the end-to-end lane, the longer of the two: Vitest and its workers (which inherit
+// the priority) take the CPU the browsers leave, so the slow lane is not the one slowed down.
+setPriority(10)
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
