@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import type { DispositionAction, ReturnRow } from '@shared/domain/returns'
@@ -331,5 +336,26 @@ describe('returns', () => {
     expect((await w.api('returns.list', { overdue: true })).rows).toEqual([])
     expect(await w.api('returns.scan', { code: b.number.toLowerCase() })).toEqual({ returnId: b.id, number: b.number, lineId: null })
     expect(await w.api('returns.scan', { code: 'SN-OLD' })).toEqual({ returnId: b.id, number: b.number, lineId: b.lines[0]!.id })
+  })
+
+  it('prints the RMA document with a Code 128 barcode that decodes to the RMA number, in the customer language', async () => {
+    const w = await world()
+    const r = await w.fromInvoice(1000)
+    const file = await w.api('returns.pdf', { id: r.id, document: 'rma' })
+    const dir = mkdtempSync(join(tmpdir(), 'rma-'))
+    writeFileSync(join(dir, 'rma.pdf'), Buffer.from(file.contentBase64, 'base64'))
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', join(dir, 'rma.pdf'), join(dir, 'page')])
+    // A binary PGM (P5): header "P5 width height 255", then one byte per pixel.
+    const pgm = readFileSync(join(dir, 'page-1.pgm'))
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+    const [width, height] = [Number(header[1]), Number(header[2])]
+    const pixels = new Uint8ClampedArray(pgm.subarray(header[0].length, header[0].length + width * height))
+    const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height)))
+    expect(new Code128Reader().decode(bitmap).getText()).toBe(r.number)
+    const text = execFileSync('pdftotext', [join(dir, 'rma.pdf'), '-']).toString()
+    expect(text).toContain('Tagastusluba (RMA)')
+    const ack = await w.api('returns.pdf', { id: r.id, document: 'acknowledgement' })
+    writeFileSync(join(dir, 'ack.pdf'), Buffer.from(ack.contentBase64, 'base64'))
+    expect(execFileSync('pdftotext', [join(dir, 'ack.pdf'), '-']).toString()).toContain('Tagastuse kinnitus')
   })
 })
