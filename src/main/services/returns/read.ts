@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
 import type { InspectionRow, ReturnableLine, ReturnEvent, ReturnLineRow, ReturnListRow, ReturnRow, StockRow } from '@shared/domain/returns'
@@ -21,7 +21,7 @@ import {
 } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, outer, sortEntry, whereAll } from '../core/list'
 import { shopToday } from '../invoices/status'
 import { customerDocumentLanguage } from '../documents/format'
 
@@ -245,6 +245,7 @@ export function iterateInspectionQueue(ctx: ServiceContext, i: ParsedInput<'retu
 const onHand = sql<number>`sum(${stockMovements.quantity})`
 /** On hand per item and location: the sum of the journal's movements. */
 function stockRows(ctx: ServiceContext, i: ParsedInput<'returnStock.list'>): StockRow[] {
+  const column = sortEntry({ itemNumber: items.number, location: stockMovements.location, onHand }, i.sort, 'itemNumber')
   return ctx.db
     .select({
       itemId: stockMovements.itemId,
@@ -263,7 +264,7 @@ function stockRows(ctx: ServiceContext, i: ParsedInput<'returnStock.list'>): Sto
     )
     .groupBy(stockMovements.itemId, stockMovements.location)
     .having(sql`${onHand} <> 0`)
-    .orderBy(asc(items.number), asc(stockMovements.location))
+    .orderBy(i.dir === 'desc' ? desc(column) : asc(column), asc(items.number), asc(stockMovements.location))
     .all()
 }
 

@@ -8,7 +8,8 @@ import type {
   ReturnReasonRow,
   returnReasonInput
 } from '@shared/domain/returns'
-import { dispositionCodes, returnLines, returnOrders, returnReasonGroups, returnReasons } from '../../db/schema'
+import { categories, dispositionCodes, items, returnLines, returnOrders, returnReasonGroups, returnReasons } from '../../db/schema'
+import { invalid } from '../core/errors'
 import type { Db } from '../../db/connection'
 import { outer } from '../core/list'
 import { defineEntity } from '../masterdata/entity'
@@ -64,6 +65,20 @@ export const returnReasonService = defineEntity({
   searchColumns: [returnReasons.code, returnReasons.name],
   load: (db, id): ReturnReasonRow | undefined => db.select(reasonSelection).from(returnReasons).where(eq(returnReasons.id, id)).get(),
   values: (i: z.output<typeof returnReasonInput>) => i,
+  validate: (ctx, i) => {
+    if (
+      i.groupId !== null &&
+      !ctx.db.select({ id: returnReasonGroups.id }).from(returnReasonGroups).where(eq(returnReasonGroups.id, i.groupId)).get()
+    )
+      throw invalid(['groupId'], 'errors.returns.chooseGroup')
+    if (
+      i.chargeCategoryId !== null &&
+      !ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.id, i.chargeCategoryId)).get()
+    )
+      throw invalid(['chargeCategoryId'], 'errors.choose.category')
+    if (i.chargeItemId !== null && !ctx.db.select({ id: items.id }).from(items).where(eq(items.id, i.chargeItemId)).get())
+      throw invalid(['chargeItemId'], 'errors.choose.item')
+  },
   references: [{ column: returnOrders.reasonId, label: 'errors.uses.returnOrders' }]
 })
 

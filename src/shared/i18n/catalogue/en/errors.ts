@@ -367,10 +367,12 @@ export const errors = {
   },
   returns: {
     chooseReason: 'Choose a return reason.',
+    chooseGroup: 'Choose a return reason group.',
     chooseDisposition: 'Choose a disposition code.',
     invoiceLineMissing: 'That invoice line does not exist.',
     otherCustomer: 'Invoice {{number}} belongs to another customer.',
-    moreThanInvoiced: 'More returned than invoiced: of "{{description}}" on invoice {{number}} only {{left}} {{unit}} may still be returned.',
+    moreThanInvoiced:
+      'More returned than invoiced: of "{{description}}" on invoice {{number}} only {{left}} {{unit}} may still be returned.',
     itemOrObject: 'Name the item or the service object that comes back.',
     isCancelled: 'Return {{number}} is cancelled.',
     notExpected: 'Line {{lineNo}} has already arrived.',

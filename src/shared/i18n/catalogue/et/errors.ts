@@ -360,10 +360,12 @@ export const errors: Shape<typeof en> = {
   },
   returns: {
     chooseReason: 'Vali tagastuse põhjus.',
+    chooseGroup: 'Vali tagastuspõhjuste grupp.',
     chooseDisposition: 'Vali käsitluskood.',
     invoiceLineMissing: 'Sellist arve rida ei ole.',
     otherCustomer: 'Arve {{number}} on teise kliendi arve.',
-    moreThanInvoiced: 'Tagastatakse rohkem kui arveldati: arve {{number}} realt „{{description}}“ saab veel tagastada ainult {{left}} {{unit}}.',
+    moreThanInvoiced:
+      'Tagastatakse rohkem kui arveldati: arve {{number}} realt „{{description}}“ saab veel tagastada ainult {{left}} {{unit}}.',
     itemOrObject: 'Märgi kaup või hooldusobjekt, mis tagasi tuleb.',
     isCancelled: 'Tagastus {{number}} on tühistatud.',
     notExpected: 'Rida {{lineNo}} on juba saabunud.',
