@@ -60,7 +60,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4 },
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
-      { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'app.nav.modules.returns' },
+      { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'app.nav.modules.subscriptions' }
     ]
   },

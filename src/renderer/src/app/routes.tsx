@@ -23,6 +23,9 @@ import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
+import { InspectionQueue } from '../features/returns/InspectionQueue'
+import { ReturnPage } from '../features/returns/ReturnPage'
+import { ReturnsList } from '../features/returns/ReturnsList'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
 import { BankStatementsList } from '../features/bank/BankStatementsList'
 import { OrderByNumber } from '../features/orders/OrderByNumber'
@@ -91,6 +94,16 @@ export function AppRoutes() {
         element={
           <PerRecord>
             <InvoicePage />
+          </PerRecord>
+        }
+      />
+      <Route path="/returns" element={<ReturnsList />} />
+      <Route path="/returns/inspection" element={<InspectionQueue />} />
+      <Route
+        path="/returns/:id"
+        element={
+          <PerRecord>
+            <ReturnPage />
           </PerRecord>
         }
       />

@@ -42,7 +42,7 @@ export const app = {
     settings: 'Settings',
     soon: 'soon',
     arrivesWith: 'Arrives with {{module}}',
-    modules: { returns: 'return management', subscriptions: 'service subscriptions' }
+    modules: { subscriptions: 'service subscriptions' }
   },
   user: {
     signedInAs: 'Signed in as {{username}}',

@@ -44,7 +44,7 @@ export const app: Shape<typeof en> = {
     settings: 'Seaded',
     soon: 'tulekul',
     arrivesWith: 'Tuleb koos osaga „{{module}}“',
-    modules: { returns: 'tagastushaldus', subscriptions: 'teenuste kordustellimus' }
+    modules: { subscriptions: 'teenuste kordustellimus' }
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

@@ -28,7 +28,13 @@ export const enums: Shape<typeof en> = {
   customerLanguage: { et: 'eesti', en: 'inglise', ru: 'vene', fi: 'soome', lv: 'läti', de: 'saksa' },
   slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' },
   returnStatus: { created: 'Loodud', open: 'Avatud', closed: 'Suletud', cancelled: 'Tühistatud' },
-  returnLineStatus: { expected: 'Oodatud', registered: 'Registreeritud', received: 'Vastu võetud', credited: 'Krediteeritud', closed: 'Suletud' },
+  returnLineStatus: {
+    expected: 'Oodatud',
+    registered: 'Registreeritud',
+    received: 'Vastu võetud',
+    credited: 'Krediteeritud',
+    closed: 'Suletud'
+  },
   dispositionAction: {
     creditOnly: 'Ainult kreedit',
     credit: 'Kreedit',
