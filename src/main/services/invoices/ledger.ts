@@ -493,7 +493,10 @@ export function creditInvoice(
       .set({ creditedTotal: sql`${invoices.creditedTotal} + ${-(netTotal + vatTotal)}` })
       .where(eq(invoices.id, inv.id))
       .run()
-    const freed = lines.filter((l) => l.whole && l.ask.line.orderLineId !== null).map((l) => l.ask.line.orderLineId!)
+    // A return's credit is for goods that came back, not a correction: its order line stays invoiced.
+    const freed = lines
+      .filter((l) => l.whole && l.ask.line.orderLineId !== null && !returnLines.has(l.ask.line.id))
+      .map((l) => l.ask.line.orderLineId!)
     if (freed.length > 0) unlinkOrderLines(ctx.db, inv.id, freed)
     const after = loadInvoice(ctx.db, row.id, today)
     audit(ctx, 'invoice', row.id, 'create', null, { number: after.number, creditOf: inv.number, grossTotal: after.grossTotal })

@@ -383,7 +383,8 @@ function returnOrder(
     description,
     objects: line.serviceObjectId === null ? [] : [{ id: line.serviceObjectId }]
   })
-  const orderId = insertOrder(ctx, header, 'return')
+  // Stamped with the context's clock (the demo's or a test's), like the return itself.
+  const orderId = insertOrder(ctx, header, 'return', { createdAt: ctx.now(), updatedAt: ctx.now() })
   if (kind === 'replacement' && itemId !== null)
     addLine(ctx, contract['serviceOrders.addLine'].input.parse({ orderId, type: 'item', itemId, quantity: line.quantity }))
   audit(ctx, 'serviceOrder', orderId, 'create', null, { origin: 'return', returnNumber: ret.number })
