@@ -24,6 +24,10 @@ import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsLis
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
 import { InspectionQueue } from '../features/returns/InspectionQueue'
+import { DispositionCodePage } from '../features/returns/setup/DispositionCodePage'
+import { DispositionCodesList } from '../features/returns/setup/DispositionCodesList'
+import { ReturnReasonPage } from '../features/returns/setup/ReturnReasonPage'
+import { ReturnReasonsList } from '../features/returns/setup/ReturnReasonsList'
 import { ReturnPage } from '../features/returns/ReturnPage'
 import { ReturnsList } from '../features/returns/ReturnsList'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
@@ -104,6 +108,33 @@ export function AppRoutes() {
         element={
           <PerRecord>
             <ReturnPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/return-reasons" element={<ReturnReasonsList />} />
+      <Route
+        path="/return-reasons/:id"
+        element={
+          <PerRecord>
+            <ReturnReasonPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/return-reason-groups" element={<CodeTableList entity="returnReasonGroups" />} />
+      <Route
+        path="/return-reason-groups/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="returnReasonGroups" />
+          </PerRecord>
+        }
+      />
+      <Route path="/disposition-codes" element={<DispositionCodesList />} />
+      <Route
+        path="/disposition-codes/:id"
+        element={
+          <PerRecord>
+            <DispositionCodePage />
           </PerRecord>
         }
       />

@@ -97,6 +97,28 @@ export const returns = {
     closed: 'Closed',
     cancelled: 'Return cancelled'
   },
+  setup: {
+    groups: { title: 'Return reason groups', one: 'Return reason group', usedBy: 'return reasons' },
+    reasons: {
+      title: 'Return reasons',
+      one: 'Return reason',
+      new: 'New return reason',
+      exportName: 'return-reasons',
+      group: 'Group',
+      charge: 'Handling charge',
+      chargeCategory: 'Charge category',
+      chargeItem: 'Charge item',
+      deleteWhat: 'The return reason is deleted; returns that name it keep it, so a reason in use cannot be deleted.'
+    },
+    dispositions: {
+      title: 'Disposition codes',
+      one: 'Disposition code',
+      new: 'New disposition code',
+      exportName: 'disposition-codes',
+      action: 'Action',
+      deleteWhat: 'The disposition code is deleted; a code that return lines name cannot be deleted.'
+    }
+  },
   document: {
     rmaTitle: 'Return authorisation (RMA)',
     ackTitle: 'Return acknowledgement',

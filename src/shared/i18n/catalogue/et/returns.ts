@@ -99,6 +99,28 @@ export const returns: Shape<typeof en> = {
     closed: 'Suletud',
     cancelled: 'Tagastus tühistatud'
   },
+  setup: {
+    groups: { title: 'Tagastuspõhjuste grupid', one: 'Tagastuspõhjuste grupp', usedBy: 'tagastuse põhjused' },
+    reasons: {
+      title: 'Tagastuse põhjused',
+      one: 'Tagastuse põhjus',
+      new: 'Uus tagastuse põhjus',
+      exportName: 'tagastuse-pohjused',
+      group: 'Grupp',
+      charge: 'Käsitlustasu',
+      chargeCategory: 'Tasu kategooria',
+      chargeItem: 'Tasu kaup',
+      deleteWhat: 'Tagastuse põhjus kustutatakse; tagastustel kasutatavat põhjust kustutada ei saa.'
+    },
+    dispositions: {
+      title: 'Käsitluskoodid',
+      one: 'Käsitluskood',
+      new: 'Uus käsitluskood',
+      exportName: 'kasitluskoodid',
+      action: 'Toiming',
+      deleteWhat: 'Käsitluskood kustutatakse; tagastuse ridadel kasutatavat koodi kustutada ei saa.'
+    }
+  },
   document: {
     rmaTitle: 'Tagastusluba (RMA)',
     ackTitle: 'Tagastuse kinnitus',
