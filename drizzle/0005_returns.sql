@@ -73,6 +73,7 @@ CREATE TABLE `return_lines` (
 --> statement-breakpoint
 CREATE INDEX `return_lines_return_idx` ON `return_lines` (`return_id`,`line_no`);--> statement-breakpoint
 CREATE INDEX `return_lines_invoice_line_idx` ON `return_lines` (`invoice_line_id`);--> statement-breakpoint
+CREATE INDEX `return_lines_result_order_idx` ON `return_lines` (`result_order_id`);--> statement-breakpoint
 CREATE INDEX `return_lines_queue_idx` ON `return_lines` (`quarantine`,`status`);--> statement-breakpoint
 CREATE TABLE `return_orders` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -86,6 +87,7 @@ CREATE TABLE `return_orders` (
 	`deadline` text NOT NULL,
 	`source_order_id` integer,
 	`replacement_order_id` integer,
+	`charge_invoice_id` integer,
 	`note` text DEFAULT '' NOT NULL,
 	`created_at` integer NOT NULL,
 	`created_by` integer,
@@ -96,6 +98,7 @@ CREATE TABLE `return_orders` (
 	FOREIGN KEY (`reason_id`) REFERENCES `return_reasons`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`source_order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`replacement_order_id`) REFERENCES `service_orders`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`charge_invoice_id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "return_orders_status_check" CHECK("return_orders"."status" in ('created','open','closed','cancelled'))
 );

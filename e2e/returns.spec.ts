@@ -90,6 +90,8 @@ test('a return from an invoice: arrival, inspection, replace and credit, RMA bar
   const manager = await page.context().newPage()
   await signIn(manager, app, 'max', 'returns-pass-1')
   await manager.goto(`${app.url}#/returns/inspection`)
+  await expect(manager.getByRole('cell', { name: 'RMA-000001' })).toBeVisible()
+  await screenshot(manager, 'returns-inspection')
   await manager.getByRole('cell', { name: 'RMA-000001' }).click()
   await expect(manager.getByRole('heading', { name: 'RMA-000001' })).toBeVisible()
   await manager.getByRole('button', { name: 'Actions of line 1' }).click()
@@ -121,4 +123,13 @@ test('a return from an invoice: arrival, inspection, replace and credit, RMA bar
   await manager.getByRole('button', { name: 'Arrival' }).click()
   await expect(manager.getByTestId('arrival-scan')).toBeFocused()
   await screenshot(manager, 'returns-arrival')
+  await manager.keyboard.press('Escape')
+
+  // Setup: the seeded disposition codes, one per action, and the reasons.
+  await manager.goto(`${app.url}#/disposition-codes`)
+  await expect(manager.getByRole('cell', { name: 'REPLACE-CREDIT' })).toBeVisible()
+  await screenshot(manager, 'returns-dispositions')
+  await manager.goto(`${app.url}#/return-reasons/new`)
+  await expect(manager.getByLabel('Handling charge')).toBeVisible()
+  await screenshot(manager, 'returns-reason')
 })

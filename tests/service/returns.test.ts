@@ -358,4 +358,18 @@ describe('returns', () => {
     writeFileSync(join(dir, 'ack.pdf'), Buffer.from(ack.contentBase64, 'base64'))
     expect(execFileSync('pdftotext', [join(dir, 'ack.pdf'), '-']).toString()).toContain('Tagastuse kinnitus')
   })
+
+  it('invoices the reason’s handling charge once, with the return’s first credit', async () => {
+    const w = await world()
+    const reason = await w.api('returnReasons.update', { ...w.reason, chargeAmount: 1500 })
+    let r = await w.fromInvoice(2000)
+    r = await w.register(r, 1000)
+    r = await w.dispose(r, 'credit')
+    r = await w.register(r, 1000, false, 2)
+    await w.dispose(r, 'credit', {}, w.manager, 2)
+    const charges = w.rows(
+      "select l.description, l.unit_price as price, i.kind from invoice_lines l join invoices i on i.id = l.invoice_id where l.source = 'manual'"
+    )
+    expect(charges).toEqual([{ description: `${reason.name}: ${r.number}`, price: 1500, kind: 'invoice' }])
+  })
 })

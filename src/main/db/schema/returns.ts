@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { type AnySQLiteColumn, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, versionColumn } from './common'
 import { categories, customerContacts, customers, customerSites, items, serviceObjects } from './masterdata'
-import { invoiceLines, serviceOrders } from './orders'
+import { invoiceLines, invoices, serviceOrders } from './orders'
 import { users } from './system'
 
 export const returnReasonGroups = sqliteTable('return_reason_groups', {
@@ -64,6 +64,8 @@ export const returnOrders = sqliteTable(
     sourceOrderId: integer('source_order_id').references(() => serviceOrders.id),
     /** The order a replacement or repair disposition made (the last one, when several lines made one). */
     replacementOrderId: integer('replacement_order_id').references(() => serviceOrders.id),
+    /** The invoice of the reason's handling charge, made with the first credit of the return. */
+    chargeInvoiceId: integer('charge_invoice_id').references(() => invoices.id),
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
     createdBy: integer('created_by').references(() => users.id),

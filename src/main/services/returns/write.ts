@@ -20,6 +20,7 @@ import {
   type StockLocation
 } from '@shared/domain/returns'
 import {
+  categories,
   customerContacts,
   customers,
   customerSites,
@@ -45,7 +46,8 @@ import { AppError, conflict, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
-import { creditInvoice, loadInvoice } from '../invoices/ledger'
+import { createInvoice, creditInvoice, loadInvoice } from '../invoices/ledger'
+import { loadSettings } from '../settings/settings'
 import { requireOrderAccess } from '../orders/access'
 import { addLine, insertOrder } from '../orders/edit'
 import { creditedOutsideSql, loadReturn, returnedSql } from './read'
@@ -415,6 +417,42 @@ function credit(ctx: ServiceContext, ret: ReturnRecord, line: LineRecord, date: 
   return creditNote.lines.find((x) => x.creditedLineId === l.id)!.id
 }
 
+/**
+ * The reason's handling charge, invoiced through the ledger with the return's first credit: once per return
+ * (the request key is the return's, so a second credit finds the invoice already made).
+ */
+function handlingCharge(ctx: ServiceContext, ret: ReturnRecord, date: string): void {
+  if (ret.chargeInvoiceId !== null) return
+  const reason = ctx.db
+    .select({
+      name: returnReasons.name,
+      amount: returnReasons.chargeAmount,
+      item: sql<string | null>`(select i.name from ${items} i where i.id = ${returnReasons.chargeItemId})`,
+      category: sql<string | null>`(select c.name from ${categories} c where c.id = ${returnReasons.chargeCategoryId})`
+    })
+    .from(returnReasons)
+    .where(eq(returnReasons.id, ret.reasonId))
+    .get()!
+  if (reason.amount === 0) return
+  const vat = loadSettings(ctx.db).vatRates.find((r) => r.isDefault)!
+  const invoice = createInvoice(ctx, {
+    customerId: ret.customerId,
+    lineIds: [],
+    manualLines: [
+      {
+        description: `${reason.item ?? reason.category ?? reason.name}: ${ret.number}`,
+        quantity: 1000,
+        unit: '',
+        unitPrice: reason.amount,
+        vatCode: vat.code
+      }
+    ],
+    invoiceDate: date,
+    requestKey: `return-charge-${ret.id}`
+  })
+  ctx.db.update(returnOrders).set({ chargeInvoiceId: invoice.id }).where(eq(returnOrders.id, ret.id)).run()
+}
+
 function replaceSerial(ctx: ServiceContext, line: LineRecord, newSerial: string, date: string): void {
   if (line.serviceObjectId === null || newSerial === '') return
   const o = ctx.db.select().from(serviceObjects).where(eq(serviceObjects.id, line.serviceObjectId)).get()!
@@ -454,6 +492,7 @@ export function dispose(ctx: ServiceContext, i: ParsedInput<'returns.dispose'>):
     if (replaces(action) && line.upFrontOrderId !== null)
       throw invalid(['dispositionId'], 'errors.returns.alreadyReplaced', { lineNo: line.lineNo })
     const creditLineId = effects.credits ? credit(ctx, ret, line, i.date) : null
+    if (effects.credits) handlingCharge(ctx, ret, i.date)
     let resultOrderId: number | null = null
     if (effects.order) {
       const itemId = i.replacementItemId ?? line.replacementItemId ?? line.itemId
