@@ -323,6 +323,9 @@ describe('returns', () => {
 
   it('lists newest first with status, reason and overdue filters, and finds a return by RMA number or serial', async () => {
     const w = await world()
+    // The deadline follows the validity period of the settings.
+    const settings = await w.api('settings.get', {})
+    await w.api('settings.update', { ...settings, rmaValidityDays: 10 })
     const a = await w.fromInvoice(1000)
     const b = await w.api('returns.createManual', {
       customerId: w.customer.id,
@@ -330,6 +333,7 @@ describe('returns', () => {
       createdDate: '2026-12-05',
       lines: [{ serviceObjectId: w.object.id, quantity: 1000 }]
     })
+    expect([a.deadline, b.deadline]).toEqual(['2026-12-12', '2026-12-15'])
     await w.register(a, 1000)
     expect((await w.api('returns.list', { dir: 'desc' })).rows.map((r) => r.number)).toEqual([b.number, a.number])
     expect((await w.api('returns.list', { status: 'open' })).rows.map((r) => r.number)).toEqual([a.number])

@@ -37,7 +37,6 @@ import {
   serviceObjects,
   serviceOrderLines,
   serviceOrders,
-  settings,
   stockMovements
 } from '../../db/schema'
 import { audit } from '../core/audit'
@@ -167,7 +166,7 @@ function insertReturn(
   lines: NewReturnLine[],
   sourceOrderId: number | null = null
 ): ReturnRow {
-  const validity = ctx.db.select({ days: settings.rmaValidityDays }).from(settings).get()?.days ?? 30
+  const validity = loadSettings(ctx.db).rmaValidityDays
   const row = ctx.db
     .insert(returnOrders)
     .values({
