@@ -8,6 +8,7 @@ import type { Input, MethodName, Output } from '@shared/api/contract'
 import type { DispositionAction, ReturnRow } from '@shared/domain/returns'
 import { runMethod } from '../../src/main/api/pipeline'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
+import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { call, freshDb, userWith } from '../support/db'
 import { snapshot, walk } from '../support/orders'
 import { testClock } from '../support/seed'
@@ -375,5 +376,46 @@ describe('returns', () => {
       "select l.description, l.unit_price as price, i.kind from invoice_lines l join invoices i on i.id = l.invoice_id where l.source = 'manual'"
     )
     expect(charges).toEqual([{ description: `${reason.name}: ${r.number}`, price: 1500, kind: 'invoice' }])
+  })
+
+  it('lets a technician bring a part back from their own order only', async () => {
+    const w = await world()
+    const worker = await call(w.admin, 'workers.create', { name: 'Anu Kask' })
+    const tech = userWith(w.conn, ['technician'], 'tech')
+    w.conn.sqlite.prepare('update users set worker_id = ? where id = ?').run(worker.id, tech.user!.id)
+    const asTech = createContext(w.conn, loadSessionUser(w.conn.db, tech.user!.id), { userId: tech.user!.id })
+    const site = w.customer.sites[0]!.id
+    const own = await call(w.admin, 'serviceOrders.create', {
+      customerId: w.customer.id,
+      siteId: site,
+      description: 'Leak',
+      responsibleWorkerId: worker.id
+    })
+    const other = await call(w.admin, 'serviceOrders.create', { customerId: w.customer.id, siteId: site, description: 'Other' })
+    const input = (orderId: number) => ({
+      orderId,
+      reasonId: w.reason.id,
+      createdDate: '2026-12-02',
+      lines: [{ serviceObjectId: w.object.id, quantity: 1000 }]
+    })
+    expect((await w.refused('returns.createFromOrder', input(other.id), asTech)).code).toBe('FORBIDDEN')
+    const r = await w.api('returns.createFromOrder', input(own.id), asTech)
+    expect(r).toMatchObject({
+      sourceOrderId: own.id,
+      customerId: w.customer.id,
+      lines: [expect.objectContaining({ serialNumber: 'SN-OLD', returnPrice: 0 })]
+    })
+    // Nothing was invoiced, so nothing can be credited; scrap without credit is not a disposition, return to customer is.
+    const reg = await w.register(r, 1000)
+    const l = reg.lines[0]!
+    expect(
+      (
+        await w.refused(
+          'returns.dispose',
+          { lineId: l.id, version: l.version, dispositionId: w.code('credit'), date: '2026-12-03' },
+          w.manager
+        )
+      ).message
+    ).toContain('nothing to credit')
   })
 })
