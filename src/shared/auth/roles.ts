@@ -68,7 +68,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns.configure'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
-  serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate', 'sla.report', 'returns.read', 'returns.write'],
+  serviceConsultant: [
+    ...everyone,
+    ...office,
+    'invoices.read',
+    'agreements.write',
+    'agreements.generate',
+    'sla.report',
+    'returns.read',
+    'returns.write'
+  ],
   technician: [...everyone]
 }
 
