@@ -5,6 +5,7 @@ import { markInterruptedRuns } from './services/agreements/generator'
 import { ensureAgreementSetup } from './services/agreements/records'
 import { ensureDefaultSequences } from './services/core/sequences'
 import { ensureDefaultWorkflow } from './services/orders/stages'
+import { ensureReturnSetup } from './services/returns/setup'
 import { ensureSlaReasons } from './services/sla/definitions'
 
 /**
@@ -18,6 +19,7 @@ export function startUp(db: Db): void {
   ensureDefaultWorkflow(db)
   ensureAgreementSetup(db)
   ensureSlaReasons(db)
+  ensureReturnSetup(db)
   markInterruptedRuns(db)
 }
 

@@ -10,6 +10,7 @@ import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
 import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
+import { DISPOSITION_ACTIONS, RETURN_EVENTS, RETURN_LINE_STATUSES, RETURN_STATUSES, STOCK_LOCATIONS } from '@shared/domain/returns'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -57,6 +58,11 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,
   'enums.slaTarget': SLA_TARGET_KINDS,
+  'enums.returnStatus': RETURN_STATUSES,
+  'enums.returnLineStatus': RETURN_LINE_STATUSES,
+  'enums.dispositionAction': DISPOSITION_ACTIONS,
+  'enums.stockLocation': STOCK_LOCATIONS,
+  'returns.events': RETURN_EVENTS,
   'csv.columns': CSV_FIELDS,
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],

@@ -1,3 +1,4 @@
+import type { DispositionAction, ReturnStatus, StockLocation } from '@shared/domain/returns'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
@@ -77,6 +78,12 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.combineRule.${v as CombineRule}`)
     case 'assignmentStatus':
       return t(`enums.assignmentStatus.${v as AssignmentStatus}`)
+    case 'returnStatus':
+      return t(`enums.returnStatus.${v as ReturnStatus}`)
+    case 'dispositionAction':
+      return t(`enums.dispositionAction.${v as DispositionAction}`)
+    case 'stockLocation':
+      return t(`enums.stockLocation.${v as StockLocation}`)
     default:
       return null
   }
@@ -90,6 +97,8 @@ export function cellOf(c: CsvColumn, value: unknown, t: TFunction, f: Formats, d
       return typeof value === 'number' ? plainNumber(value / 100, 2, 2, dialect) : ''
     case 'number':
       return typeof value === 'number' ? plainNumber(value, 3, 0, dialect) : ''
+    case 'thousandths':
+      return typeof value === 'number' ? plainNumber(value / 1000, 3, 0, dialect) : ''
     case 'share':
       return typeof value === 'number' ? plainNumber(value * 100, 1, 0, dialect) : ''
     case 'date':

@@ -32,6 +32,10 @@ export type CsvKind =
   | 'windowKind'
   | 'combineRule'
   | 'assignmentStatus'
+  | 'returnStatus'
+  | 'dispositionAction'
+  | 'stockLocation'
+  | 'thousandths'
 
 export interface CsvColumn {
   field: CsvField
@@ -234,6 +238,30 @@ export const CSV_COLUMNS: Record<string, Spec> = {
   ],
   'slaDefinitions.list': ['code', 'name', 'description', 'suspended', 'inUse'],
   'slaReasons.list': ['code', 'name'],
+  'returnReasonGroups.list': ['code', 'name'],
+  'returnReasons.list': ['code', 'name', 'groupName', ['chargeAmount', 'money']],
+  'dispositionCodes.list': ['code', 'name', ['action', 'dispositionAction']],
+  'returns.list': [
+    'number',
+    ['status', 'returnStatus'],
+    'customerName',
+    'reasonCode',
+    'reasonName',
+    ['createdDate', 'date'],
+    ['deadline', 'date'],
+    'lineCount',
+    'expectedCount'
+  ],
+  'returnInspection.list': [
+    'number',
+    'customerName',
+    'lineNo',
+    'description',
+    ['quantity', 'thousandths'],
+    'serialNumber',
+    ['registeredAt', 'instant']
+  ],
+  'returnStock.list': ['itemNumber', 'itemName', ['location', 'stockLocation'], ['onHand', 'thousandths']],
   'slaAtRisk.list': ORDER_LIST,
   'slaCompliance.list': ['label', 'orders', 'targets', 'met', 'breached', 'share', 'medianResponseMinutes', 'medianResolutionMinutes'],
   'bankStatements.list': [
@@ -274,7 +302,11 @@ export const CSV_LEFT_OUT = new Set([
   'resolveStageIds',
   'workingHours',
   'holidays',
-  'targets'
+  'targets',
+  'chargeCategoryId',
+  'chargeItemId',
+  'returnId',
+  'lineId'
 ])
 
 /** Every field some list shows: the keys of the `csv.columns` group (built from the field in `csvHeader`). */

@@ -5,6 +5,7 @@ import { bankContract } from '@shared/api/domains/bank'
 import { dispatchContract } from '@shared/api/domains/dispatch'
 import { masterdataContract } from '@shared/api/domains/masterdata'
 import { ordersContract } from '@shared/api/domains/orders'
+import { returnsContract } from '@shared/api/domains/returns'
 import { slaContract } from '@shared/api/domains/sla'
 import { systemContract } from '@shared/api/domains/system'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
@@ -14,6 +15,7 @@ import { createDemoData } from '../demo/createDemo'
 import { dispatchExports, dispatchHandlers } from '../services/dispatch/handlers'
 import { masterdataExports, masterdataHandlers } from '../services/masterdata/handlers'
 import { ordersExports, ordersHandlers } from '../services/orders/handlers'
+import { returnsExports, returnsHandlers } from '../services/returns/handlers'
 import { slaExports, slaHandlers } from '../services/sla/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
 
@@ -48,7 +50,8 @@ export const handlers = {
   ...only(agreementsContract, agreementsHandlers),
   ...only(dispatchContract, dispatchHandlers),
   ...only(slaContract, slaHandlers),
-  ...only(bankContract, bankHandlers)
+  ...only(bankContract, bankHandlers),
+  ...only(returnsContract, returnsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -59,5 +62,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...agreementsExports,
   ...dispatchExports,
   ...slaExports,
-  ...bankExports
+  ...bankExports,
+  ...returnsExports
 }

@@ -363,7 +363,14 @@ const PDF_DOCUMENTS = {
     document: 'workReceipt'
   },
   invoice: { label: 'cli.pdf.invoice', needsNumber: 'cli.pdf.needsInvoiceNumber', method: 'invoices.pdf', kind: 'invoice' },
-  'credit-note': { label: 'cli.pdf.creditNote', needsNumber: 'cli.pdf.needsCreditNoteNumber', method: 'invoices.pdf', kind: 'credit' }
+  'credit-note': { label: 'cli.pdf.creditNote', needsNumber: 'cli.pdf.needsCreditNoteNumber', method: 'invoices.pdf', kind: 'credit' },
+  return: { label: 'cli.pdf.returnOrder', needsNumber: 'cli.pdf.needsReturnNumber', method: 'returns.pdf', document: 'rma' },
+  'return-acknowledgement': {
+    label: 'cli.pdf.returnAcknowledgement',
+    needsNumber: 'cli.pdf.needsReturnNumber',
+    method: 'returns.pdf',
+    document: 'acknowledgement'
+  }
 } as const
 type PdfDocumentName = keyof typeof PDF_DOCUMENTS
 const isPdfDocument = (s: string): s is PdfDocumentName => Object.hasOwn(PDF_DOCUMENTS, s)
@@ -375,6 +382,11 @@ function pdfSubject(conn: OpenedDb['conn'], name: PdfDocumentName, number: strin
     const o = conn.sqlite.prepare('select id from service_orders where number = ?').get(number) as { id: number } | undefined
     if (!o) throw new CliError(cliText('cli.pdf.noOrder', { number }))
     return { method: doc.method, input: { id: o.id, document: doc.document } }
+  }
+  if (doc.method === 'returns.pdf') {
+    const r = conn.sqlite.prepare('select id from return_orders where number = ?').get(number) as { id: number } | undefined
+    if (!r) throw new CliError(cliText('cli.pdf.noReturn', { number }))
+    return { method: doc.method, input: { id: r.id, document: doc.document } }
   }
   const inv = conn.sqlite.prepare('select id, kind from invoices where number = ?').get(number) as { id: number; kind: string } | undefined
   if (!inv) throw new CliError(cliText(doc.kind === 'credit' ? 'cli.pdf.noCreditNote' : 'cli.pdf.noInvoice', { number }))

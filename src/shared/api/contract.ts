@@ -5,6 +5,7 @@ import { bankContract } from './domains/bank'
 import { dispatchContract } from './domains/dispatch'
 import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
+import { returnsContract } from './domains/returns'
 import { slaContract } from './domains/sla'
 import { systemContract } from './domains/system'
 
@@ -15,7 +16,8 @@ export const contract = {
   ...agreementsContract,
   ...dispatchContract,
   ...slaContract,
-  ...bankContract
+  ...bankContract,
+  ...returnsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

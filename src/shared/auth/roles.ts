@@ -28,7 +28,11 @@ export const PERMISSIONS = [
   'agreements.configure',
   'dispatch.plan',
   'sla.configure',
-  'sla.report'
+  'sla.report',
+  'returns.read',
+  'returns.write',
+  'returns.credit',
+  'returns.configure'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -57,10 +61,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreements.configure',
     'dispatch.plan',
     'sla.configure',
-    'sla.report'
+    'sla.report',
+    'returns.read',
+    'returns.write',
+    'returns.credit',
+    'returns.configure'
   ],
-  dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report'],
-  serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate', 'sla.report'],
+  dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
+  serviceConsultant: [
+    ...everyone,
+    ...office,
+    'invoices.read',
+    'agreements.write',
+    'agreements.generate',
+    'sla.report',
+    'returns.read',
+    'returns.write'
+  ],
   technician: [...everyone]
 }
 

@@ -172,7 +172,9 @@ export const settingsInput = z
       .int()
       .min(1, 'validation.minHour')
       .max(24 * 30, 'validation.idleMax')
-      .default(12)
+      .default(12),
+    /** A return's deadline: its created date plus this many days. */
+    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -225,7 +227,8 @@ export const settingsRow = z.object({
   slaAtRiskMinutes: z.number().int(),
   slaReasonRequired: z.boolean(),
   dispatchPastLimitHours: z.number().int(),
-  sessionIdleHours: z.number().int()
+  sessionIdleHours: z.number().int(),
+  rmaValidityDays: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

@@ -84,6 +84,8 @@ export const settings = sqliteTable(
     dispatchPastLimitHours: integer('dispatch_past_limit_hours').notNull().default(24),
     /** A session unused for longer than this is signed out. */
     sessionIdleHours: integer('session_idle_hours').notNull().default(12),
+    /** A return's deadline is its created date plus this many days. */
+    rmaValidityDays: integer('rma_validity_days').notNull().default(30),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

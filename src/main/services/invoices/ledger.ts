@@ -369,8 +369,15 @@ interface CreditAsk {
  * rest of a line takes the rest of its VAT too, so the line's VAT adds up to the cent. A service order line
  * credited in full becomes invoiceable again (to be corrected and invoiced anew); a partial credit leaves it
  * invoiced. Without `lines`, everything not credited yet is credited.
+ *
+ * `returnLines` (invoice line id → return line id) comes from a return's disposition: those credit lines carry
+ * source 'returnLine' and the return line, so what a return credited is found by its line, not guessed.
  */
-export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.credit'>): InvoiceRow {
+export function creditInvoice(
+  ctx: ServiceContext,
+  i: ParsedInput<'invoices.credit'>,
+  returnLines: ReadonlyMap<number, number> = new Map()
+): InvoiceRow {
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     const today = shopToday(ctx)
@@ -464,7 +471,8 @@ export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.cred
         .insert(invoiceLines)
         .values({
           invoiceId: row.id,
-          source: l.source,
+          source: returnLines.has(l.id) ? 'returnLine' : l.source,
+          returnLineId: returnLines.get(l.id) ?? null,
           orderLineId: l.orderLineId,
           creditedLineId: l.id,
           orderNumber: l.orderNumber,
@@ -485,7 +493,10 @@ export function creditInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.cred
       .set({ creditedTotal: sql`${invoices.creditedTotal} + ${-(netTotal + vatTotal)}` })
       .where(eq(invoices.id, inv.id))
       .run()
-    const freed = lines.filter((l) => l.whole && l.ask.line.orderLineId !== null).map((l) => l.ask.line.orderLineId!)
+    // A return's credit is for goods that came back, not a correction: its order line stays invoiced.
+    const freed = lines
+      .filter((l) => l.whole && l.ask.line.orderLineId !== null && !returnLines.has(l.ask.line.id))
+      .map((l) => l.ask.line.orderLineId!)
     if (freed.length > 0) unlinkOrderLines(ctx.db, inv.id, freed)
     const after = loadInvoice(ctx.db, row.id, today)
     audit(ctx, 'invoice', row.id, 'create', null, { number: after.number, creditOf: inv.number, grossTotal: after.grossTotal })

@@ -60,7 +60,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4 },
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
-      { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'app.nav.modules.returns' },
+      { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'app.nav.modules.subscriptions' }
     ]
   },
@@ -105,6 +105,9 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.sequences', path: '/sequences', icon: IconListNumbers },
       { labelKey: 'app.nav.stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
       { labelKey: 'app.nav.slaReasons', path: '/sla-reasons', icon: IconMessageReport },
+      { labelKey: 'app.nav.returnReasons', path: '/return-reasons', icon: IconMessageReport, permission: 'returns.read' },
+      { labelKey: 'app.nav.returnReasonGroups', path: '/return-reason-groups', icon: IconFolders, permission: 'returns.read' },
+      { labelKey: 'app.nav.dispositionCodes', path: '/disposition-codes', icon: IconListNumbers, permission: 'returns.read' },
       { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings }
     ]
   }

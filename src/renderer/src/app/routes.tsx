@@ -23,6 +23,13 @@ import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
+import { InspectionQueue } from '../features/returns/InspectionQueue'
+import { DispositionCodePage } from '../features/returns/setup/DispositionCodePage'
+import { DispositionCodesList } from '../features/returns/setup/DispositionCodesList'
+import { ReturnReasonPage } from '../features/returns/setup/ReturnReasonPage'
+import { ReturnReasonsList } from '../features/returns/setup/ReturnReasonsList'
+import { ReturnPage } from '../features/returns/ReturnPage'
+import { ReturnsList } from '../features/returns/ReturnsList'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
 import { BankStatementsList } from '../features/bank/BankStatementsList'
 import { OrderByNumber } from '../features/orders/OrderByNumber'
@@ -91,6 +98,43 @@ export function AppRoutes() {
         element={
           <PerRecord>
             <InvoicePage />
+          </PerRecord>
+        }
+      />
+      <Route path="/returns" element={<ReturnsList />} />
+      <Route path="/returns/inspection" element={<InspectionQueue />} />
+      <Route
+        path="/returns/:id"
+        element={
+          <PerRecord>
+            <ReturnPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/return-reasons" element={<ReturnReasonsList />} />
+      <Route
+        path="/return-reasons/:id"
+        element={
+          <PerRecord>
+            <ReturnReasonPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/return-reason-groups" element={<CodeTableList entity="returnReasonGroups" />} />
+      <Route
+        path="/return-reason-groups/:id"
+        element={
+          <PerRecord>
+            <CodeTablePage entity="returnReasonGroups" />
+          </PerRecord>
+        }
+      />
+      <Route path="/disposition-codes" element={<DispositionCodesList />} />
+      <Route
+        path="/disposition-codes/:id"
+        element={
+          <PerRecord>
+            <DispositionCodePage />
           </PerRecord>
         }
       />

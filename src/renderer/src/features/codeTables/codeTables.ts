@@ -1,7 +1,8 @@
 import type { Permission } from '@shared/auth/roles'
 import type { T } from '@shared/i18n/i18n'
 
-export type CodeTableEntity = 'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups' | 'stageReasons' | 'slaReasons'
+export type CodeTableEntity =
+  'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups' | 'stageReasons' | 'slaReasons' | 'returnReasonGroups'
 
 export interface CodeTable {
   entity: CodeTableEntity
@@ -78,5 +79,14 @@ export const CODE_TABLES: Record<CodeTableEntity, CodeTable> = {
     audit: 'slaReason',
     write: 'sla.configure',
     usedBy: (t) => t('masterdata.codeTables.slaReasons.usedBy')
+  },
+  returnReasonGroups: {
+    entity: 'returnReasonGroups',
+    title: (t) => t('returns.setup.groups.title'),
+    label: (t) => t('returns.setup.groups.one'),
+    path: '/return-reason-groups',
+    audit: 'returnReasonGroup',
+    write: 'returns.configure',
+    usedBy: (t) => t('returns.setup.groups.usedBy')
   }
 }

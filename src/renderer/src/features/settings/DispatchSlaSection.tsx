@@ -32,6 +32,13 @@ export function DispatchSlaSection({ form }: SectionProps) {
           allowDecimal={false}
           {...form.getInputProps('sessionIdleHours')}
         />
+        <NumberInput
+          label={t('settings.dispatchSla.rmaValidity')}
+          description={t('settings.dispatchSla.rmaValidityHint')}
+          min={0}
+          allowDecimal={false}
+          {...form.getInputProps('rmaValidityDays')}
+        />
         <Switch
           mt="lg"
           label={t('settings.dispatchSla.reasonRequired')}

@@ -37,5 +37,6 @@ export const emptySettings: SettingsValues = {
   slaAtRiskMinutes: 120,
   slaReasonRequired: true,
   dispatchPastLimitHours: 24,
-  sessionIdleHours: 12
+  sessionIdleHours: 12,
+  rmaValidityDays: 30
 }

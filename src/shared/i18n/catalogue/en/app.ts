@@ -39,10 +39,13 @@ export const app = {
     sequences: 'Number sequences',
     stages: 'Order stages',
     slaReasons: 'SLA reasons',
+    returnReasons: 'Return reasons',
+    returnReasonGroups: 'Return reason groups',
+    dispositionCodes: 'Disposition codes',
     settings: 'Settings',
     soon: 'soon',
     arrivesWith: 'Arrives with {{module}}',
-    modules: { returns: 'return management', subscriptions: 'service subscriptions' }
+    modules: { subscriptions: 'service subscriptions' }
   },
   user: {
     signedInAs: 'Signed in as {{username}}',

@@ -140,7 +140,7 @@ export const cli = {
     summary: 'Write a work description, work receipt, invoice or credit note as PDF, the same as in the app',
     details:
       '<document>      {{documents}}\n' +
-      '<number>        the service order (SO-…) or invoice / credit note number (INV-…, CRN-…)\n' +
+      '<number>        the service order (SO-…), invoice / credit note (INV-…, CRN-…) or return (RMA-…) number\n' +
       '--out file      where to write (default: the file name the app offers, in the current folder)\n' +
       '--user name     act as this user (default: the first active administrator); a technician gets only their own orders',
     needsDocument: 'pdf needs a document ({{documents}}) and a number, e.g. pdf invoice INV-000012',
@@ -158,7 +158,11 @@ export const cli = {
     workDescription: 'work description',
     workReceipt: 'work receipt',
     invoice: 'invoice',
-    creditNote: 'credit note'
+    creditNote: 'credit note',
+    returnOrder: 'return order (RMA)',
+    returnAcknowledgement: 'return acknowledgement',
+    needsReturnNumber: 'pdf {{document}} needs the RMA number of the return',
+    noReturn: 'There is no return {{number}}.'
   },
   einvoice: {
     summary: 'Write an invoice or credit note as an e-invoice (EN 16931 UBL XML, Peppol BIS Billing 3.0), the same as in the app',

@@ -1,6 +1,19 @@
 /** CSV files: column headers (by field, the same word in every list) and the labels of values no other area names. */
 export const csv = {
   columns: {
+    reasonCode: 'Reason code',
+    reasonName: 'Reason',
+    createdDate: 'Created',
+    deadline: 'Deadline',
+    expectedCount: 'Lines expected',
+    lineNo: 'Line',
+    quantity: 'Quantity',
+    registeredAt: 'Arrived',
+    itemNumber: 'Item number',
+    location: 'Location',
+    onHand: 'On hand',
+    action: 'Action',
+    chargeAmount: 'Handling charge',
     username: 'Username',
     displayName: 'Display name',
     roles: 'Roles',

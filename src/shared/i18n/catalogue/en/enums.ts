@@ -24,5 +24,17 @@ export const enums = {
   progress: { inProcess: 'In process', posted: 'Posted', cancelled: 'Cancelled' },
   lineType: { hour: 'Hours', expense: 'Expense', item: 'Item', fee: 'Fee' },
   customerLanguage: { et: 'Estonian', en: 'English', ru: 'Russian', fi: 'Finnish', lv: 'Latvian', de: 'German' },
-  slaTarget: { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
+  slaTarget: { response: 'Response', arrival: 'On site', resolution: 'Resolution' },
+  returnStatus: { created: 'Created', open: 'Open', closed: 'Closed', cancelled: 'Cancelled' },
+  returnLineStatus: { expected: 'Expected', registered: 'Registered', received: 'Received', credited: 'Credited', closed: 'Closed' },
+  dispositionAction: {
+    creditOnly: 'Credit only',
+    credit: 'Credit',
+    replaceCredit: 'Replace and credit',
+    replaceScrap: 'Replace and scrap',
+    returnToCustomer: 'Return to customer',
+    scrap: 'Scrap',
+    repairReturn: 'Repair and return'
+  },
+  stockLocation: { stock: 'Stock', quarantine: 'Quarantine', scrap: 'Scrap', atCustomer: 'At the customer' }
 }

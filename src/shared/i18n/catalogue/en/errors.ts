@@ -12,6 +12,9 @@ export const errors = {
     dispatchTeam: 'Dispatch team',
     item: 'Item',
     numberSequence: 'Number sequence',
+    returnReasonGroup: 'Return reason group',
+    returnReason: 'Return reason',
+    dispositionCode: 'Disposition code',
     serviceInterval: 'Service interval',
     serviceObject: 'Service object',
     serviceObjectGroup: 'Service object group',
@@ -36,6 +39,8 @@ export const errors = {
     orderLine: 'Order line',
     orderSlaClock: 'The order’s SLA clock',
     payment: 'The payment',
+    returnOrder: 'Return order',
+    returnLine: 'Return line {{lineNo}}',
     savedView: 'Saved view',
     serviceOrder: 'Service order',
     settings: 'Settings',
@@ -53,6 +58,9 @@ export const errors = {
     dispatchTeam: 'dispatch team',
     item: 'item',
     numberSequence: 'number sequence',
+    returnReasonGroup: 'return reason group',
+    returnReason: 'return reason',
+    dispositionCode: 'disposition code',
     serviceInterval: 'service interval',
     serviceObject: 'service object',
     serviceObjectGroup: 'service object group',
@@ -97,7 +105,10 @@ export const errors = {
     orderClocks: 'order clocks',
     missedTargets: 'missed targets',
     cancelledClocks: 'cancelled clocks',
-    slaLogEntries: 'SLA log entries'
+    slaLogEntries: 'SLA log entries',
+    returnReasons: 'return reasons',
+    returnOrders: 'return orders',
+    returnLines: 'return lines'
   },
   /** Fields named in messages. */
   field: {
@@ -353,6 +364,27 @@ export const errors = {
     friday: 'Friday',
     saturday: 'Saturday',
     sunday: 'Sunday'
+  },
+  returns: {
+    chooseReason: 'Choose a return reason.',
+    chooseGroup: 'Choose a return reason group.',
+    chooseDisposition: 'Choose a disposition code.',
+    invoiceLineMissing: 'That invoice line does not exist.',
+    otherCustomer: 'Invoice {{number}} belongs to another customer.',
+    moreThanInvoiced:
+      'More returned than invoiced: of "{{description}}" on invoice {{number}} only {{left}} {{unit}} may still be returned.',
+    itemOrObject: 'Name the item or the service object that comes back.',
+    isCancelled: 'Return {{number}} is cancelled.',
+    notExpected: 'Line {{lineNo}} has already arrived.',
+    moreThanExpected: 'Line {{lineNo}} expects only {{left}} {{unit}}.',
+    dispositionNotFit: 'Disposition {{code}} does not fit line {{lineNo}}, which is {{status}}.',
+    alreadyReplaced: 'Line {{lineNo}} already has a replacement.',
+    nothingToCredit: 'Line {{lineNo}} comes from no invoice, so there is nothing to credit.',
+    notInRepair: 'Line {{lineNo}} is not in repair.',
+    upFrontAfterRegistration: 'A replacement up front is possible only before line {{lineNo}} is registered.',
+    cancelOnlyCreated: 'Only a return in status Created can be cancelled; {{number}} is {{status}}.',
+    cancelReplaced: 'Return {{number}} already has a replacement shipped; it cannot be cancelled.',
+    scanUnknown: 'No return or expected serial number "{{code}}".'
   },
   demo: {
     scale: 'The demo scale must be a number above 0 and at most 1000.',

@@ -86,6 +86,8 @@ export const settings = {
     pastLimitHint: 'The board refuses drops further back than this',
     idle: 'Sign out after idle (hours)',
     idleHint: 'A session unused this long is signed out',
+    rmaValidity: 'Return validity (days)',
+    rmaValidityHint: 'A return’s deadline is its created date plus this many days',
     reasonRequired: 'Reason code required for a missed target or a cancelled clock'
   },
   users: {

@@ -41,10 +41,13 @@ export const app: Shape<typeof en> = {
     sequences: 'Numbriseeriad',
     stages: 'Tellimuse etapid',
     slaReasons: 'SLA põhjuse koodid',
+    returnReasons: 'Tagastuse põhjused',
+    returnReasonGroups: 'Tagastuspõhjuste grupid',
+    dispositionCodes: 'Käsitluskoodid',
     settings: 'Seaded',
     soon: 'tulekul',
     arrivesWith: 'Tuleb koos osaga „{{module}}“',
-    modules: { returns: 'tagastushaldus', subscriptions: 'teenuste kordustellimus' }
+    modules: { subscriptions: 'teenuste kordustellimus' }
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

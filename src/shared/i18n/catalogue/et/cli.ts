@@ -140,7 +140,7 @@ export const cli: Shape<typeof en> = {
     summary: 'Kirjuta töö kirjeldus, tööakt, arve või kreeditarve PDF-faili, samamoodi kui rakenduses',
     details:
       '<document>      {{documents}}\n' +
-      '<number>        hooldustellimuse (SO-…), arve või kreeditarve number (INV-…, CRN-…)\n' +
+      '<number>        hooldustellimuse (SO-…), arve või kreeditarve (INV-…, CRN-…) või tagastuse (RMA-…) number\n' +
       '--out file      kuhu kirjutada (vaikimisi rakenduse pakutud failinimi praeguses kaustas)\n' +
       '--user name     tegutse selle kasutajana (vaikimisi esimene aktiivne administraator); teenusetehnik saab ainult oma tellimusi',
     needsDocument: 'pdf vajab dokumenti ({{documents}}) ja numbrit, nt pdf invoice INV-000012',
@@ -158,7 +158,11 @@ export const cli: Shape<typeof en> = {
     workDescription: 'Töö kirjeldus',
     workReceipt: 'Tööakt',
     invoice: 'Arve',
-    creditNote: 'Kreeditarve'
+    creditNote: 'Kreeditarve',
+    returnOrder: 'tagastustellimus (RMA)',
+    returnAcknowledgement: 'tagastuse kinnitus',
+    needsReturnNumber: 'pdf {{document}} vajab tagastuse RMA-numbrit',
+    noReturn: 'Tagastust {{number}} pole.'
   },
   einvoice: {
     summary: 'Kirjuta arve või kreeditarve e-arvena (EN 16931 UBL XML, Peppol BIS Billing 3.0), samamoodi kui rakenduses',

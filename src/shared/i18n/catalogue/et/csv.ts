@@ -3,6 +3,19 @@ import type { Shape } from '../shape'
 
 export const csv: Shape<typeof en> = {
   columns: {
+    reasonCode: 'Põhjuse kood',
+    reasonName: 'Põhjus',
+    createdDate: 'Loodud',
+    deadline: 'Tähtaeg',
+    expectedCount: 'Oodatud ridu',
+    lineNo: 'Rida',
+    quantity: 'Kogus',
+    registeredAt: 'Saabus',
+    itemNumber: 'Kauba number',
+    location: 'Asukoht',
+    onHand: 'Laoseis',
+    action: 'Toiming',
+    chargeAmount: 'Käsitlustasu',
     username: 'Kasutajanimi',
     displayName: 'Nimi',
     roles: 'Rollid',

@@ -26,5 +26,23 @@ export const enums: Shape<typeof en> = {
   progress: { inProcess: 'Töös', posted: 'Konteeritud', cancelled: 'Tühistatud' },
   lineType: { hour: 'Tunnid', expense: 'Kulu', item: 'Kaup', fee: 'Tasu' },
   customerLanguage: { et: 'eesti', en: 'inglise', ru: 'vene', fi: 'soome', lv: 'läti', de: 'saksa' },
-  slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' }
+  slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' },
+  returnStatus: { created: 'Loodud', open: 'Avatud', closed: 'Suletud', cancelled: 'Tühistatud' },
+  returnLineStatus: {
+    expected: 'Oodatud',
+    registered: 'Registreeritud',
+    received: 'Vastu võetud',
+    credited: 'Krediteeritud',
+    closed: 'Suletud'
+  },
+  dispositionAction: {
+    creditOnly: 'Ainult kreedit',
+    credit: 'Kreedit',
+    replaceCredit: 'Asendus ja kreedit',
+    replaceScrap: 'Asendus ja utiliseerimine',
+    returnToCustomer: 'Tagasi kliendile',
+    scrap: 'Utiliseerimine',
+    repairReturn: 'Remont ja tagastus'
+  },
+  stockLocation: { stock: 'Laos', quarantine: 'Karantiinis', scrap: 'Utiliseeritud', atCustomer: 'Kliendi juures' }
 }

@@ -11,6 +11,9 @@ export const errors: Shape<typeof en> = {
     dispatchTeam: 'Lähetusmeeskonda',
     item: 'Kaupa',
     numberSequence: 'Numbriseeriat',
+    returnReasonGroup: 'Tagastuspõhjuste gruppi',
+    returnReason: 'Tagastuse põhjust',
+    dispositionCode: 'Käsitluskoodi',
     serviceInterval: 'Hooldusintervalli',
     serviceObject: 'Hooldusobjekti',
     serviceObjectGroup: 'Hooldusobjektide gruppi',
@@ -35,6 +38,8 @@ export const errors: Shape<typeof en> = {
     orderLine: 'Tellimuse rida',
     orderSlaClock: 'Tellimuse SLA kella',
     payment: 'Laekumist',
+    returnOrder: 'Tagastustellimust',
+    returnLine: 'Tagastuse rida {{lineNo}}',
     savedView: 'Salvestatud vaadet',
     serviceOrder: 'Hooldustellimust',
     settings: 'Seadeid',
@@ -51,6 +56,9 @@ export const errors: Shape<typeof en> = {
     dispatchTeam: 'lähetusmeeskond',
     item: 'kaup',
     numberSequence: 'numbriseeria',
+    returnReasonGroup: 'tagastuspõhjuste grupp',
+    returnReason: 'tagastuse põhjus',
+    dispositionCode: 'käsitluskood',
     serviceInterval: 'hooldusintervall',
     serviceObject: 'hooldusobjekt',
     serviceObjectGroup: 'hooldusobjektide grupp',
@@ -94,7 +102,10 @@ export const errors: Shape<typeof en> = {
     orderClocks: 'tellimuste SLA kellad',
     missedTargets: 'täitmata eesmärgid',
     cancelledClocks: 'tühistatud SLA kellad',
-    slaLogEntries: 'SLA logi kirjed'
+    slaLogEntries: 'SLA logi kirjed',
+    returnReasons: 'tagastuse põhjused',
+    returnOrders: 'tagastustellimused',
+    returnLines: 'tagastuse read'
   },
   field: {
     code: 'kood',
@@ -346,6 +357,27 @@ export const errors: Shape<typeof en> = {
     friday: 'Reede',
     saturday: 'Laupäev',
     sunday: 'Pühapäev'
+  },
+  returns: {
+    chooseReason: 'Vali tagastuse põhjus.',
+    chooseGroup: 'Vali tagastuspõhjuste grupp.',
+    chooseDisposition: 'Vali käsitluskood.',
+    invoiceLineMissing: 'Sellist arve rida ei ole.',
+    otherCustomer: 'Arve {{number}} on teise kliendi arve.',
+    moreThanInvoiced:
+      'Tagastatakse rohkem kui arveldati: arve {{number}} realt „{{description}}“ saab veel tagastada ainult {{left}} {{unit}}.',
+    itemOrObject: 'Märgi kaup või hooldusobjekt, mis tagasi tuleb.',
+    isCancelled: 'Tagastus {{number}} on tühistatud.',
+    notExpected: 'Rida {{lineNo}} on juba saabunud.',
+    moreThanExpected: 'Real {{lineNo}} oodatakse ainult {{left}} {{unit}}.',
+    dispositionNotFit: 'Käsitluskood {{code}} ei sobi reale {{lineNo}}, mille olek on {{status}}.',
+    alreadyReplaced: 'Real {{lineNo}} on asendus juba olemas.',
+    nothingToCredit: 'Rida {{lineNo}} ei ole ühelgi arvel, seega pole midagi krediteerida.',
+    notInRepair: 'Rida {{lineNo}} ei ole remondis.',
+    upFrontAfterRegistration: 'Asenduse saab saata ette ainult enne, kui rida {{lineNo}} on registreeritud.',
+    cancelOnlyCreated: 'Tühistada saab ainult olekus Loodud tagastust; {{number}} on {{status}}.',
+    cancelReplaced: 'Tagastusele {{number}} on asendus juba saadetud, seda ei saa tühistada.',
+    scanUnknown: 'Tagastust ega oodatud seerianumbrit „{{code}}“ ei leitud.'
   },
   demo: {
     scale: 'Demo mastaap peab olema arv üle 0 ja kuni 1000.',

@@ -89,6 +89,8 @@ export const settings: Shape<typeof en> = {
     pastLimitHint: 'Tahvel keeldub kaugemale minevikku paigutamast',
     idle: 'Logi välja jõudeoleku järel (tundi)',
     idleHint: 'Nii kaua kasutamata seanss logitakse välja',
+    rmaValidity: 'Tagastuse kehtivus (päeva)',
+    rmaValidityHint: 'Tagastuse tähtaeg on loomise kuupäev pluss nii mitu päeva',
     reasonRequired: 'Täitmata eesmärgi või tühistatud kella puhul on põhjuse kood kohustuslik'
   },
   users: {
