@@ -6,6 +6,7 @@ import { ensureAgreementSetup } from './services/agreements/records'
 import { ensureDefaultSequences } from './services/core/sequences'
 import { ensureDefaultWorkflow } from './services/orders/stages'
 import { ensureSlaReasons } from './services/sla/definitions'
+import { markInterruptedFeeRuns } from './services/subscriptions/generate'
 
 /**
  * Start-up, above the services: every host (Electron main, browser mode, CLI, tests, bench) opens its
@@ -19,6 +20,7 @@ export function startUp(db: Db): void {
   ensureAgreementSetup(db)
   ensureSlaReasons(db)
   markInterruptedRuns(db)
+  markInterruptedFeeRuns(db)
 }
 
 /** Opens the file, migrates it (with a backup first) and runs the start-up work; closes it again on failure. */

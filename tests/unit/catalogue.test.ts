@@ -10,6 +10,7 @@ import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
 import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
+import { FEE_KINDS, FEE_STATUSES, PERIOD_CODES } from '@shared/domain/subscriptions'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -81,7 +82,11 @@ const BUILT: Record<string, readonly string[]> = {
   'seeds.vatRates': DEFAULT_VAT_RATES.map((r) => r.code),
   'errors.record': RECORD_KINDS,
   'errors.another': UNIQUE_KINDS,
-  'errors.sla.target': SLA_TARGET_KINDS
+  'errors.sla.target': SLA_TARGET_KINDS,
+  'enums.periodCode': PERIOD_CODES,
+  'subscriptions.invoiceLine': FEE_KINDS,
+  'subscriptions.feeKind': FEE_KINDS,
+  'subscriptions.feeStatus': FEE_STATUSES
 }
 
 function sources(dir: string): string[] {

@@ -6,6 +6,7 @@ import { dispatchContract } from '@shared/api/domains/dispatch'
 import { masterdataContract } from '@shared/api/domains/masterdata'
 import { ordersContract } from '@shared/api/domains/orders'
 import { slaContract } from '@shared/api/domains/sla'
+import { subscriptionsContract } from '@shared/api/domains/subscriptions'
 import { systemContract } from '@shared/api/domains/system'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
@@ -15,6 +16,7 @@ import { dispatchExports, dispatchHandlers } from '../services/dispatch/handlers
 import { masterdataExports, masterdataHandlers } from '../services/masterdata/handlers'
 import { ordersExports, ordersHandlers } from '../services/orders/handlers'
 import { slaExports, slaHandlers } from '../services/sla/handlers'
+import { subscriptionsExports, subscriptionsHandlers } from '../services/subscriptions/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
 
 export type Handlers = HandlersOf<Contract>
@@ -48,7 +50,8 @@ export const handlers = {
   ...only(agreementsContract, agreementsHandlers),
   ...only(dispatchContract, dispatchHandlers),
   ...only(slaContract, slaHandlers),
-  ...only(bankContract, bankHandlers)
+  ...only(bankContract, bankHandlers),
+  ...only(subscriptionsContract, subscriptionsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -59,5 +62,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...agreementsExports,
   ...dispatchExports,
   ...slaExports,
-  ...bankExports
+  ...bankExports,
+  ...subscriptionsExports
 }

@@ -6,6 +6,7 @@ import { dispatchContract } from './domains/dispatch'
 import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
 import { slaContract } from './domains/sla'
+import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
 
 export const contract = {
@@ -15,7 +16,8 @@ export const contract = {
   ...agreementsContract,
   ...dispatchContract,
   ...slaContract,
-  ...bankContract
+  ...bankContract,
+  ...subscriptionsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -28,7 +28,9 @@ export const PERMISSIONS = [
   'agreements.configure',
   'dispatch.plan',
   'sla.configure',
-  'sla.report'
+  'sla.report',
+  'subscriptions.write',
+  'subscriptions.configure'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -57,7 +59,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreements.configure',
     'dispatch.plan',
     'sla.configure',
-    'sla.report'
+    'sla.report',
+    'subscriptions.write',
+    'subscriptions.configure'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report'],
   serviceConsultant: [...everyone, ...office, 'invoices.read', 'agreements.write', 'agreements.generate', 'sla.report'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { addDays, addMonths, daysBetween, weekday } from '../recurrence'
 import { code, id, isoDate, money, optionalDate, optionalText, requiredText, version } from './primitives'
+import { requestKey } from './orders'
 
 /* ---------- period math (pure; calendar dates 'YYYY-MM-DD', periods inclusive of both ends) ---------- */
 
@@ -240,7 +241,8 @@ export const subscriptionGroupRow = z.object({
 })
 export type SubscriptionGroupRow = z.infer<typeof subscriptionGroupRow>
 
-export const subscriptionPriceInput = z.object({
+export const subscriptionPriceInput = z
+  .object({
   periodCode,
   currency,
   subscriptionId: ref,
@@ -250,7 +252,16 @@ export const subscriptionPriceInput = z.object({
   validTo: optionalDate,
   amount: money
 })
-export const subscriptionPriceRow = subscriptionPriceInput.extend({
+  .refine((p) => p.validTo === null || p.validTo >= p.validFrom, { message: 'validation.endBeforeStart', path: ['validTo'] })
+export const subscriptionPriceRow = z.object({
+  periodCode,
+  currency: z.string(),
+  subscriptionId: z.number().int().nullable(),
+  customerId: z.number().int().nullable(),
+  categoryId: z.number().int().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  amount: z.number().int(),
   ...meta,
   subscriptionNumber: z.string().nullable(),
   customerName: z.string().nullable(),
@@ -259,7 +270,8 @@ export const subscriptionPriceRow = subscriptionPriceInput.extend({
 })
 export type SubscriptionPriceRow = z.infer<typeof subscriptionPriceRow>
 
-export const subscriptionInput = z.object({
+export const subscriptionInput = z
+  .object({
   number: z.union([z.literal(''), code]).default(''),
   name: requiredText(100),
   customerId: id,
@@ -275,6 +287,7 @@ export const subscriptionInput = z.object({
   serviceObjectIds: z.array(id).max(200).default([]),
   note: optionalText(1000)
 })
+  .refine((s) => s.endDate === null || s.endDate >= s.startDate, { message: 'validation.endBeforeStart', path: ['endDate'] })
 export const subscriptionRow = z.object({
   ...meta,
   number: z.string(),
@@ -394,7 +407,7 @@ export const invoiceFeesInput = z.object({
   customerId: id,
   feeIds: z.array(id).min(1, 'validation.required').max(1000),
   invoiceDate: isoDate,
-  requestKey: z.string().min(8).max(100)
+  requestKey
 })
 export const creditFeeInput = z.object({
   feeId: id,
@@ -402,7 +415,7 @@ export const creditFeeInput = z.object({
   amount: money.nullable().default(null),
   invoiceDate: isoDate,
   note: optionalText(500),
-  requestKey: z.string().min(8).max(100)
+  requestKey
 })
 
 export const REVERSAL_MODES = ['automatic', 'manual'] as const

@@ -54,6 +54,9 @@ export const ENTITY_KINDS = [
   'slaReason',
   'stage',
   'stageReason',
+  'subscription',
+  'subscriptionGroup',
+  'subscriptionPrice',
   'templateGroup',
   'timeWindow',
   'worker'
@@ -85,6 +88,8 @@ export const RECORD_KINDS = [
   'site',
   'slaClock',
   'someLine',
+  'subscriptionFee',
+  'subscriptionRun',
   'user'
 ] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]

@@ -30,7 +30,8 @@ export const DEFAULT_SEQUENCES = [
   { code: 'serviceOrder', name: 'Service orders', prefix: 'SO-', padding: 6 },
   { code: 'invoice', name: 'Invoices', prefix: 'INV-', padding: 6 },
   { code: 'creditNote', name: 'Credit notes', prefix: 'CRN-', padding: 6 },
-  { code: 'agreement', name: 'Service agreements', prefix: 'AGR-', padding: 5 }
+  { code: 'agreement', name: 'Service agreements', prefix: 'AGR-', padding: 5 },
+  { code: 'subscription', name: 'Subscriptions', prefix: 'SUB-', padding: 5 }
 ] as const
 
 export function ensureDefaultSequences(db: Db): void {

@@ -24,5 +24,6 @@ export const enums = {
   progress: { inProcess: 'In process', posted: 'Posted', cancelled: 'Cancelled' },
   lineType: { hour: 'Hours', expense: 'Expense', item: 'Item', fee: 'Fee' },
   customerLanguage: { et: 'Estonian', en: 'English', ru: 'Russian', fi: 'Finnish', lv: 'Latvian', de: 'German' },
-  slaTarget: { response: 'Response', arrival: 'On site', resolution: 'Resolution' }
+  slaTarget: { response: 'Response', arrival: 'On site', resolution: 'Resolution' },
+  periodCode: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', halfYear: 'Half-year', year: 'Year' }
 }

@@ -16,6 +16,7 @@ import { orders } from './orders'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
+import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
@@ -38,5 +39,6 @@ export const en = {
   seeds,
   settings,
   sla,
+  subscriptions,
   validation
 }

@@ -43,7 +43,8 @@ export const seeds = {
     serviceOrder: 'Service orders',
     invoice: 'Invoices',
     creditNote: 'Credit notes',
-    agreement: 'Service agreements'
+    agreement: 'Service agreements',
+    subscription: 'Subscriptions'
   },
   vatRates: { S: 'Standard 24 %', R13: 'Reduced 13 %', R9: 'Reduced 9 %', Z: 'Zero 0 %' }
 }

@@ -26,5 +26,6 @@ export const enums: Shape<typeof en> = {
   progress: { inProcess: 'Töös', posted: 'Konteeritud', cancelled: 'Tühistatud' },
   lineType: { hour: 'Tunnid', expense: 'Kulu', item: 'Kaup', fee: 'Tasu' },
   customerLanguage: { et: 'eesti', en: 'inglise', ru: 'vene', fi: 'soome', lv: 'läti', de: 'saksa' },
-  slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' }
+  slaTarget: { response: 'Reageerimine', arrival: 'Kohalejõudmine', resolution: 'Lahendamine' },
+  periodCode: { day: 'Päev', week: 'Nädal', month: 'Kuu', quarter: 'Kvartal', halfYear: 'Poolaasta', year: 'Aasta' }
 }

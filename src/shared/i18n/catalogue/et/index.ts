@@ -18,6 +18,7 @@ import { orders } from './orders'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
+import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 
 export const et: Shape<typeof en> = {
@@ -39,5 +40,6 @@ export const et: Shape<typeof en> = {
   seeds,
   settings,
   sla,
+  subscriptions,
   validation
 }

@@ -42,7 +42,8 @@ export const seeds: Shape<typeof en> = {
     serviceOrder: 'Hooldustellimused',
     invoice: 'Arved',
     creditNote: 'Kreeditarved',
-    agreement: 'Teenuselepped'
+    agreement: 'Teenuselepped',
+    subscription: 'Teenuste kordustellimused'
   },
   vatRates: { S: 'Tavamäär 24 %', R13: 'Vähendatud 13 %', R9: 'Vähendatud 9 %', Z: 'Null 0 %' }
 }
