@@ -10,7 +10,7 @@ import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
 import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
-import { FEE_KINDS, FEE_STATUSES, PERIOD_CODES } from '@shared/domain/subscriptions'
+import { FEE_KINDS, FEE_STATUSES, PERIOD_CODES, RUN_STATUSES } from '@shared/domain/subscriptions'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -86,7 +86,8 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.periodCode': PERIOD_CODES,
   'subscriptions.invoiceLine': FEE_KINDS,
   'subscriptions.feeKind': FEE_KINDS,
-  'subscriptions.feeStatus': FEE_STATUSES
+  'subscriptions.feeStatus': FEE_STATUSES,
+  'subscriptions.generate.status': RUN_STATUSES
 }
 
 function sources(dir: string): string[] {
