@@ -37,7 +37,7 @@ export function RevenuePage() {
   const euros = (v: unknown) => f.money(Math.round(Number(v) * 100))
 
   return (
-    <Stack gap="sm" p="md">
+    <Stack gap="sm">
       <Title order={3}>{t('subscriptions.revenue.title')}</Title>
       <Group gap="sm" align="end">
         <DateField label={t('subscriptions.revenue.from')} w={160} clearable={false} value={from} onChange={setFrom} />
