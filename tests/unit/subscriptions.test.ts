@@ -7,6 +7,7 @@ import {
   daysIn,
   divideRounded,
   feeAmount,
+  feePeriodCount,
   feePeriods,
   indexed,
   nextPeriodStart,
@@ -129,6 +130,17 @@ describe('fee periods', () => {
     ])
     expect(feePeriods('month', { start: '2026-03-01', end: null }, '2026-02-28')).toEqual([])
     expect(feePeriods('year', { start: '2024-03-01', end: null }, '2024-03-01')[0]).toMatchObject({ kind: 'nonRegular', days: 306, periodDays: 366 })
+  })
+
+  it('counts the periods without listing them', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PERIOD_CODES), dateArb, fc.option(fc.integer({ min: 0, max: 800 })), fc.integer({ min: -40, max: 900 }), (code, start, len, upTo) => {
+        const sub = { start, end: len === null ? null : addDays(start, len) }
+        const to = addDays(start, upTo)
+        expect(feePeriodCount(code, sub, to)).toBe(feePeriods(code, sub, to).length)
+      }),
+      { numRuns: 300 }
+    )
   })
 
   it('covers exactly the subscription days, each once', () => {

@@ -51,6 +51,21 @@ export function nextPeriodStart(code: PeriodCode, start: string): string {
   return addMonths(start, MONTHS[code]!)
 }
 
+/** How many periods of `code` lie from the period starting `first` to the one starting `last` (both period starts). */
+export function periodsBetween(code: PeriodCode, first: string, last: string): number {
+  if (code === 'day') return daysBetween(first, last)
+  if (code === 'week') return daysBetween(first, last) / 7
+  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7))
+  return months / MONTHS[code]!
+}
+
+/** The number of fee periods `feePeriods` gives, without listing them. */
+export function feePeriodCount(code: PeriodCode, sub: { start: string; end: string | null }, upTo: string): number {
+  const bound = sub.end !== null && sub.end < upTo ? sub.end : upTo
+  if (bound < sub.start) return 0
+  return periodsBetween(code, periodStart(code, sub.start), periodStart(code, bound)) + 1
+}
+
 export function periodOf(code: PeriodCode, date: string): Period {
   const start = periodStart(code, date)
   return { start, end: addDays(nextPeriodStart(code, start), -1) }
@@ -104,22 +119,43 @@ export interface PlannedFee {
 }
 
 /**
- * Every invoicing period of a subscription that starts on or before `upTo` (fees are charged in advance):
+ * Every invoicing period of a subscription that starts on or before `upTo` (fees are charged in advance),
+ * once the subscription itself has started by then:
  * whole periods are regular; a period cut by the subscription's start or end is non-regular, charged for
  * its days only.
  */
 export function feePeriods(code: PeriodCode, sub: { start: string; end: string | null }, upTo: string): PlannedFee[] {
   const out: PlannedFee[] = []
-  for (let start = periodStart(code, sub.start); start <= upTo; start = nextPeriodStart(code, start)) {
+  // Nothing is due before the subscription starts, even when its first period already has.
+  if (upTo < sub.start) return out
+  for (let start = periodStart(code, sub.start); start <= upTo; start = wholePeriod(code, start).next) {
     if (sub.end !== null && start > sub.end) break
-    const whole = periodOf(code, start)
+    const whole = wholePeriod(code, start)
     const from = sub.start > whole.start ? sub.start : whole.start
     const to = sub.end !== null && sub.end < whole.end ? sub.end : whole.end
-    const periodDays = daysIn(whole)
-    const days = daysIn({ start: from, end: to })
+    const periodDays = whole.days
+    const days = from === whole.start && to === whole.end ? periodDays : daysIn({ start: from, end: to })
     out.push({ kind: days === periodDays ? 'regular' : 'nonRegular', periodStart: whole.start, from, to, days, periodDays })
   }
   return out
+}
+
+/**
+ * A whole period by its first day, with its length and the next period's start. A run over thousands of
+ * subscriptions asks for the same few periods again and again, so they are kept (a few hundred a year at most).
+ */
+const wholePeriods = new Map<string, Period & { days: number; next: string }>()
+function wholePeriod(code: PeriodCode, start: string): Period & { days: number; next: string } {
+  const key = `${code}|${start}`
+  let p = wholePeriods.get(key)
+  if (!p) {
+    const next = nextPeriodStart(code, start)
+    const end = addDays(next, -1)
+    p = { start, end, next, days: daysIn({ start, end }) }
+    if (wholePeriods.size > 100_000) wholePeriods.clear()
+    wholePeriods.set(key, p)
+  }
+  return p
 }
 
 /** A fee's amount: the full-period price, prorated by day when the period is cut. */
