@@ -84,7 +84,8 @@ export const benches = defineBenches([
       t = performance.now()
       const again = runFeeGeneration(ctx, input)
       const rerunMs = performance.now() - t
-      if (again.created !== 0 || again.skipped !== made.created) throw new Error(`re-run created ${again.created}, skipped ${again.skipped}`)
+      if (again.created !== 0 || again.skipped !== made.created)
+        throw new Error(`re-run created ${again.created}, skipped ${again.skipped}`)
       log(`… rerun: nothing created, ${again.skipped} skipped in ${Math.round(rerunMs)} ms.`)
       const copy = await freshConn(join(dir, 'raw-same-rows.db'))
       seed(copy, SUBSCRIPTIONS)
@@ -92,7 +93,9 @@ export const benches = defineBenches([
       closeDatabase(copy)
       closeDatabase(conn)
       const ratio = generateMs / raw.ms
-      log(`… the same rows raw in one transaction: ${Math.round(raw.ms)} ms (${Math.round(raw.cpuMs)} ms CPU); ratio ${round(ratio)}× (CPU ${round(generateCpu / raw.cpuMs)}×).`)
+      log(
+        `… the same rows raw in one transaction: ${Math.round(raw.ms)} ms (${Math.round(raw.cpuMs)} ms CPU); ratio ${round(ratio)}× (CPU ${round(generateCpu / raw.cpuMs)}×).`
+      )
       return [
         { name: 'subscriptions.generate.12months', value: round(generateMs), unit: 'ms' },
         { name: 'subscriptions.generate.12months.cpu', value: round(generateCpu), unit: 'ms' },

@@ -38,7 +38,13 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   await setupAdmin(app)
   const api = await adminApi(app)
   await api('customers.create', { name: 'Pärnu Hotell AS', sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }] })
-  await api('subscriptionGroups.create', { code: 'MON', name: 'Remote monitoring', invoicingPeriod: 'month', accrue: true, accrualPeriod: 'month' })
+  await api('subscriptionGroups.create', {
+    code: 'MON',
+    name: 'Remote monitoring',
+    invoicingPeriod: 'month',
+    accrue: true,
+    accrualPeriod: 'month'
+  })
   await api('users.create', { username: 'mart', displayName: 'Mart Manager', roles: ['serviceManager'], password: 'mart-pass-1' })
 
   // The next quarter after the app's today: fees invoiced in advance, recognised month by month.
@@ -94,7 +100,11 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
 
   // Credit the third month whole: its recognition is reversed.
   await page.getByRole('tab', { name: 'Fee transactions' }).click()
-  await page.getByTestId('fee-row').filter({ hasText: dotted(iso(month(2))) }).getByRole('button', { name: 'Credit…' }).click()
+  await page
+    .getByTestId('fee-row')
+    .filter({ hasText: dotted(iso(month(2))) })
+    .getByRole('button', { name: 'Credit…' })
+    .click()
   await page.getByRole('dialog').getByRole('button', { name: 'Credit…' }).click()
   await expect(page.getByTestId('fee-row').filter({ hasText: 'Credited' })).toHaveCount(1)
   await screenshot(page, 'subscriptions-fees')

@@ -43,11 +43,33 @@ async function world() {
     expect(snapshot()).toEqual(before)
     return r.error
   }
-  const customer = await call(admin, 'customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }] })
-  const monthly = await api('subscriptionGroups.create', { code: 'MON', name: 'Remote monitoring', invoicingPeriod: 'month', accrue: true, accrualPeriod: 'day' })
-  const quarterly = await api('subscriptionGroups.create', { code: 'QTR', name: 'Maintenance plan', invoicingPeriod: 'quarter', accrue: true, accrualPeriod: 'month' })
+  const customer = await call(admin, 'customers.create', {
+    name: 'Õunapuu OÜ',
+    sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
+  })
+  const monthly = await api('subscriptionGroups.create', {
+    code: 'MON',
+    name: 'Remote monitoring',
+    invoicingPeriod: 'month',
+    accrue: true,
+    accrualPeriod: 'day'
+  })
+  const quarterly = await api('subscriptionGroups.create', {
+    code: 'QTR',
+    name: 'Maintenance plan',
+    invoicingPeriod: 'quarter',
+    accrue: true,
+    accrualPeriod: 'month'
+  })
   const sub = (over: Partial<Input<'subscriptions.create'>> = {}) =>
-    api('subscriptions.create', { name: 'Monitoring', customerId: customer.id, groupId: monthly.id, basePrice: 3100, startDate: '2026-01-01', ...over })
+    api('subscriptions.create', {
+      name: 'Monitoring',
+      customerId: customer.id,
+      groupId: monthly.id,
+      basePrice: 3100,
+      startDate: '2026-01-01',
+      ...over
+    })
   const generate = (to: string, over: Partial<Input<'subscriptions.generate'>> = {}) =>
     runFeeGeneration(admin, { to, groupId: null, subscriptionId: null, ...over })
   const fees = (subscriptionId: number) => api('subscriptions.fees', { subscriptionId })
@@ -59,13 +81,31 @@ async function world() {
 describe('setup', () => {
   it('refuses an accrual period the invoicing period does not allow, and a price that ends before it starts', async () => {
     const w = await world()
-    const e = await w.refused('subscriptionGroups.create', { code: 'BAD', name: 'Bad', invoicingPeriod: 'month', accrue: true, accrualPeriod: 'quarter' })
+    const e = await w.refused('subscriptionGroups.create', {
+      code: 'BAD',
+      name: 'Bad',
+      invoicingPeriod: 'month',
+      accrue: true,
+      accrualPeriod: 'quarter'
+    })
     expect(e.code).toBe('VALIDATION')
     expect(e.issues?.[0]?.path).toEqual(['accrualPeriod'])
     expect(e.message).toBe('A Month invoicing period cannot accrue by Quarter')
-    const week = await w.refused('subscriptionGroups.create', { code: 'WK', name: 'Weekly', invoicingPeriod: 'week', accrue: true, accrualPeriod: 'week' })
+    const week = await w.refused('subscriptionGroups.create', {
+      code: 'WK',
+      name: 'Weekly',
+      invoicingPeriod: 'week',
+      accrue: true,
+      accrualPeriod: 'week'
+    })
     expect(week.issues?.[0]?.path).toEqual(['accrualPeriod'])
-    const p = await w.refused('subscriptionPrices.create', { periodCode: 'month', currency: 'EUR', validFrom: '2026-02-01', validTo: '2026-01-31', amount: 100 })
+    const p = await w.refused('subscriptionPrices.create', {
+      periodCode: 'month',
+      currency: 'EUR',
+      validFrom: '2026-02-01',
+      validTo: '2026-01-31',
+      amount: 100
+    })
     expect(p.issues?.[0]).toMatchObject({ path: ['validTo'], message: 'The end cannot be before the start' })
   })
 
@@ -100,6 +140,31 @@ describe('fee generation', () => {
     expect((await w.fees(s.id)).length).toBe(5)
   })
 
+  it('runs as a background job with progress, and a cancelled job keeps whole subscriptions', async () => {
+    const w = await world()
+    for (let n = 0; n < 3; n++) await w.sub({ name: `Sub ${n}` })
+    const started = await w.api('subscriptions.generate', { to: '2026-12-31' })
+    expect(started).toMatchObject({ status: 'running', total: 3, done: 0, created: 0 })
+    let run = started
+    while (run.status === 'running') {
+      await new Promise((r) => setImmediate(r))
+      run = await w.api('subscriptions.run', { id: started.id })
+    }
+    expect(run).toMatchObject({ status: 'done', done: 3, created: 36, skipped: 0 })
+    await w.sub({ name: 'Late one' })
+    const second = await w.api('subscriptions.generate', { to: '2026-12-31' })
+    await w.api('subscriptions.cancelRun', { id: second.id })
+    run = second
+    while (run.status !== 'cancelled' && run.status !== 'done') {
+      await new Promise((r) => setImmediate(r))
+      run = await w.api('subscriptions.run', { id: second.id })
+    }
+    // Cancelled before its first slice: the late subscription has no fees, the others theirs.
+    expect(run.status).toBe('cancelled')
+    const counts = w.conn.sqlite.prepare('select count(*) as n from subscription_fees group by subscription_id').all() as { n: number }[]
+    expect(counts.every((c) => c.n === 12)).toBe(true)
+  })
+
   it('catches up missed periods and previews exactly what a run creates', async () => {
     const w = await world()
     const s = await w.sub()
@@ -117,10 +182,29 @@ describe('fee generation', () => {
     const w = await world()
     const s = await w.sub({ basePrice: 10000, priceIndex: 11000 })
     await w.api('subscriptionPrices.create', { periodCode: 'month', currency: 'EUR', validFrom: '2026-01-01', amount: 9000 })
-    await w.api('subscriptionPrices.create', { periodCode: 'month', currency: 'EUR', customerId: w.customer.id, validFrom: '2026-02-01', amount: 8000 })
-    await w.api('subscriptionPrices.create', { periodCode: 'month', currency: 'EUR', subscriptionId: s.id, validFrom: '2026-03-01', validTo: '2026-03-31', amount: 7000 })
+    await w.api('subscriptionPrices.create', {
+      periodCode: 'month',
+      currency: 'EUR',
+      customerId: w.customer.id,
+      validFrom: '2026-02-01',
+      amount: 8000
+    })
+    await w.api('subscriptionPrices.create', {
+      periodCode: 'month',
+      currency: 'EUR',
+      subscriptionId: s.id,
+      validFrom: '2026-03-01',
+      validTo: '2026-03-31',
+      amount: 7000
+    })
     // A quarter price never applies to a monthly subscription.
-    await w.api('subscriptionPrices.create', { periodCode: 'quarter', currency: 'EUR', subscriptionId: s.id, validFrom: '2025-01-01', amount: 1 })
+    await w.api('subscriptionPrices.create', {
+      periodCode: 'quarter',
+      currency: 'EUR',
+      subscriptionId: s.id,
+      validFrom: '2025-01-01',
+      amount: 1
+    })
     const other = await w.sub({ startDate: '2025-12-01', basePrice: 10000, priceIndex: 11000, groupId: w.quarterly.id })
     w.generate('2026-04-30')
     expect((await w.fees(s.id)).map((x) => x.amount)).toEqual([9000, 8000, 7000, 8000])
@@ -130,7 +214,14 @@ describe('fee generation', () => {
       ['regular', 11000],
       ['regular', 11000]
     ])
-    await w.api('subscriptionPrices.create', { periodCode: 'quarter', currency: 'EUR', customerId: w.customer.id, validFrom: '2020-01-01', validTo: '2020-12-31', amount: 5 })
+    await w.api('subscriptionPrices.create', {
+      periodCode: 'quarter',
+      currency: 'EUR',
+      customerId: w.customer.id,
+      validFrom: '2020-01-01',
+      validTo: '2020-12-31',
+      amount: 5
+    })
     const third = await w.sub({ startDate: '2026-01-01', basePrice: 10000, priceIndex: 11000, groupId: w.quarterly.id, currency: 'SEK' })
     w.generate('2026-01-01', { subscriptionId: third.id })
     expect((await w.fees(third.id)).map((x) => x.amount)).toEqual([11000])
@@ -141,7 +232,10 @@ describe('fee generation', () => {
     const a = await w.sub({ basePrice: 10000 })
     await w.sub({ basePrice: 20000, priceIndex: 10500 })
     const preview = await w.api('subscriptions.groupUpdate', { groupId: w.monthly.id, field: 'priceIndex', mode: 'percent', value: 300 })
-    expect(preview).toEqual({ applied: false, rows: [expect.objectContaining({ before: 10000, after: 10300 }), expect.objectContaining({ before: 10500, after: 10815 })] })
+    expect(preview).toEqual({
+      applied: false,
+      rows: [expect.objectContaining({ before: 10000, after: 10300 }), expect.objectContaining({ before: 10500, after: 10815 })]
+    })
     expect((await w.api('subscriptions.get', { id: a.id })).priceIndex).toBe(10000)
     await w.api('subscriptions.groupUpdate', { groupId: w.monthly.id, field: 'priceIndex', mode: 'percent', value: 300, apply: true })
     await w.api('subscriptions.groupUpdate', { groupId: w.monthly.id, field: 'basePrice', mode: 'value', value: 12000, apply: true })
@@ -166,14 +260,21 @@ describe('reductions, invoicing, credit and recognition', () => {
     expect((await w.refused('subscriptions.reduceDays', { subscriptionId: s.id, from: '2026-02-11', to: '2026-02-12' })).message).toBe(
       'Some of these days were already removed'
     )
-    expect((await w.refused('subscriptions.reduceDays', { subscriptionId: s.id, from: '2026-03-30', to: '2026-04-02' })).issues?.[0]?.path).toEqual(['from'])
+    expect(
+      (await w.refused('subscriptions.reduceDays', { subscriptionId: s.id, from: '2026-03-30', to: '2026-04-02' })).issues?.[0]?.path
+    ).toEqual(['from'])
     expect((await w.refused('subscriptions.reducePrice', { feeId: quarter!.id, amount: 8801 })).message).toBe(
       'The reduction is larger than what is left of the fee'
     )
 
     const monthFees = await w.fees(monthlySub.id)
     const all = [quarter!.id, cut.id, ...monthFees.map((f) => f.id)]
-    const inv = await w.api('subscriptions.invoice', { customerId: w.customer.id, feeIds: all, invoiceDate: '2026-01-05', requestKey: w.key() })
+    const inv = await w.api('subscriptions.invoice', {
+      customerId: w.customer.id,
+      feeIds: all,
+      invoiceDate: '2026-01-05',
+      requestKey: w.key()
+    })
     expect(inv.lines.map((l) => [l.source, l.netAmount])).toEqual([
       ['subscriptionFee', 9000],
       ['subscriptionFee', -200],
@@ -183,9 +284,16 @@ describe('reductions, invoicing, credit and recognition', () => {
     ])
     expect(inv.netTotal).toBe(18100)
     expect(inv.lines[0]!.description).toBe('SUB-00001 Plan, 01.01.2026 – 31.03.2026')
-    expect((await w.refused('subscriptions.invoice', { customerId: w.customer.id, feeIds: [quarter!.id], invoiceDate: '2026-01-05', requestKey: w.key() })).code).toBe(
-      'CONFLICT'
-    )
+    expect(
+      (
+        await w.refused('subscriptions.invoice', {
+          customerId: w.customer.id,
+          feeIds: [quarter!.id],
+          invoiceDate: '2026-01-05',
+          requestKey: w.key()
+        })
+      ).code
+    ).toBe('CONFLICT')
 
     // The quarter by month: 30.00 (31 d), 27.10 (28 d), 30.00 (31 d) less the two days removed in February.
     const schedule = await w.api('subscriptions.schedule', { subscriptionId: s.id })
@@ -198,9 +306,9 @@ describe('reductions, invoicing, credit and recognition', () => {
 
     // Credit February of the monthly subscription, on 10 March: February was recognised, so it is reversed on 10 March.
     const feb = monthFees[1]!
-    expect((await w.refused('subscriptions.credit', { feeId: feb.id, amount: 3101, invoiceDate: '2026-03-10', requestKey: w.key() })).message).toBe(
-      'At most 31.00 is left to credit on this fee'
-    )
+    expect(
+      (await w.refused('subscriptions.credit', { feeId: feb.id, amount: 3101, invoiceDate: '2026-03-10', requestKey: w.key() })).message
+    ).toBe('At most 31.00 is left to credit on this fee')
     const note = await w.api('subscriptions.credit', { feeId: feb.id, invoiceDate: '2026-03-10', requestKey: w.key() })
     expect(note).toMatchObject({ kind: 'credit', netTotal: -3100, creditOfNumber: inv.number })
     expect((await w.fees(monthlySub.id))[1]).toMatchObject({ status: 'credited', creditedAmount: 3100 })
@@ -219,9 +327,10 @@ describe('reductions, invoicing, credit and recognition', () => {
     // February's service value: 28 of 90 days of the quarter, less the two days; the monthly fee was credited whole.
     expect(report.months[1]!.mrr).toBe(2800 - 200)
     // A partial credit of a fee credited whole is refused; nothing is left.
-    expect((await w.refused('subscriptions.credit', { feeId: feb.id, amount: 1, invoiceDate: '2026-03-10', requestKey: w.key() })).issues?.[0]?.path).toEqual([
-      'amount'
-    ])
+    expect(
+      (await w.refused('subscriptions.credit', { feeId: feb.id, amount: 1, invoiceDate: '2026-03-10', requestKey: w.key() })).issues?.[0]
+        ?.path
+    ).toEqual(['amount'])
   })
 
   it('credits part of a fee, and with manual reversal waits for the reversal', async () => {
@@ -254,8 +363,15 @@ describe('reductions, invoicing, credit and recognition', () => {
       'The fee is not invoiced yet; there is nothing to credit'
     )
     const cut = await w.api('subscriptions.reduceDays', { subscriptionId: s.id, from: '2026-01-02', to: '2026-01-02' })
-    await w.api('subscriptions.invoice', { customerId: w.customer.id, feeIds: [fee!.id, cut.id], invoiceDate: '2026-01-02', requestKey: w.key() })
-    expect((await w.refused('subscriptions.credit', { feeId: cut.id, invoiceDate: '2026-01-02', requestKey: w.key() })).issues?.[0]?.path).toEqual(['feeId'])
+    await w.api('subscriptions.invoice', {
+      customerId: w.customer.id,
+      feeIds: [fee!.id, cut.id],
+      invoiceDate: '2026-01-02',
+      requestKey: w.key()
+    })
+    expect(
+      (await w.refused('subscriptions.credit', { feeId: cut.id, invoiceDate: '2026-01-02', requestKey: w.key() })).issues?.[0]?.path
+    ).toEqual(['feeId'])
   })
 })
 
@@ -269,7 +385,12 @@ describe('a crash inside a fee run', { timeout: 60000 }, () => {
     const killed = cli(args, { HOOLDUS_FAULT: 'subscriptions.afterFee', HOOLDUS_FAULT_AFTER: '9' })
     expect(killed.signal).toBe('SIGKILL')
     let conn = openDatabase(w.file)
-    const counts = () => (conn.sqlite.prepare('select count(*) as n from subscription_fees group by subscription_id order by subscription_id').all() as { n: number }[]).map((c) => c.n)
+    const counts = () =>
+      (
+        conn.sqlite.prepare('select count(*) as n from subscription_fees group by subscription_id order by subscription_id').all() as {
+          n: number
+        }[]
+      ).map((c) => c.n)
     const kept = counts()
     expect(kept.every((n) => n === 6)).toBe(true)
     closeDatabase(conn)

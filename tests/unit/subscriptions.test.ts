@@ -98,14 +98,19 @@ describe('rounding and proration', () => {
 
   it('is exact for whole periods and never exceeds the price', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 366 }), fc.integer({ min: 0, max: 366 }), (amt, n, k) => {
-        const days = Math.min(k, n)
-        const p = prorate(amt, days, n)
-        expect(prorate(amt, n, n)).toBe(amt)
-        expect(p).toBeGreaterThanOrEqual(0)
-        expect(p).toBeLessThanOrEqual(amt)
-        expect(Math.abs(p * n - amt * days)).toBeLessThanOrEqual(n / 2)
-      })
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 366 }),
+        fc.integer({ min: 0, max: 366 }),
+        (amt, n, k) => {
+          const days = Math.min(k, n)
+          const p = prorate(amt, days, n)
+          expect(prorate(amt, n, n)).toBe(amt)
+          expect(p).toBeGreaterThanOrEqual(0)
+          expect(p).toBeLessThanOrEqual(amt)
+          expect(Math.abs(p * n - amt * days)).toBeLessThanOrEqual(n / 2)
+        }
+      )
     )
   })
 })
@@ -129,16 +134,26 @@ describe('fee periods', () => {
       '2026-04-01'
     ])
     expect(feePeriods('month', { start: '2026-03-01', end: null }, '2026-02-28')).toEqual([])
-    expect(feePeriods('year', { start: '2024-03-01', end: null }, '2024-03-01')[0]).toMatchObject({ kind: 'nonRegular', days: 306, periodDays: 366 })
+    expect(feePeriods('year', { start: '2024-03-01', end: null }, '2024-03-01')[0]).toMatchObject({
+      kind: 'nonRegular',
+      days: 306,
+      periodDays: 366
+    })
   })
 
   it('counts the periods without listing them', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PERIOD_CODES), dateArb, fc.option(fc.integer({ min: 0, max: 800 })), fc.integer({ min: -40, max: 900 }), (code, start, len, upTo) => {
-        const sub = { start, end: len === null ? null : addDays(start, len) }
-        const to = addDays(start, upTo)
-        expect(feePeriodCount(code, sub, to)).toBe(feePeriods(code, sub, to).length)
-      }),
+      fc.property(
+        fc.constantFrom(...PERIOD_CODES),
+        dateArb,
+        fc.option(fc.integer({ min: 0, max: 800 })),
+        fc.integer({ min: -40, max: 900 }),
+        (code, start, len, upTo) => {
+          const sub = { start, end: len === null ? null : addDays(start, len) }
+          const to = addDays(start, upTo)
+          expect(feePeriodCount(code, sub, to)).toBe(feePeriods(code, sub, to).length)
+        }
+      ),
       { numRuns: 300 }
     )
   })

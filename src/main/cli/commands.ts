@@ -425,4 +425,14 @@ const pdf: Command = {
   }
 }
 
-export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd, pdf, einvoice, agreementsGenerate, subscriptionsGenerate]
+export const COMMANDS: readonly Command[] = [
+  migrate,
+  backup,
+  demo,
+  exportList,
+  usersAdd,
+  pdf,
+  einvoice,
+  agreementsGenerate,
+  subscriptionsGenerate
+]

@@ -3,7 +3,19 @@ import { type ApiHost, runMethod } from '../api/pipeline'
 import type { ServiceContext } from '../services/core/context'
 import { type FeeProgress, runFeeGeneration } from '../services/subscriptions/generate'
 import type { Command, CommandInput } from './commands'
-import { actingUser, CliError, cliCaller, cliLanguage, cliSeconds, cliText, describeApiError, type FieldNames, helpLines, openDb, usageError } from './session'
+import {
+  actingUser,
+  CliError,
+  cliCaller,
+  cliLanguage,
+  cliSeconds,
+  cliText,
+  describeApiError,
+  type FieldNames,
+  helpLines,
+  openDb,
+  usageError
+} from './session'
 
 const str = (v: CommandInput['values'][string]) => (typeof v === 'string' ? v : undefined)
 
@@ -39,7 +51,8 @@ export const subscriptionsGenerate: Command = {
       const started = performance.now()
       // The app's handler starts a background run; a scheduled run wants it done before exiting.
       const generate = (ctx: ServiceContext, input: ParsedInput<'subscriptions.generate'>) => {
-        const progress = (p: FeeProgress) => err(cliText('cli.subscriptions.progress', { done: p.done, total: p.total, created: p.created }))
+        const progress = (p: FeeProgress) =>
+          err(cliText('cli.subscriptions.progress', { done: p.done, total: p.total, created: p.created }))
         return runFeeGeneration(ctx, input, json ? undefined : progress)
       }
       const outcome = await runMethod(
@@ -54,10 +67,22 @@ export const subscriptionsGenerate: Command = {
       const p = outcome.data as FeeProgress
       const ms = Math.round(performance.now() - started)
       if (json) {
-        out(JSON.stringify({ created: p.created, skipped: p.skipped, subscriptions: p.total, to, group: code ?? null, user: session.username, durationMs: ms }))
+        out(
+          JSON.stringify({
+            created: p.created,
+            skipped: p.skipped,
+            subscriptions: p.total,
+            to,
+            group: code ?? null,
+            user: session.username,
+            durationMs: ms
+          })
+        )
         return
       }
-      out(cliText('cli.subscriptions.done', { created: p.created, skipped: p.skipped, subscriptions: p.total, to, seconds: cliSeconds(ms) }))
+      out(
+        cliText('cli.subscriptions.done', { created: p.created, skipped: p.skipped, subscriptions: p.total, to, seconds: cliSeconds(ms) })
+      )
     } finally {
       db.close()
     }

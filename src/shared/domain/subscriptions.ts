@@ -172,7 +172,7 @@ export function recognitionShares(code: PeriodCode, from: string, to: string, am
   const out: (Period & { amount: number })[] = []
   let daysSoFar = 0
   let given = 0
-  for (let start = from; start <= to; ) {
+  for (let start = from; start <= to;) {
     const p = periodOf(code, start)
     const end = p.end < to ? p.end : to
     daysSoFar += daysIn({ start, end })
@@ -279,15 +279,15 @@ export type SubscriptionGroupRow = z.infer<typeof subscriptionGroupRow>
 
 export const subscriptionPriceInput = z
   .object({
-  periodCode,
-  currency,
-  subscriptionId: ref,
-  customerId: ref,
-  categoryId: ref,
-  validFrom: isoDate,
-  validTo: optionalDate,
-  amount: money
-})
+    periodCode,
+    currency,
+    subscriptionId: ref,
+    customerId: ref,
+    categoryId: ref,
+    validFrom: isoDate,
+    validTo: optionalDate,
+    amount: money
+  })
   .refine((p) => p.validTo === null || p.validTo >= p.validFrom, { message: 'validation.endBeforeStart', path: ['validTo'] })
 export const subscriptionPriceRow = z.object({
   periodCode,
@@ -308,21 +308,21 @@ export type SubscriptionPriceRow = z.infer<typeof subscriptionPriceRow>
 
 export const subscriptionInput = z
   .object({
-  number: z.union([z.literal(''), code]).default(''),
-  name: requiredText(100),
-  customerId: id,
-  agreementId: ref,
-  groupId: id,
-  categoryId: ref,
-  currency: currency.default('EUR'),
-  basePrice: money,
-  priceIndex: priceIndex.default(10000),
-  startDate: isoDate,
-  endDate: optionalDate,
-  active: z.boolean().default(true),
-  serviceObjectIds: z.array(id).max(200).default([]),
-  note: optionalText(1000)
-})
+    number: z.union([z.literal(''), code]).default(''),
+    name: requiredText(100),
+    customerId: id,
+    agreementId: ref,
+    groupId: id,
+    categoryId: ref,
+    currency: currency.default('EUR'),
+    basePrice: money,
+    priceIndex: priceIndex.default(10000),
+    startDate: isoDate,
+    endDate: optionalDate,
+    active: z.boolean().default(true),
+    serviceObjectIds: z.array(id).max(200).default([]),
+    note: optionalText(1000)
+  })
   .refine((s) => s.endDate === null || s.endDate >= s.startDate, { message: 'validation.endBeforeStart', path: ['endDate'] })
 export const subscriptionRow = z.object({
   ...meta,
@@ -435,7 +435,9 @@ export const groupUpdateInput = z.object({
   apply: z.boolean().default(false)
 })
 export const groupUpdateResult = z.object({
-  rows: z.array(z.object({ id: z.number().int(), number: z.string(), name: z.string(), before: z.number().int(), after: z.number().int() })),
+  rows: z.array(
+    z.object({ id: z.number().int(), number: z.string(), name: z.string(), before: z.number().int(), after: z.number().int() })
+  ),
   applied: z.boolean()
 })
 

@@ -323,7 +323,15 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
       ),
       ...fees.map((f) =>
         withVat(
-          { source: 'subscriptionFee', subscriptionFeeId: f.feeId, type: 'fee', description: f.description, quantity: 1000, unit: '', unitPrice: f.amount },
+          {
+            source: 'subscriptionFee',
+            subscriptionFeeId: f.feeId,
+            type: 'fee',
+            description: f.description,
+            quantity: 1000,
+            unit: '',
+            unitPrice: f.amount
+          },
           orderVat
         )
       )

@@ -134,7 +134,14 @@ export function reducePrice(ctx: ServiceContext, i: ParsedInput<'subscriptions.r
 export function groupUpdate(ctx: ServiceContext, i: ParsedInput<'subscriptions.groupUpdate'>) {
   const compute = () => {
     const subs = ctx.db
-      .select({ id: subscriptions.id, version: subscriptions.version, number: subscriptions.number, name: subscriptions.name, basePrice: subscriptions.basePrice, priceIndex: subscriptions.priceIndex })
+      .select({
+        id: subscriptions.id,
+        version: subscriptions.version,
+        number: subscriptions.number,
+        name: subscriptions.name,
+        basePrice: subscriptions.basePrice,
+        priceIndex: subscriptions.priceIndex
+      })
       .from(subscriptions)
       .where(eq(subscriptions.groupId, i.groupId))
       .orderBy(asc(subscriptions.number))
@@ -147,7 +154,8 @@ export function groupUpdate(ctx: ServiceContext, i: ParsedInput<'subscriptions.g
       return { ...s, before, after }
     })
   }
-  if (!i.apply) return { rows: compute().map(({ id, number, name, before, after }) => ({ id, number, name, before, after })), applied: false }
+  if (!i.apply)
+    return { rows: compute().map(({ id, number, name, before, after }) => ({ id, number, name, before, after })), applied: false }
   return writeTx(ctx, () => {
     requirePermission(ctx, 'subscriptions.configure')
     const rows = compute()
@@ -174,8 +182,16 @@ function earlier(db: Db, requestKey: string, today: string): InvoiceRow | null {
  * Writes the recognition schedule of an invoiced fee: by the group's accrual period when it accrues
  * (never before the invoice date: revenue follows the invoice), else all of it on the invoice date.
  */
-function recognise(db: Db, fee: { id: number; fromDate: string; toDate: string; amount: number }, accrual: PeriodCode | null, invoiceDate: string): void {
-  const shares = accrual === null ? [{ start: fee.fromDate, end: fee.toDate, amount: fee.amount }] : recognitionShares(accrual, fee.fromDate, fee.toDate, fee.amount)
+function recognise(
+  db: Db,
+  fee: { id: number; fromDate: string; toDate: string; amount: number },
+  accrual: PeriodCode | null,
+  invoiceDate: string
+): void {
+  const shares =
+    accrual === null
+      ? [{ start: fee.fromDate, end: fee.toDate, amount: fee.amount }]
+      : recognitionShares(accrual, fee.fromDate, fee.toDate, fee.amount)
   for (const s of shares)
     db.insert(subscriptionRecognition)
       .values({
@@ -218,7 +234,8 @@ export function invoiceFees(ctx: ServiceContext, i: ParsedInput<'subscriptions.i
     if (fees.length !== ids.length) throw invalid(['feeIds'], 'errors.subscriptions.feeMissing')
     for (const f of fees) {
       if (f.customerId !== i.customerId) throw invalid(['feeIds'], 'errors.subscriptions.otherCustomer', { number: f.number })
-      if (f.fee.invoiceLineId !== null) throw new AppError('CONFLICT', 'errors.subscriptions.alreadyInvoiced', { number: f.number, from: f.fee.fromDate })
+      if (f.fee.invoiceLineId !== null)
+        throw new AppError('CONFLICT', 'errors.subscriptions.alreadyInvoiced', { number: f.number, from: f.fee.fromDate })
     }
     const customer = ctx.db.select({ language: customers.language }).from(customers).where(eq(customers.id, i.customerId)).get()
     if (!customer) throw invalid(['customerId'], 'errors.invoices.noCustomer')
@@ -234,7 +251,11 @@ export function invoiceFees(ctx: ServiceContext, i: ParsedInput<'subscriptions.i
       })
     }))
     const lineIds = loadParameters(ctx.db).invoiceWithOrderLines ? invoiceableLines(ctx, { customerId: i.customerId }).map((l) => l.id) : []
-    const inv = createInvoice(ctx, { customerId: i.customerId, lineIds, manualLines: [], invoiceDate: i.invoiceDate, requestKey: i.requestKey }, charges)
+    const inv = createInvoice(
+      ctx,
+      { customerId: i.customerId, lineIds, manualLines: [], invoiceDate: i.invoiceDate, requestKey: i.requestKey },
+      charges
+    )
     const made = ctx.db
       .select({ id: invoiceLines.id, feeId: invoiceLines.subscriptionFeeId })
       .from(invoiceLines)
@@ -242,7 +263,11 @@ export function invoiceFees(ctx: ServiceContext, i: ParsedInput<'subscriptions.i
       .all()
     const lineOf = new Map(made.map((m) => [m.feeId!, m.id]))
     for (const f of fees) {
-      ctx.db.update(subscriptionFees).set({ invoiceLineId: lineOf.get(f.fee.id)! }).where(eq(subscriptionFees.id, f.fee.id)).run()
+      ctx.db
+        .update(subscriptionFees)
+        .set({ invoiceLineId: lineOf.get(f.fee.id)! })
+        .where(eq(subscriptionFees.id, f.fee.id))
+        .run()
       recognise(ctx.db, f.fee, f.accrue ? (f.accrualPeriod as PeriodCode) : null, i.invoiceDate)
     }
     return inv
@@ -295,7 +320,11 @@ export function creditFee(ctx: ServiceContext, i: ParsedInput<'subscriptions.cre
     const fee = feeRecord(ctx.db, i.feeId)
     if (fee.invoiceLineId === null) throw invalid(['feeId'], 'errors.subscriptions.notInvoiced')
     if (fee.amount <= 0) throw invalid(['feeId'], 'errors.subscriptions.creditReduction')
-    const lineRow = ctx.db.select({ invoiceId: invoiceLines.invoiceId }).from(invoiceLines).where(eq(invoiceLines.id, fee.invoiceLineId)).get()!
+    const lineRow = ctx.db
+      .select({ invoiceId: invoiceLines.invoiceId })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.id, fee.invoiceLineId))
+      .get()!
     const line = loadInvoice(ctx.db, lineRow.invoiceId, today).lines.find((l) => l.id === fee.invoiceLineId)!
     const left = line.netAmount - line.creditedAmount
     const amount = i.amount ?? left
@@ -323,7 +352,13 @@ function credit(
 ): InvoiceRow {
   // A part is credited as an amount only; the last credit takes the line's quantity with the rest.
   const quantity = whole ? line.quantity - line.creditedQuantity : 0
-  return creditInvoice(ctx, { id: invoiceId, invoiceDate: i.invoiceDate, note: i.note, requestKey: i.requestKey, lines: [{ lineId: line.id, quantity, netAmount: amount }] })
+  return creditInvoice(ctx, {
+    id: invoiceId,
+    invoiceDate: i.invoiceDate,
+    note: i.note,
+    requestKey: i.requestKey,
+    lines: [{ lineId: line.id, quantity, netAmount: amount }]
+  })
 }
 
 /** Reverses the recognition credits of a fee left waiting (reverseOnCredit = 'manual'), each at its credit's date. */

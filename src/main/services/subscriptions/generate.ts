@@ -87,7 +87,9 @@ export function periodPrice(prices: Map<string, PriceRule[]>, s: SubRecord, peri
 
 /** The periods one subscription already has a regular or non-regular fee for. */
 function madeKeys(sqlite: Sqlite) {
-  const q = sqlite.prepare(`select period_start from subscription_fees where subscription_id = ? and kind in ('regular','nonRegular')`).pluck()
+  const q = sqlite
+    .prepare(`select period_start from subscription_fees where subscription_id = ? and kind in ('regular','nonRegular')`)
+    .pluck()
   return (subscriptionId: number) => new Set(q.all(subscriptionId) as string[])
 }
 
@@ -122,7 +124,12 @@ function complete(s: SubRecord, to: string, span: MadeSpan | undefined): number 
   return span.count === due && span.first >= first && span.last <= last ? due : null
 }
 
-function plan(s: SubRecord, to: string, prices: Map<string, PriceRule[]>, made: Set<string> | undefined): { fees: PlannedCharge[]; skipped: number } {
+function plan(
+  s: SubRecord,
+  to: string,
+  prices: Map<string, PriceRule[]>,
+  made: Set<string> | undefined
+): { fees: PlannedCharge[]; skipped: number } {
   const fees: PlannedCharge[] = []
   let skipped = 0
   for (const f of feePeriods(s.periodCode, { start: s.startDate, end: s.endDate }, to)) {
@@ -150,7 +157,15 @@ export function previewFees(ctx: ServiceContext, i: ParsedInput<'subscriptions.p
     out.skipped += p.skipped
     for (const f of p.fees) {
       if (out.fees.length >= i.maxRows) break
-      out.fees.push({ subscriptionId: s.id, subscriptionNumber: s.number, kind: f.kind, periodStart: f.periodStart, from: f.from, to: f.to, amount: f.amount })
+      out.fees.push({
+        subscriptionId: s.id,
+        subscriptionNumber: s.number,
+        kind: f.kind,
+        periodStart: f.periodStart,
+        from: f.from,
+        to: f.to,
+        amount: f.amount
+      })
     }
   }
   return out
@@ -258,7 +273,16 @@ const SLICE_MS = 50
 function runRow(db: Db, id: number): FeeRun {
   const r = db.select().from(subscriptionRuns).where(eq(subscriptionRuns.id, id)).get()
   if (!r) throw notFound('subscriptionRun')
-  return { id: r.id, status: r.status as FeeRun['status'], toDate: r.toDate, total: r.total, done: r.done, created: r.created, skipped: r.skipped, error: r.error }
+  return {
+    id: r.id,
+    status: r.status as FeeRun['status'],
+    toDate: r.toDate,
+    total: r.total,
+    done: r.done,
+    created: r.created,
+    skipped: r.skipped,
+    error: r.error
+  }
 }
 
 /** Starts a run in the background and answers at once; see agreements' generator for why it works in slices. */
@@ -273,7 +297,15 @@ export function startFeeGeneration(ctx: ServiceContext, input: Scope): FeeRun {
     const p = run.progress
     ctx.db
       .update(subscriptionRuns)
-      .set({ status, error, total: p.total, done: p.done, created: p.created, skipped: p.skipped, ...(status === 'running' ? {} : { finishedAt: ctx.now() }) })
+      .set({
+        status,
+        error,
+        total: p.total,
+        done: p.done,
+        created: p.created,
+        skipped: p.skipped,
+        ...(status === 'running' ? {} : { finishedAt: ctx.now() })
+      })
       .where(eq(subscriptionRuns.id, row.id))
       .run()
   }
@@ -311,7 +343,11 @@ export function cancelFeeRun(ctx: ServiceContext, i: { id: number }): FeeRun {
 /** Runs a stopped process left "running" are marked failed at start-up; their committed subscriptions stay. */
 export function markInterruptedFeeRuns(db: Db): void {
   db.update(subscriptionRuns)
-    .set({ status: 'failed', error: 'Interrupted: Hooldus stopped during the run. Whole subscriptions were kept; run it again to continue.', finishedAt: Date.now() })
+    .set({
+      status: 'failed',
+      error: 'Interrupted: Hooldus stopped during the run. Whole subscriptions were kept; run it again to continue.',
+      finishedAt: Date.now()
+    })
     .where(eq(subscriptionRuns.status, 'running'))
     .run()
 }

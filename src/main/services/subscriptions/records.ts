@@ -1,6 +1,14 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
-import type { FeeRow, FeeStatus, FeeTransactionKind, PeriodCode, ScheduleRow, SubscriptionListRow, SubscriptionRow } from '@shared/domain/subscriptions'
+import type {
+  FeeRow,
+  FeeStatus,
+  FeeTransactionKind,
+  PeriodCode,
+  ScheduleRow,
+  SubscriptionListRow,
+  SubscriptionRow
+} from '@shared/domain/subscriptions'
 import type { Db } from '../../db/connection'
 import {
   agreements,
@@ -55,7 +63,9 @@ const listSelection = {
 }
 
 const joins = (q: JoinableQuery) =>
-  q.innerJoin(customers, eq(customers.id, subscriptions.customerId)).innerJoin(subscriptionGroups, eq(subscriptionGroups.id, subscriptions.groupId))
+  q
+    .innerJoin(customers, eq(customers.id, subscriptions.customerId))
+    .innerJoin(subscriptionGroups, eq(subscriptionGroups.id, subscriptions.groupId))
 
 function loadSubscription(db: Db, id: number): SubscriptionRow | undefined {
   const head = db
@@ -103,7 +113,9 @@ const entity = defineEntity({
     f.customerId === null ? undefined : eq(subscriptions.customerId, f.customerId),
     f.groupId === null ? undefined : eq(subscriptions.groupId, f.groupId),
     f.active === null ? undefined : eq(subscriptions.active, f.active),
-    f.activeOn === null ? undefined : and(lte(subscriptions.startDate, f.activeOn), or(isNull(subscriptions.endDate), gte(subscriptions.endDate, f.activeOn)))
+    f.activeOn === null
+      ? undefined
+      : and(lte(subscriptions.startDate, f.activeOn), or(isNull(subscriptions.endDate), gte(subscriptions.endDate, f.activeOn)))
   ],
   load: loadSubscription,
   values: ({ serviceObjectIds: _objects, ...i }: SubIn) => i,
@@ -127,7 +139,8 @@ const entity = defineEntity({
   },
   saveChildren: (ctx, id, i) => {
     ctx.db.delete(subscriptionObjects).where(eq(subscriptionObjects.subscriptionId, id)).run()
-    for (const objectId of new Set(i.serviceObjectIds)) ctx.db.insert(subscriptionObjects).values({ subscriptionId: id, serviceObjectId: objectId }).run()
+    for (const objectId of new Set(i.serviceObjectIds))
+      ctx.db.insert(subscriptionObjects).values({ subscriptionId: id, serviceObjectId: objectId }).run()
   },
   references: [
     { column: subscriptionFees.subscriptionId, label: 'errors.uses.subscriptionFees' },
@@ -144,7 +157,11 @@ export const subscriptionService = {
   create(ctx: ServiceContext, i: SubIn): SubscriptionRow {
     return writeTx(ctx, () => {
       if (i.number !== '') return entity.create(ctx, i)
-      const group = ctx.db.select({ seq: subscriptionGroups.numberSequence }).from(subscriptionGroups).where(eq(subscriptionGroups.id, i.groupId)).get()
+      const group = ctx.db
+        .select({ seq: subscriptionGroups.numberSequence })
+        .from(subscriptionGroups)
+        .where(eq(subscriptionGroups.id, i.groupId))
+        .get()
       if (!group) throw invalid(['groupId'], 'validation.invalid')
       return entity.create(ctx, { ...i, number: nextNumber(ctx.db, group.seq || 'subscription') })
     })
@@ -152,7 +169,12 @@ export const subscriptionService = {
   update(ctx: ServiceContext, i: SubIn & { id: number; version: number }): SubscriptionRow {
     return writeTx(ctx, () => {
       const before = entity.load(ctx.db, i.id)
-      const made = ctx.db.select({ id: subscriptionFees.id }).from(subscriptionFees).where(eq(subscriptionFees.subscriptionId, i.id)).limit(1).get()
+      const made = ctx.db
+        .select({ id: subscriptionFees.id })
+        .from(subscriptionFees)
+        .where(eq(subscriptionFees.subscriptionId, i.id))
+        .limit(1)
+        .get()
       // Fees belong to the customer and periods of the group they were made under.
       if (made && before.customerId !== i.customerId) throw invalid(['customerId'], 'errors.subscriptions.feesMade')
       if (made && before.groupId !== i.groupId) throw invalid(['groupId'], 'errors.subscriptions.feesMade')

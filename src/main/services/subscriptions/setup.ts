@@ -49,7 +49,8 @@ export const subscriptionGroupService = defineEntity({
     toRow: (r): SubscriptionGroupRow => r
   },
   searchColumns: [subscriptionGroups.code, subscriptionGroups.name],
-  load: (db, id): SubscriptionGroupRow | undefined => db.select(groupSelection).from(subscriptionGroups).where(eq(subscriptionGroups.id, id)).get(),
+  load: (db, id): SubscriptionGroupRow | undefined =>
+    db.select(groupSelection).from(subscriptionGroups).where(eq(subscriptionGroups.id, id)).get(),
   // A group that does not accrue keeps no accrual period, so switching accrual on later asks for one again.
   values: (i: GroupIn) => ({ ...i, accrualPeriod: i.accrue ? i.accrualPeriod : null }),
   validate: (ctx, i, id) => {
@@ -58,10 +59,17 @@ export const subscriptionGroupService = defineEntity({
         invoicing: { key: `enums.periodCode.${i.invoicingPeriod}` },
         accrual: { key: `enums.periodCode.${i.accrualPeriod}` }
       })
-    if (i.numberSequence !== '' && !ctx.db.select({ code: numberSequences.code }).from(numberSequences).where(eq(numberSequences.code, i.numberSequence)).get())
+    if (
+      i.numberSequence !== '' &&
+      !ctx.db.select({ code: numberSequences.code }).from(numberSequences).where(eq(numberSequences.code, i.numberSequence)).get()
+    )
       throw invalid(['numberSequence'], 'errors.sequenceMissing', { code: i.numberSequence })
     if (id !== null) {
-      const before = ctx.db.select({ p: subscriptionGroups.invoicingPeriod }).from(subscriptionGroups).where(eq(subscriptionGroups.id, id)).get()
+      const before = ctx.db
+        .select({ p: subscriptionGroups.invoicingPeriod })
+        .from(subscriptionGroups)
+        .where(eq(subscriptionGroups.id, id))
+        .get()
       const used = ctx.db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.groupId, id)).limit(1).get()
       // The fees already made are keyed by the old periods: a new period would cut across them.
       if (before && before.p !== i.invoicingPeriod && used) throw invalid(['invoicingPeriod'], 'errors.subscriptions.periodInUse')
@@ -111,7 +119,8 @@ export const subscriptionPriceService = defineEntity({
     f.subscriptionId === null ? undefined : eq(subscriptionPrices.subscriptionId, f.subscriptionId),
     f.periodCode === null ? undefined : eq(subscriptionPrices.periodCode, f.periodCode)
   ],
-  load: (db, id): SubscriptionPriceRow | undefined => db.select(priceSelection).from(subscriptionPrices).where(eq(subscriptionPrices.id, id)).get(),
+  load: (db, id): SubscriptionPriceRow | undefined =>
+    db.select(priceSelection).from(subscriptionPrices).where(eq(subscriptionPrices.id, id)).get(),
   values: (i: ParsedInput<'subscriptionPrices.create'>) => i,
   validate: (ctx, i) => {
     const refs: [number | null, 'customerId' | 'subscriptionId' | 'categoryId'][] = [
@@ -132,7 +141,12 @@ const DEFAULT_PARAMETERS: SubscriptionParameters = { invoiceWithOrderLines: fals
 
 export function loadParameters(db: Db): SubscriptionParameters {
   const row = db.select().from(subscriptionParameters).where(eq(subscriptionParameters.id, 1)).get()
-  return row ? { invoiceWithOrderLines: row.invoiceWithOrderLines, reverseOnCredit: row.reverseOnCredit as SubscriptionParameters['reverseOnCredit'] } : DEFAULT_PARAMETERS
+  return row
+    ? {
+        invoiceWithOrderLines: row.invoiceWithOrderLines,
+        reverseOnCredit: row.reverseOnCredit as SubscriptionParameters['reverseOnCredit']
+      }
+    : DEFAULT_PARAMETERS
 }
 
 export function getParameters(ctx: ServiceContext): SubscriptionParameters {

@@ -63,7 +63,11 @@ export const subscriptionsContract = {
   'subscriptions.fees': method(z.object({ subscriptionId: id }), z.array(feeRow), 'invoices.read'),
   'subscriptions.schedule': method(z.object({ subscriptionId: id }), z.array(scheduleRow), 'invoices.read'),
   /** What generating up to the date would create, without creating anything. */
-  'subscriptions.preview': method(generationScope.safeExtend({ maxRows: z.number().int().min(0).max(5000).default(500) }), feePreview, 'invoices.read'),
+  'subscriptions.preview': method(
+    generationScope.safeExtend({ maxRows: z.number().int().min(0).max(5000).default(500) }),
+    feePreview,
+    'invoices.read'
+  ),
   /** Starts fee generation as a background job; poll subscriptions.run for progress. */
   'subscriptions.generate': method(generationScope, feeRun, 'subscriptions.write'),
   'subscriptions.run': method(idInput, feeRun, 'subscriptions.write'),

@@ -37,7 +37,12 @@ export function CreditFeeDialog({ fee, currency, onClose }: { fee: FeeRow; curre
           <MoneyInput label={t('subscriptions.fees.creditAmount')} withAsterisk value={amount} onChange={setAmount} />
           <DateField label={t('subscriptions.fees.creditDate')} withAsterisk clearable={false} value={date} onChange={setDate} />
         </Group>
-        <TextInput label={t('subscriptions.fees.creditReason')} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <TextInput
+          label={t('subscriptions.fees.creditReason')}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         {error && (
           <Text size="sm" c="red">
             {error}

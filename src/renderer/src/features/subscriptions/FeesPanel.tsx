@@ -29,7 +29,8 @@ export function FeesPanel({ subscription: s }: { subscription: SubscriptionRow }
   const [requestKey, setRequestKey] = useState(() => crypto.randomUUID())
   const open = (fees.data ?? []).filter((x) => x.status === 'created')
   const invoice = useMutation({
-    mutationFn: () => call('subscriptions.invoice', { customerId: s.customerId, feeIds: open.map((x) => x.id), invoiceDate: today(), requestKey }),
+    mutationFn: () =>
+      call('subscriptions.invoice', { customerId: s.customerId, feeIds: open.map((x) => x.id), invoiceDate: today(), requestKey }),
     onSuccess: (inv) => {
       setRequestKey(crypto.randomUUID())
       notifySaved(t('subscriptions.fees.invoiced', { number: inv.number }))
@@ -48,7 +49,13 @@ export function FeesPanel({ subscription: s }: { subscription: SubscriptionRow }
           </Button>
         )}
         {can('subscriptions.write') && (
-          <Button size="xs" variant="default" leftSection={<IconCalendarMinus size={14} />} onClick={() => setReducing(true)} disabled={!fees.data?.length}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconCalendarMinus size={14} />}
+            onClick={() => setReducing(true)}
+            disabled={!fees.data?.length}
+          >
             {t('subscriptions.fees.removeDays')}
           </Button>
         )}
@@ -106,7 +113,12 @@ export function FeesPanel({ subscription: s }: { subscription: SubscriptionRow }
                 <Table.Td ta="right">{x.creditedAmount ? money(x.creditedAmount) : ''}</Table.Td>
                 <Table.Td ta="right">
                   {can('invoices.create') && x.amount > 0 && (x.status === 'invoiced' || x.status === 'partlyCredited') && (
-                    <Button size="compact-xs" variant="subtle" leftSection={<IconReceiptRefund size={12} />} onClick={() => setCrediting(x)}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconReceiptRefund size={12} />}
+                      onClick={() => setCrediting(x)}
+                    >
                       {t('subscriptions.fees.credit')}
                     </Button>
                   )}

@@ -1,6 +1,12 @@
 import { Grid, Select, Switch, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
-import { ACCRUAL_PERIODS, PERIOD_CODES, type PeriodCode, subscriptionGroupInput, type SubscriptionGroupRow } from '@shared/domain/subscriptions'
+import {
+  ACCRUAL_PERIODS,
+  PERIOD_CODES,
+  type PeriodCode,
+  subscriptionGroupInput,
+  type SubscriptionGroupRow
+} from '@shared/domain/subscriptions'
 import { RecordPage } from '../../components/RecordPage'
 import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
@@ -59,7 +65,8 @@ export function GroupPage() {
             onChange={(v) => {
               const p = v as PeriodCode
               form.setFieldValue('invoicingPeriod', p)
-              if (form.values.accrualPeriod && !ACCRUAL_PERIODS[p].includes(form.values.accrualPeriod)) form.setFieldValue('accrualPeriod', null)
+              if (form.values.accrualPeriod && !ACCRUAL_PERIODS[p].includes(form.values.accrualPeriod))
+                form.setFieldValue('accrualPeriod', null)
             }}
           />
         </Grid.Col>

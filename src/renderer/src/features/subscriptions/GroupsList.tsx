@@ -18,7 +18,12 @@ export function GroupsList() {
       columns={[
         { key: 'code', label: t('masterdata.field.code'), sort: 'code', width: 140 },
         { key: 'name', label: t('masterdata.field.name'), sort: 'name' },
-        { key: 'invoicingPeriod', label: t('subscriptions.groups.invoicingPeriod'), width: 150, render: (r) => t(`enums.periodCode.${r.invoicingPeriod}`) },
+        {
+          key: 'invoicingPeriod',
+          label: t('subscriptions.groups.invoicingPeriod'),
+          width: 150,
+          render: (r) => t(`enums.periodCode.${r.invoicingPeriod}`)
+        },
         {
           key: 'accrualPeriod',
           label: t('subscriptions.groups.accrual'),

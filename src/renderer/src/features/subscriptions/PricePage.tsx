@@ -20,7 +20,16 @@ interface Values {
   validTo: string | null
   amount: number
 }
-const empty: Values = { periodCode: 'month', currency: 'EUR', subscriptionId: null, customerId: null, categoryId: null, validFrom: today(), validTo: null, amount: 0 }
+const empty: Values = {
+  periodCode: 'month',
+  currency: 'EUR',
+  subscriptionId: null,
+  customerId: null,
+  categoryId: null,
+  validFrom: today(),
+  validTo: null,
+  amount: 0
+}
 const toForm = (r: SubscriptionPriceRow): Values => ({
   periodCode: r.periodCode,
   currency: r.currency,
@@ -94,7 +103,12 @@ export function PricePage() {
           />
         </Grid.Col>
         <Grid.Col span={2}>
-          <DateField label={t('subscriptions.prices.validTo')} {...form.getInputProps('validTo')} value={form.values.validTo} onChange={(v) => form.setFieldValue('validTo', v)} />
+          <DateField
+            label={t('subscriptions.prices.validTo')}
+            {...form.getInputProps('validTo')}
+            value={form.values.validTo}
+            onChange={(v) => form.setFieldValue('validTo', v)}
+          />
         </Grid.Col>
         <Grid.Col span={4}>
           <EntitySelect

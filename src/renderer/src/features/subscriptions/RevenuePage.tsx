@@ -67,9 +67,25 @@ export function RevenuePage() {
             <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
             <Tooltip formatter={euros} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="recognised" name={t('subscriptions.revenue.recognised')} fill="var(--mantine-color-teal-6)" isAnimationActive={false} />
-            <Bar dataKey="deferred" name={t('subscriptions.revenue.deferred')} fill="var(--mantine-color-blue-3)" isAnimationActive={false} />
-            <Line dataKey="mrr" name={t('subscriptions.revenue.mrr')} stroke="var(--mantine-color-orange-6)" dot={false} isAnimationActive={false} />
+            <Bar
+              dataKey="recognised"
+              name={t('subscriptions.revenue.recognised')}
+              fill="var(--mantine-color-teal-6)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="deferred"
+              name={t('subscriptions.revenue.deferred')}
+              fill="var(--mantine-color-blue-3)"
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="mrr"
+              name={t('subscriptions.revenue.mrr')}
+              stroke="var(--mantine-color-orange-6)"
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </Paper>

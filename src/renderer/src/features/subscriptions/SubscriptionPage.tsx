@@ -94,9 +94,19 @@ export function SubscriptionPage() {
                     rowPath={(r) => `/subscription-prices/${r.id}`}
                     columns={[
                       { key: 'periodCode', label: t('subscriptions.prices.period'), render: (r) => t(`enums.periodCode.${r.periodCode}`) },
-                      { key: 'validFrom', label: t('subscriptions.prices.validFrom'), sort: 'validFrom', render: (r) => f.date(r.validFrom) },
+                      {
+                        key: 'validFrom',
+                        label: t('subscriptions.prices.validFrom'),
+                        sort: 'validFrom',
+                        render: (r) => f.date(r.validFrom)
+                      },
                       { key: 'validTo', label: t('subscriptions.prices.validTo'), render: (r) => (r.validTo ? f.date(r.validTo) : '—') },
-                      { key: 'amount', label: t('subscriptions.prices.amount'), align: 'right', render: (r) => f.money(r.amount, r.currency) }
+                      {
+                        key: 'amount',
+                        label: t('subscriptions.prices.amount'),
+                        align: 'right',
+                        render: (r) => f.money(r.amount, r.currency)
+                      }
                     ]}
                   />
                 )
@@ -107,7 +117,11 @@ export function SubscriptionPage() {
     >
       <Grid gap="sm">
         <Grid.Col span={2}>
-          <TextInput label={t('subscriptions.field.number')} placeholder={t('subscriptions.field.numberAuto')} {...form.getInputProps('number')} />
+          <TextInput
+            label={t('subscriptions.field.number')}
+            placeholder={t('subscriptions.field.numberAuto')}
+            {...form.getInputProps('number')}
+          />
         </Grid.Col>
         <Grid.Col span={5}>
           <TextInput label={t('subscriptions.field.name')} withAsterisk {...form.getInputProps('name')} />

@@ -76,13 +76,42 @@ export function SubscriptionsList() {
           { key: 'name', label: t('subscriptions.col.name'), sort: 'name' },
           { key: 'customerName', label: t('subscriptions.col.customer'), sort: 'customerName' },
           { key: 'groupCode', label: t('subscriptions.col.group'), width: 110 },
-          { key: 'invoicingPeriod', label: t('subscriptions.col.period'), width: 100, render: (r) => t(`enums.periodCode.${r.invoicingPeriod}`) },
-          { key: 'basePrice', label: t('subscriptions.col.basePrice'), sort: 'basePrice', align: 'right', width: 110, render: (r) => f.money(r.basePrice, r.currency) },
-          { key: 'priceIndex', label: t('subscriptions.col.index'), align: 'right', width: 70, render: (r) => f.number(r.priceIndex / 100, 2) },
+          {
+            key: 'invoicingPeriod',
+            label: t('subscriptions.col.period'),
+            width: 100,
+            render: (r) => t(`enums.periodCode.${r.invoicingPeriod}`)
+          },
+          {
+            key: 'basePrice',
+            label: t('subscriptions.col.basePrice'),
+            sort: 'basePrice',
+            align: 'right',
+            width: 110,
+            render: (r) => f.money(r.basePrice, r.currency)
+          },
+          {
+            key: 'priceIndex',
+            label: t('subscriptions.col.index'),
+            align: 'right',
+            width: 70,
+            render: (r) => f.number(r.priceIndex / 100, 2)
+          },
           { key: 'startDate', label: t('subscriptions.col.start'), sort: 'startDate', width: 100, render: (r) => f.date(r.startDate) },
           { key: 'endDate', label: t('subscriptions.col.end'), width: 100, render: (r) => (r.endDate ? f.date(r.endDate) : '—') },
-          { key: 'lastPeriodEnd', label: t('subscriptions.col.feesUntil'), width: 100, render: (r) => (r.lastPeriodEnd ? f.date(r.lastPeriodEnd) : '—') },
-          { key: 'feesTotal', label: t('subscriptions.col.feesTotal'), align: 'right', width: 110, render: (r) => f.money(r.feesTotal, r.currency) }
+          {
+            key: 'lastPeriodEnd',
+            label: t('subscriptions.col.feesUntil'),
+            width: 100,
+            render: (r) => (r.lastPeriodEnd ? f.date(r.lastPeriodEnd) : '—')
+          },
+          {
+            key: 'feesTotal',
+            label: t('subscriptions.col.feesTotal'),
+            align: 'right',
+            width: 110,
+            render: (r) => f.money(r.feesTotal, r.currency)
+          }
         ]}
       />
       {generating && <GenerateDialog onClose={() => setGenerating(false)} />}

@@ -306,7 +306,8 @@ export const errors: Shape<typeof en> = {
     agreementOfOtherCustomer: 'Teenuselepe kuulub teisele kliendile',
     objectOfOtherCustomer: 'Hooldusobjekti pole või see kuulub teisele kliendile',
     feesMade: 'Kordustellimusele on juba tasusid loodud; selle klienti ja gruppi ei saa muuta',
-    reductionOutside: 'Ükski kordustellimuse tasu ei kata vahemikku {{from}} – {{to}}; päevi saab eemaldada ainult ühe loodud tasuperioodi seest',
+    reductionOutside:
+      'Ükski kordustellimuse tasu ei kata vahemikku {{from}} – {{to}}; päevi saab eemaldada ainult ühe loodud tasuperioodi seest',
     reductionOverlap: 'Osa neist päevadest on juba eemaldatud',
     reductionTooLarge: 'Vähendus on suurem kui tasust alles on',
     reduceReduction: 'Vähendada saab ainult tava- või osaperioodi tasu',
