@@ -7,6 +7,7 @@ import { ensureDefaultSequences } from './services/core/sequences'
 import { ensureDefaultWorkflow } from './services/orders/stages'
 import { ensureReturnSetup } from './services/returns/setup'
 import { ensureSlaReasons } from './services/sla/definitions'
+import { markInterruptedFeeRuns } from './services/subscriptions/generate'
 
 /**
  * Start-up, above the services: every host (Electron main, browser mode, CLI, tests, bench) opens its
@@ -21,6 +22,7 @@ export function startUp(db: Db): void {
   ensureSlaReasons(db)
   ensureReturnSetup(db)
   markInterruptedRuns(db)
+  markInterruptedFeeRuns(db)
 }
 
 /** Opens the file, migrates it (with a backup first) and runs the start-up work; closes it again on failure. */

@@ -11,6 +11,7 @@ import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } fr
 import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { DISPOSITION_ACTIONS, RETURN_EVENTS, RETURN_LINE_STATUSES, RETURN_STATUSES, STOCK_LOCATIONS } from '@shared/domain/returns'
+import { FEE_KINDS, FEE_STATUSES, PERIOD_CODES, RUN_STATUSES } from '@shared/domain/subscriptions'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -87,7 +88,12 @@ const BUILT: Record<string, readonly string[]> = {
   'seeds.vatRates': DEFAULT_VAT_RATES.map((r) => r.code),
   'errors.record': RECORD_KINDS,
   'errors.another': UNIQUE_KINDS,
-  'errors.sla.target': SLA_TARGET_KINDS
+  'errors.sla.target': SLA_TARGET_KINDS,
+  'enums.periodCode': PERIOD_CODES,
+  'subscriptions.invoiceLine': FEE_KINDS,
+  'subscriptions.feeKind': FEE_KINDS,
+  'subscriptions.feeStatus': FEE_STATUSES,
+  'subscriptions.generate.status': RUN_STATUSES
 }
 
 function sources(dir: string): string[] {

@@ -13,6 +13,7 @@ import { formatsFor, type Formats } from '@shared/i18n/format'
 import { tFor } from '@shared/i18n/i18n'
 import type { CsvDialect, Language } from '@shared/i18n/languages'
 import type { IntervalUnit, WindowKind } from '@shared/recurrence'
+import type { PeriodCode } from '@shared/domain/subscriptions'
 import type { CsvColumn, CsvKind } from './csvColumns'
 
 /** Whom a file is written for: the words in their language, numbers in their dialect, times in the shop's zone. */
@@ -84,6 +85,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.dispositionAction.${v as DispositionAction}`)
     case 'stockLocation':
       return t(`enums.stockLocation.${v as StockLocation}`)
+    case 'periodCode':
+      return t(`enums.periodCode.${v as PeriodCode}`)
     default:
       return null
   }
@@ -93,7 +96,9 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
 export function cellOf(c: CsvColumn, value: unknown, t: TFunction, f: Formats, dialect: CsvDialect): string {
   if (value === null || value === undefined) return ''
   switch (c.kind) {
+    // An index is kept in hundredths of a point, as money in cents.
     case 'money':
+    case 'index':
       return typeof value === 'number' ? plainNumber(value / 100, 2, 2, dialect) : ''
     case 'number':
       return typeof value === 'number' ? plainNumber(value, 3, 0, dialect) : ''

@@ -36,6 +36,8 @@ export type CsvKind =
   | 'dispositionAction'
   | 'stockLocation'
   | 'thousandths'
+  | 'periodCode'
+  | 'index'
 
 export interface CsvColumn {
   field: CsvField
@@ -85,7 +87,18 @@ const KIND: Partial<Record<CsvField, CsvKind>> = {
   progress: 'progress',
   origin: 'origin',
   combineRule: 'combineRule',
-  status: 'assignmentStatus'
+  status: 'assignmentStatus',
+  invoicingPeriod: 'periodCode',
+  accrualPeriod: 'periodCode',
+  periodCode: 'periodCode',
+  accrue: 'bool',
+  validFrom: 'date',
+  validTo: 'date',
+  lastPeriodEnd: 'date',
+  amount: 'money',
+  basePrice: 'money',
+  feesTotal: 'money',
+  priceIndex: 'index'
 }
 
 type Spec = readonly (CsvField | readonly [CsvField, CsvKind])[]
@@ -275,6 +288,33 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'confirmed',
     ['creditTotal', 'money'],
     'currency'
+  ],
+  'subscriptionGroups.list': ['code', 'name', 'invoicingPeriod', 'accrue', 'accrualPeriod', 'numberSequence'],
+  'subscriptionPrices.list': [
+    'periodCode',
+    'currency',
+    'subscriptionNumber',
+    'customerName',
+    'categoryName',
+    'level',
+    'validFrom',
+    'validTo',
+    'amount'
+  ],
+  'subscriptions.list': [
+    'number',
+    'name',
+    'customerName',
+    'groupCode',
+    'invoicingPeriod',
+    'currency',
+    'basePrice',
+    'priceIndex',
+    'startDate',
+    'endDate',
+    'active',
+    'lastPeriodEnd',
+    'feesTotal'
   ]
 }
 
@@ -306,7 +346,9 @@ export const CSV_LEFT_OUT = new Set([
   'chargeCategoryId',
   'chargeItemId',
   'returnId',
-  'lineId'
+  'lineId',
+  'subscriptionId',
+  'categoryId'
 ])
 
 /** Every field some list shows: the keys of the `csv.columns` group (built from the field in `csvHeader`). */

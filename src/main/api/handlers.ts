@@ -7,6 +7,7 @@ import { masterdataContract } from '@shared/api/domains/masterdata'
 import { ordersContract } from '@shared/api/domains/orders'
 import { returnsContract } from '@shared/api/domains/returns'
 import { slaContract } from '@shared/api/domains/sla'
+import { subscriptionsContract } from '@shared/api/domains/subscriptions'
 import { systemContract } from '@shared/api/domains/system'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
@@ -17,6 +18,7 @@ import { masterdataExports, masterdataHandlers } from '../services/masterdata/ha
 import { ordersExports, ordersHandlers } from '../services/orders/handlers'
 import { returnsExports, returnsHandlers } from '../services/returns/handlers'
 import { slaExports, slaHandlers } from '../services/sla/handlers'
+import { subscriptionsExports, subscriptionsHandlers } from '../services/subscriptions/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
 
 export type Handlers = HandlersOf<Contract>
@@ -51,7 +53,8 @@ export const handlers = {
   ...only(dispatchContract, dispatchHandlers),
   ...only(slaContract, slaHandlers),
   ...only(bankContract, bankHandlers),
-  ...only(returnsContract, returnsHandlers)
+  ...only(returnsContract, returnsHandlers),
+  ...only(subscriptionsContract, subscriptionsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -63,5 +66,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...dispatchExports,
   ...slaExports,
   ...bankExports,
-  ...returnsExports
+  ...returnsExports,
+  ...subscriptionsExports
 }

@@ -35,6 +35,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   agreement: { type: 'string', multiple: true },
+  group: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   'csv-dialect': { type: 'string' }

@@ -14,6 +14,7 @@ import { ensureDefaultSequences } from '../services/core/sequences'
 import { createDemoData, type DemoStage } from '../demo/createDemo'
 import { ensureSettings } from '../services/settings/settings'
 import { agreementsGenerate } from './agreements'
+import { subscriptionsGenerate } from './subscriptions'
 import { einvoice } from './einvoice'
 import {
   actingUser,
@@ -436,4 +437,14 @@ const pdf: Command = {
   }
 }
 
-export const COMMANDS: readonly Command[] = [migrate, backup, demo, exportList, usersAdd, pdf, einvoice, agreementsGenerate]
+export const COMMANDS: readonly Command[] = [
+  migrate,
+  backup,
+  demo,
+  exportList,
+  usersAdd,
+  pdf,
+  einvoice,
+  agreementsGenerate,
+  subscriptionsGenerate
+]

@@ -7,6 +7,7 @@ import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
 import { returnsContract } from './domains/returns'
 import { slaContract } from './domains/sla'
+import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
 
 export const contract = {
@@ -17,7 +18,8 @@ export const contract = {
   ...dispatchContract,
   ...slaContract,
   ...bankContract,
-  ...returnsContract
+  ...returnsContract,
+  ...subscriptionsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -32,7 +32,9 @@ export const PERMISSIONS = [
   'returns.read',
   'returns.write',
   'returns.credit',
-  'returns.configure'
+  'returns.configure',
+  'subscriptions.write',
+  'subscriptions.configure'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -65,7 +67,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns.read',
     'returns.write',
     'returns.credit',
-    'returns.configure'
+    'returns.configure',
+    'subscriptions.write',
+    'subscriptions.configure'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
   serviceConsultant: [

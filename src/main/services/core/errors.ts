@@ -57,6 +57,9 @@ export const ENTITY_KINDS = [
   'slaReason',
   'stage',
   'stageReason',
+  'subscription',
+  'subscriptionGroup',
+  'subscriptionPrice',
   'templateGroup',
   'timeWindow',
   'worker'
@@ -90,6 +93,8 @@ export const RECORD_KINDS = [
   'site',
   'slaClock',
   'someLine',
+  'subscriptionFee',
+  'subscriptionRun',
   'user'
 ] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]

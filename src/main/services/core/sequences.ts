@@ -31,7 +31,8 @@ export const DEFAULT_SEQUENCES = [
   { code: 'invoice', name: 'Invoices', prefix: 'INV-', padding: 6 },
   { code: 'creditNote', name: 'Credit notes', prefix: 'CRN-', padding: 6 },
   { code: 'agreement', name: 'Service agreements', prefix: 'AGR-', padding: 5 },
-  { code: 'returnOrder', name: 'Return orders (RMA)', prefix: 'RMA-', padding: 6 }
+  { code: 'returnOrder', name: 'Return orders (RMA)', prefix: 'RMA-', padding: 6 },
+  { code: 'subscription', name: 'Subscriptions', prefix: 'SUB-', padding: 5 }
 ] as const
 
 export function ensureDefaultSequences(db: Db): void {

@@ -223,14 +223,22 @@ function requestShape(orderLineIds: (number | null)[], manual: Pick<ManualLineIn
 
 type NewLine = Omit<typeof invoiceLines.$inferInsert, 'invoiceId'>
 
+/** A subscription fee to invoice (services/subscriptions/billing.ts): net cents, one unit, the default VAT rate. */
+export interface FeeCharge {
+  feeId: number
+  description: string
+  amount: number
+}
+
 /**
  * Invoices posted, uninvoiced lines of one customer, and manual charges. The invoice, its lines, the lines'
  * invoice link and the number are one transaction: a crash leaves none of them, and the number goes back to
  * the sequence. A second attempt with the same request key (double click, retry) answers the first invoice.
  * The due date follows the customer's payment terms, else the company's; a business customer in another EU
  * member state with a VAT number is invoiced under reverse charge (0 %, category AE).
+ * `fees` (subscription fees, checked by their service inside the same transaction) become lines of their own.
  */
-export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.create'>): InvoiceRow {
+export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.create'>, fees: FeeCharge[] = []): InvoiceRow {
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'invoices.create')
     if (i.manualLines.length > 0) requirePermission(ctx, 'invoices.manualCharge')
@@ -311,6 +319,20 @@ export function createInvoice(ctx: ServiceContext, i: ParsedInput<'invoices.crea
         withVat(
           { source: 'manual', type: 'fee', description: m.description, quantity: m.quantity, unit: m.unit, unitPrice: m.unitPrice },
           vatOf(m.vatCode, ['manualLines', n, 'vatCode'])
+        )
+      ),
+      ...fees.map((f) =>
+        withVat(
+          {
+            source: 'subscriptionFee',
+            subscriptionFeeId: f.feeId,
+            type: 'fee',
+            description: f.description,
+            quantity: 1000,
+            unit: '',
+            unitPrice: f.amount
+          },
+          orderVat
         )
       )
     ]
@@ -474,6 +496,8 @@ export function creditInvoice(
           source: returnLines.has(l.id) ? 'returnLine' : l.source,
           returnLineId: returnLines.get(l.id) ?? null,
           orderLineId: l.orderLineId,
+          // A credited subscription fee stays traceable from the credit note's line too.
+          subscriptionFeeId: sql<number | null>`(select o.subscription_fee_id from ${invoiceLines} o where o.id = ${l.id})`,
           creditedLineId: l.id,
           orderNumber: l.orderNumber,
           type: l.type,

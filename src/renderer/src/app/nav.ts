@@ -27,7 +27,9 @@ import {
   IconBuildingBank,
   IconAlarm,
   IconChartBar,
-  IconMessageReport
+  IconMessageReport,
+  IconChartLine,
+  IconTag
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -61,7 +63,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
-      { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'app.nav.modules.subscriptions' }
+      { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
+      { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' }
     ]
   },
   {
@@ -96,6 +99,13 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.serviceIntervals', path: '/service-intervals', icon: IconRepeat },
       { labelKey: 'app.nav.timeWindows', path: '/time-windows', icon: IconCalendarTime },
       { labelKey: 'app.nav.templateGroups', path: '/template-groups', icon: IconBinaryTree2 }
+    ]
+  },
+  {
+    section: 'app.nav.sections.subscriptionSetup',
+    items: [
+      { labelKey: 'app.nav.subscriptionGroups', path: '/subscription-groups', icon: IconFolders },
+      { labelKey: 'app.nav.subscriptionPrices', path: '/subscription-prices', icon: IconTag, permission: 'invoices.read' }
     ]
   },
   {

@@ -45,6 +45,13 @@ import { TemplateGroupPage } from '../features/agreements/setup/TemplateGroupPag
 import { TemplateGroupsTree } from '../features/agreements/setup/TemplateGroupsTree'
 import { TimeWindowPage } from '../features/agreements/setup/TimeWindowPage'
 import { TimeWindowsList } from '../features/agreements/setup/TimeWindowsList'
+import { GroupPage as SubscriptionGroupPage } from '../features/subscriptions/GroupPage'
+import { GroupsList as SubscriptionGroupsList } from '../features/subscriptions/GroupsList'
+import { PricePage } from '../features/subscriptions/PricePage'
+import { PricesList } from '../features/subscriptions/PricesList'
+import { RevenuePage } from '../features/subscriptions/RevenuePage'
+import { SubscriptionPage } from '../features/subscriptions/SubscriptionPage'
+import { SubscriptionsList } from '../features/subscriptions/SubscriptionsList'
 import { AtRiskList } from '../features/sla/AtRiskList'
 import { CompliancePage } from '../features/sla/CompliancePage'
 import { SlaPage } from '../features/sla/SlaPage'
@@ -207,6 +214,35 @@ export function AppRoutes() {
         element={
           <PerRecord>
             <TemplateGroupPage />
+          </PerRecord>
+        }
+      />
+      {/* service subscriptions and their setup */}
+      <Route path="/subscriptions" element={<SubscriptionsList />} />
+      <Route
+        path="/subscriptions/:id"
+        element={
+          <PerRecord>
+            <SubscriptionPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/subscription-revenue" element={<RevenuePage />} />
+      <Route path="/subscription-groups" element={<SubscriptionGroupsList />} />
+      <Route
+        path="/subscription-groups/:id"
+        element={
+          <PerRecord>
+            <SubscriptionGroupPage />
+          </PerRecord>
+        }
+      />
+      <Route path="/subscription-prices" element={<PricesList />} />
+      <Route
+        path="/subscription-prices/:id"
+        element={
+          <PerRecord>
+            <PricePage />
           </PerRecord>
         }
       />

@@ -8,6 +8,7 @@ export const app = {
       resources: 'Resources',
       catalogue: 'Catalogue',
       agreementSetup: 'Agreement setup',
+      subscriptionSetup: 'Subscription setup',
       administration: 'Administration'
     },
     serviceOrders: 'Service orders',
@@ -19,6 +20,9 @@ export const app = {
     slas: 'SLAs',
     slaAtRisk: 'SLAs at risk',
     slaCompliance: 'SLA compliance',
+    subscriptionRevenue: 'Subscription revenue',
+    subscriptionGroups: 'Subscription groups',
+    subscriptionPrices: 'Subscription prices',
     returns: 'Returns',
     subscriptions: 'Subscriptions',
     customers: 'Customers',
@@ -45,7 +49,6 @@ export const app = {
     settings: 'Settings',
     soon: 'soon',
     arrivesWith: 'Arrives with {{module}}',
-    modules: { subscriptions: 'service subscriptions' }
   },
   user: {
     signedInAs: 'Signed in as {{username}}',

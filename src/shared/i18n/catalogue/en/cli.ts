@@ -206,5 +206,20 @@ export const cli = {
     fromAgreements_other: 'from {{n}} agreements',
     occurrences_one: '{{n}} occurrence',
     occurrences_other: '{{n}} occurrences'
+  },
+  subscriptions: {
+    summary: 'Create the subscription fees due up to a date (for scheduled runs)',
+    details:
+      '--to date       fees for every invoicing period that starts on or before this date\n' +
+      '--group CODE    only the subscriptions of this group; default: every active subscription\n' +
+      '--json          print one JSON object: created, skipped, subscriptions …\n' +
+      '--user name     act as this user (default: the first active administrator)\n' +
+      'A fee is made once per subscription and period: running it again, or after an interrupted run, creates\n' +
+      'only the missing fees (missed periods are caught up).',
+    noArguments: 'subscriptions generate takes no arguments, not "{{args}}"',
+    needsTo: 'subscriptions generate needs --to, e.g. --to 2026-03-31',
+    noGroup: 'There is no subscription group {{code}}.',
+    progress: '  {{done}}/{{total}} subscriptions, {{created}} fees created',
+    done: 'Created {{created}} fees, skipped {{skipped}} made before, {{subscriptions}} subscriptions up to {{to}} ({{seconds}} s).'
   }
 }

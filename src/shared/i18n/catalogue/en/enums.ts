@@ -36,5 +36,6 @@ export const enums = {
     scrap: 'Scrap',
     repairReturn: 'Repair and return'
   },
-  stockLocation: { stock: 'Stock', quarantine: 'Quarantine', scrap: 'Scrap', atCustomer: 'At the customer' }
+  stockLocation: { stock: 'Stock', quarantine: 'Quarantine', scrap: 'Scrap', atCustomer: 'At the customer' },
+  periodCode: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', halfYear: 'Half-year', year: 'Year' }
 }

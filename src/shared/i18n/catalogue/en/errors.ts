@@ -24,6 +24,9 @@ export const errors = {
     slaReason: 'SLA reason',
     stage: 'Stage',
     stageReason: 'Reason code',
+    subscription: 'Subscription',
+    subscriptionGroup: 'Subscription group',
+    subscriptionPrice: 'Subscription price',
     templateGroup: 'Template group',
     timeWindow: 'Time window',
     worker: 'Worker',
@@ -47,6 +50,8 @@ export const errors = {
     site: 'Site "{{name}}"',
     slaClock: 'The SLA clock',
     someLine: 'One of the lines',
+    subscriptionFee: 'Fee transaction',
+    subscriptionRun: 'Fee run',
     user: 'User'
   },
   /** The kind of a record inside a sentence: "Another customer already uses this code". */
@@ -70,6 +75,9 @@ export const errors = {
     slaReason: 'sla reason',
     stage: 'stage',
     stageReason: 'reason code',
+    subscription: 'subscription',
+    subscriptionGroup: 'subscription group',
+    subscriptionPrice: 'subscription price',
     templateGroup: 'template group',
     timeWindow: 'time window',
     worker: 'worker',
@@ -108,7 +116,10 @@ export const errors = {
     slaLogEntries: 'SLA log entries',
     returnReasons: 'return reasons',
     returnOrders: 'return orders',
-    returnLines: 'return lines'
+    returnLines: 'return lines',
+    subscriptions: 'subscriptions',
+    subscriptionFees: 'fee transactions',
+    subscriptionPrices: 'subscription prices'
   },
   /** Fields named in messages. */
   field: {
@@ -305,6 +316,26 @@ export const errors = {
     creditNothing: 'Line {{lineNo}} ({{description}}): give a quantity or an amount to credit',
     quantityLeft: 'Line {{lineNo}} ({{description}}): at most {{left, number}} {{unit}} is left to credit',
     amountLeft: 'Line {{lineNo}} ({{description}}): at most {{left, number(minimumFractionDigits: 2)}} {{currency}} is left to credit'
+  },
+  subscriptions: {
+    accrualNotAllowed: 'A {{invoicing}} invoicing period cannot accrue by {{accrual}}',
+    periodInUse: 'The group has subscriptions whose fees follow its invoicing period; it cannot change',
+    agreementOfOtherCustomer: 'The agreement belongs to another customer',
+    objectOfOtherCustomer: 'A service object is missing or belongs to another customer',
+    feesMade: 'Fees were already made for this subscription; its customer and group cannot change',
+    reductionOutside: 'No fee of the subscription covers {{from}} – {{to}}; days can only be removed inside one generated fee period',
+    reductionOverlap: 'Some of these days were already removed',
+    reductionTooLarge: 'The reduction is larger than what is left of the fee',
+    reduceReduction: 'Only a regular or non-regular fee can be reduced',
+    feeMissing: 'One of the fees does not exist',
+    otherCustomer: 'A fee of {{number}} belongs to another customer',
+    alreadyInvoiced: 'The fee of {{number}} from {{from}} is already invoiced; it cannot be invoiced twice.',
+    notInvoiced: 'The fee is not invoiced yet; there is nothing to credit',
+    creditReduction: 'A reduction cannot be credited; credit the fee it reduces',
+    creditNothing: 'Give an amount to credit',
+    creditTooMuch: 'At most {{left, number(minimumFractionDigits: 2)}} is left to credit on this fee',
+    nothingToReverse: 'No credit of this fee waits for its recognition to be reversed',
+    tooManyMonths: 'At most {{maximum}} months in one report'
   },
   agreements: {
     groupInItself: 'A group cannot sit inside itself',

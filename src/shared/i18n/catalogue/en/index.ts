@@ -17,6 +17,7 @@ import { returns } from './returns'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
+import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
@@ -40,5 +41,6 @@ export const en = {
   seeds,
   settings,
   sla,
+  subscriptions,
   validation
 }

@@ -44,7 +44,8 @@ export const seeds = {
     invoice: 'Invoices',
     creditNote: 'Credit notes',
     agreement: 'Service agreements',
-    returnOrder: 'Return orders (RMA)'
+    returnOrder: 'Return orders (RMA)',
+    subscription: 'Subscriptions'
   },
   vatRates: { S: 'Standard 24 %', R13: 'Reduced 13 %', R9: 'Reduced 9 %', Z: 'Zero 0 %' }
 }

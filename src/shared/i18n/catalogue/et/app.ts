@@ -9,6 +9,7 @@ export const app: Shape<typeof en> = {
       customers: 'Kliendid ja seadmed',
       resources: 'Ressursid',
       catalogue: 'Kataloog',
+      subscriptionSetup: 'Kordustellimuste seadistus',
       agreementSetup: 'Lepete seadistus',
       administration: 'Haldus'
     },
@@ -21,6 +22,9 @@ export const app: Shape<typeof en> = {
     slas: 'Teenusetaseme lepped',
     slaAtRisk: 'Ohus SLA-d',
     slaCompliance: 'SLA täitmine',
+    subscriptionRevenue: 'Kordustellimuste tulu',
+    subscriptionGroups: 'Kordustellimuste grupid',
+    subscriptionPrices: 'Kordustellimuste hinnad',
     returns: 'Tagastused',
     subscriptions: 'Kordustellimused',
     customers: 'Kliendid',
@@ -47,7 +51,6 @@ export const app: Shape<typeof en> = {
     settings: 'Seaded',
     soon: 'tulekul',
     arrivesWith: 'Tuleb koos osaga „{{module}}“',
-    modules: { subscriptions: 'teenuste kordustellimus' }
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

@@ -206,5 +206,20 @@ export const cli: Shape<typeof en> = {
     fromAgreements_other: '{{n}} teenuseleppe põhjal',
     occurrences_one: '{{n}} külastus',
     occurrences_other: '{{n}} külastust'
+  },
+  subscriptions: {
+    summary: 'Loo kordustellimuste tasud kuni kuupäevani (ajastatud käivitusteks)',
+    details:
+      '--to kuupäev    tasud kõigi arveldusperioodide eest, mis algavad sel päeval või varem\n' +
+      '--group KOOD    ainult selle grupi kordustellimused; vaikimisi kõik aktiivsed kordustellimused\n' +
+      '--json          prindi üks JSON-objekt: created, skipped, subscriptions …\n' +
+      '--user nimi     tegutse selle kasutajana (vaikimisi esimene aktiivne administraator)\n' +
+      'Iga tasu luuakse kordustellimuse ja perioodi kohta üks kord: uuesti käivitamine, ka pärast katkenud\n' +
+      'käivitust, loob ainult puuduvad tasud (vahelejäänud perioodid tehakse järele).',
+    noArguments: 'subscriptions generate ei võta argumente, mitte „{{args}}“',
+    needsTo: 'subscriptions generate vajab --to, nt --to 2026-03-31',
+    noGroup: 'Kordustellimuste gruppi {{code}} ei ole.',
+    progress: '  {{done}}/{{total}} kordustellimust, {{created}} tasu loodud',
+    done: 'Loodud {{created}} tasu, vahele jäetud {{skipped}} varem loodut, {{subscriptions}} kordustellimust kuni {{to}} ({{seconds}} s).'
   }
 }

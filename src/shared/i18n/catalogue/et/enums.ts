@@ -44,5 +44,6 @@ export const enums: Shape<typeof en> = {
     scrap: 'Utiliseerimine',
     repairReturn: 'Remont ja tagastus'
   },
-  stockLocation: { stock: 'Laos', quarantine: 'Karantiinis', scrap: 'Utiliseeritud', atCustomer: 'Kliendi juures' }
+  stockLocation: { stock: 'Laos', quarantine: 'Karantiinis', scrap: 'Utiliseeritud', atCustomer: 'Kliendi juures' },
+  periodCode: { day: 'Päev', week: 'Nädal', month: 'Kuu', quarter: 'Kvartal', halfYear: 'Poolaasta', year: 'Aasta' }
 }

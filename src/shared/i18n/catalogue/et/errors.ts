@@ -23,6 +23,9 @@ export const errors: Shape<typeof en> = {
     slaReason: 'SLA põhjust',
     stage: 'Etappi',
     stageReason: 'Põhjuse koodi',
+    subscription: 'Kordustellimust',
+    subscriptionGroup: 'Kordustellimuste gruppi',
+    subscriptionPrice: 'Kordustellimuse hinda',
     templateGroup: 'Mallgruppi',
     timeWindow: 'Ajaakent',
     worker: 'Töötajat',
@@ -46,6 +49,8 @@ export const errors: Shape<typeof en> = {
     site: 'Aadressi "{{name}}"',
     slaClock: 'SLA kella',
     someLine: 'Üht ridadest',
+    subscriptionFee: 'Tasukannet',
+    subscriptionRun: 'Tasude loomise käivitust',
     user: 'Kasutajat'
   },
   another: {
@@ -68,6 +73,9 @@ export const errors: Shape<typeof en> = {
     slaReason: 'SLA põhjus',
     stage: 'etapp',
     stageReason: 'põhjuse kood',
+    subscription: 'kordustellimus',
+    subscriptionGroup: 'kordustellimuste grupp',
+    subscriptionPrice: 'kordustellimuse hind',
     templateGroup: 'mallgrupp',
     timeWindow: 'ajaaken',
     worker: 'töötaja',
@@ -105,7 +113,10 @@ export const errors: Shape<typeof en> = {
     slaLogEntries: 'SLA logi kirjed',
     returnReasons: 'tagastuse põhjused',
     returnOrders: 'tagastustellimused',
-    returnLines: 'tagastuse read'
+    returnLines: 'tagastuse read',
+    subscriptions: 'kordustellimused',
+    subscriptionFees: 'tasukanded',
+    subscriptionPrices: 'kordustellimuste hinnad'
   },
   field: {
     code: 'kood',
@@ -299,6 +310,27 @@ export const errors: Shape<typeof en> = {
     creditNothing: 'Rida {{lineNo}} ({{description}}): anna krediteeritav kogus või summa',
     quantityLeft: 'Rida {{lineNo}} ({{description}}): krediteerida saab veel kuni {{left, number}} {{unit}}',
     amountLeft: 'Rida {{lineNo}} ({{description}}): krediteerida saab veel kuni {{left, number(minimumFractionDigits: 2)}} {{currency}}'
+  },
+  subscriptions: {
+    accrualNotAllowed: 'Arveldusperioodi „{{invoicing}}“ tulu ei saa periodiseerida perioodi „{{accrual}}“ kaupa',
+    periodInUse: 'Grupil on kordustellimusi, mille tasud järgivad selle arveldusperioodi; seda ei saa muuta',
+    agreementOfOtherCustomer: 'Teenuselepe kuulub teisele kliendile',
+    objectOfOtherCustomer: 'Hooldusobjekti pole või see kuulub teisele kliendile',
+    feesMade: 'Kordustellimusele on juba tasusid loodud; selle klienti ja gruppi ei saa muuta',
+    reductionOutside:
+      'Ükski kordustellimuse tasu ei kata vahemikku {{from}} – {{to}}; päevi saab eemaldada ainult ühe loodud tasuperioodi seest',
+    reductionOverlap: 'Osa neist päevadest on juba eemaldatud',
+    reductionTooLarge: 'Vähendus on suurem kui tasust alles on',
+    reduceReduction: 'Vähendada saab ainult tava- või osaperioodi tasu',
+    feeMissing: 'Üht tasu ei ole olemas',
+    otherCustomer: 'Kordustellimuse {{number}} tasu kuulub teisele kliendile',
+    alreadyInvoiced: 'Kordustellimuse {{number}} tasu alates {{from}} on juba arveldatud; seda ei saa kaks korda arveldada.',
+    notInvoiced: 'Tasu pole veel arveldatud; pole midagi krediteerida',
+    creditReduction: 'Vähendust ei saa krediteerida; krediteeri tasu, mida see vähendab',
+    creditNothing: 'Sisesta krediteeritav summa',
+    creditTooMuch: 'Selle tasu krediteerimiseks on jäänud kõige rohkem {{left, number(minimumFractionDigits: 2)}}',
+    nothingToReverse: 'Selle tasu ükski kreeditarve ei oota tulu tühistamist',
+    tooManyMonths: 'Ühes aruandes kõige rohkem {{maximum}} kuud'
   },
   agreements: {
     groupInItself: 'Grupp ei saa olla iseenda sees',

@@ -19,6 +19,7 @@ import { returns } from './returns'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
+import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 
 export const et: Shape<typeof en> = {
@@ -41,5 +42,6 @@ export const et: Shape<typeof en> = {
   seeds,
   settings,
   sla,
+  subscriptions,
   validation
 }

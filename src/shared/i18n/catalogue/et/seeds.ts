@@ -43,7 +43,8 @@ export const seeds: Shape<typeof en> = {
     invoice: 'Arved',
     creditNote: 'Kreeditarved',
     agreement: 'Teenuselepped',
-    returnOrder: 'Tagastustellimused (RMA)'
+    returnOrder: 'Tagastustellimused (RMA)',
+    subscription: 'Teenuste kordustellimused'
   },
   vatRates: { S: 'Tavamäär 24 %', R13: 'Vähendatud 13 %', R9: 'Vähendatud 9 %', Z: 'Null 0 %' }
 }

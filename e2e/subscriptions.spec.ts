@@ -1,0 +1,129 @@
+import type { Locator, Page } from '@playwright/test'
+import { DateTime } from 'luxon'
+import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { SHOP_ZONE } from './support/clock'
+
+// Host and browser run from the same working-day clock: nothing depends on when the suite runs.
+test.use({ workingDayClock: true, actionTimeout: 10_000 })
+
+async function adminApi(app: RunningApp) {
+  const session = 'subscriptions-check-session-01'
+  expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, session)).ok).toBe(true)
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await app.api(method, input, session)
+    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
+    return r.data as T
+  }
+}
+
+const dotted = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`
+
+async function pick(field: Locator, text: string, option: string | RegExp = text) {
+  await field.click()
+  await field.fill(text)
+  await field.page().getByRole('option', { name: option }).first().click()
+}
+
+async function typeDate(page: Page, label: string, date: string) {
+  const field = page.getByRole('dialog').getByRole('textbox', { name: label, exact: true })
+  await field.fill(dotted(date))
+  await field.press('Tab')
+}
+
+test('a manager creates a monthly subscription, generates a quarter, removes two days, invoices, credits a month and sees schedule and revenue change', async ({
+  page,
+  app
+}) => {
+  test.setTimeout(60_000)
+  await setupAdmin(app)
+  const api = await adminApi(app)
+  await api('customers.create', { name: 'Pärnu Hotell AS', sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }] })
+  await api('subscriptionGroups.create', {
+    code: 'MON',
+    name: 'Remote monitoring',
+    invoicingPeriod: 'month',
+    accrue: true,
+    accrualPeriod: 'month'
+  })
+  await api('users.create', { username: 'mart', displayName: 'Mart Manager', roles: ['serviceManager'], password: 'mart-pass-1' })
+
+  // The next quarter after the app's today: fees invoiced in advance, recognised month by month.
+  const today = DateTime.fromMillis(app.now(), { zone: SHOP_ZONE })
+  const start = today.startOf('quarter').plus({ months: 3 })
+  const month = (n: number) => start.plus({ months: n })
+  const iso = (d: DateTime) => d.toISODate()!
+  const end = iso(month(3).minus({ days: 1 }))
+  const feb = month(1)
+  const febDays = feb.daysInMonth!
+
+  await signIn(page, app, 'mart', 'mart-pass-1')
+  await page.getByRole('navigation').getByRole('link', { name: 'Subscriptions', exact: true }).click()
+  await page.getByRole('button', { name: 'New subscription' }).click()
+  await pick(page.getByRole('combobox', { name: 'Customer', exact: true }), 'Pärnu', /Pärnu Hotell AS/)
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Cold room monitoring')
+  await pick(page.getByRole('combobox', { name: 'Subscription group', exact: true }), 'Remote', /Remote monitoring/)
+  await page.getByRole('textbox', { name: 'Base price per period' }).fill('300')
+  await page.getByRole('textbox', { name: 'Start date' }).fill(dotted(iso(start)))
+  await page.getByRole('button', { name: 'Create', exact: true }).click()
+  await expect(page.getByRole('heading', { name: /SUB-00001 · Cold room monitoring/ })).toBeVisible()
+
+  // Generate the quarter: preview first, then the run with its progress.
+  await page.getByRole('tab', { name: 'Fee transactions' }).click()
+  await page.getByRole('button', { name: 'Generate fees…' }).click()
+  await typeDate(page, 'Up to', end)
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await expect(page.getByTestId('fee-preview')).toContainText('3 fees to create, 0 made before')
+  await page.getByRole('button', { name: 'Generate', exact: true }).click()
+  await expect(page.getByTestId('fee-run-status')).toContainText('Done.')
+  await expect(page.getByTestId('fee-run-progress')).toContainText('3 fees created')
+  await screenshot(page, 'subscriptions-generate')
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByTestId('fee-row')).toHaveCount(3)
+
+  // Two days off the second month: 2 / days-in-month of 300.00.
+  await page.getByRole('button', { name: 'Remove days…' }).click()
+  await typeDate(page, 'From', iso(feb.set({ day: 10 })))
+  await typeDate(page, 'To', iso(feb.set({ day: 11 })))
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove days…' }).click()
+  await expect(page.getByTestId('fee-row')).toHaveCount(4)
+  const cut = Math.round((30000 * 2) / febDays)
+  const money = (cents: number) => `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2 })}`
+  await expect(page.getByTestId('fee-row').filter({ hasText: 'Days removed' })).toContainText(`-${money(cut)}`)
+
+  // Invoice the quarter: the three fees and the reduction on one invoice.
+  await page.getByRole('button', { name: 'Invoice 4 fees' }).click()
+  await expect(page.getByTestId('fee-row').filter({ hasText: 'INV-' })).toHaveCount(4)
+  await page.getByRole('tab', { name: 'Recognition schedule' }).click()
+  await expect(page.getByTestId('schedule-row')).toHaveCount(4)
+  await expect(page.getByTestId('schedule-totals')).toContainText(money(90000 - cut))
+  await screenshot(page, 'subscriptions-schedule')
+
+  // Credit the third month whole: its recognition is reversed.
+  await page.getByRole('tab', { name: 'Fee transactions' }).click()
+  await page
+    .getByTestId('fee-row')
+    .filter({ hasText: dotted(iso(month(2))) })
+    .getByRole('button', { name: 'Credit…' })
+    .click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Credit…' }).click()
+  await expect(page.getByTestId('fee-row').filter({ hasText: 'Credited' })).toHaveCount(1)
+  await screenshot(page, 'subscriptions-fees')
+  await page.getByRole('tab', { name: 'Recognition schedule' }).click()
+  await expect(page.getByTestId('schedule-row')).toHaveCount(5)
+  await expect(page.getByTestId('schedule-row').filter({ hasText: 'Reversal' })).toContainText(`-${money(30000)}`)
+  await expect(page.getByTestId('schedule-totals')).toContainText(money(60000 - cut))
+
+  // The revenue report: the third month recognises nothing now, and the chart is drawn.
+  await page.getByRole('navigation').getByRole('link', { name: 'Subscription revenue' }).click()
+  const from = page.getByLabel('From', { exact: true })
+  await from.fill(dotted(iso(today.startOf('month'))))
+  await from.press('Tab')
+  const to = page.getByLabel('To', { exact: true })
+  await to.fill(dotted(end))
+  await to.press('Enter')
+  const third = page.getByTestId('revenue-row').last()
+  await expect(third).toContainText(`${money(0)}`)
+  await expect(page.getByTestId('revenue-row').nth(-3)).toContainText(money(30000))
+  await expect(page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first()).toBeVisible()
+  await screenshot(page, 'subscriptions-revenue')
+})
