@@ -90,7 +90,7 @@ const historyArb = fc
       const target = ids.length > 0 ? ids[s.pick % ids.length] : undefined
       let e: BomChange | null = null
       if (s.op === 'add' || target === undefined) {
-        const parentId = ids.length > 0 && s.pick2 % 2 === 0 ? ids[s.pick2 % ids.length] : null
+        const parentId = ids.length > 0 && s.pick2 % 2 === 0 ? ids[s.pick2 % ids.length]! : null
         const c = { id: nextId++, parentId, itemId: s.item, quantity: 1000, unit: 'pcs', position: String(i), serial: s.serial }
         live.set(c.id, c)
         e = change(i, at, { kind: 'add', componentId: c.id, parentId, itemId: s.item, position: c.position, serial: s.serial })
@@ -106,7 +106,7 @@ const historyArb = fc
         live.set(target, { ...c, itemId, serial: s.serial })
         e = change(i, at, { kind: s.op, componentId: target, itemId, serial: s.serial, oldItemId: c.itemId, oldSerial: c.serial })
       } else {
-        const parentId = ids[s.pick2 % ids.length]
+        const parentId = ids[s.pick2 % ids.length]!
         if (!wouldCycle([...live.values()], target, parentId)) {
           live.set(target, { ...live.get(target)!, parentId })
           e = change(i, at, { kind: 'move', componentId: target, parentId })

@@ -7,6 +7,7 @@ import { masterdataContract } from '@shared/api/domains/masterdata'
 import { ordersContract } from '@shared/api/domains/orders'
 import { slaContract } from '@shared/api/domains/sla'
 import { systemContract } from '@shared/api/domains/system'
+import { repairContract } from '@shared/api/domains/repair'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -16,6 +17,7 @@ import { masterdataExports, masterdataHandlers } from '../services/masterdata/ha
 import { ordersExports, ordersHandlers } from '../services/orders/handlers'
 import { slaExports, slaHandlers } from '../services/sla/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
+import { repairExports, repairHandlers } from '../services/repair/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -48,7 +50,8 @@ export const handlers = {
   ...only(agreementsContract, agreementsHandlers),
   ...only(dispatchContract, dispatchHandlers),
   ...only(slaContract, slaHandlers),
-  ...only(bankContract, bankHandlers)
+  ...only(bankContract, bankHandlers),
+  ...only(repairContract, repairHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -59,5 +62,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...agreementsExports,
   ...dispatchExports,
   ...slaExports,
-  ...bankExports
+  ...bankExports,
+  ...repairExports
 }

@@ -7,6 +7,7 @@ import { masterdataContract } from './domains/masterdata'
 import { ordersContract } from './domains/orders'
 import { slaContract } from './domains/sla'
 import { systemContract } from './domains/system'
+import { repairContract } from './domains/repair'
 
 export const contract = {
   ...systemContract,
@@ -15,7 +16,8 @@ export const contract = {
   ...agreementsContract,
   ...dispatchContract,
   ...slaContract,
-  ...bankContract
+  ...bankContract,
+  ...repairContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -45,6 +45,7 @@ export const ENTITY_KINDS = [
   'dispatchTeam',
   'item',
   'numberSequence',
+  'repairCode',
   'serviceInterval',
   'serviceObject',
   'serviceObjectGroup',
@@ -72,6 +73,7 @@ export const RECORD_KINDS = [
   'assignment',
   'bankEntry',
   'bankStatement',
+  'bomTemplate',
   'contact',
   'generationRun',
   'invoice',
@@ -79,12 +81,14 @@ export const RECORD_KINDS = [
   'orderLine',
   'orderSlaClock',
   'payment',
+  'repairLine',
   'savedView',
   'serviceOrder',
   'settings',
   'site',
   'slaClock',
   'someLine',
+  'structureComponent',
   'user'
 ] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]

@@ -12,6 +12,10 @@ export const errors = {
     dispatchTeam: 'Dispatch team',
     item: 'Item',
     numberSequence: 'Number sequence',
+    repairCode: 'Repair code',
+    bomTemplate: 'BOM template',
+    repairLine: 'Repair line',
+    structureComponent: 'Component',
     serviceInterval: 'Service interval',
     serviceObject: 'Service object',
     serviceObjectGroup: 'Service object group',
@@ -53,6 +57,7 @@ export const errors = {
     dispatchTeam: 'dispatch team',
     item: 'item',
     numberSequence: 'number sequence',
+    repairCode: 'repair code',
     serviceInterval: 'service interval',
     serviceObject: 'service object',
     serviceObjectGroup: 'service object group',
@@ -97,7 +102,9 @@ export const errors = {
     orderClocks: 'order clocks',
     missedTargets: 'missed targets',
     cancelledClocks: 'cancelled clocks',
-    slaLogEntries: 'SLA log entries'
+    slaLogEntries: 'SLA log entries',
+    repairCodes: 'repair codes',
+    repairLines: 'repair lines'
   },
   /** Fields named in messages. */
   field: {
@@ -362,5 +369,30 @@ export const errors = {
     notEmpty: 'Demo data goes only into an empty database; this one already has {{contents}}. Nothing was changed.',
     stageMissing: 'Demo orders need the default workflow; stage {{code}} is missing.',
     sequenceMissing: 'Number sequence "{{code}}" is missing.'
+  },
+  repair: {
+    areaNeeded: 'Choose the area this code belongs to',
+    duplicateCode: 'Another code of this kind already uses the code {{code}}',
+    kindFixed: 'The kind of a repair code cannot change; add a new code instead',
+    wrongKind: 'Choose an existing code of this kind',
+    otherObjectGroup: '"{{code}}" is for objects of the group {{group}}, not for this object',
+    codeOfOtherArea: 'The code belongs to another area than the one chosen',
+    objectNotOnOrder: 'The service object is not related to this service order',
+    resolutionNeeded: 'A finished repair needs a resolution',
+    chooseObject: 'Choose an existing service object',
+    chooseTemplate: 'Choose an existing BOM template',
+    duplicateTemplate: 'Another BOM template already uses the number {{number}}',
+    duplicateKey: 'Two components have the same key',
+    unknownParent: 'The parent component is not part of this structure',
+    bomCycle: 'Component {{position}} cannot be its own ancestor',
+    templateAttached: 'BOM template {{number}} is attached to {{count}} service objects and is kept as it is; edit the objects\' structures or copy the template',
+    oneSource: 'Copy from either a template or a service object',
+    alreadyStructured: 'This service object already has a structure; edit it instead',
+    orderNeeded: 'Name the service order the change is made on',
+    lineOfOtherOrder: 'The repair line belongs to another order or object',
+    serialNeeded: '{{item}} is serial-tracked: enter its serial number',
+    notSerialTracked: '{{item}} is not serial-tracked: leave the serial number empty',
+    nothingReplaced: 'The new part and serial number are the same as the current ones',
+    labourWithoutLine: 'Labour is added only together with the order line for the part'
   }
 }

@@ -11,6 +11,10 @@ export const errors: Shape<typeof en> = {
     dispatchTeam: 'Lähetusmeeskonda',
     item: 'Kaupa',
     numberSequence: 'Numbriseeriat',
+    repairCode: 'Remondikoodi',
+    bomTemplate: 'Koosluse malli',
+    repairLine: 'Remondirida',
+    structureComponent: 'Komponenti',
     serviceInterval: 'Hooldusintervalli',
     serviceObject: 'Hooldusobjekti',
     serviceObjectGroup: 'Hooldusobjektide gruppi',
@@ -51,6 +55,7 @@ export const errors: Shape<typeof en> = {
     dispatchTeam: 'lähetusmeeskond',
     item: 'kaup',
     numberSequence: 'numbriseeria',
+    repairCode: 'remondikood',
     serviceInterval: 'hooldusintervall',
     serviceObject: 'hooldusobjekt',
     serviceObjectGroup: 'hooldusobjektide grupp',
@@ -94,7 +99,9 @@ export const errors: Shape<typeof en> = {
     orderClocks: 'tellimuste SLA kellad',
     missedTargets: 'täitmata eesmärgid',
     cancelledClocks: 'tühistatud SLA kellad',
-    slaLogEntries: 'SLA logi kirjed'
+    slaLogEntries: 'SLA logi kirjed',
+    repairCodes: 'remondikoodid',
+    repairLines: 'remondiread'
   },
   field: {
     code: 'kood',
@@ -355,5 +362,30 @@ export const errors: Shape<typeof en> = {
     notEmpty: 'Demoandmed lähevad ainult tühja andmebaasi; selles on juba {{contents}}. Midagi ei muudetud.',
     stageMissing: 'Demotellimustel on vaja vaiketöövoogu; etapp {{code}} puudub.',
     sequenceMissing: 'Numbriseeria "{{code}}" puudub.'
+  },
+  repair: {
+    areaNeeded: 'Vali valdkond, kuhu kood kuulub',
+    duplicateCode: 'Seda liiki kood {{code}} on juba olemas',
+    kindFixed: 'Remondikoodi liiki ei saa muuta; lisa uus kood',
+    wrongKind: 'Vali olemasolev seda liiki kood',
+    otherObjectGroup: '„{{code}}“ on grupi {{group}} objektidele, mitte sellele objektile',
+    codeOfOtherArea: 'Kood kuulub teise valdkonda kui valitu',
+    objectNotOnOrder: 'Hooldusobjekt ei ole selle hooldustellimusega seotud',
+    resolutionNeeded: 'Lõpetatud remondil peab olema lahendus',
+    chooseObject: 'Vali olemasolev hooldusobjekt',
+    chooseTemplate: 'Vali olemasolev koosluse mall',
+    duplicateTemplate: 'Numbriga {{number}} koosluse mall on juba olemas',
+    duplicateKey: 'Kahel komponendil on sama võti',
+    unknownParent: 'Ülemkomponent ei kuulu sellesse koosseisu',
+    bomCycle: 'Komponent {{position}} ei saa olla iseenda ülemkomponent',
+    templateAttached: 'Koosluse mall {{number}} on seotud {{count}} hooldusobjektiga ja jääb muutmata; muuda objektide koosseisu või kopeeri mall',
+    oneSource: 'Kopeeri kas mallist või hooldusobjektilt',
+    alreadyStructured: 'Sellel hooldusobjektil on juba koosseis; muuda seda',
+    orderNeeded: 'Nimeta hooldustellimus, mille käigus muudatus tehakse',
+    lineOfOtherOrder: 'Remondirida kuulub teisele tellimusele või objektile',
+    serialNeeded: '{{item}} on seerianumbriga: sisesta seerianumber',
+    notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
+    nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
+    labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
   }
 }
