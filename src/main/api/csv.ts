@@ -1,3 +1,4 @@
+import type { RepairCodeKind } from '@shared/domain/repair'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
@@ -77,6 +78,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.combineRule.${v as CombineRule}`)
     case 'assignmentStatus':
       return t(`enums.assignmentStatus.${v as AssignmentStatus}`)
+    case 'repairCodeKind':
+      return t(`repair.kinds.${v as RepairCodeKind}`)
     default:
       return null
   }

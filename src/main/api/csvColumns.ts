@@ -32,6 +32,7 @@ export type CsvKind =
   | 'windowKind'
   | 'combineRule'
   | 'assignmentStatus'
+  | 'repairCodeKind'
 
 export interface CsvColumn {
   field: CsvField
@@ -247,7 +248,27 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'confirmed',
     ['creditTotal', 'money'],
     'currency'
-  ]
+  ],
+  'repairCodes.list': [['kind', 'repairCodeKind'], 'code', 'name', 'areaName', 'objectGroupName', ['finished', 'bool']],
+  'repairLines.list': [
+    ['createdAt', 'instant'],
+    'orderNumber',
+    'lineNo',
+    'objectNumber',
+    'objectName',
+    'symptomAreaName',
+    'symptomCodeName',
+    'conditionName',
+    'diagnosisAreaName',
+    'diagnosisCodeName',
+    'resolutionName',
+    'stageName',
+    'workerName',
+    'note',
+    ['finishedAt', 'instant'],
+    'repeatOfOrderNumber'
+  ],
+  'bomTemplates.list': ['number', 'name', 'itemName', 'componentCount', 'attachedCount']
 }
 
 /** Fields of list rows that no CSV file shows (see CSV_COLUMNS). */
@@ -274,7 +295,18 @@ export const CSV_LEFT_OUT = new Set([
   'resolveStageIds',
   'workingHours',
   'holidays',
-  'targets'
+  'targets',
+  'areaId',
+  'objectGroupId',
+  'orderId',
+  'serviceObjectId',
+  'symptomAreaId',
+  'symptomCodeId',
+  'conditionId',
+  'diagnosisAreaId',
+  'diagnosisCodeId',
+  'resolutionId',
+  'repeatOfId'
 ])
 
 /** Every field some list shows: the keys of the `csv.columns` group (built from the field in `csvHeader`). */

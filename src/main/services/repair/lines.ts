@@ -89,7 +89,7 @@ export function repairLinesOf(ctx: ServiceContext, i: { orderId: number }): Repa
     .all()
 }
 
-type LineIn = ParsedInput<'repairLines.add'> | ParsedInput<'repairLines.update'>
+type LineIn = Omit<ParsedInput<'repairLines.add'>, 'orderId'> | ParsedInput<'repairLines.update'>
 
 /**
  * The earlier line on this object with this symptom, created within the window before `at`, on another
@@ -183,7 +183,7 @@ function lineValues(ctx: ServiceContext, orderId: number, i: LineIn, current: ty
 export function addRepairLineInTx(
   ctx: ServiceContext,
   orderId: number,
-  i: ParsedInput<'repairLines.add'>,
+  i: Omit<ParsedInput<'repairLines.add'>, 'orderId'>,
   opts: { relateObject?: boolean } = {}
 ): RepairLineRow {
   const o = orderRecord(ctx.db, orderId)

@@ -27,7 +27,9 @@ import {
   IconBuildingBank,
   IconAlarm,
   IconChartBar,
-  IconMessageReport
+  IconMessageReport,
+  IconTools,
+  IconStethoscope
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -60,6 +62,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4 },
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
+      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, comingWith: 'app.nav.modules.returns' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, comingWith: 'app.nav.modules.subscriptions' }
     ]
@@ -105,6 +108,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.sequences', path: '/sequences', icon: IconListNumbers },
       { labelKey: 'app.nav.stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
       { labelKey: 'app.nav.slaReasons', path: '/sla-reasons', icon: IconMessageReport },
+      { labelKey: 'app.nav.repairCodes', path: '/repair-codes', icon: IconStethoscope },
       { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings }
     ]
   }

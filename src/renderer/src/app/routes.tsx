@@ -21,6 +21,9 @@ import { CustomerPage } from '../features/customers/CustomerPage'
 import { CustomersList } from '../features/customers/CustomersList'
 import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
+import { RepairCodePage } from '../features/repair/RepairCodePage'
+import { RepairCodesList } from '../features/repair/RepairCodesList'
+import { RepairHistory } from '../features/repair/RepairHistory'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
@@ -190,6 +193,17 @@ export function AppRoutes() {
       <Route path="/dispatch" element={<DispatchPage />} />
       <Route path="/my-work" element={<MyWork />} />
       <Route path="/sla-compliance" element={<CompliancePage />} />
+      {/* repair management */}
+      <Route path="/repairs" element={<RepairHistory />} />
+      <Route path="/repair-codes" element={<RepairCodesList />} />
+      <Route
+        path="/repair-codes/:id"
+        element={
+          <PerRecord>
+            <RepairCodePage />
+          </PerRecord>
+        }
+      />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route

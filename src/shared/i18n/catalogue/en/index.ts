@@ -13,6 +13,7 @@ import { format } from './format'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { repair } from './repair'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
@@ -35,6 +36,7 @@ export const en = {
   invoices,
   masterdata,
   orders,
+  repair,
   seeds,
   settings,
   sla,

@@ -15,6 +15,7 @@ import { format } from './format'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { repair } from './repair'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
@@ -36,6 +37,7 @@ export const et: Shape<typeof en> = {
   invoices,
   masterdata,
   orders,
+  repair,
   seeds,
   settings,
   sla,
