@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
@@ -28,7 +28,8 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
     position: '',
     serial: ''
   })
-  const structure = useQuery(structureQuery(serviceObjectId, asOf))
+  // The previous date's tree stays until the new one arrives, rather than flashing "no components".
+  const structure = useQuery({ ...structureQuery(serviceObjectId, asOf), placeholderData: keepPreviousData })
   const history = useQuery({
     queryKey: ['structure', serviceObjectId, 'history'],
     queryFn: () => call('structures.history', { serviceObjectId })
@@ -36,6 +37,7 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
   const diff = useQuery({
     queryKey: ['structure', serviceObjectId, 'diff', range],
     queryFn: () => call('structures.diff', { serviceObjectId, from: range.from!, to: range.to! }),
+    placeholderData: keepPreviousData,
     enabled: range.from !== null && range.to !== null
   })
   const attach = useRepairAction('structures.attach')
