@@ -137,7 +137,7 @@ test('a technician records a repair with a part replacement; the structure keeps
   const hint = page.getByTestId('repair-suggestions')
   await expect(hint).toContainText('Repeat failure')
   await expect(hint).toContainText(first.number)
-  await expect(hint).toContainText('Part replaced')
+  await expect(hint).toContainText('Part replaced — held 1 of 1 times')
   await screenshot(page, 'repair-repeat-suggestion')
   await page.getByTestId('repair-save').click()
   await expect(page.getByTestId('repair-line-1').getByTestId('repeat-badge')).toHaveText(`Repeat of ${first.number}`)

@@ -4,7 +4,8 @@ import { runMethod } from '../../src/main/api/pipeline'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { addRepairLineInTx } from '../../src/main/services/repair/lines'
 import { writeTx } from '../../src/main/services/core/tx'
-import { freshDb, userWith } from '../support/db'
+import { createDemoData } from '../../src/main/demo/createDemo'
+import { call, freshDb, userWith } from '../support/db'
 import { linkedUser, snapshot } from '../support/orders'
 import { testClock } from '../support/seed'
 
@@ -296,5 +297,26 @@ describe('service BOM', () => {
     const fromObject = await w.api('bomTemplates.copy', { number: 'BOM-B1', name: 'From B-1', fromObjectId: w.boilerA.id })
     expect(fromObject.componentCount).toBe(2)
     await w.api('bomTemplates.update', { id: copy.id, version: copy.version, number: copy.number, name: 'Edited', itemId: null, components: [] })
+  })
+})
+
+describe('demo repairs', () => {
+  it('gives the demo equipment repairs, repeats and replacements whose versions replay to the structures', async () => {
+    const { conn } = await freshDb()
+    const boss = userWith(conn, ['administrator'], 'boss')
+    const summary = createDemoData(conn, { today: '2025-06-02', hashPassword: () => ({ hash: 'x', salt: 'y' }) })
+    const r = summary.counts.repair
+    expect(r.repairLines).toBeGreaterThan(20)
+    expect(r.repeats).toBeGreaterThan(0)
+    expect(r.replacements).toBeGreaterThan(0)
+    expect(r.structures).toBeGreaterThan(0)
+    // Every structure as stored is its versions replayed, and the repeat list reads them.
+    const objects = conn.sqlite.prepare('select service_object_id as id from object_structures').all() as { id: number }[]
+    for (const { id } of objects) {
+      const now = await call(boss, 'structures.get', { serviceObjectId: id })
+      const replayed = await call(boss, 'structures.get', { serviceObjectId: id, asOf: '2025-06-02' })
+      expect(replayed.components.map(({ version: _v, ...c }) => c)).toEqual(now.components.map(({ version: _v, ...c }) => c))
+    }
+    expect((await call(boss, 'repairLines.list', { repeatsOnly: true })).total).toBe(r.repeats)
   })
 })

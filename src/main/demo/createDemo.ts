@@ -13,6 +13,7 @@ import { type DemoDispatchCounts, generateDispatch } from './dispatch'
 import { demoOrderPlan, generateOrders } from './orders'
 import { Random } from './random'
 import { type DemoSlaCounts, generateSlas } from './sla'
+import { type DemoRepairCounts, generateRepairs } from './repair'
 import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 /**
@@ -25,7 +26,7 @@ import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 export const DEFAULT_DEMO_SEED = 20250101
 /** Bump when the generated data changes, so that cached demo databases (bench) are rebuilt. */
-export const DEMO_DATA_VERSION = 3
+export const DEMO_DATA_VERSION = 4
 
 export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders' | 'agreements'
 
@@ -95,6 +96,7 @@ export interface DemoSummary {
     agreements: DemoAgreementCounts
     slas: DemoSlaCounts
     dispatch: DemoDispatchCounts
+    repair: DemoRepairCounts
   }
   users: DemoUserResult[]
 }
@@ -244,6 +246,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   const agreements = generateAgreements(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
   const slas = generateSlas(conn, { today: o.today })
   const dispatch = generateDispatch(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
+  const repair = generateRepairs(conn, { seed: o.seed, now: o.now })
 
   return {
     scale: o.scale,
@@ -266,7 +269,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       ordersByStage: orders.byStage,
       agreements,
       slas,
-      dispatch
+      dispatch,
+      repair
     },
     users: userResults
   }

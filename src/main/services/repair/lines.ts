@@ -95,7 +95,7 @@ type LineIn = Omit<ParsedInput<'repairLines.add'>, 'orderId'> | ParsedInput<'rep
  * The earlier line on this object with this symptom, created within the window before `at`, on another
  * order (the steps of one repair share their symptom and are not repeats of each other).
  */
-function earlierRepair(db: Db, objectId: number, symptomCodeId: number, orderId: number, at: number, windowDays: number) {
+export function earlierRepair(db: Db, objectId: number, symptomCodeId: number, orderId: number, at: number, windowDays: number) {
   return db
     .select({ id: repairLines.id, orderNumber: serviceOrders.number, createdAt: repairLines.createdAt, resolutionId: repairLines.resolutionId })
     .from(repairLines)
@@ -170,6 +170,7 @@ function lineValues(ctx: ServiceContext, orderId: number, i: LineIn, current: ty
     workerId,
     note: i.note,
     repeatOfId,
+    createdAt,
     // Stamped when a finished stage is first set; kept while it stays finished, cleared when reopened.
     finishedAt: stage?.finished ? (current?.finishedAt ?? now) : null
   }
@@ -197,7 +198,7 @@ export function addRepairLineInTx(
   const lineNo = (ctx.db.select({ n: max(repairLines.lineNo) }).from(repairLines).where(eq(repairLines.orderId, orderId)).get()?.n ?? 0) + 1
   const row = ctx.db
     .insert(repairLines)
-    .values({ ...values, orderId, lineNo, createdAt: ctx.now(), createdBy: ctx.user?.id ?? null })
+    .values({ ...values, orderId, lineNo, createdBy: ctx.user?.id ?? null })
     .returning({ id: repairLines.id })
     .get()
   audit(ctx, 'repairLine', row.id, 'create', null, { orderId, lineNo, ...values })
@@ -293,7 +294,7 @@ export function suggestRepairs(ctx: ServiceContext, i: ParsedInput<'repairLines.
       resolutionId: repairLines.resolutionId,
       resolutionName: repairCodes.name,
       times: sql<number>`count(*)`,
-      held: sql<number>`sum(case when exists (select 1 from repair_lines n where n.service_object_id = ${repairLines.serviceObjectId}
+      held: sql<number>`sum(case when exists (select 1 from repair_lines n where n.order_id <> ${repairLines.orderId} and n.service_object_id = ${repairLines.serviceObjectId}
         and n.symptom_code_id = ${repairLines.symptomCodeId} and n.created_at > ${repairLines.finishedAt}
         and n.created_at <= ${repairLines.finishedAt} + ${window}) then 0 else 1 end)`
     })
