@@ -28,21 +28,36 @@ async function choose(page: Page, label: string, option: string | RegExp, type?:
 
 type Row = { id: number; version: number }
 
-test('a technician records a repair with a part replacement; the structure keeps its history; a repeat is flagged', async ({ page, app }) => {
+test('a technician records a repair with a part replacement; the structure keeps its history; a repeat is flagged', async ({
+  page,
+  app
+}) => {
   await setupAdmin(app)
   let admin = await apiAs(app, 'admin', 'admin-pass-1', 'repair-admin-session-0001')
 
   // Preconditions through the API: a boiler with a structure, the repair setup, a technician with two orders.
   const group = await admin<Row>('serviceObjectGroups.create', { code: 'BOILER', name: 'Boilers' })
   const model = await admin<Row>('items.create', { number: 'V200', name: 'Vitodens 200', unit: 'pcs' })
-  const pump = await admin<Row>('items.create', { number: 'PUMP-25', name: 'Circulation pump', unit: 'pcs', salesPrice: 18000, serialTracked: true })
+  const pump = await admin<Row>('items.create', {
+    number: 'PUMP-25',
+    name: 'Circulation pump',
+    unit: 'pcs',
+    salesPrice: 18000,
+    serialTracked: true
+  })
   await admin('items.create', { number: 'PUMP-25E', name: 'Efficient pump', unit: 'pcs', salesPrice: 21000, serialTracked: true })
   await admin('categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', salesPrice: 5500 })
   const customer = await admin<Row & { sites: Row[] }>('customers.create', {
     name: 'Õunapuu OÜ',
     sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
   })
-  const boiler = await admin<Row>('serviceObjects.create', { number: 'B-1', name: 'Boiler room', customerId: customer.id, itemId: model.id, groupId: group.id })
+  const boiler = await admin<Row>('serviceObjects.create', {
+    number: 'B-1',
+    name: 'Boiler room',
+    customerId: customer.id,
+    itemId: model.id,
+    groupId: group.id
+  })
   const code = (kind: string, c: string, name: string, extra = {}) => admin<Row>('repairCodes.create', { kind, code: c, name, ...extra })
   const heat = await code('symptomArea', 'HEAT', 'Heating', { objectGroupId: group.id })
   await code('symptomCode', 'NO-HEAT', 'No heat', { areaId: heat.id })
@@ -56,11 +71,21 @@ test('a technician records a repair with a part replacement; the structure keeps
     itemId: model.id,
     components: [{ key: 1, itemId: pump.id, unit: 'pcs', position: '10' }]
   })
-  const structure = await admin<{ components: (Row & { itemId: number })[] }>('structures.attach', { serviceObjectId: boiler.id, templateId: template.id })
+  const structure = await admin<{ components: (Row & { itemId: number })[] }>('structures.attach', {
+    serviceObjectId: boiler.id,
+    templateId: template.id
+  })
   const component = structure.components[0]!
   await admin('structures.setSerial', { id: component.id, version: component.version, serial: 'SN-OLD' })
   const worker = await admin<Row>('workers.create', { number: 'W1', name: 'Mart Tamm', roles: ['technician'] })
-  await admin('users.create', { username: 'mart', displayName: 'Mart Tamm', roles: ['technician'], workerId: worker.id, password: 'mart-pass-1', language: 'en' })
+  await admin('users.create', {
+    username: 'mart',
+    displayName: 'Mart Tamm',
+    roles: ['technician'],
+    workerId: worker.id,
+    password: 'mart-pass-1',
+    language: 'en'
+  })
   const order = () =>
     admin<Row & { number: string }>('serviceOrders.create', {
       customerId: customer.id,
@@ -103,7 +128,8 @@ test('a technician records a repair with a part replacement; the structure keeps
   await page.getByTestId('replace-hours').fill('1.5')
   await page.getByTestId('replace-save').click()
   await expect(page.getByRole('dialog')).toHaveCount(0)
-  const lines = (await admin<{ lines: { type: string; description: string; quantity: number }[] }>('serviceOrders.get', { id: first.id })).lines
+  const lines = (await admin<{ lines: { type: string; description: string; quantity: number }[] }>('serviceOrders.get', { id: first.id }))
+    .lines
   expect(lines.map((l) => [l.type, l.description, l.quantity])).toEqual([
     ['item', 'Efficient pump', 1000],
     ['hour', 'Labour', 1500]

@@ -12,7 +12,15 @@ import { testClock } from '../support/seed'
 const DAY = 86_400_000
 /** 10:00 UTC = noon in Tallinn on a day of December 2026. */
 const december = (day: number, hourUtc = 10) => Date.UTC(2026, 11, day, hourUtc)
-const REPAIR_TABLES = ['repair_codes', 'repair_lines', 'bom_templates', 'bom_template_components', 'object_structures', 'structure_components', 'structure_versions']
+const REPAIR_TABLES = [
+  'repair_codes',
+  'repair_lines',
+  'bom_templates',
+  'bom_template_components',
+  'object_structures',
+  'structure_components',
+  'structure_versions'
+]
 
 async function world() {
   const { conn } = await freshDb()
@@ -41,11 +49,26 @@ async function world() {
   const boilers = await api('serviceObjectGroups.create', { code: 'BOILER', name: 'Boilers' })
   const lifts = await api('serviceObjectGroups.create', { code: 'LIFT', name: 'Lifts' })
   const model = await api('items.create', { number: 'VIESS-200', name: 'Vitodens 200', unit: 'pcs' })
-  const pump = await api('items.create', { number: 'PUMP-25', name: 'Circulation pump', unit: 'pcs', salesPrice: 18000, serialTracked: true })
-  const pump2 = await api('items.create', { number: 'PUMP-25E', name: 'Circulation pump E', unit: 'pcs', salesPrice: 21000, serialTracked: true })
+  const pump = await api('items.create', {
+    number: 'PUMP-25',
+    name: 'Circulation pump',
+    unit: 'pcs',
+    salesPrice: 18000,
+    serialTracked: true
+  })
+  const pump2 = await api('items.create', {
+    number: 'PUMP-25E',
+    name: 'Circulation pump E',
+    unit: 'pcs',
+    salesPrice: 21000,
+    serialTracked: true
+  })
   const gasket = await api('items.create', { number: 'GASKET', name: 'Gasket set', unit: 'pcs' })
   const labour = await api('categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', salesPrice: 5500 })
-  const customer = await api('customers.create', { name: 'Õunapuu OÜ', sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }] })
+  const customer = await api('customers.create', {
+    name: 'Õunapuu OÜ',
+    sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
+  })
   const object = (number: string) =>
     api('serviceObjects.create', { number, name: `Boiler ${number}`, customerId: customer.id, itemId: model.id, groupId: boilers.id })
   const boilerA = await object('B-1')
@@ -102,7 +125,13 @@ describe('repair lines', () => {
     const o1 = await w.order()
     let line = await w.api(
       'repairLines.add',
-      { orderId: o1.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, conditionId: codes.reported.id, stageId: codes.working.id },
+      {
+        orderId: o1.id,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        conditionId: codes.reported.id,
+        stageId: codes.working.id
+      },
       w.tech
     )
     expect(line).toMatchObject({ lineNo: 1, symptomAreaId: codes.heatArea.id, workerId: w.workerId, finishedAt: null, repeatOfId: null })
@@ -126,7 +155,11 @@ describe('repair lines', () => {
     // Ten days later the same symptom on the same boiler: a repeat (the window is 30 days by default).
     w.clock.advance(10 * DAY)
     const o2 = await w.order()
-    const hint = await w.api('repairLines.suggest', { serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, orderId: o2.id }, w.tech)
+    const hint = await w.api(
+      'repairLines.suggest',
+      { serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, orderId: o2.id },
+      w.tech
+    )
     expect(hint.repeatOf).toMatchObject({ id: line.id, orderNumber: o1.number, resolutionName: 'replaced' })
     expect(hint.resolutions).toEqual([{ resolutionId: codes.replaced.id, resolutionName: 'replaced', times: 1, held: 1 }])
     const again = await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
@@ -153,19 +186,24 @@ describe('repair lines', () => {
     const w = await world()
     const { codes } = w
     const o = await w.order()
-    expect((await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerB.id })).message).toMatch(/not related to this service order/)
-    expect((await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.doorStuck.id })).message).toMatch(
-      /objects of the group Lifts/
+    expect((await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerB.id })).message).toMatch(
+      /not related to this service order/
     )
     expect(
-      (await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.replaced.id })).issues?.[0]?.path
+      (await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.doorStuck.id })).message
+    ).toMatch(/objects of the group Lifts/)
+    expect(
+      (await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.replaced.id })).issues?.[0]
+        ?.path
     ).toEqual(['symptomCodeId'])
     const e = await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, stageId: codes.done.id })
     expect(e.message).toMatch(/finished repair needs a resolution/)
     expect(e.issues?.[0]?.path).toEqual(['resolutionId'])
     // Without the setting, a finished stage needs no resolution.
     await w.api('repairSettings.update', { repeatWindowDays: 30, resolutionRequired: false, version: 1 })
-    expect((await w.api('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, stageId: codes.done.id })).finishedAt).toBe(december(1))
+    expect((await w.api('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, stageId: codes.done.id })).finishedAt).toBe(
+      december(1)
+    )
 
     // Not on a cancelled order, and not on someone else's order for a technician.
     const other = await w.api('serviceOrders.create', {
@@ -184,14 +222,27 @@ describe('repair lines', () => {
     const first = await w.order()
     const o = await w.api('serviceOrders.create', { customerId: first.customerId, siteId: first.siteId, description: 'Returned boiler' })
     const row = writeTx(w.admin, () =>
-      addRepairLineInTx(w.admin, o.id, { serviceObjectId: w.boilerB.id, symptomCodeId: w.codes.noHeat.id, ...nulls, note: 'Returned' }, { relateObject: true })
+      addRepairLineInTx(
+        w.admin,
+        o.id,
+        { serviceObjectId: w.boilerB.id, symptomCodeId: w.codes.noHeat.id, ...nulls, note: 'Returned' },
+        { relateObject: true }
+      )
     )
     expect(row).toMatchObject({ orderId: o.id, serviceObjectId: w.boilerB.id, symptomAreaId: w.codes.heatArea.id })
     expect((await w.api('serviceOrders.get', { id: o.id })).objects.map((x) => x.id)).toEqual([w.boilerB.id])
   })
 })
 
-const nulls = { symptomAreaId: null, conditionId: null, diagnosisAreaId: null, diagnosisCodeId: null, resolutionId: null, stageId: null, workerId: null }
+const nulls = {
+  symptomAreaId: null,
+  conditionId: null,
+  diagnosisAreaId: null,
+  diagnosisCodeId: null,
+  resolutionId: null,
+  stageId: null,
+  workerId: null
+}
 
 describe('service BOM', () => {
   async function structured() {
@@ -245,9 +296,18 @@ describe('service BOM', () => {
       ['hour', w.labour.id, 1500, w.workerId]
     ])
     const history = await w.api('structures.history', { serviceObjectId: w.boilerA.id })
-    expect(history.at(-1)).toMatchObject({ kind: 'replace', serial: 'SN-NEW', oldSerial: 'SN-OLD', orderNumber: o.number, orderLineNo: 1, userName: 'mart' })
+    expect(history.at(-1)).toMatchObject({
+      kind: 'replace',
+      serial: 'SN-NEW',
+      oldSerial: 'SN-OLD',
+      orderNumber: o.number,
+      orderLineNo: 1,
+      userName: 'mart'
+    })
     const d = await w.api('structures.diff', { serviceObjectId: w.boilerA.id, from: '2026-12-02', to: '2026-12-03' })
-    expect(d).toEqual([expect.objectContaining({ change: 'changed', serialBefore: 'SN-OLD', serialAfter: 'SN-NEW', fields: ['itemId', 'serial'] })])
+    expect(d).toEqual([
+      expect.objectContaining({ change: 'changed', serialBefore: 'SN-OLD', serialAfter: 'SN-NEW', fields: ['itemId', 'serial'] })
+    ])
   })
 
   it('never rewrites versions: an as-of answer for a past date stays the same after later changes', async () => {
@@ -267,8 +327,15 @@ describe('service BOM', () => {
   it('refuses editing an attached template, a cycle, a technician without their order, and a second structure', async () => {
     const w = await structured()
     const t = w.template
-    const e = await w.refused('bomTemplates.update', { id: t.id, version: t.version, number: t.number, name: 'Changed', itemId: t.itemId, components: [] })
-    expect(e.message).toMatch(/attached to 1 service objects/)
+    const e = await w.refused('bomTemplates.update', {
+      id: t.id,
+      version: t.version,
+      number: t.number,
+      name: 'Changed',
+      itemId: t.itemId,
+      components: []
+    })
+    expect(e.message).toMatch(/attached to service objects \(1\)/)
     expect((await w.refused('bomTemplates.delete', { id: t.id, version: t.version })).message).toMatch(/attached/)
 
     const cyc = await w.refused('bomTemplates.create', {
@@ -285,8 +352,12 @@ describe('service BOM', () => {
     expect(moved.message).toMatch(/own ancestor/)
 
     expect((await w.refused('structures.setSerial', { id: top!.id, version: top!.version, serial: 'X1' }, w.tech)).code).toBe('FORBIDDEN')
-    expect((await w.refused('structures.setSerial', { id: child!.id, version: child!.version, serial: 'X1' })).message).toMatch(/not serial-tracked/)
-    expect((await w.refused('structures.attach', { serviceObjectId: w.boilerA.id, templateId: t.id })).message).toMatch(/already has a structure/)
+    expect((await w.refused('structures.setSerial', { id: child!.id, version: child!.version, serial: 'X1' })).message).toMatch(
+      /not serial-tracked/
+    )
+    expect((await w.refused('structures.attach', { serviceObjectId: w.boilerA.id, templateId: t.id })).message).toMatch(
+      /already has a structure/
+    )
 
     // A copy of the attached template is a new, editable one.
     const copy = await w.api('bomTemplates.copy', { number: 'BOM-V200B', name: 'Copy', fromTemplateId: t.id })
@@ -296,7 +367,14 @@ describe('service BOM', () => {
     ])
     const fromObject = await w.api('bomTemplates.copy', { number: 'BOM-B1', name: 'From B-1', fromObjectId: w.boilerA.id })
     expect(fromObject.componentCount).toBe(2)
-    await w.api('bomTemplates.update', { id: copy.id, version: copy.version, number: copy.number, name: 'Edited', itemId: null, components: [] })
+    await w.api('bomTemplates.update', {
+      id: copy.id,
+      version: copy.version,
+      number: copy.number,
+      name: 'Edited',
+      itemId: null,
+      components: []
+    })
   })
 })
 

@@ -51,9 +51,30 @@ const SYMPTOMS: Record<string, { area: [string, string]; codes: [string, string]
 }
 
 const DIAGNOSES: { area: [string, string]; codes: [string, string][] }[] = [
-  { area: ['HYDR', 'Hüdraulika'], codes: [['PUMP', 'Pump rikkis'], ['TIHEND', 'Tihend lekib'], ['PAISUPAAK', 'Paisupaagi rõhk vale']] },
-  { area: ['ELEKTER', 'Elekter ja juhtimine'], codes: [['SYYDE', 'Süüteelektrood kulunud'], ['KONTAKTOR', 'Kontaktor põlenud'], ['ANDUR', 'Andur vigane']] },
-  { area: ['MEHAANIKA', 'Mehaanika'], codes: [['AJAM', 'Ajam kulunud'], ['RIHM', 'Rihm venis'], ['KOMPR', 'Kompressor rikkis']] }
+  {
+    area: ['HYDR', 'Hüdraulika'],
+    codes: [
+      ['PUMP', 'Pump rikkis'],
+      ['TIHEND', 'Tihend lekib'],
+      ['PAISUPAAK', 'Paisupaagi rõhk vale']
+    ]
+  },
+  {
+    area: ['ELEKTER', 'Elekter ja juhtimine'],
+    codes: [
+      ['SYYDE', 'Süüteelektrood kulunud'],
+      ['KONTAKTOR', 'Kontaktor põlenud'],
+      ['ANDUR', 'Andur vigane']
+    ]
+  },
+  {
+    area: ['MEHAANIKA', 'Mehaanika'],
+    codes: [
+      ['AJAM', 'Ajam kulunud'],
+      ['RIHM', 'Rihm venis'],
+      ['KOMPR', 'Kompressor rikkis']
+    ]
+  }
 ]
 
 const RESOLUTIONS: [string, string][] = [
@@ -147,7 +168,8 @@ export function generateRepairs(conn: Connection, o: { seed: number; now: number
   const code = s.prepare(
     'insert into repair_codes (kind, code, name, area_id, object_group_id, finished) values (?, ?, ?, ?, ?, ?) returning id'
   )
-  const groupId = (c: string) => (s.prepare('select id from service_object_groups where code = ?').get(c) as { id: number } | undefined)?.id ?? null
+  const groupId = (c: string) =>
+    (s.prepare('select id from service_object_groups where code = ?').get(c) as { id: number } | undefined)?.id ?? null
   const add = (kind: Kind, c: string, name: string, areaId: number | null = null, group: number | null = null, finished = false) =>
     (code.get(kind, c, name, areaId, group, finished ? 1 : 0) as { id: number }).id
   let codes = 0
@@ -198,10 +220,15 @@ export function generateRepairs(conn: Connection, o: { seed: number; now: number
     `insert into structure_versions (service_object_id, component_id, kind, parent_id, item_id, quantity, unit, position, serial, old_item_id,
        old_serial, at, user_id, order_line_id, repair_line_id, return_line_id, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, null, '')`
   )
-  const attached = s.prepare('insert into object_structures (service_object_id, template_id, attached_at, attached_by) values (?, ?, ?, null)')
+  const attached = s.prepare(
+    'insert into object_structures (service_object_id, template_id, attached_at, attached_by) values (?, ?, ?, null)'
+  )
   const attachAt = o.now - 400 * DAY
   /** Per object: its serial-tracked component (what a replacement changes). */
-  const tracked = new Map<number, { id: number; part: string; serial: string; parentId: number | null; quantity: number; unit: string; position: string }>()
+  const tracked = new Map<
+    number,
+    { id: number; part: string; serial: string; parentId: number | null; quantity: number; unit: string; position: string }
+  >()
   let structures = 0
   for (const tpl of TEMPLATES) {
     const model = (s.prepare('select id from items where number = ?').get(tpl.model) as { id: number } | undefined)?.id
@@ -210,7 +237,10 @@ export function generateRepairs(conn: Connection, o: { seed: number; now: number
     const templateIds = new Map<string, number>()
     for (const [position, part, qty] of tpl.components) {
       const parent = position.includes('.') ? (templateIds.get(position.split('.')[0]!) ?? null) : null
-      templateIds.set(position, (insertTemplateComponent.get(templateId, parent, itemOf(part), qty, unitOf(part), position) as { id: number }).id)
+      templateIds.set(
+        position,
+        (insertTemplateComponent.get(templateId, parent, itemOf(part), qty, unitOf(part), position) as { id: number }).id
+      )
     }
     const objects = s.prepare('select id from service_objects where item_id = ? order by id limit 8').all(model) as { id: number }[]
     for (const { id: objectId } of objects) {
@@ -222,7 +252,8 @@ export function generateRepairs(conn: Connection, o: { seed: number; now: number
         const id = (insertComponent.get(objectId, parent, itemOf(part), qty, unit, position, sn) as { id: number }).id
         insertVersion.run(objectId, id, 'add', parent, itemOf(part), qty, unit, position, sn, null, '', attachAt, null)
         ids.set(position, id)
-        if (prefixOf.has(part) && !tracked.has(objectId)) tracked.set(objectId, { id, part, serial: sn, parentId: parent, quantity: qty, unit, position })
+        if (prefixOf.has(part) && !tracked.has(objectId))
+          tracked.set(objectId, { id, part, serial: sn, parentId: parent, quantity: qty, unit, position })
       }
       attached.run(objectId, templateId, attachAt)
       structures++

@@ -104,9 +104,7 @@ export const resolutionSuggestion = z.object({
 })
 export const repairSuggestions = z.object({
   /** The earlier repair on this object with this symptom within the window, if any. */
-  repeatOf: z
-    .object({ id, orderNumber: z.string(), createdAt: instant, resolutionName: z.string().nullable() })
-    .nullable(),
+  repeatOf: z.object({ id, orderNumber: z.string(), createdAt: instant, resolutionName: z.string().nullable() }).nullable(),
   resolutions: z.array(resolutionSuggestion)
 })
 export type RepairSuggestions = z.infer<typeof repairSuggestions>

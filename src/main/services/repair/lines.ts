@@ -48,7 +48,9 @@ const selection = {
   createdAt: repairLines.createdAt,
   finishedAt: repairLines.finishedAt,
   repeatOfId: repairLines.repeatOfId,
-  repeatOfOrderNumber: sql<string | null>`(select o.number from repair_lines r join service_orders o on o.id = r.order_id where r.id = ${outer(repairLines.repeatOfId)})`
+  repeatOfOrderNumber: sql<
+    string | null
+  >`(select o.number from repair_lines r join service_orders o on o.id = r.order_id where r.id = ${outer(repairLines.repeatOfId)})`
 }
 
 const listSpec: ListSpec<typeof selection, RepairLineRow> = {
@@ -59,7 +61,12 @@ const listSpec: ListSpec<typeof selection, RepairLineRow> = {
     q
       .innerJoin(serviceOrders, eq(serviceOrders.id, repairLines.orderId))
       .innerJoin(serviceObjects, eq(serviceObjects.id, repairLines.serviceObjectId)),
-  sort: { createdAt: repairLines.createdAt, orderNumber: serviceOrders.number, objectName: serviceObjects.name, finishedAt: repairLines.finishedAt },
+  sort: {
+    createdAt: repairLines.createdAt,
+    orderNumber: serviceOrders.number,
+    objectName: serviceObjects.name,
+    finishedAt: repairLines.finishedAt
+  },
   defaultSort: 'createdAt',
   toRow: (r) => r
 }
@@ -97,7 +104,12 @@ type LineIn = Omit<ParsedInput<'repairLines.add'>, 'orderId'> | ParsedInput<'rep
  */
 export function earlierRepair(db: Db, objectId: number, symptomCodeId: number, orderId: number, at: number, windowDays: number) {
   return db
-    .select({ id: repairLines.id, orderNumber: serviceOrders.number, createdAt: repairLines.createdAt, resolutionId: repairLines.resolutionId })
+    .select({
+      id: repairLines.id,
+      orderNumber: serviceOrders.number,
+      createdAt: repairLines.createdAt,
+      resolutionId: repairLines.resolutionId
+    })
     .from(repairLines)
     .innerJoin(serviceOrders, eq(serviceOrders.id, repairLines.orderId))
     .where(
@@ -135,7 +147,8 @@ function lineValues(ctx: ServiceContext, orderId: number, i: LineIn, current: ty
   const resolution = code(i.resolutionId, 'resolution', 'resolutionId')
   const stage = code(i.stageId, 'stage', 'stageId')
   if (symptom && symptomArea && symptom.areaId !== symptomArea.id) throw invalid(['symptomCodeId'], 'errors.repair.codeOfOtherArea')
-  if (diagnosis && diagnosisArea && diagnosis.areaId !== diagnosisArea.id) throw invalid(['diagnosisCodeId'], 'errors.repair.codeOfOtherArea')
+  if (diagnosis && diagnosisArea && diagnosis.areaId !== diagnosisArea.id)
+    throw invalid(['diagnosisCodeId'], 'errors.repair.codeOfOtherArea')
   const settings = loadRepairSettings(db)
   if (stage?.finished && settings.resolutionRequired && !resolution) throw invalid(['resolutionId'], 'errors.repair.resolutionNeeded')
 
@@ -195,7 +208,12 @@ export function addRepairLineInTx(
     ctx.db.insert(serviceOrderObjects).values({ orderId, serviceObjectId: i.serviceObjectId }).onConflictDoNothing().run()
   }
   const values = lineValues(ctx, orderId, i, null)
-  const lineNo = (ctx.db.select({ n: max(repairLines.lineNo) }).from(repairLines).where(eq(repairLines.orderId, orderId)).get()?.n ?? 0) + 1
+  const lineNo =
+    (ctx.db
+      .select({ n: max(repairLines.lineNo) })
+      .from(repairLines)
+      .where(eq(repairLines.orderId, orderId))
+      .get()?.n ?? 0) + 1
   const row = ctx.db
     .insert(repairLines)
     .values({ ...values, orderId, lineNo, createdBy: ctx.user?.id ?? null })
@@ -309,7 +327,12 @@ export function suggestRepairs(ctx: ServiceContext, i: ParsedInput<'repairLines.
     id === null ? null : (db.select({ n: repairCodes.name }).from(repairCodes).where(eq(repairCodes.id, id)).get()?.n ?? null)
   return {
     repeatOf: earlier
-      ? { id: earlier.id, orderNumber: earlier.orderNumber, createdAt: earlier.createdAt, resolutionName: resolutionName(earlier.resolutionId) }
+      ? {
+          id: earlier.id,
+          orderNumber: earlier.orderNumber,
+          createdAt: earlier.createdAt,
+          resolutionName: resolutionName(earlier.resolutionId)
+        }
       : null,
     resolutions: rows.map((r) => ({ resolutionId: r.resolutionId!, resolutionName: r.resolutionName, times: r.times, held: r.held }))
   }

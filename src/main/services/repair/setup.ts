@@ -33,7 +33,10 @@ function validateCode(ctx: ServiceContext, i: CodeIn, id: number | null): void {
     const area = ctx.db.select({ kind: repairCodes.kind }).from(repairCodes).where(eq(repairCodes.id, i.areaId)).get()
     if (area?.kind !== areaKind) throw invalid(['areaId'], 'errors.repair.areaNeeded')
   }
-  if (i.objectGroupId !== null && !ctx.db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.objectGroupId)).get())
+  if (
+    i.objectGroupId !== null &&
+    !ctx.db.select({ id: serviceObjectGroups.id }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, i.objectGroupId)).get()
+  )
     throw invalid(['objectGroupId'], 'errors.choose.group')
   const twin = ctx.db
     .select({ id: repairCodes.id })
@@ -134,7 +137,8 @@ export function usableCode(db: Db, id: number, kind: RepairCodeKind, objectGroup
   const c = db.select().from(repairCodes).where(eq(repairCodes.id, id)).get()
   if (!c || c.kind !== kind) throw invalid([field], 'errors.repair.wrongKind')
   const limits = [c.objectGroupId]
-  if (c.areaId !== null) limits.push(db.select({ g: repairCodes.objectGroupId }).from(repairCodes).where(eq(repairCodes.id, c.areaId)).get()?.g ?? null)
+  if (c.areaId !== null)
+    limits.push(db.select({ g: repairCodes.objectGroupId }).from(repairCodes).where(eq(repairCodes.id, c.areaId)).get()?.g ?? null)
   for (const g of limits) {
     if (g !== null && g !== objectGroupId) {
       const group = db.select({ name: serviceObjectGroups.name }).from(serviceObjectGroups).where(eq(serviceObjectGroups.id, g)).get()

@@ -154,7 +154,8 @@ export function structureHistory(ctx: ServiceContext, i: { serviceObjectId: numb
     .where(eq(structureVersions.serviceObjectId, i.serviceObjectId))
     .orderBy(structureVersions.at, structureVersions.id)
     .all()
-  const name = (id: number | null) => (id === null ? null : (ctx.db.select({ n: items.name }).from(items).where(eq(items.id, id)).get()?.n ?? null))
+  const name = (id: number | null) =>
+    id === null ? null : (ctx.db.select({ n: items.name }).from(items).where(eq(items.id, id)).get()?.n ?? null)
   return rows.map(({ itemId, oldItemId, kind, ...r }) => ({
     ...r,
     kind: kind as BomChangeKind,
@@ -194,7 +195,8 @@ function checkCause(ctx: ServiceContext, serviceObjectId: number, c: Cause): voi
   if (!related) throw invalid(['orderId'], 'errors.repair.objectNotOnOrder')
   if (c.repairLineId !== null) {
     const line = ctx.db.select().from(repairLines).where(eq(repairLines.id, c.repairLineId)).get()
-    if (!line || line.orderId !== c.orderId || line.serviceObjectId !== serviceObjectId) throw invalid(['repairLineId'], 'errors.repair.lineOfOtherOrder')
+    if (!line || line.orderId !== c.orderId || line.serviceObjectId !== serviceObjectId)
+      throw invalid(['repairLineId'], 'errors.repair.lineOfOtherOrder')
   }
 }
 
@@ -265,7 +267,11 @@ export function attachTemplate(ctx: ServiceContext, i: ParsedInput<'structures.a
     requireObject(ctx.db, i.serviceObjectId)
     const has =
       attachedTemplate(ctx.db, i.serviceObjectId) ??
-      ctx.db.select({ id: structureComponents.id }).from(structureComponents).where(eq(structureComponents.serviceObjectId, i.serviceObjectId)).get()
+      ctx.db
+        .select({ id: structureComponents.id })
+        .from(structureComponents)
+        .where(eq(structureComponents.serviceObjectId, i.serviceObjectId))
+        .get()
     if (has) throw invalid(['templateId'], 'errors.repair.alreadyStructured')
     if (!ctx.db.select({ id: bomTemplates.id }).from(bomTemplates).where(eq(bomTemplates.id, i.templateId)).get())
       throw invalid(['templateId'], 'errors.repair.chooseTemplate')
@@ -288,7 +294,10 @@ export function attachTemplate(ctx: ServiceContext, i: ParsedInput<'structures.a
       )
       idOf.set(node.id, row.id)
     }
-    ctx.db.insert(objectStructures).values({ serviceObjectId: i.serviceObjectId, templateId: i.templateId, attachedAt: ctx.now(), attachedBy: ctx.user?.id ?? null }).run()
+    ctx.db
+      .insert(objectStructures)
+      .values({ serviceObjectId: i.serviceObjectId, templateId: i.templateId, attachedAt: ctx.now(), attachedBy: ctx.user?.id ?? null })
+      .run()
     return loadStructure(ctx.db, i.serviceObjectId, null)
   })
 }
@@ -303,7 +312,12 @@ export function addComponent(ctx: ServiceContext, i: ParsedInput<'structures.add
     }
     const item = itemInfo(ctx.db, i.itemId)
     checkSerial(item, i.serial)
-    insertComponent(ctx, i.serviceObjectId, { parentId: i.parentId, itemId: i.itemId, quantity: i.quantity, unit: item.unit, position: i.position, serial: i.serial }, i)
+    insertComponent(
+      ctx,
+      i.serviceObjectId,
+      { parentId: i.parentId, itemId: i.itemId, quantity: i.quantity, unit: item.unit, position: i.position, serial: i.serial },
+      i
+    )
     return loadStructure(ctx.db, i.serviceObjectId, null)
   })
 }
@@ -339,7 +353,15 @@ export function replaceComponent(ctx: ServiceContext, i: ParsedInput<'structures
     let orderLineId: number | null = null
     if (i.orderLine) {
       if (i.orderId === null) throw invalid(['orderId'], 'errors.repair.orderNeeded')
-      const base = { serviceObjectId: c.serviceObjectId, serviceTaskId: null, workerId: null, unitCost: null, unitPrice: null, scheduledDate: null, actualDate: null }
+      const base = {
+        serviceObjectId: c.serviceObjectId,
+        serviceTaskId: null,
+        workerId: null,
+        unitCost: null,
+        unitPrice: null,
+        scheduledDate: null,
+        actualDate: null
+      }
       const part = addLine(ctx, {
         ...base,
         orderId: i.orderId,
@@ -352,13 +374,26 @@ export function replaceComponent(ctx: ServiceContext, i: ParsedInput<'structures
       })
       orderLineId = part.lines.reduce((a, b) => (b.lineNo > a.lineNo ? b : a)).id
       if (i.labourCategoryId !== null && i.labourQuantity > 0) {
-        addLine(ctx, { ...base, orderId: i.orderId, type: 'hour', description: '', categoryId: i.labourCategoryId, itemId: null, quantity: i.labourQuantity, note: '' })
+        addLine(ctx, {
+          ...base,
+          orderId: i.orderId,
+          type: 'hour',
+          description: '',
+          categoryId: i.labourCategoryId,
+          itemId: null,
+          quantity: i.labourQuantity,
+          note: ''
+        })
       }
     } else if (i.labourCategoryId !== null) {
       throw invalid(['labourCategoryId'], 'errors.repair.labourWithoutLine')
     }
     const after = { ...c, itemId: i.itemId, serial: i.serial, unit: item.unit, version: c.version + 1 }
-    ctx.db.update(structureComponents).set({ itemId: after.itemId, serial: after.serial, unit: after.unit, version: after.version }).where(eq(structureComponents.id, c.id)).run()
+    ctx.db
+      .update(structureComponents)
+      .set({ itemId: after.itemId, serial: after.serial, unit: after.unit, version: after.version })
+      .where(eq(structureComponents.id, c.id))
+      .run()
     writeVersion(ctx, 'replace', after, { itemId: c.itemId, serial: c.serial }, { ...i, orderLineId })
     return loadStructure(ctx.db, c.serviceObjectId, null)
   })
@@ -383,9 +418,16 @@ export function moveComponent(ctx: ServiceContext, i: ParsedInput<'structures.mo
     checkCause(ctx, c.serviceObjectId, i)
     const all = ctx.db.select().from(structureComponents).where(eq(structureComponents.serviceObjectId, c.serviceObjectId)).all()
     if (i.parentId !== null && !all.some((x) => x.id === i.parentId)) throw invalid(['parentId'], 'errors.repair.unknownParent')
-    if (wouldCycle(all, c.id, i.parentId)) throw new AppError('VALIDATION', 'errors.repair.bomCycle', { position: c.position }, [{ path: ['parentId'], code: 'errors.repair.bomCycle', params: { position: c.position } }])
+    if (wouldCycle(all, c.id, i.parentId))
+      throw new AppError('VALIDATION', 'errors.repair.bomCycle', { position: c.position }, [
+        { path: ['parentId'], code: 'errors.repair.bomCycle', params: { position: c.position } }
+      ])
     const after = { ...c, parentId: i.parentId, version: c.version + 1 }
-    ctx.db.update(structureComponents).set({ parentId: after.parentId, version: after.version }).where(eq(structureComponents.id, c.id)).run()
+    ctx.db
+      .update(structureComponents)
+      .set({ parentId: after.parentId, version: after.version })
+      .where(eq(structureComponents.id, c.id))
+      .run()
     writeVersion(ctx, 'move', after, { itemId: c.itemId, serial: c.serial }, i)
     return loadStructure(ctx.db, c.serviceObjectId, null)
   })

@@ -81,8 +81,10 @@ function checkComponents(db: Db, components: ComponentIn[]): void {
   const links = components.map((c) => ({ id: c.key, parentId: c.parentKey }))
   components.forEach((c, n) => {
     if (c.parentKey !== null && !keys.has(c.parentKey)) throw invalid(['components', n, 'parentKey'], 'errors.repair.unknownParent')
-    if (wouldCycle(links, c.key, c.parentKey)) throw invalid(['components', n, 'parentKey'], 'errors.repair.bomCycle', { position: c.position })
-    if (!db.select({ id: items.id }).from(items).where(eq(items.id, c.itemId)).get()) throw invalid(['components', n, 'itemId'], 'errors.choose.item')
+    if (wouldCycle(links, c.key, c.parentKey))
+      throw invalid(['components', n, 'parentKey'], 'errors.repair.bomCycle', { position: c.position })
+    if (!db.select({ id: items.id }).from(items).where(eq(items.id, c.itemId)).get())
+      throw invalid(['components', n, 'itemId'], 'errors.choose.item')
   })
 }
 
@@ -113,7 +115,8 @@ function checkHeader(db: Db, i: { number: string; itemId: number | null }, id: n
     .where(and(eq(bomTemplates.number, i.number), id === null ? undefined : ne(bomTemplates.id, id)))
     .get()
   if (twin) throw invalid(['number'], 'errors.repair.duplicateTemplate', { number: i.number })
-  if (i.itemId !== null && !db.select({ id: items.id }).from(items).where(eq(items.id, i.itemId)).get()) throw invalid(['itemId'], 'errors.choose.item')
+  if (i.itemId !== null && !db.select({ id: items.id }).from(items).where(eq(items.id, i.itemId)).get())
+    throw invalid(['itemId'], 'errors.choose.item')
 }
 
 function insertTemplate(ctx: ServiceContext, i: ParsedInput<'bomTemplates.create'>): BomTemplateDetail {

@@ -59,7 +59,11 @@ export const repairContract = {
     pageOf(repairLineRow),
     'orders.read'
   ),
-  'repairLines.suggest': method(z.object({ serviceObjectId: id, symptomCodeId: id, orderId: optionalId }), repairSuggestions, 'orders.read'),
+  'repairLines.suggest': method(
+    z.object({ serviceObjectId: id, symptomCodeId: id, orderId: optionalId }),
+    repairSuggestions,
+    'orders.read'
+  ),
 
   'bomTemplates.list': method(listInput({ itemId: optionalId }), pageOf(bomTemplateRow), 'masterdata.read'),
   'bomTemplates.get': method(idInput, bomTemplateDetail, 'masterdata.read'),

@@ -160,9 +160,7 @@ export function OrderPage() {
 
       {o && <LinesGrid order={o} editable={stageAllows && can('orders.register')} />}
 
-      {o && !o.isTemplate && (
-        <RepairLinesPanel order={o} editable={stageAllows && o.progress === 'inProcess' && can('orders.register')} />
-      )}
+      {o && !o.isTemplate && <RepairLinesPanel order={o} editable={stageAllows && o.progress === 'inProcess' && can('orders.register')} />}
 
       {o && can('audit.read') && (
         <div>

@@ -94,7 +94,12 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
                   {editable && live && (
                     <Table.Td>
                       <Tooltip label={t('repair.structure.remove')}>
-                        <ActionIcon variant="subtle" color="red" size="sm" onClick={() => remove.mutate({ id: c.id, version: c.version, note: '' })}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          size="sm"
+                          onClick={() => remove.mutate({ id: c.id, version: c.version, note: '' })}
+                        >
                           <IconTrash size={14} />
                         </ActionIcon>
                       </Tooltip>
@@ -176,8 +181,20 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
         <Group justify="space-between" mb="xs" align="end">
           <Title order={5}>{t('repair.structure.compare')}</Title>
           <Group gap="xs">
-            <DateField size="xs" w={150} label={t('repair.structure.from')} value={range.from} onChange={(d) => setRange({ ...range, from: d })} />
-            <DateField size="xs" w={150} label={t('repair.structure.to')} value={range.to} onChange={(d) => setRange({ ...range, to: d })} />
+            <DateField
+              size="xs"
+              w={150}
+              label={t('repair.structure.from')}
+              value={range.from}
+              onChange={(d) => setRange({ ...range, from: d })}
+            />
+            <DateField
+              size="xs"
+              w={150}
+              label={t('repair.structure.to')}
+              value={range.to}
+              onChange={(d) => setRange({ ...range, to: d })}
+            />
           </Group>
         </Group>
         {diff.data && diff.data.length === 0 && (

@@ -385,7 +385,8 @@ export const errors = {
     duplicateKey: 'Two components have the same key',
     unknownParent: 'The parent component is not part of this structure',
     bomCycle: 'Component {{position}} cannot be its own ancestor',
-    templateAttached: 'BOM template {{number}} is attached to {{count}} service objects and is kept as it is; edit the objects\' structures or copy the template',
+    templateAttached:
+      "BOM template {{number}} is attached to service objects ({{count}}) and is kept as it is; edit the objects' structures or copy the template",
     oneSource: 'Copy from either a template or a service object',
     alreadyStructured: 'This service object already has a structure; edit it instead',
     orderNeeded: 'Name the service order the change is made on',

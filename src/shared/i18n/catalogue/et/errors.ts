@@ -378,7 +378,8 @@ export const errors: Shape<typeof en> = {
     duplicateKey: 'Kahel komponendil on sama võti',
     unknownParent: 'Ülemkomponent ei kuulu selle objekti koosluse hulka',
     bomCycle: 'Komponent {{position}} ei saa olla iseenda ülemkomponent',
-    templateAttached: 'Koosluse mall {{number}} on seotud {{count}} hooldusobjektiga ja jääb muutmata; muuda objektide kooslusi või kopeeri mall',
+    templateAttached:
+      'Koosluse mall {{number}} on seotud hooldusobjektidega ({{count}}) ja jääb muutmata; muuda objektide kooslusi või kopeeri mall',
     oneSource: 'Kopeeri kas mallist või hooldusobjektilt',
     alreadyStructured: 'Sellel hooldusobjektil on juba kooslus; muuda seda',
     orderNeeded: 'Nimeta hooldustellimus, mille käigus muudatus tehakse',
