@@ -170,3 +170,46 @@ test('a technician records a repair with a part replacement; the structure keeps
   const repeats = await admin<{ rows: { orderNumber: string }[] }>('repairLines.list', { repeatsOnly: true })
   expect(repeats.rows.map((r) => r.orderNumber)).toEqual([second.number])
 })
+
+test('a BOM template is built as a tree on its screen; repair codes list their kinds', async ({ page, app }) => {
+  await setupAdmin(app)
+  const admin = await apiAs(app, 'admin', 'admin-pass-1', 'repair-admin-session-0003')
+  await admin('items.create', { number: 'KON-MS500', name: 'KONE MonoSpace 500', unit: 'pcs' })
+  await admin('items.create', { number: 'P-DOORDRV', name: 'Door drive', unit: 'pcs', serialTracked: true })
+  await admin('items.create', { number: 'P-BELT', name: 'Door belt', unit: 'pcs' })
+  const area = await admin<Row>('repairCodes.create', { kind: 'symptomArea', code: 'DOOR', name: 'Doors' })
+  await admin('repairCodes.create', { kind: 'symptomCode', code: 'DOOR-STUCK', name: 'Door does not open', areaId: area.id })
+  await admin('repairCodes.create', { kind: 'stage', code: 'DONE', name: 'Done', finished: true })
+
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.getByRole('navigation').getByRole('link', { name: 'Repair codes', exact: true }).click()
+  await expect(page.getByRole('row', { name: /DOOR-STUCK/ })).toContainText('Doors')
+  await screenshot(page, 'repair-codes')
+
+  await page.goto(`${app.url}#/bom-templates/new`)
+  await page.getByRole('textbox', { name: 'Number', exact: true }).fill('BOM-LIFT')
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('KONE lift')
+  for (const [position, item] of [
+    ['10', 'P-DOORDRV'],
+    ['10.1', 'P-BELT']
+  ] as const) {
+    await page.getByRole('button', { name: 'Add component' }).click()
+    const row = page.getByRole('row').last()
+    await row.getByRole('textbox').first().fill(position)
+    await row.getByRole('combobox').first().click()
+    await row.getByRole('combobox').first().fill(item)
+    await page.getByRole('option', { name: new RegExp(item) }).click()
+  }
+  const child = page.getByRole('row').last()
+  await child.getByRole('combobox').last().click()
+  await page.getByRole('option', { name: '10', exact: true }).click()
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('heading', { name: 'BOM-LIFT · KONE lift' })).toBeVisible()
+  const saved = await admin<{ rows: { id: number }[] }>('bomTemplates.list', {})
+  const detail = await admin<{ components: { position: string; depth: number }[] }>('bomTemplates.get', { id: saved.rows[0]!.id })
+  expect(detail.components.map((c) => [c.position, c.depth])).toEqual([
+    ['10', 0],
+    ['10.1', 1]
+  ])
+  await screenshot(page, 'repair-bom-template')
+})

@@ -29,7 +29,8 @@ import {
   IconChartBar,
   IconMessageReport,
   IconTools,
-  IconStethoscope
+  IconStethoscope,
+  IconHierarchy
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -89,7 +90,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
     items: [
       { labelKey: 'app.nav.items', path: '/items', icon: IconBox },
       { labelKey: 'app.nav.categories', path: '/categories', icon: IconCategory },
-      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist }
+      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist },
+      { labelKey: 'app.nav.bomTemplates', path: '/bom-templates', icon: IconHierarchy }
     ]
   },
   {

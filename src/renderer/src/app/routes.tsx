@@ -24,6 +24,8 @@ import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsLis
 import { RepairCodePage } from '../features/repair/RepairCodePage'
 import { RepairCodesList } from '../features/repair/RepairCodesList'
 import { RepairHistory } from '../features/repair/RepairHistory'
+import { BomTemplatePage } from '../features/repair/BomTemplatePage'
+import { BomTemplatesList } from '../features/repair/BomTemplatesList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
@@ -196,6 +198,15 @@ export function AppRoutes() {
       {/* repair management */}
       <Route path="/repairs" element={<RepairHistory />} />
       <Route path="/repair-codes" element={<RepairCodesList />} />
+      <Route path="/bom-templates" element={<BomTemplatesList />} />
+      <Route
+        path="/bom-templates/:id"
+        element={
+          <PerRecord>
+            <BomTemplatePage />
+          </PerRecord>
+        }
+      />
       <Route
         path="/repair-codes/:id"
         element={

@@ -50,6 +50,7 @@ export function RepairCodePage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.code} · ${e.record.name}` : t('repair.codes.one')}
+      newTitle={t('repair.codes.new')}
       listLabel={t('repair.codes.title')}
       listPath="/repair-codes"
       editor={e}

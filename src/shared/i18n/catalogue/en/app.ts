@@ -41,6 +41,7 @@ export const app = {
     stages: 'Order stages',
     slaReasons: 'SLA reasons',
     repairCodes: 'Repair codes',
+    bomTemplates: 'BOM templates',
     settings: 'Settings',
     soon: 'soon',
     arrivesWith: 'Arrives with {{module}}',

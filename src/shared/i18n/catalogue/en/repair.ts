@@ -90,6 +90,20 @@ export const repair = {
     order: 'Order',
     kind: { add: 'Added', remove: 'Removed', replace: 'Replaced', serial: 'Serial number changed', move: 'Moved' }
   },
+  templates: {
+    title: 'BOM templates',
+    one: 'BOM template',
+    new: 'New BOM template',
+    search: 'Number or name',
+    number: 'Number',
+    model: 'Item model',
+    components: 'Components',
+    attached: 'Attached to objects',
+    unit: 'Unit',
+    parent: 'Under',
+    deleteWhat: 'the BOM template and its components',
+    attachedNote: 'Attached to service objects ({{count}}): kept as it was when they were built. Edit the objects’ structures instead.'
+  },
   history: {
     title: 'Repair history',
     search: 'Service object',

@@ -43,6 +43,7 @@ export const app: Shape<typeof en> = {
     stages: 'Tellimuse etapid',
     slaReasons: 'SLA põhjuse koodid',
     repairCodes: 'Paranduskoodid',
+    bomTemplates: 'Koosluse mallid',
     settings: 'Seaded',
     soon: 'tulekul',
     arrivesWith: 'Tuleb koos osaga „{{module}}“',

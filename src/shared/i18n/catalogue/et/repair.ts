@@ -92,6 +92,20 @@ export const repair: Shape<typeof en> = {
     order: 'Tellimus',
     kind: { add: 'Lisatud', remove: 'Eemaldatud', replace: 'Vahetatud', serial: 'Seerianumber muudetud', move: 'Teisaldatud' }
   },
+  templates: {
+    title: 'Koosluse mallid',
+    one: 'Koosluse mall',
+    new: 'Uus koosluse mall',
+    search: 'Number või nimi',
+    number: 'Number',
+    model: 'Kaubamudel',
+    components: 'Komponendid',
+    attached: 'Seotud objekte',
+    unit: 'Ühik',
+    parent: 'Ülemkomponent',
+    deleteWhat: 'koosluse malli koos komponentidega',
+    attachedNote: 'Seotud hooldusobjektidega ({{count}}): jääb selliseks, nagu see objektide loomisel oli. Muuda objektide kooslusi.'
+  },
   history: {
     title: 'Paranduste ajalugu',
     search: 'Hooldusobjekt',
