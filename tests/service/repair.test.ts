@@ -217,6 +217,29 @@ describe('repair lines', () => {
     expect((await w.refused('repairLines.add', { orderId: cancelled.id, serviceObjectId: w.boilerA.id })).message).toMatch(/cancel/i)
   })
 
+  it('keeps the repair setup consistent: codes in their area, unique per kind, kind fixed', async () => {
+    const w = await world()
+    const noArea = await w.refused('repairCodes.create', { kind: 'symptomCode', code: 'X', name: 'X' })
+    expect(noArea.issues?.[0]?.path).toEqual(['areaId'])
+    const wrongArea = await w.refused('repairCodes.create', { kind: 'diagnosisCode', code: 'X', name: 'X', areaId: w.codes.heatArea.id })
+    expect(wrongArea.message).toMatch(/area/)
+    expect((await w.refused('repairCodes.create', { kind: 'resolution', code: 'REPLACED', name: 'Again' })).message).toMatch(
+      /already uses the code REPLACED/
+    )
+    // The same code in another kind is another code.
+    await w.api('repairCodes.create', { kind: 'condition', code: 'REPLACED', name: 'Replaced before' })
+    const r = w.codes.replaced
+    const kind = await w.refused('repairCodes.update', { id: r.id, version: r.version, kind: 'condition', code: 'R2', name: 'x' })
+    expect(kind.message).toMatch(/cannot change/)
+    expect((await w.refused('repairCodes.delete', { id: w.codes.heatArea.id, version: w.codes.heatArea.version })).code).toBe('CONFLICT')
+    // Codes offered for a lift: its group's and the unrestricted ones, never a boiler's.
+    const forLift = await w.api('repairCodes.list', {
+      kind: 'symptomArea',
+      objectGroupId: (await w.api('serviceObjects.get', { id: w.lift.id })).groupId
+    })
+    expect(forLift.rows.map((c) => c.code)).toEqual(['DOOR'])
+  })
+
   it('adds a line inside another feature’s transaction, relating the object to the order', async () => {
     const w = await world()
     const first = await w.order()
