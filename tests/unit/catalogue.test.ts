@@ -18,6 +18,8 @@ import { et } from '@shared/i18n/catalogue/et'
 import { APP_LANGUAGES, CSV_DIALECTS } from '@shared/i18n/languages'
 import { CSV_FIELDS } from '../../src/main/api/csvColumns'
 import { DEFAULT_INTERVALS, DEFAULT_WINDOWS } from '../../src/main/services/agreements/setup'
+import { REPAIR_CODE_KINDS } from '../../src/shared/domain/repair'
+import { BOM_CHANGE_KINDS } from '../../src/shared/domain/serviceBom'
 import { RECORD_KINDS, UNIQUE_KINDS } from '../../src/main/services/core/errors'
 import { DEFAULT_SEQUENCES } from '../../src/main/services/core/sequences'
 import { DEFAULT_REASONS, DEFAULT_STAGES } from '../../src/main/services/orders/stages'
@@ -93,7 +95,10 @@ const BUILT: Record<string, readonly string[]> = {
   'subscriptions.invoiceLine': FEE_KINDS,
   'subscriptions.feeKind': FEE_KINDS,
   'subscriptions.feeStatus': FEE_STATUSES,
-  'subscriptions.generate.status': RUN_STATUSES
+  'subscriptions.generate.status': RUN_STATUSES,
+  'repair.kinds': REPAIR_CODE_KINDS,
+  'repair.structure.change': ['added', 'removed', 'changed'],
+  'repair.structure.kind': BOM_CHANGE_KINDS
 }
 
 function sources(dir: string): string[] {

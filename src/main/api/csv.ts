@@ -1,4 +1,5 @@
 import type { DispositionAction, ReturnStatus, StockLocation } from '@shared/domain/returns'
+import type { RepairCodeKind } from '@shared/domain/repair'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
@@ -87,6 +88,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.stockLocation.${v as StockLocation}`)
     case 'periodCode':
       return t(`enums.periodCode.${v as PeriodCode}`)
+    case 'repairCodeKind':
+      return t(`repair.kinds.${v as RepairCodeKind}`)
     default:
       return null
   }

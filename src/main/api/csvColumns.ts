@@ -38,6 +38,7 @@ export type CsvKind =
   | 'thousandths'
   | 'periodCode'
   | 'index'
+  | 'repairCodeKind'
 
 export interface CsvColumn {
   field: CsvField
@@ -315,7 +316,27 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'active',
     'lastPeriodEnd',
     'feesTotal'
-  ]
+  ],
+  'repairCodes.list': [['kind', 'repairCodeKind'], 'code', 'name', 'areaName', 'objectGroupName', ['finished', 'bool']],
+  'repairLines.list': [
+    ['createdAt', 'instant'],
+    'orderNumber',
+    'lineNo',
+    'objectNumber',
+    'objectName',
+    'symptomAreaName',
+    'symptomCodeName',
+    'conditionName',
+    'diagnosisAreaName',
+    'diagnosisCodeName',
+    'resolutionName',
+    'stageName',
+    'workerName',
+    'note',
+    ['finishedAt', 'instant'],
+    'repeatOfOrderNumber'
+  ],
+  'bomTemplates.list': ['number', 'name', 'itemName', 'componentCount', 'attachedCount']
 }
 
 /** Fields of list rows that no CSV file shows (see CSV_COLUMNS). */
@@ -348,7 +369,18 @@ export const CSV_LEFT_OUT = new Set([
   'returnId',
   'lineId',
   'subscriptionId',
-  'categoryId'
+  'categoryId',
+  'areaId',
+  'objectGroupId',
+  'orderId',
+  'serviceObjectId',
+  'symptomAreaId',
+  'symptomCodeId',
+  'conditionId',
+  'diagnosisAreaId',
+  'diagnosisCodeId',
+  'resolutionId',
+  'repeatOfId'
 ])
 
 /** Every field some list shows: the keys of the `csv.columns` group (built from the field in `csvHeader`). */

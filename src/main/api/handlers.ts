@@ -9,6 +9,7 @@ import { returnsContract } from '@shared/api/domains/returns'
 import { slaContract } from '@shared/api/domains/sla'
 import { subscriptionsContract } from '@shared/api/domains/subscriptions'
 import { systemContract } from '@shared/api/domains/system'
+import { repairContract } from '@shared/api/domains/repair'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -20,6 +21,7 @@ import { returnsExports, returnsHandlers } from '../services/returns/handlers'
 import { slaExports, slaHandlers } from '../services/sla/handlers'
 import { subscriptionsExports, subscriptionsHandlers } from '../services/subscriptions/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
+import { repairExports, repairHandlers } from '../services/repair/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -54,7 +56,8 @@ export const handlers = {
   ...only(slaContract, slaHandlers),
   ...only(bankContract, bankHandlers),
   ...only(returnsContract, returnsHandlers),
-  ...only(subscriptionsContract, subscriptionsHandlers)
+  ...only(subscriptionsContract, subscriptionsHandlers),
+  ...only(repairContract, repairHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -67,5 +70,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...slaExports,
   ...bankExports,
   ...returnsExports,
-  ...subscriptionsExports
+  ...subscriptionsExports,
+  ...repairExports
 }

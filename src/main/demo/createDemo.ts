@@ -14,6 +14,7 @@ import { demoOrderPlan, generateOrders } from './orders'
 import { Random } from './random'
 import { type DemoReturnCounts, generateReturns } from './returns'
 import { type DemoSlaCounts, generateSlas } from './sla'
+import { type DemoRepairCounts, generateRepairs } from './repair'
 import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 /**
@@ -97,6 +98,7 @@ export interface DemoSummary {
     slas: DemoSlaCounts
     dispatch: DemoDispatchCounts
     returns: DemoReturnCounts
+    repair: DemoRepairCounts
   }
   users: DemoUserResult[]
 }
@@ -247,6 +249,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   const slas = generateSlas(conn, { today: o.today })
   const dispatch = generateDispatch(s, { seed: o.seed, scale: o.scale, today: o.today, now: o.now })
   const returns = generateReturns(conn, { seed: o.seed, scale: o.scale, today: o.today, managerId: userId('manager') })
+  const repair = generateRepairs(conn, { seed: o.seed, now: o.now })
 
   return {
     scale: o.scale,
@@ -270,7 +273,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       agreements,
       slas,
       dispatch,
-      returns
+      returns,
+      repair
     },
     users: userResults
   }

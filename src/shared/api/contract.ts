@@ -9,6 +9,7 @@ import { returnsContract } from './domains/returns'
 import { slaContract } from './domains/sla'
 import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
+import { repairContract } from './domains/repair'
 
 export const contract = {
   ...systemContract,
@@ -19,7 +20,8 @@ export const contract = {
   ...slaContract,
   ...bankContract,
   ...returnsContract,
-  ...subscriptionsContract
+  ...subscriptionsContract,
+  ...repairContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

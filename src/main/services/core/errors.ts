@@ -48,6 +48,7 @@ export const ENTITY_KINDS = [
   'returnReasonGroup',
   'returnReason',
   'dispositionCode',
+  'repairCode',
   'serviceInterval',
   'serviceObject',
   'serviceObjectGroup',
@@ -78,6 +79,7 @@ export const RECORD_KINDS = [
   'assignment',
   'bankEntry',
   'bankStatement',
+  'bomTemplate',
   'contact',
   'generationRun',
   'invoice',
@@ -87,6 +89,7 @@ export const RECORD_KINDS = [
   'payment',
   'returnOrder',
   'returnLine',
+  'repairLine',
   'savedView',
   'serviceOrder',
   'settings',
@@ -95,6 +98,7 @@ export const RECORD_KINDS = [
   'someLine',
   'subscriptionFee',
   'subscriptionRun',
+  'structureComponent',
   'user'
 ] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]

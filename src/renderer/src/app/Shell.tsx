@@ -129,33 +129,17 @@ export function Shell({ children }: { children: ReactNode }) {
               </Text>
               {section.items
                 .filter((item) => !item.permission || can(item.permission))
-                .map((item) =>
-                  item.comingWith ? (
-                    <Tooltip key={item.path} label={t('app.nav.arrivesWith', { module: t(item.comingWith) })} position="right">
-                      <NavLink
-                        label={t(item.labelKey)}
-                        leftSection={<item.icon size={16} stroke={1.6} />}
-                        rightSection={
-                          <Badge size="xs" variant="light" color="gray">
-                            {t('app.nav.soon')}
-                          </Badge>
-                        }
-                        disabled
-                        py={4}
-                      />
-                    </Tooltip>
-                  ) : (
-                    <NavLink
-                      key={item.path}
-                      component={RouterNavLink}
-                      to={item.path}
-                      label={t(item.labelKey)}
-                      leftSection={<item.icon size={16} stroke={1.6} />}
-                      active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
-                      py={4}
-                    />
-                  )
-                )}
+                .map((item) => (
+                  <NavLink
+                    key={item.path}
+                    component={RouterNavLink}
+                    to={item.path}
+                    label={t(item.labelKey)}
+                    leftSection={<item.icon size={16} stroke={1.6} />}
+                    active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
+                    py={4}
+                  />
+                ))}
             </div>
           ))}
         </ScrollArea>

@@ -29,24 +29,24 @@ import {
   IconChartBar,
   IconMessageReport,
   IconChartLine,
-  IconTag
+  IconTag,
+  IconTools,
+  IconStethoscope,
+  IconHierarchy
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
 
 type Nav = typeof app.nav
 /** Catalogue keys of the navigation's labels (named literally here, so the unused-key check sees them). */
-export type NavLabelKey = `app.nav.${Exclude<keyof Nav, 'sections' | 'modules' | 'soon' | 'arrivesWith'>}`
+export type NavLabelKey = `app.nav.${Exclude<keyof Nav, 'sections'>}`
 export type NavSectionKey = `app.nav.sections.${keyof Nav['sections']}`
-export type NavModuleKey = `app.nav.modules.${keyof Nav['modules']}`
 
 export interface NavItem {
   labelKey: NavLabelKey
   path: string
   icon: typeof IconUser
   permission?: Permission
-  /** Modules whose issue has not landed yet are listed, but not yet usable. */
-  comingWith?: NavModuleKey
 }
 
 export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
@@ -64,7 +64,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
-      { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' }
+      { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' },
+      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools },
     ]
   },
   {
@@ -89,7 +90,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
     items: [
       { labelKey: 'app.nav.items', path: '/items', icon: IconBox },
       { labelKey: 'app.nav.categories', path: '/categories', icon: IconCategory },
-      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist }
+      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist },
+      { labelKey: 'app.nav.bomTemplates', path: '/bom-templates', icon: IconHierarchy }
     ]
   },
   {
@@ -118,6 +120,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.returnReasons', path: '/return-reasons', icon: IconMessageReport, permission: 'returns.read' },
       { labelKey: 'app.nav.returnReasonGroups', path: '/return-reason-groups', icon: IconFolders, permission: 'returns.read' },
       { labelKey: 'app.nav.dispositionCodes', path: '/disposition-codes', icon: IconListNumbers, permission: 'returns.read' },
+      { labelKey: 'app.nav.repairCodes', path: '/repair-codes', icon: IconStethoscope },
       { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings }
     ]
   }

@@ -21,6 +21,11 @@ import { CustomerPage } from '../features/customers/CustomerPage'
 import { CustomersList } from '../features/customers/CustomersList'
 import { ServiceObjectPage } from '../features/serviceObjects/ServiceObjectPage'
 import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsList'
+import { RepairCodePage } from '../features/repair/RepairCodePage'
+import { RepairCodesList } from '../features/repair/RepairCodesList'
+import { RepairHistory } from '../features/repair/RepairHistory'
+import { BomTemplatePage } from '../features/repair/BomTemplatePage'
+import { BomTemplatesList } from '../features/repair/BomTemplatesList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
 import { InvoicesList } from '../features/invoices/InvoicesList'
 import { InspectionQueue } from '../features/returns/InspectionQueue'
@@ -270,6 +275,26 @@ export function AppRoutes() {
       <Route path="/dispatch" element={<DispatchPage />} />
       <Route path="/my-work" element={<MyWork />} />
       <Route path="/sla-compliance" element={<CompliancePage />} />
+      {/* repair management */}
+      <Route path="/repairs" element={<RepairHistory />} />
+      <Route path="/repair-codes" element={<RepairCodesList />} />
+      <Route path="/bom-templates" element={<BomTemplatesList />} />
+      <Route
+        path="/bom-templates/:id"
+        element={
+          <PerRecord>
+            <BomTemplatePage />
+          </PerRecord>
+        }
+      />
+      <Route
+        path="/repair-codes/:id"
+        element={
+          <PerRecord>
+            <RepairCodePage />
+          </PerRecord>
+        }
+      />
       {/* master data: code tables, resources, catalogue, administration */}
       <Route path="/customer-groups" element={<CodeTableList entity="customerGroups" />} />
       <Route

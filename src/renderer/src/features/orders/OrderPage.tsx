@@ -6,6 +6,7 @@ import { SlaBadge } from '../../components/SlaBadge'
 import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../../components/AuditTrail'
 import { OrderSlaPanel } from '../sla/OrderSlaPanel'
+import { RepairLinesPanel } from '../repair/RepairLinesPanel'
 import { useOrderClock } from '../sla/orderClock'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
@@ -158,6 +159,8 @@ export function OrderPage() {
       {o && !o.isTemplate && <OrderSlaPanel order={o} />}
 
       {o && <LinesGrid order={o} editable={stageAllows && can('orders.register')} />}
+
+      {o && !o.isTemplate && <RepairLinesPanel order={o} editable={stageAllows && o.progress === 'inProcess' && can('orders.register')} />}
 
       {o && can('audit.read') && (
         <div>

@@ -11,6 +11,8 @@ import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
 import { WarrantyBadge } from './ServiceObjectsList'
+import { RepairHistory } from '../repair/RepairHistory'
+import { StructurePanel } from '../repair/StructurePanel'
 
 type Values = {
   number: string
@@ -131,7 +133,9 @@ export function ServiceObjectPage() {
                     ]}
                   />
                 )
-              }
+              },
+              { value: 'structure', label: t('repair.structure.title'), content: <StructurePanel serviceObjectId={recordId} /> },
+              { value: 'repairs', label: t('repair.history.title'), content: <RepairHistory serviceObjectId={recordId} /> }
             ]
       }
     >

@@ -23,6 +23,7 @@ export const app = {
     subscriptionRevenue: 'Subscription revenue',
     subscriptionGroups: 'Subscription groups',
     subscriptionPrices: 'Subscription prices',
+    repairs: 'Repair history',
     returns: 'Returns',
     subscriptions: 'Subscriptions',
     customers: 'Customers',
@@ -46,9 +47,9 @@ export const app = {
     returnReasons: 'Return reasons',
     returnReasonGroups: 'Return reason groups',
     dispositionCodes: 'Disposition codes',
-    settings: 'Settings',
-    soon: 'soon',
-    arrivesWith: 'Arrives with {{module}}',
+    repairCodes: 'Repair codes',
+    bomTemplates: 'BOM templates',
+    settings: 'Settings'
   },
   user: {
     signedInAs: 'Signed in as {{username}}',

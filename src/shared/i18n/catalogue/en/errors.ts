@@ -15,6 +15,10 @@ export const errors = {
     returnReasonGroup: 'Return reason group',
     returnReason: 'Return reason',
     dispositionCode: 'Disposition code',
+    repairCode: 'Repair code',
+    bomTemplate: 'BOM template',
+    repairLine: 'Repair line',
+    structureComponent: 'Component',
     serviceInterval: 'Service interval',
     serviceObject: 'Service object',
     serviceObjectGroup: 'Service object group',
@@ -66,6 +70,7 @@ export const errors = {
     returnReasonGroup: 'return reason group',
     returnReason: 'return reason',
     dispositionCode: 'disposition code',
+    repairCode: 'repair code',
     serviceInterval: 'service interval',
     serviceObject: 'service object',
     serviceObjectGroup: 'service object group',
@@ -119,7 +124,9 @@ export const errors = {
     returnLines: 'return lines',
     subscriptions: 'subscriptions',
     subscriptionFees: 'fee transactions',
-    subscriptionPrices: 'subscription prices'
+    subscriptionPrices: 'subscription prices',
+    repairCodes: 'repair codes',
+    repairLines: 'repair lines'
   },
   /** Fields named in messages. */
   field: {
@@ -425,5 +432,31 @@ export const errors = {
     notEmpty: 'Demo data goes only into an empty database; this one already has {{contents}}. Nothing was changed.',
     stageMissing: 'Demo orders need the default workflow; stage {{code}} is missing.',
     sequenceMissing: 'Number sequence "{{code}}" is missing.'
+  },
+  repair: {
+    areaNeeded: 'Choose the area this code belongs to',
+    duplicateCode: 'Another code of this kind already uses the code {{code}}',
+    kindFixed: 'The kind of a repair code cannot change; add a new code instead',
+    wrongKind: 'Choose an existing code of this kind',
+    otherObjectGroup: '"{{code}}" is for objects of the group {{group}}, not for this object',
+    codeOfOtherArea: 'The code belongs to another area than the one chosen',
+    objectNotOnOrder: 'The service object is not related to this service order',
+    resolutionNeeded: 'A finished repair needs a resolution',
+    chooseObject: 'Choose an existing service object',
+    chooseTemplate: 'Choose an existing BOM template',
+    duplicateTemplate: 'Another BOM template already uses the number {{number}}',
+    duplicateKey: 'Two components have the same key',
+    unknownParent: 'The parent component is not part of this structure',
+    bomCycle: 'Component {{position}} cannot be its own ancestor',
+    templateAttached:
+      "BOM template {{number}} is attached to service objects ({{count}}) and is kept as it is; edit the objects' structures or copy the template",
+    oneSource: 'Copy from either a template or a service object',
+    alreadyStructured: 'This service object already has a structure; edit it instead',
+    orderNeeded: 'Name the service order the change is made on',
+    lineOfOtherOrder: 'The repair line belongs to another order or object',
+    serialNeeded: '{{item}} is serial-tracked: enter its serial number',
+    notSerialTracked: '{{item}} is not serial-tracked: leave the serial number empty',
+    nothingReplaced: 'The new part and serial number are the same as the current ones',
+    labourWithoutLine: 'Labour is added only together with the order line for the part'
   }
 }

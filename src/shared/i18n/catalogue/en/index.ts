@@ -14,6 +14,7 @@ import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
 import { returns } from './returns'
+import { repair } from './repair'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
@@ -38,6 +39,7 @@ export const en = {
   masterdata,
   orders,
   returns,
+  repair,
   seeds,
   settings,
   sla,

@@ -25,6 +25,7 @@ export const app: Shape<typeof en> = {
     subscriptionRevenue: 'Kordustellimuste tulu',
     subscriptionGroups: 'Kordustellimuste grupid',
     subscriptionPrices: 'Kordustellimuste hinnad',
+    repairs: 'Paranduste ajalugu',
     returns: 'Tagastused',
     subscriptions: 'Kordustellimused',
     customers: 'Kliendid',
@@ -48,9 +49,9 @@ export const app: Shape<typeof en> = {
     returnReasons: 'Tagastuse põhjused',
     returnReasonGroups: 'Tagastuspõhjuste grupid',
     dispositionCodes: 'Käsitluskoodid',
-    settings: 'Seaded',
-    soon: 'tulekul',
-    arrivesWith: 'Tuleb koos osaga „{{module}}“',
+    repairCodes: 'Paranduskoodid',
+    bomTemplates: 'Koosluse mallid',
+    settings: 'Seaded'
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

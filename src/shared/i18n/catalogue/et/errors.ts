@@ -14,6 +14,10 @@ export const errors: Shape<typeof en> = {
     returnReasonGroup: 'Tagastuspõhjuste gruppi',
     returnReason: 'Tagastuse põhjust',
     dispositionCode: 'Käsitluskoodi',
+    repairCode: 'Paranduskoodi',
+    bomTemplate: 'Koosluse malli',
+    repairLine: 'Parandusrida',
+    structureComponent: 'Komponenti',
     serviceInterval: 'Hooldusintervalli',
     serviceObject: 'Hooldusobjekti',
     serviceObjectGroup: 'Hooldusobjektide gruppi',
@@ -64,6 +68,7 @@ export const errors: Shape<typeof en> = {
     returnReasonGroup: 'tagastuspõhjuste grupp',
     returnReason: 'tagastuse põhjus',
     dispositionCode: 'käsitluskood',
+    repairCode: 'paranduskood',
     serviceInterval: 'hooldusintervall',
     serviceObject: 'hooldusobjekt',
     serviceObjectGroup: 'hooldusobjektide grupp',
@@ -116,7 +121,9 @@ export const errors: Shape<typeof en> = {
     returnLines: 'tagastuse read',
     subscriptions: 'kordustellimused',
     subscriptionFees: 'tasukanded',
-    subscriptionPrices: 'kordustellimuste hinnad'
+    subscriptionPrices: 'kordustellimuste hinnad',
+    repairCodes: 'paranduskoodid',
+    repairLines: 'parandusread'
   },
   field: {
     code: 'kood',
@@ -419,5 +426,31 @@ export const errors: Shape<typeof en> = {
     notEmpty: 'Demoandmed lähevad ainult tühja andmebaasi; selles on juba {{contents}}. Midagi ei muudetud.',
     stageMissing: 'Demotellimustel on vaja vaiketöövoogu; etapp {{code}} puudub.',
     sequenceMissing: 'Numbriseeria "{{code}}" puudub.'
+  },
+  repair: {
+    areaNeeded: 'Vali valdkond, kuhu kood kuulub',
+    duplicateCode: 'Seda liiki kood {{code}} on juba olemas',
+    kindFixed: 'Paranduskoodi liiki ei saa muuta; lisa uus kood',
+    wrongKind: 'Vali olemasolev seda liiki kood',
+    otherObjectGroup: '„{{code}}“ on grupi {{group}} objektidele, mitte sellele objektile',
+    codeOfOtherArea: 'Kood kuulub teise valdkonda kui valitu',
+    objectNotOnOrder: 'Hooldusobjekt ei ole selle hooldustellimusega seotud',
+    resolutionNeeded: 'Lõpetatud parandusel peab olema lahendus',
+    chooseObject: 'Vali olemasolev hooldusobjekt',
+    chooseTemplate: 'Vali olemasolev koosluse mall',
+    duplicateTemplate: 'Numbriga {{number}} koosluse mall on juba olemas',
+    duplicateKey: 'Kahel komponendil on sama võti',
+    unknownParent: 'Ülemkomponent ei kuulu selle objekti koosluse hulka',
+    bomCycle: 'Komponent {{position}} ei saa olla iseenda ülemkomponent',
+    templateAttached:
+      'Koosluse mall {{number}} on seotud hooldusobjektidega ({{count}}) ja jääb muutmata; muuda objektide kooslusi või kopeeri mall',
+    oneSource: 'Kopeeri kas mallist või hooldusobjektilt',
+    alreadyStructured: 'Sellel hooldusobjektil on juba kooslus; muuda seda',
+    orderNeeded: 'Nimeta hooldustellimus, mille käigus muudatus tehakse',
+    lineOfOtherOrder: 'Parandusrida kuulub teisele tellimusele või objektile',
+    serialNeeded: '{{item}} on seerianumbriga: sisesta seerianumber',
+    notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
+    nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
+    labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
   }
 }

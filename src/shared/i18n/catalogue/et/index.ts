@@ -16,6 +16,7 @@ import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
 import { returns } from './returns'
+import { repair } from './repair'
 import { seeds } from './seeds'
 import { settings } from './settings'
 import { sla } from './sla'
@@ -39,6 +40,7 @@ export const et: Shape<typeof en> = {
   masterdata,
   orders,
   returns,
+  repair,
   seeds,
   settings,
   sla,

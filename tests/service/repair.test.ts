@@ -1,0 +1,423 @@
+import { describe, expect, it } from 'vitest'
+import type { Input, MethodName, Output } from '@shared/api/contract'
+import { runMethod } from '../../src/main/api/pipeline'
+import { createContext, type ServiceContext } from '../../src/main/services/core/context'
+import { addRepairLineInTx } from '../../src/main/services/repair/lines'
+import { writeTx } from '../../src/main/services/core/tx'
+import { createDemoData } from '../../src/main/demo/createDemo'
+import { call, freshDb, userWith } from '../support/db'
+import { linkedUser, snapshot } from '../support/orders'
+import { testClock } from '../support/seed'
+
+const DAY = 86_400_000
+/** 10:00 UTC = noon in Tallinn on a day of December 2026. */
+const december = (day: number, hourUtc = 10) => Date.UTC(2026, 11, day, hourUtc)
+const REPAIR_TABLES = [
+  'repair_codes',
+  'repair_lines',
+  'bom_templates',
+  'bom_template_components',
+  'object_structures',
+  'structure_components',
+  'structure_versions'
+]
+
+async function world() {
+  const { conn } = await freshDb()
+  const clock = testClock(december(1))
+  const boss = userWith(conn, ['administrator'], 'boss')
+  const admin: ServiceContext = createContext(conn, boss.user, boss.session, clock.now)
+  const host = { conn, checkOutputs: true, now: clock.now }
+  async function api<M extends MethodName>(method: M, input: Input<M>, as: ServiceContext = admin): Promise<Output<M>> {
+    const r = await runMethod(host, () => null, as.session, method, input)
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { error: r.error })
+    return r.data as Output<M>
+  }
+  const everything = () => ({
+    ...snapshot(conn),
+    ...Object.fromEntries(REPAIR_TABLES.map((t) => [t, conn.sqlite.prepare(`select * from ${t} order by rowid`).all()]))
+  })
+  /** A refusal: answers the error and checks that not a row changed anywhere. */
+  async function refused<M extends MethodName>(method: M, input: Input<M>, as: ServiceContext = admin) {
+    const before = everything()
+    const r = await runMethod(host, () => null, as.session, method, input)
+    if (r.ok) throw new Error(`${method} should have been refused`)
+    expect(everything()).toEqual(before)
+    return r.error
+  }
+
+  const boilers = await api('serviceObjectGroups.create', { code: 'BOILER', name: 'Boilers' })
+  const lifts = await api('serviceObjectGroups.create', { code: 'LIFT', name: 'Lifts' })
+  const model = await api('items.create', { number: 'VIESS-200', name: 'Vitodens 200', unit: 'pcs' })
+  const pump = await api('items.create', {
+    number: 'PUMP-25',
+    name: 'Circulation pump',
+    unit: 'pcs',
+    salesPrice: 18000,
+    serialTracked: true
+  })
+  const pump2 = await api('items.create', {
+    number: 'PUMP-25E',
+    name: 'Circulation pump E',
+    unit: 'pcs',
+    salesPrice: 21000,
+    serialTracked: true
+  })
+  const gasket = await api('items.create', { number: 'GASKET', name: 'Gasket set', unit: 'pcs' })
+  const labour = await api('categories.create', { code: 'LAB', name: 'Labour', type: 'hour', unit: 'h', salesPrice: 5500 })
+  const customer = await api('customers.create', {
+    name: 'Õunapuu OÜ',
+    sites: [{ name: 'Kontor', street: 'Pärnu mnt 10', city: 'Tallinn' }]
+  })
+  const object = (number: string) =>
+    api('serviceObjects.create', { number, name: `Boiler ${number}`, customerId: customer.id, itemId: model.id, groupId: boilers.id })
+  const boilerA = await object('B-1')
+  const boilerB = await object('B-2')
+  const lift = await api('serviceObjects.create', { number: 'L-1', name: 'Lift', customerId: customer.id, groupId: lifts.id })
+
+  const code = (kind: Input<'repairCodes.create'>['kind'], c: string, extra: Partial<Input<'repairCodes.create'>> = {}) =>
+    api('repairCodes.create', { kind, code: c, name: c.toLowerCase(), ...extra })
+  const heatArea = await code('symptomArea', 'HEAT', { objectGroupId: boilers.id })
+  const noHeat = await code('symptomCode', 'NO-HEAT', { areaId: heatArea.id })
+  const liftArea = await code('symptomArea', 'DOOR', { objectGroupId: lifts.id })
+  const doorStuck = await code('symptomCode', 'DOOR-STUCK', { areaId: liftArea.id })
+  const hydraulics = await code('diagnosisArea', 'HYDR')
+  const pumpDead = await code('diagnosisCode', 'PUMP-DEAD', { areaId: hydraulics.id })
+  const replaced = await code('resolution', 'REPLACED')
+  const bled = await code('resolution', 'BLED')
+  const working = await code('stage', 'WORKING')
+  const done = await code('stage', 'DONE', { finished: true })
+  const reported = await code('condition', 'REPORTED')
+
+  const workerId = (await api('workers.create', { number: 'W1', name: 'Mart Tamm', roles: ['technician'] })).id
+  const tech = linkedUser(conn, ['technician'], 'mart', workerId)
+  const techCtx = createContext(conn, tech.user, tech.session, clock.now)
+  const order = (objectId = boilerA.id) =>
+    api('serviceOrders.create', {
+      customerId: customer.id,
+      siteId: customer.sites[0]!.id,
+      description: 'No heat',
+      responsibleWorkerId: workerId,
+      objects: [{ id: objectId, note: '' }]
+    })
+  return {
+    conn,
+    clock,
+    admin,
+    api,
+    refused,
+    tech: techCtx,
+    workerId,
+    items: { model, pump, pump2, gasket },
+    labour,
+    boilerA,
+    boilerB,
+    lift,
+    codes: { heatArea, noHeat, doorStuck, hydraulics, pumpDead, replaced, bled, working, done, reported },
+    order
+  }
+}
+
+describe('repair lines', () => {
+  it('record symptom → diagnosis → resolution, stamp the finish, and flag a repeat with the earlier fix suggested', async () => {
+    const w = await world()
+    const { codes } = w
+    const o1 = await w.order()
+    let line = await w.api(
+      'repairLines.add',
+      {
+        orderId: o1.id,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        conditionId: codes.reported.id,
+        stageId: codes.working.id
+      },
+      w.tech
+    )
+    expect(line).toMatchObject({ lineNo: 1, symptomAreaId: codes.heatArea.id, workerId: w.workerId, finishedAt: null, repeatOfId: null })
+    w.clock.advance(3_600_000)
+    line = await w.api(
+      'repairLines.update',
+      {
+        id: line.id,
+        version: line.version,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        conditionId: codes.reported.id,
+        diagnosisCodeId: codes.pumpDead.id,
+        resolutionId: codes.replaced.id,
+        stageId: codes.done.id
+      },
+      w.tech
+    )
+    expect(line).toMatchObject({ diagnosisAreaId: codes.hydraulics.id, resolutionName: 'replaced', finishedAt: december(1) + 3_600_000 })
+
+    // Ten days later the same symptom on the same boiler: a repeat (the window is 30 days by default).
+    w.clock.advance(10 * DAY)
+    const o2 = await w.order()
+    const hint = await w.api(
+      'repairLines.suggest',
+      { serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, orderId: o2.id },
+      w.tech
+    )
+    expect(hint.repeatOf).toMatchObject({ id: line.id, orderNumber: o1.number, resolutionName: 'replaced' })
+    expect(hint.resolutions).toEqual([{ resolutionId: codes.replaced.id, resolutionName: 'replaced', times: 1, held: 1 }])
+    const again = await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
+    expect(again).toMatchObject({ repeatOfId: line.id, repeatOfOrderNumber: o1.number })
+    // The earlier fix did not hold, so it now counts as tried once and held never.
+    w.clock.advance(DAY)
+    const later = await w.api('repairLines.suggest', { serviceObjectId: w.boilerB.id, symptomCodeId: codes.noHeat.id }, w.admin)
+    expect(later.resolutions).toEqual([{ resolutionId: codes.replaced.id, resolutionName: 'replaced', times: 1, held: 0 }])
+    expect(later.repeatOf).toBeNull()
+
+    const repeats = await w.api('repairLines.list', { repeatsOnly: true }, w.admin)
+    expect(repeats.rows.map((r) => r.id)).toEqual([again.id])
+    const history = await w.api('repairLines.list', { serviceObjectId: w.boilerA.id, sort: 'createdAt' }, w.admin)
+    expect(history.rows.map((r) => r.orderNumber)).toEqual([o1.number, o2.number])
+
+    // Outside the window, the same symptom is a new failure.
+    await w.api('repairSettings.update', { repeatWindowDays: 5, resolutionRequired: true, version: 1 })
+    const o3 = await w.order(w.boilerB.id)
+    const fresh = await w.api('repairLines.add', { orderId: o3.id, serviceObjectId: w.boilerB.id, symptomCodeId: codes.noHeat.id }, w.tech)
+    expect(fresh.repeatOfId).toBeNull()
+  })
+
+  it('refuses bad lines with the reason and changes nothing', async () => {
+    const w = await world()
+    const { codes } = w
+    const o = await w.order()
+    expect((await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerB.id })).message).toMatch(
+      /not related to this service order/
+    )
+    expect(
+      (await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.doorStuck.id })).message
+    ).toMatch(/objects of the group Lifts/)
+    expect(
+      (await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.replaced.id })).issues?.[0]
+        ?.path
+    ).toEqual(['symptomCodeId'])
+    const e = await w.refused('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, stageId: codes.done.id })
+    expect(e.message).toMatch(/finished repair needs a resolution/)
+    expect(e.issues?.[0]?.path).toEqual(['resolutionId'])
+    // Without the setting, a finished stage needs no resolution.
+    await w.api('repairSettings.update', { repeatWindowDays: 30, resolutionRequired: false, version: 1 })
+    expect((await w.api('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, stageId: codes.done.id })).finishedAt).toBe(
+      december(1)
+    )
+
+    // Not on a cancelled order, and not on someone else's order for a technician.
+    const other = await w.api('serviceOrders.create', {
+      customerId: o.customerId,
+      siteId: o.siteId,
+      description: 'Other',
+      objects: [{ id: w.boilerA.id, note: '' }]
+    })
+    expect((await w.refused('repairLines.add', { orderId: other.id, serviceObjectId: w.boilerA.id }, w.tech)).code).toBe('FORBIDDEN')
+    const cancelled = await w.api('serviceOrders.cancel', { id: other.id, version: other.version })
+    expect((await w.refused('repairLines.add', { orderId: cancelled.id, serviceObjectId: w.boilerA.id })).message).toMatch(/cancel/i)
+  })
+
+  it('keeps the repair setup consistent: codes in their area, unique per kind, kind fixed', async () => {
+    const w = await world()
+    const noArea = await w.refused('repairCodes.create', { kind: 'symptomCode', code: 'X', name: 'X' })
+    expect(noArea.issues?.[0]?.path).toEqual(['areaId'])
+    const wrongArea = await w.refused('repairCodes.create', { kind: 'diagnosisCode', code: 'X', name: 'X', areaId: w.codes.heatArea.id })
+    expect(wrongArea.message).toMatch(/area/)
+    expect((await w.refused('repairCodes.create', { kind: 'resolution', code: 'REPLACED', name: 'Again' })).message).toMatch(
+      /already uses the code REPLACED/
+    )
+    // The same code in another kind is another code.
+    await w.api('repairCodes.create', { kind: 'condition', code: 'REPLACED', name: 'Replaced before' })
+    const r = w.codes.replaced
+    const kind = await w.refused('repairCodes.update', { id: r.id, version: r.version, kind: 'condition', code: 'R2', name: 'x' })
+    expect(kind.message).toMatch(/cannot change/)
+    expect((await w.refused('repairCodes.delete', { id: w.codes.heatArea.id, version: w.codes.heatArea.version })).code).toBe('CONFLICT')
+    // Codes offered for a lift: its group's and the unrestricted ones, never a boiler's.
+    const forLift = await w.api('repairCodes.list', {
+      kind: 'symptomArea',
+      objectGroupId: (await w.api('serviceObjects.get', { id: w.lift.id })).groupId
+    })
+    expect(forLift.rows.map((c) => c.code)).toEqual(['DOOR'])
+  })
+
+  it('adds a line inside another feature’s transaction, relating the object to the order', async () => {
+    const w = await world()
+    const first = await w.order()
+    const o = await w.api('serviceOrders.create', { customerId: first.customerId, siteId: first.siteId, description: 'Returned boiler' })
+    const row = writeTx(w.admin, () =>
+      addRepairLineInTx(
+        w.admin,
+        o.id,
+        { serviceObjectId: w.boilerB.id, symptomCodeId: w.codes.noHeat.id, ...nulls, note: 'Returned' },
+        { relateObject: true }
+      )
+    )
+    expect(row).toMatchObject({ orderId: o.id, serviceObjectId: w.boilerB.id, symptomAreaId: w.codes.heatArea.id })
+    expect((await w.api('serviceOrders.get', { id: o.id })).objects.map((x) => x.id)).toEqual([w.boilerB.id])
+  })
+})
+
+const nulls = {
+  symptomAreaId: null,
+  conditionId: null,
+  diagnosisAreaId: null,
+  diagnosisCodeId: null,
+  resolutionId: null,
+  stageId: null,
+  workerId: null
+}
+
+describe('service BOM', () => {
+  async function structured() {
+    const w = await world()
+    const t = await w.api('bomTemplates.create', {
+      number: 'BOM-V200',
+      name: 'Vitodens 200',
+      itemId: w.items.model.id,
+      components: [
+        { key: 1, itemId: w.items.pump.id, unit: 'pcs', position: '10' },
+        { key: 2, parentKey: 1, itemId: w.items.gasket.id, unit: 'pcs', position: '10.1' }
+      ]
+    })
+    const s = await w.api('structures.attach', { serviceObjectId: w.boilerA.id, templateId: t.id })
+    return { ...w, template: t, structure: s }
+  }
+
+  it('a replacement on a technician’s order: new serial now, old one as of yesterday, part and labour on the order', async () => {
+    const w = await structured()
+    let pump = w.structure.components.find((c) => c.itemId === w.items.pump.id)!
+    w.clock.advance(DAY)
+    const s1 = await w.api('structures.setSerial', { id: pump.id, version: pump.version, serial: 'SN-OLD' })
+    pump = s1.components.find((c) => c.id === pump.id)!
+    w.clock.advance(DAY)
+    const o = await w.order()
+    const line = await w.api('repairLines.add', { orderId: o.id, serviceObjectId: w.boilerA.id, symptomCodeId: w.codes.noHeat.id }, w.tech)
+    const after = await w.api(
+      'structures.replace',
+      {
+        id: pump.id,
+        version: pump.version,
+        itemId: w.items.pump2.id,
+        serial: 'SN-NEW',
+        orderId: o.id,
+        repairLineId: line.id,
+        orderLine: true,
+        labourCategoryId: w.labour.id,
+        labourQuantity: 1500
+      },
+      w.tech
+    )
+    expect(after.components.find((c) => c.id === pump.id)).toMatchObject({ itemId: w.items.pump2.id, serial: 'SN-NEW' })
+    const yesterday = await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-02' })
+    expect(yesterday.components.find((c) => c.id === pump.id)).toMatchObject({ itemId: w.items.pump.id, serial: 'SN-OLD' })
+    const first = await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-01' })
+    expect(first.components.find((c) => c.id === pump.id)?.serial).toBe('')
+
+    const lines = (await w.api('serviceOrders.get', { id: o.id })).lines
+    expect(lines.map((l) => [l.type, l.itemId ?? l.categoryId, l.quantity, l.workerId])).toEqual([
+      ['item', w.items.pump2.id, 1000, w.workerId],
+      ['hour', w.labour.id, 1500, w.workerId]
+    ])
+    const history = await w.api('structures.history', { serviceObjectId: w.boilerA.id })
+    expect(history.at(-1)).toMatchObject({
+      kind: 'replace',
+      serial: 'SN-NEW',
+      oldSerial: 'SN-OLD',
+      orderNumber: o.number,
+      orderLineNo: 1,
+      userName: 'mart'
+    })
+    const d = await w.api('structures.diff', { serviceObjectId: w.boilerA.id, from: '2026-12-02', to: '2026-12-03' })
+    expect(d).toEqual([
+      expect.objectContaining({ change: 'changed', serialBefore: 'SN-OLD', serialAfter: 'SN-NEW', fields: ['itemId', 'serial'] })
+    ])
+  })
+
+  it('never rewrites versions: an as-of answer for a past date stays the same after later changes', async () => {
+    const w = await structured()
+    const pump = w.structure.components.find((c) => c.itemId === w.items.pump.id)!
+    const then = await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-01' })
+    const versionsBefore = w.conn.sqlite.prepare('select * from structure_versions order by id').all()
+    w.clock.advance(DAY)
+    await w.api('structures.remove', { id: pump.id, version: pump.version })
+    expect((await w.api('structures.get', { serviceObjectId: w.boilerA.id })).components).toEqual([])
+    expect(await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-01' })).toEqual(then)
+    const versionsAfter = w.conn.sqlite.prepare('select * from structure_versions order by id').all()
+    expect(versionsAfter.slice(0, versionsBefore.length)).toEqual(versionsBefore)
+    expect(versionsAfter.slice(versionsBefore.length).map((v) => (v as { kind: string }).kind)).toEqual(['remove', 'remove'])
+  })
+
+  it('refuses editing an attached template, a cycle, a technician without their order, and a second structure', async () => {
+    const w = await structured()
+    const t = w.template
+    const e = await w.refused('bomTemplates.update', {
+      id: t.id,
+      version: t.version,
+      number: t.number,
+      name: 'Changed',
+      itemId: t.itemId,
+      components: []
+    })
+    expect(e.message).toMatch(/attached to service objects \(1\)/)
+    expect((await w.refused('bomTemplates.delete', { id: t.id, version: t.version })).message).toMatch(/attached/)
+
+    const cyc = await w.refused('bomTemplates.create', {
+      number: 'BOM-X',
+      name: 'Loop',
+      components: [
+        { key: 1, parentKey: 2, itemId: w.items.pump.id, unit: 'pcs', position: 'A' },
+        { key: 2, parentKey: 1, itemId: w.items.gasket.id, unit: 'pcs', position: 'B' }
+      ]
+    })
+    expect(cyc.message).toMatch(/cannot be its own ancestor/)
+    const [top, child] = w.structure.components
+    const moved = await w.refused('structures.move', { id: top!.id, version: top!.version, parentId: child!.id })
+    expect(moved.message).toMatch(/own ancestor/)
+
+    expect((await w.refused('structures.setSerial', { id: top!.id, version: top!.version, serial: 'X1' }, w.tech)).code).toBe('FORBIDDEN')
+    expect((await w.refused('structures.setSerial', { id: child!.id, version: child!.version, serial: 'X1' })).message).toMatch(
+      /not serial-tracked/
+    )
+    expect((await w.refused('structures.attach', { serviceObjectId: w.boilerA.id, templateId: t.id })).message).toMatch(
+      /already has a structure/
+    )
+
+    // A copy of the attached template is a new, editable one.
+    const copy = await w.api('bomTemplates.copy', { number: 'BOM-V200B', name: 'Copy', fromTemplateId: t.id })
+    expect(copy.components.map((c) => [c.position, c.depth])).toEqual([
+      ['10', 0],
+      ['10.1', 1]
+    ])
+    const fromObject = await w.api('bomTemplates.copy', { number: 'BOM-B1', name: 'From B-1', fromObjectId: w.boilerA.id })
+    expect(fromObject.componentCount).toBe(2)
+    await w.api('bomTemplates.update', {
+      id: copy.id,
+      version: copy.version,
+      number: copy.number,
+      name: 'Edited',
+      itemId: null,
+      components: []
+    })
+  })
+})
+
+describe('demo repairs', () => {
+  it('gives the demo equipment repairs, repeats and replacements whose versions replay to the structures', async () => {
+    const { conn } = await freshDb()
+    const boss = userWith(conn, ['administrator'], 'boss')
+    const summary = createDemoData(conn, { today: '2025-06-02', hashPassword: () => ({ hash: 'x', salt: 'y' }) })
+    const r = summary.counts.repair
+    expect(r.repairLines).toBeGreaterThan(20)
+    expect(r.repeats).toBeGreaterThan(0)
+    expect(r.replacements).toBeGreaterThan(0)
+    expect(r.structures).toBeGreaterThan(0)
+    // Every structure as stored is its versions replayed, and the repeat list reads them.
+    const objects = conn.sqlite.prepare('select service_object_id as id from object_structures').all() as { id: number }[]
+    for (const { id } of objects) {
+      const now = await call(boss, 'structures.get', { serviceObjectId: id })
+      const replayed = await call(boss, 'structures.get', { serviceObjectId: id, asOf: '2025-06-02' })
+      expect(replayed.components.map(({ version: _v, ...c }) => c)).toEqual(now.components.map(({ version: _v, ...c }) => c))
+    }
+    expect((await call(boss, 'repairLines.list', { repeatsOnly: true })).total).toBe(r.repeats)
+  })
+})
