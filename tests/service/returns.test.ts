@@ -229,6 +229,10 @@ describe('returns', () => {
     const l = r.lines[0]!
     expect(l.status).toBe('received')
     expect((await w.api('serviceOrders.get', { id: l.resultOrderId! })).origin).toBe('return')
+    // The repair order's first repair line is the returned unit, named by its RMA.
+    expect(w.rows('select service_object_id as objectId, note from repair_lines where order_id = ?', l.resultOrderId)).toEqual([
+      { objectId: w.object.id, note: r.number }
+    ])
     r = await w.api('returns.shipBack', { lineId: l.id, version: l.version, date: '2026-12-10' }, w.consultant)
     expect(r).toMatchObject({ status: 'closed', lines: [expect.objectContaining({ status: 'closed' })] })
   })

@@ -15,17 +15,27 @@ import type {
 } from '@shared/domain/masterdata'
 import {
   agreementLines,
+  bomTemplateComponents,
+  bomTemplates,
   categories,
   customerGroups,
   customers,
   dispatchTeams,
   items,
   numberSequences,
+  repairCodes,
+  returnLines,
+  returnReasons,
   serviceObjectGroups,
   serviceObjects,
   serviceOrderLines,
   serviceTaskSkills,
   skills,
+  stockMovements,
+  structureComponents,
+  structureVersions,
+  subscriptionPrices,
+  subscriptions,
   workers,
   workerSkills
 } from '../../db/schema'
@@ -67,7 +77,8 @@ export const skillService = codeTable('skill', 'skill', skills, [
   { column: serviceTaskSkills.skillId, label: 'errors.uses.serviceTasks' }
 ])
 export const serviceObjectGroupService = codeTable('serviceObjectGroup', 'serviceObjectGroup', serviceObjectGroups, [
-  { column: serviceObjects.groupId, label: 'errors.uses.serviceObjects' }
+  { column: serviceObjects.groupId, label: 'errors.uses.serviceObjects' },
+  { column: repairCodes.objectGroupId, label: 'errors.uses.repairCodes' }
 ])
 
 const teamSelection = {
@@ -127,7 +138,16 @@ export const itemService = defineEntity({
   references: [
     { column: serviceObjects.itemId, label: 'errors.uses.serviceObjects' },
     { column: serviceOrderLines.itemId, label: 'errors.uses.serviceOrderLines' },
-    { column: agreementLines.itemId, label: 'errors.uses.agreementLines' }
+    { column: agreementLines.itemId, label: 'errors.uses.agreementLines' },
+    { column: returnLines.itemId, label: 'errors.uses.returnLines' },
+    { column: returnLines.replacementItemId, label: 'errors.uses.returnLines' },
+    { column: returnReasons.chargeItemId, label: 'errors.uses.returnReasons' },
+    { column: stockMovements.itemId, label: 'errors.uses.stockMovements' },
+    { column: bomTemplates.itemId, label: 'errors.uses.bomTemplates' },
+    { column: bomTemplateComponents.itemId, label: 'errors.uses.bomComponents' },
+    { column: structureComponents.itemId, label: 'errors.uses.structureComponents' },
+    { column: structureVersions.itemId, label: 'errors.uses.structureVersions' },
+    { column: structureVersions.oldItemId, label: 'errors.uses.structureVersions' }
   ]
 })
 
@@ -159,7 +179,10 @@ export const categoryService = defineEntity({
   values: (i: z.output<typeof categoryInput>) => i,
   references: [
     { column: serviceOrderLines.categoryId, label: 'errors.uses.serviceOrderLines' },
-    { column: agreementLines.categoryId, label: 'errors.uses.agreementLines' }
+    { column: agreementLines.categoryId, label: 'errors.uses.agreementLines' },
+    { column: returnReasons.chargeCategoryId, label: 'errors.uses.returnReasons' },
+    { column: subscriptions.categoryId, label: 'errors.uses.subscriptions' },
+    { column: subscriptionPrices.categoryId, label: 'errors.uses.subscriptionPrices' }
   ]
 })
 

@@ -10,7 +10,10 @@ import {
   customerSites,
   invoices,
   serviceObjects,
-  serviceOrders
+  serviceOrders,
+  returnOrders,
+  subscriptionPrices,
+  subscriptions
 } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError, record } from '../core/errors'
@@ -176,7 +179,10 @@ export const customerService = defineEntity({
     { column: serviceObjects.customerId, label: 'errors.uses.serviceObjects' },
     { column: serviceOrders.customerId, label: 'errors.uses.serviceOrders' },
     { column: invoices.customerId, label: 'errors.uses.invoices' },
-    { column: agreements.customerId, label: 'errors.uses.agreements' }
+    { column: agreements.customerId, label: 'errors.uses.agreements' },
+    { column: returnOrders.customerId, label: 'errors.uses.returnOrders' },
+    { column: subscriptions.customerId, label: 'errors.uses.subscriptions' },
+    { column: subscriptionPrices.customerId, label: 'errors.uses.subscriptionPrices' }
   ],
   deleteChildren: (ctx, id) => {
     ctx.db.delete(customerContacts).where(eq(customerContacts.customerId, id)).run()

@@ -12,7 +12,14 @@ import {
   serviceObjectGroups,
   serviceObjects,
   serviceOrderLines,
-  serviceOrderObjects
+  serviceOrderObjects,
+  objectSerialHistory,
+  objectStructures,
+  repairLines,
+  returnLines,
+  structureComponents,
+  structureVersions,
+  subscriptionObjects
 } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { invalid, type MessageKey } from '../core/errors'
@@ -136,6 +143,13 @@ export const serviceObjectService = defineEntity({
     { column: serviceOrderLines.serviceObjectId, label: 'errors.uses.serviceOrderLines' },
     { column: serviceOrderObjects.serviceObjectId, label: 'errors.uses.serviceOrders' },
     { column: agreementLines.serviceObjectId, label: 'errors.uses.agreementLines' },
-    { column: agreementObjects.serviceObjectId, label: 'errors.uses.agreements' }
+    { column: agreementObjects.serviceObjectId, label: 'errors.uses.agreements' },
+    { column: returnLines.serviceObjectId, label: 'errors.uses.returnLines' },
+    { column: objectSerialHistory.serviceObjectId, label: 'errors.uses.serialHistory' },
+    { column: subscriptionObjects.serviceObjectId, label: 'errors.uses.subscriptions' },
+    { column: repairLines.serviceObjectId, label: 'errors.uses.repairLines' },
+    { column: objectStructures.serviceObjectId, label: 'errors.uses.structures' },
+    { column: structureComponents.serviceObjectId, label: 'errors.uses.structureComponents' },
+    { column: structureVersions.serviceObjectId, label: 'errors.uses.structureVersions' }
   ]
 })

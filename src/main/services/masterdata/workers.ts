@@ -12,7 +12,8 @@ import {
   skills,
   users,
   workers,
-  workerSkills
+  workerSkills,
+  repairLines
 } from '../../db/schema'
 import { AppError } from '../core/errors'
 import { outer, type SelectedRow } from '../core/list'
@@ -98,6 +99,7 @@ export const workerService = defineEntity({
     { column: agreements.responsibleWorkerId, label: 'errors.uses.agreementsResponsible' },
     { column: agreements.preferredWorkerId, label: 'errors.uses.agreementsPreferred' },
     { column: agreementLines.workerId, label: 'errors.uses.agreementLines' },
+    { column: repairLines.workerId, label: 'errors.uses.repairLines' },
     { column: orderAssignments.workerId, label: 'errors.uses.dispatchBookings' }
   ],
   deleteChildren: (ctx, id) => {

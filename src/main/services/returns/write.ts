@@ -49,6 +49,7 @@ import { createInvoice, creditInvoice, loadInvoice } from '../invoices/ledger'
 import { loadSettings } from '../settings/settings'
 import { requireOrderAccess } from '../orders/access'
 import { addLine, insertOrder } from '../orders/edit'
+import { addRepairLineInTx } from '../repair/lines'
 import { creditedOutsideSql, loadReturn, returnedSql } from './read'
 
 type ReturnRecord = typeof returnOrders.$inferSelect
@@ -367,7 +368,7 @@ function orderSite(ctx: ServiceContext, ret: ReturnRecord) {
 
 /**
  * A service order with origin 'return' through the orders module: a replacement installs the replacement item
- * at the customer; a repair works on the returned unit (its repair lines come from the repair feature).
+ * at the customer; a repair works on the returned unit, which gets the order's first repair line.
  */
 function returnOrder(
   ctx: ServiceContext,
@@ -388,6 +389,17 @@ function returnOrder(
   const orderId = insertOrder(ctx, header, 'return', { createdAt: ctx.now(), updatedAt: ctx.now() })
   if (kind === 'replacement' && itemId !== null)
     addLine(ctx, contract['serviceOrders.addLine'].input.parse({ orderId, type: 'item', itemId, quantity: line.quantity }))
+  // The technician's repair starts on the returned unit, with what the return and its inspection said about it.
+  if (kind === 'repair' && line.serviceObjectId !== null)
+    addRepairLineInTx(
+      ctx,
+      orderId,
+      contract['repairLines.add'].input.parse({
+        orderId,
+        serviceObjectId: line.serviceObjectId,
+        note: [ret.number, line.inspectionNote].filter((s) => s !== '').join(': ')
+      })
+    )
   audit(ctx, 'serviceOrder', orderId, 'create', null, { origin: 'return', returnNumber: ret.number })
   return orderId
 }

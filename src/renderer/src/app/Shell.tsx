@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { AppShell, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconLogout, IconSearch } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'

@@ -148,7 +148,6 @@ export const csv = {
     areaName: 'Area',
     objectGroupName: 'Object group',
     finished: 'Finishes the repair',
-    lineNo: 'Line',
     objectNumber: 'Object no.',
     objectName: 'Service object',
     symptomAreaName: 'Symptom area',

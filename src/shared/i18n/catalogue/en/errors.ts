@@ -126,7 +126,14 @@ export const errors = {
     subscriptionFees: 'fee transactions',
     subscriptionPrices: 'subscription prices',
     repairCodes: 'repair codes',
-    repairLines: 'repair lines'
+    repairLines: 'repair lines',
+    stockMovements: 'stock movements',
+    serialHistory: 'serial number history entries',
+    bomTemplates: 'BOM templates',
+    bomComponents: 'BOM template components',
+    structures: 'service object structures',
+    structureComponents: 'structure components',
+    structureVersions: 'structure history entries'
   },
   /** Fields named in messages. */
   field: {

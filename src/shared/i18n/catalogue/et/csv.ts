@@ -150,7 +150,6 @@ export const csv: Shape<typeof en> = {
     areaName: 'Valdkond',
     objectGroupName: 'Objektigrupp',
     finished: 'Lõpetab paranduse',
-    lineNo: 'Rida',
     objectNumber: 'Objekti nr',
     objectName: 'Hooldusobjekt',
     symptomAreaName: 'Sümptomi valdkond',

@@ -123,7 +123,14 @@ export const errors: Shape<typeof en> = {
     subscriptionFees: 'tasukanded',
     subscriptionPrices: 'kordustellimuste hinnad',
     repairCodes: 'paranduskoodid',
-    repairLines: 'parandusread'
+    repairLines: 'parandusread',
+    stockMovements: 'laoliikumised',
+    serialHistory: 'seerianumbri ajaloo kirjed',
+    bomTemplates: 'koosluse mallid',
+    bomComponents: 'koosluse mallide komponendid',
+    structures: 'hooldusobjektide struktuurid',
+    structureComponents: 'struktuuri komponendid',
+    structureVersions: 'struktuuri ajaloo kirjed'
   },
   field: {
     code: 'kood',
