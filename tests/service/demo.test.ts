@@ -54,7 +54,9 @@ describe('demo data', () => {
     const c = (await freshDb()).conn
     demo(c, { seed: 7 })
     expect(snapshot(c).customers).not.toEqual(sa.customers)
-  })
+    // Three whole demo companies (returns, repairs and structures included): 10 s on a quiet machine, past the
+    // default 20 s on one busy with the end-to-end lanes beside it.
+  }, 90_000)
 
   it('makes the company of the spec at scale 1, valid against the API contract', async () => {
     const { conn } = await freshDb()
