@@ -64,7 +64,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
-      { labelKey: 'app.nav.returnStock', path: '/returns/stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
+      { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
       { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' },
       { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools }

@@ -116,7 +116,7 @@ export function AppRoutes() {
       />
       <Route path="/returns" element={<ReturnsList />} />
       <Route path="/returns/inspection" element={<InspectionQueue />} />
-      <Route path="/returns/stock" element={<StockJournal />} />
+      <Route path="/return-stock" element={<StockJournal />} />
       <Route
         path="/returns/:id"
         element={

@@ -50,7 +50,7 @@ export function ReturnsList() {
             <Button size="xs" variant="default" component={Link} to="/returns/inspection" leftSection={<IconZoomCheck size={14} />}>
               {t('returns.inspection.title')}
             </Button>
-            <Button size="xs" variant="default" component={Link} to="/returns/stock" leftSection={<IconBuildingWarehouse size={14} />}>
+            <Button size="xs" variant="default" component={Link} to="/return-stock" leftSection={<IconBuildingWarehouse size={14} />}>
               {t('returns.stock.title')}
             </Button>
             {can('returns.write') && (
