@@ -108,6 +108,17 @@ test('a return from an invoice: arrival, inspection, replace and credit, RMA bar
   await expect(manager.getByTestId('return-line-2')).toContainText('Expected')
   await screenshot(manager, 'returns-page')
 
+  // The unit still expected gets its replacement up front; the line keeps waiting for the pump.
+  await manager.getByRole('button', { name: 'Actions of line 2' }).click()
+  await manager.getByRole('menuitem', { name: 'Replacement up front…' }).click()
+  const upFront = manager.getByRole('dialog', { name: 'Replacement up front for line 2' })
+  await expect(upFront.getByLabel('Replacement item')).toHaveValue(/PUMP-1/)
+  await screenshot(manager, 'returns-upfront')
+  await upFront.getByRole('button', { name: 'Create replacement order' }).click()
+  await expect(manager.getByText('Replacement shipped up front for line 2')).toBeVisible()
+  await expect(manager.getByTestId('replacement-order')).toContainText('SO-000003')
+  await expect(manager.getByTestId('return-line-2')).toContainText('Expected')
+
   const stock = await api<{ rows: { itemNumber: string; location: string; onHand: number }[] }>('returnStock.list', {})
   expect(stock.rows).toEqual([expect.objectContaining({ itemNumber: 'PUMP-1', location: 'stock', onHand: 1000 })])
 
@@ -119,10 +130,37 @@ test('a return from an invoice: arrival, inspection, replace and credit, RMA bar
 
   await manager.goto(`${app.url}#/returns`)
   await expect(manager.getByRole('cell', { name: 'RMA-000001' })).toBeVisible()
+  await expect(manager.getByTestId('return-figures')).toContainText('1 open')
+  await expect(manager.getByTestId('figures-reason-DEFECT')).toContainText('1')
   await screenshot(manager, 'returns-list')
   await manager.getByRole('button', { name: 'Arrival' }).click()
   await expect(manager.getByTestId('arrival-scan')).toBeFocused()
   await screenshot(manager, 'returns-arrival')
+  await manager.keyboard.press('Escape')
+
+  // A return by hand, without an invoice to find.
+  await manager.getByRole('button', { name: 'New return', exact: true }).click()
+  const manual = manager.getByRole('dialog', { name: 'New return by hand' })
+  await manual.getByLabel('Customer').click()
+  await manager.getByRole('option', { name: /Õunapuu OÜ/ }).click()
+  await manual.getByLabel('Return reason').click()
+  await manager.getByRole('option', { name: /WRONG/ }).click()
+  await manual.getByLabel('Item of line 1').click()
+  await manager.getByRole('option', { name: /PUMP-1/ }).click()
+  await manual.getByLabel('Return price of line 1').fill('50')
+  await screenshot(manager, 'returns-manual')
+  await manual.getByRole('button', { name: 'Create return' }).click()
+  await expect(manager.getByRole('heading', { name: 'RMA-000002' })).toBeVisible()
+  await expect(manager.getByTestId('return-line-1')).toContainText(/50[.,]00/)
+
+  // The return stock (from the journal) and the order page's "Return parts".
+  await manager.goto(`${app.url}#/return-stock`)
+  await expect(manager.getByRole('row', { name: /PUMP-1.*Stock/ })).toBeVisible()
+  await screenshot(manager, 'returns-stock')
+  await manager.goto(`${app.url}#/orders/${order.id}`)
+  await manager.getByRole('button', { name: 'Return parts' }).click()
+  await expect(manager.getByTestId('order-return-line-1')).toContainText('Circulation pump')
+  await screenshot(manager, 'returns-from-order')
   await manager.keyboard.press('Escape')
 
   // Setup: the seeded disposition codes, one per action, and the reasons.

@@ -347,6 +347,36 @@ describe('returns', () => {
     expect(await w.api('returns.scan', { code: 'SN-OLD' })).toEqual({ returnId: b.id, number: b.number, lineId: b.lines[0]!.id })
   })
 
+  it('counts open returns per reason and the overdue ones, as the Overdue filter does', async () => {
+    const w = await world()
+    const other = await w.api('returnReasons.create', { code: 'LATE', name: 'Arrived late' })
+    const manual = (reasonId: number, createdDate: string) =>
+      w.api('returns.createManual', {
+        customerId: w.customer.id,
+        reasonId,
+        createdDate,
+        lines: [{ itemId: w.part.id, quantity: 1000 }]
+      })
+    // The test clock's shop date is 2026-12-01; validity 30 days: created in October = overdue while expected.
+    const overdue = await manual(w.reason.id, '2026-10-01')
+    await manual(w.reason.id, '2026-11-30')
+    const arrived = await manual(other.id, '2026-10-01')
+    await w.register(arrived, 1000)
+    const cancelled = await manual(other.id, '2026-11-30')
+    await w.api('returns.cancel', { id: cancelled.id, version: cancelled.version })
+    const figures = await w.api('returns.figures', {})
+    expect(figures).toEqual({
+      byReason: [
+        { reasonId: w.reason.id, code: w.reason.code, name: w.reason.name, open: 2, overdue: 1 },
+        { reasonId: other.id, code: 'LATE', name: 'Arrived late', open: 1, overdue: 0 }
+      ],
+      open: 3,
+      overdue: 1
+    })
+    const listed = (await w.api('returns.list', { overdue: true })).rows.map((r) => r.id)
+    expect(listed).toEqual([overdue.id])
+  })
+
   it('prints the RMA document with a Code 128 barcode that decodes to the RMA number, in the customer language', async () => {
     const w = await world()
     const r = await w.fromInvoice(1000)

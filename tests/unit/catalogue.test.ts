@@ -23,6 +23,7 @@ import { BOM_CHANGE_KINDS } from '../../src/shared/domain/serviceBom'
 import { RECORD_KINDS, UNIQUE_KINDS } from '../../src/main/services/core/errors'
 import { DEFAULT_SEQUENCES } from '../../src/main/services/core/sequences'
 import { DEFAULT_REASONS, DEFAULT_STAGES } from '../../src/main/services/orders/stages'
+import { DEFAULT_DISPOSITIONS, DEFAULT_RETURN_REASONS } from '../../src/main/services/returns/setup'
 import { DEFAULT_VAT_RATES } from '../../src/main/services/settings/settings'
 import { DEFAULT_SLA_REASONS } from '../../src/main/services/sla/definitions'
 
@@ -88,6 +89,8 @@ const BUILT: Record<string, readonly string[]> = {
   'seeds.windows': DEFAULT_WINDOWS.map((w) => w.code),
   'seeds.sequences': DEFAULT_SEQUENCES.map((q) => q.code),
   'seeds.vatRates': DEFAULT_VAT_RATES.map((r) => r.code),
+  'seeds.dispositionCodes': DEFAULT_DISPOSITIONS.map(([code]) => code),
+  'seeds.returnReasons': DEFAULT_RETURN_REASONS,
   'errors.record': RECORD_KINDS,
   'errors.another': UNIQUE_KINDS,
   'errors.sla.target': SLA_TARGET_KINDS,

@@ -310,6 +310,14 @@ export const stockRow = z.object({
 })
 export type StockRow = z.infer<typeof stockRow>
 
+/** The return list's strip: open returns (created or open) per reason, and how many of them are overdue. */
+export const returnFigures = z.object({
+  byReason: z.array(z.object({ reasonId: id, code: z.string(), name: z.string(), open: z.number().int(), overdue: z.number().int() })),
+  open: z.number().int(),
+  overdue: z.number().int()
+})
+export type ReturnFigures = z.infer<typeof returnFigures>
+
 export const serialHistoryRow = z.object({
   oldSerial: z.string(),
   newSerial: z.string(),

@@ -3,6 +3,7 @@ import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/han
 import { returnPdf } from './documents'
 import {
   getReturn,
+  returnFigures,
   inspectionQueue,
   iterateInspectionQueue,
   iterateReturns,
@@ -33,6 +34,7 @@ export const returnsHandlers = {
   ...crudHandlers('dispositionCodes', dispositionService),
   'returns.list': listReturns,
   'returns.get': getReturn,
+  'returns.figures': returnFigures,
   'returns.returnable': returnableLines,
   'returns.createFromInvoices': createFromInvoices,
   'returns.createFromOrder': createFromOrder,

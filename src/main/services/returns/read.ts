@@ -1,7 +1,16 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
-import type { InspectionRow, ReturnableLine, ReturnEvent, ReturnLineRow, ReturnListRow, ReturnRow, StockRow } from '@shared/domain/returns'
+import type {
+  InspectionRow,
+  ReturnableLine,
+  ReturnFigures,
+  ReturnEvent,
+  ReturnLineRow,
+  ReturnListRow,
+  ReturnRow,
+  StockRow
+} from '@shared/domain/returns'
 import type { Db } from '../../db/connection'
 import {
   customers,
@@ -79,6 +88,31 @@ const where = (i: ListIn, today: string) =>
 
 export function listReturns(ctx: ServiceContext, i: ListIn): Page<ReturnListRow> {
   return listPage(ctx.db, spec, i, where(i, shopToday(ctx)))
+}
+
+/** One grouped query: open returns per reason, with the overdue ones counted as the list's Overdue filter does. */
+export function returnFigures(ctx: ServiceContext): ReturnFigures {
+  const today = shopToday(ctx)
+  const open = sql<number>`count(*)`
+  const byReason = ctx.db
+    .select({
+      reasonId: returnReasons.id,
+      code: returnReasons.code,
+      name: returnReasons.name,
+      open,
+      overdue: sql<number>`coalesce(sum(${returnOrders.deadline} < ${today} and ${expectedCount} > 0), 0)`
+    })
+    .from(returnOrders)
+    .innerJoin(returnReasons, eq(returnReasons.id, returnOrders.reasonId))
+    .where(inArray(returnOrders.status, ['created', 'open']))
+    .groupBy(returnReasons.id)
+    .orderBy(desc(open), asc(returnReasons.code))
+    .all()
+  return {
+    byReason,
+    open: byReason.reduce((n, r) => n + r.open, 0),
+    overdue: byReason.reduce((n, r) => n + r.overdue, 0)
+  }
 }
 
 export function iterateReturns(ctx: ServiceContext, i: ListIn): Iterable<ReturnListRow> {

@@ -8,7 +8,10 @@ import type {
   ReturnReasonRow,
   returnReasonInput
 } from '@shared/domain/returns'
-import { categories, dispositionCodes, items, returnLines, returnOrders, returnReasonGroups, returnReasons } from '../../db/schema'
+import { tFor } from '@shared/i18n/i18n'
+import { translate } from '@shared/i18n/issues'
+import { categories, dispositionCodes, items, returnLines, returnOrders, returnReasonGroups, returnReasons, users } from '../../db/schema'
+import { companyLanguage } from '../settings/settings'
 import { invalid } from '../core/errors'
 import type { Db } from '../../db/connection'
 import { outer } from '../core/list'
@@ -108,26 +111,41 @@ export const dispositionService = defineEntity({
   references: [{ column: returnLines.dispositionId, label: 'errors.uses.returnLines' }]
 })
 
+export const DEFAULT_DISPOSITIONS = [
+  ['CREDIT-ONLY', 'creditOnly'],
+  ['CREDIT', 'credit'],
+  ['REPLACE-CREDIT', 'replaceCredit'],
+  ['REPLACE-SCRAP', 'replaceScrap'],
+  ['RETURN', 'returnToCustomer'],
+  ['SCRAP', 'scrap'],
+  ['REPAIR', 'repairReturn']
+] as const
+export const DEFAULT_RETURN_REASONS = ['DEFECT', 'WRONG'] as const
+
 /**
  * One disposition code per action and one reason, so that a new company can take returns at once; codes are
- * editable setup afterwards. Seeded at start-up (never in a migration), only into empty tables.
+ * editable setup afterwards. Seeded at start-up (never in a migration), only into empty tables. A database not
+ * set up yet gets English names (first start renames them, see nameStarterData); one that is — a company
+ * upgrading to returns — gets them in its own language at once.
  */
 export function ensureReturnSetup(db: Db): void {
+  const language = db.select({ id: users.id }).from(users).limit(1).get() ? companyLanguage(db) : 'en'
+  const t = tFor(language)
   if (!db.select({ id: dispositionCodes.id }).from(dispositionCodes).limit(1).get()) {
-    const codes = [
-      ['CREDIT-ONLY', 'Credit only', 'creditOnly'],
-      ['CREDIT', 'Credit, back to stock', 'credit'],
-      ['REPLACE-CREDIT', 'Replace and credit', 'replaceCredit'],
-      ['REPLACE-SCRAP', 'Replace and scrap', 'replaceScrap'],
-      ['RETURN', 'Return to customer', 'returnToCustomer'],
-      ['SCRAP', 'Credit and scrap', 'scrap'],
-      ['REPAIR', 'Repair and return', 'repairReturn']
-    ] as const
-    for (const [code, name, action] of codes) db.insert(dispositionCodes).values({ code, name, action }).run()
+    for (const [code, action] of DEFAULT_DISPOSITIONS)
+      db.insert(dispositionCodes)
+        .values({ code, name: translate(t, `seeds.dispositionCodes.${code}`), action })
+        .run()
   }
   if (!db.select({ id: returnReasons.id }).from(returnReasons).limit(1).get()) {
-    const group = db.insert(returnReasonGroups).values({ code: 'QUALITY', name: 'Quality' }).returning({ id: returnReasonGroups.id }).get()
-    db.insert(returnReasons).values({ code: 'DEFECT', name: 'Defective', groupId: group.id }).run()
-    db.insert(returnReasons).values({ code: 'WRONG', name: 'Wrong item delivered', groupId: group.id }).run()
+    const group = db
+      .insert(returnReasonGroups)
+      .values({ code: 'QUALITY', name: translate(t, 'seeds.returnReasonGroups.QUALITY') })
+      .returning({ id: returnReasonGroups.id })
+      .get()
+    for (const code of DEFAULT_RETURN_REASONS)
+      db.insert(returnReasons)
+        .values({ code, name: translate(t, `seeds.returnReasons.${code}`), groupId: group.id })
+        .run()
   }
 }

@@ -6,7 +6,18 @@ import { tFor } from '@shared/i18n/i18n'
 import { translate } from '@shared/i18n/issues'
 import type { Language } from '@shared/i18n/languages'
 import type { Db } from '../../db/connection'
-import { numberSequences, serviceIntervals, serviceStages, settings, slaReasons, stageReasons, timeWindows } from '../../db/schema'
+import {
+  dispositionCodes,
+  numberSequences,
+  returnReasonGroups,
+  returnReasons,
+  serviceIntervals,
+  serviceStages,
+  settings,
+  slaReasons,
+  stageReasons,
+  timeWindows
+} from '../../db/schema'
 
 type Group = keyof typeof en.seeds
 const TABLES: [Group, SQLiteTable, SQLiteColumn, SQLiteColumn][] = [
@@ -15,7 +26,10 @@ const TABLES: [Group, SQLiteTable, SQLiteColumn, SQLiteColumn][] = [
   ['slaReasons', slaReasons, slaReasons.code, slaReasons.name],
   ['intervals', serviceIntervals, serviceIntervals.code, serviceIntervals.name],
   ['windows', timeWindows, timeWindows.code, timeWindows.name],
-  ['sequences', numberSequences, numberSequences.code, numberSequences.name]
+  ['sequences', numberSequences, numberSequences.code, numberSequences.name],
+  ['dispositionCodes', dispositionCodes, dispositionCodes.code, dispositionCodes.name],
+  ['returnReasonGroups', returnReasonGroups, returnReasonGroups.code, returnReasonGroups.name],
+  ['returnReasons', returnReasons, returnReasons.code, returnReasons.name]
 ]
 
 /**

@@ -32,7 +32,8 @@ import {
   IconTag,
   IconTools,
   IconStethoscope,
-  IconHierarchy
+  IconHierarchy,
+  IconBuildingWarehouse
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -63,6 +64,7 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
+      { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
       { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' },
       { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools }

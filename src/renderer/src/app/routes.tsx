@@ -35,6 +35,7 @@ import { ReturnReasonPage } from '../features/returns/setup/ReturnReasonPage'
 import { ReturnReasonsList } from '../features/returns/setup/ReturnReasonsList'
 import { ReturnPage } from '../features/returns/ReturnPage'
 import { ReturnsList } from '../features/returns/ReturnsList'
+import { StockJournal } from '../features/returns/StockJournal'
 import { BankStatementPage } from '../features/bank/BankStatementPage'
 import { BankStatementsList } from '../features/bank/BankStatementsList'
 import { OrderByNumber } from '../features/orders/OrderByNumber'
@@ -115,6 +116,7 @@ export function AppRoutes() {
       />
       <Route path="/returns" element={<ReturnsList />} />
       <Route path="/returns/inspection" element={<InspectionQueue />} />
+      <Route path="/return-stock" element={<StockJournal />} />
       <Route
         path="/returns/:id"
         element={

@@ -49,6 +49,8 @@ export interface ListPageProps<M extends ListMethod> {
   onSearchChange?: (q: string) => void
   /** Extra buttons next to "Export CSV" (e.g. a saved-views menu). */
   actions?: ReactNode
+  /** Figures between the title and the filters (e.g. the return list's open-by-reason strip). */
+  summary?: ReactNode
 }
 
 export const listKeys = {
@@ -120,6 +122,7 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
           )}
         </Group>
       </Group>
+      {props.summary}
       <Group gap="xs" align="end">
         <TextInput
           size="xs"

@@ -14,6 +14,7 @@ import {
   inspectionRow,
   registerArrivalInput,
   returnableLine,
+  returnFigures,
   returnListFilters,
   returnListRow,
   returnReasonGroupInput,
@@ -39,6 +40,7 @@ export const returnsContract = {
   ...crud('dispositionCodes', { row: dispositionRow, create: dispositionInput, ...setup }),
   'returns.list': method(listInput(returnListFilters), pageOf(returnListRow), 'returns.read'),
   'returns.get': method(idInput, returnRow, 'returns.read'),
+  'returns.figures': method(z.object({}), returnFigures, 'returns.read'),
   /** "Find invoice": the customer's invoice lines with what may still be returned of each. */
   'returns.returnable': method(z.object({ customerId: id }), z.array(returnableLine), 'returns.write'),
   'returns.createFromInvoices': method(createFromInvoicesInput, returnRow, 'returns.write'),

@@ -7,6 +7,7 @@ import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../../components/AuditTrail'
 import { OrderSlaPanel } from '../sla/OrderSlaPanel'
 import { RepairLinesPanel } from '../repair/RepairLinesPanel'
+import { ReturnFromOrderButton } from '../returns/NewReturnDialogs'
 import { useOrderClock } from '../sla/orderClock'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
@@ -105,7 +106,12 @@ export function OrderPage() {
         )}
       </div>
 
-      {o && <OrderActions order={o} />}
+      {o && (
+        <Group gap="xs" align="flex-start">
+          <OrderActions order={o} />
+          <ReturnFromOrderButton order={o} />
+        </Group>
+      )}
 
       {lock && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} />} py={6} data-testid="order-locked">

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { dispositionEffects, type ReturnLineRow } from '@shared/domain/returns'
@@ -162,6 +162,66 @@ function DisposeForm({ line, returnId, onClose }: LineDialogProps & { line: Retu
           data-testid="dispose-save"
         >
           {t('returns.dispose.save')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+/**
+ * Replacement up front: a replacement order for a line still expected, so the customer is not left waiting for
+ * the inspection; the line keeps waiting for the returned item and cannot be replaced a second time.
+ */
+export function UpFrontDialog({ line, returnId, onClose }: LineDialogProps) {
+  const t = useT()
+  return (
+    <Modal opened={line !== null} onClose={onClose} title={line ? t('returns.upFront.title', { lineNo: line.lineNo }) : ''} size="md">
+      {line && <UpFrontForm line={line} returnId={returnId} onClose={onClose} />}
+    </Modal>
+  )
+}
+
+function UpFrontForm({ line, returnId, onClose }: LineDialogProps & { line: ReturnLineRow }) {
+  const t = useT()
+  const refresh = useRefreshReturns()
+  const [replacementItemId, setReplacementItemId] = useState<number | null>(line.replacementItemId ?? line.itemId)
+  const [date, setDate] = useState<string | null>(useShopToday())
+  const save = useMutation({
+    mutationFn: () =>
+      call('returns.upFrontReplacement', { lineId: line.id, version: line.version, replacementItemId: replacementItemId!, date: date! }),
+    onSuccess: () => {
+      refresh(returnId)
+      onClose()
+    },
+    onError: (e) => showApiError(e)
+  })
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('returns.upFront.hint')}
+      </Text>
+      <EntitySelect
+        size="xs"
+        label={t('returns.dispose.replacementItem')}
+        list="items.list"
+        labelOf={(i) => `${i.number} ${i.name}`}
+        value={replacementItemId}
+        onChange={setReplacementItemId}
+        data-testid="upfront-item"
+      />
+      <DateField size="xs" label={t('returns.dispose.date')} value={date} onChange={setDate} />
+      <Group justify="flex-end">
+        <Button size="xs" variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          size="xs"
+          disabled={replacementItemId === null || date === null}
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="upfront-save"
+        >
+          {t('returns.upFront.save')}
         </Button>
       </Group>
     </Stack>

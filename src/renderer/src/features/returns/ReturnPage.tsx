@@ -10,10 +10,10 @@ import { downloadPdf } from '../../lib/download'
 import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
-import { DisposeDialog, RegisterDialog } from './LineDialogs'
+import { DisposeDialog, RegisterDialog, UpFrontDialog } from './LineDialogs'
 import { LineStatusBadge, returnKey, ReturnStatusBadge, useRefreshReturns, useShopToday } from './shared'
 
-type Action = { kind: 'register' | 'dispose'; line: ReturnLineRow } | null
+type Action = { kind: 'register' | 'dispose' | 'upFront'; line: ReturnLineRow } | null
 
 /** A return order: header, lines with their state and outcome, links to invoice, credit note and orders, timeline. */
 export function ReturnPage() {
@@ -180,6 +180,9 @@ export function ReturnPage() {
                         {l.status !== 'received' && (
                           <Menu.Item onClick={() => setAction({ kind: 'dispose', line: l })}>{t('returns.page.dispose')}</Menu.Item>
                         )}
+                        {l.status === 'expected' && l.upFrontOrderId === null && (
+                          <Menu.Item onClick={() => setAction({ kind: 'upFront', line: l })}>{t('returns.upFront.menu')}</Menu.Item>
+                        )}
                         {l.status === 'received' && <Menu.Item onClick={() => shipBack.mutate(l)}>{t('returns.page.shipBack')}</Menu.Item>}
                       </Menu.Dropdown>
                     </Menu>
@@ -209,6 +212,7 @@ export function ReturnPage() {
 
       <RegisterDialog line={action?.kind === 'register' ? action.line : null} returnId={r.id} onClose={() => setAction(null)} />
       <DisposeDialog line={action?.kind === 'dispose' ? action.line : null} returnId={r.id} onClose={() => setAction(null)} />
+      <UpFrontDialog line={action?.kind === 'upFront' ? action.line : null} returnId={r.id} onClose={() => setAction(null)} />
     </Stack>
   )
 }

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Select } from '@mantine/core'
-import { IconBarcode, IconPlus, IconZoomCheck } from '@tabler/icons-react'
+import { IconBarcode, IconBuildingWarehouse, IconPencilPlus, IconPlus, IconZoomCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { RETURN_STATUSES, type ReturnStatus } from '@shared/domain/returns'
@@ -9,6 +9,8 @@ import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { ArrivalDialog } from './ArrivalDialog'
 import { FindInvoiceDialog } from './FindInvoiceDialog'
+import { ManualReturnDialog } from './NewReturnDialogs'
+import { ReturnFiguresStrip } from './ReturnFigures'
 import { ReturnStatusBadge, useShopToday } from './shared'
 
 interface Filters {
@@ -25,7 +27,7 @@ export function ReturnsList() {
   const { can } = useSession()
   const today = useShopToday()
   const [filters, setFilters] = useState<Filters>({ status: null, customerId: null, reasonId: null, overdue: false })
-  const [dialog, setDialog] = useState<'invoice' | 'arrival' | null>(null)
+  const [dialog, setDialog] = useState<'invoice' | 'manual' | 'arrival' | null>(null)
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((x) => ({ ...x, [k]: v }))
   return (
     <>
@@ -37,15 +39,27 @@ export function ReturnsList() {
         exportName={t('returns.exportName')}
         searchPlaceholder={t('returns.list.searchPlaceholder')}
         filters={filters}
+        summary={
+          <ReturnFiguresStrip
+            onReason={(reasonId) => setFilters((x) => ({ ...x, reasonId, overdue: false }))}
+            onOverdue={() => setFilters((x) => ({ ...x, reasonId: null, overdue: true }))}
+          />
+        }
         actions={
           <>
             <Button size="xs" variant="default" component={Link} to="/returns/inspection" leftSection={<IconZoomCheck size={14} />}>
               {t('returns.inspection.title')}
             </Button>
+            <Button size="xs" variant="default" component={Link} to="/return-stock" leftSection={<IconBuildingWarehouse size={14} />}>
+              {t('returns.stock.title')}
+            </Button>
             {can('returns.write') && (
               <>
                 <Button size="xs" variant="default" leftSection={<IconBarcode size={14} />} onClick={() => setDialog('arrival')}>
                   {t('returns.arrival.open')}
+                </Button>
+                <Button size="xs" variant="default" leftSection={<IconPencilPlus size={14} />} onClick={() => setDialog('manual')}>
+                  {t('returns.manual.open')}
                 </Button>
                 <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setDialog('invoice')}>
                   {t('returns.find.open')}
@@ -123,6 +137,7 @@ export function ReturnsList() {
         ]}
       />
       <FindInvoiceDialog opened={dialog === 'invoice'} onClose={() => setDialog(null)} />
+      <ManualReturnDialog opened={dialog === 'manual'} onClose={() => setDialog(null)} />
       <ArrivalDialog opened={dialog === 'arrival'} onClose={() => setDialog(null)} />
     </>
   )

@@ -25,6 +25,7 @@ export const app = {
     subscriptionPrices: 'Subscription prices',
     repairs: 'Repair history',
     returns: 'Returns',
+    returnStock: 'Return stock',
     subscriptions: 'Subscriptions',
     customers: 'Customers',
     serviceObjects: 'Service objects',

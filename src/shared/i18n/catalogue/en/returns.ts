@@ -36,6 +36,42 @@ export const returns = {
     quantityOf: 'Quantity to return of {{description}}',
     create: 'Create return'
   },
+  manual: {
+    open: 'New return',
+    title: 'New return by hand',
+    item: 'Item',
+    object: 'Service object',
+    itemOf: 'Item of line {{n}}',
+    objectOf: 'Service object of line {{n}}',
+    quantityOf: 'Quantity of line {{n}}',
+    priceOf: 'Return price of line {{n}}',
+    removeLine: 'Remove line {{n}}',
+    addLine: 'Add line'
+  },
+  fromOrder: {
+    open: 'Return parts',
+    title: 'Return from order {{number}}',
+    onOrder: 'On the order',
+    nothing: 'The order has no lines with an item or a service object.',
+    created: 'Return {{number}} created'
+  },
+  upFront: {
+    menu: 'Replacement up front…',
+    title: 'Replacement up front for line {{lineNo}}',
+    hint: 'A replacement order is made now; the returned item is still expected and is inspected when it arrives.',
+    save: 'Create replacement order'
+  },
+  stock: {
+    title: 'Return stock',
+    exportName: 'return-stock',
+    searchPlaceholder: 'Item number or name',
+    anyLocation: 'Any location',
+    item: 'Item',
+    name: 'Name',
+    location: 'Location',
+    onHand: 'On hand'
+  },
+  figures: { open: 'open', overdue: 'overdue' },
   arrival: {
     open: 'Arrival',
     title: 'Register arrival',

@@ -47,5 +47,16 @@ export const seeds = {
     returnOrder: 'Return orders (RMA)',
     subscription: 'Subscriptions'
   },
-  vatRates: { S: 'Standard 24 %', R13: 'Reduced 13 %', R9: 'Reduced 9 %', Z: 'Zero 0 %' }
+  vatRates: { S: 'Standard 24 %', R13: 'Reduced 13 %', R9: 'Reduced 9 %', Z: 'Zero 0 %' },
+  dispositionCodes: {
+    'CREDIT-ONLY': 'Credit only',
+    CREDIT: 'Credit, back to stock',
+    'REPLACE-CREDIT': 'Replace and credit',
+    'REPLACE-SCRAP': 'Replace and scrap',
+    RETURN: 'Return to customer',
+    SCRAP: 'Credit and scrap',
+    REPAIR: 'Repair and return'
+  },
+  returnReasonGroups: { QUALITY: 'Quality' },
+  returnReasons: { DEFECT: 'Defective', WRONG: 'Wrong item delivered' }
 }

@@ -27,6 +27,7 @@ export const app: Shape<typeof en> = {
     subscriptionPrices: 'Kordustellimuste hinnad',
     repairs: 'Paranduste ajalugu',
     returns: 'Tagastused',
+    returnStock: 'Tagastuste laoseis',
     subscriptions: 'Kordustellimused',
     customers: 'Kliendid',
     serviceObjects: 'Hooldusobjektid',

@@ -38,6 +38,42 @@ export const returns: Shape<typeof en> = {
     quantityOf: 'Tagastatav kogus: {{description}}',
     create: 'Loo tagastus'
   },
+  manual: {
+    open: 'Uus tagastus',
+    title: 'Uus tagastus käsitsi',
+    item: 'Kaup',
+    object: 'Hooldusobjekt',
+    itemOf: 'Rea {{n}} kaup',
+    objectOf: 'Rea {{n}} hooldusobjekt',
+    quantityOf: 'Rea {{n}} kogus',
+    priceOf: 'Rea {{n}} tagastushind',
+    removeLine: 'Eemalda rida {{n}}',
+    addLine: 'Lisa rida'
+  },
+  fromOrder: {
+    open: 'Tagasta osad',
+    title: 'Tagastus tellimuselt {{number}}',
+    onOrder: 'Tellimusel',
+    nothing: 'Tellimusel pole ridu kauba ega hooldusobjektiga.',
+    created: 'Tagastus {{number}} loodud'
+  },
+  upFront: {
+    menu: 'Asendus ette…',
+    title: 'Rea {{lineNo}} asendus ette',
+    hint: 'Asendustellimus tehakse kohe; tagastatavat kaupa oodatakse endiselt ja see kontrollitakse saabumisel.',
+    save: 'Loo asendustellimus'
+  },
+  stock: {
+    title: 'Tagastuste laoseis',
+    exportName: 'tagastuste-laoseis',
+    searchPlaceholder: 'Kauba number või nimetus',
+    anyLocation: 'Kõik asukohad',
+    item: 'Kaup',
+    name: 'Nimetus',
+    location: 'Asukoht',
+    onHand: 'Laos'
+  },
+  figures: { open: 'avatud', overdue: 'tähtaja ületanud' },
   arrival: {
     open: 'Saabumine',
     title: 'Registreeri saabumine',

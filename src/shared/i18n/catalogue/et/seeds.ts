@@ -46,5 +46,16 @@ export const seeds: Shape<typeof en> = {
     returnOrder: 'Tagastustellimused (RMA)',
     subscription: 'Teenuste kordustellimused'
   },
-  vatRates: { S: 'Tavamäär 24 %', R13: 'Vähendatud 13 %', R9: 'Vähendatud 9 %', Z: 'Null 0 %' }
+  vatRates: { S: 'Tavamäär 24 %', R13: 'Vähendatud 13 %', R9: 'Vähendatud 9 %', Z: 'Null 0 %' },
+  dispositionCodes: {
+    'CREDIT-ONLY': 'Ainult kreedit',
+    CREDIT: 'Kreedit, tagasi lattu',
+    'REPLACE-CREDIT': 'Asendus ja kreedit',
+    'REPLACE-SCRAP': 'Asendus ja utiliseerimine',
+    RETURN: 'Tagasi kliendile',
+    SCRAP: 'Kreedit ja utiliseerimine',
+    REPAIR: 'Remont ja tagastus'
+  },
+  returnReasonGroups: { QUALITY: 'Kvaliteet' },
+  returnReasons: { DEFECT: 'Defektne', WRONG: 'Tarniti vale kaup' }
 }
