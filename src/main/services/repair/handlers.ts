@@ -1,5 +1,6 @@
 import type { repairContract } from '@shared/api/domains/repair'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
+import { repairAnalysis } from './analysis'
 import * as lines from './lines'
 import { getRepairSettings, repairCodeService, updateRepairSettings } from './setup'
 import * as structure from './structure'
@@ -18,6 +19,7 @@ export const repairHandlers = {
   'repairLines.delete': lines.deleteRepairLine,
   'repairLines.list': lines.listRepairLines,
   'repairLines.suggest': lines.suggestRepairs,
+  'repairAnalysis.get': repairAnalysis,
   'bomTemplates.list': templates.listTemplates,
   'bomTemplates.get': templates.getTemplate,
   'bomTemplates.create': templates.createTemplate,

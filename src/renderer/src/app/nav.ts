@@ -65,7 +65,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
       { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' },
-      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools }
+      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools },
+      { labelKey: 'app.nav.repairAnalysis', path: '/repair-analysis', icon: IconChartBar, permission: 'orders.write' }
     ]
   },
   {

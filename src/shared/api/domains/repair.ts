@@ -13,6 +13,8 @@ import {
   repairCodeInput,
   repairCodeRow,
   repairLineInput,
+  repairAnalysis,
+  repairAnalysisInput,
   repairLineRow,
   repairSettingsInput,
   repairSettingsRow,
@@ -64,6 +66,8 @@ export const repairContract = {
     repairSuggestions,
     'orders.read'
   ),
+  /** Pareto of symptoms and resolutions and MTBF per item model and per object, over a period. */
+  'repairAnalysis.get': method(repairAnalysisInput, repairAnalysis, 'orders.write'),
 
   'bomTemplates.list': method(listInput({ itemId: optionalId }), pageOf(bomTemplateRow), 'masterdata.read'),
   'bomTemplates.get': method(idInput, bomTemplateDetail, 'masterdata.read'),

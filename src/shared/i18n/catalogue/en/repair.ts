@@ -109,5 +109,24 @@ export const repair = {
     search: 'Service object',
     entered: 'Entered',
     repeatsOnly: 'Repeat failures only'
+  },
+  analysis: {
+    title: 'Repair analysis',
+    from: 'From',
+    to: 'To',
+    model: 'Item model',
+    anyModel: 'All item models',
+    symptoms: 'Symptoms',
+    resolutions: 'Resolutions',
+    count: 'Repairs',
+    cumulative: 'Cumulative %',
+    noData: 'No repairs in this period.',
+    mtbfByItem: 'Mean time between failures by item model',
+    mtbfByObject: 'Mean time between failures by object (shortest first)',
+    objects: 'Objects',
+    operatingDays: 'Operating days',
+    failures: 'Failures',
+    mtbf: 'MTBF, days',
+    note: 'A failure is one service order with repair lines on the object. Operating days count from the installation date.'
   }
 }

@@ -111,5 +111,24 @@ export const repair: Shape<typeof en> = {
     search: 'Hooldusobjekt',
     entered: 'Sisestatud',
     repeatsOnly: 'Ainult korduvad rikked'
+  },
+  analysis: {
+    title: 'Paranduste analüüs',
+    from: 'Alates',
+    to: 'Kuni',
+    model: 'Kaubamudel',
+    anyModel: 'Kõik kaubamudelid',
+    symptoms: 'Sümptomid',
+    resolutions: 'Lahendused',
+    count: 'Parandusi',
+    cumulative: 'Kumulatiivne %',
+    noData: 'Selles perioodis parandusi ei ole.',
+    mtbfByItem: 'Keskmine rikete vaheline aeg kaubamudeli järgi',
+    mtbfByObject: 'Keskmine rikete vaheline aeg objekti järgi (lühim enne)',
+    objects: 'Objekte',
+    operatingDays: 'Töötatud päevi',
+    failures: 'Rikkeid',
+    mtbf: 'MTBF, päeva',
+    note: 'Rike on üks hooldustellimus, millel on objekti parandusread. Tööpäevi loetakse paigaldamise kuupäevast.'
   }
 }
