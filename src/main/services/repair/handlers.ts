@@ -34,7 +34,8 @@ export const repairHandlers = {
   'structures.remove': structure.removeComponent,
   'structures.replace': structure.replaceComponent,
   'structures.setSerial': structure.setSerial,
-  'structures.move': structure.moveComponent
+  'structures.move': structure.moveComponent,
+  'structures.transfer': structure.transferStructure
 } satisfies HandlersOf<Slice>
 
 export const repairExports = {

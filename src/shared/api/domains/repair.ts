@@ -116,5 +116,11 @@ export const repairContract = {
     'orders.register'
   ),
   'structures.setSerial': method(z.object({ ...versioned, serial: serialText, ...changeCause }), structureRow, 'orders.register'),
+  /** The whole structure (and the template link) to another object without one; versions on both objects. */
+  'structures.transfer': method(
+    objectInput.extend({ toObjectId: id, note: z.string().trim().max(500).default('') }),
+    structureRow,
+    'serviceObjects.write'
+  ),
   'structures.move': method(z.object({ ...versioned, parentId: optionalId, ...changeCause }), structureRow, 'serviceObjects.write')
 }

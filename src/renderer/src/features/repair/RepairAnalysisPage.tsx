@@ -158,7 +158,13 @@ function Pareto({ title, rows, testId, color }: { title: string; rows: ParetoRow
                 formatter={(v, _name, item) => (item.dataKey === 'cumulative' ? `${f.number(Number(v), 1)} %` : f.number(Number(v), 0))}
                 labelFormatter={(_code, payload) => String(payload[0]?.payload.label ?? '')}
               />
-              <Bar yAxisId="count" dataKey="count" name={t('repair.analysis.count')} fill={`var(--mantine-color-${color}-5)`} isAnimationActive={false} />
+              <Bar
+                yAxisId="count"
+                dataKey="count"
+                name={t('repair.analysis.count')}
+                fill={`var(--mantine-color-${color}-5)`}
+                isAnimationActive={false}
+              />
               <Line
                 yAxisId="share"
                 dataKey="cumulative"
