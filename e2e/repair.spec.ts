@@ -212,4 +212,19 @@ test('a BOM template is built as a tree on its screen; repair codes list their k
     ['10.1', 1]
   ])
   await screenshot(page, 'repair-bom-template')
+
+  // A copy is a new, editable template with the same tree.
+  await page.goto(`${app.url}#/bom-templates`)
+  await page.getByRole('button', { name: 'Copy as a new template…' }).click()
+  await choose(page, 'BOM template', /BOM-LIFT/)
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Number', exact: true }).fill('BOM-LIFT2')
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Name', exact: true }).fill('KONE lift, new door')
+  await screenshot(page, 'repair-bom-copy')
+  await page.getByTestId('copy-template-save').click()
+  await expect(page.getByRole('heading', { name: 'BOM-LIFT2 · KONE lift, new door' })).toBeVisible()
+  await expect(page.getByRole('row')).toHaveCount(3)
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Repair analysis', exact: true }).click()
+  await expect(page.getByTestId('pareto-symptoms')).toContainText('No repairs in this period.')
+  await screenshot(page, 'repair-analysis-empty')
 })

@@ -333,6 +333,45 @@ describe('service BOM', () => {
     ])
   })
 
+  it('moves a whole structure to another object: versions on both, past answers kept, refusals change nothing', async () => {
+    const w = await structured()
+    const ids = w.structure.components.map((c) => c.id)
+    w.clock.advance(DAY)
+    const moved = await w.api('structures.transfer', { serviceObjectId: w.boilerA.id, toObjectId: w.boilerB.id, note: 'Unit swapped' })
+    expect(moved).toMatchObject({ serviceObjectId: w.boilerB.id, templateNumber: 'BOM-V200' })
+    expect(moved.components.map((c) => c.id)).toEqual(ids)
+    expect((await w.api('structures.get', { serviceObjectId: w.boilerA.id })).components).toEqual([])
+    // Yesterday the structure was on A and B had none: still so.
+    expect((await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-01' })).components.map((c) => c.id)).toEqual(ids)
+    expect((await w.api('structures.get', { serviceObjectId: w.boilerB.id, asOf: '2026-12-01' })).components).toEqual([])
+    const onA = await w.api('structures.history', { serviceObjectId: w.boilerA.id })
+    expect(onA.map((h) => [h.kind, h.position])).toEqual([
+      ['add', '10'],
+      ['add', '10.1'],
+      ['remove', '10.1'],
+      ['remove', '10']
+    ])
+    const onB = await w.api('structures.history', { serviceObjectId: w.boilerB.id })
+    expect(onB.map((h) => [h.kind, h.position, h.note])).toEqual([
+      ['add', '10', 'Unit swapped'],
+      ['add', '10.1', 'Unit swapped']
+    ])
+
+    expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.boilerB.id })).issues?.[0]?.path).toEqual(
+      ['toObjectId']
+    )
+    expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerA.id, toObjectId: w.lift.id })).message).toMatch(
+      /no structure/
+    )
+    await w.api('structures.attach', { serviceObjectId: w.boilerA.id, templateId: w.template.id })
+    expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.boilerA.id })).message).toMatch(
+      /already has a structure/
+    )
+    expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.lift.id }, w.tech)).code).toBe(
+      'FORBIDDEN'
+    )
+  })
+
   it('never rewrites versions: an as-of answer for a past date stays the same after later changes', async () => {
     const w = await structured()
     const pump = w.structure.components.find((c) => c.itemId === w.items.pump.id)!
@@ -398,6 +437,72 @@ describe('service BOM', () => {
       itemId: null,
       components: []
     })
+  })
+})
+
+describe('repair analysis', () => {
+  it('ranks symptoms and resolutions and computes MTBF from operating days over failures (one per order)', async () => {
+    const w = await world()
+    const { codes } = w
+    const line = (orderId: number, serviceObjectId: number, symptomCodeId: number, resolutionId: number | null = null) =>
+      w.api('repairLines.add', { orderId, serviceObjectId, symptomCodeId, resolutionId })
+    // 1 December: boiler A fails (two lines on one order are one failure), and so does the lift.
+    const o1 = await w.order()
+    await line(o1.id, w.boilerA.id, codes.noHeat.id, codes.replaced.id)
+    await line(o1.id, w.boilerA.id, codes.noHeat.id, codes.bled.id)
+    await line((await w.order(w.lift.id)).id, w.lift.id, codes.doorStuck.id)
+    w.clock.advance(10 * DAY)
+    await line((await w.order()).id, w.boilerA.id, codes.noHeat.id, codes.bled.id)
+    // Boiler C runs from 16 December (15 days of the period) and fails once.
+    const boilerC = await w.api('serviceObjects.create', {
+      number: 'B-3',
+      name: 'Boiler B-3',
+      customerId: w.boilerA.customerId,
+      itemId: w.items.model.id,
+      groupId: w.boilerA.groupId,
+      installationDate: '2026-12-16'
+    })
+    w.clock.advance(9 * DAY)
+    await line((await w.order(boilerC.id)).id, boilerC.id, codes.noHeat.id)
+    // After the period: not counted.
+    w.clock.advance(20 * DAY)
+    await line((await w.order(w.boilerB.id)).id, w.boilerB.id, codes.noHeat.id)
+
+    const december = { from: '2026-12-01', to: '2026-12-30' }
+    const all = await w.api('repairAnalysis.get', { ...december, itemId: null })
+    expect(all.symptoms.map((s) => [s.code, s.count])).toEqual([
+      ['NO-HEAT', 4],
+      ['DOOR-STUCK', 1]
+    ])
+    expect(all.resolutions.map((s) => [s.code, s.count])).toEqual([
+      ['BLED', 2],
+      ['REPLACED', 1]
+    ])
+    // The model: A 30 days, B 30 days without a failure, C 15 days; three failures → 75 / 3 = 25 days.
+    expect(all.byItem).toEqual([
+      {
+        itemId: w.items.model.id,
+        itemNumber: 'VIESS-200',
+        itemName: 'Vitodens 200',
+        objects: 3,
+        operatingDays: 75,
+        failures: 3,
+        mtbfDays: 25
+      }
+    ])
+    expect(all.byObject.map((o) => [o.objectNumber, o.operatingDays, o.failures, o.mtbfDays])).toEqual([
+      ['B-1', 30, 2, 15],
+      ['B-3', 15, 1, 15],
+      ['L-1', 30, 1, 30]
+    ])
+    const model = await w.api('repairAnalysis.get', { ...december, itemId: w.items.model.id })
+    expect(model.symptoms.map((s) => [s.code, s.count])).toEqual([['NO-HEAT', 4]])
+    expect(model.byObject.map((o) => o.objectNumber)).toEqual(['B-1', 'B-3'])
+
+    expect((await w.refused('repairAnalysis.get', { from: '2026-12-30', to: '2026-12-01', itemId: null })).issues?.[0]?.path).toEqual([
+      'to'
+    ])
+    expect((await w.refused('repairAnalysis.get', { ...december, itemId: null }, w.tech)).code).toBe('FORBIDDEN')
   })
 })
 

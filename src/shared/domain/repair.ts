@@ -203,3 +203,30 @@ export const changeCause = {
   note: optionalText(500)
 }
 export const serialText = text().trim().max(100).default('')
+
+/* ---------- repair analysis ---------- */
+
+export const repairAnalysisInput = z.object({ from: isoDate, to: isoDate, itemId: ref })
+export const paretoRow = z.object({ id, code: z.string(), name: z.string(), count: z.number().int() })
+export type ParetoRow = z.infer<typeof paretoRow>
+/** Failures and operating days in the period; MTBF = days / failures, null without a failure. */
+const reliability = {
+  operatingDays: z.number().int(),
+  failures: z.number().int(),
+  mtbfDays: z.number().nullable()
+}
+export const repairAnalysis = z.object({
+  symptoms: z.array(paretoRow),
+  resolutions: z.array(paretoRow),
+  byItem: z.array(z.object({ itemId: id, itemNumber: z.string(), itemName: z.string(), objects: z.number().int(), ...reliability })),
+  byObject: z.array(
+    z.object({
+      serviceObjectId: id,
+      objectNumber: z.string(),
+      objectName: z.string(),
+      itemName: z.string().nullable(),
+      ...reliability
+    })
+  )
+})
+export type RepairAnalysis = z.infer<typeof repairAnalysis>

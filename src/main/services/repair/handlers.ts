@@ -1,5 +1,6 @@
 import type { repairContract } from '@shared/api/domains/repair'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
+import { repairAnalysis } from './analysis'
 import * as lines from './lines'
 import { getRepairSettings, repairCodeService, updateRepairSettings } from './setup'
 import * as structure from './structure'
@@ -18,6 +19,7 @@ export const repairHandlers = {
   'repairLines.delete': lines.deleteRepairLine,
   'repairLines.list': lines.listRepairLines,
   'repairLines.suggest': lines.suggestRepairs,
+  'repairAnalysis.get': repairAnalysis,
   'bomTemplates.list': templates.listTemplates,
   'bomTemplates.get': templates.getTemplate,
   'bomTemplates.create': templates.createTemplate,
@@ -32,7 +34,8 @@ export const repairHandlers = {
   'structures.remove': structure.removeComponent,
   'structures.replace': structure.replaceComponent,
   'structures.setSerial': structure.setSerial,
-  'structures.move': structure.moveComponent
+  'structures.move': structure.moveComponent,
+  'structures.transfer': structure.transferStructure
 } satisfies HandlersOf<Slice>
 
 export const repairExports = {

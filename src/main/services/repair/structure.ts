@@ -432,3 +432,46 @@ export function moveComponent(ctx: ServiceContext, i: ParsedInput<'structures.mo
     return loadStructure(ctx.db, c.serviceObjectId, null)
   })
 }
+
+/**
+ * Moves an object's whole structure to another object that has none. Components keep their ids (their identity
+ * across versions); the source gets a `remove` version for each (deepest first) and the target an `add` version
+ * (tree order) at the same instant, so both objects' as-of answers for earlier dates stay as they were. The
+ * template link moves with the structure.
+ */
+export function transferStructure(ctx: ServiceContext, i: ParsedInput<'structures.transfer'>): StructureRow {
+  return writeTx(ctx, () => {
+    requireObject(ctx.db, i.serviceObjectId)
+    if (i.toObjectId === i.serviceObjectId) throw invalid(['toObjectId'], 'errors.repair.sameObject')
+    if (!ctx.db.select({ id: serviceObjects.id }).from(serviceObjects).where(eq(serviceObjects.id, i.toObjectId)).get())
+      throw invalid(['toObjectId'], 'errors.repair.chooseObject')
+    const taken =
+      attachedTemplate(ctx.db, i.toObjectId) ??
+      ctx.db
+        .select({ id: structureComponents.id })
+        .from(structureComponents)
+        .where(eq(structureComponents.serviceObjectId, i.toObjectId))
+        .get()
+    if (taken) throw invalid(['toObjectId'], 'errors.repair.alreadyStructured')
+    const all = ctx.db.select().from(structureComponents).where(eq(structureComponents.serviceObjectId, i.serviceObjectId)).all()
+    if (all.length === 0) throw invalid(['serviceObjectId'], 'errors.repair.noStructure')
+    const cause = { orderId: null, repairLineId: null, note: i.note }
+    const ordered = treeOrder(all).map(({ node }) => node)
+    for (const c of [...ordered].reverse()) writeVersion(ctx, 'remove', c, { itemId: c.itemId, serial: c.serial }, cause)
+    for (const c of ordered) {
+      const moved = ctx.db
+        .update(structureComponents)
+        .set({ serviceObjectId: i.toObjectId, version: sql`${structureComponents.version} + 1` })
+        .where(eq(structureComponents.id, c.id))
+        .returning()
+        .get()
+      writeVersion(ctx, 'add', moved, { itemId: null, serial: '' }, cause)
+    }
+    ctx.db
+      .update(objectStructures)
+      .set({ serviceObjectId: i.toObjectId })
+      .where(eq(objectStructures.serviceObjectId, i.serviceObjectId))
+      .run()
+    return loadStructure(ctx.db, i.toObjectId, null)
+  })
+}

@@ -67,7 +67,8 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
       { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },
       { labelKey: 'app.nav.subscriptionRevenue', path: '/subscription-revenue', icon: IconChartLine, permission: 'invoices.read' },
-      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools }
+      { labelKey: 'app.nav.repairs', path: '/repairs', icon: IconTools },
+      { labelKey: 'app.nav.repairAnalysis', path: '/repair-analysis', icon: IconChartBar, permission: 'orders.write' }
     ]
   },
   {

@@ -24,6 +24,7 @@ import { ServiceObjectsList } from '../features/serviceObjects/ServiceObjectsLis
 import { RepairCodePage } from '../features/repair/RepairCodePage'
 import { RepairCodesList } from '../features/repair/RepairCodesList'
 import { RepairHistory } from '../features/repair/RepairHistory'
+import { RepairAnalysisPage } from '../features/repair/RepairAnalysisPage'
 import { BomTemplatePage } from '../features/repair/BomTemplatePage'
 import { BomTemplatesList } from '../features/repair/BomTemplatesList'
 import { InvoicePage } from '../features/invoices/InvoicePage'
@@ -279,6 +280,7 @@ export function AppRoutes() {
       <Route path="/sla-compliance" element={<CompliancePage />} />
       {/* repair management */}
       <Route path="/repairs" element={<RepairHistory />} />
+      <Route path="/repair-analysis" element={<RepairAnalysisPage />} />
       <Route path="/repair-codes" element={<RepairCodesList />} />
       <Route path="/bom-templates" element={<BomTemplatesList />} />
       <Route

@@ -13,6 +13,8 @@ import {
   repairCodeInput,
   repairCodeRow,
   repairLineInput,
+  repairAnalysis,
+  repairAnalysisInput,
   repairLineRow,
   repairSettingsInput,
   repairSettingsRow,
@@ -64,6 +66,8 @@ export const repairContract = {
     repairSuggestions,
     'orders.read'
   ),
+  /** Pareto of symptoms and resolutions and MTBF per item model and per object, over a period. */
+  'repairAnalysis.get': method(repairAnalysisInput, repairAnalysis, 'orders.write'),
 
   'bomTemplates.list': method(listInput({ itemId: optionalId }), pageOf(bomTemplateRow), 'masterdata.read'),
   'bomTemplates.get': method(idInput, bomTemplateDetail, 'masterdata.read'),
@@ -112,5 +116,11 @@ export const repairContract = {
     'orders.register'
   ),
   'structures.setSerial': method(z.object({ ...versioned, serial: serialText, ...changeCause }), structureRow, 'orders.register'),
+  /** The whole structure (and the template link) to another object without one; versions on both objects. */
+  'structures.transfer': method(
+    objectInput.extend({ toObjectId: id, note: z.string().trim().max(500).default('') }),
+    structureRow,
+    'serviceObjects.write'
+  ),
   'structures.move': method(z.object({ ...versioned, parentId: optionalId, ...changeCause }), structureRow, 'serviceObjects.write')
 }

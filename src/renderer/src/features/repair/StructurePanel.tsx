@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { ActionIcon, Badge, Button, Grid, Group, Menu, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconArrowsMove, IconBarcode, IconDots, IconPlus, IconTransfer, IconTrash } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { DateField } from '../../components/DateField'
@@ -7,6 +7,9 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
+import type { StructureComponentRow } from '@shared/domain/repair'
+import { ComponentDialog } from './ComponentDialog'
+import { TransferStructureDialog } from './TransferStructureDialog'
 import { structureQuery, useRepairAction } from './queries'
 
 /**
@@ -43,6 +46,8 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
   const attach = useRepairAction('structures.attach')
   const add = useRepairAction('structures.add', () => setDraft({ parentId: null, itemId: null, position: '', serial: '' }))
   const remove = useRepairAction('structures.remove')
+  const [transferring, setTransferring] = useState(false)
+  const [editing, setEditing] = useState<{ mode: 'serial' | 'move'; component: StructureComponentRow } | null>(null)
   const s = structure.data
   const components = s?.components ?? []
   const live = asOf === null
@@ -55,15 +60,22 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
             <Title order={5}>{t('repair.structure.title')}</Title>
             {s?.templateNumber && <Badge variant="light">{t('repair.structure.fromTemplate', { number: s.templateNumber })}</Badge>}
           </Group>
-          <DateField
-            label={t('repair.structure.asOf')}
-            placeholder={t('repair.structure.now')}
-            value={asOf}
-            onChange={setAsOf}
-            w={170}
-            size="xs"
-            data-testid="structure-as-of"
-          />
+          <Group gap="xs" align="end">
+            {editable && live && components.length > 0 && (
+              <Button size="xs" variant="default" leftSection={<IconTransfer size={14} />} onClick={() => setTransferring(true)}>
+                {t('repair.structure.transfer')}
+              </Button>
+            )}
+            <DateField
+              label={t('repair.structure.asOf')}
+              placeholder={t('repair.structure.now')}
+              value={asOf}
+              onChange={setAsOf}
+              w={170}
+              size="xs"
+              data-testid="structure-as-of"
+            />
+          </Group>
         </Group>
         {components.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -93,16 +105,33 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
                   <Table.Td ff="monospace">{c.serial}</Table.Td>
                   {editable && live && (
                     <Table.Td>
-                      <Tooltip label={t('repair.structure.remove')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          size="sm"
-                          onClick={() => remove.mutate({ id: c.id, version: c.version, note: '' })}
-                        >
-                          <IconTrash size={14} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon
+                            variant="subtle"
+                            size="sm"
+                            aria-label={t('repair.structure.actions')}
+                            data-testid={`component-menu-${c.position}`}
+                          >
+                            <IconDots size={14} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item leftSection={<IconBarcode size={14} />} onClick={() => setEditing({ mode: 'serial', component: c })}>
+                            {t('repair.structure.setSerial')}
+                          </Menu.Item>
+                          <Menu.Item leftSection={<IconArrowsMove size={14} />} onClick={() => setEditing({ mode: 'move', component: c })}>
+                            {t('repair.structure.move')}
+                          </Menu.Item>
+                          <Menu.Item
+                            color="red"
+                            leftSection={<IconTrash size={14} />}
+                            onClick={() => remove.mutate({ id: c.id, version: c.version, note: '' })}
+                          >
+                            {t('repair.structure.remove')}
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -176,6 +205,10 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
           </Stack>
         )}
       </Paper>
+      {transferring && <TransferStructureDialog serviceObjectId={serviceObjectId} onClose={() => setTransferring(false)} />}
+      {editing && (
+        <ComponentDialog mode={editing.mode} component={editing.component} components={components} onClose={() => setEditing(null)} />
+      )}
 
       <Paper withBorder p="md" data-testid="structure-diff">
         <Group justify="space-between" mb="xs" align="end">

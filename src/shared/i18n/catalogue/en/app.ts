@@ -24,6 +24,7 @@ export const app = {
     subscriptionGroups: 'Subscription groups',
     subscriptionPrices: 'Subscription prices',
     repairs: 'Repair history',
+    repairAnalysis: 'Repair analysis',
     returns: 'Returns',
     returnStock: 'Return stock',
     subscriptions: 'Subscriptions',

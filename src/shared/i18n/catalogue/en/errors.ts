@@ -459,6 +459,8 @@ export const errors = {
       "BOM template {{number}} is attached to service objects ({{count}}) and is kept as it is; edit the objects' structures or copy the template",
     oneSource: 'Copy from either a template or a service object',
     alreadyStructured: 'This service object already has a structure; edit it instead',
+    sameObject: 'Choose another service object than this one',
+    noStructure: 'This service object has no structure to move',
     orderNeeded: 'Name the service order the change is made on',
     lineOfOtherOrder: 'The repair line belongs to another order or object',
     serialNeeded: '{{item}} is serial-tracked: enter its serial number',

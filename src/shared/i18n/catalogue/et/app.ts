@@ -26,6 +26,7 @@ export const app: Shape<typeof en> = {
     subscriptionGroups: 'Kordustellimuste grupid',
     subscriptionPrices: 'Kordustellimuste hinnad',
     repairs: 'Paranduste ajalugu',
+    repairAnalysis: 'Paranduste analüüs',
     returns: 'Tagastused',
     returnStock: 'Tagastuste laoseis',
     subscriptions: 'Kordustellimused',

@@ -453,6 +453,8 @@ export const errors: Shape<typeof en> = {
       'Koosluse mall {{number}} on seotud hooldusobjektidega ({{count}}) ja jääb muutmata; muuda objektide kooslusi või kopeeri mall',
     oneSource: 'Kopeeri kas mallist või hooldusobjektilt',
     alreadyStructured: 'Sellel hooldusobjektil on juba kooslus; muuda seda',
+    sameObject: 'Vali mõni teine hooldusobjekt',
+    noStructure: 'Sellel hooldusobjektil pole kooslust, mida teisaldada',
     orderNeeded: 'Nimeta hooldustellimus, mille käigus muudatus tehakse',
     lineOfOtherOrder: 'Parandusrida kuulub teisele tellimusele või objektile',
     serialNeeded: '{{item}} on seerianumbriga: sisesta seerianumber',
