@@ -126,4 +126,31 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   await expect(page.getByTestId('revenue-row').nth(-3)).toContainText(money(30000))
   await expect(page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first()).toBeVisible()
   await screenshot(page, 'subscriptions-revenue')
+
+  // The settings: credits leave recognition for a manual reversal from now on.
+  await page.getByRole('navigation').getByRole('link', { name: 'Subscription groups' }).click()
+  await page.getByRole('button', { name: 'Settings…' }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('radio', { name: /Manually/ })
+    .check()
+  await screenshot(page, 'subscriptions-settings')
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect(await api('subscriptions.parameters', {})).toEqual({ invoiceWithOrderLines: false, reverseOnCredit: 'manual' })
+
+  // The group's index rises by 3.5 %: previewed per subscription, then applied.
+  await page.getByRole('row', { name: /Remote monitoring/ }).click()
+  await page.getByRole('tab', { name: 'Subscriptions' }).click()
+  await page.getByRole('button', { name: 'Update prices…' }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: /Change, %/ })
+    .fill('3,5')
+  await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click()
+  await expect(page.getByTestId('group-update-preview')).toContainText('100103.5')
+  await screenshot(page, 'subscriptions-group-update')
+  await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect((await api<{ rows: { priceIndex: number }[] }>('subscriptions.list', {})).rows[0]!.priceIndex).toBe(10350)
 })
