@@ -37,7 +37,11 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   test.setTimeout(60_000)
   await setupAdmin(app)
   const api = await adminApi(app)
-  await api('customers.create', { name: 'Pärnu Hotell AS', sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }] })
+  const customer = await api<{ id: number }>('customers.create', {
+    name: 'Pärnu Hotell AS',
+    sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }]
+  })
+  await api('serviceObjects.create', { name: 'Cold room', customerId: customer.id })
   await api('subscriptionGroups.create', {
     code: 'MON',
     name: 'Remote monitoring',
@@ -64,8 +68,15 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   await pick(page.getByRole('combobox', { name: 'Subscription group', exact: true }), 'Remote', /Remote monitoring/)
   await page.getByRole('textbox', { name: 'Base price per period' }).fill('300')
   await page.getByRole('textbox', { name: 'Start date' }).fill(dotted(iso(start)))
+  // The service objects it covers: the customer's only.
+  await page.getByRole('combobox', { name: 'Service objects covered' }).click()
+  await page.getByRole('option', { name: /Cold room/ }).click()
+  await page.keyboard.press('Escape')
+  await screenshot(page, 'subscriptions-objects')
   await page.getByRole('button', { name: 'Create', exact: true }).click()
   await expect(page.getByRole('heading', { name: /SUB-00001 · Cold room monitoring/ })).toBeVisible()
+  const created = (await api<{ rows: { id: number }[] }>('subscriptions.list', {})).rows[0]!
+  expect((await api<{ serviceObjectIds: number[] }>('subscriptions.get', { id: created.id })).serviceObjectIds).toHaveLength(1)
 
   // Generate the quarter: preview first, then the run with its progress.
   await page.getByRole('tab', { name: 'Fee transactions' }).click()
