@@ -37,7 +37,11 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   test.setTimeout(60_000)
   await setupAdmin(app)
   const api = await adminApi(app)
-  await api('customers.create', { name: 'Pärnu Hotell AS', sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }] })
+  const customer = await api<{ id: number }>('customers.create', {
+    name: 'Pärnu Hotell AS',
+    sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }]
+  })
+  await api('serviceObjects.create', { name: 'Cold room', customerId: customer.id })
   await api('subscriptionGroups.create', {
     code: 'MON',
     name: 'Remote monitoring',
@@ -64,8 +68,15 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   await pick(page.getByRole('combobox', { name: 'Subscription group', exact: true }), 'Remote', /Remote monitoring/)
   await page.getByRole('textbox', { name: 'Base price per period' }).fill('300')
   await page.getByRole('textbox', { name: 'Start date' }).fill(dotted(iso(start)))
+  // The service objects it covers: the customer's only.
+  await page.getByRole('combobox', { name: 'Service objects covered' }).click()
+  await page.getByRole('option', { name: /Cold room/ }).click()
+  await page.keyboard.press('Escape')
+  await screenshot(page, 'subscriptions-objects')
   await page.getByRole('button', { name: 'Create', exact: true }).click()
   await expect(page.getByRole('heading', { name: /SUB-00001 · Cold room monitoring/ })).toBeVisible()
+  const created = (await api<{ rows: { id: number }[] }>('subscriptions.list', {})).rows[0]!
+  expect((await api<{ serviceObjectIds: number[] }>('subscriptions.get', { id: created.id })).serviceObjectIds).toHaveLength(1)
 
   // Generate the quarter: preview first, then the run with its progress.
   await page.getByRole('tab', { name: 'Fee transactions' }).click()
@@ -126,4 +137,31 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   await expect(page.getByTestId('revenue-row').nth(-3)).toContainText(money(30000))
   await expect(page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first()).toBeVisible()
   await screenshot(page, 'subscriptions-revenue')
+
+  // The settings: credits leave recognition for a manual reversal from now on.
+  await page.getByRole('navigation').getByRole('link', { name: 'Subscription groups' }).click()
+  await page.getByRole('button', { name: 'Settings…' }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('radio', { name: /Manually/ })
+    .check()
+  await screenshot(page, 'subscriptions-settings')
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect(await api('subscriptions.parameters', {})).toEqual({ invoiceWithOrderLines: false, reverseOnCredit: 'manual' })
+
+  // The group's index rises by 3.5 %: previewed per subscription, then applied.
+  await page.getByRole('row', { name: /Remote monitoring/ }).click()
+  await page.getByRole('tab', { name: 'Subscriptions' }).click()
+  await page.getByRole('button', { name: 'Update prices…' }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: /Change, %/ })
+    .fill('3,5')
+  await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click()
+  await expect(page.getByTestId('group-update-preview')).toContainText('100103.5')
+  await screenshot(page, 'subscriptions-group-update')
+  await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect((await api<{ rows: { priceIndex: number }[] }>('subscriptions.list', {})).rows[0]!.priceIndex).toBe(10350)
 })

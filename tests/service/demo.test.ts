@@ -45,10 +45,25 @@ describe('demo data', () => {
       ),
       lines: all(conn, 'select order_id, line_no, type, quantity, unit_price, status, invoice_id from service_order_lines order by id'),
       history: all(conn, 'select order_id, at, from_stage_id, to_stage_id, reason_id from stage_history order by id'),
-      invoices: all(conn, 'select number, customer_id, invoice_date, gross_total from invoices order by id')
+      invoices: all(conn, 'select number, customer_id, invoice_date, gross_total from invoices order by id'),
+      subscriptions: all(
+        conn,
+        'select number, customer_id, group_id, base_price, price_index, start_date, end_date from subscriptions order by id'
+      ),
+      fees: all(
+        conn,
+        'select subscription_id, kind, from_date, to_date, amount, invoice_line_id, credited_amount, created_at from subscription_fees order by id'
+      ),
+      recognition: all(conn, 'select fee_id, recognize_on, amount, reversal from subscription_recognition order by id')
     })
     const sa = snapshot(a)
     expect(sa.customers).toHaveLength(80)
+    // A year of subscriptions: every kind of fee, some credited, recognition reversed with the credit.
+    expect(new Set((sa.fees as { kind: string }[]).map((f) => f.kind))).toEqual(
+      new Set(['regular', 'nonRegular', 'reductionDays', 'priceReduction'])
+    )
+    expect((sa.fees as { credited_amount: number }[]).some((f) => f.credited_amount > 0)).toBe(true)
+    expect((sa.recognition as { reversal: number }[]).some((r) => r.reversal === 1)).toBe(true)
     expect(snapshot(b)).toEqual(sa)
 
     const c = (await freshDb()).conn
@@ -406,9 +421,10 @@ describe('demo data', () => {
     }
     expect(lines.filter((l) => l.status === 'cancelled').length).toBeGreaterThan(0)
 
-    // Invoices (the demo returns add credit notes besides): numbered from the sequence without gaps, VAT per line at the default rate, dated up to today.
+    // Invoices (the demo returns and subscriptions add credit notes besides, the subscriptions their invoices of the past
+    // year, numbered before the orders'): numbered from the sequence without gaps, VAT per line at the default rate, dated up to today.
     const invoices = (await call(admin, 'invoices.list', { kind: 'invoice', pageSize: 500, sort: 'number', dir: 'asc' })).rows
-    expect(invoices.length).toBe(summary.counts.invoices)
+    expect(invoices.length).toBe(summary.counts.invoices + summary.counts.subscriptions.invoices)
     expect(invoices.length).toBeGreaterThan(40)
     expect(invoices.map((i) => i.number)).toEqual(invoices.map((_, n) => `INV-${String(n + 1).padStart(6, '0')}`))
     expect(invoices.every((i) => i.invoiceDate <= TODAY && i.kind === 'invoice')).toBe(true)
@@ -436,7 +452,9 @@ describe('demo data', () => {
     }
     expect(
       conn.sqlite
-        .prepare("select count(*) from invoice_lines l join invoices i on i.id = l.invoice_id where i.kind = 'invoice'")
+        .prepare(
+          "select count(*) from invoice_lines l join invoices i on i.id = l.invoice_id where i.kind = 'invoice' and l.subscription_fee_id is null"
+        )
         .pluck()
         .get()
     ).toBe(lines.filter((l) => l.invoice_id !== null).length)

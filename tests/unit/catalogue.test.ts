@@ -11,7 +11,7 @@ import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } fr
 import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { DISPOSITION_ACTIONS, RETURN_EVENTS, RETURN_LINE_STATUSES, RETURN_STATUSES, STOCK_LOCATIONS } from '@shared/domain/returns'
-import { FEE_KINDS, FEE_STATUSES, PERIOD_CODES, RUN_STATUSES } from '@shared/domain/subscriptions'
+import { FEE_KINDS, FEE_STATUSES, GROUP_UPDATE_FIELDS, PERIOD_CODES, REVERSAL_MODES, RUN_STATUSES } from '@shared/domain/subscriptions'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -99,6 +99,8 @@ const BUILT: Record<string, readonly string[]> = {
   'subscriptions.feeKind': FEE_KINDS,
   'subscriptions.feeStatus': FEE_STATUSES,
   'subscriptions.generate.status': RUN_STATUSES,
+  'subscriptions.groupUpdate.fields': GROUP_UPDATE_FIELDS,
+  'subscriptions.parameters.reverseModes': REVERSAL_MODES,
   'repair.kinds': REPAIR_CODE_KINDS,
   'repair.structure.change': ['added', 'removed', 'changed'],
   'repair.structure.kind': BOM_CHANGE_KINDS

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm'
+import { addDays } from '@shared/recurrence'
 import { DEFAULT_LANGUAGE, defaultCsvDialect, type Language } from '@shared/i18n/languages'
 import type { Connection, Sqlite } from '../db/connection'
 import { users } from '../db/schema'
@@ -15,6 +16,7 @@ import { Random } from './random'
 import { type DemoReturnCounts, generateReturns } from './returns'
 import { type DemoSlaCounts, generateSlas } from './sla'
 import { type DemoRepairCounts, generateRepairs } from './repair'
+import { type DemoSubscriptionCounts, generateSubscriptions } from './subscriptions'
 import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 /**
@@ -27,7 +29,7 @@ import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 export const DEFAULT_DEMO_SEED = 20250101
 /** Bump when the generated data changes, so that cached demo databases (bench) are rebuilt. */
-export const DEMO_DATA_VERSION = 4
+export const DEMO_DATA_VERSION = 5
 
 export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders' | 'agreements'
 
@@ -99,6 +101,7 @@ export interface DemoSummary {
     dispatch: DemoDispatchCounts
     returns: DemoReturnCounts
     repair: DemoRepairCounts
+    subscriptions: DemoSubscriptionCounts
   }
   users: DemoUserResult[]
 }
@@ -225,9 +228,18 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
   progress('users')
   const userResults = writeUsers(s, o, staff.firstWorker)
 
-  progress('orders')
   const userId = (username: string) =>
     (s.prepare('select id from users where username = ?').get(username) as { id: number } | undefined)?.id ?? null
+  // Before the orders: the subscriptions' invoices of the past year are numbered ahead of the orders' recent ones.
+  const subscriptions = generateSubscriptions(conn, {
+    seed: o.seed,
+    scale: o.scale,
+    today: o.today,
+    historyStart: addDays(o.today, -7 * sizes.orderHistoryWeeks),
+    managerId: userId('manager')
+  })
+
+  progress('orders')
   const orders = generateOrders(s, {
     rnd,
     scale: o.scale,
@@ -274,7 +286,8 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
       slas,
       dispatch,
       returns,
-      repair
+      repair,
+      subscriptions
     },
     users: userResults
   }

@@ -71,11 +71,14 @@ interface SmallMultiSelectProps<L extends ListMethod> {
   label: string
   error?: React.ReactNode
   placeholder?: string
+  disabled?: boolean
+  /** Extra list filters, e.g. { customerId } for one customer's service objects. */
+  filters?: Partial<Input<L>>
 }
 
 /** Multi-select over a short list (skills, teams): loads it whole. */
-export function SmallMultiSelect<L extends ListMethod>({ list, labelOf, value, onChange, ...rest }: SmallMultiSelectProps<L>) {
-  const input = { pageSize: 500 } as Input<L>
+export function SmallMultiSelect<L extends ListMethod>({ list, labelOf, value, onChange, filters, ...rest }: SmallMultiSelectProps<L>) {
+  const input = { ...filters, pageSize: 500 } as Input<L>
   const options = useQuery({ queryKey: ['list', list, input], queryFn: () => call(list, input) })
   const data = ((options.data?.rows ?? []) as RowOf<L>[]).map((r) => ({ value: String((r as { id: number }).id), label: labelOf(r) }))
   return <MultiSelect searchable {...rest} data={data} value={value.map(String)} onChange={(v) => onChange(v.map(Number))} />

@@ -2,7 +2,7 @@ import { Grid, Switch, Textarea, TextInput } from '@mantine/core'
 import { useParams } from 'react-router'
 import { subscriptionInput, type SubscriptionRow } from '@shared/domain/subscriptions'
 import { DateField } from '../../components/DateField'
-import { EntitySelect } from '../../components/EntitySelect'
+import { EntitySelect, SmallMultiSelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { MoneyInput } from '../../components/MoneyInput'
 import { RecordPage } from '../../components/RecordPage'
@@ -148,7 +148,11 @@ export function SubscriptionPage() {
             labelOf={(c) => `${c.number} ${c.name}`}
             {...form.getInputProps('customerId')}
             value={form.values.customerId || null}
-            onChange={(v) => form.setFieldValue('customerId', v ?? 0)}
+            onChange={(v) => {
+              // Service objects belong to one customer: another customer's are not the subscription's.
+              if (v !== form.values.customerId) form.setFieldValue('serviceObjectIds', [])
+              form.setFieldValue('customerId', v ?? 0)
+            }}
           />
         </Grid.Col>
         <Grid.Col span={4}>
@@ -213,6 +217,21 @@ export function SubscriptionPage() {
             {...form.getInputProps('endDate')}
             value={form.values.endDate}
             onChange={(v) => form.setFieldValue('endDate', v)}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <SmallMultiSelect
+            label={t('subscriptions.field.serviceObjects')}
+            placeholder={
+              form.values.customerId ? t('subscriptions.field.serviceObjectsPick') : t('subscriptions.field.serviceObjectsCustomerFirst')
+            }
+            disabled={!form.values.customerId}
+            list="serviceObjects.list"
+            filters={{ customerId: form.values.customerId || null }}
+            labelOf={(o) => `${o.number} ${o.name}`}
+            error={form.errors.serviceObjectIds}
+            value={form.values.serviceObjectIds}
+            onChange={(ids) => form.setFieldValue('serviceObjectIds', ids)}
           />
         </Grid.Col>
         <Grid.Col span={12}>

@@ -41,7 +41,10 @@ export const subscriptions = {
     index: 'Index',
     start: 'Start date',
     end: 'End date',
-    note: 'Note'
+    note: 'Note',
+    serviceObjects: 'Service objects covered',
+    serviceObjectsPick: "Pick the customer's service objects",
+    serviceObjectsCustomerFirst: 'Choose the customer first'
   },
   tabs: { fees: 'Fee transactions', schedule: 'Recognition schedule', prices: 'Prices' },
   feeKind: { regular: 'Regular', nonRegular: 'Part period', reductionDays: 'Days removed', priceReduction: 'Price reduction' },
@@ -130,6 +133,31 @@ export const subscriptions = {
     validFrom: 'Valid from',
     validTo: 'Valid to',
     amount: 'Price per period'
+  },
+  groupUpdate: {
+    open: 'Update prices…',
+    title: 'Update the subscriptions of {{group}}',
+    field: 'Change',
+    fields: { priceIndex: 'Index', basePrice: 'Base price' },
+    byPercent: 'By %',
+    toValue: 'To a value',
+    percent: 'Change, % (negative lowers)',
+    value: 'New value',
+    before: 'Now',
+    after: 'After',
+    none: 'The group has no subscriptions.',
+    preview: 'Preview',
+    apply: 'Apply',
+    applied: '{{count}} subscriptions updated; fees already made stay as they are'
+  },
+  parameters: {
+    open: 'Settings…',
+    title: 'Subscription settings',
+    withOrderLines: 'Invoice fees together with order lines',
+    withOrderLinesHint: "A fee invoice also takes the customer's posted service order lines not invoiced yet",
+    reverse: 'Reverse revenue recognition when a fee is credited',
+    reverseModes: { automatic: 'Automatically, at the credit note date', manual: 'Manually, from the subscription' },
+    what: 'Subscription settings'
   },
   revenue: {
     title: 'Subscription revenue',

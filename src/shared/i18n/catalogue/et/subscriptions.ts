@@ -43,7 +43,10 @@ export const subscriptions: Shape<typeof en> = {
     index: 'Indeks',
     start: 'Alguskuupäev',
     end: 'Lõppkuupäev',
-    note: 'Märkus'
+    note: 'Märkus',
+    serviceObjects: 'Hõlmatud hooldusobjektid',
+    serviceObjectsPick: 'Vali kliendi hooldusobjektid',
+    serviceObjectsCustomerFirst: 'Vali kõigepealt klient'
   },
   tabs: { fees: 'Tasukanded', schedule: 'Tulu kajastamise graafik', prices: 'Hinnad' },
   feeKind: { regular: 'Tavaline', nonRegular: 'Osaperiood', reductionDays: 'Eemaldatud päevad', priceReduction: 'Hinnaalandus' },
@@ -131,6 +134,31 @@ export const subscriptions: Shape<typeof en> = {
     validFrom: 'Kehtib alates',
     validTo: 'Kehtib kuni',
     amount: 'Hind perioodis'
+  },
+  groupUpdate: {
+    open: 'Muuda hindu…',
+    title: 'Grupi {{group}} kordustellimuste muutmine',
+    field: 'Muudetav',
+    fields: { priceIndex: 'Indeks', basePrice: 'Baashind' },
+    byPercent: 'Protsendi võrra',
+    toValue: 'Väärtuseks',
+    percent: 'Muutus, % (miinus alandab)',
+    value: 'Uus väärtus',
+    before: 'Praegu',
+    after: 'Pärast',
+    none: 'Grupis ei ole kordustellimusi.',
+    preview: 'Eelvaade',
+    apply: 'Rakenda',
+    applied: 'Muudetud {{count}} kordustellimust; juba tehtud tasud jäävad samaks'
+  },
+  parameters: {
+    open: 'Seaded…',
+    title: 'Kordustellimuste seaded',
+    withOrderLines: 'Arvelda tasud koos tellimuse ridadega',
+    withOrderLinesHint: 'Tasude arvele lisatakse ka kliendi konteeritud, veel arveldamata hooldustellimuse read',
+    reverse: 'Tulu kajastamise tühistamine tasu krediteerimisel',
+    reverseModes: { automatic: 'Automaatselt, kreeditarve kuupäeval', manual: 'Käsitsi, kordustellimuse juurest' },
+    what: 'Kordustellimuste seaded'
   },
   revenue: {
     title: 'Kordustellimuste tulu',
