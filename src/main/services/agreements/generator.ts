@@ -22,6 +22,7 @@ import { agreements, agreementLines, customers, generationRuns, numberSequences,
 import type { ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
+import { driveInSlices } from '../core/slices'
 import { mapBusy } from '../core/tx'
 import { loadSettings } from '../settings/settings'
 import { type LineDefaults, lineDefaults } from '../orders/edit'
@@ -669,28 +670,7 @@ export function startGeneration(ctx: ServiceContext, input: GenerationInput): Ge
       .where(eq(generationRuns.id, row.id))
       .run()
   }
-  const tick = (): void => {
-    // The host closed the database (app quitting, a test ending): the run stays 'running' and is marked
-    // interrupted at the next start.
-    if (!ctx.conn.sqlite.open) return
-    try {
-      if (cancelled.delete(row.id)) {
-        save('cancelled')
-        return
-      }
-      // The counters are saved in the slice's own transaction: a kill right after a commit cannot leave the
-      // run row reporting fewer orders than were made.
-      run.step(SLICE_MS, () => save('running'))
-      if (run.finished) {
-        save('done')
-        return
-      }
-      setImmediate(tick)
-    } catch (e) {
-      if (ctx.conn.sqlite.open) save('failed', e instanceof Error ? e.message : String(e))
-    }
-  }
-  setImmediate(tick)
+  driveInSlices(ctx.conn, run, { sliceMs: SLICE_MS, cancelRequested: () => cancelled.delete(row.id), save })
   return runRow(ctx.db, row.id)
 }
 

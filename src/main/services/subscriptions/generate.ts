@@ -18,6 +18,7 @@ import { subscriptionRuns } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
+import { driveInSlices } from '../core/slices'
 import { mapBusy } from '../core/tx'
 
 type Scope = ParsedInput<'subscriptions.generate'>
@@ -309,24 +310,7 @@ export function startFeeGeneration(ctx: ServiceContext, input: Scope): FeeRun {
       .where(eq(subscriptionRuns.id, row.id))
       .run()
   }
-  const tick = (): void => {
-    if (!ctx.conn.sqlite.open) return
-    try {
-      if (cancelled.delete(row.id)) {
-        save('cancelled')
-        return
-      }
-      run.step(SLICE_MS, () => save('running'))
-      if (run.finished) {
-        save('done')
-        return
-      }
-      setImmediate(tick)
-    } catch (e) {
-      if (ctx.conn.sqlite.open) save('failed', e instanceof Error ? e.message : String(e))
-    }
-  }
-  setImmediate(tick)
+  driveInSlices(ctx.conn, run, { sliceMs: SLICE_MS, cancelRequested: () => cancelled.delete(row.id), save })
   return runRow(ctx.db, row.id)
 }
 
