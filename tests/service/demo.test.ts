@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import { deriveProgress, isAllowedStageMove, lineAmount, vatAmount } from '@shared/domain/orderRules'
 import type { LineStatus, Progress } from '@shared/domain/orders'
 import { isValidReferenceNumber } from '@shared/domain/referenceNumber'
@@ -6,15 +9,15 @@ import { dayStart } from '@shared/time'
 import { isValidEstonianRegistryCode, isValidIban, isValidVatNumber } from '@shared/domain/identifiers'
 import { customerInput } from '@shared/domain/masterdata'
 import { settingsInput } from '@shared/domain/system'
-import type { Connection } from '../../src/main/db/connection'
+import { closeDatabase, type Connection } from '../../src/main/db/connection'
 import { hashPassword } from '../../src/main/services/auth/passwords'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
 import { AppError } from '../../src/main/services/core/errors'
 import { DEMO_USERS } from '../../src/main/demo/catalog'
-import { createDemoData, type DemoOptions, demoSizes } from '../../src/main/demo/createDemo'
+import { createDemoData, type DemoOptions, type DemoSummary, demoSizes } from '../../src/main/demo/createDemo'
 import { customerService } from '../../src/main/services/masterdata/customers'
-import { call, freshDb, userWith } from '../support/db'
+import { call, copyDb, freshDb, userWith } from '../support/db'
 
 // scrypt is slow on purpose; hash each demo password once for the whole file (the hashes are real).
 const hashes = new Map<string, { hash: string; salt: string }>()
@@ -25,14 +28,30 @@ const memoHash = (password: string) => {
 const TODAY = '2025-06-02'
 const demo = (conn: Connection, options: DemoOptions = {}) => createDemoData(conn, { today: TODAY, hashPassword: memoHash, ...options })
 
+// The tests that only look at the default company share one build (each on its own copy): a demo company costs
+// seconds of CPU, and the suite runs beside the end-to-end lane.
+const kept = mkdtempSync(join(tmpdir(), 'hooldus-demo-'))
+afterAll(() => rmSync(kept, { recursive: true, force: true }))
+let built: Promise<{ file: string; summary: DemoSummary }> | undefined
+async function demoCompany(): Promise<{ conn: Connection; summary: DemoSummary }> {
+  built ??= (async () => {
+    const { conn, file } = await freshDb()
+    const summary = demo(conn)
+    closeDatabase(conn)
+    copyFileSync(file, join(kept, 'demo.db'))
+    return { file: join(kept, 'demo.db'), summary }
+  })()
+  const { file, summary } = await built
+  return { conn: copyDb(file).conn, summary }
+}
+
 const all = <T>(conn: Connection, sql: string, ...params: unknown[]) => conn.sqlite.prepare(sql).all(...params) as T[]
 const count = (conn: Connection, table: string) => (conn.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
 
 describe('demo data', () => {
   it('is deterministic: the same seed and date give the same company', async () => {
-    const a = (await freshDb()).conn
+    const a = (await demoCompany()).conn
     const b = (await freshDb()).conn
-    demo(a)
     demo(b)
     const snapshot = (conn: Connection) => ({
       customers: all(conn, 'select number, name, email, billing_address from customers order by id'),
@@ -69,13 +88,12 @@ describe('demo data', () => {
     const c = (await freshDb()).conn
     demo(c, { seed: 7 })
     expect(snapshot(c).customers).not.toEqual(sa.customers)
-    // Three whole demo companies (returns, repairs and structures included): 10 s on a quiet machine, past the
-    // default 20 s on one busy with the end-to-end lanes beside it.
+    // Three whole demo companies (returns, repairs and structures included; the first is shared with the tests
+    // below): 10 s on a quiet machine, past the default 20 s on one busy with the end-to-end lanes beside it.
   }, 90_000)
 
   it('makes the company of the spec at scale 1, valid against the API contract', async () => {
-    const { conn } = await freshDb()
-    const summary = demo(conn)
+    const { conn, summary } = await demoCompany()
     const admin = userWith(conn, ['administrator'], 'root')
 
     expect(count(conn, 'customers')).toBe(80)
@@ -158,8 +176,7 @@ describe('demo data', () => {
   })
 
   it('fills in the company’s invoice details and the customers’ codes, all passing their checks', async () => {
-    const { conn } = await freshDb()
-    demo(conn)
+    const { conn } = await demoCompany()
     const admin = userWith(conn, ['administrator'], 'root')
     const s = await call(admin, 'settings.get', {})
     // What the settings screen would save back is valid as it stands: every code passes its check.
@@ -191,8 +208,7 @@ describe('demo data', () => {
   })
 
   it('adds one user per role that can sign in, linked to a worker of that role', async () => {
-    const { conn } = await freshDb()
-    const summary = demo(conn)
+    const { conn, summary } = await demoCompany()
     expect(summary.users.map((u) => [u.username, u.password, u.created])).toEqual(DEMO_USERS.map((u) => [u.username, u.password, true]))
     const anonymous = createContext(conn, null)
     const tech = await call(anonymous, 'auth.signIn', { username: 'tech', password: 'demo-tech' })
@@ -310,8 +326,7 @@ describe('demo data', () => {
   })
 
   it('adds service orders in every stage around the anchor date, consistent with the rules, some posted and invoiced', async () => {
-    const { conn } = await freshDb()
-    const summary = demo(conn)
+    const { conn, summary } = await demoCompany()
     const admin = userWith(conn, ['administrator'], 'root')
     expect(summary.counts).toMatchObject({ serviceOrders: 300, templateOrders: 3 })
     expect(conn.sqlite.prepare("select count(*) from service_orders where origin <> 'return'").pluck().get()).toBe(303)
