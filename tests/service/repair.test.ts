@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
@@ -180,6 +184,61 @@ describe('repair lines', () => {
     const o3 = await w.order(w.boilerB.id)
     const fresh = await w.api('repairLines.add', { orderId: o3.id, serviceObjectId: w.boilerB.id, symptomCodeId: codes.noHeat.id }, w.tech)
     expect(fresh.repeatOfId).toBeNull()
+  })
+
+  it('prints an object’s repair history as a PDF in its customer’s language, repeats marked', async () => {
+    const w = await world()
+    const { codes } = w
+    const o1 = await w.order()
+    const first = await w.api(
+      'repairLines.add',
+      { orderId: o1.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, conditionId: codes.reported.id, note: 'Pump noisy' },
+      w.tech
+    )
+    await w.api(
+      'repairLines.update',
+      {
+        id: first.id,
+        version: first.version,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        conditionId: codes.reported.id,
+        diagnosisCodeId: codes.pumpDead.id,
+        resolutionId: codes.replaced.id,
+        stageId: codes.done.id,
+        note: 'Pump noisy'
+      },
+      w.tech
+    )
+    w.clock.advance(10 * DAY)
+    const o2 = await w.order()
+    await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
+    const text = async (as: ServiceContext = w.admin) => {
+      const pdf = await w.api('repairLines.historyPdf', { serviceObjectId: w.boilerA.id }, as)
+      expect(pdf.fileName).toBe('B-1-repairs.pdf')
+      const dir = mkdtempSync(join(tmpdir(), 'repair-pdf-'))
+      writeFileSync(join(dir, 'h.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'h.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    }
+    // The customer is Estonian: the document is too.
+    const et = await text()
+    expect(et).toContain('Paranduste ajalugu')
+    expect(et).toContain('B-1 Boiler B-1')
+    expect(et).toContain('VIESS-200 Vitodens 200')
+    expect(et).toContain('Õunapuu OÜ')
+    expect(et).toMatch(/01\.12\.2026 SO-\d+ heat · no-heat · reported hydr · pump-dead replaced Mart Tamm 01\.12\.2026/)
+    expect(et).toContain('hydr · pump-dead')
+    expect(et).toContain('Pump noisy')
+    expect(et).toContain(`Korduv rike (varem: ${o1.number})`)
+    expect(et).toContain('Parandusi Korduvaid rikkeid — 2 1')
+    // Oldest first.
+    expect(et.indexOf(o1.number)).toBeLessThan(et.indexOf(o2.number))
+    const customer = await w.api('customers.get', { id: w.boilerA.customerId })
+    await w.api('customers.update', { ...customer, language: 'en' })
+    const en = await text(w.tech)
+    expect(en).toContain('Repair history')
+    expect(en).toContain(`Repeat failure (earlier: ${o1.number})`)
+    expect(en).toContain('Mart Tamm')
   })
 
   it('refuses bad lines with the reason and changes nothing', async () => {

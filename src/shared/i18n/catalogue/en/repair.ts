@@ -122,7 +122,8 @@ export const repair = {
     title: 'Repair history',
     search: 'Service object',
     entered: 'Entered',
-    repeatsOnly: 'Repeat failures only'
+    repeatsOnly: 'Repeat failures only',
+    pdf: 'PDF for the customer'
   },
   analysis: {
     title: 'Repair analysis',

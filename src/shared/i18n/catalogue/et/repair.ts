@@ -124,7 +124,8 @@ export const repair: Shape<typeof en> = {
     title: 'Paranduste ajalugu',
     search: 'Hooldusobjekt',
     entered: 'Sisestatud',
-    repeatsOnly: 'Ainult korduvad rikked'
+    repeatsOnly: 'Ainult korduvad rikked',
+    pdf: 'PDF kliendile'
   },
   analysis: {
     title: 'Paranduste analüüs',
