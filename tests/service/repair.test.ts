@@ -395,7 +395,10 @@ describe('service BOM', () => {
   it('moves a whole structure to another object: versions on both, past answers kept, refusals change nothing', async () => {
     const w = await structured()
     const ids = w.structure.components.map((c) => c.id)
-    w.clock.advance(DAY)
+    const pump = w.structure.components.find((c) => c.position === '10')!
+    w.clock.advance(3_600_000)
+    await w.api('structures.setSerial', { id: pump.id, version: pump.version, serial: 'SN-A' })
+    w.clock.advance(DAY - 3_600_000)
     const moved = await w.api('structures.transfer', { serviceObjectId: w.boilerA.id, toObjectId: w.boilerB.id, note: 'Unit swapped' })
     expect(moved).toMatchObject({ serviceObjectId: w.boilerB.id, templateNumber: 'BOM-V200' })
     expect(moved.components.map((c) => c.id)).toEqual(ids)
@@ -407,14 +410,22 @@ describe('service BOM', () => {
     expect(onA.map((h) => [h.kind, h.position])).toEqual([
       ['add', '10'],
       ['add', '10.1'],
+      ['serial', '10'],
       ['remove', '10.1'],
       ['remove', '10']
     ])
+    // B's history shows what the components went through on A before they came (marked), then their arrival.
     const onB = await w.api('structures.history', { serviceObjectId: w.boilerB.id })
-    expect(onB.map((h) => [h.kind, h.position, h.note])).toEqual([
-      ['add', '10', 'Unit swapped'],
-      ['add', '10.1', 'Unit swapped']
+    const movedAt = december(2)
+    expect(onB.map((h) => [h.kind, h.position, h.serial, h.note, h.formerObjectNumber, h.formerUntil])).toEqual([
+      ['add', '10', '', '', 'B-1', movedAt],
+      ['add', '10.1', '', '', 'B-1', movedAt],
+      ['serial', '10', 'SN-A', '', 'B-1', movedAt],
+      ['add', '10', 'SN-A', 'Unit swapped', null, null],
+      ['add', '10.1', '', 'Unit swapped', null, null]
     ])
+    // A's own history is unchanged by the reading: nothing was copied.
+    expect((await w.api('structures.history', { serviceObjectId: w.boilerA.id })).every((h) => h.formerObjectNumber === null)).toBe(true)
 
     expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.boilerB.id })).issues?.[0]?.path).toEqual(
       ['toObjectId']

@@ -98,6 +98,7 @@ export const repair = {
     when: 'When',
     who: 'By',
     order: 'Order',
+    formerly: 'on {{object}} before {{date}}',
     kind: { add: 'Added', remove: 'Removed', replace: 'Replaced', serial: 'Serial number changed', move: 'Moved' }
   },
   templates: {

@@ -100,6 +100,7 @@ export const repair: Shape<typeof en> = {
     when: 'Millal',
     who: 'Kes',
     order: 'Tellimus',
+    formerly: 'objektil {{object}} enne {{date}}',
     kind: { add: 'Lisatud', remove: 'Eemaldatud', replace: 'Vahetatud', serial: 'Seerianumber muudetud', move: 'Teisaldatud' }
   },
   templates: {
