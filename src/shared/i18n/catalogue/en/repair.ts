@@ -137,6 +137,7 @@ export const repair = {
     count: 'Repairs',
     cumulative: 'Cumulative %',
     noData: 'No repairs in this period.',
+    noMtbf: 'No failures in this period, so there is no mean time between failures to show.',
     mtbfByItem: 'Mean time between failures by item model',
     mtbfByObject: 'Mean time between failures by object (shortest first)',
     objects: 'Objects',

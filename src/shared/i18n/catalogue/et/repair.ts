@@ -139,6 +139,7 @@ export const repair: Shape<typeof en> = {
     count: 'Parandusi',
     cumulative: 'Kumulatiivne %',
     noData: 'Selles perioodis parandusi ei ole.',
+    noMtbf: 'Selles perioodis rikkeid ei olnud, seega rikete vahelist keskmist aega ei ole.',
     mtbfByItem: 'Keskmine rikete vaheline aeg kaubamudeli järgi',
     mtbfByObject: 'Keskmine rikete vaheline aeg objekti järgi (lühim enne)',
     objects: 'Objekte',
