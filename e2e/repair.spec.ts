@@ -228,3 +228,56 @@ test('a BOM template is built as a tree on its screen; repair codes list their k
   await expect(page.getByTestId('pareto-symptoms')).toContainText('No repairs in this period.')
   await screenshot(page, 'repair-analysis-empty')
 })
+
+test('components are edited from their menu; a moved structure brings its history; no MTBF without failures', async ({ page, app }) => {
+  await setupAdmin(app)
+  const admin = await apiAs(app, 'admin', 'admin-pass-1', 'repair-admin-session-0004')
+  // An object's structure from the template: a serial set and a component moved through the component menu,
+  // then the whole structure moved to another object, whose history shows where the components were before.
+  const door = await admin<Row>('items.create', { number: 'P-DOORDRV', name: 'Door drive', unit: 'pcs', serialTracked: true })
+  const belt = await admin<Row>('items.create', { number: 'P-BELT', name: 'Door belt', unit: 'pcs' })
+  const template = await admin<Row>('bomTemplates.create', {
+    number: 'BOM-LIFT',
+    name: 'KONE lift',
+    components: [
+      { key: 1, itemId: door.id, unit: 'pcs', position: '10' },
+      { key: 2, parentKey: 1, itemId: belt.id, unit: 'pcs', position: '10.1' }
+    ]
+  })
+  const customer = await admin<Row>('customers.create', {
+    name: 'Kesklinna KÜ',
+    sites: [{ name: 'Maja', street: 'Tartu mnt 5', city: 'Tallinn' }]
+  })
+  const liftA = await admin<Row>('serviceObjects.create', { number: 'L-1', name: 'Lift A', customerId: customer.id })
+  await admin('serviceObjects.create', { number: 'L-2', name: 'Lift B', customerId: customer.id })
+  await admin('structures.attach', { serviceObjectId: liftA.id, templateId: template.id })
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.goto(`${app.url}#/service-objects/${liftA.id}`)
+  await page.getByRole('tab', { name: 'Structure' }).click()
+  await page.getByTestId('component-menu-10').click()
+  await page.getByRole('menuitem', { name: 'Set serial number…' }).click()
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Serial number' }).fill('DD-1')
+  await page.getByTestId('component-save').click()
+  await expect(page.getByTestId('component-10')).toContainText('DD-1')
+  await page.getByTestId('component-menu-10.1').click()
+  await page.getByRole('menuitem', { name: 'Move under another component…' }).click()
+  await choose(page, 'Under', '(top level)')
+  await page.getByTestId('component-save').click()
+  await expect(page.getByTestId('structure-history')).toContainText('Moved')
+  await page.getByRole('button', { name: 'Move to another object…' }).click()
+  await choose(page, 'Service object without a structure', /L-2/)
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to another object…' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('structure')).toContainText('No components.')
+  const liftB = (await admin<{ rows: Row[] }>('serviceObjects.list', { q: 'Lift B' })).rows[0]!
+  await page.goto(`${app.url}#/service-objects/${liftB.id}`)
+  await page.getByRole('tab', { name: 'Structure' }).click()
+  await expect(page.getByTestId('component-10')).toContainText('DD-1')
+  await expect(page.getByTestId('former-object').first()).toHaveText(`on L-1 before ${typedDate(app.now())}`)
+  await page.getByTestId('structure-history').scrollIntoViewIfNeeded()
+  await screenshot(page, 'repair-structure-moved-history')
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Repair analysis', exact: true }).click()
+  await expect(page.getByTestId('mtbf-empty')).toHaveText('No failures in this period, so there is no mean time between failures to show.')
+  await screenshot(page, 'repair-analysis-no-mtbf')
+})

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
@@ -182,6 +186,61 @@ describe('repair lines', () => {
     expect(fresh.repeatOfId).toBeNull()
   })
 
+  it('prints an object’s repair history as a PDF in its customer’s language, repeats marked', async () => {
+    const w = await world()
+    const { codes } = w
+    const o1 = await w.order()
+    const first = await w.api(
+      'repairLines.add',
+      { orderId: o1.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id, conditionId: codes.reported.id, note: 'Pump noisy' },
+      w.tech
+    )
+    await w.api(
+      'repairLines.update',
+      {
+        id: first.id,
+        version: first.version,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        conditionId: codes.reported.id,
+        diagnosisCodeId: codes.pumpDead.id,
+        resolutionId: codes.replaced.id,
+        stageId: codes.done.id,
+        note: 'Pump noisy'
+      },
+      w.tech
+    )
+    w.clock.advance(10 * DAY)
+    const o2 = await w.order()
+    await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
+    const text = async (as: ServiceContext = w.admin) => {
+      const pdf = await w.api('repairLines.historyPdf', { serviceObjectId: w.boilerA.id }, as)
+      expect(pdf.fileName).toBe('B-1-repairs.pdf')
+      const dir = mkdtempSync(join(tmpdir(), 'repair-pdf-'))
+      writeFileSync(join(dir, 'h.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'h.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    }
+    // The customer is Estonian: the document is too.
+    const et = await text()
+    expect(et).toContain('Paranduste ajalugu')
+    expect(et).toContain('B-1 Boiler B-1')
+    expect(et).toContain('VIESS-200 Vitodens 200')
+    expect(et).toContain('Õunapuu OÜ')
+    expect(et).toMatch(/01\.12\.2026 SO-\d+ heat · no-heat · reported hydr · pump-dead replaced Mart Tamm 01\.12\.2026/)
+    expect(et).toContain('hydr · pump-dead')
+    expect(et).toContain('Pump noisy')
+    expect(et).toContain(`Korduv rike (varem: ${o1.number})`)
+    expect(et).toContain('Parandusi Korduvaid rikkeid — 2 1')
+    // Oldest first.
+    expect(et.indexOf(o1.number)).toBeLessThan(et.indexOf(o2.number))
+    const customer = await w.api('customers.get', { id: w.boilerA.customerId })
+    await w.api('customers.update', { ...customer, language: 'en' })
+    const en = await text(w.tech)
+    expect(en).toContain('Repair history')
+    expect(en).toContain(`Repeat failure (earlier: ${o1.number})`)
+    expect(en).toContain('Mart Tamm')
+  })
+
   it('refuses bad lines with the reason and changes nothing', async () => {
     const w = await world()
     const { codes } = w
@@ -336,7 +395,10 @@ describe('service BOM', () => {
   it('moves a whole structure to another object: versions on both, past answers kept, refusals change nothing', async () => {
     const w = await structured()
     const ids = w.structure.components.map((c) => c.id)
-    w.clock.advance(DAY)
+    const pump = w.structure.components.find((c) => c.position === '10')!
+    w.clock.advance(3_600_000)
+    await w.api('structures.setSerial', { id: pump.id, version: pump.version, serial: 'SN-A' })
+    w.clock.advance(DAY - 3_600_000)
     const moved = await w.api('structures.transfer', { serviceObjectId: w.boilerA.id, toObjectId: w.boilerB.id, note: 'Unit swapped' })
     expect(moved).toMatchObject({ serviceObjectId: w.boilerB.id, templateNumber: 'BOM-V200' })
     expect(moved.components.map((c) => c.id)).toEqual(ids)
@@ -348,14 +410,22 @@ describe('service BOM', () => {
     expect(onA.map((h) => [h.kind, h.position])).toEqual([
       ['add', '10'],
       ['add', '10.1'],
+      ['serial', '10'],
       ['remove', '10.1'],
       ['remove', '10']
     ])
+    // B's history shows what the components went through on A before they came (marked), then their arrival.
     const onB = await w.api('structures.history', { serviceObjectId: w.boilerB.id })
-    expect(onB.map((h) => [h.kind, h.position, h.note])).toEqual([
-      ['add', '10', 'Unit swapped'],
-      ['add', '10.1', 'Unit swapped']
+    const movedAt = december(2)
+    expect(onB.map((h) => [h.kind, h.position, h.serial, h.note, h.formerObjectNumber, h.formerUntil])).toEqual([
+      ['add', '10', '', '', 'B-1', movedAt],
+      ['add', '10.1', '', '', 'B-1', movedAt],
+      ['serial', '10', 'SN-A', '', 'B-1', movedAt],
+      ['add', '10', 'SN-A', 'Unit swapped', null, null],
+      ['add', '10.1', '', 'Unit swapped', null, null]
     ])
+    // A's own history is unchanged by the reading: nothing was copied.
+    expect((await w.api('structures.history', { serviceObjectId: w.boilerA.id })).every((h) => h.formerObjectNumber === null)).toBe(true)
 
     expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.boilerB.id })).issues?.[0]?.path).toEqual(
       ['toObjectId']

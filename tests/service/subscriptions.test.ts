@@ -28,7 +28,7 @@ async function world() {
   const clock = testClock(Date.UTC(2026, 0, 5, 10))
   const boss = userWith(conn, ['administrator'], 'boss')
   const admin: ServiceContext = createContext(conn, boss.user, boss.session, clock.now)
-  const host = { conn, checkOutputs: true, now: clock.now }
+  const host = { conn, checkOutputs: true, now: clock.now, log: console.error }
   async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
     const r = await runMethod(host, () => null, admin.session, method, input)
     if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { error: r.error })
@@ -352,6 +352,54 @@ describe('reductions, invoicing, credit and recognition', () => {
     expect((await w.refused('subscriptions.reverseRecognition', { feeId: fee!.id })).code).toBe('VALIDATION')
     const rest = await w.api('subscriptions.credit', { feeId: fee!.id, invoiceDate: '2026-01-21', requestKey: w.key() })
     expect(rest.netTotal).toBe(-2100)
+  })
+
+  it('crediting fee lines from the invoice (the generic credit) reverses their recognition too, per the parameter', async () => {
+    const w = await world()
+    const s = await w.sub({ basePrice: 3100 })
+    w.generate('2026-02-01')
+    const [jan, feb] = await w.fees(s.id)
+    const cut = await w.api('subscriptions.reduceDays', { subscriptionId: s.id, from: '2026-01-30', to: '2026-01-31' })
+    const inv = await w.api('subscriptions.invoice', {
+      customerId: w.customer.id,
+      feeIds: [jan!.id, feb!.id, cut.id],
+      invoiceDate: '2026-01-05',
+      requestKey: w.key()
+    })
+    // Part of January from the invoice screen: 10.00 of 31.00, reversed at once (automatic) on 20 January.
+    await w.api('invoices.credit', {
+      id: inv.id,
+      invoiceDate: '2026-01-20',
+      note: '',
+      requestKey: w.key(),
+      lines: [{ lineId: inv.lines[0]!.id, quantity: 0, netAmount: 1000 }]
+    })
+    expect((await w.fees(s.id)).find((f) => f.id === jan!.id)).toMatchObject({ status: 'partlyCredited', creditedAmount: 1000 })
+    const reversed = (await w.api('subscriptions.schedule', { subscriptionId: s.id })).filter((r) => r.reversal && r.feeId === jan!.id)
+    expect(reversed.reduce((t, r) => t + r.amount, 0)).toBe(-1000)
+    // January 1–20 are reversed on the credit's date, the rest on their own days.
+    expect(reversed[0]!.recognizeOn).toBe('2026-01-20')
+    expect(reversed.at(-1)!.recognizeOn).toBe('2026-01-31')
+
+    // The rest of the invoice from the invoice screen, with manual reversal: the fees wait for the reversal.
+    await w.api('subscriptions.setParameters', { invoiceWithOrderLines: false, reverseOnCredit: 'manual' })
+    await w.api('invoices.credit', { id: inv.id, invoiceDate: '2026-02-10', note: '', requestKey: w.key() })
+    const after = await w.fees(s.id)
+    expect(after.find((f) => f.id === jan!.id)).toMatchObject({ status: 'credited', creditedAmount: 3100 })
+    expect(after.find((f) => f.id === feb!.id)).toMatchObject({ status: 'credited', creditedAmount: 3100 })
+    expect(after.find((f) => f.id === cut.id)).toMatchObject({ status: 'credited', creditedAmount: 200 })
+    const pending = w.conn.sqlite.prepare('select fee_id, amount, credit_date from subscription_pending_reversals order by id').all()
+    expect(pending).toEqual([
+      { fee_id: jan!.id, amount: 2100, credit_date: '2026-02-10' },
+      { fee_id: cut.id, amount: -200, credit_date: '2026-02-10' },
+      { fee_id: feb!.id, amount: 3100, credit_date: '2026-02-10' }
+    ])
+    await w.api('subscriptions.reverseRecognition', { feeId: feb!.id })
+    await w.api('subscriptions.reverseRecognition', { feeId: cut.id })
+    await w.api('subscriptions.reverseRecognition', { feeId: jan!.id })
+    // Everything invoiced is credited, so nothing stays recognised: the schedule nets to zero per fee.
+    const schedule = await w.api('subscriptions.schedule', { subscriptionId: s.id })
+    for (const id of [jan!.id, feb!.id, cut.id]) expect(schedule.filter((r) => r.feeId === id).reduce((t, r) => t + r.amount, 0)).toBe(0)
   })
 
   it('refuses crediting a fee not invoiced and a reduction', async () => {

@@ -45,6 +45,11 @@ describe('the formatting module', () => {
     expect(en.money(123456)).toBe('€1,234.56')
     expect(en.quantity(1500)).toBe('1.5')
     expect(en.rate(2250)).toBe('22.5%')
+    // A price index always shows its two decimals: 103.5 would read as a different kind of number.
+    expect(et.index(10350)).toBe('103,50')
+    expect(en.index(10350)).toBe('103.50')
+    expect(en.index(10000)).toBe('100.00')
+    expect(spaces(et.index(123456))).toBe('1 234,56')
   })
 
   it('writes durations as days, hours and minutes: "1 p 8 h" and "1 d 8 h"', () => {

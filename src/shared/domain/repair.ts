@@ -180,7 +180,10 @@ export const structureVersionRow = z.object({
   userName: z.string().nullable(),
   orderNumber: z.string().nullable(),
   orderLineNo: z.number().int().nullable(),
-  note: z.string()
+  note: z.string(),
+  /** A version from before the component came to this object: the object it was on, and when it left it. */
+  formerObjectNumber: z.string().nullable(),
+  formerUntil: instant.nullable()
 })
 export type StructureVersionRow = z.infer<typeof structureVersionRow>
 

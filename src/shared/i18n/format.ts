@@ -30,6 +30,8 @@ export interface Formats {
   quantity(thousandths: number): string
   /** Basis points → "24 %" / "24%". */
   rate(basisPoints: number): string
+  /** An index in hundredths (a subscription's price index, 10000 = 100) → "103,50" / "103.50": always two decimals. */
+  index(hundredths: number): string
   /** Minutes → "1 p 8 h" / "1 d 8 h", "2 h 30 min", "45 min". */
   duration(minutes: number): string
   /** An instant relative to now → "2 tunni pärast" / "in 2 hours", "eile" / "yesterday". */
@@ -63,6 +65,7 @@ function makeFormats(language: Language, timeZone: string): Formats {
     }
     return nf
   }
+  const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' })
   const moneys = new Map<string, Intl.NumberFormat>()
   const moneyFormat = (currency: string) => {
     let nf = moneys.get(currency)
@@ -99,6 +102,7 @@ function makeFormats(language: Language, timeZone: string): Formats {
     quantity: (thousandths) => numberFormat(3).format(thousandths / 1000),
     rate: (basisPoints) =>
       language === 'et' ? `${numberFormat(2).format(basisPoints / 100)} %` : `${numberFormat(2).format(basisPoints / 100)}%`,
+    index: (hundredths) => twoDecimals.format(hundredths / 100),
     duration: (minutes) => {
       const total = Math.round(Math.abs(minutes))
       const days = Math.floor(total / 1440)

@@ -28,6 +28,7 @@ import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { AppError, invalid, notFound } from '../core/errors'
 import { faultPoint } from '../core/faults'
+import { recordFeeCredit } from '../subscriptions/recognition'
 import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
@@ -512,6 +513,9 @@ export function creditInvoice(
         })
         .run()
     }
+    // A credited subscription fee line keeps its fee's credited amount and recognition in step, from any screen.
+    for (const { ask } of lines)
+      if (ask.line.source === 'subscriptionFee') recordFeeCredit(ctx.db, ask.line.id, ask.netAmount, i.invoiceDate)
     ctx.db
       .update(invoices)
       .set({ creditedTotal: sql`${invoices.creditedTotal} + ${-(netTotal + vatTotal)}` })

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm'
+import { and, eq, inArray, lte, min, ne, or, sql } from 'drizzle-orm'
 import { can } from '@shared/auth/roles'
 import type { ParsedInput } from '@shared/api/contract'
 import type { StructureDiffRow, StructureRow, StructureVersionRow } from '@shared/domain/repair'
@@ -128,12 +128,26 @@ export function structureDiff(ctx: ServiceContext, i: ParsedInput<'structures.di
   })
 }
 
+/**
+ * Every change of an object's structure, oldest first — with the earlier versions of components that came
+ * from another object (a structure moved here keeps its component ids), each marked with the object it was on
+ * and when it arrived here. The other object's `remove` of the move is left out: the `add` here says it.
+ */
 export function structureHistory(ctx: ServiceContext, i: { serviceObjectId: number }): StructureVersionRow[] {
   requireObject(ctx.db, i.serviceObjectId)
+  const arrivals = ctx.db
+    .select({ componentId: structureVersions.componentId, firstId: min(structureVersions.id), at: min(structureVersions.at) })
+    .from(structureVersions)
+    .where(eq(structureVersions.serviceObjectId, i.serviceObjectId))
+    .groupBy(structureVersions.componentId)
+    .all()
+  const arrival = new Map(arrivals.map((a) => [a.componentId, { firstId: a.firstId!, at: a.at! }]))
   const rows = ctx.db
     .select({
       id: structureVersions.id,
       componentId: structureVersions.componentId,
+      serviceObjectId: structureVersions.serviceObjectId,
+      objectNumber: serviceObjects.number,
       kind: structureVersions.kind,
       position: structureVersions.position,
       itemId: structureVersions.itemId,
@@ -147,21 +161,43 @@ export function structureHistory(ctx: ServiceContext, i: { serviceObjectId: numb
       note: structureVersions.note
     })
     .from(structureVersions)
+    .innerJoin(serviceObjects, eq(serviceObjects.id, structureVersions.serviceObjectId))
     .leftJoin(users, eq(users.id, structureVersions.userId))
     .leftJoin(serviceOrderLines, eq(serviceOrderLines.id, structureVersions.orderLineId))
     .leftJoin(repairLines, eq(repairLines.id, structureVersions.repairLineId))
     .leftJoin(serviceOrders, eq(serviceOrders.id, sql`coalesce(${serviceOrderLines.orderId}, ${repairLines.orderId})`))
-    .where(eq(structureVersions.serviceObjectId, i.serviceObjectId))
+    .where(
+      or(
+        eq(structureVersions.serviceObjectId, i.serviceObjectId),
+        arrivals.length === 0
+          ? undefined
+          : and(
+              inArray(
+                structureVersions.componentId,
+                arrivals.map((a) => a.componentId)
+              ),
+              ne(structureVersions.serviceObjectId, i.serviceObjectId),
+              ne(structureVersions.kind, 'remove')
+            )
+      )
+    )
     .orderBy(structureVersions.at, structureVersions.id)
     .all()
   const name = (id: number | null) =>
     id === null ? null : (ctx.db.select({ n: items.name }).from(items).where(eq(items.id, id)).get()?.n ?? null)
-  return rows.map(({ itemId, oldItemId, kind, ...r }) => ({
-    ...r,
-    kind: kind as BomChangeKind,
-    itemName: name(itemId) ?? '',
-    oldItemName: name(oldItemId)
-  }))
+  return rows
+    .filter((r) => r.serviceObjectId === i.serviceObjectId || r.id < arrival.get(r.componentId)!.firstId)
+    .map(({ itemId, oldItemId, kind, serviceObjectId, objectNumber, ...r }) => {
+      const here = serviceObjectId === i.serviceObjectId
+      return {
+        ...r,
+        kind: kind as BomChangeKind,
+        itemName: name(itemId) ?? '',
+        oldItemName: name(oldItemId),
+        formerObjectNumber: here ? null : objectNumber,
+        formerUntil: here ? null : arrival.get(r.componentId)!.at
+      }
+    })
 }
 
 /* ---------------- changes ---------------- */

@@ -2,15 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { InvoiceRow } from '@shared/domain/orders'
 import { daysBetween } from '@shared/recurrence'
-import {
-  divideRounded,
-  type FeeRow,
-  type PeriodCode,
-  percentOf,
-  prorate,
-  recognitionShares,
-  type ScheduleRow
-} from '@shared/domain/subscriptions'
+import { type FeeRow, type PeriodCode, percentOf, prorate, recognitionShares, type ScheduleRow } from '@shared/domain/subscriptions'
 import type { Db } from '../../db/connection'
 import {
   customers,
@@ -30,6 +22,7 @@ import { customerDocumentLanguage, documentLocale } from '../documents/format'
 import { createInvoice, creditInvoice, type FeeCharge, invoiceableLines, loadInvoice } from '../invoices/ledger'
 import { shopTimeZone, shopToday } from '../invoices/status'
 import { loadFee, scheduleWhere } from './records'
+import { reverse } from './recognition'
 import { loadParameters } from './setup'
 
 const CHARGED = ['regular', 'nonRegular'] as const
@@ -275,41 +268,9 @@ export function invoiceFees(ctx: ServiceContext, i: ParsedInput<'subscriptions.i
 }
 
 /**
- * Negative schedule rows for `amount` credited of a fee: spread over its schedule in proportion to each
- * row's amount (the rows add up to exactly −amount), each recognised on its own date or the credit's date,
- * whichever is later — so what was recognised before the credit is reversed on the credit's date.
- */
-function reverse(db: Db, feeId: number, amount: number, date: string): void {
-  const rows = db
-    .select()
-    .from(subscriptionRecognition)
-    .where(and(eq(subscriptionRecognition.feeId, feeId), eq(subscriptionRecognition.reversal, false)))
-    .orderBy(asc(subscriptionRecognition.id))
-    .all()
-  const total = rows.reduce((s, r) => s + r.amount, 0)
-  if (total === 0) return
-  let sofar = 0
-  let given = 0
-  for (const r of rows) {
-    sofar += r.amount
-    const upTo = divideRounded(-amount * sofar, total)
-    db.insert(subscriptionRecognition)
-      .values({
-        feeId,
-        fromDate: r.fromDate,
-        toDate: r.toDate,
-        recognizeOn: r.recognizeOn > date ? r.recognizeOn : date,
-        amount: upTo - given,
-        reversal: true
-      })
-      .run()
-    given = upTo
-  }
-}
-
-/**
  * Credits a fee, whole or partly, with a credit note through the ledger, never more than is left of it;
- * its recognition is reversed at the credit note's date, or left for a manual reversal (a parameter).
+ * the ledger's credit keeps the fee's books (`recordFeeCredit`): its recognition is reversed at the credit
+ * note's date, or left for a manual reversal (a parameter).
  */
 export function creditFee(ctx: ServiceContext, i: ParsedInput<'subscriptions.credit'>): InvoiceRow {
   return writeTx(ctx, () => {
@@ -330,15 +291,8 @@ export function creditFee(ctx: ServiceContext, i: ParsedInput<'subscriptions.cre
     const amount = i.amount ?? left
     if (amount === 0) throw invalid(['amount'], 'errors.subscriptions.creditNothing')
     if (amount > left) throw invalid(['amount'], 'errors.subscriptions.creditTooMuch', { left: left / 100 })
-    const note = credit(ctx, i, lineRow.invoiceId, line, amount === left, amount)
-    ctx.db
-      .update(subscriptionFees)
-      .set({ creditedAmount: sql`${subscriptionFees.creditedAmount} + ${amount}` })
-      .where(eq(subscriptionFees.id, fee.id))
-      .run()
-    if (loadParameters(ctx.db).reverseOnCredit === 'automatic') reverse(ctx.db, fee.id, amount, i.invoiceDate)
-    else ctx.db.insert(subscriptionPendingReversals).values({ feeId: fee.id, amount, creditDate: i.invoiceDate }).run()
-    return note
+    // The ledger records the fee's credited amount and reverses its recognition (recognition.ts).
+    return credit(ctx, i, lineRow.invoiceId, line, amount === left, amount)
   })
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { crud } from '../crud'
 import { idInput, listInput, pageOf } from '../common'
 import { id, isoDate, requiredText, version } from '../../domain/primitives'
-import { quantity } from '../../domain/orders'
+import { pdfFile, quantity } from '../../domain/orders'
 import { method } from '../define'
 import {
   bomTemplateDetail,
@@ -61,6 +61,8 @@ export const repairContract = {
     pageOf(repairLineRow),
     'orders.read'
   ),
+  /** An object's repair history as a PDF in its customer's language (a technician's: their own repairs). */
+  'repairLines.historyPdf': method(z.object({ serviceObjectId: id }), pdfFile, 'orders.read'),
   'repairLines.suggest': method(
     z.object({ serviceObjectId: id, symptomCodeId: id, orderId: optionalId }),
     repairSuggestions,

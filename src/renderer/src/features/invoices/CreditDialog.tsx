@@ -86,6 +86,8 @@ function CreditForm({ invoice, onClose }: { invoice: InvoiceRow; onClose: () => 
       void qc.invalidateQueries({ queryKey: ['list'] })
       void qc.invalidateQueries({ queryKey: ['record'] })
       void qc.invalidateQueries({ queryKey: ['invoiceable'] })
+      // A credited subscription fee changes the revenue report (its recognition is reversed).
+      void qc.invalidateQueries({ queryKey: ['report'] })
       notifications.show({ color: 'teal', message: t('invoices.credit.created', { number: cn.number }), autoClose: 3000 })
       onClose()
       void navigate(`/invoices/${cn.id}`)

@@ -55,21 +55,28 @@ export function RepairAnalysisPage() {
           <Text fw={600} size="sm" mb={4}>
             {t('repair.analysis.mtbfByItem')}
           </Text>
-          <Paper h={Math.max(120, (data?.byItem.length ?? 0) * 28 + 40)} role="img" aria-label={t('repair.analysis.mtbfByItem')}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart
-                layout="vertical"
-                data={(data?.byItem ?? []).map((m) => ({ name: m.itemNumber, mtbf: m.mtbfDays ?? 0 }))}
-                margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" fontSize={11} />
-                <YAxis type="category" dataKey="name" width={110} fontSize={11} />
-                <Tooltip formatter={(v) => f.number(Number(v), 1)} />
-                <Bar dataKey="mtbf" name={t('repair.analysis.mtbf')} fill="var(--mantine-color-blue-5)" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </Paper>
+          {/* Without a failure no model has an MTBF: bare axes would read as a chart of zeros. */}
+          {!(data?.byItem ?? []).some((m) => m.mtbfDays !== null) ? (
+            <Text size="sm" c="dimmed" h={120} data-testid="mtbf-empty">
+              {t('repair.analysis.noMtbf')}
+            </Text>
+          ) : (
+            <Paper h={Math.max(120, (data?.byItem.length ?? 0) * 28 + 40)} role="img" aria-label={t('repair.analysis.mtbfByItem')}>
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart
+                  layout="vertical"
+                  data={(data?.byItem ?? []).map((m) => ({ name: m.itemNumber, mtbf: m.mtbfDays ?? 0 }))}
+                  margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+                >
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" fontSize={11} />
+                  <YAxis type="category" dataKey="name" width={110} fontSize={11} />
+                  <Tooltip formatter={(v) => f.number(Number(v), 1)} />
+                  <Bar dataKey="mtbf" name={t('repair.analysis.mtbf')} fill="var(--mantine-color-blue-5)" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Paper>
+          )}
           <Table striped fz="sm" verticalSpacing={2} mt="xs" data-testid="mtbf-items">
             <Table.Thead>
               <Table.Tr>

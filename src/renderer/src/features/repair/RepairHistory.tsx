@@ -1,7 +1,12 @@
-import { Badge, Checkbox } from '@mantine/core'
+import { Badge, Button, Checkbox } from '@mantine/core'
+import { IconFileTypePdf } from '@tabler/icons-react'
+import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
+import { call } from '../../lib/api'
+import { downloadPdf } from '../../lib/download'
+import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 
@@ -16,6 +21,11 @@ export function RepairHistory({ serviceObjectId }: { serviceObjectId?: number })
   const [repeatsOnly, setRepeatsOnly] = useState(false)
   const [workerId, setWorkerId] = useState<number | null>(null)
   const embedded = serviceObjectId !== undefined
+  const pdf = useMutation({
+    mutationFn: () => call('repairLines.historyPdf', { serviceObjectId: serviceObjectId! }),
+    onSuccess: downloadPdf,
+    onError: (e) => showApiError(e)
+  })
   return (
     <ListPage
       embedded={embedded}
@@ -26,6 +36,20 @@ export function RepairHistory({ serviceObjectId }: { serviceObjectId?: number })
       exportName={embedded ? `repairs-${serviceObjectId}` : 'repairs'}
       searchPlaceholder={t('repair.history.search')}
       filters={{ serviceObjectId: serviceObjectId ?? null, workerId, repeatsOnly }}
+      actions={
+        embedded && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFileTypePdf size={14} />}
+            loading={pdf.isPending}
+            onClick={() => pdf.mutate()}
+            data-testid="repair-history-pdf"
+          >
+            {t('repair.history.pdf')}
+          </Button>
+        )
+      }
       filterControls={
         <>
           {!embedded && can('orders.write') && (

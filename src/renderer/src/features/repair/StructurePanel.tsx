@@ -7,19 +7,23 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
+import { useTimeZone } from '../../lib/settings'
 import type { StructureComponentRow } from '@shared/domain/repair'
+import { dateOf } from '@shared/time'
 import { ComponentDialog } from './ComponentDialog'
 import { TransferStructureDialog } from './TransferStructureDialog'
 import { structureQuery, useRepairAction } from './queries'
 
 /**
  * A service object's structure (service BOM) as a tree, as it is now or as it was on a chosen date, with the
- * differences between two dates and every change in order. Office users attach a template and add or remove
+ * differences between two dates and every change in order (with the earlier changes of components moved here
+ * from another object, marked). Office users attach a template and add or remove
  * components here; parts are replaced from the repair lines of an order.
  */
 export function StructurePanel({ serviceObjectId }: { serviceObjectId: number }) {
   const t = useT()
   const f = useFormat()
+  const timeZone = useTimeZone()
   const { can } = useSession()
   const editable = can('serviceObjects.write')
   const [asOf, setAsOf] = useState<string | null>(null)
@@ -282,8 +286,18 @@ export function StructurePanel({ serviceObjectId }: { serviceObjectId: number })
             </Table.Thead>
             <Table.Tbody>
               {[...(history.data ?? [])].reverse().map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{f.dateTime(h.at)}</Table.Td>
+                <Table.Tr key={h.id} c={h.formerObjectNumber ? 'dimmed' : undefined}>
+                  <Table.Td>
+                    {f.dateTime(h.at)}
+                    {h.formerObjectNumber && (
+                      <Badge ml={6} size="xs" variant="light" color="gray" data-testid="former-object">
+                        {t('repair.structure.formerly', {
+                          object: h.formerObjectNumber,
+                          date: f.date(dateOf(h.formerUntil!, timeZone))
+                        })}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>{t(`repair.structure.kind.${h.kind}`)}</Table.Td>
                   <Table.Td>{h.position}</Table.Td>
                   <Table.Td>{h.oldItemName && h.oldItemName !== h.itemName ? `${h.oldItemName} → ${h.itemName}` : h.itemName}</Table.Td>

@@ -88,7 +88,7 @@ export function GroupPage() {
                           key: 'priceIndex',
                           label: t('subscriptions.col.index'),
                           align: 'right',
-                          render: (r) => f.number(r.priceIndex / 100, 2)
+                          render: (r) => f.index(r.priceIndex)
                         }
                       ]}
                     />

@@ -48,7 +48,7 @@ export function GroupUpdateDialog({ group, onClose }: { group: SubscriptionGroup
     fn()
     preview.reset()
   }
-  const shown = (v: number) => (field === 'priceIndex' ? f.number(v / 100, 2) : f.money(v))
+  const shown = (v: number) => (field === 'priceIndex' ? f.index(v) : f.money(v))
   return (
     <Modal opened onClose={onClose} size="lg" title={t('subscriptions.groupUpdate.title', { group: group.name })}>
       <Stack gap="sm">

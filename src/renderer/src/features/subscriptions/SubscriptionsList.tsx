@@ -95,7 +95,7 @@ export function SubscriptionsList() {
             label: t('subscriptions.col.index'),
             align: 'right',
             width: 70,
-            render: (r) => f.number(r.priceIndex / 100, 2)
+            render: (r) => f.index(r.priceIndex)
           },
           { key: 'startDate', label: t('subscriptions.col.start'), sort: 'startDate', width: 100, render: (r) => f.date(r.startDate) },
           { key: 'endDate', label: t('subscriptions.col.end'), width: 100, render: (r) => (r.endDate ? f.date(r.endDate) : '—') },

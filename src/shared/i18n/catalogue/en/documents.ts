@@ -136,5 +136,24 @@ export const documents = {
     medianResolution: 'Median resolution',
     noClocks: 'No SLA clocks started in this period.',
     footnote: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.'
+  },
+  repairHistory: {
+    title: 'Repair history',
+    object: 'Service object',
+    model: 'Item model',
+    serial: 'Serial no.',
+    installed: 'Installed',
+    repairs: 'Repairs',
+    repeats: 'Repeat failures',
+    lines: 'Repairs',
+    date: 'Date',
+    order: 'Order',
+    reported: 'Reported',
+    diagnosis: 'Diagnosis',
+    resolution: 'Resolution',
+    technician: 'Technician',
+    finished: 'Finished',
+    repeatOf: 'Repeat failure (earlier: {{order}})',
+    none: 'No repairs recorded on this object.'
   }
 }

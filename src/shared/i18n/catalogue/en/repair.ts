@@ -98,6 +98,7 @@ export const repair = {
     when: 'When',
     who: 'By',
     order: 'Order',
+    formerly: 'on {{object}} before {{date}}',
     kind: { add: 'Added', remove: 'Removed', replace: 'Replaced', serial: 'Serial number changed', move: 'Moved' }
   },
   templates: {
@@ -122,7 +123,8 @@ export const repair = {
     title: 'Repair history',
     search: 'Service object',
     entered: 'Entered',
-    repeatsOnly: 'Repeat failures only'
+    repeatsOnly: 'Repeat failures only',
+    pdf: 'PDF for the customer'
   },
   analysis: {
     title: 'Repair analysis',
@@ -135,6 +137,7 @@ export const repair = {
     count: 'Repairs',
     cumulative: 'Cumulative %',
     noData: 'No repairs in this period.',
+    noMtbf: 'No failures in this period, so there is no mean time between failures to show.',
     mtbfByItem: 'Mean time between failures by item model',
     mtbfByObject: 'Mean time between failures by object (shortest first)',
     objects: 'Objects',

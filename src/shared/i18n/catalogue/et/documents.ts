@@ -138,5 +138,24 @@ export const documents: Shape<typeof en> = {
     medianResolution: 'Lahendamise mediaan',
     noClocks: 'Selles perioodis ei alanud ühtegi SLA arvestust.',
     footnote: 'Ajad on tööminutid iga SLA kalendri järgi. Ületatud on eesmärgid, mis täideti hilinemisega või jäid tähtajaks täitmata.'
+  },
+  repairHistory: {
+    title: 'Paranduste ajalugu',
+    object: 'Hooldusobjekt',
+    model: 'Mudel',
+    serial: 'Seerianr',
+    installed: 'Paigaldatud',
+    repairs: 'Parandusi',
+    repeats: 'Korduvaid rikkeid',
+    lines: 'Parandused',
+    date: 'Kuupäev',
+    order: 'Tellimus',
+    reported: 'Teatatud',
+    diagnosis: 'Diagnoos',
+    resolution: 'Lahendus',
+    technician: 'Tehnik',
+    finished: 'Lõpetatud',
+    repeatOf: 'Korduv rike (varem: {{order}})',
+    none: 'Sellel objektil ei ole parandusi.'
   }
 }

@@ -100,6 +100,7 @@ export const repair: Shape<typeof en> = {
     when: 'Millal',
     who: 'Kes',
     order: 'Tellimus',
+    formerly: 'objektil {{object}} enne {{date}}',
     kind: { add: 'Lisatud', remove: 'Eemaldatud', replace: 'Vahetatud', serial: 'Seerianumber muudetud', move: 'Teisaldatud' }
   },
   templates: {
@@ -124,7 +125,8 @@ export const repair: Shape<typeof en> = {
     title: 'Paranduste ajalugu',
     search: 'Hooldusobjekt',
     entered: 'Sisestatud',
-    repeatsOnly: 'Ainult korduvad rikked'
+    repeatsOnly: 'Ainult korduvad rikked',
+    pdf: 'PDF kliendile'
   },
   analysis: {
     title: 'Paranduste analüüs',
@@ -137,6 +139,7 @@ export const repair: Shape<typeof en> = {
     count: 'Parandusi',
     cumulative: 'Kumulatiivne %',
     noData: 'Selles perioodis parandusi ei ole.',
+    noMtbf: 'Selles perioodis rikkeid ei olnud, seega rikete vahelist keskmist aega ei ole.',
     mtbfByItem: 'Keskmine rikete vaheline aeg kaubamudeli järgi',
     mtbfByObject: 'Keskmine rikete vaheline aeg objekti järgi (lühim enne)',
     objects: 'Objekte',
