@@ -56,6 +56,23 @@ test('a breakdown call under contract: the entitlement panel shows agreement, wa
     slaId: gold.id,
     objects: [{ id: object.id }]
   })
+  const labour = await api<{ id: number }>('categories.create', {
+    code: 'LABOUR',
+    name: 'Service work',
+    type: 'hour',
+    unit: 'h',
+    salesPrice: 4500
+  })
+  await api('agreements.addLine', {
+    agreementId: agreement.id,
+    type: 'hour',
+    description: 'Compressor check under contract',
+    categoryId: labour.id,
+    serviceObjectId: object.id,
+    startDate: iso(today.minus({ months: 2 })),
+    quantity: 1000,
+    unitPrice: 0
+  })
   const subscriptionGroup = await api<{ id: number }>('subscriptionGroups.create', {
     code: 'MON',
     name: 'Remote monitoring',
@@ -94,4 +111,13 @@ test('a breakdown call under contract: the entitlement panel shows agreement, wa
   await expect(page.getByTestId('order-sla')).toContainText('Gold response')
   await expect(page.getByTestId('order-sla-badge')).toContainText('left')
   await screenshot(page, 'intake-order-under-agreement')
+
+  // The contract's work comes onto the order from the agreement's lines, at the agreement's price.
+  await page.getByRole('button', { name: 'More' }).click()
+  await page.getByRole('menuitem', { name: 'Copy from the agreement…' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('checkbox', { name: /Compressor check under contract/ }).check()
+  await screenshot(page, 'intake-copy-agreement-lines')
+  await dialog.getByRole('button', { name: 'Copy lines' }).click()
+  await expect(page.getByLabel('Line 1 description')).toHaveValue('Compressor check under contract')
 })

@@ -68,7 +68,7 @@ export function CopyAgreementLinesDialog({ order, agreementId, opened, onClose }
                     setChosen((c) => (on ? [...c, l.id] : c.filter((x) => x !== l.id)))
                     setError(null)
                   }}
-                  label={`${l.lineNo}. ${l.description || t(`enums.lineType.${l.type}`)} · ${f.quantity(l.quantity)}`}
+                  label={`${l.lineNo}. ${l.description || t(`enums.lineType.${l.type}`)} · ${t('intake.copy.quantity', { quantity: f.quantity(l.quantity) })}`}
                   description={`${t('intake.copy.runs', { from: f.date(l.startDate), to: l.endDate ? f.date(l.endDate) : '…' })}${l.stopped ? ` · ${t('intake.copy.stopped')}` : ''}`}
                 />
               ))}

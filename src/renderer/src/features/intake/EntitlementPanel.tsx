@@ -117,12 +117,12 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
               </Text>
             )}
             {e.warranty.map((w) => (
-              <Group key={w.objectId} justify="space-between" wrap="nowrap" gap="xs" data-testid={`warranty-${w.objectId}`}>
+              <div key={w.objectId} data-testid={`warranty-${w.objectId}`}>
                 <Text size="sm" truncate>
                   {w.number} {w.name}
                 </Text>
-                <Group gap={4} wrap="nowrap">
-                  <Badge size="sm" variant="light" color={WARRANTY_COLOR[w.status]}>
+                <Group gap={6} wrap="nowrap">
+                  <Badge size="sm" variant="light" color={WARRANTY_COLOR[w.status]} style={{ flexShrink: 0 }}>
                     {t(`intake.warrantyStatus.${w.status}`)}
                   </Badge>
                   {w.warrantyEnd && (
@@ -133,7 +133,7 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
                     </Text>
                   )}
                 </Group>
-              </Group>
+              </div>
             ))}
           </Section>
           <Divider />
@@ -168,17 +168,17 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
               </Text>
             )}
             {e.subscriptions.map((s) => (
-              <Group key={s.id} justify="space-between" wrap="nowrap" gap="xs" data-testid={`entitled-subscription-${s.id}`}>
+              <div key={s.id} data-testid={`entitled-subscription-${s.id}`}>
                 <Text size="sm" truncate>
                   <Anchor component={Link} to={`/subscriptions/${s.id}`} size="sm">
                     {s.number}
                   </Anchor>{' '}
                   {s.name}
                 </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                <Text size="xs" c="dimmed">
                   {s.groupName} · {s.coversCustomer ? t('intake.panel.wholeCustomer') : t('intake.panel.objectsCount', { count: s.objectIds.length })}
                 </Text>
-              </Group>
+              </div>
             ))}
           </Section>
         </Stack>

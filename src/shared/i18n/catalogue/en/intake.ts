@@ -43,6 +43,7 @@ export const intake = {
     none: 'The agreement has no lines.',
     stopped: 'stopped',
     runs: '{{from}} – {{to}}',
+    quantity: 'quantity {{quantity}}',
     copy: 'Copy lines',
     chooseLine: 'Choose at least one line',
     done_one: '{{count}} line copied',

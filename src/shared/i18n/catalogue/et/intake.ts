@@ -45,6 +45,7 @@ export const intake: Shape<typeof en> = {
     none: 'Teenuseleppel pole ridu.',
     stopped: 'peatatud',
     runs: '{{from}} – {{to}}',
+    quantity: 'kogus {{quantity}}',
     copy: 'Kopeeri read',
     chooseLine: 'Vali vähemalt üks rida',
     done_one: '{{count}} rida kopeeritud',
