@@ -178,11 +178,17 @@ describe('copying the agreement’s lines', () => {
       agreementLineIds: [part.id, line.id],
       scheduledDate: '2026-03-03'
     })
-    expect(copied.lines.map((l) => [l.lineNo, l.type, l.quantity, l.unitPrice, l.agreementLineId, l.occurrenceDate, l.scheduledDate])).toEqual([
+    expect(
+      copied.lines.map((l) => [l.lineNo, l.type, l.quantity, l.unitPrice, l.agreementLineId, l.occurrenceDate, l.scheduledDate])
+    ).toEqual([
       [1, 'hour', 2000, 0, line.id, null, '2026-03-03'],
       [2, 'item', 1000, 99_900, part.id, null, '2026-03-03']
     ])
-    expect(copied.lines[0]).toMatchObject({ workerId: w.seed.worker.id, serviceObjectId: w.seed.serviceObject.id, categoryName: 'Töötunnid' })
+    expect(copied.lines[0]).toMatchObject({
+      workerId: w.seed.worker.id,
+      serviceObjectId: w.seed.serviceObject.id,
+      categoryName: 'Töötunnid'
+    })
     expect(copied.salesTotal).toBe(99_900)
 
     // The copy is the office's own: it may be deleted (a generated occurrence may not).
@@ -227,12 +233,10 @@ describe('copying the agreement’s lines', () => {
     )
 
     const stopped = await w.api('agreements.updateLine', { ...limited.lines.find((l) => l.id === short.id)!, stopped: true })
-    await w.refused(
-      'serviceOrders.copyAgreementLines',
-      { id: o.id, version: copied.version, agreementLineIds: [short.id] },
-      /is stopped/,
-      ['agreementLineIds', 0]
-    )
+    await w.refused('serviceOrders.copyAgreementLines', { id: o.id, version: copied.version, agreementLineIds: [short.id] }, /is stopped/, [
+      'agreementLineIds',
+      0
+    ])
     expect(stopped.id).toBe(w.agreement.id)
 
     const other = await w.api('agreements.create', {
@@ -298,11 +302,18 @@ describe('moving lines between the agreement’s orders', () => {
     posted = await w.api('serviceOrders.signOff', { id: o.id, version: posted.version })
     posted = await w.api('serviceOrders.post', { id: o.id, version: posted.version })
     expect(posted.progress).toBe('posted')
-    await w.refused('serviceOrders.moveLines', { lineIds: [extra.id], toOrderId: generated.id }, new RegExp(`Line ${extra.lineNo} is posted`))
+    await w.refused(
+      'serviceOrders.moveLines',
+      { lineIds: [extra.id], toOrderId: generated.id },
+      new RegExp(`Line ${extra.lineNo} is posted`)
+    )
     // Nor does anything move onto an order whose work is posted.
-    await w.refused('serviceOrders.moveLines', { lineIds: [generatedLine.id], toOrderId: posted.id }, new RegExp(`${posted.number} is posted`), [
-      'toOrderId'
-    ])
+    await w.refused(
+      'serviceOrders.moveLines',
+      { lineIds: [generatedLine.id], toOrderId: posted.id },
+      new RegExp(`${posted.number} is posted`),
+      ['toOrderId']
+    )
   })
 })
 
@@ -340,7 +351,11 @@ describe('entitlement at intake', () => {
       warrantyStart: '2025-02-01',
       warrantyEnd: '2027-01-31'
     })
-    const other = await w.api('serviceObjects.create', { name: 'Ventilation unit', customerId: seed.customer.id, warrantyEnd: '2025-12-31' })
+    const other = await w.api('serviceObjects.create', {
+      name: 'Ventilation unit',
+      customerId: seed.customer.id,
+      warrantyEnd: '2025-12-31'
+    })
     const base = { customerId: seed.customer.id, groupId: seed.agreementGroup.id, startDate: '2026-01-01' }
     // Covers the other object only: not listed for the heat pump.
     await w.api('agreements.create', { ...base, description: 'Ventilation', objects: [{ id: other.id }] })
@@ -353,7 +368,14 @@ describe('entitlement at intake', () => {
 
     const monthly = await w.api('subscriptionGroups.create', { code: 'MON', name: 'Remote monitoring', invoicingPeriod: 'month' })
     const sub = (name: string, extra: Partial<Input<'subscriptions.create'>> = {}) =>
-      w.api('subscriptions.create', { name, customerId: seed.customer.id, groupId: monthly.id, basePrice: 3100, startDate: '2026-01-01', ...extra })
+      w.api('subscriptions.create', {
+        name,
+        customerId: seed.customer.id,
+        groupId: monthly.id,
+        basePrice: 3100,
+        startDate: '2026-01-01',
+        ...extra
+      })
     const customerWide = await sub('Monitoring')
     const onPump = await sub('Pump telemetry', { serviceObjectIds: [object.id] })
     await sub('Ventilation telemetry', { serviceObjectIds: [other.id] })
@@ -367,7 +389,14 @@ describe('entitlement at intake', () => {
       [whole.number, 'Silver', 'agreementGroup', [], true]
     ])
     expect(e.warranty).toEqual([
-      { objectId: object.id, number: object.number, name: object.name, warrantyStart: '2025-02-01', warrantyEnd: '2027-01-31', status: 'active' }
+      {
+        objectId: object.id,
+        number: object.number,
+        name: object.name,
+        warrantyStart: '2025-02-01',
+        warrantyEnd: '2027-01-31',
+        status: 'active'
+      }
     ])
     expect(e.openOrders.map((o) => o.number)).toEqual([seed.openOrder.number])
     expect(e.moreOpenOrders).toBe(0)
@@ -387,7 +416,11 @@ describe('entitlement at intake', () => {
     expect(editing.openOrders.map((o) => o.id)).toEqual([withLine.id])
 
     // The other object: out of warranty, its own agreement and subscription.
-    const ventilation = await w.api('serviceOrders.entitlement', { customerId: seed.customer.id, serviceObjectIds: [other.id], date: '2026-03-02' })
+    const ventilation = await w.api('serviceOrders.entitlement', {
+      customerId: seed.customer.id,
+      serviceObjectIds: [other.id],
+      date: '2026-03-02'
+    })
     expect(ventilation.warranty[0]!.status).toBe('expired')
     expect(ventilation.agreements.map((a) => a.description)).toEqual(['Ventilation', 'Whole site'])
     expect(ventilation.subscriptions.map((s) => s.name)).toEqual(['Monitoring', 'Ventilation telemetry'])
@@ -401,10 +434,16 @@ describe('entitlement at intake', () => {
     // Another customer's object is refused, naming it.
     const stranger = await w.api('customers.create', { name: 'Võõras AS' })
     const theirs = await w.api('serviceObjects.create', { name: 'Boiler', customerId: stranger.id })
-    const r = await runMethod({ conn: w.conn, checkOutputs: true, now: w.clock.now }, () => null, w.admin.session, 'serviceOrders.entitlement', {
-      customerId: seed.customer.id,
-      serviceObjectIds: [object.id, theirs.id]
-    })
+    const r = await runMethod(
+      { conn: w.conn, checkOutputs: true, now: w.clock.now },
+      () => null,
+      w.admin.session,
+      'serviceOrders.entitlement',
+      {
+        customerId: seed.customer.id,
+        serviceObjectIds: [object.id, theirs.id]
+      }
+    )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.issues?.map((i) => i.path)).toEqual([['serviceObjectIds', 1]])
   })
@@ -412,9 +451,12 @@ describe('entitlement at intake', () => {
   it('keeps the warranty start on the service object and refuses an end before it', async () => {
     const w = await world()
     const o = await w.api('serviceObjects.get', { id: w.seed.serviceObject.id })
-    await w.refused('serviceObjects.update', { ...o, warrantyStart: '2026-05-01', warrantyEnd: '2026-04-30' }, /Warranty cannot end before it starts/, [
-      'warrantyEnd'
-    ])
+    await w.refused(
+      'serviceObjects.update',
+      { ...o, warrantyStart: '2026-05-01', warrantyEnd: '2026-04-30' },
+      /Warranty cannot end before it starts/,
+      ['warrantyEnd']
+    )
     const saved = await w.api('serviceObjects.update', { ...o, warrantyStart: '2026-05-01', warrantyEnd: '2028-04-30' })
     expect(saved).toMatchObject({ warrantyStart: '2026-05-01', warrantyEnd: '2028-04-30' })
     const notYet = await w.api('serviceOrders.entitlement', { customerId: w.seed.customer.id, serviceObjectIds: [o.id] })

@@ -13,7 +13,10 @@ export type WarrantyStatus = (typeof WARRANTY_STATUSES)[number]
  * An object's warranty on `date`: without an end there is nothing to claim on (unknown); a missing start
  * means from installation, or from the beginning when that is unknown too. Both ends count as inside.
  */
-export function warrantyStatus(w: { warrantyStart: string | null; warrantyEnd: string | null; installationDate: string | null }, date: string): WarrantyStatus {
+export function warrantyStatus(
+  w: { warrantyStart: string | null; warrantyEnd: string | null; installationDate: string | null },
+  date: string
+): WarrantyStatus {
   if (w.warrantyEnd === null) return 'unknown'
   const start = w.warrantyStart ?? w.installationDate
   if (start !== null && date < start) return 'notStarted'

@@ -46,8 +46,7 @@ function usableSla(db: Db, slaId: number | null, source: SlaRef['source']): SlaR
 }
 
 /** In force on `date`: started, and not ended before it. */
-const inForce = (start: Column, end: Column, date: string) =>
-  and(lte(start, date), or(isNull(end), gte(end, date)))
+const inForce = (start: Column, end: Column, date: string) => and(lte(start, date), or(isNull(end), gte(end, date)))
 
 export function entitlementFor(ctx: ServiceContext, i: ParsedInput<'serviceOrders.entitlement'>): Entitlement {
   const db = ctx.db
@@ -164,10 +163,7 @@ export function entitlementFor(ctx: ServiceContext, i: ParsedInput<'serviceOrder
           ),
           inArray(
             serviceOrders.id,
-            db
-              .select({ id: serviceOrderLines.orderId })
-              .from(serviceOrderLines)
-              .where(inArray(serviceOrderLines.serviceObjectId, picked))
+            db.select({ id: serviceOrderLines.orderId }).from(serviceOrderLines).where(inArray(serviceOrderLines.serviceObjectId, picked))
           )
         )
   const openWhere = and(
@@ -194,7 +190,11 @@ export function entitlementFor(ctx: ServiceContext, i: ParsedInput<'serviceOrder
     .limit(OPEN_ORDERS_SHOWN)
     .all()
     .map((o) => ({ ...o, priority: o.priority as Priority }))
-  const openCount = db.select({ n: sql<number>`count(*)` }).from(serviceOrders).where(openWhere).get()!.n
+  const openCount = db
+    .select({ n: sql<number>`count(*)` })
+    .from(serviceOrders)
+    .where(openWhere)
+    .get()!.n
 
   /* subscriptions in force covering the objects or the customer */
   const subscriptionRows = db

@@ -176,7 +176,8 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
                   {s.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {s.groupName} · {s.coversCustomer ? t('intake.panel.wholeCustomer') : t('intake.panel.objectsCount', { count: s.objectIds.length })}
+                  {s.groupName} ·{' '}
+                  {s.coversCustomer ? t('intake.panel.wholeCustomer') : t('intake.panel.objectsCount', { count: s.objectIds.length })}
                 </Text>
               </div>
             ))}
