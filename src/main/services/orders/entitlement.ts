@@ -16,8 +16,6 @@ import {
   agreements,
   customers,
   serviceObjects,
-  serviceOrderLines,
-  serviceOrderObjects,
   serviceOrders,
   serviceStages,
   slaDefinitions,
@@ -150,22 +148,17 @@ export function entitlementFor(ctx: ServiceContext, i: ParsedInput<'serviceOrder
   })
 
   /* open orders on the same objects (or, with none picked, of the customer) */
+  // Correlated EXISTS: the customer's open orders come from their index and each probes its own objects and
+  // lines by order id; an IN over all lines with the object would read every line (none is indexed by object).
+  const ids = sql.join(
+    picked.map((objectId) => sql`${objectId}`),
+    sql`, `
+  )
   const onObjects =
     picked.length === 0
       ? undefined
-      : or(
-          inArray(
-            serviceOrders.id,
-            db
-              .select({ id: serviceOrderObjects.orderId })
-              .from(serviceOrderObjects)
-              .where(inArray(serviceOrderObjects.serviceObjectId, picked))
-          ),
-          inArray(
-            serviceOrders.id,
-            db.select({ id: serviceOrderLines.orderId }).from(serviceOrderLines).where(inArray(serviceOrderLines.serviceObjectId, picked))
-          )
-        )
+      : sql`(exists (select 1 from service_order_objects x where x.order_id = ${serviceOrders.id} and x.service_object_id in (${ids}))
+          or exists (select 1 from service_order_lines l where l.order_id = ${serviceOrders.id} and l.service_object_id in (${ids})))`
   const openWhere = and(
     eq(serviceOrders.customerId, i.customerId),
     eq(serviceOrders.progress, 'inProcess'),

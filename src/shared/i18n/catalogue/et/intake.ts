@@ -5,8 +5,8 @@ export const intake: Shape<typeof en> = {
   agreement: 'Teenuselepe',
   agreementPlaceholder: 'Ei ole teenuseleppe all',
   panel: {
-    title: 'Kliendi õigused',
-    pickCustomer: 'Vali klient (ja hooldusobjektid), et näha, mida temale pakutakse.',
+    title: 'Kliendile kehtib',
+    pickCustomer: 'Vali klient (ja hooldusobjektid), et näha, mis talle kehtib.',
     onDate: 'seisuga {{date}}',
     agreements: 'Kehtivad teenuselepped',
     noAgreements: 'Ükski kehtiv teenuselepe seda ei kata.',
