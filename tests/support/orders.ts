@@ -85,6 +85,7 @@ export function headerOf(o: OrderRow) {
     notes: o.notes,
     isTemplate: o.isTemplate,
     slaId: o.slaId,
+    agreementId: o.agreementId,
     objects: o.objects.map((r) => ({ id: r.id, note: r.note })),
     tasks: o.tasks.map((r) => ({ id: r.id, note: r.note }))
   }

@@ -1,3 +1,4 @@
+import { WARRANTY_STATUSES } from '@shared/domain/intake'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -68,6 +69,7 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.stockLocation': STOCK_LOCATIONS,
   'returns.events': RETURN_EVENTS,
   'csv.columns': CSV_FIELDS,
+  'intake.warrantyStatus': WARRANTY_STATUSES,
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],
   'invoices.status': INVOICE_STATUSES,

@@ -405,8 +405,8 @@ export function writeObjects(
   catalogue: Catalogue
 ): number[] {
   const objectStmt = s.prepare(
-    `insert into service_objects (number, name, customer_id, site_id, item_id, group_id, serial_number, installation_date, warranty_end, parent_id, notes, active)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `insert into service_objects (number, name, customer_id, site_id, item_id, group_id, serial_number, installation_date, warranty_start, warranty_end, parent_id, notes, active)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const numbers = takeNumbers(s, 'serviceObject', objects.length)
   const ids: number[] = []
@@ -425,6 +425,8 @@ export function writeObjects(
           catalogue.objectGroupIds.get(o.group)!,
           o.serial,
           o.installed,
+          // The warranty runs from installation (the plan gives its end only).
+          o.warranty === null ? null : o.installed,
           o.warranty,
           parentId,
           o.notes,

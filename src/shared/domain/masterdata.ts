@@ -175,6 +175,7 @@ export const serviceObjectInput = z
     groupId: ref,
     serialNumber: optionalText(100),
     installationDate: optionalDate,
+    warrantyStart: optionalDate,
     warrantyEnd: optionalDate,
     parentId: ref,
     notes: optionalText(4000),
@@ -182,6 +183,10 @@ export const serviceObjectInput = z
   })
   .refine((o) => !o.installationDate || !o.warrantyEnd || o.warrantyEnd >= o.installationDate, {
     message: 'validation.warrantyBeforeInstall',
+    path: ['warrantyEnd']
+  })
+  .refine((o) => !o.warrantyStart || !o.warrantyEnd || o.warrantyEnd >= o.warrantyStart, {
+    message: 'validation.warrantyEndBeforeStart',
     path: ['warrantyEnd']
   })
 export const serviceObjectRow = z.object({
@@ -194,6 +199,7 @@ export const serviceObjectRow = z.object({
   groupId: id.nullable(),
   serialNumber: z.string(),
   installationDate: isoDate.nullable(),
+  warrantyStart: isoDate.nullable(),
   warrantyEnd: isoDate.nullable(),
   parentId: id.nullable(),
   notes: z.string(),

@@ -73,6 +73,11 @@ export const orderHeaderInput = z
     isTemplate: z.boolean().default(false),
     /** The order's own SLA, overriding the one its agreement or customer gives it. */
     slaId: ref,
+    /**
+     * An agreement of the same customer the order is made under (its SLA then applies, docs/adr/0018).
+     * Omitted = unchanged on an update (none on a new order); null = not under an agreement.
+     */
+    agreementId: id.nullable().optional(),
     objects: z.array(relationInput).max(200).default([]),
     tasks: z.array(relationInput).max(100).default([])
   })

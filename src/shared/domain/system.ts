@@ -161,6 +161,8 @@ export const settingsInput = z
     holidays: z.array(holiday).max(400).default([]),
     slaAtRiskMinutes: z.number().int().min(0, 'validation.negative').max(100_000).default(120),
     slaReasonRequired: z.boolean().default(true),
+    /** Orders generated from agreements are measured too (docs/adr/0007); off = hand-made orders only. */
+    slaOnGeneratedOrders: z.boolean().default(true),
     dispatchPastLimitHours: z
       .number()
       .int()
@@ -226,6 +228,7 @@ export const settingsRow = z.object({
   holidays: z.array(holiday),
   slaAtRiskMinutes: z.number().int(),
   slaReasonRequired: z.boolean(),
+  slaOnGeneratedOrders: z.boolean(),
   dispatchPastLimitHours: z.number().int(),
   sessionIdleHours: z.number().int(),
   rmaValidityDays: z.number().int()

@@ -177,6 +177,8 @@ export const serviceObjects = sqliteTable(
     groupId: integer('group_id').references(() => serviceObjectGroups.id),
     serialNumber: text('serial_number').notNull().default(''),
     installationDate: text('installation_date'),
+    /** The warranty's first day; null = from installation (or unknown). Shown at intake (docs/adr/0018). */
+    warrantyStart: text('warranty_start'),
     warrantyEnd: text('warranty_end'),
     parentId: integer('parent_id'),
     notes: text('notes').notNull().default(''),

@@ -80,6 +80,11 @@ export const settings = sqliteTable(
     slaAtRiskMinutes: integer('sla_at_risk_minutes').notNull().default(120),
     /** Cancelling a clock or missing a target needs a reason code (asked at sign-off at the latest). */
     slaReasonRequired: integer('sla_reason_required', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * Orders generated from agreements get SLA clocks too (from their planned start). Off = only orders made
+     * by hand (under an agreement or not) are measured, as in the reference module (docs/adr/0007).
+     */
+    slaOnGeneratedOrders: integer('sla_on_generated_orders', { mode: 'boolean' }).notNull().default(true),
     /** The board refuses to plan work further than this many hours in the past. */
     dispatchPastLimitHours: integer('dispatch_past_limit_hours').notNull().default(24),
     /** A session unused for longer than this is signed out. */

@@ -40,6 +40,7 @@ const selection = {
   groupId: serviceObjects.groupId,
   serialNumber: serviceObjects.serialNumber,
   installationDate: serviceObjects.installationDate,
+  warrantyStart: serviceObjects.warrantyStart,
   warrantyEnd: serviceObjects.warrantyEnd,
   parentId: serviceObjects.parentId,
   notes: serviceObjects.notes,

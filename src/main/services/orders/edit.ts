@@ -30,11 +30,12 @@ import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
+import { checkAgreementLineDate, checkOrderAgreement } from './agreementLink'
 import { checkSlaRef } from '../sla/definitions'
 import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'
 import { mustLoadOrder } from './read'
 import { allStages, initialStage } from './stages'
-import { bump, lineRecord, type LineRecord, orderRecord, type OrderRecord, refreshOrder } from './write'
+import { bump, lineRecord, type LineRecord, orderRecord, type OrderRecord, refreshOrder, requireOpenOrder } from './write'
 
 type Header = ParsedInput<'serviceOrders.create'>
 type LineIn = ParsedInput<'serviceOrders.addLine'>
@@ -46,11 +47,11 @@ function stageOf(db: Db, o: OrderRecord) {
   return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
 }
 
-function checkVersion(o: { version: number }, version: number, lineNo?: number): void {
+export function checkVersion(o: { version: number }, version: number, lineNo?: number): void {
   if (o.version !== version) throw lineNo === undefined ? conflict('serviceOrder') : conflict('line', { lineNo })
 }
 
-function requireModifiable(db: Db, o: OrderRecord): void {
+export function requireModifiable(db: Db, o: OrderRecord): void {
   const stage = stageOf(db, o)
   if (!stage.canModify) throw refused('errors.orders.stageNoChanges', { stage: stage.name })
   if (o.progress === 'cancelled') throw refused('errors.orders.cancelledOrder')
@@ -110,10 +111,11 @@ export function insertOrder(
   extra: Partial<typeof serviceOrders.$inferInsert> = {}
 ): number {
   validateHeader(ctx.db, h)
+  const agreementId = checkOrderAgreement(ctx.db, h, null, ctx.now())
   const stage = initialStage(ctx.db)
   const row = ctx.db
     .insert(serviceOrders)
-    .values({ ...headerValues(h), ...extra, number: nextNumber(ctx.db, 'serviceOrder'), origin, stageId: stage.id })
+    .values({ ...headerValues(h), agreementId, ...extra, number: nextNumber(ctx.db, 'serviceOrder'), origin, stageId: stage.id })
     .returning({ id: serviceOrders.id })
     .get()
   saveRelations(ctx.db, row.id, h)
@@ -156,14 +158,16 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
       if (n > 0) throw invalid(['customerId'], 'errors.orders.customerFixed')
     }
     validateHeader(ctx.db, h)
+    const agreementId = checkOrderAgreement(ctx.db, h, o, ctx.now())
     const before = mustLoadOrder(ctx.db, id, ctx.now())
     ctx.db
       .update(serviceOrders)
-      .set({ ...headerValues(h), version: version + 1 })
+      .set({ ...headerValues(h), agreementId, version: version + 1 })
       .where(eq(serviceOrders.id, id))
       .run()
     saveRelations(ctx.db, id, h)
-    if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId) slaOrderChanged(ctx, id)
+    if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId || agreementId !== o.agreementId)
+      slaOrderChanged(ctx, id)
     const after = mustLoadOrder(ctx.db, id, ctx.now())
     audit(ctx, 'serviceOrder', id, 'update', headerSnapshot(before), headerSnapshot(after))
     return after
@@ -298,7 +302,7 @@ function sameSource(current: LineRecord, l: Pick<LineIn, 'type' | 'categoryId' |
   )
 }
 
-function nextLineNo(db: Db, orderId: number): number {
+export function nextLineNo(db: Db, orderId: number): number {
   return (
     (db
       .select({ n: max(serviceOrderLines.lineNo) })
@@ -341,6 +345,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
     const values = lineValues(ctx, o, i, l)
+    checkAgreementLineDate(ctx.db, o, l.agreementLineId, values.scheduledDate)
     // A changed line needs signing off again.
     ctx.db
       .update(serviceOrderLines)
@@ -364,7 +369,9 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
-    if (l.agreementLineId !== null) throw refused('errors.orders.lineFromAgreement', { lineNo: l.lineNo })
+    // A generated occurrence is in the agreement's ledger and would never be made again; a line copied from an
+    // agreement line by hand (no occurrence) is the office's own and may go.
+    if (l.occurrenceDate !== null) throw refused('errors.orders.lineFromAgreement', { lineNo: l.lineNo })
     ctx.db.delete(serviceOrderLines).where(eq(serviceOrderLines.id, l.id)).run()
     refreshOrder(ctx.db, o.id)
     audit(ctx, 'serviceOrderLine', l.id, 'delete', l, null)
@@ -435,6 +442,7 @@ export function moveLines(ctx: ServiceContext, i: ParsedInput<'serviceOrders.mov
     if (source.customerId !== target.customerId) throw refused('errors.orders.moveSameCustomer')
     requireModifiable(ctx.db, source)
     requireModifiable(ctx.db, target)
+    requireOpenOrder(ctx.db, target, 'toOrderId')
     lines.forEach(requireOpenLine)
     let lineNo = nextLineNo(ctx.db, target.id)
     for (const l of lines) {

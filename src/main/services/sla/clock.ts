@@ -354,6 +354,8 @@ export class GeneratedClocks {
   private readonly groupSla = new Map<number, number | null>()
   private readonly customerSla = new Map<number, number | null>()
   private readonly st: ReturnType<typeof generatorStatements>
+  /** The setting, read once per run: a run never measures half of its orders. */
+  private readonly enabled: boolean
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -361,6 +363,7 @@ export class GeneratedClocks {
   ) {
     this.cache = new SlaCache(ctx.db)
     this.st = generatorStatements(sqlite)
+    this.enabled = loadSettings(ctx.db).slaOnGeneratedOrders
   }
 
   private usable(id: number | null): SlaSpec | null {
@@ -380,6 +383,7 @@ export class GeneratedClocks {
 
   /** For an order of agreement `a` (priority `priority`), starting at its planned start or now, whichever is later. */
   start(orderId: number, a: { slaId: number | null; groupId: number; customerId: number }, priority: string, plannedStart: number): void {
+    if (!this.enabled) return
     let source: SlaSource = 'agreement'
     let spec = this.usable(a.slaId)
     if (!spec) {

@@ -20,18 +20,27 @@ function orderOf(db: Db, orderId: number) {
       priority: serviceOrders.priority,
       stageId: serviceOrders.stageId,
       createdAt: serviceOrders.createdAt,
-      isTemplate: serviceOrders.isTemplate
+      isTemplate: serviceOrders.isTemplate,
+      origin: serviceOrders.origin
     })
     .from(serviceOrders)
     .where(eq(serviceOrders.id, orderId))
     .get()
 }
 
+/**
+ * Whether the order may get a clock: never a template (a pattern to copy from, never work a customer waits
+ * for); an order generated from an agreement only while the setting measures those (docs/adr/0007).
+ */
+function measured(db: Db, o: { isTemplate: boolean; origin: string }): boolean {
+  if (o.isTemplate) return false
+  return o.origin !== 'agreement' || loadSettings(db).slaOnGeneratedOrders
+}
+
 /** A new order (manual, copied or generated): resolve its SLA (order → agreement → agreement group → customer group) and start the clock. */
 export function slaOrderCreated(ctx: ServiceContext, orderId: number): void {
   const o = orderOf(ctx.db, orderId)
-  // Templates are patterns to copy from, never work a customer waits for.
-  if (!o || o.isTemplate) return
+  if (!o || !measured(ctx.db, o)) return
   const cache = new SlaCache(ctx.db)
   const applied = resolveSla(ctx.db, o, cache)
   if (applied) startClock(ctx, orderId, o.priority, applied.spec, applied.source, ctx.now(), cache)
@@ -82,7 +91,8 @@ export function slaOrderChanged(ctx: ServiceContext, orderId: number): void {
   const wanted = applied ? targetMinutes(applied.spec, o.priority) : []
   const now = ctx.now()
   if (!head) {
-    if (applied && wanted.length > 0) {
+    // A clock started before the setting was turned off stays (below); none is started for an unmeasured order.
+    if (applied && wanted.length > 0 && measured(ctx.db, o)) {
       // The clock runs from when the order came in, not from when its SLA was set.
       startClock(ctx, orderId, o.priority, applied.spec, applied.source, Math.min(o.createdAt, now), cache)
     }

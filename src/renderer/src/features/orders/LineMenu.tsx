@@ -41,7 +41,7 @@ export function LineMenu({ line: l, order, editable, onDelete }: LineMenuProps) 
       </Menu.Item>
     )
   }
-  if (editable && l.status === 'created' && l.agreementLineId === null && (can('orders.write') || l.workerId === user?.workerId)) {
+  if (editable && l.status === 'created' && l.occurrenceDate === null && (can('orders.write') || l.workerId === user?.workerId)) {
     items.push(
       <Menu.Item key="delete" color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(l)}>
         {t('orders.lines.deleteLine')}

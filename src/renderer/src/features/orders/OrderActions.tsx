@@ -25,6 +25,7 @@ import { downloadPdf } from '../../lib/download'
 import { useSession } from '../../lib/session'
 import { useSlaSignOffGate } from '../sla/useSignOffGate'
 import { CopyLinesDialog } from './CopyLinesDialog'
+import { CopyAgreementLinesDialog } from '../intake/CopyAgreementLinesDialog'
 import { InvoiceDialog } from './InvoiceDialog'
 import { useOrderAction } from './mutations'
 import { StageDialog } from './StageDialog'
@@ -57,6 +58,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
   const [target, setTarget] = useState<StageRef | null>(null)
   const [invoicing, setInvoicing] = useState(false)
   const [copying, setCopying] = useState(false)
+  const [copyingAgreement, setCopyingAgreement] = useState(false)
   const [confirm, setConfirm] = useState<Confirm | null>(null)
 
   const ref = { id: order.id, version: order.version }
@@ -221,6 +223,11 @@ export function OrderActions({ order }: { order: OrderRow }) {
             <Menu.Item leftSection={<IconCopy size={14} />} disabled={!modifiable} onClick={() => setCopying(true)}>
               {t('orders.actions.copyFromTemplate')}
             </Menu.Item>
+            {order.agreementId !== null && order.origin !== 'agreement' && (
+              <Menu.Item leftSection={<IconCopy size={14} />} disabled={!modifiable} onClick={() => setCopyingAgreement(true)}>
+                {t('intake.copy.menu')}
+              </Menu.Item>
+            )}
             <Menu.Divider />
             {cancelled ? (
               <Menu.Item leftSection={<IconArrowBackUp size={14} />} onClick={() => revoke.mutate(ref)}>
@@ -267,6 +274,14 @@ export function OrderActions({ order }: { order: OrderRow }) {
       {slaGate.dialog}
       <InvoiceDialog order={order} opened={invoicing} onClose={() => setInvoicing(false)} />
       <CopyLinesDialog order={order} opened={copying} onClose={() => setCopying(false)} />
+      {order.agreementId !== null && (
+        <CopyAgreementLinesDialog
+          order={order}
+          agreementId={order.agreementId}
+          opened={copyingAgreement}
+          onClose={() => setCopyingAgreement(false)}
+        />
+      )}
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm?.title} size="sm">
         <Text size="sm">{confirm?.message}</Text>
         <Group justify="flex-end" mt="md" gap="xs">

@@ -23,13 +23,25 @@ interface OrderHeaderFormProps {
   canRegister: boolean
   /** The customer is fixed once the order has lines. */
   customerLocked: boolean
+  /** A generated order stays under its agreement. */
+  agreementLocked?: boolean
   timeZone: string
   onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void
   saving: boolean
 }
 
 /** The order header: customer and address, what and when, who; the related service objects and tasks. */
-export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLocked, timeZone, onSubmit, saving }: OrderHeaderFormProps) {
+export function OrderHeaderForm({
+  form,
+  isNew,
+  canEdit,
+  canRegister,
+  customerLocked,
+  agreementLocked = false,
+  timeZone,
+  onSubmit,
+  saving
+}: OrderHeaderFormProps) {
   const t = useT()
   const notes = useMemo<NoteColumn<'note'>[]>(
     () => [
@@ -85,6 +97,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
                 form.setFieldValue('siteId', null)
                 form.setFieldValue('contactId', null)
                 form.setFieldValue('objects', [])
+                form.setFieldValue('agreementId', null)
               }}
               error={form.errors.customerId}
               data-autofocus={isNew || undefined}
@@ -120,10 +133,10 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               />
             </Grid.Col>
           )}
-          <Grid.Col span={5}>
+          <Grid.Col span={4}>
             <TextInput label={t('orders.header.description')} withAsterisk disabled={locked} {...form.getInputProps('description')} />
           </Grid.Col>
-          <Grid.Col span={3}>
+          <Grid.Col span={2}>
             <Select
               label={t('orders.header.priority')}
               disabled={locked}
@@ -132,7 +145,7 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               {...form.getInputProps('priority')}
             />
           </Grid.Col>
-          <Grid.Col span={4}>
+          <Grid.Col span={3}>
             <EntitySelect
               label={t('orders.header.sla')}
               disabled={locked}
@@ -142,6 +155,20 @@ export function OrderHeaderForm({ form, isNew, canEdit, canRegister, customerLoc
               value={v.slaId}
               onChange={(id) => form.setFieldValue('slaId', id)}
               error={form.errors.slaId}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <EntitySelect
+              label={t('intake.agreement')}
+              disabled={locked || agreementLocked || v.customerId === null}
+              placeholder={t('intake.agreementPlaceholder')}
+              list="agreements.list"
+              filters={{ customerId: v.customerId ?? undefined }}
+              labelOf={(a) => `${a.number} · ${a.description}`}
+              value={v.agreementId}
+              onChange={(id) => form.setFieldValue('agreementId', id)}
+              error={form.errors.agreementId}
+              data-testid="order-agreement"
             />
           </Grid.Col>
           <Grid.Col span={4}>

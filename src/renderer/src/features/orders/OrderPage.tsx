@@ -6,6 +6,7 @@ import { SlaBadge } from '../../components/SlaBadge'
 import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../../components/AuditTrail'
 import { OrderSlaPanel } from '../sla/OrderSlaPanel'
+import { EntitlementPanel } from '../intake/EntitlementPanel'
 import { RepairLinesPanel } from '../repair/RepairLinesPanel'
 import { ReturnFromOrderButton } from '../returns/NewReturnDialogs'
 import { useOrderClock } from '../sla/orderClock'
@@ -46,6 +47,17 @@ export function OrderPage() {
   const stageAllows = o === null || (o.stage.canModify && !cancelled)
   const canEdit = can('orders.write') && stageAllows
   const canRegister = e.registerOnly && stageAllows
+  // Intake: what the customer is entitled to, while the order is being taken (new or hand-made, not a template).
+  const showEntitlement = o === null || (o.origin !== 'agreement' && !o.isTemplate)
+  const entitlement = showEntitlement && (
+    <EntitlementPanel
+      customerId={e.form.values.customerId}
+      serviceObjectIds={e.form.values.objects.map((r) => r.id)}
+      orderId={o?.id ?? null}
+      agreementId={e.form.values.agreementId}
+      onLink={canEdit ? (agreementId) => e.form.setFieldValue('agreementId', agreementId) : undefined}
+    />
+  )
   const lock =
     o === null
       ? null
@@ -141,25 +153,27 @@ export function OrderPage() {
       )}
 
       <Grid gap="sm">
-        <Grid.Col span={o ? 8 : 12}>
-          <Paper withBorder p="md" maw={o ? undefined : 1000}>
+        <Grid.Col span={8}>
+          <Paper withBorder p="md">
             <OrderHeaderForm
               form={e.form}
               isNew={e.isNew}
               canEdit={canEdit}
               canRegister={canRegister}
               customerLocked={(o?.lines.length ?? 0) > 0}
+              agreementLocked={o?.origin === 'agreement'}
               timeZone={tz}
               onSubmit={e.submit}
               saving={e.saving}
             />
           </Paper>
         </Grid.Col>
-        {o && (
-          <Grid.Col span={4}>
-            <StageTimeline order={o} />
-          </Grid.Col>
-        )}
+        <Grid.Col span={4}>
+          <Stack gap="sm">
+            {o && <StageTimeline order={o} />}
+            {entitlement}
+          </Stack>
+        </Grid.Col>
       </Grid>
 
       {o && !o.isTemplate && <OrderSlaPanel order={o} />}

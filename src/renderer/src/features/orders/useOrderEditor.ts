@@ -28,6 +28,8 @@ export interface HeaderValues {
   isTemplate: boolean
   /** The order's own SLA (override); null = the agreement's or the customer group's. */
   slaId: number | null
+  /** The agreement the order is made under (a hand-made order may name one of the customer's). */
+  agreementId: number | null
   objects: RelationValue[]
   tasks: RelationValue[]
 }
@@ -50,6 +52,7 @@ export const emptyHeader: HeaderValues = {
   notes: '',
   isTemplate: false,
   slaId: null,
+  agreementId: null,
   objects: [],
   tasks: []
 }
@@ -73,6 +76,7 @@ export function toHeader(o: OrderRow): HeaderValues {
     notes: o.notes,
     isTemplate: o.isTemplate,
     slaId: o.slaId,
+    agreementId: o.agreementId,
     objects: o.objects.map((r) => ({ id: r.id, note: r.note, label: objectLabel(r) })),
     tasks: o.tasks.map((r) => ({ id: r.id, note: r.note, label: taskLabel(r) }))
   }

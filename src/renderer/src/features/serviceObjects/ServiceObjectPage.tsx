@@ -23,6 +23,7 @@ type Values = {
   groupId: number | null
   serialNumber: string
   installationDate: string | null
+  warrantyStart: string | null
   warrantyEnd: string | null
   parentId: number | null
   notes: string
@@ -38,6 +39,7 @@ const toForm = (r: ServiceObjectRow): Values => ({
   groupId: r.groupId,
   serialNumber: r.serialNumber,
   installationDate: r.installationDate,
+  warrantyStart: r.warrantyStart,
   warrantyEnd: r.warrantyEnd,
   parentId: r.parentId,
   notes: r.notes,
@@ -65,6 +67,7 @@ export function ServiceObjectPage() {
       groupId: null,
       serialNumber: '',
       installationDate: null,
+      warrantyStart: null,
       warrantyEnd: null,
       parentId: search.get('parentId') ? Number(search.get('parentId')) : null,
       notes: '',
@@ -220,6 +223,14 @@ export function ServiceObjectPage() {
             valueFormat="DD.MM.YYYY"
             clearable
             {...form.getInputProps('installationDate')}
+          />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <DateInput
+            label={t('masterdata.serviceObjects.warrantyStarts')}
+            valueFormat="DD.MM.YYYY"
+            clearable
+            {...form.getInputProps('warrantyStart')}
           />
         </Grid.Col>
         <Grid.Col span={3}>

@@ -44,6 +44,12 @@ export function DispatchSlaSection({ form }: SectionProps) {
           label={t('settings.dispatchSla.reasonRequired')}
           {...form.getInputProps('slaReasonRequired', { type: 'checkbox' })}
         />
+        <Switch
+          mt="lg"
+          label={t('settings.dispatchSla.slaOnGenerated')}
+          description={t('settings.dispatchSla.slaOnGeneratedHint')}
+          {...form.getInputProps('slaOnGeneratedOrders', { type: 'checkbox' })}
+        />
       </SimpleGrid>
     </Paper>
   )

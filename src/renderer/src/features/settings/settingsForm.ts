@@ -36,6 +36,7 @@ export const emptySettings: SettingsValues = {
   holidays: [],
   slaAtRiskMinutes: 120,
   slaReasonRequired: true,
+  slaOnGeneratedOrders: true,
   dispatchPastLimitHours: 24,
   sessionIdleHours: 12,
   rmaValidityDays: 30

@@ -49,6 +49,7 @@ export const csv = {
     type: 'Type',
     serialNumber: 'Serial number',
     installationDate: 'Installed',
+    warrantyStart: 'Warranty from',
     warrantyEnd: 'Warranty until',
     customerName: 'Customer',
     siteName: 'Site',

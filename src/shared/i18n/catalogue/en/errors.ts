@@ -467,5 +467,19 @@ export const errors = {
     notSerialTracked: '{{item}} is not serial-tracked: leave the serial number empty',
     nothingReplaced: 'The new part and serial number are the same as the current ones',
     labourWithoutLine: 'Labour is added only together with the order line for the part'
+  },
+  /** Hand-made orders under an agreement, and the entitlement panel (docs/adr/0018). */
+  intake: {
+    chooseAgreement: 'Choose an existing agreement',
+    agreementOfCustomer: 'Agreement {{number}} belongs to another customer',
+    agreementTemplate: 'Agreement {{number}} is a template; it covers no work',
+    agreementSuspended: 'Agreement {{number}} is suspended',
+    agreementNotInForce: 'Agreement {{number}} is not in force on {{date}} (it runs {{from}} – {{to}})',
+    generatedKeepsAgreement: '{{number}} was generated from its agreement and stays under it',
+    agreementLinesOnOrder: 'The order has {{count}} lines copied from its agreement; remove or move them before changing the agreement',
+    orderWithoutAgreement: '{{number}} is not under an agreement; choose the agreement on the order first',
+    lineOfOtherAgreement: 'Choose a line of the order’s agreement',
+    agreementLineStopped: 'Line {{lineNo}} of the agreement is stopped',
+    outsideAgreementLine: 'Line {{lineNo}} of the agreement runs {{from}} – {{to}}; schedule the work within those dates'
   }
 }

@@ -10,6 +10,7 @@ import { einvoice } from './einvoice'
 import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
+import { intake } from './intake'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
@@ -35,6 +36,7 @@ export const en = {
   enums,
   errors,
   format,
+  intake,
   invoices,
   masterdata,
   orders,

@@ -99,7 +99,8 @@ export const masterdata = {
     objectGroup: 'Object group',
     componentOf: 'Component of',
     notAComponent: 'Not a component',
-    warrantyEnds: 'Warranty ends'
+    warrantyEnds: 'Warranty ends',
+    warrantyStarts: 'Warranty starts'
   },
   workers: {
     title: 'Workers',

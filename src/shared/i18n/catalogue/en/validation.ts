@@ -40,6 +40,7 @@ export const validation = {
   sevenDays: 'Seven weekdays, Monday first',
   roleNeeded: 'Choose at least one role',
   warrantyBeforeInstall: 'Warranty cannot end before installation',
+  warrantyEndBeforeStart: 'Warranty cannot end before it starts',
   threeDecimals: 'Use at most three decimals',
   latestBeforeEarliest: 'The latest time cannot be before the earliest',
   plannedEndBeforeStart: 'Planned end cannot be before the start',

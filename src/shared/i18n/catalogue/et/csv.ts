@@ -51,6 +51,7 @@ export const csv: Shape<typeof en> = {
     type: 'Liik',
     serialNumber: 'Seerianumber',
     installationDate: 'Paigaldatud',
+    warrantyStart: 'Garantii alates',
     warrantyEnd: 'Garantii kuni',
     customerName: 'Klient',
     siteName: 'Asukoht',

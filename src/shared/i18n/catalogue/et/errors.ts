@@ -461,5 +461,18 @@ export const errors: Shape<typeof en> = {
     notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
     nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
     labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
+  },
+  intake: {
+    chooseAgreement: 'Vali olemasolev teenuselepe',
+    agreementOfCustomer: 'Teenuselepe {{number}} kuulub teisele kliendile',
+    agreementTemplate: 'Teenuselepe {{number}} on mall; see ei kata tööd',
+    agreementSuspended: 'Teenuselepe {{number}} on peatatud',
+    agreementNotInForce: 'Teenuselepe {{number}} ei kehti {{date}} (kehtib {{from}} – {{to}})',
+    generatedKeepsAgreement: '{{number}} on loodud teenuseleppest ja jääb selle alla',
+    agreementLinesOnOrder: 'Tellimusel on {{count}} teenuseleppest kopeeritud rida; eemalda või teisalda need enne teenuseleppe muutmist',
+    orderWithoutAgreement: '{{number}} ei ole teenuseleppe all; vali tellimusel kõigepealt teenuselepe',
+    lineOfOtherAgreement: 'Vali tellimuse teenuseleppe rida',
+    agreementLineStopped: 'Teenuseleppe rida {{lineNo}} on peatatud',
+    outsideAgreementLine: 'Teenuseleppe rida {{lineNo}} kehtib {{from}} – {{to}}; planeeri töö nende kuupäevade sisse'
   }
 }

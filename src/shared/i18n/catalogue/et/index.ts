@@ -12,6 +12,7 @@ import { einvoice } from './einvoice'
 import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
+import { intake } from './intake'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
@@ -36,6 +37,7 @@ export const et: Shape<typeof en> = {
   enums,
   errors,
   format,
+  intake,
   invoices,
   masterdata,
   orders,

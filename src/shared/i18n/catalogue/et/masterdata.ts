@@ -101,7 +101,8 @@ export const masterdata: Shape<typeof en> = {
     objectGroup: 'Objektigrupp',
     componentOf: 'Komponent objektist',
     notAComponent: 'Ei ole komponent',
-    warrantyEnds: 'Garantii lõpp'
+    warrantyEnds: 'Garantii lõpp',
+    warrantyStarts: 'Garantii algus'
   },
   workers: {
     title: 'Töötajad',

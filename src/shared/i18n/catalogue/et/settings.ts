@@ -91,7 +91,9 @@ export const settings: Shape<typeof en> = {
     idleHint: 'Nii kaua kasutamata seanss logitakse välja',
     rmaValidity: 'Tagastuse kehtivus (päeva)',
     rmaValidityHint: 'Tagastuse tähtaeg on loomise kuupäev pluss nii mitu päeva',
-    reasonRequired: 'Täitmata eesmärgi või tühistatud kella puhul on põhjuse kood kohustuslik'
+    reasonRequired: 'Täitmata eesmärgi või tühistatud kella puhul on põhjuse kood kohustuslik',
+    slaOnGenerated: 'SLA-kell ka teenuseleppest loodud tellimustel',
+    slaOnGeneratedHint: 'Väljas: mõõdetakse ainult käsitsi loodud tellimusi. Kehtib edaspidi loodavatele tellimustele'
   },
   users: {
     title: 'Kasutajad',

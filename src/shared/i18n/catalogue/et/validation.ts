@@ -39,6 +39,7 @@ export const validation: Shape<typeof en> = {
   sevenDays: 'Seitse nädalapäeva, esmaspäevast alates',
   roleNeeded: 'Vali vähemalt üks roll',
   warrantyBeforeInstall: 'Garantii ei saa lõppeda enne paigaldust',
+  warrantyEndBeforeStart: 'Garantii ei saa lõppeda enne algust',
   threeDecimals: 'Kuni kolm kohta pärast koma',
   latestBeforeEarliest: 'Hiliseim aeg ei saa olla enne varaseimat',
   plannedEndBeforeStart: 'Planeeritud lõpp ei saa olla enne algust',
