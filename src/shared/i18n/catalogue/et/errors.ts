@@ -103,6 +103,7 @@ export const errors: Shape<typeof en> = {
     serviceOrdersPreferred: 'hooldustellimused (eelistatud tehnikuna)',
     serviceTasks: 'tööülesanded',
     slaDefinitions: 'SLA-d',
+    lifecycleSettings: 'elutsükli seaded',
     stageChanges: 'etapi muutused',
     stageHistory: 'etappide ajaloo kirjed',
     subGroups: 'alamgrupid',
@@ -461,5 +462,12 @@ export const errors: Shape<typeof en> = {
     notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
     nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
     labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
+  },
+  lifecycle: {
+    needsPlan: 'Etapp „{{stage}}“ vajab plaani: määra kõigepealt planeeritud aeg või broneeri külastus lähetustahvlil',
+    severalVisits: 'Sellel tellimusel on lähetustahvlil {{count}} külastust: liiguta neid seal',
+    visitDone: 'Külastus lähetustahvlil on tehtud: selle ajad jäävad registreerituks',
+    clearOnBoard: 'Sellel tellimusel on külastus lähetustahvlil: plaani tühistamiseks eemalda see seal',
+    orderFinished: 'Tellimus {{number}} on lõpetatud: selle külastused jäävad tahvlile tehtuna'
   }
 }
