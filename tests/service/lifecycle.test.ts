@@ -26,7 +26,7 @@ async function world() {
     description: 'Kontrolli elektrikilpi',
     tasks: [{ id: seed.serviceTask.id }]
   })
-  const stages = (await call(admin, 'serviceStages.list', { limit: 100 })).rows
+  const stages = (await call(admin, 'serviceStages.list', { pageSize: 100 })).rows
   const stage = (code: string) => stages.find((s) => s.code === code)!
   const planner = userWith(conn, ['dispatcher'], 'planner')
   const tech = linkedUser(conn, ['technician'], 'jaan', seed.worker.id)
@@ -104,7 +104,12 @@ describe('one rule set: the board, the stages and the technician agree', () => {
 
     let board = await call(w.tech, 'dispatch.board', { from: w.monday, days: 1 })
     const mine = board.cards.find((c) => c.orderId === w.order.id)!
-    const onSite = await call(w.tech, 'dispatch.setStatus', { id: mine.id, version: mine.version, status: 'onSite', at: Date.now() - 60_000 })
+    const onSite = await call(w.tech, 'dispatch.setStatus', {
+      id: mine.id,
+      version: mine.version,
+      status: 'onSite',
+      at: Date.now() - 60_000
+    })
     expect((await get(w, w.order.id)).stage.code).toBe('IN-PROGRESS')
     await call(w.tech, 'dispatch.setStatus', { id: mine.id, version: onSite.card.version, status: 'done' })
     o = await get(w, w.order.id)
@@ -127,9 +132,14 @@ describe('one rule set: the board, the stages and the technician agree', () => {
       /Finished work cannot be moved/,
       ['id']
     )
-    await expectRefused(w.tech, 'dispatch.setStatus', { id: done.id, version: done.version, status: 'onSite' }, 'VALIDATION', /is finished/, [
-      'id'
-    ])
+    await expectRefused(
+      w.tech,
+      'dispatch.setStatus',
+      { id: done.id, version: done.version, status: 'onSite' },
+      'VALIDATION',
+      /is finished/,
+      ['id']
+    )
   })
 
   it('the done stage waits for the last visit of an order with several', async () => {
@@ -147,8 +157,8 @@ describe('one rule set: the board, the stages and the technician agree', () => {
       workerId: w.seed.worker.id,
       start: at(w.monday, '13:00')
     })
-    let first = (await call(w.tech, 'dispatch.setStatus', { id: a.card.id, version: a.card.version, status: 'onSite' })).card
-    first = (await call(w.tech, 'dispatch.setStatus', { id: first.id, version: first.version, status: 'done' })).card
+    const first = (await call(w.tech, 'dispatch.setStatus', { id: a.card.id, version: a.card.version, status: 'onSite' })).card
+    await call(w.tech, 'dispatch.setStatus', { id: first.id, version: first.version, status: 'done' })
     expect((await get(w, w.order.id)).stage.code).toBe('IN-PROGRESS')
     expect(await trayIds(w)).not.toContain(w.order.id)
     const second = (await call(w.tech, 'dispatch.setStatus', { id: b.card.id, version: b.card.version, status: 'onSite' })).card
@@ -254,10 +264,20 @@ describe('one plan: planned times on the order and the card on the board', () =>
       start: at(w.monday, '09:00')
     })
     let o = await get(w, w.order.id)
-    await expectRefused(w.admin, 'serviceOrders.update', { ...headerOf(o), plannedStart: null, plannedEnd: null }, 'VALIDATION', /remove it there/, [
-      'plannedStart'
-    ])
-    await call(w.planner, 'dispatch.assign', { orderId: o.id, orderVersion: o.version, workerId: w.seed.worker.id, start: at(w.monday, '13:00') })
+    await expectRefused(
+      w.admin,
+      'serviceOrders.update',
+      { ...headerOf(o), plannedStart: null, plannedEnd: null },
+      'VALIDATION',
+      /remove it there/,
+      ['plannedStart']
+    )
+    await call(w.planner, 'dispatch.assign', {
+      orderId: o.id,
+      orderVersion: o.version,
+      workerId: w.seed.worker.id,
+      start: at(w.monday, '13:00')
+    })
     o = await get(w, w.order.id)
     await expectRefused(
       w.admin,

@@ -71,7 +71,7 @@ export function stageWithoutPlan(stages: readonly LifecycleStage[], currentId: n
   const current = byId.get(currentId)
   if (!current?.requiresPlan) return null
   const seen = new Set<number>([currentId])
-  for (let p = current.parentId; p !== null; ) {
+  for (let p = current.parentId; p !== null;) {
     const s = byId.get(p)
     if (!s || seen.has(s.id)) return null
     if (!s.requiresPlan) return s.id

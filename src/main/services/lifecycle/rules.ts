@@ -22,7 +22,12 @@ import { bump, orderRecord, type OrderRecord } from '../orders/write'
 
 export type StageRecord = typeof serviceStages.$inferSelect
 
-const DEFAULT_CODES = { plannedStageId: 'SCHEDULED', dispatchedStageId: null, onSiteStageId: 'IN-PROGRESS', doneStageId: 'COMPLETED' } as const
+const DEFAULT_CODES = {
+  plannedStageId: 'SCHEDULED',
+  dispatchedStageId: null,
+  onSiteStageId: 'IN-PROGRESS',
+  doneStageId: 'COMPLETED'
+} as const
 
 /** Seeds the rule set once, naming the default workflow's stages that exist (a shop's own codes are left unset). */
 export function ensureLifecycle(db: Db): void {
@@ -103,7 +108,15 @@ export function enterStageFor(ctx: ServiceContext, orderId: number, event: Lifec
   if (to === null) return false
   const toStage = stages.find((s) => s.id === to)!
   if (toStage.requiresPlan && o.plannedStart === null) return false
-  writeStageMove(ctx, o, stages.find((s) => s.id === o.stageId)!, toStage, null, '', o.version > readVersion)
+  writeStageMove(
+    ctx,
+    o,
+    stages.find((s) => s.id === o.stageId)!,
+    toStage,
+    null,
+    '',
+    o.version > readVersion
+  )
   return true
 }
 
@@ -114,7 +127,15 @@ export function leaveStageWithoutPlan(ctx: ServiceContext, orderId: number, read
   const stages = stageRecords(ctx.db)
   const to = stageWithoutPlan(stages, o.stageId)
   if (to === null) return
-  writeStageMove(ctx, o, stages.find((s) => s.id === o.stageId)!, stages.find((s) => s.id === to)!, null, '', o.version > readVersion)
+  writeStageMove(
+    ctx,
+    o,
+    stages.find((s) => s.id === o.stageId)!,
+    stages.find((s) => s.id === to)!,
+    null,
+    '',
+    o.version > readVersion
+  )
 }
 
 /** Every visit of the order is done (and there is at least one). */
