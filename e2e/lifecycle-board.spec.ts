@@ -62,5 +62,4 @@ test('a technician finishes a job on My work: the order reaches its done stage, 
   await expect(card).toHaveAttribute('data-finished', 'true')
   await expect(card).toHaveAttribute('data-conflicts', '0')
   await screenshot(page, 'lifecycle-board-done-card')
-
 })
