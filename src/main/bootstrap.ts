@@ -5,6 +5,7 @@ import { markInterruptedRuns } from './services/agreements/generator'
 import { ensureAgreementSetup } from './services/agreements/records'
 import { ensureDefaultSequences } from './services/core/sequences'
 import { ensureDefaultWorkflow } from './services/orders/stages'
+import { ensureLifecycle } from './services/lifecycle/rules'
 import { ensureReturnSetup } from './services/returns/setup'
 import { ensureSlaReasons } from './services/sla/definitions'
 import { markInterruptedFeeRuns } from './services/subscriptions/generate'
@@ -18,6 +19,7 @@ import { markInterruptedFeeRuns } from './services/subscriptions/generate'
 export function startUp(db: Db): void {
   ensureDefaultSequences(db)
   ensureDefaultWorkflow(db)
+  ensureLifecycle(db)
   ensureAgreementSetup(db)
   ensureSlaReasons(db)
   ensureReturnSetup(db)

@@ -378,21 +378,20 @@ describe('dispatch and the technician', () => {
       note: 'Värav lukus, helistasin'
     })
     expect(onSite.card).toMatchObject({ status: 'onSite', actualStart: arrived, actualEnd: null, note: 'Värav lukus, helistasin' })
+    await expectRefused(
+      w.tech,
+      'dispatch.setStatus',
+      { id: mine.id, version: onSite.card.version, status: 'done', at: Date.now() + HOUR },
+      'VALIDATION',
+      /cannot be in the future/,
+      ['at']
+    )
     const finished = await call(w.tech, 'dispatch.setStatus', { id: mine.id, version: onSite.card.version, status: 'done' })
     expect(finished.card.status).toBe('done')
     expect(finished.card.actualEnd).toBeGreaterThanOrEqual(arrived)
     // The order takes the visit's times: its only visit is done.
     const order = await orderOf(w.admin, w.fresh.id)
     expect(order).toMatchObject({ actualStart: arrived, actualEnd: finished.card.actualEnd })
-
-    await expectRefused(
-      w.tech,
-      'dispatch.setStatus',
-      { id: mine.id, version: finished.card.version, status: 'done', at: Date.now() + HOUR },
-      'VALIDATION',
-      /cannot be in the future/,
-      ['at']
-    )
     expect((await callError(w.tech, 'dispatch.daySheet', { workerId: w.other.id, date: w.monday })).message).toMatch(
       /only your own day sheet/
     )
@@ -451,7 +450,8 @@ describe('board', () => {
       customerName: 'Õunapuu OÜ',
       address: 'Pärnu mnt 10, Tallinn',
       priority: 'high',
-      stageName: 'New',
+      // Booked, the order entered the stage the lifecycle settings name for planned work (ADR 0017).
+      stageName: 'Scheduled',
       sla: null
     })
 

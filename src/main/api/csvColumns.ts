@@ -55,6 +55,7 @@ const KIND: Partial<Record<CsvField, CsvKind>> = {
   canPost: 'bool',
   reasonRequired: 'bool',
   stopsSlaClock: 'bool',
+  requiresPlan: 'bool',
   signedOff: 'bool',
   isTemplate: 'bool',
   suspended: 'bool',
@@ -198,6 +199,7 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'canPost',
     'reasonRequired',
     'stopsSlaClock',
+    'requiresPlan',
     'orderCount'
   ],
   'stageReasons.list': ['code', 'name'],

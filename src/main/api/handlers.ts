@@ -11,6 +11,7 @@ import { subscriptionsContract } from '@shared/api/domains/subscriptions'
 import { systemContract } from '@shared/api/domains/system'
 import { repairContract } from '@shared/api/domains/repair'
 import { intakeContract } from '@shared/api/domains/intake'
+import { lifecycleContract } from '@shared/api/domains/lifecycle'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -24,6 +25,7 @@ import { subscriptionsExports, subscriptionsHandlers } from '../services/subscri
 import { systemExports, systemHandlers } from '../services/system/handlers'
 import { repairExports, repairHandlers } from '../services/repair/handlers'
 import { intakeHandlers } from '../services/orders/intakeHandlers'
+import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -60,7 +62,8 @@ export const handlers = {
   ...only(returnsContract, returnsHandlers),
   ...only(subscriptionsContract, subscriptionsHandlers),
   ...only(repairContract, repairHandlers),
-  ...only(intakeContract, intakeHandlers)
+  ...only(intakeContract, intakeHandlers),
+  ...only(lifecycleContract, lifecycleHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -74,5 +77,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...bankExports,
   ...returnsExports,
   ...subscriptionsExports,
-  ...repairExports
+  ...repairExports,
+  ...lifecycleExports
 }

@@ -11,6 +11,7 @@ import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
 import { repairContract } from './domains/repair'
 import { intakeContract } from './domains/intake'
+import { lifecycleContract } from './domains/lifecycle'
 
 export const contract = {
   ...systemContract,
@@ -23,7 +24,8 @@ export const contract = {
   ...returnsContract,
   ...subscriptionsContract,
   ...repairContract,
-  ...intakeContract
+  ...intakeContract,
+  ...lifecycleContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

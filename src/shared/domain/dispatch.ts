@@ -35,7 +35,9 @@ const orderSummary = {
   requiredSkillIds: z.array(id),
   requestedStart: z.number().int().nullable(),
   requestedEnd: z.number().int().nullable(),
-  sla: slaBadge.nullable()
+  sla: slaBadge.nullable(),
+  /** Finished, posted or cancelled (ADR 0017). */
+  orderFinished: z.boolean()
 }
 
 export const boardCard = z.object({
@@ -50,6 +52,8 @@ export const boardCard = z.object({
   actualStart: z.number().int().nullable(),
   actualEnd: z.number().int().nullable(),
   note: z.string(),
+  /** Done, or its order finished: shown muted, read-only, outside capacity and conflicts (ADR 0017). */
+  finished: z.boolean(),
   conflicts: z.array(conflictRow)
 })
 export type BoardCard = z.infer<typeof boardCard>

@@ -40,7 +40,8 @@ export const stageInput = z.object({
   canCancel: z.boolean().default(true),
   canPost: z.boolean().default(false),
   reasonRequired: z.boolean().default(false),
-  stopsSlaClock: z.boolean().default(false)
+  stopsSlaClock: z.boolean().default(false),
+  requiresPlan: z.boolean().default(false)
 })
 export const stageRow = stageInput.extend({ id, version, parentName: z.string().nullable(), orderCount: z.number().int() })
 export type StageRow = z.infer<typeof stageRow>

@@ -16,6 +16,8 @@ export const serviceStages = sqliteTable(
     canPost: integer('can_post', { mode: 'boolean' }).notNull().default(false),
     reasonRequired: integer('reason_required', { mode: 'boolean' }).notNull().default(false),
     stopsSlaClock: integer('stops_sla_clock', { mode: 'boolean' }).notNull().default(false),
+    /** An order may be in this stage only with a plan (planned times or a visit on the board); ADR 0017. */
+    requiresPlan: integer('requires_plan', { mode: 'boolean' }).notNull().default(false),
     version: versionColumn()
   },
   (t) => [index('service_stages_parent_idx').on(t.parentId)]

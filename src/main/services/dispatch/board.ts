@@ -65,7 +65,8 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
       a.id - b.id
   )
 
-  const conflicts = detectConflicts(cards.map(asAssignment), conflictTechnicians(technicians), {
+  // Finished work is the record of a visit, not a booking: it neither conflicts nor takes capacity.
+  const conflicts = detectConflicts(cards.filter((c) => !c.finished).map(asAssignment), conflictTechnicians(technicians), {
     skillNames: new Map(skills.map((k) => [k.id, k.name]))
   })
 

@@ -13,7 +13,8 @@ import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { conflict, forbidden, invalid, notFound } from '../core/errors'
 import { writeTx } from '../core/tx'
-import { assignOpenLines, fillActualTimes, orderRecord, requireOpenOrder, setPlannedTimes } from '../orders/write'
+import { allVisitsDone, enterStageFor, finishedStages, leaveStageWithoutPlan } from '../lifecycle/rules'
+import { assignOpenLines, fillActualTimes, orderRecord, type OrderRecord, requireOpenOrder, setPlannedTimes } from '../orders/write'
 import { loadSettings } from '../settings/settings'
 import { slaArrived, slaDispatched } from '../sla/hooks'
 import { Calendars, cardWithConflicts, loadDurations, MAX_SPAN, MAX_SPAN_DAYS } from './read'
@@ -41,11 +42,17 @@ function requireTechnician(ctx: ServiceContext, workerId: number): void {
   if (!w.active) throw invalid(['workerId'], 'errors.dispatch.inactive', { name: w.name })
 }
 
-function requireSpan(ctx: ServiceContext, start: number, end: number): void {
+function requireSpan(ctx: ServiceContext, start: number, end: number, fields = { start: 'start', end: 'end' }): void {
   const limit = loadSettings(ctx.db).dispatchPastLimitHours
-  if (start < ctx.now() - limit * HOUR) throw invalid(['start'], 'errors.dispatch.tooFarPast', { hours: limit })
-  if (end <= start) throw invalid(['end'], 'errors.dispatch.endAfterStart')
-  if (end - start > MAX_SPAN) throw invalid(['end'], 'errors.dispatch.tooLong', { days: MAX_SPAN_DAYS })
+  if (start < ctx.now() - limit * HOUR) throw invalid([fields.start], 'errors.dispatch.tooFarPast', { hours: limit })
+  if (end <= start) throw invalid([fields.end], 'errors.dispatch.endAfterStart')
+  if (end - start > MAX_SPAN) throw invalid([fields.end], 'errors.dispatch.tooLong', { days: MAX_SPAN_DAYS })
+}
+
+/** Open for planning (requireOpenOrder) and not finished work: a finished order's visits stay as they were. */
+function requireLiveOrder(ctx: ServiceContext, o: OrderRecord, field: string): void {
+  requireOpenOrder(ctx.db, o, field)
+  if (finishedStages(ctx.db).has(o.stageId)) throw invalid([field], 'errors.lifecycle.orderFinished', { number: o.number })
 }
 
 /** The order's planned times span its assignments (orders/write.ts keeps the order's side of it). */
@@ -83,7 +90,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
     requirePermission(ctx, 'dispatch.plan')
     const o = orderRecord(ctx.db, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('serviceOrder')
-    requireOpenOrder(ctx.db, o, 'orderId')
+    requireLiveOrder(ctx, o, 'orderId')
     requireTechnician(ctx, i.workerId)
     const end = i.end ?? i.start + loadDurations(ctx, [o.id]).get(o.id)! * 60_000
     requireSpan(ctx, i.start, end)
@@ -91,6 +98,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
     audit(ctx, 'orderAssignment', row.id, 'create', null, snapshot(row))
     assignLines(ctx, o.id, i.workerId, i.start)
     syncOrder(ctx, o.id, i.workerId)
+    enterStageFor(ctx, o.id, 'planned', o.version)
     return result(ctx, row.id)
   })
 }
@@ -105,7 +113,7 @@ export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { ca
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('assignment')
     if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedStays')
-    requireOpenOrder(ctx.db, orderRecord(ctx.db, a.orderId), 'id')
+    requireLiveOrder(ctx, orderRecord(ctx.db, a.orderId), 'id')
     if (i.workerId !== a.workerId) requireTechnician(ctx, i.workerId)
     // A resize of work that began long ago is allowed; a new start or another technician counts as new planning.
     if (i.start !== a.start || i.workerId !== a.workerId) requireSpan(ctx, i.start, i.end)
@@ -134,9 +142,12 @@ export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'
     const a = assignmentRecord(ctx, i.id)
     if (a.version !== i.version) throw conflict('assignment')
     if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedOnPlan')
+    const o = orderRecord(ctx.db, a.orderId)
+    requireLiveOrder(ctx, o, 'id')
     ctx.db.delete(orderAssignments).where(eq(orderAssignments.id, a.id)).run()
     audit(ctx, 'orderAssignment', a.id, 'delete', snapshot(a), null)
     syncOrder(ctx, a.orderId, null)
+    leaveStageWithoutPlan(ctx, a.orderId, o.version)
     return { orderId: a.orderId }
   })
 }
@@ -146,10 +157,14 @@ export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispa
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'dispatch.plan')
     const now = ctx.now()
+    const finished = finishedStages(ctx.db)
     let dispatched = 0
     for (const id of new Set(i.ids)) {
       const a = assignmentRecord(ctx, id)
       if (a.status !== 'planned') continue
+      // A finished order's visits are its record, not work to send out.
+      const o = orderRecord(ctx.db, a.orderId)
+      if (finished.has(o.stageId)) continue
       const after = ctx.db
         .update(orderAssignments)
         .set({ status: 'dispatched', dispatchedAt: now, dispatchedBy: user.id, updatedAt: now, version: a.version + 1 })
@@ -158,6 +173,7 @@ export function dispatchWork(ctx: ServiceContext, i: ParsedInput<'dispatch.dispa
         .get()
       audit(ctx, 'orderAssignment', id, 'update', snapshot(a), snapshot(after))
       slaDispatched(ctx, a.orderId, now)
+      enterStageFor(ctx, a.orderId, 'dispatched', o.version)
       dispatched++
     }
     return { dispatched }
@@ -175,6 +191,7 @@ export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatu
     const a = assignmentRecord(ctx, i.id)
     if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('errors.dispatch.notYourWork')
     if (a.version !== i.version) throw conflict('assignment')
+    requireLiveOrder(ctx, orderRecord(ctx.db, a.orderId), 'id')
     const now = ctx.now()
     const at = i.at ?? now
     if (at > now + CLOCK_SLACK) throw invalid(['at'], 'errors.dispatch.future')
@@ -203,6 +220,7 @@ function saveStatus(
   actualEnd: number | null
 ): { card: BoardCard } {
   const now = ctx.now()
+  const readVersion = orderRecord(ctx.db, a.orderId).version
   const after = ctx.db
     .update(orderAssignments)
     .set({ status: i.status, actualStart, actualEnd, ...(i.note ? { note: i.note } : {}), updatedAt: now, version: a.version + 1 })
@@ -212,6 +230,9 @@ function saveStatus(
   audit(ctx, 'orderAssignment', a.id, 'update', snapshot(a), snapshot(after))
   if (i.status === 'onSite' && a.status !== 'onSite' && actualStart !== null) slaArrived(ctx, a.orderId, actualStart)
   syncActuals(ctx, a.orderId)
+  if (i.status === 'onSite') enterStageFor(ctx, a.orderId, 'onSite', readVersion)
+  // The order is done when its last visit is.
+  if (i.status === 'done' && allVisitsDone(ctx.db, a.orderId)) enterStageFor(ctx, a.orderId, 'done', readVersion)
   return result(ctx, a.id)
 }
 
@@ -227,4 +248,39 @@ function syncActuals(ctx: ServiceContext, orderId: number): void {
     .get()!
   // The first arrival; the last finish only once every visit is done.
   fillActualTimes(ctx, orderId, { start: agg.start, end: agg.open === 0 ? agg.end : null })
+}
+
+/**
+ * The order's planned times were edited on the order (inside its update's transaction): its one visit on the
+ * board follows — the same technician, the new times (the visit keeps its length when no end is given), sent
+ * back to planned when its start moves after it was dispatched. Several visits, or a done one, are moved on the
+ * board; a visit cannot be cleared from the order form. Without visits there is nothing to move.
+ */
+export function followOrderPlan(ctx: ServiceContext, orderId: number, start: number | null, end: number | null): void {
+  const visits = ctx.db.select().from(orderAssignments).where(eq(orderAssignments.orderId, orderId)).all()
+  if (visits.length === 0) return
+  if (start === null) throw invalid(['plannedStart'], 'errors.lifecycle.clearOnBoard')
+  if (visits.length > 1) throw invalid(['plannedStart'], 'errors.lifecycle.severalVisits', { count: visits.length })
+  const a = visits[0]!
+  if (a.status === 'done') throw invalid(['plannedStart'], 'errors.lifecycle.visitDone')
+  const newEnd = end ?? start + (a.end - a.start)
+  if (start === a.start && newEnd === a.end) return
+  if (start !== a.start) requireSpan(ctx, start, newEnd, { start: 'plannedStart', end: 'plannedEnd' })
+  else if (newEnd <= start) throw invalid(['plannedEnd'], 'errors.dispatch.endAfterStart')
+  else if (newEnd - start > MAX_SPAN) throw invalid(['plannedEnd'], 'errors.dispatch.tooLong', { days: MAX_SPAN_DAYS })
+  const replan = a.status === 'dispatched' && start !== a.start
+  const after = ctx.db
+    .update(orderAssignments)
+    .set({
+      start,
+      end: newEnd,
+      ...(replan ? { status: 'planned', dispatchedAt: null, dispatchedBy: null } : {}),
+      updatedAt: ctx.now(),
+      version: a.version + 1
+    })
+    .where(eq(orderAssignments.id, a.id))
+    .returning()
+    .get()
+  audit(ctx, 'orderAssignment', a.id, 'update', snapshot(a), snapshot(after))
+  syncOrder(ctx, orderId, null)
 }

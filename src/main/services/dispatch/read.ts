@@ -8,13 +8,15 @@ import type { BoardAssignment, BoardTechnician as ConflictTechnician, Conflict }
 import { conflictsOfPlacement } from '@shared/dispatch/conflicts'
 import type { AssignmentStatus, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
 import type { WeekHours } from '@shared/domain/masterdata'
-import type { Priority } from '@shared/domain/orders'
+import type { Priority, Progress } from '@shared/domain/orders'
+import { isFinishedOrder } from '@shared/domain/lifecycle'
 import type { SlaBadge } from '@shared/domain/sla'
 import type { Settings } from '@shared/domain/system'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
 import type Database from 'better-sqlite3'
 import type { Sqlite } from '../../db/connection'
 import { slaBadgesFor } from '../sla/hooks'
+import { finishedStages } from '../lifecycle/rules'
 import type { ServiceContext } from '../core/context'
 
 export const DAY = 86_400_000
@@ -81,7 +83,8 @@ function statements(s: Sqlite): Statements {
 const ADDRESS = `coalesce(cs.street || ', ' || cs.city, o.one_time_address)`
 
 const SUMMARY_COLUMNS = `o.id as orderId, o.number as orderNumber, o.version as orderVersion, o.priority, st.name as stageName,
-  c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd`
+  c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd,
+  o.progress, o.stage_id as stageId`
 
 const SUMMARY_JOINS = `join customers c on c.id = o.customer_id join service_stages st on st.id = o.stage_id
   left join customer_sites cs on cs.id = o.site_id`
@@ -199,6 +202,8 @@ export interface OrderSummary {
   requestedStart: number | null
   requestedEnd: number | null
   sla: SlaBadge | null
+  /** Finished, posted or cancelled (ADR 0017). */
+  orderFinished: boolean
 }
 
 /** Task names, required skills (the union over the order's tasks) and SLA badges of many orders. */
@@ -206,6 +211,7 @@ export interface OrderExtras {
   taskNames: Map<number, string>
   skills: Map<number, number[]>
   sla: Map<number, SlaBadge>
+  finishedStages: ReadonlySet<number>
 }
 
 export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[], now: number): OrderExtras {
@@ -240,7 +246,7 @@ export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[]
         [...required].sort((a, b) => a - b)
       )
   }
-  return { taskNames, skills, sla: slaBadgesFor(ctx.db, orderIds, now) }
+  return { taskNames, skills, sla: slaBadgesFor(ctx.db, orderIds, now), finishedStages: finishedStages(ctx.db) }
 }
 
 /** Field by field rather than by spreading: a week builds thousands of these and spreading rows is several times slower. */
@@ -259,7 +265,8 @@ function summaryOf(r: unknown[], x: OrderExtras): OrderSummary {
     requiredSkillIds: x.skills.get(orderId) ?? [],
     requestedStart: r[8] as number | null,
     requestedEnd: r[9] as number | null,
-    sla: x.sla.get(orderId) ?? null
+    sla: x.sla.get(orderId) ?? null,
+    orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages)
   }
 }
 
@@ -290,19 +297,25 @@ export type Card = Omit<BoardCard, 'conflicts'>
 /** Rows of CARD_SELECT, in its column order (the order id last). */
 function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
   const summaries = loadSummaries(ctx, [...new Set(rows.map((r) => r[10] as number))], now)
-  return rows.map((r) => ({
-    id: r[0] as number,
-    version: r[1] as number,
-    workerId: r[2] as number,
-    start: r[3] as number,
-    end: r[4] as number,
-    status: r[5] as AssignmentStatus,
-    dispatchedAt: r[6] as number | null,
-    actualStart: r[7] as number | null,
-    actualEnd: r[8] as number | null,
-    note: r[9] as string,
-    ...summaries.get(r[10] as number)!
-  }))
+  return rows.map((r) => {
+    const status = r[5] as AssignmentStatus
+    const summary = summaries.get(r[10] as number)!
+    return {
+      id: r[0] as number,
+      version: r[1] as number,
+      workerId: r[2] as number,
+      start: r[3] as number,
+      end: r[4] as number,
+      status,
+      dispatchedAt: r[6] as number | null,
+      actualStart: r[7] as number | null,
+      actualEnd: r[8] as number | null,
+      note: r[9] as string,
+      ...summary,
+      // A done visit, or any visit of finished work: muted, read-only, outside capacity and conflicts.
+      finished: status === 'done' || summary.orderFinished
+    }
+  })
 }
 
 /** Cards touching [from, to), optionally of one worker. */
@@ -352,7 +365,8 @@ export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id:
   const tz = calendars.settings.timeZone
   const from = dayStart(dateOf(card.start, tz), tz)
   const to = dayEnd(dateOf(card.end - 1, tz), tz)
-  const others = loadCards(ctx, from, to, now, card.workerId)
+  if (card.finished) return { ...card, conflicts: [] }
+  const others = loadCards(ctx, from, to, now, card.workerId).filter((c) => !c.finished)
   const techs = conflictTechnicians(loadWorkers(ctx, calendars, [card.workerId]))
   const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, {
     skillNames: skillNameMap(ctx)

@@ -55,7 +55,7 @@ export function suggest(ctx: ServiceContext, i: ParsedInput<'dispatch.suggest'>)
       date: i.from
     },
     technicians,
-    cards.map(asAssignment),
+    cards.filter((c) => !c.finished).map(asAssignment),
     {
       skillNames: new Map((s.skills.all() as { id: number; name: string }[]).map((k) => [k.id, k.name])),
       teamNames: new Map((s.teams.all() as { id: number; name: string }[]).map((t) => [t.id, t.name]))

@@ -5,11 +5,14 @@ import { dateOf, dayEnd, dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { likePattern } from '../core/list'
 import { loadSettings } from '../settings/settings'
+import { finishedStages } from '../lifecycle/rules'
 import { loadDurations, loadSummaries, MAX_SPAN } from './read'
 
 type TrayIn = ParsedInput<'dispatch.tray'>
 
-const OPEN = sql`o.progress = 'inProcess' and o.is_template = 0`
+/** In process, not a template, and not finished work (the done stage or after it, ADR 0017). */
+const openWhere = (finished: ReadonlySet<number>): SQL =>
+  sql`o.progress = 'inProcess' and o.is_template = 0 and o.stage_id not in (select value from json_each(${JSON.stringify([...finished])}))`
 const UNPLANNED = sql`not exists (select 1 from order_assignments a where a.order_id = o.id)`
 const NOBODY = sql`o.responsible_worker_id is null and o.preferred_worker_id is null`
 const SOMEBODY = sql`(o.responsible_worker_id is not null or o.preferred_worker_id is not null)`
@@ -23,16 +26,16 @@ const dispatchedSince = (todayStart: number) =>
  * preferred technician waiting for a time); orders in a stage that stops the SLA clock (waiting for parts, on
  * hold) are only on the on-hold tab, so nobody plans work that cannot go ahead.
  */
-function tabWhere(tab: TrayTab, todayStart: number): SQL {
+function tabWhere(tab: TrayTab, todayStart: number, live: SQL): SQL {
   switch (tab) {
     case 'unassigned':
-      return sql`${OPEN} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${NOBODY}`
+      return sql`${live} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${NOBODY}`
     case 'unscheduled':
-      return sql`${OPEN} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${SOMEBODY}`
+      return sql`${live} and st.stops_sla_clock = 0 and ${UNPLANNED} and ${SOMEBODY}`
     case 'dispatched':
-      return sql`${OPEN} and ${dispatchedSince(todayStart)}`
+      return sql`${live} and ${dispatchedSince(todayStart)}`
     case 'onHold':
-      return sql`${OPEN} and st.stops_sla_clock = 1`
+      return sql`${live} and st.stops_sla_clock = 1`
   }
 }
 
@@ -78,14 +81,15 @@ export function getTray(ctx: ServiceContext, i: TrayIn): { rows: TrayRow[]; tota
   const now = ctx.now()
   const todayStart = dayStart(dateOf(now, tz), tz)
   const filters = filterWhere(i, tz)
+  const live = openWhere(finishedStages(ctx.db))
   // One pass over the open orders counts three tabs; the dispatched one comes from the assignments.
   const open = ctx.db.get<{ unassigned: number | null; unscheduled: number | null; onHold: number | null }>(sql`
     select sum(st.stops_sla_clock = 0 and ${SOMEBODY} = 0 and ${UNPLANNED}) as unassigned,
       sum(st.stops_sla_clock = 0 and ${SOMEBODY} and ${UNPLANNED}) as unscheduled,
       sum(st.stops_sla_clock = 1) as onHold
-    ${fromFor(i)} where ${OPEN}${filters.length ? sql` and ${and(filters)}` : sql``}`)
+    ${fromFor(i)} where ${live}${filters.length ? sql` and ${and(filters)}` : sql``}`)
   const dispatched = ctx.db.get<{ n: number }>(
-    sql`select count(*) as n ${fromFor(i)} where ${and([tabWhere('dispatched', todayStart), ...filters])}`
+    sql`select count(*) as n ${fromFor(i)} where ${and([tabWhere('dispatched', todayStart, live), ...filters])}`
   ).n
   const counts: Record<TrayTab, number> = {
     unassigned: open.unassigned ?? 0,
@@ -104,7 +108,7 @@ export function getTray(ctx: ServiceContext, i: TrayIn): { rows: TrayRow[]; tota
       (select w.name from workers w where w.id = o.responsible_worker_id) as responsibleWorkerName,
       ${i.tab === 'dispatched' ? sql`(select min(a.start) from order_assignments a where a.order_id = o.id and a.status = 'dispatched' and a."end" > ${todayStart})` : sql`o.planned_start`} as plannedStart
     ${fromFor(i)}
-    where ${and([tabWhere(i.tab, todayStart), ...filters])}
+    where ${and([tabWhere(i.tab, todayStart, live), ...filters])}
     order by case o.priority when 'high' then 0 when 'normal' then 1 else 2 end,
       o.requested_start is null, o.requested_start, o.id
     limit ${i.limit}`)

@@ -32,9 +32,11 @@ import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { checkAgreementLineDate, checkOrderAgreement } from './agreementLink'
 import { checkSlaRef } from '../sla/definitions'
-import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons, slaStageChanged } from '../sla/hooks'
+import { slaOrderCancelled, slaOrderChanged, slaOrderCreated, slaOrderRevived, slaRequireReasons } from '../sla/hooks'
 import { mustLoadOrder } from './read'
 import { allStages, initialStage } from './stages'
+import { enterStageFor, requirePlanFor, writeStageMove } from '../lifecycle/rules'
+import { followOrderPlan } from '../dispatch/mutations'
 import { bump, lineRecord, type LineRecord, orderRecord, type OrderRecord, refreshOrder, requireOpenOrder } from './write'
 
 type Header = ParsedInput<'serviceOrders.create'>
@@ -166,12 +168,24 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
       .where(eq(serviceOrders.id, id))
       .run()
     saveRelations(ctx.db, id, h)
+    if (h.plannedStart !== o.plannedStart || h.plannedEnd !== o.plannedEnd) planEdited(ctx, o, h.plannedStart, h.plannedEnd)
     if (h.priority !== o.priority || h.slaId !== o.slaId || h.customerId !== o.customerId || agreementId !== o.agreementId)
       slaOrderChanged(ctx, id)
     const after = mustLoadOrder(ctx.db, id, ctx.now())
     audit(ctx, 'serviceOrder', id, 'update', headerSnapshot(before), headerSnapshot(after))
     return after
   })
+}
+
+/**
+ * Planned times edited on the order move its visit on the board (ADR 0017: one plan, kept in step by the one
+ * writer); a plan gained moves the stage as a booking on the board would. A stage that needs a plan keeps it.
+ */
+function planEdited(ctx: ServiceContext, before: OrderRecord, start: number | null, end: number | null): void {
+  if (start === null) requirePlanFor(stageOf(ctx.db, before), null, 'plannedStart')
+  followOrderPlan(ctx, before.id, start, end)
+  // The header's own write moved the version already.
+  if (before.plannedStart === null && start !== null) enterStageFor(ctx, before.id, 'planned', before.version)
 }
 
 export function deleteOrder(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
@@ -582,21 +596,8 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
     if (i.reasonId !== null && !ctx.db.select({ id: stageReasons.id }).from(stageReasons).where(eq(stageReasons.id, i.reasonId)).get()) {
       throw invalid(['reasonId'], 'errors.choose.reasonCode')
     }
-    bump(ctx.db, o, { stageId: to.id })
-    ctx.db
-      .insert(stageHistory)
-      .values({
-        orderId: o.id,
-        at: ctx.now(),
-        userId: ctx.user?.id ?? null,
-        fromStageId: from.id,
-        toStageId: to.id,
-        reasonId: i.reasonId,
-        note: i.note
-      })
-      .run()
-    slaStageChanged(ctx, o.id, from.id, to.id)
-    audit(ctx, 'serviceOrder', o.id, 'update', { stage: from.name }, { stage: to.name, reasonId: i.reasonId })
+    requirePlanFor(to, o.plannedStart, 'toStageId')
+    writeStageMove(ctx, o, from, to, i.reasonId, i.note)
     return mustLoadOrder(ctx.db, o.id, ctx.now())
   })
 }

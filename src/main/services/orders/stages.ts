@@ -3,7 +3,7 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { StageRow } from '@shared/domain/orders'
 import { stageTreeProblem } from '@shared/domain/orderRules'
 import type { Db } from '../../db/connection'
-import { serviceOrders, serviceStages, slaStages, stageHistory, stageReasons } from '../../db/schema'
+import { lifecycleSettings, serviceOrders, serviceStages, slaStages, stageHistory, stageReasons } from '../../db/schema'
 import { AppError, invalid, type MessageKey } from '../core/errors'
 import { outer } from '../core/list'
 import { codeTable } from '../masterdata/codeTable'
@@ -23,6 +23,7 @@ const stageSelection = {
   canPost: serviceStages.canPost,
   reasonRequired: serviceStages.reasonRequired,
   stopsSlaClock: serviceStages.stopsSlaClock,
+  requiresPlan: serviceStages.requiresPlan,
   orderCount: sql<number>`(select count(*) from service_orders o where o.stage_id = ${outer(serviceStages.id)})`
 }
 
@@ -73,7 +74,11 @@ export const stageService = defineEntity({
     { column: serviceOrders.stageId, label: 'errors.uses.serviceOrders' },
     { column: serviceStages.parentId, label: 'errors.uses.followingStages' },
     { column: stageHistory.toStageId, label: 'errors.uses.stageHistory' },
-    { column: slaStages.stageId, label: 'errors.uses.slaDefinitions' }
+    { column: slaStages.stageId, label: 'errors.uses.slaDefinitions' },
+    { column: lifecycleSettings.plannedStageId, label: 'errors.uses.lifecycleSettings' },
+    { column: lifecycleSettings.dispatchedStageId, label: 'errors.uses.lifecycleSettings' },
+    { column: lifecycleSettings.onSiteStageId, label: 'errors.uses.lifecycleSettings' },
+    { column: lifecycleSettings.doneStageId, label: 'errors.uses.lifecycleSettings' }
   ]
 })
 

@@ -95,14 +95,15 @@ interface Props {
 
 export function BoardCardView({ card, left, width, top, height, compact, resizable, selected, t, f, handlers }: Props) {
   const pending = card.id < 0
-  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending })
+  // Finished work is the record of a visit: it stays where it happened (ADR 0017).
+  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending || card.finished })
   const cls = [
     classes.card,
     selected && classes.cardSelected,
     drag.isDragging && classes.cardDragging,
     pending && classes.cardPending,
     card.conflicts.length > 0 && classes.cardConflict,
-    card.status === 'done' && classes.cardDone
+    card.finished && classes.cardDone
   ]
     .filter(Boolean)
     .join(' ')
@@ -129,6 +130,7 @@ export function BoardCardView({ card, left, width, top, height, compact, resizab
       data-card-id={card.id}
       data-order={card.orderNumber}
       data-conflicts={card.conflicts.length}
+      data-finished={card.finished}
       onClick={(e) => handlers.select(card.id, e.shiftKey || e.ctrlKey || e.metaKey)}
       onDoubleClick={() => handlers.open(card.id)}
       onFocus={(e) => {
@@ -137,7 +139,7 @@ export function BoardCardView({ card, left, width, top, height, compact, resizab
       }}
     >
       <CardBody card={card} compact={compact} t={t} f={f} />
-      {resizable && !pending && card.status !== 'done' && <ResizeHandle card={card} />}
+      {resizable && !pending && !card.finished && <ResizeHandle card={card} />}
     </div>
   )
 }

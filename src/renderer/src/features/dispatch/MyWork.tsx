@@ -6,6 +6,7 @@ import { Link } from 'react-router'
 import { dispatchText } from '@shared/dispatch/text'
 import type { AssignmentStatus, BoardCard } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
+import { technicianActions } from '@shared/domain/lifecycle'
 import { dateOf } from '@shared/time'
 import { SlaBadge } from '../../components/SlaBadge'
 import { today } from '../../lib/today'
@@ -16,12 +17,13 @@ import { useSetStatus } from './mutations'
 import { boardQuery } from './queries'
 import { addDays, weekStart } from './timeScale'
 
-/** The steps a technician registers, in order (named by the status they set); each button is offered only after the previous step. */
-const STEPS: { status: AssignmentStatus; icon: typeof IconTruck; after: AssignmentStatus[] }[] = [
-  { status: 'travelling', icon: IconTruck, after: ['planned', 'dispatched'] },
-  { status: 'onSite', icon: IconMapPin, after: ['planned', 'dispatched', 'travelling'] },
-  { status: 'done', icon: IconCircleCheck, after: ['onSite'] }
-]
+const STEP_ICON: Record<AssignmentStatus, typeof IconTruck> = {
+  planned: IconTruck,
+  dispatched: IconTruck,
+  travelling: IconTruck,
+  onSite: IconMapPin,
+  done: IconCircleCheck
+}
 
 /** A technician's own schedule with their progress buttons; nobody else's work and no dragging. */
 export function MyWork() {
@@ -81,6 +83,7 @@ export function MyWork() {
                 key={c.id}
                 withBorder
                 p="xs"
+                bg={c.finished ? 'gray.0' : undefined}
                 style={{ borderLeft: `4px solid ${PRIORITY_BORDER[c.priority]}` }}
                 data-testid="my-work-card"
                 data-order={c.orderNumber}
@@ -127,18 +130,22 @@ export function MyWork() {
                       </Badge>
                     </Group>
                     <Group gap={4}>
-                      {STEPS.filter((s) => s.after.includes(c.status)).map((s) => (
-                        <Button
-                          key={s.status}
-                          size="compact-sm"
-                          variant={s.status === 'done' ? 'filled' : 'light'}
-                          leftSection={<s.icon size={14} />}
-                          loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === s.status}
-                          onClick={() => setStatus.mutate({ card: c, status: s.status })}
-                        >
-                          {t(`enums.assignmentStatus.${s.status}`)}
-                        </Button>
-                      ))}
+                      {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work. */}
+                      {technicianActions(c.status, !c.orderFinished).map((status) => {
+                        const Icon = STEP_ICON[status]
+                        return (
+                          <Button
+                            key={status}
+                            size="compact-sm"
+                            variant={status === 'done' ? 'filled' : 'light'}
+                            leftSection={<Icon size={14} />}
+                            loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === status}
+                            onClick={() => setStatus.mutate({ card: c, status })}
+                          >
+                            {t(`enums.assignmentStatus.${status}`)}
+                          </Button>
+                        )
+                      })}
                     </Group>
                   </Stack>
                 </Group>

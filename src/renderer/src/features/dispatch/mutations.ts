@@ -100,6 +100,7 @@ function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>):
     actualStart: null,
     actualEnd: null,
     note: '',
+    finished: false,
     conflicts: []
   }
 }

@@ -21,7 +21,8 @@ const toForm = (r: StageRow): Values => ({
   canCancel: r.canCancel,
   canPost: r.canPost,
   reasonRequired: r.reasonRequired,
-  stopsSlaClock: r.stopsSlaClock
+  stopsSlaClock: r.stopsSlaClock,
+  requiresPlan: r.requiresPlan
 })
 
 /** One stage of the workflow: its place in the tree (fixed once saved) and what it allows. */
@@ -48,7 +49,8 @@ export function StagePage() {
       canCancel: true,
       canPost: false,
       reasonRequired: false,
-      stopsSlaClock: false
+      stopsSlaClock: false,
+      requiresPlan: false
     },
     toForm,
     pathOf: (i) => `/stages/${i}`,

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Paper, Space, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
@@ -7,6 +7,7 @@ import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { stagesQuery } from '../orders/queries'
 import { STAGE_FLAGS, stageTree } from './flags'
+import { LifecyclePanel } from './LifecyclePanel'
 
 /** The tree's branch mark before a child stage (a drawing, not a word). */
 const TREE_BRANCH = '└'
@@ -130,6 +131,8 @@ export function StagesPage() {
               </Table.Tbody>
             </Table>
           </Paper>
+          <Space h="md" />
+          <LifecyclePanel stages={stages.data?.rows ?? []} readOnly={!write} />
         </Grid.Col>
         <Grid.Col span={5}>
           <Paper withBorder p="sm">

@@ -1,9 +1,9 @@
 import type { T } from '@shared/i18n/i18n'
 import type { StageRow } from '@shared/domain/orders'
 
-export type StageFlag = 'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock'
+export type StageFlag = 'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock' | 'requiresPlan'
 
-/** The six switches of a stage: a short name for the tree and what each one means for an order in it. */
+/** The switches of a stage: a short name for the tree and what each one means for an order in it. */
 export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: T) => string; explain: (t: T) => string }[] = [
   {
     key: 'canModify',
@@ -40,6 +40,12 @@ export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: 
     label: (t) => t('settings.stages.flags.stopsSlaClock.label'),
     short: (t) => t('settings.stages.flags.stopsSlaClock.short'),
     explain: (t) => t('settings.stages.flags.stopsSlaClock.explain')
+  },
+  {
+    key: 'requiresPlan',
+    label: (t) => t('settings.stages.flags.requiresPlan.label'),
+    short: (t) => t('settings.stages.flags.requiresPlan.short'),
+    explain: (t) => t('settings.stages.flags.requiresPlan.explain')
   }
 ]
 

@@ -69,6 +69,7 @@ export const csv = {
     canPost: 'Can post',
     reasonRequired: 'Reason required',
     stopsSlaClock: 'Stops SLA clock',
+    requiresPlan: 'Needs a plan',
     orderCount: 'Orders',
     address: 'Address',
     priority: 'Priority',

@@ -106,6 +106,7 @@ export const errors = {
     serviceOrdersPreferred: 'service orders (as preferred technician)',
     serviceTasks: 'service tasks',
     slaDefinitions: 'SLA definitions',
+    lifecycleSettings: 'the lifecycle settings',
     stageChanges: 'stage changes',
     stageHistory: 'stage history entries',
     subGroups: 'sub-groups',
@@ -481,5 +482,12 @@ export const errors = {
     lineOfOtherAgreement: 'Choose a line of the order’s agreement',
     agreementLineStopped: 'Line {{lineNo}} of the agreement is stopped',
     outsideAgreementLine: 'Line {{lineNo}} of the agreement runs {{from}} – {{to}}; schedule the work within those dates'
+  /** The one lifecycle rule set (ADR 0017): stages, plans and visits kept in step. */,
+  lifecycle: {
+    needsPlan: 'Stage "{{stage}}" needs a plan: set the planned times or book a visit on the board first',
+    severalVisits: 'This order has {{count}} visits on the board: move them there',
+    visitDone: 'The visit on the board is done: its times stay as they were registered',
+    clearOnBoard: 'This order has a visit on the board: remove it there to clear the plan',
+    orderFinished: 'Order {{number}} is finished: its visits stay on the board as done'
   }
 }

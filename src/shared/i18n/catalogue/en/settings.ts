@@ -176,7 +176,23 @@ export const settings = {
         label: 'Stops the SLA clock',
         short: 'SLA stop',
         explain: 'Time spent in this stage does not count against the service-level agreement.'
+      },
+      requiresPlan: {
+        label: 'Needs a plan',
+        short: 'plan',
+        explain: 'An order enters this stage only with planned times or a visit on the board; removing its last visit steps it back.'
       }
+    },
+    lifecycle: {
+      title: 'Stages that follow the work',
+      hint: 'The stage an order moves to when its work is planned, dispatched, started on site and done. Orders only move forward, never past a stage that asks for a reason; leave a field empty to keep the stage as it is.',
+      planned: 'Planned on the board',
+      dispatched: 'Dispatched to the technician',
+      onSite: 'Technician on site',
+      done: 'Last visit done',
+      doneHint: 'Orders here and in the stages after it are finished work: off the tray, muted on the board.',
+      keep: 'Keep the stage',
+      saved: 'Lifecycle settings'
     }
   },
   sequences: {

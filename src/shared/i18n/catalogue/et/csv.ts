@@ -71,6 +71,7 @@ export const csv: Shape<typeof en> = {
     canPost: 'Konteeritav',
     reasonRequired: 'Põhjuse kood nõutud',
     stopsSlaClock: 'Peatab SLA arvestuse',
+    requiresPlan: 'Vajab plaani',
     orderCount: 'Tellimusi',
     address: 'Aadress',
     priority: 'Prioriteet',

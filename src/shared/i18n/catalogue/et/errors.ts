@@ -103,6 +103,7 @@ export const errors: Shape<typeof en> = {
     serviceOrdersPreferred: 'hooldustellimused (eelistatud tehnikuna)',
     serviceTasks: 'tööülesanded',
     slaDefinitions: 'SLA-d',
+    lifecycleSettings: 'elutsükli seaded',
     stageChanges: 'etapi muutused',
     stageHistory: 'etappide ajaloo kirjed',
     subGroups: 'alamgrupid',
@@ -473,6 +474,12 @@ export const errors: Shape<typeof en> = {
     orderWithoutAgreement: '{{number}} ei ole teenuseleppe all; vali tellimusel kõigepealt teenuselepe',
     lineOfOtherAgreement: 'Vali tellimuse teenuseleppe rida',
     agreementLineStopped: 'Teenuseleppe rida {{lineNo}} on peatatud',
-    outsideAgreementLine: 'Teenuseleppe rida {{lineNo}} kehtib {{from}} – {{to}}; planeeri töö nende kuupäevade sisse'
+    outsideAgreementLine: 'Teenuseleppe rida {{lineNo}} kehtib {{from}} – {{to}}; planeeri töö nende kuupäevade sisse',
+  lifecycle: {
+    needsPlan: 'Etapp „{{stage}}“ vajab plaani: määra kõigepealt planeeritud aeg või broneeri külastus lähetustahvlil',
+    severalVisits: 'Sellel tellimusel on lähetustahvlil {{count}} külastust: liiguta neid seal',
+    visitDone: 'Külastus lähetustahvlil on tehtud: selle ajad jäävad registreerituks',
+    clearOnBoard: 'Sellel tellimusel on külastus lähetustahvlil: plaani tühistamiseks eemalda see seal',
+    orderFinished: 'Tellimus {{number}} on lõpetatud: selle külastused jäävad tahvlile tehtuna'
   }
 }

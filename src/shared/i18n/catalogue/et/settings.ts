@@ -187,7 +187,24 @@ export const settings: Shape<typeof en> = {
         label: 'Peatab teenusetaseme kella',
         short: 'SLA seis',
         explain: 'Selles etapis veedetud aeg ei lähe teenusetaseme leppe arvesse.'
+      },
+      requiresPlan: {
+        label: 'Vajab plaani',
+        short: 'plaan',
+        explain:
+          'Tellimus saab sellesse etappi ainult planeeritud aja või tahvlil oleva külastusega; viimase külastuse eemaldamine viib selle etapi võrra tagasi.'
       }
+    },
+    lifecycle: {
+      title: 'Tööga kaasas käivad etapid',
+      hint: 'Etapp, kuhu tellimus liigub, kui töö planeeritakse, lähetatakse, tehnik jõuab kohale ja töö saab tehtud. Tellimus liigub ainult edasi ega möödu etapist, mis küsib põhjust; tühi väli jätab etapi samaks.',
+      planned: 'Planeeritud tahvlil',
+      dispatched: 'Lähetatud tehnikule',
+      onSite: 'Tehnik kohal',
+      done: 'Viimane külastus tehtud',
+      doneHint: 'Selles ja järgmistes etappides tellimused on lõpetatud töö: neid pole planeerimata tööde all ja tahvlil on need tuhmid.',
+      keep: 'Jäta etapp samaks',
+      saved: 'Elutsükli seaded'
     }
   },
   sequences: {
