@@ -183,8 +183,8 @@ function planAgreement(a: AgreementRecord, input: GenerationInput, c: Context): 
     }
   }
   const visits = placeOccurrences(all, c.calendar)
-  // An order's lines in the agreement's line order (a visit never holds two occurrences of one line).
-  for (const v of visits) v.occurrences.sort((x, y) => x.line.lineNo - y.line.lineNo)
+  // An order's lines in the agreement's line order; two occurrences of one line (batches merged on one date) by date.
+  for (const v of visits) v.occurrences.sort((x, y) => x.line.lineNo - y.line.lineNo || x.date.localeCompare(y.date))
   return { agreement: a, visits, skipped }
 }
 
