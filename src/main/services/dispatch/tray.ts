@@ -9,7 +9,8 @@ import { loadDurations, loadSummaries, MAX_SPAN } from './read'
 
 type TrayIn = ParsedInput<'dispatch.tray'>
 
-const OPEN = sql`o.progress = 'inProcess' and o.is_template = 0`
+// Orders made only to invoice fees and expenses (needs_visit = 0, ADR 0016) are never work to plan.
+const OPEN = sql`o.progress = 'inProcess' and o.is_template = 0 and o.needs_visit = 1`
 const UNPLANNED = sql`not exists (select 1 from order_assignments a where a.order_id = o.id)`
 const NOBODY = sql`o.responsible_worker_id is null and o.preferred_worker_id is null`
 const SOMEBODY = sql`(o.responsible_worker_id is not null or o.preferred_worker_id is not null)`

@@ -39,6 +39,7 @@ export const errors = {
     assignment: 'Assignment',
     bankEntry: 'Bank statement entry',
     bankStatement: 'Bank statement',
+    boardChange: 'Board change',
     contact: 'Contact "{{name}}"',
     generationRun: 'Generation run',
     invoice: 'Invoice',
@@ -467,5 +468,12 @@ export const errors = {
     notSerialTracked: '{{item}} is not serial-tracked: leave the serial number empty',
     nothingReplaced: 'The new part and serial number are the same as the current ones',
     labourWithoutLine: 'Labour is added only together with the order line for the part'
+  },
+  lifecycle: {
+    needsNoVisit: 'Order {{number}} needs no visit: it only invoices fees or expenses',
+    changedSince: 'The work was changed since (by you or someone else): nothing was undone — the board has been reloaded',
+    alreadyUndone: 'This change was already undone',
+    notUndone: 'This change has not been undone, so it cannot be redone',
+    notYourChange: 'Only the planner who made a change can undo it'
   }
 }

@@ -38,6 +38,7 @@ export const errors: Shape<typeof en> = {
     assignment: 'Broneeringut',
     bankEntry: 'Väljavõtte kannet',
     bankStatement: 'Pangaväljavõtet',
+    boardChange: 'Tahvli muudatust',
     contact: 'Kontakti "{{name}}"',
     generationRun: 'Genereerimist',
     invoice: 'Arvet',
@@ -461,5 +462,12 @@ export const errors: Shape<typeof en> = {
     notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
     nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
     labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
+  },
+  lifecycle: {
+    needsNoVisit: 'Hooldustellimus {{number}} ei vaja külastust: sellega arveldatakse ainult tasusid või kulusid',
+    changedSince: 'Tööd on vahepeal muudetud (sinu või kellegi teise poolt): midagi ei võetud tagasi — tahvel laaditi uuesti',
+    alreadyUndone: 'See muudatus on juba tagasi võetud',
+    notUndone: 'Seda muudatust pole tagasi võetud, seega ei saa seda uuesti teha',
+    notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi'
   }
 }
