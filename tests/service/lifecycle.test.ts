@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TRAY_TABS } from '@shared/domain/dispatch'
+import { withYearLoaded } from '@shared/domain/lifecycle'
 import { runGeneration } from '../../src/main/services/agreements/generator'
 import { call, callError, freshDb, userWith } from '../support/db'
 import type { Connection } from '../../src/main/db/connection'
@@ -237,5 +238,93 @@ describe('exact undo of board changes (issue 14, item 2)', () => {
     expect(refused.code).toBe('CONFLICT')
     expect(refused.message).toMatch(/changed since/)
     expect(rowsOf(w.conn, order.id)).toEqual(before)
+  })
+})
+
+describe('public holidays (issue 14, item 4)', () => {
+  async function withHolidays(w: World, years: number[]) {
+    const settings = await call(w.admin, 'settings.get', {})
+    let holidays = settings.holidays
+    for (const year of years) holidays = withYearLoaded(holidays, await call(w.admin, 'calendar.publicHolidays', { year }))
+    return call(w.admin, 'settings.update', { ...settings, holidays })
+  }
+
+  it("loads Estonia's public holidays of a year, in Estonian or English; a reload brings back removed days and keeps own ones", async () => {
+    const w = await world()
+    const et = await call(w.planner, 'calendar.publicHolidays', { year: 2026 })
+    expect(et.map((h) => h.date)).toEqual([
+      '2026-01-01',
+      '2026-02-24',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-05-01',
+      '2026-05-24',
+      '2026-06-23',
+      '2026-06-24',
+      '2026-08-20',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26'
+    ])
+    expect(et.find((h) => h.date === '2026-12-24')!.name).toBe('Jõululaupäev')
+    const en = await call(w.planner, 'calendar.publicHolidays', { year: 2026, language: 'en' })
+    expect(en.find((h) => h.date === '2026-06-23')!.name).toBe('Victory Day')
+    expect((await callError(w.planner, 'calendar.publicHolidays', { year: 1200 })).issues?.[0]?.path).toEqual(['year'])
+
+    const own = { date: '2026-12-31', name: 'Company day off' }
+    const edited = [own, ...et.filter((h) => h.date !== '2026-12-24'), { date: '2027-01-01', name: 'Uusaasta' }]
+    expect(withYearLoaded(edited, et)).toEqual([...et, own, { date: '2027-01-01', name: 'Uusaasta' }])
+  })
+
+  it('keeps agreement visits, suggestions and the board off the loaded holidays', async () => {
+    const w = await world()
+    const saved = await withHolidays(w, [2030, 2031])
+    expect(saved.holidays.filter((h) => h.date.startsWith('2030-12'))).toHaveLength(3)
+
+    const windows = (await call(w.admin, 'timeWindows.list', {})).rows
+    let agreement = await call(w.admin, 'agreements.create', {
+      customerId: w.customer.id,
+      description: 'Christmas checks',
+      groupId: w.agreementGroup.id,
+      startDate: '2029-12-01',
+      combineRule: 'task'
+    })
+    // Due on Christmas Day inside a week window: moved to the nearest open day of that week (Monday 23rd;
+    // 24–26 are holidays, then the weekend). Due on New Year's Day with no window: made, and flagged.
+    agreement = await call(w.admin, 'agreements.addLine', {
+      agreementId: agreement.id,
+      type: 'hour',
+      categoryId: w.category.id,
+      timeWindowId: windows.find((x) => x.code === 'WEEK')!.id,
+      intervalId: (await call(w.admin, 'serviceIntervals.list', {})).rows.find((i) => i.code === 'YEARLY')!.id,
+      startDate: '2029-12-25'
+    })
+    agreement = await call(w.admin, 'agreements.addLine', {
+      agreementId: agreement.id,
+      type: 'hour',
+      categoryId: w.category.id,
+      serviceTaskId: w.serviceTask.id,
+      startDate: '2031-01-01'
+    })
+    const made = generate(w, agreement.id, '2030-12-01', '2031-01-31')
+    const orders = await Promise.all(made.orderIds.map((id) => call(w.admin, 'serviceOrders.get', { id })))
+    expect(orders.map((o) => o.lines[0]!.scheduledDate)).toEqual(['2030-12-23', '2031-01-01'])
+    expect(
+      w.conn.sqlite.prepare('select calendar_conflict as c from service_orders where agreement_id = ? order by id').all(agreement.id)
+    ).toEqual([{ c: 0 }, { c: 1 }])
+
+    const board = await call(w.planner, 'dispatch.board', { from: '2030-12-23', days: 7 })
+    // The board shades what the company calendar holds.
+    expect(board.holidays.map((h) => h.date).filter((d) => d >= '2030-12-23' && d <= '2030-12-29')).toEqual([
+      '2030-12-24',
+      '2030-12-25',
+      '2030-12-26'
+    ])
+    const tz = (await call(w.admin, 'settings.get', {})).timeZone
+    const dayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(ms)
+    const offered = await call(w.planner, 'dispatch.suggest', { orderId: w.openOrder.id, from: '2030-12-24', days: 4 })
+    const slots = offered.filter((s) => s.slot).map((s) => dayOf(s.slot!.start))
+    expect(slots.length).toBeGreaterThan(0)
+    expect(slots.every((d) => d === '2030-12-27')).toBe(true)
   })
 })

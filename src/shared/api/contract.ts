@@ -10,6 +10,7 @@ import { slaContract } from './domains/sla'
 import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
 import { repairContract } from './domains/repair'
+import { lifecycleContract } from './domains/lifecycle'
 
 export const contract = {
   ...systemContract,
@@ -21,7 +22,8 @@ export const contract = {
   ...bankContract,
   ...returnsContract,
   ...subscriptionsContract,
-  ...repairContract
+  ...repairContract,
+  ...lifecycleContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract
