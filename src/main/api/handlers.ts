@@ -10,7 +10,7 @@ import { slaContract } from '@shared/api/domains/sla'
 import { subscriptionsContract } from '@shared/api/domains/subscriptions'
 import { systemContract } from '@shared/api/domains/system'
 import { repairContract } from '@shared/api/domains/repair'
-import { lifecycleContract } from '@shared/api/domains/lifecycle'
+import { calendarContract } from '@shared/api/domains/calendar'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -23,7 +23,7 @@ import { slaExports, slaHandlers } from '../services/sla/handlers'
 import { subscriptionsExports, subscriptionsHandlers } from '../services/subscriptions/handlers'
 import { systemExports, systemHandlers } from '../services/system/handlers'
 import { repairExports, repairHandlers } from '../services/repair/handlers'
-import { lifecycleHandlers } from '../services/calendar/handlers'
+import { calendarHandlers } from '../services/calendar/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -60,7 +60,7 @@ export const handlers = {
   ...only(returnsContract, returnsHandlers),
   ...only(subscriptionsContract, subscriptionsHandlers),
   ...only(repairContract, repairHandlers),
-  ...only(lifecycleContract, lifecycleHandlers)
+  ...only(calendarContract, calendarHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -1,4 +1,4 @@
-import { withYearLoaded } from '@shared/domain/lifecycle'
+import { withYearLoaded } from '@shared/domain/planning'
 import type { Sqlite } from '../db/connection'
 import { publicHolidays } from '../services/calendar/publicHolidays'
 

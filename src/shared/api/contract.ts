@@ -10,7 +10,7 @@ import { slaContract } from './domains/sla'
 import { subscriptionsContract } from './domains/subscriptions'
 import { systemContract } from './domains/system'
 import { repairContract } from './domains/repair'
-import { lifecycleContract } from './domains/lifecycle'
+import { calendarContract } from './domains/calendar'
 
 export const contract = {
   ...systemContract,
@@ -23,7 +23,7 @@ export const contract = {
   ...returnsContract,
   ...subscriptionsContract,
   ...repairContract,
-  ...lifecycleContract
+  ...calendarContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
-import type { lifecycleContract } from '@shared/api/domains/lifecycle'
+import type { calendarContract } from '@shared/api/domains/calendar'
 import type { HandlersOf } from '../core/handlers'
 import { getPublicHolidays } from './publicHolidays'
 
-export const lifecycleHandlers = {
+export const calendarHandlers = {
   'calendar.publicHolidays': getPublicHolidays
-} satisfies HandlersOf<typeof lifecycleContract>
+} satisfies HandlersOf<typeof calendarContract>

@@ -4,7 +4,7 @@
  */
 import Holidays from 'date-holidays'
 import type { ParsedInput } from '@shared/api/contract'
-import type { Holiday } from '@shared/domain/lifecycle'
+import type { Holiday } from '@shared/domain/planning'
 import type { ServiceContext } from '../core/context'
 
 /** The country's public holidays (days off by law) of a year, named in the language asked for, by date. */

@@ -7,7 +7,7 @@
  */
 import { and, eq, lt } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
-import type { ChangeKind } from '@shared/domain/lifecycle'
+import type { ChangeKind } from '@shared/domain/planning'
 import { boardChanges } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
@@ -88,7 +88,7 @@ export function recordChange<R extends object>(
 /** Puts the orders' rows back as `target` has them, when they are now as `expected` has them. */
 function restore(ctx: ServiceContext, expected: Saved, target: Saved): void {
   const current = rowsOf(ctx, Object.keys(expected).map(Number))
-  if (comparable(current) !== comparable(expected)) throw new AppError('CONFLICT', 'errors.lifecycle.changedSince')
+  if (comparable(current) !== comparable(expected)) throw new AppError('CONFLICT', 'errors.planning.changedSince')
   const s = ctx.conn.sqlite
   for (const [id, rows] of Object.entries(target)) {
     const now = current[id]!
@@ -126,10 +126,10 @@ function step(ctx: ServiceContext, changeId: number, direction: 'undo' | 'redo')
     const user = requirePermission(ctx, 'dispatch.plan')
     const c = ctx.db.select().from(boardChanges).where(eq(boardChanges.id, changeId)).get()
     if (!c) throw notFound('boardChange')
-    if (c.userId !== user.id) throw forbidden('errors.lifecycle.notYourChange')
+    if (c.userId !== user.id) throw forbidden('errors.planning.notYourChange')
     const from = direction === 'undo' ? 'done' : 'undone'
     if (c.state !== from)
-      throw new AppError('CONFLICT', direction === 'undo' ? 'errors.lifecycle.alreadyUndone' : 'errors.lifecycle.notUndone')
+      throw new AppError('CONFLICT', direction === 'undo' ? 'errors.planning.alreadyUndone' : 'errors.planning.notUndone')
     const before = c.before as Saved
     const after = c.after as Saved
     if (direction === 'undo') restore(ctx, after, before)

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Table, Text, TextInput, Tooltip } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
-import { type Holiday, withYearLoaded } from '@shared/domain/lifecycle'
+import { type Holiday, withYearLoaded } from '@shared/domain/planning'
 import { useLanguage, useT } from '../lib/i18n'
 import { IconCalendarDown, IconPlus, IconTrash } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'

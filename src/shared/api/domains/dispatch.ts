@@ -18,7 +18,7 @@ import {
   trayInput
 } from '../../domain/dispatch'
 import { pdfFile } from '../../domain/orders'
-import { changeRef, changeStepInput, changeStepResult } from '../../domain/lifecycle'
+import { changeRef, changeStepInput, changeStepResult } from '../../domain/planning'
 
 export const dispatchContract = {
   'dispatch.board': method(boardInput, board, 'orders.read'),

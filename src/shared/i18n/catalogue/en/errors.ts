@@ -469,7 +469,7 @@ export const errors = {
     nothingReplaced: 'The new part and serial number are the same as the current ones',
     labourWithoutLine: 'Labour is added only together with the order line for the part'
   },
-  lifecycle: {
+  planning: {
     needsNoVisit: 'Order {{number}} needs no visit: it only invoices fees or expenses',
     changedSince: 'The work was changed since (by you or someone else): nothing was undone — the board has been reloaded',
     alreadyUndone: 'This change was already undone',

@@ -463,7 +463,7 @@ export const errors: Shape<typeof en> = {
     nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
     labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
   },
-  lifecycle: {
+  planning: {
     needsNoVisit: 'Hooldustellimus {{number}} ei vaja külastust: sellega arveldatakse ainult tasusid või kulusid',
     changedSince: 'Tööd on vahepeal muudetud (sinu või kellegi teise poolt): midagi ei võetud tagasi — tahvel laaditi uuesti',
     alreadyUndone: 'See muudatus on juba tagasi võetud',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TRAY_TABS } from '@shared/domain/dispatch'
-import { withYearLoaded } from '@shared/domain/lifecycle'
+import { withYearLoaded } from '@shared/domain/planning'
 import { runGeneration } from '../../src/main/services/agreements/generator'
 import { call, callError, freshDb, userWith } from '../support/db'
 import type { Connection } from '../../src/main/db/connection'
