@@ -147,9 +147,13 @@ export interface Placement<O extends Occurrence> {
 
 /**
  * Places occurrences on dates so that each group needs as few dates (orders) as possible: the classic
- * greedy cover by earliest latest-date, which is optimal for intervals on a line. Within the dates every
- * occurrence of a batch allows, it picks an open working day nearest to the batch's calculated dates;
- * when none is open, the nearest date, flagged as a calendar conflict.
+ * greedy cover by earliest latest-date, which is optimal for intervals on a line. A batch takes, of every
+ * other line whose window reaches the batch's latest date, the pending occurrence nearest to the batch's
+ * own date (not the line's first: a weekly line would otherwise send its 1 June visit to 22 June and make
+ * a second order there for its own 22 June visit). Within the dates every occurrence of a batch allows, it
+ * picks an open working day nearest to the batch's calculated dates; when none is open, the nearest date,
+ * flagged as a calendar conflict. Batches of a group that still land on one date become one placement, so a
+ * group never gets two orders on a day.
  */
 export function placeOccurrences<O extends Occurrence>(all: readonly O[], calendar: WorkCalendar): Placement<O>[] {
   const byGroup = new Map<string, O[]>()
@@ -161,24 +165,36 @@ export function placeOccurrences<O extends Occurrence>(all: readonly O[], calend
   const placements: Placement<O>[] = []
   for (const [groupKey, list] of byGroup) {
     const pending = [...list].sort((a, b) => a.to.localeCompare(b.to) || a.date.localeCompare(b.date) || a.lineKey.localeCompare(b.lineKey))
+    const byDate = new Map<string, Placement<O>>()
     while (pending.length > 0) {
-      const first = pending[0]!
-      let lo = first.from
+      const first = pending.shift()!
       const hi = first.to
-      const batch: O[] = []
-      const lines = new Set<string>()
-      for (let i = 0; i < pending.length;) {
+      // Every pending window ends on or after `hi` (sorted by `to`), so any that starts by then contains it.
+      const nearest = new Map<string, { index: number; distance: number }>()
+      for (let i = 0; i < pending.length; i++) {
         const o = pending[i]!
-        if (o.from <= hi && !lines.has(o.lineKey)) {
-          batch.push(o)
-          lines.add(o.lineKey)
-          if (o.from > lo) lo = o.from
-          pending.splice(i, 1)
-        } else i++
+        if (o.from > hi || o.lineKey === first.lineKey) continue
+        const distance = Math.abs(daysBetween(first.date, o.date))
+        const best = nearest.get(o.lineKey)
+        if (best === undefined || distance < best.distance) nearest.set(o.lineKey, { index: i, distance })
       }
+      const taken = new Set([...nearest.values()].map((n) => n.index))
+      const batch = [first, ...pending.filter((_, i) => taken.has(i))]
+      for (let i = pending.length - 1; i >= 0; i--) if (taken.has(i)) pending.splice(i, 1)
+      let lo = first.from
+      for (const o of batch) if (o.from > lo) lo = o.from
       const target = medianDate(batch.map((o) => o.date))
-      const date = nearestOpen(lo, hi, target, calendar)
-      placements.push({ date: date ?? clamp(target, lo, hi), groupKey, occurrences: batch, calendarConflict: date === null })
+      const open = nearestOpen(lo, hi, target, calendar)
+      const date = open ?? clamp(target, lo, hi)
+      const met = byDate.get(date)
+      if (met) {
+        met.occurrences.push(...batch)
+        met.calendarConflict ||= open === null
+      } else {
+        const placement = { date, groupKey, occurrences: batch, calendarConflict: open === null }
+        byDate.set(date, placement)
+        placements.push(placement)
+      }
     }
   }
   return placements.sort((a, b) => a.date.localeCompare(b.date) || a.groupKey.localeCompare(b.groupKey))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildScale, placeCards, snap, timeAt, weekStart, xOf } from '../../src/renderer/src/features/dispatch/timeScale'
-import { type BoardOp, type Executed, UndoStack } from '../../src/renderer/src/features/dispatch/undo'
+import { UndoStack } from '../../src/renderer/src/features/dispatch/undo'
 
 const TZ = 'Europe/Tallinn'
 const H = 3_600_000
@@ -74,64 +74,48 @@ describe('board time scale', () => {
 })
 
 describe('undo stack', () => {
-  /** A fake board: assignments by id, ids handed out like the database does. */
-  function fakeBoard() {
-    const rows = new Map<number, { orderId: number; workerId: number; start: number; end: number }>()
+  /** A fake server: changes by id, each flipping between done and undone, refusing a step from the wrong state. */
+  function fakeServer() {
+    const state = new Map<number, 'done' | 'undone'>()
+    const steps: string[] = []
     let nextId = 1
-    const run = async (op: BoardOp): Promise<Executed> => {
-      if (op.kind === 'assign') {
-        const id = nextId++
-        rows.set(id, { orderId: op.orderId, workerId: op.workerId, start: op.start, end: op.end })
-        return { inverse: { kind: 'unassign', id }, replaced: op.previousId !== undefined ? { from: op.previousId, to: id } : undefined }
-      }
-      const prev = rows.get(op.id)
-      if (!prev) throw new Error(`no assignment ${op.id}`)
-      if (op.kind === 'unassign') {
-        rows.delete(op.id)
-        return {
-          inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: op.id }
-        }
-      }
-      rows.set(op.id, { ...prev, workerId: op.workerId, start: op.start, end: op.end })
-      return { inverse: { kind: 'move', id: op.id, workerId: prev.workerId, start: prev.start, end: prev.end } }
+    const change = () => {
+      const id = nextId++
+      state.set(id, 'done')
+      return id
     }
-    return { rows, run }
+    const run = async (id: number, direction: 'undo' | 'redo') => {
+      if (state.get(id) !== (direction === 'undo' ? 'done' : 'undone')) throw new Error(`CONFLICT ${direction} ${id}`)
+      state.set(id, direction === 'undo' ? 'undone' : 'done')
+      steps.push(`${direction} ${id}`)
+    }
+    return { change, run, state, steps }
   }
 
-  it('undoes and redoes assign then move, following the new id of a re-created assignment', async () => {
-    const { rows, run } = fakeBoard()
+  it('undoes the latest change first and redoes in the order undone', async () => {
+    const { change, run, steps } = fakeServer()
     const stack = new UndoStack()
-    stack.record(await run({ kind: 'assign', orderId: 7, workerId: 1, start: 100, end: 200 }))
-    stack.record(await run({ kind: 'move', id: 1, workerId: 2, start: 300, end: 400 }))
-    expect(rows.get(1)).toMatchObject({ workerId: 2, start: 300 })
-
+    stack.record(change())
+    stack.record(change())
     await stack.undo(run)
-    expect(rows.get(1)).toMatchObject({ workerId: 1, start: 100 })
     await stack.undo(run)
-    expect(rows.size).toBe(0)
     expect(stack.canUndo).toBe(false)
-
-    await stack.redo(run) // re-assign: the assignment is now id 2
-    expect([...rows.keys()]).toEqual([2])
-    await stack.redo(run) // the move recorded against id 1 lands on id 2
-    expect(rows.get(2)).toMatchObject({ workerId: 2, start: 300, end: 400 })
+    await stack.redo(run)
+    await stack.redo(run)
     expect(stack.canRedo).toBe(false)
+    expect(steps).toEqual(['undo 2', 'undo 1', 'redo 1', 'redo 2'])
   })
 
-  it('undoing an unassign puts the work back where it was', async () => {
-    const { rows, run } = fakeBoard()
+  it('does not record a change that changed nothing', () => {
     const stack = new UndoStack()
-    await run({ kind: 'assign', orderId: 9, workerId: 3, start: 10, end: 20 })
-    stack.record(await run({ kind: 'unassign', id: 1 }))
-    expect(rows.size).toBe(0)
-    await stack.undo(run)
-    expect([...rows.values()]).toEqual([{ orderId: 9, workerId: 3, start: 10, end: 20 }])
+    stack.record(null)
+    expect(stack.canUndo).toBe(false)
   })
 
   it('keeps a refused step on its stack and clears redo on a new change', async () => {
-    const { run } = fakeBoard()
+    const { change, run } = fakeServer()
     const stack = new UndoStack()
-    stack.record(await run({ kind: 'assign', orderId: 1, workerId: 1, start: 0, end: 1 }))
+    stack.record(change())
     const failing = async () => {
       throw new Error('CONFLICT')
     }
@@ -139,7 +123,7 @@ describe('undo stack', () => {
     expect(stack.canUndo).toBe(true)
     await stack.undo(run)
     expect(stack.canRedo).toBe(true)
-    stack.record(await run({ kind: 'assign', orderId: 2, workerId: 1, start: 0, end: 1 }))
+    stack.record(change())
     expect(stack.canRedo).toBe(false)
   })
 })

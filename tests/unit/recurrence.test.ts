@@ -190,4 +190,78 @@ describe('placing occurrences on as few dates as possible', () => {
       { numRuns: 300 }
     )
   })
+
+  it("combines a one-off visit with the weekly occurrence nearest to it, not the weekly line's first (issue 14)", () => {
+    const month = { kind: 'month', daysBefore: 0, daysAfter: 0 } as const
+    const days2 = { kind: 'manual', daysBefore: 2, daysAfter: 2 } as const
+    const weekly = occurrences('2026-06-01', null, { unit: 'week', every: 1 }, '2026-06-01', '2026-06-30')
+    const placed = placeOccurrences(
+      [...weekly.map((d) => occ('weekly', d, windowOf(d, month))), occ('once', '2026-06-24', windowOf('2026-06-24', days2))],
+      weekdaysOnly
+    )
+    expect(placed.map((p) => [p.date, p.occurrences.map((o) => `${o.lineKey} ${o.date}`).sort()])).toEqual([
+      ['2026-06-01', ['weekly 2026-06-01']],
+      ['2026-06-08', ['weekly 2026-06-08']],
+      ['2026-06-15', ['weekly 2026-06-15']],
+      ['2026-06-22', ['once 2026-06-24', 'weekly 2026-06-22']],
+      ['2026-06-29', ['weekly 2026-06-29']]
+    ])
+  })
+
+  it('batches of a group that land on one date become one placement', () => {
+    // Holidays close Monday to Thursday: a daily line's two occurrences cannot share a batch, yet both
+    // windows' only open day is Friday 26 June.
+    const cal: WorkCalendar = {
+      openWeekdays: weekdaysOnly.openWeekdays,
+      holidays: new Set(['2026-06-22', '2026-06-23', '2026-06-24', '2026-06-25'])
+    }
+    const around = { kind: 'manual', daysBefore: 1, daysAfter: 4 } as const
+    const placed = placeOccurrences(
+      [occ('a', '2026-06-22', windowOf('2026-06-22', around)), occ('a', '2026-06-23', windowOf('2026-06-23', around))],
+      cal
+    )
+    expect(placed).toHaveLength(1)
+    expect(placed[0]).toMatchObject({ date: '2026-06-26', calendarConflict: false })
+    expect(placed[0]!.occurrences).toHaveLength(2)
+  })
+
+  it('never gives a group two placements on one date and places every occurrence once, inside its window (property)', () => {
+    const windows = [
+      null,
+      { kind: 'week', daysBefore: 0, daysAfter: 0 },
+      { kind: 'month', daysBefore: 0, daysAfter: 0 },
+      { kind: 'manual', daysBefore: 2, daysAfter: 2 },
+      { kind: 'manual', daysBefore: 0, daysAfter: 10 }
+    ] as const
+    const line = fc.record({
+      start: fc.integer({ min: 0, max: 60 }),
+      unit: fc.constantFrom('day', 'week', 'month'),
+      every: fc.integer({ min: 1, max: 3 }),
+      once: fc.boolean(),
+      window: fc.integer({ min: 0, max: windows.length - 1 }),
+      group: fc.integer({ min: 0, max: 2 })
+    })
+    const holidays = fc.uniqueArray(fc.integer({ min: 0, max: 90 }), { maxLength: 15 })
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), holidays, (lines, closed) => {
+        const base = '2026-06-01'
+        const cal: WorkCalendar = { openWeekdays: weekdaysOnly.openWeekdays, holidays: new Set(closed.map((d) => addDays(base, d))) }
+        const os = lines.flatMap((l, i) => {
+          const start = addDays(base, l.start)
+          const interval = l.once ? null : { unit: l.unit, every: l.every }
+          return occurrences(start, null, interval, base, '2026-08-31').map((d) =>
+            occ(`l${i}`, d, windowOf(d, windows[l.window]!), `g${l.group}`)
+          )
+        })
+        const placed = placeOccurrences(os, cal)
+        const days = placed.map((p) => `${p.groupKey} ${p.date}`)
+        expect(new Set(days).size).toBe(days.length)
+        for (const p of placed)
+          for (const o of p.occurrences) expect(p.date >= o.from && p.date <= o.to && p.groupKey === o.groupKey).toBe(true)
+        const made = placed.flatMap((p) => p.occurrences.map((o) => `${o.lineKey} ${o.date}`)).sort()
+        expect(made).toEqual(os.map((o) => `${o.lineKey} ${o.date}`).sort())
+      }),
+      { numRuns: 300 }
+    )
+  })
 })

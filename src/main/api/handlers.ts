@@ -12,6 +12,7 @@ import { systemContract } from '@shared/api/domains/system'
 import { repairContract } from '@shared/api/domains/repair'
 import { intakeContract } from '@shared/api/domains/intake'
 import { lifecycleContract } from '@shared/api/domains/lifecycle'
+import { calendarContract } from '@shared/api/domains/calendar'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -26,6 +27,7 @@ import { systemExports, systemHandlers } from '../services/system/handlers'
 import { repairExports, repairHandlers } from '../services/repair/handlers'
 import { intakeHandlers } from '../services/orders/intakeHandlers'
 import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handlers'
+import { calendarHandlers } from '../services/calendar/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -63,7 +65,8 @@ export const handlers = {
   ...only(subscriptionsContract, subscriptionsHandlers),
   ...only(repairContract, repairHandlers),
   ...only(intakeContract, intakeHandlers),
-  ...only(lifecycleContract, lifecycleHandlers)
+  ...only(lifecycleContract, lifecycleHandlers),
+  ...only(calendarContract, calendarHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -9,6 +9,7 @@ import { ensureDefaultSequences } from '../services/core/sequences'
 import { type DemoAgreementCounts, generateAgreements } from './agreements'
 import { CATEGORIES, CUSTOMER_GROUPS, DEMO_USERS, ITEMS, OBJECT_GROUPS, SERVICE_TASKS, SKILLS, type WorkerRole } from './catalog'
 import { planCustomers, planFurtherSites, planObjects, writeCustomers, writeObjects, writeSites, writtenSites } from './customers'
+import { writeHolidays } from './holidays'
 import { writeCompanyDetails } from './company'
 import { type DemoDispatchCounts, generateDispatch } from './dispatch'
 import { demoOrderPlan, generateOrders } from './orders'
@@ -212,6 +213,7 @@ function generate(conn: Connection, sizes: DemoSizes, o: GenerateOptions): DemoS
 
   progress('customers')
   writeCompanyDetails(s)
+  writeHolidays(s, o.today)
   const { customers, sites } = planCustomers(rnd, sizes.customers)
   const written = writeCustomers(s, customers, catalogue.groupIds, o.now)
   const siteIds = writeSites(s, sites, written.ids)

@@ -705,6 +705,7 @@ export function writeOrders(s: Sqlite, orders: PlannedOrder[], setup: OrderSetup
       costTotal: live.reduce((sum, l) => sum + lineAmount(l.quantity, l.unitCost), 0),
       isTemplate: o.isTemplate,
       calendarConflict: false,
+      needsVisit: true,
       notes: o.notes,
       signedOffAt: o.signedOffAt,
       signedOffBy: o.signedOffAt === null ? null : signedOffBy,

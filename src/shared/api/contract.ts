@@ -12,6 +12,7 @@ import { systemContract } from './domains/system'
 import { repairContract } from './domains/repair'
 import { intakeContract } from './domains/intake'
 import { lifecycleContract } from './domains/lifecycle'
+import { calendarContract } from './domains/calendar'
 
 export const contract = {
   ...systemContract,
@@ -25,7 +26,8 @@ export const contract = {
   ...subscriptionsContract,
   ...repairContract,
   ...intakeContract,
-  ...lifecycleContract
+  ...lifecycleContract,
+  ...calendarContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

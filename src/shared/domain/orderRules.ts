@@ -58,3 +58,12 @@ export function stageTreeProblem(stages: readonly StageNode[]): MessageRef | nul
   }
   return null
 }
+
+/**
+ * Whether a line is work someone goes to do (ADR 0016): hours and parts are, and so is anything naming a
+ * service task; a fee or an expense without a task is only invoiced. An agreement's visit whose lines all
+ * need no visit becomes an order made for invoicing, kept off the board and the tray.
+ */
+export function lineNeedsVisit(line: { type: string; serviceTaskId: number | null }): boolean {
+  return line.serviceTaskId !== null || (line.type !== 'fee' && line.type !== 'expense')
+}

@@ -221,7 +221,9 @@ export const orderRow = orderListRow.extend({
   tasks: z.array(z.object({ id, code: z.string(), name: z.string(), note: z.string() })),
   lines: z.array(lineRow),
   history: z.array(historyEntry),
-  costTotal: z.number().int()
+  costTotal: z.number().int(),
+  /** False: made from an agreement to invoice fees or expenses, no visit planned (ADR 0016). */
+  needsVisit: z.boolean()
 })
 export type OrderRow = z.infer<typeof orderRow>
 

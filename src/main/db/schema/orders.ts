@@ -44,6 +44,8 @@ export const serviceOrders = sqliteTable(
     isTemplate: integer('is_template', { mode: 'boolean' }).notNull().default(false),
     /** Created on a closed day of the working calendar (agreements create them anyway, flagged). */
     calendarConflict: integer('calendar_conflict', { mode: 'boolean' }).notNull().default(false),
+    /** False for agreement orders of fees and expenses only (orderRules.lineNeedsVisit): made to be invoiced, never planned (ADR 0016). */
+    needsVisit: integer('needs_visit', { mode: 'boolean' }).notNull().default(true),
     notes: text('notes').notNull().default(''),
     signedOffAt: integer('signed_off_at'),
     signedOffBy: integer('signed_off_by').references(() => users.id),
@@ -67,6 +69,7 @@ export const serviceOrders = sqliteTable(
     index('service_orders_tray_idx').on(
       t.progress,
       t.isTemplate,
+      t.needsVisit,
       t.stageId,
       t.responsibleWorkerId,
       t.preferredWorkerId,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import type { ParsedInput } from '@shared/api/contract'
 import { type GenerationRun, type GenerationSummary, MAX_GENERATION_DAYS, type PreviewResult, type Visit } from '@shared/domain/agreements'
 import type { LineType } from '@shared/domain/orders'
-import { lineAmount } from '@shared/domain/orderRules'
+import { lineAmount, lineNeedsVisit } from '@shared/domain/orderRules'
 import {
   addDays,
   addMonths,
@@ -183,8 +183,8 @@ function planAgreement(a: AgreementRecord, input: GenerationInput, c: Context): 
     }
   }
   const visits = placeOccurrences(all, c.calendar)
-  // An order's lines in the agreement's line order (a visit never holds two occurrences of one line).
-  for (const v of visits) v.occurrences.sort((x, y) => x.line.lineNo - y.line.lineNo)
+  // An order's lines in the agreement's line order; two occurrences of one line (batches merged on one date) by date.
+  for (const v of visits) v.occurrences.sort((x, y) => x.line.lineNo - y.line.lineNo || x.date.localeCompare(y.date))
   return { agreement: a, visits, skipped }
 }
 
@@ -381,9 +381,15 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
     }
     const day = c.workingHours[weekday(v.date)]!
     const startMinutes = startAfter ?? (day.open ? minutesOf(day.start) : 8 * 60)
-    const plannedStart = at(state, v.date, startMinutes)
+    // Fees and expenses alone are invoiced, not visited (ADR 0016): no planned time, no SLA clock, not in the tray.
+    const needsVisit = v.occurrences.some((o) => lineNeedsVisit(o.line))
+    const plannedStart = needsVisit ? at(state, v.date, startMinutes) : null
     const plannedEnd =
-      endBefore !== null ? at(state, v.date, Math.max(endBefore, startMinutes)) : plannedStart + Math.max(1, hours) * 3_600_000
+      plannedStart === null
+        ? null
+        : endBefore !== null
+          ? at(state, v.date, Math.max(endBefore, startMinutes))
+          : plannedStart + Math.max(1, hours) * 3_600_000
 
     const lines = v.occurrences.map((o, n) => {
       const d = defaultsFor(state, o.line)
@@ -427,6 +433,7 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       costTotal,
       isTemplate: false,
       calendarConflict: v.calendarConflict,
+      needsVisit,
       notes: '',
       signedOffAt: null,
       signedOffBy: null,
@@ -443,7 +450,7 @@ function writeAgreement(state: RunState, plan: AgreementPlan): Made {
       note: `Created from agreement ${a.number}`
     })
     // A visit planned for June is not late in March: its SLA clock starts at the planned start.
-    state.sla.start(orderId, a, 'normal', plannedStart)
+    if (plannedStart !== null) state.sla.start(orderId, a, 'normal', plannedStart)
     for (const [id, note] of objects) w.orders.object(orderId, id, note)
     for (const t of tasks) w.orders.task(orderId, t.serviceTaskId, t.note)
     for (const l of lines) {

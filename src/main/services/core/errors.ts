@@ -79,6 +79,7 @@ export const RECORD_KINDS = [
   'assignment',
   'bankEntry',
   'bankStatement',
+  'boardChange',
   'bomTemplate',
   'contact',
   'generationRun',

@@ -91,6 +91,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
     const o = orderRecord(ctx.db, i.orderId)
     if (o.version !== i.orderVersion) throw conflict('serviceOrder')
     requireLiveOrder(ctx, o, 'orderId')
+    if (!o.needsVisit) throw invalid(['orderId'], 'errors.planning.needsNoVisit', { number: o.number })
     requireTechnician(ctx, i.workerId)
     const end = i.end ?? i.start + loadDurations(ctx, [o.id]).get(o.id)! * 60_000
     requireSpan(ctx, i.start, end)

@@ -230,7 +230,8 @@ export function loadOrder(db: Db, id: number, now: number): OrderRow | undefined
       notes: serviceOrders.notes,
       signedOffAt: serviceOrders.signedOffAt,
       signedOffByName: sql<string | null>`${signer.displayName}`,
-      costTotal: serviceOrders.costTotal
+      costTotal: serviceOrders.costTotal,
+      needsVisit: serviceOrders.needsVisit
     })
     .from(serviceOrders)
     .$dynamic()

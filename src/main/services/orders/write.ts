@@ -6,7 +6,7 @@
  * them inside their own write transaction (core/tx.ts).
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import { deriveProgress, lineAmount } from '@shared/domain/orderRules'
+import { deriveProgress, lineAmount, lineNeedsVisit } from '@shared/domain/orderRules'
 import type { LineStatus, Progress } from '@shared/domain/orders'
 import type { Db, Sqlite } from '../../db/connection'
 import { serviceOrderLines, serviceOrders, serviceStages } from '../../db/schema'
@@ -58,12 +58,16 @@ export function refreshOrder(db: Db, orderId: number): void {
       q: serviceOrderLines.quantity,
       price: serviceOrderLines.unitPrice,
       cost: serviceOrderLines.unitCost,
-      signedOffAt: serviceOrderLines.signedOffAt
+      signedOffAt: serviceOrderLines.signedOffAt,
+      type: serviceOrderLines.type,
+      serviceTaskId: serviceOrderLines.serviceTaskId
     })
     .from(serviceOrderLines)
     .where(eq(serviceOrderLines.orderId, orderId))
     .all()
   const live = lines.filter((l) => l.status !== 'cancelled')
+  // An invoicing-only order that is given work to do (an hour, a part, a task) becomes one to plan; never back.
+  const needsVisit = o.needsVisit || lines.some((l) => l.status === 'created' && lineNeedsVisit(l))
   const unsigned = lines.some((l) => l.status === 'created' && l.signedOffAt === null)
   db.update(serviceOrders)
     .set({
@@ -74,6 +78,7 @@ export function refreshOrder(db: Db, orderId: number): void {
       lineCount: live.length,
       salesTotal: live.reduce((s, l) => s + lineAmount(l.q, l.price), 0),
       costTotal: live.reduce((s, l) => s + lineAmount(l.q, l.cost), 0),
+      needsVisit,
       ...(unsigned ? { signedOffAt: null, signedOffBy: null } : {})
     })
     .where(eq(serviceOrders.id, orderId))
@@ -173,6 +178,40 @@ export function assignOpenLines(ctx: ServiceContext, orderId: number, workerId: 
   return open.length
 }
 
+/**
+ * Puts an order's header and lines back to rows saved earlier (`select *` rows: the board's exact undo, ADR 0016).
+ * The caller has checked that the order has the same lines and that only what the saved change did differs; the
+ * version moves on all the same (the rows changed under anyone who has them open) and every row put back is audited.
+ */
+export function restoreOrderRows(ctx: ServiceContext, order: SavedRow, lines: readonly SavedRow[]): void {
+  restoreRow(ctx, 'service_orders', 'serviceOrder', order, true)
+  for (const l of lines) restoreRow(ctx, 'service_order_lines', 'serviceOrderLine', l, false)
+}
+
+/** A row as `select *` answers it, column names as in the database. */
+export type SavedRow = Record<string, unknown>
+
+function restoreRow(ctx: ServiceContext, table: string, entity: string, saved: SavedRow, hasUpdatedAt: boolean): void {
+  const sqlite = ctx.conn.sqlite
+  const id = saved.id as number
+  const current = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as SavedRow | undefined
+  if (!current) throw notFound(entity === 'serviceOrder' ? 'serviceOrder' : 'orderLine')
+  const columns = Object.keys(saved).filter((c) => c !== 'id' && c !== 'version' && c !== 'updated_at' && current[c] !== saved[c])
+  if (columns.length === 0) return
+  const stamp = hasUpdatedAt ? ', updated_at = ?' : ''
+  sqlite
+    .prepare(`update ${table} set ${columns.map((c) => `"${c}" = ?`).join(', ')}, version = version + 1${stamp} where id = ?`)
+    .run(...columns.map((c) => saved[c]), ...(hasUpdatedAt ? [ctx.now()] : []), id)
+  audit(
+    ctx,
+    entity,
+    id,
+    'update',
+    Object.fromEntries(columns.map((c) => [c, current[c]])),
+    Object.fromEntries(columns.map((c) => [c, saved[c]]))
+  )
+}
+
 /* ---------------- service levels and billing ---------------- */
 
 /** The order's own SLA (overriding its agreement's or customer's); audited, the version moves on. */
@@ -222,6 +261,7 @@ export interface NewOrder {
   costTotal: number
   isTemplate: boolean
   calendarConflict: boolean
+  needsVisit: boolean
   notes: string
   signedOffAt: number | null
   signedOffBy: number | null
@@ -276,8 +316,8 @@ export function orderInserts(sqlite: Sqlite) {
   const order = sqlite.prepare(
     `insert into service_orders (number, customer_id, site_id, one_time_address, contact_id, description, priority, requested_start, requested_end,
        planned_start, planned_end, actual_start, actual_end, preferred_worker_id, responsible_worker_id, agreement_id, origin, stage_id, progress,
-       line_count, sales_total, cost_total, is_template, calendar_conflict, notes, signed_off_at, signed_off_by, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       line_count, sales_total, cost_total, is_template, calendar_conflict, needs_visit, notes, signed_off_at, signed_off_by, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const line = sqlite.prepare(
     `insert into service_order_lines (order_id, line_no, type, description, worker_id, service_object_id, service_task_id, category_id, item_id,
@@ -319,6 +359,7 @@ export function orderInserts(sqlite: Sqlite) {
           o.costTotal,
           o.isTemplate ? 1 : 0,
           o.calendarConflict ? 1 : 0,
+          o.needsVisit ? 1 : 0,
           o.notes,
           o.signedOffAt,
           o.signedOffBy,

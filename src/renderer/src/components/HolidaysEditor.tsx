@@ -1,8 +1,11 @@
-import { ActionIcon, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, NumberInput, Paper, Table, Text, TextInput, Tooltip } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
-import { useT } from '../lib/i18n'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import { notifications } from '@mantine/notifications'
+import { type Holiday, withYearLoaded } from '@shared/domain/planning'
+import { useLanguage, useT } from '../lib/i18n'
+import { IconCalendarDown, IconPlus, IconTrash } from '@tabler/icons-react'
+import { type ReactNode, useState } from 'react'
+import { call } from '../lib/api'
 import { parseTypedDate } from '../lib/dates'
 
 interface HolidaysEditorProps {
@@ -13,6 +16,8 @@ interface HolidaysEditorProps {
   onAdd: () => void
   onRemove: (index: number) => void
   onSet: (index: number, patch: Partial<{ date: string; name: string }>) => void
+  /** Replaces the list (a year of public holidays loaded into it); without it there is no load control. */
+  onReplace?: (holidays: Holiday[]) => void
   title: ReactNode
   description?: ReactNode
   emptyText: string
@@ -29,6 +34,7 @@ export function HolidaysEditor({
   onAdd,
   onRemove,
   onSet,
+  onReplace,
   title,
   description,
   emptyText,
@@ -36,14 +42,56 @@ export function HolidaysEditor({
   padding
 }: HolidaysEditorProps) {
   const t = useT()
+  const language = useLanguage()
+  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [loading, setLoading] = useState(false)
+  const load = async () => {
+    if (!onReplace) return
+    setLoading(true)
+    try {
+      const loaded = await call('calendar.publicHolidays', { year, language: language === 'et' ? 'et' : 'en' })
+      onReplace(withYearLoaded(value, loaded))
+      notifications.show({ color: 'teal', message: t('common.holidays.loaded', { count: loaded.length, year }), autoClose: 3000 })
+    } catch (e) {
+      notifications.show({ color: 'red', title: t('common.holidays.loadFailed'), message: e instanceof Error ? e.message : String(e) })
+    } finally {
+      setLoading(false)
+    }
+  }
   return (
     <Paper withBorder p={padding}>
       <Group justify="space-between" mb={4}>
         {title}
         {!readOnly && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
-            {t('common.holidays.add')}
-          </Button>
+          <Group gap="xs">
+            {onReplace && (
+              <>
+                <NumberInput
+                  size="xs"
+                  w={80}
+                  aria-label={t('common.holidays.year')}
+                  min={1990}
+                  max={2100}
+                  value={year}
+                  onChange={(v) => typeof v === 'number' && setYear(v)}
+                />
+                <Tooltip label={t('common.holidays.loadTip')} multiline w={280}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconCalendarDown size={14} />}
+                    loading={loading}
+                    onClick={() => void load()}
+                  >
+                    {t('common.holidays.load')}
+                  </Button>
+                </Tooltip>
+              </>
+            )}
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
+              {t('common.holidays.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       {description && (

@@ -18,14 +18,18 @@ import {
   trayInput
 } from '../../domain/dispatch'
 import { pdfFile } from '../../domain/orders'
+import { changeRef, changeStepInput, changeStepResult } from '../../domain/planning'
 
 export const dispatchContract = {
   'dispatch.board': method(boardInput, board, 'orders.read'),
   'dispatch.tray': method(trayInput, tray, 'dispatch.plan'),
-  'dispatch.assign': method(assignInput, assignmentResult, 'dispatch.plan'),
-  'dispatch.move': method(moveInput, assignmentResult, 'dispatch.plan'),
-  'dispatch.unassign': method(z.object({ id, version }), z.object({ orderId: id }), 'dispatch.plan'),
-  'dispatch.dispatch': method(dispatchInput, z.object({ dispatched: z.number().int() }), 'dispatch.plan'),
+  'dispatch.assign': method(assignInput, assignmentResult.extend(changeRef.shape), 'dispatch.plan'),
+  'dispatch.move': method(moveInput, assignmentResult.extend(changeRef.shape), 'dispatch.plan'),
+  'dispatch.unassign': method(z.object({ id, version }), z.object({ orderId: id }).extend(changeRef.shape), 'dispatch.plan'),
+  'dispatch.dispatch': method(dispatchInput, z.object({ dispatched: z.number().int() }).extend(changeRef.shape), 'dispatch.plan'),
+  /** Exact undo / redo of the caller's own board change (ADR 0016). */
+  'dispatch.undo': method(changeStepInput, changeStepResult, 'dispatch.plan'),
+  'dispatch.redo': method(changeStepInput, changeStepResult, 'dispatch.plan'),
   /** Technicians register their own progress; planners anyone's. */
   'dispatch.setStatus': method(statusInput, assignmentResult, 'orders.register'),
   'dispatch.suggest': method(suggestInput, z.array(suggestion), 'dispatch.plan'),

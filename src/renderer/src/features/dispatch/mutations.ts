@@ -7,7 +7,7 @@ import { call, isApiError } from '../../lib/api'
 // Notifications are raised outside components: they speak the screen's current language.
 import { i18n } from '../../lib/i18n'
 import { dispatchKeys } from './queries'
-import type { BoardOp, Executed } from './undo'
+import type { BoardOp } from './undo'
 
 /** Every card of the cached boards and tray rows — for versions the undo stack and keyboard need. */
 export function findCard(qc: QueryClient, id: number): BoardCard | undefined {
@@ -107,9 +107,9 @@ function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>):
 
 /**
  * Runs one board change: the cache is updated at once (optimistic), the API call follows, and a
- * refusal puts the cache back as it was. Answers the inverse operation for the undo stack.
+ * refusal puts the cache back as it was. Answers the server's change id for the undo stack.
  */
-export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { card?: BoardCard }> {
+export async function runOp(qc: QueryClient, op: BoardOp): Promise<{ changeId: number | null; card?: BoardCard }> {
   const restore = snapshot(qc)
   await qc.cancelQueries({ queryKey: dispatchKeys.all })
   try {
@@ -118,7 +118,7 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
         const prev = findCard(qc, op.id)
         if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
         editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end } : c)))
-        const { card } = await call('dispatch.move', {
+        const { card, changeId } = await call('dispatch.move', {
           id: op.id,
           version: prev.version,
           workerId: op.workerId,
@@ -126,7 +126,7 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
           end: op.end
         })
         editBoards(qc, (cards) => cards.map((c) => (c.id === card.id ? card : c)))
-        return { card, inverse: { kind: 'move', id: card.id, workerId: prev.workerId, start: prev.start, end: prev.end } }
+        return { card, changeId }
       }
       case 'assign': {
         const version = await orderVersion(qc, op.orderId)
@@ -135,7 +135,7 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
         qc.setQueriesData<{ rows: TrayRow[]; total: number }>({ queryKey: ['dispatch', 'tray'] }, (t) =>
           t ? { ...t, rows: t.rows.filter((r) => r.orderId !== op.orderId) } : t
         )
-        const { card } = await call('dispatch.assign', {
+        const { card, changeId } = await call('dispatch.assign', {
           orderId: op.orderId,
           orderVersion: version,
           workerId: op.workerId,
@@ -143,20 +143,14 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<Executed & { 
           end: op.end
         })
         editBoards(qc, (cards) => [...cards.filter((c) => c.id !== -op.orderId), card])
-        return {
-          card,
-          inverse: { kind: 'unassign', id: card.id },
-          replaced: op.previousId !== undefined ? { from: op.previousId, to: card.id } : undefined
-        }
+        return { card, changeId }
       }
       case 'unassign': {
         const prev = findCard(qc, op.id)
         if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
         editBoards(qc, (cards) => cards.filter((c) => c.id !== op.id))
-        await call('dispatch.unassign', { id: op.id, version: prev.version })
-        return {
-          inverse: { kind: 'assign', orderId: prev.orderId, workerId: prev.workerId, start: prev.start, end: prev.end, previousId: prev.id }
-        }
+        const { changeId } = await call('dispatch.unassign', { id: op.id, version: prev.version })
+        return { changeId }
       }
     }
   } catch (e) {
@@ -176,16 +170,32 @@ export function describeOp(op: BoardOp): string {
       : i18n.t('dispatch.ops.unassignment')
 }
 
-/** Sends planned work to its technicians; the board refetches whether or not it was accepted. */
-export async function dispatchCards(qc: QueryClient, ids: number[]): Promise<void> {
-  if (ids.length === 0) return
+/**
+ * Sends planned work to its technicians; the board refetches whether or not it was accepted. Answers the change
+ * id for the undo stack (null when nothing was sent or it failed).
+ */
+export async function dispatchCards(qc: QueryClient, ids: number[]): Promise<number | null> {
+  if (ids.length === 0) return null
+  let changeId: number | null = null
   try {
     const r = await call('dispatch.dispatch', { ids })
+    changeId = r.changeId
     notifications.show({ color: 'teal', message: i18n.t('dispatch.ops.dispatched', { count: r.dispatched }), autoClose: 2500 })
   } catch (e) {
     reportFailure(qc, e, i18n.t('dispatch.ops.dispatch'))
   }
   void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+  return changeId
+}
+
+/** Undoes or redoes a recorded board change on the server; the board refetches either way. */
+export async function stepChange(qc: QueryClient, changeId: number, direction: 'undo' | 'redo'): Promise<void> {
+  await qc.cancelQueries({ queryKey: dispatchKeys.all })
+  try {
+    await call(direction === 'undo' ? 'dispatch.undo' : 'dispatch.redo', { changeId })
+  } finally {
+    void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+  }
 }
 
 /** A technician's progress step on their own work (travelling, on site, done). */

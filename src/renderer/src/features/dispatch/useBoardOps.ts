@@ -4,7 +4,7 @@ import { type RefObject, useCallback, useRef, useState } from 'react'
 import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
 import { formatsFor } from '@shared/i18n/format'
 import { useFormat, useLanguage, useT } from '../../lib/i18n'
-import { describeOp, dispatchCards, findCard, reportConflicts, reportFailure, runOp } from './mutations'
+import { describeOp, dispatchCards, findCard, reportConflicts, reportFailure, runOp, stepChange } from './mutations'
 import { suggestQuery } from './queries'
 import { type BoardOp, UndoStack } from './undo'
 
@@ -39,7 +39,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
     async (op: BoardOp) => {
       try {
         const done = await runOp(qc, op)
-        undoStack.current.record(done)
+        undoStack.current.record(done.changeId)
         if (done.card) {
           const b = latest.current.board
           reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
@@ -82,12 +82,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
   const step = useCallback(
     (direction: 'undo' | 'redo') =>
       enqueue(async () => {
-        const run = async (op: BoardOp) => {
-          const done = await runOp(qc, op)
-          const b = latest.current.board
-          if (done.card) reportConflicts(done.card, b ? formatsFor(language, b.timeZone) : shopFormats)
-          return done
-        }
+        const run = (changeId: number, d: 'undo' | 'redo') => stepChange(qc, changeId, d)
         try {
           await (direction === 'undo' ? undoStack.current.undo(run) : undoStack.current.redo(run))
         } catch (e) {
@@ -95,7 +90,7 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
         }
         refreshUndo()
       }),
-    [enqueue, qc, latest, refreshUndo, t, language, shopFormats]
+    [enqueue, qc, refreshUndo, t]
   )
 
   /** Assigns a tray order to the first suggestion with a free slot in the shown range; `onAssigned` runs first. */
@@ -118,7 +113,15 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
     [perform, qc, latest, t]
   )
 
-  const dispatchIds = useCallback((ids: number[]) => dispatchCards(qc, ids), [qc])
+  // Dispatching is a board change like the others: it goes in the queue and can be undone.
+  const dispatchIds = useCallback(
+    (ids: number[]) =>
+      enqueue(async () => {
+        undoStack.current.record(await dispatchCards(qc, ids))
+        refreshUndo()
+      }),
+    [enqueue, qc, refreshUndo]
+  )
 
   return { perform, nudge, step, assignTop, dispatchIds, canUndo: undo.canUndo, canRedo: undo.canRedo }
 }

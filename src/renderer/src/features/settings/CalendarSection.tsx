@@ -32,6 +32,7 @@ export function CalendarSection({ form, readOnly }: SectionProps) {
         errorOf={(i, field) => form.errors[`holidays.${i}.${field}`]}
         onAdd={() => form.insertListItem('holidays', { date: '', name: '' })}
         onRemove={(i) => form.removeListItem('holidays', i)}
+        onReplace={(list) => form.setFieldValue('holidays', list)}
         onSet={(i, patch) => {
           for (const [field, value] of Object.entries(patch)) form.setFieldValue(`holidays.${i}.${field}`, value)
         }}

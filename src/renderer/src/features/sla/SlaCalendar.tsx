@@ -79,6 +79,7 @@ export function SlaCalendar({ form, readOnly, shop, week }: SlaCalendarProps) {
                   (v.holidays ?? []).map((h, j) => (j === i ? { ...h, ...patch } : h))
                 )
               }
+              onReplace={(list) => form.setFieldValue('holidays', list)}
               title={
                 <Text size="sm" fw={500}>
                   {t('sla.calendar.holidays')}

@@ -69,7 +69,12 @@ export const common = {
     dateAria: 'Holiday {{n}} date',
     nameAria: 'Holiday {{n}} name',
     removeAria: 'Remove holiday {{n}}',
-    pickDate: 'Pick a date'
+    pickDate: 'Pick a date',
+    year: 'Year',
+    load: 'Load public holidays',
+    loadTip: "Adds Estonia's public holidays of the year (again, if you removed some); your own days off stay. Save to keep them.",
+    loaded: '{{count}} public holidays of {{year}} loaded — save to keep them',
+    loadFailed: 'The public holidays could not be loaded'
   },
   weekHours: {
     day: 'Day',

@@ -39,6 +39,7 @@ export const errors = {
     assignment: 'Assignment',
     bankEntry: 'Bank statement entry',
     bankStatement: 'Bank statement',
+    boardChange: 'Board change',
     contact: 'Contact "{{name}}"',
     generationRun: 'Generation run',
     invoice: 'Invoice',
@@ -482,12 +483,20 @@ export const errors = {
     lineOfOtherAgreement: 'Choose a line of the order’s agreement',
     agreementLineStopped: 'Line {{lineNo}} of the agreement is stopped',
     outsideAgreementLine: 'Line {{lineNo}} of the agreement runs {{from}} – {{to}}; schedule the work within those dates'
-  /** The one lifecycle rule set (ADR 0017): stages, plans and visits kept in step. */,
+  },
+  /** The one lifecycle rule set (ADR 0017): stages, plans and visits kept in step. */
   lifecycle: {
     needsPlan: 'Stage "{{stage}}" needs a plan: set the planned times or book a visit on the board first',
     severalVisits: 'This order has {{count}} visits on the board: move them there',
     visitDone: 'The visit on the board is done: its times stay as they were registered',
     clearOnBoard: 'This order has a visit on the board: remove it there to clear the plan',
     orderFinished: 'Order {{number}} is finished: its visits stay on the board as done'
+  },
+  planning: {
+    needsNoVisit: 'Order {{number}} needs no visit: it only invoices fees or expenses',
+    changedSince: 'The work was changed since (by you or someone else): nothing was undone — the board has been reloaded',
+    alreadyUndone: 'This change was already undone',
+    notUndone: 'This change has not been undone, so it cannot be redone',
+    notYourChange: 'Only the planner who made a change can undo it'
   }
 }

@@ -30,6 +30,7 @@ export const validation = {
   intervalUnit: 'Choose day, week, month or year',
   windowKind: 'Choose week, month or manual',
   maxDays: 'At most {{maximum}} days',
+  yearRange: 'A year from 1990 to 2100',
   manualWindow: 'A manual window needs days before or after',
   lineType: 'Choose hours, expense, item or fee',
   endBeforeAfterStart: 'End before must be later than start after',

@@ -72,7 +72,13 @@ export const common: Shape<typeof en> = {
     dateAria: 'Püha {{n}} kuupäev',
     nameAria: 'Püha {{n}} nimi',
     removeAria: 'Eemalda püha {{n}}',
-    pickDate: 'Vali kuupäev'
+    pickDate: 'Vali kuupäev',
+    year: 'Aasta',
+    load: 'Laadi riigipühad',
+    loadTip:
+      'Lisab aasta Eesti riigipühad (ka need, mis olid eemaldatud); ettevõtte enda puhkepäevad jäävad. Salvesta, et need jääksid alles.',
+    loaded: '{{year}}. aasta {{count}} riigipüha laaditud — salvesta, et need jääksid alles',
+    loadFailed: 'Riigipühi ei õnnestunud laadida'
   },
   weekHours: {
     day: 'Päev',

@@ -38,6 +38,7 @@ export const errors: Shape<typeof en> = {
     assignment: 'Broneeringut',
     bankEntry: 'Väljavõtte kannet',
     bankStatement: 'Pangaväljavõtet',
+    boardChange: 'Tahvli muudatust',
     contact: 'Kontakti "{{name}}"',
     generationRun: 'Genereerimist',
     invoice: 'Arvet',
@@ -474,12 +475,20 @@ export const errors: Shape<typeof en> = {
     orderWithoutAgreement: '{{number}} ei ole teenuseleppe all; vali tellimusel kõigepealt teenuselepe',
     lineOfOtherAgreement: 'Vali tellimuse teenuseleppe rida',
     agreementLineStopped: 'Teenuseleppe rida {{lineNo}} on peatatud',
-    outsideAgreementLine: 'Teenuseleppe rida {{lineNo}} kehtib {{from}} – {{to}}; planeeri töö nende kuupäevade sisse',
+    outsideAgreementLine: 'Teenuseleppe rida {{lineNo}} kehtib {{from}} – {{to}}; planeeri töö nende kuupäevade sisse'
+  },
   lifecycle: {
     needsPlan: 'Etapp „{{stage}}“ vajab plaani: määra kõigepealt planeeritud aeg või broneeri külastus lähetustahvlil',
     severalVisits: 'Sellel tellimusel on lähetustahvlil {{count}} külastust: liiguta neid seal',
     visitDone: 'Külastus lähetustahvlil on tehtud: selle ajad jäävad registreerituks',
     clearOnBoard: 'Sellel tellimusel on külastus lähetustahvlil: plaani tühistamiseks eemalda see seal',
     orderFinished: 'Tellimus {{number}} on lõpetatud: selle külastused jäävad tahvlile tehtuna'
+  },
+  planning: {
+    needsNoVisit: 'Hooldustellimus {{number}} ei vaja külastust: sellega arveldatakse ainult tasusid või kulusid',
+    changedSince: 'Tööd on vahepeal muudetud (sinu või kellegi teise poolt): midagi ei võetud tagasi — tahvel laaditi uuesti',
+    alreadyUndone: 'See muudatus on juba tagasi võetud',
+    notUndone: 'Seda muudatust pole tagasi võetud, seega ei saa seda uuesti teha',
+    notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi'
   }
 }

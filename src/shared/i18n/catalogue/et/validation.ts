@@ -29,6 +29,7 @@ export const validation: Shape<typeof en> = {
   intervalUnit: 'Vali päev, nädal, kuu või aasta',
   windowKind: 'Vali nädal, kuu või käsitsi',
   maxDays: 'Kuni {{maximum}} päeva',
+  yearRange: 'Aasta vahemikus 1990 kuni 2100',
   manualWindow: 'Käsitsi ajaaknal peab olema päevi enne või pärast',
   lineType: 'Vali tunnid, kulu, kaup või tasu',
   endBeforeAfterStart: '„Lõpp enne“ peab olema hilisem kui „algus pärast“',
