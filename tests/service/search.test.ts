@@ -150,7 +150,7 @@ describe('search.global', () => {
   })
 
   it('keeps the index in step with edits and deletes', async () => {
-    const { ctx, a, b } = await world()
+    const { ctx, b } = await world()
     const order = await call(ctx, 'serviceOrders.create', { customerId: b.id, siteId: b.sites[0]!.id, description: 'Pumba hooldus' })
     expect(await orderSearch(ctx, 'veevärk')).toEqual([order.number])
 
