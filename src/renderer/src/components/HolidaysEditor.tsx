@@ -1,9 +1,8 @@
 import { ActionIcon, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
+import { DateField } from './DateField'
 import { useT } from '../lib/i18n'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { parseTypedDate } from '../lib/dates'
 
 interface HolidaysEditorProps {
   value: { date: string; name: string }[]
@@ -75,12 +74,10 @@ export function HolidaysEditor({
               return (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    <DateInput
+                    <DateField
                       size="xs"
+                      clearable={false}
                       aria-label={t('common.holidays.dateAria', { n: i + 1 })}
-                      valueFormat="DD.MM.YYYY"
-                      dateParser={(text) => parseTypedDate(text)}
-                      placeholder={t('common.datePlaceholder')}
                       value={h.date || null}
                       onChange={(d) => onSet(i, { date: d ?? '' })}
                       error={dateError && h.date === '' ? t('common.holidays.pickDate') : dateError}

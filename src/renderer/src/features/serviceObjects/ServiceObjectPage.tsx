@@ -1,9 +1,9 @@
 import { Checkbox, Grid, Select, Textarea, TextInput } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { useQuery } from '@tanstack/react-query'
 import { useParams, useSearchParams } from 'react-router'
 import { serviceObjectInput, type ServiceObjectRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
+import { DateField } from '../../components/DateField'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { call } from '../../lib/api'
@@ -215,19 +215,19 @@ export function ServiceObjectPage() {
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput
+          <DateField
             label={t('masterdata.serviceObjects.installed')}
-            valueFormat="DD.MM.YYYY"
-            clearable
-            {...form.getInputProps('installationDate')}
+            value={form.values.installationDate}
+            onChange={(v) => form.setFieldValue('installationDate', v)}
+            error={form.errors.installationDate}
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput
+          <DateField
             label={t('masterdata.serviceObjects.warrantyEnds')}
-            valueFormat="DD.MM.YYYY"
-            clearable
-            {...form.getInputProps('warrantyEnd')}
+            value={form.values.warrantyEnd}
+            onChange={(v) => form.setFieldValue('warrantyEnd', v)}
+            error={form.errors.warrantyEnd}
           />
         </Grid.Col>
         <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>
