@@ -45,7 +45,11 @@ export const benches = defineBenches([
         { name: 'search.global.orderNumber', value: round(await global(order.number)), unit: 'ms' },
         { name: 'search.global.phoneDigits', value: round(await global(phone.phone.replace(/\D/g, ''))), unit: 'ms' },
         { name: 'search.global.withoutDiacritics', value: round(await global('oun')), unit: 'ms' },
-        { name: 'search.orders.word.plannedDesc', value: round(await callMs('serviceOrders.list', { ...firstPage, q: 'katla' })), unit: 'ms' },
+        {
+          name: 'search.orders.word.plannedDesc',
+          value: round(await callMs('serviceOrders.list', { ...firstPage, q: 'katla' })),
+          unit: 'ms'
+        },
         {
           name: 'search.orders.twoWords.plannedDesc',
           value: round(await callMs('serviceOrders.list', { ...firstPage, q: 'katla tallinn' })),

@@ -59,3 +59,65 @@ test('global search finds an order number, a phone number and a name typed witho
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/customers/${customer.id}$`))
 })
+
+/**
+ * Issue 15, items 3-4: dates typed in the user's format are saved as typed (read back through the API), a
+ * date that is not one is refused on the field, Enter in a date field does not submit, a customer's only
+ * site is preselected, leaving unsaved edits asks first, and the order list opens on open orders, newest first.
+ */
+test('typed dates saved right, unsaved edits warn, the order list opens on open orders newest first', async ({ page, app }) => {
+  const api = await adminApi(app)
+  const customer = await api<{ id: number; sites: { id: number }[] }>('customers.create', {
+    name: 'Kask OÜ',
+    sites: [{ name: 'Kodu', street: 'Tamme 1', city: 'Tartu' }]
+  })
+  const site = { customerId: customer.id, siteId: customer.sites[0]!.id }
+  await api('serviceOrders.create', { ...site, description: 'Older order' })
+  const newest = await api<{ id: number; number: string }>('serviceOrders.create', { ...site, description: 'Newest order' })
+
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.goto(`${app.url}#/service-objects/new?customerId=${customer.id}`)
+  await expect(page.getByRole('combobox', { name: 'Site' })).toHaveValue('Kodu — Tamme 1, Tartu')
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Soojuspump')
+  const installed = page.getByRole('textbox', { name: 'Installed' })
+  await installed.fill('15.03.2024')
+  await installed.press('Enter')
+  await expect(page).toHaveURL(/#\/service-objects\/new/)
+  const warranty = page.getByRole('textbox', { name: 'Warranty ends' })
+  await warranty.fill('31.2.2026')
+  await warranty.press('Tab')
+  await expect(page.getByText('“31.2.2026” is not a date: type dd.mm.yyyy')).toBeVisible()
+  await screenshot(page, 'date-refused')
+  await warranty.fill('1.3.27')
+  await warranty.press('Tab')
+  await expect(page.getByText('is not a date')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page).toHaveURL(/#\/service-objects\/\d+$/)
+  const objectId = Number(/(\d+)$/.exec(page.url())![1])
+  expect(await api('serviceObjects.get', { id: objectId })).toMatchObject({
+    installationDate: '2024-03-15',
+    warrantyEnd: '2027-03-01',
+    siteId: customer.sites[0]!.id
+  })
+
+  // A date and time on the order, typed short; leaving with it unsaved asks first.
+  await page.goto(`${app.url}#/orders/${newest.id}`)
+  const planned = page.getByRole('textbox', { name: 'Planned start' })
+  await planned.fill('5.6.26 9:30')
+  await planned.press('Tab')
+  await expect(planned).toHaveValue('05.06.2026 09:30')
+  page.once('dialog', (d) => void d.dismiss())
+  await page.getByRole('link', { name: 'Customers' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/orders/${newest.id}$`))
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0)
+  // Tallinn is UTC+3 in June.
+  expect(await api<{ plannedStart: number }>('serviceOrders.get', { id: newest.id })).toMatchObject({
+    plannedStart: Date.UTC(2026, 5, 5, 6, 30)
+  })
+
+  await page.getByRole('link', { name: 'Service orders' }).click()
+  await expect(page.getByRole('combobox', { name: 'Progress filter' })).toHaveValue('In process')
+  await expect(page.getByRole('row').nth(1)).toContainText(newest.number)
+  await screenshot(page, 'orders-list-open-newest')
+})

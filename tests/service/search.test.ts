@@ -82,7 +82,14 @@ describe('search.global', () => {
     const { ctx, a } = await world()
     const hits = await search(ctx, 'Pärnu mnt')
     expect(hits).toEqual([
-      { kind: 'site', id: a.sites[0]!.id, targetId: a.id, title: 'Pärnu mnt 10, Tallinn', subtitle: 'Kontor · Õunapuu Kinnisvara OÜ', ...facts }
+      {
+        kind: 'site',
+        id: a.sites[0]!.id,
+        targetId: a.id,
+        title: 'Pärnu mnt 10, Tallinn',
+        subtitle: 'Kontor · Õunapuu Kinnisvara OÜ',
+        ...facts
+      }
     ])
   })
 

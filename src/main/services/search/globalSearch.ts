@@ -43,7 +43,14 @@ export function globalSearch(ctx: ServiceContext, input: { q: string }): SearchH
 function lookup(exact: number[], matched: number[], details: (ids: SQL) => Omit<SearchHit, 'kind'>[]): Row[] {
   const ids = [...new Set([...exact, ...matched])].slice(0, PER_KIND)
   if (ids.length === 0) return []
-  const byId = new Map(details(sql.join(ids.map((i) => sql`${i}`), sql`, `)).map((h) => [h.id, h]))
+  const byId = new Map(
+    details(
+      sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `
+      )
+    ).map((h) => [h.id, h])
+  )
   const isExact = new Set(exact)
   return ids.flatMap((i) => {
     const hit = byId.get(i)

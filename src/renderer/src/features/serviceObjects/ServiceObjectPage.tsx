@@ -1,5 +1,6 @@
 import { Checkbox, Grid, Select, Textarea, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { serviceObjectInput, type ServiceObjectRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
@@ -82,6 +83,16 @@ export function ServiceObjectPage() {
     enabled: customerId !== null
   })
   const readOnly = !can('serviceObjects.write')
+  // A customer with one site: a new object stands there.
+  const onlySite = customer.data?.sites.length === 1 ? customer.data.sites[0]!.id : null
+  const { setFieldValue } = form
+  // Once per customer chosen, so that clearing the site sticks.
+  const preselected = useRef<number | null>(null)
+  useEffect(() => {
+    if (!e.isNew || onlySite === null || preselected.current === onlySite) return
+    preselected.current = onlySite
+    setFieldValue('siteId', onlySite)
+  }, [e.isNew, onlySite, setFieldValue])
 
   return (
     <RecordPage
