@@ -63,16 +63,16 @@ test('global search finds an order number, a phone number and a name typed witho
 /**
  * Issue 15, items 3-4: dates typed in the user's format are saved as typed (read back through the API), a
  * date that is not one is refused on the field, Enter in a date field does not submit, a customer's only
- * site is preselected, leaving unsaved edits asks first, and the order list opens on open orders, newest first.
+ * site is preselected, and leaving unsaved edits asks first.
  */
-test('typed dates saved right, unsaved edits warn, the order list opens on open orders newest first', async ({ page, app }) => {
+test('typed dates saved right, a wrong one refused, unsaved edits warn', async ({ page, app }) => {
+  test.setTimeout(150_000)
   const api = await adminApi(app)
   const customer = await api<{ id: number; sites: { id: number }[] }>('customers.create', {
     name: 'Kask OÜ',
     sites: [{ name: 'Kodu', street: 'Tamme 1', city: 'Tartu' }]
   })
   const site = { customerId: customer.id, siteId: customer.sites[0]!.id }
-  await api('serviceOrders.create', { ...site, description: 'Older order' })
   const newest = await api<{ id: number; number: string }>('serviceOrders.create', { ...site, description: 'Newest order' })
 
   await signIn(page, app, 'admin', 'admin-pass-1')
@@ -115,9 +115,4 @@ test('typed dates saved right, unsaved edits warn, the order list opens on open 
   expect(await api<{ plannedStart: number }>('serviceOrders.get', { id: newest.id })).toMatchObject({
     plannedStart: Date.UTC(2026, 5, 5, 6, 30)
   })
-
-  await page.getByRole('link', { name: 'Service orders' }).click()
-  await expect(page.getByRole('combobox', { name: 'Progress filter' })).toHaveValue('In process')
-  await expect(page.getByRole('row').nth(1)).toContainText(newest.number)
-  await screenshot(page, 'orders-list-open-newest')
 })

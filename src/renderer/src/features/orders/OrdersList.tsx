@@ -58,8 +58,7 @@ export function OrdersList() {
   const f = useFormat()
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
-  // Today's work first: the open orders (in process), newest first.
-  const [filters, setFilters] = useState<OrderFilters>({ ...NO_FILTERS, progress: 'inProcess' })
+  const [filters, setFilters] = useState<OrderFilters>(NO_FILTERS)
   const [q, setQ] = useState('')
   const set = <K extends keyof OrderFilters>(key: K, value: OrderFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))
 
@@ -68,7 +67,6 @@ export function OrdersList() {
       title={filters.templates ? t('orders.templatesTitle') : t('orders.title')}
       method="serviceOrders.list"
       defaultSort="number"
-      defaultDir="desc"
       exportName={t('orders.exportName')}
       searchPlaceholder={t('orders.list.searchPlaceholder')}
       search={q}
