@@ -71,6 +71,8 @@ describe('migrations at start-up', () => {
       expect(conn.sqlite.prepare('select sla_id from customer_groups').pluck().get()).toBeNull()
       expect(conn.sqlite.prepare('select sla_id from agreement_groups').pluck().get()).toBeNull()
       expect(conn.sqlite.prepare('select count(*) from order_assignments').pluck().get()).toBe(0)
+      // The search index is built from the rows already there (customer name folded: õ → o).
+      expect(conn.sqlite.prepare(`select rowid from search_orders where search_orders match '"ounapuu"'`).pluck().all()).toEqual([1])
       expect(conn.sqlite.pragma('foreign_key_check')).toEqual([])
     } finally {
       closeDatabase(conn)

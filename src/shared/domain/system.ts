@@ -252,12 +252,20 @@ export type AuditEntry = z.infer<typeof auditEntry>
 
 /* ---------- global search ---------- */
 
+export const SEARCH_KINDS = ['order', 'customer', 'contact', 'serviceObject', 'site', 'agreement', 'invoice'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
 export const searchHit = z.object({
-  kind: z.enum(['customer', 'site', 'serviceObject']),
+  kind: z.enum(SEARCH_KINDS),
   id,
-  /** Where the hit opens: the customer for a site. */
+  /** Where the hit opens: the customer for a site or a contact. */
   targetId: id,
   title: z.string(),
-  subtitle: z.string()
+  subtitle: z.string(),
+  /** The facts a dispatcher answers a caller with without opening the record: an order's stage … */
+  stage: z.string().nullable(),
+  /** … an invoice's date and gross amount (cents). */
+  date: z.string().nullable(),
+  amount: z.number().int().nullable()
 })
 export type SearchHit = z.infer<typeof searchHit>

@@ -289,9 +289,16 @@ function lineValues(ctx: ServiceContext, o: OrderRecord, l: LineIn | ParsedInput
     return given
   }
   const tz = loadSettings(ctx.db).timeZone
+  // The description follows the item or category unless someone wrote their own: a line moved to another
+  // item still carrying the old item's name (the default it was given) takes the new one's.
+  const followsSource =
+    current !== null &&
+    !sameSource(current, l) &&
+    l.description === current.description &&
+    current.description === lineDefaults(ctx.db, { ...current, type: current.type as LineIn['type'] }).description
   return {
     type: l.type,
-    description: l.description || d.description,
+    description: !l.description || followsSource ? d.description : l.description,
     workerId,
     serviceObjectId: l.serviceObjectId,
     serviceTaskId: l.serviceTaskId,

@@ -31,6 +31,7 @@ import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '.
 import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { slaBadgesFor } from '../sla/hooks'
+import { ftsQuery } from '../search/match'
 import { allStages, type StageInfo } from './stages'
 
 const responsible = alias(workers, 'responsible')
@@ -103,8 +104,9 @@ const listSpec = {
   selection: orderListSelection,
   joins: orderListJoins,
   // Customers and stages are NOT NULL foreign keys, sites and responsible workers left joins on a key: none
-  // changes the count. Only the search box looks at the customer's name.
-  countJoins: (q: JoinableQuery, p: { q: string }) => (p.q ? q.innerJoin(customers, eq(customers.id, serviceOrders.customerId)) : q),
+  // changes the count. Only a search too short for the index looks at the customer's name.
+  countJoins: (q: JoinableQuery, p: { q: string }) =>
+    p.q && !ftsQuery(p.q) ? q.innerJoin(customers, eq(customers.id, serviceOrders.customerId)) : q,
   sort: {
     number: serviceOrders.number,
     plannedStart: serviceOrders.plannedStart,
@@ -131,6 +133,28 @@ export function assignedTo(workerId: number): SQL {
     union select l.order_id from service_order_lines l where l.worker_id = ${workerId})`
 }
 
+/** From this many matching orders on, a page is found faster by walking the list's order than by looking the matches up. */
+const MANY_MATCHES = 1000
+
+/**
+ * The search box: the orders' FTS5 index (number, description, customer, site, contact, service objects —
+ * drizzle/0006_search.sql), which folds case and diacritics. A word of one or two characters cannot be
+ * looked up there; then number, description and customer name are scanned as before.
+ */
+function textSearch(db: Db, q: string): SQL | undefined {
+  if (!q) return undefined
+  const match = ftsQuery(q)
+  if (!match) return or(contains(serviceOrders.number, q), contains(serviceOrders.description, q), contains(customers.name, q))
+  const matches = sql`(select rowid from search_orders where search_orders match ${match})`
+  // A common word matches tens of thousands of orders: looking each up and sorting them all took seconds,
+  // while walking the sort's index and probing the matches finds a page within the first few hundred rows.
+  // The unary + keeps SQLite from driving the query from the matches. A rare word is looked up directly.
+  const probe = db.get<{ n: number }>(
+    sql`select count(*) as n from (select rowid from search_orders where search_orders match ${match} limit ${MANY_MATCHES})`
+  )
+  return probe.n >= MANY_MATCHES ? sql`+${serviceOrders.id} in ${matches}` : sql`${serviceOrders.id} in ${matches}`
+}
+
 function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
   const user = requireUser(ctx)
   const tz = loadSettings(ctx.db).timeZone
@@ -139,7 +163,7 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
   return whereAll([
     own,
     eq(serviceOrders.isTemplate, i.templates),
-    i.q ? or(contains(serviceOrders.number, i.q), contains(serviceOrders.description, i.q), contains(customers.name, i.q)) : undefined,
+    textSearch(ctx.db, i.q),
     i.stageId === null ? undefined : eq(serviceOrders.stageId, i.stageId),
     i.progress === null ? undefined : eq(serviceOrders.progress, i.progress),
     i.customerId === null ? undefined : eq(serviceOrders.customerId, i.customerId),

@@ -1,9 +1,9 @@
-import { DateInput, type DateInputProps } from '@mantine/dates'
+import type { DateInputProps } from '@mantine/dates'
 import { fromLocalDateTime, toLocalDateTime } from '@shared/time'
 import { parseTypedDate } from '../lib/dates'
-import { useT } from '../lib/i18n'
+import { TypedDateInput } from './DateField'
 
-interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' | 'withTime' | 'valueFormat' | 'dateParser'> {
+interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' | 'withTime' | 'valueFormat' | 'dateParser' | 'fixOnBlur'> {
   /** UTC epoch milliseconds, as the API stores instants. */
   value: number | null
   onChange: (ms: number | null) => void
@@ -12,20 +12,16 @@ interface DateTimeFieldProps extends Omit<DateInputProps, 'value' | 'onChange' |
 }
 
 /**
- * A date and time typed as "15.06.2026 09:00" (or picked from the calendar) in the shop's time zone; the
- * form holds the UTC instant. A date without a time is midnight.
+ * A date and time typed as "15.06.2026 09:00" (or "15.6.26 9:00", or picked from the calendar) in the shop's
+ * time zone; the form holds the UTC instant. A date without a time is midnight.
  */
 export function DateTimeField({ value, onChange, timeZone, ...rest }: DateTimeFieldProps) {
-  const t = useT()
   const local = toLocalDateTime(value, timeZone)
   return (
-    <DateInput
-      clearable
-      placeholder={t('common.dateTimePlaceholder')}
+    <TypedDateInput
       {...rest}
       withTime
-      valueFormat="DD.MM.YYYY HH:mm"
-      dateParser={(text) => parseTypedDate(text, true)}
+      parse={(text) => parseTypedDate(text, true)}
       value={local === null ? null : `${local}:00`}
       onChange={(v) => onChange(fromLocalDateTime(v, timeZone))}
     />

@@ -1,12 +1,11 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Table, Text, TextInput, Tooltip } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import { type Holiday, withYearLoaded } from '@shared/domain/planning'
 import { useLanguage, useT } from '../lib/i18n'
 import { IconCalendarDown, IconPlus, IconTrash } from '@tabler/icons-react'
 import { type ReactNode, useState } from 'react'
 import { call } from '../lib/api'
-import { parseTypedDate } from '../lib/dates'
+import { DateField } from './DateField'
 
 interface HolidaysEditorProps {
   value: { date: string; name: string }[]
@@ -123,12 +122,10 @@ export function HolidaysEditor({
               return (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    <DateInput
+                    <DateField
                       size="xs"
+                      clearable={false}
                       aria-label={t('common.holidays.dateAria', { n: i + 1 })}
-                      valueFormat="DD.MM.YYYY"
-                      dateParser={(text) => parseTypedDate(text)}
-                      placeholder={t('common.datePlaceholder')}
                       value={h.date || null}
                       onChange={(d) => onSet(i, { date: d ?? '' })}
                       error={dateError && h.date === '' ? t('common.holidays.pickDate') : dateError}

@@ -6,6 +6,7 @@ import { ConfirmButton } from './ConfirmButton'
 import classes from './RecordPage.module.css'
 import { AuditTrail } from './AuditTrail'
 import { useLanguage, useT } from '../lib/i18n'
+import { useLeaveGuard } from '../lib/leaveGuard'
 import { useSession } from '../lib/session'
 
 /** What the frame needs of a record editor (useEditor / useRecordEditor answers it). */
@@ -51,6 +52,7 @@ export function RecordPage(p: RecordPageProps) {
   const { can } = useSession()
   const e = p.editor
   const dirty = e.form.isDirty()
+  useLeaveGuard(dirty && !p.readOnly && !e.saving, t('common.record.leaveUnsaved'))
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
     return (

@@ -2,13 +2,14 @@ import { Button, Checkbox, Grid, Group, Select, Stack, Text, Textarea, TextInput
 import type { UseFormReturnType } from '@mantine/form'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { PRIORITIES } from '@shared/domain/orders'
 import { DateTimeField } from '../../components/DateTimeField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { type NoteColumn, RelationsEditor } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
 import { useT } from '../../lib/i18n'
+import { useLeaveGuard } from '../../lib/leaveGuard'
 import classes from './OrderPage.module.css'
 import { type HeaderValues } from './useOrderEditor'
 
@@ -55,6 +56,7 @@ export function OrderHeaderForm({
     [t]
   )
   const v = form.values
+  useLeaveGuard((canEdit || canRegister) && form.isDirty() && !saving, t('common.record.leaveUnsaved'))
   const [oneTimeChosen, setOneTimeChosen] = useState(false)
   const oneTime = v.siteId === null && (oneTimeChosen || v.oneTimeAddress !== '')
   const customer = useQuery({
@@ -64,6 +66,16 @@ export function OrderHeaderForm({
   })
   const sites = customer.data?.sites ?? []
   const contacts = customer.data?.contacts ?? []
+  // A customer with one site: the work is there (a one-time address is still one choice away).
+  const onlySite = customer.data?.sites.length === 1 ? customer.data.sites[0]!.id : null
+  const { setFieldValue } = form
+  // Once per customer chosen, so that choosing a one-time address instead sticks.
+  const preselected = useRef<number | null>(null)
+  useEffect(() => {
+    if (!isNew || onlySite === null || preselected.current === onlySite) return
+    preselected.current = onlySite
+    setFieldValue('siteId', onlySite)
+  }, [isNew, onlySite, setFieldValue])
   const locked = !canEdit
   const time = (
     field: 'requestedStart' | 'requestedEnd' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd',

@@ -1,9 +1,10 @@
 import { Checkbox, Grid, Select, Textarea, TextInput } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { serviceObjectInput, type ServiceObjectRow } from '@shared/domain/masterdata'
 import { EntitySelect } from '../../components/EntitySelect'
+import { DateField } from '../../components/DateField'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { call } from '../../lib/api'
@@ -85,6 +86,16 @@ export function ServiceObjectPage() {
     enabled: customerId !== null
   })
   const readOnly = !can('serviceObjects.write')
+  // A customer with one site: a new object stands there.
+  const onlySite = customer.data?.sites.length === 1 ? customer.data.sites[0]!.id : null
+  const { setFieldValue } = form
+  // Once per customer chosen, so that clearing the site sticks.
+  const preselected = useRef<number | null>(null)
+  useEffect(() => {
+    if (!e.isNew || onlySite === null || preselected.current === onlySite) return
+    preselected.current = onlySite
+    setFieldValue('siteId', onlySite)
+  }, [e.isNew, onlySite, setFieldValue])
 
   return (
     <RecordPage
@@ -218,27 +229,27 @@ export function ServiceObjectPage() {
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput
+          <DateField
             label={t('masterdata.serviceObjects.installed')}
-            valueFormat="DD.MM.YYYY"
-            clearable
-            {...form.getInputProps('installationDate')}
+            value={form.values.installationDate}
+            onChange={(v) => form.setFieldValue('installationDate', v)}
+            error={form.errors.installationDate}
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput
+          <DateField
             label={t('masterdata.serviceObjects.warrantyStarts')}
-            valueFormat="DD.MM.YYYY"
-            clearable
-            {...form.getInputProps('warrantyStart')}
+            value={form.values.warrantyStart}
+            onChange={(v) => form.setFieldValue('warrantyStart', v)}
+            error={form.errors.warrantyStart}
           />
         </Grid.Col>
         <Grid.Col span={3}>
-          <DateInput
+          <DateField
             label={t('masterdata.serviceObjects.warrantyEnds')}
-            valueFormat="DD.MM.YYYY"
-            clearable
-            {...form.getInputProps('warrantyEnd')}
+            value={form.values.warrantyEnd}
+            onChange={(v) => form.setFieldValue('warrantyEnd', v)}
+            error={form.errors.warrantyEnd}
           />
         </Grid.Col>
         <Grid.Col span={3} style={{ display: 'flex', alignItems: 'end' }}>

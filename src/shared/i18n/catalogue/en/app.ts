@@ -58,12 +58,29 @@ export const app = {
     signOut: 'Sign out'
   },
   search: {
-    button: 'Customers, addresses, serial numbers…',
-    placeholder: 'Search customers, addresses, serial numbers…',
+    button: 'Orders, customers, phones…',
+    placeholder: 'Order, agreement or invoice no., name, phone, e-mail, address, serial no.…',
     ariaLabel: 'Global search',
-    kind: { serviceObject: 'Object', customer: 'Customer', site: 'Site' },
+    kind: {
+      order: 'Order',
+      customer: 'Customer',
+      contact: 'Contact',
+      serviceObject: 'Object',
+      site: 'Site',
+      agreement: 'Agreement',
+      invoice: 'Invoice'
+    },
+    group: {
+      order: 'Service orders',
+      customer: 'Customers',
+      contact: 'Contacts',
+      serviceObject: 'Service objects',
+      site: 'Sites',
+      agreement: 'Agreements',
+      invoice: 'Invoices'
+    },
     nothingFound: 'Nothing found for “{{query}}”.',
-    hintType: 'Type at least two characters.',
+    hintType: 'Type at least three characters; letters with or without diacritics, phone numbers with or without spaces.',
     hintMove: 'to move,',
     hintOpen: 'to open.'
   },

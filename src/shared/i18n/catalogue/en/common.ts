@@ -31,7 +31,10 @@ export const common = {
   system: 'system',
   datePlaceholder: 'dd.mm.yyyy',
   dateTimePlaceholder: 'dd.mm.yyyy hh:mm',
+  notADate: '“{{text}}” is not a date: type dd.mm.yyyy',
+  notADateTime: '“{{text}}” is not a date and time: type dd.mm.yyyy hh:mm',
   record: {
+    leaveUnsaved: 'You have unsaved changes on this page. Leave without saving?',
     cannotOpen: 'Cannot open this record',
     deleteTitle: 'Delete {{what}}?',
     deleteMessage: 'This removes {{what}}. It cannot be undone; the change history keeps a copy.',

@@ -60,12 +60,29 @@ export const app: Shape<typeof en> = {
     signOut: 'Logi välja'
   },
   search: {
-    button: 'Kliendid, aadressid, seerianumbrid…',
-    placeholder: 'Otsi kliente, aadresse, seerianumbreid…',
+    button: 'Tellimused, kliendid, telefonid…',
+    placeholder: 'Tellimuse, lepingu või arve nr, nimi, telefon, e-post, aadress, seerianumber…',
     ariaLabel: 'Üldotsing',
-    kind: { serviceObject: 'Objekt', customer: 'Klient', site: 'Asukoht' },
+    kind: {
+      order: 'Tellimus',
+      customer: 'Klient',
+      contact: 'Kontakt',
+      serviceObject: 'Objekt',
+      site: 'Asukoht',
+      agreement: 'Lepe',
+      invoice: 'Arve'
+    },
+    group: {
+      order: 'Hooldustellimused',
+      customer: 'Kliendid',
+      contact: 'Kontaktid',
+      serviceObject: 'Hooldusobjektid',
+      site: 'Asukohad',
+      agreement: 'Teenuselepped',
+      invoice: 'Arved'
+    },
     nothingFound: 'Päringule „{{query}}“ ei leitud midagi.',
-    hintType: 'Sisesta vähemalt kaks märki.',
+    hintType: 'Sisesta vähemalt kolm märki; tähed täppidega või ilma, telefoninumbrid tühikutega või ilma.',
     hintMove: 'liikumiseks,',
     hintOpen: 'avamiseks.'
   },

@@ -33,7 +33,10 @@ export const common: Shape<typeof en> = {
   system: 'süsteem',
   datePlaceholder: 'pp.kk.aaaa',
   dateTimePlaceholder: 'pp.kk.aaaa tt:mm',
+  notADate: '„{{text}}“ ei ole kuupäev: sisesta pp.kk.aaaa',
+  notADateTime: '„{{text}}“ ei ole kuupäev ja kellaaeg: sisesta pp.kk.aaaa tt:mm',
   record: {
+    leaveUnsaved: 'Sellel lehel on salvestamata muudatusi. Kas lahkud salvestamata?',
     cannotOpen: 'Kirjet ei saa avada',
     deleteTitle: 'Kas kustutada {{what}}?',
     deleteMessage: 'See eemaldab: {{what}}. Seda ei saa tagasi võtta; muudatuste ajalugu hoiab koopiat.',
