@@ -152,7 +152,7 @@ describe('assign, move, resize, unassign', () => {
     })
 
     const gone = await call(w.planner, 'dispatch.unassign', { id: card.id, version: resized.card.version })
-    expect(gone).toEqual({ orderId: w.fresh.id })
+    expect(gone).toEqual({ orderId: w.fresh.id, changeId: expect.any(Number) })
     expect(assignments(w.conn).map((a) => a.id)).not.toContain(card.id)
     order = await orderOf(w.admin, w.fresh.id)
     expect(order).toMatchObject({ plannedStart: null, plannedEnd: null })
@@ -309,13 +309,13 @@ describe('dispatch and the technician', () => {
       start: at(w.monday, '09:00')
     })
     const before = Date.now()
-    expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id, card.id] })).toEqual({ dispatched: 1 })
+    expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id, card.id] })).toEqual({ dispatched: 1, changeId: expect.any(Number) })
     const row = assignments(w.conn)[0]!
     expect(row.status).toBe('dispatched')
     expect(row.dispatched_at).toBeGreaterThanOrEqual(before)
     expect(row.dispatched_by).toBe(w.planner.user!.id)
     // Already dispatched: nothing more to do.
-    expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id] })).toEqual({ dispatched: 0 })
+    expect(await call(w.planner, 'dispatch.dispatch', { ids: [card.id] })).toEqual({ dispatched: 0, changeId: null })
 
     const moved = await call(w.planner, 'dispatch.move', {
       id: card.id,

@@ -295,7 +295,8 @@ describe('order lines', () => {
       unitPrice: null,
       unitCost: null
     })
-    expect(switched.lines[0]).toMatchObject({ categoryId: overtime.id, unitPrice: 8250, unitCost: 4200, description: 'Labour' })
+    // The description was the old category's name, so it follows the new one (#15: an item's line must not keep another's text).
+    expect(switched.lines[0]).toMatchObject({ categoryId: overtime.id, unitPrice: 8250, unitCost: 4200, description: 'Overtime' })
   })
 
   it('delete while open; a stale line version is CONFLICT', async () => {
