@@ -11,24 +11,16 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage'
 ]
 
-/**
- * `npm test` runs the specs in two lanes (package.json): lane `a` from the start, beside lint, types and Vitest;
- * lane `b` after them, so that both cores stay busy to the end. Lane `b` holds the specs that take about the
- * time the checks leave over; each spec has its own host, database and port, so the lanes share nothing.
- */
-const LANE_B = ['dispatchPerf.spec.ts', 'returns.spec.ts', 'subscriptions.spec.ts']
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  projects: [
-    { name: 'a', testIgnore: LANE_B.map((f) => `**/${f}`), outputDir: 'test-results/a' },
-    { name: 'b', testMatch: LANE_B.map((f) => `**/${f}`), outputDir: 'test-results/b' }
-  ],
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two specs at a time, each with its own host, database and port. A spec mostly waits (for its host, for the
+  // browser to settle, for a poll): two of them used half a core between them, so one alone left the machine idle
+  // while `npm test` ran the checks beside it.
+  workers: 2,
   reporter: [['list']],
   use: {
     viewport: { width: 1440, height: 900 },

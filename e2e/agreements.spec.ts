@@ -248,6 +248,14 @@ test('agreement setup screens, a template in a template group, and copying its l
   await expect(page.getByRole('heading', { name: 'PM2 · Two days either way' })).toBeVisible()
   await page.getByText('Within the week', { exact: true }).click()
   await expect(page.getByRole('textbox', { name: 'Days before' })).toHaveCount(0)
+  // That change is not saved: leaving the screen asks first, and the user leaves without it.
+  let asked = ''
+  page.once('dialog', (d) => {
+    asked = d.message()
+    void d.accept()
+  })
+  await nav(page, 'Template groups')
+  expect(asked).toMatch(/unsaved/i)
 
   // Template groups form a tree.
   for (const [code, name, parent] of [

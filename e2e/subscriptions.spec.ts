@@ -159,7 +159,7 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
     .getByRole('textbox', { name: /Change, %/ })
     .fill('3,5')
   await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click()
-  await expect(page.getByTestId('group-update-preview')).toContainText('100103.5')
+  await expect(page.getByTestId('group-update-preview')).toContainText('100.00103.50')
   await screenshot(page, 'subscriptions-group-update')
   await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '@shared/domain/system'
 import type { ServiceContext } from '../../src/main/services/core/context'
+import { createDemoData } from '../../src/main/demo/createDemo'
+import { hashPassword } from '../../src/main/services/auth/passwords'
 import { call, freshDb, userWith } from '../support/db'
 
 const facts = { stage: null, date: null, amount: null }
@@ -235,5 +237,25 @@ describe('serviceOrders.list text search', () => {
     expect((await call(ctx, 'serviceOrders.list', { q: 'ounapuu' })).total).toBe(1)
     // Too short for the trigram index: the old scan of number, description and customer name.
     expect(await orderSearch(ctx, 'ü')).toEqual([o2.number])
+  })
+})
+
+describe('the demo company', () => {
+  it('is found whole: the index is built once after the bulk write, and its triggers are back for later edits', async () => {
+    const { conn } = await freshDb()
+    createDemoData(conn, { today: '2025-06-02', hashPassword: () => hashPassword('demo', 'demo-salt') })
+    const ctx = userWith(conn, ['administrator'])
+    for (const kind of ['orders', 'customers', 'contacts', 'sites', 'objects', 'agreements', 'invoices']) {
+      const source = conn.sqlite.prepare(`select count(*) from search_${kind}_source`).pluck().get() as number
+      const indexed = conn.sqlite.prepare(`select count(*) from search_${kind}`).pluck().get() as number
+      expect(indexed, kind).toBe(source)
+      expect(source, kind).toBeGreaterThan(0)
+    }
+    const order = conn.sqlite.prepare('select number from service_orders order by id desc limit 1').pluck().get() as string
+    expect(await orderSearch(ctx, order)).toEqual([order])
+    const customer = (await call(ctx, 'customers.list', {})).rows[0]!
+    const full = await call(ctx, 'customers.get', { id: customer.id })
+    await call(ctx, 'customers.update', { ...full, name: 'Põhjavesi Hooldus OÜ' })
+    expect(of(await search(ctx, 'pohjavesi'), 'customer')).toEqual([customer.id])
   })
 })

@@ -1,3 +1,4 @@
+import { withSearchIndexDeferred } from '../services/search/bulk'
 import { inArray } from 'drizzle-orm'
 import { addDays } from '@shared/recurrence'
 import { DEFAULT_LANGUAGE, defaultCsvDialect, type Language } from '@shared/i18n/languages'
@@ -184,7 +185,9 @@ export function createDemoData(conn: Connection, options: DemoOptions = {}): Dem
     if (existing.length > 0) {
       throw new AppError('CONFLICT', 'errors.demo.notEmpty', { contents: existing.join(', ') })
     }
-    return generate(conn, sizes, { scale, seed, now, today, hashes, onProgress: options.onProgress })
+    return withSearchIndexDeferred(conn.sqlite, () =>
+      generate(conn, sizes, { scale, seed, now, today, hashes, onProgress: options.onProgress })
+    )
   })
   return run.immediate()
 }

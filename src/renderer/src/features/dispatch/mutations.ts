@@ -11,11 +11,14 @@ import type { BoardOp } from './undo'
 
 /** Every card of the cached boards and tray rows — for versions the undo stack and keyboard need. */
 export function findCard(qc: QueryClient, id: number): BoardCard | undefined {
+  // Several boards may hold the card (another day or range seen before). An undo refetches only the board on
+  // screen, so a board no longer shown may keep an older version of the card: the newest version is the truth.
+  let found: BoardCard | undefined
   for (const [, data] of qc.getQueriesData<Board>({ queryKey: ['dispatch', 'board'] })) {
     const c = data?.cards.find((x) => x.id === id)
-    if (c) return c
+    if (c && (!found || c.version > found.version)) found = c
   }
-  return undefined
+  return found
 }
 
 function findTrayRow(qc: QueryClient, orderId: number): TrayRow | undefined {
@@ -194,7 +197,9 @@ export async function stepChange(qc: QueryClient, changeId: number, direction: '
   try {
     await call(direction === 'undo' ? 'dispatch.undo' : 'dispatch.redo', { changeId })
   } finally {
-    void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+    // The restore gives the cards new versions: the next change in the queue must start from the refetched board,
+    // or it would send the old version and be refused as a conflict.
+    await qc.invalidateQueries({ queryKey: dispatchKeys.all })
   }
 }
 
