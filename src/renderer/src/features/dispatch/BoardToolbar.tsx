@@ -1,6 +1,14 @@
-import { ActionIcon, Badge, Button, Group, Loader, MultiSelect, SegmentedControl, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Loader, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconSend } from '@tabler/icons-react'
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileTypeCsv,
+  IconLock,
+  IconSend
+} from '@tabler/icons-react'
 import type { Board } from '@shared/domain/dispatch'
 import { DateField } from '../../components/DateField'
 import { exportCsv } from '../../lib/api'
@@ -54,9 +62,9 @@ export function BoardToolbar(p: Props) {
       <Group gap="xs" wrap="nowrap">
         <Title order={4}>{t('dispatch.board.title')}</Title>
         {p.readOnly && (
-          <Badge variant="light" color="gray" data-testid="board-read-only">
-            {t('dispatch.board.readOnly')}
-          </Badge>
+          <Text size="xs" c="dimmed" data-testid="board-read-only">
+            <IconLock size={12} /> {t('dispatch.board.readOnly')}
+          </Text>
         )}
         <SegmentedControl
           size="xs"

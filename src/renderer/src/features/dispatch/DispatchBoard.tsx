@@ -150,9 +150,11 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         </DndContext>
       </BoardReadOnly.Provider>
       <Group gap="md">
-        <Text size="10px" c="dimmed">
-          {t('dispatch.board.help')}
-        </Text>
+        {!readOnly && (
+          <Text size="10px" c="dimmed">
+            {t('dispatch.board.help')}
+          </Text>
+        )}
         {v.conflictCount > 0 && (
           <Badge size="xs" color="red" variant="light" style={{ cursor: 'pointer' }} onClick={() => setSide('conflicts')}>
             {t('dispatch.board.withConflicts', { count: v.conflictCount })}
