@@ -260,8 +260,15 @@ test('a technician sees only their own work and registers travelling, on site an
   })
 
   await signIn(page, app, 'tech', 'demo-tech')
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dispatch board' })).toHaveCount(0)
-  await page.getByRole('navigation').getByRole('link', { name: 'My work', exact: true }).click()
+  // A technician lands on My work, with a menu of their day's work only.
+  const nav = page.getByRole('navigation')
+  await expect(nav.getByRole('link', { name: 'My work', exact: true })).toHaveAttribute('data-active', 'true')
+  await expect(page).toHaveURL(/#\/my-work$/)
+  await expect(nav.getByRole('link', { name: 'Customers', exact: true })).toBeVisible()
+  for (const hidden of ['Dispatch board', 'Workers', 'Agreements', 'Settings', 'Skills']) {
+    await expect(nav.getByRole('link', { name: hidden, exact: true })).toHaveCount(0)
+  }
+  await screenshot(page, 'technician-landing')
   const mine = page.locator(`[data-testid="my-work-card"][data-order="${row.orderNumber}"]`)
   await expect(mine).toBeVisible()
   // Only their own work: every card on the screen is theirs.
@@ -279,4 +286,25 @@ test('a technician sees only their own work and registers travelling, on site an
   await screenshot(page, 'dispatch-my-work')
   await mine.getByRole('button', { name: 'Done' }).click()
   await expect(mine.getByTestId('my-work-status')).toHaveText('Done')
+
+  // A service consultant opens the same board read-only: nothing drags, resizes, dispatches or undoes.
+  const consultant = await apiAs(app, 'consultant', 'demo-consultant', 'dispatch-cons-session-0002')
+  await consultant('auth.setPreferences', { language: 'en', csvDialect: 'standard' })
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  await signIn(page, app, 'consultant', 'demo-consultant')
+  await nav.getByRole('link', { name: 'Dispatch board', exact: true }).click()
+  await expect(page.getByTestId('board-read-only')).toBeVisible()
+  const open = page.locator('[data-card-id][data-finished="false"]')
+  await expect(open.first()).toHaveAttribute('aria-disabled', 'true')
+  await expect(page.getByTestId('card-resize')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Dispatch/ })).toHaveCount(0)
+  await expect(page.getByTestId('tray-list')).toHaveCount(0)
+  // Playwright treats an aria-disabled button as not clickable: the read-only card still opens its details.
+  await open.first().dispatchEvent('dblclick')
+  await expect(page.getByTestId('card-drawer')).toBeVisible()
+  await expect(page.getByTestId('card-drawer').getByRole('link', { name: 'Open order' })).toBeVisible()
+  await expect(page.getByTestId('card-drawer').getByRole('button', { name: /Dispatch|Unassign/ })).toHaveCount(0)
+  await screenshot(page, 'dispatch-board-read-only')
 })

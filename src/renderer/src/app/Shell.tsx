@@ -12,7 +12,7 @@ import { showApiError } from '../lib/forms'
 import { applyLanguage, useT } from '../lib/i18n'
 import { authKeys, useSession } from '../lib/session'
 import { GlobalSearch } from '../features/search/GlobalSearch'
-import { NAV } from './nav'
+import { navFor } from './nav'
 
 /**
  * The user's language and CSV dialect, chosen in the user menu. The answer (the session user) replaces the
@@ -122,24 +122,22 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p={6}>
         <ScrollArea>
-          {NAV.map((section) => (
+          {navFor(can).map((section) => (
             <div key={section.section}>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase" px={8} pt={10} pb={2}>
                 {t(section.section)}
               </Text>
-              {section.items
-                .filter((item) => !item.permission || can(item.permission))
-                .map((item) => (
-                  <NavLink
-                    key={item.path}
-                    component={RouterNavLink}
-                    to={item.path}
-                    label={t(item.labelKey)}
-                    leftSection={<item.icon size={16} stroke={1.6} />}
-                    active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
-                    py={4}
-                  />
-                ))}
+              {section.items.map((item) => (
+                <NavLink
+                  key={item.path}
+                  component={RouterNavLink}
+                  to={item.path}
+                  label={t(item.labelKey)}
+                  leftSection={<item.icon size={16} stroke={1.6} />}
+                  active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
+                  py={4}
+                />
+              ))}
             </div>
           ))}
         </ScrollArea>

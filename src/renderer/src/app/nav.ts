@@ -50,18 +50,29 @@ export interface NavItem {
   permission?: Permission
 }
 
-export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
+/**
+ * Office work: the lists, setup and the board (read-only without `dispatch.plan`) that only whoever works on orders in
+ * the office uses. A technician's menu keeps what their day needs: orders, My work, customers, objects, items, repairs.
+ */
+const OFFICE: Permission = 'orders.write'
+
+export interface NavSection {
+  section: NavSectionKey
+  items: NavItem[]
+}
+
+export const NAV: NavSection[] = [
   {
     section: 'app.nav.sections.service',
     items: [
       { labelKey: 'app.nav.serviceOrders', path: '/orders', icon: IconClipboardList },
       { labelKey: 'app.nav.invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
       { labelKey: 'app.nav.bankStatements', path: '/bank-statements', icon: IconBuildingBank, permission: 'invoices.create' },
-      { labelKey: 'app.nav.agreements', path: '/agreements', icon: IconCalendarRepeat },
-      { labelKey: 'app.nav.dispatch', path: '/dispatch', icon: IconLayoutBoard, permission: 'dispatch.plan' },
+      { labelKey: 'app.nav.agreements', path: '/agreements', icon: IconCalendarRepeat, permission: OFFICE },
+      { labelKey: 'app.nav.dispatch', path: '/dispatch', icon: IconLayoutBoard, permission: OFFICE },
       { labelKey: 'app.nav.myWork', path: '/my-work', icon: IconCalendarUser, permission: 'orders.register' },
-      { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4 },
-      { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm },
+      { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4, permission: OFFICE },
+      { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm, permission: OFFICE },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
@@ -76,40 +87,40 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
     items: [
       { labelKey: 'app.nav.customers', path: '/customers', icon: IconAddressBook },
       { labelKey: 'app.nav.serviceObjects', path: '/service-objects', icon: IconTool },
-      { labelKey: 'app.nav.customerGroups', path: '/customer-groups', icon: IconUsersGroup },
-      { labelKey: 'app.nav.objectGroups', path: '/object-groups', icon: IconSitemap }
+      { labelKey: 'app.nav.customerGroups', path: '/customer-groups', icon: IconUsersGroup, permission: OFFICE },
+      { labelKey: 'app.nav.objectGroups', path: '/object-groups', icon: IconSitemap, permission: OFFICE }
     ]
   },
   {
     section: 'app.nav.sections.resources',
     items: [
-      { labelKey: 'app.nav.workers', path: '/workers', icon: IconUser },
-      { labelKey: 'app.nav.teams', path: '/teams', icon: IconUsers },
-      { labelKey: 'app.nav.skills', path: '/skills', icon: IconBolt }
+      { labelKey: 'app.nav.workers', path: '/workers', icon: IconUser, permission: OFFICE },
+      { labelKey: 'app.nav.teams', path: '/teams', icon: IconUsers, permission: OFFICE },
+      { labelKey: 'app.nav.skills', path: '/skills', icon: IconBolt, permission: OFFICE }
     ]
   },
   {
     section: 'app.nav.sections.catalogue',
     items: [
       { labelKey: 'app.nav.items', path: '/items', icon: IconBox },
-      { labelKey: 'app.nav.categories', path: '/categories', icon: IconCategory },
-      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist },
-      { labelKey: 'app.nav.bomTemplates', path: '/bom-templates', icon: IconHierarchy }
+      { labelKey: 'app.nav.categories', path: '/categories', icon: IconCategory, permission: OFFICE },
+      { labelKey: 'app.nav.tasks', path: '/tasks', icon: IconChecklist, permission: OFFICE },
+      { labelKey: 'app.nav.bomTemplates', path: '/bom-templates', icon: IconHierarchy, permission: OFFICE }
     ]
   },
   {
     section: 'app.nav.sections.agreementSetup',
     items: [
-      { labelKey: 'app.nav.agreementGroups', path: '/agreement-groups', icon: IconFolders },
-      { labelKey: 'app.nav.serviceIntervals', path: '/service-intervals', icon: IconRepeat },
-      { labelKey: 'app.nav.timeWindows', path: '/time-windows', icon: IconCalendarTime },
-      { labelKey: 'app.nav.templateGroups', path: '/template-groups', icon: IconBinaryTree2 }
+      { labelKey: 'app.nav.agreementGroups', path: '/agreement-groups', icon: IconFolders, permission: OFFICE },
+      { labelKey: 'app.nav.serviceIntervals', path: '/service-intervals', icon: IconRepeat, permission: OFFICE },
+      { labelKey: 'app.nav.timeWindows', path: '/time-windows', icon: IconCalendarTime, permission: OFFICE },
+      { labelKey: 'app.nav.templateGroups', path: '/template-groups', icon: IconBinaryTree2, permission: OFFICE }
     ]
   },
   {
     section: 'app.nav.sections.subscriptionSetup',
     items: [
-      { labelKey: 'app.nav.subscriptionGroups', path: '/subscription-groups', icon: IconFolders },
+      { labelKey: 'app.nav.subscriptionGroups', path: '/subscription-groups', icon: IconFolders, permission: OFFICE },
       { labelKey: 'app.nav.subscriptionPrices', path: '/subscription-prices', icon: IconTag, permission: 'invoices.read' }
     ]
   },
@@ -117,14 +128,21 @@ export const NAV: { section: NavSectionKey; items: NavItem[] }[] = [
     section: 'app.nav.sections.administration',
     items: [
       { labelKey: 'app.nav.users', path: '/users', icon: IconUsers, permission: 'users.manage' },
-      { labelKey: 'app.nav.sequences', path: '/sequences', icon: IconListNumbers },
-      { labelKey: 'app.nav.stages', path: '/stages', icon: IconRoute, permission: 'orders.read' },
-      { labelKey: 'app.nav.slaReasons', path: '/sla-reasons', icon: IconMessageReport },
+      { labelKey: 'app.nav.sequences', path: '/sequences', icon: IconListNumbers, permission: OFFICE },
+      { labelKey: 'app.nav.stages', path: '/stages', icon: IconRoute, permission: OFFICE },
+      { labelKey: 'app.nav.slaReasons', path: '/sla-reasons', icon: IconMessageReport, permission: OFFICE },
       { labelKey: 'app.nav.returnReasons', path: '/return-reasons', icon: IconMessageReport, permission: 'returns.read' },
       { labelKey: 'app.nav.returnReasonGroups', path: '/return-reason-groups', icon: IconFolders, permission: 'returns.read' },
       { labelKey: 'app.nav.dispositionCodes', path: '/disposition-codes', icon: IconListNumbers, permission: 'returns.read' },
-      { labelKey: 'app.nav.repairCodes', path: '/repair-codes', icon: IconStethoscope },
-      { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings }
+      { labelKey: 'app.nav.repairCodes', path: '/repair-codes', icon: IconStethoscope, permission: OFFICE },
+      { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings, permission: OFFICE }
     ]
   }
 ]
+
+/** The menu a user sees: the entries their permissions allow, without sections left empty. */
+export function navFor(can: (permission: Permission) => boolean): NavSection[] {
+  return NAV.map((s) => ({ ...s, items: s.items.filter((item) => !item.permission || can(item.permission)) })).filter(
+    (s) => s.items.length > 0
+  )
+}

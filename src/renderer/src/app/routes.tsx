@@ -65,11 +65,15 @@ import { SlaPage } from '../features/sla/SlaPage'
 import { SlasList } from '../features/sla/SlasList'
 import { DispatchPage } from '../features/dispatch/DispatchPage'
 import { MyWork } from '../features/dispatch/MyWork'
+import { landingPath } from '@shared/auth/workspace'
+import { useSession } from '../lib/session'
 
 export function AppRoutes() {
+  const { user } = useSession()
+  const landing = landingPath(user?.roles ?? [])
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/customers" replace />} />
+      <Route path="/" element={<Navigate to={landing} replace />} />
       <Route path="/customers" element={<CustomersList />} />
       <Route
         path="/customers/:id"
@@ -391,7 +395,7 @@ export function AppRoutes() {
         }
       />
       <Route path="/settings" element={<SettingsPage />} />
-      <Route path="*" element={<Navigate to="/customers" replace />} />
+      <Route path="*" element={<Navigate to={landing} replace />} />
     </Routes>
   )
 }

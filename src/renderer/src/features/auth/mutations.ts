@@ -8,6 +8,9 @@ function useResetAfter<M extends 'auth.signIn' | 'auth.setup' | 'auth.signOut'>(
   return useMutation({
     mutationFn: (input: Input<M>) => call(method, input),
     onSuccess: async () => {
+      // Whoever signs in next starts on their own landing screen, not on the one the last user left open. Replacing
+      // the history entry does not notify the router, which unmounts with the sign-in screen anyway.
+      if (method === 'auth.signOut') window.history.replaceState(null, '', '#/')
       await qc.cancelQueries()
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' })
       await qc.resetQueries({ queryKey: ['auth'] })

@@ -1,12 +1,13 @@
 import { useDraggable } from '@dnd-kit/core'
 import { IconCircleCheck, IconMapPin, IconSend, IconTruck } from '@tabler/icons-react'
 import type { TFunction } from 'i18next'
-import { memo } from 'react'
+import { memo, useContext } from 'react'
 import { dispatchText } from '@shared/dispatch/text'
 import type { BoardCard } from '@shared/domain/dispatch'
 import type { Formats } from '@shared/i18n/format'
 import { slaBadgeColour, slaBadgeText } from '../../components/SlaBadge'
 import { PRIORITY_BORDER } from './colors'
+import { BoardReadOnly } from './readOnly'
 import classes from './dispatch.module.css'
 
 export interface CardHandlers {
@@ -95,8 +96,9 @@ interface Props {
 
 export function BoardCardView({ card, left, width, top, height, compact, resizable, selected, t, f, handlers }: Props) {
   const pending = card.id < 0
+  const readOnly = useContext(BoardReadOnly)
   // Finished work is the record of a visit: it stays where it happened (ADR 0017).
-  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending || card.finished })
+  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', card }, disabled: pending || card.finished || readOnly })
   const cls = [
     classes.card,
     selected && classes.cardSelected,
@@ -139,7 +141,7 @@ export function BoardCardView({ card, left, width, top, height, compact, resizab
       }}
     >
       <CardBody card={card} compact={compact} t={t} f={f} />
-      {resizable && !pending && !card.finished && <ResizeHandle card={card} />}
+      {resizable && !pending && !card.finished && !readOnly && <ResizeHandle card={card} />}
     </div>
   )
 }

@@ -22,6 +22,8 @@ interface Props {
   onAssign: (row: TrayRow, workerId: number, start: number, end: number) => void
   selection: ReadonlySet<number>
   onPickConflict: (card: BoardCard) => void
+  /** Without `dispatch.plan` there is no work to plan: only the conflicts are shown. */
+  readOnly: boolean
 }
 
 /** Beside the board: the tray of work to plan (with suggestions for the picked order) or the conflicts. */
@@ -37,7 +39,8 @@ export function BoardSide({
   timeZone,
   onAssign,
   selection,
-  onPickConflict
+  onPickConflict,
+  readOnly
 }: Props) {
   const t = useT()
   return (
@@ -45,14 +48,14 @@ export function BoardSide({
       <SegmentedControl
         size="xs"
         m={6}
-        value={side}
+        value={readOnly ? 'conflicts' : side}
         onChange={(v) => onSide(v as Side)}
         data={[
-          { value: 'tray', label: t('dispatch.board.workToPlan') },
+          { value: 'tray', label: t('dispatch.board.workToPlan'), disabled: readOnly },
           { value: 'conflicts', label: t('dispatch.board.conflictsTab', { count: conflictCount }) }
         ]}
       />
-      {side === 'tray' ? (
+      {side === 'tray' && !readOnly ? (
         <>
           <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} />
           {trayPick && (

@@ -1,6 +1,14 @@
-import { ActionIcon, Button, Group, Loader, MultiSelect, SegmentedControl, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Loader, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowBackUp, IconArrowForwardUp, IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconSend } from '@tabler/icons-react'
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileTypeCsv,
+  IconLock,
+  IconSend
+} from '@tabler/icons-react'
 import type { Board } from '@shared/domain/dispatch'
 import { DateField } from '../../components/DateField'
 import { exportCsv } from '../../lib/api'
@@ -28,6 +36,8 @@ interface Props {
   /** The selected cards that can be dispatched. */
   dispatchable: number[]
   onDispatch: (ids: number[]) => void
+  /** Without `dispatch.plan`: no undo, redo or dispatch, and a notice saying why. */
+  readOnly: boolean
 }
 
 /** The board's range, filter, undo / redo, dispatch and export controls. */
@@ -51,6 +61,11 @@ export function BoardToolbar(p: Props) {
     <Group justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="xs" wrap="nowrap">
         <Title order={4}>{t('dispatch.board.title')}</Title>
+        {p.readOnly && (
+          <Text size="xs" c="dimmed" data-testid="board-read-only">
+            <IconLock size={12} /> {t('dispatch.board.readOnly')}
+          </Text>
+        )}
         <SegmentedControl
           size="xs"
           value={view}
@@ -100,24 +115,28 @@ export function BoardToolbar(p: Props) {
         {p.fetching && <Loader size="xs" />}
       </Group>
       <Group gap={6} wrap="nowrap">
-        <Tooltip label={t('dispatch.board.undoTip')}>
-          <ActionIcon variant="default" disabled={!p.canUndo} onClick={() => p.onStep('undo')} aria-label={t('dispatch.board.undo')}>
-            <IconArrowBackUp size={16} />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('dispatch.board.redoTip')}>
-          <ActionIcon variant="default" disabled={!p.canRedo} onClick={() => p.onStep('redo')} aria-label={t('dispatch.board.redo')}>
-            <IconArrowForwardUp size={16} />
-          </ActionIcon>
-        </Tooltip>
-        <Button
-          size="xs"
-          leftSection={<IconSend size={14} />}
-          disabled={dispatchable.length === 0}
-          onClick={() => p.onDispatch(dispatchable)}
-        >
-          {dispatchable.length ? t('dispatch.board.dispatchCount', { count: dispatchable.length }) : t('dispatch.board.dispatch')}
-        </Button>
+        {!p.readOnly && (
+          <>
+            <Tooltip label={t('dispatch.board.undoTip')}>
+              <ActionIcon variant="default" disabled={!p.canUndo} onClick={() => p.onStep('undo')} aria-label={t('dispatch.board.undo')}>
+                <IconArrowBackUp size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('dispatch.board.redoTip')}>
+              <ActionIcon variant="default" disabled={!p.canRedo} onClick={() => p.onStep('redo')} aria-label={t('dispatch.board.redo')}>
+                <IconArrowForwardUp size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Button
+              size="xs"
+              leftSection={<IconSend size={14} />}
+              disabled={dispatchable.length === 0}
+              onClick={() => p.onDispatch(dispatchable)}
+            >
+              {dispatchable.length ? t('dispatch.board.dispatchCount', { count: dispatchable.length }) : t('dispatch.board.dispatch')}
+            </Button>
+          </>
+        )}
         <Button size="xs" variant="default" leftSection={<IconFileTypeCsv size={14} />} onClick={() => void exportPlan()}>
           {t('dispatch.board.planCsv')}
         </Button>

@@ -15,6 +15,7 @@ interface Props {
   onClose: () => void
   onDispatch: (card: BoardCard) => void
   onUnassign: (card: BoardCard) => void
+  readOnly: boolean
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -29,7 +30,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 /** The whole card when the board's few words are not enough (double click or Enter). */
-export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, onUnassign }: Props) {
+export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, onUnassign, readOnly }: Props) {
   const t = useT()
   const f = formatsFor(useLanguage(), timeZone)
   return (
@@ -83,14 +84,16 @@ export function CardDrawer({ card, technician, timeZone, onClose, onDispatch, on
               <IconExternalLink size={13} /> {t('dispatch.drawer.openOrder')}
             </Anchor>
           </Group>
-          <Group gap="xs">
-            <Button size="xs" leftSection={<IconSend size={14} />} disabled={card.status !== 'planned'} onClick={() => onDispatch(card)}>
-              {t('dispatch.board.dispatch')}
-            </Button>
-            <Button size="xs" variant="light" color="red" leftSection={<IconTrash size={14} />} onClick={() => onUnassign(card)}>
-              {t('dispatch.drawer.unassign')}
-            </Button>
-          </Group>
+          {!readOnly && (
+            <Group gap="xs">
+              <Button size="xs" leftSection={<IconSend size={14} />} disabled={card.status !== 'planned'} onClick={() => onDispatch(card)}>
+                {t('dispatch.board.dispatch')}
+              </Button>
+              <Button size="xs" variant="light" color="red" leftSection={<IconTrash size={14} />} onClick={() => onUnassign(card)}>
+                {t('dispatch.drawer.unassign')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       )}
     </Drawer>

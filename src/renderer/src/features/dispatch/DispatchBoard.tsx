@@ -6,6 +6,7 @@ import { useT } from '../../lib/i18n'
 import { BoardGrid, type BoardGridHandle } from './BoardGrid'
 import { BoardSide, type Side } from './BoardSide'
 import { BoardToolbar } from './BoardToolbar'
+import { BoardReadOnly } from './readOnly'
 import { CardDrawer } from './CardDrawer'
 import classes from './dispatch.module.css'
 import { DragChip } from './DragChip'
@@ -24,8 +25,9 @@ const AUTO_SCROLL = { activator: AutoScrollActivator.Pointer, threshold: { x: 0.
  * The dispatcher's screen: technicians × time, the tray of work to plan, conflicts and suggestions.
  * The rows (TechRow) are memoised: everything handed down to them is stable or changes only with their
  * own cards, selection or axis, so that a drag or a save re-renders no row that it does not change.
+ * `readOnly` (no `dispatch.plan`): the same board to look at, with nothing that plans — the server refuses it anyway.
  */
-export function DispatchBoard() {
+export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT()
   const v = useBoardView()
   const { board, scale } = v
@@ -54,7 +56,8 @@ export function DispatchBoard() {
     clear: sel.clear,
     clearSelection: sel.clearSelection,
     clearTrayPick,
-    open: setDetailId
+    open: setDetailId,
+    readOnly
   })
   const drag = useBoardDrag({ latest, grid: gridRef, perform, onTrayDrop: clearTrayPick })
 
@@ -89,63 +92,69 @@ export function DispatchBoard() {
         onStep={ops.step}
         dispatchable={dispatchable}
         onDispatch={(ids) => void ops.dispatchIds(ids)}
+        readOnly={readOnly}
       />
       {v.query.isError && (
         <Text c="red" size="sm">
           {v.query.error.message}
         </Text>
       )}
-      <DndContext sensors={drag.sensors} onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} autoScroll={AUTO_SCROLL}>
-        <div className={classes.body} ref={v.bodyRef}>
-          {board ? (
-            <BoardGrid
-              ref={gridRef}
+      <BoardReadOnly.Provider value={readOnly}>
+        <DndContext sensors={drag.sensors} onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} autoScroll={AUTO_SCROLL}>
+          <div className={classes.body} ref={v.bodyRef}>
+            {board ? (
+              <BoardGrid
+                ref={gridRef}
+                board={board}
+                scale={scale}
+                items={v.items}
+                selection={selection}
+                holidays={v.holidays}
+                holidayNames={v.holidayNames}
+                handlers={sel.handlers}
+                actions={rowMenu.actions}
+                toggleGroup={v.toggleGroup}
+              />
+            ) : (
+              <div className={classes.grid} style={{ display: 'grid', placeItems: 'center' }}>
+                {v.query.isPending && <Loader size="sm" />}
+              </div>
+            )}
+            <BoardSide
+              side={side}
+              onSide={setSide}
               board={board}
-              scale={scale}
-              items={v.items}
+              conflictCount={v.conflictCount}
+              trayPick={trayPick}
+              onPickTray={sel.pickTray}
+              from={v.from}
+              days={v.days}
+              timeZone={v.timeZone}
+              onAssign={assign}
               selection={selection}
-              holidays={v.holidays}
-              holidayNames={v.holidayNames}
-              handlers={sel.handlers}
-              actions={rowMenu.actions}
-              toggleGroup={v.toggleGroup}
+              onPickConflict={pickConflict}
+              readOnly={readOnly}
             />
-          ) : (
-            <div className={classes.grid} style={{ display: 'grid', placeItems: 'center' }}>
-              {v.query.isPending && <Loader size="sm" />}
-            </div>
+          </div>
+          {board && (
+            <DropGhost
+              proposeAt={drag.proposeAt}
+              grid={drag.gridEl}
+              scale={scale}
+              cards={board.cards}
+              names={v.names}
+              pastLimit={pastLimit}
+            />
           )}
-          <BoardSide
-            side={side}
-            onSide={setSide}
-            board={board}
-            conflictCount={v.conflictCount}
-            trayPick={trayPick}
-            onPickTray={sel.pickTray}
-            from={v.from}
-            days={v.days}
-            timeZone={v.timeZone}
-            onAssign={assign}
-            selection={selection}
-            onPickConflict={pickConflict}
-          />
-        </div>
-        {board && (
-          <DropGhost
-            proposeAt={drag.proposeAt}
-            grid={drag.gridEl}
-            scale={scale}
-            cards={board.cards}
-            names={v.names}
-            pastLimit={pastLimit}
-          />
-        )}
-        <DragChip />
-      </DndContext>
+          <DragChip />
+        </DndContext>
+      </BoardReadOnly.Provider>
       <Group gap="md">
-        <Text size="10px" c="dimmed">
-          {t('dispatch.board.help')}
-        </Text>
+        {!readOnly && (
+          <Text size="10px" c="dimmed">
+            {t('dispatch.board.help')}
+          </Text>
+        )}
         {v.conflictCount > 0 && (
           <Badge size="xs" color="red" variant="light" style={{ cursor: 'pointer' }} onClick={() => setSide('conflicts')}>
             {t('dispatch.board.withConflicts', { count: v.conflictCount })}
@@ -160,6 +169,7 @@ export function DispatchBoard() {
         cards={board?.cards ?? []}
         names={v.names}
         onDispatch={(ids) => void ops.dispatchIds(ids)}
+        readOnly={readOnly}
       />
       <CardDrawer
         card={detail}
@@ -171,6 +181,7 @@ export function DispatchBoard() {
           setDetailId(null)
           perform({ kind: 'unassign', id: c.id })
         }}
+        readOnly={readOnly}
       />
     </div>
   )

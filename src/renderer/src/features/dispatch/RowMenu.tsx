@@ -47,10 +47,11 @@ interface Props {
   cards: readonly BoardCard[]
   names: ReadonlyMap<number, string>
   onDispatch: (ids: number[]) => void
+  readOnly: boolean
 }
 
 /** One technician's actions: dispatch their planned work in the range, and a day sheet (PDF) per shown day. */
-export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch }: Props) {
+export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch, readOnly }: Props) {
   const t = useT()
   const f = useFormat()
   const dispatchAll = (workerId: number) =>
@@ -63,13 +64,15 @@ export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch
       {anchor && (
         <Menu.Dropdown>
           <Menu.Label>{names.get(anchor.workerId)}</Menu.Label>
-          <Menu.Item
-            leftSection={<IconSend size={14} />}
-            onClick={() => dispatchAll(anchor.workerId)}
-            disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}
-          >
-            {view === 'week' ? t('dispatch.row.dispatchWeek') : t('dispatch.row.dispatchDay')}
-          </Menu.Item>
+          {!readOnly && (
+            <Menu.Item
+              leftSection={<IconSend size={14} />}
+              onClick={() => dispatchAll(anchor.workerId)}
+              disabled={!cards.some((c) => c.workerId === anchor.workerId && c.status === 'planned')}
+            >
+              {view === 'week' ? t('dispatch.row.dispatchWeek') : t('dispatch.row.dispatchDay')}
+            </Menu.Item>
+          )}
           <Menu.Label>{t('dispatch.row.daySheet')}</Menu.Label>
           {scale.segments.map((seg) => (
             <Menu.Item

@@ -23,6 +23,8 @@ interface Options {
   clearSelection: () => void
   clearTrayPick: () => void
   open: (id: number) => void
+  /** Without `dispatch.plan` the keys only select and open: nothing that plans. */
+  readOnly: boolean
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -41,11 +43,13 @@ export function useBoardKeyboard({
   clear,
   clearSelection,
   clearTrayPick,
-  open
+  open,
+  readOnly
 }: Options): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return
+      if (readOnly && e.key !== 'Escape' && e.key !== 'Enter') return
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
       if (mod && key === 'z') {
@@ -100,5 +104,5 @@ export function useBoardKeyboard({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [latest, grid, perform, nudge, step, assignTop, clear, clearSelection, clearTrayPick, open])
+  }, [latest, grid, perform, nudge, step, assignTop, clear, clearSelection, clearTrayPick, open, readOnly])
 }

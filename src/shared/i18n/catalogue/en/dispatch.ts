@@ -2,6 +2,7 @@
 export const dispatch = {
   board: {
     title: 'Dispatch board',
+    readOnly: 'Your role can view the board but not plan on it.',
     day: 'Day',
     week: 'Week',
     previousDay: 'Previous day',

@@ -4,6 +4,7 @@ import type { Shape } from '../shape'
 export const dispatch: Shape<typeof en> = {
   board: {
     title: 'Lähetustahvel',
+    readOnly: 'Sinu roll saab tahvlit vaadata, aga mitte sellel planeerida.',
     day: 'Päev',
     week: 'Nädal',
     previousDay: 'Eelmine päev',
