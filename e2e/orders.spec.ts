@@ -103,7 +103,7 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByRole('button', { name: 'Create order' }).click()
   await expect(page.getByText('Choose a customer')).toBeVisible()
   await choose(page, /^Customer/, 'C-00001 Pärnu Hotell AS', 'Pärnu')
-  // The customer's only site is taken as the service address.
+  // The customer's only site comes preselected (choosing it again would clear it).
   await expect(page.getByRole('combobox', { name: /^Service address/ })).toHaveValue(/Main building — Rüütli 44, Pärnu/)
   await choose(page, 'Contact', /Mari Maasikas/)
   await page.getByRole('textbox', { name: /^Description/ }).fill('Walk-in cooler does not hold temperature')
@@ -190,6 +190,10 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByRole('button', { name: 'Sign off', exact: true }).click()
   await expect(page.getByTestId('order-meta')).toContainText('signed off by Mart Manager')
   await page.getByRole('button', { name: 'Post', exact: true }).click()
+  const posting = page.getByRole('dialog', { name: 'Post lines of SO-000001?' })
+  await expect(posting.getByTestId('post-summary')).toContainText('2 lines will be posted, €131.50 net')
+  await screenshot(page, 'order-post-confirm')
+  await posting.getByRole('button', { name: 'Post 2 lines' }).click()
   await expect(page.getByTestId('progress-badge').first()).toHaveText('Posted')
   await page.getByTestId('lines-grid').scrollIntoViewIfNeeded()
   await screenshot(page, 'order-posted')

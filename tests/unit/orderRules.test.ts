@@ -4,11 +4,14 @@ import {
   deriveProgress,
   isAllowedStageMove,
   lineAmount,
+  linesToPost,
+  type PostingLine,
+  postingPreview,
   type StageNode,
   stageTreeProblem,
   vatAmount
 } from '../../src/shared/domain/orderRules'
-import { LINE_STATUSES, type LineStatus, PROGRESS } from '../../src/shared/domain/orders'
+import { LINE_STATUSES, LINE_TYPES, type LineStatus, PROGRESS } from '../../src/shared/domain/orders'
 
 /** Exact reference: n / d rounded half away from zero, in BigInt (no binary floats). */
 function roundedQuotient(n: bigint, d: bigint): number {
@@ -238,6 +241,72 @@ describe('stageTreeProblem', () => {
         const target = [...descendants][bend % descendants.size]!
         const bent = tree.map((s) => (s.id === victim.id ? { ...s, parentId: target } : s))
         expect(stageTreeProblem(bent)).toEqual({ key: 'errors.orders.stageLoop' })
+      })
+    )
+  })
+})
+
+describe('postingPreview (what a post takes, shown before it is confirmed)', () => {
+  const line = (id: number, over: Partial<PostingLine>): PostingLine => ({
+    id,
+    type: 'hour',
+    status: 'created',
+    signedOff: true,
+    salesAmount: 1000,
+    ...over
+  })
+  const lines = [
+    line(1, { type: 'hour', salesAmount: 16500 }),
+    line(2, { type: 'item', salesAmount: 4990 }),
+    line(3, { type: 'hour', salesAmount: 5500 }),
+    line(4, { type: 'item', signedOff: false, salesAmount: 700 }),
+    line(5, { type: 'fee', status: 'posted', salesAmount: 2500 }),
+    line(6, { type: 'expense', status: 'cancelled', salesAmount: 900 })
+  ]
+
+  it('without a choice takes every open, signed-off line, counted and summed per type in the order of LINE_TYPES', () => {
+    expect(postingPreview(lines, [])).toEqual({
+      count: 3,
+      salesAmount: 26990,
+      byType: [
+        { type: 'hour', count: 2, salesAmount: 22000 },
+        { type: 'item', count: 1, salesAmount: 4990 }
+      ]
+    })
+  })
+
+  it('with a choice takes exactly the chosen lines (the service refuses ones that cannot be posted)', () => {
+    expect(postingPreview(lines, [3, 2])).toEqual({
+      count: 2,
+      salesAmount: 10490,
+      byType: [
+        { type: 'hour', count: 1, salesAmount: 5500 },
+        { type: 'item', count: 1, salesAmount: 4990 }
+      ]
+    })
+    expect(linesToPost(lines, [3, 2]).map((l) => l.id)).toEqual([2, 3])
+  })
+
+  it('shows nothing when nothing is signed off, and credits (negative amounts) lower the total', () => {
+    expect(postingPreview([line(1, { signedOff: false })], [])).toEqual({ count: 0, salesAmount: 0, byType: [] })
+    expect(postingPreview([line(1, { salesAmount: 3000 }), line(2, { type: 'fee', salesAmount: -1000 })], []).salesAmount).toBe(2000)
+  })
+
+  it('the total is the sum of the per-type rows, and every type row has lines', () => {
+    const arbLine = fc.record({
+      id: fc.integer({ min: 1, max: 50 }),
+      type: fc.constantFrom(...LINE_TYPES),
+      status: status,
+      signedOff: fc.boolean(),
+      salesAmount: fc.integer({ min: -1_000_000, max: 1_000_000 })
+    })
+    fc.assert(
+      fc.property(fc.array(arbLine, { maxLength: 30 }), (ls) => {
+        const p = postingPreview(ls, [])
+        expect(p.byType.reduce((s, g) => s + g.count, 0)).toBe(p.count)
+        expect(p.byType.reduce((s, g) => s + g.salesAmount, 0)).toBe(p.salesAmount)
+        expect(p.byType.every((g) => g.count > 0)).toBe(true)
+        expect(p.count).toBe(ls.filter((l) => l.status === 'created' && l.signedOff).length)
       })
     )
   })

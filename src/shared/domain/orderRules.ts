@@ -1,4 +1,4 @@
-import type { LineStatus, Progress } from './orders'
+import { LINE_TYPES, type LineStatus, type LineType, type Progress } from './orders'
 import type { MessageRef } from '../api/result'
 
 /**
@@ -66,4 +66,42 @@ export function stageTreeProblem(stages: readonly StageNode[]): MessageRef | nul
  */
 export function lineNeedsVisit(line: { type: string; serviceTaskId: number | null }): boolean {
   return line.serviceTaskId !== null || (line.type !== 'fee' && line.type !== 'expense')
+}
+
+/** What a post looks at in a line; the order page's lines and the service's records both give it. */
+export interface PostingLine {
+  id: number
+  type: LineType
+  status: LineStatus
+  signedOff: boolean
+  salesAmount: number
+}
+
+/**
+ * The lines a post takes: the chosen ones, or with none chosen every open, signed-off line. The service posts
+ * exactly these (after refusing chosen lines that are not open or not signed off), and the confirmation shows them.
+ */
+export function linesToPost<L extends { id: number; status: string; signedOff: boolean }>(
+  lines: readonly L[],
+  lineIds: readonly number[]
+): L[] {
+  if (lineIds.length > 0) return lines.filter((l) => lineIds.includes(l.id))
+  return lines.filter((l) => l.status === 'created' && l.signedOff)
+}
+
+export interface PostingPreview {
+  count: number
+  salesAmount: number
+  /** Per line type, in the order of LINE_TYPES; types without lines are left out. */
+  byType: { type: LineType; count: number; salesAmount: number }[]
+}
+
+/** What a post will take, counted and summed (net sales amount, cents) before the user confirms it. */
+export function postingPreview(lines: readonly PostingLine[], lineIds: readonly number[]): PostingPreview {
+  const posted = linesToPost(lines, lineIds)
+  const byType = LINE_TYPES.map((type) => {
+    const ofType = posted.filter((l) => l.type === type)
+    return { type, count: ofType.length, salesAmount: ofType.reduce((sum, l) => sum + l.salesAmount, 0) }
+  }).filter((g) => g.count > 0)
+  return { count: posted.length, salesAmount: posted.reduce((sum, l) => sum + l.salesAmount, 0), byType }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import { can } from '@shared/auth/roles'
-import { isAllowedStageMove } from '@shared/domain/orderRules'
+import { isAllowedStageMove, linesToPost } from '@shared/domain/orderRules'
 import type { OrderRow } from '@shared/domain/orders'
 import { dateOf } from '@shared/time'
 import type { Db } from '../../db/connection'
@@ -649,19 +649,21 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
     checkVersion(o, i.version)
     const stage = stageOf(ctx.db, o)
     if (!stage.canPost) throw refused('errors.orders.stageNoPosting', { stage: stage.name })
-    const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
-    let chosen: LineRecord[]
+    const lines = ctx.db
+      .select()
+      .from(serviceOrderLines)
+      .where(eq(serviceOrderLines.orderId, o.id))
+      .all()
+      .map((l) => ({ ...l, signedOff: l.signedOffAt !== null }))
+    // The same selection the order page's confirmation counts (postingPreview).
+    const chosen = linesToPost(lines, i.lineIds)
     if (i.lineIds.length > 0) {
-      chosen = lines.filter((l) => i.lineIds.includes(l.id))
       if (chosen.length !== i.lineIds.length) throw invalid(['lineIds'], 'errors.orders.lineNotOnOrder')
       for (const l of chosen) {
         requireOpenLine(l)
-        if (l.signedOffAt === null) throw refused('errors.orders.lineNotSignedOff', { lineNo: l.lineNo })
+        if (!l.signedOff) throw refused('errors.orders.lineNotSignedOff', { lineNo: l.lineNo })
       }
-    } else {
-      chosen = lines.filter((l) => l.status === 'created' && l.signedOffAt !== null)
-      if (chosen.length === 0) throw refused('errors.orders.nothingToPost')
-    }
+    } else if (chosen.length === 0) throw refused('errors.orders.nothingToPost')
     const now = ctx.now()
     const ids = chosen.map((l) => l.id)
     ctx.db

@@ -9,6 +9,7 @@ import classes from './LinesGrid.module.css'
 import { COLUMNS, LineView } from './LineView'
 import { MoveLinesDialog } from './MoveLinesDialog'
 import { useOrderAction } from './mutations'
+import { PostDialog } from './PostDialog'
 
 interface LinesGridProps {
   order: OrderRow
@@ -28,6 +29,7 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
   const [selected, setSelected] = useState<number[]>([])
   const [expanded, setExpanded] = useState<Set<number | 'new'>>(new Set())
   const [moving, setMoving] = useState(false)
+  const [posting, setPosting] = useState<number[] | null>(null)
   const [deleting, setDeleting] = useState<LineRow | null>(null)
   const body = useRef<HTMLTableSectionElement>(null)
 
@@ -87,7 +89,7 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
                 variant="light"
                 disabled={chosen.length === 0 || !order.stage.canPost}
                 loading={post.isPending}
-                onClick={() => post.mutate({ id: order.id, version: order.version, lineIds: chosen })}
+                onClick={() => setPosting(chosen)}
               >
                 {t('orders.lines.postSelected')}
               </Button>
@@ -181,6 +183,12 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
       </Group>
 
       <MoveLinesDialog order={order} lineIds={chosen} opened={moving} onClose={() => setMoving(false)} onMoved={clear} />
+      <PostDialog
+        order={order}
+        lineIds={posting}
+        onClose={() => setPosting(null)}
+        onConfirm={(lineIds) => post.mutate({ id: order.id, version: order.version, lineIds })}
+      />
       <Modal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}

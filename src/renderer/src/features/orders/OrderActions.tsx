@@ -28,6 +28,7 @@ import { CopyLinesDialog } from './CopyLinesDialog'
 import { CopyAgreementLinesDialog } from '../intake/CopyAgreementLinesDialog'
 import { InvoiceDialog } from './InvoiceDialog'
 import { useOrderAction } from './mutations'
+import { PostDialog } from './PostDialog'
 import { StageDialog } from './StageDialog'
 
 interface Confirm {
@@ -60,6 +61,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
   const [copying, setCopying] = useState(false)
   const [copyingAgreement, setCopyingAgreement] = useState(false)
   const [confirm, setConfirm] = useState<Confirm | null>(null)
+  const [posting, setPosting] = useState(false)
 
   const ref = { id: order.id, version: order.version }
   const signOff = useOrderAction('serviceOrders.signOff', order.id, {
@@ -176,7 +178,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
             leftSection={<IconSend size={14} />}
             disabled={postWhy !== null}
             loading={post.isPending}
-            onClick={() => post.mutate({ ...ref, lineIds: [] })}
+            onClick={() => setPosting(true)}
           >
             {t('orders.actions.post')}
           </Button>
@@ -273,6 +275,12 @@ export function OrderActions({ order }: { order: OrderRow }) {
       <StageDialog order={order} target={target} onClose={() => setTarget(null)} />
       {slaGate.dialog}
       <InvoiceDialog order={order} opened={invoicing} onClose={() => setInvoicing(false)} />
+      <PostDialog
+        order={order}
+        lineIds={posting ? [] : null}
+        onClose={() => setPosting(false)}
+        onConfirm={(lineIds) => post.mutate({ ...ref, lineIds })}
+      />
       <CopyLinesDialog order={order} opened={copying} onClose={() => setCopying(false)} />
       {order.agreementId !== null && (
         <CopyAgreementLinesDialog

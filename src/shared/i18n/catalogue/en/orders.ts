@@ -252,5 +252,16 @@ export const orders = {
     summary_other: '{{count}} lines · net',
     plusVat: '+ VAT',
     create: 'Create invoice'
+  },
+  postConfirm: {
+    title: 'Post lines of {{number}}?',
+    message_one: '{{count}} line will be posted, {{amount}} net. Posted lines cannot be changed; they wait for an invoice.',
+    message_other: '{{count}} lines will be posted, {{amount}} net. Posted lines cannot be changed; they wait for an invoice.',
+    type: 'Type',
+    lines: 'Lines',
+    amount: 'Net amount',
+    total: 'Total',
+    confirm_one: 'Post {{count}} line',
+    confirm_other: 'Post {{count}} lines'
   }
 }

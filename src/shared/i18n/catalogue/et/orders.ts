@@ -256,5 +256,16 @@ export const orders: Shape<typeof en> = {
     summary_other: '{{count}} rida · käibemaksuta',
     plusVat: '+ käibemaks',
     create: 'Koosta arve'
+  },
+  postConfirm: {
+    title: 'Konteerida tellimuse {{number}} read?',
+    message_one: 'Konteeritakse {{count}} rida summas {{amount}} käibemaksuta. Konteeritud ridu muuta ei saa; need ootavad arvet.',
+    message_other: 'Konteeritakse {{count}} rida summas {{amount}} käibemaksuta. Konteeritud ridu muuta ei saa; need ootavad arvet.',
+    type: 'Tüüp',
+    lines: 'Ridu',
+    amount: 'Summa km-ta',
+    total: 'Kokku',
+    confirm_one: 'Konteeri {{count}} rida',
+    confirm_other: 'Konteeri {{count}} rida'
   }
 }
