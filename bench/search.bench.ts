@@ -1,9 +1,5 @@
-import type { MethodName } from '@shared/api/contract'
-import { type ApiHost, runMethod } from '../src/main/api/pipeline'
-import type { Connection } from '../src/main/db/connection'
-import type { SessionSlot } from '../src/main/services/core/context'
 import { defineBenches, type Measurement } from './registry'
-import { demoDatabase, medianMs, round } from './support'
+import { demoApi, round } from './support'
 
 /**
  * Search over the scale-100 demo database (about 200,000 orders) with what a caller gives the dispatcher:
@@ -13,22 +9,7 @@ import { demoDatabase, medianMs, round } from './support'
 const SCALE = 100
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
-let shared: Promise<{ conn: Connection; host: ApiHost; session: SessionSlot }> | null = null
-function scale100() {
-  shared ??= demoDatabase(SCALE, log).then(({ conn }) => {
-    const admin = conn.sqlite.prepare("select id from users where username = 'admin'").get() as { id: number }
-    return { conn, host: { conn }, session: { userId: admin.id } }
-  })
-  return shared
-}
-
-async function callMs(method: MethodName, input: object): Promise<number> {
-  const db = await scale100()
-  return medianMs(async () => {
-    const r = await runMethod(db.host, () => null, db.session, method, input)
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  })
-}
+const { open: scale100, callMs } = demoApi(SCALE, log)
 
 export const benches = defineBenches([
   {

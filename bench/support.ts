@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
+import type { MethodName } from '@shared/api/contract'
+import { type ApiHost, runMethod } from '../src/main/api/pipeline'
+import type { SessionSlot } from '../src/main/services/core/context'
 import { closeDatabase, type Connection, openDatabase } from '../src/main/db/connection'
 import { openAndMigrate } from '../src/main/bootstrap'
 import { findMigrations } from '../src/main/db/open'
@@ -87,4 +90,25 @@ export async function demoDatabase(scale: number, log: (line: string) => void): 
   const conn = openDatabase(file)
   process.on('exit', () => closeDatabase(conn))
   return { conn, file }
+}
+
+/**
+ * The scale-N demo database once per run, with a median-timer for API calls as its administrator (through the
+ * same pipeline the hosts use).
+ */
+export function demoApi(scale: number, log: (line: string) => void) {
+  let shared: Promise<{ conn: Connection; host: ApiHost; session: SessionSlot }> | null = null
+  const open = () =>
+    (shared ??= demoDatabase(scale, log).then(({ conn }) => {
+      const admin = conn.sqlite.prepare("select id from users where username = 'admin'").get() as { id: number }
+      return { conn, host: { conn }, session: { userId: admin.id } }
+    }))
+  const callMs = async (method: MethodName, input: object): Promise<number> => {
+    const db = await open()
+    return medianMs(async () => {
+      const r = await runMethod(db.host, () => null, db.session, method, input)
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    })
+  }
+  return { open, callMs }
 }

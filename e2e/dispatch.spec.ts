@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { box, drag } from './support/pointer'
 
 interface Card {
   id: number
@@ -43,22 +44,6 @@ function quietWednesday(now: number): string {
   d.setUTCDate(d.getUTCDate() + 21)
   while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
-}
-
-async function box(l: Locator) {
-  const b = await l.boundingBox()
-  if (!b) throw new Error('element not visible')
-  return b
-}
-
-/** dnd-kit listens to pointer events: press, move in small steps past its 4 px threshold, release. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y)
-  await page.mouse.down()
-  await page.mouse.move(from.x + 6, from.y + 2, { steps: 3 })
-  await page.mouse.move(to.x, to.y, { steps: 15 })
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 })
-  await page.mouse.up()
 }
 
 /** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { box, drag } from './support/pointer'
 
 // The host and the browser run on a weekday 10:00 in Tallinn.
 test.use({ workingDayClock: true })
@@ -11,22 +11,6 @@ async function apiAs(app: RunningApp, session: string) {
     if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
     return r.data as T
   }
-}
-
-async function box(l: Locator) {
-  const b = await l.boundingBox()
-  if (!b) throw new Error('element not visible')
-  return b
-}
-
-/** dnd-kit listens to pointer events: press, move in small steps past its 4 px threshold, release. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y)
-  await page.mouse.down()
-  await page.mouse.move(from.x + 6, from.y + 2, { steps: 3 })
-  await page.mouse.move(to.x, to.y, { steps: 15 })
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 })
-  await page.mouse.up()
 }
 
 interface Order {
