@@ -6,6 +6,7 @@ import type { WeekHours } from '../../src/shared/domain/masterdata'
 import type { BoardAssignment } from '../../src/shared/dispatch/conflicts'
 import {
   firstFreeSlot,
+  slotFit,
   type Reason,
   type SuggestRequest,
   type SuggestTechnician,
@@ -176,7 +177,7 @@ describe('suggestTechnicians', () => {
     expect(names(withPreferred)).toEqual(['Anna', 'Carl', 'Bert', 'Dina'])
     const preferCarl = suggestTechnicians(request({ preferredWorkerId: 3 }), techs, load)
     expect(names(preferCarl)).toEqual(['Carl', 'Anna', 'Bert', 'Dina'])
-    expect(preferCarl.map((s) => s.score)).toEqual([...preferCarl.map((s) => s.score)].sort((a, b) => b - a))
+    expect(preferCarl.map((s) => s.rank)).toEqual([1, 2, 3, 4])
   })
 
   it('puts a free slot above the preferred technician and the team, and the team above load', () => {
@@ -226,7 +227,8 @@ describe('suggestTechnicians', () => {
       [tech(3, 'Cara')],
       [booked(3, '2026-11-27 08:00', '2026-11-27 17:00')]
     )
-    expect(said(cara!.reasons)).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', '9 h booked on 27.11'])
+    // Load is counted on the slot's own day (Monday), not on the full Friday being viewed.
+    expect(said(cara!.reasons)).toEqual(['Has the required skill', 'Free 30.11 08:00–10:00', 'In the same team', 'Nothing booked on 30.11'])
 
     const [dora] = suggestTechnicians(request({ requiredSkillIds: [] }), [tech(4, 'Dora')], [])
     expect(said(dora!.reasons)).toEqual(['Free 08:00–10:00', 'Nothing booked on 27.11'])
@@ -255,7 +257,7 @@ describe('suggestTechnicians', () => {
     const techs = [tech(1, 'None', { skillIds: [] }), tech(2, 'One', { skillIds: [2] })]
     const ranked = suggestTechnicians(request(), techs, [])
     expect(names(ranked)).toEqual(['One', 'None'])
-    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score)
+    expect(ranked.map((s) => s.rank)).toEqual([1, 2])
   })
 
   it('is deterministic: ties by name (Estonian collation), whatever the input order', () => {
@@ -265,10 +267,163 @@ describe('suggestTechnicians', () => {
       fc.property(fc.shuffledSubarray(techs, { minLength: techs.length, maxLength: techs.length }), (shuffled) => {
         const ranked = suggestTechnicians(request(), shuffled, [])
         expect(names(ranked)).toEqual(expected)
-        expect(new Set(ranked.map((s) => s.score)).size).toBe(1)
+        expect(ranked.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5])
       }),
       { numRuns: 50 }
     )
     expect(suggestTechnicians(request(), techs, [])).toEqual(suggestTechnicians(request(), [...techs].reverse(), []))
+  })
+})
+
+describe('suggestTechnicians against the SLA deadline', () => {
+  const noon = at('2026-11-27 12:00')
+  const byResponse = request({ windowEnd: at('2026-12-01 00:00'), deadlines: [{ target: 'response', deadline: noon }] })
+
+  it('ranks a slot before the deadline above a later one, above the preferred technician, the team and a lighter load', () => {
+    const techs = [tech(1, 'Late Liis', { teamId: 2 }), tech(2, 'Early Eero', { teamId: 1 })]
+    // Liis is preferred, in the planned team and has nothing booked today after 12:30; Eero is free 09:00–11:00 only.
+    const bookings = [
+      booked(1, '2026-11-27 08:00', '2026-11-27 12:30'),
+      booked(2, '2026-11-27 08:00', '2026-11-27 09:00'),
+      booked(2, '2026-11-27 11:00', '2026-11-27 17:00')
+    ]
+    const ranked = suggestTechnicians({ ...byResponse, preferredWorkerId: 1, teamId: 2 }, techs, bookings)
+    expect(names(ranked)).toEqual(['Early Eero', 'Late Liis'])
+    expect(ranked.map((s) => [s.rank, s.fit])).toEqual([
+      [1, 'meets'],
+      [2, 'misses']
+    ])
+    expect(said(ranked[0]!.reasons)).toEqual([
+      'Has all 2 required skills',
+      'Free 09:00–11:00, before the 12:00 response deadline',
+      '7 h booked on 27.11'
+    ])
+    expect(said(ranked[1]!.reasons)).toEqual([
+      'Has all 2 required skills',
+      'Free 12:30–14:30 — misses the 12:00 response deadline',
+      'Preferred technician',
+      'In the same team',
+      '4.5 h booked on 27.11'
+    ])
+    expect(said(ranked[0]!.reasons, 'et')[1]).toBe('Vaba 09:00–11:00, enne reageerimise tähtaega 12:00')
+    expect(said(ranked[1]!.reasons, 'et')[1]).toBe('Vaba 12:30–14:30 — reageerimise tähtaeg 12:00 jääb täitmata')
+  })
+
+  it('still ranks a late slot above no slot, and skills above the deadline', () => {
+    const techs = [tech(1, 'Full'), tech(2, 'Late'), tech(3, 'Unskilled', { skillIds: [1] })]
+    const bookings = [booked(1, '2026-11-27 08:00', '2026-11-30 17:00'), booked(2, '2026-11-27 08:00', '2026-11-27 13:00')]
+    const ranked = suggestTechnicians({ ...byResponse, windowEnd: at('2026-11-28 00:00') }, techs, bookings)
+    expect(names(ranked)).toEqual(['Late', 'Full', 'Unskilled'])
+    expect(ranked.map((s) => s.fit)).toEqual(['misses', 'none', 'meets'])
+    expect(said(ranked[1]!.reasons)).toContain('No free time in the window')
+  })
+
+  it('binds response and on-site to the start and resolution to the end, naming the first deadline missed', () => {
+    const slot = { start: at('2026-11-27 10:00'), end: at('2026-11-27 12:00') }
+    expect(slotFit(slot, [{ target: 'response', deadline: at('2026-11-27 10:00') }]).fit).toBe('meets')
+    expect(slotFit(slot, [{ target: 'arrival', deadline: at('2026-11-27 09:45') }]).fit).toBe('misses')
+    expect(slotFit(slot, [{ target: 'resolution', deadline: at('2026-11-27 12:00') }]).fit).toBe('meets')
+    expect(slotFit(slot, [{ target: 'resolution', deadline: at('2026-11-27 11:59') }]).fit).toBe('misses')
+    const both = [
+      { target: 'resolution' as const, deadline: at('2026-11-27 11:00') },
+      { target: 'response' as const, deadline: at('2026-11-27 10:30') }
+    ]
+    expect(slotFit(slot, both)).toEqual({ fit: 'misses', decisive: both[0] })
+    expect(
+      slotFit(
+        slot,
+        [...both].reverse().map((d) => ({ ...d, deadline: d.deadline + 3_600_000 }))
+      )
+    ).toEqual({
+      fit: 'meets',
+      decisive: { target: 'response', deadline: at('2026-11-27 11:30') }
+    })
+    expect(slotFit(slot, [])).toEqual({ fit: 'meets', decisive: null })
+  })
+
+  it('words each target, and names the deadline\u2019s day when it is not the viewed one', () => {
+    const tomorrow = request({
+      windowStart: at('2026-11-27 00:00'),
+      windowEnd: at('2026-11-28 00:00'),
+      date: '2026-11-26',
+      deadlines: [
+        { target: 'arrival', deadline: at('2026-11-27 09:00') },
+        { target: 'resolution', deadline: at('2026-11-27 16:00') }
+      ]
+    })
+    const [a] = suggestTechnicians(tomorrow, [tech(1, 'Anna')], [])
+    expect(said(a!.reasons)[1]).toBe('Free 27.11 08:00–10:00, before the 27.11 09:00 on-site deadline')
+    const [b] = suggestTechnicians(tomorrow, [tech(1, 'Anna')], [booked(1, '2026-11-27 08:00', '2026-11-27 15:00')])
+    expect(said(b!.reasons)[1]).toBe('Free 27.11 15:00–17:00 — misses the 27.11 09:00 on-site deadline')
+    const [c] = suggestTechnicians(
+      { ...tomorrow, deadlines: [{ target: 'resolution', deadline: at('2026-11-27 16:00') }] },
+      [tech(1, 'Anna')],
+      [booked(1, '2026-11-27 08:00', '2026-11-27 15:00')]
+    )
+    expect(said(c!.reasons)[1]).toBe('Free 27.11 15:00–17:00 — done after the 27.11 16:00 resolution deadline')
+    expect(said(c!.reasons, 'et')[1]).toBe('Vaba 27.11 15:00–17:00 — valmib pärast lahendamise tähtaega 27.11 16:00')
+  })
+})
+
+describe('suggestTechnicians: load on the slot\u2019s own day', () => {
+  it('counts the bookings of the day the slot is on, and ranks the sooner day first', () => {
+    // Friday is viewed; both are full on Friday. Mari has a light Monday, Mihkel a busy one; Olev is free on Friday.
+    const techs = [tech(1, 'Mari'), tech(2, 'Mihkel'), tech(3, 'Olev')]
+    const bookings = [
+      booked(1, '2026-11-27 08:00', '2026-11-27 17:00'),
+      booked(1, '2026-11-30 08:00', '2026-11-30 09:00'),
+      booked(2, '2026-11-27 08:00', '2026-11-27 17:00'),
+      booked(2, '2026-11-30 08:00', '2026-11-30 13:00'),
+      booked(3, '2026-11-27 08:00', '2026-11-27 14:00')
+    ]
+    const ranked = suggestTechnicians(request({ windowEnd: at('2026-12-01 00:00') }), techs, bookings)
+    expect(names(ranked)).toEqual(['Olev', 'Mari', 'Mihkel'])
+    expect(ranked.map((s) => s.bookedMinutes)).toEqual([360, 60, 300])
+    expect(said(ranked[1]!.reasons)).toEqual(['Has all 2 required skills', 'Free 30.11 09:00–11:00', '1 h booked on 30.11'])
+    expect(said(ranked[2]!.reasons)).toEqual(['Has all 2 required skills', 'Free 30.11 13:00–15:00', '5 h booked on 30.11'])
+  })
+
+  it('measures the viewed day for a technician with no slot', () => {
+    const [s] = suggestTechnicians(request(), [tech(1, 'Full')], [booked(1, '2026-11-27 07:00', '2026-11-27 18:00')])
+    expect(s!.slot).toBeNull()
+    expect(said(s!.reasons).at(-1)).toBe('11 h booked on 27.11')
+  })
+})
+
+describe('suggestTechnicians: ranks', () => {
+  it('are 1…n, and the same for any input order of technicians and bookings', () => {
+    const techs = [
+      tech(1, 'Anna', { skillIds: [1] }),
+      tech(2, 'Bert', { teamId: 2 }),
+      tech(3, 'Carl'),
+      tech(4, 'Dina', { calendar: early }),
+      tech(5, 'Eve', { active: false }),
+      tech(6, 'Anna')
+    ]
+    const bookings = [
+      booked(2, '2026-11-27 08:00', '2026-11-27 10:00'),
+      booked(3, '2026-11-27 08:00', '2026-11-27 12:30'),
+      booked(4, '2026-11-27 06:00', '2026-11-27 13:00'),
+      booked(6, '2026-11-27 09:00', '2026-11-27 10:00')
+    ]
+    const req = request({
+      teamId: 2,
+      windowEnd: at('2026-12-01 00:00'),
+      deadlines: [{ target: 'response', deadline: at('2026-11-27 12:00') }]
+    })
+    const expected = suggestTechnicians(req, techs, bookings)
+    expect(expected.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5])
+    expect(names(expected)).toEqual(['Bert', 'Anna', 'Carl', 'Dina', 'Anna'])
+    expect(expected.map((s) => s.workerId)).toEqual([2, 6, 3, 4, 1])
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(techs, { minLength: techs.length, maxLength: techs.length }),
+        fc.shuffledSubarray(bookings, { minLength: bookings.length, maxLength: bookings.length }),
+        (t, b) => {
+          expect(suggestTechnicians(req, t, b)).toEqual(expected)
+        }
+      ),
+      { numRuns: 50 }
+    )
   })
 })

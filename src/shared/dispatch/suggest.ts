@@ -4,7 +4,8 @@
  */
 import { DateTime } from 'luxon'
 import { type BusinessCalendar, workingIntervals } from '../calendar'
-import { dayEnd, dayStart } from '../time'
+import type { SlaTargetKind } from '../domain/slaBadge'
+import { dateOf, dayEnd, dayStart } from '../time'
 import type { BoardAssignment, BoardTechnician, DispatchParams } from './conflicts'
 
 export interface SuggestRequest {
@@ -14,11 +15,23 @@ export interface SuggestRequest {
   teamId: number | null
   preferredWorkerId: number | null
   durationMinutes: number
-  /** Where to look for free time: the requested window, else the viewed day/week. */
+  /** Where to look for free time: the requested window, else the viewed day/week (from now, under an SLA). */
   windowStart: number
   windowEnd: number
-  /** The day (YYYY-MM-DD, in each technician's zone) to measure load on. */
+  /** The viewed day (YYYY-MM-DD): load is measured on it when a technician has no slot, and reasons name other days. */
   date: string
+  /** The order's open SLA targets (running clock, not yet met), each with its deadline on the SLA's business calendar. */
+  deadlines?: readonly SlaDeadline[]
+}
+
+/**
+ * An SLA target a slot is measured against. Response and on-site are met when the visit starts (the technician
+ * answers the call by coming; dispatching a visit that starts later answers it on paper only), resolution
+ * when it ends.
+ */
+export interface SlaDeadline {
+  target: SlaTargetKind
+  deadline: number
 }
 
 /** Why a technician ranks where they do, as a key of the `dispatch.suggest.reasons` catalogue. */
@@ -26,6 +39,12 @@ export const REASON_CODES = [
   'dispatch.suggest.reasons.hasSkills',
   'dispatch.suggest.reasons.missingSkill',
   'dispatch.suggest.reasons.free',
+  'dispatch.suggest.reasons.freeBeforeResponse',
+  'dispatch.suggest.reasons.freeBeforeArrival',
+  'dispatch.suggest.reasons.freeBeforeResolution',
+  'dispatch.suggest.reasons.freeAfterResponse',
+  'dispatch.suggest.reasons.freeAfterArrival',
+  'dispatch.suggest.reasons.freeAfterResolution',
   'dispatch.suggest.reasons.noFreeTime',
   'dispatch.suggest.reasons.preferred',
   'dispatch.suggest.reasons.inTeam',
@@ -35,7 +54,19 @@ export const REASON_CODES = [
 ] as const
 export type ReasonCode = (typeof REASON_CODES)[number]
 
-/** A reason: its code and parameters (instants as epoch ms; `ref` is on the day the load is measured on). */
+// Literal codes per target (not a built key): each sentence is worded for its own target in both languages.
+const BEFORE: Record<SlaTargetKind, ReasonCode> = {
+  response: 'dispatch.suggest.reasons.freeBeforeResponse',
+  arrival: 'dispatch.suggest.reasons.freeBeforeArrival',
+  resolution: 'dispatch.suggest.reasons.freeBeforeResolution'
+}
+const AFTER: Record<SlaTargetKind, ReasonCode> = {
+  response: 'dispatch.suggest.reasons.freeAfterResponse',
+  arrival: 'dispatch.suggest.reasons.freeAfterArrival',
+  resolution: 'dispatch.suggest.reasons.freeAfterResolution'
+}
+
+/** A reason: its code and parameters (instants as epoch ms; `ref` is the viewed day, against which other days are named). */
 export interface Reason {
   code: ReasonCode
   params: DispatchParams
@@ -45,12 +76,20 @@ export interface SuggestTechnician extends BoardTechnician {
   teamId: number | null
 }
 
+/** How a technician's earliest slot stands against the order's SLA deadlines; the rank's second criterion. */
+export type SlotFit = 'meets' | 'misses' | 'none'
+
 export interface Suggestion {
+  /** 1, 2, 3 … in the order shown; no two technicians share a rank. */
+  rank: number
   workerId: number
   name: string
-  score: number
   /** Earliest free slot of durationMinutes inside working time and the window, not overlapping existing assignments. */
   slot: { start: number; end: number } | null
+  /** 'meets' also when the order has no SLA deadline. */
+  fit: SlotFit
+  /** Minutes already booked on the slot's own day (the viewed day when there is no slot). */
+  bookedMinutes: number
   reasons: Reason[]
 }
 
@@ -59,15 +98,6 @@ export interface SuggestOptions {
   /** For "In team North"; without it the reason is 'sameTeam' ("In the same team"). */
   teamNames?: ReadonlyMap<number, string>
 }
-
-/**
- * The weights make the order lexicographic: one missing skill outweighs every other criterion together,
- * a free slot outweighs preferred + team + load, and so on. Missing skills still rank, not exclude: the
- * dispatcher may have nobody better.
- */
-export const SCORE = { missingSkill: -1000, freeSlot: 100, preferred: 40, sameTeam: 20, load: 10 } as const
-/** Booked time at which the load points reach zero. */
-const FULL_DAY_MINUTES = 600
 
 const QUARTER = 15 * 60_000
 
@@ -106,15 +136,41 @@ export function firstFreeSlot(
   return null
 }
 
-interface Ranked extends Suggestion {
-  bookedMinutes: number
+/**
+ * How `slot` stands against the deadlines: 'meets' every one, else 'misses'. The reason names the deadline
+ * that decides: the first one missed, else the tightest one met (response and on-site bind the start,
+ * resolution the end). No deadlines: 'meets', and no deadline reason.
+ */
+export function slotFit(
+  slot: { start: number; end: number },
+  deadlines: readonly SlaDeadline[]
+): { fit: 'meets' | 'misses'; decisive: SlaDeadline | null } {
+  const sorted = [...deadlines].sort((a, b) => a.deadline - b.deadline || a.target.localeCompare(b.target))
+  const bound = (d: SlaDeadline): number => (d.target === 'resolution' ? slot.end : slot.start)
+  const missed = sorted.find((d) => bound(d) > d.deadline)
+  if (missed) return { fit: 'misses', decisive: missed }
+  return { fit: 'meets', decisive: sorted[0] ?? null }
+}
+
+const FIT_ORDER: Record<SlotFit, number> = { meets: 0, misses: 1, none: 2 }
+
+interface Ranked extends Omit<Suggestion, 'rank'> {
+  missing: number
+  preferred: boolean
+  sameTeam: boolean
+  /** The slot's day in the technician's zone; '~' (after every date) without a slot. */
+  slotDay: string
 }
 
 /**
- * Ranks the active technicians (role 'technician'), best first: skill match, then a free slot in the
- * window, then the preferred technician, then the team, then lower load on `date`; ties by name, then id.
- * Score = -1000 × missing skills + 100 × has slot + 40 × preferred + 20 × same team
- *         + 10 × (1 − min(booked minutes, 600) / 600).
+ * Ranks the active technicians (role 'technician'), best first, by these criteria in turn (each one only
+ * breaks the ties of the ones before it):
+ *  1. fewer missing skills (missing skills rank, not exclude: the dispatcher may have nobody better);
+ *  2. a slot that meets every SLA deadline, then a slot that misses one, then no slot in the window;
+ *  3. the order's preferred technician; 4. the planned team;
+ *  5. the earlier day of the slot (the customer is served sooner);
+ *  6. less time booked on that day (the slot's own day, not the viewed one);
+ *  7. the earlier slot; then name (Estonian collation) and id, so the ranking never depends on input order.
  * The order's own existing assignments count as busy like any other: a slot on top of one would be an overlap.
  */
 export function suggestTechnicians(
@@ -130,6 +186,7 @@ export function suggestTechnicians(
     else byWorker.set(a.workerId, [a])
   }
   const required = [...new Set(req.requiredSkillIds)]
+  const deadlines = req.deadlines ?? []
 
   const ranked: Ranked[] = []
   for (const tech of technicians) {
@@ -137,9 +194,7 @@ export function suggestTechnicians(
     const tz = tech.calendar.timeZone
     const busy = byWorker.get(tech.id) ?? []
     const reasons: Reason[] = []
-    const from = dayStart(req.date, tz)
-    const to = dayEnd(req.date, tz)
-    let score = 0
+    const ref = dayStart(req.date, tz)
 
     const has = new Set(tech.skillIds)
     const missing = required.filter((id) => !has.has(id))
@@ -149,33 +204,39 @@ export function suggestTechnicians(
     for (const id of missing) {
       reasons.push({ code: 'dispatch.suggest.reasons.missingSkill', params: { skill: options?.skillNames?.get(id) ?? `#${id}` } })
     }
-    score += SCORE.missingSkill * missing.length
 
     const slot = firstFreeSlot(tech.calendar, busy, req.durationMinutes, req.windowStart, req.windowEnd)
+    let fit: SlotFit = 'none'
     if (slot) {
-      score += SCORE.freeSlot
-      reasons.push({ code: 'dispatch.suggest.reasons.free', params: { start: slot.start, end: slot.end, ref: from } })
+      const judged = slotFit(slot, deadlines)
+      fit = judged.fit
+      const span = { start: slot.start, end: slot.end, ref }
+      const d = judged.decisive
+      reasons.push(
+        d === null
+          ? { code: 'dispatch.suggest.reasons.free', params: span }
+          : { code: (fit === 'meets' ? BEFORE : AFTER)[d.target], params: { ...span, deadline: d.deadline } }
+      )
     } else {
       reasons.push({ code: 'dispatch.suggest.reasons.noFreeTime', params: {} })
     }
 
-    if (req.preferredWorkerId !== null && tech.id === req.preferredWorkerId) {
-      score += SCORE.preferred
-      reasons.push({ code: 'dispatch.suggest.reasons.preferred', params: {} })
-    }
-    if (req.teamId !== null && tech.teamId === req.teamId) {
-      score += SCORE.sameTeam
-      const team = options?.teamNames?.get(req.teamId)
+    const preferred = req.preferredWorkerId !== null && tech.id === req.preferredWorkerId
+    if (preferred) reasons.push({ code: 'dispatch.suggest.reasons.preferred', params: {} })
+    const sameTeam = req.teamId !== null && tech.teamId === req.teamId
+    if (sameTeam) {
+      const team = options?.teamNames?.get(req.teamId!)
       reasons.push(
         team ? { code: 'dispatch.suggest.reasons.inTeam', params: { team } } : { code: 'dispatch.suggest.reasons.sameTeam', params: {} }
       )
     }
 
+    const loadDay = slot ? dateOf(slot.start, tz) : req.date
+    const from = dayStart(loadDay, tz)
+    const to = dayEnd(loadDay, tz)
     let bookedMs = 0
     for (const a of busy) bookedMs += Math.max(0, Math.min(a.end, to) - Math.max(a.start, from))
-    const bookedMinutes = bookedMs / 60_000
-    // Rounded so that float noise can never reorder two technicians with the same load.
-    score += Math.round(SCORE.load * (1 - Math.min(bookedMinutes, FULL_DAY_MINUTES) / FULL_DAY_MINUTES) * 100) / 100
+    const bookedMinutes = Math.round(bookedMs / 60_000)
     reasons.push(
       bookedMinutes === 0
         ? { code: 'dispatch.suggest.reasons.nothingBooked', params: { day: from } }
@@ -183,13 +244,34 @@ export function suggestTechnicians(
           { code: 'dispatch.suggest.reasons.booked', params: { hours: Math.round(bookedMinutes / 6) / 10, day: from } }
     )
 
-    ranked.push({ workerId: tech.id, name: tech.name, score, slot, reasons, bookedMinutes })
+    ranked.push({
+      workerId: tech.id,
+      name: tech.name,
+      slot,
+      fit,
+      bookedMinutes,
+      reasons,
+      missing: missing.length,
+      preferred,
+      sameTeam,
+      slotDay: slot ? loadDay : '~'
+    })
   }
 
   // A fixed collation, not the host's locale, so every machine ranks ties the same way.
   const collator = new Intl.Collator('et')
+  const flag = (b: boolean): number => (b ? 0 : 1)
   ranked.sort(
-    (a, b) => b.score - a.score || a.bookedMinutes - b.bookedMinutes || collator.compare(a.name, b.name) || a.workerId - b.workerId
+    (a, b) =>
+      a.missing - b.missing ||
+      FIT_ORDER[a.fit] - FIT_ORDER[b.fit] ||
+      flag(a.preferred) - flag(b.preferred) ||
+      flag(a.sameTeam) - flag(b.sameTeam) ||
+      (a.slotDay < b.slotDay ? -1 : a.slotDay > b.slotDay ? 1 : 0) ||
+      a.bookedMinutes - b.bookedMinutes ||
+      (a.slot?.start ?? 0) - (b.slot?.start ?? 0) ||
+      collator.compare(a.name, b.name) ||
+      a.workerId - b.workerId
   )
-  return ranked.map(({ bookedMinutes: _b, ...s }) => s)
+  return ranked.map(({ missing: _m, preferred: _p, sameTeam: _s, slotDay: _d, ...s }, i) => ({ rank: i + 1, ...s }))
 }

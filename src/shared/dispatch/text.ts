@@ -49,6 +49,15 @@ export function dispatchText(t: T, f: Formats, m: DispatchMessage): string {
     case 'dispatch.suggest.reasons.free':
       values.span = span(f, num(p, 'start'), num(p, 'end'), num(p, 'ref'))
       break
+    case 'dispatch.suggest.reasons.freeBeforeResponse':
+    case 'dispatch.suggest.reasons.freeBeforeArrival':
+    case 'dispatch.suggest.reasons.freeBeforeResolution':
+    case 'dispatch.suggest.reasons.freeAfterResponse':
+    case 'dispatch.suggest.reasons.freeAfterArrival':
+    case 'dispatch.suggest.reasons.freeAfterResolution':
+      values.span = span(f, num(p, 'start'), num(p, 'end'), num(p, 'ref'))
+      values.deadline = when(f, num(p, 'deadline'), num(p, 'ref'))
+      break
     case 'dispatch.conflicts.outsideRequestedFrom':
       values.from = when(f, num(p, 'from'), num(p, 'ref'))
       break

@@ -151,10 +151,12 @@ export const suggestInput = z.object({
   teamId: id.nullable().default(null)
 })
 export const suggestion = z.object({
+  rank: z.number().int().min(1),
   workerId: id,
   name: z.string(),
-  score: z.number(),
   slot: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  fit: z.enum(['meets', 'misses', 'none']),
+  bookedMinutes: z.number().int(),
   reasons: z.array(z.object({ code: z.enum(REASON_CODES), params: dispatchParams }))
 })
 

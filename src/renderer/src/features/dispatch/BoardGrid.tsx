@@ -6,6 +6,7 @@ import { type Formats, formatsFor } from '@shared/i18n/format'
 import { useLanguage, useT } from '../../lib/i18n'
 import type { CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
+import type { SuggestedSlot } from './SuggestPanel'
 import { type RowActions, TechRow } from './TechRow'
 import { type TimeScale, xOf } from './timeScale'
 
@@ -65,7 +66,8 @@ function useCardsByWorker(cards: readonly BoardCard[]): Map<number, readonly Boa
 }
 
 export interface BoardGridHandle {
-  scrollToCard: (card: BoardCard) => void
+  /** Brings a card (or a suggested slot) into view: its technician's row, its start a third in from the left. */
+  scrollToCard: (card: { workerId: number; start: number }) => void
   element: () => HTMLDivElement | null
 }
 
@@ -79,10 +81,12 @@ interface Props {
   handlers: CardHandlers
   actions: RowActions
   toggleGroup: (key: string) => void
+  /** A suggestion's slot, outlined on its technician's row while the dispatcher hovers or picks it. */
+  suggested: SuggestedSlot | null
 }
 
 export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
-  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup },
+  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup, suggested },
   ref
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -147,6 +151,7 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
       }
     return ticks
   }, [scale, f])
+  const ghost = suggested ? suggestedBox(scale, items, rowHeight, suggested) : null
   const now =
     board.now >= scale.segments[0]!.start && board.now <= scale.segments[scale.segments.length - 1]!.end ? xOf(scale, board.now) : null
 
@@ -228,10 +233,46 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
             </div>
           )
         })}
+        {ghost && suggested && (
+          <div
+            className={classes.suggestGhost}
+            style={{ left: NAME_WIDTH + ghost.left, width: ghost.width, top: ghost.top + 2, height: rowHeight - 4 }}
+            data-testid="suggest-ghost"
+            data-worker={suggested.workerId}
+          >
+            <span className={classes.ghostLabel}>
+              {suggested.name} · {f.time(suggested.start)}–{f.time(suggested.end)}
+            </span>
+          </div>
+        )}
       </div>
     </div>
   )
 })
+
+/**
+ * Where a suggested slot is drawn: x from the time axis, y from the rows above its technician (groups and
+ * rows have fixed heights). Null when the slot lies outside the shown days or its team is collapsed.
+ */
+function suggestedBox(
+  scale: TimeScale,
+  items: readonly GridItem[],
+  rowHeight: number,
+  slot: SuggestedSlot
+): { left: number; width: number; top: number } | null {
+  const first = scale.segments[0]!.start
+  const last = scale.segments[scale.segments.length - 1]!.end
+  if (slot.end <= first || slot.start >= last) return null
+  let top = 0
+  for (const it of items) {
+    if (it.type === 'tech' && it.tech.id === slot.workerId) {
+      const left = xOf(scale, slot.start)
+      return { left, width: Math.max(4, xOf(scale, slot.end) - left), top }
+    }
+    top += it.type === 'group' ? GROUP_HEIGHT : rowHeight
+  }
+  return null
+}
 
 /** The day view's "kolmapäev, 2. detsember"; a week's seven columns are narrow: "K 02.12." / "Wed 02.12.". */
 function dayTitle(f: Formats, date: string, view: 'day' | 'week'): string {

@@ -3,7 +3,7 @@ import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
 import { useT } from '../../lib/i18n'
 import { ConflictsPanel } from './ConflictsPanel'
 import classes from './dispatch.module.css'
-import { SuggestPanel } from './SuggestPanel'
+import { type SuggestedSlot, SuggestPanel } from './SuggestPanel'
 import { Tray } from './Tray'
 import { SIDE_WIDTH } from './useBoardView'
 
@@ -20,6 +20,10 @@ interface Props {
   days: number
   timeZone: string
   onAssign: (row: TrayRow, workerId: number, start: number, end: number) => void
+  /** The picked suggestion's technician, and the hover / pick of a suggestion (highlighted on the board). */
+  pickedSuggestion: number | null
+  onHoverSuggestion: (slot: SuggestedSlot | null) => void
+  onPickSuggestion: (slot: SuggestedSlot) => void
   selection: ReadonlySet<number>
   onPickConflict: (card: BoardCard) => void
   /** Without `dispatch.plan` there is no work to plan: only the conflicts are shown. */
@@ -38,6 +42,9 @@ export function BoardSide({
   days,
   timeZone,
   onAssign,
+  pickedSuggestion,
+  onHoverSuggestion,
+  onPickSuggestion,
   selection,
   onPickConflict,
   readOnly
@@ -64,6 +71,11 @@ export function BoardSide({
               from={from}
               days={days}
               timeZone={timeZone}
+              rangeStart={board?.from ?? 0}
+              rangeEnd={board?.to ?? 0}
+              picked={pickedSuggestion}
+              onHover={onHoverSuggestion}
+              onPick={onPickSuggestion}
               onAssign={(workerId, start, end) => onAssign(trayPick, workerId, start, end)}
             />
           )}

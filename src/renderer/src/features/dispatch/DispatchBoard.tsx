@@ -1,7 +1,8 @@
 import { Badge, Group, Loader, Text } from '@mantine/core'
 import { AutoScrollActivator, DndContext } from '@dnd-kit/core'
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
+import { dateOf } from '@shared/time'
 import { useT } from '../../lib/i18n'
 import { BoardGrid, type BoardGridHandle } from './BoardGrid'
 import { BoardSide, type Side } from './BoardSide'
@@ -12,6 +13,7 @@ import classes from './dispatch.module.css'
 import { DragChip } from './DragChip'
 import { DropGhost } from './DropGhost'
 import { RowMenu, useRowMenu } from './RowMenu'
+import type { SuggestedSlot } from './SuggestPanel'
 import { useBoardDrag } from './useBoardDrag'
 import { useBoardKeyboard } from './useBoardKeyboard'
 import { useBoardOps } from './useBoardOps'
@@ -68,6 +70,26 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
     setTrayPick(null)
     perform({ kind: 'assign', orderId: row.orderId, workerId, start, end })
   }
+  // The suggestion hovered or picked, for the tray order it was suggested for (another pick drops it).
+  const [hovered, setHovered] = useState<{ orderId: number; slot: SuggestedSlot | null } | null>(null)
+  const [picked, setPicked] = useState<{ orderId: number; slot: SuggestedSlot } | null>(null)
+  const forPick = <S extends { orderId: number }>(x: S | null): S | null => (x && x.orderId === trayPick?.orderId ? x : null)
+  const pickedSlot = forPick(picked)?.slot ?? null
+  const suggested = forPick(hovered)?.slot ?? pickedSlot
+  const pickSuggestion = (slot: SuggestedSlot) => {
+    if (!trayPick) return
+    setPicked({ orderId: trayPick.orderId, slot })
+    // A slot on another day (under an SLA or in the requested window): the board goes there.
+    if (board && (slot.end <= board.from || slot.start >= board.to)) v.setDate(dateOf(slot.start, v.timeZone))
+  }
+  // Once the picked slot is on the shown days (at once, or after the move above), its row and time come into view.
+  const boardFrom = board?.from
+  const boardTo = board?.to
+  useEffect(() => {
+    if (pickedSlot && boardFrom !== undefined && boardTo !== undefined && pickedSlot.end > boardFrom && pickedSlot.start < boardTo)
+      gridRef.current?.scrollToCard(pickedSlot)
+  }, [pickedSlot, boardFrom, boardTo])
+
   const pickConflict = (card: BoardCard) => {
     sel.selectOnly(card.id)
     gridRef.current?.scrollToCard(card)
@@ -114,6 +136,7 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                 handlers={sel.handlers}
                 actions={rowMenu.actions}
                 toggleGroup={v.toggleGroup}
+                suggested={readOnly ? null : suggested}
               />
             ) : (
               <div className={classes.grid} style={{ display: 'grid', placeItems: 'center' }}>
@@ -131,6 +154,9 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
               days={v.days}
               timeZone={v.timeZone}
               onAssign={assign}
+              pickedSuggestion={pickedSlot?.workerId ?? null}
+              onHoverSuggestion={(slot) => setHovered(trayPick && { orderId: trayPick.orderId, slot })}
+              onPickSuggestion={pickSuggestion}
               selection={selection}
               onPickConflict={pickConflict}
               readOnly={readOnly}
