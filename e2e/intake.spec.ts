@@ -31,7 +31,7 @@ test('a breakdown call under contract: the entitlement panel shows agreement, wa
   const api = await adminApi(app)
   const today = DateTime.fromMillis(app.now(), { zone: SHOP_ZONE })
   const iso = (d: DateTime) => d.toISODate()!
-  const customer = await api<{ id: number }>('customers.create', {
+  const customer = await api<{ id: number; sites: { id: number }[] }>('customers.create', {
     name: 'Pärnu Hotell AS',
     sites: [{ name: 'Main building', street: 'Rüütli 44', city: 'Pärnu' }]
   })
@@ -121,4 +121,30 @@ test('a breakdown call under contract: the entitlement panel shows agreement, wa
   await screenshot(page, 'intake-copy-agreement-lines')
   await dialog.getByRole('button', { name: 'Copy lines' }).click()
   await expect(page.getByLabel('Line 1 description')).toHaveValue('Compressor check under contract')
+
+  // On a saved order, Link saves the link at once (with the version check); a header edit in progress stays an
+  // edit: not saved with the link, not lost, saved by Save as usual.
+  const earlier = await api<{ id: number; number: string }>('serviceOrders.create', {
+    customerId: customer.id,
+    siteId: customer.sites[0]!.id,
+    description: 'Noise from the compressor',
+    objects: [{ id: object.id }]
+  })
+  await page.goto(`${app.url}#/orders/${earlier.id}`)
+  const description = page.getByRole('textbox', { name: /^Description/ })
+  await expect(description).toHaveValue('Noise from the compressor')
+  await description.fill('Noise from the compressor, loud at night')
+  await panel.getByRole('button', { name: `Link the order to agreement ${agreement.number}` }).click()
+  await expect(page.getByText(`Order ${earlier.number} linked to agreement ${agreement.number}`)).toBeVisible()
+  await expect(panel.getByTestId(`entitled-agreement-${agreement.id}`)).toContainText('Linked')
+  await expect(page.getByTestId('order-meta')).toContainText(agreement.number)
+  await expect(page.getByTestId('order-sla')).toContainText('Gold response')
+  let stored = await api<{ agreementId: number | null; description: string }>('serviceOrders.get', { id: earlier.id })
+  expect(stored).toMatchObject({ agreementId: agreement.id, description: 'Noise from the compressor' })
+  await expect(description).toHaveValue('Noise from the compressor, loud at night')
+  await screenshot(page, 'intake-link-saved-order')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByTestId('order-meta')).toContainText('loud at night')
+  stored = await api('serviceOrders.get', { id: earlier.id })
+  expect(stored).toMatchObject({ agreementId: agreement.id, description: 'Noise from the compressor, loud at night' })
 })

@@ -13,8 +13,8 @@ interface EntitlementPanelProps {
   orderId: number | null
   /** The agreement the order names now (its row shows "Linked"). */
   agreementId: number | null
-  /** Links the order to an agreement; omitted = read-only (no Link buttons). */
-  onLink?: (agreementId: number) => void
+  /** Links the order to an agreement (on a saved order: saves the link); omitted = read-only (no Link buttons). */
+  onLink?: (agreementId: number, agreementNumber: string) => void
 }
 
 const WARRANTY_COLOR: Record<WarrantyStatus, string> = { active: 'green', notStarted: 'yellow', expired: 'gray', unknown: 'gray' }
@@ -100,7 +100,7 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
                       variant="light"
                       leftSection={<IconLink size={12} />}
                       aria-label={t('intake.panel.linkAria', { number: a.number })}
-                      onClick={() => onLink(a.id)}
+                      onClick={() => onLink(a.id, a.number)}
                     >
                       {t('intake.panel.link')}
                     </Button>

@@ -55,7 +55,13 @@ export function OrderPage() {
       serviceObjectIds={e.form.values.objects.map((r) => r.id)}
       orderId={o?.id ?? null}
       agreementId={e.form.values.agreementId}
-      onLink={canEdit ? (agreementId) => e.form.setFieldValue('agreementId', agreementId) : undefined}
+      onLink={
+        !canEdit || e.linking
+          ? undefined
+          : o === null
+            ? (agreementId) => e.form.setFieldValue('agreementId', agreementId)
+            : (agreementId, agreementNumber) => e.link({ agreementId, agreementNumber })
+      }
     />
   )
   const lock =

@@ -1,6 +1,9 @@
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { orderHeaderInput, type OrderRow, type Priority } from '@shared/domain/orders'
 import { objectLabel, type Relation, taskLabel } from '../../components/RelationsEditor'
 import { call } from '../../lib/api'
+import { showApiError } from '../../lib/forms'
 import { i18n } from '../../lib/i18n'
 import { useRecordEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
@@ -121,5 +124,42 @@ export function useOrderEditor(id: number | null) {
     listPath: '/orders',
     keepEdits: true
   })
-  return { ...editor, registerOnly }
+  const link = useLinkAgreement(editor)
+  return { ...editor, registerOnly, link: link.mutate, linking: link.isPending }
+}
+
+/**
+ * The entitlement panel's *Link* on a saved order saves the link at once: the order as stored with the
+ * agreement set, through the order writer with the version the screen read — one click, as on a new order,
+ * and the agreement's SLA applies right away. Header edits in progress are neither saved nor lost: they stay
+ * on the form (which now names the agreement too), to be saved or discarded as before.
+ */
+function useLinkAgreement(editor: ReturnType<typeof useRecordEditor<OrderRow, HeaderValues>>) {
+  const qc = useQueryClient()
+  const { form, record } = editor
+  return useMutation({
+    mutationFn: ({ agreementId }: { agreementId: number; agreementNumber: string }) => {
+      const current = record!
+      return call('serviceOrders.update', {
+        ...orderHeaderInput.parse(toHeader(current)),
+        agreementId,
+        id: current.id,
+        version: current.version
+      })
+    },
+    onSuccess: (row, { agreementNumber }) => {
+      // A clean form refills from the saved row by itself; one with edits keeps them and takes the link.
+      if (form.isDirty()) form.setFieldValue('agreementId', row.agreementId)
+      qc.setQueryData(orderKeys.one(row.id), row)
+      void qc.invalidateQueries({ queryKey: ['list'] })
+      void qc.invalidateQueries({ queryKey: ['entitlement'] })
+      void qc.invalidateQueries({ queryKey: ['audit'] })
+      notifications.show({
+        color: 'teal',
+        message: i18n.t('intake.panel.linkSaved', { order: row.number, agreement: agreementNumber }),
+        autoClose: 3000
+      })
+    },
+    onError: (e) => showApiError(e)
+  })
 }

@@ -13,6 +13,7 @@ export const intake = {
     slaFromGroup: '{{sla}} (from the group)',
     link: 'Link',
     linked: 'Linked',
+    linkSaved: 'Order {{order}} linked to agreement {{agreement}}',
     linkAria: 'Link the order to agreement {{number}}',
     warranty: 'Warranty',
     noObjects: 'Pick service objects to see their warranty.',

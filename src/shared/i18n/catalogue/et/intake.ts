@@ -15,6 +15,7 @@ export const intake: Shape<typeof en> = {
     slaFromGroup: '{{sla}} (grupist)',
     link: 'Seo',
     linked: 'Seotud',
+    linkSaved: 'Hooldustellimus {{order}} on seotud teenuseleppega {{agreement}}',
     linkAria: 'Seo tellimus teenuseleppega {{number}}',
     warranty: 'Garantii',
     noObjects: 'Vali hooldusobjektid, et näha nende garantiid.',
