@@ -154,6 +154,10 @@ export const documents = {
     technician: 'Technician',
     finished: 'Finished',
     repeatOf: 'Repeat failure (earlier: {{order}})',
-    none: 'No repairs recorded on this object.'
+    none: 'No repairs recorded on this object.',
+    period: 'Period',
+    objects: 'Service objects',
+    finishedCount: 'Finished',
+    noneInPeriod: 'No repairs recorded by this technician in the period.'
   }
 }

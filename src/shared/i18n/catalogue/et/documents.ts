@@ -156,6 +156,10 @@ export const documents: Shape<typeof en> = {
     technician: 'Tehnik',
     finished: 'Lõpetatud',
     repeatOf: 'Korduv rike (varem: {{order}})',
-    none: 'Sellel objektil ei ole parandusi.'
+    none: 'Sellel objektil ei ole parandusi.',
+    period: 'Periood',
+    objects: 'Hooldusobjekte',
+    finishedCount: 'Lõpetatud',
+    noneInPeriod: 'Tehnikul ei ole selles perioodis parandusi.'
   }
 }
