@@ -122,7 +122,7 @@ async function world() {
   }
 }
 
-describe('repair lines', () => {
+describe('repair lines', { timeout: 60000 }, () => {
   it('record symptom → diagnosis → resolution, stamp the finish, and flag a repeat with the earlier fix suggested', async () => {
     const w = await world()
     const { codes } = w

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
@@ -423,14 +427,14 @@ describe('reductions, invoicing, credit and recognition', () => {
   })
 })
 
-describe('MRR movements and the forecast', () => {
+describe('MRR movements and the forecast', { timeout: 60000 }, () => {
   it('new, churned, expansion and contraction per month, by hand; the forecast from prices and known changes', async () => {
     const w = await world()
     const plain = await w.api('subscriptionGroups.create', { code: 'PLAIN', name: 'Plain', invoicingPeriod: 'month', accrue: false })
     const sub = (name: string, over: Partial<Input<'subscriptions.create'>>) => w.sub({ name, groupId: plain.id, ...over })
     const a = await sub('A, a price increase in March', { basePrice: 10000, startDate: '2025-12-01' })
     const b = await sub('B, cancelled mid-February', { basePrice: 5000, startDate: '2025-12-01' })
-    const c = await sub('C, new in February, ends in August', { basePrice: 8000, startDate: '2026-02-10', endDate: '2026-08-15' })
+    await sub('C, new in February, ends in August', { basePrice: 8000, startDate: '2026-02-10', endDate: '2026-08-15' })
     const d = await sub('D, a price reduction in April', { basePrice: 6000, startDate: '2025-12-01' })
     // A quarterly plan of 300.00 is 100.00 a month every month, whatever the month's length.
     await w.sub({ name: 'E, quarterly', groupId: w.quarterly.id, basePrice: 30000, startDate: '2025-10-01' })
@@ -489,6 +493,29 @@ describe('MRR movements and the forecast', () => {
       // September: 30 of 92 = 97.83.
       { month: '2026-09', revenue: 12000 + 4500 + 9783, contractedMrr: 26500 }
     ])
+    // The PDF: the same figures, in the company's language.
+    const pdfText = async () => {
+      const pdf = await w.api('subscriptions.revenuePdf', { from: '2026-01-01', to: '2026-04-30', groupId: null })
+      expect(pdf.fileName).toBe('subscription-revenue-2026-01-01-2026-04-30.pdf')
+      const dir = mkdtempSync(join(tmpdir(), 'revenue-pdf-'))
+      writeFileSync(join(dir, 'r.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    }
+    w.conn.sqlite.prepare(`update settings set language = 'en'`).run()
+    const en = await pdfText()
+    expect(en).toContain('Subscription revenue')
+    expect(en).toContain('MRR movements')
+    expect(en).toContain('February 2026 €80.00 €0.00 €0.00 €50.00 €340.00')
+    expect(en).toContain('March 2026 €0.00 €20.00 €0.00 €0.00 €360.00')
+    expect(en).toContain('April 2026 €0.00 €0.00 €15.00 €0.00 €345.00')
+    expect(en).toContain('May 2026 €347.20 €345.00')
+    expect(en).toContain('August 2026 €304.80 €265.00')
+    w.conn.sqlite.prepare(`update settings set language = 'et'`).run()
+    const et = await pdfText()
+    expect(et).toContain('Kordustellimuste tulu')
+    expect(et).toContain('MRR-i muutused')
+    expect(et).toContain('Prognoos, järgmised 12 kuud')
+
     // A group filter takes only its subscriptions: E alone, 100.00 a month.
     const quarterly = await w.api('subscriptions.revenue', { from: '2026-01-01', to: '2026-01-31', groupId: w.quarterly.id })
     expect(quarterly.months[0]).toMatchObject({ contractedMrr: 10000, newMrr: 0, churnedMrr: 0 })

@@ -137,6 +137,13 @@ export const documents = {
     noClocks: 'No SLA clocks started in this period.',
     footnote: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.'
   },
+  revenue: {
+    title: 'Subscription revenue',
+    period: 'Period',
+    group: 'Subscription group',
+    allGroups: 'All groups',
+    byMonth: 'Revenue by month'
+  },
   repairHistory: {
     title: 'Repair history',
     object: 'Service object',

@@ -139,6 +139,13 @@ export const documents: Shape<typeof en> = {
     noClocks: 'Selles perioodis ei alanud ühtegi SLA arvestust.',
     footnote: 'Ajad on tööminutid iga SLA kalendri järgi. Ületatud on eesmärgid, mis täideti hilinemisega või jäid tähtajaks täitmata.'
   },
+  revenue: {
+    title: 'Kordustellimuste tulu',
+    period: 'Periood',
+    group: 'Kordustellimuste grupp',
+    allGroups: 'Kõik grupid',
+    byMonth: 'Tulu kuude kaupa'
+  },
   repairHistory: {
     title: 'Paranduste ajalugu',
     object: 'Hooldusobjekt',
