@@ -277,7 +277,12 @@ describe('repair lines', { timeout: 60000 }, () => {
       responsibleWorkerId: otherWorker.id,
       objects: [{ id: w.boilerB.id, note: '' }]
     })
-    await w.api('repairLines.add', { orderId: oOther.id, serviceObjectId: w.boilerB.id, symptomCodeId: codes.noHeat.id, workerId: otherWorker.id })
+    await w.api('repairLines.add', {
+      orderId: oOther.id,
+      serviceObjectId: w.boilerB.id,
+      symptomCodeId: codes.noHeat.id,
+      workerId: otherWorker.id
+    })
     w.clock.advance(6 * DAY)
     const o2 = await w.order()
     await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
@@ -294,7 +299,9 @@ describe('repair lines', { timeout: 60000 }, () => {
     expect(early.text).toContain('Pump seized')
     expect(early.text).toContain(`11.12.2026 ${o2.number} B-1 Boiler B-1 heat · no-heat Repeat failure (earlier: ${o1.number})`)
     // Facts: one object, two repairs, one finished, one repeat.
-    expect(early.text).toContain('Technician Period Service objects W1 Mart Tamm 01.12.2026 – 15.12.2026 1 Repairs Finished Repeat failures 2 1 1')
+    expect(early.text).toContain(
+      'Technician Period Service objects W1 Mart Tamm 01.12.2026 – 15.12.2026 1 Repairs Finished Repeat failures 2 1 1'
+    )
     expect(early.text).not.toContain(o3.number)
     expect(early.text).not.toContain(oOther.number)
     expect(early.text.indexOf(o1.number)).toBeLessThan(early.text.indexOf(o2.number))
@@ -308,9 +315,9 @@ describe('repair lines', { timeout: 60000 }, () => {
     expect(none.text).toContain('Tehnikul ei ole selles perioodis parandusi.')
     // A technician prints their own; another's is refused, as is a period that ends before it starts.
     expect((await pdfText({ workerId: w.workerId, from: '2026-12-01', to: '2026-12-31' }, w.tech)).text).toContain(o3.number)
-    expect((await w.refused('repairLines.technicianPdf', { workerId: otherWorker.id, from: '2026-12-01', to: '2026-12-31' }, w.tech)).code).toBe(
-      'FORBIDDEN'
-    )
+    expect(
+      (await w.refused('repairLines.technicianPdf', { workerId: otherWorker.id, from: '2026-12-01', to: '2026-12-31' }, w.tech)).code
+    ).toBe('FORBIDDEN')
     expect(
       (await w.refused('repairLines.technicianPdf', { workerId: w.workerId, from: '2026-12-31', to: '2026-12-01' })).issues?.[0]?.path
     ).toEqual(['to'])
@@ -552,9 +559,9 @@ describe('service BOM', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
     expect(text).toContain(`${o.number} heat · no-heat hydr · pump-dead replaced Mart Tamm`)
     const historyA = await w.api('structures.history', { serviceObjectId: w.boilerA.id })
-    expect(historyA.filter((h) => h.kind === 'replace').map((h) => [h.componentId, h.serial, h.orderNumber, h.formerObjectNumber])).toEqual([
-      [pump.id, 'SN-NEW', o.number, null]
-    ])
+    expect(historyA.filter((h) => h.kind === 'replace').map((h) => [h.componentId, h.serial, h.orderNumber, h.formerObjectNumber])).toEqual(
+      [[pump.id, 'SN-NEW', o.number, null]]
+    )
     const asOfRepair = await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-02' })
     expect(asOfRepair.components.find((c) => c.id === pump.id)).toMatchObject({ itemId: w.items.pump2.id, serial: 'SN-NEW' })
     expect((await w.api('structures.get', { serviceObjectId: w.boilerA.id })).components).toEqual([])

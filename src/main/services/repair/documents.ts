@@ -128,10 +128,7 @@ function linesTable(locale: DocumentLocale, timeZone: string, rows: RepairLineRo
  * A technician's repairs over a period (entered from `from` to `to`, shop days), oldest first, for the office's
  * review of their work: an internal document in the reader's language. A technician may print only their own.
  */
-export async function renderTechnicianRepairPdf(
-  ctx: ServiceContext,
-  i: ParsedInput<'repairLines.technicianPdf'>
-): Promise<PdfDocument> {
+export async function renderTechnicianRepairPdf(ctx: ServiceContext, i: ParsedInput<'repairLines.technicianPdf'>): Promise<PdfDocument> {
   const user = requirePermission(ctx, 'orders.read')
   if (i.to < i.from) throw invalid(['to'], 'validation.endBeforeStart')
   if (!isOfficeUser(user) && user.workerId !== i.workerId) throw forbidden('errors.repair.ownHistoryOnly')

@@ -185,7 +185,11 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
     const start = addMonths(`${months.at(-1)!}-01`, k + 1)
     const end = addDays(addMonths(start, 1), -1)
     const mrrs = contracts.mrrOn(end)
-    return { month: start.slice(0, 7), revenue: contracts.revenue(start, end), contractedMrr: [...mrrs.values()].reduce((s, v) => s + v, 0) }
+    return {
+      month: start.slice(0, 7),
+      revenue: contracts.revenue(start, end),
+      contractedMrr: [...mrrs.values()].reduce((s, v) => s + v, 0)
+    }
   })
   return {
     forecast,

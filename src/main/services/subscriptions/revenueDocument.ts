@@ -21,7 +21,11 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
   const group =
     i.groupId === null
       ? null
-      : ctx.db.select({ code: subscriptionGroups.code, name: subscriptionGroups.name }).from(subscriptionGroups).where(eq(subscriptionGroups.id, i.groupId)).get()
+      : ctx.db
+          .select({ code: subscriptionGroups.code, name: subscriptionGroups.name })
+          .from(subscriptionGroups)
+          .where(eq(subscriptionGroups.id, i.groupId))
+          .get()
   if (i.groupId !== null && !group) throw notFound('subscriptionGroup')
   const report = revenueReport(ctx, i)
   const settings = loadSettings(ctx.db)
@@ -48,7 +52,14 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
         num(t('subscriptions.revenue.deferred')),
         num(t('subscriptions.revenue.mrr'))
       ],
-      report.months.map((m) => [f.month(m.month), money(m.invoiced), money(m.credited), money(m.recognised), money(m.deferred), money(m.mrr)]),
+      report.months.map((m) => [
+        f.month(m.month),
+        money(m.invoiced),
+        money(m.credited),
+        money(m.recognised),
+        money(m.deferred),
+        money(m.mrr)
+      ]),
       t('documents.revenue.byMonth')
     ),
     rowsTable(
@@ -81,6 +92,12 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
     ),
     { text: t('subscriptions.revenue.definitions'), color: MUTED, fontSize: 7.5, margin: [0, 10, 0, 0] }
   ]
-  const doc = documentFrame({ settings, locale, title: t('documents.revenue.title'), number: `${f.date(i.from)} – ${f.date(i.to)}`, content })
+  const doc = documentFrame({
+    settings,
+    locale,
+    title: t('documents.revenue.title'),
+    number: `${f.date(i.from)} – ${f.date(i.to)}`,
+    content
+  })
   return { fileName: `subscription-revenue-${i.from}-${i.to}.pdf`, contentBase64: (await renderPdf(doc)).toString('base64') }
 }

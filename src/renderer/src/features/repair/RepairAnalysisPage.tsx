@@ -170,9 +170,12 @@ export function RepairAnalysisPage() {
 
 /** More bars than this and the codes' labels crowd even when slanted: the rest become one "other codes" bar. */
 const MAX_BARS = 15
-/** Longer codes are cut on the axis; the tooltip names them whole. */
-const MAX_LABEL = 10
-const cut = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s)
+/**
+ * Longer codes are cut in the middle on the axis (codes of one area often share their start and differ at the
+ * end); the tooltip names them whole.
+ */
+const MAX_LABEL = 11
+const cut = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, 5)}…${s.slice(-5)}` : s)
 
 function Pareto({ title, rows, testId, color }: { title: string; rows: ParetoRow[]; testId: string; color: string }) {
   const t = useT()
@@ -181,7 +184,7 @@ function Pareto({ title, rows, testId, color }: { title: string; rows: ParetoRow
     ...b,
     // A unique axis key (the "other codes" bar has no code); the tick shows the label.
     key: String(i),
-    label: b.code ?? t('repair.analysis.otherCodes', { count: b.others }),
+    label: b.code === null ? t('repair.analysis.otherCodes', { count: b.others }) : cut(b.code),
     full: b.code === null ? t('repair.analysis.otherCodes', { count: b.others }) : `${b.code} — ${b.name}`
   }))
   const labels = new Map(data.map((d) => [d.key, d.label]))
@@ -207,7 +210,7 @@ function Pareto({ title, rows, testId, color }: { title: string; rows: ParetoRow
                 angle={-40}
                 textAnchor="end"
                 height={64}
-                tickFormatter={(k: string) => cut(labels.get(k) ?? '')}
+                tickFormatter={(k: string) => labels.get(k) ?? ''}
               />
               <YAxis yAxisId="count" fontSize={11} allowDecimals={false} />
               <YAxis yAxisId="share" orientation="right" domain={[0, 100]} fontSize={11} unit="%" />
