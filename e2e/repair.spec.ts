@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
@@ -227,6 +228,53 @@ test('a BOM template is built as a tree on its screen; repair codes list their k
   await page.getByRole('navigation').getByRole('link', { name: 'Repair analysis', exact: true }).click()
   await expect(page.getByTestId('pareto-symptoms')).toContainText('No repairs in this period.')
   await screenshot(page, 'repair-analysis-empty')
+
+  // Many symptom codes: the Pareto keeps 14 codes and one "other codes" bar, every label drawn, slanted and cut.
+  const customer = await admin<Row & { sites: Row[] }>('customers.create', {
+    name: 'Kesklinna KÜ',
+    sites: [{ name: 'Maja', street: 'Tartu mnt 5', city: 'Tallinn' }]
+  })
+  const lift = await admin<Row>('serviceObjects.create', { number: 'L-9', name: 'Lift C', customerId: customer.id })
+  const worker = await admin<Row>('workers.create', { number: 'W7', name: 'Liis Kask', roles: ['technician'] })
+  const order = await admin<Row & { number: string }>('serviceOrders.create', {
+    customerId: customer.id,
+    siteId: customer.sites[0]!.id,
+    description: 'Door faults',
+    responsibleWorkerId: worker.id,
+    objects: [{ id: lift.id, note: '' }]
+  })
+  for (let i = 1; i <= 22; i++) {
+    const symptom = await admin<Row>('repairCodes.create', {
+      kind: 'symptomCode',
+      code: `DOOR-SENSOR-${String(i).padStart(2, '0')}`,
+      name: `Door sensor fault ${i}`,
+      areaId: area.id
+    })
+    // The first codes more often: a real Pareto shape.
+    for (let n = 0; n < (i <= 3 ? 5 - i : 1); n++) {
+      await admin('repairLines.add', { orderId: order.id, serviceObjectId: lift.id, symptomCodeId: symptom.id, workerId: worker.id })
+    }
+  }
+  await page.reload()
+  const symptoms = page.getByTestId('pareto-symptoms')
+  await expect(symptoms.locator('.recharts-bar-rectangle')).toHaveCount(15)
+  const ticks = symptoms.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: /DOOR|other/ })
+  await expect(ticks).toHaveCount(15)
+  await expect(ticks.first()).toHaveText('DOOR-…OR-01')
+  await expect(ticks.last()).toHaveText('8 other codes')
+  await screenshot(page, 'repair-analysis-pareto-many')
+
+  // The technician's repairs over the screen's period, as a PDF.
+  await page.getByRole('combobox', { name: 'Technician', exact: true }).click()
+  await page.getByRole('option', { name: 'Liis Kask' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('technician-repairs-pdf').click()
+  const pdf = await download
+  expect(pdf.suggestedFilename()).toMatch(/^W7-repairs-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/)
+  const text = execFileSync('/usr/bin/pdftotext', [(await pdf.path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain('W7 Liis Kask')
+  expect(text).toContain(order.number)
+  expect(text).toContain('Doors · Door sensor fault 1')
 })
 
 test('components are edited from their menu; a moved structure brings its history; no MTBF without failures', async ({ page, app }) => {

@@ -122,7 +122,7 @@ async function world() {
   }
 }
 
-describe('repair lines', () => {
+describe('repair lines', { timeout: 60000 }, () => {
   it('record symptom → diagnosis → resolution, stamp the finish, and flag a repeat with the earlier fix suggested', async () => {
     const w = await world()
     const { codes } = w
@@ -239,6 +239,88 @@ describe('repair lines', () => {
     expect(en).toContain('Repair history')
     expect(en).toContain(`Repeat failure (earlier: ${o1.number})`)
     expect(en).toContain('Mart Tamm')
+  })
+
+  it('prints a technician’s repairs over a period, in the reader’s language; a technician only their own', async () => {
+    const w = await world()
+    const { codes } = w
+    const pdfText = async (input: Input<'repairLines.technicianPdf'>, as: ServiceContext = w.admin) => {
+      const pdf = await w.api('repairLines.technicianPdf', input, as)
+      const dir = mkdtempSync(join(tmpdir(), 'repair-pdf-'))
+      writeFileSync(join(dir, 't.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+      return {
+        fileName: pdf.fileName,
+        text: execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 't.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      }
+    }
+    // Mart: a finished repair on B-1 on 1 Dec, its repeat on 11 Dec, one on B-2 on 20 Dec. Another technician's on 5 Dec.
+    const o1 = await w.order()
+    await w.api(
+      'repairLines.add',
+      {
+        orderId: o1.id,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: codes.noHeat.id,
+        diagnosisCodeId: codes.pumpDead.id,
+        resolutionId: codes.replaced.id,
+        stageId: codes.done.id,
+        note: 'Pump seized'
+      },
+      w.tech
+    )
+    w.clock.advance(4 * DAY)
+    const otherWorker = await w.api('workers.create', { number: 'W2', name: 'Liis Kask', roles: ['technician'] })
+    const oOther = await w.api('serviceOrders.create', {
+      customerId: w.boilerA.customerId,
+      siteId: (await w.api('customers.get', { id: w.boilerA.customerId })).sites[0]!.id,
+      description: 'Noise',
+      responsibleWorkerId: otherWorker.id,
+      objects: [{ id: w.boilerB.id, note: '' }]
+    })
+    await w.api('repairLines.add', {
+      orderId: oOther.id,
+      serviceObjectId: w.boilerB.id,
+      symptomCodeId: codes.noHeat.id,
+      workerId: otherWorker.id
+    })
+    w.clock.advance(6 * DAY)
+    const o2 = await w.order()
+    await w.api('repairLines.add', { orderId: o2.id, serviceObjectId: w.boilerA.id, symptomCodeId: codes.noHeat.id }, w.tech)
+    w.clock.advance(9 * DAY)
+    const o3 = await w.order(w.boilerB.id)
+    await w.api('repairLines.add', { orderId: o3.id, serviceObjectId: w.boilerB.id, symptomCodeId: codes.noHeat.id }, w.tech)
+
+    const early = await pdfText({ workerId: w.workerId, from: '2026-12-01', to: '2026-12-15' })
+    expect(early.fileName).toBe('W1-repairs-2026-12-01-2026-12-15.pdf')
+    expect(early.text).toContain('Repair history')
+    expect(early.text).toContain('W1 Mart Tamm')
+    expect(early.text).toContain('01.12.2026 – 15.12.2026')
+    expect(early.text).toContain(`01.12.2026 ${o1.number} B-1 Boiler B-1 heat · no-heat hydr · pump-dead replaced 01.12.2026`)
+    expect(early.text).toContain('Pump seized')
+    expect(early.text).toContain(`11.12.2026 ${o2.number} B-1 Boiler B-1 heat · no-heat Repeat failure (earlier: ${o1.number})`)
+    // Facts: one object, two repairs, one finished, one repeat.
+    expect(early.text).toContain(
+      'Technician Period Service objects W1 Mart Tamm 01.12.2026 – 15.12.2026 1 Repairs Finished Repeat failures 2 1 1'
+    )
+    expect(early.text).not.toContain(o3.number)
+    expect(early.text).not.toContain(oOther.number)
+    expect(early.text.indexOf(o1.number)).toBeLessThan(early.text.indexOf(o2.number))
+    // The period's last day counts whole; the reader's language, not the customer's.
+    w.conn.sqlite.prepare(`update users set language = 'et' where username = 'boss'`).run()
+    const all = await pdfText({ workerId: w.workerId, from: '2026-12-01', to: '2026-12-20' })
+    expect(all.text).toContain('Paranduste ajalugu')
+    expect(all.text).toContain('Periood')
+    expect(all.text).toContain(`${o3.number} B-2 Boiler B-2`)
+    const none = await pdfText({ workerId: w.workerId, from: '2026-11-01', to: '2026-11-30' })
+    expect(none.text).toContain('Tehnikul ei ole selles perioodis parandusi.')
+    // A technician prints their own; another's is refused, as is a period that ends before it starts.
+    expect((await pdfText({ workerId: w.workerId, from: '2026-12-01', to: '2026-12-31' }, w.tech)).text).toContain(o3.number)
+    expect(
+      (await w.refused('repairLines.technicianPdf', { workerId: otherWorker.id, from: '2026-12-01', to: '2026-12-31' }, w.tech)).code
+    ).toBe('FORBIDDEN')
+    expect(
+      (await w.refused('repairLines.technicianPdf', { workerId: w.workerId, from: '2026-12-31', to: '2026-12-01' })).issues?.[0]?.path
+    ).toEqual(['to'])
   })
 
   it('refuses bad lines with the reason and changes nothing', async () => {
@@ -440,6 +522,53 @@ describe('service BOM', () => {
     expect((await w.refused('structures.transfer', { serviceObjectId: w.boilerB.id, toObjectId: w.lift.id }, w.tech)).code).toBe(
       'FORBIDDEN'
     )
+  })
+
+  it('after a move, the moved components’ earlier repairs stay readable on the old object', async () => {
+    const w = await structured()
+    const pump = w.structure.components.find((c) => c.position === '10')!
+    w.clock.advance(DAY)
+    const o = await w.order()
+    const line = await w.api(
+      'repairLines.add',
+      {
+        orderId: o.id,
+        serviceObjectId: w.boilerA.id,
+        symptomCodeId: w.codes.noHeat.id,
+        diagnosisCodeId: w.codes.pumpDead.id,
+        resolutionId: w.codes.replaced.id,
+        stageId: w.codes.done.id
+      },
+      w.tech
+    )
+    await w.api(
+      'structures.replace',
+      { id: pump.id, version: pump.version, itemId: w.items.pump2.id, serial: 'SN-NEW', orderId: o.id, repairLineId: line.id },
+      w.tech
+    )
+    w.clock.advance(DAY)
+    await w.api('structures.transfer', { serviceObjectId: w.boilerA.id, toObjectId: w.boilerB.id, note: 'Unit swapped' })
+    w.clock.advance(DAY)
+
+    // On A: the repair line, its PDF, the replacement in the structure history naming the order, and the as-of view.
+    const onA = await w.api('repairLines.list', { serviceObjectId: w.boilerA.id })
+    expect(onA.rows.map((r) => [r.id, r.orderNumber, r.resolutionName])).toEqual([[line.id, o.number, 'replaced']])
+    const pdf = await w.api('repairLines.historyPdf', { serviceObjectId: w.boilerA.id })
+    const dir = mkdtempSync(join(tmpdir(), 'repair-pdf-'))
+    writeFileSync(join(dir, 'a.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(text).toContain(`${o.number} heat · no-heat hydr · pump-dead replaced Mart Tamm`)
+    const historyA = await w.api('structures.history', { serviceObjectId: w.boilerA.id })
+    expect(historyA.filter((h) => h.kind === 'replace').map((h) => [h.componentId, h.serial, h.orderNumber, h.formerObjectNumber])).toEqual(
+      [[pump.id, 'SN-NEW', o.number, null]]
+    )
+    const asOfRepair = await w.api('structures.get', { serviceObjectId: w.boilerA.id, asOf: '2026-12-02' })
+    expect(asOfRepair.components.find((c) => c.id === pump.id)).toMatchObject({ itemId: w.items.pump2.id, serial: 'SN-NEW' })
+    expect((await w.api('structures.get', { serviceObjectId: w.boilerA.id })).components).toEqual([])
+    // On B: the repair was not made there, so its history has no repair line; the structure history marks where the replacement was.
+    expect((await w.api('repairLines.list', { serviceObjectId: w.boilerB.id })).rows).toEqual([])
+    const replaceOnB = (await w.api('structures.history', { serviceObjectId: w.boilerB.id })).find((h) => h.kind === 'replace')
+    expect(replaceOnB).toMatchObject({ componentId: pump.id, orderNumber: o.number, formerObjectNumber: 'B-1' })
   })
 
   it('never rewrites versions: an as-of answer for a past date stays the same after later changes', async () => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
@@ -420,6 +424,101 @@ describe('reductions, invoicing, credit and recognition', () => {
     expect(
       (await w.refused('subscriptions.credit', { feeId: cut.id, invoiceDate: '2026-01-02', requestKey: w.key() })).issues?.[0]?.path
     ).toEqual(['feeId'])
+  })
+})
+
+describe('MRR movements and the forecast', { timeout: 60000 }, () => {
+  it('new, churned, expansion and contraction per month, by hand; the forecast from prices and known changes', async () => {
+    const w = await world()
+    const plain = await w.api('subscriptionGroups.create', { code: 'PLAIN', name: 'Plain', invoicingPeriod: 'month', accrue: false })
+    const sub = (name: string, over: Partial<Input<'subscriptions.create'>>) => w.sub({ name, groupId: plain.id, ...over })
+    const a = await sub('A, a price increase in March', { basePrice: 10000, startDate: '2025-12-01' })
+    const b = await sub('B, cancelled mid-February', { basePrice: 5000, startDate: '2025-12-01' })
+    await sub('C, new in February, ends in August', { basePrice: 8000, startDate: '2026-02-10', endDate: '2026-08-15' })
+    const d = await sub('D, a price reduction in April', { basePrice: 6000, startDate: '2025-12-01' })
+    // A quarterly plan of 300.00 is 100.00 a month every month, whatever the month's length.
+    await w.sub({ name: 'E, quarterly', groupId: w.quarterly.id, basePrice: 30000, startDate: '2025-10-01' })
+    const price = (subscriptionId: number, validFrom: string, amount: number) =>
+      w.api('subscriptionPrices.create', { periodCode: 'month', currency: 'EUR', subscriptionId, validFrom, amount })
+    await price(a.id, '2026-03-01', 12000)
+    await price(d.id, '2026-04-01', 4500)
+    w.generate('2026-01-31')
+    // The customer cancels B from 16 February; fees up to February are made after it, March on comes from prices.
+    const bRow = await w.api('subscriptions.get', { id: b.id })
+    await w.api('subscriptions.update', { ...bRow, endDate: '2026-02-15' })
+    w.generate('2026-02-28')
+    // Two days removed from A's January: a one-off, not a contract change.
+    await w.api('subscriptions.reduceDays', { subscriptionId: a.id, from: '2026-01-10', to: '2026-01-11' })
+
+    const report = await w.api('subscriptions.revenue', { from: '2026-01-01', to: '2026-04-30', groupId: null })
+    // December 2025 ends with A 100 + B 50 + D 60 + E 100 = 310.00 under contract.
+    expect(report.months.map((m) => [m.month, m.contractedMrr, m.newMrr, m.expansionMrr, m.contractionMrr, m.churnedMrr])).toEqual([
+      ['2026-01', 31000, 0, 0, 0, 0],
+      // B is gone at February's end (churned 50.00); C came (new 80.00).
+      ['2026-02', 34000, 8000, 0, 0, 5000],
+      // A's price rises from 100.00 to 120.00.
+      ['2026-03', 36000, 0, 2000, 0, 0],
+      // D's falls from 60.00 to 45.00.
+      ['2026-04', 34500, 0, 0, 1500, 0]
+    ])
+    let before = 31000
+    for (const m of report.months) {
+      expect(m.contractedMrr - before).toBe(m.newMrr + m.expansionMrr - m.contractionMrr - m.churnedMrr)
+      before = m.contractedMrr
+    }
+    // The twelve months after April: A 120 + C 80 + D 45 a month, E's quarter spread by day; C's last half-August.
+    expect(report.forecast.map((f) => f.month)).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04'
+    ])
+    expect(report.forecast.slice(0, 5)).toEqual([
+      // May: 31 of the 91 days of 300.00 = 102.20 (102.1978 rounded).
+      { month: '2026-05', revenue: 12000 + 8000 + 4500 + 10220, contractedMrr: 34500 },
+      // June: 30 of 91 = 98.90.
+      { month: '2026-06', revenue: 12000 + 8000 + 4500 + 9890, contractedMrr: 34500 },
+      // July: 31 of the third quarter's 92 days = 101.09.
+      { month: '2026-07', revenue: 12000 + 8000 + 4500 + 10109, contractedMrr: 34500 },
+      // August: C for 15 of 31 days = 38.71; at August's end C is over.
+      { month: '2026-08', revenue: 12000 + 3871 + 4500 + 10109, contractedMrr: 26500 },
+      // September: 30 of 92 = 97.83.
+      { month: '2026-09', revenue: 12000 + 4500 + 9783, contractedMrr: 26500 }
+    ])
+    // The PDF: the same figures, in the company's language.
+    const pdfText = async () => {
+      const pdf = await w.api('subscriptions.revenuePdf', { from: '2026-01-01', to: '2026-04-30', groupId: null })
+      expect(pdf.fileName).toBe('subscription-revenue-2026-01-01-2026-04-30.pdf')
+      const dir = mkdtempSync(join(tmpdir(), 'revenue-pdf-'))
+      writeFileSync(join(dir, 'r.pdf'), Buffer.from(pdf.contentBase64, 'base64'))
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    }
+    w.conn.sqlite.prepare(`update settings set language = 'en'`).run()
+    const en = await pdfText()
+    expect(en).toContain('Subscription revenue')
+    expect(en).toContain('MRR movements')
+    expect(en).toContain('February 2026 €80.00 €0.00 €0.00 €50.00 €340.00')
+    expect(en).toContain('March 2026 €0.00 €20.00 €0.00 €0.00 €360.00')
+    expect(en).toContain('April 2026 €0.00 €0.00 €15.00 €0.00 €345.00')
+    expect(en).toContain('May 2026 €347.20 €345.00')
+    expect(en).toContain('August 2026 €304.80 €265.00')
+    w.conn.sqlite.prepare(`update settings set language = 'et'`).run()
+    const et = await pdfText()
+    expect(et).toContain('Kordustellimuste tulu')
+    expect(et).toContain('MRR-i muutused')
+    expect(et).toContain('Prognoos, järgmised 12 kuud')
+
+    // A group filter takes only its subscriptions: E alone, 100.00 a month.
+    const quarterly = await w.api('subscriptions.revenue', { from: '2026-01-01', to: '2026-01-31', groupId: w.quarterly.id })
+    expect(quarterly.months[0]).toMatchObject({ contractedMrr: 10000, newMrr: 0, churnedMrr: 0 })
   })
 })
 

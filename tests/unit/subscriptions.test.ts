@@ -10,6 +10,8 @@ import {
   feePeriodCount,
   feePeriods,
   indexed,
+  monthlyEquivalent,
+  mrrMovements,
   nextPeriodStart,
   PERIOD_CODES,
   percentOf,
@@ -249,5 +251,46 @@ describe('price precedence', () => {
     const newer = { ...levels[4]!, id: 21, validFrom: '2026-01-15', amount: 95 }
     expect(pickPrice([newer, older], at)!.amount).toBe(95)
     expect(pickPrice([newer, older], { ...at, date: '2026-01-10' })!.amount).toBe(90)
+  })
+})
+
+describe('MRR movements', () => {
+  it('takes a period price as a month’s worth, by the one rounding rule', () => {
+    expect(monthlyEquivalent('month', 10000)).toBe(10000)
+    expect(monthlyEquivalent('quarter', 30000)).toBe(10000)
+    expect(monthlyEquivalent('quarter', 10000)).toBe(3333)
+    expect(monthlyEquivalent('halfYear', 60001)).toBe(10000)
+    expect(monthlyEquivalent('year', 120006)).toBe(10001)
+    expect(monthlyEquivalent('week', 1200)).toBe(5200)
+    expect(monthlyEquivalent('day', 12)).toBe(365)
+  })
+
+  it('splits a change into new, expansion, contraction and churned, which add up to it', () => {
+    const before = new Map([
+      [1, 100],
+      [2, 50],
+      [3, 60],
+      [4, 70]
+    ])
+    const after = new Map([
+      [1, 120],
+      [3, 45],
+      [4, 70],
+      [5, 80]
+    ])
+    expect(mrrMovements(before, after)).toEqual({ newMrr: 80, expansionMrr: 20, contractionMrr: 15, churnedMrr: 50 })
+    const total = (m: Map<number, number>) => [...m.values()].reduce((s, v) => s + v, 0)
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.integer({ min: 1, max: 20 }).map(String), fc.nat(1000)),
+        fc.dictionary(fc.integer({ min: 1, max: 20 }).map(String), fc.nat(1000)),
+        (a, b) => {
+          const x = new Map(Object.entries(a).map(([k, v]) => [Number(k), v]))
+          const y = new Map(Object.entries(b).map(([k, v]) => [Number(k), v]))
+          const m = mrrMovements(x, y)
+          return total(y) - total(x) === m.newMrr + m.expansionMrr - m.contractionMrr - m.churnedMrr
+        }
+      )
+    )
   })
 })

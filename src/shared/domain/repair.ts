@@ -212,6 +212,36 @@ export const serialText = text().trim().max(100).default('')
 export const repairAnalysisInput = z.object({ from: isoDate, to: isoDate, itemId: ref })
 export const paretoRow = z.object({ id, code: z.string(), name: z.string(), count: z.number().int() })
 export type ParetoRow = z.infer<typeof paretoRow>
+/** The bars of a Pareto chart: the most frequent codes, the rest as one last bar, with the cumulative share. */
+export interface ParetoBar {
+  /** The axis label (the code); null for the bar of the remaining codes. */
+  code: string | null
+  /** The full name, for the tooltip; for the remaining codes, how many there are. */
+  name: string
+  count: number
+  /** Cumulative share of all counts up to and including this bar, in percent with one decimal. */
+  cumulative: number
+  others: number
+}
+
+/**
+ * Rows sorted most frequent first → at most `maxBars` bars: beyond that the tail is one "other codes" bar, so a
+ * period with dozens of codes keeps readable labels and the cumulative line still ends at 100 %.
+ */
+export function paretoBars(rows: readonly ParetoRow[], maxBars: number): ParetoBar[] {
+  const total = rows.reduce((s, r) => s + r.count, 0)
+  const folded = rows.length > maxBars
+  const head = folded ? rows.slice(0, maxBars - 1) : rows
+  const tail = folded ? rows.slice(maxBars - 1) : []
+  const bars: Omit<ParetoBar, 'cumulative'>[] = head.map((r) => ({ code: r.code, name: r.name, count: r.count, others: 0 }))
+  if (tail.length > 0) bars.push({ code: null, name: '', count: tail.reduce((s, r) => s + r.count, 0), others: tail.length })
+  let running = 0
+  return bars.map((b) => {
+    running += b.count
+    return { ...b, cumulative: Math.round((running / total) * 1000) / 10 }
+  })
+}
+
 /** Failures and operating days in the period; MTBF = days / failures, null without a failure. */
 const reliability = {
   operatingDays: z.number().int(),

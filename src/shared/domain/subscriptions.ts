@@ -470,7 +470,63 @@ export const revenueMonth = z.object({
   credited: z.number().int(),
   recognised: z.number().int(),
   deferred: z.number().int(),
-  mrr: z.number().int()
+  mrr: z.number().int(),
+  /** Contracted MRR at the month's last day, and its movements since the previous month's (ADR 0013). */
+  contractedMrr: z.number().int(),
+  newMrr: z.number().int(),
+  expansionMrr: z.number().int(),
+  contractionMrr: z.number().int(),
+  churnedMrr: z.number().int()
 })
-export const revenueReport = z.object({ months: z.array(revenueMonth) })
+/** The twelve months after the report: subscription revenue from the price schedule, and contracted MRR. */
+export const revenueForecastMonth = z.object({ month: z.string(), revenue: z.number().int(), contractedMrr: z.number().int() })
+export const revenueReport = z.object({ months: z.array(revenueMonth), forecast: z.array(revenueForecastMonth) })
 export type RevenueReport = z.infer<typeof revenueReport>
+
+/* ---------- MRR movements (docs/adr/0013-subscriptions.md) ---------- */
+
+/**
+ * A full-period price as a month's worth: a quarter's price ÷ 3, a half-year's ÷ 6, a year's ÷ 12; a week's
+ * × 52 ÷ 12 and a day's × 365 ÷ 12. One rounding rule (`divideRounded`).
+ */
+export function monthlyEquivalent(code: PeriodCode, price: number): number {
+  switch (code) {
+    case 'day':
+      return divideRounded(price * 365, 12)
+    case 'week':
+      return divideRounded(price * 52, 12)
+    case 'month':
+      return price
+    case 'quarter':
+      return divideRounded(price, 3)
+    case 'halfYear':
+      return divideRounded(price, 6)
+    case 'year':
+      return divideRounded(price, 12)
+  }
+}
+
+export interface MrrMovements {
+  newMrr: number
+  expansionMrr: number
+  contractionMrr: number
+  churnedMrr: number
+}
+
+/**
+ * How contracted MRR moved from one month's end to the next, per subscription: *new* — none before, some now
+ * (its whole MRR now); *churned* — some before, none now (its whole MRR before); *expansion* / *contraction* —
+ * some both times, the rise / the fall. So `after − before = new + expansion − contraction − churned`.
+ */
+export function mrrMovements(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): MrrMovements {
+  const m: MrrMovements = { newMrr: 0, expansionMrr: 0, contractionMrr: 0, churnedMrr: 0 }
+  for (const [id, now] of after) {
+    const was = before.get(id) ?? 0
+    if (now <= 0) continue
+    if (was <= 0) m.newMrr += now
+    else if (now > was) m.expansionMrr += now - was
+    else m.contractionMrr += was - now
+  }
+  for (const [id, was] of before) if (was > 0 && (after.get(id) ?? 0) <= 0) m.churnedMrr += was
+  return m
+}

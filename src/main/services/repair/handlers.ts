@@ -1,7 +1,7 @@
 import type { repairContract } from '@shared/api/domains/repair'
 import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/handlers'
 import { repairAnalysis } from './analysis'
-import { repairHistoryPdf } from './documents'
+import { repairHistoryPdf, technicianRepairPdf } from './documents'
 import * as lines from './lines'
 import { getRepairSettings, repairCodeService, updateRepairSettings } from './setup'
 import * as structure from './structure'
@@ -20,6 +20,7 @@ export const repairHandlers = {
   'repairLines.delete': lines.deleteRepairLine,
   'repairLines.list': lines.listRepairLines,
   'repairLines.historyPdf': repairHistoryPdf,
+  'repairLines.technicianPdf': technicianRepairPdf,
   'repairLines.suggest': lines.suggestRepairs,
   'repairAnalysis.get': repairAnalysis,
   'bomTemplates.list': templates.listTemplates,

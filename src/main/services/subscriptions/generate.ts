@@ -24,7 +24,7 @@ import { mapBusy } from '../core/tx'
 type Scope = ParsedInput<'subscriptions.generate'>
 
 /** What the generator reads of a subscription. */
-interface SubRecord {
+export interface SubRecord {
   id: number
   number: string
   customerId: number
@@ -55,7 +55,7 @@ function subscriptionsInScope(sqlite: Sqlite, s: Pick<Scope, 'groupId' | 'subscr
 }
 
 /** Every price, by period code and currency: the table is small, and one lookup per fee then stays in memory. */
-function loadPrices(sqlite: Sqlite): Map<string, PriceRule[]> {
+export function loadPrices(sqlite: Sqlite): Map<string, PriceRule[]> {
   const rows = sqlite
     .prepare(
       `select id, period_code as periodCode, currency, subscription_id as subscriptionId, customer_id as customerId,

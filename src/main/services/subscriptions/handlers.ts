@@ -4,6 +4,7 @@ import { creditFee, groupUpdate, invoiceFees, reduceDays, reducePrice, reverseRe
 import { cancelFeeRun, getFeeRun, previewFees, startFeeGeneration } from './generate'
 import { listFees, listSchedule, subscriptionService } from './records'
 import { revenueReport } from './revenue'
+import { revenuePdf } from './revenueDocument'
 import { getParameters, setParameters, subscriptionGroupService, subscriptionPriceService } from './setup'
 
 type Slice = typeof subscriptionsContract
@@ -25,6 +26,7 @@ export const subscriptionsHandlers = {
   'subscriptions.credit': creditFee,
   'subscriptions.reverseRecognition': reverseRecognition,
   'subscriptions.revenue': revenueReport,
+  'subscriptions.revenuePdf': revenuePdf,
   'subscriptions.parameters': getParameters,
   'subscriptions.setParameters': setParameters
 } satisfies HandlersOf<Slice>

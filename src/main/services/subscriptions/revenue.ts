@@ -1,18 +1,113 @@
 import type { ParsedInput } from '@shared/api/contract'
 import { addDays, addMonths, daysBetween } from '@shared/recurrence'
-import { divideRounded, type RevenueReport } from '@shared/domain/subscriptions'
+import {
+  daysIn,
+  divideRounded,
+  monthlyEquivalent,
+  mrrMovements,
+  nextPeriodStart,
+  periodOf,
+  periodStart,
+  type RevenueReport
+} from '@shared/domain/subscriptions'
+import type { Sqlite } from '../../db/connection'
 import type { ServiceContext } from '../core/context'
 import { invalid } from '../core/errors'
+import { loadPrices, periodPrice, type SubRecord } from './generate'
 
 /** At most ten years of months in one report. */
 const MAX_MONTHS = 120
+const FORECAST_MONTHS = 12
+
+interface Terms extends SubRecord {
+  active: number
+}
+
+/**
+ * The subscriptions' contracted prices (docs/adr/0013-subscriptions.md, "MRR movements and forecast"). A
+ * subscription is under contract on a day inside its start and end date while it is active, or, once
+ * deactivated, on the days its fees already cover. Its price there is the regular fee made for that invoicing
+ * period (what was charged, whatever changed since), else the price the generator would take (the most
+ * specific valid sales price, else the indexed base price) — known future price changes included. One-off
+ * reductions and credits are not contract terms and move neither.
+ */
+class Contracts {
+  private readonly subs: Terms[]
+  private readonly prices
+  private readonly regular = new Map<string, number>()
+  private readonly made = new Set<string>()
+
+  constructor(sqlite: Sqlite, groupId: number | null) {
+    this.subs = sqlite
+      .prepare(
+        `select s.id, s.number, s.customer_id as customerId, s.category_id as categoryId, s.currency, s.base_price as basePrice,
+          s.price_index as priceIndex, s.start_date as startDate, s.end_date as endDate, s.active, g.invoicing_period as periodCode
+         from subscriptions s join subscription_groups g on g.id = s.group_id
+         where (? is null or s.group_id = ?) order by s.id`
+      )
+      .all(groupId, groupId) as Terms[]
+    this.prices = loadPrices(sqlite)
+    const fees = sqlite
+      .prepare(
+        `select f.subscription_id, f.period_start, f.kind, f.amount from subscription_fees f join subscriptions s on s.id = f.subscription_id
+         where f.kind in ('regular','nonRegular') and (? is null or s.group_id = ?)`
+      )
+      .raw()
+      .all(groupId, groupId) as [number, string, string, number][]
+    for (const [sub, start, kind, amount] of fees) {
+      this.made.add(`${sub}|${start}`)
+      if (kind === 'regular') this.regular.set(`${sub}|${start}`, amount)
+    }
+  }
+
+  /** The full-period price of the invoicing period starting on `start`, or null when not under contract then. */
+  private price(s: Terms, start: string): number | null {
+    const key = `${s.id}|${start}`
+    if (!s.active && !this.made.has(key)) return null
+    return this.regular.get(key) ?? periodPrice(this.prices, s, start)
+  }
+
+  private covers(s: Terms, day: string): boolean {
+    return s.startDate <= day && (s.endDate === null || s.endDate >= day)
+  }
+
+  /** Contracted MRR per subscription on a day: its period's price as a month's worth; subscriptions without any left out. */
+  mrrOn(day: string): Map<number, number> {
+    const out = new Map<number, number>()
+    for (const s of this.subs) {
+      if (!this.covers(s, day)) continue
+      const price = this.price(s, periodStart(s.periodCode, day))
+      const mrr = price === null ? 0 : monthlyEquivalent(s.periodCode, price)
+      if (mrr > 0) out.set(s.id, mrr)
+    }
+    return out
+  }
+
+  /** Subscription revenue of the days `from`–`to` by the contract: each period's price spread by day over it. */
+  revenue(from: string, to: string): number {
+    let total = 0
+    for (const s of this.subs) {
+      const a = s.startDate > from ? s.startDate : from
+      const b = s.endDate !== null && s.endDate < to ? s.endDate : to
+      for (let p = periodStart(s.periodCode, a); p <= b; p = nextPeriodStart(s.periodCode, p)) {
+        const price = this.price(s, p)
+        if (price === null) continue
+        const period = periodOf(s.periodCode, p)
+        const x = period.start > a ? period.start : a
+        const y = period.end < b ? period.end : b
+        total += divideRounded(price * (daysBetween(x, y) + 1), daysIn(period))
+      }
+    }
+    return total
+  }
+}
 
 /**
  * Recognised vs deferred subscription revenue by month (net cents). Invoiced and credited: fee lines of
  * invoices and credit notes dated in the month. Recognised: schedule rows (reversals included) recognised
  * in the month. Deferred: everything invoiced less credited less recognised up to the month's end.
  * MRR: the fees' service-period value falling in the month (each fee less its credits, spread by day);
- * ARR is twelve times it.
+ * ARR is twelve times it. Contracted MRR, its movements and the forecast: `Contracts` below.
  */
 export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions.revenue'>): RevenueReport {
   if (i.to < i.from) throw invalid(['to'], 'validation.endBeforeStart')
@@ -75,7 +170,29 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
   let invoiced = sumBefore(invoicedIn, months[0]!)
   let credited = sumBefore(creditedIn, months[0]!)
   let recog = sumBefore(recognisedIn, months[0]!)
+  const contracts = new Contracts(sqlite, group)
+  const monthEnd = (m: string) => addDays(addMonths(`${m}-01`, 1), -1)
+  let before = contracts.mrrOn(monthEnd(addMonths(`${months[0]!}-01`, -1).slice(0, 7)))
+  const movements = new Map(
+    months.map((m) => {
+      const after = contracts.mrrOn(monthEnd(m))
+      const moved = { contractedMrr: [...after.values()].reduce((s, v) => s + v, 0), ...mrrMovements(before, after) }
+      before = after
+      return [m, moved]
+    })
+  )
+  const forecast = Array.from({ length: FORECAST_MONTHS }, (_, k) => {
+    const start = addMonths(`${months.at(-1)!}-01`, k + 1)
+    const end = addDays(addMonths(start, 1), -1)
+    const mrrs = contracts.mrrOn(end)
+    return {
+      month: start.slice(0, 7),
+      revenue: contracts.revenue(start, end),
+      contractedMrr: [...mrrs.values()].reduce((s, v) => s + v, 0)
+    }
+  })
   return {
+    forecast,
     months: months.map((m) => {
       const inv = invoicedIn.get(m) ?? 0
       const cr = creditedIn.get(m) ?? 0
@@ -83,7 +200,15 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
       invoiced += inv
       credited += cr
       recog += rc
-      return { month: m, invoiced: inv, credited: cr, recognised: rc, deferred: invoiced - credited - recog, mrr: mrr.get(m) ?? 0 }
+      return {
+        month: m,
+        invoiced: inv,
+        credited: cr,
+        recognised: rc,
+        deferred: invoiced - credited - recog,
+        mrr: mrr.get(m) ?? 0,
+        ...movements.get(m)!
+      }
     })
   }
 }

@@ -63,6 +63,8 @@ export const repairContract = {
   ),
   /** An object's repair history as a PDF in its customer's language (a technician's: their own repairs). */
   'repairLines.historyPdf': method(z.object({ serviceObjectId: id }), pdfFile, 'orders.read'),
+  /** A technician's repairs entered in a period as a PDF in the reader's language (a technician: their own). */
+  'repairLines.technicianPdf': method(z.object({ workerId: id, from: isoDate, to: isoDate }), pdfFile, 'orders.read'),
   'repairLines.suggest': method(
     z.object({ serviceObjectId: id, symptomCodeId: id, orderId: optionalId }),
     repairSuggestions,

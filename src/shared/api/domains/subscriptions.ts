@@ -3,7 +3,7 @@ import { crud } from '../crud'
 import { idInput } from '../common'
 import { id, isoDate } from '../../domain/primitives'
 import { method } from '../define'
-import { invoiceRow } from '../../domain/orders'
+import { invoiceRow, pdfFile } from '../../domain/orders'
 import {
   creditFeeInput,
   feePreview,
@@ -81,6 +81,8 @@ export const subscriptionsContract = {
   /** Reverses the recognition a credit left waiting (reverseOnCredit = 'manual'), at the credit's date. */
   'subscriptions.reverseRecognition': method(z.object({ feeId: id }), z.array(scheduleRow), 'subscriptions.write'),
   'subscriptions.revenue': method(revenueInput, revenueReport, 'invoices.read'),
+  /** The revenue report as a PDF in the company's language. */
+  'subscriptions.revenuePdf': method(revenueInput, pdfFile, 'invoices.read'),
   'subscriptions.parameters': method(z.object({}), subscriptionParameters, 'invoices.read'),
   'subscriptions.setParameters': method(subscriptionParameters, subscriptionParameters, 'subscriptions.configure')
 }

@@ -1,12 +1,15 @@
-import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { IconFileTypePdf } from '@tabler/icons-react'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ParetoRow } from '@shared/domain/repair'
+import { paretoBars, type ParetoRow } from '@shared/domain/repair'
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
+import { downloadPdf } from '../../lib/download'
+import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 
@@ -27,6 +30,13 @@ export function RepairAnalysisPage() {
     enabled: !!from && !!to && from <= to
   })
   const data = report.data
+  // A technician's repairs over the same period, printed for a review of their work.
+  const [workerId, setWorkerId] = useState<number | null>(null)
+  const technicianPdf = useMutation({
+    mutationFn: () => call('repairLines.technicianPdf', { workerId: workerId!, from: from!, to: to! }),
+    onSuccess: downloadPdf,
+    onError: (e) => showApiError(e)
+  })
   const days = (v: number | null) => (v === null ? t('common.none') : f.number(v, 1))
 
   return (
@@ -45,6 +55,29 @@ export function RepairAnalysisPage() {
           onChange={(id) => setItemId(id)}
           clearable
         />
+        <Group gap={6} align="end" ml="auto">
+          <EntitySelect
+            label={t('repair.analysis.technician')}
+            placeholder={t('repair.analysis.chooseTechnician')}
+            w={220}
+            list="workers.list"
+            labelOf={(w) => w.name}
+            value={workerId}
+            onChange={setWorkerId}
+            clearable
+            data-testid="analysis-technician"
+          />
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={14} />}
+            disabled={workerId === null || !from || !to || from > to}
+            loading={technicianPdf.isPending}
+            onClick={() => technicianPdf.mutate()}
+            data-testid="technician-repairs-pdf"
+          >
+            {t('repair.analysis.technicianPdf')}
+          </Button>
+        </Group>
       </Group>
       <SimpleGrid cols={2} spacing="sm">
         <Pareto title={t('repair.analysis.symptoms')} rows={data?.symptoms ?? []} testId="pareto-symptoms" color="orange" />
@@ -135,35 +168,55 @@ export function RepairAnalysisPage() {
   )
 }
 
+/** More bars than this and the codes' labels crowd even when slanted: the rest become one "other codes" bar. */
+const MAX_BARS = 15
+/**
+ * Longer codes are cut in the middle on the axis (codes of one area often share their start and differ at the
+ * end); the tooltip names them whole.
+ */
+const MAX_LABEL = 11
+const cut = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, 5)}…${s.slice(-5)}` : s)
+
 function Pareto({ title, rows, testId, color }: { title: string; rows: ParetoRow[]; testId: string; color: string }) {
   const t = useT()
   const f = useFormat()
-  const total = rows.reduce((s, r) => s + r.count, 0)
-  let running = 0
-  const data = rows.map((r) => {
-    running += r.count
-    return { name: r.code, label: r.name, count: r.count, cumulative: Math.round((running / total) * 1000) / 10 }
-  })
+  const data = paretoBars(rows, MAX_BARS).map((b, i) => ({
+    ...b,
+    // A unique axis key (the "other codes" bar has no code); the tick shows the label.
+    key: String(i),
+    label: b.code === null ? t('repair.analysis.otherCodes', { count: b.others }) : cut(b.code),
+    full: b.code === null ? t('repair.analysis.otherCodes', { count: b.others }) : `${b.code} — ${b.name}`
+  }))
+  const labels = new Map(data.map((d) => [d.key, d.label]))
   return (
     <Paper withBorder p="sm" data-testid={testId}>
       <Text fw={600} size="sm" mb={4}>
         {title}
       </Text>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed" h={240}>
+        <Text size="sm" c="dimmed" h={280}>
           {t('repair.analysis.noData')}
         </Text>
       ) : (
-        <Paper h={240} role="img" aria-label={title}>
+        <Paper h={280} role="img" aria-label={title}>
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" fontSize={11} interval={0} />
+              {/* Slanted, cut labels, every one shown: with up to MAX_BARS bars they never overlap. */}
+              <XAxis
+                dataKey="key"
+                fontSize={11}
+                interval={0}
+                angle={-40}
+                textAnchor="end"
+                height={64}
+                tickFormatter={(k: string) => labels.get(k) ?? ''}
+              />
               <YAxis yAxisId="count" fontSize={11} allowDecimals={false} />
               <YAxis yAxisId="share" orientation="right" domain={[0, 100]} fontSize={11} unit="%" />
               <Tooltip
                 formatter={(v, _name, item) => (item.dataKey === 'cumulative' ? `${f.number(Number(v), 1)} %` : f.number(Number(v), 0))}
-                labelFormatter={(_code, payload) => String(payload[0]?.payload.label ?? '')}
+                labelFormatter={(_key, payload) => String(payload[0]?.payload.full ?? '')}
               />
               <Bar
                 yAxisId="count"

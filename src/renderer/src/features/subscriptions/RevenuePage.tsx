@@ -1,18 +1,22 @@
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { IconFileTypePdf } from '@tabler/icons-react'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
+import { downloadPdf } from '../../lib/download'
+import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 import { subscriptionKeys } from './queries'
 
 /**
  * Recognised vs deferred subscription revenue by month, with MRR (the fees' service value in the month) and
- * ARR (twelve times the last month's MRR). Amounts in euros on the chart, cents everywhere else.
+ * ARR (twelve times the last month's MRR); contracted MRR and its movements (new, expansion, contraction,
+ * churned); the twelve months after the report as a forecast. Amounts in euros on the charts, cents everywhere else.
  */
 export function RevenuePage() {
   const t = useT()
@@ -35,6 +39,16 @@ export function RevenuePage() {
     mrr: m.mrr / 100
   }))
   const euros = (v: unknown) => f.money(Math.round(Number(v) * 100))
+  const forecast = (report.data?.forecast ?? []).map((m) => ({
+    month: f.month(m.month),
+    revenue: m.revenue / 100,
+    contractedMrr: m.contractedMrr / 100
+  }))
+  const pdf = useMutation({
+    mutationFn: () => call('subscriptions.revenuePdf', input),
+    onSuccess: downloadPdf,
+    onError: (e) => showApiError(e)
+  })
 
   return (
     <Stack gap="sm">
@@ -56,39 +70,80 @@ export function RevenuePage() {
             <Kpi label={t('subscriptions.revenue.mrr')} value={f.money(last.mrr)} />
             <Kpi label={t('subscriptions.revenue.arr')} value={f.money(last.mrr * 12)} />
             <Kpi label={t('subscriptions.revenue.deferredNow')} value={f.money(last.deferred)} />
+            <Kpi label={t('subscriptions.revenue.contractedMrr')} value={f.money(last.contractedMrr)} />
           </Group>
         )}
+        <Button
+          ml="auto"
+          variant="default"
+          leftSection={<IconFileTypePdf size={14} />}
+          disabled={!report.data}
+          loading={pdf.isPending}
+          onClick={() => pdf.mutate()}
+          data-testid="revenue-pdf"
+        >
+          {t('subscriptions.revenue.pdf')}
+        </Button>
       </Group>
-      <Paper withBorder p="sm" h={300} data-testid="revenue-chart" role="img" aria-label={t('subscriptions.revenue.chart')}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" fontSize={11} />
-            <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
-            <Tooltip formatter={euros} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar
-              dataKey="recognised"
-              name={t('subscriptions.revenue.recognised')}
-              fill="var(--mantine-color-teal-6)"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="deferred"
-              name={t('subscriptions.revenue.deferred')}
-              fill="var(--mantine-color-blue-3)"
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="mrr"
-              name={t('subscriptions.revenue.mrr')}
-              stroke="var(--mantine-color-orange-6)"
-              dot={false}
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </Paper>
+      <SimpleGrid cols={2} spacing="sm">
+        <Paper withBorder p="sm" h={300} data-testid="revenue-chart" role="img" aria-label={t('subscriptions.revenue.chart')}>
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" fontSize={11} />
+              <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
+              <Tooltip formatter={euros} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Bar
+                dataKey="recognised"
+                name={t('subscriptions.revenue.recognised')}
+                fill="var(--mantine-color-teal-6)"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="deferred"
+                name={t('subscriptions.revenue.deferred')}
+                fill="var(--mantine-color-blue-3)"
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="mrr"
+                name={t('subscriptions.revenue.mrr')}
+                stroke="var(--mantine-color-orange-6)"
+                dot={false}
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </Paper>
+        <Paper withBorder p="sm" h={300} data-testid="forecast-chart" role="img" aria-label={t('subscriptions.revenue.forecastChart')}>
+          <Text size="xs" c="dimmed" mb={2}>
+            {t('subscriptions.revenue.forecast')}
+          </Text>
+          <ResponsiveContainer width="100%" height="92%">
+            <ComposedChart data={forecast} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" fontSize={11} />
+              <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
+              <Tooltip formatter={euros} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Bar
+                dataKey="revenue"
+                name={t('subscriptions.revenue.forecastRevenue')}
+                fill="var(--mantine-color-indigo-4)"
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="contractedMrr"
+                name={t('subscriptions.revenue.contractedMrr')}
+                stroke="var(--mantine-color-orange-6)"
+                dot={false}
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </Paper>
+      </SimpleGrid>
       <Table striped withTableBorder fz="sm" verticalSpacing={2} data-testid="revenue-table">
         <Table.Thead>
           <Table.Tr>
@@ -98,6 +153,11 @@ export function RevenuePage() {
             <Table.Th ta="right">{t('subscriptions.revenue.recognised')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.deferred')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.mrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.newMrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.expansionMrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.contractionMrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.churnedMrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.contractedMrr')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -109,10 +169,18 @@ export function RevenuePage() {
               <Table.Td ta="right">{f.money(m.recognised)}</Table.Td>
               <Table.Td ta="right">{f.money(m.deferred)}</Table.Td>
               <Table.Td ta="right">{f.money(m.mrr)}</Table.Td>
+              <Table.Td ta="right">{f.money(m.newMrr)}</Table.Td>
+              <Table.Td ta="right">{f.money(m.expansionMrr)}</Table.Td>
+              <Table.Td ta="right">{f.money(m.contractionMrr)}</Table.Td>
+              <Table.Td ta="right">{f.money(m.churnedMrr)}</Table.Td>
+              <Table.Td ta="right">{f.money(m.contractedMrr)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed">
+        {t('subscriptions.revenue.definitions')}
+      </Text>
     </Stack>
   )
 }

@@ -137,6 +137,13 @@ export const documents = {
     noClocks: 'No SLA clocks started in this period.',
     footnote: 'Times are business minutes on each SLA’s calendar. Missed counts targets met late and those not met by their deadline.'
   },
+  revenue: {
+    title: 'Subscription revenue',
+    period: 'Period',
+    group: 'Subscription group',
+    allGroups: 'All groups',
+    byMonth: 'Revenue by month'
+  },
   repairHistory: {
     title: 'Repair history',
     object: 'Service object',
@@ -154,6 +161,10 @@ export const documents = {
     technician: 'Technician',
     finished: 'Finished',
     repeatOf: 'Repeat failure (earlier: {{order}})',
-    none: 'No repairs recorded on this object.'
+    none: 'No repairs recorded on this object.',
+    period: 'Period',
+    objects: 'Service objects',
+    finishedCount: 'Finished',
+    noneInPeriod: 'No repairs recorded by this technician in the period.'
   }
 }

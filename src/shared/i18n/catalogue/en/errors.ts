@@ -468,7 +468,8 @@ export const errors = {
     serialNeeded: '{{item}} is serial-tracked: enter its serial number',
     notSerialTracked: '{{item}} is not serial-tracked: leave the serial number empty',
     nothingReplaced: 'The new part and serial number are the same as the current ones',
-    labourWithoutLine: 'Labour is added only together with the order line for the part'
+    labourWithoutLine: 'Labour is added only together with the order line for the part',
+    ownHistoryOnly: 'A technician can print only their own repair history'
   },
   /** Hand-made orders under an agreement, and the entitlement panel (docs/adr/0018). */
   intake: {

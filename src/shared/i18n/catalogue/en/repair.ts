@@ -144,6 +144,10 @@ export const repair = {
     operatingDays: 'Operating days',
     failures: 'Failures',
     mtbf: 'MTBF, days',
+    otherCodes: '{{count}} other codes',
+    technician: 'Technician',
+    chooseTechnician: 'Choose a technician',
+    technicianPdf: 'Technician’s repairs (PDF)',
     note: 'A failure is one service order with repair lines on the object. Operating days count from the installation date.'
   }
 }

@@ -171,6 +171,18 @@ export const subscriptions = {
     deferred: 'Deferred',
     mrr: 'MRR',
     arr: 'ARR',
-    deferredNow: 'Deferred at the end'
+    deferredNow: 'Deferred at the end',
+    contractedMrr: 'Contracted MRR',
+    newMrr: 'New',
+    expansionMrr: 'Expansion',
+    contractionMrr: 'Contraction',
+    churnedMrr: 'Churned',
+    movements: 'MRR movements',
+    forecast: 'Forecast, next 12 months',
+    forecastRevenue: 'Subscription revenue',
+    forecastChart: 'Forecast of subscription revenue and contracted MRR for the 12 months after the report',
+    pdf: 'PDF',
+    definitions:
+      'MRR: the fees’ service value in the month, net of credits. Contracted MRR: the prices of the subscriptions running at the month’s end as a month’s worth (a quarter ÷ 3, a year ÷ 12). New: subscriptions with none the month before; churned: those with none at the month’s end; expansion and contraction: price rises and falls. One-off reductions and credits are not contract changes. The forecast spreads each period’s price by day, with known future price changes.'
   }
 }

@@ -139,6 +139,13 @@ export const documents: Shape<typeof en> = {
     noClocks: 'Selles perioodis ei alanud ühtegi SLA arvestust.',
     footnote: 'Ajad on tööminutid iga SLA kalendri järgi. Ületatud on eesmärgid, mis täideti hilinemisega või jäid tähtajaks täitmata.'
   },
+  revenue: {
+    title: 'Kordustellimuste tulu',
+    period: 'Periood',
+    group: 'Kordustellimuste grupp',
+    allGroups: 'Kõik grupid',
+    byMonth: 'Tulu kuude kaupa'
+  },
   repairHistory: {
     title: 'Paranduste ajalugu',
     object: 'Hooldusobjekt',
@@ -156,6 +163,10 @@ export const documents: Shape<typeof en> = {
     technician: 'Tehnik',
     finished: 'Lõpetatud',
     repeatOf: 'Korduv rike (varem: {{order}})',
-    none: 'Sellel objektil ei ole parandusi.'
+    none: 'Sellel objektil ei ole parandusi.',
+    period: 'Periood',
+    objects: 'Hooldusobjekte',
+    finishedCount: 'Lõpetatud',
+    noneInPeriod: 'Tehnikul ei ole selles perioodis parandusi.'
   }
 }

@@ -462,7 +462,8 @@ export const errors: Shape<typeof en> = {
     serialNeeded: '{{item}} on seerianumbriga: sisesta seerianumber',
     notSerialTracked: '{{item}} ei ole seerianumbriga: jäta seerianumber tühjaks',
     nothingReplaced: 'Uus osa ja seerianumber on samad mis praegu',
-    labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga'
+    labourWithoutLine: 'Töö lisatakse ainult koos osa tellimuse reaga',
+    ownHistoryOnly: 'Tehnik saab printida ainult enda paranduste ajaloo'
   },
   intake: {
     chooseAgreement: 'Vali olemasolev teenuselepe',

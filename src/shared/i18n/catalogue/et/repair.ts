@@ -146,6 +146,10 @@ export const repair: Shape<typeof en> = {
     operatingDays: 'Töötatud päevi',
     failures: 'Rikkeid',
     mtbf: 'MTBF, päeva',
+    otherCodes: 'Muud koodid ({{count}})',
+    technician: 'Tehnik',
+    chooseTechnician: 'Vali tehnik',
+    technicianPdf: 'Tehniku parandused (PDF)',
     note: 'Rike on üks hooldustellimus, millel on objekti parandusread. Tööpäevi loetakse paigaldamise kuupäevast.'
   }
 }

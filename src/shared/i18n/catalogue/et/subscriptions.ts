@@ -172,6 +172,18 @@ export const subscriptions: Shape<typeof en> = {
     deferred: 'Edasi lükatud',
     mrr: 'MRR',
     arr: 'ARR',
-    deferredNow: 'Edasi lükatud perioodi lõpus'
+    deferredNow: 'Edasi lükatud perioodi lõpus',
+    contractedMrr: 'Lepinguline MRR',
+    newMrr: 'Uued',
+    expansionMrr: 'Kasv',
+    contractionMrr: 'Vähenemine',
+    churnedMrr: 'Lõppenud',
+    movements: 'MRR-i muutused',
+    forecast: 'Prognoos, järgmised 12 kuud',
+    forecastRevenue: 'Kordustellimuste tulu',
+    forecastChart: 'Kordustellimuste tulu ja lepingulise MRR-i prognoos aruandele järgneval 12 kuul',
+    pdf: 'PDF',
+    definitions:
+      'MRR: tasude teenuse väärtus kuus, krediidid maha arvatud. Lepinguline MRR: kuu lõpus kehtivate kordustellimuste hinnad kuu kohta (kvartal ÷ 3, aasta ÷ 12). Uued: kordustellimused, mida eelmisel kuul ei olnud; lõppenud: need, mida kuu lõpus enam ei ole; kasv ja vähenemine: hinna tõusud ja langused. Ühekordsed vähendamised ja krediidid ei ole lepingu muutused. Prognoos jaotab iga perioodi hinna päevade kaupa ning arvestab teadaolevaid tulevasi hinnamuutusi.'
   }
 }
