@@ -181,9 +181,9 @@ class Model {
   private readonly dense: Int32Array | null
   private readonly sparse = new Map<number, number>()
   private readonly kmCache = new Map<number, number>()
+  private readonly lockedPlaces = new Set<number>()
   /** Where each job is: route index, or -1. */
   readonly routeOf: Int32Array
-  readonly noShiftTechs: number
 
   constructor(readonly inst: PlannerInstance) {
     const line = straightLineTravel(inst.travel)
@@ -208,15 +208,16 @@ class Model {
         cands: []
       })
     })
+    this.jobs.forEach((job) => {
+      if (!Number.isNaN(job.fixedStart)) this.lockedPlaces.add(job.place)
+    })
     const P = this.places.length
     this.dense = P <= 2500 ? new Int32Array(P * P).fill(-2) : null
     this.routeOf = new Int32Array(this.jobs.length).fill(-1)
 
-    let noShift = 0
     inst.technicians.forEach((t, ti) => {
       const off = new Set(t.holidays)
       const shifts = t.shifts.filter((s) => !off.has(s.date) && !publicHolidays.has(s.date) && clockMinutes(s.end) > clockMinutes(s.start))
-      if (!shifts.length) noShift++
       for (const s of [...shifts].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))) {
         const day = dayNumber(s.date) * 1440
         const start = day + clockMinutes(s.start)
@@ -228,7 +229,6 @@ class Model {
         this.routes.push({ tech: ti, date: s.date, start, end, limit: end + t.maxOvertimeMinutes, breaks, base: this.techs[ti]!.place, seq: [], cost: 0 })
       }
     })
-    this.noShiftTechs = noShift
 
     // Locked appointments go into the route of their technician whose shift holds their start.
     inst.jobs.forEach((j, ji) => {
@@ -304,7 +304,8 @@ class Model {
       if (v !== undefined) return v
     }
     const leg = this.travel.leg(this.places[a]!, this.places[b]!)
-    const m = leg ? leg.minutes : UNKNOWN
+    // An existing appointment stays whether or not its place is known: the unknown way there counts as none.
+    const m = leg ? leg.minutes : this.lockedPlaces.has(a) || this.lockedPlaces.has(b) ? 0 : UNKNOWN
     if (this.dense) this.dense[k] = m
     else this.sparse.set(k, m)
     if (leg) this.kmCache.set(k, leg.km)
@@ -470,7 +471,8 @@ class Search {
         } else if (v < b2) b2 = v
       }
       best1[x] = b1
-      best2[x] = b2
+      // Leaving the job out is always an option: its second-best choice is never dearer than that.
+      best2[x] = Math.min(b2, m.unplannedCost(jobs[x]!))
       bestK[x] = k1
     }
     const entry = (x: number, k: number) => {
@@ -503,8 +505,7 @@ class Search {
           left--
           continue
         }
-        // A job with one place left is the most urgent; among those, the dearer one first.
-        const regret = best2[x] === Infinity ? 1e15 + best1[x]! : best2[x]! - best1[x]!
+        const regret = best2[x]! - best1[x]!
         if (regret > pickRegret + EPS) {
           pickRegret = regret
           pick = x
