@@ -24,13 +24,9 @@ export const PLANNER_WEIGHTS = {
 
 export const PRIORITY_WEIGHT: Record<Priority, number> = { high: 3, normal: 2, low: 1 }
 
-export type UnplannedCode =
-  | 'NO_TECHNICIANS'
-  | 'WINDOW_INVERTED'
-  | 'NO_LOCATION'
-  | 'NO_QUALIFIED_TECHNICIAN'
-  | 'NO_SHIFT'
-  | 'NO_ROOM'
+/** Why a job was left unplanned, in the order the planner checks them. */
+export const UNPLANNED_CODES = ['NO_TECHNICIANS', 'WINDOW_INVERTED', 'NO_LOCATION', 'NO_QUALIFIED_TECHNICIAN', 'NO_SHIFT', 'NO_ROOM'] as const
+export type UnplannedCode = (typeof UNPLANNED_CODES)[number]
 
 export type ReasonCode =
   | 'LOCKED'
