@@ -57,13 +57,14 @@ export function randomInstance(seed: number, o: RandomInstanceOptions): PlannerI
       skills: r() < 0.5 ? [SKILLS[int(0, 2)]!] : [],
       location: o.awkward && r() < 0.05 ? null : where(),
       priority: (['high', 'normal', 'low'] as const)[int(0, 2)]!,
-      window: windowed || inverted
-        ? {
-            from: `${dateOf(day)}T${clock(from)}`,
-            to: `${dateOf(day)}T${clock(inverted ? from - 60 : from + int(60, 180))}`,
-            hard: r() < 0.3
-          }
-        : null,
+      window:
+        windowed || inverted
+          ? {
+              from: `${dateOf(day)}T${clock(from)}`,
+              to: `${dateOf(day)}T${clock(inverted ? from - 60 : from + int(60, 180))}`,
+              hard: r() < 0.3
+            }
+          : null,
       deadline: r() < 0.3 ? `${dateOf(day)}T${clock(int(10 * 60, 16 * 60))}` : null
     }
     if (o.awkward && r() < 0.05) job.skills = ['crane']

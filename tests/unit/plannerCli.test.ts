@@ -45,7 +45,11 @@ describe('plan solve', () => {
   })
 
   it('refuses a malformed file with the JSON path of the first error and exit code 2', async () => {
-    const bad = file('bad.json', { version: 1, technicians: [{ id: 'T1', shifts: [{ date: '2026-12-07', start: '8:00', end: '16:00' }] }], jobs: [] })
+    const bad = file('bad.json', {
+      version: 1,
+      technicians: [{ id: 'T1', shifts: [{ date: '2026-12-07', start: '8:00', end: '16:00' }] }],
+      jobs: []
+    })
     const r = await run(['plan', 'solve', bad, '--json'])
     expect(r.code).toBe(2)
     expect(r.out).toBe('')

@@ -43,7 +43,12 @@ function assertFeasible(inst: PlannerInstance, plan: Plan): void {
       const leg = travel.leg(prev, here)!
       expect(leg, `a known way to ${job.id}`).not.toBeNull()
       expect(stop.travelMinutes).toBe(leg.minutes)
-      const [depart, arrival, start, end] = [stop.depart, stop.arrival, stop.start, stop.end].map(toMinutes) as [number, number, number, number]
+      const [depart, arrival, start, end] = [stop.depart, stop.arrival, stop.start, stop.end].map(toMinutes) as [
+        number,
+        number,
+        number,
+        number
+      ]
       expect(end - start).toBe(job.durationMinutes)
       if (job.fixed) {
         // Locked: untouched, on its own technician.
@@ -116,12 +121,19 @@ describe('planner solver', () => {
     const day = '2026-12-07'
     const inst = parse({
       version: 1,
-      technicians: [{ id: 'mari', skills: ['hvac'], home: { lat: 59.437, lon: 24.7536 }, shifts: [{ date: day, start: '08:00', end: '16:00' }] }],
+      technicians: [
+        { id: 'mari', skills: ['hvac'], home: { lat: 59.437, lon: 24.7536 }, shifts: [{ date: day, start: '08:00', end: '16:00' }] }
+      ],
       jobs: [
         { id: 'crane', durationMinutes: 60, skills: ['crane'], location: { lat: 59.43, lon: 24.8 } },
         { id: 'inverted', durationMinutes: 30, location: { lat: 59.43, lon: 24.8 }, window: { from: `${day}T12:00`, to: `${day}T10:00` } },
         { id: 'nowhere', durationMinutes: 30, location: null },
-        { id: 'weekend', durationMinutes: 30, location: { lat: 59.43, lon: 24.8 }, window: { from: '2026-12-12T09:00', to: '2026-12-12T12:00', hard: true } },
+        {
+          id: 'weekend',
+          durationMinutes: 30,
+          location: { lat: 59.43, lon: 24.8 },
+          window: { from: '2026-12-12T09:00', to: '2026-12-12T12:00', hard: true }
+        },
         { id: 'ok', durationMinutes: 30, location: { lat: 59.43, lon: 24.8 }, deadline: `${day}T09:00`, priority: 'high' }
       ]
     })
@@ -167,7 +179,9 @@ describe('planner solver', () => {
     const plan = solve(
       parse({
         version: 1,
-        technicians: [{ id: 'mari', home: at, shifts: [{ date: day, start: '08:00', end: '13:00', breaks: [{ start: '10:00', end: '10:30' }] }] }],
+        technicians: [
+          { id: 'mari', home: at, shifts: [{ date: day, start: '08:00', end: '13:00', breaks: [{ start: '10:00', end: '10:30' }] }] }
+        ],
         jobs: [
           { id: 'locked', durationMinutes: 60, location: at, fixed: { technicianId: 'mari', start: `${day}T08:30` } },
           { id: 'a', durationMinutes: 60, location: at },
@@ -183,9 +197,25 @@ describe('planner solver', () => {
 
   it('refuses a malformed instance with the JSON path of the first error', () => {
     expect(parseInstanceText('{"version":1,')).toMatchObject({ ok: false, path: '$' })
-    const bad = parseInstance({ version: 1, technicians: [], jobs: [{ id: 'a', durationMinutes: 30 }, { id: 'b', durationMinutes: 30, window: { from: '2026-12-07 09:00', to: '2026-12-07T10:00' } }] })
+    const bad = parseInstance({
+      version: 1,
+      technicians: [],
+      jobs: [
+        { id: 'a', durationMinutes: 30 },
+        { id: 'b', durationMinutes: 30, window: { from: '2026-12-07 09:00', to: '2026-12-07T10:00' } }
+      ]
+    })
     expect(bad).toMatchObject({ ok: false, path: '$.jobs[1].window.from' })
-    expect(parseInstance({ version: 1, technicians: [], jobs: [{ id: 'a', durationMinutes: 30 }, { id: 'a', durationMinutes: 30 }] })).toMatchObject({
+    expect(
+      parseInstance({
+        version: 1,
+        technicians: [],
+        jobs: [
+          { id: 'a', durationMinutes: 30 },
+          { id: 'a', durationMinutes: 30 }
+        ]
+      })
+    ).toMatchObject({
       ok: false,
       path: '$.jobs[1].id'
     })

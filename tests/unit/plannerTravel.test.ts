@@ -40,7 +40,9 @@ describe('matrix travel model', () => {
     const fallback = straightLineTravel()
     const m = matrixTravel([{ from: 'a', to: 'b', minutes: 17.2, km: 12 }], fallback)
     expect(m.leg({ id: 'a', point: null }, { id: 'b', point: null })).toEqual({ minutes: 18, km: 12 })
-    expect(m.leg({ id: 'b', point: tallinn }, { id: 'a', point: tartu })).toEqual(fallback.leg({ id: 'b', point: tallinn }, { id: 'a', point: tartu }))
+    expect(m.leg({ id: 'b', point: tallinn }, { id: 'a', point: tartu })).toEqual(
+      fallback.leg({ id: 'b', point: tallinn }, { id: 'a', point: tartu })
+    )
     expect(matrixTravel([]).leg({ id: 'a', point: tallinn }, { id: 'b', point: tartu })).toBeNull()
   })
 })

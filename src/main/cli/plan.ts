@@ -27,7 +27,8 @@ export const planSolve: Command = {
     if (args.length !== 1) throw usageError(cliText('cli.plan.needsFile'))
     const file = args[0]!
     const seconds = Number(str(values.seconds) ?? '10')
-    if (!Number.isFinite(seconds) || seconds <= 0) throw usageError(cliText('cli.positiveNumber', { option: '--seconds', value: str(values.seconds) ?? '' }))
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw usageError(cliText('cli.positiveNumber', { option: '--seconds', value: str(values.seconds) ?? '' }))
     const seed = whole(str(values.seed), '--seed', 0, 1)
     const iterations = whole(str(values.iterations), '--iterations', 0, 500)
     let text: string

@@ -30,7 +30,11 @@ export const plannerJobSchema = z
     /** Null (or left out) when the site has no coordinates: the job is left unplanned unless `matrix` knows its place. */
     location: point.nullable().default(null),
     /** The customer's requested window for the visit's start. `hard`: never start after `to`. */
-    window: z.object({ from: dateTime, to: dateTime, hard: z.boolean().default(false) }).strict().nullable().default(null),
+    window: z
+      .object({ from: dateTime, to: dateTime, hard: z.boolean().default(false) })
+      .strict()
+      .nullable()
+      .default(null),
     /** SLA deadline for the start of the visit (the response deadline). */
     deadline: dateTime.nullable().default(null),
     priority: z.enum(PRIORITIES).default('normal'),
@@ -135,7 +139,8 @@ export function parseInstanceText(text: string): ParsedInstance {
 /* ---------- wall-clock minutes ---------- */
 
 /** Days since 1970-01-01 of a "YYYY-MM-DD" date (calendar arithmetic only; no time zone, no DST). */
-export const dayNumber = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
+export const dayNumber = (d: string): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
 
 export const clockMinutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
 

@@ -25,7 +25,14 @@ export const PLANNER_WEIGHTS = {
 export const PRIORITY_WEIGHT: Record<Priority, number> = { high: 3, normal: 2, low: 1 }
 
 /** Why a job was left unplanned, in the order the planner checks them. */
-export const UNPLANNED_CODES = ['NO_TECHNICIANS', 'WINDOW_INVERTED', 'NO_LOCATION', 'NO_QUALIFIED_TECHNICIAN', 'NO_SHIFT', 'NO_ROOM'] as const
+export const UNPLANNED_CODES = [
+  'NO_TECHNICIANS',
+  'WINDOW_INVERTED',
+  'NO_LOCATION',
+  'NO_QUALIFIED_TECHNICIAN',
+  'NO_SHIFT',
+  'NO_ROOM'
+] as const
 export type UnplannedCode = (typeof UNPLANNED_CODES)[number]
 
 export type ReasonCode =
@@ -222,7 +229,17 @@ class Model {
           .map((b): [number, number] => [day + clockMinutes(b.start), day + clockMinutes(b.end)])
           .filter(([a, b]) => b > a)
           .sort((a, b) => a[0] - b[0])
-        this.routes.push({ tech: ti, date: s.date, start, end, limit: end + t.maxOvertimeMinutes, breaks, base: this.techs[ti]!.place, seq: [], cost: 0 })
+        this.routes.push({
+          tech: ti,
+          date: s.date,
+          start,
+          end,
+          limit: end + t.maxOvertimeMinutes,
+          breaks,
+          base: this.techs[ti]!.place,
+          seq: [],
+          cost: 0
+        })
       }
     })
 
@@ -389,6 +406,8 @@ class Model {
 
 const EPS = 1e-6
 const NEIGHBOURS = 12
+/** How much worse a ruin-and-recreate round may be and still be kept at first: ten minutes of driving. */
+const ALLOWANCE = 10 * PLANNER_WEIGHTS.travelMinute
 
 class Search {
   private neighbours: number[][] | null = null
@@ -444,7 +463,7 @@ class Search {
    * Regret-2 insertion: the job that would lose most by not getting its best place goes first. The best
    * place per job and route is cached; after an insertion only the changed route's entries are redone.
    */
-  insertRegret(set: readonly number[], beforeChange?: (ri: number) => void): void {
+  insertRegret(set: readonly number[], beforeChange?: (ri: number) => void, shuffled = false): void {
     const m = this.m
     const jobs = set.filter((j) => m.jobs[j]!.cands.length > 0 && m.routeOf[j]! < 0)
     const delta = jobs.map((j) => new Float64Array(m.jobs[j]!.cands.length))
@@ -501,7 +520,8 @@ class Search {
           left--
           continue
         }
-        const regret = best2[x]! - best1[x]!
+        // Shuffled: a random job goes first, each to its cheapest place (diversity for ruin and recreate).
+        const regret = shuffled ? this.rng() : best2[x]! - best1[x]!
         if (regret > pickRegret + EPS) {
           pickRegret = regret
           pick = x
@@ -632,6 +652,49 @@ class Search {
     return improved
   }
 
+  /**
+   * 2-opt*: two routes of the same day exchange their tails, cut after a job and before one of its
+   * neighbours — the move that hands a whole stretch of work to the technician next door.
+   */
+  private tailExchangePass(): boolean {
+    const m = this.m
+    let improved = false
+    const fits = (jobs: readonly number[], ri: number) => jobs.every((j) => !this.movable(j) || m.jobs[j]!.cands.includes(ri))
+    for (let j = 0; j < m.jobs.length; j++) {
+      if (!this.movable(j) || m.routeOf[j]! < 0) continue
+      if (this.timeUp()) return improved
+      for (const k of this.neighboursOf(j)) {
+        const a = m.routeOf[j]!
+        const b = m.routeOf[k]!
+        if (b < 0 || a === b) continue
+        const ra = m.routes[a]!
+        const rb = m.routes[b]!
+        if (ra.date !== rb.date) continue
+        const i = ra.seq.indexOf(j)
+        const p = rb.seq.indexOf(k)
+        const tailA = ra.seq.slice(i + 1)
+        const tailB = rb.seq.slice(p)
+        if (tailA.some((x) => !this.movable(x)) || tailB.some((x) => !this.movable(x))) continue
+        if (!fits(tailB, a) || !fits(tailA, b)) continue
+        const nextA = [...ra.seq.slice(0, i + 1), ...tailB]
+        const nextB = [...rb.seq.slice(0, p), ...tailA]
+        const ca = m.evaluate(ra, nextA)
+        if (ca === Infinity) continue
+        const cb = m.evaluate(rb, nextB)
+        if (ca + cb < ra.cost + rb.cost - EPS) {
+          ra.seq = nextA
+          rb.seq = nextB
+          ra.cost = ca
+          rb.cost = cb
+          for (const x of tailB) m.routeOf[x] = a
+          for (const x of tailA) m.routeOf[x] = b
+          improved = true
+        }
+      }
+    }
+    return improved
+  }
+
   /** Reverses a stretch of one route (2-opt inside the route). */
   private twoOptPass(): boolean {
     let improved = false
@@ -658,21 +721,56 @@ class Search {
       const a = this.relocatePass()
       const b = this.swapPass()
       const c = this.twoOptPass()
+      const d = this.tailExchangePass()
       if (this.timeUp()) {
         this.timedOut = true
         return
       }
-      if (!a && !b && !c) return
+      if (!a && !b && !c && !d) return
     }
   }
 
+  private snapshot(): { seqs: number[][]; costs: number[]; routeOf: Int32Array } {
+    return { seqs: this.m.routes.map((r) => [...r.seq]), costs: this.m.routes.map((r) => r.cost), routeOf: this.m.routeOf.slice() }
+  }
+
+  private restore(s: ReturnType<Search['snapshot']>): void {
+    this.m.routes.forEach((r, i) => {
+      r.seq = s.seqs[i]!
+      r.cost = s.costs[i]!
+    })
+    this.m.routeOf.set(s.routeOf)
+  }
+
   /**
-   * Ruin and recreate: take out a few jobs near a random one (or one route's), put them and the unplanned
-   * ones back by regret insertion, keep the result unless it is worse.
+   * Ruin and recreate: take out a few jobs near a random one (or one or two routes' jobs), put them and the
+   * unplanned ones back by regret insertion or, every other round, in random order at their cheapest places. A slightly worse result is kept too (record-to-record travel, the
+   * allowance shrinking to nothing by the last round) so the search can leave a local optimum; the best
+   * plan seen is the answer.
    */
   ruinAndRecreate(rounds: number): void {
-    const m = this.m
     let current = this.total()
+    let best = current
+    let bestPlan = this.snapshot()
+    try {
+      this.rounds(
+        rounds,
+        () => current,
+        (v) => {
+          current = v
+          if (v < best - EPS) {
+            best = v
+            bestPlan = this.snapshot()
+          }
+        }
+      )
+    } finally {
+      if (current > best + EPS) this.restore(bestPlan)
+    }
+  }
+
+  private rounds(rounds: number, current: () => number, accept: (v: number) => void): void {
+    const m = this.m
     for (let it = 0; it < rounds; it++) {
       if (this.timeUp()) {
         this.timedOut = true
@@ -684,8 +782,15 @@ class Search {
       this.iterations++
       const ruin = new Set<number>()
       const first = planned[Math.floor(this.rng() * planned.length)]!
-      if (this.rng() < 0.25) {
-        for (const j of m.routes[m.routeOf[first]!]!.seq) if (this.movable(j)) ruin.add(j)
+      const kind = this.rng()
+      if (kind < 0.3) {
+        // One route, and with it the route of a neighbour that day: their work is redistributed.
+        const ra = m.routes[m.routeOf[first]!]!
+        const other = this.neighboursOf(first)
+          .map((k) => m.routeOf[k]!)
+          .find((ri) => ri >= 0 && m.routes[ri]!.date === ra.date && m.routes[ri] !== ra)
+        for (const r of other !== undefined && kind < 0.15 ? [ra, m.routes[other]!] : [ra])
+          for (const j of r.seq) if (this.movable(j)) ruin.add(j)
       } else {
         const size = 2 + Math.floor(this.rng() * Math.min(12, Math.max(1, planned.length / 3)))
         ruin.add(first)
@@ -706,10 +811,10 @@ class Search {
         keep(m.routeOf[j]!)
         this.remove(j)
       }
-      this.insertRegret([...where.keys()], keep)
+      this.insertRegret([...where.keys()], keep, this.rng() < 0.5)
       const next = this.total()
-      if (next <= current + EPS) {
-        current = next
+      if (next <= current() + ALLOWANCE * (1 - it / rounds) + EPS) {
+        accept(next)
         continue
       }
       for (const [ri, s] of saved) {
@@ -773,7 +878,10 @@ function describe(m: Model, seed: number, search: Search | null, started: number
       const why: Reason[] = []
       if (locked) why.push({ code: 'LOCKED', params: { technicianId: tech.id, start: fromMinutes(s.start) } })
       else {
-        why.push({ code: 'ASSIGNED', params: { technicianId: tech.id, date: r.date, start: fromMinutes(s.start), end: fromMinutes(s.end) } })
+        why.push({
+          code: 'ASSIGNED',
+          params: { technicianId: tech.id, date: r.date, start: fromMinutes(s.start), end: fromMinutes(s.end) }
+        })
         // Qualified technicians working that day, and whether this one lives closest to the job.
         const sameDay = job.cands.map((ri) => m.routes[ri]!).filter((o) => o.date === r.date)
         const techsThatDay = [...new Set(sameDay.map((o) => o.tech))]
@@ -793,8 +901,7 @@ function describe(m: Model, seed: number, search: Search | null, started: number
             why.push({ code: 'DEADLINE_MISSED', params: { deadline: fromMinutes(job.deadline), lateMinutes: s.start - job.deadline } })
             parts.missedDeadlines++
             parts.missedDeadlineWeight += job.weight
-          } else
-            why.push({ code: 'DEADLINE_MET', params: { deadline: fromMinutes(job.deadline), slackMinutes: job.deadline - s.start } })
+          } else why.push({ code: 'DEADLINE_MET', params: { deadline: fromMinutes(job.deadline), slackMinutes: job.deadline - s.start } })
         }
       }
       reasons[job.id] = why
