@@ -98,10 +98,10 @@ describe('planner solver', () => {
         fc.integer({ min: 1, max: 2 }),
         (seed, technicians, jobs, days) => {
           const inst = parse(randomInstance(seed, { technicians, jobs, days, awkward: true, breaks: seed % 2 === 0 }))
-          assertFeasible(inst, solve(inst, { seed, iterations: 30, seconds: 60 }))
+          assertFeasible(inst, solve(inst, { seed, iterations: 20, seconds: 60 }))
         }
       ),
-      { numRuns: 60, seed: 19 }
+      { numRuns: 40, seed: 19 }
     )
   })
 

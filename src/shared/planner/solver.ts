@@ -463,7 +463,7 @@ class Search {
    * Regret-2 insertion: the job that would lose most by not getting its best place goes first. The best
    * place per job and route is cached; after an insertion only the changed route's entries are redone.
    */
-  insertRegret(set: readonly number[], beforeChange?: (ri: number) => void, shuffled = false): void {
+  insertRegret(set: readonly number[], beforeChange?: (ri: number) => void, shuffled = false, banned = -1): void {
     const m = this.m
     const jobs = set.filter((j) => m.jobs[j]!.cands.length > 0 && m.routeOf[j]! < 0)
     const delta = jobs.map((j) => new Float64Array(m.jobs[j]!.cands.length))
@@ -493,7 +493,7 @@ class Search {
     const entry = (x: number, k: number) => {
       const j = jobs[x]!
       const ri = m.jobs[j]!.cands[k]!
-      const [c, pos] = this.cheapest(j, ri)
+      const [c, pos] = ri === banned ? [Infinity, -1] : this.cheapest(j, ri)
       const d = c - m.routes[ri]!.cost
       // Planning it must beat leaving it out (a day's lateness can cost more than an unplanned job).
       delta[x]![k] = d < m.unplannedCost(j) ? d : Infinity
@@ -783,7 +783,17 @@ class Search {
       const ruin = new Set<number>()
       const first = planned[Math.floor(this.rng() * planned.length)]!
       const kind = this.rng()
-      if (kind < 0.3) {
+      let banned = -1
+      if (kind < 0.1) {
+        // Route elimination: one technician-day's work goes to the others (with a neighbour's route reshuffled
+        // too), the plan a bulk move finds and single moves never do.
+        banned = m.routeOf[first]!
+        const ra = m.routes[banned]!
+        const other = this.neighboursOf(first)
+          .map((k) => m.routeOf[k]!)
+          .find((ri) => ri >= 0 && ri !== banned)
+        for (const r of other !== undefined ? [ra, m.routes[other]!] : [ra]) for (const j of r.seq) if (this.movable(j)) ruin.add(j)
+      } else if (kind < 0.3) {
         // One route, and with it the route of a neighbour that day: their work is redistributed.
         const ra = m.routes[m.routeOf[first]!]!
         const other = this.neighboursOf(first)
@@ -811,7 +821,7 @@ class Search {
         keep(m.routeOf[j]!)
         this.remove(j)
       }
-      this.insertRegret([...where.keys()], keep, this.rng() < 0.5)
+      this.insertRegret([...where.keys()], keep, this.rng() < 0.5, banned)
       const next = this.total()
       if (next <= current() + ALLOWANCE * (1 - it / rounds) + EPS) {
         accept(next)
