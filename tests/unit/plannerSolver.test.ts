@@ -173,6 +173,31 @@ describe('planner solver', () => {
     expect(plan.objective).toMatchObject({ missedDeadlines: 1, missedDeadlineWeight: 1, unplanned: 1, travelMinutes: 0 })
   })
 
+  it('says when a technician waits for the requested window and when a deadline is missed', () => {
+    const day = '2026-12-07'
+    const at = { lat: 59.43, lon: 24.8 }
+    const plan = solve(
+      parse({
+        version: 1,
+        technicians: [{ id: 'mari', home: at, shifts: [{ date: day, start: '08:00', end: '16:00' }] }],
+        jobs: [
+          { id: 'later', durationMinutes: 60, location: at, window: { from: `${day}T10:00`, to: `${day}T11:00` } },
+          {
+            id: 'urgent',
+            durationMinutes: 30,
+            location: at,
+            window: { from: `${day}T09:00`, to: `${day}T09:30`, hard: true },
+            deadline: `${day}T08:30`
+          }
+        ]
+      }),
+      { iterations: 10 }
+    )
+    expect(plan.reasons.urgent).toContainEqual({ code: 'DEADLINE_MISSED', params: { deadline: `${day}T08:30`, lateMinutes: 30 } })
+    expect(plan.reasons.later).toContainEqual({ code: 'WAITS_FOR_WINDOW', params: { from: `${day}T10:00`, minutes: 30 } })
+    expect(plan.reasons.later).toContainEqual({ code: 'FROM_PREVIOUS', params: { from: 'urgent', minutes: 0, km: 0 } })
+  })
+
   it('keeps locked jobs where they are and plans around them, breaks included', () => {
     const day = '2026-12-07'
     const at = { lat: 59.43, lon: 24.8 }

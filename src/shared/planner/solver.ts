@@ -146,6 +146,8 @@ interface Route {
 /** One stop of an evaluated route; j = -1 is the way home. */
 interface Timed {
   j: number
+  /** When the technician could have arrived, had they left as soon as they were free. */
+  ready: number
   depart: number
   arrival: number
   start: number
@@ -182,9 +184,11 @@ class Model {
   private readonly placeIndex = new Map<string, number>()
   private readonly travel: TravelModel
   private readonly dense: Int32Array | null
+  private readonly denseKm: Float32Array | null
   private readonly sparse = new Map<number, number>()
   private readonly kmCache = new Map<number, number>()
   private readonly lockedPlaces = new Set<number>()
+  private readonly P: number
   /** Where each job is: route index, or -1. */
   readonly routeOf: Int32Array
 
@@ -214,8 +218,9 @@ class Model {
     this.jobs.forEach((job) => {
       if (!Number.isNaN(job.fixedStart)) this.lockedPlaces.add(job.place)
     })
-    const P = this.places.length
+    const P = (this.P = this.places.length)
     this.dense = P <= 2500 ? new Int32Array(P * P).fill(-2) : null
+    this.denseKm = this.dense ? new Float32Array(P * P) : null
     this.routeOf = new Int32Array(this.jobs.length).fill(-1)
 
     inst.technicians.forEach((t, ti) => {
@@ -306,28 +311,39 @@ class Model {
     return this.places.length - 1
   }
 
+  /** Travel minutes between two places (UNKNOWN when not known); the hot path of the whole search. */
   minutes(a: number, b: number): number {
-    const P = this.places.length
-    const k = a * P + b
-    if (this.dense) {
-      const v = this.dense[k]!
+    const d = this.dense
+    if (d !== null) {
+      const v = d[a * this.P + b]!
       if (v !== -2) return v
-    } else {
+    }
+    return this.leg(a, b)
+  }
+
+  private leg(a: number, b: number): number {
+    const k = a * this.P + b
+    if (!this.dense) {
       const v = this.sparse.get(k)
       if (v !== undefined) return v
     }
     const leg = this.travel.leg(this.places[a]!, this.places[b]!)
     // An existing appointment stays whether or not its place is known: the unknown way there counts as none.
     const m = leg ? leg.minutes : this.lockedPlaces.has(a) || this.lockedPlaces.has(b) ? 0 : UNKNOWN
-    if (this.dense) this.dense[k] = m
-    else this.sparse.set(k, m)
-    if (leg) this.kmCache.set(k, leg.km)
+    if (this.dense) {
+      this.dense[k] = m
+      if (leg) this.denseKm![k] = leg.km
+    } else {
+      this.sparse.set(k, m)
+      if (leg) this.kmCache.set(k, leg.km)
+    }
     return m
   }
 
   km(a: number, b: number): number {
     if (this.minutes(a, b) === UNKNOWN) return 0
-    return this.kmCache.get(a * this.places.length + b) ?? 0
+    const k = a * this.P + b
+    return this.denseKm ? this.denseKm[k]! : (this.kmCache.get(k) ?? 0)
   }
 
   /** A movable job's start no earlier than `t`: waits for its window and keeps the drive and the job out of breaks. */
@@ -368,7 +384,7 @@ class Model {
       cost += W.travelMinute * leg
       if (!Number.isNaN(job.fixedStart)) {
         if (t + leg > job.fixedStart && movable) return Infinity
-        out?.push({ j, depart: t, arrival: t + leg, start: job.fixedStart, end: job.fixedStart + job.dur, leg })
+        out?.push({ j, ready: t + leg, depart: t, arrival: t + leg, start: job.fixedStart, end: job.fixedStart + job.dur, leg })
         t = Math.max(t, job.fixedStart + job.dur)
         movable = false
       } else {
@@ -380,7 +396,7 @@ class Model {
           cost += W.latenessMinute * (s - job.to)
         }
         if (s > job.deadline) cost += W.missedDeadline * job.weight
-        out?.push({ j, depart: s - leg, arrival: s, start: s, end, leg })
+        out?.push({ j, ready: t + leg, depart: s - leg, arrival: s, start: s, end, leg })
         t = end
         movable = true
       }
@@ -391,7 +407,7 @@ class Model {
     if (back === UNKNOWN) return Infinity
     const home = t + back
     if (home > r.limit && movable) return Infinity
-    out?.push({ j: -1, depart: t, arrival: home, start: home, end: home, leg: back })
+    out?.push({ j: -1, ready: home, depart: t, arrival: home, start: home, end: home, leg: back })
     return cost + W.travelMinute * back + W.overtimeMinute * Math.max(0, home - r.end)
   }
 
@@ -904,8 +920,8 @@ function describe(m: Model, seed: number, search: Search | null, started: number
           why.push({ code: 'WINDOW_LATE', params: { to: fromMinutes(job.to), lateMinutes: s.start - job.to } })
           parts.latenessMinutes += s.start - job.to
         } else if (job.to < Infinity) why.push({ code: 'WINDOW_KEPT', params: { from: fromMinutes(job.from), to: fromMinutes(job.to) } })
-        if (s.start === job.from && s.start > s.depart + s.leg)
-          why.push({ code: 'WAITS_FOR_WINDOW', params: { from: fromMinutes(job.from) } })
+        if (s.start === job.from && s.start > s.ready)
+          why.push({ code: 'WAITS_FOR_WINDOW', params: { from: fromMinutes(job.from), minutes: s.start - s.ready } })
         if (job.deadline < Infinity) {
           if (s.start > job.deadline) {
             why.push({ code: 'DEADLINE_MISSED', params: { deadline: fromMinutes(job.deadline), lateMinutes: s.start - job.deadline } })
