@@ -27,6 +27,7 @@ import { DEFAULT_REASONS, DEFAULT_STAGES } from '../../src/main/services/orders/
 import { DEFAULT_DISPOSITIONS, DEFAULT_RETURN_REASONS } from '../../src/main/services/returns/setup'
 import { DEFAULT_VAT_RATES } from '../../src/main/services/settings/settings'
 import { DEFAULT_SLA_REASONS } from '../../src/main/services/sla/definitions'
+import { UNPLANNED_CODES } from '../../src/shared/planner/solver'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -59,6 +60,7 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.combineRule': COMBINE_RULES,
   'enums.assignmentStatus': ASSIGNMENT_STATUSES,
   'enums.priority': PRIORITIES,
+  'cli.plan.unplanned': UNPLANNED_CODES,
   'enums.progress': PROGRESS,
   'enums.lineType': LINE_TYPES,
   'enums.customerLanguage': CUSTOMER_LANGUAGES,

@@ -38,6 +38,8 @@ const OPTIONS = {
   group: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
+  seconds: { type: 'string' },
+  iterations: { type: 'string' },
   'csv-dialect': { type: 'string' }
 } as const
 
@@ -69,6 +71,7 @@ export function generalHelp(): string {
     '  npm run cli -- pdf invoice INV-000003 --out INV-000003.pdf --db demo.db',
     '  npm run cli -- einvoice INV-000003 --out INV-000003.xml --db demo.db',
     '  npm run cli -- agreements generate --from 2026-01-01 --to 2026-03-31 --db demo.db --json',
+    '  npm run cli -- plan solve instance.json --seconds 5 --json',
     '  HOOLDUS_PASSWORD=… npm run cli -- users add mari --name "Mari Maasikas" --role dispatcher --db demo.db'
   ].join('\n')
 }

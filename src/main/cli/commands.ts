@@ -16,6 +16,7 @@ import { ensureSettings } from '../services/settings/settings'
 import { agreementsGenerate } from './agreements'
 import { subscriptionsGenerate } from './subscriptions'
 import { einvoice } from './einvoice'
+import { planSolve } from './plan'
 import {
   actingUser,
   CliError,
@@ -446,5 +447,6 @@ export const COMMANDS: readonly Command[] = [
   pdf,
   einvoice,
   agreementsGenerate,
-  subscriptionsGenerate
+  subscriptionsGenerate,
+  planSolve
 ]

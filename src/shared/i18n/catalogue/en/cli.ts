@@ -221,5 +221,30 @@ export const cli = {
     noGroup: 'There is no subscription group {{code}}.',
     progress: '  {{done}}/{{total}} subscriptions, {{created}} fees created',
     done: 'Created {{created}} fees, skipped {{skipped}} made before, {{subscriptions}} subscriptions up to {{to}} ({{seconds}} s).'
+  },
+  plan: {
+    summary: 'Plan an instance file with the planner, without a database',
+    details:
+      '<instance.json>  jobs, technicians, shifts, skills, windows, deadlines; the format is in docs/adr/0020\n' +
+      '--seconds N      stop searching after N seconds at the latest (default 10)\n' +
+      '--seed N         the random seed: the same seed gives the same plan (default 1)\n' +
+      '--iterations N   ruin-and-recreate rounds after the first plan (default 500)\n' +
+      '--json           print the plan as one JSON object: routes, unplanned jobs, objective parts, reasons\n' +
+      'Exit code 2: the file is not a valid instance; the message names the JSON path of the first error.',
+    needsFile: 'plan solve needs one instance file, e.g. plan solve instance.json',
+    wholeNumber: '{{option}} must be a whole number of at least {{min}}, not "{{value}}"',
+    unreadable: 'Cannot read {{file}}: {{message}}',
+    malformed: '{{file}} is not a valid instance: {{path}}: {{message}}',
+    done:
+      'Planned {{planned}} jobs on {{days}} technician days, {{unplanned}} left unplanned, {{missed}} SLA deadlines missed; ' +
+      'driving {{hours}} h, {{km}} km; {{late}} min late against requested windows, {{overtime}} min overtime ({{seconds}} s).',
+    unplanned: {
+      NO_TECHNICIANS: 'no technicians in the team',
+      WINDOW_INVERTED: 'the requested window closes before it opens',
+      NO_LOCATION: 'the site has no coordinates',
+      NO_QUALIFIED_TECHNICIAN: 'no technician has the skills',
+      NO_SHIFT: 'no qualified technician works in the window',
+      NO_ROOM: 'no free slot left for a qualified technician'
+    }
   }
 }

@@ -221,5 +221,30 @@ export const cli: Shape<typeof en> = {
     noGroup: 'Kordustellimuste gruppi {{code}} ei ole.',
     progress: '  {{done}}/{{total}} kordustellimust, {{created}} tasu loodud',
     done: 'Loodud {{created}} tasu, vahele jäetud {{skipped}} varem loodut, {{subscriptions}} kordustellimust kuni {{to}} ({{seconds}} s).'
+  },
+  plan: {
+    summary: 'Planeeri ülesandefail planeerijaga, ilma andmebaasita',
+    details:
+      '<instance.json>  tööd, tehnikud, vahetused, oskused, ajaaknad, tähtajad; vorming on failis docs/adr/0020\n' +
+      '--seconds N      lõpeta otsing hiljemalt N sekundi pärast (vaikimisi 10)\n' +
+      '--seed N         juhuarvude seeme: sama seeme annab sama plaani (vaikimisi 1)\n' +
+      '--iterations N   lammuta-ja-ehita-voorude arv pärast esimest plaani (vaikimisi 500)\n' +
+      '--json           prindi plaan ühe JSON-objektina: marsruudid, planeerimata tööd, sihifunktsiooni osad, põhjused\n' +
+      'Väljumiskood 2: fail ei ole korrektne ülesanne; teade nimetab esimese vea JSON-tee.',
+    needsFile: 'plan solve vajab ühte ülesandefaili, nt plan solve instance.json',
+    wholeNumber: '{{option}} peab olema täisarv, vähemalt {{min}}, mitte „{{value}}“',
+    unreadable: 'Faili {{file}} ei saa lugeda: {{message}}',
+    malformed: '{{file}} ei ole korrektne ülesanne: {{path}}: {{message}}',
+    done:
+      'Planeeritud {{planned}} tööd {{days}} tehniku tööpäevale, planeerimata {{unplanned}}, SLA tähtaegu ületatud {{missed}}; ' +
+      'sõitu {{hours}} h, {{km}} km; soovitud ajaakendest hiljem {{late}} min, ületunde {{overtime}} min ({{seconds}} s).',
+    unplanned: {
+      NO_TECHNICIANS: 'meeskonnas pole tehnikuid',
+      WINDOW_INVERTED: 'soovitud ajaaken sulgub enne, kui avaneb',
+      NO_LOCATION: 'objektil pole koordinaate',
+      NO_QUALIFIED_TECHNICIAN: 'ühelgi tehnikul pole vajalikke oskusi',
+      NO_SHIFT: 'ükski sobiv tehnik ei tööta selles ajaaknas',
+      NO_ROOM: 'sobivatel tehnikutel pole vaba aega'
+    }
   }
 }
