@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
+import type { ObjectHistoryRow } from '@shared/domain/context'
+import type { OrderListRow } from '@shared/domain/orders'
 import { runMethod } from '../../src/main/api/pipeline'
 import { exportSources } from '../../src/main/api/handlers'
 import { createContext } from '../../src/main/services/core/context'
@@ -39,7 +41,7 @@ describe('a customer’s orders', () => {
     const w = await world()
     const newer = await w.order({ description: 'Newer breakdown' })
     let cancelled = await w.order({ description: 'Called off' })
-    cancelled = await w.api('serviceOrders.cancel', { id: cancelled.id, version: cancelled.version, reasonId: w.seed.reason.id })
+    cancelled = await w.api('serviceOrders.cancel', { id: cancelled.id, version: cancelled.version })
     await w.api('serviceOrders.create', { customerId: w.other.id, siteId: w.other.sites[0]!.id, description: 'Not theirs' })
 
     const page = await w.api('serviceOrders.list', { customerId: w.seed.customer.id, sort: 'openFirst' })
@@ -55,7 +57,9 @@ describe('a customer’s orders', () => {
     expect(second.rows.map((r) => r.number)).toEqual([w.seed.doneOrder.number])
     // The export walks the same rows in the same order.
     const input = contract['serviceOrders.list'].input.parse({ customerId: w.seed.customer.id, sort: 'openFirst' })
-    expect([...exportSources['serviceOrders.list']!(w.admin, input)].map((r) => r.number)).toEqual(page.rows.map((r) => r.number))
+    expect([...(exportSources['serviceOrders.list']!(w.admin, input) as Iterable<OrderListRow>)].map((r) => r.number)).toEqual(
+      page.rows.map((r) => r.number)
+    )
   })
 })
 
@@ -168,7 +172,11 @@ describe('a service object’s history', () => {
     expect(search.rows.map((r) => r.orderNumber)).toEqual([past.number])
     const input = contract['serviceObjectHistory.list'].input.parse({ serviceObjectId: pump.id, sort: 'orderAt', dir: 'desc' })
     expect(
-      [...exportSources['serviceObjectHistory.list']!(w.admin, input)].map((r) => [r.orderNumber, r.lineDescription, r.quantity])
+      [...(exportSources['serviceObjectHistory.list']!(w.admin, input) as Iterable<ObjectHistoryRow>)].map((r) => [
+        r.orderNumber,
+        r.lineDescription,
+        r.quantity
+      ])
     ).toEqual(rows)
 
     // The order list with the object filter: the same orders, by header or by line.
@@ -185,7 +193,7 @@ describe('a service object’s history', () => {
       openOrders: 5
     })
     // A cancelled order is no visit, and nothing ahead once the next ones are called off.
-    for (const o of [next, later]) await w.api('serviceOrders.cancel', { id: o.id, version: o.version, reasonId: w.seed.reason.id })
+    for (const o of [next, later]) await w.api('serviceOrders.cancel', { id: o.id, version: o.version })
     expect(await w.api('serviceObjects.visits', { serviceObjectId: pump.id })).toMatchObject({ nextVisit: null, openOrders: 3 })
   })
 
