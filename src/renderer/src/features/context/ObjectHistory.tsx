@@ -133,8 +133,12 @@ export function ObjectHistory({ serviceObjectId, customerId, number }: { service
           {
             key: 'progress',
             label: t('orders.list.progress'),
-            width: 110,
-            render: (r) => <ProgressBadge progress={r.progress} size="xs" />
+            // The table gives its room to the long texts; a badge cut to "IN PROC…" says nothing.
+            render: (r) => (
+              <div style={{ minWidth: 104 }}>
+                <ProgressBadge progress={r.progress} size="xs" />
+              </div>
+            )
           },
           { key: 'type', label: t('context.object.col.type'), width: 80, render: (r) => (r.type ? t(`enums.lineType.${r.type}`) : '') },
           {
