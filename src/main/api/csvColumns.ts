@@ -340,7 +340,21 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     ['finishedAt', 'instant'],
     'repeatOfOrderNumber'
   ],
-  'bomTemplates.list': ['number', 'name', 'itemName', 'componentCount', 'attachedCount']
+  'bomTemplates.list': ['number', 'name', 'itemName', 'componentCount', 'attachedCount'],
+  'serviceObjectHistory.list': [
+    ['orderAt', 'instant'],
+    'orderNumber',
+    'description',
+    'stageName',
+    'progress',
+    'lineNo',
+    ['type', 'lineType'],
+    'lineDescription',
+    ['quantity', 'thousandths'],
+    'unit',
+    'workerName',
+    'date'
+  ]
 }
 
 /** Fields of list rows that no CSV file shows (see CSV_COLUMNS). */

@@ -13,6 +13,7 @@ import { repairContract } from '@shared/api/domains/repair'
 import { intakeContract } from '@shared/api/domains/intake'
 import { lifecycleContract } from '@shared/api/domains/lifecycle'
 import { calendarContract } from '@shared/api/domains/calendar'
+import { contextContract } from '@shared/api/domains/context'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -27,6 +28,7 @@ import { systemExports, systemHandlers } from '../services/system/handlers'
 import { repairExports, repairHandlers } from '../services/repair/handlers'
 import { intakeHandlers } from '../services/orders/intakeHandlers'
 import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handlers'
+import { contextExports, contextHandlers } from '../services/context/handlers'
 import { calendarHandlers } from '../services/calendar/handlers'
 
 export type Handlers = HandlersOf<Contract>
@@ -66,7 +68,8 @@ export const handlers = {
   ...only(repairContract, repairHandlers),
   ...only(intakeContract, intakeHandlers),
   ...only(lifecycleContract, lifecycleHandlers),
-  ...only(calendarContract, calendarHandlers)
+  ...only(calendarContract, calendarHandlers),
+  ...only(contextContract, contextHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -81,5 +84,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...returnsExports,
   ...subscriptionsExports,
   ...repairExports,
-  ...lifecycleExports
+  ...lifecycleExports,
+  ...contextExports
 }

@@ -108,7 +108,9 @@ export const COMPLIANCE_GROUPINGS = ['customer', 'agreementGroup', 'priority', '
 export const complianceInput = z.object({
   from: isoDate,
   to: isoDate,
-  groupBy: z.enum(COMPLIANCE_GROUPINGS).default('month')
+  groupBy: z.enum(COMPLIANCE_GROUPINGS).default('month'),
+  /** One customer's orders only (the customer page's SLA tab); null = all. */
+  customerId: id.nullable().default(null)
 })
 export const complianceRow = z.object({
   key: z.string(),

@@ -122,6 +122,8 @@ export const serviceOrderLines = sqliteTable(
     // and read every posted (or open) line of the database instead of the order's few.
     index('service_order_lines_invoice_idx').on(t.invoiceId),
     index('service_order_lines_agreement_line_idx').on(t.agreementLineId),
+    // An object's service history (docs/adr/0019): the lines that name it, without reading every line.
+    index('service_order_lines_object_idx').on(t.serviceObjectId),
     check('service_order_lines_type_check', sql`${t.type} in ('hour','expense','item','fee')`),
     check('service_order_lines_status_check', sql`${t.status} in ('created','cancelled','posted')`)
   ]

@@ -114,7 +114,10 @@ const listSpec = {
     priority: sql`case ${serviceOrders.priority} when 'high' then 0 when 'normal' then 1 else 2 end`,
     stageName: serviceStages.sortOrder,
     salesTotal: serviceOrders.salesTotal,
-    createdAt: serviceOrders.createdAt
+    createdAt: serviceOrders.createdAt,
+    // A record's orders (customer page): open ones first, newest first within each part. One key, because a
+    // list sorts by one expression (then id): the open part ranks below every closed one, -id makes newer first.
+    openFirst: sql`(case when ${serviceOrders.progress} = 'inProcess' then 0 else 1000000000000 end) - ${serviceOrders.id}`
   },
   defaultSort: 'number',
   toRow: (r: ListRowWithoutSla): ListRowWithoutSla => r
@@ -131,6 +134,16 @@ export function assignedTo(workerId: number): SQL {
   return sql`${serviceOrders.id} in (select o.id from service_orders o where o.responsible_worker_id = ${workerId}
     union select o.id from service_orders o where o.preferred_worker_id = ${workerId}
     union select l.order_id from service_order_lines l where l.worker_id = ${workerId})`
+}
+
+/**
+ * Orders on a service object: in the header's objects or on a line. One uncorrelated set from the two object
+ * indexes (service_order_objects_object_idx, service_order_lines_object_idx), so an object with a few dozen
+ * orders costs a few dozen lookups whatever the size of the order table.
+ */
+export function onObject(serviceObjectId: number): SQL {
+  return sql`${serviceOrders.id} in (select x.order_id from service_order_objects x where x.service_object_id = ${serviceObjectId}
+    union select l.order_id from service_order_lines l where l.service_object_id = ${serviceObjectId})`
 }
 
 /** From this many matching orders on, a page is found faster by walking the list's order than by looking the matches up. */
@@ -170,7 +183,8 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
     i.priority === null ? undefined : eq(serviceOrders.priority, i.priority),
     i.workerId === null ? undefined : assignedTo(i.workerId),
     i.from === null ? undefined : sql`${serviceOrders.plannedStart} >= ${dayStart(i.from, tz)}`,
-    i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`
+    i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`,
+    i.serviceObjectId === null ? undefined : onObject(i.serviceObjectId)
   ])
 }
 

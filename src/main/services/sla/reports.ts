@@ -126,7 +126,8 @@ export function complianceRows(ctx: ServiceContext, i: ComplianceIn): Compliance
       and(
         sql`${orderSlas.startedAt} >= ${dayStart(i.from, tz)}`,
         sql`${orderSlas.startedAt} < ${dayEnd(i.to, tz)}`,
-        sql`${orderSlas.cancelledAt} is null`
+        sql`${orderSlas.cancelledAt} is null`,
+        i.customerId === null ? undefined : eq(serviceOrders.customerId, i.customerId)
       )
     )
     .all()

@@ -49,7 +49,9 @@ export const ordersContract = {
       /** Planned start (or, unplanned, the earliest scheduled line) within [from, to]. */
       from: isoDate.nullable().default(null),
       to: isoDate.nullable().default(null),
-      templates: z.boolean().default(false)
+      templates: z.boolean().default(false),
+      /** Orders on this service object: named in the header or on a line (an object's service history). */
+      serviceObjectId: optionalId
     }),
     pageOf(orderListRow),
     'orders.read'

@@ -21,6 +21,7 @@ import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
 import { CustomerInvoices } from '../invoices/CustomerInvoices'
+import { CustomerAgreements, CustomerBalance, CustomerOrders, CustomerSla } from '../context/CustomerContext'
 import { useT } from '../../lib/i18n'
 import { useEditor } from '../../lib/useEditor'
 import { useSession } from '../../lib/session'
@@ -111,7 +112,15 @@ export function CustomerPage() {
   return (
     <RecordPage
       title={e.record ? `${e.record.number} ${e.record.name}` : t('masterdata.customers.one')}
-      subtitle={e.record?.groupName ?? undefined}
+      subtitle={
+        e.record && (
+          <>
+            {e.record.groupName}
+            {e.record.groupName && can('invoices.read') && ' · '}
+            {can('invoices.read') && <CustomerBalance customerId={e.record.id} />}
+          </>
+        )
+      }
       listLabel={t('masterdata.customers.title')}
       listPath="/customers"
       editor={e}
@@ -122,6 +131,20 @@ export function CustomerPage() {
         recordId === null
           ? []
           : [
+              ...(can('orders.read')
+                ? [
+                    {
+                      value: 'orders',
+                      label: t('context.customer.ordersTab'),
+                      content: <CustomerOrders customerId={recordId} number={e.record?.number ?? String(recordId)} />
+                    }
+                  ]
+                : []),
+              {
+                value: 'agreements',
+                label: t('context.customer.agreementsTab'),
+                content: <CustomerAgreements customerId={recordId} number={e.record?.number ?? String(recordId)} />
+              },
               {
                 value: 'objects',
                 label: t('masterdata.serviceObjects.title'),
@@ -152,6 +175,17 @@ export function CustomerPage() {
                       value: 'invoices',
                       label: t('invoices.balance.tab'),
                       content: <CustomerInvoices customerId={recordId} exportName={`invoices-${e.record?.number ?? recordId}`} />
+                    }
+                  ]
+                : []),
+              ...(can('orders.read')
+                ? [
+                    {
+                      value: 'sla',
+                      label: t('context.customer.slaTab'),
+                      content: (
+                        <CustomerSla customerId={recordId} number={e.record?.number ?? String(recordId)} canReport={can('sla.report')} />
+                      )
                     }
                   ]
                 : [])

@@ -7,6 +7,7 @@ import { AgreementLink } from '../agreements/AgreementLink'
 import { AuditTrail } from '../../components/AuditTrail'
 import { OrderSlaPanel } from '../sla/OrderSlaPanel'
 import { EntitlementPanel } from '../intake/EntitlementPanel'
+import { OtherOpenOrders } from '../context/OtherOpenOrders'
 import { RepairLinesPanel } from '../repair/RepairLinesPanel'
 import { ReturnFromOrderButton } from '../returns/NewReturnDialogs'
 import { useOrderClock } from '../sla/orderClock'
@@ -178,6 +179,9 @@ export function OrderPage() {
           <Stack gap="sm">
             {o && <StageTimeline order={o} />}
             {entitlement}
+            {o && !showEntitlement && !o.isTemplate && (
+              <OtherOpenOrders customerId={o.customerId} serviceObjectIds={o.objects.map((x) => x.id)} orderId={o.id} />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

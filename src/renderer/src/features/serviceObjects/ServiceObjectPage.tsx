@@ -14,6 +14,7 @@ import { useSession } from '../../lib/session'
 import { WarrantyBadge } from './ServiceObjectsList'
 import { RepairHistory } from '../repair/RepairHistory'
 import { StructurePanel } from '../repair/StructurePanel'
+import { ObjectHistory } from '../context/ObjectHistory'
 
 type Values = {
   number: string
@@ -119,6 +120,15 @@ export function ServiceObjectPage() {
         recordId === null
           ? []
           : [
+              ...(can('orders.read') && e.record
+                ? [
+                    {
+                      value: 'serviceHistory',
+                      label: t('context.object.historyTab'),
+                      content: <ObjectHistory serviceObjectId={recordId} customerId={e.record.customerId} number={e.record.number} />
+                    }
+                  ]
+                : []),
               {
                 value: 'components',
                 label: e.record?.componentCount

@@ -162,7 +162,9 @@ export const csv = {
     createdAt: 'Entered',
     finishedAt: 'Finished',
     repeatOfOrderNumber: 'Repeat of order',
-    attachedCount: 'Attached to objects'
+    attachedCount: 'Attached to objects',
+    orderAt: 'Order date',
+    lineDescription: 'Line description'
   },
   origin: { manual: 'Manual', agreement: 'Service agreement', return: 'Return', copy: 'Copy' },
   invoiceKind: { invoice: 'Invoice', credit: 'Credit note' },

@@ -11,6 +11,7 @@ import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
 import { intake } from './intake'
+import { context } from './context'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
@@ -37,6 +38,7 @@ export const en = {
   errors,
   format,
   intake,
+  context,
   invoices,
   masterdata,
   orders,

@@ -164,7 +164,9 @@ export const csv: Shape<typeof en> = {
     createdAt: 'Sisestatud',
     finishedAt: 'Lõpetatud',
     repeatOfOrderNumber: 'Kordus tellimusest',
-    attachedCount: 'Seotud objekte'
+    attachedCount: 'Seotud objekte',
+    orderAt: 'Tellimuse aeg',
+    lineDescription: 'Rea kirjeldus'
   },
   origin: { manual: 'Käsitsi', agreement: 'Teenuselepe', return: 'Tagastus', copy: 'Koopia' },
   invoiceKind: { invoice: 'Arve', credit: 'Kreeditarve' },

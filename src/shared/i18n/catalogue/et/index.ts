@@ -13,6 +13,7 @@ import { enums } from './enums'
 import { errors } from './errors'
 import { format } from './format'
 import { intake } from './intake'
+import { context } from './context'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
@@ -38,6 +39,7 @@ export const et: Shape<typeof en> = {
   errors,
   format,
   intake,
+  context,
   invoices,
   masterdata,
   orders,

@@ -1,0 +1,1 @@
+CREATE INDEX `service_order_lines_object_idx` ON `service_order_lines` (`service_object_id`);
