@@ -1,9 +1,9 @@
-import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
-import type { LineRow, OrderListRow, OrderRow, StageRef } from '@shared/domain/orders'
-import { dayEnd, dayStart } from '@shared/time'
+import type { LineRow, OrderListRow, OrderRow, OrderView, StageRef } from '@shared/domain/orders'
+import { dateOf, dayEnd, dayStart } from '@shared/time'
 import type { Db } from '../../db/connection'
 import {
   categories,
@@ -12,6 +12,7 @@ import {
   customerSites,
   invoices,
   items,
+  orderSlas,
   serviceObjects,
   serviceOrderLines,
   serviceOrderObjects,
@@ -27,10 +28,14 @@ import {
 import type { ServiceContext } from '../core/context'
 import { requireUser } from '../core/context'
 import { notFound } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { slaBadgesFor } from '../sla/hooks'
+import { shownDeadline, slaAtRiskWhere } from '../sla/atRisk'
+import { sweepBreaches } from '../sla/clock'
+import { finishedStages } from '../lifecycle/rules'
+import { MAX_SPAN } from '../dispatch/read'
 import { ftsQuery } from '../search/match'
 import { allStages, type StageInfo } from './stages'
 
@@ -114,7 +119,8 @@ const listSpec = {
     priority: sql`case ${serviceOrders.priority} when 'high' then 0 when 'normal' then 1 else 2 end`,
     stageName: serviceStages.sortOrder,
     salesTotal: serviceOrders.salesTotal,
-    createdAt: serviceOrders.createdAt
+    createdAt: serviceOrders.createdAt,
+    slaDue: shownDeadline(outer(serviceOrders.id))
   },
   defaultSort: 'number',
   toRow: (r: ListRowWithoutSla): ListRowWithoutSla => r
@@ -170,8 +176,46 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
     i.priority === null ? undefined : eq(serviceOrders.priority, i.priority),
     i.workerId === null ? undefined : assignedTo(i.workerId),
     i.from === null ? undefined : sql`${serviceOrders.plannedStart} >= ${dayStart(i.from, tz)}`,
-    i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`
+    i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`,
+    i.view === null ? undefined : viewWhere(ctx, i.view, tz)
   ])
+}
+
+/**
+ * The built-in views (ADR 0021), each a set of open orders. "Today" and "unplanned" read the board's visits
+ * as the dispatch tray does; "breached or at risk" is the SLA at-risk list's own condition.
+ */
+function viewWhere(ctx: ServiceContext, view: OrderView, tz: string): SQL | undefined {
+  const open = eq(serviceOrders.progress, 'inProcess')
+  const now = ctx.now()
+  switch (view) {
+    case 'open':
+      return open
+    case 'today': {
+      const from = dayStart(dateOf(now, tz), tz)
+      const to = dayEnd(dateOf(now, tz), tz)
+      return and(
+        open,
+        sql`(${serviceOrders.plannedStart} >= ${from} and ${serviceOrders.plannedStart} < ${to}
+          or ${serviceOrders.id} in (select a.order_id from order_assignments a where a.start >= ${from - MAX_SPAN} and a.start < ${to} and a."end" > ${from}))`
+      )
+    }
+    case 'unplanned':
+      return and(
+        open,
+        eq(serviceOrders.needsVisit, true),
+        sql`${serviceOrders.plannedStart} is null`,
+        sql`${serviceOrders.id} not in (select a.order_id from order_assignments a)`,
+        notInArray(serviceOrders.stageId, [...finishedStages(ctx.db)])
+      )
+    case 'mine':
+      return and(open, assignedTo(requireUser(ctx).workerId ?? -1))
+    case 'waitingForParts':
+      return and(open, sql`${serviceOrders.stageId} in (select s.id from service_stages s where s.waits_for_parts = 1)`)
+    case 'atRisk':
+      sweepBreaches(ctx)
+      return and(open, sql`${serviceOrders.id} in (select ${orderSlas.orderId} from ${orderSlas} where ${slaAtRiskWhere(ctx.db, now)})`)
+  }
 }
 
 export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {

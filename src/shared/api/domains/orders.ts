@@ -16,6 +16,7 @@ import {
   orderHeaderInput,
   orderListRow,
   orderRow,
+  ORDER_VIEWS,
   PAYMENT_METHODS,
   paymentRow,
   pdfFile,
@@ -49,7 +50,9 @@ export const ordersContract = {
       /** Planned start (or, unplanned, the earliest scheduled line) within [from, to]. */
       from: isoDate.nullable().default(null),
       to: isoDate.nullable().default(null),
-      templates: z.boolean().default(false)
+      templates: z.boolean().default(false),
+      /** A built-in view (ADR 0021), on top of the other filters. */
+      view: z.enum(ORDER_VIEWS).nullable().default(null)
     }),
     pageOf(orderListRow),
     'orders.read'

@@ -50,6 +50,7 @@ export const common = {
   },
   views: {
     button: 'Views',
+    builtIn: 'Built-in views',
     saved: 'Saved views',
     none: 'None yet. Set the filters, then save them as a view.',
     deleteAria: 'Delete view {{name}}',

@@ -53,6 +53,7 @@ export const common: Shape<typeof en> = {
   },
   views: {
     button: 'Vaated',
+    builtIn: 'Põhivaated',
     saved: 'Salvestatud vaated',
     none: 'Veel pole. Sea filtrid ja salvesta need vaatena.',
     deleteAria: 'Kustuta vaade {{name}}',

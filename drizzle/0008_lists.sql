@@ -1,0 +1,1 @@
+ALTER TABLE `service_stages` ADD `waits_for_parts` integer DEFAULT false NOT NULL;
