@@ -147,10 +147,11 @@ const MANY_MATCHES = 1000
  * drizzle/0006_search.sql), which folds case and diacritics. A word of one or two characters cannot be
  * looked up there; then number, description and customer name are scanned as before.
  */
-function textSearch(db: Db, q: string): SQL | undefined {
-  if (!q) return undefined
+function textSearch(db: Db, q: string): { where: SQL | undefined; many: string | null } {
+  if (!q) return { where: undefined, many: null }
   const match = ftsQuery(q)
-  if (!match) return or(contains(serviceOrders.number, q), contains(serviceOrders.description, q), contains(customers.name, q))
+  if (!match)
+    return { where: or(contains(serviceOrders.number, q), contains(serviceOrders.description, q), contains(customers.name, q)), many: null }
   const matches = sql`(select rowid from search_orders where search_orders match ${match})`
   // A common word matches tens of thousands of orders: looking each up and sorting them all took seconds,
   // while walking the sort's index and probing the matches finds a page within the first few hundred rows.
@@ -158,10 +159,36 @@ function textSearch(db: Db, q: string): SQL | undefined {
   const probe = db.get<{ n: number }>(
     sql`select count(*) as n from (select rowid from search_orders where search_orders match ${match} limit ${MANY_MATCHES})`
   )
-  return probe.n >= MANY_MATCHES ? sql`+${serviceOrders.id} in ${matches}` : sql`${serviceOrders.id} in ${matches}`
+  return probe.n >= MANY_MATCHES
+    ? { where: sql`+${serviceOrders.id} in ${matches}`, many: match }
+    : { where: sql`${serviceOrders.id} in ${matches}`, many: null }
 }
 
-function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
+/**
+ * The total of a search for a common word, counted only up to MANY_MATCHES ("over 1,000", which is all a
+ * dispatcher needs to know to type more). An exact count(*) over tens of thousands of matches cost ~100 ms at
+ * scale 100; this one walks the matches from the newest (open orders are the recent ones) and stops at the cap.
+ * Only for filters that keep many of the matches: behind a narrow filter (a customer, a technician, a day, a
+ * narrow view) the walk would read every match to find few, and the exact count through the filter's own index
+ * is the cheaper one.
+ */
+function cappedTotal(db: Db, match: string, where: SQL | undefined): { total: number; capped: boolean } {
+  const n = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from search_orders s
+    join ${serviceOrders} on ${serviceOrders.id} = s.rowid
+    where s.search_orders match ${match}${where ? sql` and ${where}` : sql``}
+    order by s.rowid desc limit ${MANY_MATCHES + 1})`).n
+  return n > MANY_MATCHES ? { total: MANY_MATCHES, capped: true } : { total: n, capped: false }
+}
+
+const broad = (i: ListIn) =>
+  i.customerId === null &&
+  i.workerId === null &&
+  i.stageId === null &&
+  i.from === null &&
+  i.to === null &&
+  (i.view === null || i.view === 'open')
+
+function listWhere(ctx: ServiceContext, i: ListIn, search = textSearch(ctx.db, i.q).where): SQL | undefined {
   const user = requireUser(ctx)
   const tz = loadSettings(ctx.db).timeZone
   // A technician's list holds only the orders assigned to them, whatever the filters say.
@@ -169,7 +196,7 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
   return whereAll([
     own,
     eq(serviceOrders.isTemplate, i.templates),
-    textSearch(ctx.db, i.q),
+    search,
     i.stageId === null ? undefined : eq(serviceOrders.stageId, i.stageId),
     i.progress === null ? undefined : eq(serviceOrders.progress, i.progress),
     i.customerId === null ? undefined : eq(serviceOrders.customerId, i.customerId),
@@ -219,7 +246,9 @@ function viewWhere(ctx: ServiceContext, view: OrderView, tz: string): SQL | unde
 }
 
 export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {
-  const page = listPage(ctx.db, listSpec, i, listWhere(ctx, i))
+  const search = textSearch(ctx.db, i.q)
+  const total = search.many !== null && broad(i) ? cappedTotal(ctx.db, search.many, listWhere(ctx, i, undefined)) : undefined
+  const page = listPage(ctx.db, listSpec, i, listWhere(ctx, i, search.where), total)
   return { ...page, rows: withSla(ctx.db, page.rows, ctx.now()) }
 }
 

@@ -149,7 +149,9 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
         />
         {props.filterControls}
         <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
-          {t('common.list.total', { count: total, n: f.number(total, 0) })}
+          {data?.capped
+            ? t('common.list.totalAtLeast', { n: f.number(total, 0) })
+            : t('common.list.total', { count: total, n: f.number(total, 0) })}
         </Text>
       </Group>
       <Paper withBorder radius="sm" className={classes.tableWrap}>

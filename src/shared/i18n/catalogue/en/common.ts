@@ -44,6 +44,7 @@ export const common = {
   list: {
     total_one: '{{n}} row',
     total_other: '{{n}} rows',
+    totalAtLeast: 'over {{n}} rows',
     searchAria: 'Search {{what}}',
     noMatches: 'Nothing matches the search.',
     empty: 'Nothing here yet.'

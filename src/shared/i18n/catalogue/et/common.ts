@@ -47,6 +47,7 @@ export const common: Shape<typeof en> = {
   list: {
     total_one: '{{n}} rida',
     total_other: '{{n}} rida',
+    totalAtLeast: 'üle {{n}} rea',
     searchAria: 'Otsi: {{what}}',
     noMatches: 'Otsingule ei vasta midagi.',
     empty: 'Siin pole veel midagi.'
