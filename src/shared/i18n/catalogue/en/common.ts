@@ -35,6 +35,8 @@ export const common = {
   notADateTime: '“{{text}}” is not a date and time: type dd.mm.yyyy hh:mm',
   record: {
     leaveUnsaved: 'You have unsaved changes on this page. Leave without saving?',
+    leave: 'Leave without saving',
+    stay: 'Stay',
     cannotOpen: 'Cannot open this record',
     deleteTitle: 'Delete {{what}}?',
     deleteMessage: 'This removes {{what}}. It cannot be undone; the change history keeps a copy.',

@@ -37,6 +37,8 @@ export const common: Shape<typeof en> = {
   notADateTime: '„{{text}}“ ei ole kuupäev ja kellaaeg: sisesta pp.kk.aaaa tt:mm',
   record: {
     leaveUnsaved: 'Sellel lehel on salvestamata muudatusi. Kas lahkud salvestamata?',
+    leave: 'Lahku salvestamata',
+    stay: 'Jää lehele',
     cannotOpen: 'Kirjet ei saa avada',
     deleteTitle: 'Kas kustutada {{what}}?',
     deleteMessage: 'See eemaldab: {{what}}. Seda ei saa tagasi võtta; muudatuste ajalugu hoiab koopiat.',
