@@ -159,6 +159,16 @@ export const benches = defineBenches([
           unit: 'ms'
         },
         {
+          name: 'serviceOrders.list.open.numberDesc',
+          value: round(await listMs('serviceOrders.list', { pageSize: 50, view: 'open', sort: 'number', dir: 'desc' })),
+          unit: 'ms'
+        },
+        {
+          name: 'serviceOrders.list.search.open.numberDesc',
+          value: round(await listMs('serviceOrders.list', { pageSize: 50, view: 'open', sort: 'number', dir: 'desc', q: 'katla' })),
+          unit: 'ms'
+        },
+        {
           name: 'serviceOrders.list.technician',
           value: round(await listMs('serviceOrders.list', firstPage, { userId: tech.id })),
           unit: 'ms'

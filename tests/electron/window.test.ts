@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { createMainWindow, SECURE_WEB_PREFERENCES, windowOptions } from '../../src/main/electron/window'
+import { confirmUnsavedUnload, createMainWindow, SECURE_WEB_PREFERENCES, windowOptions } from '../../src/main/electron/window'
 
 class FakeWindow extends EventEmitter {
   static created: FakeWindow[] = []
@@ -81,5 +81,45 @@ describe('window', () => {
       .filter((f) => f.endsWith('.ts') && /webPreferences\s*:/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(root, f).split('\\').join('/'))
     expect(writers).toEqual(['src/main/electron/window.ts'])
+  })
+})
+
+describe('closing with unsaved edits', () => {
+  const text = { title: 'Unsaved changes', message: 'Leave without saving?', leave: 'Leave without saving', stay: 'Stay' }
+  function windowWithDialog(answer: number) {
+    const webContents = new EventEmitter()
+    const win = { webContents } as unknown as BrowserWindow
+    const asked: unknown[] = []
+    confirmUnsavedUnload(
+      win,
+      {
+        showMessageBoxSync: (w, options) => {
+          asked.push({ w, options })
+          return answer
+        }
+      },
+      () => text
+    )
+    // Electron emits this when the page's beforeunload handler held the unload (lib/leaveGuard.ts while dirty).
+    const unload = () => {
+      let allowed = false
+      webContents.emit('will-prevent-unload', { preventDefault: () => (allowed = true) })
+      return allowed
+    }
+    return { win, asked, unload }
+  }
+
+  it('asks, and closes only when the user chooses to leave', () => {
+    const leave = windowWithDialog(0)
+    expect(leave.unload()).toBe(true)
+    expect(leave.asked).toEqual([
+      {
+        w: leave.win,
+        options: expect.objectContaining({ buttons: ['Leave without saving', 'Stay'], defaultId: 1, cancelId: 1, message: text.message })
+      }
+    ])
+    const stay = windowWithDialog(1)
+    expect(stay.unload()).toBe(false)
+    expect(stay.asked).toHaveLength(1)
   })
 })

@@ -9,7 +9,7 @@ import { COMBINE_RULES } from '@shared/domain/agreements'
 import { INVOICE_STATUSES } from '@shared/domain/billing'
 import { ASSIGNMENT_STATUSES } from '@shared/domain/dispatch'
 import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } from '@shared/domain/masterdata'
-import { LINE_STATUSES, LINE_TYPES, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
+import { LINE_STATUSES, LINE_TYPES, ORDER_VIEWS, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { DISPOSITION_ACTIONS, RETURN_EVENTS, RETURN_LINE_STATUSES, RETURN_STATUSES, STOCK_LOCATIONS } from '@shared/domain/returns'
 import { FEE_KINDS, FEE_STATUSES, GROUP_UPDATE_FIELDS, PERIOD_CODES, REVERSAL_MODES, RUN_STATUSES } from '@shared/domain/subscriptions'
@@ -83,6 +83,7 @@ const BUILT: Record<string, readonly string[]> = {
   'agreements.intervals.units': INTERVAL_UNITS,
   'agreements.timeWindows.kinds': WINDOW_KINDS,
   'orders.lineStatus': LINE_STATUSES,
+  'orders.views': ORDER_VIEWS,
   'orders.origin': ORIGINS,
   'app.search.kind': ['order', 'customer', 'contact', 'serviceObject', 'site', 'agreement', 'invoice'],
   'app.search.group': ['order', 'customer', 'contact', 'serviceObject', 'site', 'agreement', 'invoice'],

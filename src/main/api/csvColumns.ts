@@ -56,6 +56,7 @@ const KIND: Partial<Record<CsvField, CsvKind>> = {
   reasonRequired: 'bool',
   stopsSlaClock: 'bool',
   requiresPlan: 'bool',
+  waitsForParts: 'bool',
   signedOff: 'bool',
   isTemplate: 'bool',
   suspended: 'bool',
@@ -200,6 +201,7 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'reasonRequired',
     'stopsSlaClock',
     'requiresPlan',
+    'waitsForParts',
     'orderCount'
   ],
   'stageReasons.list': ['code', 'name'],

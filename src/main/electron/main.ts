@@ -8,7 +8,9 @@ import { openAndMigrate } from '../bootstrap'
 import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
-import { createMainWindow } from './window'
+import { confirmUnsavedUnload, createMainWindow } from './window'
+import { tFor } from '@shared/i18n/i18n'
+import { loadSettings } from '../services/settings/settings'
 
 // The dev server URL is honoured only in development: a packaged app never loads pages from elsewhere.
 const devUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null
@@ -60,10 +62,21 @@ async function start(): Promise<void> {
     pages,
     windowOf: (sender) => BrowserWindow.fromWebContents(sender)
   })
-  createMainWindow(BrowserWindow, {
+  const win = createMainWindow(BrowserWindow, {
     preload: join(__dirname, '../preload/index.js'),
     devUrl,
     indexHtml: join(rendererDir, 'index.html')
+  })
+  const db = conn.db
+  confirmUnsavedUnload(win, dialog, () => {
+    // The company's language: the main process does not know who is signed in on the page.
+    const t = tFor(loadSettings(db).language)
+    return {
+      title: t('common.unsavedChanges'),
+      message: t('common.record.leaveUnsaved'),
+      leave: t('common.record.leave'),
+      stay: t('common.record.stay')
+    }
   })
 }
 

@@ -1,4 +1,4 @@
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, WebPreferences } from 'electron'
+import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, MessageBoxSyncOptions, WebPreferences } from 'electron'
 
 /** The only place webPreferences are written. */
 export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
@@ -41,4 +41,37 @@ export function createMainWindow(BrowserWindow: typeof BrowserWindowType, target
   if (target.devUrl) void win.loadURL(target.devUrl)
   else void win.loadFile(target.indexHtml)
   return win
+}
+
+export interface UnloadText {
+  title: string
+  message: string
+  leave: string
+  stay: string
+}
+
+export interface UnloadDialog {
+  showMessageBoxSync(win: BrowserWindowType, options: MessageBoxSyncOptions): number
+}
+
+/**
+ * Closing or reloading the window while a record on screen has unsaved edits: the renderer's `beforeunload`
+ * handler (lib/leaveGuard.ts) holds the unload, and Electron, unlike a browser, then shows nothing and keeps
+ * the window open without a word. It asks here: "Leave" lets the unload go on, "Stay" (the default, also
+ * Esc) keeps the window and the edits. The text is read at the moment, in the language of the day.
+ */
+export function confirmUnsavedUnload(win: BrowserWindowType, dialog: UnloadDialog, text: () => UnloadText): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const t = text()
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: [t.leave, t.stay],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+      title: t.title,
+      message: t.message
+    })
+    if (choice === 0) event.preventDefault()
+  })
 }

@@ -21,6 +21,8 @@ export function pageOf<R extends z.ZodType>(row: R) {
   return z.object({
     rows: z.array(row),
     total: z.number().int(),
+    /** The total is a floor: more rows match than were counted (a common search word; see list.ts `cappedTotal`). */
+    capped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int()
   })
@@ -31,6 +33,7 @@ export const deleted = z.object({ id })
 export interface Page<R> {
   rows: R[]
   total: number
+  capped?: boolean
   page: number
   pageSize: number
 }

@@ -9,6 +9,10 @@ export type Priority = (typeof PRIORITIES)[number]
 export const PROGRESS = ['inProcess', 'posted', 'cancelled'] as const
 export type Progress = (typeof PROGRESS)[number]
 
+/** The order list's built-in views (ADR 0021): every one holds open orders only. */
+export const ORDER_VIEWS = ['open', 'today', 'unplanned', 'mine', 'waitingForParts', 'atRisk'] as const
+export type OrderView = (typeof ORDER_VIEWS)[number]
+
 export const ORIGINS = ['manual', 'agreement', 'return', 'copy'] as const
 export type Origin = (typeof ORIGINS)[number]
 
@@ -41,7 +45,8 @@ export const stageInput = z.object({
   canPost: z.boolean().default(false),
   reasonRequired: z.boolean().default(false),
   stopsSlaClock: z.boolean().default(false),
-  requiresPlan: z.boolean().default(false)
+  requiresPlan: z.boolean().default(false),
+  waitsForParts: z.boolean().default(false)
 })
 export const stageRow = stageInput.extend({ id, version, parentName: z.string().nullable(), orderCount: z.number().int() })
 export type StageRow = z.infer<typeof stageRow>

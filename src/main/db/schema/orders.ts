@@ -61,6 +61,9 @@ export const serviceOrders = sqliteTable(
     index('service_orders_progress_idx').on(t.progress, t.plannedStart, t.isTemplate),
     index('service_orders_progress_priority_idx').on(t.progress, t.priority, t.plannedStart, t.isTemplate),
     index('service_orders_planned_idx').on(t.plannedStart),
+    // The order list opens on the open orders, newest first (ADR 0021): a page and its count from this index
+    // alone; without it SQLite sorted all open orders (~60,000 at scale 100, half a second) for every page.
+    index('service_orders_open_number_idx').on(t.progress, t.isTemplate, t.number),
     index('service_orders_responsible_idx').on(t.responsibleWorkerId),
     index('service_orders_preferred_idx').on(t.preferredWorkerId),
     index('service_orders_agreement_idx').on(t.agreementId),

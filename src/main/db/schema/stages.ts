@@ -18,6 +18,8 @@ export const serviceStages = sqliteTable(
     stopsSlaClock: integer('stops_sla_clock', { mode: 'boolean' }).notNull().default(false),
     /** An order may be in this stage only with a plan (planned times or a visit on the board); ADR 0017. */
     requiresPlan: integer('requires_plan', { mode: 'boolean' }).notNull().default(false),
+    /** Orders here wait for parts: the order list's built-in view "Waiting for parts" gathers every such stage. */
+    waitsForParts: integer('waits_for_parts', { mode: 'boolean' }).notNull().default(false),
     version: versionColumn()
   },
   (t) => [index('service_stages_parent_idx').on(t.parentId)]

@@ -85,16 +85,32 @@ export function whereAll(conditions: (SQL | undefined)[]): SQL | undefined {
   return and(...conditions.filter((c): c is SQL => c !== undefined))
 }
 
-export function listPage<S extends Selection, R>(db: Db, spec: ListSpec<S, R>, params: ListParams, where: SQL | undefined): Page<R> {
+/**
+ * One page and the total. A list that can count more cheaply than `count(*)` over its query (a floor, see
+ * `cappedTotal`) passes its own `total`.
+ */
+export function listPage<S extends Selection, R>(
+  db: Db,
+  spec: ListSpec<S, R>,
+  params: ListParams,
+  where: SQL | undefined,
+  total?: { total: number; capped: boolean }
+): Page<R> {
   const s = spec as unknown as ListSpec<Selection, R>
   const countJoins = s.countJoins ? (q: JoinableQuery) => s.countJoins!(q, params) : s.joins
-  const total = (base(db, s, { n: count() }, where, countJoins).get() as { n: number }).n
+  const counted = total ?? { total: (base(db, s, { n: count() }, where, countJoins).get() as { n: number }).n, capped: false }
   const rows = base(db, s, spec.selection, where)
     .orderBy(...ordering(s, params))
     .limit(params.pageSize)
     .offset((params.page - 1) * params.pageSize)
     .all() as SelectedRow<S>[]
-  return { rows: rows.map(spec.toRow), total, page: params.page, pageSize: params.pageSize }
+  return {
+    rows: rows.map(spec.toRow),
+    total: counted.total,
+    ...(counted.capped ? { capped: true } : {}),
+    page: params.page,
+    pageSize: params.pageSize
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
-import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
-import type { LineRow, OrderListRow, OrderRow, StageRef } from '@shared/domain/orders'
-import { dayEnd, dayStart } from '@shared/time'
+import type { LineRow, OrderListRow, OrderRow, OrderView, StageRef } from '@shared/domain/orders'
+import { dateOf, dayEnd, dayStart } from '@shared/time'
 import type { Db } from '../../db/connection'
 import {
   categories,
@@ -12,6 +12,7 @@ import {
   customerSites,
   invoices,
   items,
+  orderSlas,
   serviceObjects,
   serviceOrderLines,
   serviceOrderObjects,
@@ -27,10 +28,14 @@ import {
 import type { ServiceContext } from '../core/context'
 import { requireUser } from '../core/context'
 import { notFound } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
 import { slaBadgesFor } from '../sla/hooks'
+import { shownDeadline, slaAtRiskWhere } from '../sla/atRisk'
+import { sweepBreaches } from '../sla/clock'
+import { finishedStages } from '../lifecycle/rules'
+import { MAX_SPAN } from '../dispatch/read'
 import { ftsQuery } from '../search/match'
 import { allStages, type StageInfo } from './stages'
 
@@ -118,6 +123,7 @@ const listSpec = {
     // A record's orders (customer page): open ones first, newest first within each part. One key, because a
     // list sorts by one expression (then id): the open part ranks below every closed one, -id makes newer first.
     openFirst: sql`(case when ${serviceOrders.progress} = 'inProcess' then 0 else 1000000000000 end) - ${serviceOrders.id}`
+    slaDue: shownDeadline(outer(serviceOrders.id))
   },
   defaultSort: 'number',
   toRow: (r: ListRowWithoutSla): ListRowWithoutSla => r
@@ -154,10 +160,11 @@ const MANY_MATCHES = 1000
  * drizzle/0006_search.sql), which folds case and diacritics. A word of one or two characters cannot be
  * looked up there; then number, description and customer name are scanned as before.
  */
-function textSearch(db: Db, q: string): SQL | undefined {
-  if (!q) return undefined
+function textSearch(db: Db, q: string): { where: SQL | undefined; many: string | null } {
+  if (!q) return { where: undefined, many: null }
   const match = ftsQuery(q)
-  if (!match) return or(contains(serviceOrders.number, q), contains(serviceOrders.description, q), contains(customers.name, q))
+  if (!match)
+    return { where: or(contains(serviceOrders.number, q), contains(serviceOrders.description, q), contains(customers.name, q)), many: null }
   const matches = sql`(select rowid from search_orders where search_orders match ${match})`
   // A common word matches tens of thousands of orders: looking each up and sorting them all took seconds,
   // while walking the sort's index and probing the matches finds a page within the first few hundred rows.
@@ -165,10 +172,36 @@ function textSearch(db: Db, q: string): SQL | undefined {
   const probe = db.get<{ n: number }>(
     sql`select count(*) as n from (select rowid from search_orders where search_orders match ${match} limit ${MANY_MATCHES})`
   )
-  return probe.n >= MANY_MATCHES ? sql`+${serviceOrders.id} in ${matches}` : sql`${serviceOrders.id} in ${matches}`
+  return probe.n >= MANY_MATCHES
+    ? { where: sql`+${serviceOrders.id} in ${matches}`, many: match }
+    : { where: sql`${serviceOrders.id} in ${matches}`, many: null }
 }
 
-function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
+/**
+ * The total of a search for a common word, counted only up to MANY_MATCHES ("over 1,000", which is all a
+ * dispatcher needs to know to type more). An exact count(*) over tens of thousands of matches cost ~100 ms at
+ * scale 100; this one walks the matches from the newest (open orders are the recent ones) and stops at the cap.
+ * Only for filters that keep many of the matches: behind a narrow filter (a customer, a technician, a day, a
+ * narrow view) the walk would read every match to find few, and the exact count through the filter's own index
+ * is the cheaper one.
+ */
+function cappedTotal(db: Db, match: string, where: SQL | undefined): { total: number; capped: boolean } {
+  const n = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from search_orders s
+    join ${serviceOrders} on ${serviceOrders.id} = s.rowid
+    where s.search_orders match ${match}${where ? sql` and ${where}` : sql``}
+    order by s.rowid desc limit ${MANY_MATCHES + 1})`).n
+  return n > MANY_MATCHES ? { total: MANY_MATCHES, capped: true } : { total: n, capped: false }
+}
+
+const broad = (i: ListIn) =>
+  i.customerId === null &&
+  i.workerId === null &&
+  i.stageId === null &&
+  i.from === null &&
+  i.to === null &&
+  (i.view === null || i.view === 'open')
+
+function listWhere(ctx: ServiceContext, i: ListIn, search = textSearch(ctx.db, i.q).where): SQL | undefined {
   const user = requireUser(ctx)
   const tz = loadSettings(ctx.db).timeZone
   // A technician's list holds only the orders assigned to them, whatever the filters say.
@@ -176,7 +209,7 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
   return whereAll([
     own,
     eq(serviceOrders.isTemplate, i.templates),
-    textSearch(ctx.db, i.q),
+    search,
     i.stageId === null ? undefined : eq(serviceOrders.stageId, i.stageId),
     i.progress === null ? undefined : eq(serviceOrders.progress, i.progress),
     i.customerId === null ? undefined : eq(serviceOrders.customerId, i.customerId),
@@ -185,11 +218,51 @@ function listWhere(ctx: ServiceContext, i: ListIn): SQL | undefined {
     i.from === null ? undefined : sql`${serviceOrders.plannedStart} >= ${dayStart(i.from, tz)}`,
     i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`,
     i.serviceObjectId === null ? undefined : onObject(i.serviceObjectId)
+    i.view === null ? undefined : viewWhere(ctx, i.view, tz)
   ])
 }
 
+/**
+ * The built-in views (ADR 0021), each a set of open orders. "Today" and "unplanned" read the board's visits
+ * as the dispatch tray does; "breached or at risk" is the SLA at-risk list's own condition.
+ */
+function viewWhere(ctx: ServiceContext, view: OrderView, tz: string): SQL | undefined {
+  const open = eq(serviceOrders.progress, 'inProcess')
+  const now = ctx.now()
+  switch (view) {
+    case 'open':
+      return open
+    case 'today': {
+      const from = dayStart(dateOf(now, tz), tz)
+      const to = dayEnd(dateOf(now, tz), tz)
+      return and(
+        open,
+        sql`(${serviceOrders.plannedStart} >= ${from} and ${serviceOrders.plannedStart} < ${to}
+          or ${serviceOrders.id} in (select a.order_id from order_assignments a where a.start >= ${from - MAX_SPAN} and a.start < ${to} and a."end" > ${from}))`
+      )
+    }
+    case 'unplanned':
+      return and(
+        open,
+        eq(serviceOrders.needsVisit, true),
+        sql`${serviceOrders.plannedStart} is null`,
+        sql`${serviceOrders.id} not in (select a.order_id from order_assignments a)`,
+        notInArray(serviceOrders.stageId, [...finishedStages(ctx.db)])
+      )
+    case 'mine':
+      return and(open, assignedTo(requireUser(ctx).workerId ?? -1))
+    case 'waitingForParts':
+      return and(open, sql`${serviceOrders.stageId} in (select s.id from service_stages s where s.waits_for_parts = 1)`)
+    case 'atRisk':
+      sweepBreaches(ctx)
+      return and(open, sql`${serviceOrders.id} in (select ${orderSlas.orderId} from ${orderSlas} where ${slaAtRiskWhere(ctx.db, now)})`)
+  }
+}
+
 export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {
-  const page = listPage(ctx.db, listSpec, i, listWhere(ctx, i))
+  const search = textSearch(ctx.db, i.q)
+  const total = search.many !== null && broad(i) ? cappedTotal(ctx.db, search.many, listWhere(ctx, i, undefined)) : undefined
+  const page = listPage(ctx.db, listSpec, i, listWhere(ctx, i, search.where), total)
   return { ...page, rows: withSla(ctx.db, page.rows, ctx.now()) }
 }
 

@@ -24,6 +24,7 @@ const stageSelection = {
   reasonRequired: serviceStages.reasonRequired,
   stopsSlaClock: serviceStages.stopsSlaClock,
   requiresPlan: serviceStages.requiresPlan,
+  waitsForParts: serviceStages.waitsForParts,
   orderCount: sql<number>`(select count(*) from service_orders o where o.stage_id = ${outer(serviceStages.id)})`
 }
 
@@ -94,7 +95,15 @@ export const DEFAULT_STAGES: StageSeed[] = [
   { code: 'SCHEDULED', name: 'Scheduled', parent: 'NEW', sortOrder: 20 },
   { code: 'ON-HOLD', name: 'On hold', parent: 'SCHEDULED', sortOrder: 25, reasonRequired: true, stopsSlaClock: true },
   { code: 'IN-PROGRESS', name: 'In progress', parent: 'SCHEDULED', sortOrder: 30 },
-  { code: 'WAIT-PARTS', name: 'Waiting for parts', parent: 'IN-PROGRESS', sortOrder: 35, reasonRequired: true, stopsSlaClock: true },
+  {
+    code: 'WAIT-PARTS',
+    name: 'Waiting for parts',
+    parent: 'IN-PROGRESS',
+    sortOrder: 35,
+    reasonRequired: true,
+    stopsSlaClock: true,
+    waitsForParts: true
+  },
   { code: 'COMPLETED', name: 'Completed', parent: 'IN-PROGRESS', sortOrder: 40, canPost: true, canCancel: false },
   { code: 'CLOSED', name: 'Closed', parent: 'COMPLETED', sortOrder: 50, canModify: false, canCancel: false, canPost: true }
 ]

@@ -1,17 +1,16 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, eq, or, type SQL, sql } from 'drizzle-orm'
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
-import { addBusinessMinutes } from '@shared/calendar'
 import type { OrderListRow } from '@shared/domain/orders'
 import type { Priority } from '@shared/domain/orders'
 import type { ComplianceRow } from '@shared/domain/sla'
 import { tFor } from '@shared/i18n/i18n'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
-import { agreementGroups, agreements, customers, orderSlas, orderSlaTargets, serviceOrders, slaDefinitions } from '../../db/schema'
+import { agreementGroups, agreements, customers, orderSlas, orderSlaTargets, serviceOrders } from '../../db/schema'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import { invalid } from '../core/errors'
-import { contains, iterateList, type JoinableQuery, listPage, sortEntry, whereAll } from '../core/list'
+import { contains, iterateList, type JoinableQuery, listPage, outer, sortEntry, whereAll } from '../core/list'
 import { documentLocale } from '../documents/format'
 import { renderPdf } from '../documents/pdf'
 import { ACCENT, documentFrame, MUTED, rowsTable } from '../documents/layout'
@@ -19,7 +18,7 @@ import { isOfficeUser } from '../orders/access'
 import { assignedTo, iterateWithSla, orderListJoins, orderListSelection, withSla } from '../orders/read'
 import { loadSettings } from '../settings/settings'
 import { sweepBreaches } from './clock'
-import { SlaCache } from './definitions'
+import { shownDeadline, slaAtRiskWhere } from './atRisk'
 
 /* ---------- orders at risk ---------- */
 
@@ -29,39 +28,17 @@ const atRiskSpec = {
   selection: { ...orderListSelection, nextDeadline: orderSlas.nextDeadline },
   joins: (q: JoinableQuery) => orderListJoins(q.innerJoin(orderSlas, eq(orderSlas.orderId, serviceOrders.id))),
   countJoins: (q: JoinableQuery) => q.innerJoin(orderSlas, eq(orderSlas.orderId, serviceOrders.id)),
-  sort: { deadline: orderSlas.nextDeadline, number: serviceOrders.number },
+  sort: { deadline: shownDeadline(outer(serviceOrders.id)), number: serviceOrders.number },
   defaultSort: 'deadline',
   toRow: ({ nextDeadline: _d, ...r }: Omit<OrderListRow, 'sla'> & { nextDeadline: number | null }) => r
 }
 
-/**
- * Open orders with a missed target not yet met, or whose next deadline falls before the end of today or within
- * the at-risk threshold (business minutes on each SLA's own calendar, so the cut-off is an instant per SLA).
- */
+/** Open orders whose SLA is breached or at risk (atRisk.ts), seen by the caller. */
 function atRiskWhere(ctx: ServiceContext, q: string): SQL | undefined {
   const user = requireUser(ctx)
-  const settings = loadSettings(ctx.db)
-  const now = ctx.now()
-  const endOfToday = dayEnd(dateOf(now, settings.timeZone), settings.timeZone)
-  const cache = new SlaCache(ctx.db)
-  const cutoffs = ctx.db
-    .select({ id: slaDefinitions.id })
-    .from(slaDefinitions)
-    .all()
-    .map(({ id }) => [id, Math.max(endOfToday, addBusinessMinutes(cache.get(id)!.calendar, now, settings.slaAtRiskMinutes))] as const)
-  if (cutoffs.length === 0) return sql`0`
-  const latest = Math.max(...cutoffs.map(([, c]) => c))
-  const perSla = sql.join(
-    cutoffs.map(([id, c]) => sql` when ${id} then ${c}`),
-    sql``
-  )
   return whereAll([
     isOfficeUser(user) ? undefined : assignedTo(user.workerId ?? -1),
-    // The next deadline skips targets already missed (the breach sweep has done with them), so a missed
-    // response whose resolution is still days away is found through its target row instead.
-    sql`((${orderSlas.nextDeadline} <= ${latest} and ${orderSlas.nextDeadline} <= (case ${orderSlas.slaId}${perSla} end))
-      or exists (select 1 from ${orderSlaTargets} t where t.order_id = ${orderSlas.orderId} and t.met_at is null and t.breached_at is not null))`,
-    inArray(orderSlas.state, ['running', 'breached']),
+    slaAtRiskWhere(ctx.db, ctx.now()),
     eq(serviceOrders.progress, 'inProcess'),
     q ? or(contains(serviceOrders.number, q), contains(customers.name, q)) : undefined
   ])

@@ -47,10 +47,18 @@ export interface ListPageProps<M extends ListMethod> {
   /** Controlled search text (e.g. restored from a saved view); uncontrolled when omitted. */
   search?: string
   onSearchChange?: (q: string) => void
+  /** Controlled sort (e.g. set by a view); uncontrolled from `defaultSort`/`defaultDir` when omitted. */
+  sort?: ListSort
+  onSortChange?: (sort: ListSort) => void
   /** Extra buttons next to "Export CSV" (e.g. a saved-views menu). */
   actions?: ReactNode
   /** Figures between the title and the filters (e.g. the return list's open-by-reason strip). */
   summary?: ReactNode
+}
+
+export interface ListSort {
+  key: string
+  dir: 'asc' | 'desc'
 }
 
 export const listKeys = {
@@ -75,7 +83,8 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
   const [paging, setPaging] = useState({ filterKey, page: 1 })
   const page = paging.filterKey === filterKey ? paging.page : 1
   const setPage = (p: number) => setPaging({ filterKey, page: p })
-  const [sort, setSort] = useState({ key: props.defaultSort, dir: props.defaultDir ?? ('asc' as 'asc' | 'desc') })
+  const [ownSort, setOwnSort] = useState<ListSort>({ key: props.defaultSort, dir: props.defaultDir ?? 'asc' })
+  const sort = props.sort ?? ownSort
   const [exporting, setExporting] = useState(false)
   const pageSize = props.embedded ? 15 : 50
 
@@ -91,7 +100,9 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
   const pages = Math.max(1, Math.ceil(total / pageSize))
 
   const toggleSort = (key: string) => {
-    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }))
+    const next: ListSort = sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }
+    if (props.onSortChange) props.onSortChange(next)
+    else setOwnSort(next)
     setPage(1)
   }
 
@@ -138,7 +149,9 @@ export function ListPage<M extends ListMethod>(props: ListPageProps<M>) {
         />
         {props.filterControls}
         <Text size="xs" c="dimmed" ml="auto" data-testid="list-total">
-          {t('common.list.total', { count: total, n: f.number(total, 0) })}
+          {data?.capped
+            ? t('common.list.totalAtLeast', { n: f.number(total, 0) })
+            : t('common.list.total', { count: total, n: f.number(total, 0) })}
         </Text>
       </Group>
       <Paper withBorder radius="sm" className={classes.tableWrap}>

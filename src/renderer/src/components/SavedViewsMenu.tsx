@@ -13,7 +13,11 @@ interface SavedViewsMenuProps {
   list: string
   /** The filters on screen now (what "Save view…" stores). */
   current: Record<string, unknown>
-  onApply: (filters: Record<string, unknown>, view: SavedView) => void
+  /** Views every user has (ADR 0021): listed above the user's own, never deleted. */
+  builtIn?: { key: string; name: string; filters: Record<string, unknown> }[]
+  /** The view the list opens on (its name shows on the button while its filters are on screen). */
+  initial?: { name: string; filters: Record<string, unknown> }
+  onApply: (filters: Record<string, unknown>) => void
 }
 
 /** Filters compared by content (key order differs between the screen and the database). */
@@ -26,7 +30,7 @@ function stable(filters: Record<string, unknown>): string {
 }
 
 /** The user's named filter sets of a list: apply one, save the current filters under a name, delete one. */
-export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) {
+export function SavedViewsMenu({ list, current, builtIn = [], initial, onApply }: SavedViewsMenuProps) {
   const t = useT()
   const qc = useQueryClient()
   const key = ['savedViews', list]
@@ -35,7 +39,9 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   // The view last applied or saved, and its filters: the button names it while the filters are still its own.
-  const [applied, setApplied] = useState<{ name: string; filters: string } | null>(null)
+  const [applied, setApplied] = useState<{ name: string; filters: string } | null>(
+    initial ? { name: initial.name, filters: stable(initial.filters) } : null
+  )
   const shown = applied !== null && applied.filters === stable(current) ? applied.name : null
 
   const save = useMutation({
@@ -67,6 +73,24 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          {builtIn.length > 0 && (
+            <>
+              <Menu.Label>{t('common.views.builtIn')}</Menu.Label>
+              {builtIn.map((v) => (
+                <Menu.Item
+                  key={v.key}
+                  data-testid={`view-${v.key}`}
+                  onClick={() => {
+                    setApplied({ name: v.name, filters: stable(v.filters) })
+                    onApply(v.filters)
+                  }}
+                >
+                  {v.name}
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
+            </>
+          )}
           <Menu.Label>{t('common.views.saved')}</Menu.Label>
           {(views.data ?? []).length === 0 && (
             <Text size="xs" c="dimmed" px="sm" py={4}>
@@ -78,7 +102,7 @@ export function SavedViewsMenu({ list, current, onApply }: SavedViewsMenuProps) 
               key={v.id}
               onClick={() => {
                 setApplied({ name: v.name, filters: stable(v.filters) })
-                onApply(v.filters, v)
+                onApply(v.filters)
               }}
               rightSection={
                 <ActionIcon

@@ -5,8 +5,9 @@ const guards = new Set<{ warning: string }>()
 
 /**
  * While `dirty`, leaving the screen asks first: a click on a link to another screen (the navigation, a
- * breadcrumb, a link in a table) and closing or reloading the window (`beforeunload`). The app routes in
- * the URL's hash without a data router, so link clicks are checked before the router sees them (capture
+ * breadcrumb, a link in a table) and closing or reloading the window (`beforeunload`; in Electron the main
+ * process asks, electron/window.ts). The app routes in the
+ * URL's hash without a data router, so link clicks are checked before the router sees them (capture
  * phase); navigations the app starts itself ask through `confirmLeave`.
  */
 export function useLeaveGuard(dirty: boolean, warning: string): void {

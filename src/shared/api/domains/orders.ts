@@ -16,6 +16,7 @@ import {
   orderHeaderInput,
   orderListRow,
   orderRow,
+  ORDER_VIEWS,
   PAYMENT_METHODS,
   paymentRow,
   pdfFile,
@@ -52,6 +53,8 @@ export const ordersContract = {
       templates: z.boolean().default(false),
       /** Orders on this service object: named in the header or on a line (an object's service history). */
       serviceObjectId: optionalId
+      /** A built-in view (ADR 0021), on top of the other filters. */
+      view: z.enum(ORDER_VIEWS).nullable().default(null)
     }),
     pageOf(orderListRow),
     'orders.read'

@@ -1,10 +1,10 @@
 import { Checkbox, Select, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
+import { ORDER_VIEWS, type OrderView, PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
-import { ListPage } from '../../components/ListPage'
+import { ListPage, type ListSort } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
 import { SlaBadge } from '../../components/SlaBadge'
 import { useFormat, useT } from '../../lib/i18n'
@@ -21,6 +21,7 @@ interface OrderFilters {
   from: string | null
   to: string | null
   templates: boolean
+  view: OrderView | null
 }
 
 const NO_FILTERS: OrderFilters = {
@@ -31,8 +32,15 @@ const NO_FILTERS: OrderFilters = {
   priority: null,
   from: null,
   to: null,
-  templates: false
+  templates: false,
+  view: null
 }
+
+/** The list opens on today's work: the open orders, newest first (ADR 0021). */
+const OPENING: OrderFilters = { ...NO_FILTERS, view: 'open' }
+const NEWEST: ListSort = { key: 'number', dir: 'desc' }
+/** "Breached or at risk" is read by urgency: the deadline the SLA badge shows, breached (past) first. */
+const sortFor = (view: OrderView | null): ListSort => (view === 'atRisk' ? { key: 'slaDue', dir: 'asc' } : NEWEST)
 
 /** A saved view's filters, keeping only what this list understands (a view may predate a filter). */
 function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: string } {
@@ -47,7 +55,8 @@ function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: s
       priority: PRIORITIES.includes(saved.priority as Priority) ? (saved.priority as Priority) : null,
       from: date(saved.from),
       to: date(saved.to),
-      templates: saved.templates === true
+      templates: saved.templates === true,
+      view: ORDER_VIEWS.includes(saved.view as OrderView) ? (saved.view as OrderView) : null
     },
     q: typeof saved.q === 'string' ? saved.q : ''
   }
@@ -58,15 +67,20 @@ export function OrdersList() {
   const f = useFormat()
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
-  const [filters, setFilters] = useState<OrderFilters>(NO_FILTERS)
+  const [filters, setFilters] = useState<OrderFilters>(OPENING)
   const [q, setQ] = useState('')
+  const [sort, setSort] = useState<ListSort>(NEWEST)
   const set = <K extends keyof OrderFilters>(key: K, value: OrderFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))
+  const viewName = (v: OrderView) => t(`orders.views.${v}`)
+  const builtIn = ORDER_VIEWS.map((v) => ({ key: v, name: viewName(v), filters: { ...NO_FILTERS, view: v, q: '' } }))
 
   return (
     <ListPage
       title={filters.templates ? t('orders.templatesTitle') : t('orders.title')}
       method="serviceOrders.list"
       defaultSort="number"
+      sort={sort}
+      onSortChange={setSort}
       exportName={t('orders.exportName')}
       searchPlaceholder={t('orders.list.searchPlaceholder')}
       search={q}
@@ -76,15 +90,32 @@ export function OrdersList() {
         <SavedViewsMenu
           list="serviceOrders"
           current={{ ...filters, q }}
+          builtIn={builtIn}
+          initial={{ name: viewName('open'), filters: { ...OPENING, q: '' } }}
           onApply={(saved) => {
             const v = fromView(saved)
             setFilters(v.filters)
             setQ(v.q)
+            setSort(sortFor(v.filters.view))
           }}
         />
       }
       filterControls={
         <>
+          <Select
+            size="xs"
+            w={190}
+            placeholder={t('orders.list.allOrders')}
+            aria-label={t('orders.list.viewFilter')}
+            data-testid="order-view"
+            clearable
+            data={ORDER_VIEWS.map((v) => ({ value: v, label: viewName(v) }))}
+            value={filters.view}
+            onChange={(v) => {
+              set('view', v as OrderView | null)
+              setSort(sortFor(v as OrderView | null))
+            }}
+          />
           <Select
             size="xs"
             w={150}
@@ -192,7 +223,7 @@ export function OrdersList() {
         },
         { key: 'stageName', label: t('orders.list.stage'), sort: 'stageName' },
         { key: 'progress', label: t('orders.list.progress'), render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
-        { key: 'sla', label: t('orders.list.sla'), width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
+        { key: 'sla', label: t('orders.list.sla'), sort: 'slaDue', width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
         {
           key: 'plannedStart',
           label: t('orders.list.plannedStart'),

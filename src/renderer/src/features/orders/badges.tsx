@@ -6,11 +6,13 @@ import { useT } from '../../lib/i18n'
 const PRIORITY_COLORS: Record<Priority, string> = { high: 'red', normal: 'blue', low: 'gray' }
 const PROGRESS_COLORS: Record<Progress, string> = { inProcess: 'blue', posted: 'teal', cancelled: 'gray' }
 const LINE_STATUS_COLORS: Record<LineStatus, string> = { created: 'blue', posted: 'teal', cancelled: 'gray' }
+/** A badge is as wide as its word: in a tight table column Mantine's default cut it to "IN PRO…". */
+const WHOLE_WORD = { root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }
 
 export function PriorityBadge({ priority, size = 'sm' }: { priority: Priority; size?: 'xs' | 'sm' | 'md' }) {
   const t = useT()
   return (
-    <Badge size={size} variant="light" color={PRIORITY_COLORS[priority]}>
+    <Badge size={size} variant="light" color={PRIORITY_COLORS[priority]} styles={WHOLE_WORD}>
       {t(`enums.priority.${priority}`)}
     </Badge>
   )
@@ -19,7 +21,7 @@ export function PriorityBadge({ priority, size = 'sm' }: { priority: Priority; s
 export function ProgressBadge({ progress, size = 'sm' }: { progress: Progress; size?: 'xs' | 'sm' | 'md' }) {
   const t = useT()
   return (
-    <Badge size={size} variant="dot" color={PROGRESS_COLORS[progress]} data-testid="progress-badge">
+    <Badge size={size} variant="dot" color={PROGRESS_COLORS[progress]} styles={WHOLE_WORD} data-testid="progress-badge">
       {t(`enums.progress.${progress}`)}
     </Badge>
   )

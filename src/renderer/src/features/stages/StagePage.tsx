@@ -22,7 +22,8 @@ const toForm = (r: StageRow): Values => ({
   canPost: r.canPost,
   reasonRequired: r.reasonRequired,
   stopsSlaClock: r.stopsSlaClock,
-  requiresPlan: r.requiresPlan
+  requiresPlan: r.requiresPlan,
+  waitsForParts: r.waitsForParts
 })
 
 /** One stage of the workflow: its place in the tree (fixed once saved) and what it allows. */
@@ -50,7 +51,8 @@ export function StagePage() {
       canPost: false,
       reasonRequired: false,
       stopsSlaClock: false,
-      requiresPlan: false
+      requiresPlan: false,
+      waitsForParts: false
     },
     toForm,
     pathOf: (i) => `/stages/${i}`,

@@ -1,7 +1,8 @@
 import type { T } from '@shared/i18n/i18n'
 import type { StageRow } from '@shared/domain/orders'
 
-export type StageFlag = 'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock' | 'requiresPlan'
+export type StageFlag =
+  'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock' | 'requiresPlan' | 'waitsForParts'
 
 /** The switches of a stage: a short name for the tree and what each one means for an order in it. */
 export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: T) => string; explain: (t: T) => string }[] = [
@@ -46,6 +47,12 @@ export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: 
     label: (t) => t('settings.stages.flags.requiresPlan.label'),
     short: (t) => t('settings.stages.flags.requiresPlan.short'),
     explain: (t) => t('settings.stages.flags.requiresPlan.explain')
+  },
+  {
+    key: 'waitsForParts',
+    label: (t) => t('settings.stages.flags.waitsForParts.label'),
+    short: (t) => t('settings.stages.flags.waitsForParts.short'),
+    explain: (t) => t('settings.stages.flags.waitsForParts.explain')
   }
 ]
 

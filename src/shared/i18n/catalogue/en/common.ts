@@ -35,6 +35,8 @@ export const common = {
   notADateTime: '“{{text}}” is not a date and time: type dd.mm.yyyy hh:mm',
   record: {
     leaveUnsaved: 'You have unsaved changes on this page. Leave without saving?',
+    leave: 'Leave without saving',
+    stay: 'Stay',
     cannotOpen: 'Cannot open this record',
     deleteTitle: 'Delete {{what}}?',
     deleteMessage: 'This removes {{what}}. It cannot be undone; the change history keeps a copy.',
@@ -44,12 +46,14 @@ export const common = {
   list: {
     total_one: '{{n}} row',
     total_other: '{{n}} rows',
+    totalAtLeast: 'over {{n}} rows',
     searchAria: 'Search {{what}}',
     noMatches: 'Nothing matches the search.',
     empty: 'Nothing here yet.'
   },
   views: {
     button: 'Views',
+    builtIn: 'Built-in views',
     saved: 'Saved views',
     none: 'None yet. Set the filters, then save them as a view.',
     deleteAria: 'Delete view {{name}}',

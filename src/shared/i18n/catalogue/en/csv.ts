@@ -70,6 +70,7 @@ export const csv = {
     reasonRequired: 'Reason required',
     stopsSlaClock: 'Stops SLA clock',
     requiresPlan: 'Needs a plan',
+    waitsForParts: 'Waiting for parts',
     orderCount: 'Orders',
     address: 'Address',
     priority: 'Priority',

@@ -41,7 +41,17 @@ export const orders = {
     responsible: 'Responsible',
     lines: 'Lines',
     total: 'Total',
-    signedOff: 'Signed off'
+    signedOff: 'Signed off',
+    viewFilter: 'View',
+    allOrders: 'All orders'
+  },
+  views: {
+    open: 'Open',
+    today: 'Today',
+    unplanned: 'Unplanned',
+    mine: 'My open orders',
+    waitingForParts: 'Waiting for parts',
+    atRisk: 'Breached or at risk'
   },
   page: {
     signedOffBy: 'signed off by {{name}}, {{at}}',

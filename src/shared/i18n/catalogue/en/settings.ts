@@ -181,6 +181,11 @@ export const settings = {
         label: 'Needs a plan',
         short: 'plan',
         explain: 'An order enters this stage only with planned times or a visit on the board; removing its last visit steps it back.'
+      },
+      waitsForParts: {
+        label: 'Waiting for parts',
+        short: 'parts',
+        explain: 'Orders in this stage are waiting for parts: the order list’s view “Waiting for parts” shows them.'
       }
     },
     lifecycle: {

@@ -37,6 +37,8 @@ export const common: Shape<typeof en> = {
   notADateTime: '„{{text}}“ ei ole kuupäev ja kellaaeg: sisesta pp.kk.aaaa tt:mm',
   record: {
     leaveUnsaved: 'Sellel lehel on salvestamata muudatusi. Kas lahkud salvestamata?',
+    leave: 'Lahku salvestamata',
+    stay: 'Jää lehele',
     cannotOpen: 'Kirjet ei saa avada',
     deleteTitle: 'Kas kustutada {{what}}?',
     deleteMessage: 'See eemaldab: {{what}}. Seda ei saa tagasi võtta; muudatuste ajalugu hoiab koopiat.',
@@ -47,12 +49,14 @@ export const common: Shape<typeof en> = {
   list: {
     total_one: '{{n}} rida',
     total_other: '{{n}} rida',
+    totalAtLeast: 'üle {{n}} rea',
     searchAria: 'Otsi: {{what}}',
     noMatches: 'Otsingule ei vasta midagi.',
     empty: 'Siin pole veel midagi.'
   },
   views: {
     button: 'Vaated',
+    builtIn: 'Põhivaated',
     saved: 'Salvestatud vaated',
     none: 'Veel pole. Sea filtrid ja salvesta need vaatena.',
     deleteAria: 'Kustuta vaade {{name}}',

@@ -72,6 +72,7 @@ export const csv: Shape<typeof en> = {
     reasonRequired: 'Põhjuse kood nõutud',
     stopsSlaClock: 'Peatab SLA arvestuse',
     requiresPlan: 'Vajab plaani',
+    waitsForParts: 'Ootab varuosi',
     orderCount: 'Tellimusi',
     address: 'Aadress',
     priority: 'Prioriteet',

@@ -42,7 +42,17 @@ export const orders: Shape<typeof en> = {
     responsible: 'Vastutaja',
     lines: 'Read',
     total: 'Kokku',
-    signedOff: 'Kinnitatud'
+    signedOff: 'Kinnitatud',
+    viewFilter: 'Vaade',
+    allOrders: 'Kõik tellimused'
+  },
+  views: {
+    open: 'Avatud',
+    today: 'Täna',
+    unplanned: 'Planeerimata',
+    mine: 'Minu avatud tellimused',
+    waitingForParts: 'Ootab varuosi',
+    atRisk: 'SLA ületatud või ohus'
   },
   page: {
     signedOffBy: 'kinnitas {{name}}, {{at}}',

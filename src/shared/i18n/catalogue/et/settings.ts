@@ -193,6 +193,11 @@ export const settings: Shape<typeof en> = {
         short: 'plaan',
         explain:
           'Tellimus saab sellesse etappi ainult planeeritud aja või tahvlil oleva külastusega; viimase külastuse eemaldamine viib selle etapi võrra tagasi.'
+      },
+      waitsForParts: {
+        label: 'Ootab varuosi',
+        short: 'varuosad',
+        explain: 'Selles etapis tellimused ootavad varuosi: tellimuste loendi vaade „Ootab varuosi“ näitab neid.'
       }
     },
     lifecycle: {
