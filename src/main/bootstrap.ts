@@ -10,7 +10,7 @@ import { ensureReturnSetup } from './services/returns/setup'
 import { ensureSlaReasons } from './services/sla/definitions'
 import { markInterruptedFeeRuns } from './services/subscriptions/generate'
 import { ensureBackupSettings } from './services/backups/settings'
-import { checkAtStart, isDamage } from './services/backups/recovery'
+import { checkAtStart, damageReason, isDamage } from './services/backups/recovery'
 import type { Recovery } from './services/core/context'
 
 /**
@@ -50,7 +50,7 @@ export async function openOrRecover(
       return { ...(await openAndMigrate(file, options)), recovery: null }
     } catch (e) {
       if (!isDamage(e)) throw e
-      problem = { reason: 'unreadable', detail: (e as Error).message.slice(0, 500) }
+      problem = { reason: damageReason(e), detail: (e as Error).message.slice(0, 500) }
     }
   }
   const { conn } = await openAndMigrate(':memory:', options)

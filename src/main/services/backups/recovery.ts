@@ -15,6 +15,11 @@ export function isDamage(e: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|CANTOPEN|IOERR)/.test(code)
 }
 
+/** A page SQLite found malformed is damage its check would report; anything else kept it from opening the file. */
+export function damageReason(e: unknown): Recovery['reason'] {
+  return String((e as { code?: unknown }).code).startsWith('SQLITE_CORRUPT') ? 'damaged' : 'unreadable'
+}
+
 /**
  * The start-up check (ADR 0022): a read-only open and `PRAGMA quick_check` (every page and record read, the
  * cross-check of indexes against tables left to the full check a backup gets, so that start-up stays quick on
@@ -30,7 +35,7 @@ export function checkAtStart(file: string): Omit<Recovery, 'file'> | null {
     return { reason: 'damaged', detail: findings.slice(0, 3).join('; ').slice(0, 500) }
   } catch (e) {
     if (!isDamage(e)) throw e
-    return { reason: 'unreadable', detail: (e as Error).message.slice(0, 500) }
+    return { reason: damageReason(e), detail: (e as Error).message.slice(0, 500) }
   } finally {
     if (conn) closeDatabase(conn)
   }
