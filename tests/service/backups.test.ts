@@ -25,7 +25,13 @@ afterEach(() => {
 
 /** A host as browser mode builds it: it can reopen its file, so a restore can swap the database. */
 function hostOn(conn: Connection, now = () => Date.now()): ApiHost {
-  const host: ApiHost = { conn, now, checkOutputs: true, log: (m, e) => console.error(m, e), open: async (f) => (await openAndMigrate(f)).conn }
+  const host: ApiHost = {
+    conn,
+    now,
+    checkOutputs: true,
+    log: (m, e) => console.error(m, e),
+    open: async (f) => (await openAndMigrate(f)).conn
+  }
   hosts.push(host)
   return host
 }
@@ -250,7 +256,7 @@ describe('start-up recovery', () => {
     expect(ok(await api(recovering, nobody, 'startup.recovery', {})).recovering).toBe(false)
     // Once recovered, the public restore is refused.
     const again = await api(recovering, nobody, 'startup.restore', {})
-    expect(again.ok ? null : again.error.code).toBe('FORBIDDEN')
+    expect(again.ok ? null : again.error.code).toBe('CONFLICT')
   })
 
   it('a file that is not a database at all is offered the same way; with no backups there is nothing to restore', async () => {

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   if (now) console.log(`Test clock: time is offset by the milliseconds in ${process.env.HOOLDUS_TEST_CLOCK_FILE}.`)
   if (migration?.backup) console.log(`Backed up the database to ${migration.backup} before migrating.`)
   if (recovery) console.error(`The database ${file} failed its start-up check (${recovery.detail}); serving the recovery screen.`)
-  let host: WebHost | undefined
+  const started: { host?: WebHost } = {}
   // The object the pipeline reads its database from: a restore swaps `conn` in it and clears `recovery`.
   const apiHost: WebHostOptions = {
     conn,
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     // A restored database is opened as at start; its users sign in again.
     open: async (f) => {
       const opened = await openAndMigrate(f)
-      host?.endSessions()
+      started.host?.endSessions()
       return opened.conn
     },
     port,
@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     ...(now ? { now } : {}),
     log: (m, e) => console.error(m, e)
   }
-  host = await startWebHost(apiHost)
+  const host = await startWebHost(apiHost)
+  started.host = host
   const scheduler = startBackupScheduler(apiHost, {
     now: now ?? Date.now,
     zone: (db) => loadSettings(db).timeZone,

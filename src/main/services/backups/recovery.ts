@@ -72,7 +72,7 @@ export function recoveryStatus(ctx: ServiceContext): RecoveryStatus {
 export async function restoreNewest(ctx: ServiceContext): Promise<{ restored: string; keptAside: string }> {
   const host = ctx.host
   const recovery = host?.recovery
-  if (!host || !recovery) throw new AppError('FORBIDDEN', 'errors.backups.notRecovering')
+  if (!host || !recovery) throw new AppError('CONFLICT', 'errors.backups.notRecovering')
   const newest = newestVerified(recoveryFolders(recovery.file))
   if (!newest) throw new AppError('NOT_FOUND', 'errors.backups.noneVerified')
   const { conn, aside } = await swapDatabase(host, recovery.file, newest.path, ctx.now())

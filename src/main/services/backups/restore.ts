@@ -35,7 +35,12 @@ function putBack(file: string, aside: string): void {
  * Closes the host's database, swaps the verified `source` in and opens it the way the host opens at start
  * (migrations included); when that fails, the previous file goes back and is opened again.
  */
-export async function swapDatabase(host: DatabaseHost, file: string, source: string, now: number): Promise<{ conn: Connection; aside: string }> {
+export async function swapDatabase(
+  host: DatabaseHost,
+  file: string,
+  source: string,
+  now: number
+): Promise<{ conn: Connection; aside: string }> {
   const open = host.open
   if (!open) throw new AppError('CONFLICT', 'errors.backups.hostCannotRestore')
   closeDatabase(host.conn)
@@ -76,7 +81,10 @@ function keepSettings(conn: Connection, settings: BackupSettings): void {
  * in use is not touched), then swapped in; the replaced file is kept aside. The restored database keeps the
  * backup settings in use and records the restore. The screen reloads afterwards.
  */
-export async function restoreBackup(ctx: ServiceContext, i: ParsedInput<'backups.restore'>): Promise<{ restored: string; keptAside: string }> {
+export async function restoreBackup(
+  ctx: ServiceContext,
+  i: ParsedInput<'backups.restore'>
+): Promise<{ restored: string; keptAside: string }> {
   requirePermission(ctx, 'backups.manage')
   const host = ctx.host
   if (!host?.open) throw new AppError('CONFLICT', 'errors.backups.hostCannotRestore')

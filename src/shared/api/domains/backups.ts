@@ -21,6 +21,6 @@ export const backupsContract = {
   'backups.restore': method(z.object({ name: backupName }), restoreResult, 'backups.manage'),
   /** Public: asked before sign-in, so that a database that failed its start-up check shows the recovery screen. */
   'startup.recovery': method(z.object({}), recoveryStatus, 'public'),
-  /** Public, and only while recovering: the newest verified backup replaces the file that failed. */
+  /** Public, and only while recovering (else CONFLICT): the newest verified backup replaces the file that failed. */
   'startup.restore': method(z.object({}), restoreResult, 'public')
 }

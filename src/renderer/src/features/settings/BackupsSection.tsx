@@ -16,7 +16,12 @@ const statusKey = ['backups', 'status'] as const
 
 function VerifiedBadge({ verified }: { verified: boolean | null }) {
   const t = useT()
-  if (verified === null) return <Badge color="gray" variant="light">{t('backups.status.notRecorded')}</Badge>
+  if (verified === null)
+    return (
+      <Badge color="gray" variant="light">
+        {t('backups.status.notRecorded')}
+      </Badge>
+    )
   return verified ? (
     <Badge color="teal" variant="light">
       {t('backups.status.verified')}
@@ -146,7 +151,13 @@ export function BackupsSection() {
             {...form.getInputProps('folder')}
           />
           <Group mt="sm">
-            <Button type="submit" size="sm" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending} disabled={!form.isDirty()}>
+            <Button
+              type="submit"
+              size="sm"
+              leftSection={<IconDeviceFloppy size={16} />}
+              loading={save.isPending}
+              disabled={!form.isDirty()}
+            >
               {t('backups.schedule.save')}
             </Button>
           </Group>

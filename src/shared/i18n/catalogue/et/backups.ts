@@ -54,7 +54,8 @@ export const backups: Shape<typeof en> = {
     file: 'Fail',
     details: 'Üksikasjad',
     newest: 'Uusim kontrolli läbiv varukoopia on ajast {{date}} ({{size}}).',
-    explain: 'Taastamine paneb selle varukoopia kahjustatud faili asemele, kahjustatud fail jäetakse alles selle kõrvale; pärast varukoopiat tehtud tööd selles pole.',
+    explain:
+      'Taastamine paneb selle varukoopia kahjustatud faili asemele, kahjustatud fail jäetakse alles selle kõrvale; pärast varukoopiat tehtud tööd selles pole.',
     restore: 'Taasta see varukoopia',
     none: 'Kontrolli läbivat varukoopiat ei leitud kaustadest: {{folders}}. Fail jäeti nii, nagu see oli.',
     restored: 'Taastatud. Hooldus avaneb…'
