@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { openAndMigrate, openOrRecover } from '../../src/main/bootstrap'
 import { closeDatabase, type Connection } from '../../src/main/db/connection'
 import { backupRuns, settings } from '../../src/main/db/schema'
 import { startBackupScheduler } from '../../src/main/services/backups/scheduler'
-import { defaultBackupFolder } from '../../src/main/services/backups/settings'
+import { defaultBackupFolder, recoveryFolders } from '../../src/main/services/backups/settings'
 import { verifyDatabaseFile } from '../../src/main/services/backups/verify'
 import type { SessionSlot } from '../../src/main/services/core/context'
 import { freshDb, userWith } from '../support/db'
@@ -90,23 +90,36 @@ describe('backups', () => {
     const admin = userWith(conn, ['serviceManager'])
     const host = hostOn(conn)
     const status = ok(await api(host, admin.session, 'backups.status', {}))
-    // A file where the folder should be: nothing can be written there.
-    copyFileSync(conn.file, join(dir, 'not-a-folder'))
-    ok(await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder: join(dir, 'not-a-folder') }))
+    const chosen = join(dir, 'second-disk')
+    mkdirSync(chosen)
+    ok(await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder: chosen }))
+    // The disk goes away and a file takes the folder's place: nothing can be written there.
+    rmSync(chosen, { recursive: true })
+    copyFileSync(conn.file, chosen)
     const run = ok(await api(host, admin.session, 'backups.run', {}))
     expect(run.verified).toBe(false)
     expect(run.problem).toMatch(/^The backup could not be written/)
     expect(conn.db.select().from(backupRuns).all()).toHaveLength(1)
   })
 
-  it('refuses a relative folder, naming the field', async () => {
-    const { conn } = await freshDb()
+  it('refuses a relative or missing folder, naming the field; a chosen folder is noted beside the database', async () => {
+    const { conn, dir, file } = await freshDb()
     const admin = userWith(conn, ['administrator'])
     const host = hostOn(conn)
     const status = ok(await api(host, admin.session, 'backups.status', {}))
-    const r = await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder: 'relative/path' })
-    expect(r.ok).toBe(false)
-    expect(JSON.stringify(r)).toContain('"path":["folder"]')
+    for (const [folder, message] of [
+      ['relative/path', 'Give the full path of the folder'],
+      [join(dir, 'no-such-folder'), 'There is no such folder on this computer']
+    ] as const) {
+      const r = await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder })
+      expect(r.ok).toBe(false)
+      expect(JSON.stringify(r)).toContain('"path":["folder"]')
+      expect(JSON.stringify(r)).toContain(message)
+    }
+    expect(ok(await api(host, admin.session, 'backups.status', {})).settings.version).toBe(status.settings.version)
+    mkdirSync(join(dir, 'second-disk'))
+    ok(await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder: join(dir, 'second-disk') }))
+    expect(recoveryFolders(file)).toEqual([join(dir, 'second-disk'), join(dir, 'backups')])
   })
 
   it('keeps N daily and M weekly backups after each new one', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
@@ -66,8 +66,19 @@ export function recoveryFolders(databaseFile: string): string[] {
   return folders
 }
 
+/** A chosen folder must be a full path to a folder that exists and can be written: a typo is caught on saving, not at 18:00. */
+function checkFolder(folder: string): void {
+  if (!isAbsolute(folder)) throw invalid(['folder'], 'errors.backups.folderNotAbsolute')
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw invalid(['folder'], 'errors.backups.folderMissing')
+  try {
+    accessSync(folder, constants.W_OK)
+  } catch {
+    throw invalid(['folder'], 'errors.backups.folderNotWritable')
+  }
+}
+
 export function saveBackupSettings(ctx: ServiceContext, i: ParsedInput<'backups.saveSettings'>): BackupSettings {
-  if (i.folder !== '' && !isAbsolute(i.folder)) throw invalid(['folder'], 'errors.backups.folderNotAbsolute')
+  if (i.folder !== '') checkFolder(i.folder)
   const after = writeTx(ctx, () => {
     requirePermission(ctx, 'backups.manage')
     const before = loadBackupSettings(ctx.db)

@@ -506,6 +506,8 @@ export const errors = {
     journal: 'The file’s migration journal does not match its schema version ({{applied}} migrations recorded, version {{schema}})',
     newer: 'The file was written by a newer Hooldus (schema {{schema}}; this one knows up to {{known}})',
     notWritten: 'The backup could not be written: {{reason}}',
+    folderMissing: 'There is no such folder on this computer',
+    folderNotWritable: 'This folder cannot be written to',
     folderNotAbsolute: 'Give the full path of the folder (or leave it empty for the folder beside the database)',
     noSuchBackup: 'There is no backup {{name}} in the backup folder',
     refused: 'Backup {{name}} was not restored, the database in use is unchanged: {{problem}}',

@@ -498,6 +498,8 @@ export const errors: Shape<typeof en> = {
     journal: 'Faili migratsioonilogi ei vasta skeemi versioonile ({{applied}} migratsiooni kirjas, versioon {{schema}})',
     newer: 'Faili on kirjutanud uuem Hooldus (skeem {{schema}}; see versioon tunneb kuni {{known}})',
     notWritten: 'Varukoopiat ei õnnestunud kirjutada: {{reason}}',
+    folderMissing: 'Sellist kausta selles arvutis pole',
+    folderNotWritable: 'Sellesse kausta ei saa kirjutada',
     folderNotAbsolute: 'Sisesta kausta täielik tee (või jäta tühjaks, et kasutada andmebaasi kõrval olevat kausta)',
     noSuchBackup: 'Varukoopiate kaustas pole varukoopiat {{name}}',
     refused: 'Varukoopiat {{name}} ei taastatud, kasutusel olev andmebaas jäi muutmata: {{problem}}',
