@@ -26,11 +26,16 @@ export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots')
 
 /**
  * Starts the browser-mode host (the built app) on a fresh database file and a free port; with `startAt`, its
- * clock starts there (a constant offset from the wall clock, so it runs on at the wall clock's pace).
+ * clock starts there (a constant offset from the wall clock, so it runs on at the wall clock's pace). With
+ * `existingDb`, on that file instead (a second host, e.g. on a damaged copy); it is left where it is.
  */
-async function startApp(startAt?: number, extraArgs: string[] = []): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
+export async function startApp(
+  startAt?: number,
+  extraArgs: string[] = [],
+  existingDb?: string
+): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hooldus-e2e-'))
-  const dbFile = join(dir, 'e2e.db')
+  const dbFile = existingDb ?? join(dir, 'e2e.db')
   const clockFile = join(dir, 'clock-offset-ms')
   let clockOffset = startAt === undefined ? 0 : startAt - Date.now()
   writeFileSync(clockFile, String(clockOffset))

@@ -36,7 +36,9 @@ const COSTLY = new Set<string>([
   'serviceOrders.pdf',
   'invoices.pdf',
   'dispatch.daySheet',
-  'sla.compliancePdf'
+  'sla.compliancePdf',
+  // An online backup of the file and its full integrity check.
+  'backups.run'
 ])
 /**
  * Kinds that once answered INTERNAL or were stored (SQLite's parameter limit, a recursive JSON serialiser, a

@@ -14,6 +14,7 @@ import { intakeContract } from '@shared/api/domains/intake'
 import { lifecycleContract } from '@shared/api/domains/lifecycle'
 import { calendarContract } from '@shared/api/domains/calendar'
 import { contextContract } from '@shared/api/domains/context'
+import { backupsContract } from '@shared/api/domains/backups'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -30,6 +31,7 @@ import { intakeHandlers } from '../services/orders/intakeHandlers'
 import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handlers'
 import { contextExports, contextHandlers } from '../services/context/handlers'
 import { calendarHandlers } from '../services/calendar/handlers'
+import { backupsHandlers } from '../services/backups/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -70,6 +72,7 @@ export const handlers = {
   ...only(lifecycleContract, lifecycleHandlers),
   ...only(calendarContract, calendarHandlers),
   ...only(contextContract, contextHandlers)
+  ...only(backupsContract, backupsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -7,7 +7,7 @@ import { type T, tFor } from '@shared/i18n/i18n'
 import type { Language } from '@shared/i18n/languages'
 import { fieldIssues, translate } from '@shared/i18n/issues'
 import type { Connection } from '../db/connection'
-import { createContext, type ServiceContext, type SessionSlot } from '../services/core/context'
+import { createContext, type DatabaseHost, type ServiceContext, type SessionSlot } from '../services/core/context'
 import { AppError, type IssueSpec, type MessageKey } from '../services/core/errors'
 import { companyLanguage, loadSettings } from '../services/settings/settings'
 import type { CsvOptions } from './csv'
@@ -15,7 +15,7 @@ import { type CsvColumn, csvColumns } from './csvColumns'
 import { exportSources, handlers } from './handlers'
 import { resumeSession } from './sessions'
 
-export interface ApiHost {
+export interface ApiHost extends DatabaseHost {
   conn: Connection
   now?: () => number
   /** Validate outputs against the contract as well (tests); off in production for speed. */
@@ -147,7 +147,7 @@ export async function runMethod(
     return fail(apiError(t, 'VALIDATION', 'validation.summary', {}, fieldIssues(parsed.error.issues, t)))
   }
 
-  const ctx = createContext(host.conn, user, session, host.now)
+  const ctx = createContext(host.conn, user, session, host.now, host)
   try {
     const handler = (options.handler ?? handlers[method]) as (c: ServiceContext, i: unknown) => unknown
     const data = await handler(ctx, parsed.data)

@@ -44,8 +44,9 @@ export function resumeSession(db: Db, session: SessionSlot, now: number): Sessio
 export class SessionStore<K> {
   private readonly held = new Map<K, HeldSession>()
 
+  /** `db` is asked for on each use: a restore swaps the host's database (ADR 0022). */
   constructor(
-    private readonly db: Db,
+    private readonly db: () => Db,
     private readonly now: () => number
   ) {}
 
@@ -54,13 +55,18 @@ export class SessionStore<K> {
   }
 
   hold(key: K, session: HeldSession): void {
-    const oldest = this.now() - idleLimit(this.db)
+    const oldest = this.now() - idleLimit(this.db())
     for (const [k, s] of this.held) if (s.lastUsed < oldest) this.held.delete(k)
     this.held.set(key, session)
   }
 
   delete(key: K): void {
     this.held.delete(key)
+  }
+
+  /** Ends every session: after a restore the users are those of the restored database, so everyone signs in again. */
+  clear(): void {
+    this.held.clear()
   }
 
   get size(): number {

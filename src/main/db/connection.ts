@@ -18,10 +18,18 @@ export interface OpenOptions {
   readonly?: boolean
 }
 
+/**
+ * The binding the host opened its database with (Electron's ABI), kept for the files it opens later without
+ * naming one: a backup it verifies, the file it restores (ADR 0022).
+ */
+let hostBinding: string | undefined
+
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
   const readonly = options.readonly ?? false
+  if (options.nativeBinding) hostBinding = options.nativeBinding
+  const nativeBinding = options.nativeBinding ?? hostBinding
   const sqlite = new Database(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
     readonly,
     // A read-only look at a file must not create one.
     fileMustExist: readonly
@@ -32,6 +40,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   sqlite.pragma('busy_timeout = 5000')
   if (!readonly) sqlite.pragma('synchronous = NORMAL')
   return { sqlite, db: drizzle(sqlite, { schema }), file }
+}
+
+/**
+ * Turns a copy made by the backup API (which keeps the source's WAL mode) into one self-contained file in
+ * rollback-journal mode, so that reading it later leaves no -wal or -shm beside it.
+ */
+export function settleCopy(file: string): void {
+  const sqlite = new Database(file, { ...(hostBinding ? { nativeBinding: hostBinding } : {}), fileMustExist: true })
+  try {
+    sqlite.pragma('journal_mode = DELETE')
+  } finally {
+    sqlite.close()
+  }
 }
 
 export function closeDatabase(conn: Connection): void {

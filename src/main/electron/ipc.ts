@@ -29,7 +29,7 @@ export interface IpcOptions {
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
   const now = options.host.now ?? Date.now
-  const sessions = new SessionStore<number>(options.host.conn.db, now)
+  const sessions = new SessionStore<number>(() => options.host.conn.db, now)
   // A window's slot may be dropped while idle and held again later; it is watched for closing once.
   const watched = new Set<number>()
   const slot = (event: IpcMainInvokeEvent) => {

@@ -2,9 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
-import { closeDatabase, type Connection } from '../db/connection'
+import { closeDatabase } from '../db/connection'
 import { DatabaseTooNewError } from '../db/migrate'
-import { openAndMigrate } from '../bootstrap'
+import { openAndMigrate, openOrRecover } from '../bootstrap'
+import type { ApiHost } from '../api/pipeline'
+import { type BackupScheduler, startBackupScheduler } from '../services/backups/scheduler'
+import { loadSettings } from '../services/settings/settings'
 import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
@@ -39,7 +42,9 @@ function migrationsFolder(): string {
   return app.isPackaged ? join(process.resourcesPath, 'drizzle') : join(app.getAppPath(), 'drizzle')
 }
 
-let conn: Connection | null = null
+/** The object the pipeline reads its database from: a restore swaps `conn` in it and clears `recovery` (ADR 0022). */
+let host: ApiHost | null = null
+let scheduler: BackupScheduler | null = null
 
 async function start(): Promise<void> {
   installSecurity(app, session.defaultSession, shell, pages)
@@ -47,17 +52,25 @@ async function start(): Promise<void> {
   try {
     mkdirSync(dirname(file), { recursive: true })
     const nativeBinding = electronNativeBinding()
-    const opened = await openAndMigrate(file, { migrationsFolder: migrationsFolder(), ...(nativeBinding ? { nativeBinding } : {}) })
-    conn = opened.conn
-    if (opened.migration.backup) console.log(`Backed up the database to ${opened.migration.backup} before migrating.`)
+    const options = { migrationsFolder: migrationsFolder(), ...(nativeBinding ? { nativeBinding } : {}) }
+    // A database that fails its start-up check gets the recovery screen (on a stand-in database), not a crash.
+    const opened = await openOrRecover(file, options)
+    host = {
+      conn: opened.conn,
+      recovery: opened.recovery,
+      open: async (f) => (await openAndMigrate(f, options)).conn,
+      log: (m, e) => console.error(m, e)
+    }
+    if (opened.migration?.backup) console.log(`Backed up the database to ${opened.migration.backup} before migrating.`)
   } catch (e) {
     const message = e instanceof DatabaseTooNewError ? e.message : `The database ${file} could not be opened: ${(e as Error).message}`
     dialog.showErrorBox('Hooldus cannot open its database', message)
     app.exit(1)
     return
   }
+  scheduler = startBackupScheduler(host, { now: Date.now, zone: (db) => loadSettings(db).timeZone, log: (m, e) => console.error(m, e) })
   registerIpc(ipcMain, {
-    host: { conn, log: (m, e) => console.error(m, e) },
+    host,
     dialog,
     pages,
     windowOf: (sender) => BrowserWindow.fromWebContents(sender)
@@ -98,7 +111,8 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
-    if (conn) closeDatabase(conn)
+    scheduler?.stop()
+    if (host) closeDatabase(host.conn)
   })
   app.whenReady().then(start).catch(fail)
 }

@@ -26,6 +26,8 @@ export interface WebHost {
   port: number
   /** Signed-in sessions held (for tests: nothing is held for a caller who is not signed in). */
   sessionCount(): number
+  /** Ends every session (after the database was swapped by a restore). */
+  endSessions(): void
   close(): Promise<void>
 }
 
@@ -119,7 +121,7 @@ function shim(unreachable: string): string {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const now = options.now ?? Date.now
-  const sessions = new SessionStore<string>(options.conn.db, now)
+  const sessions = new SessionStore<string>(() => options.conn.db, now)
   const root = resolve(options.rendererDir)
   const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
   let port = options.port ?? 0
@@ -312,6 +314,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     sessionCount: () => sessions.size,
+    endSessions: () => sessions.clear(),
     close: () => new Promise((ok) => server.close(() => ok()))
   }
 }

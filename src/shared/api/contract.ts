@@ -14,6 +14,7 @@ import { intakeContract } from './domains/intake'
 import { lifecycleContract } from './domains/lifecycle'
 import { calendarContract } from './domains/calendar'
 import { contextContract } from './domains/context'
+import { backupsContract } from './domains/backups'
 
 export const contract = {
   ...systemContract,
@@ -30,6 +31,7 @@ export const contract = {
   ...lifecycleContract,
   ...calendarContract,
   ...contextContract
+  ...backupsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

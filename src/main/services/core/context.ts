@@ -13,21 +13,41 @@ export interface SessionSlot {
   lastUsed?: number
 }
 
+/**
+ * What a host lets the backup service do with the database it serves (ADR 0022): open a file the way the host
+ * opens it at start (migrate, start-up work), and whether it is serving the recovery screen instead of one.
+ */
+export interface DatabaseHost {
+  conn: Connection
+  open?: (file: string) => Promise<Connection>
+  recovery?: Recovery | null
+}
+
+/** A database that failed its start-up check: the host serves the recovery screen on a stand-in database. */
+export interface Recovery {
+  file: string
+  reason: 'damaged' | 'unreadable'
+  detail: string
+}
+
 export interface ServiceContext {
   conn: Connection
   db: Db
   user: SessionUser | null
   session: SessionSlot
   now: () => number
+  /** The host, where it can swap its database (restore); absent in the CLI and most tests. */
+  host?: DatabaseHost
 }
 
 export function createContext(
   conn: Connection,
   user: SessionUser | null,
   session: SessionSlot = { userId: user?.id ?? null },
-  now: () => number = Date.now
+  now: () => number = Date.now,
+  host?: DatabaseHost
 ): ServiceContext {
-  return { conn, db: conn.db, user, session, now }
+  return { conn, db: conn.db, user, session, now, ...(host ? { host } : {}) }
 }
 
 export function requireUser(ctx: ServiceContext): SessionUser {

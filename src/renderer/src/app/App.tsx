@@ -8,14 +8,43 @@ import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { I18nextProvider } from 'react-i18next'
 import { HashRouter } from 'react-router'
-import { i18n, useLanguage, useT } from '../lib/i18n'
+import { applyLanguage, i18n, useLanguage, useT } from '../lib/i18n'
+import { call } from '../lib/api'
 import { authStatusQuery } from '../lib/session'
+import { RecoveryScreen } from '../features/auth/RecoveryScreen'
 import { SetupScreen } from '../features/auth/SetupScreen'
 import { SignInScreen } from '../features/auth/SignInScreen'
 import { queryClient } from '../lib/queryClient'
 import { AppRoutes } from './routes'
 import { Shell } from './Shell'
 import { theme } from './theme'
+
+/**
+ * Asked once before anything else: a database that failed its start-up check gets the recovery screen (ADR 0022).
+ * The file that would name the company's language cannot be read, so the screen follows the system's.
+ */
+const recoveryQuery = {
+  queryKey: ['startup', 'recovery'] as const,
+  queryFn: async () => {
+    const status = await call('startup.recovery', {})
+    if (status.recovering) applyLanguage(navigator.language.toLowerCase().startsWith('et') ? 'et' : 'en')
+    return status
+  },
+  staleTime: Infinity
+}
+
+function StartGate() {
+  const recovery = useQuery(recoveryQuery)
+  if (recovery.isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    )
+  }
+  if (recovery.data?.recovering) return <RecoveryScreen status={recovery.data} />
+  return <AuthGate />
+}
 
 function AuthGate() {
   const t = useT()
@@ -53,7 +82,7 @@ export function App() {
         <LocalisedDates>
           <Notifications position="bottom-right" limit={4} />
           <QueryClientProvider client={queryClient}>
-            <AuthGate />
+            <StartGate />
           </QueryClientProvider>
         </LocalisedDates>
       </MantineProvider>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { settingsInput } from '@shared/domain/system'
 import recordClasses from '../../components/RecordPage.module.css'
 import { AuditTrail } from '../../components/AuditTrail'
+import { BackupsSection } from './BackupsSection'
 import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { CalendarSection } from './CalendarSection'
@@ -118,6 +119,7 @@ export function SettingsPage() {
           <Tabs.List>
             <Tabs.Tab value="settings">{t('settings.page.settingsTab')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('settings.page.historyTab')}</Tabs.Tab>
+            {can('backups.manage') && <Tabs.Tab value="backups">{t('backups.tab')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="settings" pt="sm">
             {body}
@@ -125,6 +127,11 @@ export function SettingsPage() {
           <Tabs.Panel value="history" pt="sm">
             <AuditTrail entity="settings" entityId={1} />
           </Tabs.Panel>
+          {can('backups.manage') && (
+            <Tabs.Panel value="backups" pt="sm">
+              <BackupsSection />
+            </Tabs.Panel>
+          )}
         </Tabs>
       ) : (
         body

@@ -499,5 +499,22 @@ export const errors = {
     alreadyUndone: 'This change was already undone',
     notUndone: 'This change has not been undone, so it cannot be redone',
     notYourChange: 'Only the planner who made a change can undo it'
+  },
+  /** Backups, restore and start-up recovery (docs/adr/0022). */
+  backups: {
+    unreadable: 'The file cannot be opened as a database ({{reason}})',
+    damaged: 'The file failed its integrity check: {{finding}}',
+    journal: 'The file’s migration journal does not match its schema version ({{applied}} migrations recorded, version {{schema}})',
+    newer: 'The file was written by a newer Hooldus (schema {{schema}}; this one knows up to {{known}})',
+    notWritten: 'The backup could not be written: {{reason}}',
+    folderMissing: 'There is no such folder on this computer',
+    folderNotWritable: 'This folder cannot be written to',
+    folderNotAbsolute: 'Give the full path of the folder (or leave it empty for the folder beside the database)',
+    noSuchBackup: 'There is no backup {{name}} in the backup folder',
+    refused: 'Backup {{name}} was not restored, the database in use is unchanged: {{problem}}',
+    hostCannotRestore: 'This program cannot swap its database while running; restore from the app or browser mode',
+    notSwapped: 'The backup could not be put in place, the database in use is unchanged: {{reason}}',
+    notRecovering: 'The database opened normally; restore a backup from Settings → Backups',
+    noneVerified: 'No backup that passes its check was found'
   }
 }

@@ -1,5 +1,6 @@
 import { agreements } from './agreements'
 import { app } from './app'
+import { backups } from './backups'
 import { bank } from './bank'
 import { cli } from './cli'
 import { common } from './common'
@@ -27,6 +28,7 @@ import { validation } from './validation'
 export const en = {
   agreements,
   app,
+  backups,
   bank,
   cli,
   common,

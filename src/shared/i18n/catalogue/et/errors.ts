@@ -491,5 +491,22 @@ export const errors: Shape<typeof en> = {
     alreadyUndone: 'See muudatus on juba tagasi võetud',
     notUndone: 'Seda muudatust pole tagasi võetud, seega ei saa seda uuesti teha',
     notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi'
+  },
+  /** Varukoopiad, taastamine ja käivitusaegne taastamine (docs/adr/0022). */
+  backups: {
+    unreadable: 'Faili ei saa andmebaasina avada ({{reason}})',
+    damaged: 'Fail ei läbinud terviklikkuse kontrolli: {{finding}}',
+    journal: 'Faili migratsioonilogi ei vasta skeemi versioonile ({{applied}} migratsiooni kirjas, versioon {{schema}})',
+    newer: 'Faili on kirjutanud uuem Hooldus (skeem {{schema}}; see versioon tunneb kuni {{known}})',
+    notWritten: 'Varukoopiat ei õnnestunud kirjutada: {{reason}}',
+    folderMissing: 'Sellist kausta selles arvutis pole',
+    folderNotWritable: 'Sellesse kausta ei saa kirjutada',
+    folderNotAbsolute: 'Sisesta kausta täielik tee (või jäta tühjaks, et kasutada andmebaasi kõrval olevat kausta)',
+    noSuchBackup: 'Varukoopiate kaustas pole varukoopiat {{name}}',
+    refused: 'Varukoopiat {{name}} ei taastatud, kasutusel olev andmebaas jäi muutmata: {{problem}}',
+    hostCannotRestore: 'See programm ei saa töö ajal andmebaasi vahetada; taasta rakendusest või brauserirežiimist',
+    notSwapped: 'Varukoopiat ei õnnestunud paigale panna, kasutusel olev andmebaas jäi muutmata: {{reason}}',
+    notRecovering: 'Andmebaas avanes tavapäraselt; taasta varukoopia menüüst Seaded → Varukoopiad',
+    noneVerified: 'Kontrolli läbivat varukoopiat ei leitud'
   }
 }

@@ -2,6 +2,7 @@ import type { Shape } from '../shape'
 import type { en } from '../en'
 import { agreements } from './agreements'
 import { app } from './app'
+import { backups } from './backups'
 import { bank } from './bank'
 import { cli } from './cli'
 import { common } from './common'
@@ -28,6 +29,7 @@ import { validation } from './validation'
 export const et: Shape<typeof en> = {
   agreements,
   app,
+  backups,
   bank,
   cli,
   common,
