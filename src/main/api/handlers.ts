@@ -13,6 +13,7 @@ import { repairContract } from '@shared/api/domains/repair'
 import { intakeContract } from '@shared/api/domains/intake'
 import { lifecycleContract } from '@shared/api/domains/lifecycle'
 import { calendarContract } from '@shared/api/domains/calendar'
+import { importContract } from '@shared/api/domains/import'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -28,6 +29,7 @@ import { repairExports, repairHandlers } from '../services/repair/handlers'
 import { intakeHandlers } from '../services/orders/intakeHandlers'
 import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handlers'
 import { calendarHandlers } from '../services/calendar/handlers'
+import { importHandlers } from '../services/import/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -66,7 +68,8 @@ export const handlers = {
   ...only(repairContract, repairHandlers),
   ...only(intakeContract, intakeHandlers),
   ...only(lifecycleContract, lifecycleHandlers),
-  ...only(calendarContract, calendarHandlers)
+  ...only(calendarContract, calendarHandlers),
+  ...only(importContract, importHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -13,6 +13,7 @@ import { repairContract } from './domains/repair'
 import { intakeContract } from './domains/intake'
 import { lifecycleContract } from './domains/lifecycle'
 import { calendarContract } from './domains/calendar'
+import { importContract } from './domains/import'
 
 export const contract = {
   ...systemContract,
@@ -27,7 +28,8 @@ export const contract = {
   ...repairContract,
   ...intakeContract,
   ...lifecycleContract,
-  ...calendarContract
+  ...calendarContract,
+  ...importContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -34,7 +34,8 @@ export const PERMISSIONS = [
   'returns.credit',
   'returns.configure',
   'subscriptions.write',
-  'subscriptions.configure'
+  'subscriptions.configure',
+  'import.run'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -69,7 +70,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns.credit',
     'returns.configure',
     'subscriptions.write',
-    'subscriptions.configure'
+    'subscriptions.configure',
+    'import.run'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
   serviceConsultant: [
