@@ -38,7 +38,10 @@ const OPTIONS = {
   group: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
-  'csv-dialect': { type: 'string' }
+  'csv-dialect': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  mapping: { type: 'string' },
+  key: { type: 'string' }
 } as const
 
 const GLOBAL = new Set(['db', 'help', 'lang'])

@@ -32,6 +32,7 @@ import {
   openDb,
   usageError
 } from './session'
+import { importFile } from './import'
 
 export interface CommandInput {
   /** Positional arguments after the command name (and the sub-command, for `users add`). */
@@ -446,5 +447,6 @@ export const COMMANDS: readonly Command[] = [
   pdf,
   einvoice,
   agreementsGenerate,
-  subscriptionsGenerate
+  subscriptionsGenerate,
+  importFile
 ]
