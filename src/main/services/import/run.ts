@@ -116,7 +116,11 @@ export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome 
     problem({ line: 1, column: null, field: key, code: 'errors.import.notAKey', params: { field: { key: `import.fields.${key}` } } })
   else if (o.key !== null && !mapped.has(key))
     problem({ line: 1, column: null, field: key, code: 'errors.import.missingColumn', params: { field: { key: `import.fields.${key}` } } })
-  if (problemCount > 0) return outcome(0, 0, 0, false)
+  if (problemCount > 0) {
+    // Closes the file the reader holds open.
+    records.return(undefined)
+    return outcome(0, 0, 0, false)
+  }
 
   const columnOf = (field: ImportFieldName | null) => {
     const at = field === null ? undefined : mapped.get(field)
