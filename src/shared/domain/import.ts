@@ -159,7 +159,10 @@ export const importFile = z.object({
   /** The source's name (file name without extension by default): the saved mapping is found by it. */
   source: requiredText(100),
   /** Base64 of the file; the host refuses bodies over 5 MB, larger files go through the command line. */
-  content: z.string().max(7_000_000),
+  content: z
+    .string()
+    .max(7_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid'),
   encoding: z.enum(IMPORT_ENCODINGS).nullable().default(null),
   delimiter: z.enum(IMPORT_DELIMITERS).nullable().default(null)
 })

@@ -20,6 +20,7 @@ import { autoMapping, misEncoded } from '@shared/domain/importText'
 import { issueCode } from '@shared/i18n/issues'
 import { tFor } from '@shared/i18n/i18n'
 import { APP_LANGUAGES } from '@shared/i18n/languages'
+import { text } from '@shared/domain/primitives'
 import { importMappings } from '../../db/schema'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
@@ -46,6 +47,14 @@ export interface ImportOptions {
 class RollBack extends Error {}
 
 const PROGRESS_EVERY = 1000
+
+const headerCell = text().max(200)
+
+/** A header row the mapping can name: at most 200 columns of at most 200 characters of text (not a binary or mis-split file). */
+function headerOf(cells: string[]): string[] {
+  if (cells.length > 200 || cells.some((c) => !headerCell.safeParse(c).success)) throw new AppError('VALIDATION', 'errors.import.badHeader')
+  return cells
+}
 
 function settingsOf(o: Pick<ImportOptions, 'bytes' | 'encoding' | 'delimiter'>) {
   const found = o.encoding && o.delimiter ? null : detect(o.bytes)
@@ -85,7 +94,7 @@ export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome 
     problem({ line: 1, column: null, field: null, code: 'errors.import.empty', params: {} })
     return outcome(0, 0, 0, false)
   }
-  const headers = header.value.cells
+  const headers = headerOf(header.value.cells)
   const mapped = new Map<ImportFieldName, number>()
   for (const m of o.mapping) {
     if (m.field === null) continue
@@ -208,7 +217,7 @@ export function inspectImport(
     sample.push(r.cells)
     if (sample.length > 5) break
   }
-  const headers = sample.shift() ?? []
+  const headers = headerOf(sample.shift() ?? [])
   const saved = findMapping(ctx, i.kind, i.source)
   if (saved) {
     const byColumn = new Map(saved.mapping.map((m) => [m.column, m.field]))
@@ -292,11 +301,17 @@ let lastRun = 0
  * (created, updated, bad rows) is there once it has finished.
  */
 export function startImport(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProgress'>, source: string): ImportRun {
+  // A file that is not CSV is refused now, not reported later by a failed job.
+  const { encoding, delimiter } = settingsOf(o)
+  for (const r of readRecords(o.bytes, encoding, delimiter)) {
+    headerOf(r.cells)
+    break
+  }
   const run: ImportRun = { id: ++lastRun, kind: o.kind, status: 'running', done: 0, outcome: null, error: null }
   runs.set(run.id, run)
   setImmediate(() => {
     try {
-      run.outcome = runImport(ctx, { ...o, commit: true, onProgress: (n) => (run.done = n) })
+      run.outcome = runImport(ctx, { ...o, encoding, delimiter, commit: true, onProgress: (n) => (run.done = n) })
       run.done = run.outcome.rows
       if (run.outcome.committed) saveMapping(ctx, { kind: o.kind, source, mapping: o.mapping })
       run.status = 'done'

@@ -500,6 +500,7 @@ export const errors = {
     notYourChange: 'Only the planner who made a change can undo it'
   },
   import: {
+    badHeader: 'The first line is not a header row of column names (is this a CSV file?)',
     malformed: 'The file is not valid CSV from line {{line}} on (a quote not closed?)',
     empty: 'The file is empty',
     noSuchColumn: 'The file has no column "{{column}}"',

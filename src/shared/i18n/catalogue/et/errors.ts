@@ -492,6 +492,7 @@ export const errors: Shape<typeof en> = {
     notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi'
   },
   import: {
+    badHeader: 'Esimene rida pole veerunimede päis (kas see on CSV-fail?)',
     malformed: 'Fail ei ole korrektne CSV alates realt {{line}} (jutumärk sulgemata?)',
     empty: 'Fail on tühi',
     noSuchColumn: 'Failis pole veergu „{{column}}“',
