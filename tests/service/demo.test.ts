@@ -250,6 +250,7 @@ describe('demo data', () => {
   it('refuses a database that already has customers, and changes nothing', async () => {
     const { conn } = await freshDb()
     customerService.create(userWith(conn, ['administrator']), {
+      number: '',
       name: 'Olemasolev Klient OÜ',
       groupId: null,
       language: 'et',

@@ -28,6 +28,7 @@ import { DEFAULT_DISPOSITIONS, DEFAULT_RETURN_REASONS } from '../../src/main/ser
 import { DEFAULT_VAT_RATES } from '../../src/main/services/settings/settings'
 import { DEFAULT_SLA_REASONS } from '../../src/main/services/sla/definitions'
 import { UNPLANNED_CODES } from '../../src/shared/planner/solver'
+import { IMPORT_FIELD_NAMES, IMPORT_KINDS } from '../../src/shared/domain/import'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -71,6 +72,8 @@ const BUILT: Record<string, readonly string[]> = {
   'enums.stockLocation': STOCK_LOCATIONS,
   'returns.events': RETURN_EVENTS,
   'csv.columns': CSV_FIELDS,
+  'import.fields': IMPORT_FIELD_NAMES,
+  'import.kinds': IMPORT_KINDS,
   'intake.warrantyStatus': WARRANTY_STATUSES,
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],

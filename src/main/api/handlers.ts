@@ -15,6 +15,7 @@ import { lifecycleContract } from '@shared/api/domains/lifecycle'
 import { calendarContract } from '@shared/api/domains/calendar'
 import { contextContract } from '@shared/api/domains/context'
 import { backupsContract } from '@shared/api/domains/backups'
+import { importContract } from '@shared/api/domains/import'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -32,6 +33,7 @@ import { lifecycleExports, lifecycleHandlers } from '../services/lifecycle/handl
 import { contextExports, contextHandlers } from '../services/context/handlers'
 import { calendarHandlers } from '../services/calendar/handlers'
 import { backupsHandlers } from '../services/backups/handlers'
+import { importHandlers } from '../services/import/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -73,6 +75,7 @@ export const handlers = {
   ...only(calendarContract, calendarHandlers),
   ...only(contextContract, contextHandlers)
   ...only(backupsContract, backupsHandlers)
+  ...only(importContract, importHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -41,6 +41,10 @@ const OPTIONS = {
   seconds: { type: 'string' },
   iterations: { type: 'string' },
   'csv-dialect': { type: 'string' }
+  'csv-dialect': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  mapping: { type: 'string' },
+  key: { type: 'string' }
 } as const
 
 const GLOBAL = new Set(['db', 'help', 'lang'])

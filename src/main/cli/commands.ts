@@ -33,6 +33,7 @@ import {
   openDb,
   usageError
 } from './session'
+import { importFile } from './import'
 
 export interface CommandInput {
   /** Positional arguments after the command name (and the sub-command, for `users add`). */
@@ -449,4 +450,5 @@ export const COMMANDS: readonly Command[] = [
   agreementsGenerate,
   subscriptionsGenerate,
   planSolve
+  importFile
 ]

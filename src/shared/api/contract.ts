@@ -15,6 +15,7 @@ import { lifecycleContract } from './domains/lifecycle'
 import { calendarContract } from './domains/calendar'
 import { contextContract } from './domains/context'
 import { backupsContract } from './domains/backups'
+import { importContract } from './domains/import'
 
 export const contract = {
   ...systemContract,
@@ -32,6 +33,7 @@ export const contract = {
   ...calendarContract,
   ...contextContract
   ...backupsContract
+  ...importContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

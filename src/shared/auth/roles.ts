@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'subscriptions.write',
   'subscriptions.configure',
   'backups.manage'
+  'import.run'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -72,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subscriptions.write',
     'subscriptions.configure',
     'backups.manage'
+    'import.run'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
   serviceConsultant: [

@@ -91,6 +91,8 @@ export const contactInput = z.object({
 export const contactRow = contactInput.extend({ id })
 
 const customerFields = z.object({
+  /** Blank: the next number of the customer sequence (an import keeps the old system's numbers). */
+  number: autoNumber,
   name: requiredText(200),
   groupId: ref,
   language: z.enum(LANGUAGES).default('et'),

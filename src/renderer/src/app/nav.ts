@@ -33,7 +33,8 @@ import {
   IconTools,
   IconStethoscope,
   IconHierarchy,
-  IconBuildingWarehouse
+  IconBuildingWarehouse,
+  IconFileImport
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -135,7 +136,8 @@ export const NAV: NavSection[] = [
       { labelKey: 'app.nav.returnReasonGroups', path: '/return-reason-groups', icon: IconFolders, permission: 'returns.read' },
       { labelKey: 'app.nav.dispositionCodes', path: '/disposition-codes', icon: IconListNumbers, permission: 'returns.read' },
       { labelKey: 'app.nav.repairCodes', path: '/repair-codes', icon: IconStethoscope, permission: OFFICE },
-      { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings, permission: OFFICE }
+      { labelKey: 'app.nav.settings', path: '/settings', icon: IconSettings, permission: OFFICE },
+      { labelKey: 'app.nav.import', path: '/import', icon: IconFileImport, permission: 'import.run' }
     ]
   }
 ]

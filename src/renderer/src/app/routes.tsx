@@ -11,6 +11,7 @@ import { SequencesList } from '../features/sequences/SequencesList'
 import { ServiceTaskPage } from '../features/serviceTasks/ServiceTaskPage'
 import { ServiceTasksList } from '../features/serviceTasks/ServiceTasksList'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { ImportPage } from '../features/import/ImportPage'
 import { TeamPage } from '../features/teams/TeamPage'
 import { TeamsList } from '../features/teams/TeamsList'
 import { UserPage } from '../features/users/UserPage'
@@ -395,6 +396,7 @@ export function AppRoutes() {
         }
       />
       <Route path="/settings" element={<SettingsPage />} />
+      <Route path="/import" element={<ImportPage />} />
       <Route path="*" element={<Navigate to={landing} replace />} />
     </Routes>
   )

@@ -51,7 +51,8 @@ export const app = {
     dispositionCodes: 'Disposition codes',
     repairCodes: 'Repair codes',
     bomTemplates: 'BOM templates',
-    settings: 'Settings'
+    settings: 'Settings',
+    import: 'Import'
   },
   user: {
     signedInAs: 'Signed in as {{username}}',

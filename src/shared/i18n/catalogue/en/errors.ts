@@ -516,5 +516,26 @@ export const errors = {
     notSwapped: 'The backup could not be put in place, the database in use is unchanged: {{reason}}',
     notRecovering: 'The database opened normally; restore a backup from Settings → Backups',
     noneVerified: 'No backup that passes its check was found'
+  import: {
+    badHeader: 'The first line is not a header row of column names (is this a CSV file?)',
+    malformed: 'The file is not valid CSV from line {{line}} on (a quote not closed?)',
+    empty: 'The file is empty',
+    noSuchColumn: 'The file has no column "{{column}}"',
+    fieldTwice: 'Two columns are mapped to {{field}}',
+    missingColumn: 'A column for {{field}} is needed',
+    notAKey: '{{field}} cannot identify existing records',
+    encoding: 'The text has characters that are not {{encoding}}: choose the other encoding',
+    duplicateKey: '"{{value}}" is already on line {{first}}',
+    ambiguousKey: 'More than one existing record has "{{value}}"',
+    notAmount: 'Not an amount: "{{value}}"',
+    notWhole: 'Not a whole number: "{{value}}"',
+    notYesNo: 'Not yes or no: "{{value}}"',
+    notDate: 'Not a date (31.12.2026 or 2026-12-31): "{{value}}"',
+    ambiguous: 'More than one record is called "{{value}}": use the code or number',
+    unknownReference: 'No record has the code, number or name "{{value}}"',
+    unknownSite: 'The customer has no site called "{{value}}"',
+    unknownRole: 'Unknown role: {{value}}',
+    noMapping: 'No saved mapping is called "{{name}}"',
+    noRun: 'This import is not running here (was the app restarted?)'
   }
 }

@@ -23,6 +23,7 @@ import { settings } from './settings'
 import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
+import { importing } from './import'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -50,5 +51,6 @@ export const en = {
   settings,
   sla,
   subscriptions,
-  validation
+  validation,
+  import: importing
 }

@@ -53,7 +53,8 @@ export const app: Shape<typeof en> = {
     dispositionCodes: 'Käsitluskoodid',
     repairCodes: 'Paranduskoodid',
     bomTemplates: 'Koosluse mallid',
-    settings: 'Seaded'
+    settings: 'Seaded',
+    import: 'Import'
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

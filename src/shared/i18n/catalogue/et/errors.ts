@@ -508,5 +508,26 @@ export const errors: Shape<typeof en> = {
     notSwapped: 'Varukoopiat ei õnnestunud paigale panna, kasutusel olev andmebaas jäi muutmata: {{reason}}',
     notRecovering: 'Andmebaas avanes tavapäraselt; taasta varukoopia menüüst Seaded → Varukoopiad',
     noneVerified: 'Kontrolli läbivat varukoopiat ei leitud'
+  import: {
+    badHeader: 'Esimene rida pole veerunimede päis (kas see on CSV-fail?)',
+    malformed: 'Fail ei ole korrektne CSV alates realt {{line}} (jutumärk sulgemata?)',
+    empty: 'Fail on tühi',
+    noSuchColumn: 'Failis pole veergu „{{column}}“',
+    fieldTwice: 'Väljaga {{field}} on seotud kaks veergu',
+    missingColumn: 'Vaja on veergu väljale {{field}}',
+    notAKey: 'Väljaga {{field}} ei saa olemasolevaid kirjeid tuvastada',
+    encoding: 'Tekstis on märke, mis pole {{encoding}}: vali teine kodeering',
+    duplicateKey: '„{{value}}“ on juba real {{first}}',
+    ambiguousKey: '„{{value}}“ on mitmel olemasoleval kirjel',
+    notAmount: 'Pole summa: „{{value}}“',
+    notWhole: 'Pole täisarv: „{{value}}“',
+    notYesNo: 'Pole jah või ei: „{{value}}“',
+    notDate: 'Pole kuupäev (31.12.2026 või 2026-12-31): „{{value}}“',
+    ambiguous: 'Nimega „{{value}}“ on mitu kirjet: kasuta koodi või numbrit',
+    unknownReference: 'Koodi, numbri või nimega „{{value}}“ kirjet pole',
+    unknownSite: 'Kliendil pole asukohta nimega „{{value}}“',
+    unknownRole: 'Tundmatu roll: {{value}}',
+    noMapping: 'Salvestatud vastendust nimega „{{name}}“ pole',
+    noRun: 'Seda importi siin ei käi (kas rakendus käivitati uuesti?)'
   }
 }

@@ -25,6 +25,7 @@ import { settings } from './settings'
 import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
+import { importing } from './import'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -51,5 +52,6 @@ export const et: Shape<typeof en> = {
   settings,
   sla,
   subscriptions,
-  validation
+  validation,
+  import: importing
 }

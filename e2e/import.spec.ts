@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test'
+import { expect, screenshot, setupAdmin, signIn, test } from './support/app'
+
+/** A file as a spreadsheet saves it: BOM, semicolons, CRLF. */
+const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`)
+
+async function choose(page: Page, name: string, rows: string[][]) {
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: csv(rows) })
+  await expect(page.getByRole('button', { name: 'CSV file' })).toHaveText(name)
+}
+
+/**
+ * Issue 20, item 1: a new company imports a customers file with three bad rows, sees them with their line
+ * numbers, imports the fixed file, then service objects of those customers.
+ */
+test('a new company checks a customers file, sees its bad rows by line, imports the fixed file and then objects', async ({ page, app }) => {
+  await setupAdmin(app)
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.getByRole('link', { name: 'Import' }).click()
+
+  const header = ['Number', 'Name', 'E-mail', 'Street', 'City']
+  await choose(page, 'old-system-customers.csv', [
+    header,
+    ['K-1', 'Tallinna Vesi AS', 'info@vesi.ee', 'Ädala 10', 'Tallinn'],
+    ['K-2', '', 'arved@soojus.ee', 'Rüütli 1', 'Pärnu'],
+    ['K-3', 'Tartu Kütte OÜ', 'not-an-address', 'Riia 5', 'Tartu'],
+    ['K-1', 'Narva Vesi', '', 'Pushkini 2', 'Narva']
+  ])
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('UTF-8')
+  await expect(page.getByRole('combobox', { name: 'Delimiter' })).toHaveValue('Semicolon ;')
+  await page.getByRole('button', { name: 'Check file' }).click()
+  const problems = page.getByTestId('import-problems')
+  await expect(problems.locator('tbody tr')).toHaveCount(3)
+  await expect(problems.locator('tbody tr').nth(0)).toContainText('3Name')
+  await expect(problems.locator('tbody tr').nth(1)).toContainText('4E-mail')
+  await expect(problems.locator('tbody tr').nth(2)).toContainText('5Number"K-1" is already on line 2')
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
+  await screenshot(page, 'import-dry-run')
+
+  await choose(page, 'old-system-customers.csv', [
+    header,
+    ['K-1', 'Tallinna Vesi AS', 'info@vesi.ee', 'Ädala 10', 'Tallinn'],
+    ['K-2', 'Pärnu Soojus OÜ', 'arved@soojus.ee', 'Rüütli 1', 'Pärnu'],
+    ['K-3', 'Tartu Kütte OÜ', 'info@kyte.ee', 'Riia 5', 'Tartu']
+  ])
+  await page.getByRole('button', { name: 'Check file' }).click()
+  await expect(page.getByText('3 rows checked: 3 new, 0 updated.')).toBeVisible()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByText('Imported: 3 new, 0 updated.')).toBeVisible()
+
+  await page.getByRole('combobox', { name: 'What the file holds' }).click()
+  await page.getByRole('option', { name: 'Service objects' }).click()
+  await choose(page, 'objects.csv', [
+    ['Number', 'Name', 'Customer', 'Site', 'Serial number'],
+    ['O-1', 'Soojuspump', 'K-1', 'Ädala 10', 'SN-100'],
+    ['O-2', 'Katel', 'Tartu Kütte OÜ', '', 'SN-200']
+  ])
+  await page.getByRole('button', { name: 'Check file' }).click()
+  await expect(page.getByText('2 rows checked: 2 new, 0 updated.')).toBeVisible()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByText('Imported: 2 new, 0 updated.')).toBeVisible()
+  await screenshot(page, 'import-done')
+})

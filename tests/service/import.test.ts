@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportKind, ImportMapping } from '@shared/domain/import'
+import { call, callError, freshDb, userWith } from '../support/db'
+
+const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64')
+
+/** A file as a spreadsheet saves it: BOM, semicolons, CRLF. */
+const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`
+
+async function setup() {
+  const { conn } = await freshDb()
+  return { conn, ctx: userWith(conn, ['serviceManager'], 'manager') }
+}
+
+async function mapped(ctx: ReturnType<typeof userWith>, kind: ImportKind, content: string, source = 'old system') {
+  const inspection = await call(ctx, 'import.inspect', { kind, source, content })
+  return { inspection, input: { kind, source, content, mapping: inspection.mapping } }
+}
+
+const customersFile = csv([
+  ['Kliendi nr', 'Nimi', 'E-post', 'Linn', 'Tänav', 'Kontakti nimi', 'Maksetähtaeg (päeva)'],
+  ['K-1', 'Tallinna Vesi AS', 'info@vesi.ee', 'Tallinn', 'Ädala 10', 'Mari Maasikas', '14'],
+  ['K-2', 'Pärnu Soojus OÜ', 'arved@soojus.ee', 'Pärnu', 'Rüütli 1', '', '']
+])
+
+describe('CSV import', () => {
+  it('detects UTF-8 with BOM and semicolons, maps Estonian headers, and imports customers with a site and a contact', async () => {
+    const { ctx } = await setup()
+    const { inspection, input } = await mapped(ctx, 'customers', b64(customersFile))
+    expect(inspection.encoding).toBe('utf-8')
+    expect(inspection.delimiter).toBe(';')
+    expect(inspection.headers[1]).toBe('Nimi')
+    const fields = Object.fromEntries(inspection.mapping.map((m) => [m.column, m.field]))
+    // "Kliendi nr" is not a field label: it stays unmapped until the user maps it.
+    expect(fields).toMatchObject({
+      Nimi: 'name',
+      'E-post': 'email',
+      Linn: 'city',
+      Tänav: 'street',
+      'Kontakti nimi': 'contactName',
+      'Kliendi nr': null
+    })
+    const mapping: ImportMapping = inspection.mapping.map((m) => (m.column === 'Kliendi nr' ? { ...m, field: 'number' } : m))
+
+    const dry = await call(ctx, 'import.dryRun', { ...input, mapping })
+    expect(dry).toMatchObject({ rows: 2, created: 2, updated: 0, problemCount: 0, committed: false })
+    expect((await call(ctx, 'customers.list', {})).total).toBe(0)
+
+    const run = await call(ctx, 'import.start', { ...input, mapping })
+    await new Promise((r) => setImmediate(r))
+    const done = await call(ctx, 'import.run', { id: run.id })
+    expect(done).toMatchObject({ status: 'done', outcome: { created: 2, committed: true } })
+    const list = await call(ctx, 'customers.list', { sort: 'number' })
+    expect(list.rows.map((c) => [c.number, c.name, c.paymentTermsDays])).toEqual([
+      ['K-1', 'Tallinna Vesi AS', 14],
+      ['K-2', 'Pärnu Soojus OÜ', null]
+    ])
+    const k1 = await call(ctx, 'customers.get', { id: list.rows[0]!.id })
+    expect(k1.sites).toMatchObject([{ name: 'Ädala 10', street: 'Ädala 10', city: 'Tallinn' }])
+    expect(k1.contacts).toMatchObject([{ name: 'Mari Maasikas' }])
+    // The mapping of a committed import is saved for its source and offered next time.
+    const again = await call(ctx, 'import.inspect', { kind: 'customers', source: 'old system', content: input.content })
+    expect(again.saved).toBe(true)
+    expect(again.mapping.find((m) => m.column === 'Kliendi nr')?.field).toBe('number')
+  })
+
+  it('updates instead of duplicating on a second import by the key, keeping sites and their ids', async () => {
+    const { ctx } = await setup()
+    const file = csv([
+      ['Number', 'Name', 'City', 'Street'],
+      ['K-1', 'Tallinna Vesi', 'Tallinn', 'Ädala 10']
+    ])
+    const { input } = await mapped(ctx, 'customers', b64(file))
+    expect((await call(ctx, 'import.dryRun', input)).problemCount).toBe(0)
+    await call(ctx, 'import.start', input)
+    await new Promise((r) => setImmediate(r))
+    const first = (await call(ctx, 'customers.list', {})).rows[0]!
+    const site = (await call(ctx, 'customers.get', { id: first.id })).sites[0]!
+
+    const second = csv([
+      ['Number', 'Name', 'City', 'Street'],
+      ['K-1', 'Tallinna Vesi AS', 'Tallinn', 'Ädala 12']
+    ])
+    const { input: input2 } = await mapped(ctx, 'customers', b64(second))
+    const run = await call(ctx, 'import.start', input2)
+    await new Promise((r) => setImmediate(r))
+    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ created: 0, updated: 1, committed: true })
+    const list = await call(ctx, 'customers.list', {})
+    expect(list.total).toBe(1)
+    const after = await call(ctx, 'customers.get', { id: first.id })
+    expect(after.name).toBe('Tallinna Vesi AS')
+    // The site is found by its name (the street when no site name is given): a new street makes a new site.
+    expect(after.sites.map((s) => s.street)).toEqual(['Ädala 10', 'Ädala 12'])
+    expect(after.sites[0]!.id).toBe(site.id)
+  })
+
+  it('lists every bad row with its line and column, and writes nothing', async () => {
+    const { ctx } = await setup()
+    await call(ctx, 'customers.create', { name: 'Olemas OÜ' })
+    const file = csv([
+      ['Nimi', 'Asukoht', 'Seerianumber', 'Klient', 'Paigalduskuupäev'],
+      ['Katel 1', '', 'SN-1', 'Olemas OÜ', '31.03.2026'],
+      ['Katel 2', '', 'SN-2', 'Puudub AS', ''],
+      ['Katel 3', '', 'SN-1', 'Olemas OÜ', ''],
+      ['', '', 'SN-4', 'Olemas OÜ', '2026-02-30'],
+      ['Katel 5', 'Ladu', 'SN-5', 'Olemas OÜ', 'eile']
+    ])
+    const { input } = await mapped(ctx, 'serviceObjects', b64(file))
+    const dry = await call(ctx, 'import.dryRun', { ...input, key: 'serialNumber' })
+    expect(dry.committed).toBe(false)
+    expect(dry.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [3, 'Klient', 'errors.import.unknownReference'],
+      [4, 'Seerianumber', 'errors.import.duplicateKey'],
+      [5, 'Nimi', 'validation.required'],
+      [5, 'Paigalduskuupäev', 'validation.notCalendarDate'],
+      [6, 'Paigalduskuupäev', 'errors.import.notDate'],
+      [6, 'Asukoht', 'errors.import.unknownSite']
+    ])
+    expect(dry.problems[1]!.params).toEqual({ value: 'SN-1', first: 2 })
+    const run = await call(ctx, 'import.start', { ...input, key: 'serialNumber' })
+    await new Promise((r) => setImmediate(r))
+    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ committed: false, created: 1, problemCount: 6 })
+    expect((await call(ctx, 'serviceObjects.list', {})).total).toBe(0)
+  })
+
+  it('reports a missing required column once, on the header line', async () => {
+    const { ctx } = await setup()
+    const { input } = await mapped(ctx, 'serviceObjects', b64(csv([['Nimi'], ['Katel']])))
+    const dry = await call(ctx, 'import.dryRun', input)
+    expect(dry.problems).toEqual([
+      {
+        line: 1,
+        column: null,
+        field: 'customer',
+        code: 'errors.import.missingColumn',
+        params: { field: { key: 'import.fields.customer' } }
+      }
+    ])
+  })
+
+  it('detects Windows-1257 and commas; a Windows-1257 file read as UTF-8 is reported as mis-encoded', async () => {
+    const { ctx } = await setup()
+    const text = 'Number,Name,Unit,Sales price\r\nF-1,"Õhufilter, suur",tk,"12,50"\r\nF-2,Šahti pump,tk,7\r\n'
+    const win = encode1257(text)
+    const { inspection, input } = await mapped(ctx, 'items', b64(win))
+    expect([inspection.encoding, inspection.delimiter]).toEqual(['windows-1257', ','])
+    expect(inspection.sample[0]).toEqual(['F-1', 'Õhufilter, suur', 'tk', '12,50'])
+    const forced = await call(ctx, 'import.dryRun', { ...input, encoding: 'utf-8' })
+    expect(forced.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [2, 'Name', 'errors.import.encoding'],
+      [3, 'Name', 'errors.import.encoding']
+    ])
+    const run = await call(ctx, 'import.start', input)
+    await new Promise((r) => setImmediate(r))
+    expect((await call(ctx, 'import.run', { id: run.id })).outcome?.committed).toBe(true)
+    const items = await call(ctx, 'items.list', { sort: 'number' })
+    expect(items.rows.map((i) => [i.name, i.salesPrice])).toEqual([
+      ['Õhufilter, suur', 1250],
+      ['Šahti pump', 700]
+    ])
+  })
+
+  it('imports workers with roles and skills by name in either language, and reports unknown ones', async () => {
+    const { ctx } = await setup()
+    const admin = userWith(ctx.conn, ['administrator'], 'admin')
+    await call(admin, 'skills.create', { code: 'GAS', name: 'Gaasiseadmed' })
+    const file = csv([
+      ['Nimi', 'Rollid', 'Oskused'],
+      ['Jaan Tamm', 'Teenusetehnik, dispatcher', 'GAS'],
+      ['Peeter Puu', 'kokk', 'Keevitus']
+    ])
+    const { input } = await mapped(ctx, 'workers', b64(file))
+    const dry = await call(ctx, 'import.dryRun', input)
+    expect(dry.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [3, 'Rollid', 'errors.import.unknownRole'],
+      [3, 'Oskused', 'errors.import.unknownReference']
+    ])
+    const fixed = csv([
+      ['Nimi', 'Rollid', 'Oskused'],
+      ['Jaan Tamm', 'Teenusetehnik, dispatcher', 'Gaasiseadmed']
+    ])
+    const { input: ok } = await mapped(ctx, 'workers', b64(fixed))
+    await call(ctx, 'import.start', ok)
+    await new Promise((r) => setImmediate(r))
+    const w = (await call(ctx, 'workers.list', {})).rows[0]!
+    expect(w.roles).toEqual(['technician', 'dispatcher'])
+    expect(w.skillIds).toHaveLength(1)
+  })
+
+  it('refuses a malformed file and a technician', async () => {
+    const { ctx, conn } = await setup()
+    const err = await callError(ctx, 'import.dryRun', {
+      kind: 'items',
+      source: 'x',
+      content: b64('Number;Name\nA;"open\n'),
+      mapping: [
+        { column: 'Number', field: 'number' },
+        { column: 'Name', field: 'name' }
+      ]
+    })
+    expect(err).toMatchObject({ code: 'VALIDATION', key: 'errors.import.malformed', params: { line: 2 } })
+    expect((await callError(userWith(conn, ['technician']), 'import.template', { kind: 'items' })).code).toBe('FORBIDDEN')
+  })
+
+  it('gives a template whose headers map back to every field', async () => {
+    const { ctx } = await setup()
+    const t = await call(ctx, 'import.template', { kind: 'serviceObjects' })
+    expect(t.content.startsWith('\uFEFF')).toBe(true)
+    const { inspection } = await mapped(ctx, 'serviceObjects', b64(t.content))
+    expect(inspection.mapping.every((m) => m.field !== null)).toBe(true)
+  })
+})
+
+/** Windows-1257 bytes of a text (Node has no encoder for it): each character's byte found through the decoder. */
+function encode1257(text: string): Uint8Array {
+  const table = new TextDecoder('windows-1257').decode(new Uint8Array(256).map((_, i) => i))
+  return Uint8Array.from([...text].map((ch) => table.indexOf(ch)))
+}
