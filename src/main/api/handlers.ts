@@ -73,8 +73,8 @@ export const handlers = {
   ...only(intakeContract, intakeHandlers),
   ...only(lifecycleContract, lifecycleHandlers),
   ...only(calendarContract, calendarHandlers),
-  ...only(contextContract, contextHandlers)
-  ...only(backupsContract, backupsHandlers)
+  ...only(contextContract, contextHandlers),
+  ...only(backupsContract, backupsHandlers),
   ...only(importContract, importHandlers)
 } satisfies Handlers
 

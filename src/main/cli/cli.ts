@@ -40,7 +40,6 @@ const OPTIONS = {
   lang: { type: 'string' },
   seconds: { type: 'string' },
   iterations: { type: 'string' },
-  'csv-dialect': { type: 'string' }
   'csv-dialect': { type: 'string' },
   'dry-run': { type: 'boolean' },
   mapping: { type: 'string' },

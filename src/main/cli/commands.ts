@@ -449,6 +449,6 @@ export const COMMANDS: readonly Command[] = [
   einvoice,
   agreementsGenerate,
   subscriptionsGenerate,
-  planSolve
+  planSolve,
   importFile
 ]

@@ -13,7 +13,6 @@ import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
 import { confirmUnsavedUnload, createMainWindow } from './window'
 import { tFor } from '@shared/i18n/i18n'
-import { loadSettings } from '../services/settings/settings'
 
 // The dev server URL is honoured only in development: a packaged app never loads pages from elsewhere.
 const devUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null
@@ -80,10 +79,10 @@ async function start(): Promise<void> {
     devUrl,
     indexHtml: join(rendererDir, 'index.html')
   })
-  const db = conn.db
+  const live = host
   confirmUnsavedUnload(win, dialog, () => {
     // The company's language: the main process does not know who is signed in on the page.
-    const t = tFor(loadSettings(db).language)
+    const t = tFor(loadSettings(live.conn.db).language)
     return {
       title: t('common.unsavedChanges'),
       message: t('common.record.leaveUnsaved'),

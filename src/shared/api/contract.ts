@@ -31,8 +31,8 @@ export const contract = {
   ...intakeContract,
   ...lifecycleContract,
   ...calendarContract,
-  ...contextContract
-  ...backupsContract
+  ...contextContract,
+  ...backupsContract,
   ...importContract
 } satisfies Record<string, MethodDef>
 

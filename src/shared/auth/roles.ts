@@ -35,7 +35,7 @@ export const PERMISSIONS = [
   'returns.configure',
   'subscriptions.write',
   'subscriptions.configure',
-  'backups.manage'
+  'backups.manage',
   'import.run'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
@@ -72,7 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns.configure',
     'subscriptions.write',
     'subscriptions.configure',
-    'backups.manage'
+    'backups.manage',
     'import.run'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],

@@ -1,5 +1,5 @@
 /**
- * Records with their context (docs/adr/0019-records-with-context.md): a service object's history and visits,
+ * Records with their context (docs/adr/0024-records-with-context.md): a service object's history and visits,
  * and the SLA a customer's orders get by default. The customer's orders, agreements, invoices and compliance
  * come from the main lists with a customer filter; these are the shapes no main list has.
  */

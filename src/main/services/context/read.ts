@@ -1,5 +1,5 @@
 /**
- * Records with their context (docs/adr/0019-records-with-context.md): a service object's history and visits,
+ * Records with their context (docs/adr/0024-records-with-context.md): a service object's history and visits,
  * and a customer's default SLA. Everything else the record pages show comes from the main lists' own services
  * with a customer or object filter.
  */

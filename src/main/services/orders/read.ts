@@ -122,7 +122,7 @@ const listSpec = {
     createdAt: serviceOrders.createdAt,
     // A record's orders (customer page): open ones first, newest first within each part. One key, because a
     // list sorts by one expression (then id): the open part ranks below every closed one, -id makes newer first.
-    openFirst: sql`(case when ${serviceOrders.progress} = 'inProcess' then 0 else 1000000000000 end) - ${serviceOrders.id}`
+    openFirst: sql`(case when ${serviceOrders.progress} = 'inProcess' then 0 else 1000000000000 end) - ${serviceOrders.id}`,
     slaDue: shownDeadline(outer(serviceOrders.id))
   },
   defaultSort: 'number',
@@ -217,7 +217,7 @@ function listWhere(ctx: ServiceContext, i: ListIn, search = textSearch(ctx.db, i
     i.workerId === null ? undefined : assignedTo(i.workerId),
     i.from === null ? undefined : sql`${serviceOrders.plannedStart} >= ${dayStart(i.from, tz)}`,
     i.to === null ? undefined : sql`${serviceOrders.plannedStart} < ${dayEnd(i.to, tz)}`,
-    i.serviceObjectId === null ? undefined : onObject(i.serviceObjectId)
+    i.serviceObjectId === null ? undefined : onObject(i.serviceObjectId),
     i.view === null ? undefined : viewWhere(ctx, i.view, tz)
   ])
 }

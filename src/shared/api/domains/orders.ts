@@ -53,7 +53,7 @@ export const ordersContract = {
       templates: z.boolean().default(false),
       /** Orders on this service object: named in the header or on a line (an object's service history). */
       serviceObjectId: optionalId
-      /** A built-in view (ADR 0021), on top of the other filters. */
+      /** A built-in view (ADR 0021), on top of the other filters. */,
       view: z.enum(ORDER_VIEWS).nullable().default(null)
     }),
     pageOf(orderListRow),

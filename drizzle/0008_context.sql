@@ -1,1 +1,0 @@
-CREATE INDEX `service_order_lines_object_idx` ON `service_order_lines` (`service_object_id`);

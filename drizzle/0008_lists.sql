@@ -1,2 +1,0 @@
-ALTER TABLE `service_stages` ADD `waits_for_parts` integer DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX `service_orders_open_number_idx` ON `service_orders` (`progress`,`is_template`,`number`);
