@@ -515,7 +515,7 @@ export const errors = {
     hostCannotRestore: 'This program cannot swap its database while running; restore from the app or browser mode',
     notSwapped: 'The backup could not be put in place, the database in use is unchanged: {{reason}}',
     notRecovering: 'The database opened normally; restore a backup from Settings → Backups',
-    noneVerified: 'No backup that passes its check was found',
+    noneVerified: 'No backup that passes its check was found'
   },
   import: {
     badHeader: 'The first line is not a header row of column names (is this a CSV file?)',

@@ -507,7 +507,7 @@ export const errors: Shape<typeof en> = {
     hostCannotRestore: 'See programm ei saa töö ajal andmebaasi vahetada; taasta rakendusest või brauserirežiimist',
     notSwapped: 'Varukoopiat ei õnnestunud paigale panna, kasutusel olev andmebaas jäi muutmata: {{reason}}',
     notRecovering: 'Andmebaas avanes tavapäraselt; taasta varukoopia menüüst Seaded → Varukoopiad',
-    noneVerified: 'Kontrolli läbivat varukoopiat ei leitud',
+    noneVerified: 'Kontrolli läbivat varukoopiat ei leitud'
   },
   import: {
     badHeader: 'Esimene rida pole veerunimede päis (kas see on CSV-fail?)',
