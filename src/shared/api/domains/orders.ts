@@ -52,9 +52,8 @@ export const ordersContract = {
       to: isoDate.nullable().default(null),
       templates: z.boolean().default(false),
       /** Orders on this service object: named in the header or on a line (an object's service history). */
-      serviceObjectId: optionalId
-      /** A built-in view (ADR 0021), on top of the other filters. */,
-      view: z.enum(ORDER_VIEWS).nullable().default(null)
+      serviceObjectId: optionalId,
+      /** A built-in view (ADR 0021), on top of the other filters. */ view: z.enum(ORDER_VIEWS).nullable().default(null)
     }),
     pageOf(orderListRow),
     'orders.read'

@@ -54,7 +54,7 @@ export const app: Shape<typeof en> = {
     repairCodes: 'Paranduskoodid',
     bomTemplates: 'Koosluse mallid',
     settings: 'Seaded',
-    import: 'Import'
+    import: 'Andmete import'
   },
   user: {
     signedInAs: 'Sisse logitud: {{username}}',

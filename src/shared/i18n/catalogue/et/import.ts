@@ -2,7 +2,7 @@ import type { importing as en } from '../en/import'
 import type { Shape } from '../shape'
 
 export const importing: Shape<typeof en> = {
-  title: 'Import',
+  title: 'Andmete import',
   intro:
     'Too kliendid, hooldusobjektid, kaubad või töötajad sisse CSV-failist. Kontrolli faili enne; midagi ei kirjutata enne, kui kõik read on korras.',
   kind: 'Mida fail sisaldab',
