@@ -6,7 +6,8 @@ import { freshDb, userWith } from '../support/db'
 /** Required filters of the lists that have some; every other list takes `{}`. */
 const REQUIRED: Partial<Record<MethodName, object>> = {
   'dispatchPlan.list': { from: '2026-03-02', to: '2026-03-08' },
-  'slaCompliance.list': { from: '2026-03-01', to: '2026-03-31' }
+  'slaCompliance.list': { from: '2026-03-01', to: '2026-03-31' },
+  'serviceObjectHistory.list': { serviceObjectId: 1 }
 }
 
 const sortedLists = (Object.keys(contract) as MethodName[]).filter((m) => {

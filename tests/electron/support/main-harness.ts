@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     static getAllWindows = () => [] as BrowserWindow[]
     static fromWebContents = () => null
     readonly record: HarnessReport['windows'][number]
+    readonly webContents = new EventEmitter()
     constructor(options: Record<string, unknown>) {
       super()
       this.record = { options, loadedFile: null, loadedUrl: null }

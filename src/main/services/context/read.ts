@@ -92,8 +92,10 @@ function requireObject(ctx: ServiceContext, serviceObjectId: number): void {
 }
 
 export function listObjectHistory(ctx: ServiceContext, i: HistoryIn): Page<ObjectHistoryRow> {
-  requireObject(ctx, i.serviceObjectId)
-  return listPage(ctx.db, historySpec(i.serviceObjectId), i, historyWhere(ctx, i))
+  // The page first, so that a bad sort or filter is refused as such; an empty page may mean no such object.
+  const page = listPage(ctx.db, historySpec(i.serviceObjectId), i, historyWhere(ctx, i))
+  if (page.total === 0) requireObject(ctx, i.serviceObjectId)
+  return page
 }
 
 export function iterateObjectHistory(ctx: ServiceContext, i: HistoryIn): Iterable<ObjectHistoryRow> {
