@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, updatedAt, versionColumn } from './common'
 import { slaDefinitions } from './slaSetup'
 
@@ -34,6 +34,9 @@ export const workers = sqliteTable(
     roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
     teamId: integer('team_id').references(() => dispatchTeams.id),
     homeBase: text('home_base').notNull().default(''),
+    /** WGS84 degrees of the home base; null until entered. The planner starts and ends the day there. */
+    homeLatitude: real('home_latitude'),
+    homeLongitude: real('home_longitude'),
     workingHours: text('working_hours', { mode: 'json' }),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     version: versionColumn()
@@ -143,7 +146,10 @@ export const customerSites = sqliteTable(
     city: text('city').notNull(),
     postalCode: text('postal_code').notNull().default(''),
     country: text('country').notNull().default('EE'),
-    accessNotes: text('access_notes').notNull().default('')
+    accessNotes: text('access_notes').notNull().default(''),
+    /** WGS84 degrees; null until entered or picked on the map. Travel times are estimated from them. */
+    latitude: real('latitude'),
+    longitude: real('longitude')
   },
   (t) => [index('customer_sites_customer_idx').on(t.customerId), index('customer_sites_street_idx').on(t.street)]
 )
