@@ -207,6 +207,34 @@ describe('demo data', () => {
     }
   })
 
+  it('places every site and home base at its Estonian town, the same address always on the same point', async () => {
+    const { conn } = await demoCompany()
+    const sites = all<{ street: string; city: string; latitude: number | null; longitude: number | null }>(
+      conn,
+      'select street, city, latitude, longitude from customer_sites'
+    )
+    const workers = all<{ latitude: number | null; longitude: number | null }>(
+      conn,
+      'select home_latitude as latitude, home_longitude as longitude from workers'
+    )
+    // Within Estonia's mainland and islands.
+    const inEstonia = (p: { latitude: number | null; longitude: number | null }) =>
+      p.latitude !== null && p.longitude !== null && p.latitude > 57.5 && p.latitude < 59.8 && p.longitude > 21.7 && p.longitude < 28.3
+    expect(sites.every(inEstonia)).toBe(true)
+    expect(workers.every(inEstonia)).toBe(true)
+    // Each site lies near its own town: Tartu's sites are nowhere near Tallinn (about 160 km apart).
+    const tartu = sites.filter((s) => s.city === 'Tartu')
+    expect(tartu.length).toBeGreaterThan(0)
+    expect(tartu.every((s) => Math.abs(s.latitude! - 58.378) < 0.05 && Math.abs(s.longitude! - 26.729) < 0.1)).toBe(true)
+    const byAddress = new Map<string, string>()
+    for (const s of sites) {
+      const key = `${s.street}|${s.city}`
+      const at = `${s.latitude},${s.longitude}`
+      expect(byAddress.get(key) ?? at).toBe(at)
+      byAddress.set(key, at)
+    }
+  })
+
   it('adds one user per role that can sign in, linked to a worker of that role', async () => {
     const { conn, summary } = await demoCompany()
     expect(summary.users.map((u) => [u.username, u.password, u.created])).toEqual(DEMO_USERS.map((u) => [u.username, u.password, true]))

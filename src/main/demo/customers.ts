@@ -18,7 +18,7 @@ import {
 import { commercialName, type CompanyName, housingAssociationName, keyAccountName, publicSectorName, randomPerson, slug } from './names'
 import { takeNumbers } from './numbers'
 import type { DemoObject, DemoSite } from './orders'
-import { type Address, type City, formatAddress, landline, mobilePhone, randomAddress, randomCity } from './places'
+import { type Address, type City, coordinatesOf, formatAddress, landline, mobilePhone, randomAddress, randomCity } from './places'
 import { type Random, WeightedPool } from './random'
 import type { Catalogue } from './staff'
 
@@ -390,11 +390,15 @@ export function writeCustomers(
 
 export function writeSites(s: Sqlite, sites: PlannedSite[], customerIds: number[]): number[] {
   const siteStmt = s.prepare(
-    'insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes) values (?, ?, ?, ?, ?, ?, ?)'
+    'insert into customer_sites (customer_id, name, street, city, postal_code, country, access_notes, latitude, longitude) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
   )
-  return sites.map((st) =>
-    rowId(siteStmt.run(customerIds[st.customer]!, st.name, st.address.street, st.address.city, st.address.postalCode, 'EE', st.accessNotes))
-  )
+  return sites.map((st) => {
+    const at = coordinatesOf(st.address)
+    const a = st.address
+    return rowId(
+      siteStmt.run(customerIds[st.customer]!, st.name, a.street, a.city, a.postalCode, 'EE', st.accessNotes, at.latitude, at.longitude)
+    )
+  })
 }
 
 /** Service objects, numbered from the sequence, each component after its parent; answers their ids in plan order. */

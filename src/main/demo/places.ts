@@ -11,11 +11,18 @@ export interface City {
   /** Landline prefix after +372. */
   phone: string
   streets: readonly string[]
+  /** The town centre (WGS84) and how far from it the demo spreads addresses. */
+  latitude: number
+  longitude: number
+  radiusKm: number
 }
 
 export const CITIES: readonly City[] = [
   {
     name: 'Tallinn',
+    latitude: 59.437,
+    longitude: 24.7536,
+    radiusKm: 5.0,
     genitive: 'Tallinna',
     weight: 40,
     postal: ['10', '11', '12', '13'],
@@ -75,6 +82,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Tartu',
+    latitude: 58.378,
+    longitude: 26.729,
+    radiusKm: 3.0,
     genitive: 'Tartu',
     weight: 15,
     postal: ['50', '51'],
@@ -109,6 +119,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Pärnu',
+    latitude: 58.3859,
+    longitude: 24.4971,
+    radiusKm: 2.5,
     genitive: 'Pärnu',
     weight: 8,
     postal: ['80'],
@@ -135,6 +148,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Narva',
+    latitude: 59.3797,
+    longitude: 28.1791,
+    radiusKm: 1.5,
     genitive: 'Narva',
     weight: 6,
     postal: ['20', '21'],
@@ -157,6 +173,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Viljandi',
+    latitude: 58.3639,
+    longitude: 25.59,
+    radiusKm: 1.5,
     genitive: 'Viljandi',
     weight: 4,
     postal: ['71'],
@@ -165,6 +184,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Rakvere',
+    latitude: 59.3464,
+    longitude: 26.3558,
+    radiusKm: 1.5,
     genitive: 'Rakvere',
     weight: 4,
     postal: ['44'],
@@ -173,6 +195,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Kuressaare',
+    latitude: 58.2529,
+    longitude: 22.4869,
+    radiusKm: 1.5,
     genitive: 'Kuressaare',
     weight: 3,
     postal: ['93'],
@@ -181,6 +206,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Haapsalu',
+    latitude: 58.9431,
+    longitude: 23.5414,
+    radiusKm: 1.2,
     genitive: 'Haapsalu',
     weight: 3,
     postal: ['90'],
@@ -189,6 +217,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Jõhvi',
+    latitude: 59.3592,
+    longitude: 27.4211,
+    radiusKm: 1.2,
     genitive: 'Jõhvi',
     weight: 3,
     postal: ['41'],
@@ -197,6 +228,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Võru',
+    latitude: 57.8339,
+    longitude: 27.0192,
+    radiusKm: 1.2,
     genitive: 'Võru',
     weight: 3,
     postal: ['65'],
@@ -205,6 +239,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Paide',
+    latitude: 58.8856,
+    longitude: 25.5572,
+    radiusKm: 1.0,
     genitive: 'Paide',
     weight: 2,
     postal: ['72'],
@@ -213,6 +250,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Maardu',
+    latitude: 59.4767,
+    longitude: 25.025,
+    radiusKm: 1.0,
     genitive: 'Maardu',
     weight: 3,
     postal: ['74'],
@@ -221,6 +261,9 @@ export const CITIES: readonly City[] = [
   },
   {
     name: 'Keila',
+    latitude: 59.3036,
+    longitude: 24.4131,
+    radiusKm: 1.0,
     genitive: 'Keila',
     weight: 3,
     postal: ['76'],
@@ -248,6 +291,22 @@ export function randomAddress(rnd: Random, city: City = randomCity(rnd), apartme
   if (rnd.chance(0.12)) house += rnd.pick(['a', 'b', 'c'])
   if (apartment && rnd.chance(0.6)) house += `-${rnd.int(1, 90)}`
   return { street: `${rnd.pick(city.streets)} ${house}`, city: city.name, postalCode: rnd.pick(city.postal) + rnd.digits(3) }
+}
+
+/**
+ * Where an address lies: its town's centre moved by an offset derived from the street and house, so that the same
+ * address always lands on the same point and drawing it takes nothing from the demo's random stream (adding
+ * coordinates did not change any other demo value).
+ */
+export function coordinatesOf(address: Address): { latitude: number; longitude: number } {
+  const city = cityNamed(address.city)
+  let h = 2166136261
+  for (const ch of `${address.street}|${address.city}`) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0
+  const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI
+  const distanceKm = Math.sqrt((h >>> 16) / 0x10000) * city.radiusKm
+  const latitude = city.latitude + (distanceKm * Math.cos(angle)) / 111.2
+  const longitude = city.longitude + (distanceKm * Math.sin(angle)) / (111.2 * Math.cos((city.latitude * Math.PI) / 180))
+  return { latitude: Math.round(latitude * 1e5) / 1e5, longitude: Math.round(longitude * 1e5) / 1e5 }
 }
 
 export const formatAddress = (a: Address): string => `${a.street}, ${a.postalCode} ${a.city}`

@@ -14,7 +14,7 @@ import {
 } from './catalog'
 import { slug, staffPerson } from './names'
 import { takeNumbers } from './numbers'
-import { type City, cityNamed, formatAddress, mobilePhone, randomAddress } from './places'
+import { type Address, type City, cityNamed, coordinatesOf, formatAddress, mobilePhone, randomAddress } from './places'
 import type { Random } from './random'
 
 /** The demo's catalogue (fixed rows, nothing to plan) and its staff: dispatch teams and workers, planned then written. */
@@ -74,6 +74,7 @@ export interface PlannedWorker {
   email: string
   phone: string
   homeBase: string
+  home: { latitude: number; longitude: number }
   hours: unknown
   skills: string[]
 }
@@ -113,19 +114,31 @@ export function planStaff(
   }
   const workers: PlannedWorker[] = []
   const names = new Set<string>()
-  const add = (role: WorkerRole, teamIndex: number | null, homeBase: string, hours: unknown, skills: string[]) => {
+  const add = (role: WorkerRole, teamIndex: number | null, base: Address, hours: unknown, skills: string[]) => {
     const p = staffPerson(rnd, names)
-    workers.push({ role, teamIndex, name: p.name, email: staffEmail(p.first, p.last), phone: mobilePhone(rnd), homeBase, hours, skills })
+    const homeBase = formatAddress(base)
+    const home = coordinatesOf(base)
+    workers.push({
+      role,
+      teamIndex,
+      name: p.name,
+      email: staffEmail(p.first, p.last),
+      phone: mobilePhone(rnd),
+      homeBase,
+      home,
+      hours,
+      skills
+    })
   }
   for (let i = 0; i < sizes.technicians; i++) {
     const team = teams[i % teams.length]!
     const skills = [team.skills[0]!, ...team.skills.slice(1).filter(() => rnd.chance(0.7))]
     if (rnd.chance(0.25)) skills.push(rnd.pick(SKILLS).code)
     const hours = rnd.chance(0.25) ? rnd.pick(WORKING_HOURS_OPTIONS) : null
-    add('technician', i % teams.length, formatAddress(randomAddress(rnd, team.city, true)), hours, skills)
+    add('technician', i % teams.length, randomAddress(rnd, team.city, true), hours, skills)
   }
   const tallinn = cityNamed('Tallinn')
-  const office = formatAddress(randomAddress(rnd, tallinn))
+  const office = randomAddress(rnd, tallinn)
   for (let i = 0; i < sizes.dispatchers; i++) add('dispatcher', (i * 2) % teams.length, office, null, [])
   for (let i = 0; i < sizes.serviceManagers; i++) add('serviceManager', null, office, null, [])
   for (let i = 0; i < sizes.consultants; i++) add('serviceConsultant', null, office, null, [])
@@ -143,7 +156,7 @@ export function writeStaff(s: Sqlite, teams: PlannedTeam[], workers: PlannedWork
   const teamStmt = s.prepare('insert into dispatch_teams (code, name) values (?, ?)')
   const teamIds = teams.map((t) => rowId(teamStmt.run(t.code, t.name)))
   const workerStmt = s.prepare(
-    'insert into workers (number, name, email, phone, roles, team_id, home_base, working_hours, active) values (?, ?, ?, ?, ?, ?, ?, ?, 1)'
+    'insert into workers (number, name, email, phone, roles, team_id, home_base, home_latitude, home_longitude, working_hours, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)'
   )
   const workerSkillStmt = s.prepare('insert into worker_skills (worker_id, skill_id) values (?, ?)')
   const numbers = takeNumbers(s, 'worker', workers.length)
@@ -152,7 +165,18 @@ export function writeStaff(s: Sqlite, teams: PlannedTeam[], workers: PlannedWork
   workers.forEach((w, n) => {
     const teamId = w.teamIndex === null ? null : teamIds[w.teamIndex]!
     const workerId = rowId(
-      workerStmt.run(numbers[n]!, w.name, w.email, w.phone, json([w.role]), teamId, w.homeBase, w.hours === null ? null : json(w.hours))
+      workerStmt.run(
+        numbers[n]!,
+        w.name,
+        w.email,
+        w.phone,
+        json([w.role]),
+        teamId,
+        w.homeBase,
+        w.home.latitude,
+        w.home.longitude,
+        w.hours === null ? null : json(w.hours)
+      )
     )
     for (const k of new Set(w.skills)) workerSkillStmt.run(workerId, skillIds.get(k)!)
     if (!staff.firstWorker.has(w.role)) staff.firstWorker.set(w.role, { id: workerId, name: w.name })
