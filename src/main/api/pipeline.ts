@@ -10,6 +10,7 @@ import type { Connection } from '../db/connection'
 import { createContext, type DatabaseHost, type ServiceContext, type SessionSlot } from '../services/core/context'
 import { AppError, type IssueSpec, type MessageKey } from '../services/core/errors'
 import { companyLanguage, loadSettings } from '../services/settings/settings'
+import { type ChangeFeed, totalChanges } from './changeFeed'
 import type { CsvOptions } from './csv'
 import { type CsvColumn, csvColumns } from './csvColumns'
 import { exportSources, handlers } from './handlers'
@@ -21,6 +22,8 @@ export interface ApiHost extends DatabaseHost {
   /** Validate outputs against the contract as well (tests); off in production for speed. */
   checkOutputs?: boolean
   log?: (message: string, error: unknown) => void
+  /** Hosts that serve several clients publish every call that wrote here (live updates). */
+  changes?: ChangeFeed
 }
 
 /** A transport's verdict on who is calling: null = trusted, otherwise the refusal (a message key). */
@@ -113,6 +116,8 @@ export interface RunOptions {
   fileOwner?: boolean
   /** The language of the answer when the caller chose one (the command line's --lang). */
   language?: Language
+  /** The client that called (a browser tab), so that its own change is not announced back to it. */
+  origin?: string
 }
 
 /**
@@ -148,12 +153,20 @@ export async function runMethod(
   }
 
   const ctx = createContext(host.conn, user, session, host.now, host)
+  const conn = host.conn
+  const written = host.changes ? totalChanges(conn) : 0
   try {
     const handler = (options.handler ?? handlers[method]) as (c: ServiceContext, i: unknown) => unknown
     const data = await handler(ctx, parsed.data)
     if (host.checkOutputs && !options.handler) {
       const out = def.output.safeParse(data)
       if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`)
+    }
+    // Signing in and out writes the user's own session rows: nobody else's screen shows them.
+    const domain = method.slice(0, method.indexOf('.'))
+    if (host.changes && user && domain !== 'auth' && host.conn === conn && totalChanges(conn) !== written) {
+      const at = (host.now ?? Date.now)()
+      host.changes.publish({ change: { domain, method, userName: user.displayName, at }, origin: options.origin })
     }
     return { ok: true, data }
   } catch (e) {

@@ -7,6 +7,7 @@ import type { ApiResult } from '@shared/api/result'
 import { writeCsv } from '../api/csv'
 import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
 import type { MessageKey } from '../services/core/errors'
+import { ChangeFeed } from '../api/changeFeed'
 import { SessionStore } from '../api/sessions'
 import type { SessionSlot } from '../services/core/context'
 import { redeemExportTicket } from '../services/system/exportTickets'
@@ -81,6 +82,15 @@ function isLoopback(address: string | undefined): boolean {
  * The browser-side `window.api`: the same shape as the Electron preload, `call` posting to /api/<method>.
  * `unreachable` is its message when the host is gone, in the company's language.
  */
+/** The tab's own id (the shim makes one per page): only used to leave a change out of its author's feed. */
+function clientOf(req: IncomingMessage): string | undefined {
+  const given = req.headers['x-hooldus-client']
+  return typeof given === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(given) ? given : undefined
+}
+
+/** Seconds between the comments that keep an idle event stream open through proxies and sleeping laptops. */
+const HEARTBEAT_MS = 20_000
+
 function shim(unreachable: string): string {
   return `(() => {
   const q = new URLSearchParams(location.search)
@@ -88,10 +98,11 @@ function shim(unreachable: string): string {
   const token = sessionStorage.getItem('hooldus.token') || ''
   // The host issues the session id at sign-in; until then there is none.
   let session = sessionStorage.getItem('hooldus.session') || ''
+  const client = crypto.randomUUID()
   const api = { mode: 'browser' }
   api.call = async (method, input) => {
     try {
-      const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session }
+      const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session, 'x-hooldus-client': client }
       const res = await fetch('/api/' + encodeURIComponent(method), { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
       const issued = res.headers.get('x-hooldus-session')
       if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued) }
@@ -113,6 +124,37 @@ function shim(unreachable: string): string {
     a.remove()
     return { ok: true, data: { rows: null, path: null, cancelled: false } }
   }
+  // Other clients' changes, as server-sent events read through fetch (EventSource cannot send the token);
+  // reconnects by itself after a lost connection until the listener is removed.
+  api.onChange = (listener) => {
+    const stop = new AbortController()
+    const run = async () => {
+      while (!stop.signal.aborted) {
+        try {
+          const headers = { 'x-hooldus-token': token, 'x-hooldus-session': session, 'x-hooldus-client': client }
+          const res = await fetch('/events', { headers, signal: stop.signal })
+          if (res.ok && res.body) {
+            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+            let buffer = ''
+            for (;;) {
+              const { value, done } = await reader.read()
+              if (done) break
+              buffer += value
+              let end
+              while ((end = buffer.indexOf('\\n\\n')) >= 0) {
+                const block = buffer.slice(0, end)
+                buffer = buffer.slice(end + 2)
+                if (block.startsWith('data: ')) listener(JSON.parse(block.slice(6)))
+              }
+            }
+          }
+        } catch {}
+        if (!stop.signal.aborted) await new Promise((r) => setTimeout(r, 2000))
+      }
+    }
+    void run()
+    return () => stop.abort()
+  }
   window.api = Object.freeze(api)
 })()
 `
@@ -122,6 +164,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const now = options.now ?? Date.now
   const sessions = new SessionStore<string>(() => options.conn.db, now)
+  // The pipeline publishes into the host's feed; a caller may bring its own (to watch it in tests).
+  const changes = (options.changes ??= new ChangeFeed())
+  const streams = new Set<ServerResponse>()
   const root = resolve(options.rendererDir)
   const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
   let port = options.port ?? 0
@@ -201,7 +246,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stamp: held?.stamp,
       lastUsed: held?.lastUsed ?? now()
     }
-    const result = await runMethod(options, check, session, method, input)
+    const result = await runMethod(options, check, session, method, input, { origin: clientOf(req) })
     if (assigned) {
       // A sign-in or sign-out ends the presented id; a signed-in session gets a fresh one (rotation).
       if (held) sessions.delete(presented!)
@@ -215,6 +260,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       held.lastUsed = session.lastUsed
     }
     send(res, result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200, result)
+  }
+
+  /** Server-sent events: every change another client makes, for a signed-in session of this host. */
+  async function handleEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const given = req.headers['x-hooldus-token']
+    const check = () => refuseForeign(req) ?? (typeof given === 'string' && sameSecret(given, token) ? null : 'errors.host.badToken')
+    const refusal = check()
+    if (refusal) return send(res, 403, { ok: false, error: hostError(options, 'FORBIDDEN', refusal) })
+    const held = sessions.get(req.headers['x-hooldus-session'] as string | undefined)
+    // The same idle and security-stamp rules as a call: an ended session gets no feed.
+    const slot = { userId: held?.userId ?? null, stamp: held?.stamp, lastUsed: held?.lastUsed ?? now() }
+    const status = held ? await runMethod(options, check, slot, 'auth.status', {}) : null
+    if (!held || !status?.ok || !(status.data as { user: unknown }).user) {
+      return send(res, 403, { ok: false, error: hostError(options, 'FORBIDDEN', 'errors.signInFirst') })
+    }
+    const origin = clientOf(req)
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+    res.write(': live\n\n')
+    const unsubscribe = changes.subscribe((entry) => {
+      if (origin === undefined || entry.origin !== origin) res.write(`data: ${JSON.stringify(entry.change)}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': \n\n'), HEARTBEAT_MS)
+    streams.add(res)
+    res.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    })
   }
 
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, list: string): Promise<void> {
@@ -286,6 +359,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!url) return badRequest(res)
     const done = (p: Promise<void>) => void p.catch((e: unknown) => failed(res, e))
     if (url.pathname.startsWith('/api/')) return done(handleApi(req, res, url.pathname.slice(5)))
+    if (url.pathname === '/events' && req.method === 'GET') return done(handleEvents(req, res))
     if (url.pathname.startsWith('/export/') && req.method === 'GET') {
       const list = decodePath(url.pathname.slice(8))
       return list === null ? badRequest(res) : done(handleExport(req, res, url, list))
@@ -293,6 +367,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const pathname = decodePath(url.pathname)
     if (pathname === null) return badRequest(res)
     handleStatic(req, res, pathname)
+  }
+
+  function endStreams(): void {
+    for (const res of streams) res.end()
   }
 
   const server = createServer((req, res) => {
@@ -314,7 +392,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     sessionCount: () => sessions.size,
-    endSessions: () => sessions.clear(),
-    close: () => new Promise((ok) => server.close(() => ok()))
+    endSessions: () => {
+      sessions.clear()
+      endStreams()
+    },
+    close: () => {
+      // An open event stream would keep the server from closing.
+      endStreams()
+      return new Promise((ok) => server.close(() => ok()))
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from './changes'
 import type { MethodName } from './contract'
 import type { ApiResult } from './result'
 
@@ -21,4 +22,9 @@ export interface HooldusBridge {
   readonly call: (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>
   readonly exportCsv: (list: MethodName, input: unknown, suggestedName: string) => Promise<ApiResult<ExportOutcome>>
   readonly mode: 'electron' | 'browser'
+  /**
+   * Other clients' changes as they happen; answers the function that stops listening. Only hosts that serve
+   * several clients have it (browser mode today); a desktop window alone on its database has no one to hear.
+   */
+  readonly onChange?: (listener: (change: ChangeEvent) => void) => () => void
 }

@@ -6,6 +6,7 @@ import { Center, Loader, MantineProvider } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { useLiveUpdates } from '../lib/liveUpdates'
 import { I18nextProvider } from 'react-i18next'
 import { HashRouter } from 'react-router'
 import { applyLanguage, i18n, useLanguage, useT } from '../lib/i18n'
@@ -49,6 +50,7 @@ function StartGate() {
 function AuthGate() {
   const t = useT()
   const status = useQuery(authStatusQuery)
+  useLiveUpdates(status.data?.user?.id ?? null)
   if (status.isLoading) {
     return (
       <Center h="100vh">
