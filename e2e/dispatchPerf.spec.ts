@@ -6,8 +6,10 @@ import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './support/app'
 
 /**
- * The dispatch board at scale: the scale-100 demo (200 technicians, about 5,000 cards planned in the
- * current week). Measures in Chromium, and prints:
+ * The dispatch board at scale: the scale-50 demo in the suite (100 technicians, about 2,500 cards planned in the
+ * current week); `HOOLDUS_PERF_SCALE=100` measures the full company (200 technicians, about 5,000 cards). The
+ * suite's scale keeps what it asserts meaningful (more rows than a screen holds, thousands of cards) at half the
+ * cost of building and serving the company. Measures in Chromium, and prints:
  *  - the week's render: Week clicked → the week's cards on screen, with the week already cached (the
  *    render alone, printed) and the first time (API call and 2 MB of JSON included);
  *  - frame times while the rows scroll (one scroll step per animation frame);
@@ -16,6 +18,9 @@ import { expect, screenshot, test } from './support/app'
  */
 
 const ROOT = resolve(__dirname, '..')
+const SCALE = Number(process.env.HOOLDUS_PERF_SCALE ?? 50)
+/** The demo staffs two technicians per unit of scale. */
+const TECHNICIANS = 2 * SCALE
 const CACHE = join(ROOT, '.tmp')
 
 // Tracing snapshots the DOM around every action and would be measured along with the board.
@@ -28,13 +33,13 @@ function shopToday(): string {
 /** The demo plans the week of the day it is built, so the cached database is per day (about 40 s to build). */
 function perfDatabase(): string {
   mkdirSync(CACHE, { recursive: true })
-  const file = join(CACHE, `e2e-dispatch-perf-${shopToday()}.db`)
+  const file = join(CACHE, `e2e-dispatch-perf-${SCALE}-${shopToday()}.db`)
   if (!existsSync(file)) {
     const building = `${file}.building`
     rmSync(building, { force: true })
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main/cli/index.ts', 'demo', '--db', building, '--scale', '100'],
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main/cli/index.ts', 'demo', '--db', building, '--scale', String(SCALE)],
       {
         cwd: ROOT,
         stdio: 'inherit'
@@ -153,7 +158,7 @@ function rerendered(before: Map<string, number>, after: Map<string, number>): st
   return [...after].filter(([id, n]) => before.has(id) && before.get(id) !== n).map(([id]) => id)
 }
 
-test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling and a drag', async ({ page }) => {
+test(`dispatch board: ${TECHNICIANS} technicians — week render, scrolling and a drag`, async ({ page }) => {
   test.setTimeout(600_000)
   const db = perfDatabase()
   const app = await startOn(db)
@@ -165,7 +170,7 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
     await page.getByLabel('Password', { exact: true }).fill('demo-dispatcher')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('navigation').getByRole('link', { name: 'Dispatch board', exact: true }).click()
-    // The first queries after start-up read a cold 280 MB database on a shared machine.
+    // The first queries after start-up read a cold database of hundreds of megabytes on a shared machine.
     await expect(page.locator('[data-tech-row]').first()).toBeVisible({ timeout: 60_000 })
 
     // 1. Week render: click → the week's cards are laid out and a frame has been painted.
@@ -267,7 +272,7 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
     const afterSave = rerendered(before, await renderCounts(page))
 
     const figures = {
-      technicians: `${technicians} rows mounted of 200 (virtualised)`,
+      technicians: `${technicians} rows mounted of ${TECHNICIANS} (virtualised)`,
       weekCards: cold.cards,
       weekApiMs,
       weekRenderWithApiMs: Math.round(cold.ms),
@@ -282,7 +287,7 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
     console.log('DISPATCH PERF', JSON.stringify(figures, null, 2))
     test.info().annotations.push({ type: 'dispatch-perf', description: JSON.stringify(figures) })
 
-    expect(cold.cards).toBeGreaterThanOrEqual(3000)
+    expect(cold.cards).toBeGreaterThanOrEqual(15 * TECHNICIANS)
     // The render times are printed above for the record, not asserted: a wall-clock budget fails whenever the
     // machine is busy (523 ms against 500 with the unit tests running beside it). What must hold on any
     // machine is asserted: the rows are virtualised, and dragging re-renders no row.
@@ -291,9 +296,9 @@ test('dispatch board: 200 technicians × 5,000 cards — week render, scrolling 
     // After the save the board refetches: the source and target rows, neighbours whose conflicts changed
     // and rows whose SLA countdown moved on re-render — never the whole board.
     expect(afterSave.length).toBeLessThan(before.size / 2)
-    // Virtualised: of 200 technicians and thousands of cards only what the viewport shows is mounted, so
+    // Virtualised: of the technicians and thousands of cards only what the viewport shows is mounted, so
     // scrolling costs a few rows per frame (frame times above; a bound on them failed on a busy machine).
-    expect(technicians).toBeLessThan(100)
+    expect(technicians).toBeLessThan(TECHNICIANS / 2)
     expect(warm.mounted).toBeLessThan(cold.cards / 2)
   } finally {
     app.stop()
