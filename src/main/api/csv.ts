@@ -90,6 +90,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.periodCode.${v as PeriodCode}`)
     case 'repairCodeKind':
       return t(`repair.kinds.${v as RepairCodeKind}`)
+    case 'revenuePeriod':
+      return t(`csv.revenuePeriod.${v as 'actual' | 'forecast'}`)
     default:
       return null
   }

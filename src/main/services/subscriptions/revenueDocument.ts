@@ -13,7 +13,8 @@ import { revenueReport } from './revenue'
 
 /**
  * The revenue report on paper, in the company's language (a report of the company's own books, read by its
- * management and accountant): revenue by month, the MRR movements, and the twelve-month forecast — the same
+ * management and accountant): revenue by month (service-order revenue beside it), the MRR movements, and the
+ * twelve-month forecast of both — the same
  * figures as the screen, from the same service.
  */
 export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscriptions.revenuePdf'>): Promise<PdfFile> {
@@ -32,7 +33,7 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
   const locale = documentLocale(settings.language, settings.timeZone)
   const { t, f } = locale
   const money = (cents: number) => f.money(cents)
-  const num = (header: string, width: number | '*' = '*') => ({ header, width, align: 'right' as const })
+  const num = (header: string, width: number | '*' = '*') => ({ header, width, align: 'right' as const, wrapHeader: true })
   const last = report.months.at(-1)!
   const content: Content[] = [
     facts([
@@ -50,7 +51,8 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
         num(t('subscriptions.revenue.credited')),
         num(t('subscriptions.revenue.recognised')),
         num(t('subscriptions.revenue.deferred')),
-        num(t('subscriptions.revenue.mrr'))
+        num(t('subscriptions.revenue.mrr')),
+        num(t('subscriptions.revenue.serviceOrders'))
       ],
       report.months.map((m) => [
         f.month(m.month),
@@ -58,7 +60,8 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
         money(m.credited),
         money(m.recognised),
         money(m.deferred),
-        money(m.mrr)
+        money(m.mrr),
+        money(m.serviceOrders)
       ]),
       t('documents.revenue.byMonth')
     ),
@@ -85,9 +88,17 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
       [
         { header: t('subscriptions.revenue.month'), width: 70 },
         num(t('subscriptions.revenue.forecastRevenue')),
-        num(t('subscriptions.revenue.contractedMrr'))
+        num(t('subscriptions.revenue.contractedMrr')),
+        num(t('subscriptions.revenue.agreementOrders')),
+        num(t('subscriptions.revenue.otherOrders'))
       ],
-      report.forecast.map((m) => [f.month(m.month), money(m.revenue), money(m.contractedMrr)]),
+      report.forecast.map((m) => [
+        f.month(m.month),
+        money(m.revenue),
+        money(m.contractedMrr),
+        money(m.agreementOrders),
+        money(m.otherOrders)
+      ]),
       t('subscriptions.revenue.forecast')
     ),
     { text: t('subscriptions.revenue.definitions'), color: MUTED, fontSize: 7.5, margin: [0, 10, 0, 0] }
