@@ -4,8 +4,8 @@ import { createContext } from '../../src/main/services/core/context'
 import { freshDb } from './db'
 import { seedMasterData, testClock } from './seed'
 
-/** Tallinn wall time in March 2026 (UTC+2). */
-export const local = (day: number, h: number, m = 0) => Date.UTC(2026, 2, day, h - 2, m)
+/** Tallinn wall time in March 2026 (UTC+2 until the 29th, UTC+3 after). */
+export const local = (day: number, h: number, m = 0) => Date.UTC(2026, 2, day, h - (day >= 29 ? 3 : 2), m)
 
 /**
  * A fresh database with the seeded master data, on a clock standing at Monday 2 March 2026, 09:00 in Tallinn, and

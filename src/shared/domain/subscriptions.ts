@@ -499,9 +499,10 @@ export type RevenueReport = z.infer<typeof revenueReport>
  * (`forecast`); a figure the kind of row does not have is null.
  */
 const cents = z.number().int().nullable()
+export const REVENUE_PERIODS = ['actual', 'forecast'] as const
 export const revenueRow = z.object({
   month: z.string(),
-  period: z.enum(['actual', 'forecast']),
+  period: z.enum(REVENUE_PERIODS),
   invoiced: cents,
   credited: cents,
   recognised: cents,
