@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { DateTime } from 'luxon'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
@@ -23,6 +24,40 @@ async function pick(field: Locator, text: string, option: string | RegExp = text
   await field.click()
   await field.fill(text)
   await field.page().getByRole('option', { name: option }).first().click()
+}
+
+type Api = Awaited<ReturnType<typeof adminApi>>
+interface Order {
+  id: number
+  version: number
+  lines: { id: number }[]
+  nextStages: { id: number; code: string }[]
+}
+
+/** A service order with one 123.45 fee line, taken through the workflow, posted and invoiced on the date. */
+async function invoicedRepair(api: Api, customerId: number, invoiceDate: string) {
+  let order = await api<Order>('serviceOrders.create', { customerId, oneTimeAddress: 'Rüütli 44, Pärnu', description: 'Compressor repair' })
+  const category = await api<{ id: number }>('categories.create', { code: 'REPAIR', name: 'Repairs', type: 'fee' })
+  order = await api<Order>('serviceOrders.addLine', {
+    orderId: order.id,
+    type: 'fee',
+    categoryId: category.id,
+    description: 'Repair',
+    quantity: 1000,
+    unitPrice: 12345
+  })
+  for (const code of ['SCHEDULED', 'IN-PROGRESS', 'COMPLETED']) {
+    const next = order.nextStages.find((s) => s.code === code)!
+    order = await api<Order>('serviceOrders.changeStage', { id: order.id, version: order.version, toStageId: next.id })
+  }
+  order = await api<Order>('serviceOrders.signOff', { id: order.id, version: order.version })
+  order = await api<Order>('serviceOrders.post', { id: order.id, version: order.version })
+  return api<{ id: number }>('invoices.create', {
+    customerId,
+    lineIds: order.lines.map((l) => l.id),
+    invoiceDate,
+    requestKey: 'revenue-e2e-repair-0001'
+  })
 }
 
 async function typeDate(page: Page, label: string, date: string) {
@@ -52,6 +87,8 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
     accrualPeriod: 'month'
   })
   await api('users.create', { username: 'mart', displayName: 'Mart Manager', roles: ['serviceManager'], password: 'mart-pass-1' })
+  // A repair invoiced today: 123.45 of service-order revenue beside the subscription's this month.
+  await invoicedRepair(api, customer.id, DateTime.fromMillis(app.now(), { zone: SHOP_ZONE }).toISODate()!)
 
   // The next quarter after the app's today: fees invoiced in advance, recognised month by month.
   const today = DateTime.fromMillis(app.now(), { zone: SHOP_ZONE })
@@ -144,9 +181,19 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
     await expect(table.getByRole('columnheader', { name: header, exact: true })).toBeVisible()
   }
   await expect(third.getByRole('cell').last()).toHaveText(money(30000))
-  await expect(page.getByTestId('revenue-row').nth(-3).getByRole('cell').nth(6)).toHaveText(money(30000))
-  // The forecast: the twelve months after the report, each with its bar.
-  await expect(page.getByTestId('forecast-chart').locator('.recharts-bar-rectangle')).toHaveCount(12)
+  await expect(page.getByTestId('revenue-row').nth(-3).getByRole('cell').nth(7)).toHaveText(money(30000))
+  // Service-order revenue beside it: the repair in this month, nothing in the others.
+  await expect(table.getByRole('columnheader', { name: 'Service order revenue', exact: true })).toBeVisible()
+  await expect(page.getByTestId('service-order-revenue').first()).toHaveText(money(12345))
+  await expect(page.getByTestId('service-order-revenue').last()).toHaveText(money(0))
+  // Its forecast: no agreement orders, and the repair averaged over the last twelve months, 10.29 (10.2875) a
+  // month: 123.48 over the next twelve.
+  await expect(page.getByTestId('kpi-order-forecast')).toContainText(money(12348))
+  const forecastChart = page.getByTestId('forecast-chart')
+  await expect(forecastChart.getByText('Other orders (12-month average)')).toBeVisible()
+  await expect(page.getByTestId('revenue-chart').getByText('Service order revenue')).toBeVisible()
+  // The forecast: the twelve months after the report, each with its bar of subscription revenue.
+  await expect(forecastChart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle')).toHaveCount(12)
   // The date picker that Enter left open would cover the chart in the screenshot.
   await page.keyboard.press('Escape')
   await screenshot(page, 'subscriptions-revenue')
@@ -155,7 +202,17 @@ test('a manager creates a monthly subscription, generates a quarter, removes two
   const pdf = await download
   expect(pdf.suggestedFilename()).toMatch(/^subscription-revenue-.*\.pdf$/)
   const pdfText = execFileSync('/usr/bin/pdftotext', [(await pdf.path())!, '-'], { encoding: 'utf8' })
-  for (const words of ['Subscription revenue', 'MRR movements', 'Forecast, next 12 months', money(30000)]) expect(pdfText).toContain(words)
+  for (const words of ['Subscription revenue', 'MRR movements', 'Forecast, next 12 months', money(30000), 'Service order', money(12345)]) {
+    expect(pdfText).toContain(words)
+  }
+  // The CSV file: the months, then the forecast, both revenue streams in each.
+  const csvDownload = page.waitForEvent('download')
+  await page.getByTestId('revenue-csv').click()
+  const csv = readFileSync((await (await csvDownload).path())!, 'utf8')
+  expect(csv).toContain('Service order revenue')
+  const [, thisMonth, ...rest] = csv.split(/\r?\n/)
+  expect(thisMonth).toMatch(/^\d{4}-\d\d[,;]Actual[,;].*[,;]123[.,]45[,;][,;]$/)
+  expect(rest.filter((r) => /[,;]Forecast[,;]/.test(r))).toHaveLength(12)
 
   // The settings: credits leave recognition for a manual reversal from now on.
   await page.getByRole('navigation').getByRole('link', { name: 'Subscription groups' }).click()

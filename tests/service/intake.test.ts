@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { contract, type Input, type MethodName, type Output } from '@shared/api/contract'
+import { contract, type Input, type MethodName } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
 import { runGeneration } from '../../src/main/services/agreements/generator'
-import { createContext } from '../../src/main/services/core/context'
-import { freshDb } from '../support/db'
+import { local, marchWorld } from '../support/marchWorld'
 import { headerOf, lineOf, snapshot } from '../support/orders'
-import { seedMasterData, testClock, toCompleted } from '../support/seed'
-
-/** Tallinn wall time in March 2026 (UTC+2). */
-const local = (day: number, h: number, m = 0) => Date.UTC(2026, 2, day, h - 2, m)
+import { toCompleted } from '../support/seed'
 
 const GOLD = {
   code: 'GOLD',
@@ -24,16 +20,7 @@ const GOLD = {
  * the Gold SLA, on a clock standing at Monday 2 March 2026, 09:00 in Tallinn.
  */
 async function world() {
-  const { conn } = await freshDb()
-  const seed = await seedMasterData(conn)
-  const clock = testClock(local(2, 9))
-  const admin = createContext(conn, seed.admin.user, seed.admin.session, clock.now)
-  const host = { conn, checkOutputs: true, now: clock.now }
-  async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await runMethod(host, () => null, admin.session, method, input)
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-    return r.data as Output<M>
-  }
+  const { conn, seed, clock, admin, host, api } = await marchWorld()
   /** Must be refused with the message (naming `path` when given), and change nothing at all. */
   async function refused<M extends MethodName>(method: M, input: Input<M>, message: RegExp, path?: (string | number)[]) {
     const before = snapshot(conn)

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { contract, type Input, type MethodName, type Output } from '@shared/api/contract'
+import { contract, type Input, type MethodName } from '@shared/api/contract'
 import { runMethod, startExport } from '../../src/main/api/pipeline'
 import { runGeneration } from '../../src/main/services/agreements/generator'
-import { createContext } from '../../src/main/services/core/context'
 import { slaArrived, slaDispatched } from '../../src/main/services/sla/hooks'
-import { freshDb } from '../support/db'
+import { local, marchWorld } from '../support/marchWorld'
 import { headerOf } from '../support/orders'
-import { seedMasterData, testClock } from '../support/seed'
-
-/** Tallinn wall time in March 2026 (UTC+2 until the 29th, UTC+3 after). */
-const local = (day: number, h: number, m = 0) => Date.UTC(2026, 2, day, h - (day >= 29 ? 3 : 2), m)
 
 const GOLD = {
   code: 'GOLD',
@@ -22,16 +17,7 @@ const GOLD = {
 
 /** A seeded database, a clock the test moves (Monday 2 March 2026, 09:00 in Tallinn) and the Gold SLA. */
 async function world() {
-  const { conn } = await freshDb()
-  const seed = await seedMasterData(conn)
-  const clock = testClock(local(2, 9))
-  const admin = createContext(conn, seed.admin.user, seed.admin.session, clock.now)
-  const host = { conn, checkOutputs: true, now: clock.now }
-  async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await runMethod(host, () => null, admin.session, method, input)
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-    return r.data as Output<M>
-  }
+  const { conn, seed, clock, admin, host, api } = await marchWorld()
   async function fails<M extends MethodName>(method: M, input: Input<M>) {
     const r = await runMethod(host, () => null, admin.session, method, input)
     if (r.ok) throw new Error(`${method} should have failed`)

@@ -483,15 +483,15 @@ describe('MRR movements and the forecast', { timeout: 60000 }, () => {
     ])
     expect(report.forecast.slice(0, 5)).toEqual([
       // May: 31 of the 91 days of 300.00 = 102.20 (102.1978 rounded).
-      { month: '2026-05', revenue: 12000 + 8000 + 4500 + 10220, contractedMrr: 34500 },
+      { month: '2026-05', revenue: 12000 + 8000 + 4500 + 10220, contractedMrr: 34500, agreementOrders: 0, otherOrders: 0 },
       // June: 30 of 91 = 98.90.
-      { month: '2026-06', revenue: 12000 + 8000 + 4500 + 9890, contractedMrr: 34500 },
+      { month: '2026-06', revenue: 12000 + 8000 + 4500 + 9890, contractedMrr: 34500, agreementOrders: 0, otherOrders: 0 },
       // July: 31 of the third quarter's 92 days = 101.09.
-      { month: '2026-07', revenue: 12000 + 8000 + 4500 + 10109, contractedMrr: 34500 },
+      { month: '2026-07', revenue: 12000 + 8000 + 4500 + 10109, contractedMrr: 34500, agreementOrders: 0, otherOrders: 0 },
       // August: C for 15 of 31 days = 38.71; at August's end C is over.
-      { month: '2026-08', revenue: 12000 + 3871 + 4500 + 10109, contractedMrr: 26500 },
+      { month: '2026-08', revenue: 12000 + 3871 + 4500 + 10109, contractedMrr: 26500, agreementOrders: 0, otherOrders: 0 },
       // September: 30 of 92 = 97.83.
-      { month: '2026-09', revenue: 12000 + 4500 + 9783, contractedMrr: 26500 }
+      { month: '2026-09', revenue: 12000 + 4500 + 9783, contractedMrr: 26500, agreementOrders: 0, otherOrders: 0 }
     ])
     // The PDF: the same figures, in the company's language.
     const pdfText = async () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Input, MethodName, Output } from '@shared/api/contract'
 import { type DispatchMessage, dispatchText } from '@shared/dispatch/text'
 import { formatsFor } from '@shared/i18n/format'
 import { tFor } from '@shared/i18n/i18n'
-import { runMethod } from '../../src/main/api/pipeline'
-import { createContext } from '../../src/main/services/core/context'
-import { freshDb } from '../support/db'
-import { seedMasterData, testClock } from '../support/seed'
+import { local, marchWorld } from '../support/marchWorld'
 
 const TZ = 'Europe/Tallinn'
-/** Tallinn wall time in March 2026 (UTC+2). */
-const local = (day: number, h: number, m = 0) => Date.UTC(2026, 2, day, h - 2, m)
 const english = (m: DispatchMessage): string => dispatchText(tFor('en'), formatsFor('en', TZ), m)
 
 /**
@@ -19,16 +13,7 @@ const english = (m: DispatchMessage): string => dispatchText(tFor('en'), formats
  * 12:00 today; the dispatcher is looking at tomorrow.
  */
 async function world() {
-  const { conn } = await freshDb()
-  const seed = await seedMasterData(conn)
-  const clock = testClock(local(2, 9))
-  const admin = createContext(conn, seed.admin.user, seed.admin.session, clock.now)
-  const host = { conn, checkOutputs: true, now: clock.now }
-  async function api<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await runMethod(host, () => null, admin.session, method, input)
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-    return r.data as Output<M>
-  }
+  const { seed, api } = await marchWorld()
   const fast = await api('slaDefinitions.create', {
     code: 'FAST',
     name: 'Fast',

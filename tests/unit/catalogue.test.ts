@@ -12,7 +12,15 @@ import { LANGUAGES as CUSTOMER_LANGUAGES, LINE_CATEGORY_TYPES, WORKER_ROLES } fr
 import { LINE_STATUSES, LINE_TYPES, ORDER_VIEWS, ORIGINS, PAYMENT_METHODS, PRIORITIES, PROGRESS } from '@shared/domain/orders'
 import { SLA_TARGET_KINDS } from '@shared/domain/slaBadge'
 import { DISPOSITION_ACTIONS, RETURN_EVENTS, RETURN_LINE_STATUSES, RETURN_STATUSES, STOCK_LOCATIONS } from '@shared/domain/returns'
-import { FEE_KINDS, FEE_STATUSES, GROUP_UPDATE_FIELDS, PERIOD_CODES, REVERSAL_MODES, RUN_STATUSES } from '@shared/domain/subscriptions'
+import {
+  FEE_KINDS,
+  FEE_STATUSES,
+  GROUP_UPDATE_FIELDS,
+  PERIOD_CODES,
+  REVENUE_PERIODS,
+  REVERSAL_MODES,
+  RUN_STATUSES
+} from '@shared/domain/subscriptions'
 import { INTERVAL_UNITS, WINDOW_KINDS } from '@shared/recurrence'
 import { en } from '@shared/i18n/catalogue/en'
 import { et } from '@shared/i18n/catalogue/et'
@@ -77,6 +85,7 @@ const BUILT: Record<string, readonly string[]> = {
   'intake.warrantyStatus': WARRANTY_STATUSES,
   'csv.origin': ORIGINS,
   'csv.invoiceKind': ['invoice', 'credit'],
+  'csv.revenuePeriod': REVENUE_PERIODS,
   'invoices.status': INVOICE_STATUSES,
   'invoices.payments.methods': PAYMENT_METHODS,
   'csv.intervalUnit': INTERVAL_UNITS,

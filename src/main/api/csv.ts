@@ -14,7 +14,7 @@ import { formatsFor, type Formats } from '@shared/i18n/format'
 import { tFor } from '@shared/i18n/i18n'
 import type { CsvDialect, Language } from '@shared/i18n/languages'
 import type { IntervalUnit, WindowKind } from '@shared/recurrence'
-import type { PeriodCode } from '@shared/domain/subscriptions'
+import type { PeriodCode, REVENUE_PERIODS } from '@shared/domain/subscriptions'
 import type { CsvColumn, CsvKind } from './csvColumns'
 
 /** Whom a file is written for: the words in their language, numbers in their dialect, times in the shop's zone. */
@@ -90,6 +90,8 @@ function enumLabel(t: TFunction, kind: CsvKind, v: string): string | null {
       return t(`enums.periodCode.${v as PeriodCode}`)
     case 'repairCodeKind':
       return t(`repair.kinds.${v as RepairCodeKind}`)
+    case 'revenuePeriod':
+      return t(`csv.revenuePeriod.${v as (typeof REVENUE_PERIODS)[number]}`)
     default:
       return null
   }

@@ -39,6 +39,7 @@ export type CsvKind =
   | 'periodCode'
   | 'index'
   | 'repairCodeKind'
+  | 'revenuePeriod'
 
 export interface CsvColumn {
   field: CsvField
@@ -322,6 +323,24 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'active',
     'lastPeriodEnd',
     'feesTotal'
+  ],
+  'subscriptionRevenue.list': [
+    'month',
+    ['period', 'revenuePeriod'],
+    ['invoiced', 'money'],
+    ['credited', 'money'],
+    ['recognised', 'money'],
+    ['deferred', 'money'],
+    ['mrr', 'money'],
+    ['newMrr', 'money'],
+    ['expansionMrr', 'money'],
+    ['contractionMrr', 'money'],
+    ['churnedMrr', 'money'],
+    ['contractedMrr', 'money'],
+    ['forecastRevenue', 'money'],
+    ['serviceOrders', 'money'],
+    ['agreementOrders', 'money'],
+    ['otherOrders', 'money']
   ],
   'repairCodes.list': [['kind', 'repairCodeKind'], 'code', 'name', 'areaName', 'objectGroupName', ['finished', 'bool']],
   'repairLines.list': [

@@ -471,6 +471,8 @@ export const revenueMonth = z.object({
   recognised: z.number().int(),
   deferred: z.number().int(),
   mrr: z.number().int(),
+  /** Service-order lines invoiced in the month less those credited in it (net cents; ADR 0013). */
+  serviceOrders: z.number().int(),
   /** Contracted MRR at the month's last day, and its movements since the previous month's (ADR 0013). */
   contractedMrr: z.number().int(),
   newMrr: z.number().int(),
@@ -478,10 +480,45 @@ export const revenueMonth = z.object({
   contractionMrr: z.number().int(),
   churnedMrr: z.number().int()
 })
-/** The twelve months after the report: subscription revenue from the price schedule, and contracted MRR. */
-export const revenueForecastMonth = z.object({ month: z.string(), revenue: z.number().int(), contractedMrr: z.number().int() })
+/**
+ * The twelve months after the report: subscription revenue from the price schedule, and contracted MRR; service-order
+ * revenue as the agreement orders planned in the month plus the trailing average of the other orders (ADR 0013).
+ */
+export const revenueForecastMonth = z.object({
+  month: z.string(),
+  revenue: z.number().int(),
+  contractedMrr: z.number().int(),
+  agreementOrders: z.number().int(),
+  otherOrders: z.number().int()
+})
 export const revenueReport = z.object({ months: z.array(revenueMonth), forecast: z.array(revenueForecastMonth) })
 export type RevenueReport = z.infer<typeof revenueReport>
+
+/**
+ * The report as rows for its CSV file: a row per month of the report (`actual`), then one per forecast month
+ * (`forecast`); a figure the kind of row does not have is null.
+ */
+const cents = z.number().int().nullable()
+export const REVENUE_PERIODS = ['actual', 'forecast'] as const
+export const revenueRow = z.object({
+  month: z.string(),
+  period: z.enum(REVENUE_PERIODS),
+  invoiced: cents,
+  credited: cents,
+  recognised: cents,
+  deferred: cents,
+  mrr: cents,
+  contractedMrr: z.number().int(),
+  newMrr: cents,
+  expansionMrr: cents,
+  contractionMrr: cents,
+  churnedMrr: cents,
+  forecastRevenue: cents,
+  serviceOrders: cents,
+  agreementOrders: cents,
+  otherOrders: cents
+})
+export type RevenueRow = z.infer<typeof revenueRow>
 
 /* ---------- MRR movements (docs/adr/0013-subscriptions.md) ---------- */
 

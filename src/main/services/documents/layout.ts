@@ -213,6 +213,8 @@ export interface Column {
   header: string
   width: number | '*' | 'auto'
   align?: 'left' | 'right' | 'center'
+  /** A long heading over a narrow column of figures wraps instead of widening the table past the page. */
+  wrapHeader?: boolean
 }
 
 /**
@@ -226,7 +228,7 @@ export function rowsTable(columns: Column[], body: TableCell[][], title?: string
     fontSize: 8,
     color: MUTED,
     alignment: c.align ?? 'left',
-    noWrap: true
+    noWrap: !c.wrapHeader
   }))
   // The cell padding (3 pt above and below) stands in for part of the heading's margin.
   const titleRow: TableCell[][] = title

@@ -3,7 +3,7 @@ import { crudHandlers, type ExportSourcesOf, type HandlersOf } from '../core/han
 import { creditFee, groupUpdate, invoiceFees, reduceDays, reducePrice, reverseRecognition } from './billing'
 import { cancelFeeRun, getFeeRun, previewFees, startFeeGeneration } from './generate'
 import { listFees, listSchedule, subscriptionService } from './records'
-import { revenueReport } from './revenue'
+import { listRevenueRows, revenueReport, revenueRows } from './revenue'
 import { revenuePdf } from './revenueDocument'
 import { getParameters, setParameters, subscriptionGroupService, subscriptionPriceService } from './setup'
 
@@ -27,6 +27,7 @@ export const subscriptionsHandlers = {
   'subscriptions.reverseRecognition': reverseRecognition,
   'subscriptions.revenue': revenueReport,
   'subscriptions.revenuePdf': revenuePdf,
+  'subscriptionRevenue.list': listRevenueRows,
   'subscriptions.parameters': getParameters,
   'subscriptions.setParameters': setParameters
 } satisfies HandlersOf<Slice>
@@ -34,5 +35,6 @@ export const subscriptionsHandlers = {
 export const subscriptionsExports = {
   'subscriptionGroups.list': subscriptionGroupService.iterate,
   'subscriptionPrices.list': subscriptionPriceService.iterate,
-  'subscriptions.list': subscriptionService.iterate
+  'subscriptions.list': subscriptionService.iterate,
+  'subscriptionRevenue.list': revenueRows
 } satisfies ExportSourcesOf<Slice>

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '@shared/api/contract'
+import type { Page } from '@shared/api/common'
 import { addDays, addMonths, daysBetween } from '@shared/recurrence'
 import {
   daysIn,
@@ -8,8 +9,10 @@ import {
   nextPeriodStart,
   periodOf,
   periodStart,
-  type RevenueReport
+  type RevenueReport,
+  type RevenueRow
 } from '@shared/domain/subscriptions'
+import { lineAmount } from '@shared/domain/orderRules'
 import type { Sqlite } from '../../db/connection'
 import type { ServiceContext } from '../core/context'
 import { invalid } from '../core/errors'
@@ -18,6 +21,8 @@ import { loadPrices, periodPrice, type SubRecord } from './generate'
 /** At most ten years of months in one report. */
 const MAX_MONTHS = 120
 const FORECAST_MONTHS = 12
+/** The months whose other (not agreement) service-order revenue is averaged for the forecast. */
+const TRAILING_MONTHS = 12
 
 interface Terms extends SubRecord {
   active: number
@@ -102,12 +107,57 @@ class Contracts {
   }
 }
 
+const monthEnd = (m: string) => addDays(addMonths(`${m}-01`, 1), -1)
+
+/**
+ * Service-order revenue (docs/adr/0013-subscriptions.md, "Service-order revenue"), company-wide whatever the
+ * subscription group. Actual: the net amounts of service-order lines on invoices and credit notes dated in the
+ * month (credit notes negative). Forecast per month: the sales amounts of the lines of agreement orders not yet
+ * invoiced or cancelled whose scheduled date (else occurrence date) falls in it, plus the average of the other
+ * orders' actual revenue over the report's last twelve months.
+ */
+function serviceOrderRevenue(sqlite: Sqlite, months: string[], forecast: string[]) {
+  const last = months.at(-1)!
+  const trailingFrom = addMonths(`${last}-01`, 1 - TRAILING_MONTHS)
+  const from = trailingFrom < `${months[0]!}-01` ? trailingFrom : `${months[0]!}-01`
+  const invoiced = sqlite
+    .prepare(
+      `select substr(inv.invoice_date, 1, 7) as month, o.origin = 'agreement' as agreement, sum(l.net_amount) as net
+       from invoice_lines l join invoices inv on inv.id = l.invoice_id
+       join service_order_lines ol on ol.id = l.order_line_id join service_orders o on o.id = ol.order_id
+       where l.source = 'orderLine' and inv.invoice_date between ? and ?
+       group by 1, 2`
+    )
+    .all(from, monthEnd(last)) as { month: string; agreement: number; net: number }[]
+  const actual = new Map<string, number>()
+  let trailing = 0
+  for (const r of invoiced) {
+    actual.set(r.month, (actual.get(r.month) ?? 0) + r.net)
+    if (!r.agreement && r.month >= trailingFrom.slice(0, 7)) trailing += r.net
+  }
+  const planned = sqlite
+    .prepare(
+      `select substr(coalesce(l.scheduled_date, l.occurrence_date), 1, 7) as month, l.quantity, l.unit_price
+       from service_orders o join service_order_lines l on l.order_id = o.id
+       where o.origin = 'agreement' and o.progress != 'cancelled' and o.is_template = 0
+         and l.status != 'cancelled' and l.invoice_id is null
+         and coalesce(l.scheduled_date, l.occurrence_date) between ? and ?`
+    )
+    .raw()
+    .all(`${forecast[0]!}-01`, monthEnd(forecast.at(-1)!)) as [string, number, number][]
+  const agreementOrders = new Map<string, number>()
+  for (const [month, quantity, price] of planned)
+    agreementOrders.set(month, (agreementOrders.get(month) ?? 0) + lineAmount(quantity, price))
+  return { actual, agreementOrders, otherOrders: divideRounded(trailing, TRAILING_MONTHS) }
+}
+
 /**
  * Recognised vs deferred subscription revenue by month (net cents). Invoiced and credited: fee lines of
  * invoices and credit notes dated in the month. Recognised: schedule rows (reversals included) recognised
  * in the month. Deferred: everything invoiced less credited less recognised up to the month's end.
  * MRR: the fees' service-period value falling in the month (each fee less its credits, spread by day);
- * ARR is twelve times it. Contracted MRR, its movements and the forecast: `Contracts` below.
+ * ARR is twelve times it. Contracted MRR, its movements and the forecast: `Contracts` above. Service-order
+ * revenue beside it: `serviceOrderRevenue` above.
  */
 export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions.revenue'>): RevenueReport {
   if (i.to < i.from) throw invalid(['to'], 'validation.endBeforeStart')
@@ -171,7 +221,6 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
   let credited = sumBefore(creditedIn, months[0]!)
   let recog = sumBefore(recognisedIn, months[0]!)
   const contracts = new Contracts(sqlite, group)
-  const monthEnd = (m: string) => addDays(addMonths(`${m}-01`, 1), -1)
   let before = contracts.mrrOn(monthEnd(addMonths(`${months[0]!}-01`, -1).slice(0, 7)))
   const movements = new Map(
     months.map((m) => {
@@ -181,14 +230,18 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
       return [m, moved]
     })
   )
-  const forecast = Array.from({ length: FORECAST_MONTHS }, (_, k) => {
-    const start = addMonths(`${months.at(-1)!}-01`, k + 1)
-    const end = addDays(addMonths(start, 1), -1)
+  const forecastMonths = Array.from({ length: FORECAST_MONTHS }, (_, k) => addMonths(`${months.at(-1)!}-01`, k + 1).slice(0, 7))
+  const orders = serviceOrderRevenue(sqlite, months, forecastMonths)
+  const forecast = forecastMonths.map((month) => {
+    const start = `${month}-01`
+    const end = monthEnd(month)
     const mrrs = contracts.mrrOn(end)
     return {
-      month: start.slice(0, 7),
+      month,
       revenue: contracts.revenue(start, end),
-      contractedMrr: [...mrrs.values()].reduce((s, v) => s + v, 0)
+      contractedMrr: [...mrrs.values()].reduce((s, v) => s + v, 0),
+      agreementOrders: orders.agreementOrders.get(month) ?? 0,
+      otherOrders: orders.otherOrders
     }
   })
   return {
@@ -207,8 +260,42 @@ export function revenueReport(ctx: ServiceContext, i: ParsedInput<'subscriptions
         recognised: rc,
         deferred: invoiced - credited - recog,
         mrr: mrr.get(m) ?? 0,
+        serviceOrders: orders.actual.get(m) ?? 0,
         ...movements.get(m)!
       }
     })
   }
+}
+
+/** The report as CSV rows: its months, then the forecast months (see `revenueRow`). */
+export function revenueRows(ctx: ServiceContext, i: ParsedInput<'subscriptions.revenue'>): RevenueRow[] {
+  const report = revenueReport(ctx, i)
+  const none = { forecastRevenue: null, agreementOrders: null, otherOrders: null }
+  return [
+    ...report.months.map((m) => ({ ...m, ...none, period: 'actual' as const })),
+    ...report.forecast.map((m) => ({
+      month: m.month,
+      period: 'forecast' as const,
+      invoiced: null,
+      credited: null,
+      recognised: null,
+      deferred: null,
+      mrr: null,
+      contractedMrr: m.contractedMrr,
+      newMrr: null,
+      expansionMrr: null,
+      contractionMrr: null,
+      churnedMrr: null,
+      forecastRevenue: m.revenue,
+      serviceOrders: null,
+      agreementOrders: m.agreementOrders,
+      otherOrders: m.otherOrders
+    }))
+  ]
+}
+
+/** The rows as the list method answers them: one page with all of them (at most ten years and twelve months). */
+export function listRevenueRows(ctx: ServiceContext, i: ParsedInput<'subscriptionRevenue.list'>): Page<RevenueRow> {
+  const rows = revenueRows(ctx, i)
+  return { rows, total: rows.length, page: 1, pageSize: rows.length }
 }

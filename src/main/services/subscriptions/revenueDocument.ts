@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Content } from 'pdfmake/interfaces'
 import type { ParsedInput } from '@shared/api/contract'
+import type { en } from '@shared/i18n/catalogue/en'
 import { subscriptionGroups } from '../../db/schema'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { notFound } from '../core/errors'
@@ -11,9 +12,12 @@ import { renderPdf } from '../documents/pdf'
 import { loadSettings } from '../settings/settings'
 import { revenueReport } from './revenue'
 
+type FigureKey = `subscriptions.revenue.${keyof typeof en.subscriptions.revenue}`
+
 /**
  * The revenue report on paper, in the company's language (a report of the company's own books, read by its
- * management and accountant): revenue by month, the MRR movements, and the twelve-month forecast — the same
+ * management and accountant): revenue by month (service-order revenue beside it), the MRR movements, and the
+ * twelve-month forecast of both — the same
  * figures as the screen, from the same service.
  */
 export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscriptions.revenuePdf'>): Promise<PdfFile> {
@@ -32,7 +36,16 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
   const locale = documentLocale(settings.language, settings.timeZone)
   const { t, f } = locale
   const money = (cents: number) => f.money(cents)
-  const num = (header: string, width: number | '*' = '*') => ({ header, width, align: 'right' as const })
+  /** A table of months, one amount column per figure, headed by its catalogue key. */
+  const byMonth = <R extends { month: string }>(rows: R[], figures: [FigureKey, (r: R) => number][], title: string) =>
+    rowsTable(
+      [
+        { header: t('subscriptions.revenue.month'), width: 70 },
+        ...figures.map(([key]) => ({ header: t(key), width: '*' as const, align: 'right' as const, wrapHeader: true }))
+      ],
+      rows.map((r) => [f.month(r.month), ...figures.map(([, value]) => money(value(r)))]),
+      title
+    )
   const last = report.months.at(-1)!
   const content: Content[] = [
     facts([
@@ -43,51 +56,37 @@ export async function revenuePdf(ctx: ServiceContext, i: ParsedInput<'subscripti
       [t('subscriptions.revenue.arr'), money(last.mrr * 12)],
       [t('subscriptions.revenue.deferredNow'), money(last.deferred)]
     ]),
-    rowsTable(
+    byMonth(
+      report.months,
       [
-        { header: t('subscriptions.revenue.month'), width: 70 },
-        num(t('subscriptions.revenue.invoiced')),
-        num(t('subscriptions.revenue.credited')),
-        num(t('subscriptions.revenue.recognised')),
-        num(t('subscriptions.revenue.deferred')),
-        num(t('subscriptions.revenue.mrr'))
+        ['subscriptions.revenue.invoiced', (m) => m.invoiced],
+        ['subscriptions.revenue.credited', (m) => m.credited],
+        ['subscriptions.revenue.recognised', (m) => m.recognised],
+        ['subscriptions.revenue.deferred', (m) => m.deferred],
+        ['subscriptions.revenue.mrr', (m) => m.mrr],
+        ['subscriptions.revenue.serviceOrders', (m) => m.serviceOrders]
       ],
-      report.months.map((m) => [
-        f.month(m.month),
-        money(m.invoiced),
-        money(m.credited),
-        money(m.recognised),
-        money(m.deferred),
-        money(m.mrr)
-      ]),
       t('documents.revenue.byMonth')
     ),
-    rowsTable(
+    byMonth(
+      report.months,
       [
-        { header: t('subscriptions.revenue.month'), width: 70 },
-        num(t('subscriptions.revenue.newMrr')),
-        num(t('subscriptions.revenue.expansionMrr')),
-        num(t('subscriptions.revenue.contractionMrr')),
-        num(t('subscriptions.revenue.churnedMrr')),
-        num(t('subscriptions.revenue.contractedMrr'))
+        ['subscriptions.revenue.newMrr', (m) => m.newMrr],
+        ['subscriptions.revenue.expansionMrr', (m) => m.expansionMrr],
+        ['subscriptions.revenue.contractionMrr', (m) => m.contractionMrr],
+        ['subscriptions.revenue.churnedMrr', (m) => m.churnedMrr],
+        ['subscriptions.revenue.contractedMrr', (m) => m.contractedMrr]
       ],
-      report.months.map((m) => [
-        f.month(m.month),
-        money(m.newMrr),
-        money(m.expansionMrr),
-        money(m.contractionMrr),
-        money(m.churnedMrr),
-        money(m.contractedMrr)
-      ]),
       t('subscriptions.revenue.movements')
     ),
-    rowsTable(
+    byMonth(
+      report.forecast,
       [
-        { header: t('subscriptions.revenue.month'), width: 70 },
-        num(t('subscriptions.revenue.forecastRevenue')),
-        num(t('subscriptions.revenue.contractedMrr'))
+        ['subscriptions.revenue.forecastRevenue', (m) => m.revenue],
+        ['subscriptions.revenue.contractedMrr', (m) => m.contractedMrr],
+        ['subscriptions.revenue.agreementOrders', (m) => m.agreementOrders],
+        ['subscriptions.revenue.otherOrders', (m) => m.otherOrders]
       ],
-      report.forecast.map((m) => [f.month(m.month), money(m.revenue), money(m.contractedMrr)]),
       t('subscriptions.revenue.forecast')
     ),
     { text: t('subscriptions.revenue.definitions'), color: MUTED, fontSize: 7.5, margin: [0, 10, 0, 0] }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { crud } from '../crud'
-import { idInput } from '../common'
+import { idInput, pageOf } from '../common'
 import { id, isoDate } from '../../domain/primitives'
 import { method } from '../define'
 import { invoiceRow, pdfFile } from '../../domain/orders'
@@ -18,6 +18,7 @@ import {
   reducePriceInput,
   revenueInput,
   revenueReport,
+  revenueRow,
   scheduleRow,
   subscriptionGroupInput,
   subscriptionGroupRow,
@@ -83,6 +84,8 @@ export const subscriptionsContract = {
   'subscriptions.revenue': method(revenueInput, revenueReport, 'invoices.read'),
   /** The revenue report as a PDF in the company's language. */
   'subscriptions.revenuePdf': method(revenueInput, pdfFile, 'invoices.read'),
+  /** The revenue report as rows, for its CSV export (months, then the forecast months). */
+  'subscriptionRevenue.list': method(revenueInput, pageOf(revenueRow), 'invoices.read'),
   'subscriptions.parameters': method(z.object({}), subscriptionParameters, 'invoices.read'),
   'subscriptions.setParameters': method(subscriptionParameters, subscriptionParameters, 'subscriptions.configure')
 }

@@ -4,15 +4,16 @@ import { useState } from 'react'
 import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
-import { useFormat, useT } from '../../lib/i18n'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { GeneratorDialog } from './GeneratorDialog'
 import type { ListFilter } from './useGenerator'
-import { type AgreementStatus, StatusBadge } from './status'
+import { useAgreementColumns } from './columns'
+import type { AgreementStatus } from './status'
 
 export function AgreementsList() {
   const t = useT()
-  const f = useFormat()
+  const c = useAgreementColumns()
   const { can } = useSession()
   const [customer, setCustomer] = useState<{ id: number; name: string } | null>(null)
   const [group, setGroup] = useState<{ id: number; name: string } | null>(null)
@@ -90,22 +91,7 @@ export function AgreementsList() {
         newPath={can('agreements.write') ? '/agreements/new' : undefined}
         newLabel={t('agreements.new')}
         rowPath={(r) => `/agreements/${r.id}`}
-        columns={[
-          { key: 'number', label: t('agreements.col.no'), sort: 'number', width: 110 },
-          { key: 'customerName', label: t('agreements.col.customer'), sort: 'customerName' },
-          { key: 'description', label: t('agreements.col.description') },
-          { key: 'groupName', label: t('agreements.col.group'), sort: 'groupName', width: 140 },
-          { key: 'startDate', label: t('agreements.col.start'), sort: 'startDate', width: 100, render: (r) => f.date(r.startDate) },
-          {
-            key: 'endDate',
-            label: t('agreements.col.end'),
-            sort: 'endDate',
-            width: 100,
-            render: (r) => (r.endDate ? f.date(r.endDate) : '—')
-          },
-          { key: 'status', label: t('agreements.col.status'), width: 100, render: (r) => <StatusBadge agreement={r} size="xs" /> },
-          { key: 'lineCount', label: t('agreements.col.lines'), align: 'right', width: 60 }
-        ]}
+        columns={[c.number, c.customerName, c.description, c.groupName, c.startDate, c.endDate, c.status, c.lineCount]}
       />
       {generating && <GeneratorDialog opened filter={filter} onClose={() => setGenerating(false)} />}
     </>

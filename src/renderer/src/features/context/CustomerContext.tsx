@@ -1,14 +1,13 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { DateTime } from 'luxon'
-import { Link } from 'react-router'
 import { ListPage } from '../../components/ListPage'
-import { SlaBadge } from '../../components/SlaBadge'
 import { call } from '../../lib/api'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
-import { StatusBadge as AgreementStatus } from '../agreements/status'
-import { ProgressBadge } from '../orders/badges'
+import { useAgreementColumns } from '../agreements/columns'
+import { AgreementTitle, useSlaOf } from '../intake/EntitlementRows'
+import { useOrderColumns } from '../orders/columns'
 
 /** The same query as the invoices tab's balance cards, so the header and the tab share one answer. */
 const balanceQuery = (customerId: number) => ({
@@ -33,7 +32,7 @@ export function CustomerBalance({ customerId }: { customerId: number }) {
 /** The customer's orders, open first and newest first: the main order list with a customer filter. */
 export function CustomerOrders({ customerId, number }: { customerId: number; number: string }) {
   const t = useT()
-  const f = useFormat()
+  const c = useOrderColumns()
   return (
     <ListPage
       embedded
@@ -44,37 +43,7 @@ export function CustomerOrders({ customerId, number }: { customerId: number; num
       searchPlaceholder={t('orders.list.searchPlaceholder')}
       filters={{ customerId }}
       rowPath={(r) => `/orders/${r.id}`}
-      columns={[
-        { key: 'number', label: t('orders.list.number'), sort: 'number', width: 110 },
-        {
-          key: 'description',
-          label: t('orders.list.description'),
-          render: (r) => (
-            <Text size="sm" truncate maw={320}>
-              {r.description}
-            </Text>
-          )
-        },
-        {
-          key: 'address',
-          label: t('orders.list.address'),
-          render: (r) => (
-            <Text size="sm" truncate maw={220}>
-              {r.address}
-            </Text>
-          )
-        },
-        { key: 'stageName', label: t('orders.list.stage'), sort: 'stageName' },
-        { key: 'progress', label: t('orders.list.progress'), render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
-        { key: 'sla', label: t('orders.list.sla'), width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
-        {
-          key: 'plannedStart',
-          label: t('orders.list.plannedStart'),
-          sort: 'plannedStart',
-          render: (r) => f.dateTime(r.plannedStart) || t('common.none')
-        },
-        { key: 'salesTotal', label: t('orders.list.total'), sort: 'salesTotal', align: 'right', render: (r) => f.money(r.salesTotal) }
-      ]}
+      columns={[c.number, c.description, c.address, c.stageName, c.progress, c.sla, c.plannedStart, c.salesTotal]}
     />
   )
 }
@@ -82,7 +51,7 @@ export function CustomerOrders({ customerId, number }: { customerId: number; num
 /** The customer's agreements, newest first: the main agreement list with a customer filter. */
 export function CustomerAgreements({ customerId, number }: { customerId: number; number: string }) {
   const t = useT()
-  const f = useFormat()
+  const c = useAgreementColumns()
   return (
     <ListPage
       embedded
@@ -93,21 +62,7 @@ export function CustomerAgreements({ customerId, number }: { customerId: number;
       exportName={t('context.customer.exportAgreements', { number })}
       filters={{ customerId }}
       rowPath={(r) => `/agreements/${r.id}`}
-      columns={[
-        { key: 'number', label: t('agreements.col.no'), sort: 'number', width: 110 },
-        { key: 'description', label: t('agreements.col.description') },
-        { key: 'groupName', label: t('agreements.col.group'), sort: 'groupName', width: 160 },
-        { key: 'startDate', label: t('agreements.col.start'), sort: 'startDate', width: 100, render: (r) => f.date(r.startDate) },
-        {
-          key: 'endDate',
-          label: t('agreements.col.end'),
-          sort: 'endDate',
-          width: 100,
-          render: (r) => (r.endDate ? f.date(r.endDate) : '—')
-        },
-        { key: 'status', label: t('agreements.col.status'), width: 100, render: (r) => <AgreementStatus agreement={r} size="xs" /> },
-        { key: 'lineCount', label: t('agreements.col.lines'), align: 'right', width: 60 }
-      ]}
+      columns={[c.number, c.description, c.groupName, c.startDate, c.endDate, c.status, c.lineCount]}
     />
   )
 }
@@ -119,6 +74,7 @@ export function CustomerAgreements({ customerId, number }: { customerId: number;
 export function CustomerSla({ customerId, number, canReport }: { customerId: number; number: string; canReport: boolean }) {
   const t = useT()
   const f = useFormat()
+  const slaOf = useSlaOf()
   const sla = useQuery({ queryKey: ['record', 'customerSla', customerId], queryFn: () => call('customers.sla', { customerId }) }).data
   const entitled = useQuery({
     queryKey: ['entitlement', { customerId, serviceObjectIds: [], orderId: null }],
@@ -158,17 +114,9 @@ export function CustomerSla({ customerId, number, canReport }: { customerId: num
             </Text>
           )}
           {entitled?.agreements.map((a) => (
-            <Text key={a.id} size="sm" truncate>
-              <Anchor component={Link} to={`/agreements/${a.id}`} size="sm">
-                {a.number}
-              </Anchor>{' '}
-              {a.description} ·{' '}
-              {a.sla === null
-                ? t('intake.panel.noSla')
-                : a.sla.source === 'agreement'
-                  ? a.sla.name
-                  : t('intake.panel.slaFromGroup', { sla: a.sla.name })}
-            </Text>
+            <AgreementTitle key={a.id} agreement={a}>
+              {` · ${slaOf(a.sla)}`}
+            </AgreementTitle>
           ))}
         </Paper>
       </Group>

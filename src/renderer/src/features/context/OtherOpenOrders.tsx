@@ -1,8 +1,8 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core'
+import { Paper, Stack, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { Link } from 'react-router'
 import { call } from '../../lib/api'
 import { useT } from '../../lib/i18n'
+import { OpenOrderRows } from '../intake/EntitlementRows'
 
 /**
  * The customer's other open orders on the order's objects (with none, of the customer), for an order the intake
@@ -27,27 +27,7 @@ export function OtherOpenOrders({
       </Title>
       {e && (
         <Stack gap={2}>
-          {e.openOrders.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('context.order.noneOpen')}
-            </Text>
-          )}
-          {e.openOrders.map((o) => (
-            <Text key={o.id} size="sm" truncate data-testid={`other-open-order-${o.id}`}>
-              <Anchor component={Link} to={`/orders/${o.id}`} size="sm">
-                {o.number}
-              </Anchor>{' '}
-              {o.description}{' '}
-              <Text span size="xs" c="dimmed">
-                · {o.stageName}
-              </Text>
-            </Text>
-          ))}
-          {e.moreOpenOrders > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('intake.panel.moreOpenOrders', { count: e.moreOpenOrders })}
-            </Text>
-          )}
+          <OpenOrderRows entitlement={e} empty={t('context.order.noneOpen')} testIdPrefix="other-open-order" />
         </Stack>
       )}
     </Paper>

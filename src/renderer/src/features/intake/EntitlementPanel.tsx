@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import type { WarrantyStatus } from '@shared/domain/intake'
 import { call } from '../../lib/api'
 import { useFormat, useT } from '../../lib/i18n'
+import { AgreementTitle, OpenOrderRows, useSlaOf } from './EntitlementRows'
 
 interface EntitlementPanelProps {
   customerId: number | null
@@ -38,6 +39,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreementId, onLink }: EntitlementPanelProps) {
   const t = useT()
   const f = useFormat()
+  const slaOf = useSlaOf()
   const input = { customerId: customerId ?? 0, serviceObjectIds, orderId }
   const q = useQuery({
     queryKey: ['entitlement', input],
@@ -73,18 +75,9 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
             {e.agreements.map((a) => (
               <Group key={a.id} justify="space-between" wrap="nowrap" gap="xs" data-testid={`entitled-agreement-${a.id}`}>
                 <div style={{ minWidth: 0 }}>
-                  <Text size="sm" truncate>
-                    <Anchor component={Link} to={`/agreements/${a.id}`} size="sm">
-                      {a.number}
-                    </Anchor>{' '}
-                    {a.description}
-                  </Text>
+                  <AgreementTitle agreement={a} />
                   <Text size="xs" c="dimmed">
-                    {a.sla === null
-                      ? t('intake.panel.noSla')
-                      : a.sla.source === 'agreement'
-                        ? a.sla.name
-                        : t('intake.panel.slaFromGroup', { sla: a.sla.name })}
+                    {slaOf(a.sla)}
                     {' · '}
                     {a.coversAll ? t('intake.panel.coversAll') : t('intake.panel.objectsCount', { count: a.objectIds.length })}
                   </Text>
@@ -138,27 +131,7 @@ export function EntitlementPanel({ customerId, serviceObjectIds, orderId, agreem
           </Section>
           <Divider />
           <Section title={serviceObjectIds.length > 0 ? t('intake.panel.openOrders') : t('intake.panel.openOrdersCustomer')}>
-            {e.openOrders.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('intake.panel.noOpenOrders')}
-              </Text>
-            )}
-            {e.openOrders.map((o) => (
-              <Text key={o.id} size="sm" truncate data-testid={`open-order-${o.id}`}>
-                <Anchor component={Link} to={`/orders/${o.id}`} size="sm">
-                  {o.number}
-                </Anchor>{' '}
-                {o.description}{' '}
-                <Text span size="xs" c="dimmed">
-                  · {o.stageName}
-                </Text>
-              </Text>
-            ))}
-            {e.moreOpenOrders > 0 && (
-              <Text size="xs" c="dimmed">
-                {t('intake.panel.moreOpenOrders', { count: e.moreOpenOrders })}
-              </Text>
-            )}
+            <OpenOrderRows entitlement={e} empty={t('intake.panel.noOpenOrders')} testIdPrefix="open-order" />
           </Section>
           <Divider />
           <Section title={t('intake.panel.subscriptions')}>

@@ -1,4 +1,4 @@
-import { Checkbox, Select, Text } from '@mantine/core'
+import { Checkbox, Select } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ORDER_VIEWS, type OrderView, PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
@@ -6,10 +6,9 @@ import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage, type ListSort } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
-import { SlaBadge } from '../../components/SlaBadge'
-import { useFormat, useT } from '../../lib/i18n'
+import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
-import { PriorityBadge, ProgressBadge, SignedOffMark } from './badges'
+import { useOrderColumns } from './columns'
 import { stagesQuery } from './queries'
 
 interface OrderFilters {
@@ -64,7 +63,7 @@ function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: s
 
 export function OrdersList() {
   const t = useT()
-  const f = useFormat()
+  const c = useOrderColumns()
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
   const [filters, setFilters] = useState<OrderFilters>(OPENING)
@@ -194,51 +193,19 @@ export function OrdersList() {
       newLabel={t('orders.newOrder')}
       rowPath={(r) => `/orders/${r.id}`}
       columns={[
-        { key: 'number', label: t('orders.list.number'), sort: 'number', width: 100 },
-        { key: 'customerName', label: t('orders.list.customer'), sort: 'customerName' },
-        {
-          key: 'address',
-          label: t('orders.list.address'),
-          render: (r) => (
-            <Text size="sm" truncate maw={200}>
-              {r.address}
-            </Text>
-          )
-        },
-        {
-          key: 'description',
-          label: t('orders.list.description'),
-          render: (r) => (
-            <Text size="sm" truncate maw={240}>
-              {r.description}
-            </Text>
-          )
-        },
-        {
-          key: 'priority',
-          label: t('orders.list.priority'),
-          sort: 'priority',
-          width: 80,
-          render: (r) => <PriorityBadge priority={r.priority} size="xs" />
-        },
-        { key: 'stageName', label: t('orders.list.stage'), sort: 'stageName' },
-        { key: 'progress', label: t('orders.list.progress'), render: (r) => <ProgressBadge progress={r.progress} size="xs" /> },
-        { key: 'sla', label: t('orders.list.sla'), sort: 'slaDue', width: 150, render: (r) => <SlaBadge badge={r.sla} /> },
-        {
-          key: 'plannedStart',
-          label: t('orders.list.plannedStart'),
-          sort: 'plannedStart',
-          render: (r) => f.dateTime(r.plannedStart) || t('common.none')
-        },
-        { key: 'responsibleName', label: t('orders.list.responsible'), render: (r) => r.responsibleName ?? t('common.none') },
-        { key: 'lineCount', label: t('orders.list.lines'), align: 'right', width: 50 },
-        { key: 'salesTotal', label: t('orders.list.total'), sort: 'salesTotal', align: 'right', render: (r) => f.money(r.salesTotal) },
-        {
-          key: 'signedOff',
-          label: '',
-          width: 28,
-          render: (r) => <SignedOffMark signedOff={r.signedOff} label={t('orders.list.signedOff')} />
-        }
+        c.number,
+        c.customerName,
+        c.address,
+        c.description,
+        c.priority,
+        c.stageName,
+        c.progress,
+        c.sla,
+        c.plannedStart,
+        c.responsibleName,
+        c.lineCount,
+        c.salesTotal,
+        c.signedOff
       ]}
     />
   )

@@ -1,22 +1,23 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { IconFileTypePdf } from '@tabler/icons-react'
+import { IconDownload, IconFileTypePdf } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
-import { call } from '../../lib/api'
+import { call, exportCsv } from '../../lib/api'
 import { downloadPdf } from '../../lib/download'
 import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 import { subscriptionKeys } from './queries'
+import { RevenueChart } from './RevenueChart'
 
 /**
  * Recognised vs deferred subscription revenue by month, with MRR (the fees' service value in the month) and
  * ARR (twelve times the last month's MRR); contracted MRR and its movements (new, expansion, contraction,
- * churned); the twelve months after the report as a forecast. Amounts in euros on the charts, cents everywhere else.
+ * churned); service-order revenue beside it; the twelve months after the report as a forecast of both. Amounts in
+ * euros on the charts, cents everywhere else.
  */
 export function RevenuePage() {
   const t = useT()
@@ -36,17 +37,25 @@ export function RevenuePage() {
     month: f.month(m.month),
     recognised: m.recognised / 100,
     deferred: m.deferred / 100,
+    serviceOrders: m.serviceOrders / 100,
     mrr: m.mrr / 100
   }))
-  const euros = (v: unknown) => f.money(Math.round(Number(v) * 100))
-  const forecast = (report.data?.forecast ?? []).map((m) => ({
+  const forecastMonths = report.data?.forecast ?? []
+  const forecast = forecastMonths.map((m) => ({
     month: f.month(m.month),
     revenue: m.revenue / 100,
+    agreementOrders: m.agreementOrders / 100,
+    otherOrders: m.otherOrders / 100,
     contractedMrr: m.contractedMrr / 100
   }))
+  const orderForecast = forecastMonths.reduce((sum, m) => sum + m.agreementOrders + m.otherOrders, 0)
   const pdf = useMutation({
     mutationFn: () => call('subscriptions.revenuePdf', input),
     onSuccess: downloadPdf,
+    onError: (e) => showApiError(e)
+  })
+  const csv = useMutation({
+    mutationFn: () => exportCsv('subscriptionRevenue.list', input, `subscription-revenue-${input.from}-${input.to}.csv`),
     onError: (e) => showApiError(e)
   })
 
@@ -71,10 +80,21 @@ export function RevenuePage() {
             <Kpi label={t('subscriptions.revenue.arr')} value={f.money(last.mrr * 12)} />
             <Kpi label={t('subscriptions.revenue.deferredNow')} value={f.money(last.deferred)} />
             <Kpi label={t('subscriptions.revenue.contractedMrr')} value={f.money(last.contractedMrr)} />
+            <Kpi label={t('subscriptions.revenue.orderForecastTotal')} value={f.money(orderForecast)} testId="kpi-order-forecast" />
           </Group>
         )}
         <Button
           ml="auto"
+          variant="default"
+          leftSection={<IconDownload size={14} />}
+          disabled={!report.data}
+          loading={csv.isPending}
+          onClick={() => csv.mutate()}
+          data-testid="revenue-csv"
+        >
+          {t('common.exportCsv')}
+        </Button>
+        <Button
           variant="default"
           leftSection={<IconFileTypePdf size={14} />}
           disabled={!report.data}
@@ -86,63 +106,47 @@ export function RevenuePage() {
         </Button>
       </Group>
       <SimpleGrid cols={2} spacing="sm">
-        <Paper withBorder p="sm" h={300} data-testid="revenue-chart" role="img" aria-label={t('subscriptions.revenue.chart')}>
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="month" fontSize={11} />
-              <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
-              <Tooltip formatter={euros} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar
-                dataKey="recognised"
-                name={t('subscriptions.revenue.recognised')}
-                fill="var(--mantine-color-teal-6)"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="deferred"
-                name={t('subscriptions.revenue.deferred')}
-                fill="var(--mantine-color-blue-3)"
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="mrr"
-                name={t('subscriptions.revenue.mrr')}
-                stroke="var(--mantine-color-orange-6)"
-                dot={false}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </Paper>
-        <Paper withBorder p="sm" h={300} data-testid="forecast-chart" role="img" aria-label={t('subscriptions.revenue.forecastChart')}>
-          <Text size="xs" c="dimmed" mb={2}>
-            {t('subscriptions.revenue.forecast')}
-          </Text>
-          <ResponsiveContainer width="100%" height="92%">
-            <ComposedChart data={forecast} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="month" fontSize={11} />
-              <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
-              <Tooltip formatter={euros} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar
-                dataKey="revenue"
-                name={t('subscriptions.revenue.forecastRevenue')}
-                fill="var(--mantine-color-indigo-4)"
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="contractedMrr"
-                name={t('subscriptions.revenue.contractedMrr')}
-                stroke="var(--mantine-color-orange-6)"
-                dot={false}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </Paper>
+        <RevenueChart
+          testId="revenue-chart"
+          label={t('subscriptions.revenue.chart')}
+          data={data}
+          series={[
+            { key: 'recognised', name: t('subscriptions.revenue.recognised'), color: 'var(--mantine-color-teal-6)', as: 'bar' },
+            { key: 'deferred', name: t('subscriptions.revenue.deferred'), color: 'var(--mantine-color-blue-3)', as: 'bar' },
+            { key: 'serviceOrders', name: t('subscriptions.revenue.serviceOrders'), color: 'var(--mantine-color-grape-5)', as: 'bar' },
+            { key: 'mrr', name: t('subscriptions.revenue.mrr'), color: 'var(--mantine-color-orange-6)', as: 'line' }
+          ]}
+        />
+        <RevenueChart
+          testId="forecast-chart"
+          caption={t('subscriptions.revenue.forecast')}
+          label={t('subscriptions.revenue.forecastChart')}
+          data={forecast}
+          series={[
+            {
+              key: 'revenue',
+              name: t('subscriptions.revenue.forecastRevenue'),
+              color: 'var(--mantine-color-indigo-4)',
+              as: 'bar',
+              stack: 'revenue'
+            },
+            {
+              key: 'agreementOrders',
+              name: t('subscriptions.revenue.agreementOrders'),
+              color: 'var(--mantine-color-grape-5)',
+              as: 'bar',
+              stack: 'revenue'
+            },
+            {
+              key: 'otherOrders',
+              name: t('subscriptions.revenue.otherOrders'),
+              color: 'var(--mantine-color-grape-2)',
+              as: 'bar',
+              stack: 'revenue'
+            },
+            { key: 'contractedMrr', name: t('subscriptions.revenue.contractedMrr'), color: 'var(--mantine-color-orange-6)', as: 'line' }
+          ]}
+        />
       </SimpleGrid>
       <Table striped withTableBorder fz="sm" verticalSpacing={2} data-testid="revenue-table">
         <Table.Thead>
@@ -153,6 +157,7 @@ export function RevenuePage() {
             <Table.Th ta="right">{t('subscriptions.revenue.recognised')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.deferred')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.mrr')}</Table.Th>
+            <Table.Th ta="right">{t('subscriptions.revenue.serviceOrders')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.newMrr')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.expansionMrr')}</Table.Th>
             <Table.Th ta="right">{t('subscriptions.revenue.contractionMrr')}</Table.Th>
@@ -169,6 +174,9 @@ export function RevenuePage() {
               <Table.Td ta="right">{f.money(m.recognised)}</Table.Td>
               <Table.Td ta="right">{f.money(m.deferred)}</Table.Td>
               <Table.Td ta="right">{f.money(m.mrr)}</Table.Td>
+              <Table.Td ta="right" data-testid="service-order-revenue">
+                {f.money(m.serviceOrders)}
+              </Table.Td>
               <Table.Td ta="right">{f.money(m.newMrr)}</Table.Td>
               <Table.Td ta="right">{f.money(m.expansionMrr)}</Table.Td>
               <Table.Td ta="right">{f.money(m.contractionMrr)}</Table.Td>
@@ -185,9 +193,9 @@ export function RevenuePage() {
   )
 }
 
-function Kpi({ label, value }: { label: string; value: string }) {
+function Kpi({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
-    <Paper withBorder p={6} px="sm">
+    <Paper withBorder p={6} px="sm" data-testid={testId}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>

@@ -165,9 +165,26 @@ export const csv = {
     repeatOfOrderNumber: 'Repeat of order',
     attachedCount: 'Attached to objects',
     orderAt: 'Order date',
-    lineDescription: 'Line description'
+    lineDescription: 'Line description',
+    month: 'Month',
+    period: 'Figures',
+    invoiced: 'Subscriptions invoiced',
+    credited: 'Subscriptions credited',
+    recognised: 'Recognised',
+    deferred: 'Deferred',
+    mrr: 'MRR',
+    newMrr: 'New MRR',
+    expansionMrr: 'Expansion MRR',
+    contractionMrr: 'Contraction MRR',
+    churnedMrr: 'Churned MRR',
+    contractedMrr: 'Contracted MRR',
+    forecastRevenue: 'Subscription revenue forecast',
+    serviceOrders: 'Service order revenue',
+    agreementOrders: 'Planned agreement orders',
+    otherOrders: 'Other service orders (12-month average)'
   },
   origin: { manual: 'Manual', agreement: 'Service agreement', return: 'Return', copy: 'Copy' },
+  revenuePeriod: { actual: 'Actual', forecast: 'Forecast' },
   invoiceKind: { invoice: 'Invoice', credit: 'Credit note' },
   intervalUnit: { day: 'Day', week: 'Week', month: 'Month', year: 'Year' }
 }

@@ -163,7 +163,7 @@ export const subscriptions = {
     title: 'Subscription revenue',
     from: 'From',
     to: 'To',
-    chart: 'Recognised and deferred revenue and MRR by month',
+    chart: 'Recognised and deferred subscription revenue, service order revenue and MRR by month',
     month: 'Month',
     invoiced: 'Invoiced',
     credited: 'Credited',
@@ -180,9 +180,13 @@ export const subscriptions = {
     movements: 'MRR movements',
     forecast: 'Forecast, next 12 months',
     forecastRevenue: 'Subscription revenue',
-    forecastChart: 'Forecast of subscription revenue and contracted MRR for the 12 months after the report',
+    forecastChart: 'Forecast of subscription and service order revenue and contracted MRR for the 12 months after the report',
+    serviceOrders: 'Service order revenue',
+    agreementOrders: 'Planned agreement orders',
+    otherOrders: 'Other orders (12-month average)',
+    orderForecastTotal: 'Service orders, next 12 months',
     pdf: 'PDF',
     definitions:
-      'MRR: the fees’ service value in the month, net of credits. Contracted MRR: the prices of the subscriptions running at the month’s end as a month’s worth (a quarter ÷ 3, a year ÷ 12). New: subscriptions with none the month before; churned: those with none at the month’s end; expansion and contraction: price rises and falls. One-off reductions and credits are not contract changes. The forecast spreads each period’s price by day, with known future price changes.'
+      'MRR: the fees’ service value in the month, net of credits. Contracted MRR: the prices of the subscriptions running at the month’s end as a month’s worth (a quarter ÷ 3, a year ÷ 12). New: subscriptions with none the month before; churned: those with none at the month’s end; expansion and contraction: price rises and falls. One-off reductions and credits are not contract changes. The forecast spreads each period’s price by day, with known future price changes. Service order revenue: service order lines invoiced in the month less those credited, for all groups; its forecast is the uninvoiced lines of agreement orders scheduled in the month at their sales amounts, plus the average monthly revenue of the other orders over the report’s last 12 months.'
   }
 }

@@ -167,9 +167,26 @@ export const csv: Shape<typeof en> = {
     repeatOfOrderNumber: 'Kordus tellimusest',
     attachedCount: 'Seotud objekte',
     orderAt: 'Tellimuse aeg',
-    lineDescription: 'Rea kirjeldus'
+    lineDescription: 'Rea kirjeldus',
+    month: 'Kuu',
+    period: 'Näitajad',
+    invoiced: 'Kordustellimused arveldatud',
+    credited: 'Kordustellimused krediteeritud',
+    recognised: 'Kajastatud',
+    deferred: 'Edasi lükatud',
+    mrr: 'MRR',
+    newMrr: 'Uus MRR',
+    expansionMrr: 'MRR-i kasv',
+    contractionMrr: 'MRR-i vähenemine',
+    churnedMrr: 'Lõppenud MRR',
+    contractedMrr: 'Lepinguline MRR',
+    forecastRevenue: 'Kordustellimuste tulu prognoos',
+    serviceOrders: 'Hooldustellimuste tulu',
+    agreementOrders: 'Planeeritud teenuslepingu tellimused',
+    otherOrders: 'Muud hooldustellimused (12 kuu keskmine)'
   },
   origin: { manual: 'Käsitsi', agreement: 'Teenuselepe', return: 'Tagastus', copy: 'Koopia' },
+  revenuePeriod: { actual: 'Tegelik', forecast: 'Prognoos' },
   invoiceKind: { invoice: 'Arve', credit: 'Kreeditarve' },
   intervalUnit: { day: 'Päev', week: 'Nädal', month: 'Kuu', year: 'Aasta' }
 }

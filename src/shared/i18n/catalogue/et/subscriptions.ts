@@ -164,7 +164,7 @@ export const subscriptions: Shape<typeof en> = {
     title: 'Kordustellimuste tulu',
     from: 'Alates',
     to: 'Kuni',
-    chart: 'Kajastatud ja edasilükatud tulu ning MRR kuude kaupa',
+    chart: 'Kordustellimuste kajastatud ja edasilükatud tulu, hooldustellimuste tulu ning MRR kuude kaupa',
     month: 'Kuu',
     invoiced: 'Arveldatud',
     credited: 'Krediteeritud',
@@ -181,9 +181,13 @@ export const subscriptions: Shape<typeof en> = {
     movements: 'MRR-i muutused',
     forecast: 'Prognoos, järgmised 12 kuud',
     forecastRevenue: 'Kordustellimuste tulu',
-    forecastChart: 'Kordustellimuste tulu ja lepingulise MRR-i prognoos aruandele järgneval 12 kuul',
+    forecastChart: 'Kordustellimuste ja hooldustellimuste tulu ning lepingulise MRR-i prognoos aruandele järgneval 12 kuul',
+    serviceOrders: 'Hooldustellimuste tulu',
+    agreementOrders: 'Planeeritud teenuslepingu tellimused',
+    otherOrders: 'Muud tellimused (12 kuu keskmine)',
+    orderForecastTotal: 'Hooldustellimused, järgmised 12 kuud',
     pdf: 'PDF',
     definitions:
-      'MRR: tasude teenuse väärtus kuus, krediidid maha arvatud. Lepinguline MRR: kuu lõpus kehtivate kordustellimuste hinnad kuu kohta (kvartal ÷ 3, aasta ÷ 12). Uued: kordustellimused, mida eelmisel kuul ei olnud; lõppenud: need, mida kuu lõpus enam ei ole; kasv ja vähenemine: hinna tõusud ja langused. Ühekordsed vähendamised ja krediidid ei ole lepingu muutused. Prognoos jaotab iga perioodi hinna päevade kaupa ning arvestab teadaolevaid tulevasi hinnamuutusi.'
+      'MRR: tasude teenuse väärtus kuus, krediidid maha arvatud. Lepinguline MRR: kuu lõpus kehtivate kordustellimuste hinnad kuu kohta (kvartal ÷ 3, aasta ÷ 12). Uued: kordustellimused, mida eelmisel kuul ei olnud; lõppenud: need, mida kuu lõpus enam ei ole; kasv ja vähenemine: hinna tõusud ja langused. Ühekordsed vähendamised ja krediidid ei ole lepingu muutused. Prognoos jaotab iga perioodi hinna päevade kaupa ning arvestab teadaolevaid tulevasi hinnamuutusi. Hooldustellimuste tulu: kuus arveldatud hooldustellimuste read, millest on maha arvatud krediteeritud, kõigi gruppide kohta; prognoos on kuusse planeeritud teenuslepingu tellimuste arveldamata read müügisummas ning muude tellimuste keskmine kuutulu aruande viimase 12 kuu jooksul.'
   }
 }
