@@ -264,7 +264,8 @@ test('agreement setup screens, a template in a template group, and copying its l
     void d.accept()
   })
   await nav(page, 'Template groups')
-  expect(asked).toMatch(/unsaved/i)
+  // The router's blocker asks once the navigation has started, after the click has returned.
+  await expect.poll(() => asked).toMatch(/unsaved/i)
 
   // Template groups form a tree.
   for (const [code, name, parent] of [

@@ -5,7 +5,7 @@ describe('list columns (column chooser)', () => {
   it('are remembered per user and list; none chosen answers null; a bad column is refused and nothing changes', async () => {
     const { conn } = await freshDb()
     const anna = userWith(conn, ['dispatcher'], 'anna')
-    const peeter = userWith(conn, ['consultant'], 'peeter')
+    const peeter = userWith(conn, ['serviceConsultant'], 'peeter')
     expect(await call(anna, 'listColumns.get', { list: 'agreementLines' })).toBeNull()
 
     expect(await call(anna, 'listColumns.save', { list: 'agreementLines', columns: ['note', 'quantity', 'note'] })).toEqual([

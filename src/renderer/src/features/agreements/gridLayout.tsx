@@ -41,7 +41,7 @@ export const COLUMNS: {
 }[] = [
   { key: 'lineNo', label: (t) => t('agreements.columns.lineNo'), width: 36, fixed: true },
   { key: 'type', label: (t) => t('agreements.columns.type'), width: 80, fixed: true },
-  { key: 'source', label: (t) => t('agreements.columns.source'), width: 140, compact: true },
+  { key: 'source', label: (t) => t('agreements.columns.source'), width: 150, compact: true },
   { key: 'description', label: (t) => t('agreements.columns.description'), width: 190 },
   { key: 'serviceObjectId', label: (t) => t('agreements.columns.serviceObject'), compact: true },
   {
