@@ -32,6 +32,14 @@ async function nav(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click()
 }
 
+/** Turns on lines grid columns outside the compact default through the column chooser (remembered per user). */
+async function showColumns(page: Page, names: string[]) {
+  await page.getByTestId('column-chooser').click()
+  for (const name of names) await page.getByRole('menuitem', { name }).click()
+  await page.keyboard.press('Escape')
+  for (const name of names) await expect(page.getByRole('columnheader', { name, exact: true })).toBeVisible()
+}
+
 /** Picks an option in a searchable select (EntitySelect or Select) by typing part of its label. */
 async function pick(field: Locator, text: string, option: string | RegExp = text) {
   await field.click()
@@ -96,6 +104,7 @@ test('an agreement built in the editor: preview, generate with progress and summ
   // Two lines in the grid from the keyboard: weekly on the cooler, every two weeks on the ice machine,
   // both from the same Monday. Enter saves a row and leaves the cursor on a fresh bottom row.
   await page.getByRole('tab', { name: /Lines/ }).click()
+  await showColumns(page, ['Description', 'Note'])
   const lines: [string, RegExp, string, string][] = [
     ['Weekly cooler check', /Walk-in cooler/, 'week', 'Every week'],
     ['Ice machine cleaning', /Ice machine/, '2 weeks', 'Every 2 weeks']
@@ -255,7 +264,8 @@ test('agreement setup screens, a template in a template group, and copying its l
     void d.accept()
   })
   await nav(page, 'Template groups')
-  expect(asked).toMatch(/unsaved/i)
+  // The router's blocker asks once the navigation has started, after the click has returned.
+  await expect.poll(() => asked).toMatch(/unsaved/i)
 
   // Template groups form a tree.
   for (const [code, name, parent] of [
@@ -317,6 +327,7 @@ test('agreement setup screens, a template in a template group, and copying its l
   await expect(dialog.getByLabel('With relations')).toBeChecked()
   await dialog.getByRole('button', { name: 'Copy lines' }).click()
   await expect(page.getByText('1 line copied')).toBeVisible()
+  await showColumns(page, ['Description', 'Qty'])
   await expect(page.getByLabel('Line 1 description')).toHaveValue('Quarterly inspection')
   await expect(page.getByLabel('Line 1 quantity')).toHaveValue('1,5')
   await page.getByRole('tab', { name: 'Agreement' }).click()

@@ -4,8 +4,7 @@ test.use({ workingDayClock: true, viewport: { width: 1600, height: 900 } })
 
 /**
  * Issue 15, items 3 and 4: the order list opens on today's work (Open, newest first), a built-in view is one
- * pick away, and leaving a record with unsaved edits asks first. (The browser's back button does not ask yet:
- * see the ADR.)
+ * pick away, and leaving a record with unsaved edits asks first (the back button too: leave-and-columns.spec.ts).
  */
 test('the order list opens on Open, newest first; Breached or at risk; leaving a dirty order asks', async ({ page, app }) => {
   await setupAdmin(app)

@@ -337,3 +337,16 @@ export const savedViews = sqliteTable(
   },
   (t) => [uniqueIndex('saved_views_user_list_name_idx').on(t.userId, t.list, t.name)]
 )
+
+/** The columns a user chose to see in a grid or list (its column chooser), per user and list; none = the default set. */
+export const listColumns = sqliteTable(
+  'list_columns',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    list: text('list').notNull(),
+    columns: text('columns', { mode: 'json' }).$type<string[]>().notNull()
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.list] })]
+)

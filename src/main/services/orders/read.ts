@@ -201,7 +201,8 @@ const broad = (i: ListIn) =>
   i.to === null &&
   (i.view === null || i.view === 'open')
 
-function listWhere(ctx: ServiceContext, i: ListIn, search = textSearch(ctx.db, i.q).where): SQL | undefined {
+/** The list's filters; `search` is the text search's condition (textSearch), or undefined for every match of the rest. */
+function listWhere(ctx: ServiceContext, i: ListIn, search: SQL | undefined): SQL | undefined {
   const user = requireUser(ctx)
   const tz = loadSettings(ctx.db).timeZone
   // A technician's list holds only the orders assigned to them, whatever the filters say.
@@ -267,7 +268,7 @@ export function listOrders(ctx: ServiceContext, i: ListIn): Page<OrderListRow> {
 }
 
 export function iterateOrders(ctx: ServiceContext, i: ListIn): Iterable<OrderListRow> {
-  return iterateWithSla(ctx.db, iterateList(ctx.db, listSpec, i, listWhere(ctx, i)), ctx.now())
+  return iterateWithSla(ctx.db, iterateList(ctx.db, listSpec, i, listWhere(ctx, i, textSearch(ctx.db, i.q).where)), ctx.now())
 }
 
 export function loadLines(db: Db, orderIds: number[]): LineRow[] {

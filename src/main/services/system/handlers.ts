@@ -6,7 +6,7 @@ import { globalSearch } from '../search/globalSearch'
 import * as settingsService from '../settings/settings'
 import * as users from '../users/accounts'
 import { issueExportTicket } from './exportTickets'
-import { deleteView, listViews, saveView } from './savedViews'
+import { deleteView, getColumns, listViews, saveColumns, saveView } from './savedViews'
 
 type Slice = typeof systemContract
 
@@ -28,6 +28,8 @@ export const systemHandlers = {
   'savedViews.list': listViews,
   'savedViews.save': saveView,
   'savedViews.delete': deleteView,
+  'listColumns.get': getColumns,
+  'listColumns.save': saveColumns,
   'exports.ticket': issueExportTicket
 } satisfies HandlersOf<Slice>
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { ParsedInput } from '@shared/api/contract'
 import type { SavedView } from '@shared/domain/orders'
-import { savedViews } from '../../db/schema'
+import { listColumns, savedViews } from '../../db/schema'
 import { requireUser, type ServiceContext } from '../core/context'
 import { notFound } from '../core/errors'
 
@@ -37,4 +37,26 @@ export function deleteView(ctx: ServiceContext, i: { id: number }): { id: number
     .get()
   if (!gone) throw notFound('savedView')
   return { id: i.id }
+}
+
+/** The columns the user chose for a list, or null while they have kept its default set. */
+export function getColumns(ctx: ServiceContext, i: { list: string }): string[] | null {
+  const user = requireUser(ctx)
+  const row = ctx.db
+    .select({ columns: listColumns.columns })
+    .from(listColumns)
+    .where(and(eq(listColumns.userId, user.id), eq(listColumns.list, i.list)))
+    .get()
+  return row?.columns ?? null
+}
+
+export function saveColumns(ctx: ServiceContext, i: ParsedInput<'listColumns.save'>): string[] {
+  const user = requireUser(ctx)
+  const columns = [...new Set(i.columns)]
+  ctx.db
+    .insert(listColumns)
+    .values({ userId: user.id, list: i.list, columns })
+    .onConflictDoUpdate({ target: [listColumns.userId, listColumns.list], set: { columns } })
+    .run()
+  return columns
 }

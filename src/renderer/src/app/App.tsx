@@ -8,13 +8,14 @@ import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { useLiveUpdates } from '../lib/liveUpdates'
 import { I18nextProvider } from 'react-i18next'
-import { HashRouter } from 'react-router'
+import { createHashRouter, RouterProvider } from 'react-router'
 import { applyLanguage, i18n, useLanguage, useT } from '../lib/i18n'
 import { call } from '../lib/api'
 import { authStatusQuery } from '../lib/session'
 import { RecoveryScreen } from '../features/auth/RecoveryScreen'
 import { SetupScreen } from '../features/auth/SetupScreen'
 import { SignInScreen } from '../features/auth/SignInScreen'
+import { LeaveBlocker } from '../lib/leaveGuard'
 import { queryClient } from '../lib/queryClient'
 import { AppRoutes } from './routes'
 import { Shell } from './Shell'
@@ -63,13 +64,28 @@ function AuthGate() {
   }
   if (status.data.needsSetup) return <SetupScreen />
   if (!status.data.user) return <SignInScreen companyName={status.data.companyName} />
-  return (
-    <HashRouter>
-      <Shell>
-        <AppRoutes />
-      </Shell>
-    </HashRouter>
-  )
+  return <RouterProvider router={appRouter()} />
+}
+
+/**
+ * A data router (not `HashRouter`), because only a data router can hold a navigation — the back button's too —
+ * while a record with unsaved edits asks (`LeaveBlocker`). Made once, on first sign-in: it follows the address
+ * from then on, also while signed out, and each sign-in shows the screen the address names.
+ */
+let router: ReturnType<typeof createHashRouter> | null = null
+function appRouter() {
+  router ??= createHashRouter([
+    {
+      path: '*',
+      element: (
+        <Shell>
+          <LeaveBlocker />
+          <AppRoutes />
+        </Shell>
+      )
+    }
+  ])
+  return router
 }
 
 /** Mantine's date pickers in the screen's language, weeks from Monday. */

@@ -52,7 +52,7 @@ export function RecordPage(p: RecordPageProps) {
   const { can } = useSession()
   const e = p.editor
   const dirty = e.form.isDirty()
-  useLeaveGuard(dirty && !p.readOnly && !e.saving, t('common.record.leaveUnsaved'))
+  useLeaveGuard(dirty && !p.readOnly && !e.saving && !e.removing, t('common.record.leaveUnsaved'))
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
     return (

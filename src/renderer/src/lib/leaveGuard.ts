@@ -1,14 +1,14 @@
 import { useEffect } from 'react'
+import { useBlocker } from 'react-router'
 
 /** The warnings of the records on screen with unsaved edits (usually one). */
 const guards = new Set<{ warning: string }>()
 
 /**
- * While `dirty`, leaving the screen asks first: a click on a link to another screen (the navigation, a
- * breadcrumb, a link in a table) and closing or reloading the window (`beforeunload`; in Electron the main
- * process asks, electron/window.ts). The app routes in the
- * URL's hash without a data router, so link clicks are checked before the router sees them (capture
- * phase); navigations the app starts itself ask through `confirmLeave`.
+ * While `dirty`, leaving the screen asks first. Navigations inside the app (links, the app's own `navigate`,
+ * the browser's back and forward buttons) are held by the router's one blocker (`LeaveBlocker`, mounted once
+ * by the app); closing or reloading the window asks through `beforeunload` (in Electron the main process asks,
+ * electron/window.ts).
  */
 export function useLeaveGuard(dirty: boolean, warning: string): void {
   useEffect(() => {
@@ -20,28 +20,31 @@ export function useLeaveGuard(dirty: boolean, warning: string): void {
       // Chromium shows its own "leave site?" text; a returnValue is still required for it to ask.
       e.returnValue = warning
     }
-    const onClick = (e: MouseEvent) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
-      const link = e.target instanceof Element ? e.target.closest('a[href]') : null
-      const href = link?.getAttribute('href')
-      if (!href?.startsWith('#/') || href === window.location.hash) return
-      if (!window.confirm(warning)) {
-        e.preventDefault()
-        e.stopPropagation()
-      }
-    }
     window.addEventListener('beforeunload', onBeforeUnload)
-    document.addEventListener('click', onClick, true)
     return () => {
       guards.delete(guard)
       window.removeEventListener('beforeunload', onBeforeUnload)
-      document.removeEventListener('click', onClick, true)
     }
   }, [dirty, warning])
 }
 
-/** Before the app navigates by itself (e.g. opening a search hit): true when nothing unsaved is on screen or the user agrees to leave it. */
-export function confirmLeave(): boolean {
-  const [first] = guards
-  return first === undefined || window.confirm(first.warning)
+// Read when a navigation starts, not when the blocker renders: a record saved and then opened at its new
+// address (a new order's id) has already left the set by then.
+const shouldBlock = ({ currentLocation, nextLocation }: { currentLocation: { pathname: string }; nextLocation: { pathname: string } }) =>
+  guards.size > 0 && currentLocation.pathname !== nextLocation.pathname
+
+/**
+ * The router's blocker for every guarded record (a data router allows one): a blocked navigation — a back
+ * button's too, which the router has already undone in the history — asks the first record's warning and
+ * then goes on or stays.
+ */
+export function LeaveBlocker(): null {
+  const blocker = useBlocker(shouldBlock)
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return
+    const [first] = guards
+    if (first === undefined || window.confirm(first.warning)) blocker.proceed()
+    else blocker.reset()
+  }, [blocker])
+  return null
 }

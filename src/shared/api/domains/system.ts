@@ -46,6 +46,14 @@ export const systemContract = {
   ),
   'savedViews.delete': method(idInput, z.object({ id }), 'authenticated'),
 
+  /** The columns a user chose for a list or grid (its column chooser); null = the list's default set. */
+  'listColumns.get': method(z.object({ list: text().min(1).max(60) }), z.array(z.string()).nullable(), 'authenticated'),
+  'listColumns.save': method(
+    z.object({ list: text().min(1).max(60), columns: z.array(text().min(1).max(60)).max(60) }),
+    z.array(z.string()),
+    'authenticated'
+  ),
+
   /** A one-time ticket (about a minute) for one CSV download of a list the caller may read (browser mode). */
   'exports.ticket': method(
     z.object({ list: text().min(1).max(60), input: z.record(text().max(100), z.unknown()).default({}) }),

@@ -2,6 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Group, Indicator, Kbd, Loader, Pape
 import { IconAlertTriangle, IconCopy, IconLock, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
+import { ColumnChooser } from '../../components/ColumnChooser'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { useFormat, useT } from '../../lib/i18n'
 import { AuditTrail } from '../../components/AuditTrail'
@@ -9,6 +10,7 @@ import { useSession } from '../../lib/session'
 import { AgreementHeaderForm } from './AgreementHeaderForm'
 import { CopyLinesDialog } from './CopyLinesDialog'
 import { GeneratorDialog } from './GeneratorDialog'
+import { useLineColumns } from './gridLayout'
 import { LinesGrid } from './LinesGrid'
 import { PreviewPanel } from './PreviewPanel'
 import { StatusBadge } from './status'
@@ -37,6 +39,7 @@ export function AgreementPage() {
   const readOnly = !can('agreements.write')
   const [tab, setTab] = useState<string | null>(null)
   const [dialog, setDialog] = useState<null | 'copy' | 'generate'>(null)
+  const lineColumns = useLineColumns()
 
   if (e.loading) return <Loader m="xl" />
   if (e.loadError) {
@@ -145,13 +148,16 @@ export function AgreementPage() {
                       </>
                     )}
                   </Text>
-                  {!readOnly && (
-                    <Button variant="default" size="xs" leftSection={<IconCopy size={14} />} onClick={() => setDialog('copy')}>
-                      {t('agreements.page.copyLinesFrom')}
-                    </Button>
-                  )}
+                  <Group gap="xs">
+                    <ColumnChooser choice={lineColumns} />
+                    {!readOnly && (
+                      <Button variant="default" size="xs" leftSection={<IconCopy size={14} />} onClick={() => setDialog('copy')}>
+                        {t('agreements.page.copyLinesFrom')}
+                      </Button>
+                    )}
+                  </Group>
                 </Group>
-                <LinesGrid agreement={a} readOnly={readOnly} highlightLineId={highlight} />
+                <LinesGrid agreement={a} readOnly={readOnly} highlightLineId={highlight} columns={lineColumns} />
               </Paper>
               <PreviewPanel agreement={a} onGenerate={can('agreements.generate') ? () => setDialog('generate') : undefined} />
             </Stack>

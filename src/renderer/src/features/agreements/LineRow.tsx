@@ -10,10 +10,12 @@ import type { DraftErrors, LineDraft } from './lineDraft'
 import { LineRowActions } from './LineRowActions'
 import classes from './LinesGrid.module.css'
 
-type Options = { value: string; label: string }[]
+type Options = { value: string; label: string; title?: string }[]
 
 interface LineRowProps {
   rowKey: RowKey
+  /** The columns on screen; a hidden column's field keeps its draft value. */
+  visible: Set<Col>
   /** null = the bottom row that adds a line. */
   line: AgreementLineRow | null
   draft: LineDraft
@@ -40,6 +42,7 @@ interface LineRowProps {
  */
 export function LineRow({
   rowKey,
+  visible,
   line,
   draft: d,
   errors: err,
@@ -66,11 +69,12 @@ export function LineRow({
         : line.categoryName
       : null
   const { intervals: intervalOptions, windows: windowOptions, objects: objectOptions } = options
-  const cell = (col: Col, content: ReactNode, className?: string) => (
-    <Cell key={col} col={col} className={className}>
-      {content}
-    </Cell>
-  )
+  const cell = (col: Col, content: ReactNode, className?: string) =>
+    visible.has(col) ? (
+      <Cell key={col} col={col} className={className}>
+        {content}
+      </Cell>
+    ) : null
   const rowClass = [
     dirty ? classes.dirty : '',
     line?.stopped ? classes.stopped : '',
@@ -166,6 +170,7 @@ export function LineRow({
           selectFirstOptionOnChange
           openOnFocus={false}
           data={objectOptions}
+          title={objectOptions.find((o) => o.value === String(d.serviceObjectId))?.title}
           value={d.serviceObjectId === null ? null : String(d.serviceObjectId)}
           onChange={(v) => set({ serviceObjectId: v === null ? null : Number(v) })}
           error={err.serviceObjectId}

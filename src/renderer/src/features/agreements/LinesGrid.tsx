@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { AgreementLineRow, AgreementRow } from '@shared/domain/agreements'
 import { objectLabel } from '../../components/RelationsEditor'
 import { useT } from '../../lib/i18n'
-import { GridHead, NEW, type RowKey } from './gridLayout'
+import { GridHead, type LineColumns, minTableWidth, NEW, type RowKey, shownColumns } from './gridLayout'
 import { LineRow } from './LineRow'
 import classes from './LinesGrid.module.css'
 import { categoriesQuery, intervalsQuery, timeWindowsQuery } from './queries'
@@ -16,6 +16,8 @@ interface LinesGridProps {
   readOnly: boolean
   /** A line to mark (opened from an order's link back to its agreement line). */
   highlightLineId?: number | null
+  /** The user's choice of columns (the chooser sits above the grid). */
+  columns: LineColumns
 }
 
 /**
@@ -23,7 +25,7 @@ interface LinesGridProps {
  * moves to the next one (the bottom row adds a line), Escape puts the row back as it was saved. A select
  * cell opens its list on typing or ↓, not on focus, so that Tab and Enter stay with the grid.
  */
-export function LinesGrid({ agreement, readOnly, highlightLineId = null }: LinesGridProps) {
+export function LinesGrid({ agreement, readOnly, highlightLineId = null, columns }: LinesGridProps) {
   const t = useT()
   const g = useLineDrafts(agreement, readOnly, highlightLineId)
   const intervals = useQuery(intervalsQuery)
@@ -34,9 +36,12 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
   const options = {
     intervals: (intervals.data?.rows ?? []).map((i) => ({ value: String(i.id), label: i.name || intervalText(t, i) })),
     windows: (windows.data?.rows ?? []).map((w) => ({ value: String(w.id), label: w.name })),
-    objects: agreement.objects.map((o) => ({ value: String(o.id), label: objectLabel(o) }))
+    // Number and name, which the cell shows whole; the serial number is in the cell's tooltip.
+    objects: agreement.objects.map((o) => ({ value: String(o.id), label: `${o.number} ${o.name}`, title: objectLabel(o) }))
   }
   const lines = agreement.lines
+  const cols = shownColumns(columns, g.errors)
+  const visible = new Set(cols)
 
   const row = (key: RowKey, line: AgreementLineRow | null) => {
     const d = g.draftFor(key, line)
@@ -44,6 +49,7 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
       <LineRow
         key={`${key}-${g.revision[key] ?? 0}`}
         rowKey={key}
+        visible={visible}
         line={line}
         draft={d}
         errors={g.errors[key] ?? {}}
@@ -73,8 +79,8 @@ export function LinesGrid({ agreement, readOnly, highlightLineId = null }: Lines
 
   return (
     <div className={classes.wrap} ref={g.wrap}>
-      <table className={classes.table} data-testid="lines-grid">
-        <GridHead />
+      <table className={classes.table} style={{ minWidth: minTableWidth(cols) }} data-testid="lines-grid">
+        <GridHead cols={cols} />
         <tbody>
           {lines.map((l) => row(l.id, l))}
           {!readOnly && row(NEW, null)}

@@ -6,7 +6,6 @@ import { Fragment, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { SearchHit } from '@shared/domain/system'
 import { call } from '../../lib/api'
-import { confirmLeave } from '../../lib/leaveGuard'
 import { useFormat, useT } from '../../lib/i18n'
 import classes from './GlobalSearch.module.css'
 
@@ -53,7 +52,6 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   useEffect(() => setActive(0), [debounced])
 
   const open = (h: SearchHit) => {
-    if (!confirmLeave()) return
     onClose()
     setQ('')
     void navigate(KIND[h.kind].path(h))

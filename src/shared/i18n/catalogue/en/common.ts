@@ -51,6 +51,7 @@ export const common = {
     noMatches: 'Nothing matches the search.',
     empty: 'Nothing here yet.'
   },
+  columns: { choose: 'Columns', reset: 'Default columns' },
   views: {
     button: 'Views',
     builtIn: 'Built-in views',

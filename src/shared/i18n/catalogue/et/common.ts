@@ -54,6 +54,7 @@ export const common: Shape<typeof en> = {
     noMatches: 'Otsingule ei vasta midagi.',
     empty: 'Siin pole veel midagi.'
   },
+  columns: { choose: 'Veerud', reset: 'Vaikimisi veerud' },
   views: {
     button: 'Vaated',
     builtIn: 'Põhivaated',
