@@ -59,7 +59,7 @@ export const TravelStrips = memo(function TravelStrips({
           style={{ left: s.left, width: s.width, top: (height - band) / 2, height: band }}
           title={s.text}
           data-testid="travel-strip"
-          data-order={s.order}
+          data-travel-order={s.order}
           data-conflict={s.conflict || undefined}
         />
       ))}
