@@ -81,7 +81,10 @@ test('travel between two jobs shows as a block, a too-short gap is a travel conf
   const toKeila = row.locator(`[data-testid="travel-strip"][data-travel-order="${keila}"]`)
   await expect(toKeila).toHaveAttribute('data-conflict', 'true')
   await expect(toKeila).toHaveAttribute('title', new RegExp(`^\\d+ min · \\d+\\.\\d km from ${tallinn}, Pärnu mnt 10, Tallinn$`))
-  await expect(row.locator(`[data-travel-order="${tallinn}"]`)).toHaveAttribute('title', /^\d+ min · \d+(\.\d)? km from home, Kase 4, Tallinn$/)
+  await expect(row.locator(`[data-travel-order="${tallinn}"]`)).toHaveAttribute(
+    'title',
+    /^\d+ min · \d+(\.\d)? km from home, Kase 4, Tallinn$/
+  )
   await expect(row.locator(`[data-travel-order="${keila}-home"]`)).toHaveAttribute('title', /km home, Kase 4, Tallinn$/)
   await expect(page.locator(`[data-tech-row="${mari.id}"]`).getByTestId('travel-strip')).toHaveCount(0)
   // The block ends where the job starts.
@@ -91,7 +94,9 @@ test('travel between two jobs shows as a block, a too-short gap is a travel conf
 
   await page.getByText(/^Conflicts \(\d+\)$/).click()
   const panelRow = page.getByTestId('conflicts-panel').locator(`[data-order="${keila}"]`)
-  await expect(panelRow).toContainText(new RegExp(`Too little time to drive from ${tallinn}: \\d+ min \\(\\d+\\.\\d km\\), the gap is 15 min`))
+  await expect(panelRow).toContainText(
+    new RegExp(`Too little time to drive from ${tallinn}: \\d+ min \\(\\d+\\.\\d km\\), the gap is 15 min`)
+  )
   await closeNotifications(page)
   await screenshot(page, 'travel-board-conflict')
 

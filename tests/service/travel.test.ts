@@ -88,7 +88,9 @@ describe('coordinates of sites and home bases', () => {
     expect(bad.error.code).toBe('VALIDATION')
     expect(bad.error.issues).toEqual([expect.objectContaining({ path: ['sites', 0, 'latitude'], code: 'validation.latitude' })])
     const half = await w.run('customers.create', { name: 'Pool OÜ', sites: [{ ...site, latitude: 59.4 }] })
-    expect(!half.ok && half.error.issues).toEqual([expect.objectContaining({ path: ['sites', 0, 'longitude'], code: 'validation.longitudeMissing' })])
+    expect(!half.ok && half.error.issues).toEqual([
+      expect.objectContaining({ path: ['sites', 0, 'longitude'], code: 'validation.longitudeMissing' })
+    ])
     const lon = await w.run('workers.create', { name: 'Vale Kraad', homeLatitude: 59, homeLongitude: 190 })
     expect(!lon.ok && lon.error.issues).toEqual([expect.objectContaining({ path: ['homeLongitude'], code: 'validation.longitude' })])
     expect((await w.api('customers.list', { q: 'OÜ' })).rows.map((r) => r.name)).not.toContain('Vale OÜ')
@@ -120,7 +122,9 @@ describe('travel on the board', () => {
     expect(leg.minutes).toBe(Math.ceil(leg.km! + 5 - 0.05))
     expect(b.travel.after).toMatchObject({ toHome: true, to: 'Kase 4, Tallinn' })
     expect(b.conflicts).toHaveLength(1)
-    expect(english(b.conflicts[0]!)).toBe(`Too little time to drive from ${a.orderNumber}: ${leg.minutes} min (${leg.km} km), the gap is 15 min`)
+    expect(english(b.conflicts[0]!)).toBe(
+      `Too little time to drive from ${a.orderNumber}: ${leg.minutes} min (${leg.km} km), the gap is 15 min`
+    )
 
     // Moved to leave exactly the drive: no conflict.
     await w.api('dispatch.move', {

@@ -15,7 +15,14 @@ const KEILA: GeoPoint = { lat: 59.3036, lon: 24.4131 }
 const model = straightLineTravel()
 
 let nextId = 1
-function stop(workerId: number, start: string, end: string, point: GeoPoint | null, label: string, over: Partial<TravelStop> = {}): TravelStop {
+function stop(
+  workerId: number,
+  start: string,
+  end: string,
+  point: GeoPoint | null,
+  label: string,
+  over: Partial<TravelStop> = {}
+): TravelStop {
   const id = nextId++
   return {
     id,
@@ -29,7 +36,10 @@ function stop(workerId: number, start: string, end: string, point: GeoPoint | nu
     ...over
   }
 }
-const home = (workerId: number, point: GeoPoint | null, label = 'Kodu 1, Keila'): TravelHome => ({ place: { id: `home:${workerId}`, point }, label })
+const home = (workerId: number, point: GeoPoint | null, label = 'Kodu 1, Keila'): TravelHome => ({
+  place: { id: `home:${workerId}`, point },
+  label
+})
 
 describe('travel legs of a technician’s day', () => {
   it('drives from home to the first job, between jobs in time order, and home after the last', () => {

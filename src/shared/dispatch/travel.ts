@@ -87,7 +87,14 @@ export function travelLegs(
     day.forEach((s, n) => {
       const prev = n > 0 ? day[n - 1]! : null
       const before: TravelLeg | null = prev
-        ? { ...legOf(model, prev.place, s.place), from: prev.label, fromHome: false, fromOrder: prev.orderNumber, to: s.label, toHome: false }
+        ? {
+            ...legOf(model, prev.place, s.place),
+            from: prev.label,
+            fromHome: false,
+            fromOrder: prev.orderNumber,
+            to: s.label,
+            toHome: false
+          }
         : home
           ? { ...legOf(model, home.place, s.place), from: home.label, fromHome: true, fromOrder: null, to: s.label, toHome: false }
           : null
@@ -106,7 +113,11 @@ export function travelLegs(
  * drive between them. Overlapping cards are an overlap, not this; unknown drives and the drive from home
  * raise nothing (ADR 0029).
  */
-export function travelConflicts(stops: readonly TravelStop[], legs: ReadonlyMap<number, CardTravel>, timeZone: string): Map<number, Conflict> {
+export function travelConflicts(
+  stops: readonly TravelStop[],
+  legs: ReadonlyMap<number, CardTravel>,
+  timeZone: string
+): Map<number, Conflict> {
   const out = new Map<number, Conflict>()
   for (const day of travelDays(stops, timeZone)) {
     for (let n = 1; n < day.length; n++) {

@@ -180,7 +180,12 @@ export const settingsInput = z
     rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30),
     /** The travel model (ADR 0029); the defaults are DEFAULT_TRAVEL's. */
     travelRoadFactor: z.number().min(1, 'validation.roadFactor').max(3, 'validation.roadFactor').default(DEFAULT_TRAVEL.roadFactor),
-    travelSpeedKmh: z.number().int('validation.notInteger').min(5, 'validation.travelSpeed').max(200, 'validation.travelSpeed').default(DEFAULT_TRAVEL.speedKmh),
+    travelSpeedKmh: z
+      .number()
+      .int('validation.notInteger')
+      .min(5, 'validation.travelSpeed')
+      .max(200, 'validation.travelSpeed')
+      .default(DEFAULT_TRAVEL.speedKmh),
     travelOverheadMinutes: z
       .number()
       .int('validation.notInteger')

@@ -7,7 +7,10 @@ const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/
 
 /** One coordinate; null for an empty field, NaN for text that is not a number (the schema then names the field). */
 export function parseDegrees(text: string): number | null {
-  const s = text.trim().replace(/\s+/g, '').replace(/^\u2212/, '-')
+  const s = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/^\u2212/, '-')
   if (s === '') return null
   return NUMBER.test(s) ? Number(s.replace(',', '.')) : Number.NaN
 }

@@ -52,10 +52,10 @@ function legText({ t, f }: DocumentLocale, leg: TravelLeg): string {
   const place = leg.toHome ? leg.to : leg.from
   const where = (
     leg.toHome
-    ? t('documents.daySheet.toHome', { place })
-    : leg.fromHome
-      ? t('documents.daySheet.fromHome', { place })
-      : t('documents.daySheet.fromJob', { order: leg.fromOrder ?? '', place })
+      ? t('documents.daySheet.toHome', { place })
+      : leg.fromHome
+        ? t('documents.daySheet.fromHome', { place })
+        : t('documents.daySheet.fromJob', { order: leg.fromOrder ?? '', place })
   ).trim()
   if (leg.minutes === null) return t('documents.daySheet.driveUnknown', { where })
   return t('documents.daySheet.drive', { minutes: leg.minutes, km: f.number(leg.km ?? 0, 1), where })

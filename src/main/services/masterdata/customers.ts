@@ -44,8 +44,12 @@ const listSelection = {
   siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${outer(customers.id)})`,
   city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`,
   // The first site's, like the city: where the customer is, for the list and its CSV export.
-  latitude: sql<number | null>`(select s.latitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`,
-  longitude: sql<number | null>`(select s.longitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`
+  latitude: sql<
+    number | null
+  >`(select s.latitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`,
+  longitude: sql<
+    number | null
+  >`(select s.longitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`
 }
 
 function load(db: Db, id: number): CustomerRow | undefined {

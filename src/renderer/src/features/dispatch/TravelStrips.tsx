@@ -46,7 +46,8 @@ export const TravelStrips = memo(function TravelStrips({
     if (after?.minutes) {
       const left = xOf(scale, c.end)
       const width = xOf(scale, c.end + after.minutes * MINUTE) - left
-      if (width >= 1) strips.push({ key: `a${c.id}`, left, width, text: legText(t, f, after), conflict: false, order: `${c.orderNumber}-home` })
+      if (width >= 1)
+        strips.push({ key: `a${c.id}`, left, width, text: legText(t, f, after), conflict: false, order: `${c.orderNumber}-home` })
     }
   }
   const band = Math.max(6, Math.round(height * 0.3))

@@ -124,7 +124,9 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<{ changeId: n
       case 'move': {
         const prev = findCard(qc, op.id)
         if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
-        editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end, travel: NO_TRAVEL } : c)))
+        editBoards(qc, (cards) =>
+          cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end, travel: NO_TRAVEL } : c))
+        )
         const { card, changeId } = await call('dispatch.move', {
           id: op.id,
           version: prev.version,
