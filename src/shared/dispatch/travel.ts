@@ -49,9 +49,23 @@ export interface CardTravel {
 
 const MINUTE = 60_000
 
-function legOf(model: TravelModel, from: Place, to: Place): { minutes: number | null; km: number | null } {
-  const leg = model.leg(from, to)
-  return leg ? { minutes: leg.minutes, km: leg.km } : { minutes: null, km: null }
+function leg(
+  model: TravelModel,
+  from: TravelStop | TravelHome,
+  to: TravelStop | TravelHome,
+  fromHome: boolean,
+  toHome: boolean
+): TravelLeg {
+  const l = model.leg(from.place, to.place)
+  return {
+    minutes: l ? l.minutes : null,
+    km: l ? l.km : null,
+    from: from.label,
+    fromHome,
+    fromOrder: fromHome ? null : (from as TravelStop).orderNumber,
+    to: to.label,
+    toHome
+  }
 }
 
 /**
@@ -84,26 +98,13 @@ export function travelLegs(
   const out = new Map<number, CardTravel>()
   for (const day of travelDays(stops, timeZone)) {
     const home = homes.get(day[0]!.workerId)
-    day.forEach((s, n) => {
-      const prev = n > 0 ? day[n - 1]! : null
-      const before: TravelLeg | null = prev
-        ? {
-            ...legOf(model, prev.place, s.place),
-            from: prev.label,
-            fromHome: false,
-            fromOrder: prev.orderNumber,
-            to: s.label,
-            toHome: false
-          }
-        : home
-          ? { ...legOf(model, home.place, s.place), from: home.label, fromHome: true, fromOrder: null, to: s.label, toHome: false }
-          : null
-      const after: TravelLeg | null =
-        n === day.length - 1 && home
-          ? { ...legOf(model, s.place, home.place), from: s.label, fromHome: false, fromOrder: s.orderNumber, to: home.label, toHome: true }
-          : null
+    const last = day.length - 1
+    for (let n = 0; n <= last; n++) {
+      const s = day[n]!
+      const before = n > 0 ? leg(model, day[n - 1]!, s, false, false) : home ? leg(model, home, s, true, false) : null
+      const after = n === last && home ? leg(model, s, home, false, true) : null
       out.set(s.id, { before, after })
-    })
+    }
   }
   return out
 }
