@@ -1,3 +1,4 @@
+import type { HooldusBridge } from '../src/shared/api/bridge'
 import { expect, screenshot, setupAdmin, signIn, test } from './support/app'
 
 test("another user's change shows on an open list without reloading", async ({ page, app, browser }) => {
@@ -13,7 +14,10 @@ test("another user's change shows on an open list without reloading", async ({ p
   const second = await other.newPage()
   await signIn(second, app, 'admin', 'admin-pass-1')
   const created = await second.evaluate(() =>
-    window.api.call('customers.create', { name: 'Rebase Pagar OÜ', sites: [{ name: 'Pagarikoda', street: 'Rüütli 12', city: 'Tartu' }] })
+    (window as unknown as { api: HooldusBridge }).api.call('customers.create', {
+      name: 'Rebase Pagar OÜ',
+      sites: [{ name: 'Pagarikoda', street: 'Rüütli 12', city: 'Tartu' }]
+    })
   )
   expect(created.ok).toBe(true)
 

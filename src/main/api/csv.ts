@@ -107,6 +107,9 @@ export function cellOf(c: CsvColumn, value: unknown, t: TFunction, f: Formats, d
       return typeof value === 'number' ? plainNumber(value / 100, 2, 2, dialect) : ''
     case 'number':
       return typeof value === 'number' ? plainNumber(value, 3, 0, dialect) : ''
+    // Five decimals of a degree are about a metre: what a map pin or a GPS reading gives.
+    case 'degrees':
+      return typeof value === 'number' ? plainNumber(value, 6, 0, dialect) : ''
     case 'thousandths':
       return typeof value === 'number' ? plainNumber(value / 1000, 3, 0, dialect) : ''
     case 'share':

@@ -11,6 +11,7 @@ export type CsvField = keyof typeof en.csv.columns
 export type CsvKind =
   | 'text'
   | 'number'
+  | 'degrees'
   | 'money'
   | 'date'
   | 'instant'
@@ -103,7 +104,11 @@ const KIND: Partial<Record<CsvField, CsvKind>> = {
   amount: 'money',
   basePrice: 'money',
   feesTotal: 'money',
-  priceIndex: 'index'
+  priceIndex: 'index',
+  latitude: 'degrees',
+  longitude: 'degrees',
+  homeLatitude: 'degrees',
+  homeLongitude: 'degrees'
 }
 
 type Spec = readonly (CsvField | readonly [CsvField, CsvKind])[]
@@ -159,6 +164,8 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'country',
     'billingAddress',
     'city',
+    'latitude',
+    'longitude',
     'paymentTermsDays',
     'invoiceEmail',
     'einvoiceAddress',
@@ -168,7 +175,18 @@ export const CSV_COLUMNS: Record<string, Spec> = {
   ],
   'dispatchTeams.list': ['code', 'name', 'ownerName', 'memberCount'],
   'skills.list': ['code', 'name'],
-  'workers.list': ['number', 'name', 'email', 'phone', ['roles', 'workerRole'], 'teamName', 'homeBase', 'active'],
+  'workers.list': [
+    'number',
+    'name',
+    'email',
+    'phone',
+    ['roles', 'workerRole'],
+    'teamName',
+    'homeBase',
+    'homeLatitude',
+    'homeLongitude',
+    'active'
+  ],
   'items.list': ['number', 'name', 'unit', 'costPrice', 'salesPrice', 'serialTracked', 'active'],
   'categories.list': ['code', 'name', ['type', 'lineType'], 'unit', 'costPrice', 'salesPrice'],
   'serviceObjectGroups.list': ['code', 'name'],

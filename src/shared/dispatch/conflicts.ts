@@ -6,8 +6,10 @@
 import { type BusinessCalendar, type Interval, isHoliday, isInsideWorkingTime, workingDay } from '../calendar'
 import { dayStart } from '../time'
 
+/** In order of severity: the conflicts of a card are listed in this order. */
 export const CONFLICT_KINDS = [
   'overlap',
+  'travel',
   'outsideHours',
   'holiday',
   'outsideRequested',
@@ -24,6 +26,7 @@ export type ConflictKind = (typeof CONFLICT_KINDS)[number]
  */
 export const CONFLICT_CODES = [
   'dispatch.conflicts.overlap',
+  'dispatch.conflicts.travel',
   'dispatch.conflicts.unknownWorker',
   'dispatch.conflicts.holiday',
   'dispatch.conflicts.outsideHours',
@@ -123,7 +126,8 @@ function isoOfDayNumber(n: number): string {
   return iso
 }
 
-function localDate(ms: number, timeZone: string): string {
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone, cached per day. */
+export function localDate(ms: number, timeZone: string): string {
   return isoOfDayNumber(localDay(ms, timeZone))
 }
 

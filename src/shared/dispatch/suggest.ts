@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import { type BusinessCalendar, workingIntervals } from '../calendar'
 import type { SlaTargetKind } from '../domain/slaBadge'
 import { dateOf, dayEnd, dayStart } from '../time'
+import type { Place, TravelModel } from '../planner/travel'
 import type { BoardAssignment, BoardTechnician, DispatchParams } from './conflicts'
 
 export interface SuggestRequest {
@@ -50,7 +51,9 @@ export const REASON_CODES = [
   'dispatch.suggest.reasons.inTeam',
   'dispatch.suggest.reasons.sameTeam',
   'dispatch.suggest.reasons.nothingBooked',
-  'dispatch.suggest.reasons.booked'
+  'dispatch.suggest.reasons.booked',
+  'dispatch.suggest.reasons.travelFromPrevious',
+  'dispatch.suggest.reasons.travelToNext'
 ] as const
 export type ReasonCode = (typeof REASON_CODES)[number]
 
@@ -97,7 +100,14 @@ export interface SuggestOptions {
   skillNames?: ReadonlyMap<number, string>
   /** For "In team North"; without it the reason is 'sameTeam' ("In the same team"). */
   teamNames?: ReadonlyMap<number, string>
+  /**
+   * Travel (ADR 0029): a slot leaves room to drive from the previous job and on to the next. `places` gives
+   * each assignment's place by id; a drive the model cannot tell (no coordinates) needs no room.
+   */
+  travel?: { model: TravelModel; place: Place; places: ReadonlyMap<number, Place> }
 }
+
+const MINUTE = 60_000
 
 const QUARTER = 15 * 60_000
 
@@ -152,6 +162,29 @@ export function slotFit(
   return { fit: 'meets', decisive: sorted[0] ?? null }
 }
 
+/** "18 min from the previous job (24-00012)", "20 min to the next job (…)": the drives the slot leaves room for, on its day. */
+function travelReasons(
+  slot: { start: number; end: number },
+  busy: readonly BoardAssignment[],
+  drives: ReadonlyMap<number, number>,
+  timeZone: string
+): Reason[] {
+  const day = dateOf(slot.start, timeZone)
+  let prev: BoardAssignment | null = null
+  let next: BoardAssignment | null = null
+  for (const a of busy) {
+    if (a.end <= slot.start && dateOf(a.start, timeZone) === day && (!prev || a.end > prev.end)) prev = a
+    if (a.start >= slot.end && dateOf(a.start, timeZone) === day && (!next || a.start < next.start)) next = a
+  }
+  const out: Reason[] = []
+  const before = prev ? drives.get(prev.id)! : 0
+  if (prev && before > 0)
+    out.push({ code: 'dispatch.suggest.reasons.travelFromPrevious', params: { minutes: before, order: prev.orderNumber } })
+  const after = next ? drives.get(next.id)! : 0
+  if (next && after > 0) out.push({ code: 'dispatch.suggest.reasons.travelToNext', params: { minutes: after, order: next.orderNumber } })
+  return out
+}
+
 const FIT_ORDER: Record<SlotFit, number> = { meets: 0, misses: 1, none: 2 }
 
 interface Ranked extends Omit<Suggestion, 'rank'> {
@@ -187,6 +220,12 @@ export function suggestTechnicians(
   }
   const required = [...new Set(req.requiredSkillIds)]
   const deadlines = req.deadlines ?? []
+  const travel = options?.travel
+  /** Minutes to drive between the order's place and an assignment's (the model is symmetric enough to use one way). */
+  const driveMinutes = (a: BoardAssignment): number => {
+    const at = travel?.places.get(a.id)
+    return travel && at ? (travel.model.leg(at, travel.place)?.minutes ?? 0) : 0
+  }
 
   const ranked: Ranked[] = []
   for (const tech of technicians) {
@@ -205,7 +244,12 @@ export function suggestTechnicians(
       reasons.push({ code: 'dispatch.suggest.reasons.missingSkill', params: { skill: options?.skillNames?.get(id) ?? `#${id}` } })
     }
 
-    const slot = firstFreeSlot(tech.calendar, busy, req.durationMinutes, req.windowStart, req.windowEnd)
+    // Each booking blocks the drive to and from it too: a slot must leave room for both.
+    const drives = new Map(busy.map((a) => [a.id, driveMinutes(a)]))
+    const blocked = travel
+      ? busy.map((a) => ({ start: a.start - drives.get(a.id)! * MINUTE, end: a.end + drives.get(a.id)! * MINUTE }))
+      : busy
+    const slot = firstFreeSlot(tech.calendar, blocked, req.durationMinutes, req.windowStart, req.windowEnd)
     let fit: SlotFit = 'none'
     if (slot) {
       const judged = slotFit(slot, deadlines)
@@ -217,6 +261,7 @@ export function suggestTechnicians(
           ? { code: 'dispatch.suggest.reasons.free', params: span }
           : { code: (fit === 'meets' ? BEFORE : AFTER)[d.target], params: { ...span, deadline: d.deadline } }
       )
+      if (travel) reasons.push(...travelReasons(slot, busy, drives, tz))
     } else {
       reasons.push({ code: 'dispatch.suggest.reasons.noFreeTime', params: {} })
     }

@@ -77,6 +77,9 @@ export function dispatchText(t: T, f: Formats, m: DispatchMessage): string {
     case 'dispatch.conflicts.holiday':
       values.day = dayMonth(f, num(p, 'at'))
       break
+    case 'dispatch.conflicts.travel':
+      values.km = f.number(num(p, 'km'), 1)
+      break
     case 'dispatch.suggest.reasons.nothingBooked':
       values.day = dayMonth(f, num(p, 'day'))
       break

@@ -37,8 +37,24 @@ const orderSummary = {
   requestedEnd: z.number().int().nullable(),
   sla: slaBadge.nullable(),
   /** Finished, posted or cancelled (ADR 0017). */
-  orderFinished: z.boolean()
+  orderFinished: z.boolean(),
+  /** The order's site and its coordinates (null: a one-time address, or none entered). */
+  siteId: id.nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable()
 }
+
+/** A drive (shared/dispatch/travel.ts); minutes and km null = an end without coordinates. */
+export const travelLeg = z.object({
+  minutes: z.number().int().nullable(),
+  km: z.number().nullable(),
+  from: z.string(),
+  fromHome: z.boolean(),
+  fromOrder: z.string().nullable(),
+  to: z.string(),
+  toHome: z.boolean()
+})
+export type TravelLegRow = z.infer<typeof travelLeg>
 
 export const boardCard = z.object({
   id,
@@ -54,7 +70,9 @@ export const boardCard = z.object({
   note: z.string(),
   /** Done, or its order finished: shown muted, read-only, outside capacity and conflicts (ADR 0017). */
   finished: z.boolean(),
-  conflicts: z.array(conflictRow)
+  conflicts: z.array(conflictRow),
+  /** The drive to this card and, after the day's last, home (ADR 0029). */
+  travel: z.object({ before: travelLeg.nullable(), after: travelLeg.nullable() })
 })
 export type BoardCard = z.infer<typeof boardCard>
 

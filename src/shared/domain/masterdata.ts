@@ -69,17 +69,44 @@ export type ServiceTaskRow = z.infer<typeof serviceTaskRow>
 
 export const LANGUAGES = ['et', 'en', 'ru', 'fi', 'lv', 'de'] as const
 
-export const siteInput = z.object({
+/* ---------- coordinates ---------- */
+
+/** WGS84 decimal degrees; null = not entered. */
+export const latitude = z
+  .number('validation.latitude')
+  .min(-90, 'validation.latitude')
+  .max(90, 'validation.latitude')
+  .nullable()
+  .default(null)
+export const longitude = z
+  .number('validation.longitude')
+  .min(-180, 'validation.longitude')
+  .max(180, 'validation.longitude')
+  .nullable()
+  .default(null)
+
+/** A point is both numbers or neither: half a coordinate is a typing slip, not a place. */
+function bothOrNeither<K extends string>(lat: K, lon: K) {
+  return (v: Record<K, number | null>, ctx: z.core.$RefinementCtx): void => {
+    if (v[lat] === null && v[lon] !== null) ctx.addIssue({ code: 'custom', message: 'validation.latitudeMissing', path: [lat] })
+    if (v[lat] !== null && v[lon] === null) ctx.addIssue({ code: 'custom', message: 'validation.longitudeMissing', path: [lon] })
+  }
+}
+
+const siteFields = z.object({
   id: id.optional(),
   name: requiredText(100),
   street: requiredText(200),
   city: requiredText(100),
   postalCode: optionalText(20),
   country: requiredText(2).default('EE'),
-  accessNotes: optionalText(1000)
+  accessNotes: optionalText(1000),
+  latitude,
+  longitude
 })
+export const siteInput = siteFields.superRefine(bothOrNeither('latitude', 'longitude'))
 export type SiteInput = z.input<typeof siteInput>
-export const siteRow = siteInput.extend({ id })
+export const siteRow = siteFields.extend({ id })
 
 export const contactInput = z.object({
   id: id.optional(),
@@ -133,7 +160,10 @@ export const customerRow = customerFields.extend({
   contacts: z.array(contactRow)
 })
 export type CustomerRow = z.infer<typeof customerRow>
-export const customerListRow = customerRow.omit({ sites: true, contacts: true }).extend({ city: z.string().nullable() })
+/** city, latitude, longitude: the first site's. */
+export const customerListRow = customerRow
+  .omit({ sites: true, contacts: true })
+  .extend({ city: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable() })
 export type CustomerListRow = z.infer<typeof customerListRow>
 export type CustomerInput = z.input<typeof customerInput>
 
@@ -149,7 +179,7 @@ export type DayHours = z.infer<typeof dayHours>
 export const weekHours = z.array(dayHours).length(7, 'validation.sevenDays')
 export type WeekHours = z.infer<typeof weekHours>
 
-export const workerInput = z.object({
+const workerFields = z.object({
   number: autoNumber,
   name: requiredText(100),
   email,
@@ -158,11 +188,15 @@ export const workerInput = z.object({
   teamId: ref,
   skillIds: z.array(id).max(50).default([]),
   homeBase: optionalText(200),
+  /** Where the day starts and ends, for travel (ADR 0029). */
+  homeLatitude: latitude,
+  homeLongitude: longitude,
   /** null = the company's working calendar. */
   workingHours: weekHours.nullable().default(null),
   active: z.boolean().default(true)
 })
-export const workerRow = workerInput.extend({ ...meta, teamName: z.string().nullable(), userId: id.nullable() })
+export const workerInput = workerFields.superRefine(bothOrNeither('homeLatitude', 'homeLongitude'))
+export const workerRow = workerFields.extend({ ...meta, teamName: z.string().nullable(), userId: id.nullable() })
 export type WorkerRow = z.infer<typeof workerRow>
 
 /* ---------- service objects ---------- */

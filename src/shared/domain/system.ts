@@ -4,6 +4,7 @@ import { bicField, countryField, ibanField, isValidEstonianRegistryCode, vatNumb
 import { ROLES } from '../auth/roles'
 import { weekHours } from './masterdata'
 import { APP_LANGUAGES, CSV_DIALECTS } from '../i18n/languages'
+import { DEFAULT_TRAVEL } from '../planner/travel'
 
 /* ---------- users and sessions ---------- */
 
@@ -176,7 +177,21 @@ export const settingsInput = z
       .max(24 * 30, 'validation.idleMax')
       .default(12),
     /** A return's deadline: its created date plus this many days. */
-    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30)
+    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30),
+    /** The travel model (ADR 0029); the defaults are DEFAULT_TRAVEL's. */
+    travelRoadFactor: z.number().min(1, 'validation.roadFactor').max(3, 'validation.roadFactor').default(DEFAULT_TRAVEL.roadFactor),
+    travelSpeedKmh: z
+      .number()
+      .int('validation.notInteger')
+      .min(5, 'validation.travelSpeed')
+      .max(200, 'validation.travelSpeed')
+      .default(DEFAULT_TRAVEL.speedKmh),
+    travelOverheadMinutes: z
+      .number()
+      .int('validation.notInteger')
+      .min(0, 'validation.negative')
+      .max(240, 'validation.tooLarge')
+      .default(DEFAULT_TRAVEL.overheadMinutes)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -231,7 +246,10 @@ export const settingsRow = z.object({
   slaOnGeneratedOrders: z.boolean(),
   dispatchPastLimitHours: z.number().int(),
   sessionIdleHours: z.number().int(),
-  rmaValidityDays: z.number().int()
+  rmaValidityDays: z.number().int(),
+  travelRoadFactor: z.number(),
+  travelSpeedKmh: z.number().int(),
+  travelOverheadMinutes: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

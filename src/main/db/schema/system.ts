@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, versionColumn } from './common'
 import { workers } from './masterdata'
 
@@ -91,6 +91,12 @@ export const settings = sqliteTable(
     sessionIdleHours: integer('session_idle_hours').notNull().default(12),
     /** A return's deadline is its created date plus this many days. */
     rmaValidityDays: integer('rma_validity_days').notNull().default(30),
+    /** The straight-line travel model (shared/planner/travel.ts, ADR 0029): road km per straight km. */
+    travelRoadFactor: real('travel_road_factor').notNull().default(1.3),
+    /** Average speed on the road, km/h. */
+    travelSpeedKmh: integer('travel_speed_kmh').notNull().default(60),
+    /** Minutes added to every trip between two places (parking, walking to the door). */
+    travelOverheadMinutes: integer('travel_overhead_minutes').notNull().default(5),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

@@ -7,7 +7,7 @@ import { dayStart } from '@shared/time'
 import { requireUser, type ServiceContext } from '../core/context'
 import { isOfficeUser } from '../orders/access'
 import { loadSettings } from '../settings/settings'
-import { asAssignment, Calendars, conflictTechnicians, loadCards, loadTechnicians, stmts } from './read'
+import { asAssignment, Calendars, cardsTravel, conflictTechnicians, loadCards, loadTechnicians, stmts, withTravelConflict } from './read'
 
 /** Planners and office users see every technician; anyone else (a technician) only their own work. */
 export function canSeeAll(user: SessionUser): boolean {
@@ -25,6 +25,7 @@ export function addDays(date: string, days: number): string {
 }
 
 const collator = new Intl.Collator('et')
+const NO_LEGS = { before: null, after: null }
 
 /**
  * The board over [from, from + days) in the shop's time zone: the technicians (active technicians, plus any
@@ -69,6 +70,8 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
   const conflicts = detectConflicts(cards.filter((c) => !c.finished).map(asAssignment), conflictTechnicians(technicians), {
     skillNames: new Map(skills.map((k) => [k.id, k.name]))
   })
+  // The legs of whole days: cards are read from the start of the range, so a day's cards are all here.
+  const travel = cardsTravel(cards, technicians, settings)
 
   return {
     from,
@@ -89,7 +92,12 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
       active: t.active
     })),
     // The cards are this call's own objects: adding the field in place spares copying 5,000 of them.
-    cards: cards.map((c) => Object.assign(c, { conflicts: conflicts.get(c.id) ?? [] })),
+    cards: cards.map((c) =>
+      Object.assign(c, {
+        conflicts: withTravelConflict(conflicts.get(c.id) ?? [], travel.conflicts.get(c.id)),
+        travel: travel.legs.get(c.id) ?? NO_LEGS
+      })
+    ),
     atRiskMinutes: settings.slaAtRiskMinutes,
     pastLimitHours: settings.dispatchPastLimitHours
   }

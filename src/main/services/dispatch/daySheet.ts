@@ -13,7 +13,8 @@ import { renderPdf } from '../documents/pdf'
 import type { PdfFile } from '../documents/downloads'
 import { loadSettings } from '../settings/settings'
 import { addDays, ownWorkerOnly } from './board'
-import { type Card, Calendars, loadCards, loadWorkers, skillNameMap } from './read'
+import type { CardTravel, TravelLeg } from '@shared/dispatch/travel'
+import { type Card, Calendars, cardsTravel, loadCards, loadWorkers, skillNameMap } from './read'
 
 interface VisitExtras {
   contact: string
@@ -46,11 +47,31 @@ function loadExtras(ctx: ServiceContext, orderIds: number[], { t }: DocumentLoca
   )
 }
 
-function visitsTable(cards: Card[], extras: Map<number, VisitExtras>, skillNames: Map<number, string>, locale: DocumentLocale): Content {
+/** "Drive 18 min · 14.2 km from Kase 4, Tartu", or that the drive is unknown for want of coordinates. */
+function legText({ t, f }: DocumentLocale, leg: TravelLeg): string {
+  const place = leg.toHome ? leg.to : leg.from
+  const where = (
+    leg.toHome
+      ? t('documents.daySheet.toHome', { place })
+      : leg.fromHome
+        ? t('documents.daySheet.fromHome', { place })
+        : t('documents.daySheet.fromJob', { order: leg.fromOrder ?? '', place })
+  ).trim()
+  if (leg.minutes === null) return t('documents.daySheet.driveUnknown', { where })
+  return t('documents.daySheet.drive', { minutes: leg.minutes, km: f.number(leg.km ?? 0, 1), where })
+}
+
+function visitsTable(
+  cards: Card[],
+  legs: Map<number, CardTravel>,
+  extras: Map<number, VisitExtras>,
+  skillNames: Map<number, string>,
+  locale: DocumentLocale
+): Content {
   const { t, f } = locale
   return rowsTable(
     [
-      { header: t('documents.daySheet.time'), width: 52 },
+      { header: t('documents.daySheet.time'), width: 70 },
       { header: t('documents.daySheet.order'), width: 70 },
       { header: t('documents.daySheet.customerAndAddress'), width: 130 },
       { header: t('documents.daySheet.work'), width: '*' }
@@ -66,8 +87,14 @@ function visitsTable(cards: Card[], extras: Map<number, VisitExtras>, skillNames
         ...(x.notes ? [{ text: x.notes, color: MUTED, fontSize: 8 }] : []),
         ...(c.note ? [{ text: c.note, color: MUTED, fontSize: 8 }] : [])
       ]
+      const before = legs.get(c.id)?.before
       return [
-        { text: `${f.time(c.start)}–${f.time(c.end)}`, noWrap: true },
+        {
+          stack: [
+            { text: `${f.time(c.start)}–${f.time(c.end)}`, noWrap: true },
+            ...(before && before.minutes !== 0 ? [{ text: legText(locale, before), color: MUTED, fontSize: 7 }] : [])
+          ]
+        },
         withNote(c.orderNumber, `${t(`enums.priority.${c.priority}`)} · ${t(`enums.assignmentStatus.${c.status}`)}`),
         {
           stack: [
@@ -102,6 +129,13 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
     (a, b) => a.start - b.start || a.id - b.id
   )
   const extras = loadExtras(ctx, [...new Set(cards.map((c) => c.orderId))], locale)
+  // Driving: the legs of the day (from home, between the visits, home); a leg without coordinates is named, not guessed.
+  const legs = cardsTravel(cards, [worker], settings).legs
+  const drives = cards.flatMap((c) => [legs.get(c.id)?.before, legs.get(c.id)?.after]).filter((l): l is TravelLeg => !!l)
+  const driveMinutes = drives.reduce((sum, l) => sum + (l.minutes ?? 0), 0)
+  const km = drives.reduce((sum, l) => sum + (l.km ?? 0), 0)
+  const unknown = drives.filter((l) => l.minutes === null).length
+  const home = cards.length ? legs.get(cards[cards.length - 1]!.id)?.after : undefined
   const booked = cards.reduce((sum, c) => sum + (c.end - c.start), 0)
   const first = cards[0]
   const last = cards.reduce((m, c) => Math.max(m, c.end), 0)
@@ -113,11 +147,15 @@ export async function daySheet(ctx: ServiceContext, i: ParsedInput<'dispatch.day
       [t('documents.daySheet.phone'), worker.phone]
     ]),
     cards.length
-      ? visitsTable(cards, extras, skillNameMap(ctx), locale)
+      ? visitsTable(cards, legs, extras, skillNameMap(ctx), locale)
       : { stack: [label(t('documents.daySheet.visits')), { text: t('documents.daySheet.nothingPlanned'), color: MUTED }] },
+    ...(home ? [{ text: legText(locale, home), color: MUTED, fontSize: 8, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
     totals([
       [t('documents.daySheet.visits'), String(cards.length)],
       [t('documents.daySheet.day'), first ? `${f.time(first.start)}–${f.time(last)}` : '—'],
+      [t('documents.daySheet.driving'), hours(driveMinutes * 60_000)],
+      [t('documents.daySheet.kilometres'), t('documents.daySheet.km', { km: f.number(Math.round(km * 10) / 10, 1) })],
+      ...(unknown > 0 ? [[t('documents.daySheet.legsUnknown'), String(unknown)] as [string, string]] : []),
       [t('documents.daySheet.booked'), hours(booked)]
     ])
   ]

@@ -6,6 +6,8 @@
 import type { BusinessCalendar } from '@shared/calendar'
 import type { BoardAssignment, BoardTechnician as ConflictTechnician, Conflict } from '@shared/dispatch/conflicts'
 import { conflictsOfPlacement } from '@shared/dispatch/conflicts'
+import { type CardTravel, type TravelHome, type TravelStop, travelConflicts, travelLegs } from '@shared/dispatch/travel'
+import type { GeoPoint, Place } from '@shared/planner/travel'
 import type { AssignmentStatus, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
 import type { WeekHours } from '@shared/domain/masterdata'
 import type { Priority, Progress } from '@shared/domain/orders'
@@ -15,6 +17,7 @@ import type { Settings } from '@shared/domain/system'
 import { dateOf, dayEnd, dayStart } from '@shared/time'
 import type Database from 'better-sqlite3'
 import type { Sqlite } from '../../db/connection'
+import { travelModelOf } from '../settings/travel'
 import { slaBadgesFor } from '../sla/hooks'
 import { finishedStages } from '../lifecycle/rules'
 import type { ServiceContext } from '../core/context'
@@ -50,12 +53,14 @@ function statements(s: Sqlite): Statements {
   const ids = 'select value from json_each(?)'
   return {
     technicians: s.prepare(
-      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone,
+       w.home_base as homeBase, w.home_latitude as homeLatitude, w.home_longitude as homeLongitude
        from workers w
        where (w.active = 1 and exists (select 1 from json_each(w.roles) r where r.value = 'technician')) or w.id in (${ids})`
     ),
     workersById: s.prepare(
-      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone from workers w where w.id in (${ids})`
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone,
+       w.home_base as homeBase, w.home_latitude as homeLatitude, w.home_longitude as homeLongitude from workers w where w.id in (${ids})`
     ),
     skillsOf: s.prepare(`select worker_id as workerId, skill_id as skillId from worker_skills where worker_id in (${ids})`),
     teams: s.prepare('select id, name from dispatch_teams order by name, id'),
@@ -84,7 +89,7 @@ const ADDRESS = `coalesce(cs.street || ', ' || cs.city, o.one_time_address)`
 
 const SUMMARY_COLUMNS = `o.id as orderId, o.number as orderNumber, o.version as orderVersion, o.priority, st.name as stageName,
   c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd,
-  o.progress, o.stage_id as stageId`
+  o.progress, o.stage_id as stageId, o.site_id as siteId, cs.latitude, cs.longitude`
 
 const SUMMARY_JOINS = `join customers c on c.id = o.customer_id join service_stages st on st.id = o.stage_id
   left join customer_sites cs on cs.id = o.site_id`
@@ -109,6 +114,8 @@ const json = (ids: Iterable<number>): string => JSON.stringify([...ids])
 
 /* ---------- technicians and calendars ---------- */
 
+const pointOf = (lat: number | null, lon: number | null): GeoPoint | null => (lat === null || lon === null ? null : { lat, lon })
+
 interface WorkerRaw {
   id: number
   number: string
@@ -118,11 +125,16 @@ interface WorkerRaw {
   workingHours: string | null
   active: number
   phone: string
+  homeBase: string
+  homeLatitude: number | null
+  homeLongitude: number | null
 }
 
 export interface Technician extends BoardTechnician {
   phone: string
   calendar: BusinessCalendar
+  /** Where the day starts and ends; null when neither an address nor coordinates are entered. */
+  home: TravelHome | null
 }
 
 /**
@@ -168,7 +180,14 @@ function toTechnicians(ctx: ServiceContext, rows: WorkerRaw[], calendars: Calend
       workingHours: calendar.week,
       active: w.active === 1,
       phone: w.phone,
-      calendar
+      calendar,
+      home:
+        w.homeLatitude === null && w.homeBase === ''
+          ? null
+          : {
+              place: { id: `home:${w.id}`, point: pointOf(w.homeLatitude, w.homeLongitude) },
+              label: w.homeBase
+            }
     }
   })
 }
@@ -204,6 +223,9 @@ export interface OrderSummary {
   sla: SlaBadge | null
   /** Finished, posted or cancelled (ADR 0017). */
   orderFinished: boolean
+  siteId: number | null
+  latitude: number | null
+  longitude: number | null
 }
 
 /** Task names, required skills (the union over the order's tasks) and SLA badges of many orders. */
@@ -266,7 +288,10 @@ function summaryOf(r: unknown[], x: OrderExtras): OrderSummary {
     requestedStart: r[8] as number | null,
     requestedEnd: r[9] as number | null,
     sla: x.sla.get(orderId) ?? null,
-    orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages)
+    orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages),
+    siteId: r[12] as number | null,
+    latitude: r[13] as number | null,
+    longitude: r[14] as number | null
   }
 }
 
@@ -292,7 +317,7 @@ const positive = (n: number | undefined): number | undefined => (n !== undefined
 
 /* ---------- cards ---------- */
 
-export type Card = Omit<BoardCard, 'conflicts'>
+export type Card = Omit<BoardCard, 'conflicts' | 'travel'>
 
 /** Rows of CARD_SELECT, in its column order (the order id last). */
 function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
@@ -355,9 +380,56 @@ export function asAssignment(c: Card): BoardAssignment {
 export const skillNameMap = (ctx: ServiceContext): Map<number, string> =>
   new Map((stmts(ctx).skills.all() as { id: number; name: string }[]).map((s) => [s.id, s.name]))
 
+/* ---------- travel ---------- */
+
+/** Where an order's work is: its site (a one-time address has no point, and `key` keeps it apart from others). */
+export function placeOf(o: Pick<OrderSummary, 'siteId' | 'latitude' | 'longitude'>, key: string): Place {
+  return { id: o.siteId === null ? key : `site:${o.siteId}`, point: pointOf(o.latitude, o.longitude) }
+}
+
+/** A card as a stop of its technician's day; a one-time address has no point and so no legs. */
+export function travelStop(c: Card): TravelStop {
+  return {
+    id: c.id,
+    workerId: c.workerId,
+    orderNumber: c.orderNumber,
+    start: c.start,
+    end: c.end,
+    place: placeOf(c, `card:${c.id}`),
+    label: c.address,
+    finished: c.finished
+  }
+}
+
+export function homesOf(techs: readonly Technician[]): Map<number, TravelHome> {
+  const homes = new Map<number, TravelHome>()
+  for (const t of techs) if (t.home) homes.set(t.id, t.home)
+  return homes
+}
+
+/** The legs of the cards (whole technician days) and the travel conflicts they raise (ADR 0029). */
+export function cardsTravel(
+  cards: readonly Card[],
+  techs: readonly Technician[],
+  settings: Settings
+): { legs: Map<number, CardTravel>; conflicts: Map<number, Conflict> } {
+  const stops = cards.map(travelStop)
+  const legs = travelLegs(stops, homesOf(techs), travelModelOf(settings), settings.timeZone)
+  return { legs, conflicts: travelConflicts(stops, legs, settings.timeZone) }
+}
+
+const NO_TRAVEL: CardTravel = { before: null, after: null }
+
+/** A card's conflicts with the travel one in its place by severity (after overlaps, before the rest). */
+export function withTravelConflict(conflicts: Conflict[], travel: Conflict | undefined): Conflict[] {
+  if (!travel) return conflicts
+  const at = conflicts.findIndex((c) => c.kind !== 'overlap')
+  return at < 0 ? [...conflicts, travel] : [...conflicts.slice(0, at), travel, ...conflicts.slice(at)]
+}
+
 /**
- * One card with its conflicts against the same technician's other cards over the days it spans (what a
- * mutation answers: the board merges it without reloading the week).
+ * One card with its conflicts and legs against the same technician's other cards over the days it spans
+ * (what a mutation answers: the board merges it without reloading the week).
  */
 export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id: number): BoardCard {
   const now = ctx.now()
@@ -365,11 +437,15 @@ export function cardWithConflicts(ctx: ServiceContext, calendars: Calendars, id:
   const tz = calendars.settings.timeZone
   const from = dayStart(dateOf(card.start, tz), tz)
   const to = dayEnd(dateOf(card.end - 1, tz), tz)
-  if (card.finished) return { ...card, conflicts: [] }
-  const others = loadCards(ctx, from, to, now, card.workerId).filter((c) => !c.finished)
-  const techs = conflictTechnicians(loadWorkers(ctx, calendars, [card.workerId]))
+  const day = loadCards(ctx, from, to, now, card.workerId)
+  const workers = loadWorkers(ctx, calendars, [card.workerId])
+  const travel = cardsTravel(day, workers, calendars.settings)
+  const legs = travel.legs.get(card.id) ?? NO_TRAVEL
+  if (card.finished) return { ...card, conflicts: [], travel: legs }
+  const others = day.filter((c) => !c.finished)
+  const techs = conflictTechnicians(workers)
   const conflicts: Conflict[] = conflictsOfPlacement(asAssignment(card), others.map(asAssignment), techs, {
     skillNames: skillNameMap(ctx)
   })
-  return { ...card, conflicts }
+  return { ...card, conflicts: withTravelConflict(conflicts, travel.conflicts.get(card.id)), travel: legs }
 }

@@ -9,7 +9,8 @@ import { requirePermission, type ServiceContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { loadSettings } from '../settings/settings'
 import { addDays } from './board'
-import { asAssignment, Calendars, loadCards, loadDurations, loadSummaries, loadTechnicians, stmts } from './read'
+import { travelModelOf } from '../settings/travel'
+import { asAssignment, Calendars, loadCards, loadDurations, loadSummaries, loadTechnicians, placeOf, stmts, travelStop } from './read'
 
 /**
  * The open SLA targets of an order: clock running (not paused, not cancelled), target not met, deadline known.
@@ -81,6 +82,7 @@ export function suggest(ctx: ServiceContext, i: ParsedInput<'dispatch.suggest'>)
   const to = Math.max(windowEnd, viewTo)
   const cards = loadCards(ctx, dayStart(dateOf(from, tz), tz), dayEnd(dateOf(to - 1, tz), tz), now)
   const s = stmts(ctx)
+  const booked = cards.filter((c) => !c.finished)
   return suggestTechnicians(
     {
       orderId: i.orderId,
@@ -94,8 +96,13 @@ export function suggest(ctx: ServiceContext, i: ParsedInput<'dispatch.suggest'>)
       deadlines
     },
     technicians,
-    cards.filter((c) => !c.finished).map(asAssignment),
+    booked.map(asAssignment),
     {
+      travel: {
+        model: travelModelOf(settings),
+        place: placeOf(summary, `order:${i.orderId}`),
+        places: new Map(booked.map((c) => [c.id, travelStop(c).place]))
+      },
       skillNames: new Map((s.skills.all() as { id: number; name: string }[]).map((k) => [k.id, k.name])),
       teamNames: new Map((s.teams.all() as { id: number; name: string }[]).map((t) => [t.id, t.name]))
     }

@@ -42,13 +42,20 @@ const listSelection = {
   notes: customers.notes,
   active: customers.active,
   siteCount: sql<number>`(select count(*) from customer_sites s where s.customer_id = ${outer(customers.id)})`,
-  city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`
+  city: sql<string | null>`(select s.city from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`,
+  // The first site's, like the city: where the customer is, for the list and its CSV export.
+  latitude: sql<
+    number | null
+  >`(select s.latitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`,
+  longitude: sql<
+    number | null
+  >`(select s.longitude from customer_sites s where s.customer_id = ${outer(customers.id)} order by s.id limit 1)`
 }
 
 function load(db: Db, id: number): CustomerRow | undefined {
   const head = db.select(listSelection).from(customers).where(eq(customers.id, id)).get()
   if (!head) return undefined
-  const { city: _city, ...rest } = head
+  const { city: _city, latitude: _lat, longitude: _lon, ...rest } = head
   const sites = db
     .select({
       id: customerSites.id,
@@ -57,7 +64,9 @@ function load(db: Db, id: number): CustomerRow | undefined {
       city: customerSites.city,
       postalCode: customerSites.postalCode,
       country: customerSites.country,
-      accessNotes: customerSites.accessNotes
+      accessNotes: customerSites.accessNotes,
+      latitude: customerSites.latitude,
+      longitude: customerSites.longitude
     })
     .from(customerSites)
     .where(eq(customerSites.customerId, id))

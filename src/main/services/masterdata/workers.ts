@@ -32,6 +32,8 @@ const selection = {
   teamId: workers.teamId,
   teamName: sql<string | null>`(select t.name from dispatch_teams t where t.id = ${outer(workers.teamId)})`,
   homeBase: workers.homeBase,
+  homeLatitude: workers.homeLatitude,
+  homeLongitude: workers.homeLongitude,
   workingHours: workers.workingHours,
   active: workers.active,
   userId: sql<number | null>`(select u.id from users u where u.worker_id = ${outer(workers.id)} limit 1)`,

@@ -17,6 +17,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { LANGUAGES, customerInput, type CustomerRow } from '@shared/domain/masterdata'
+import { CoordinateInputs } from '../../components/CoordinateInputs'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { RecordPage } from '../../components/RecordPage'
@@ -28,7 +29,16 @@ import { useSession } from '../../lib/session'
 import { useCountryOptions } from '../../lib/countries'
 import { settingsQuery } from '../../lib/settings'
 
-const emptySite = { name: '', street: '', city: '', postalCode: '', country: 'EE', accessNotes: '' }
+const emptySite = {
+  name: '',
+  street: '',
+  city: '',
+  postalCode: '',
+  country: 'EE',
+  accessNotes: '',
+  latitude: null as number | null,
+  longitude: null as number | null
+}
 const emptyContact = { name: '', role: '', phone: '', email: '' }
 
 type Values = {
@@ -298,11 +308,12 @@ export function CustomerPage() {
           <Table verticalSpacing={4} withTableBorder fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="18%">{t('masterdata.field.name')}</Table.Th>
-                <Table.Th w="26%">{t('masterdata.customers.street')}</Table.Th>
-                <Table.Th w="14%">{t('masterdata.field.city')}</Table.Th>
-                <Table.Th w="10%">{t('masterdata.customers.postalCode')}</Table.Th>
-                <Table.Th w="7%">{t('masterdata.customers.country')}</Table.Th>
+                <Table.Th w="15%">{t('masterdata.field.name')}</Table.Th>
+                <Table.Th w="20%">{t('masterdata.customers.street')}</Table.Th>
+                <Table.Th w="11%">{t('masterdata.field.city')}</Table.Th>
+                <Table.Th w="8%">{t('masterdata.customers.postalCode')}</Table.Th>
+                <Table.Th w="6%">{t('masterdata.customers.country')}</Table.Th>
+                <Table.Th w="18%">{t('masterdata.customers.coordinates')}</Table.Th>
                 <Table.Th>{t('masterdata.customers.accessNotes')}</Table.Th>
                 <Table.Th w={40} />
               </Table.Tr>
@@ -343,6 +354,23 @@ export function CustomerPage() {
                       size="xs"
                       aria-label={t('masterdata.customers.siteCountry', { n: i + 1 })}
                       {...form.getInputProps(`sites.${i}.country`)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <CoordinateInputs
+                      size="xs"
+                      labels={{
+                        latitude: t('masterdata.customers.siteLatitude', { n: i + 1 }),
+                        longitude: t('masterdata.customers.siteLongitude', { n: i + 1 }),
+                        visible: false
+                      }}
+                      value={{ latitude: s.latitude, longitude: s.longitude }}
+                      onChange={(p) => {
+                        form.setFieldValue(`sites.${i}.latitude`, p.latitude)
+                        form.setFieldValue(`sites.${i}.longitude`, p.longitude)
+                      }}
+                      errors={{ latitude: form.errors[`sites.${i}.latitude`], longitude: form.errors[`sites.${i}.longitude`] }}
+                      testId={`site-${i}-coordinates`}
                     />
                   </Table.Td>
                   <Table.Td>

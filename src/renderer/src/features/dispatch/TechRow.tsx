@@ -7,6 +7,7 @@ import type { Formats } from '@shared/i18n/format'
 import { BoardCardView, type CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
 import { placeCards, shadeRanges, type TimeScale } from './timeScale'
+import { TravelStrips } from './TravelStrips'
 
 export interface RowActions {
   /** One menu for the whole board, opened at the row's button (a menu per row would cost every row its popover). */
@@ -88,6 +89,7 @@ export const TechRow = memo(function TechRow({
         {working.map((w, i) => (
           <div key={i} className={classes.working} style={{ left: w.left, width: w.width }} />
         ))}
+        <TravelStrips cards={cards} scale={scale} height={height} t={t} f={f} />
         {placed.map((p) => {
           const laneHeight = (height - 2 * pad) / p.lanes
           return (

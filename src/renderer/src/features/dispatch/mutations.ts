@@ -79,6 +79,9 @@ async function orderVersion(qc: QueryClient, orderId: number): Promise<number> {
   return (await call('serviceOrders.get', { id: orderId })).version
 }
 
+/** The drives around a card are the server's to say (they depend on its neighbours): none until it answers. */
+const NO_TRAVEL: BoardCard['travel'] = { before: null, after: null }
+
 /** A card to show while the assignment is on its way (negative id: not saved yet). */
 function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>): BoardCard | null {
   const row = findTrayRow(qc, op.orderId)
@@ -104,7 +107,8 @@ function pendingCard(qc: QueryClient, op: Extract<BoardOp, { kind: 'assign' }>):
     actualEnd: null,
     note: '',
     finished: false,
-    conflicts: []
+    conflicts: [],
+    travel: NO_TRAVEL
   }
 }
 
@@ -120,7 +124,9 @@ export async function runOp(qc: QueryClient, op: BoardOp): Promise<{ changeId: n
       case 'move': {
         const prev = findCard(qc, op.id)
         if (!prev) throw new Error(i18n.t('dispatch.ops.gone'))
-        editBoards(qc, (cards) => cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end } : c)))
+        editBoards(qc, (cards) =>
+          cards.map((c) => (c.id === op.id ? { ...c, workerId: op.workerId, start: op.start, end: op.end, travel: NO_TRAVEL } : c))
+        )
         const { card, changeId } = await call('dispatch.move', {
           id: op.id,
           version: prev.version,

@@ -16,6 +16,7 @@ import { InvoicingSection } from './InvoicingSection'
 import { useSaveSettings } from './mutations'
 import { settingsQuery } from '../../lib/settings'
 import { emptySettings, type SettingsValues, toForm } from './settingsForm'
+import { TravelSection } from './TravelSection'
 import { VatRatesSection } from './VatRatesSection'
 import { schemaValidator } from '../../lib/validation'
 
@@ -67,6 +68,7 @@ export function SettingsPage() {
           <VatRatesSection form={form} readOnly={readOnly} />
           <CalendarSection form={form} readOnly={readOnly} />
           <DispatchSlaSection form={form} readOnly={readOnly} />
+          <TravelSection form={form} readOnly={readOnly} />
 
           {!readOnly && (
             <Group gap="xs">

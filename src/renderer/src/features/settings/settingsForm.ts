@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form'
 import type { Settings } from '@shared/domain/system'
+import { DEFAULT_TRAVEL } from '@shared/planner/travel'
 
 export type SettingsValues = Omit<Settings, 'version'>
 export type SettingsForm = UseFormReturnType<SettingsValues>
@@ -39,5 +40,8 @@ export const emptySettings: SettingsValues = {
   slaOnGeneratedOrders: true,
   dispatchPastLimitHours: 24,
   sessionIdleHours: 12,
-  rmaValidityDays: 30
+  rmaValidityDays: 30,
+  travelRoadFactor: DEFAULT_TRAVEL.roadFactor,
+  travelSpeedKmh: DEFAULT_TRAVEL.speedKmh,
+  travelOverheadMinutes: DEFAULT_TRAVEL.overheadMinutes
 }

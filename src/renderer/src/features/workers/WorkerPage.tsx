@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Grid, Group, MultiSelect, Stack, Text, TextInput, Tit
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { WORKER_ROLES, workerInput, type WeekHours, type WorkerRow } from '@shared/domain/masterdata'
+import { CoordinateInputs } from '../../components/CoordinateInputs'
 import { EntitySelect, SmallMultiSelect } from '../../components/EntitySelect'
 import { RecordPage } from '../../components/RecordPage'
 import { WeekHoursEditor } from '../../components/WeekHoursEditor'
@@ -22,6 +23,8 @@ type Values = {
   teamId: number | null
   skillIds: number[]
   homeBase: string
+  homeLatitude: number | null
+  homeLongitude: number | null
   workingHours: WeekHours | null
   active: boolean
 }
@@ -35,6 +38,8 @@ const toForm = (r: WorkerRow): Values => ({
   teamId: r.teamId,
   skillIds: r.skillIds,
   homeBase: r.homeBase,
+  homeLatitude: r.homeLatitude,
+  homeLongitude: r.homeLongitude,
   workingHours: r.workingHours,
   active: r.active
 })
@@ -94,6 +99,8 @@ export function WorkerPage() {
       teamId: presetTeam ? Number(presetTeam) : null,
       skillIds: [],
       homeBase: '',
+      homeLatitude: null,
+      homeLongitude: null,
       workingHours: null,
       active: true
     },
@@ -166,7 +173,16 @@ export function WorkerPage() {
               {...form.getInputProps('homeBase')}
             />
           </Grid.Col>
-          <Grid.Col span={9}>
+          <Grid.Col span={4}>
+            <CoordinateInputs
+              labels={{ latitude: t('masterdata.workers.homeLatitude'), longitude: t('masterdata.workers.homeLongitude'), visible: true }}
+              value={{ latitude: form.values.homeLatitude, longitude: form.values.homeLongitude }}
+              onChange={(p) => form.setValues({ homeLatitude: p.latitude, homeLongitude: p.longitude })}
+              errors={{ latitude: form.errors.homeLatitude, longitude: form.errors.homeLongitude }}
+              testId="home-coordinates"
+            />
+          </Grid.Col>
+          <Grid.Col span={5}>
             <SmallMultiSelect
               label={t('masterdata.workers.skills')}
               placeholder={form.values.skillIds.length ? undefined : t('masterdata.workers.noSkills')}

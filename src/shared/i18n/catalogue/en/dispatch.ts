@@ -32,6 +32,13 @@ export const dispatch = {
     conflictsTab: 'Conflicts ({{count}})',
     noConflicts: 'No conflicts in the shown range.'
   },
+  travel: {
+    from: '{{minutes}} min · {{km}} km from {{order}}, {{place}}',
+    fromHome: '{{minutes}} min · {{km}} km from home, {{place}}',
+    fromHomeNoAddress: '{{minutes}} min · {{km}} km from home',
+    home: '{{minutes}} min · {{km}} km home, {{place}}',
+    homeNoAddress: '{{minutes}} min · {{km}} km home'
+  },
   row: {
     booked: '{{hours}} h booked',
     free: 'free',
@@ -97,6 +104,8 @@ export const dispatch = {
       preferred: 'Preferred technician',
       inTeam: 'In team {{team}}',
       sameTeam: 'In the same team',
+      travelFromPrevious: '{{minutes}} min from the previous job ({{order}})',
+      travelToNext: '{{minutes}} min to the next job ({{order}})',
       nothingBooked: 'Nothing booked on {{day}}',
       booked: '{{hours}} h booked on {{day}}'
     }
@@ -104,6 +113,7 @@ export const dispatch = {
   /** What is wrong with a card: the `code` of a conflict (src/shared/dispatch/conflicts.ts). */
   conflicts: {
     overlap: 'Overlaps {{order}} ({{span}})',
+    travel: 'Too little time to drive from {{order}}: {{minutes}} min ({{km}} km), the gap is {{gap}} min',
     unknownWorker: 'Unknown worker',
     holiday: 'Starts on a holiday ({{day}})',
     outsideHours: 'Outside working hours ({{from}}–{{to}})',

@@ -102,6 +102,15 @@ export const documents = {
     creditsPartOf: 'This credit note credits part of invoice {{number}} of {{date}}.'
   },
   daySheet: {
+    drive: 'Drive {{minutes}} min · {{km}} km {{where}}',
+    driveUnknown: 'Drive {{where}}: no coordinates',
+    fromHome: 'from home {{place}}',
+    fromJob: 'from {{order}} {{place}}',
+    toHome: 'home {{place}}',
+    driving: 'Driving',
+    kilometres: 'Kilometres',
+    km: '{{km}} km',
+    legsUnknown: 'Drives without coordinates',
     title: 'Day sheet',
     access: 'Access: {{notes}}',
     time: 'Time',

@@ -33,6 +33,10 @@ export const masterdata = {
     roleAria: 'Role filter',
     inactiveBadge: 'inactive'
   },
+  coordinates: {
+    latitudeHint: 'e.g. 59.437',
+    longitudeHint: 'e.g. 24.7536'
+  },
   customers: {
     title: 'Customers',
     one: 'Customer',
@@ -58,6 +62,9 @@ export const masterdata = {
     sitePostalCode: 'Site {{n}} postal code',
     siteCountry: 'Site {{n}} country',
     siteAccessNotes: 'Site {{n}} access notes',
+    coordinates: 'Coordinates',
+    siteLatitude: 'Site {{n}} latitude',
+    siteLongitude: 'Site {{n}} longitude',
     removeSite: 'Remove site {{n}}',
     contacts: 'Contacts',
     addContact: 'Add contact',
@@ -122,6 +129,8 @@ export const masterdata = {
     noTeam: 'No team',
     homeBase: 'Home base',
     homeBaseHint: 'Where the day starts',
+    homeLatitude: 'Home latitude',
+    homeLongitude: 'Home longitude',
     skills: 'Skills',
     noSkills: 'No skills',
     workingHours: 'Working hours',

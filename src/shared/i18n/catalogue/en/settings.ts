@@ -78,6 +78,16 @@ export const settings = {
     holidaysHint: 'Days off for everybody; they are saved in date order.',
     noHolidays: 'No holidays.'
   },
+  travel: {
+    title: 'Travel between jobs',
+    hint: 'Driving time = straight-line distance × road factor ÷ speed + a fixed overhead. Used by the board, the day sheet and suggestions.',
+    roadFactor: 'Road factor',
+    roadFactorHint: 'Road km per straight-line km (1.3 is typical in Estonia)',
+    speed: 'Average speed (km/h)',
+    speedHint: 'Door to door, towns and highways together',
+    overhead: 'Overhead per trip (minutes)',
+    overheadHint: 'Parking, walking to the door, signing in'
+  },
   dispatchSla: {
     title: 'Dispatch and service levels',
     atRisk: 'At risk when SLA time left is at most (minutes)',

@@ -58,6 +58,12 @@ export const validation = {
   oneDefaultVat: 'Mark exactly one VAT rate as default',
   workingDayNeeded: 'The calendar needs at least one working day',
   dateTwice: 'A date is listed twice',
+  latitude: 'Latitude: decimal degrees from −90 to 90 (e.g. 59.437)',
+  longitude: 'Longitude: decimal degrees from −180 to 180 (e.g. 24.7536)',
+  latitudeMissing: 'Give the latitude too, or clear the longitude',
+  longitudeMissing: 'Give the longitude too, or clear the latitude',
+  roadFactor: 'Road factor: from 1 to 3 (road km per straight-line km)',
+  travelSpeed: 'Speed: from 5 to 200 km/h',
   wholeMinutes: 'Whole minutes only',
   slaTarget: {
     responseRequired: 'Response target is required',

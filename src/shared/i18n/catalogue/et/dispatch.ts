@@ -34,6 +34,13 @@ export const dispatch: Shape<typeof en> = {
     conflictsTab: 'Konfliktid ({{count}})',
     noConflicts: 'Näidatud vahemikus konflikte pole.'
   },
+  travel: {
+    from: '{{minutes}} min · {{km}} km tellimuselt {{order}}, {{place}}',
+    fromHome: '{{minutes}} min · {{km}} km lähtekohast, {{place}}',
+    fromHomeNoAddress: '{{minutes}} min · {{km}} km lähtekohast',
+    home: '{{minutes}} min · {{km}} km lähtekohta, {{place}}',
+    homeNoAddress: '{{minutes}} min · {{km}} km lähtekohta'
+  },
   row: {
     booked: '{{hours}} h planeeritud',
     free: 'vaba',
@@ -99,12 +106,15 @@ export const dispatch: Shape<typeof en> = {
       preferred: 'Eelistatud teenusetehnik',
       inTeam: 'Meeskonnas {{team}}',
       sameTeam: 'Samas meeskonnas',
+      travelFromPrevious: '{{minutes}} min sõitu eelmiselt töölt ({{order}})',
+      travelToNext: '{{minutes}} min sõitu järgmisele tööle ({{order}})',
       nothingBooked: '{{day}} pole midagi planeeritud',
       booked: '{{day}} planeeritud {{hours}} h'
     }
   },
   conflicts: {
     overlap: 'Kattub hooldustellimusega {{order}} ({{span}})',
+    travel: 'Liiga vähe aega sõiduks tellimuselt {{order}}: {{minutes}} min ({{km}} km), vahe on {{gap}} min',
     unknownWorker: 'Tundmatu töötaja',
     holiday: 'Algab pühal ({{day}})',
     outsideHours: 'Väljaspool tööaega ({{from}}–{{to}})',

@@ -104,6 +104,15 @@ export const documents: Shape<typeof en> = {
     creditsPartOf: 'See kreeditarve krediteerib osaliselt {{date}} arvet {{number}}.'
   },
   daySheet: {
+    drive: 'Sõit {{minutes}} min · {{km}} km {{where}}',
+    driveUnknown: 'Sõit {{where}}: koordinaadid puuduvad',
+    fromHome: 'lähtekohast {{place}}',
+    fromJob: 'tellimuselt {{order}} {{place}}',
+    toHome: 'lähtekohta {{place}}',
+    driving: 'Sõiduaeg',
+    kilometres: 'Kilomeetrid',
+    km: '{{km}} km',
+    legsUnknown: 'Sõidud ilma koordinaatideta',
     title: 'Päevaplaan',
     access: 'Ligipääs: {{notes}}',
     time: 'Aeg',

@@ -35,6 +35,10 @@ export const masterdata: Shape<typeof en> = {
     roleAria: 'Rolli filter',
     inactiveBadge: 'mitteaktiivne'
   },
+  coordinates: {
+    latitudeHint: 'nt 59.437',
+    longitudeHint: 'nt 24.7536'
+  },
   customers: {
     title: 'Kliendid',
     one: 'Klient',
@@ -60,6 +64,9 @@ export const masterdata: Shape<typeof en> = {
     sitePostalCode: 'Asukoha {{n}} postiindeks',
     siteCountry: 'Asukoha {{n}} riik',
     siteAccessNotes: 'Asukoha {{n}} ligipääs',
+    coordinates: 'Koordinaadid',
+    siteLatitude: 'Asukoha {{n}} laiuskraad',
+    siteLongitude: 'Asukoha {{n}} pikkuskraad',
     removeSite: 'Eemalda asukoht {{n}}',
     contacts: 'Kontaktid',
     addContact: 'Lisa kontakt',
@@ -124,6 +131,8 @@ export const masterdata: Shape<typeof en> = {
     noTeam: 'Meeskonnata',
     homeBase: 'Kodubaas',
     homeBaseHint: 'Kust päev algab',
+    homeLatitude: 'Lähtekoha laiuskraad',
+    homeLongitude: 'Lähtekoha pikkuskraad',
     skills: 'Oskused',
     noSkills: 'Oskusi pole',
     workingHours: 'Tööaeg',

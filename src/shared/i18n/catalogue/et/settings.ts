@@ -81,6 +81,16 @@ export const settings: Shape<typeof en> = {
     holidaysHint: 'Kõigi puhkepäevad; salvestatakse kuupäevade järjekorras.',
     noHolidays: 'Pühi pole.'
   },
+  travel: {
+    title: 'Sõit tööde vahel',
+    hint: 'Sõiduaeg = linnulennu kaugus × teetegur ÷ kiirus + püsilisa. Kasutavad planeerimistahvel, päevaleht ja soovitused.',
+    roadFactor: 'Teetegur',
+    roadFactorHint: 'Teekilomeetreid linnulennu kilomeetri kohta (Eestis tavaliselt 1,3)',
+    speed: 'Keskmine kiirus (km/h)',
+    speedHint: 'Uksest ukseni, linn ja maantee kokku',
+    overhead: 'Lisaaeg sõidu kohta (minutit)',
+    overheadHint: 'Parkimine, ukseni kõndimine, registreerimine'
+  },
   dispatchSla: {
     title: 'Lähetamine ja teenusetase',
     atRisk: 'Ohus, kui teenusetaseme aega on jäänud kõige rohkem (minutit)',

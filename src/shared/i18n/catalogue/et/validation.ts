@@ -57,6 +57,12 @@ export const validation: Shape<typeof en> = {
   oneDefaultVat: 'Märgi täpselt üks käibemaksumäär vaikimisi määraks',
   workingDayNeeded: 'Kalendris peab olema vähemalt üks tööpäev',
   dateTwice: 'Kuupäev on loetelus kaks korda',
+  latitude: 'Laiuskraad: kümnendkraadid −90 kuni 90 (nt 59.437)',
+  longitude: 'Pikkuskraad: kümnendkraadid −180 kuni 180 (nt 24.7536)',
+  latitudeMissing: 'Sisesta ka laiuskraad või tühjenda pikkuskraad',
+  longitudeMissing: 'Sisesta ka pikkuskraad või tühjenda laiuskraad',
+  roadFactor: 'Teeteguri: 1 kuni 3 (teekilomeetreid linnulennu kilomeetri kohta)',
+  travelSpeed: 'Kiirus: 5 kuni 200 km/h',
   wholeMinutes: 'Ainult täisminutid',
   slaTarget: {
     responseRequired: 'Reageerimise eesmärk on kohustuslik',
