@@ -37,7 +37,11 @@ const orderSummary = {
   requestedEnd: z.number().int().nullable(),
   sla: slaBadge.nullable(),
   /** Finished, posted or cancelled (ADR 0017). */
-  orderFinished: z.boolean()
+  orderFinished: z.boolean(),
+  /** The site's town and point (WGS84 degrees) for the map; null for a one-time address or a site without them. */
+  city: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable()
 }
 
 export const boardCard = z.object({
@@ -67,7 +71,10 @@ export const boardTechnician = z.object({
   skillIds: z.array(id),
   /** The technician's own hours, or the company's when they have none. */
   workingHours: weekHours,
-  active: z.boolean()
+  active: z.boolean(),
+  /** Where the technician's day starts and ends (the map's route), null when not entered. */
+  homeLatitude: z.number().nullable(),
+  homeLongitude: z.number().nullable()
 })
 export type BoardTechnician = z.infer<typeof boardTechnician>
 

@@ -132,6 +132,14 @@ const logo = z
   })
   .default('')
 
+/**
+ * Empty (no tiles), or an https URL template with Leaflet's {z}, {x} and {y} placeholders: the window's content
+ * security policy lets images come from https servers only (ADR 0031).
+ */
+export function isTileUrl(s: string): boolean {
+  return s === '' || (/^https:\/\/[^\s]+$/.test(s) && ['{z}', '{x}', '{y}'].every((p) => s.includes(p)))
+}
+
 export const settingsInput = z
   .object({
     companyName: requiredText(200),
@@ -176,7 +184,9 @@ export const settingsInput = z
       .max(24 * 30, 'validation.idleMax')
       .default(12),
     /** A return's deadline: its created date plus this many days. */
-    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30)
+    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30),
+    mapTileUrl: optionalText(500).refine(isTileUrl, 'validation.tileUrl'),
+    mapTileAttribution: optionalText(300)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -231,7 +241,9 @@ export const settingsRow = z.object({
   slaOnGeneratedOrders: z.boolean(),
   dispatchPastLimitHours: z.number().int(),
   sessionIdleHours: z.number().int(),
-  rmaValidityDays: z.number().int()
+  rmaValidityDays: z.number().int(),
+  mapTileUrl: z.string(),
+  mapTileAttribution: z.string()
 })
 export type Settings = z.infer<typeof settingsRow>
 

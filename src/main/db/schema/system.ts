@@ -91,6 +91,13 @@ export const settings = sqliteTable(
     sessionIdleHours: integer('session_idle_hours').notNull().default(12),
     /** A return's deadline is its created date plus this many days. */
     rmaValidityDays: integer('rma_validity_days').notNull().default(30),
+    /**
+     * The map's tile source, a Leaflet URL template ({z}/{x}/{y}); empty = no tiles, a plain background (ADR 0031):
+     * nothing leaves the machine until the shop chooses a server.
+     */
+    mapTileUrl: text('map_tile_url').notNull().default(''),
+    /** The tile provider's attribution, shown in the map's corner (OpenStreetMap's licence requires one). */
+    mapTileAttribution: text('map_tile_attribution').notNull().default(''),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

@@ -50,12 +50,14 @@ function statements(s: Sqlite): Statements {
   const ids = 'select value from json_each(?)'
   return {
     technicians: s.prepare(
-      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone,
+         w.home_latitude as homeLatitude, w.home_longitude as homeLongitude
        from workers w
        where (w.active = 1 and exists (select 1 from json_each(w.roles) r where r.value = 'technician')) or w.id in (${ids})`
     ),
     workersById: s.prepare(
-      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone from workers w where w.id in (${ids})`
+      `select w.id, w.number, w.name, w.team_id as teamId, w.roles, w.working_hours as workingHours, w.active, w.phone,
+         w.home_latitude as homeLatitude, w.home_longitude as homeLongitude from workers w where w.id in (${ids})`
     ),
     skillsOf: s.prepare(`select worker_id as workerId, skill_id as skillId from worker_skills where worker_id in (${ids})`),
     teams: s.prepare('select id, name from dispatch_teams order by name, id'),
@@ -84,7 +86,7 @@ const ADDRESS = `coalesce(cs.street || ', ' || cs.city, o.one_time_address)`
 
 const SUMMARY_COLUMNS = `o.id as orderId, o.number as orderNumber, o.version as orderVersion, o.priority, st.name as stageName,
   c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd,
-  o.progress, o.stage_id as stageId`
+  o.progress, o.stage_id as stageId, cs.city, cs.latitude, cs.longitude`
 
 const SUMMARY_JOINS = `join customers c on c.id = o.customer_id join service_stages st on st.id = o.stage_id
   left join customer_sites cs on cs.id = o.site_id`
@@ -118,6 +120,8 @@ interface WorkerRaw {
   workingHours: string | null
   active: number
   phone: string
+  homeLatitude: number | null
+  homeLongitude: number | null
 }
 
 export interface Technician extends BoardTechnician {
@@ -168,6 +172,8 @@ function toTechnicians(ctx: ServiceContext, rows: WorkerRaw[], calendars: Calend
       workingHours: calendar.week,
       active: w.active === 1,
       phone: w.phone,
+      homeLatitude: w.homeLatitude,
+      homeLongitude: w.homeLongitude,
       calendar
     }
   })
@@ -204,6 +210,9 @@ export interface OrderSummary {
   sla: SlaBadge | null
   /** Finished, posted or cancelled (ADR 0017). */
   orderFinished: boolean
+  city: string | null
+  latitude: number | null
+  longitude: number | null
 }
 
 /** Task names, required skills (the union over the order's tasks) and SLA badges of many orders. */
@@ -266,7 +275,10 @@ function summaryOf(r: unknown[], x: OrderExtras): OrderSummary {
     requestedStart: r[8] as number | null,
     requestedEnd: r[9] as number | null,
     sla: x.sla.get(orderId) ?? null,
-    orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages)
+    orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages),
+    city: r[12] as string | null,
+    latitude: r[13] as number | null,
+    longitude: r[14] as number | null
   }
 }
 

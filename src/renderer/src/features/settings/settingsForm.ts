@@ -39,5 +39,7 @@ export const emptySettings: SettingsValues = {
   slaOnGeneratedOrders: true,
   dispatchPastLimitHours: 24,
   sessionIdleHours: 12,
-  rmaValidityDays: 30
+  rmaValidityDays: 30,
+  mapTileUrl: '',
+  mapTileAttribution: ''
 }
