@@ -8,4 +8,6 @@ CREATE TABLE `list_columns` (
 --> statement-breakpoint
 ALTER TABLE `settings` ADD `travel_road_factor` real DEFAULT 1.3 NOT NULL;--> statement-breakpoint
 ALTER TABLE `settings` ADD `travel_speed_kmh` integer DEFAULT 60 NOT NULL;--> statement-breakpoint
-ALTER TABLE `settings` ADD `travel_overhead_minutes` integer DEFAULT 5 NOT NULL;
+ALTER TABLE `settings` ADD `travel_overhead_minutes` integer DEFAULT 5 NOT NULL;--> statement-breakpoint
+ALTER TABLE `settings` ADD `map_tile_url` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `settings` ADD `map_tile_attribution` text DEFAULT '' NOT NULL;

@@ -40,6 +40,8 @@ const orderSummary = {
   orderFinished: z.boolean(),
   /** The order's site and its coordinates (null: a one-time address, or none entered). */
   siteId: id.nullable(),
+  /** The site's town and point (WGS84 degrees) for the map; null for a one-time address or a site without them. */
+  city: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable()
 }
@@ -85,7 +87,10 @@ export const boardTechnician = z.object({
   skillIds: z.array(id),
   /** The technician's own hours, or the company's when they have none. */
   workingHours: weekHours,
-  active: z.boolean()
+  active: z.boolean(),
+  /** Where the technician's day starts and ends (the map's route), null when not entered. */
+  homeLatitude: z.number().nullable(),
+  homeLongitude: z.number().nullable()
 })
 export type BoardTechnician = z.infer<typeof boardTechnician>
 

@@ -133,6 +133,14 @@ const logo = z
   })
   .default('')
 
+/**
+ * Empty (no tiles), or an https URL template with Leaflet's {z}, {x} and {y} placeholders: the window's content
+ * security policy lets images come from https servers only (ADR 0031).
+ */
+export function isTileUrl(s: string): boolean {
+  return s === '' || (/^https:\/\/[^\s]+$/.test(s) && ['{z}', '{x}', '{y}'].every((p) => s.includes(p)))
+}
+
 export const settingsInput = z
   .object({
     companyName: requiredText(200),
@@ -191,7 +199,9 @@ export const settingsInput = z
       .int('validation.notInteger')
       .min(0, 'validation.negative')
       .max(240, 'validation.tooLarge')
-      .default(DEFAULT_TRAVEL.overheadMinutes)
+      .default(DEFAULT_TRAVEL.overheadMinutes),
+    mapTileUrl: optionalText(500).refine(isTileUrl, 'validation.tileUrl'),
+    mapTileAttribution: optionalText(300)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -249,7 +259,9 @@ export const settingsRow = z.object({
   rmaValidityDays: z.number().int(),
   travelRoadFactor: z.number(),
   travelSpeedKmh: z.number().int(),
-  travelOverheadMinutes: z.number().int()
+  travelOverheadMinutes: z.number().int(),
+  mapTileUrl: z.string(),
+  mapTileAttribution: z.string()
 })
 export type Settings = z.infer<typeof settingsRow>
 

@@ -97,6 +97,13 @@ export const settings = sqliteTable(
     travelSpeedKmh: integer('travel_speed_kmh').notNull().default(60),
     /** Minutes added to every trip between two places (parking, walking to the door). */
     travelOverheadMinutes: integer('travel_overhead_minutes').notNull().default(5),
+    /**
+     * The map's tile source, a Leaflet URL template ({z}/{x}/{y}); empty = no tiles, a plain background (ADR 0031):
+     * nothing leaves the machine until the shop chooses a server.
+     */
+    mapTileUrl: text('map_tile_url').notNull().default(''),
+    /** The tile provider's attribution, shown in the map's corner (OpenStreetMap's licence requires one). */
+    mapTileAttribution: text('map_tile_attribution').notNull().default(''),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

@@ -89,7 +89,9 @@ export function getBoard(ctx: ServiceContext, i: ParsedInput<'dispatch.board'>):
       roles: t.roles,
       skillIds: t.skillIds,
       workingHours: t.workingHours,
-      active: t.active
+      active: t.active,
+      homeLatitude: t.homeLatitude,
+      homeLongitude: t.homeLongitude
     })),
     // The cards are this call's own objects: adding the field in place spares copying 5,000 of them.
     cards: cards.map((c) =>

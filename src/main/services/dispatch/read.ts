@@ -89,7 +89,7 @@ const ADDRESS = `coalesce(cs.street || ', ' || cs.city, o.one_time_address)`
 
 const SUMMARY_COLUMNS = `o.id as orderId, o.number as orderNumber, o.version as orderVersion, o.priority, st.name as stageName,
   c.name as customerName, ${ADDRESS} as address, o.description, o.requested_start as requestedStart, o.requested_end as requestedEnd,
-  o.progress, o.stage_id as stageId, o.site_id as siteId, cs.latitude, cs.longitude`
+  o.progress, o.stage_id as stageId, o.site_id as siteId, cs.city, cs.latitude, cs.longitude`
 
 const SUMMARY_JOINS = `join customers c on c.id = o.customer_id join service_stages st on st.id = o.stage_id
   left join customer_sites cs on cs.id = o.site_id`
@@ -187,7 +187,9 @@ function toTechnicians(ctx: ServiceContext, rows: WorkerRaw[], calendars: Calend
           : {
               place: { id: `home:${w.id}`, point: pointOf(w.homeLatitude, w.homeLongitude) },
               label: w.homeBase
-            }
+            },
+      homeLatitude: w.homeLatitude,
+      homeLongitude: w.homeLongitude
     }
   })
 }
@@ -224,6 +226,7 @@ export interface OrderSummary {
   /** Finished, posted or cancelled (ADR 0017). */
   orderFinished: boolean
   siteId: number | null
+  city: string | null
   latitude: number | null
   longitude: number | null
 }
@@ -290,8 +293,9 @@ function summaryOf(r: unknown[], x: OrderExtras): OrderSummary {
     sla: x.sla.get(orderId) ?? null,
     orderFinished: isFinishedOrder({ progress: r[10] as Progress, stageId: r[11] as number }, x.finishedStages),
     siteId: r[12] as number | null,
-    latitude: r[13] as number | null,
-    longitude: r[14] as number | null
+    city: r[13] as string | null,
+    latitude: r[14] as number | null,
+    longitude: r[15] as number | null
   }
 }
 

@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core'
 import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
+import type { TrayInput } from './queries'
 import { useT } from '../../lib/i18n'
 import { ConflictsPanel } from './ConflictsPanel'
 import classes from './dispatch.module.css'
@@ -16,6 +17,7 @@ interface Props {
   conflictCount: number
   trayPick: TrayRow | null
   onPickTray: (row: TrayRow | null) => void
+  onTrayInput: (input: TrayInput) => void
   from: string
   days: number
   timeZone: string
@@ -38,6 +40,7 @@ export function BoardSide({
   conflictCount,
   trayPick,
   onPickTray,
+  onTrayInput,
   from,
   days,
   timeZone,
@@ -64,7 +67,7 @@ export function BoardSide({
       />
       {side === 'tray' && !readOnly ? (
         <>
-          <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} />
+          <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} onInput={onTrayInput} />
           {trayPick && (
             <SuggestPanel
               row={trayPick}

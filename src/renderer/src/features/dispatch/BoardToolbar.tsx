@@ -7,6 +7,7 @@ import {
   IconChevronRight,
   IconFileTypeCsv,
   IconLock,
+  IconMap,
   IconSend
 } from '@tabler/icons-react'
 import type { Board } from '@shared/domain/dispatch'
@@ -38,6 +39,9 @@ interface Props {
   onDispatch: (ids: number[]) => void
   /** Without `dispatch.plan`: no undo, redo or dispatch, and a notice saying why. */
   readOnly: boolean
+  /** The map of the day beside the board. */
+  mapOpen: boolean
+  onMap: (open: boolean) => void
 }
 
 /** The board's range, filter, undo / redo, dispatch and export controls. */
@@ -137,6 +141,16 @@ export function BoardToolbar(p: Props) {
             </Button>
           </>
         )}
+        <Button
+          size="xs"
+          variant={p.mapOpen ? 'light' : 'default'}
+          leftSection={<IconMap size={14} />}
+          aria-pressed={p.mapOpen}
+          onClick={() => p.onMap(!p.mapOpen)}
+          data-testid="map-toggle"
+        >
+          {t('dispatch.map.toggle')}
+        </Button>
         <Button size="xs" variant="default" leftSection={<IconFileTypeCsv size={14} />} onClick={() => void exportPlan()}>
           {t('dispatch.board.planCsv')}
         </Button>

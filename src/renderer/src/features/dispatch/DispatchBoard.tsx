@@ -9,11 +9,15 @@ import { BoardSide, type Side } from './BoardSide'
 import { BoardToolbar } from './BoardToolbar'
 import { BoardReadOnly } from './readOnly'
 import { CardDrawer } from './CardDrawer'
+import { DayMap } from './DayMap'
+import { MapBoundary } from '../../components/map/BaseMap'
 import classes from './dispatch.module.css'
 import { DragChip } from './DragChip'
 import { DropGhost } from './DropGhost'
 import { RowMenu, useRowMenu } from './RowMenu'
+import type { TrayInput } from './queries'
 import type { SuggestedSlot } from './SuggestPanel'
+import { DEFAULT_TRAY_INPUT } from './Tray'
 import { useBoardDrag } from './useBoardDrag'
 import { useBoardKeyboard } from './useBoardKeyboard'
 import { useBoardOps } from './useBoardOps'
@@ -38,6 +42,8 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
   const [side, setSide] = useState<Side>('tray')
   const gridRef = useRef<BoardGridHandle>(null)
   const rowMenu = useRowMenu()
+  // The tray's filters, as the tray last told them: the map's pins are the tray's rows.
+  const [trayInput, setTrayInput] = useState<TrayInput>(DEFAULT_TRAY_INPUT)
 
   // The latest render, for the stable callbacks of the hooks below (event handlers run after a commit).
   const latest = useRef({ board, selection, items: v.items, scale, trayPick, from: v.from, days: v.days })
@@ -90,6 +96,12 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
       gridRef.current?.scrollToCard(pickedSlot)
   }, [pickedSlot, boardFrom, boardTo])
 
+  // "Plan" on a map pin: the same suggestions as picking the order in the tray.
+  const planFromMap = (row: TrayRow) => {
+    setSide('tray')
+    sel.pickTray(row)
+  }
+
   const pickConflict = (card: BoardCard) => {
     sel.selectOnly(card.id)
     gridRef.current?.scrollToCard(card)
@@ -115,6 +127,8 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         dispatchable={dispatchable}
         onDispatch={(ids) => void ops.dispatchIds(ids)}
         readOnly={readOnly}
+        mapOpen={v.mapOpen}
+        onMap={v.setMapOpen}
       />
       {v.query.isError && (
         <Text c="red" size="sm">
@@ -143,6 +157,21 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                 {v.query.isPending && <Loader size="sm" />}
               </div>
             )}
+            {v.mapOpen && (
+              <div className={classes.mapSlot} style={{ flexBasis: v.mapWidth }}>
+                <MapBoundary>
+                  <DayMap
+                    board={board}
+                    date={v.date}
+                    timeZone={v.timeZone}
+                    trayInput={trayInput}
+                    pickedOrderId={trayPick?.orderId ?? null}
+                    onPlan={planFromMap}
+                    readOnly={readOnly}
+                  />
+                </MapBoundary>
+              </div>
+            )}
             <BoardSide
               side={side}
               onSide={setSide}
@@ -150,6 +179,7 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
               conflictCount={v.conflictCount}
               trayPick={trayPick}
               onPickTray={sel.pickTray}
+              onTrayInput={setTrayInput}
               from={v.from}
               days={v.days}
               timeZone={v.timeZone}

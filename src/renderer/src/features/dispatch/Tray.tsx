@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useDraggable } from '@dnd-kit/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { memo, useState } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { type Board, TRAY_TABS, type TrayRow, type TrayTab } from '@shared/domain/dispatch'
 import { PRIORITIES, type Priority } from '@shared/domain/orders'
 import type { Formats } from '@shared/i18n/format'
@@ -13,16 +13,30 @@ import { SlaBadge } from '../../components/SlaBadge'
 import { useLanguage, useT } from '../../lib/i18n'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
-import { trayQuery } from './queries'
+import { type TrayInput, trayQuery } from './queries'
 
 interface Props {
   board: Board | undefined
   selectedOrderId: number | null
   onSelect: (row: TrayRow | null) => void
+  /** Told the tray's query whenever its filters change (the map's pins follow them). */
+  onInput?: (input: TrayInput) => void
+}
+
+/** The tray as it opens: the map's pins follow the same query until the dispatcher filters. */
+export const DEFAULT_TRAY_INPUT: TrayInput = {
+  tab: 'unassigned',
+  teamId: null,
+  priority: null,
+  skillId: null,
+  from: null,
+  to: null,
+  q: '',
+  limit: 200
 }
 
 /** The work still to plan, as draggable cards: the dispatcher's to-do list beside the board. */
-export function Tray({ board, selectedOrderId, onSelect }: Props) {
+export function Tray({ board, selectedOrderId, onSelect, onInput }: Props) {
   const t = useT()
   const language = useLanguage()
   const tabLabels: Record<TrayTab, string> = {
@@ -38,18 +52,21 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
   const [date, setDate] = useState<string | null>(null)
   const [q, setQ] = useState('')
   const [debouncedQ] = useDebouncedValue(q, 250)
-  const tray = useQuery(
-    trayQuery({
+  const input = useMemo(
+    (): TrayInput => ({
+      ...DEFAULT_TRAY_INPUT,
       tab,
       teamId: teamId ? Number(teamId) : null,
       priority,
       skillId: skillId ? Number(skillId) : null,
       from: date,
       to: date,
-      q: debouncedQ,
-      limit: 200
-    })
+      q: debouncedQ
+    }),
+    [tab, teamId, priority, skillId, date, debouncedQ]
   )
+  const tray = useQuery(trayQuery(input))
+  useEffect(() => onInput?.(input), [input, onInput])
   const f = formatsFor(language, board?.timeZone ?? 'Europe/Tallinn')
   const rows = tray.data?.rows ?? []
   return (

@@ -9,6 +9,8 @@ import { boardQuery } from './queries'
 import { addDays, buildScale, fitPxPerHour, weekStart } from './timeScale'
 
 export const SIDE_WIDTH = 360
+const MAP_SHARE = 0.42
+const MAP_MIN_WIDTH = 320
 
 export type BoardView = 'day' | 'week'
 
@@ -23,6 +25,7 @@ export function useBoardView() {
   const [date, setDate] = useState(today())
   const [teamIds, setTeamIds] = useState<string[]>([])
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+  const [mapOpen, setMapOpen] = useState(false)
 
   const from = view === 'day' ? date : weekStart(date)
   const days = view === 'day' ? 1 : 7
@@ -34,8 +37,10 @@ export function useBoardView() {
   const timeZone = board?.timeZone ?? shopZone
   const body = useElementSize<HTMLDivElement>()
   const bodyRef: RefCallback<HTMLDivElement | null> = body.ref
-  // The time axis fills the space beside the names and the side panel (16 px for the scroll bar).
-  const pxPerHour = fitPxPerHour(view, body.width - SIDE_WIDTH - 8 - NAME_WIDTH - 16)
+  // The map, when open, takes a share of the width the board and the map have between them.
+  const mapWidth = mapOpen ? Math.max(MAP_MIN_WIDTH, Math.round((body.width - SIDE_WIDTH) * MAP_SHARE)) : 0
+  // The time axis fills the space beside the names, the map and the side panel (16 px for the scroll bar).
+  const pxPerHour = fitPxPerHour(view, body.width - SIDE_WIDTH - 8 - (mapOpen ? mapWidth + 8 : 0) - NAME_WIDTH - 16)
   const scale = useMemo(() => buildScale(view, from, timeZone, pxPerHour), [view, from, timeZone, pxPerHour])
   const holidays = useMemo(() => new Set(board?.holidays.map((h) => h.date)), [board?.holidays])
   const holidayNames = useMemo(() => new Map(board?.holidays.map((h) => [h.date, h.name])), [board?.holidays])
@@ -66,6 +71,9 @@ export function useBoardView() {
     teamIds,
     setTeamIds,
     toggleGroup,
+    mapOpen,
+    setMapOpen,
+    mapWidth,
     from,
     days,
     query,

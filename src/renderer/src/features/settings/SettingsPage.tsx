@@ -13,6 +13,7 @@ import { CalendarSection } from './CalendarSection'
 import { CompanySection } from './CompanySection'
 import { DispatchSlaSection } from './DispatchSlaSection'
 import { InvoicingSection } from './InvoicingSection'
+import { MapSection } from './MapSection'
 import { useSaveSettings } from './mutations'
 import { settingsQuery } from '../../lib/settings'
 import { emptySettings, type SettingsValues, toForm } from './settingsForm'
@@ -69,6 +70,7 @@ export function SettingsPage() {
           <CalendarSection form={form} readOnly={readOnly} />
           <DispatchSlaSection form={form} readOnly={readOnly} />
           <TravelSection form={form} readOnly={readOnly} />
+          <MapSection form={form} readOnly={readOnly} />
 
           {!readOnly && (
             <Group gap="xs">

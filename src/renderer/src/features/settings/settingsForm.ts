@@ -43,5 +43,7 @@ export const emptySettings: SettingsValues = {
   rmaValidityDays: 30,
   travelRoadFactor: DEFAULT_TRAVEL.roadFactor,
   travelSpeedKmh: DEFAULT_TRAVEL.speedKmh,
-  travelOverheadMinutes: DEFAULT_TRAVEL.overheadMinutes
+  travelOverheadMinutes: DEFAULT_TRAVEL.overheadMinutes,
+  mapTileUrl: '',
+  mapTileAttribution: ''
 }

@@ -121,5 +121,12 @@ export const common = {
     INTERNAL: 'Something went wrong'
   },
   /** The groups of the country select. */
-  countries: { eu: 'European Union', other: 'Other countries' }
+  countries: { eu: 'European Union', other: 'Other countries' },
+  /** Picking a point on a map (a site, a home base). */
+  map: {
+    pick: 'Place on the map',
+    pickHint: 'Click the map to set the point; zoom in for a street',
+    noPoint: 'No point set',
+    clear: 'Clear the point'
+  }
 }

@@ -39,6 +39,19 @@ export const dispatch = {
     home: '{{minutes}} min · {{km}} km home, {{place}}',
     homeNoAddress: '{{minutes}} min · {{km}} km home'
   },
+  map: {
+    toggle: 'Map',
+    title: 'Routes on {{day}}',
+    noRoutes: 'Nobody has visits with a place on this day.',
+    pins_one: '{{count}} order to plan on the map',
+    pins_other: '{{count}} orders to plan on the map',
+    unplaced_one: '{{count}} without a place (no coordinates)',
+    unplaced_other: '{{count}} without a place (no coordinates)',
+    home: 'home base',
+    plan: 'Plan',
+    failed: 'The map could not be drawn; the board works on.',
+    retry: 'Try again'
+  },
   row: {
     booked: '{{hours}} h booked',
     free: 'free',

@@ -102,6 +102,14 @@ export const settings = {
     slaOnGenerated: 'SLA clocks on orders generated from agreements',
     slaOnGeneratedHint: 'Off: only orders made by hand are measured. Applies to orders generated from now on'
   },
+  map: {
+    title: 'Map',
+    tileUrl: 'Map tile server',
+    tileUrlHint:
+      'Empty: the board’s map shows a plain background with town names and sends nothing out. OpenStreetMap: https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind its tile usage policy)',
+    attribution: 'Tile attribution',
+    attributionHint: 'Shown in the map’s corner; OpenStreetMap requires “© OpenStreetMap contributors”'
+  },
   users: {
     title: 'Users',
     one: 'User',

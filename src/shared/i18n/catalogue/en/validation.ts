@@ -23,6 +23,7 @@ export const validation = {
   wholeCents: 'Whole cents only',
   negative: 'Cannot be negative',
   tooLarge: 'Too large',
+  tileUrl: 'An https address with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   isoDateFormat: 'Use the format YYYY-MM-DD',
   notCalendarDate: 'Not a calendar date',
   timeFormat: 'Use the format HH:MM',

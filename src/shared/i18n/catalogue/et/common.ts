@@ -124,5 +124,11 @@ export const common: Shape<typeof en> = {
     FORBIDDEN: 'Pole lubatud',
     INTERNAL: 'Midagi läks valesti'
   },
-  countries: { eu: 'Euroopa Liit', other: 'Muud riigid' }
+  countries: { eu: 'Euroopa Liit', other: 'Muud riigid' },
+  map: {
+    pick: 'Asukoht kaardil',
+    pickHint: 'Klõpsa kaardil punkti määramiseks; tänava jaoks suumi sisse',
+    noPoint: 'Punkt määramata',
+    clear: 'Eemalda punkt'
+  }
 }

@@ -41,6 +41,19 @@ export const dispatch: Shape<typeof en> = {
     home: '{{minutes}} min · {{km}} km lähtekohta, {{place}}',
     homeNoAddress: '{{minutes}} min · {{km}} km lähtekohta'
   },
+  map: {
+    toggle: 'Kaart',
+    title: 'Marsruudid: {{day}}',
+    noRoutes: 'Sel päeval pole kellelgi asukohaga külastusi.',
+    pins_one: '{{count}} planeerimata tellimus kaardil',
+    pins_other: '{{count}} planeerimata tellimust kaardil',
+    unplaced_one: '{{count}} asukohata (koordinaadid puuduvad)',
+    unplaced_other: '{{count}} asukohata (koordinaadid puuduvad)',
+    home: 'kodubaas',
+    plan: 'Planeeri',
+    failed: 'Kaarti ei õnnestunud joonistada; tahvel töötab edasi.',
+    retry: 'Proovi uuesti'
+  },
   row: {
     booked: '{{hours}} h planeeritud',
     free: 'vaba',

@@ -105,6 +105,14 @@ export const settings: Shape<typeof en> = {
     slaOnGenerated: 'SLA-kell ka teenuseleppest loodud tellimustel',
     slaOnGeneratedHint: 'Väljas: mõõdetakse ainult käsitsi loodud tellimusi. Kehtib edaspidi loodavatele tellimustele'
   },
+  map: {
+    title: 'Kaart',
+    tileUrl: 'Kaardiplaatide server',
+    tileUrlHint:
+      'Tühi: tahvli kaardil on lihtne taust linnade nimedega ja midagi ei saadeta välja. OpenStreetMap: https://tile.openstreetmap.org/{z}/{x}/{y}.png (järgi selle kasutustingimusi)',
+    attribution: 'Kaardiplaatide viide',
+    attributionHint: 'Näidatakse kaardi nurgas; OpenStreetMap nõuab teksti „© OpenStreetMap contributors“'
+  },
   users: {
     title: 'Kasutajad',
     one: 'Kasutaja',

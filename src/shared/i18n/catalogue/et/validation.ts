@@ -22,6 +22,7 @@ export const validation: Shape<typeof en> = {
   wholeCents: 'Ainult täissendid',
   negative: 'Ei saa olla negatiivne',
   tooLarge: 'Liiga suur',
+  tileUrl: 'https-aadress, milles on {z}, {x} ja {y}, nt https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   isoDateFormat: 'Kasuta vormingut AAAA-KK-PP',
   notCalendarDate: 'Sellist kuupäeva pole',
   timeFormat: 'Kasuta vormingut TT:MM',
