@@ -36,7 +36,7 @@ describe('plan reasons in words (issue 19, item 4)', () => {
       { code: 'DEADLINE_MISSED', params: { deadline: at(16, 0, 6), lateMinutes: 1110, target: 'arrival' } }
     ]
     expect(text('en', reasons)).toBe(
-      'one of 2 qualified technicians that day; misses the 06.12 16:00 on-site deadline by 1110 min; 25 min from the home base; 90 min after the requested time'
+      'one of 2 qualified technicians that day; misses the 06.12 16:00 on-site deadline by 18 h 30 min; 25 min from the home base; 1 h 30 min after the requested time'
     )
     expect(
       text('en', [

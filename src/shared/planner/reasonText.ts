@@ -4,11 +4,15 @@
  * Made from the solver's reason codes (ADR 0020) as the proposal carries them (instants as epoch ms).
  */
 import type { PlanReason } from '../domain/planDay'
+import type { SlaTargetKind } from '../domain/sla'
 import type { Formats } from '../i18n/format'
 import type { T } from '../i18n/i18n'
-import { UNPLANNED_CODES } from './solver'
+import { UNPLANNED_CODES, type UnplannedCode } from './solver'
 
 const LEFT: ReadonlySet<string> = new Set(UNPLANNED_CODES)
+
+/** "response", "on-site", "resolution": which SLA target the deadline is. */
+const targetText = (t: T, r: PlanReason): string => t(`planDay.target.${(r.params.target ?? 'response') as SlaTargetKind}`)
 
 const num = (r: PlanReason, name: string): number => Number(r.params[name] ?? 0)
 
@@ -24,9 +28,9 @@ export function planReasonText(t: T, f: Formats, reasons: readonly PlanReason[],
   const parts: string[] = []
   if (by.has('LOCKED')) return t('planDay.reasons.locked')
   const unplanned = reasons.find((r) => LEFT.has(r.code))
-  if (unplanned) return t(`planDay.reasons.${unplanned.code}`, { skills: unplanned.params.skills ?? '' })
+  if (unplanned) return t(`planDay.reasons.${unplanned.code as UnplannedCode}`, { skills: String(unplanned.params.skills ?? '') })
   const met = by.get('DEADLINE_MET')
-  const deadline = met ? { deadline: when(f, num(met, 'deadline'), start), target: t(`planDay.target.${String(met.params.target)}`) } : null
+  const deadline = met ? { deadline: when(f, num(met, 'deadline'), start), target: targetText(t, met) } : null
   const count = num(by.get('QUALIFIED_TECHNICIANS') ?? { code: '', params: {} }, 'count')
   if (by.has('CLOSEST_QUALIFIED')) parts.push(deadline ? t('planDay.reasons.closestBefore', deadline) : t('planDay.reasons.closest'))
   else if (by.has('QUALIFIED_TECHNICIANS'))
@@ -36,8 +40,8 @@ export function planReasonText(t: T, f: Formats, reasons: readonly PlanReason[],
     parts.push(
       t('planDay.reasons.missed', {
         deadline: when(f, num(missed, 'deadline'), start),
-        target: t(`planDay.target.${String(missed.params.target)}`),
-        minutes: num(missed, 'lateMinutes')
+        target: targetText(t, missed),
+        late: f.duration(num(missed, 'lateMinutes'))
       })
     )
   const prev = by.get('FROM_PREVIOUS')
@@ -48,7 +52,7 @@ export function planReasonText(t: T, f: Formats, reasons: readonly PlanReason[],
         : t('planDay.reasons.fromHome', { minutes: num(prev, 'minutes') })
     )
   const late = by.get('WINDOW_LATE')
-  if (late) parts.push(t('planDay.reasons.windowLate', { minutes: num(late, 'lateMinutes') }))
+  if (late) parts.push(t('planDay.reasons.windowLate', { late: f.duration(num(late, 'lateMinutes')) }))
   else if (by.has('WAITS_FOR_WINDOW'))
     parts.push(t('planDay.reasons.waits', { time: when(f, num(by.get('WAITS_FOR_WINDOW')!, 'from'), start) }))
   else if (by.has('WINDOW_KEPT')) parts.push(t('planDay.reasons.windowKept'))

@@ -33,10 +33,14 @@ export interface JobRef {
   assignmentVersion: number | null
   /** The deadline the job's `deadline` is, and whose it is (response, arrival, resolution). */
   deadline: { at: number; target: SlaTargetKind } | null
+  /** Where a card is now (fixed or movable); null for tray work. */
+  current: { workerId: number; start: number; end: number } | null
 }
 
 export interface PlanRefs {
   timeZone: string
+  /** The movable cards' current technician and start, in the instance's terms. */
+  pins: Record<string, { technicianId: string; start: string }>
   jobs: Map<string, JobRef>
   workers: Map<string, number>
   skillNames: Map<string, string>
@@ -86,12 +90,21 @@ function deadlines(ctx: ServiceContext, orderIds: readonly number[]): Map<number
   return out
 }
 
-/** Unplanned, open work waiting for a visit (the tray's unassigned and unscheduled tabs) under the tray's filters. */
-function scopeOrderIds(ctx: ServiceContext, i: PlanDayInput, tz: string): number[] {
+/** Jobs offered to the solver per technician-day: about twice what a day holds, so the search stays short. */
+export const JOBS_PER_TECHNICIAN_DAY = 16
+
+/**
+ * Unplanned, open work waiting for a visit (the tray's unassigned and unscheduled tabs) under the tray's filters,
+ * wanted by the range's end (requested or planned to start before it, or undated: overdue work included), most
+ * urgent first as the tray sorts, at most `limit`.
+ */
+function scopeOrderIds(ctx: ServiceContext, i: PlanDayInput, tz: string, rangeTo: number, limit: number): number[] {
   const rows = ctx.db.all<{ id: number }>(
     sql`select o.id from service_orders o join service_stages st on st.id = o.stage_id${i.scope.q ? sql` join customers c on c.id = o.customer_id` : sql``}
       where ${scopeWhere(finishedStages(ctx.db), { ...i.scope, teamId: i.teamId }, tz)}
-      order by o.id limit 5000`
+        and (coalesce(o.requested_start, o.planned_start) is null or coalesce(o.requested_start, o.planned_start) < ${rangeTo})
+      order by case o.priority when 'high' then 0 when 'normal' then 1 else 2 end, o.requested_start is null, o.requested_start, o.id
+      limit ${limit}`
   )
   return rows.map((r) => r.id)
 }
@@ -128,7 +141,7 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
     (ctx.conn.sqlite.prepare('select id, name from skills').all() as { id: number; name: string }[]).map((s) => [`s${s.id}`, s.name])
   )
 
-  const refs: PlanRefs = { timeZone: tz, jobs: new Map(), workers: new Map(), skillNames }
+  const refs: PlanRefs = { timeZone: tz, pins: {}, jobs: new Map(), workers: new Map(), skillNames }
   const instance: PlannerInstance = {
     version: 1,
     travel: travelModelFor(ctx),
@@ -158,7 +171,8 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
 
   // The technicians' cards in the range: planned ones may move, the rest stay where they are.
   const cards = loadCards(ctx, rangeFrom, rangeTo, now).filter((c) => techIds.has(c.workerId) && !c.finished && c.start >= rangeFrom)
-  const orderIds = scopeOrderIds(ctx, i, tz)
+  const techDays = instance.technicians.reduce((n, t) => n + t.shifts.length, 0)
+  const orderIds = techDays === 0 ? [] : scopeOrderIds(ctx, i, tz, rangeTo, Math.min(2000, techDays * JOBS_PER_TECHNICIAN_DAY))
   const allOrders = [...new Set([...orderIds, ...cards.map((c) => c.orderId)])]
   const summaries = loadSummaries(ctx, orderIds, now)
   const durations = loadDurations(ctx, orderIds)
@@ -174,7 +188,7 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
   }
   const deadline = (orderId: number): string | null => {
     const d = due.get(orderId)
-    return d ? wallClock(Math.max(d.at, rangeFrom), tz) : null
+    return d ? wallClock(d.at, tz) : null
   }
 
   for (const c of cards) {
@@ -187,9 +201,11 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
       priority: c.priority,
       assignmentId: c.id,
       assignmentVersion: c.version,
-      deadline: due.get(c.orderId) ?? null
+      deadline: due.get(c.orderId) ?? null,
+      current: { workerId: c.workerId, start: c.start, end: c.end }
     })
     const movable = c.status === 'planned' && c.start >= now
+    if (movable) refs.pins[key] = { technicianId: `w${c.workerId}`, start: wallClock(c.start, tz) }
     instance.jobs.push({
       id: key,
       label: c.orderNumber,
@@ -214,7 +230,8 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
       priority: s.priority,
       assignmentId: null,
       assignmentVersion: null,
-      deadline: due.get(id) ?? null
+      deadline: due.get(id) ?? null,
+      current: null
     })
     // The requested window, either side open meaning the planned range's edge.
     const requested = s.requestedStart !== null || s.requestedEnd !== null

@@ -34,7 +34,7 @@ export function startPlan(ctx: ServiceContext, i: PlanDayInput): PlanJob {
   const user = requirePermission(ctx, 'dispatch.plan')
   const { instance, refs } = buildPlanInstance(ctx, i)
   const job: PlanJob = { id: nextId++, status: 'running', progress: 0, proposal: null, error: null }
-  const request: SolveRequest = { instance, seconds: i.seconds, seed: 1 }
+  const request: SolveRequest = { instance, seconds: i.seconds, seed: 1, pins: refs.pins }
   const worker = startPlanWorker(request)
   const entry: Running = { job, userId: user.id, worker, done: Promise.resolve(job) }
   entry.done = new Promise<PlanJob>((resolve) => {

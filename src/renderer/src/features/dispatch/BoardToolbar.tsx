@@ -7,6 +7,7 @@ import {
   IconChevronRight,
   IconFileTypeCsv,
   IconLock,
+  IconRoute,
   IconSend
 } from '@tabler/icons-react'
 import type { Board } from '@shared/domain/dispatch'
@@ -38,6 +39,7 @@ interface Props {
   onDispatch: (ids: number[]) => void
   /** Without `dispatch.plan`: no undo, redo or dispatch, and a notice saying why. */
   readOnly: boolean
+  onPlanDay: () => void
 }
 
 /** The board's range, filter, undo / redo, dispatch and export controls. */
@@ -127,6 +129,9 @@ export function BoardToolbar(p: Props) {
                 <IconArrowForwardUp size={16} />
               </ActionIcon>
             </Tooltip>
+            <Button size="xs" variant="light" color="violet" leftSection={<IconRoute size={14} />} onClick={p.onPlanDay}>
+              {t('planDay.button')}
+            </Button>
             <Button
               size="xs"
               leftSection={<IconSend size={14} />}

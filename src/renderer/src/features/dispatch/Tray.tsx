@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useDraggable } from '@dnd-kit/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { memo, useState } from 'react'
+import { memo, type RefObject, useEffect, useState } from 'react'
 import { type Board, TRAY_TABS, type TrayRow, type TrayTab } from '@shared/domain/dispatch'
 import { PRIORITIES, type Priority } from '@shared/domain/orders'
 import type { Formats } from '@shared/i18n/format'
@@ -13,16 +13,19 @@ import { SlaBadge } from '../../components/SlaBadge'
 import { useLanguage, useT } from '../../lib/i18n'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
+import type { PlanScope } from './PlanDayDialog'
 import { trayQuery } from './queries'
 
 interface Props {
   board: Board | undefined
   selectedOrderId: number | null
   onSelect: (row: TrayRow | null) => void
+  /** Where the current filters are kept for Plan day, which plans what the tray's filters show. */
+  filtersRef?: RefObject<PlanScope | null>
 }
 
 /** The work still to plan, as draggable cards: the dispatcher's to-do list beside the board. */
-export function Tray({ board, selectedOrderId, onSelect }: Props) {
+export function Tray({ board, selectedOrderId, onSelect, filtersRef }: Props) {
   const t = useT()
   const language = useLanguage()
   const tabLabels: Record<TrayTab, string> = {
@@ -38,6 +41,9 @@ export function Tray({ board, selectedOrderId, onSelect }: Props) {
   const [date, setDate] = useState<string | null>(null)
   const [q, setQ] = useState('')
   const [debouncedQ] = useDebouncedValue(q, 250)
+  useEffect(() => {
+    if (filtersRef) filtersRef.current = { priority, skillId: skillId ? Number(skillId) : null, from: date, to: date, q: debouncedQ }
+  }, [filtersRef, priority, skillId, date, debouncedQ])
   const tray = useQuery(
     trayQuery({
       tab,
