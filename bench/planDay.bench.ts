@@ -39,7 +39,7 @@ export const benches = defineBenches([
         t = performance.now()
         const started = await runMethod({ conn, now: () => NOW }, () => null, ctx.session, 'dispatch.planStart', input)
         if (!started.ok) throw new Error(started.error.message)
-        const job = await planFinished(started.data.id)
+        const job = await planFinished((started.data as { id: number }).id)
         totals.push(performance.now() - t)
         if (job.status !== 'done') throw new Error(`plan ${job.status}: ${job.error}`)
         last = {
