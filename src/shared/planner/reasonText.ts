@@ -28,7 +28,7 @@ export function planReasonText(t: T, f: Formats, reasons: readonly PlanReason[],
   const parts: string[] = []
   if (by.has('LOCKED')) return t('planDay.reasons.locked')
   const unplanned = reasons.find((r) => LEFT.has(r.code))
-  if (unplanned) return t(`planDay.reasons.${unplanned.code as UnplannedCode}`, { skills: String(unplanned.params.skills ?? '') })
+  if (unplanned) return t(`planDay.unplanned.${unplanned.code as UnplannedCode}`, { skills: String(unplanned.params.skills ?? '') })
   const met = by.get('DEADLINE_MET')
   const deadline = met ? { deadline: when(f, num(met, 'deadline'), start), target: targetText(t, met) } : null
   const count = num(by.get('QUALIFIED_TECHNICIANS') ?? { code: '', params: {} }, 'count')

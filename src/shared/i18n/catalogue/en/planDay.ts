@@ -42,7 +42,9 @@ export const planDay = {
     windowKept: 'within the requested time',
     windowLate: '{{late}} after the requested time',
     waits: 'waits for the requested time ({{time}})',
-    locked: 'dispatched: stays where it is',
+    locked: 'dispatched: stays where it is'
+  },
+  unplanned: {
     NO_TECHNICIANS: 'no technicians to plan with',
     WINDOW_INVERTED: 'the requested time ends before it begins',
     NO_LOCATION: 'the site has no coordinates',

@@ -45,7 +45,9 @@ export const planDay: Shape<typeof en> = {
     windowKept: 'soovitud aja sees',
     windowLate: '{{late}} pärast soovitud aega',
     waits: 'ootab soovitud aega ({{time}})',
-    locked: 'lähetatud: jääb paigale',
+    locked: 'lähetatud: jääb paigale'
+  },
+  unplanned: {
     NO_TECHNICIANS: 'pole teenusetehnikuid, kellega planeerida',
     WINDOW_INVERTED: 'soovitud aeg lõpeb enne, kui algab',
     NO_LOCATION: 'objektil pole koordinaate',
