@@ -12,7 +12,9 @@ export default defineConfig({
         input: {
           // The Electron entry and the browser-mode host are built side by side from the same handlers.
           index: resolve(__dirname, 'src/main/electron/main.ts'),
-          web: resolve(__dirname, 'src/main/http/web.ts')
+          web: resolve(__dirname, 'src/main/http/web.ts'),
+          // The planner's worker thread (services/planner/workerPath.ts finds it beside the bundle).
+          planWorker: resolve(__dirname, 'src/main/services/planner/solveWorker.ts')
         }
       }
     }

@@ -112,6 +112,8 @@ const BUILT: Record<string, readonly string[]> = {
   'errors.record': RECORD_KINDS,
   'errors.another': UNIQUE_KINDS,
   'errors.sla.target': SLA_TARGET_KINDS,
+  'planDay.target': SLA_TARGET_KINDS,
+  'planDay.unplanned': UNPLANNED_CODES,
   'enums.periodCode': PERIOD_CODES,
   'subscriptions.invoiceLine': FEE_KINDS,
   'subscriptions.feeKind': FEE_KINDS,

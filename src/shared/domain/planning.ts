@@ -4,7 +4,7 @@ import { holiday } from './system'
 
 /* ---------- exact undo of board changes (ADR 0016) ---------- */
 
-export const CHANGE_KINDS = ['assign', 'move', 'unassign', 'dispatch'] as const
+export const CHANGE_KINDS = ['assign', 'move', 'unassign', 'dispatch', 'plan'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
 
 /** Added to every board change's answer: what `dispatch.undo` takes; null when the change changed nothing. */

@@ -113,6 +113,8 @@ export interface SolveOptions {
   iterations?: number
   /** Clock for the time box (tests pass a fake). */
   now?: () => number
+  /** Called after every ruin-and-recreate round with the rounds done and planned (the app's progress bar). */
+  onProgress?: (done: number, total: number) => void
 }
 
 /* ---------- the model the search works on ---------- */
@@ -433,7 +435,8 @@ class Search {
   constructor(
     private readonly m: Model,
     private readonly rng: () => number,
-    private readonly timeUp: () => boolean
+    private readonly timeUp: () => boolean,
+    private readonly onProgress: (done: number, total: number) => void = () => {}
   ) {}
 
   total(): number {
@@ -796,6 +799,7 @@ class Search {
       for (let j = 0; j < m.jobs.length; j++) if (this.movable(j) && m.routeOf[j]! >= 0) planned.push(j)
       if (!planned.length) return
       this.iterations++
+      this.onProgress(it, rounds)
       const ruin = new Set<number>()
       const first = planned[Math.floor(this.rng() * planned.length)]!
       const kind = this.rng()
@@ -1014,7 +1018,7 @@ export function solve(inst: PlannerInstance, options: SolveOptions = {}): Plan {
   const m = new Model(inst)
   const todo = m.jobs.some((j) => Number.isNaN(j.fixedStart) && j.cands.length > 0)
   if (!todo) return describe(m, seed, null, started, now)
-  const search = new Search(m, mulberry32(seed), () => now() > limit)
+  const search = new Search(m, mulberry32(seed), () => now() > limit, options.onProgress)
   search.insertRegret(m.jobs.map((_, j) => j))
   search.localSearch()
   search.ruinAndRecreate(options.iterations ?? 500)

@@ -24,7 +24,7 @@ export const boardChanges = sqliteTable(
   },
   (t) => [
     index('board_changes_created_idx').on(t.createdAt),
-    check('board_changes_kind_check', sql`${t.kind} in ('assign','move','unassign','dispatch')`),
+    check('board_changes_kind_check', sql`${t.kind} in ('assign','move','unassign','dispatch','plan')`),
     check('board_changes_state_check', sql`${t.state} in ('done','undone')`)
   ]
 )

@@ -87,6 +87,7 @@ export const RECORD_KINDS = [
   'line',
   'orderLine',
   'orderSlaClock',
+  'planJob',
   'payment',
   'returnOrder',
   'returnLine',

@@ -7,6 +7,8 @@ import { assign, dispatchWork, move, setStatus, unassign } from './mutations'
 import { iteratePlan, listPlan } from './plan'
 import { suggest } from './suggest'
 import { getTray } from './tray'
+import { applyPlan } from '../planner/apply'
+import { cancelPlan, getPlan, startPlan } from '../planner/jobs'
 
 type Slice = typeof dispatchContract
 
@@ -46,6 +48,10 @@ export const dispatchHandlers = {
   'dispatch.setStatus': setStatus,
   'dispatch.suggest': suggest,
   'dispatch.daySheet': daySheet,
+  'dispatch.planStart': startPlan,
+  'dispatch.planJob': getPlan,
+  'dispatch.planCancel': cancelPlan,
+  'dispatch.planApply': applyPlan,
   'dispatchPlan.list': listPlan
 } satisfies HandlersOf<Slice>
 

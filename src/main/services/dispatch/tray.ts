@@ -42,8 +42,10 @@ function tabWhere(tab: TrayTab, todayStart: number, live: SQL): SQL {
   }
 }
 
+type TrayFilter = Pick<TrayIn, 'teamId' | 'priority' | 'from' | 'to' | 'skillId' | 'q'>
+
 /** The filters shared by every tab (the counts obey them too). */
-function filterWhere(i: TrayIn, timeZone: string): SQL[] {
+function filterWhere(i: TrayFilter, timeZone: string): SQL[] {
   const out: SQL[] = []
   // An order nobody is named on belongs to no team yet: it stays visible whichever team is being planned.
   if (i.teamId !== null) {
@@ -63,6 +65,14 @@ function filterWhere(i: TrayIn, timeZone: string): SQL[] {
     out.push(sql`(o.number like ${p} escape '\\' or o.description like ${p} escape '\\' or c.name like ${p} escape '\\')`)
   }
   return out
+}
+
+/**
+ * Work waiting to be planned (the unassigned and unscheduled tabs) under the tray's filters: what Plan day plans.
+ * Over `service_orders o join service_stages st` (and `customers c` when `q` is given).
+ */
+export function scopeWhere(finished: ReadonlySet<number>, f: TrayFilter, timeZone: string): SQL {
+  return and([sql`${openWhere(finished)} and st.stops_sla_clock = 0 and ${UNPLANNED}`, ...filterWhere(f, timeZone)])
 }
 
 /** The customer is joined only for a text search: for tens of thousands of open orders the join is most of the cost. */

@@ -19,6 +19,7 @@ import {
 } from '../../domain/dispatch'
 import { pdfFile } from '../../domain/orders'
 import { changeRef, changeStepInput, changeStepResult } from '../../domain/planning'
+import { planApplyInput, planApplyResult, planDayInput, planJob } from '../../domain/planDay'
 
 export const dispatchContract = {
   'dispatch.board': method(boardInput, board, 'orders.read'),
@@ -34,6 +35,12 @@ export const dispatchContract = {
   'dispatch.setStatus': method(statusInput, assignmentResult, 'orders.register'),
   'dispatch.suggest': method(suggestInput, z.array(suggestion), 'dispatch.plan'),
   'dispatch.daySheet': method(daySheetInput, pdfFile, 'orders.read'),
+  /** Plan day (ADR 0020): starts the planner in a worker thread; poll planJob, cancel with planCancel. */
+  'dispatch.planStart': method(planDayInput, planJob, 'dispatch.plan'),
+  'dispatch.planJob': method(z.object({ id }), planJob, 'dispatch.plan'),
+  'dispatch.planCancel': method(z.object({ id }), planJob, 'dispatch.plan'),
+  /** Applies the ticked proposals in one transaction, as one undoable board change. */
+  'dispatch.planApply': method(planApplyInput, planApplyResult, 'dispatch.plan'),
   /** The plan over [from, to] as a list, for the CSV export of a day's plan. */
   'dispatchPlan.list': method(
     listInput({ from: isoDate, to: isoDate, teamId: id.nullable().default(null), workerId: id.nullable().default(null) }),

@@ -2,10 +2,12 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef } from 'react'
 import type { Board, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
+import type { PlanGhost } from '@shared/domain/planDay'
 import { type Formats, formatsFor } from '@shared/i18n/format'
 import { useLanguage, useT } from '../../lib/i18n'
 import type { CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
+import { ghostKey } from './planKeys'
 import type { SuggestedSlot } from './SuggestPanel'
 import { type RowActions, TechRow } from './TechRow'
 import { type TimeScale, xOf } from './timeScale'
@@ -83,10 +85,13 @@ interface Props {
   toggleGroup: (key: string) => void
   /** A suggestion's slot, outlined on its technician's row while the dispatcher hovers or picks it. */
   suggested: SuggestedSlot | null
+  /** A Plan day proposal's visits, drawn as dashed ghost cards (the ticked ones solid-edged). */
+  planGhosts?: readonly PlanGhost[]
+  ticked?: ReadonlySet<string>
 }
 
 export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
-  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup, suggested },
+  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup, suggested, planGhosts, ticked },
   ref
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -233,6 +238,25 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
             </div>
           )
         })}
+        {planGhosts?.map((g) => {
+          const box = suggestedBox(scale, items, rowHeight, g)
+          if (!box) return null
+          const key = ghostKey(g)
+          return (
+            <div
+              key={key}
+              className={`${classes.planGhost} ${ticked?.has(key) ? '' : classes.planGhostOff}`}
+              style={{ left: NAME_WIDTH + box.left, width: box.width, top: box.top + 3, height: rowHeight - 6 }}
+              title={t('planDay.ghost', { order: g.orderNumber, time: `${f.time(g.start)}–${f.time(g.end)}` })}
+              data-testid="plan-ghost"
+              data-worker={g.workerId}
+              data-order={g.orderNumber}
+            >
+              {g.orderNumber}
+              {scale.view === 'day' && <span className={classes.planGhostSub}> {g.customerName}</span>}
+            </div>
+          )
+        })}
         {ghost && suggested && (
           <div
             className={classes.suggestGhost}
@@ -258,7 +282,7 @@ function suggestedBox(
   scale: TimeScale,
   items: readonly GridItem[],
   rowHeight: number,
-  slot: SuggestedSlot
+  slot: Pick<SuggestedSlot, 'workerId' | 'start' | 'end'>
 ): { left: number; width: number; top: number } | null {
   const first = scale.segments[0]!.start
   const last = scale.segments[scale.segments.length - 1]!.end

@@ -1,9 +1,11 @@
 import { SegmentedControl } from '@mantine/core'
+import type { RefObject } from 'react'
 import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
 import type { TrayInput } from './queries'
 import { useT } from '../../lib/i18n'
 import { ConflictsPanel } from './ConflictsPanel'
 import classes from './dispatch.module.css'
+import type { PlanScope } from './PlanDayDialog'
 import { type SuggestedSlot, SuggestPanel } from './SuggestPanel'
 import { Tray } from './Tray'
 import { SIDE_WIDTH } from './useBoardView'
@@ -30,6 +32,7 @@ interface Props {
   onPickConflict: (card: BoardCard) => void
   /** Without `dispatch.plan` there is no work to plan: only the conflicts are shown. */
   readOnly: boolean
+  trayFilters?: RefObject<PlanScope | null>
 }
 
 /** Beside the board: the tray of work to plan (with suggestions for the picked order) or the conflicts. */
@@ -50,7 +53,8 @@ export function BoardSide({
   onPickSuggestion,
   selection,
   onPickConflict,
-  readOnly
+  readOnly,
+  trayFilters
 }: Props) {
   const t = useT()
   return (
@@ -67,7 +71,13 @@ export function BoardSide({
       />
       {side === 'tray' && !readOnly ? (
         <>
-          <Tray board={board} selectedOrderId={trayPick?.orderId ?? null} onSelect={onPickTray} onInput={onTrayInput} />
+          <Tray
+            board={board}
+            selectedOrderId={trayPick?.orderId ?? null}
+            onSelect={onPickTray}
+            onInput={onTrayInput}
+            filtersRef={trayFilters}
+          />
           {trayPick && (
             <SuggestPanel
               row={trayPick}

@@ -8,6 +8,7 @@ import {
   IconFileTypeCsv,
   IconLock,
   IconMap,
+  IconRoute,
   IconSend
 } from '@tabler/icons-react'
 import type { Board } from '@shared/domain/dispatch'
@@ -42,6 +43,7 @@ interface Props {
   /** The map of the day beside the board. */
   mapOpen: boolean
   onMap: (open: boolean) => void
+  onPlanDay: () => void
 }
 
 /** The board's range, filter, undo / redo, dispatch and export controls. */
@@ -131,6 +133,9 @@ export function BoardToolbar(p: Props) {
                 <IconArrowForwardUp size={16} />
               </ActionIcon>
             </Tooltip>
+            <Button size="xs" variant="light" color="violet" leftSection={<IconRoute size={14} />} onClick={p.onPlanDay}>
+              {t('planDay.button')}
+            </Button>
             <Button
               size="xs"
               leftSection={<IconSend size={14} />}

@@ -2,6 +2,7 @@ import { Badge, Group, Loader, Text } from '@mantine/core'
 import { AutoScrollActivator, DndContext } from '@dnd-kit/core'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
+import type { PlanProposal } from '@shared/domain/planDay'
 import { dateOf } from '@shared/time'
 import { useT } from '../../lib/i18n'
 import { BoardGrid, type BoardGridHandle } from './BoardGrid'
@@ -14,6 +15,9 @@ import { MapBoundary } from '../../components/map/BaseMap'
 import classes from './dispatch.module.css'
 import { DragChip } from './DragChip'
 import { DropGhost } from './DropGhost'
+import { PlanDayDialog, type PlanScope } from './PlanDayDialog'
+import { ghostKey } from './planKeys'
+import { PlanProposalPanel } from './PlanProposalPanel'
 import { RowMenu, useRowMenu } from './RowMenu'
 import type { TrayInput } from './queries'
 import type { SuggestedSlot } from './SuggestPanel'
@@ -96,6 +100,35 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
       gridRef.current?.scrollToCard(pickedSlot)
   }, [pickedSlot, boardFrom, boardTo])
 
+  // Plan day: the dialog, then the proposal on the board (ghost cards) and beside it, ticked visits applied in one step.
+  const [planOpen, setPlanOpen] = useState(false)
+  const [proposal, setProposal] = useState<PlanProposal | null>(null)
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
+  const [applying, setApplying] = useState(false)
+  const trayFilters = useRef<PlanScope | null>(null)
+  const showProposal = useCallback((p: PlanProposal) => {
+    setPlanOpen(false)
+    setProposal(p)
+    setTicked(new Set(p.ghosts.map(ghostKey)))
+  }, [])
+  const tick = (keys: string[], on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev)
+      for (const k of keys)
+        if (on) next.add(k)
+        else next.delete(k)
+      return next
+    })
+  const applyPlan = () => {
+    if (!proposal) return
+    setApplying(true)
+    void ops.applyPlan(proposal.ghosts.filter((g) => ticked.has(ghostKey(g)))).then((saved) => {
+      setApplying(false)
+      // Refused (changed meanwhile): the proposal stays, so the dispatcher can plan again.
+      if (saved) setProposal(null)
+    })
+  }
+
   // "Plan" on a map pin: the same suggestions as picking the order in the tray.
   const planFromMap = (row: TrayRow) => {
     setSide('tray')
@@ -129,6 +162,7 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         readOnly={readOnly}
         mapOpen={v.mapOpen}
         onMap={v.setMapOpen}
+        onPlanDay={() => setPlanOpen(true)}
       />
       {v.query.isError && (
         <Text c="red" size="sm">
@@ -151,6 +185,8 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                 actions={rowMenu.actions}
                 toggleGroup={v.toggleGroup}
                 suggested={readOnly ? null : suggested}
+                planGhosts={proposal?.ghosts}
+                ticked={ticked}
               />
             ) : (
               <div className={classes.grid} style={{ display: 'grid', placeItems: 'center' }}>
@@ -172,25 +208,38 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                 </MapBoundary>
               </div>
             )}
-            <BoardSide
-              side={side}
-              onSide={setSide}
-              board={board}
-              conflictCount={v.conflictCount}
-              trayPick={trayPick}
-              onPickTray={sel.pickTray}
-              onTrayInput={setTrayInput}
-              from={v.from}
-              days={v.days}
-              timeZone={v.timeZone}
-              onAssign={assign}
-              pickedSuggestion={pickedSlot?.workerId ?? null}
-              onHoverSuggestion={(slot) => setHovered(trayPick && { orderId: trayPick.orderId, slot })}
-              onPickSuggestion={pickSuggestion}
-              selection={selection}
-              onPickConflict={pickConflict}
-              readOnly={readOnly}
-            />
+            {proposal ? (
+              <PlanProposalPanel
+                board={board}
+                proposal={proposal}
+                ticked={ticked}
+                onTick={tick}
+                onApply={applyPlan}
+                onDiscard={() => setProposal(null)}
+                applying={applying}
+              />
+            ) : (
+              <BoardSide
+                side={side}
+                onSide={setSide}
+                board={board}
+                conflictCount={v.conflictCount}
+                trayPick={trayPick}
+                onPickTray={sel.pickTray}
+                onTrayInput={setTrayInput}
+                from={v.from}
+                days={v.days}
+                timeZone={v.timeZone}
+                onAssign={assign}
+                pickedSuggestion={pickedSlot?.workerId ?? null}
+                onHoverSuggestion={(slot) => setHovered(trayPick && { orderId: trayPick.orderId, slot })}
+                onPickSuggestion={pickSuggestion}
+                selection={selection}
+                onPickConflict={pickConflict}
+                readOnly={readOnly}
+                trayFilters={trayFilters}
+              />
+            )}
           </div>
           {board && (
             <DropGhost
@@ -227,6 +276,18 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         onDispatch={(ids) => void ops.dispatchIds(ids)}
         readOnly={readOnly}
       />
+      {!readOnly && (
+        <PlanDayDialog
+          opened={planOpen}
+          onClose={() => setPlanOpen(false)}
+          board={board}
+          from={v.from}
+          days={v.days}
+          teamIds={v.teamIds}
+          scope={() => trayFilters.current ?? { priority: null, skillId: null, from: null, to: null, q: '' }}
+          onProposal={showProposal}
+        />
+      )}
       <CardDrawer
         card={detail}
         technician={detail ? (v.names.get(detail.workerId) ?? '') : ''}

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useDraggable } from '@dnd-kit/core'
 import { IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { memo, useEffect, useMemo, useState } from 'react'
+import { memo, type RefObject, useEffect, useMemo, useState } from 'react'
 import { type Board, TRAY_TABS, type TrayRow, type TrayTab } from '@shared/domain/dispatch'
 import { PRIORITIES, type Priority } from '@shared/domain/orders'
 import type { Formats } from '@shared/i18n/format'
@@ -13,6 +13,7 @@ import { SlaBadge } from '../../components/SlaBadge'
 import { useLanguage, useT } from '../../lib/i18n'
 import { PRIORITY_BORDER } from './colors'
 import classes from './dispatch.module.css'
+import type { PlanScope } from './PlanDayDialog'
 import { type TrayInput, trayQuery } from './queries'
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   onSelect: (row: TrayRow | null) => void
   /** Told the tray's query whenever its filters change (the map's pins follow them). */
   onInput?: (input: TrayInput) => void
+  /** Where the current filters are kept for Plan day, which plans what the tray's filters show. */
+  filtersRef?: RefObject<PlanScope | null>
 }
 
 /** The tray as it opens: the map's pins follow the same query until the dispatcher filters. */
@@ -36,7 +39,7 @@ export const DEFAULT_TRAY_INPUT: TrayInput = {
 }
 
 /** The work still to plan, as draggable cards: the dispatcher's to-do list beside the board. */
-export function Tray({ board, selectedOrderId, onSelect, onInput }: Props) {
+export function Tray({ board, selectedOrderId, onSelect, onInput, filtersRef }: Props) {
   const t = useT()
   const language = useLanguage()
   const tabLabels: Record<TrayTab, string> = {
@@ -52,6 +55,9 @@ export function Tray({ board, selectedOrderId, onSelect, onInput }: Props) {
   const [date, setDate] = useState<string | null>(null)
   const [q, setQ] = useState('')
   const [debouncedQ] = useDebouncedValue(q, 250)
+  useEffect(() => {
+    if (filtersRef) filtersRef.current = { priority, skillId: skillId ? Number(skillId) : null, from: date, to: date, q: debouncedQ }
+  }, [filtersRef, priority, skillId, date, debouncedQ])
   const input = useMemo(
     (): TrayInput => ({
       ...DEFAULT_TRAY_INPUT,

@@ -3,6 +3,7 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { dispatchText } from '@shared/dispatch/text'
 import type { AssignmentStatus, Board, BoardCard, ConflictRow, TrayRow } from '@shared/domain/dispatch'
 import type { Formats } from '@shared/i18n/format'
+import type { PlanGhost } from '@shared/domain/planDay'
 import { call, isApiError } from '../../lib/api'
 // Notifications are raised outside components: they speak the screen's current language.
 import { i18n } from '../../lib/i18n'
@@ -225,4 +226,34 @@ export function useSetStatus() {
     },
     onError: (e) => reportFailure(qc, e, i18n.t('dispatch.ops.status'))
   })
+}
+
+/**
+ * Applies the ticked part of a Plan day proposal: one server call, one transaction, one change id for the undo
+ * stack (null when nothing changed); the board is reloaded either way.
+ */
+export async function applyProposal(qc: QueryClient, ghosts: readonly PlanGhost[]): Promise<{ saved: boolean; changeId: number | null }> {
+  let changeId: number | null = null
+  let saved = false
+  await qc.cancelQueries({ queryKey: dispatchKeys.all })
+  try {
+    const r = await call('dispatch.planApply', {
+      items: ghosts.map((g) => ({
+        orderId: g.orderId,
+        orderVersion: g.orderVersion,
+        assignmentId: g.assignmentId,
+        assignmentVersion: g.assignmentVersion,
+        workerId: g.workerId,
+        start: g.start,
+        end: g.end
+      }))
+    })
+    changeId = r.changeId
+    saved = true
+    notifications.show({ color: 'teal', message: i18n.t('planDay.applied', { count: r.applied }), autoClose: 4000 })
+  } catch (e) {
+    reportFailure(qc, e, i18n.t('planDay.applyWhat'))
+  }
+  await qc.invalidateQueries({ queryKey: dispatchKeys.all })
+  return { saved, changeId }
 }

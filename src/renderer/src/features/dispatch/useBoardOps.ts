@@ -2,9 +2,10 @@ import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { type RefObject, useCallback, useRef, useState } from 'react'
 import type { Board, BoardCard, TrayRow } from '@shared/domain/dispatch'
+import type { PlanGhost } from '@shared/domain/planDay'
 import { formatsFor } from '@shared/i18n/format'
 import { useFormat, useLanguage, useT } from '../../lib/i18n'
-import { describeOp, dispatchCards, findCard, reportConflicts, reportFailure, runOp, stepChange } from './mutations'
+import { applyProposal, describeOp, dispatchCards, findCard, reportConflicts, reportFailure, runOp, stepChange } from './mutations'
 import { suggestQuery } from './queries'
 import { type BoardOp, UndoStack } from './undo'
 
@@ -123,5 +124,19 @@ export function useBoardOps(latest: RefObject<BoardLatest>) {
     [enqueue, qc, refreshUndo]
   )
 
-  return { perform, nudge, step, assignTop, dispatchIds, canUndo: undo.canUndo, canRedo: undo.canRedo }
+  // A Plan day proposal is one change too: applied after what is queued, undone in one step. Answers whether it was saved.
+  const applyPlan = useCallback(
+    (ghosts: readonly PlanGhost[]) =>
+      new Promise<boolean>((resolve) =>
+        enqueue(async () => {
+          const { saved, changeId } = await applyProposal(qc, ghosts)
+          undoStack.current.record(changeId)
+          refreshUndo()
+          resolve(saved)
+        })
+      ),
+    [enqueue, qc, refreshUndo]
+  )
+
+  return { perform, nudge, step, assignTop, dispatchIds, applyPlan, canUndo: undo.canUndo, canRedo: undo.canRedo }
 }

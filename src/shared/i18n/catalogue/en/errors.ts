@@ -46,6 +46,7 @@ export const errors = {
     line: 'Line {{lineNo}}',
     orderLine: 'Order line',
     orderSlaClock: 'The order’s SLA clock',
+    planJob: 'The plan',
     payment: 'The payment',
     returnOrder: 'Return order',
     returnLine: 'Return line {{lineNo}}',
@@ -498,7 +499,9 @@ export const errors = {
     changedSince: 'The work was changed since (by you or someone else): nothing was undone — the board has been reloaded',
     alreadyUndone: 'This change was already undone',
     notUndone: 'This change has not been undone, so it cannot be redone',
-    notYourChange: 'Only the planner who made a change can undo it'
+    notYourChange: 'Only the planner who made a change can undo it',
+    twice: 'The same order is proposed twice',
+    notYourPlan: 'Only the planner who started a plan can read or cancel it'
   },
   /** Backups, restore and start-up recovery (docs/adr/0022). */
   backups: {

@@ -16,6 +16,7 @@ import { context } from './context'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { planDay } from './planDay'
 import { returns } from './returns'
 import { repair } from './repair'
 import { seeds } from './seeds'
@@ -45,6 +46,7 @@ export const en = {
   invoices,
   masterdata,
   orders,
+  planDay,
   returns,
   repair,
   seeds,

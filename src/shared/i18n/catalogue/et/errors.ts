@@ -41,6 +41,7 @@ export const errors: Shape<typeof en> = {
     boardChange: 'Tahvli muudatust',
     contact: 'Kontakti "{{name}}"',
     generationRun: 'Genereerimist',
+    planJob: 'Plaani',
     invoice: 'Arvet',
     line: 'Rida {{lineNo}}',
     orderLine: 'Tellimuse rida',
@@ -490,7 +491,9 @@ export const errors: Shape<typeof en> = {
     changedSince: 'Tööd on vahepeal muudetud (sinu või kellegi teise poolt): midagi ei võetud tagasi — tahvel laaditi uuesti',
     alreadyUndone: 'See muudatus on juba tagasi võetud',
     notUndone: 'Seda muudatust pole tagasi võetud, seega ei saa seda uuesti teha',
-    notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi'
+    notYourChange: 'Muudatuse saab tagasi võtta ainult lähetaja, kes selle tegi',
+    twice: 'Sama tellimust pakutakse kaks korda',
+    notYourPlan: 'Plaani saab vaadata või katkestada ainult lähetaja, kes selle käivitas'
   },
   /** Varukoopiad, taastamine ja käivitusaegne taastamine (docs/adr/0022). */
   backups: {

@@ -18,6 +18,7 @@ import { context } from './context'
 import { invoices } from './invoices'
 import { masterdata } from './masterdata'
 import { orders } from './orders'
+import { planDay } from './planDay'
 import { returns } from './returns'
 import { repair } from './repair'
 import { seeds } from './seeds'
@@ -46,6 +47,7 @@ export const et: Shape<typeof en> = {
   invoices,
   masterdata,
   orders,
+  planDay,
   returns,
   repair,
   seeds,
