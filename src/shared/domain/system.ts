@@ -176,7 +176,9 @@ export const settingsInput = z
       .max(24 * 30, 'validation.idleMax')
       .default(12),
     /** A return's deadline: its created date plus this many days. */
-    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30)
+    rmaValidityDays: z.number().int().min(0, 'validation.negative').max(3650, 'validation.tooLarge').default(30),
+    /** The first-time-fix window of the manager's home page (docs/adr/0027). */
+    firstTimeFixDays: z.number().int().min(1, 'validation.minDay').max(365, 'validation.tooLarge').default(30)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -231,7 +233,8 @@ export const settingsRow = z.object({
   slaOnGeneratedOrders: z.boolean(),
   dispatchPastLimitHours: z.number().int(),
   sessionIdleHours: z.number().int(),
-  rmaValidityDays: z.number().int()
+  rmaValidityDays: z.number().int(),
+  firstTimeFixDays: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

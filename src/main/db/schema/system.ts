@@ -91,6 +91,8 @@ export const settings = sqliteTable(
     sessionIdleHours: integer('session_idle_hours').notNull().default(12),
     /** A return's deadline is its created date plus this many days. */
     rmaValidityDays: integer('rma_validity_days').notNull().default(30),
+    /** A closed order counts as fixed the first time when no other order visits the same object within this many days (ADR 0027). */
+    firstTimeFixDays: integer('first_time_fix_days').notNull().default(30),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

@@ -39,5 +39,6 @@ export const emptySettings: SettingsValues = {
   slaOnGeneratedOrders: true,
   dispatchPastLimitHours: 24,
   sessionIdleHours: 12,
-  rmaValidityDays: 30
+  rmaValidityDays: 30,
+  firstTimeFixDays: 30
 }
