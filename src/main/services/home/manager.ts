@@ -19,6 +19,9 @@ function addMonths(month: string, n: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
 }
 
+/** When an order's work ended (registered, else planned): the very expression of service_orders_closed_idx. */
+const CLOSED_AT = sql.raw('(case when o.actual_end is null then o.planned_end else o.actual_end end)')
+
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
 
 /**
@@ -63,11 +66,9 @@ export function managerHome(ctx: ServiceContext): ManagerHome {
   // visit (actual, planned or requested start, else its creation) falls in the N days after the close.
   const ftf = ctx.db.get<{ closed: number; fixed: number | null }>(sql`
     with closed as (
-      select o.id, coalesce(o.actual_end, o.planned_end) as closed_at from service_orders o
-      where o.progress = 'posted' and o.is_template = 0
-        and coalesce(o.actual_end, o.planned_end) >= ${dayStart(fixFrom, tz)}
-        and coalesce(o.actual_end, o.planned_end) < ${dayStart(fixTo, tz)}
-        and exists (select 1 from service_order_objects so where so.order_id = o.id))
+      select o.id, ${CLOSED_AT} as closed_at from service_orders o
+      where o.progress = 'posted' and ${CLOSED_AT} >= ${dayStart(fixFrom, tz)} and ${CLOSED_AT} < ${dayStart(fixTo, tz)}
+        and o.is_template = 0 and exists (select 1 from service_order_objects so where so.order_id = o.id))
     select count(*) as closed, sum(not exists (
       select 1 from service_order_objects so
         join service_order_objects other on other.service_object_id = so.service_object_id and other.order_id <> so.order_id

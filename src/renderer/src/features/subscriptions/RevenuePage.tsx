@@ -1,14 +1,14 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconFileTypePdf } from '@tabler/icons-react'
-import { useMutation, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
-import { downloadPdf } from '../../lib/download'
-import { showApiError } from '../../lib/forms'
+import { usePdf } from '../../lib/usePdf'
+import { PrintButton } from '../../components/PrintButton'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 import { subscriptionKeys } from './queries'
@@ -44,11 +44,7 @@ export function RevenuePage() {
     revenue: m.revenue / 100,
     contractedMrr: m.contractedMrr / 100
   }))
-  const pdf = useMutation({
-    mutationFn: () => call('subscriptions.revenuePdf', input),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf(() => call('subscriptions.revenuePdf', input))
 
   return (
     <Stack gap="sm">
@@ -78,12 +74,13 @@ export function RevenuePage() {
           variant="default"
           leftSection={<IconFileTypePdf size={14} />}
           disabled={!report.data}
-          loading={pdf.isPending}
-          onClick={() => pdf.mutate()}
+          loading={pdf.download.isPending}
+          onClick={() => pdf.download.mutate()}
           data-testid="revenue-pdf"
         >
           {t('subscriptions.revenue.pdf')}
         </Button>
+        <PrintButton onPrint={() => pdf.print.mutate()} loading={pdf.print.isPending} disabled={!report.data} testId="revenue-print" />
       </Group>
       <SimpleGrid cols={2} spacing="sm">
         <Paper withBorder p="sm" h={300} data-testid="revenue-chart" role="img" aria-label={t('subscriptions.revenue.chart')}>

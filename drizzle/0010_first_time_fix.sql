@@ -1,1 +1,0 @@
-ALTER TABLE `settings` ADD `first_time_fix_days` integer DEFAULT 30 NOT NULL;
