@@ -14,8 +14,6 @@ async function adminApi(app: RunningApp) {
   }
 }
 
-type Api = Awaited<ReturnType<typeof adminApi>>
-
 /**
  * A small shop: one customer, five open orders (two high priority, three normal, one of them moved on to SCHEDULED),
  * nobody named on any, and one order done, posted and invoiced; a service manager and a dispatcher.
@@ -67,29 +65,51 @@ async function shop(app: RunningApp) {
  */
 async function recordPrinting(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __printed: { src: string; fileName: string }[] }
+    type Printed = { src: string; fileName: string; href: string; blob: Blob | undefined }
+    const w = window as unknown as { __printed: Printed[] }
     w.__printed = []
+    // The blobs behind object URLs, so that the test reads the printed bytes without fetching (the CSP allows no blob: fetch).
+    const blobs = new Map<string, Blob>()
+    const create = URL.createObjectURL.bind(URL)
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      const url = create(obj)
+      if (obj instanceof Blob) blobs.set(url, obj)
+      return url
+    }
     const real = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
     Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
       configurable: true,
       get(this: HTMLIFrameElement) {
         const win = real.get!.call(this) as Window | null
         if (this.id !== 'hooldus-print-frame') return win
-        const frame = this
-        return { focus: () => undefined, print: () => w.__printed.push({ src: frame.src, fileName: frame.dataset.fileName ?? '' }) }
+        const src = this.src
+        const fileName = this.dataset.fileName ?? ''
+        return {
+          focus: () => undefined,
+          print: () => {
+            // Where the frame really is: the PDF's own address, or an error page a blocked frame would show.
+            let href: string
+            try {
+              href = win?.location.href ?? 'none'
+            } catch {
+              href = 'cross-origin'
+            }
+            w.__printed.push({ src, fileName, href, blob: blobs.get(src) })
+          }
+        }
       }
     })
   })
 }
 
-/** The documents printed so far, each with the first bytes and the size of what the frame held. */
+/** The documents printed so far, each with where its frame was, the first bytes and the size of what it held. */
 function printed(page: Page) {
   return page.evaluate(async () => {
-    const w = window as unknown as { __printed: { src: string; fileName: string }[] }
+    const w = window as unknown as { __printed: { src: string; fileName: string; href: string; blob: Blob | undefined }[] }
     return Promise.all(
       w.__printed.map(async (p) => {
-        const bytes = new Uint8Array(await (await fetch(p.src)).arrayBuffer())
-        return { fileName: p.fileName, head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length }
+        const bytes = new Uint8Array((await p.blob?.arrayBuffer()) ?? new ArrayBuffer(0))
+        return { fileName: p.fileName, loaded: p.href === p.src, head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length }
       })
     )
   })
@@ -154,19 +174,22 @@ test('Print loads the invoice’s PDF into the print frame and prints it', async
   await expect.poll(async () => (await printed(page)).length).toBe(1)
   const [doc] = await printed(page)
   expect(doc!.fileName).toContain(invoice.number)
+  expect(doc!.loaded).toBe(true)
   expect(doc!.head).toBe('%PDF-')
   expect(doc!.size).toBeGreaterThan(1000)
   // The frame is out of sight: the page looks as it did.
   await expect(page.locator('#hooldus-print-frame')).toHaveAttribute('aria-hidden', 'true')
   await screenshot(page, 'print-invoice')
 
-  // A second document reuses the frame, and prints the order's work receipt this time.
-  await page.goto(`${app.url}#/orders/by-number/SO-000006`)
+  // A second document replaces the frame: the order’s work receipt this time.
+  await page.getByRole('link', { name: 'SO-000006' }).first().click()
+  await expect(page.getByRole('heading', { name: 'SO-000006' })).toBeVisible()
   await page.getByTestId('order-documents').click()
   await page.getByRole('menuitem', { name: 'Work receipt', exact: true }).click()
   await expect.poll(async () => (await printed(page)).length).toBe(2)
   const receipt = (await printed(page))[1]!
   expect(receipt.fileName).toContain('SO-000006')
+  expect(receipt.loaded).toBe(true)
   expect(receipt.head).toBe('%PDF-')
   await expect(page.locator('#hooldus-print-frame')).toHaveCount(1)
 })

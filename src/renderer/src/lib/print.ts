@@ -21,29 +21,29 @@ export async function printPdf(pdf: PdfDocument): Promise<void> {
 function printInFrame(pdf: PdfDocument): Promise<void> {
   const bytes = Uint8Array.from(atob(pdf.contentBase64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
-  let frame = document.getElementById(PRINT_FRAME_ID) as HTMLIFrameElement | null
-  if (frame) {
-    // The dialog of the previous document is closed by now (it is modal): its bytes can go.
-    URL.revokeObjectURL(frame.src)
-  } else {
-    frame = document.createElement('iframe')
-    frame.id = PRINT_FRAME_ID
-    frame.setAttribute('aria-hidden', 'true')
-    frame.tabIndex = -1
-    // Out of sight but laid out: a frame with display: none would not render the PDF it is asked to print.
-    Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' })
-    document.body.appendChild(frame)
+  // The previous document's frame goes now, not when its print() returned: the print preview reads it after that.
+  // A new frame each time, as navigating a frame that holds the PDF viewer to the next PDF can stall the page.
+  const previous = document.getElementById(PRINT_FRAME_ID) as HTMLIFrameElement | null
+  if (previous) {
+    URL.revokeObjectURL(previous.src)
+    previous.remove()
   }
+  const frame = document.createElement('iframe')
+  frame.id = PRINT_FRAME_ID
+  frame.setAttribute('aria-hidden', 'true')
+  frame.tabIndex = -1
+  // Out of sight but laid out: a frame with display: none would not render the PDF it is asked to print.
+  Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' })
   frame.dataset.fileName = pdf.fileName
-  const loaded = frame
   return new Promise((resolve) => {
-    loaded.onload = () => {
-      loaded.onload = null
-      const w = loaded.contentWindow!
+    frame.onload = () => {
+      frame.onload = null
+      const w = frame.contentWindow!
       w.focus()
       w.print()
       resolve()
     }
-    loaded.src = url
+    frame.src = url
+    document.body.appendChild(frame)
   })
 }

@@ -128,7 +128,7 @@ export function ManagerHome() {
                   margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
                 >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="month" fontSize={10} interval={0} angle={-30} textAnchor="end" height={40} />
+                  <XAxis dataKey="month" fontSize={10} interval={0} angle={-30} textAnchor="end" height={58} />
                   <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v, 0)} />
                   <Tooltip formatter={euros} />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
