@@ -29,4 +29,7 @@ ALTER TABLE `settings` ADD `travel_road_factor` real DEFAULT 1.3 NOT NULL;--> st
 ALTER TABLE `settings` ADD `travel_speed_kmh` integer DEFAULT 60 NOT NULL;--> statement-breakpoint
 ALTER TABLE `settings` ADD `travel_overhead_minutes` integer DEFAULT 5 NOT NULL;--> statement-breakpoint
 ALTER TABLE `settings` ADD `map_tile_url` text DEFAULT '' NOT NULL;--> statement-breakpoint
-ALTER TABLE `settings` ADD `map_tile_attribution` text DEFAULT '' NOT NULL;
+ALTER TABLE `settings` ADD `map_tile_attribution` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `settings` ADD `first_time_fix_days` integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+CREATE INDEX `service_orders_open_stage_idx` ON `service_orders` (`progress`,`is_template`,`stage_id`);--> statement-breakpoint
+CREATE INDEX `service_orders_closed_idx` ON `service_orders` (`progress`,(case when "actual_end" is null then "planned_end" else "actual_end" end));

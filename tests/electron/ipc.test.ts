@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { join } from 'node:path'
 import type { Dialog, SaveDialogOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
+import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
 import { contract, type MethodName } from '@shared/api/contract'
 import type { ApiResult } from '@shared/api/result'
 import { handlers } from '../../src/main/api/handlers'
@@ -24,23 +25,32 @@ function setUp(conn: Connection, answer: DialogAnswer = { canceled: true }, chec
     }
   } as unknown as Pick<Dialog, 'showSaveDialog'>
   const logged: string[] = []
+  // What the printer got: the file's bytes at the moment it was printed, and whether the file was there.
+  const printed: { file: string; bytes: Buffer }[] = []
+  let printAnswer = { printed: true, failure: '' }
   const channels = registerIpc(ipc.asIpcMain(), {
     host: { conn, checkOutputs, log: (m) => logged.push(m) },
     dialog,
-    pages: { rendererDir: RENDERER_DIR }
+    pages: { rendererDir: RENDERER_DIR },
+    printPdfFile: (file) => {
+      printed.push({ file, bytes: readFileSync(file) })
+      return Promise.resolve(printAnswer)
+    }
   })
   const call = async (sender: FakeSender, method: string, input: unknown = {}) =>
     (await ipc.invoke(IPC_CALL, sender, method, input)) as ApiResult<unknown>
-  return { ipc, channels, dialogCalls, logged, call }
+  const print = async (sender: FakeSender, document: unknown) => (await ipc.invoke(IPC_PRINT, sender, document)) as ApiResult<unknown>
+  const answerPrint = (a: typeof printAnswer) => (printAnswer = a)
+  return { ipc, channels, dialogCalls, logged, call, print, printed, answerPrint }
 }
 
 const admin = { username: 'admin', displayName: 'Admin', password: 'correct horse battery', companyName: 'Hooldus OÜ' }
 
 describe('IPC registrar', () => {
-  it('registers the one API channel and the export channel, nothing else', async () => {
+  it('registers the one API channel, the export channel and the print channel, nothing else', async () => {
     const { conn } = await freshDb()
     const { ipc, channels } = setUp(conn)
-    expect(new Set(channels)).toEqual(new Set([IPC_CALL, IPC_EXPORT]))
+    expect(new Set(channels)).toEqual(new Set([IPC_CALL, IPC_EXPORT, IPC_PRINT]))
     expect(new Set(ipc.handlers.keys())).toEqual(new Set(channels))
   })
 
@@ -222,5 +232,47 @@ describe('IPC CSV export', () => {
     const result = (await ipc.invoke(IPC_EXPORT, win, 'customers.list', {}, 'customers.csv')) as ApiResult<unknown>
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(readdirSync(dir).filter((f) => f.includes('.part'))).toEqual([])
+  })
+})
+
+describe('printing a PDF', () => {
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n', 'latin1')
+  const document = { fileName: 'SO-000001-receipt.pdf', contentBase64: pdf.toString('base64') }
+
+  it('prints the document’s bytes from a file of its own, removed afterwards', async () => {
+    const { conn } = await freshDb()
+    const { print, printed } = setUp(conn)
+    expect(await print(new FakeSender(), document)).toEqual({ ok: true, data: { printed: true } })
+    expect(printed).toHaveLength(1)
+    expect(printed[0]!.bytes.equals(pdf)).toBe(true)
+    expect(existsSync(dirname(printed[0]!.file))).toBe(false)
+  })
+
+  it('answers a cancelled dialog as not printed, and a printer failure as an error with its reason', async () => {
+    const { conn } = await freshDb()
+    const { print, answerPrint } = setUp(conn)
+    answerPrint({ printed: false, failure: '' })
+    expect(await print(new FakeSender(), document)).toEqual({ ok: true, data: { printed: false } })
+    answerPrint({ printed: false, failure: 'Invalid printer settings' })
+    const r = await print(new FakeSender(), document)
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(r.ok ? '' : r.error.message).toContain('Invalid printer settings')
+  })
+
+  it('refuses anything but a PDF, and a frame that is not the app, without printing', async () => {
+    const { conn } = await freshDb()
+    const { print, printed } = setUp(conn)
+    for (const bad of [null, 'text', {}, { contentBase64: Buffer.from('<html>').toString('base64') }, { contentBase64: '%%%' }]) {
+      expect(await print(new FakeSender(), bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(await print(new FakeSender({ url: 'https://evil.example/' }), document)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
+    expect(await print(new FakeSender({ url: APP_URL, subFrame: true }), document)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
+    expect(printed).toHaveLength(0)
   })
 })

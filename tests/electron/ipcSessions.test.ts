@@ -16,7 +16,8 @@ async function setUp() {
   registerIpc(ipc.asIpcMain(), {
     host: { conn, now: () => clock.now },
     dialog: {} as Pick<Dialog, 'showSaveDialog'>,
-    pages: { rendererDir: RENDERER_DIR }
+    pages: { rendererDir: RENDERER_DIR },
+    printPdfFile: () => Promise.resolve({ printed: false, failure: '' })
   })
   const call = async (sender: FakeSender, method: string, input: unknown = {}) =>
     (await ipc.invoke(IPC_CALL, sender, method, input)) as ApiResult<unknown>

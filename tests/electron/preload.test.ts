@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
+import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
 import { contract } from '@shared/api/contract'
 
 const exposed = new Map<string, unknown>()
@@ -22,9 +22,9 @@ describe('preload', () => {
     api = exposed.get('api') as Record<string, unknown>
   })
 
-  it('exposes call, the CSV export and the mode as window.api — nothing of ipcRenderer', () => {
+  it('exposes call, the CSV export, printing and the mode as window.api — nothing of ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual(['call', 'exportCsv', 'mode'])
+    expect(Object.keys(api).sort()).toEqual(['call', 'exportCsv', 'mode', 'printPdf'])
     expect(api.mode).toBe('electron')
     expect(Object.isFrozen(api)).toBe(true)
     expect(api).not.toHaveProperty('invoke')
@@ -43,5 +43,12 @@ describe('preload', () => {
     invoked.length = 0
     await (api.exportCsv as (...a: unknown[]) => Promise<unknown>)('customers.list', { q: 'a' }, 'customers.csv')
     expect(invoked).toEqual([[IPC_EXPORT, 'customers.list', { q: 'a' }, 'customers.csv']])
+  })
+
+  it('forwards a document to print to the print channel, and only the document', async () => {
+    invoked.length = 0
+    const document = { fileName: 'SO-1.pdf', contentBase64: 'JVBERi0=' }
+    await (api.printPdf as (...a: unknown[]) => Promise<unknown>)(document, 'extra')
+    expect(invoked).toEqual([[IPC_PRINT, document]])
   })
 })

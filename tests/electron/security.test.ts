@@ -83,6 +83,10 @@ describe('security', () => {
     expect(s.frameBlocked('about:blank', false)).toBe(false)
     expect(s.frameBlocked('about:srcdoc', false)).toBe(false)
     expect(s.frameBlocked('about:blank', true)).toBe(true)
+    // The PDF viewer's own frame (printing a document from a hidden window), never as a top frame.
+    expect(s.frameBlocked('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', false)).toBe(false)
+    expect(s.frameBlocked('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', true)).toBe(true)
+    expect(s.frameBlocked('chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/index.html', false)).toBe(true)
   })
 
   it('denies every new window and opens http, https and mailto links in the system instead', () => {

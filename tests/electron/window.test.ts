@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { confirmUnsavedUnload, createMainWindow, SECURE_WEB_PREFERENCES, windowOptions } from '../../src/main/electron/window'
+import { confirmUnsavedUnload, createMainWindow, printPdfFile, SECURE_WEB_PREFERENCES, windowOptions } from '../../src/main/electron/window'
 
 class FakeWindow extends EventEmitter {
   static created: FakeWindow[] = []
@@ -24,6 +24,19 @@ class FakeWindow extends EventEmitter {
   }
   show() {
     this.shown = true
+  }
+  destroyed = false
+  destroy() {
+    this.destroyed = true
+  }
+  /** The print dialog's answer for `webContents.print`: printed, or not with a reason. */
+  static printAnswer: [boolean, string] = [true, '']
+  printCalls: unknown[] = []
+  readonly webContents = {
+    print: (options: unknown, callback: (success: boolean, reason: string) => void) => {
+      this.printCalls.push({ options, loaded: this.loadedFile })
+      callback(...FakeWindow.printAnswer)
+    }
   }
 }
 const AsBrowserWindow = FakeWindow as unknown as typeof BrowserWindow
@@ -121,5 +134,28 @@ describe('closing with unsaved edits', () => {
     const stay = windowWithDialog(1)
     expect(stay.unload()).toBe(false)
     expect(stay.asked).toHaveLength(1)
+  })
+})
+
+describe('printing a PDF from a hidden window', () => {
+  it('loads the file into a hidden window without preload, prints it with the dialog, and destroys the window', async () => {
+    FakeWindow.created.length = 0
+    FakeWindow.printAnswer = [true, '']
+    expect(await printPdfFile(AsBrowserWindow, '/tmp/x/document.pdf')).toEqual({ printed: true, failure: '' })
+    const win = FakeWindow.created[0]!
+    expect(win.options.show).toBe(false)
+    expect(win.options.webPreferences).toMatchObject({ ...SECURE_WEB_PREFERENCES, plugins: true })
+    expect(win.options.webPreferences?.preload).toBeUndefined()
+    expect(win.printCalls).toEqual([{ options: { silent: false, printBackground: true }, loaded: '/tmp/x/document.pdf' }])
+    expect(win.shown).toBe(false)
+    expect(win.destroyed).toBe(true)
+  })
+
+  it('takes a cancelled dialog for no failure, and reports any other reason', async () => {
+    FakeWindow.printAnswer = [false, 'Print job canceled']
+    expect(await printPdfFile(AsBrowserWindow, '/tmp/a.pdf')).toEqual({ printed: false, failure: '' })
+    FakeWindow.printAnswer = [false, 'Print job failed']
+    expect(await printPdfFile(AsBrowserWindow, '/tmp/a.pdf')).toEqual({ printed: false, failure: 'Print job failed' })
+    expect(FakeWindow.created.at(-1)!.destroyed).toBe(true)
   })
 })

@@ -17,11 +17,30 @@ describe('where a user works', () => {
     expect(boardAccess(['technician', 'serviceConsultant'])).toBe('view')
   })
 
-  it('lands a technician on My work and everyone else on the customers', () => {
+  it('lands a manager and a dispatcher on their home page, a technician on My work and everyone else on the customers', () => {
+    expect(landingPath(['serviceManager'])).toBe('/home/manager')
+    expect(landingPath(['dispatcher'])).toBe('/home/dispatcher')
     expect(landingPath(['technician'])).toBe('/my-work')
-    for (const role of ROLES.filter((r) => r !== 'technician')) expect(landingPath([role])).toBe('/customers')
+    expect(landingPath(['administrator'])).toBe('/customers')
+    expect(landingPath(['serviceConsultant'])).toBe('/customers')
+    // Roles add up: the manager's overview before the dispatcher's day, either before My work.
+    expect(landingPath(['dispatcher', 'serviceManager'])).toBe('/home/manager')
+    expect(landingPath(['technician', 'dispatcher'])).toBe('/home/dispatcher')
     expect(landingPath(['technician', 'serviceConsultant'])).toBe('/customers')
     expect(landingPath([])).toBe('/customers')
+  })
+
+  it('shows each home page in the menu only to whoever may read its figures', () => {
+    for (const role of ROLES) {
+      expect(menu([role]).includes('/home/manager'), role).toBe(can([role], 'reports.read'))
+      expect(menu([role]).includes('/home/dispatcher'), role).toBe(can([role], 'dispatch.plan'))
+    }
+    expect(menu(['technician'])).not.toContain('/home/manager')
+    // A home a user lands on is always in their menu.
+    for (const role of ROLES) {
+      const landing = landingPath([role])
+      if (landing.startsWith('/home/')) expect(menu([role]), role).toContain(landing)
+    }
   })
 })
 

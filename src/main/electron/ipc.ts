@@ -1,8 +1,10 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron'
-import { type ExportOutcome, IPC_CALL, IPC_EXPORT } from '@shared/api/bridge'
+import { type ExportOutcome, IPC_CALL, IPC_EXPORT, IPC_PRINT, type PrintOutcome } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
 import { tFor } from '@shared/i18n/i18n'
 import { type CsvOptions, writeCsv } from '../api/csv'
@@ -19,6 +21,8 @@ export interface IpcOptions {
   pages: AppPages
   /** The window a sender belongs to, so that the save dialog is modal to it (optional). */
   windowOf?: (sender: WebContents) => BaseWindow | null
+  /** Prints a PDF file with the system's dialog (window.ts `printPdfFile` over Electron's BrowserWindow). */
+  printPdfFile: (file: string) => Promise<{ printed: boolean; failure: string }>
 }
 
 /**
@@ -84,7 +88,37 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       }
     }
   })
-  return [IPC_CALL, IPC_EXPORT]
+  ipcMain.handle(IPC_PRINT, async (event, document: unknown): Promise<ApiResult<PrintOutcome>> => {
+    const refused = checkFrame(event)()
+    if (refused) return { ok: false, error: hostError(options.host, 'FORBIDDEN', refused) }
+    const bytes = pdfBytes(document)
+    if (!bytes) return { ok: false, error: hostError(options.host, 'VALIDATION', 'errors.host.notPdf') }
+    // The PDF viewer loads a file: it goes to a private folder of its own and is removed once printed.
+    const dir = await mkdtemp(join(tmpdir(), 'hooldus-print-'))
+    try {
+      const file = join(dir, 'document.pdf')
+      await writeFile(file, bytes)
+      const result = await options.printPdfFile(file)
+      if (result.failure)
+        return { ok: false, error: hostError(options.host, 'INTERNAL', 'errors.host.printFailed', { reason: result.failure }) }
+      return { ok: true, data: { printed: result.printed } }
+    } catch (e) {
+      options.host.log?.('Printing a PDF failed', e)
+      return { ok: false, error: hostError(options.host, 'INTERNAL', 'errors.host.printFailed', { reason: (e as Error).message }) }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+  return [IPC_CALL, IPC_EXPORT, IPC_PRINT]
+}
+
+/** The bytes of `{ fileName, contentBase64 }` when they are a PDF (they start with "%PDF-"); null for anything else. */
+function pdfBytes(document: unknown): Buffer | null {
+  if (typeof document !== 'object' || document === null) return null
+  const base64 = (document as { contentBase64?: unknown }).contentBase64
+  if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return null
+  const bytes = Buffer.from(base64, 'base64')
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? bytes : null
 }
 
 /**

@@ -11,7 +11,7 @@ import { loadSettings } from '../services/settings/settings'
 import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
-import { confirmUnsavedUnload, createMainWindow } from './window'
+import { confirmUnsavedUnload, createMainWindow, printPdfFile } from './window'
 import { tFor } from '@shared/i18n/i18n'
 
 // The dev server URL is honoured only in development: a packaged app never loads pages from elsewhere.
@@ -72,7 +72,8 @@ async function start(): Promise<void> {
     host,
     dialog,
     pages,
-    windowOf: (sender) => BrowserWindow.fromWebContents(sender)
+    windowOf: (sender) => BrowserWindow.fromWebContents(sender),
+    printPdfFile: (file) => printPdfFile(BrowserWindow, file)
   })
   const win = createMainWindow(BrowserWindow, {
     preload: join(__dirname, '../preload/index.js'),

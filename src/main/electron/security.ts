@@ -4,6 +4,11 @@ import type { App, Session, Shell, WebContents } from 'electron'
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 const SUBFRAME_LOCAL = new Set(['about:blank', 'about:srcdoc'])
+/**
+ * Chromium's built-in PDF viewer (a component extension with this fixed id) renders a PDF in a frame of its own: the
+ * hidden window that prints a document (window.ts `printPdfFile`) needs it. It is Chromium's code, not a page's.
+ */
+const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'
 
 /**
  * Where the app's own pages come from: the dev server in development, the folder of the built renderer
@@ -63,7 +68,7 @@ export function installSecurity(app: Pick<App, 'on'>, session: SecuritySession, 
     // will-navigate covers only the top frame; this covers iframes too (the CSP already blocks foreign
     // ones). An empty or srcdoc iframe is the app's own content; the IPC registrar refuses sub-frames anyway.
     contents.on('will-frame-navigate', (event) => {
-      if (!event.isMainFrame && SUBFRAME_LOCAL.has(event.url)) return
+      if (!event.isMainFrame && (SUBFRAME_LOCAL.has(event.url) || event.url.startsWith(PDF_VIEWER))) return
       if (!isAppUrl(event.url, pages)) event.preventDefault()
     })
     contents.on('will-redirect', (event, url) => {

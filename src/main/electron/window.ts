@@ -75,3 +75,37 @@ export function confirmUnsavedUnload(win: BrowserWindowType, dialog: UnloadDialo
     if (choice === 0) event.preventDefault()
   })
 }
+
+/**
+ * The hidden window a PDF is printed from: no preload (it holds nothing of the app), the secure settings, and
+ * `plugins` on, which Chromium's PDF viewer needs to render the document it prints.
+ */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return { show: false, title: 'Hooldus', webPreferences: { ...SECURE_WEB_PREFERENCES, plugins: true } }
+}
+
+export interface PrintResult {
+  printed: boolean
+  /** Why printing failed; '' when it printed or the user cancelled. */
+  failure: string
+}
+
+/**
+ * Prints a PDF file with the system's print dialog: loads it into a hidden window and asks its webContents to print
+ * (Electron ≥ 32 prints the PDF viewer's document, not a blank page — electron/electron#43309). The window is
+ * destroyed once the dialog is done with, printed or not.
+ */
+export async function printPdfFile(BrowserWindow: typeof BrowserWindowType, file: string): Promise<PrintResult> {
+  const win = new BrowserWindow(printWindowOptions())
+  try {
+    await win.loadFile(file)
+    return await new Promise<PrintResult>((resolve) =>
+      win.webContents.print({ silent: false, printBackground: true }, (printed, reason) =>
+        // A cancelled dialog is no failure: the user chose not to print.
+        resolve({ printed, failure: printed || reason === 'Print job canceled' || reason === 'cancelled' ? '' : reason })
+      )
+    )
+  } finally {
+    win.destroy()
+  }
+}

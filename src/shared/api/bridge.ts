@@ -16,6 +16,19 @@ export interface ExportOutcome {
  */
 export const IPC_CALL = 'api:call'
 export const IPC_EXPORT = 'hooldus:export-csv'
+/** Printing a PDF the API answered (Electron): main prints it from a hidden window with the system's print dialog. */
+export const IPC_PRINT = 'hooldus:print-pdf'
+
+/** A document as the API answers it (the `*Pdf` methods' `pdfFile`). */
+export interface PdfDocument {
+  fileName: string
+  contentBase64: string
+}
+
+export interface PrintOutcome {
+  /** False when the user cancelled the print dialog. */
+  printed: boolean
+}
 
 /** `window.api`: the Electron preload and the browser-mode shim both build exactly this shape. */
 export interface HooldusBridge {
@@ -27,4 +40,9 @@ export interface HooldusBridge {
    * several clients have it (browser mode today); a desktop window alone on its database has no one to hear.
    */
   readonly onChange?: (listener: (change: ChangeEvent) => void) => () => void
+  /**
+   * Electron only: prints through the main process (a sandboxed page cannot print a PDF itself). Browser mode has no
+   * such call; the page prints the PDF from a hidden frame with the browser's own dialog (lib/print.ts).
+   */
+  readonly printPdf?: (document: PdfDocument) => Promise<ApiResult<PrintOutcome>>
 }

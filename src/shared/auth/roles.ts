@@ -36,7 +36,9 @@ export const PERMISSIONS = [
   'subscriptions.write',
   'subscriptions.configure',
   'backups.manage',
-  'import.run'
+  'import.run',
+  /** The service manager's figures: revenue, SLA compliance, first-time fix, utilisation (docs/adr/0027). */
+  'reports.read'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -73,7 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subscriptions.write',
     'subscriptions.configure',
     'backups.manage',
-    'import.run'
+    'import.run',
+    'reports.read'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
   serviceConsultant: [

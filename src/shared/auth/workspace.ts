@@ -12,7 +12,21 @@ export function boardAccess(roles: readonly Role[]): BoardAccess {
   return can(roles, 'orders.write') ? 'view' : 'none'
 }
 
+export type HomePath = '/home/manager' | '/home/dispatcher'
+
+/**
+ * A role's home page (docs/adr/0027): the service manager's figures, else the dispatcher's day. Chosen by role, not
+ * permission: an administrator may open both (from the menu) but starts where setting up the company starts.
+ */
+export function homePath(roles: readonly Role[]): HomePath | null {
+  if (roles.includes('serviceManager')) return '/home/manager'
+  if (roles.includes('dispatcher')) return '/home/dispatcher'
+  return null
+}
+
 /** The screen a user starts on after signing in (and the fallback for an unknown route). */
-export function landingPath(roles: readonly Role[]): '/my-work' | '/customers' {
+export function landingPath(roles: readonly Role[]): HomePath | '/my-work' | '/customers' {
+  const home = homePath(roles)
+  if (home) return home
   return boardAccess(roles) === 'none' && can(roles, 'orders.register') ? '/my-work' : '/customers'
 }

@@ -201,7 +201,9 @@ export const settingsInput = z
       .max(240, 'validation.tooLarge')
       .default(DEFAULT_TRAVEL.overheadMinutes),
     mapTileUrl: optionalText(500).refine(isTileUrl, 'validation.tileUrl'),
-    mapTileAttribution: optionalText(300)
+    mapTileAttribution: optionalText(300),
+    /** The first-time-fix window of the manager's home page (docs/adr/0027). */
+    firstTimeFixDays: z.number().int().min(1, 'validation.minDay').max(365, 'validation.tooLarge').default(30)
   })
   .refine((s) => s.vatRates.filter((r) => r.isDefault).length === 1, {
     message: 'validation.oneDefaultVat',
@@ -261,7 +263,8 @@ export const settingsRow = z.object({
   travelSpeedKmh: z.number().int(),
   travelOverheadMinutes: z.number().int(),
   mapTileUrl: z.string(),
-  mapTileAttribution: z.string()
+  mapTileAttribution: z.string(),
+  firstTimeFixDays: z.number().int()
 })
 export type Settings = z.infer<typeof settingsRow>
 

@@ -67,6 +67,11 @@ export const serviceOrders = sqliteTable(
     index('service_orders_responsible_idx').on(t.responsibleWorkerId),
     index('service_orders_preferred_idx').on(t.preferredWorkerId),
     index('service_orders_agreement_idx').on(t.agreementId),
+    // The manager's home (ADR 0027): open orders counted by stage from the index alone, and the orders closed in a
+    // period found by when their work ended (the first-time-fix rate) without reading every posted order.
+    index('service_orders_open_stage_idx').on(t.progress, t.isTemplate, t.stageId),
+    // (Written as a case: drizzle-kit splits an index expression at its commas.)
+    index('service_orders_closed_idx').on(t.progress, sql`(case when ${t.actualEnd} is null then ${t.plannedEnd} else ${t.actualEnd} end)`),
     // The dispatch tray: which open orders wait for a technician or a time, most urgent first, read from the
     // index alone (tens of thousands of open orders would otherwise each cost a row read).
     index('service_orders_tray_idx').on(

@@ -104,6 +104,8 @@ export const settings = sqliteTable(
     mapTileUrl: text('map_tile_url').notNull().default(''),
     /** The tile provider's attribution, shown in the map's corner (OpenStreetMap's licence requires one). */
     mapTileAttribution: text('map_tile_attribution').notNull().default(''),
+    /** A closed order counts as fixed the first time when no other order visits the same object within this many days (ADR 0027). */
+    firstTimeFixDays: integer('first_time_fix_days').notNull().default(30),
     version: versionColumn()
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)]

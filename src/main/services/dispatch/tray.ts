@@ -14,10 +14,10 @@ type TrayIn = ParsedInput<'dispatch.tray'>
  * In process, not a template, not finished work (the done stage or after it, ADR 0017), and work to plan at all:
  * orders made only to invoice fees and expenses (needs_visit = 0, ADR 0016) are not.
  */
-const openWhere = (finished: ReadonlySet<number>): SQL =>
+export const openWhere = (finished: ReadonlySet<number>): SQL =>
   sql`o.progress = 'inProcess' and o.is_template = 0 and o.needs_visit = 1 and o.stage_id not in (select value from json_each(${JSON.stringify([...finished])}))`
-const UNPLANNED = sql`not exists (select 1 from order_assignments a where a.order_id = o.id)`
-const NOBODY = sql`o.responsible_worker_id is null and o.preferred_worker_id is null`
+export const UNPLANNED = sql`not exists (select 1 from order_assignments a where a.order_id = o.id)`
+export const NOBODY = sql`o.responsible_worker_id is null and o.preferred_worker_id is null`
 const SOMEBODY = sql`(o.responsible_worker_id is not null or o.preferred_worker_id is not null)`
 
 /** Orders with dispatched work not yet over: found from the assignments' start index, not by testing every order. */

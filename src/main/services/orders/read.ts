@@ -227,7 +227,7 @@ function listWhere(ctx: ServiceContext, i: ListIn, search: SQL | undefined): SQL
  * The built-in views (ADR 0021), each a set of open orders. "Today" and "unplanned" read the board's visits
  * as the dispatch tray does; "breached or at risk" is the SLA at-risk list's own condition.
  */
-function viewWhere(ctx: ServiceContext, view: OrderView, tz: string): SQL | undefined {
+export function viewWhere(ctx: ServiceContext, view: OrderView, tz: string): SQL | undefined {
   const open = eq(serviceOrders.progress, 'inProcess')
   const now = ctx.now()
   switch (view) {

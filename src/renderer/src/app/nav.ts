@@ -34,7 +34,9 @@ import {
   IconStethoscope,
   IconHierarchy,
   IconBuildingWarehouse,
-  IconFileImport
+  IconFileImport,
+  IconGauge,
+  IconHome
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -66,6 +68,8 @@ export const NAV: NavSection[] = [
   {
     section: 'app.nav.sections.service',
     items: [
+      { labelKey: 'app.nav.managerHome', path: '/home/manager', icon: IconGauge, permission: 'reports.read' },
+      { labelKey: 'app.nav.dispatcherHome', path: '/home/dispatcher', icon: IconHome, permission: 'dispatch.plan' },
       { labelKey: 'app.nav.serviceOrders', path: '/orders', icon: IconClipboardList },
       { labelKey: 'app.nav.invoices', path: '/invoices', icon: IconFileInvoice, permission: 'invoices.read' },
       { labelKey: 'app.nav.bankStatements', path: '/bank-statements', icon: IconBuildingBank, permission: 'invoices.create' },

@@ -66,6 +66,8 @@ import { SlaPage } from '../features/sla/SlaPage'
 import { SlasList } from '../features/sla/SlasList'
 import { DispatchPage } from '../features/dispatch/DispatchPage'
 import { MyWork } from '../features/dispatch/MyWork'
+import { DispatcherHome } from '../features/home/DispatcherHome'
+import { ManagerHome } from '../features/home/ManagerHome'
 import { landingPath } from '@shared/auth/workspace'
 import { useSession } from '../lib/session'
 
@@ -282,6 +284,8 @@ export function AppRoutes() {
       {/* dispatch board and a technician's own work */}
       <Route path="/dispatch" element={<DispatchPage />} />
       <Route path="/my-work" element={<MyWork />} />
+      <Route path="/home/manager" element={<ManagerHome />} />
+      <Route path="/home/dispatcher" element={<DispatcherHome />} />
       <Route path="/sla-compliance" element={<CompliancePage />} />
       {/* repair management */}
       <Route path="/repairs" element={<RepairHistory />} />

@@ -1,11 +1,12 @@
-import { Menu } from '@mantine/core'
+import { ActionIcon, Menu } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconFileTypePdf, IconSend } from '@tabler/icons-react'
+import { IconFileTypePdf, IconPrinter, IconSend } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { BoardCard } from '@shared/domain/dispatch'
 import { call } from '../../lib/api'
 import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/download'
+import { printPdf } from '../../lib/print'
 import type { RowActions } from './TechRow'
 import type { TimeScale } from './timeScale'
 import type { BoardView } from './useBoardView'
@@ -31,9 +32,11 @@ export function useRowMenu() {
   return { anchor, actions, close: () => setAnchor(null) }
 }
 
-async function daySheet(workerId: number, day: string, failed: string) {
+async function daySheet(workerId: number, day: string, failed: string, print = false) {
   try {
-    downloadPdf(await call('dispatch.daySheet', { workerId, date: day }))
+    const sheet = await call('dispatch.daySheet', { workerId, date: day })
+    if (print) await printPdf(sheet)
+    else downloadPdf(sheet)
   } catch (e) {
     notifications.show({ color: 'red', title: failed, message: e instanceof Error ? e.message : String(e) })
   }
@@ -79,6 +82,23 @@ export function RowMenu({ anchor, onClose, view, scale, cards, names, onDispatch
               key={seg.date}
               leftSection={<IconFileTypePdf size={14} />}
               onClick={() => void daySheet(anchor.workerId, seg.date, t('dispatch.row.daySheetFailed'))}
+              rightSection={
+                <ActionIcon
+                  component="span"
+                  size="sm"
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('common.printWhat', { what: f.date(seg.date) })}
+                  onClick={(e) => {
+                    // The print icon prints; the rest of the item downloads.
+                    e.stopPropagation()
+                    onClose()
+                    void daySheet(anchor.workerId, seg.date, t('dispatch.row.daySheetFailed'), true)
+                  }}
+                >
+                  <IconPrinter size={14} />
+                </ActionIcon>
+              }
             >
               {f.date(seg.date)}
             </Menu.Item>

@@ -1,12 +1,12 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconReceiptRefund } from '@tabler/icons-react'
-import { useMutation, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { call } from '../../lib/api'
-import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
-import { downloadPdf } from '../../lib/download'
+import { usePdf } from '../../lib/usePdf'
+import { PrintButton } from '../../components/PrintButton'
 import { useSession } from '../../lib/session'
 import { settingsQuery } from '../../lib/settings'
 import { CreditDialog } from './CreditDialog'
@@ -28,11 +28,7 @@ export function InvoicePage() {
   const settings = useQuery(settingsQuery)
   const inv = useQuery({ queryKey: invoiceKey(invoiceId), queryFn: () => call('invoices.get', { id: invoiceId }) })
   const [crediting, setCrediting] = useState(false)
-  const pdf = useMutation({
-    mutationFn: () => call('invoices.pdf', { id: invoiceId }),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf(() => call('invoices.pdf', { id: invoiceId }))
 
   if (inv.isLoading) return <Loader m="xl" />
   if (!inv.data) {
@@ -92,9 +88,16 @@ export function InvoicePage() {
           </Text>
         </div>
         <Group gap="xs">
-          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            loading={pdf.download.isPending}
+            onClick={() => pdf.download.mutate()}
+          >
             {t('invoices.downloadPdf')}
           </Button>
+          <PrintButton onPrint={() => pdf.print.mutate()} loading={pdf.print.isPending} testId="invoice-print" />
           <EInvoiceButton invoiceId={invoiceId} />
           {can('invoices.create') && i.kind === 'invoice' && creditLeft && (
             <Button

@@ -9,7 +9,9 @@ import {
   IconCopy,
   IconDots,
   IconFileInvoice,
+  IconDownload,
   IconFileTypePdf,
+  IconPrinter,
   IconSend,
   IconTrash,
   IconX
@@ -21,7 +23,7 @@ import type { OrderRow, StageRef } from '@shared/domain/orders'
 import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { useT } from '../../lib/i18n'
-import { downloadPdf } from '../../lib/download'
+import { usePdf } from '../../lib/usePdf'
 import { useSession } from '../../lib/session'
 import { useSlaSignOffGate } from '../sla/useSignOffGate'
 import { CopyLinesDialog } from './CopyLinesDialog'
@@ -80,11 +82,7 @@ export function OrderActions({ order }: { order: OrderRow }) {
     },
     onError: (e) => showApiError(e)
   })
-  const pdf = useMutation({
-    mutationFn: (document: 'workDescription' | 'workReceipt') => call('serviceOrders.pdf', { id: order.id, document }),
-    onSuccess: (file) => downloadPdf(file),
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf((document: 'workDescription' | 'workReceipt') => call('serviceOrders.pdf', { id: order.id, document }))
 
   const cancelled = order.progress === 'cancelled'
   const open = order.lines.filter((l) => l.status === 'created')
@@ -204,14 +202,27 @@ export function OrderActions({ order }: { order: OrderRow }) {
             variant="default"
             leftSection={<IconFileTypePdf size={14} />}
             rightSection={<IconChevronDown size={14} />}
-            loading={pdf.isPending}
+            loading={pdf.download.isPending || pdf.print.isPending}
+            data-testid="order-documents"
           >
-            {t('orders.actions.print')}
+            {t('orders.actions.documents')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={() => pdf.mutate('workDescription')}>{t('orders.actions.workDescriptionPdf')}</Menu.Item>
-          <Menu.Item onClick={() => pdf.mutate('workReceipt')}>{t('orders.actions.workReceiptPdf')}</Menu.Item>
+          <Menu.Label>{t('orders.actions.downloadPdf')}</Menu.Label>
+          <Menu.Item leftSection={<IconDownload size={14} />} onClick={() => pdf.download.mutate('workDescription')}>
+            {t('orders.actions.workDescriptionPdf')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconDownload size={14} />} onClick={() => pdf.download.mutate('workReceipt')}>
+            {t('orders.actions.workReceiptPdf')}
+          </Menu.Item>
+          <Menu.Label>{t('common.print')}</Menu.Label>
+          <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => pdf.print.mutate('workDescription')}>
+            {t('orders.actions.workDescription')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => pdf.print.mutate('workReceipt')}>
+            {t('orders.actions.workReceipt')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {can('orders.write') && (

@@ -1,6 +1,7 @@
 import { Checkbox, Select } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { ORDER_VIEWS, type OrderView, PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
@@ -61,14 +62,27 @@ function fromView(saved: Record<string, unknown>): { filters: OrderFilters; q: s
   }
 }
 
+/**
+ * Filters named in the address (`#/orders?view=unplanned&priority=high`, the home pages' links; ADR 0027), read
+ * like a saved view; none: the opening view.
+ */
+function fromAddress(params: URLSearchParams): OrderFilters | null {
+  if (params.size === 0) return null
+  const saved: Record<string, unknown> = Object.fromEntries(params)
+  for (const key of ['stageId', 'customerId', 'workerId'] as const) if (key in saved) saved[key] = Number(saved[key])
+  return fromView(saved).filters
+}
+
 export function OrdersList() {
   const t = useT()
   const c = useOrderColumns()
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
-  const [filters, setFilters] = useState<OrderFilters>(OPENING)
+  const [params] = useSearchParams()
+  const [linked] = useState(() => fromAddress(params))
+  const [filters, setFilters] = useState<OrderFilters>(linked ?? OPENING)
   const [q, setQ] = useState('')
-  const [sort, setSort] = useState<ListSort>(NEWEST)
+  const [sort, setSort] = useState<ListSort>(sortFor(linked?.view ?? null))
   const set = <K extends keyof OrderFilters>(key: K, value: OrderFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))
   const viewName = (v: OrderView) => t(`orders.views.${v}`)
   const builtIn = ORDER_VIEWS.map((v) => ({ key: v, name: viewName(v), filters: { ...NO_FILTERS, view: v, q: '' } }))

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconFileTypePdf } from '@tabler/icons-react'
-import { useMutation, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { paretoBars, type ParetoRow } from '@shared/domain/repair'
@@ -8,8 +8,8 @@ import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
 import { call } from '../../lib/api'
-import { downloadPdf } from '../../lib/download'
-import { showApiError } from '../../lib/forms'
+import { usePdf } from '../../lib/usePdf'
+import { PrintButton } from '../../components/PrintButton'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 
@@ -32,11 +32,7 @@ export function RepairAnalysisPage() {
   const data = report.data
   // A technician's repairs over the same period, printed for a review of their work.
   const [workerId, setWorkerId] = useState<number | null>(null)
-  const technicianPdf = useMutation({
-    mutationFn: () => call('repairLines.technicianPdf', { workerId: workerId!, from: from!, to: to! }),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const technicianPdf = usePdf(() => call('repairLines.technicianPdf', { workerId: workerId!, from: from!, to: to! }))
   const days = (v: number | null) => (v === null ? t('common.none') : f.number(v, 1))
 
   return (
@@ -71,12 +67,18 @@ export function RepairAnalysisPage() {
             variant="default"
             leftSection={<IconFileTypePdf size={14} />}
             disabled={workerId === null || !from || !to || from > to}
-            loading={technicianPdf.isPending}
-            onClick={() => technicianPdf.mutate()}
+            loading={technicianPdf.download.isPending}
+            onClick={() => technicianPdf.download.mutate()}
             data-testid="technician-repairs-pdf"
           >
             {t('repair.analysis.technicianPdf')}
           </Button>
+          <PrintButton
+            onPrint={() => technicianPdf.print.mutate()}
+            loading={technicianPdf.print.isPending}
+            disabled={workerId === null || !from || !to || from > to}
+            testId="technician-repairs-print"
+          />
         </Group>
       </Group>
       <SimpleGrid cols={2} spacing="sm">

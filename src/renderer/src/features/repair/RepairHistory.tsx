@@ -1,12 +1,11 @@
 import { Badge, Button, Checkbox } from '@mantine/core'
 import { IconFileTypePdf } from '@tabler/icons-react'
-import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EntitySelect } from '../../components/EntitySelect'
 import { ListPage } from '../../components/ListPage'
 import { call } from '../../lib/api'
-import { downloadPdf } from '../../lib/download'
-import { showApiError } from '../../lib/forms'
+import { usePdf } from '../../lib/usePdf'
+import { PrintButton } from '../../components/PrintButton'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 
@@ -21,11 +20,7 @@ export function RepairHistory({ serviceObjectId }: { serviceObjectId?: number })
   const [repeatsOnly, setRepeatsOnly] = useState(false)
   const [workerId, setWorkerId] = useState<number | null>(null)
   const embedded = serviceObjectId !== undefined
-  const pdf = useMutation({
-    mutationFn: () => call('repairLines.historyPdf', { serviceObjectId: serviceObjectId! }),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf(() => call('repairLines.historyPdf', { serviceObjectId: serviceObjectId! }))
   return (
     <ListPage
       embedded={embedded}
@@ -38,16 +33,19 @@ export function RepairHistory({ serviceObjectId }: { serviceObjectId?: number })
       filters={{ serviceObjectId: serviceObjectId ?? null, workerId, repeatsOnly }}
       actions={
         embedded && (
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFileTypePdf size={14} />}
-            loading={pdf.isPending}
-            onClick={() => pdf.mutate()}
-            data-testid="repair-history-pdf"
-          >
-            {t('repair.history.pdf')}
-          </Button>
+          <>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconFileTypePdf size={14} />}
+              loading={pdf.download.isPending}
+              onClick={() => pdf.download.mutate()}
+              data-testid="repair-history-pdf"
+            >
+              {t('repair.history.pdf')}
+            </Button>
+            <PrintButton onPrint={() => pdf.print.mutate()} loading={pdf.print.isPending} testId="repair-history-print" />
+          </>
         )
       }
       filterControls={

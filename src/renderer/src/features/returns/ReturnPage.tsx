@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router'
 import type { ReturnLineRow } from '@shared/domain/returns'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { call } from '../../lib/api'
-import { downloadPdf } from '../../lib/download'
+import { usePdf } from '../../lib/usePdf'
+import { PrintButton } from '../../components/PrintButton'
 import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
@@ -26,11 +27,7 @@ export function ReturnPage() {
   const today = useShopToday()
   const query = useQuery({ queryKey: returnKey(returnId), queryFn: () => call('returns.get', { id: returnId }) })
   const [action, setAction] = useState<Action>(null)
-  const pdf = useMutation({
-    mutationFn: (document: 'rma' | 'acknowledgement') => call('returns.pdf', { id: returnId, document }),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf((document: 'rma' | 'acknowledgement') => call('returns.pdf', { id: returnId, document }))
   const cancel = useMutation({
     mutationFn: () => call('returns.cancel', { id: returnId, version: query.data!.version }),
     onSuccess: () => refresh(returnId),
@@ -94,14 +91,26 @@ export function ReturnPage() {
             size="xs"
             variant="default"
             leftSection={<IconDownload size={14} />}
-            loading={pdf.isPending}
-            onClick={() => pdf.mutate('rma')}
+            loading={pdf.download.isPending}
+            onClick={() => pdf.download.mutate('rma')}
           >
             {t('returns.page.rmaPdf')}
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => pdf.mutate('acknowledgement')}>
+          <PrintButton
+            onPrint={() => pdf.print.mutate('rma')}
+            loading={pdf.print.isPending}
+            what={t('returns.page.rmaPdf')}
+            testId="rma-print"
+          />
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            onClick={() => pdf.download.mutate('acknowledgement')}
+          >
             {t('returns.page.ackPdf')}
           </Button>
+          <PrintButton onPrint={() => pdf.print.mutate('acknowledgement')} what={t('returns.page.ackPdf')} testId="acknowledgement-print" />
           {writable && r.status === 'created' && (
             <ConfirmButton
               size="xs"

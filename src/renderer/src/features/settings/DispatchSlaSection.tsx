@@ -39,6 +39,13 @@ export function DispatchSlaSection({ form }: SectionProps) {
           allowDecimal={false}
           {...form.getInputProps('rmaValidityDays')}
         />
+        <NumberInput
+          label={t('settings.dispatchSla.firstTimeFix')}
+          description={t('settings.dispatchSla.firstTimeFixHint')}
+          min={1}
+          allowDecimal={false}
+          {...form.getInputProps('firstTimeFixDays')}
+        />
         <Switch
           mt="lg"
           label={t('settings.dispatchSla.reasonRequired')}

@@ -45,5 +45,6 @@ export const emptySettings: SettingsValues = {
   travelSpeedKmh: DEFAULT_TRAVEL.speedKmh,
   travelOverheadMinutes: DEFAULT_TRAVEL.overheadMinutes,
   mapTileUrl: '',
-  mapTileAttribution: ''
+  mapTileAttribution: '',
+  firstTimeFixDays: 30
 }

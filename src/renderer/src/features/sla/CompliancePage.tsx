@@ -11,6 +11,8 @@ import { showApiError } from '../../lib/forms'
 import { today } from '../../lib/today'
 import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/download'
+import { printPdf } from '../../lib/print'
+import { PrintButton } from '../../components/PrintButton'
 import { ComplianceChart, percent } from './ComplianceChart'
 
 type Grouping = (typeof COMPLIANCE_GROUPINGS)[number]
@@ -36,7 +38,7 @@ export function CompliancePage() {
   const [from, setFrom] = useState<string | null>(quarterStart)
   const [to, setTo] = useState<string | null>(today)
   const [groupBy, setGroupBy] = useState<Grouping>('month')
-  const [busy, setBusy] = useState<'csv' | 'pdf' | null>(null)
+  const [busy, setBusy] = useState<'csv' | 'pdf' | 'print' | null>(null)
   const period = from && to ? { from, to, groupBy } : null
   const periodError = !from || !to ? t('sla.compliance.bothDates') : from > to ? t('sla.compliance.fromAfterTo') : null
 
@@ -63,12 +65,13 @@ export function CompliancePage() {
     return r.label
   }
 
-  const run = async (kind: 'csv' | 'pdf') => {
+  const run = async (kind: 'csv' | 'pdf' | 'print') => {
     if (!period) return
     setBusy(kind)
     try {
       if (kind === 'csv') await exportCsv('slaCompliance.list', { ...period, page: 1 }, `sla-compliance-${period.from}-${period.to}.csv`)
-      else downloadPdf(await call('sla.compliancePdf', period))
+      else if (kind === 'pdf') downloadPdf(await call('sla.compliancePdf', period))
+      else await printPdf(await call('sla.compliancePdf', period))
     } catch (e) {
       showApiError(e)
     } finally {
@@ -101,6 +104,12 @@ export function CompliancePage() {
           >
             {t('sla.compliance.pdf')}
           </Button>
+          <PrintButton
+            onPrint={() => void run('print')}
+            loading={busy === 'print'}
+            disabled={periodError !== null}
+            testId="compliance-print"
+          />
         </Group>
       </Group>
       <Group gap="sm" align="end">

@@ -5,9 +5,10 @@ import { useState } from 'react'
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
+import { PrintButton } from '../../components/PrintButton'
 import { call, exportCsv } from '../../lib/api'
-import { downloadPdf } from '../../lib/download'
 import { showApiError } from '../../lib/forms'
+import { usePdf } from '../../lib/usePdf'
 import { useFormat, useT } from '../../lib/i18n'
 import { today } from '../../lib/today'
 import { subscriptionKeys } from './queries'
@@ -49,11 +50,7 @@ export function RevenuePage() {
     contractedMrr: m.contractedMrr / 100
   }))
   const orderForecast = forecastMonths.reduce((sum, m) => sum + m.agreementOrders + m.otherOrders, 0)
-  const pdf = useMutation({
-    mutationFn: () => call('subscriptions.revenuePdf', input),
-    onSuccess: downloadPdf,
-    onError: (e) => showApiError(e)
-  })
+  const pdf = usePdf(() => call('subscriptions.revenuePdf', input))
   const csv = useMutation({
     mutationFn: () => exportCsv('subscriptionRevenue.list', input, `subscription-revenue-${input.from}-${input.to}.csv`),
     onError: (e) => showApiError(e)
@@ -98,12 +95,13 @@ export function RevenuePage() {
           variant="default"
           leftSection={<IconFileTypePdf size={14} />}
           disabled={!report.data}
-          loading={pdf.isPending}
-          onClick={() => pdf.mutate()}
+          loading={pdf.download.isPending}
+          onClick={() => pdf.download.mutate()}
           data-testid="revenue-pdf"
         >
           {t('subscriptions.revenue.pdf')}
         </Button>
+        <PrintButton onPrint={() => pdf.print.mutate()} loading={pdf.print.isPending} disabled={!report.data} testId="revenue-print" />
       </Group>
       <SimpleGrid cols={2} spacing="sm">
         <RevenueChart

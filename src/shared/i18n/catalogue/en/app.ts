@@ -11,6 +11,8 @@ export const app = {
       subscriptionSetup: 'Subscription setup',
       administration: 'Administration'
     },
+    managerHome: 'Overview',
+    dispatcherHome: 'Today',
     serviceOrders: 'Service orders',
     invoices: 'Invoices',
     bankStatements: 'Bank statements',

@@ -14,6 +14,8 @@ export const common = {
   saved: '{{what}} saved',
   deleted: '{{what}} deleted',
   notSaved: 'Not saved',
+  print: 'Print',
+  printWhat: 'Print {{what}}',
   exportCsv: 'Export CSV',
   language: 'Language',
   csvDialect: 'CSV files',

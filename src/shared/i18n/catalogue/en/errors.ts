@@ -179,7 +179,9 @@ export const errors = {
     foreignHost: 'Foreign Host header refused.',
     foreignOrigin: 'Foreign Origin refused.',
     foreignFrame: 'IPC from a frame that is not the app.',
-    fileNotWritten: 'The file {{file}} could not be written: {{reason}}'
+    fileNotWritten: 'The file {{file}} could not be written: {{reason}}',
+    notPdf: 'Only a PDF document can be printed.',
+    printFailed: 'The document could not be printed: {{reason}}'
   },
   /** "Choose an existing …": a reference to a record that does not exist (or not there). */
   choose: {

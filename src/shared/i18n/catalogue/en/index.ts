@@ -25,6 +25,7 @@ import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
+import { home } from './home'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -54,5 +55,6 @@ export const en = {
   sla,
   subscriptions,
   validation,
-  import: importing
+  import: importing,
+  home
 }

@@ -98,6 +98,8 @@ export const settings = {
     idleHint: 'A session unused this long is signed out',
     rmaValidity: 'Return validity (days)',
     rmaValidityHint: 'A return’s deadline is its created date plus this many days',
+    firstTimeFix: 'First-time fix window (days)',
+    firstTimeFixHint: 'A closed order is fixed the first time when no other order visits the same object within this many days',
     reasonRequired: 'Reason code required for a missed target or a cancelled clock',
     slaOnGenerated: 'SLA clocks on orders generated from agreements',
     slaOnGeneratedHint: 'Off: only orders made by hand are measured. Applies to orders generated from now on'

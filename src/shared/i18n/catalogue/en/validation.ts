@@ -58,6 +58,7 @@ export const validation = {
   timeZone: 'Unknown time zone',
   vatRateNeeded: 'At least one VAT rate',
   minHour: 'At least 1 hour',
+  minDay: 'At least 1 day',
   idleMax: 'At most 30 days',
   oneDefaultVat: 'Mark exactly one VAT rate as default',
   workingDayNeeded: 'The calendar needs at least one working day',

@@ -13,6 +13,8 @@ export const app: Shape<typeof en> = {
       agreementSetup: 'Lepete seadistus',
       administration: 'Haldus'
     },
+    managerHome: 'Ülevaade',
+    dispatcherHome: 'Täna',
     serviceOrders: 'Hooldustellimused',
     invoices: 'Arved',
     bankStatements: 'Pangaväljavõtted',

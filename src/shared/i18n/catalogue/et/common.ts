@@ -16,6 +16,8 @@ export const common: Shape<typeof en> = {
   saved: '{{what}} salvestatud',
   deleted: '{{what}} kustutatud',
   notSaved: 'Ei salvestatud',
+  print: 'Prindi',
+  printWhat: 'Prindi: {{what}}',
   exportCsv: 'Ekspordi CSV',
   language: 'Keel',
   csvDialect: 'CSV-failid',

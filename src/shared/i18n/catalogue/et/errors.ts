@@ -174,7 +174,9 @@ export const errors: Shape<typeof en> = {
     foreignHost: 'Võõras Host-päis keelduti.',
     foreignOrigin: 'Võõras Origin keelduti.',
     foreignFrame: 'IPC raamist, mis pole rakendus.',
-    fileNotWritten: 'Faili {{file}} ei saanud kirjutada: {{reason}}'
+    fileNotWritten: 'Faili {{file}} ei saanud kirjutada: {{reason}}',
+    notPdf: 'Printida saab ainult PDF-dokumenti.',
+    printFailed: 'Dokumenti ei õnnestunud printida: {{reason}}'
   },
   choose: {
     customer: 'Vali olemasolev klient',

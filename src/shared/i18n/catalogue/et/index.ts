@@ -27,6 +27,7 @@ import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
+import { home } from './home'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -55,5 +56,6 @@ export const et: Shape<typeof en> = {
   sla,
   subscriptions,
   validation,
-  import: importing
+  import: importing,
+  home
 }

@@ -101,6 +101,9 @@ export const settings: Shape<typeof en> = {
     idleHint: 'Nii kaua kasutamata seanss logitakse välja',
     rmaValidity: 'Tagastuse kehtivus (päeva)',
     rmaValidityHint: 'Tagastuse tähtaeg on loomise kuupäev pluss nii mitu päeva',
+    firstTimeFix: 'Esmakordse paranduse aken (päeva)',
+    firstTimeFixHint:
+      'Suletud tellimus loetakse esimesel korral parandatuks, kui sama objekti ei külastata teise tellimusega nii mitme päeva jooksul',
     reasonRequired: 'Täitmata eesmärgi või tühistatud kella puhul on põhjuse kood kohustuslik',
     slaOnGenerated: 'SLA-kell ka teenuseleppest loodud tellimustel',
     slaOnGeneratedHint: 'Väljas: mõõdetakse ainult käsitsi loodud tellimusi. Kehtib edaspidi loodavatele tellimustele'

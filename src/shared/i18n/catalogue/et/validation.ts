@@ -57,6 +57,7 @@ export const validation: Shape<typeof en> = {
   timeZone: 'Tundmatu ajavöönd',
   vatRateNeeded: 'Vähemalt üks käibemaksumäär',
   minHour: 'Vähemalt 1 tund',
+  minDay: 'Vähemalt 1 päev',
   idleMax: 'Kuni 30 päeva',
   oneDefaultVat: 'Märgi täpselt üks käibemaksumäär vaikimisi määraks',
   workingDayNeeded: 'Kalendris peab olema vähemalt üks tööpäev',
