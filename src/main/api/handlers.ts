@@ -16,6 +16,7 @@ import { calendarContract } from '@shared/api/domains/calendar'
 import { contextContract } from '@shared/api/domains/context'
 import { backupsContract } from '@shared/api/domains/backups'
 import { importContract } from '@shared/api/domains/import'
+import { reportsContract } from '@shared/api/domains/reports'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -34,6 +35,7 @@ import { contextExports, contextHandlers } from '../services/context/handlers'
 import { calendarHandlers } from '../services/calendar/handlers'
 import { backupsHandlers } from '../services/backups/handlers'
 import { importHandlers } from '../services/import/handlers'
+import { reportsExports, reportsHandlers } from '../services/reports/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -75,7 +77,8 @@ export const handlers = {
   ...only(calendarContract, calendarHandlers),
   ...only(contextContract, contextHandlers),
   ...only(backupsContract, backupsHandlers),
-  ...only(importContract, importHandlers)
+  ...only(importContract, importHandlers),
+  ...only(reportsContract, reportsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -91,5 +94,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...subscriptionsExports,
   ...repairExports,
   ...lifecycleExports,
-  ...contextExports
+  ...contextExports,
+  ...reportsExports
 }

@@ -16,6 +16,7 @@ import { calendarContract } from './domains/calendar'
 import { contextContract } from './domains/context'
 import { backupsContract } from './domains/backups'
 import { importContract } from './domains/import'
+import { reportsContract } from './domains/reports'
 
 export const contract = {
   ...systemContract,
@@ -33,7 +34,8 @@ export const contract = {
   ...calendarContract,
   ...contextContract,
   ...backupsContract,
-  ...importContract
+  ...importContract,
+  ...reportsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

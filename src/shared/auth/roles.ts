@@ -36,7 +36,8 @@ export const PERMISSIONS = [
   'subscriptions.write',
   'subscriptions.configure',
   'backups.manage',
-  'import.run'
+  'import.run',
+  'reports.read'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -73,7 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subscriptions.write',
     'subscriptions.configure',
     'backups.manage',
-    'import.run'
+    'import.run',
+    'reports.read'
   ],
   dispatcher: [...everyone, ...office, 'agreements.generate', 'dispatch.plan', 'sla.report', 'returns.read', 'returns.write'],
   serviceConsultant: [

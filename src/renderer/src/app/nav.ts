@@ -34,7 +34,8 @@ import {
   IconStethoscope,
   IconHierarchy,
   IconBuildingWarehouse,
-  IconFileImport
+  IconFileImport,
+  IconReportAnalytics
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -75,6 +76,7 @@ export const NAV: NavSection[] = [
       { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4, permission: OFFICE },
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm, permission: OFFICE },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
+      { labelKey: 'app.nav.reports', path: '/reports/margin', icon: IconReportAnalytics, permission: 'reports.read' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },

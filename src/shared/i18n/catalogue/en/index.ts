@@ -24,6 +24,7 @@ import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
+import { reports } from './reports'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -52,5 +53,6 @@ export const en = {
   sla,
   subscriptions,
   validation,
-  import: importing
+  import: importing,
+  reports
 }

@@ -26,6 +26,7 @@ import { sla } from './sla'
 import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
+import { reports } from './reports'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -53,5 +54,6 @@ export const et: Shape<typeof en> = {
   sla,
   subscriptions,
   validation,
-  import: importing
+  import: importing,
+  reports
 }
