@@ -9,7 +9,6 @@ export const reports = {
   team: 'Team',
   anyTeam: 'All teams',
   pdf: 'PDF',
-  total: 'Total',
   empty: 'Nothing in this period.',
   bothDates: 'Give both dates of the period.',
   fromAfterTo: 'The period ends before it starts.',
@@ -37,8 +36,7 @@ export const reports = {
     orders: 'Orders',
     stage: 'Stage',
     stays: 'Times entered',
-    total: 'Total time',
-    average: 'Average time',
+      average: 'Average time',
     reasons: 'Reason codes',
     explain:
       'Orders made in the period. A stage’s time runs from entering it until the next stage change, or until now while the order is still there; reason codes are those given on entering the stage.'

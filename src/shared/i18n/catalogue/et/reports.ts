@@ -11,7 +11,6 @@ export const reports: Shape<typeof en> = {
   team: 'Meeskond',
   anyTeam: 'Kõik meeskonnad',
   pdf: 'PDF',
-  total: 'Kokku',
   empty: 'Selles perioodis pole midagi.',
   bothDates: 'Sisesta perioodi mõlemad kuupäevad.',
   fromAfterTo: 'Periood lõpeb enne, kui algab.',
@@ -39,8 +38,7 @@ export const reports: Shape<typeof en> = {
     orders: 'Tellimusi',
     stage: 'Etapp',
     stays: 'Kordi etapis',
-    total: 'Aeg kokku',
-    average: 'Keskmine aeg',
+      average: 'Keskmine aeg',
     reasons: 'Põhjuse koodid',
     explain:
       'Perioodis loodud tellimused. Etapi aeg kestab sinna jõudmisest järgmise etapimuutuseni või, kui tellimus on veel seal, praeguseni; põhjuse koodid on need, mis anti etappi viimisel.'
