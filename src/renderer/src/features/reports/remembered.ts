@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
 import type { SavedView } from '@shared/domain/orders'
 import { call } from '../../lib/api'
 
@@ -20,19 +20,24 @@ export function useSavedFilters<F>(list: string, parse: (saved: unknown) => F | 
   return (saved && parse(saved.filters)) ?? defaults
 }
 
-/** Filters held on screen and written back to the store (and the cache the next visit opens from) on every change. */
+/**
+ * Filters held on screen and written back to the store (and the cache the next visit opens from) on every
+ * change. The saves go one after another: two in flight could land in either order and keep the older filters.
+ */
 export function useRememberedFilters<F extends Record<string, unknown>>(list: string, initial: F): [F, (patch: Partial<F>) => void] {
   const client = useQueryClient()
   const [filters, setFilters] = useState<F>(initial)
-  const save = useMutation({
-    mutationFn: (f: F) => call('savedViews.save', { list, name: LAST_USED, filters: f }),
-    onSuccess: (view) =>
-      client.setQueryData<SavedView[]>(rememberedKey(list), (old) => [...(old ?? []).filter((v) => v.id !== view.id), view])
-  })
+  const saving = useRef<Promise<unknown>>(Promise.resolve())
   const update = (patch: Partial<F>) => {
     const next = { ...filters, ...patch }
     setFilters(next)
-    save.mutate(next)
+    saving.current = saving.current
+      .then(() => call('savedViews.save', { list, name: LAST_USED, filters: next }))
+      .then((view) =>
+        client.setQueryData<SavedView[]>(rememberedKey(list), (old) => [...(old ?? []).filter((v) => v.id !== view.id), view])
+      )
+      // Not remembered this time: the report on screen is still right, and the next change saves again.
+      .catch(() => undefined)
   }
   return [filters, update]
 }
