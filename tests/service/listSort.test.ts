@@ -10,7 +10,8 @@ const REQUIRED: Partial<Record<MethodName, object>> = {
   'serviceObjectHistory.list': { serviceObjectId: 1 },
   'marginReport.list': { from: '2026-03-01', to: '2026-03-31' },
   'progressReport.list': { from: '2026-03-01', to: '2026-03-31' },
-  'utilisationReport.list': { from: '2026-03-01', to: '2026-03-31' }
+  'utilisationReport.list': { from: '2026-03-01', to: '2026-03-31' },
+  'scheduleReport.list': { from: '2026-03-01', to: '2026-03-31' }
 }
 
 const sortedLists = (Object.keys(contract) as MethodName[]).filter((m) => {

@@ -290,3 +290,49 @@ describe('technician utilisation', () => {
     expect(text).toMatch(/Jaan Tamm\s+2025-W10\s+\S+\s+36(\.0)?\s+3(\.0)?\s+8\.3/)
   })
 })
+
+describe('customer schedule', () => {
+  it('planned orders and the agreements’ coming visits of one customer, by date; the PDF in the customer’s language', async () => {
+    const w = await world()
+    const march26 = (day: number, h: number) => Date.UTC(2026, 2, day, h - 2)
+    const siteId = w.seed.customer.sites[0]!.id
+    const planned = await w.order({ siteId, description: 'Boiler check', plannedStart: march26(10, 9), plannedEnd: march26(10, 11) })
+    const cancelled = await w.order({ description: 'Cancelled visit', plannedStart: march26(12, 9), plannedEnd: march26(12, 10) })
+    await w.api('serviceOrders.cancel', { id: cancelled.id, version: cancelled.version })
+    const other = await w.api('customers.create', { name: 'Aasa AS', sites: [{ name: 'Ladu', street: 'Tartu mnt 1', city: 'Tartu' }] })
+    const elsewhere = await w.order({
+      customerId: other.id,
+      siteId: other.sites[0]!.id,
+      description: 'Other customer',
+      plannedStart: march26(11, 13),
+      plannedEnd: march26(11, 14)
+    })
+
+    const input = { from: '2026-03-01', to: '2026-03-31', customerId: w.seed.customer.id }
+    const mine = await w.api('scheduleReport.list', input)
+    // The seeded agreement's monthly line from Monday 5 January 2026: its March visit on Thursday 5 March, a day without a time.
+    expect(mine.rows.map((r) => [r.date, r.start, r.reference, r.description, r.address])).toEqual([
+      [
+        '2026-03-05',
+        null,
+        w.seed.agreement.number,
+        w.seed.agreement.lines[0]!.description || w.seed.agreement.description,
+        'Pärnu mnt 10, Tallinn'
+      ],
+      ['2026-03-10', march26(10, 9), planned.number, 'Boiler check', 'Pärnu mnt 10, Tallinn']
+    ])
+    const all = await w.api('scheduleReport.list', { ...input, customerId: null })
+    expect(all.rows.map((r) => r.reference)).toEqual([w.seed.agreement.number, planned.number, elsewhere.number])
+
+    const rows = await w.csv('scheduleReport.list', input)
+    expect(rows[0]).toEqual(['Date', 'Start', 'End', 'Customer', 'Description', 'Address', 'Order or agreement'])
+    expect(rows[2]!.slice(3)).toEqual(['Õunapuu OÜ', 'Boiler check', '"Pärnu mnt 10', ' Tallinn"', planned.number])
+    // The customer speaks Estonian: so does their schedule.
+    const text = w.pdfText('schedule.pdf', await w.api('reports.schedulePdf', input))
+    expect(text).toContain('Hooldusgraafik')
+    expect(text).toContain('Õunapuu OÜ')
+    expect(text).toMatch(new RegExp(`05\\.03\\.2026\\s+aeg lepitakse kokku.*${w.seed.agreement.number}`))
+    expect(text).toMatch(new RegExp(`10\\.03\\.2026\\s+09:00–11:00\\s+Boiler check\\s+Pärnu mnt 10, Tallinn\\s+${planned.number}`))
+    expect(text).not.toContain('Other customer')
+  })
+})

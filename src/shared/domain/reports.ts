@@ -3,11 +3,11 @@ import { addDays, daysBetween } from '../recurrence'
 import { id, isoDate } from './primitives'
 
 /**
- * The manager's reports (docs/adr/0028-reports.md): service order margin, service order progress and
- * technician utilisation per ISO week. Shapes of their filters and rows, and the pure arithmetic behind
+ * The manager's reports (docs/adr/0028-reports.md): service order margin, service order progress,
+ * technician utilisation per ISO week and the customer schedule. Shapes of their filters and rows, and the pure arithmetic behind
  * them; the services read the rows and call these.
  */
-export const REPORT_KINDS = ['margin', 'progress', 'utilisation'] as const
+export const REPORT_KINDS = ['margin', 'progress', 'utilisation', 'schedule'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 
 /** At most a year and a bit in one report: the period is read whole into memory. */
@@ -262,3 +262,33 @@ export function minutesWithin(intervals: Iterable<readonly [number, number]>, fr
 }
 
 export const utilisationShare = (booked: number, available: number): number | null => (available === 0 ? null : booked / available)
+
+/* ---------- customer schedule ---------- */
+
+export const scheduleInput = z.object({
+  ...period,
+  /** One customer's schedule (the one to send them); null = every customer's. */
+  customerId: id.nullable().default(null)
+})
+export type ScheduleInput = z.infer<typeof scheduleInput>
+
+export const scheduleRow = z.object({
+  key: z.string(),
+  date: isoDate,
+  /** The planned time of an order; null for a visit an agreement will make (its day only). */
+  start: z.number().nullable(),
+  end: z.number().nullable(),
+  customerName: z.string(),
+  description: z.string(),
+  address: z.string(),
+  /** The order's number, or the agreement's for a visit not made into an order yet. */
+  reference: z.string()
+})
+export type ScheduleRow = z.infer<typeof scheduleRow>
+
+/** Planned orders and the agreements' coming visits in one list, by date, time and reference. */
+export function scheduleRows(orders: readonly ScheduleRow[], visits: readonly ScheduleRow[]): ScheduleRow[] {
+  // A day's timed orders first, then the day's agreement visits (no time yet).
+  const time = (r: ScheduleRow) => r.start ?? Number.MAX_SAFE_INTEGER
+  return [...orders, ...visits].sort((a, b) => a.date.localeCompare(b.date) || time(a) - time(b) || a.reference.localeCompare(b.reference))
+}

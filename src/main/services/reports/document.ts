@@ -1,13 +1,18 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { ParsedInput } from '@shared/api/contract'
 import type { PdfFile } from '../documents/downloads'
-import { documentLocale, type DocumentLocale } from '../documents/format'
+import { customerDocumentLanguage, documentLocale, type DocumentLocale } from '../documents/format'
 import { type Column, documentFrame, facts, MUTED, rowsTable } from '../documents/layout'
 import { renderPdf } from '../documents/pdf'
-import type { ServiceContext } from '../core/context'
+import type { Language } from '@shared/i18n/languages'
+import { requirePermission, type ServiceContext } from '../core/context'
+import { notFound } from '../core/errors'
+import { customers } from '../../db/schema'
+import { eq } from 'drizzle-orm'
 import { loadSettings } from '../settings/settings'
 import { marginReport } from './margin'
 import { progressReport } from './progress'
+import { scheduleReport } from './schedule'
 import { utilisationReport } from './utilisation'
 
 /**
@@ -16,6 +21,8 @@ import { utilisationReport } from './utilisation'
  */
 async function reportPdf(
   ctx: ServiceContext,
+  /** The reader's language unless the document goes to a customer. */
+  language: Language | null,
   make: (l: DocumentLocale) => {
     title: string
     subtitle: string
@@ -28,7 +35,7 @@ async function reportPdf(
   fileName: string
 ): Promise<PdfFile> {
   const settings = loadSettings(ctx.db)
-  const locale = documentLocale(ctx.user?.language ?? settings.language, settings.timeZone)
+  const locale = documentLocale(language ?? ctx.user?.language ?? settings.language, settings.timeZone)
   const { t, f } = locale
   const r = make(locale)
   const content: Content[] = [
@@ -59,6 +66,7 @@ export function marginPdf(ctx: ServiceContext, i: ParsedInput<'reports.marginPdf
   const rows = marginReport(ctx, i)
   return reportPdf(
     ctx,
+    null,
     ({ t, f }) => {
       const revenue = sum(rows, (r) => r.revenue)
       const cost = sum(rows, (r) => r.cost)
@@ -102,6 +110,7 @@ export function progressPdf(ctx: ServiceContext, i: ParsedInput<'reports.progres
   const rows = progressReport(ctx, i)
   return reportPdf(
     ctx,
+    null,
     ({ t, f }) => ({
       title: t('reports.progress.title'),
       subtitle: t(`reports.progress.by.${i.groupBy}`),
@@ -141,6 +150,7 @@ export function utilisationPdf(ctx: ServiceContext, i: ParsedInput<'reports.util
   const rows = utilisationReport(ctx, i)
   return reportPdf(
     ctx,
+    null,
     ({ t, f }) => {
       const hours = (m: number) => f.number(m / 60, 1)
       const share = (s: number | null) => (s === null ? '—' : f.rate(Math.round(s * 10000)))
@@ -175,5 +185,50 @@ export function utilisationPdf(ctx: ServiceContext, i: ParsedInput<'reports.util
     },
     i,
     `utilisation-${i.from}-${i.to}.pdf`
+  )
+}
+
+/**
+ * The schedule to send to a customer: in their language (Estonian or English, as their other documents), their
+ * name under the title; without a customer, every customer's visits in the reader's language.
+ */
+export function schedulePdf(ctx: ServiceContext, i: ParsedInput<'reports.schedulePdf'>): Promise<PdfFile> {
+  requirePermission(ctx, 'reports.read')
+  const customer =
+    i.customerId === null
+      ? null
+      : ctx.db.select({ name: customers.name, language: customers.language }).from(customers).where(eq(customers.id, i.customerId)).get()
+  if (i.customerId !== null && !customer) throw notFound('customer')
+  const rows = scheduleReport(ctx, i)
+  return reportPdf(
+    ctx,
+    customer ? customerDocumentLanguage(customer.language) : null,
+    (l) => {
+      const { t, f } = l
+      return {
+        title: t('reports.schedule.title'),
+        subtitle: customer?.name ?? t('reports.anyCustomer'),
+        summary: [[t('reports.schedule.visits'), String(rows.length)]],
+        columns: [
+          { header: t('reports.schedule.date'), width: 'auto' },
+          { header: t('reports.schedule.time'), width: 'auto' },
+          ...(customer ? [] : [{ header: t('reports.customer'), width: '*' as const }]),
+          { header: t('reports.schedule.what'), width: '*' },
+          { header: t('reports.schedule.where'), width: '*' },
+          { header: t('reports.schedule.reference'), width: 'auto' }
+        ],
+        body: rows.map((r) => [
+          f.date(r.date),
+          r.start === null ? t('reports.schedule.dayToBeAgreed') : r.end === null ? f.time(r.start) : `${f.time(r.start)}–${f.time(r.end)}`,
+          ...(customer ? [] : [r.customerName]),
+          r.description,
+          r.address,
+          r.reference
+        ]),
+        note: t('reports.schedule.explain')
+      }
+    },
+    i,
+    `schedule-${i.from}-${i.to}.pdf`
   )
 }

@@ -15,6 +15,8 @@ import {
   progressInput,
   REPORT_KINDS,
   type ReportKind,
+  type ScheduleRow,
+  scheduleInput,
   type UtilisationRow,
   utilisationInput
 } from '@shared/domain/reports'
@@ -74,6 +76,14 @@ export function ReportsPage() {
           schema={utilisationInput}
           defaults={{ ...quarter(), teamId: null }}
           render={(f) => <UtilisationReport initial={f} />}
+        />
+      )}
+      {kind === 'schedule' && (
+        <Loaded
+          list="reports.schedule"
+          schema={scheduleInput}
+          defaults={{ from: today(), to: `${addMonths(today(), 3).slice(0, 7)}-01`, customerId: null }}
+          render={(f) => <ScheduleReport initial={f} />}
         />
       )}
     </Stack>
@@ -444,6 +454,45 @@ function UtilisationReport({ initial }: { initial: typeof utilisationInput._outp
       }}
       explain={t('reports.utilisation.explain')}
       fileName="utilisation"
+    />
+  )
+}
+
+function ScheduleReport({ initial }: { initial: typeof scheduleInput._output }) {
+  const t = useT()
+  const f = useFormat()
+  const [input, set] = useRememberedFilters('reports.schedule', initial)
+  const columns: Column<ScheduleRow>[] = [
+    { header: t('reports.schedule.date'), cell: (r) => f.date(r.date) },
+    {
+      header: t('reports.schedule.time'),
+      cell: (r) =>
+        r.start === null ? (
+          <Text span fz="sm" c="dimmed">
+            {t('reports.schedule.dayToBeAgreed')}
+          </Text>
+        ) : r.end === null ? (
+          f.time(r.start)
+        ) : (
+          `${f.time(r.start)}–${f.time(r.end)}`
+        )
+    },
+    ...(input.customerId === null ? [{ header: t('reports.customer'), cell: (r: ScheduleRow) => r.customerName }] : []),
+    { header: t('reports.schedule.what'), cell: (r) => r.description },
+    { header: t('reports.schedule.where'), cell: (r) => r.address },
+    { header: t('reports.schedule.reference'), cell: (r) => r.reference }
+  ]
+  return (
+    <ReportBody<ScheduleRow>
+      list="scheduleReport.list"
+      load={(pageSize) => call('scheduleReport.list', { ...input, pageSize })}
+      pdf={() => call('reports.schedulePdf', input)}
+      input={input}
+      setPeriod={(from, to) => set({ from: from ?? '', to: to ?? '' })}
+      filters={<CustomerFilter value={input.customerId} onChange={(customerId) => set({ customerId })} />}
+      columns={columns}
+      explain={t('reports.schedule.explain')}
+      fileName="schedule"
     />
   )
 }

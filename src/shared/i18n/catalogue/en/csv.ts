@@ -1,6 +1,7 @@
 /** CSV files: column headers (by field, the same word in every list) and the labels of values no other area names. */
 export const csv = {
   columns: {
+    reference: 'Order or agreement',
     revenue: 'Revenue',
     cost: 'Cost',
     margin: 'Margin',

@@ -13,7 +13,7 @@ export const reports = {
   bothDates: 'Give both dates of the period.',
   fromAfterTo: 'The period ends before it starts.',
   firstOf: 'The first {{shown}} of {{total}} rows; the CSV file has them all.',
-  kinds: { margin: 'Margin', progress: 'Progress', utilisation: 'Utilisation' },
+  kinds: { margin: 'Margin', progress: 'Progress', utilisation: 'Utilisation', schedule: 'Customer schedule' },
   margin: {
     title: 'Service order margin',
     group: { order: 'Service order', customer: 'Customer', task: 'Task' },
@@ -36,7 +36,8 @@ export const reports = {
     orders: 'Orders',
     stage: 'Stage',
     stays: 'Times entered',
-      average: 'Average time',
+    total: 'Total time',
+    average: 'Average time',
     reasons: 'Reason codes',
     explain:
       'Orders made in the period. A stage’s time runs from entering it until the next stage change, or until now while the order is still there; reason codes are those given on entering the stage.'
@@ -52,5 +53,17 @@ export const reports = {
     share: 'Utilisation',
     explain:
       'Available: the technician’s working hours (their own, else the company’s) less public holidays. Booked: the time of their cards on the dispatch board within the week.'
+  },
+  schedule: {
+    title: 'Service schedule',
+    visits: 'Visits',
+    date: 'Date',
+    time: 'Time',
+    what: 'Work',
+    where: 'Address',
+    reference: 'Reference',
+    dayToBeAgreed: 'time to be agreed',
+    explain:
+      'Service orders planned in the period, and the visits the service agreements will make in it (their day; the time is agreed before the visit).'
   }
 }

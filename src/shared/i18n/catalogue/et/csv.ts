@@ -3,6 +3,7 @@ import type { Shape } from '../shape'
 
 export const csv: Shape<typeof en> = {
   columns: {
+    reference: 'Tellimus või teenuselepe',
     revenue: 'Tulu',
     cost: 'Kulu',
     margin: 'Marginaal',

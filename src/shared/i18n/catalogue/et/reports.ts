@@ -15,7 +15,7 @@ export const reports: Shape<typeof en> = {
   bothDates: 'Sisesta perioodi mõlemad kuupäevad.',
   fromAfterTo: 'Periood lõpeb enne, kui algab.',
   firstOf: 'Esimesed {{shown}} rida {{total}}-st; CSV-failis on kõik.',
-  kinds: { margin: 'Marginaal', progress: 'Edenemine', utilisation: 'Koormatus' },
+  kinds: { margin: 'Marginaal', progress: 'Edenemine', utilisation: 'Koormatus', schedule: 'Kliendi graafik' },
   margin: {
     title: 'Hooldustellimuste marginaal',
     group: { order: 'Hooldustellimus', customer: 'Klient', task: 'Ülesanne' },
@@ -38,7 +38,8 @@ export const reports: Shape<typeof en> = {
     orders: 'Tellimusi',
     stage: 'Etapp',
     stays: 'Kordi etapis',
-      average: 'Keskmine aeg',
+    total: 'Aeg kokku',
+    average: 'Keskmine aeg',
     reasons: 'Põhjuse koodid',
     explain:
       'Perioodis loodud tellimused. Etapi aeg kestab sinna jõudmisest järgmise etapimuutuseni või, kui tellimus on veel seal, praeguseni; põhjuse koodid on need, mis anti etappi viimisel.'
@@ -54,5 +55,17 @@ export const reports: Shape<typeof en> = {
     share: 'Koormatus',
     explain:
       'Saadaval: teenusetehniku tööaeg (tema enda, muidu ettevõtte oma) miinus riigipühad. Broneeritud: tema kaartide aeg lähetustahvlil selle nädala sees.'
+  },
+  schedule: {
+    title: 'Hooldusgraafik',
+    visits: 'Külastusi',
+    date: 'Kuupäev',
+    time: 'Aeg',
+    what: 'Töö',
+    where: 'Aadress',
+    reference: 'Viide',
+    dayToBeAgreed: 'aeg lepitakse kokku',
+    explain:
+      'Perioodi plaanitud hooldustellimused ja külastused, mida teenuselepped selles perioodis teevad (nende päev; kellaaeg lepitakse kokku enne külastust).'
   }
 }
