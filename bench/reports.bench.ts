@@ -21,6 +21,7 @@ export const benches = defineBenches([
         await ms('reports.progress.quarter.byStage', 'progressReport.list', { groupBy: 'stage' }),
         await ms('reports.progress.quarter.byOrder', 'progressReport.list', { groupBy: 'order' }),
         await ms('reports.utilisation.quarter', 'utilisationReport.list', {}),
+        await ms('reports.schedule.quarter.allCustomers', 'scheduleReport.list', {}),
         await ms('reports.marginPdf.quarter.byCustomer', 'reports.marginPdf', { groupBy: 'customer' })
       ]
     }
