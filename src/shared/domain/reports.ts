@@ -10,6 +10,14 @@ import { id, isoDate } from './primitives'
 export const REPORT_KINDS = ['margin', 'progress', 'utilisation', 'schedule'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 
+/**
+ * Names in Estonian alphabetical order. One collator for every comparison: `localeCompare` with a locale builds
+ * one per call, which made sorting a quarter's 40,000 orders take seconds.
+ */
+export const byName = new Intl.Collator('et').compare
+/** Codes, numbers and ISO dates: plain code-unit order, which is also their natural order. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** At most a year and a bit in one report: the period is read whole into memory. */
 export const MAX_REPORT_DAYS = 400
 
@@ -103,7 +111,7 @@ export function marginRows(lines: Iterable<MarginLine>, groupBy: MarginGrouping,
       margin: g.revenue - g.cost,
       marginShare: g.revenue === 0 ? null : (g.revenue - g.cost) / g.revenue
     }))
-    .sort((a, b) => b.revenue - a.revenue || a.label.localeCompare(b.label, 'et'))
+    .sort((a, b) => b.revenue - a.revenue || byName(a.label, b.label))
 }
 
 /* ---------- progress ---------- */
@@ -163,7 +171,7 @@ const MINUTE = 60_000
 
 function reasonsText(codes: Map<string, number>): string {
   return [...codes]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]))
     .map(([code, n]) => (n > 1 ? `${code} ×${n}` : code))
     .join(', ')
 }
@@ -201,7 +209,7 @@ export function progressRows(stays: readonly StageStay[], groupBy: ProgressGroup
       stageOrder: names.stageOrder(g.stageId)
     }
   })
-  return rows.sort((a, b) => a.row.orderNumber.localeCompare(b.row.orderNumber) || a.stageOrder - b.stageOrder).map((r) => r.row)
+  return rows.sort((a, b) => byCode(a.row.orderNumber, b.row.orderNumber) || a.stageOrder - b.stageOrder).map((r) => r.row)
 }
 
 /* ---------- utilisation ---------- */
@@ -290,5 +298,5 @@ export type ScheduleRow = z.infer<typeof scheduleRow>
 export function scheduleRows(orders: readonly ScheduleRow[], visits: readonly ScheduleRow[]): ScheduleRow[] {
   // A day's timed orders first, then the day's agreement visits (no time yet).
   const time = (r: ScheduleRow) => r.start ?? Number.MAX_SAFE_INTEGER
-  return [...orders, ...visits].sort((a, b) => a.date.localeCompare(b.date) || time(a) - time(b) || a.reference.localeCompare(b.reference))
+  return [...orders, ...visits].sort((a, b) => byCode(a.date, b.date) || time(a) - time(b) || byCode(a.reference, b.reference))
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@shared/api/common'
 import { daysBetween } from '@shared/recurrence'
-import { MAX_REPORT_DAYS } from '@shared/domain/reports'
+import { byName, MAX_REPORT_DAYS } from '@shared/domain/reports'
 import { dayEnd, dayStart } from '@shared/time'
 import { invalid } from '../core/errors'
 import { sortEntry } from '../core/list'
@@ -38,7 +38,7 @@ export function sortedRows<R>(
   return found.sort((a, b) => {
     const x = by(a) ?? -Infinity
     const y = by(b) ?? -Infinity
-    return sign * (typeof x === 'string' ? x.localeCompare(String(y), 'et') : x - (y as number))
+    return sign * (typeof x === 'string' ? byName(x, String(y)) : x - (y as number))
   })
 }
 

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '@shared/api/contract'
 import type { Page } from '@shared/api/common'
 import { workingIntervals } from '@shared/calendar'
-import { minutesWithin, type UtilisationInput, type UtilisationRow, utilisationShare, weeksOf } from '@shared/domain/reports'
+import { byName, minutesWithin, type UtilisationInput, type UtilisationRow, utilisationShare, weeksOf } from '@shared/domain/reports'
 import { dayEnd, dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { Calendars, loadTechnicians } from '../dispatch/read'
@@ -31,7 +31,7 @@ export function utilisationReport(ctx: ServiceContext, i: UtilisationInput): Uti
   }
   const weeks = weeksOf(i.from, i.to).map((w) => ({ ...w, start: dayStart(w.from, tz), end: dayEnd(w.to, tz) }))
   const rows: UtilisationRow[] = []
-  for (const tech of [...technicians].sort((a, b) => a.name.localeCompare(b.name, 'et'))) {
+  for (const tech of [...technicians].sort((a, b) => byName(a.name, b.name))) {
     const mine = booked.get(tech.id) ?? []
     for (const w of weeks) {
       const available = minutesWithin(workingIntervals(tech.calendar, w.start, w.end), w.start, w.end)
