@@ -113,8 +113,9 @@ async function marginWorld(w: World) {
     unitPrice: 5000
   })
   await w.api('serviceOrders.addLine', { orderId: b.id, type: 'hour', categoryId: callOut.id, quantity: 1000 })
-  let bRow = await w.api('serviceOrders.addLine', { orderId: b.id, type: 'item', itemId: filter.id, quantity: 10000 })
-  bRow = await w.api('serviceOrders.cancelLine', { id: bRow.lines.at(-1)!.id, version: bRow.lines.at(-1)!.version })
+  const withFilters = await w.api('serviceOrders.addLine', { orderId: b.id, type: 'item', itemId: filter.id, quantity: 10000 })
+  const filters = withFilters.lines.at(-1)!
+  await w.api('serviceOrders.cancelLine', { id: filters.id, version: filters.version })
   await w.api('categories.update', { ...callOut, costPrice: 700 })
 
   const april = await w.order({ plannedStart: local(31, 10) + 2 * 24 * H, plannedEnd: local(31, 12) + 2 * 24 * H, description: 'April' })
