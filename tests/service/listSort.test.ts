@@ -7,7 +7,11 @@ import { freshDb, userWith } from '../support/db'
 const REQUIRED: Partial<Record<MethodName, object>> = {
   'dispatchPlan.list': { from: '2026-03-02', to: '2026-03-08' },
   'slaCompliance.list': { from: '2026-03-01', to: '2026-03-31' },
-  'serviceObjectHistory.list': { serviceObjectId: 1 }
+  'serviceObjectHistory.list': { serviceObjectId: 1 },
+  'marginReport.list': { from: '2026-03-01', to: '2026-03-31' },
+  'progressReport.list': { from: '2026-03-01', to: '2026-03-31' },
+  'utilisationReport.list': { from: '2026-03-01', to: '2026-03-31' },
+  'scheduleReport.list': { from: '2026-03-01', to: '2026-03-31' }
 }
 
 const sortedLists = (Object.keys(contract) as MethodName[]).filter((m) => {

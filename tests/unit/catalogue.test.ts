@@ -37,6 +37,7 @@ import { DEFAULT_VAT_RATES } from '../../src/main/services/settings/settings'
 import { DEFAULT_SLA_REASONS } from '../../src/main/services/sla/definitions'
 import { UNPLANNED_CODES } from '../../src/shared/planner/solver'
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS } from '../../src/shared/domain/import'
+import { MARGIN_GROUPINGS, PROGRESS_GROUPINGS, REPORT_KINDS } from '@shared/domain/reports'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -123,7 +124,12 @@ const BUILT: Record<string, readonly string[]> = {
   'subscriptions.parameters.reverseModes': REVERSAL_MODES,
   'repair.kinds': REPAIR_CODE_KINDS,
   'repair.structure.change': ['added', 'removed', 'changed'],
-  'repair.structure.kind': BOM_CHANGE_KINDS
+  'repair.structure.kind': BOM_CHANGE_KINDS,
+  'reports.kinds': REPORT_KINDS,
+  'reports.margin.group': MARGIN_GROUPINGS,
+  'reports.margin.by': MARGIN_GROUPINGS,
+  'reports.progress.group': PROGRESS_GROUPINGS,
+  'reports.progress.by': PROGRESS_GROUPINGS
 }
 
 function sources(dir: string): string[] {

@@ -380,6 +380,19 @@ export const CSV_COLUMNS: Record<string, Spec> = {
     'repeatOfOrderNumber'
   ],
   'bomTemplates.list': ['number', 'name', 'itemName', 'componentCount', 'attachedCount'],
+  'marginReport.list': [
+    'label',
+    'customerName',
+    'orders',
+    ['revenue', 'money'],
+    ['cost', 'money'],
+    ['margin', 'money'],
+    ['marginShare', 'share'],
+    'costMissing'
+  ],
+  'progressReport.list': ['orderNumber', 'customerName', 'stageName', 'stays', 'totalMinutes', 'averageMinutes', 'reasons'],
+  'scheduleReport.list': ['date', 'start', 'end', 'customerName', 'description', 'address', 'reference'],
+  'utilisationReport.list': ['workerName', 'week', ['weekStart', 'date'], 'availableMinutes', 'bookedMinutes', ['utilisation', 'share']],
   'serviceObjectHistory.list': [
     ['orderAt', 'instant'],
     'orderNumber',

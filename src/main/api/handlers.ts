@@ -17,6 +17,7 @@ import { contextContract } from '@shared/api/domains/context'
 import { backupsContract } from '@shared/api/domains/backups'
 import { importContract } from '@shared/api/domains/import'
 import { homeContract } from '@shared/api/domains/home'
+import { reportsContract } from '@shared/api/domains/reports'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -36,6 +37,7 @@ import { calendarHandlers } from '../services/calendar/handlers'
 import { backupsHandlers } from '../services/backups/handlers'
 import { importHandlers } from '../services/import/handlers'
 import { homeHandlers } from '../services/home/handlers'
+import { reportsExports, reportsHandlers } from '../services/reports/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -78,7 +80,8 @@ export const handlers = {
   ...only(contextContract, contextHandlers),
   ...only(backupsContract, backupsHandlers),
   ...only(importContract, importHandlers),
-  ...only(homeContract, homeHandlers)
+  ...only(homeContract, homeHandlers),
+  ...only(reportsContract, reportsHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */
@@ -94,5 +97,6 @@ export const exportSources: ExportSourcesOf<Contract> = {
   ...subscriptionsExports,
   ...repairExports,
   ...lifecycleExports,
-  ...contextExports
+  ...contextExports,
+  ...reportsExports
 }

@@ -17,6 +17,7 @@ import { contextContract } from './domains/context'
 import { backupsContract } from './domains/backups'
 import { importContract } from './domains/import'
 import { homeContract } from './domains/home'
+import { reportsContract } from './domains/reports'
 
 export const contract = {
   ...systemContract,
@@ -35,7 +36,8 @@ export const contract = {
   ...contextContract,
   ...backupsContract,
   ...importContract,
-  ...homeContract
+  ...homeContract,
+  ...reportsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -36,7 +36,8 @@ import {
   IconBuildingWarehouse,
   IconFileImport,
   IconGauge,
-  IconHome
+  IconHome,
+  IconReportAnalytics
 } from '@tabler/icons-react'
 import type { Permission } from '@shared/auth/roles'
 import type { app } from '@shared/i18n/catalogue/en/app'
@@ -79,6 +80,7 @@ export const NAV: NavSection[] = [
       { labelKey: 'app.nav.slas', path: '/slas', icon: IconClockHour4, permission: OFFICE },
       { labelKey: 'app.nav.slaAtRisk', path: '/sla-at-risk', icon: IconAlarm, permission: OFFICE },
       { labelKey: 'app.nav.slaCompliance', path: '/sla-compliance', icon: IconChartBar, permission: 'sla.report' },
+      { labelKey: 'app.nav.reports', path: '/reports/margin', icon: IconReportAnalytics, permission: 'reports.read' },
       { labelKey: 'app.nav.returns', path: '/returns', icon: IconReceiptRefund, permission: 'returns.read' },
       { labelKey: 'app.nav.returnStock', path: '/return-stock', icon: IconBuildingWarehouse, permission: 'returns.read' },
       { labelKey: 'app.nav.subscriptions', path: '/subscriptions', icon: IconCreditCard, permission: 'invoices.read' },

@@ -62,6 +62,7 @@ import { SubscriptionPage } from '../features/subscriptions/SubscriptionPage'
 import { SubscriptionsList } from '../features/subscriptions/SubscriptionsList'
 import { AtRiskList } from '../features/sla/AtRiskList'
 import { CompliancePage } from '../features/sla/CompliancePage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { SlaPage } from '../features/sla/SlaPage'
 import { SlasList } from '../features/sla/SlasList'
 import { DispatchPage } from '../features/dispatch/DispatchPage'
@@ -287,6 +288,9 @@ export function AppRoutes() {
       <Route path="/home/manager" element={<ManagerHome />} />
       <Route path="/home/dispatcher" element={<DispatcherHome />} />
       <Route path="/sla-compliance" element={<CompliancePage />} />
+      {/* the manager's reports */}
+      <Route path="/reports" element={<Navigate to="/reports/margin" replace />} />
+      <Route path="/reports/:kind" element={<ReportsPage />} />
       {/* repair management */}
       <Route path="/repairs" element={<RepairHistory />} />
       <Route path="/repair-analysis" element={<RepairAnalysisPage />} />

@@ -22,6 +22,7 @@ export const app = {
     slas: 'SLAs',
     slaAtRisk: 'SLAs at risk',
     slaCompliance: 'SLA compliance',
+    reports: 'Reports',
     subscriptionRevenue: 'Subscription revenue',
     subscriptionGroups: 'Subscription groups',
     subscriptionPrices: 'Subscription prices',

@@ -1,6 +1,21 @@
 /** CSV files: column headers (by field, the same word in every list) and the labels of values no other area names. */
 export const csv = {
   columns: {
+    reference: 'Order or agreement',
+    revenue: 'Revenue',
+    cost: 'Cost',
+    margin: 'Margin',
+    marginShare: 'Margin %',
+    costMissing: 'Lines without cost price',
+    stays: 'Times entered',
+    totalMinutes: 'Total time (min)',
+    averageMinutes: 'Average time (min)',
+    reasons: 'Reason codes',
+    week: 'Week',
+    weekStart: 'Week from',
+    availableMinutes: 'Available (min)',
+    bookedMinutes: 'Booked (min)',
+    utilisation: 'Utilisation %',
     reasonCode: 'Reason code',
     reasonName: 'Reason',
     createdDate: 'Created',

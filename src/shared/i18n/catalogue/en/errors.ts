@@ -356,6 +356,9 @@ export const errors = {
     nothingToReverse: 'No credit of this fee waits for its recognition to be reversed',
     tooManyMonths: 'At most {{maximum}} months in one report'
   },
+  reports: {
+    periodTooLong: 'At most {{maximum}} days in one report'
+  },
   agreements: {
     groupInItself: 'A group cannot sit inside itself',
     tenYears: 'Generate at most ten years at a time',

@@ -26,6 +26,7 @@ import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
+import { reports } from './reports'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -56,5 +57,6 @@ export const en = {
   subscriptions,
   validation,
   import: importing,
-  home
+  home,
+  reports
 }

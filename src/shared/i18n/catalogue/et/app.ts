@@ -24,6 +24,7 @@ export const app: Shape<typeof en> = {
     slas: 'Teenusetaseme lepped',
     slaAtRisk: 'Ohus SLA-d',
     slaCompliance: 'SLA täitmine',
+    reports: 'Aruanded',
     subscriptionRevenue: 'Kordustellimuste tulu',
     subscriptionGroups: 'Kordustellimuste grupid',
     subscriptionPrices: 'Kordustellimuste hinnad',

@@ -3,6 +3,21 @@ import type { Shape } from '../shape'
 
 export const csv: Shape<typeof en> = {
   columns: {
+    reference: 'Tellimus või teenuselepe',
+    revenue: 'Tulu',
+    cost: 'Kulu',
+    margin: 'Marginaal',
+    marginShare: 'Marginaal %',
+    costMissing: 'Omahinnata read',
+    stays: 'Kordi etapis',
+    totalMinutes: 'Aeg kokku (min)',
+    averageMinutes: 'Keskmine aeg (min)',
+    reasons: 'Põhjuse koodid',
+    week: 'Nädal',
+    weekStart: 'Nädal alates',
+    availableMinutes: 'Saadaval (min)',
+    bookedMinutes: 'Broneeritud (min)',
+    utilisation: 'Koormatus %',
     reasonCode: 'Põhjuse kood',
     reasonName: 'Põhjus',
     createdDate: 'Loodud',

@@ -351,6 +351,9 @@ export const errors: Shape<typeof en> = {
     nothingToReverse: 'Selle tasu ükski kreeditarve ei oota tulu tühistamist',
     tooManyMonths: 'Ühes aruandes kõige rohkem {{maximum}} kuud'
   },
+  reports: {
+    periodTooLong: 'Ühes aruandes kõige rohkem {{maximum}} päeva'
+  },
   agreements: {
     groupInItself: 'Grupp ei saa olla iseenda sees',
     tenYears: 'Genereeri korraga kuni kümme aastat',

@@ -28,6 +28,7 @@ import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
+import { reports } from './reports'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -57,5 +58,6 @@ export const et: Shape<typeof en> = {
   subscriptions,
   validation,
   import: importing,
-  home
+  home,
+  reports
 }
