@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Input } from '@shared/api/contract'
 import type { ImportKind, ImportMapping } from '@shared/domain/import'
 import { call, callError, freshDb, userWith } from '../support/db'
 
@@ -23,6 +24,16 @@ const customersFile = csv([
   ['K-2', 'Pärnu Soojus OÜ', 'arved@soojus.ee', 'Pärnu', 'Rüütli 1', '', '']
 ])
 
+/** Starts the import job and waits, a turn of the event loop at a time, until it has ended. */
+async function imported(ctx: ReturnType<typeof userWith>, input: Input<'import.start'>) {
+  let run = await call(ctx, 'import.start', input)
+  while (run.status === 'running') {
+    await new Promise((r) => setImmediate(r))
+    run = await call(ctx, 'import.run', { id: run.id })
+  }
+  return run
+}
+
 describe('CSV import', () => {
   it('detects UTF-8 with BOM and semicolons, maps Estonian headers, and imports customers with a site and a contact', async () => {
     const { ctx } = await setup()
@@ -46,9 +57,7 @@ describe('CSV import', () => {
     expect(dry).toMatchObject({ rows: 2, created: 2, updated: 0, problemCount: 0, committed: false })
     expect((await call(ctx, 'customers.list', {})).total).toBe(0)
 
-    const run = await call(ctx, 'import.start', { ...input, mapping })
-    await new Promise((r) => setImmediate(r))
-    const done = await call(ctx, 'import.run', { id: run.id })
+    const done = await imported(ctx, { ...input, mapping })
     expect(done).toMatchObject({ status: 'done', outcome: { created: 2, committed: true } })
     const list = await call(ctx, 'customers.list', { sort: 'number' })
     expect(list.rows.map((c) => [c.number, c.name, c.paymentTermsDays])).toEqual([
@@ -72,8 +81,7 @@ describe('CSV import', () => {
     ])
     const { input } = await mapped(ctx, 'customers', b64(file))
     expect((await call(ctx, 'import.dryRun', input)).problemCount).toBe(0)
-    await call(ctx, 'import.start', input)
-    await new Promise((r) => setImmediate(r))
+    await imported(ctx, input)
     const first = (await call(ctx, 'customers.list', {})).rows[0]!
     const site = (await call(ctx, 'customers.get', { id: first.id })).sites[0]!
 
@@ -82,9 +90,7 @@ describe('CSV import', () => {
       ['K-1', 'Tallinna Vesi AS', 'Tallinn', 'Ädala 12']
     ])
     const { input: input2 } = await mapped(ctx, 'customers', b64(second))
-    const run = await call(ctx, 'import.start', input2)
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ created: 0, updated: 1, committed: true })
+    expect((await imported(ctx, input2)).outcome).toMatchObject({ created: 0, updated: 1, committed: true })
     const list = await call(ctx, 'customers.list', {})
     expect(list.total).toBe(1)
     const after = await call(ctx, 'customers.get', { id: first.id })
@@ -117,10 +123,38 @@ describe('CSV import', () => {
       [6, 'Asukoht', 'errors.import.unknownSite']
     ])
     expect(dry.problems[1]!.params).toEqual({ value: 'SN-1', first: 2 })
-    const run = await call(ctx, 'import.start', { ...input, key: 'serialNumber' })
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ committed: false, created: 1, problemCount: 6 })
+    expect((await imported(ctx, { ...input, key: 'serialNumber' })).outcome).toMatchObject({
+      committed: false,
+      created: 1,
+      problemCount: 6
+    })
     expect((await call(ctx, 'serviceObjects.list', {})).total).toBe(0)
+  })
+
+  it('runs the import as a job with rows done of the total; Cancel rolls back what it had written', async () => {
+    const { ctx } = await setup()
+    // Big enough that the first 50 ms slice cannot finish it on any machine.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`F-${i + 1}`, `Filter ${i + 1}`, 'tk'])
+    const { input } = await mapped(ctx, 'items', b64(csv([['Number', 'Name', 'Unit'], ...rows])))
+    let run = await call(ctx, 'import.start', input)
+    expect(run).toMatchObject({ status: 'running', done: 0, total: 20_000 })
+    while (run.done === 0) {
+      await new Promise((r) => setImmediate(r))
+      run = await call(ctx, 'import.run', { id: run.id })
+    }
+    expect(run.status).toBe('running')
+    expect(run.done).toBeLessThan(20_000)
+    // The job's rows are not committed: the app's own connection does not see them.
+    expect((await call(ctx, 'items.list', {})).total).toBe(0)
+    await call(ctx, 'import.cancel', { id: run.id })
+    while (run.status === 'running') {
+      await new Promise((r) => setImmediate(r))
+      run = await call(ctx, 'import.run', { id: run.id })
+    }
+    expect(run).toMatchObject({ status: 'cancelled', outcome: { committed: false } })
+    expect((await call(ctx, 'items.list', {})).total).toBe(0)
+    // The write lock is free again: a new item can be saved at once.
+    await call(ctx, 'items.create', { number: 'X-1', name: 'After', unit: 'tk' })
   })
 
   it('reports a missing required column once, on the header line', async () => {
@@ -150,9 +184,7 @@ describe('CSV import', () => {
       [2, 'Name', 'errors.import.encoding'],
       [3, 'Name', 'errors.import.encoding']
     ])
-    const run = await call(ctx, 'import.start', input)
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome?.committed).toBe(true)
+    expect((await imported(ctx, input)).outcome?.committed).toBe(true)
     const items = await call(ctx, 'items.list', { sort: 'number' })
     expect(items.rows.map((i) => [i.name, i.salesPrice])).toEqual([
       ['Õhufilter, suur', 1250],
@@ -180,8 +212,7 @@ describe('CSV import', () => {
       ['Jaan Tamm', 'Teenusetehnik, dispatcher', 'Gaasiseadmed']
     ])
     const { input: ok } = await mapped(ctx, 'workers', b64(fixed))
-    await call(ctx, 'import.start', ok)
-    await new Promise((r) => setImmediate(r))
+    await imported(ctx, ok)
     const w = (await call(ctx, 'workers.list', {})).rows[0]!
     expect(w.roles).toEqual(['technician', 'dispatcher'])
     expect(w.skillIds).toHaveLength(1)
