@@ -201,6 +201,7 @@ function openPass(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProg
           )
       }
     }
+    adapter.finish?.()
   }
   return pass(each())
 }
