@@ -50,3 +50,38 @@ test('a backup made on the settings page brings back a damaged database from the
     await second.stop()
   }
 })
+
+/** Issue 20, item 2: a restore from the settings page's list brings back the data of the backup. */
+test('a backup restored from the settings list brings back its data; a before-migration copy is listed too', async ({ page, app }) => {
+  await setupAdmin(app)
+  const session = 'backups-check-session-01'
+  expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, session)).ok).toBe(true)
+  const customers = async () =>
+    ((await app.api('customers.list', {}, session)).data as { rows: { name: string }[] }).rows.map((c) => c.name)
+  expect((await app.api('customers.create', { name: 'Kept Customer OÜ' }, session)).ok).toBe(true)
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click()
+  await page.getByRole('tab', { name: 'Backups' }).click()
+  await page.getByRole('button', { name: 'Back up now' }).click()
+  const files = page.getByTestId('backup-files')
+  await expect(files.getByRole('row')).toHaveCount(2)
+
+  // Start-up's copy before a migration, named as db/migrate.ts names it, beside the backup.
+  const folder = join(dirname(app.dbFile), 'backups')
+  const [backup] = readdirSync(folder)
+  copyFileSync(join(folder, backup!), join(folder, 'e2e.db.before-v9.2026-01-05T08-00-00-000Z.bak'))
+  expect((await app.api('customers.create', { name: 'Added Later AS' }, session)).ok).toBe(true)
+  expect((await customers()).sort()).toEqual(['Added Later AS', 'Kept Customer OÜ'])
+  await page.reload()
+  await page.getByRole('tab', { name: 'Backups' }).click()
+  await expect(files.getByRole('row')).toHaveCount(3)
+  await expect(files.getByRole('row').nth(2)).toContainText('Before migration')
+  await screenshot(page, 'backups-list-before-migration')
+
+  await files.getByRole('row').nth(1).getByRole('button', { name: 'Restore…' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click()
+  // The host swapped its database: every session ends, the page comes back to sign-in.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, session)).ok).toBe(true)
+  expect(await customers()).toEqual(['Kept Customer OÜ'])
+})

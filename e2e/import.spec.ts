@@ -61,3 +61,30 @@ test('a new company checks a customers file, sees its bad rows by line, imports 
   await expect(page.getByText('Imported: 2 new, 0 updated.')).toBeVisible()
   await screenshot(page, 'import-done')
 })
+
+/** Issue 20, item 1: the commit is a job with rows done of the total, and Cancel leaves the database as it was. */
+test('a big import shows its rows done of the total, and Cancel writes nothing', async ({ page, app }) => {
+  await setupAdmin(app)
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('combobox', { name: 'What the file holds' }).click()
+  await page.getByRole('option', { name: 'Items' }).click()
+  // Big enough that the job is still at work when the page has shown its first progress and Cancel is pressed.
+  const rows = Array.from({ length: 12_000 }, (_, i) => [`F-${i + 1}`, `Filter ${i + 1}`, 'pcs'])
+  await choose(page, 'items.csv', [['Number', 'Name', 'Unit'], ...rows])
+  await page.getByRole('button', { name: 'Check file' }).click()
+  await expect(page.getByText('12000 rows checked: 12000 new, 0 updated.')).toBeVisible({ timeout: 60_000 })
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  const progress = page.getByTestId('import-progress')
+  await expect(progress).toHaveText(/^Importing… [1-9]\d* of 12000 rows$/)
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible()
+  await screenshot(page, 'import-progress')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByText('The import was cancelled and wrote nothing.')).toBeVisible()
+  const session = 'import-check-session-01'
+  expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, session)).ok).toBe(true)
+  const items = await app.api('items.list', {}, session)
+  expect((items.data as { total: number }).total).toBe(0)
+  // The check's outcome stays: the file can be imported again.
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled()
+})

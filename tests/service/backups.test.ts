@@ -200,6 +200,37 @@ describe('backups', () => {
     closeDatabase(aside.conn)
   })
 
+  it('lists the copies made before a migration, marked, beside the chosen folder, and restores one through the same check', async () => {
+    const { conn, dir } = await freshDb()
+    const admin = userWith(conn, ['administrator'])
+    const host = hostOn(conn)
+    rename(conn, 'Before Migration OÜ')
+    const run = ok(await api(host, admin.session, 'backups.run', {}))
+    rename(conn, 'After Migration OÜ')
+    // Start-up's copy (db/migrate.ts names it so) lies in the default folder; the schedule now writes elsewhere.
+    const stamp = new Date(at('2026-12-01T07:00')).toISOString().replace(/[:.]/g, '-')
+    const bak = `test.db.before-v9.${stamp}.bak`
+    copyFileSync(join(dir, 'backups', run.file), join(dir, 'backups', bak))
+    rmSync(join(dir, 'backups', run.file))
+    mkdirSync(join(dir, 'second-disk'))
+    const status = ok(await api(host, admin.session, 'backups.status', {}))
+    ok(await api(host, admin.session, 'backups.saveSettings', { ...status.settings, folder: join(dir, 'second-disk') }))
+    const listed = ok(await api(host, admin.session, 'backups.status', {})).files
+    expect(listed.map((f) => [f.name, f.at, f.beforeMigration])).toEqual([[bak, at('2026-12-01T07:00'), true]])
+    // A later backup of the schedule does not prune it.
+    ok(await api(host, admin.session, 'backups.run', {}))
+    expect(ok(await api(host, admin.session, 'backups.status', {})).files.map((f) => f.beforeMigration)).toEqual([false, true])
+
+    ok(await api(host, admin.session, 'backups.restore', { name: bak }))
+    expect(companyName(host.conn)).toBe('Before Migration OÜ')
+    // A damaged one is refused like any other backup.
+    damage(join(dir, 'backups', bak))
+    const refused = await api(host, admin.session, 'backups.restore', { name: bak })
+    expect(refused.ok).toBe(false)
+    expect(companyName(host.conn)).toBe('Before Migration OÜ')
+    expect((await api(host, admin.session, 'backups.restore', { name: '../x.before-v9.2026-12-01T05-00-00-000Z.bak' })).ok).toBe(false)
+  })
+
   it('refuses a backup that fails verification and leaves the database in use untouched', async () => {
     const { conn, dir, file } = await freshDb()
     const admin = userWith(conn, ['administrator'])

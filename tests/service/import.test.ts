@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Input } from '@shared/api/contract'
 import type { ImportKind, ImportMapping } from '@shared/domain/import'
 import { call, callError, freshDb, userWith } from '../support/db'
 
@@ -23,6 +24,16 @@ const customersFile = csv([
   ['K-2', 'Pärnu Soojus OÜ', 'arved@soojus.ee', 'Pärnu', 'Rüütli 1', '', '']
 ])
 
+/** Starts the import job and waits, a turn of the event loop at a time, until it has ended. */
+async function imported(ctx: ReturnType<typeof userWith>, input: Input<'import.start'>) {
+  let run = await call(ctx, 'import.start', input)
+  while (run.status === 'running') {
+    await new Promise((r) => setImmediate(r))
+    run = await call(ctx, 'import.run', { id: run.id })
+  }
+  return run
+}
+
 describe('CSV import', () => {
   it('detects UTF-8 with BOM and semicolons, maps Estonian headers, and imports customers with a site and a contact', async () => {
     const { ctx } = await setup()
@@ -46,9 +57,7 @@ describe('CSV import', () => {
     expect(dry).toMatchObject({ rows: 2, created: 2, updated: 0, problemCount: 0, committed: false })
     expect((await call(ctx, 'customers.list', {})).total).toBe(0)
 
-    const run = await call(ctx, 'import.start', { ...input, mapping })
-    await new Promise((r) => setImmediate(r))
-    const done = await call(ctx, 'import.run', { id: run.id })
+    const done = await imported(ctx, { ...input, mapping })
     expect(done).toMatchObject({ status: 'done', outcome: { created: 2, committed: true } })
     const list = await call(ctx, 'customers.list', { sort: 'number' })
     expect(list.rows.map((c) => [c.number, c.name, c.paymentTermsDays])).toEqual([
@@ -72,8 +81,7 @@ describe('CSV import', () => {
     ])
     const { input } = await mapped(ctx, 'customers', b64(file))
     expect((await call(ctx, 'import.dryRun', input)).problemCount).toBe(0)
-    await call(ctx, 'import.start', input)
-    await new Promise((r) => setImmediate(r))
+    await imported(ctx, input)
     const first = (await call(ctx, 'customers.list', {})).rows[0]!
     const site = (await call(ctx, 'customers.get', { id: first.id })).sites[0]!
 
@@ -82,9 +90,7 @@ describe('CSV import', () => {
       ['K-1', 'Tallinna Vesi AS', 'Tallinn', 'Ädala 12']
     ])
     const { input: input2 } = await mapped(ctx, 'customers', b64(second))
-    const run = await call(ctx, 'import.start', input2)
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ created: 0, updated: 1, committed: true })
+    expect((await imported(ctx, input2)).outcome).toMatchObject({ created: 0, updated: 1, committed: true })
     const list = await call(ctx, 'customers.list', {})
     expect(list.total).toBe(1)
     const after = await call(ctx, 'customers.get', { id: first.id })
@@ -92,6 +98,49 @@ describe('CSV import', () => {
     // The site is found by its name (the street when no site name is given): a new street makes a new site.
     expect(after.sites.map((s) => s.street)).toEqual(['Ädala 10', 'Ädala 12'])
     expect(after.sites[0]!.id).toBe(site.id)
+  })
+
+  it('imports service objects with their audit entries, finds them in the search, and updates them on a second import', async () => {
+    const { ctx, conn } = await setup()
+    const customer = await call(ctx, 'customers.create', {
+      number: 'K-1',
+      name: 'Olemas OÜ',
+      sites: [{ name: 'Katlamaja', street: 'Riia 5', city: 'Tartu' }]
+    })
+    const file = (name: string) =>
+      b64(
+        csv([
+          ['Number', 'Name', 'Customer', 'Site', 'Serial number'],
+          ['O-1', name, 'K-1', 'Katlamaja', 'QX-771'],
+          ['O-2', 'Soojuspump', 'Olemas OÜ', '', 'QX-772']
+        ])
+      )
+    const { input } = await mapped(ctx, 'serviceObjects', file('Katel'))
+    expect((await imported(ctx, input)).outcome).toMatchObject({ created: 2, committed: true })
+    const objects = await call(ctx, 'serviceObjects.list', { sort: 'number' })
+    expect(objects.rows.map((o) => [o.number, o.name, o.customerId, o.siteName, o.serialNumber])).toEqual([
+      ['O-1', 'Katel', customer.id, 'Katlamaja', 'QX-771'],
+      ['O-2', 'Soojuspump', customer.id, null, 'QX-772']
+    ])
+    // The search index's insert trigger was lifted for the import: the objects were indexed at its end, and the
+    // trigger is back for objects saved later.
+    expect((await call(ctx, 'search.global', { q: 'QX-77' })).filter((h) => h.kind === 'serviceObject').map((h) => h.title)).toHaveLength(2)
+    const triggers = conn.sqlite.prepare("select count(*) from sqlite_master where name = 'search_objects_ai'").pluck().get()
+    expect(triggers).toBe(1)
+    const trail = conn.sqlite.prepare("select action, after from audit_log where entity = 'serviceObject' order by id").all() as {
+      action: string
+      after: string
+    }[]
+    expect(trail.map((a) => [a.action, JSON.parse(a.after).customerName])).toEqual([
+      ['create', 'Olemas OÜ'],
+      ['create', 'Olemas OÜ']
+    ])
+
+    const { input: again } = await mapped(ctx, 'serviceObjects', file('Gaasikatel'))
+    expect((await imported(ctx, again)).outcome).toMatchObject({ created: 0, updated: 2, committed: true })
+    const o1 = (await call(ctx, 'serviceObjects.list', { sort: 'number' })).rows[0]!
+    expect([o1.id, o1.name, o1.version]).toEqual([objects.rows[0]!.id, 'Gaasikatel', objects.rows[0]!.version + 1])
+    expect((await call(ctx, 'search.global', { q: 'Gaasikatel' })).map((h) => h.title)).toHaveLength(1)
   })
 
   it('lists every bad row with its line and column, and writes nothing', async () => {
@@ -117,10 +166,38 @@ describe('CSV import', () => {
       [6, 'Asukoht', 'errors.import.unknownSite']
     ])
     expect(dry.problems[1]!.params).toEqual({ value: 'SN-1', first: 2 })
-    const run = await call(ctx, 'import.start', { ...input, key: 'serialNumber' })
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome).toMatchObject({ committed: false, created: 1, problemCount: 6 })
+    expect((await imported(ctx, { ...input, key: 'serialNumber' })).outcome).toMatchObject({
+      committed: false,
+      created: 1,
+      problemCount: 6
+    })
     expect((await call(ctx, 'serviceObjects.list', {})).total).toBe(0)
+  })
+
+  it('runs the import as a job with rows done of the total; Cancel rolls back what it had written', async () => {
+    const { ctx } = await setup()
+    // Big enough that the first 50 ms slice cannot finish it on any machine.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`F-${i + 1}`, `Filter ${i + 1}`, 'tk'])
+    const { input } = await mapped(ctx, 'items', b64(csv([['Number', 'Name', 'Unit'], ...rows])))
+    let run = await call(ctx, 'import.start', input)
+    expect(run).toMatchObject({ status: 'running', done: 0, total: 20_000 })
+    while (run.done === 0) {
+      await new Promise((r) => setImmediate(r))
+      run = await call(ctx, 'import.run', { id: run.id })
+    }
+    expect(run.status).toBe('running')
+    expect(run.done).toBeLessThan(20_000)
+    // The job's rows are not committed: the app's own connection does not see them.
+    expect((await call(ctx, 'items.list', {})).total).toBe(0)
+    await call(ctx, 'import.cancel', { id: run.id })
+    while (run.status === 'running') {
+      await new Promise((r) => setImmediate(r))
+      run = await call(ctx, 'import.run', { id: run.id })
+    }
+    expect(run).toMatchObject({ status: 'cancelled', outcome: { committed: false } })
+    expect((await call(ctx, 'items.list', {})).total).toBe(0)
+    // The write lock is free again: a new item can be saved at once.
+    await call(ctx, 'items.create', { number: 'X-1', name: 'After', unit: 'tk' })
   })
 
   it('reports a missing required column once, on the header line', async () => {
@@ -150,9 +227,7 @@ describe('CSV import', () => {
       [2, 'Name', 'errors.import.encoding'],
       [3, 'Name', 'errors.import.encoding']
     ])
-    const run = await call(ctx, 'import.start', input)
-    await new Promise((r) => setImmediate(r))
-    expect((await call(ctx, 'import.run', { id: run.id })).outcome?.committed).toBe(true)
+    expect((await imported(ctx, input)).outcome?.committed).toBe(true)
     const items = await call(ctx, 'items.list', { sort: 'number' })
     expect(items.rows.map((i) => [i.name, i.salesPrice])).toEqual([
       ['Õhufilter, suur', 1250],
@@ -180,8 +255,7 @@ describe('CSV import', () => {
       ['Jaan Tamm', 'Teenusetehnik, dispatcher', 'Gaasiseadmed']
     ])
     const { input: ok } = await mapped(ctx, 'workers', b64(fixed))
-    await call(ctx, 'import.start', ok)
-    await new Promise((r) => setImmediate(r))
+    await imported(ctx, ok)
     const w = (await call(ctx, 'workers.list', {})).rows[0]!
     expect(w.roles).toEqual(['technician', 'dispatcher'])
     expect(w.skillIds).toHaveLength(1)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { backupFileName, backupsToDelete, backupTime, nextDue } from '@shared/domain/backups'
+import { backupFileName, backupsToDelete, backupTime, isBeforeMigration, nextDue } from '@shared/domain/backups'
 
 const ZONE = 'Europe/Tallinn'
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis()
@@ -13,7 +13,11 @@ describe('backup file names', () => {
         expect(backupTime(backupFileName(t))).toBe(t)
       })
     )
-    expect(backupTime('hooldus.db.before-v7.2026-01-01T00-00-00-000Z.bak')).toBeNull()
+    // Start-up's copy before a migration is a backup too (listed and restorable); a name with a path is not.
+    expect(backupTime('hooldus.db.before-v7.2026-01-01T00-00-00-000Z.bak')).toBe(Date.UTC(2026, 0, 1))
+    expect(isBeforeMigration('hooldus.db.before-v7.2026-01-01T00-00-00-000Z.bak')).toBe(true)
+    expect(backupTime('../x.db.before-v7.2026-01-01T00-00-00-000Z.bak')).toBeNull()
+    expect(backupTime('hooldus.db.before-v8.bak')).toBeNull()
     expect(backupTime('../hooldus-2026-01-01T00-00-00-000Z.db')).toBeNull()
   })
 })

@@ -38,7 +38,9 @@ export const backupFile = z.object({
   at: z.number().int(),
   size: z.number().int(),
   /** true / false as recorded when it was made; null when this database holds no record of it. */
-  verified: z.boolean().nullable()
+  verified: z.boolean().nullable(),
+  /** Made at start before a migration (kept by no retention; restored through the same verified path). */
+  beforeMigration: z.boolean()
 })
 export type BackupFile = z.infer<typeof backupFile>
 
@@ -56,11 +58,22 @@ export const backupStatus = z.object({
 })
 export type BackupStatus = z.infer<typeof backupStatus>
 
+const STAMP = '(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z'
+/** `hooldus-2026-12-02T18-00-00-000Z.db`: a backup of the schedule or the Back up now button. */
+const SCHEDULED = new RegExp(`^hooldus-${STAMP}\\.db$`)
+/**
+ * `hooldus.db.before-v10.2026-12-02T18-00-00-000Z.bak`: the copy start-up makes before migrating (db/migrate.ts).
+ * Letters, digits, spaces, dots, dashes and underscores only: a name never leaves its folder.
+ */
+const BEFORE_MIGRATION = new RegExp(`^[\\w. -]+\\.before-v\\d+\\.${STAMP}\\.bak$`)
+
 /** A file in the backup folder, named by this app: only such names are listed, pruned or restored. */
 export const backupName = z
   .string()
-  .max(100)
-  .regex(/^hooldus-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.db$/, 'validation.invalid')
+  .max(200)
+  .refine((n) => SCHEDULED.test(n) || BEFORE_MIGRATION.test(n), 'validation.invalid')
+
+export const isBeforeMigration = (name: string) => BEFORE_MIGRATION.test(name)
 
 export const restoreResult = z.object({ restored: z.string(), keptAside: z.string() })
 
@@ -86,7 +99,7 @@ export function backupFileName(at: number): string {
 /** The instant a backup name was made at, or null for any other file. */
 export function backupTime(name: string): number | null {
   if (!backupName.safeParse(name).success) return null
-  const m = /^hooldus-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.db$/.exec(name)!
+  const m = (SCHEDULED.exec(name) ?? BEFORE_MIGRATION.exec(name))!
   const at = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`)
   return Number.isNaN(at) ? null : at
 }

@@ -209,13 +209,15 @@ export const importOutcome = z.object({
 export type ImportOutcome = z.infer<typeof importOutcome>
 export const IMPORT_PROBLEM_LIMIT = 1000
 
-export const IMPORT_RUN_STATUSES = ['running', 'done', 'failed'] as const
+export const IMPORT_RUN_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const
 export const importRun = z.object({
   id,
   kind,
   status: z.enum(IMPORT_RUN_STATUSES),
-  /** Rows read so far (the file's row count once finished). */
+  /** Rows checked and written so far (the file's row count once finished). */
   done: z.number().int(),
+  /** The file's rows (without the header). */
+  total: z.number().int(),
   outcome: importOutcome.nullable(),
   error: z.string().nullable()
 })

@@ -7,7 +7,7 @@ import { lastRun, listBackups, makeBackup, runDto } from './make'
 import { recoveryStatus, restoreNewest } from './recovery'
 import { restoreBackup } from './restore'
 import { dueAt } from './scheduler'
-import { backupFolder, loadBackupSettings, saveBackupSettings } from './settings'
+import { backupFolder, defaultBackupFolder, loadBackupSettings, saveBackupSettings } from './settings'
 
 const languageOf = (ctx: ServiceContext) => ctx.user?.language ?? companyLanguage(ctx.db)
 
@@ -21,7 +21,7 @@ function status(ctx: ServiceContext): BackupStatus {
     lastRun: last && runDto(last, languageOf(ctx)),
     lastGood: good && runDto(good, languageOf(ctx)),
     nextDue: dueAt(ctx.db, loadSettings(ctx.db).timeZone),
-    files: listBackups(ctx.db, folder),
+    files: listBackups(ctx.db, [folder, defaultBackupFolder(ctx.conn.file)]),
     folder,
     databaseFile: ctx.conn.file
   }

@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { desc, eq, inArray } from 'drizzle-orm'
-import { type BackupFile, type BackupKind, type BackupRun, backupFileName, backupsToDelete, backupTime } from '@shared/domain/backups'
+import {
+  type BackupFile,
+  type BackupKind,
+  type BackupRun,
+  backupFileName,
+  backupsToDelete,
+  backupTime,
+  isBeforeMigration
+} from '@shared/domain/backups'
 import { tFor } from '@shared/i18n/i18n'
 import { translate } from '@shared/i18n/issues'
 import { type Connection, type Db, settleCopy } from '../../db/connection'
@@ -63,22 +71,29 @@ export function recordRun(
     .get()
 }
 
-/** The backups in a folder, newest first: only files named by this app (ADR 0022). */
-export function backupsIn(folder: string): { name: string; at: number; size: number }[] {
+type FoundBackup = { name: string; at: number; size: number; beforeMigration: boolean }
+
+/** The backups in a folder, newest first: only files named by this app (ADR 0022), before-migration copies included. */
+export function backupsIn(folder: string): FoundBackup[] {
   if (!existsSync(folder)) return []
-  const found: { name: string; at: number; size: number }[] = []
+  const found: FoundBackup[] = []
   for (const name of readdirSync(folder)) {
     const at = backupTime(name)
     if (at === null) continue
     const stat = statSync(join(folder, name), { throwIfNoEntry: false })
-    if (stat?.isFile()) found.push({ name, at, size: stat.size })
+    if (stat?.isFile()) found.push({ name, at, size: stat.size, beforeMigration: isBeforeMigration(name) })
   }
   return found.sort((a, b) => b.at - a.at)
 }
 
-/** The folder's backups with what this database recorded about each. */
-export function listBackups(db: Db, folder: string): BackupFile[] {
-  const files = backupsIn(folder)
+/**
+ * The backups of the folders (the chosen one, and the default one beside the database where start-up puts its
+ * before-migration copies), newest first, each name once, with what this database recorded about each.
+ */
+export function listBackups(db: Db, folders: readonly string[]): BackupFile[] {
+  const byName = new Map<string, FoundBackup>()
+  for (const folder of new Set(folders)) for (const f of backupsIn(folder)) if (!byName.has(f.name)) byName.set(f.name, f)
+  const files = [...byName.values()].sort((a, b) => b.at - a.at)
   if (files.length === 0) return []
   const recorded = new Map<string, boolean>()
   const rows = db
@@ -138,7 +153,9 @@ function discard(partial: string): void {
 
 function prune(db: Db, folder: string, settings: { keepDaily: number; keepWeekly: number }): void {
   const zone = loadSettings(db).timeZone
-  for (const name of backupsToDelete(backupsIn(folder), settings.keepDaily, settings.keepWeekly, zone)) {
+  // Retention is for the schedule's own backups; a before-migration copy stays until the user removes it.
+  const own = backupsIn(folder).filter((f) => !f.beforeMigration)
+  for (const name of backupsToDelete(own, settings.keepDaily, settings.keepWeekly, zone)) {
     rmSync(join(folder, name), { force: true })
   }
 }

@@ -59,7 +59,7 @@ export function recoveryStatus(ctx: ServiceContext): RecoveryStatus {
     reason: recovery.reason,
     detail: recovery.detail,
     databaseFile: recovery.file,
-    newest: newest && { name: newest.name, at: newest.at, size: newest.size, verified: true },
+    newest: newest && { name: newest.name, at: newest.at, size: newest.size, verified: true, beforeMigration: newest.beforeMigration },
     folders
   }
 }

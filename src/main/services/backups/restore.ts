@@ -7,7 +7,7 @@ import { backupSettings } from '../../db/schema'
 import { type DatabaseHost, requirePermission, type ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { recordRun } from './make'
-import { backupFolder, type BackupSettings, loadBackupSettings } from './settings'
+import { backupFolder, type BackupSettings, defaultBackupFolder, loadBackupSettings } from './settings'
 import { verifyDatabaseFile } from './verify'
 
 const SIDE_FILES = ['', '-wal', '-shm']
@@ -61,10 +61,10 @@ export async function swapDatabase(
   return { conn: host.conn, aside }
 }
 
-/** Verifies a backup file in the folder; a file that fails is refused with the reason. */
-export function requireVerified(folder: string, name: string): string {
-  const source = join(folder, name)
-  if (!existsSync(source)) throw new AppError('NOT_FOUND', 'errors.backups.noSuchBackup', { name })
+/** Verifies a backup file in the first of the folders that has it; a file that fails is refused with the reason. */
+export function requireVerified(folders: readonly string[], name: string): string {
+  const source = folders.map((folder) => join(folder, name)).find((path) => existsSync(path))
+  if (!source) throw new AppError('NOT_FOUND', 'errors.backups.noSuchBackup', { name })
   const verdict = verifyDatabaseFile(source)
   if (!verdict.ok) throw new AppError('VALIDATION', 'errors.backups.refused', { name, problem: verdict.problem! })
   return source
@@ -89,7 +89,8 @@ export async function restoreBackup(
   const host = ctx.host
   if (!host?.open) throw new AppError('CONFLICT', 'errors.backups.hostCannotRestore')
   const settings = loadBackupSettings(ctx.db)
-  const source = requireVerified(backupFolder(settings, ctx.conn.file), i.name)
+  // The same folders as the list: the chosen one, then the default one with the before-migration copies.
+  const source = requireVerified([backupFolder(settings, ctx.conn.file), defaultBackupFolder(ctx.conn.file)], i.name)
   const { conn, aside } = await swapDatabase(host, ctx.conn.file, source, ctx.now())
   keepSettings(conn, settings)
   recordRun(conn.db, { kind: 'restore', at: ctx.now(), file: i.name, size: null, verdict: { ok: true, problem: null } })

@@ -2,7 +2,7 @@ import type { importContract } from '@shared/api/domains/import'
 import type { ParsedInput } from '@shared/api/contract'
 import type { HandlersOf } from '../core/handlers'
 import type { ServiceContext } from '../core/context'
-import { getImportRun, importTemplate, inspectImport, listMappings, runImport, saveMapping, startImport } from './run'
+import { cancelImport, getImportRun, importTemplate, inspectImport, listMappings, runImport, saveMapping, startImport } from './run'
 
 type ImportCall = ParsedInput<'import.dryRun'>
 
@@ -20,6 +20,7 @@ export const importHandlers = {
   'import.dryRun': (ctx, i) => runImport(ctx, { ...optionsOf(i), commit: false }),
   'import.start': (ctx, i) => startImport(ctx, optionsOf(i), i.source),
   'import.run': getImportRun,
+  'import.cancel': cancelImport,
   'import.mappings': listMappings,
   'import.saveMapping': saveMapping,
   'import.template': importTemplate

@@ -22,7 +22,8 @@ import { tFor } from '@shared/i18n/i18n'
 import { APP_LANGUAGES } from '@shared/i18n/languages'
 import { text } from '@shared/domain/primitives'
 import { importMappings } from '../../db/schema'
-import type { ServiceContext } from '../core/context'
+import { closeDatabase, openDatabase } from '../../db/connection'
+import { createContext, type ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/settings'
@@ -64,13 +65,20 @@ function settingsOf(o: Pick<ImportOptions, 'bytes' | 'encoding' | 'delimiter'>) 
 /** A field's labels in every language, for matching headers and for naming the field in a message. */
 const labels = (name: ImportFieldName) => APP_LANGUAGES.map((l) => tFor(l)(`import.fields.${name}`))
 
+interface ImportPass {
+  /** Checks and writes the rows one at a time, yielding after each; null when the header already failed. */
+  rows: Generator<number, void> | null
+  problemCount(): number
+  outcome(committed: boolean): ImportOutcome
+}
+
 /**
  * Reads, checks and writes a CSV file of one kind (ADR 0023). Every row goes through the API's create schema
- * and the kind's own service (create, or update when the key finds a record) inside ONE write transaction;
+ * and the kind's own service (create, or update when the key finds a record) inside the caller's ONE write transaction;
  * a dry run, or any bad row, rolls everything back, so a failure halfway writes nothing. Rows are read one at a
  * time; only the keys seen (for duplicates within the file) and the first problems are kept.
  */
-export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome {
+function openPass(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProgress'>): ImportPass {
   const { encoding, delimiter } = settingsOf(o)
   const fields = IMPORT_FIELDS[o.kind]
   const problems: ImportProblem[] = []
@@ -79,20 +87,20 @@ export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome 
     problemCount++
     if (problems.length < IMPORT_PROBLEM_LIMIT) problems.push(p)
   }
-  const outcome = (rows: number, created: number, updated: number, committed: boolean): ImportOutcome => ({
-    rows,
-    created,
-    updated,
-    problems,
-    problemCount,
-    committed
+  let rows = 0
+  let created = 0
+  let updated = 0
+  const pass = (rowsOf: Generator<number, void> | null): ImportPass => ({
+    rows: rowsOf,
+    problemCount: () => problemCount,
+    outcome: (committed) => ({ rows, created, updated, problems, problemCount, committed })
   })
 
   const records = readRecords(o.bytes, encoding, delimiter)
   const header = records.next()
   if (header.done) {
     problem({ line: 1, column: null, field: null, code: 'errors.import.empty', params: {} })
-    return outcome(0, 0, 0, false)
+    return pass(null)
   }
   const headers = headerOf(header.value.cells)
   const mapped = new Map<ImportFieldName, number>()
@@ -128,82 +136,96 @@ export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome 
   if (problemCount > 0) {
     // Closes the file the reader holds open.
     records.return(undefined)
-    return outcome(0, 0, 0, false)
+    return pass(null)
   }
 
   const columnOf = (field: ImportFieldName | null) => {
     const at = field === null ? undefined : mapped.get(field)
     return at === undefined ? null : (headers[at] ?? null)
   }
-  let rows = 0
-  let created = 0
-  let updated = 0
   const seen = new Map<string, number>()
+  // A generator: the caller runs it inside its write transaction, all at once or a slice per turn (the job).
+  function* each(): Generator<number, void> {
+    const adapter = IMPORT_ADAPTERS[o.kind](ctx)
+    for (const { line, cells: raw } of records) {
+      rows++
+      yield rows
+      const bad = (field: ImportFieldName | null, code: string, params: Record<string, unknown> = {}) =>
+        problem({ line, column: columnOf(field), field, code, params })
+      const before = problemCount
+      const cells: Cells = {}
+      for (const [field, at] of mapped) {
+        const value = raw[at] ?? ''
+        if (misEncoded(value)) bad(field, 'errors.import.encoding', { encoding })
+        cells[field] = value
+      }
+      const keyValue = mapped.has(key) ? (cells[key] ?? '') : ''
+      let found: ReturnType<typeof adapter.find> = null
+      if (keyValue !== '') {
+        const first = seen.get(keyValue)
+        if (first !== undefined) bad(key, 'errors.import.duplicateKey', { value: keyValue, first })
+        else seen.set(keyValue, line)
+        found = adapter.find(key, keyValue)
+        if (found === 'ambiguous') bad(key, 'errors.import.ambiguousKey', { value: keyValue })
+      }
+      if (problemCount > before) continue
+      const existing = found === 'ambiguous' ? null : found
+      const input = adapter.build(cells, existing?.base ?? null, bad)
+      if (problemCount > before) continue
+      const parsed = adapter.schema.safeParse(input)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const { code, params } = issueCode(issue)
+          bad(adapter.fieldOf(issue.path as (string | number)[]), code, params)
+        }
+        continue
+      }
+      try {
+        if (existing) {
+          adapter.update({ ...(parsed.data as object), id: existing.id, version: existing.version })
+          updated++
+        } else {
+          adapter.create(parsed.data)
+          created++
+        }
+      } catch (e) {
+        // The service's own transaction (a savepoint here) has undone the row; the reason goes to the list.
+        if (!(e instanceof AppError)) throw e
+        const issues = e.issues ?? []
+        if (issues.length === 0) bad(null, e.key, e.params)
+        for (const i of issues)
+          bad(
+            adapter.fieldOf(i.path),
+            e.key === 'errors.duplicate' ? e.key : i.code,
+            e.key === 'errors.duplicate' ? e.params : (i.params ?? {})
+          )
+      }
+    }
+    adapter.finish?.()
+  }
+  return pass(each())
+}
+
+/**
+ * Reads, checks and writes a whole file in one write transaction, synchronously: the dry run, the command line
+ * and the bench. A dry run, or any bad row, rolls everything back.
+ */
+export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome {
+  const pass = openPass(ctx, o)
+  if (!pass.rows) return pass.outcome(false)
+  const rows = pass.rows
   try {
     writeTx(ctx, () => {
-      const adapter = IMPORT_ADAPTERS[o.kind](ctx)
-      for (const { line, cells: raw } of records) {
-        rows++
-        if (rows % PROGRESS_EVERY === 0) o.onProgress?.(rows)
-        const bad = (field: ImportFieldName | null, code: string, params: Record<string, unknown> = {}) =>
-          problem({ line, column: columnOf(field), field, code, params })
-        const before = problemCount
-        const cells: Cells = {}
-        for (const [field, at] of mapped) {
-          const value = raw[at] ?? ''
-          if (misEncoded(value)) bad(field, 'errors.import.encoding', { encoding })
-          cells[field] = value
-        }
-        const keyValue = mapped.has(key) ? (cells[key] ?? '') : ''
-        let found: ReturnType<typeof adapter.find> = null
-        if (keyValue !== '') {
-          const first = seen.get(keyValue)
-          if (first !== undefined) bad(key, 'errors.import.duplicateKey', { value: keyValue, first })
-          else seen.set(keyValue, line)
-          found = adapter.find(key, keyValue)
-          if (found === 'ambiguous') bad(key, 'errors.import.ambiguousKey', { value: keyValue })
-        }
-        if (problemCount > before) continue
-        const existing = found === 'ambiguous' ? null : found
-        const input = adapter.build(cells, existing?.base ?? null, bad)
-        if (problemCount > before) continue
-        const parsed = adapter.schema.safeParse(input)
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const { code, params } = issueCode(issue)
-            bad(adapter.fieldOf(issue.path as (string | number)[]), code, params)
-          }
-          continue
-        }
-        try {
-          if (existing) {
-            adapter.update({ ...(parsed.data as object), id: existing.id, version: existing.version })
-            updated++
-          } else {
-            adapter.create(parsed.data)
-            created++
-          }
-        } catch (e) {
-          // The service's own transaction (a savepoint here) has undone the row; the reason goes to the list.
-          if (!(e instanceof AppError)) throw e
-          const issues = e.issues ?? []
-          if (issues.length === 0) bad(null, e.key, e.params)
-          for (const i of issues)
-            bad(
-              adapter.fieldOf(i.path),
-              e.key === 'errors.duplicate' ? e.key : i.code,
-              e.key === 'errors.duplicate' ? e.params : (i.params ?? {})
-            )
-        }
-      }
-      o.onProgress?.(rows)
-      if (!o.commit || problemCount > 0) throw new RollBack()
+      let n = 0
+      for (n of rows) if (n % PROGRESS_EVERY === 0) o.onProgress?.(n)
+      o.onProgress?.(n)
+      if (!o.commit || pass.problemCount() > 0) throw new RollBack()
     })
   } catch (e) {
     if (!(e instanceof RollBack)) throw e
-    return outcome(rows, created, updated, false)
+    return pass.outcome(false)
   }
-  return outcome(rows, created, updated, true)
+  return pass.outcome(true)
 }
 
 /** The detected (or chosen) encoding and delimiter, the header and first rows, and the mapping to start from. */
@@ -293,33 +315,66 @@ export function importTemplate(ctx: ServiceContext, i: { kind: ImportKind }): { 
 /* ---------- the background job ---------- */
 
 const runs = new Map<number, ImportRun>()
+const cancelled = new Set<number>()
 let lastRun = 0
+/** How long a slice of the job works before the host answers its other calls (the progress, Cancel). */
+const SLICE_MS = 50
 
 /**
- * Starts the commit as a job and answers at once. The import itself is one synchronous write transaction
- * (all or nothing), so the host is busy until it ends; `done` counts the rows read, and the outcome
- * (created, updated, bad rows) is there once it has finished.
+ * Starts the commit as a job and answers at once (ADR 0023). The job works a slice per turn of the event loop
+ * on a connection of its own that holds ONE write transaction from the first row to the last: the other calls
+ * are answered between slices (reads see the database as it was), `done` / `total` count the rows, Cancel or a
+ * bad row rolls everything back, and only the end commits. Writes of other calls wait for the job, as for any
+ * other writer on the file.
  */
 export function startImport(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProgress'>, source: string): ImportRun {
-  // A file that is not CSV is refused now, not reported later by a failed job.
+  // A file that is not CSV is refused now, not reported later by a failed job; the rows are counted for the progress.
   const { encoding, delimiter } = settingsOf(o)
-  for (const r of readRecords(o.bytes, encoding, delimiter)) {
-    headerOf(r.cells)
-    break
-  }
-  const run: ImportRun = { id: ++lastRun, kind: o.kind, status: 'running', done: 0, outcome: null, error: null }
+  let total = -1
+  for (const r of readRecords(o.bytes, encoding, delimiter)) if (total++ < 0) headerOf(r.cells)
+  const run: ImportRun = { id: ++lastRun, kind: o.kind, status: 'running', done: 0, total: Math.max(total, 0), outcome: null, error: null }
   runs.set(run.id, run)
-  setImmediate(() => {
+  const conn = openDatabase(ctx.conn.file)
+  const job = createContext(conn, ctx.user, ctx.session, ctx.now, ctx.host)
+  let pass: ReturnType<typeof openPass> | null = null
+  const end = (status: ImportRun['status'], error: string | null = null) => {
+    pass?.rows?.return()
+    if (conn.sqlite.open && conn.sqlite.inTransaction) conn.sqlite.exec('rollback')
+    closeDatabase(conn)
+    run.status = status
+    run.error = error
+  }
+  const tick = (): void => {
     try {
-      run.outcome = runImport(ctx, { ...o, encoding, delimiter, commit: true, onProgress: (n) => (run.done = n) })
+      // The host closed its database (app quitting, a test ending): nothing of the job was committed.
+      if (!ctx.conn.sqlite.open) return end('failed', 'closed')
+      if (cancelled.delete(run.id)) {
+        if (pass) run.outcome = pass.outcome(false)
+        return end('cancelled')
+      }
+      if (!pass) {
+        conn.sqlite.exec('begin immediate')
+        pass = openPass(job, { ...o, encoding, delimiter })
+      }
+      const rows = pass.rows
+      let step = rows?.next() ?? { done: true as const, value: undefined }
+      for (const deadline = performance.now() + SLICE_MS; !step.done && performance.now() < deadline;) step = rows!.next()
+      if (!step.done) {
+        run.done = step.value
+        setImmediate(tick)
+        return
+      }
+      const committed = pass.problemCount() === 0
+      conn.sqlite.exec(committed ? 'commit' : 'rollback')
+      run.outcome = pass.outcome(committed)
       run.done = run.outcome.rows
-      if (run.outcome.committed) saveMapping(ctx, { kind: o.kind, source, mapping: o.mapping })
-      run.status = 'done'
+      end('done')
+      if (committed) saveMapping(ctx, { kind: o.kind, source, mapping: o.mapping })
     } catch (e) {
-      run.status = 'failed'
-      run.error = e instanceof Error ? e.message : String(e)
+      end('failed', e instanceof Error ? e.message : String(e))
     }
-  })
+  }
+  setImmediate(tick)
   return { ...run }
 }
 
@@ -327,4 +382,11 @@ export function getImportRun(_ctx: ServiceContext, i: { id: number }): ImportRun
   const run = runs.get(i.id)
   if (!run) throw new AppError('NOT_FOUND', 'errors.import.noRun')
   return { ...run }
+}
+
+/** Asks a running import to stop; its next slice rolls everything back. */
+export function cancelImport(ctx: ServiceContext, i: { id: number }): ImportRun {
+  const run = getImportRun(ctx, i)
+  if (run.status === 'running') cancelled.add(run.id)
+  return run
 }

@@ -24,6 +24,8 @@ export const importContract = {
   /** Starts the all-or-nothing import as a job; poll import.run for it. */
   'import.start': method(importInput, importRun, 'import.run'),
   'import.run': method(idInput, importRun, 'import.run'),
+  /** Stops a running import: everything it wrote is rolled back. */
+  'import.cancel': method(idInput, importRun, 'import.run'),
   'import.mappings': method(kindInput, z.array(importMappingRow), 'import.run'),
   'import.saveMapping': method(saveMappingInput, importMappingRow, 'import.run'),
   /** An empty file with the kind's columns in the reader's language. */

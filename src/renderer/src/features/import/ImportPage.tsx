@@ -1,5 +1,5 @@
 import { Alert, Button, FileButton, Group, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconDeviceFloppy, IconDownload, IconFileImport, IconListCheck, IconUpload } from '@tabler/icons-react'
+import { IconDeviceFloppy, IconDownload, IconFileImport, IconListCheck, IconPlayerStop, IconUpload } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -94,10 +94,13 @@ export function ImportPage() {
         r = await call('import.run', { id: r.id })
         setRun(r)
       }
-      if (r.outcome) setOutcome(r.outcome)
+      // A cancelled run wrote nothing: the check's outcome stays, and Import can be started again.
+      if (r.status === 'done' && r.outcome) setOutcome(r.outcome)
       return r
     }
   })
+
+  const cancel = useMutation({ mutationFn: (id: number) => call('import.cancel', { id }) })
 
   const saveMapping = useMutation({ mutationFn: () => call('import.saveMapping', { kind, source, mapping }) })
 
@@ -133,7 +136,7 @@ export function ImportPage() {
       label: f.required ? t('import.required', { field: t(`import.fields.${f.name}`) }) : t(`import.fields.${f.name}`)
     }))
   ]
-  const error = inspect.error ?? check.error ?? start.error ?? saveMapping.error ?? template.error
+  const error = inspect.error ?? check.error ?? start.error ?? cancel.error ?? saveMapping.error ?? template.error
   const busy = check.isPending || start.isPending
 
   return (
@@ -291,10 +294,25 @@ export function ImportPage() {
       {error && <Alert color="red">{error.message}</Alert>}
       {run?.status === 'running' && (
         <Stack gap={4}>
-          <Text size="sm">{t('import.running')}</Text>
-          <Progress value={100} animated />
+          <Group justify="space-between">
+            <Text size="sm" data-testid="import-progress">
+              {t('import.running', { done: run.done, total: run.total })}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              color="red"
+              leftSection={<IconPlayerStop size={14} />}
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate(run.id)}
+            >
+              {t('common.cancel')}
+            </Button>
+          </Group>
+          <Progress value={run.total === 0 ? 0 : (100 * run.done) / run.total} animated size="lg" aria-label={t('import.progressAria')} />
         </Stack>
       )}
+      {run?.status === 'cancelled' && <Alert color="orange">{t('import.cancelled')}</Alert>}
       {run?.status === 'failed' && <Alert color="red">{t('import.failed', { error: run.error ?? '' })}</Alert>}
       {outcome && <Outcome outcome={outcome} />}
     </Stack>

@@ -185,7 +185,16 @@ export function BackupsSection() {
             <Table.Tbody>
               {s.files.map((file: BackupFile) => (
                 <Table.Tr key={file.name}>
-                  <Table.Td>{f.dateTime(file.at)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {f.dateTime(file.at)}
+                      {file.beforeMigration && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('backups.list.beforeMigration')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{size(file.size)}</Table.Td>
                   <Table.Td>
                     <VerifiedBadge verified={file.verified} />

@@ -39,7 +39,8 @@ export const backups = {
     confirmTitle: 'Restore this backup?',
     confirm:
       'The backup of {{date}} is checked first, then it replaces the database in use. The current file is kept aside in its folder. Everyone signs in again afterwards.',
-    confirmButton: 'Restore'
+    confirmButton: 'Restore',
+    beforeMigration: 'Before migration'
   },
   size: {
     kb: '{{n}} kB',

@@ -37,7 +37,9 @@ export const importing = {
   line: 'Line',
   reason: 'Reason',
   run: 'Import',
-  running: 'Importing…',
+  running: 'Importing… {{done}} of {{total}} rows',
+  cancelled: 'The import was cancelled and wrote nothing.',
+  progressAria: 'Import progress',
   done: 'Imported: {{created}} new, {{updated}} updated.',
   failed: 'The import failed and wrote nothing: {{error}}',
   fields: {

@@ -41,7 +41,8 @@ export const backups: Shape<typeof en> = {
     confirmTitle: 'Kas taastada see varukoopia?',
     confirm:
       'Varukoopia ajast {{date}} kontrollitakse esmalt, seejärel asendab see kasutusel oleva andmebaasi. Praegune fail jäetakse alles samasse kausta. Pärast seda logivad kõik uuesti sisse.',
-    confirmButton: 'Taasta'
+    confirmButton: 'Taasta',
+    beforeMigration: 'Enne migreerimist'
   },
   size: {
     kb: '{{n}} kB',

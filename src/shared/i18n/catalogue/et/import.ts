@@ -39,7 +39,9 @@ export const importing: Shape<typeof en> = {
   line: 'Rida',
   reason: 'Põhjus',
   run: 'Impordi',
-  running: 'Imporditakse…',
+  running: 'Imporditakse… {{done}} / {{total}} rida',
+  cancelled: 'Import katkestati ja midagi ei kirjutatud.',
+  progressAria: 'Impordi edenemine',
   done: 'Imporditud: {{created}} uut, {{updated}} uuendatud.',
   failed: 'Import ebaõnnestus ja midagi ei kirjutatud: {{error}}',
   fields: {
