@@ -116,3 +116,37 @@ test('travel between two jobs shows as a block, a too-short gap is a travel conf
   await closeNotifications(page)
   await screenshot(page, 'travel-board')
 })
+
+test('a home base is typed, pasted as one point, or picked on the map, and saved as typed', async ({ page, app }) => {
+  await setupAdmin(app)
+  const api = await adminApi(app)
+  const worker = await api<{ id: number }>('workers.create', { name: 'Kalle Kask' })
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.goto(`${app.url.split('?')[0]}#/workers/${worker.id}`)
+  const latitude = page.getByTestId('home-coordinates-lat')
+  const longitude = page.getByTestId('home-coordinates-lon')
+  // A point pasted into one field fills both, in the Estonian decimal comma too.
+  await latitude.fill('58,3780, 26,7290')
+  await expect(latitude).toHaveValue('58.378')
+  await expect(longitude).toHaveValue('26.729')
+
+  // The pin opens the map; a click on it moves the point there.
+  await page.getByTestId('home-coordinates-map').click()
+  const map = page.getByTestId('map-picker')
+  await expect(map).toBeVisible()
+  const box = (await map.boundingBox())!
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.4)
+  await expect(page.getByTestId('map-picker-point')).not.toHaveText('58.378000, 26.729000')
+  const picked = (await page.getByTestId('map-picker-point').textContent())!.split(', ').map(Number)
+  await expect(latitude).toHaveValue(String(picked[0]))
+  await screenshot(page, 'worker-home-picked-on-map')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('saved', { exact: false }).first()).toBeVisible()
+
+  const saved = await api<{ homeLatitude: number; homeLongitude: number }>('workers.get', { id: worker.id })
+  expect([saved.homeLatitude, saved.homeLongitude]).toEqual(picked)
+  // Somewhere in Estonia, where the map opened.
+  expect(saved.homeLatitude).toBeGreaterThan(57)
+  expect(saved.homeLatitude).toBeLessThan(60)
+})

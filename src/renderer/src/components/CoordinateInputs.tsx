@@ -1,7 +1,9 @@
-import { Group, TextInput, type MantineSize } from '@mantine/core'
+import { ActionIcon, Group, Popover, TextInput, Tooltip, type MantineSize } from '@mantine/core'
+import { IconMapPin } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { degreesText, parseDegrees, parsePoint } from '@shared/geo/coordinates'
 import { useT } from '../lib/i18n'
+import { MapPicker } from './map/MapPicker'
 
 export interface Point {
   latitude: number | null
@@ -51,7 +53,7 @@ function DegreesInput({
 
 /**
  * Latitude and longitude in decimal degrees; a whole point ("59.437, 24.7536") pasted into either field
- * fills both. `extra` sits after the two fields: the place for a "pick on a map" button.
+ * fills both, and the pin beside them opens a map to click the point on (ADR 0031).
  */
 export function CoordinateInputs({
   value,
@@ -60,8 +62,7 @@ export function CoordinateInputs({
   size,
   labels,
   readOnly,
-  testId,
-  extra
+  testId
 }: {
   value: Point
   onChange: (p: Point) => void
@@ -71,7 +72,6 @@ export function CoordinateInputs({
   labels: { latitude: string; longitude: string; visible: boolean }
   readOnly?: boolean
   testId?: string
-  extra?: ReactNode
 }) {
   const t = useT()
   const label = (s: string) => (labels.visible ? { label: s } : { 'aria-label': s })
@@ -99,7 +99,26 @@ export function CoordinateInputs({
         onChange={(longitude) => onChange({ ...value, longitude })}
         onPoint={onChange}
       />
-      {extra}
+      {!readOnly && (
+        <Popover position="bottom-end" width={380} withArrow shadow="md" trapFocus>
+          <Popover.Target>
+            <Tooltip label={t('common.map.pick')}>
+              <ActionIcon
+                variant="subtle"
+                size={size === 'xs' ? 30 : 36}
+                mt={labels.visible ? 24 : 0}
+                aria-label={t('common.map.pick')}
+                data-testid={testId ? `${testId}-map` : undefined}
+              >
+                <IconMapPin size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <MapPicker value={value} onChange={onChange} height={260} />
+          </Popover.Dropdown>
+        </Popover>
+      )}
     </Group>
   )
 }

@@ -1,6 +1,7 @@
 import { Button, Group, Input, Text } from '@mantine/core'
-import { useMemo } from 'react'
-import { CircleMarker } from 'react-leaflet'
+import type { LatLngBoundsExpression } from 'leaflet'
+import { useEffect, useMemo } from 'react'
+import { CircleMarker, useMap } from 'react-leaflet'
 import { useT } from '../../lib/i18n'
 import { BaseMap, ESTONIA } from './BaseMap'
 
@@ -37,6 +38,7 @@ export function MapPicker({ value, onChange, label, height = 220, disabled = fal
           bounds={bounds}
           onClick={disabled ? undefined : (e) => onChange({ latitude: round(e.latlng.lat), longitude: round(e.latlng.lng) })}
         >
+          <FitWhenSized bounds={bounds} />
           {point && (
             <CircleMarker
               center={point}
@@ -59,4 +61,21 @@ export function MapPicker({ value, onChange, label, height = 220, disabled = fal
       </Group>
     </Input.Wrapper>
   )
+}
+
+/**
+ * A picker opens inside a popover or dialog that is measured after the map is made: fit the opening view again
+ * once the box has its size, so the current point is in the middle (at town zoom) and not off to one side.
+ */
+function FitWhenSized({ bounds }: { bounds: LatLngBoundsExpression }) {
+  const map = useMap()
+  useEffect(() => {
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize()
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
+    })
+    observer.observe(map.getContainer())
+    return () => observer.disconnect()
+  }, [map, bounds])
+  return null
 }
