@@ -123,7 +123,7 @@ test('a return from an invoice: arrival, inspection, replace and credit, RMA bar
   expect(stock.rows).toEqual([expect.objectContaining({ itemNumber: 'PUMP-1', location: 'stock', onHand: 1000 })])
 
   const download = manager.waitForEvent('download')
-  await manager.getByRole('button', { name: 'RMA document' }).click()
+  await manager.getByRole('button', { name: 'RMA document', exact: true }).click()
   const file = await download
   expect(file.suggestedFilename()).toBe('RMA-000001.pdf')
   expect(barcodeOf(await file.path())).toBe('RMA-000001')
