@@ -29,12 +29,12 @@ describe('CSV writer', () => {
     const en = collect()
     await writeCsv(csvColumns('customers.list'), [], en.out, EN)
     expect(en.text()).toBe(
-      'Number,Name,Group,Language,Email,Phone,Registry code,VAT number,Country,Billing address,City,Payment terms (days),Invoice e-mail,E-invoice address,Sites,Notes,Active\r\n'
+      'Number,Name,Group,Language,Email,Phone,Registry code,VAT number,Country,Billing address,City,Latitude,Longitude,Payment terms (days),Invoice e-mail,E-invoice address,Sites,Notes,Active\r\n'
     )
     const et = collect()
     await writeCsv(csvColumns('customers.list'), [], et.out, ET)
     expect(et.text()).toBe(
-      '\ufeffNumber;Nimi;Grupp;Keel;E-post;Telefon;Registrikood;KMKR nr;Riik;Arve aadress;Linn;Maksetähtaeg (päevi);Arvete e-post;E-arve aadress;Asukohti;Märkused;Aktiivne\r\n'
+      '\ufeffNumber;Nimi;Grupp;Keel;E-post;Telefon;Registrikood;KMKR nr;Riik;Arve aadress;Linn;Laiuskraad;Pikkuskraad;Maksetähtaeg (päevi);Arvete e-post;E-arve aadress;Asukohti;Märkused;Aktiivne\r\n'
     )
     const orders = csvColumns('serviceOrders.list').map((c) => c.field)
     for (const id of ['id', 'version', 'customerId', 'stageId', 'slaId', 'agreementId']) expect(orders).not.toContain(id)
