@@ -13,7 +13,8 @@ export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number]
 /**
  * How a cell is read: text as is; money in cents from "12,50" / "12.50"; whole numbers; yes/no in either
  * language; dates as 2026-03-31 or 31.03.2026; a reference by code/number or by name where unique; a list
- * of references or roles separated by commas.
+ * of references or roles separated by commas; a quantity with up to three decimals; a line type by value or
+ * label in either language.
  */
 export type ImportFieldType = 'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs' | 'quantity' | 'lineType'
 
