@@ -9,7 +9,7 @@ export const importing = {
     serviceObjects: 'Service objects',
     items: 'Items',
     workers: 'Workers',
-    agreements: 'Service agreements with lines'
+    agreements: 'Service agreements'
   },
   file: 'CSV file',
   filePlaceholder: 'Choose a file',

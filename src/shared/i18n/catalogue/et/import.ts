@@ -11,7 +11,7 @@ export const importing: Shape<typeof en> = {
     serviceObjects: 'Hooldusobjektid',
     items: 'Kaubad',
     workers: 'Töötajad',
-    agreements: 'Teenuselepped koos ridadega'
+    agreements: 'Teenuselepped'
   },
   file: 'CSV-fail',
   filePlaceholder: 'Vali fail',
