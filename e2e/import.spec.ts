@@ -88,3 +88,44 @@ test('a big import shows its rows done of the total, and Cancel writes nothing',
   // The check's outcome stays: the file can be imported again.
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled()
 })
+
+/** Issue 20, item 1: agreements with lines, one row per line; the header columns repeat on each line of an agreement. */
+test('imports a service agreement with its lines, the kind chosen in the picker', async ({ page, app }) => {
+  await setupAdmin(app)
+  const session = 'import-agreements-session-01'
+  expect((await app.api('auth.signIn', { username: 'admin', password: 'admin-pass-1' }, session)).ok).toBe(true)
+  for (const [method, input] of [
+    ['customers.create', { number: 'K-1', name: 'Tallinna Vesi AS' }],
+    ['agreementGroups.create', { code: 'GOLD', name: 'Gold' }],
+    ['categories.create', { code: 'WORK', name: 'Töötunnid', type: 'hour' }]
+  ] as const)
+    expect((await app.api(method, input, session)).ok).toBe(true)
+  await signIn(page, app, 'admin', 'admin-pass-1')
+  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('combobox', { name: 'What the file holds' }).click()
+  await page.getByRole('option', { name: 'Service agreements' }).click()
+  const header = ['Number', 'Customer', 'Description', 'Agreement group', 'Start date', 'Line type', 'Quantity', 'Category']
+  await choose(page, 'agreements.csv', [
+    header,
+    ['L-1', 'K-1', 'Hooldus', 'GOLD', '01.01.2026', 'Tunnid', '1,5', 'WORK'],
+    ['L-1', 'K-1', 'Remont', 'GOLD', '01.01.2026', 'Tunnid', '2', 'WORK']
+  ])
+  await page.getByRole('button', { name: 'Check file' }).click()
+  const problems = page.getByTestId('import-problems')
+  await expect(problems.locator('tbody tr')).toHaveCount(1)
+  await expect(problems.locator('tbody tr').nth(0)).toContainText('3Description"Remont" differs from line 2 of the same agreement')
+  await problems.scrollIntoViewIfNeeded()
+  await screenshot(page, 'import-agreements-dry-run')
+
+  await choose(page, 'agreements.csv', [
+    header,
+    ['L-1', 'K-1', 'Hooldus', 'GOLD', '01.01.2026', 'Tunnid', '1,5', 'WORK'],
+    ['L-1', 'K-1', 'Hooldus', 'GOLD', '01.01.2026', 'Tunnid', '2', 'WORK']
+  ])
+  await page.getByRole('button', { name: 'Check file' }).click()
+  await expect(page.getByText('2 rows checked: 1 new, 0 updated.')).toBeVisible()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByText('Imported: 1 new, 0 updated.')).toBeVisible()
+  const list = await app.api('agreements.list', { q: 'L-1' }, session)
+  expect((list.data as { rows: { number: string; lineCount: number }[] }).rows).toMatchObject([{ number: 'L-1', lineCount: 2 }])
+})

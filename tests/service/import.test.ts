@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Input } from '@shared/api/contract'
 import type { ImportKind, ImportMapping } from '@shared/domain/import'
+import { agreementWorld, generate } from '../support/agreements'
 import { call, callError, freshDb, userWith } from '../support/db'
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64')
@@ -290,3 +291,118 @@ function encode1257(text: string): Uint8Array {
   const table = new TextDecoder('windows-1257').decode(new Uint8Array(256).map((_, i) => i))
   return Uint8Array.from([...text].map((ch) => table.indexOf(ch)))
 }
+
+describe('CSV import of service agreements with lines', () => {
+  const header = [
+    'Number',
+    'Customer',
+    'Description',
+    'Agreement group',
+    'Start date',
+    'Line type',
+    'Service object',
+    'Service task',
+    'Interval',
+    'Quantity',
+    'Category',
+    'Line note'
+  ]
+
+  async function agreementsSetup() {
+    const w = await agreementWorld()
+    const file = (quantity = '1,5') =>
+      csv([
+        header,
+        [
+          'IMP-1',
+          w.customer.number,
+          'Hooldusleping',
+          'GOLD',
+          '01.01.2026',
+          'Tunnid',
+          w.serviceObject.number,
+          'INSPECT',
+          'WEEKLY',
+          quantity,
+          'WORK',
+          'first'
+        ],
+        // The customer by its name (unique), the type in English.
+        ['IMP-2', w.customer.name, 'Ventilatsioon', 'GOLD', '2026-02-01', 'hour', w.object2.number, '', 'MONTHLY', '1', 'WORK', ''],
+        // The header repeated on the agreement's second line, which need not follow its first.
+        ['IMP-1', w.customer.number, 'Hooldusleping', 'GOLD', '01.01.2026', 'Hours', w.object2.number, '', 'MONTHLY', '2', 'WORK', 'second']
+      ])
+    const { input } = await mapped(w.admin, 'agreements', b64(file()))
+    const ours = async () => (await call(w.admin, 'agreements.list', { q: 'IMP-', sort: 'number' })).rows
+    return { w, file, input, ours }
+  }
+
+  it('reports every bad row with its line and column, and writes nothing', async () => {
+    const { w, input, ours } = await agreementsSetup()
+    const bad = csv([
+      header,
+      ['IMP-1', w.customer.number, 'Hooldusleping', 'GOLD', '01.01.2026', 'Tunnid', '', 'INSPECT', 'WEEKLY', '1', 'WORK', ''],
+      ['IMP-1', w.customer.number, 'Teine kirjeldus', 'GOLD', '01.01.2026', 'Tunnid', '', '', 'WEEKLY', '1', 'WORK', ''],
+      ['IMP-2', 'NOPE', 'Ventilatsioon', 'GOLD', '2026-02-01', 'hour', '', '', 'MONTHLY', '1', 'WORK', ''],
+      ['IMP-3', w.customer.number, 'Kolmas', 'GOLD', '2026-02-01', 'Remont', '', '', 'MONTHLY', '1,2345', 'WORK', ''],
+      ['IMP-4', w.customer.number, 'Neljas', 'PLATINUM', '2026-02-01', 'hour', '', '', 'MONTHLY', '1', 'WORK', ''],
+      ['IMP-5', w.customer.number, 'Viies', 'GOLD', '30.02.2026', 'hour', '', '', 'MONTHLY', '1', 'WORK', ''],
+      ['IMP-6', w.customer.number, 'Kuues', 'GOLD', '2026-02-01', 'hour', 'NO-SUCH-OBJECT', '', 'MONTHLY', '1', 'WORK', '']
+    ])
+    const dry = await call(w.admin, 'import.dryRun', { ...input, content: b64(bad) })
+    expect(dry.committed).toBe(false)
+    expect(dry.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [3, 'Description', 'errors.import.headerDiffers'],
+      [4, 'Customer', 'errors.import.unknownReference'],
+      [5, 'Line type', 'errors.import.unknownLineType'],
+      [5, 'Quantity', 'errors.import.notQuantity'],
+      [6, 'Agreement group', 'errors.import.unknownReference'],
+      [7, 'Start date', 'validation.notCalendarDate'],
+      [8, 'Service object', 'errors.import.unknownReference']
+    ])
+    const run = await imported(w.admin, { ...input, content: b64(bad) })
+    expect(run.outcome).toMatchObject({ committed: false, problemCount: 7 })
+    expect(await ours()).toEqual([])
+  })
+
+  it('creates the agreements with their lines, and a second import updates them by number', async () => {
+    const { w, file, input, ours } = await agreementsSetup()
+    const dry = await call(w.admin, 'import.dryRun', input)
+    expect(dry).toMatchObject({ rows: 3, created: 2, updated: 0, problemCount: 0, committed: false })
+    expect(await ours()).toEqual([])
+
+    expect(await imported(w.admin, input)).toMatchObject({ status: 'done', outcome: { created: 2, committed: true } })
+    const [a1, a2] = await ours()
+    expect([a1?.number, a1?.lineCount, a2?.number, a2?.lineCount]).toEqual(['IMP-1', 2, 'IMP-2', 1])
+    const one = await call(w.admin, 'agreements.get', { id: a1!.id })
+    expect(one).toMatchObject({ customerId: w.customer.id, description: 'Hooldusleping', startDate: '2026-01-01' })
+    expect(one.objects.map((o) => o.id).sort()).toEqual([w.serviceObject.id, w.object2.id].sort())
+    expect(one.lines.map((l) => [l.serviceObjectId, l.serviceTaskId, l.intervalId, l.quantity, l.startDate, l.note])).toEqual([
+      [w.serviceObject.id, w.serviceTask.id, w.intervals.WEEKLY, 1500, '2026-01-01', 'first'],
+      [w.object2.id, null, w.intervals.MONTHLY, 2000, '2026-01-01', 'second']
+    ])
+
+    // Orders generated from both lines of IMP-1 keep it updatable: its lines are updated in place, not replaced.
+    generate(w, '2026-01-01', '2026-01-31', [a1!.id])
+    const again = await imported(w.admin, { ...input, content: b64(file('3')) })
+    expect(again.outcome).toMatchObject({ created: 0, updated: 2, committed: true })
+    const after = await ours()
+    expect(after.map((a) => [a.id, a.number, a.lineCount])).toEqual([
+      [a1!.id, 'IMP-1', 2],
+      [a2!.id, 'IMP-2', 1]
+    ])
+    const updated = await call(w.admin, 'agreements.get', { id: a1!.id })
+    expect(updated.lines.map((l) => [l.id, l.quantity])).toEqual(one.lines.map((l, n) => [l.id, n === 0 ? 3000 : 2000]))
+
+    // A file without a line that has generated orders is refused, as the service refuses deleting that line.
+    const refused = await call(w.admin, 'import.dryRun', { ...input, content: b64(file().split('\r\n').slice(0, 3).join('\r\n')) })
+    expect(refused.problems).toMatchObject([{ line: 2, code: 'errors.agreements.lineProduced', params: { lineNo: 2 } }])
+    expect((await call(w.admin, 'agreements.get', { id: a1!.id })).lines).toHaveLength(2)
+  })
+
+  it('offers a template with the agreement and line columns', async () => {
+    const { w } = await agreementsSetup()
+    const template = await call(w.admin, 'import.template', { kind: 'agreements' })
+    expect(template.content.split('\r\n')[0]).toContain('Agreement group;Start date;End date;Notes;Line type')
+  })
+})

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../src/main/db/connection'
+import { agreementWorld } from '../support/agreements'
 import { freshDb, userWith } from '../support/db'
 import { cli } from '../support/processes'
 
@@ -42,5 +43,35 @@ describe('import (command line)', { timeout: 180000 }, () => {
     expect(cli(['import', 'items', csv, '--mapping', 'nobody', '--db', file, '--lang', 'en']).err).toContain(
       'No saved mapping is called "nobody"'
     )
+  })
+  it('imports service agreements with their lines, one row per line', async () => {
+    const w = await agreementWorld()
+    closeDatabase(w.conn)
+    const csv = join(w.dir, 'lepingud.csv')
+    const c = w.customer.number
+    writeFileSync(
+      csv,
+      [
+        'Number;Customer;Description;Agreement group;Start date;Line type;Interval;Quantity;Category',
+        `L-1;${c};Hooldus;GOLD;01.01.2026;Tunnid;WEEKLY;1;WORK`,
+        `L-1;${c};Hooldus;GOLD;01.01.2026;Tunnid;MONTHLY;2;WORK`,
+        `L-2;${c};Remont;GOLD;01.02.2026;hour;MONTHLY;1;WORK`
+      ].join('\n')
+    )
+    const done = cli(['import', 'agreements', csv, '--json', '--db', w.file, '--lang', 'en'])
+    expect(done.code, done.err).toBe(0)
+    expect(JSON.parse(done.out)).toMatchObject({ rows: 3, created: 2, updated: 0, committed: true })
+    const check = openDatabase(w.file)
+    expect(
+      check.sqlite
+        .prepare(
+          "select a.number, count(l.id) as lines from agreements a join agreement_lines l on l.agreement_id = a.id where a.number like 'L-%' group by a.id order by a.number"
+        )
+        .all()
+    ).toEqual([
+      { number: 'L-1', lines: 2 },
+      { number: 'L-2', lines: 1 }
+    ])
+    closeDatabase(check)
   })
 })

@@ -6,6 +6,7 @@ import {
   detectEncoding,
   parseDate,
   parseMoney,
+  parseQuantity,
   parseYesNo,
   splitList
 } from '../../src/shared/domain/importText'
@@ -38,6 +39,12 @@ describe('import text', () => {
     expect(parseYesNo('Jah')).toEqual({ ok: true, value: true })
     expect(parseYesNo('ei')).toEqual({ ok: true, value: false })
     expect(parseYesNo('maybe').ok).toBe(false)
+    // Quantities in thousandths, as order and agreement lines keep them.
+    expect(parseQuantity('1,5')).toEqual({ ok: true, value: 1500 })
+    expect(parseQuantity('2')).toEqual({ ok: true, value: 2000 })
+    expect(parseQuantity('0.125')).toEqual({ ok: true, value: 125 })
+    expect(parseQuantity('1,2345')).toEqual({ ok: false, code: 'errors.import.notQuantity' })
+    expect(parseQuantity('-1').ok).toBe(false)
     expect(splitList('GAS, Keevitus | ')).toEqual(['GAS', 'Keevitus'])
   })
 

@@ -17,7 +17,7 @@ const isKind = (k: string): k is ImportKind => (IMPORT_KINDS as readonly string[
 export const importFile: Command = {
   name: 'import',
   usage:
-    'import <customers|serviceObjects|items|workers> <file.csv> [--dry-run] [--mapping <source>] [--key <field>] [--json] [--user name]',
+    'import <customers|serviceObjects|items|workers|agreements> <file.csv> [--dry-run] [--mapping <source>] [--key <field>] [--json] [--user name]',
   summary: () => cliText('import.cli.summary'),
   details: () => helpLines(cliText('import.cli.details')),
   options: ['dry-run', 'mapping', 'key', 'json', 'user'],

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { id, requiredText, text } from './primitives'
 
 /** What a CSV file can bring in (ADR 0023). */
-export const IMPORT_KINDS = ['customers', 'serviceObjects', 'items', 'workers'] as const
+export const IMPORT_KINDS = ['customers', 'serviceObjects', 'items', 'workers', 'agreements'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export const IMPORT_ENCODINGS = ['utf-8', 'windows-1257'] as const
@@ -13,9 +13,10 @@ export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number]
 /**
  * How a cell is read: text as is; money in cents from "12,50" / "12.50"; whole numbers; yes/no in either
  * language; dates as 2026-03-31 or 31.03.2026; a reference by code/number or by name where unique; a list
- * of references or roles separated by commas.
+ * of references or roles separated by commas; a quantity with up to three decimals; a line type by value or
+ * label in either language.
  */
-export type ImportFieldType = 'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs'
+export type ImportFieldType = 'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs' | 'quantity' | 'lineType'
 
 export interface ImportField {
   /** The field's name in mappings and templates; its label is `import.fields.<name>`. */
@@ -65,7 +66,24 @@ export const IMPORT_FIELD_NAMES = [
   'roles',
   'team',
   'skills',
-  'homeBase'
+  'homeBase',
+  'description',
+  'agreementGroup',
+  'startDate',
+  'endDate',
+  'lineType',
+  'lineDescription',
+  'serviceObject',
+  'serviceTask',
+  'interval',
+  'timeWindow',
+  'lineStart',
+  'lineEnd',
+  'quantity',
+  'category',
+  'unitPrice',
+  'worker',
+  'lineNote'
 ] as const
 export type ImportFieldName = (typeof IMPORT_FIELD_NAMES)[number]
 
@@ -133,18 +151,44 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     f('skills', 'refs'),
     f('homeBase'),
     f('active', 'bool')
+  ],
+  // One row per agreement line; the header columns (number to notes) repeat on every line of the agreement.
+  agreements: [
+    f('number', 'text', true),
+    f('customer', 'ref', true),
+    f('description', 'text', true),
+    f('agreementGroup', 'ref', true),
+    f('startDate', 'date', true),
+    f('endDate', 'date'),
+    f('notes'),
+    f('lineType', 'lineType', true),
+    f('lineDescription'),
+    f('serviceObject', 'ref'),
+    f('serviceTask', 'ref'),
+    f('interval', 'ref'),
+    f('timeWindow', 'ref'),
+    f('lineStart', 'date'),
+    f('lineEnd', 'date'),
+    f('quantity', 'quantity'),
+    f('item', 'ref'),
+    f('category', 'ref'),
+    f('unitPrice', 'money'),
+    f('worker', 'ref'),
+    f('lineNote')
   ]
 }
 
 /**
  * The fields a second import can match existing records by (update instead of a duplicate); the first is
- * the default. Customers and workers by number, service objects by number or serial number, items by number.
+ * the default. Customers and workers by number, service objects by number or serial number, items by number,
+ * agreements by number (the rows of one agreement are grouped by it, so it is required).
  */
 export const IMPORT_KEYS: Record<ImportKind, readonly ImportFieldName[]> = {
   customers: ['number', 'registryCode'],
   serviceObjects: ['number', 'serialNumber'],
   items: ['number'],
-  workers: ['number', 'email']
+  workers: ['number', 'email'],
+  agreements: ['number']
 }
 
 /** Column → field: one entry per column of the file, in file order; field null = not imported. */

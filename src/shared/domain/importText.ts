@@ -83,6 +83,13 @@ export function parseMoney(s: string): CellResult<number> {
   return { ok: true, value: m[1] ? -cents : cents }
 }
 
+/** A quantity in thousandths, as order and agreement lines keep it: "1,5" → 1500, "2" → 2000. */
+export function parseQuantity(s: string): CellResult<number> {
+  const m = /^(\d{1,9})(?:[.,](\d{1,3}))?$/.exec(s.replace(/[\s\u00a0]/g, ''))
+  if (!m) return { ok: false, code: 'errors.import.notQuantity' }
+  return { ok: true, value: Number(m[1]) * 1000 + Number((m[2] ?? '0').padEnd(3, '0')) }
+}
+
 export function parseWhole(s: string): CellResult<number> {
   const t = s.replace(/[\s\u00a0]/g, '')
   if (!/^-?\d{1,9}$/.test(t)) return { ok: false, code: 'errors.import.notWhole' }

@@ -252,12 +252,13 @@ const headerValues = (h: Header) => {
   return values
 }
 
-export function createAgreement(ctx: ServiceContext, h: Header): AgreementRow {
+/** `number`: the agreement's number in the system it comes from (the CSV import); else the next of the sequence. */
+export function createAgreement(ctx: ServiceContext, h: Header, number?: string): AgreementRow {
   return writeTx(ctx, () => {
     validateHeader(ctx.db, h)
     const row = ctx.db
       .insert(agreements)
-      .values({ ...headerValues(h), number: nextNumber(ctx.db, 'agreement') })
+      .values({ ...headerValues(h), number: number ?? nextNumber(ctx.db, 'agreement') })
       .returning({ id: agreements.id })
       .get()
     saveRelations(ctx.db, row.id, h)

@@ -1,15 +1,19 @@
 import type { z } from 'zod'
 import { contract } from '@shared/api/contract'
 import { WORKER_ROLES } from '@shared/domain/masterdata'
+import { agreementHeaderInput, agreementLineInput } from '@shared/domain/agreements'
+import { LINE_TYPES } from '@shared/domain/orders'
 import { IMPORT_FIELD_NAMES, type ImportFieldName, type ImportKind } from '@shared/domain/import'
-import { type CellResult, parseDate, parseMoney, parseWhole, parseYesNo, splitList } from '@shared/domain/importText'
+import { type CellResult, parseDate, parseMoney, parseQuantity, parseWhole, parseYesNo, splitList } from '@shared/domain/importText'
 import { tFor } from '@shared/i18n/i18n'
+import { issueCode } from '@shared/i18n/issues'
 import { APP_LANGUAGES } from '@shared/i18n/languages'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ServiceObjectRow } from '@shared/domain/masterdata'
+import type { AgreementRow } from '@shared/domain/agreements'
 import type { Sqlite } from '../../db/connection'
 import { serviceObjects as serviceObjectsTable } from '../../db/schema'
-import { conflict, invalid, type MessageKey } from '../core/errors'
+import { AppError, conflict, invalid, type MessageKey } from '../core/errors'
 import { nextNumber } from '../core/sequences'
 import { uniqueViolation } from '../masterdata/entity'
 import type { ServiceContext } from '../core/context'
@@ -17,11 +21,19 @@ import { itemService } from '../masterdata/codeTables'
 import { customerService } from '../masterdata/customers'
 import { serviceObjectService } from '../masterdata/serviceObjects'
 import { workerService } from '../masterdata/workers'
+import {
+  addAgreementLine,
+  createAgreement,
+  deleteAgreementLine,
+  loadAgreement,
+  updateAgreement,
+  updateAgreementLine
+} from '../agreements/records'
 
 /** The cells of one row by field (only mapped fields are present). */
 export type Cells = Partial<Record<ImportFieldName, string>>
 /** Reports a bad cell: the field and the catalogue key of the reason. */
-export type Report = (field: ImportFieldName, code: string, params?: Record<string, unknown>) => void
+export type Report = (field: ImportFieldName | null, code: string, params?: Record<string, unknown>) => void
 
 type Found = { id: number; version: number; base: Record<string, unknown> } | null | 'ambiguous'
 
@@ -39,6 +51,18 @@ export interface ImportAdapter {
   update(input: unknown): void
   /** Runs after the last row, in the same transaction. */
   finish?(): void
+}
+
+/** Reports a bad cell of a given line (the writes of a grouped kind come after the last row). */
+export type LineReport = (line: number, field: ImportFieldName | null, code: string, params?: Record<string, unknown>) => void
+
+/**
+ * A kind whose record spans several rows (an agreement and its lines): each row is checked as it is read,
+ * the records are written after the last row, through the kind's service, in the same transaction.
+ */
+export interface GroupedImport {
+  row(line: number, cells: Cells, report: Report): void
+  write(report: LineReport): { created: number; updated: number }
 }
 
 /**
@@ -93,9 +117,10 @@ function apply(input: Record<string, unknown>, cells: Cells, report: Report) {
       const s = cells[field]
       if (s !== undefined) input[prop] = s
     },
-    money: (field: ImportFieldName) => typed(field, field, parseMoney),
+    money: (field: ImportFieldName, prop: string = field) => typed(field, prop, parseMoney),
     bool: (field: ImportFieldName) => typed(field, field, parseYesNo),
-    date: (field: ImportFieldName) => typed(field, field, parseDate, null),
+    date: (field: ImportFieldName, prop: string = field) => typed(field, prop, parseDate, null),
+    quantity: (field: ImportFieldName) => typed(field, field, parseQuantity),
     whole: (field: ImportFieldName) => typed(field, field, parseWhole, null),
     ref: (field: ImportFieldName, prop: string, lookup: (s: string) => CellResult<number>) => typed(field, prop, lookup, null)
   }
@@ -429,9 +454,240 @@ function workers(ctx: ServiceContext): ImportAdapter {
   }
 }
 
+/** Agreement header columns: repeated on every line of an agreement, so they must be the same on each. */
+const AGREEMENT_FIELDS: Record<string, ImportFieldName> = {
+  customerId: 'customer',
+  description: 'description',
+  groupId: 'agreementGroup',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  notes: 'notes'
+}
+const LINE_FIELDS: Record<string, ImportFieldName> = {
+  type: 'lineType',
+  description: 'lineDescription',
+  serviceObjectId: 'serviceObject',
+  serviceTaskId: 'serviceTask',
+  intervalId: 'interval',
+  timeWindowId: 'timeWindow',
+  startDate: 'lineStart',
+  endDate: 'lineEnd',
+  quantity: 'quantity',
+  itemId: 'item',
+  categoryId: 'category',
+  unitPrice: 'unitPrice',
+  workerId: 'worker',
+  note: 'lineNote'
+}
+const headerFieldOf = (path: readonly (string | number)[]) => AGREEMENT_FIELDS[String(path[0])] ?? null
+const lineFieldOf = (path: readonly (string | number)[]) => LINE_FIELDS[String(path[0])] ?? null
+
+type LineInput = ReturnType<typeof agreementLineInput.parse>
+interface AgreementGroup {
+  firstLine: number
+  /** The header cells of the first row, which the agreement's other rows must repeat. */
+  cells: Cells
+  /** The header's mapped fields only: an update keeps what the file does not have. */
+  header: Record<string, unknown>
+  lines: { line: number; input: LineInput }[]
+  /** A row of the agreement is wrong: it is not written (the import rolls back anyway). */
+  bad: boolean
+  headerBad: boolean
+}
+
+/** Line types as typed in either language ("Tunnid", "hours") → the type. */
+function lineTypeNames(): Map<string, (typeof LINE_TYPES)[number]> {
+  const m = new Map<string, (typeof LINE_TYPES)[number]>()
+  for (const type of LINE_TYPES) {
+    m.set(type, type)
+    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.lineType.${type}`).toLowerCase(), type)
+  }
+  return m
+}
+
+/**
+ * Agreements with lines: one row per line, grouped by the agreement number. The rows are kept until the last
+ * one (an agreements file is small; the lines of one agreement need not be next to each other), then each
+ * agreement is written through the agreements service: created with the file's number, or updated with its
+ * lines replaced in order — a line of the file updates the existing line in its place, new ones are added and
+ * the rest deleted, which the service refuses for a line that has generated orders.
+ */
+function agreementsImport(ctx: ServiceContext): GroupedImport {
+  const sqlite = ctx.conn.sqlite
+  const customer = refLookup(sqlite, 'customers', 'number')
+  const group = refLookup(sqlite, 'agreement_groups', 'code')
+  const object = refLookup(sqlite, 'service_objects', 'number')
+  const task = refLookup(sqlite, 'service_tasks', 'code')
+  const interval = refLookup(sqlite, 'service_intervals', 'code')
+  const window = refLookup(sqlite, 'time_windows', 'code')
+  const item = refLookup(sqlite, 'items', 'number')
+  const category = refLookup(sqlite, 'categories', 'code')
+  const worker = refLookup(sqlite, 'workers', 'number')
+  const objectCustomer = new Map(
+    (sqlite.prepare('select id, customer_id as c from service_objects').all() as { id: number; c: number }[]).map((o) => [o.id, o.c])
+  )
+  const lineTypes = lineTypeNames()
+  const byNumber = sqlite.prepare('select id from agreements where number = ?').pluck()
+  const groups = new Map<string, AgreementGroup>()
+
+  return {
+    row(line, cells, report) {
+      let bad = false
+      const fail = (field: ImportFieldName | null, code: string, params?: Record<string, unknown>) => {
+        bad = true
+        report(field, code, params)
+      }
+      const number = cells.number ?? ''
+      if (number === '') return fail('number', 'validation.required')
+      let g = groups.get(number)
+      if (!g) {
+        const header: Record<string, unknown> = {}
+        const a = apply(header, cells, fail)
+        a.text('description')
+        a.text('notes')
+        a.date('startDate')
+        a.date('endDate')
+        a.ref('customer', 'customerId', customer)
+        a.ref('agreementGroup', 'groupId', group)
+        if (!bad) {
+          const parsed = agreementHeaderInput.safeParse(header)
+          if (!parsed.success)
+            for (const issue of parsed.error.issues) {
+              const { code, params } = issueCode(issue)
+              fail(headerFieldOf(issue.path as (string | number)[]), code, params)
+            }
+        }
+        g = { firstLine: line, cells, header, lines: [], bad, headerBad: bad }
+        groups.set(number, g)
+      } else {
+        for (const field of Object.values(AGREEMENT_FIELDS)) {
+          if (cells[field] !== undefined && cells[field] !== g.cells[field])
+            fail(field, 'errors.import.headerDiffers', { value: cells[field], first: g.firstLine })
+        }
+      }
+      const l: Record<string, unknown> = {}
+      const a = apply(l, cells, fail)
+      if (cells.lineType !== undefined) {
+        const type = lineTypes.get(cells.lineType.trim().toLowerCase())
+        if (type) l.type = type
+        else fail('lineType', 'errors.import.unknownLineType', { value: cells.lineType })
+      }
+      a.text('lineDescription', 'description')
+      a.text('lineNote', 'note')
+      a.date('lineStart', 'startDate')
+      a.date('lineEnd', 'endDate')
+      a.quantity('quantity')
+      a.money('unitPrice')
+      a.ref('serviceObject', 'serviceObjectId', object)
+      a.ref('serviceTask', 'serviceTaskId', task)
+      a.ref('interval', 'intervalId', interval)
+      a.ref('timeWindow', 'timeWindowId', window)
+      a.ref('item', 'itemId', item)
+      a.ref('category', 'categoryId', category)
+      a.ref('worker', 'workerId', worker)
+      // A line starts with its agreement unless the file says otherwise.
+      l.startDate ??= g.header.startDate
+      const objectId = l.serviceObjectId
+      if (typeof objectId === 'number' && objectCustomer.get(objectId) !== g.header.customerId)
+        fail('serviceObject', 'errors.orders.objectOfCustomer')
+      // As for the other kinds, a row whose cells are already wrong is not checked again by the schema; nor
+      // is a line of an agreement whose header was wrong (its start date may be the header's).
+      if (bad || g.headerBad) {
+        g.bad = true
+        return
+      }
+      const parsed = agreementLineInput.safeParse(l)
+      if (!parsed.success) {
+        g.bad = true
+        for (const issue of parsed.error.issues) {
+          const { code, params } = issueCode(issue)
+          fail(lineFieldOf(issue.path as (string | number)[]), code, params)
+        }
+      } else g.lines.push({ line, input: parsed.data })
+    },
+
+    write(report) {
+      let created = 0
+      let updated = 0
+      for (const [number, g] of groups) {
+        // Its rows are already reported and the import rolls back: writing it would only repeat the reasons.
+        if (g.bad) continue
+        let line = g.firstLine
+        let fieldOf = headerFieldOf
+        try {
+          const id = byNumber.get(number) as number | undefined
+          const current = id === undefined ? null : loadAgreement(ctx.db, id)
+          const objects = relations(current, g)
+          let agreement: AgreementRow
+          if (current) {
+            const {
+              id: _i,
+              version,
+              number: _n,
+              customerName: _c,
+              groupName: _g,
+              isTemplate: _t,
+              lineCount: _l,
+              templateGroupName: _tg,
+              lines: _ls,
+              ...base
+            } = current
+            const input = contract['agreements.update'].input.parse({
+              ...base,
+              tasks: current.tasks.map(({ id, internalNote, externalNote }) => ({ id, internalNote, externalNote })),
+              ...g.header,
+              objects,
+              id: current.id,
+              version
+            })
+            agreement = updateAgreement(ctx, input)
+            updated++
+          } else {
+            agreement = createAgreement(ctx, contract['agreements.create'].input.parse({ ...g.header, objects }), number)
+            created++
+          }
+          fieldOf = lineFieldOf
+          const old = agreement.lines
+          g.lines.forEach((l, n) => {
+            line = l.line
+            const existing = old[n]
+            if (existing) updateAgreementLine(ctx, { ...l.input, id: existing.id, version: existing.version })
+            else addAgreementLine(ctx, { ...l.input, agreementId: agreement.id })
+          })
+          line = g.firstLine
+          for (const extra of old.slice(g.lines.length)) deleteAgreementLine(ctx, { id: extra.id, version: extra.version })
+        } catch (e) {
+          // The service's own transaction (a savepoint here) has undone the write; the reason goes to the list.
+          if (!(e instanceof AppError)) throw e
+          const issues = e.issues ?? []
+          if (issues.length === 0) report(line, null, e.key, e.params)
+          for (const i of issues) report(line, fieldOf(i.path), i.code, i.params ?? {})
+        }
+      }
+      return { created, updated }
+    }
+  }
+}
+
+/** The agreement's objects: the ones it has (with their notes) and those the file's lines name. */
+function relations(current: AgreementRow | null, g: AgreementGroup) {
+  const objects = (current?.objects ?? []).map(({ id, internalNote, externalNote }) => ({ id, internalNote, externalNote }))
+  for (const { input } of g.lines) {
+    const id = input.serviceObjectId
+    if (id !== null && !objects.some((o) => o.id === id)) objects.push({ id, internalNote: '', externalNote: '' })
+  }
+  return objects
+}
+
 const FIELD_SET = new Set<string>(IMPORT_FIELD_NAMES)
 function fieldName(head: unknown): ImportFieldName | null {
   return typeof head === 'string' && FIELD_SET.has(head) ? (head as ImportFieldName) : null
 }
 
-export const IMPORT_ADAPTERS: Record<ImportKind, (ctx: ServiceContext) => ImportAdapter> = { customers, serviceObjects, items, workers }
+export const IMPORT_ADAPTERS: Record<ImportKind, (ctx: ServiceContext) => ImportAdapter | GroupedImport> = {
+  customers,
+  serviceObjects,
+  items,
+  workers,
+  agreements: agreementsImport
+}

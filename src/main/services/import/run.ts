@@ -27,7 +27,7 @@ import { createContext, type ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/settings'
-import { type Cells, IMPORT_ADAPTERS } from './kinds'
+import { type Cells, type GroupedImport, IMPORT_ADAPTERS, type Report } from './kinds'
 import { detect, type ImportBytes, readRecords } from './source'
 
 export interface ImportOptions {
@@ -145,20 +145,40 @@ function openPass(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProg
   }
   const seen = new Map<string, number>()
   // A generator: the caller runs it inside its write transaction, all at once or a slice per turn (the job).
-  function* each(): Generator<number, void> {
-    const adapter = IMPORT_ADAPTERS[o.kind](ctx)
+  const cellsOf = (raw: string[], bad: Report) => {
+    const cells: Cells = {}
+    for (const [field, at] of mapped) {
+      const value = raw[at] ?? ''
+      if (misEncoded(value)) bad(field, 'errors.import.encoding', { encoding })
+      cells[field] = value
+    }
+    return cells
+  }
+  const badOn =
+    (line: number): Report =>
+    (field, code, params = {}) =>
+      problem({ line, column: columnOf(field), field, code, params })
+  // Agreements: the rows of one record are read first, the records written after the last row.
+  function* grouped(adapter: GroupedImport): Generator<number, void> {
     for (const { line, cells: raw } of records) {
       rows++
       yield rows
-      const bad = (field: ImportFieldName | null, code: string, params: Record<string, unknown> = {}) =>
-        problem({ line, column: columnOf(field), field, code, params })
+      const bad = badOn(line)
+      adapter.row(line, cellsOf(raw, bad), bad)
+    }
+    const written = adapter.write((line, field, code, params) => badOn(line)(field, code, params))
+    created += written.created
+    updated += written.updated
+  }
+  function* each(): Generator<number, void> {
+    const adapter = IMPORT_ADAPTERS[o.kind](ctx)
+    if ('row' in adapter) return yield* grouped(adapter)
+    for (const { line, cells: raw } of records) {
+      rows++
+      yield rows
+      const bad = badOn(line)
       const before = problemCount
-      const cells: Cells = {}
-      for (const [field, at] of mapped) {
-        const value = raw[at] ?? ''
-        if (misEncoded(value)) bad(field, 'errors.import.encoding', { encoding })
-        cells[field] = value
-      }
+      const cells = cellsOf(raw, bad)
       const keyValue = mapped.has(key) ? (cells[key] ?? '') : ''
       let found: ReturnType<typeof adapter.find> = null
       if (keyValue !== '') {

@@ -544,6 +544,9 @@ export const errors = {
     unknownReference: 'No record has the code, number or name "{{value}}"',
     unknownSite: 'The customer has no site called "{{value}}"',
     unknownRole: 'Unknown role: {{value}}',
+    unknownLineType: 'Unknown line type "{{value}}": hours, expense, item or fee',
+    notQuantity: 'Not a quantity (at most three decimals): "{{value}}"',
+    headerDiffers: '"{{value}}" differs from line {{first}} of the same agreement',
     noMapping: 'No saved mapping is called "{{name}}"',
     noRun: 'This import is not running here (was the app restarted?)'
   }

@@ -2,13 +2,14 @@
 export const importing = {
   title: 'Import',
   intro:
-    'Bring customers, service objects, items or workers in from a CSV file. Check the file first; nothing is written until every row is right.',
+    'Bring customers, service objects, items, workers or service agreements in from a CSV file. Check the file first; nothing is written until every row is right.',
   kind: 'What the file holds',
   kinds: {
     customers: 'Customers',
     serviceObjects: 'Service objects',
     items: 'Items',
-    workers: 'Workers'
+    workers: 'Workers',
+    agreements: 'Service agreements'
   },
   file: 'CSV file',
   filePlaceholder: 'Choose a file',
@@ -82,14 +83,31 @@ export const importing = {
     roles: 'Roles',
     team: 'Team',
     skills: 'Skills',
-    homeBase: 'Home base'
+    homeBase: 'Home base',
+    description: 'Description',
+    agreementGroup: 'Agreement group',
+    startDate: 'Start date',
+    endDate: 'End date',
+    lineType: 'Line type',
+    lineDescription: 'Line description',
+    serviceObject: 'Service object',
+    serviceTask: 'Service task',
+    interval: 'Interval',
+    timeWindow: 'Time window',
+    lineStart: 'Line start date',
+    lineEnd: 'Line end date',
+    quantity: 'Quantity',
+    category: 'Category',
+    unitPrice: 'Unit price',
+    worker: 'Worker',
+    lineNote: 'Line note'
   },
   cli: {
-    summary: 'Import customers, service objects, items or workers from a CSV file (all or nothing)',
+    summary: 'Import customers, service objects, items, workers or service agreements from a CSV file (all or nothing)',
     details:
-      'Kinds: customers, serviceObjects, items, workers. The encoding (UTF-8 or Windows-1257) and the delimiter (; or ,) are detected. Columns are mapped by their headers (the template headers in any language), or by a mapping saved in the app with --mapping <source>. --key chooses the field that finds existing records to update (default: number). --dry-run checks every row and writes nothing.',
+      'Kinds: customers, serviceObjects, items, workers, agreements (one row per agreement line, the agreement columns repeated). The encoding (UTF-8 or Windows-1257) and the delimiter (; or ,) are detected. Columns are mapped by their headers (the template headers in any language), or by a mapping saved in the app with --mapping <source>. --key chooses the field that finds existing records to update (default: number). --dry-run checks every row and writes nothing.',
     needsKindAndFile: 'Give the kind and the file: import <kind> <file>',
-    unknownKind: 'Unknown kind "{{kind}}": customers, serviceObjects, items or workers',
+    unknownKind: 'Unknown kind "{{kind}}": customers, serviceObjects, items, workers or agreements',
     progress: '{{rows}} rows…',
     checked: '{{rows}} rows checked: {{created}} new, {{updated}} updated; nothing written (dry run).',
     imported: '{{rows}} rows imported: {{created}} new, {{updated}} updated.',

@@ -536,6 +536,9 @@ export const errors: Shape<typeof en> = {
     unknownReference: 'Koodi, numbri või nimega „{{value}}“ kirjet pole',
     unknownSite: 'Kliendil pole asukohta nimega „{{value}}“',
     unknownRole: 'Tundmatu roll: {{value}}',
+    unknownLineType: 'Tundmatu rea liik „{{value}}“: tunnid, kulu, kaup või tasu',
+    notQuantity: 'Pole kogus (kuni kolm kümnendkohta): „{{value}}“',
+    headerDiffers: '„{{value}}“ erineb sama teenuseleppe realt {{first}}',
     noMapping: 'Salvestatud vastendust nimega „{{name}}“ pole',
     noRun: 'Seda importi siin ei käi (kas rakendus käivitati uuesti?)'
   }

@@ -4,13 +4,14 @@ import type { Shape } from '../shape'
 export const importing: Shape<typeof en> = {
   title: 'Andmete import',
   intro:
-    'Too kliendid, hooldusobjektid, kaubad või töötajad sisse CSV-failist. Kontrolli faili enne; midagi ei kirjutata enne, kui kõik read on korras.',
+    'Too kliendid, hooldusobjektid, kaubad, töötajad või teenuselepped sisse CSV-failist. Kontrolli faili enne; midagi ei kirjutata enne, kui kõik read on korras.',
   kind: 'Mida fail sisaldab',
   kinds: {
     customers: 'Kliendid',
     serviceObjects: 'Hooldusobjektid',
     items: 'Kaubad',
-    workers: 'Töötajad'
+    workers: 'Töötajad',
+    agreements: 'Teenuselepped'
   },
   file: 'CSV-fail',
   filePlaceholder: 'Vali fail',
@@ -84,14 +85,31 @@ export const importing: Shape<typeof en> = {
     roles: 'Rollid',
     team: 'Meeskond',
     skills: 'Oskused',
-    homeBase: 'Kodubaas'
+    homeBase: 'Kodubaas',
+    description: 'Kirjeldus',
+    agreementGroup: 'Teenuseleppe grupp',
+    startDate: 'Alguskuupäev',
+    endDate: 'Lõppkuupäev',
+    lineType: 'Rea liik',
+    lineDescription: 'Rea kirjeldus',
+    serviceObject: 'Hooldusobjekt',
+    serviceTask: 'Tööülesanne',
+    interval: 'Intervall',
+    timeWindow: 'Ajaaken',
+    lineStart: 'Rea alguskuupäev',
+    lineEnd: 'Rea lõppkuupäev',
+    quantity: 'Kogus',
+    category: 'Kategooria',
+    unitPrice: 'Ühikuhind',
+    worker: 'Töötaja',
+    lineNote: 'Rea märkus'
   },
   cli: {
-    summary: 'Impordi CSV-failist kliendid, hooldusobjektid, kaubad või töötajad (kõik või mitte midagi)',
+    summary: 'Impordi CSV-failist kliendid, hooldusobjektid, kaubad, töötajad või teenuselepped (kõik või mitte midagi)',
     details:
-      'Liigid: customers, serviceObjects, items, workers. Kodeering (UTF-8 või Windows-1257) ja eraldaja (; või ,) tuvastatakse. Veerud vastendatakse päiste järgi (põhja päised mis tahes keeles) või rakenduses salvestatud vastendusega: --mapping <allikas>. --key valib välja, mille järgi leitakse uuendatavad kirjed (vaikimisi number). --dry-run kontrollib kõiki ridu ega kirjuta midagi.',
+      'Liigid: customers, serviceObjects, items, workers, agreements (üks rida teenuseleppe rea kohta, lepingu veerud korduvad). Kodeering (UTF-8 või Windows-1257) ja eraldaja (; või ,) tuvastatakse. Veerud vastendatakse päiste järgi (põhja päised mis tahes keeles) või rakenduses salvestatud vastendusega: --mapping <allikas>. --key valib välja, mille järgi leitakse uuendatavad kirjed (vaikimisi number). --dry-run kontrollib kõiki ridu ega kirjuta midagi.',
     needsKindAndFile: 'Anna liik ja fail: import <liik> <fail>',
-    unknownKind: 'Tundmatu liik „{{kind}}“: customers, serviceObjects, items või workers',
+    unknownKind: 'Tundmatu liik „{{kind}}“: customers, serviceObjects, items, workers või agreements',
     progress: '{{rows}} rida…',
     checked: 'Kontrollitud {{rows}} rida: {{created}} uut, {{updated}} uuendatud; midagi ei kirjutatud (proovikäik).',
     imported: 'Imporditud {{rows}} rida: {{created}} uut, {{updated}} uuendatud.',
