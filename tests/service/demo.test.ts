@@ -341,6 +341,7 @@ describe('demo data', () => {
     expect(count(conn, 'service_objects')).toBe(400)
   })
 
+  // Builds a company two and a half times the default size: seconds of CPU, in the suite's lower-priority lane.
   it('scales customers, sites and objects, and keeps staff sensible', async () => {
     expect(demoSizes(100)).toMatchObject({ customers: 8000, sites: 15000, serviceObjects: 40000, technicians: 200 })
     expect(demoSizes(100).teams).toBeLessThanOrEqual(50)
@@ -354,7 +355,7 @@ describe('demo data', () => {
     expect(conn.sqlite.prepare("select count(*) from service_orders where origin <> 'return'").pluck().get()).toBe(975 + 3)
     expect(count(conn, 'service_objects')).toBe(1000)
     expect(() => createDemoData(conn, { scale: 0 })).toThrow(/scale/)
-  })
+  }, 60_000)
 
   it('adds service orders in every stage around the anchor date, consistent with the rules, some posted and invoiced', async () => {
     const { conn, summary } = await demoCompany()
@@ -527,5 +528,5 @@ describe('demo data', () => {
     const mine = await call(tech, 'serviceOrders.list', { pageSize: 200 })
     expect(mine.total).toBeGreaterThanOrEqual(8)
     expect(new Set(mine.rows.map((r) => r.stageName)).size).toBeGreaterThanOrEqual(3)
-  })
+  }, 60_000)
 })
