@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { closeNotifications, expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 import { box, drag } from './support/pointer'
 
 interface Card {
@@ -44,17 +44,6 @@ function quietWednesday(now: number): string {
   d.setUTCDate(d.getUTCDate() + 21)
   while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
-}
-
-/** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */
-async function closeNotifications(page: Page) {
-  const close = page.locator('.mantine-Notification-closeButton')
-  for (let i = 0; i < 20 && (await close.count()) > 0; i++)
-    await close
-      .first()
-      .click({ timeout: 2000 })
-      .catch(() => undefined)
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
 }
 
 /** x of a wall-clock hour on the day view's axis (its tick label starts exactly there). */

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { closeNotifications, expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
 // A weekday 10:00 in Tallinn for the host and the browser: today's jobs are ahead, inside the day view's hours.
 test.use({ workingDayClock: true })
@@ -19,17 +18,6 @@ async function adminApi(app: RunningApp) {
     if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
     return r.data as T
   }
-}
-
-/** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */
-async function closeNotifications(page: Page) {
-  const close = page.locator('.mantine-Notification-closeButton')
-  for (let i = 0; i < 20 && (await close.count()) > 0; i++)
-    await close
-      .first()
-      .click({ timeout: 2000 })
-      .catch(() => undefined)
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
 }
 
 test('travel between two jobs shows as a block, a too-short gap is a travel conflict, and moving the job later clears it', async ({

@@ -143,3 +143,14 @@ export async function setupAdmin(app: RunningApp, withDemoData = false): Promise
   })
   if (!r.ok) throw new Error(`setup failed: ${r.error?.message}`)
 }
+
+/** Closes the toasts before a screenshot (they close themselves too, so each click may find it gone). */
+export async function closeNotifications(page: Page) {
+  const close = page.locator('.mantine-Notification-closeButton')
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined)
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
+}

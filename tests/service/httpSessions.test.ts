@@ -1,25 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startWebHost, type WebHost } from '../../src/main/http/server'
-import { freshDb, userWith } from '../support/db'
-
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+import { describe, expect, it } from 'vitest'
+import { userWith } from '../support/db'
+import { startTestHost } from '../support/webHost'
 
 async function start() {
-  const { conn } = await freshDb()
-  const dir = mkdtempSync(join(tmpdir(), 'hooldus-web-'))
-  mkdirSync(join(dir, 'renderer'))
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body></body></html>')
-  const host: WebHost = await startWebHost({ conn, rendererDir: join(dir, 'renderer'), port: 0 })
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  cleanups.push(() => host.close())
+  const { conn, host, port, token } = await startTestHost()
   userWith(conn, ['dispatcher'], 'mari')
-  return { conn, host, port: host.port, token: host.token }
+  return { conn, host, port, token }
 }
 
 async function post(port: number, method: string, opts: { token: string; session?: string; body?: string }) {

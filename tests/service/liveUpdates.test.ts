@@ -1,27 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { ChangeEvent } from '@shared/api/changes'
-import { startWebHost, type WebHost } from '../../src/main/http/server'
-import { freshDb, userWith } from '../support/db'
-
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+import { userWith } from '../support/db'
+import { startTestHost } from '../support/webHost'
 
 async function start() {
-  const { conn } = await freshDb()
-  const dir = mkdtempSync(join(tmpdir(), 'hooldus-live-'))
-  mkdirSync(join(dir, 'renderer'))
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body></body></html>')
-  const host: WebHost = await startWebHost({ conn, rendererDir: join(dir, 'renderer'), port: 0 })
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  cleanups.push(() => host.close())
+  const { conn, port, token } = await startTestHost()
   userWith(conn, ['dispatcher'], 'mari')
   userWith(conn, ['dispatcher'], 'jaan')
-  return { port: host.port, token: host.token }
+  return { port, token }
 }
 
 /** One browser tab: its client id, and its session once signed in. */
@@ -41,7 +27,7 @@ function tab(port: number, token: string, client: string) {
     /** Opens the event stream; answers its status and the changes received so far. */
     async listen() {
       const stop = new AbortController()
-      cleanups.push(() => stop.abort())
+      onTestFinished(() => stop.abort())
       const res = await fetch(`http://127.0.0.1:${port}/events`, { headers: headers(), signal: stop.signal })
       const received: ChangeEvent[] = []
       if (res.ok && res.body) {
