@@ -116,7 +116,8 @@ export async function openDb(file: string, options: { create: boolean; log: (lin
 export function actingUser(conn: Connection, username: string | undefined): SessionSlot & { username: string | null } {
   if (username !== undefined) {
     const u = conn.sqlite.prepare('select id, active from users where username = ?').get(username.trim().toLowerCase()) as
-      { id: number; active: number } | undefined
+      | { id: number; active: number }
+      | undefined
     if (!u) throw new CliError(cliText('cli.noUser', { user: username }))
     if (!u.active) throw new CliError(cliText('cli.userDisabled', { user: username }))
     speakAs(conn, u.id)

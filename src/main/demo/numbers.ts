@@ -8,7 +8,8 @@ import { formatNumber } from '../services/core/sequences'
  */
 export function takeNumbers(s: Sqlite, code: string, count: number): string[] {
   const row = s.prepare('select next_number as next, prefix, padding from number_sequences where code = ?').get(code) as
-    { next: number; prefix: string; padding: number } | undefined
+    | { next: number; prefix: string; padding: number }
+    | undefined
   if (!row) throw new AppError('VALIDATION', 'errors.demo.sequenceMissing', { code })
   s.prepare('update number_sequences set next_number = ? where code = ?').run(row.next + count, code)
   return Array.from({ length: count }, (_, n) => formatNumber(row.prefix, row.next + n, row.padding))

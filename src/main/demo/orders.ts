@@ -258,7 +258,8 @@ export function generateOrders(s: Sqlite, input: OrderInput): OrderCounts {
 
 function readOrderSetup(s: Sqlite): OrderSetup {
   const settings = s.prepare('select time_zone as tz, currency, vat_rates as vat from settings where id = 1').get() as
-    { tz: string; currency: string; vat: string } | undefined
+    | { tz: string; currency: string; vat: string }
+    | undefined
   const vatRates = settings
     ? (JSON.parse(settings.vat) as { code: string; rate: number; isDefault: boolean }[])
     : [{ code: 'S', rate: 2400, isDefault: true }]

@@ -270,7 +270,8 @@ function serviceObjects(ctx: ServiceContext): ImportAdapter {
   // objects are indexed in one statement at the end, inside the same transaction (a rollback puts the trigger
   // back). Updates keep their triggers, which fire only when an indexed text changes.
   const trigger = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'search_objects_ai'").pluck().get() as
-    string | undefined
+    | string
+    | undefined
   const firstNew = ((sqlite.prepare('select max(id) from service_objects').pluck().get() as number | null) ?? 0) + 1
   if (trigger) sqlite.exec('drop trigger search_objects_ai')
   const rowOf = sqlite.prepare(OBJECT_ROW)

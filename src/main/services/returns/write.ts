@@ -407,8 +407,11 @@ function returnOrder(
 /** The credit note line for the line's quantity, through the billing ledger (never beyond what is left). */
 function credit(ctx: ServiceContext, ret: ReturnRecord, line: LineRecord, date: string): number {
   if (line.invoiceLineId === null) throw refused('errors.returns.nothingToCredit', { lineNo: line.lineNo })
-  const invoiceId = ctx.db.select({ id: invoiceLines.invoiceId }).from(invoiceLines).where(eq(invoiceLines.id, line.invoiceLineId)).get()!
-    .id
+  const invoiceId = ctx.db
+    .select({ id: invoiceLines.invoiceId })
+    .from(invoiceLines)
+    .where(eq(invoiceLines.id, line.invoiceLineId))
+    .get()!.id
   const inv = loadInvoice(ctx.db, invoiceId)
   const l = inv.lines.find((x) => x.id === line.invoiceLineId)!
   const rest = l.quantity - l.creditedQuantity

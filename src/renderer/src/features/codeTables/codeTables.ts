@@ -2,7 +2,13 @@ import type { Permission } from '@shared/auth/roles'
 import type { T } from '@shared/i18n/i18n'
 
 export type CodeTableEntity =
-  'customerGroups' | 'serviceObjectGroups' | 'skills' | 'agreementGroups' | 'stageReasons' | 'slaReasons' | 'returnReasonGroups'
+  | 'customerGroups'
+  | 'serviceObjectGroups'
+  | 'skills'
+  | 'agreementGroups'
+  | 'stageReasons'
+  | 'slaReasons'
+  | 'returnReasonGroups'
 
 export interface CodeTable {
   entity: CodeTableEntity

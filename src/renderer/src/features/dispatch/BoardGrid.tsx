@@ -18,7 +18,8 @@ const ROW_HEIGHT = { day: 44, week: 30 } as const
 const EMPTY: readonly BoardCard[] = []
 
 export type GridItem =
-  { type: 'group'; key: string; teamId: number | null; name: string; count: number } | { type: 'tech'; key: string; tech: BoardTechnician }
+  | { type: 'group'; key: string; teamId: number | null; name: string; count: number }
+  | { type: 'tech'; key: string; tech: BoardTechnician }
 
 /** Rows in board order: technicians under their dispatch team (teams in the board's order, then those without one, named `noTeam`). */
 export function gridItems(board: Board, collapsed: ReadonlySet<string>, noTeam: string): GridItem[] {

@@ -11,7 +11,9 @@ export interface Slot {
   end: number
 }
 export type BoardOp =
-  ({ kind: 'assign'; orderId: number } & Slot) | ({ kind: 'move'; id: number } & Slot) | { kind: 'unassign'; id: number }
+  | ({ kind: 'assign'; orderId: number } & Slot)
+  | ({ kind: 'move'; id: number } & Slot)
+  | { kind: 'unassign'; id: number }
 
 /** Runs one step of a recorded change on the server. */
 export type Stepper = (changeId: number, direction: 'undo' | 'redo') => Promise<void>

@@ -2,7 +2,14 @@ import type { T } from '@shared/i18n/i18n'
 import type { StageRow } from '@shared/domain/orders'
 
 export type StageFlag =
-  'canModify' | 'canDelete' | 'canCancel' | 'canPost' | 'reasonRequired' | 'stopsSlaClock' | 'requiresPlan' | 'waitsForParts'
+  | 'canModify'
+  | 'canDelete'
+  | 'canCancel'
+  | 'canPost'
+  | 'reasonRequired'
+  | 'stopsSlaClock'
+  | 'requiresPlan'
+  | 'waitsForParts'
 
 /** The switches of a stage: a short name for the tree and what each one means for an order in it. */
 export const STAGE_FLAGS: { key: StageFlag; label: (t: T) => string; short: (t: T) => string; explain: (t: T) => string }[] = [
