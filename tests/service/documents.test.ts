@@ -599,7 +599,7 @@ describe('pdf on the command line', () => {
     const w = await world()
     // The CLI opens the file itself; the test's connection stays open (WAL), as the app's would.
     const out = join(dir, 'cli-invoice.pdf')
-    const ok = cli(['pdf', 'invoice', w.invoice.number, '--out', out, '--db', w.file])
+    const ok = await cli(['pdf', 'invoice', w.invoice.number, '--out', out, '--db', w.file])
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain(`Wrote invoice ${w.invoice.number}`)
     const { text } = pdfText('cli-invoice.pdf', readFileSync(out))
@@ -607,25 +607,25 @@ describe('pdf on the command line', () => {
     expect(squash(text)).toContain('Õunapuu OÜ')
 
     const receipt = join(dir, 'cli-receipt.pdf')
-    const r = cli(['pdf', 'work-receipt', w.receiptOrder.number, '--out', receipt, '--db', w.file])
+    const r = await cli(['pdf', 'work-receipt', w.receiptOrder.number, '--out', receipt, '--db', w.file])
     expect(r.code, r.err).toBe(0)
     expect(squash(pdfText('cli-receipt.pdf', readFileSync(receipt)).text)).toContain('Total €1,709.10')
 
-    const missing = cli(['pdf', 'invoice', 'INV-999999', '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    const missing = await cli(['pdf', 'invoice', 'INV-999999', '--out', join(dir, 'nope.pdf'), '--db', w.file])
     expect(missing.code).toBe(1)
     expect(missing.err.trim()).toBe('hooldus: There is no invoice INV-999999.')
     expect(existsSync(join(dir, 'nope.pdf'))).toBe(false)
 
-    const wrongKind = cli(['pdf', 'credit-note', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    const wrongKind = await cli(['pdf', 'credit-note', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
     expect(wrongKind.code).toBe(1)
     expect(wrongKind.err).toContain(`${w.invoice.number} is an invoice, not a credit note`)
 
-    const badDoc = cli(['pdf', 'letter', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
+    const badDoc = await cli(['pdf', 'letter', w.invoice.number, '--out', join(dir, 'nope.pdf'), '--db', w.file])
     expect(badDoc.code).toBe(2)
     expect(badDoc.err).toContain('Unknown document "letter"')
     expect(badDoc.err).toContain('work-description, work-receipt, invoice, credit-note')
 
-    const help = cli(['--help'])
+    const help = await cli(['--help'])
     expect(help.out).toMatch(/\n\s+pdf\s+/)
   }, 120000)
 })

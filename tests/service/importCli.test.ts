@@ -14,7 +14,7 @@ describe('import (command line)', { timeout: 180000 }, () => {
     const csv = join(dir, 'vana-süsteem.csv')
     writeFileSync(csv, 'Number,Name,Sales price\nA-1,Filter,"12,50"\nA-2,,3\nA-1,Pump,x\n')
 
-    const dry = cli(['import', 'items', csv, '--dry-run', '--json', '--db', file, '--lang', 'en'])
+    const dry = await cli(['import', 'items', csv, '--dry-run', '--json', '--db', file, '--lang', 'en'])
     expect(dry.code).toBe(1)
     const report = JSON.parse(dry.out) as {
       rows: number
@@ -28,10 +28,10 @@ describe('import (command line)', { timeout: 180000 }, () => {
     ])
 
     writeFileSync(csv, 'Number,Name,Sales price\nA-1,Filter,"12,50"\nA-2,Pump,3\n')
-    const ok = cli(['import', 'items', csv, '--db', file, '--lang', 'en'])
+    const ok = await cli(['import', 'items', csv, '--db', file, '--lang', 'en'])
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain('2 rows imported: 2 new, 0 updated.')
-    const again = JSON.parse(cli(['import', 'items', csv, '--json', '--db', file, '--lang', 'en']).out) as Record<string, unknown>
+    const again = JSON.parse((await cli(['import', 'items', csv, '--json', '--db', file, '--lang', 'en'])).out) as Record<string, unknown>
     expect(again).toMatchObject({ created: 0, updated: 2, committed: true })
 
     const check = openDatabase(file)
@@ -40,7 +40,7 @@ describe('import (command line)', { timeout: 180000 }, () => {
       { number: 'A-2', name: 'Pump', sales_price: 300 }
     ])
     closeDatabase(check)
-    expect(cli(['import', 'items', csv, '--mapping', 'nobody', '--db', file, '--lang', 'en']).err).toContain(
+    expect((await cli(['import', 'items', csv, '--mapping', 'nobody', '--db', file, '--lang', 'en'])).err).toContain(
       'No saved mapping is called "nobody"'
     )
   })
@@ -58,7 +58,7 @@ describe('import (command line)', { timeout: 180000 }, () => {
         `L-2;${c};Remont;GOLD;01.02.2026;hour;MONTHLY;1;WORK`
       ].join('\n')
     )
-    const done = cli(['import', 'agreements', csv, '--json', '--db', w.file, '--lang', 'en'])
+    const done = await cli(['import', 'agreements', csv, '--json', '--db', w.file, '--lang', 'en'])
     expect(done.code, done.err).toBe(0)
     expect(JSON.parse(done.out)).toMatchObject({ rows: 3, created: 2, updated: 0, committed: true })
     const check = openDatabase(w.file)

@@ -9,7 +9,7 @@ import { closeDatabase, openDatabase } from '../../src/main/db/connection'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
 import { createFeeGeneration, runFeeGeneration } from '../../src/main/services/subscriptions/generate'
 import { call, freshDb, userWith } from '../support/db'
-import { cli } from '../support/processes'
+import { cli, cliProcess } from '../support/processes'
 import { testClock } from '../support/seed'
 
 const TABLES = [
@@ -529,7 +529,7 @@ describe('a crash inside a fee run', { timeout: 60000 }, () => {
     closeDatabase(w.conn)
     const args = ['subscriptions', 'generate', '--to', '2026-06-30', '--db', w.file, '--json']
     // The ninth fee is the third of the second subscription: the kill lands inside a subscription.
-    const killed = cli(args, { HOOLDUS_FAULT: 'subscriptions.afterFee', HOOLDUS_FAULT_AFTER: '9' })
+    const killed = cliProcess(args, { HOOLDUS_FAULT: 'subscriptions.afterFee', HOOLDUS_FAULT_AFTER: '9' })
     expect(killed.signal).toBe('SIGKILL')
     let conn = openDatabase(w.file)
     const counts = () =>
@@ -541,13 +541,13 @@ describe('a crash inside a fee run', { timeout: 60000 }, () => {
     const kept = counts()
     expect(kept.every((n) => n === 6)).toBe(true)
     closeDatabase(conn)
-    const rest = cli(args)
+    const rest = await cli(args)
     expect(rest.code, rest.err).toBe(0)
     expect(JSON.parse(rest.out)).toMatchObject({ created: 30 - 6 * kept.length, skipped: 6 * kept.length, subscriptions: 5 })
     conn = openDatabase(w.file)
     expect(counts()).toEqual([6, 6, 6, 6, 6])
     closeDatabase(conn)
-    const again = cli(args)
+    const again = await cli(args)
     expect(JSON.parse(again.out)).toMatchObject({ created: 0, skipped: 30 })
   })
 })

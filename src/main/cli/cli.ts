@@ -106,6 +106,8 @@ function findCommand(positionals: string[]): { command: Command; args: string[] 
 
 /** Runs one command line; answers the exit code. Errors are one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // A run starts in English until --lang or the database says otherwise, whatever a run before it chose.
+  chooseLanguage(undefined)
   try {
     let parsed
     try {

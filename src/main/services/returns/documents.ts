@@ -1,4 +1,3 @@
-import bwipjs from 'bwip-js/node'
 import type { Content } from 'pdfmake/interfaces'
 import type { ParsedInput } from '@shared/api/contract'
 import type { ReturnRow } from '@shared/domain/returns'
@@ -13,6 +12,8 @@ import { loadReturn } from './read'
 
 /** Code 128 of the RMA number as a PNG data URL, large enough for a hand scanner on a parcel label. */
 async function barcode(text: string): Promise<string> {
+  // Loaded on the first RMA document: bwip-js is 2 MB of code every start of the app and the CLI compiled for nothing.
+  const { default: bwipjs } = await import('bwip-js/node')
   const png = await bwipjs.toBuffer({ bcid: 'code128', text, scale: 3, height: 14, includetext: true, textxalign: 'center' })
   return `data:image/png;base64,${png.toString('base64')}`
 }
