@@ -9,7 +9,7 @@ interface Card {
   id: number
   orderId: number
   orderNumber: string
-  conflicts: { kind: string }[]
+  conflicts: { kind: string; otherAssignmentId: number | null }[]
 }
 
 async function apiAs(app: RunningApp, username: string, password: string, session: string) {
@@ -67,6 +67,26 @@ test('the dispatcher plans a team’s day with one click, sees why, applies it a
     expect(reason).toMatch(/qualified technician.*; \d+ min from (the previous job|the home base)/)
   const proposed = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-order')!))
   await screenshot(page, 'plan-day-proposal')
+
+  // The proposal on the map of the day: per technician a dashed route, and a numbered pin for each proposed visit.
+  const ghostsByWorker = new Map<string, string[]>()
+  for (const { worker, order } of await ghosts.evaluateAll((els) =>
+    els.map((e) => ({ worker: e.getAttribute('data-worker')!, order: e.getAttribute('data-order')! }))
+  ))
+    ghostsByWorker.set(worker, [...(ghostsByWorker.get(worker) ?? []), order])
+  await page.getByTestId('map-toggle').click()
+  const map = page.getByTestId('day-map')
+  await expect(map).toHaveAttribute('data-proposed-routes', String(ghostsByWorker.size))
+  for (const [worker, orders] of ghostsByWorker) {
+    const numbered = map.locator(`[data-proposed-stop][data-worker="${worker}"]`)
+    await expect(numbered).toHaveCount(orders.length)
+    expect((await numbered.evaluateAll((els) => els.map((e) => e.getAttribute('data-order')!))).sort()).toEqual([...orders].sort())
+    await expect(map.locator(`path.map-proposed-route-${worker}`)).toHaveCount(1)
+  }
+  await expect(page.getByTestId('map-proposal-legend')).toContainText(`Proposal: ${count} visits`)
+  await screenshot(page, 'plan-day-proposal-map')
+  await page.getByTestId('map-toggle').click()
+  await expect(map).toBeHidden()
   // Planned cards the proposal moves are on the board already; the rest comes from the tray.
   const cardsOfProposal = async () =>
     (await api<{ cards: (Card & { workerId: number; start: number })[] }>('dispatch.board', { from: date, days: 1 })).cards
@@ -84,6 +104,14 @@ test('the dispatcher plans a team’s day with one click, sees why, applies it a
   const applied = board.cards.filter((c) => proposed.includes(c.orderNumber))
   expect(applied.map((c) => c.orderNumber).sort()).toEqual([...proposed].sort())
   expect(applied.flatMap((c) => c.conflicts).filter((c) => c.kind === 'overlap')).toEqual([])
+  // Nor too little time to drive to or from them (ADR 0029): the plan drove as the board measures.
+  const appliedIds = new Set(applied.map((c) => c.id))
+  const travel = board.cards.flatMap((c) =>
+    c.conflicts
+      .filter((k) => k.kind === 'travel' && (appliedIds.has(c.id) || appliedIds.has(k.otherAssignmentId ?? 0)))
+      .map(() => c.orderNumber)
+  )
+  expect(travel).toEqual([])
   for (const number of proposed.slice(0, 3)) await expect(page.locator(`[data-tech-row] [data-order="${number}"]`).first()).toBeVisible()
   await screenshot(page, 'plan-day-applied')
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { withYearLoaded } from '@shared/domain/planning'
 import type { PlanGhost } from '@shared/domain/planDay'
+import { greatCircleKm } from '@shared/planner/travel'
 import { runMethod } from '../../src/main/api/pipeline'
 import type { Connection } from '../../src/main/db/connection'
 import { createContext, type ServiceContext } from '../../src/main/services/core/context'
@@ -173,6 +174,31 @@ describe('Plan day (issue 19, item 4)', () => {
     expect(undone.cards.filter((c) => trayIds.has(c.orderId))).toEqual([])
     expect(undone.cards.find((c) => c.id === w.movable.id)).toMatchObject({ workerId: w.mari.id, start: local(23, 13) })
     expect((await w.api(w.planner, 'dispatch.tray', { tab: 'unassigned' })).total).toBe(trayBefore.total)
+  })
+
+  it("drives as the travel settings say: a slower road and a longer way make the plan's minutes and kilometres grow", async () => {
+    const w = await world()
+    const scope = { priority: null, skillId: null, from: null, to: null, q: '' }
+    const plan = async () => (await planFinished((await w.api(w.planner, 'dispatch.planStart', input(w.seed.team.id))).id)).proposal!
+    // Every site is the same one and every home base the same point: a day's first visit drives this far.
+    const crow = greatCircleKm({ lat: 59.44, lon: 24.74 }, { lat: 59.43, lon: 24.75 })
+    const fromHome = (p: Awaited<ReturnType<typeof plan>>) =>
+      p.ghosts.filter((g) => g.travelKm > 0).map((g) => [g.travelKm, g.travelMinutes])
+    const before = await plan()
+    expect(fromHome(before).length).toBeGreaterThan(0)
+    for (const leg of fromHome(before)) expect(leg).toEqual([Math.round(crow * 1.3 * 10) / 10, Math.ceil(((crow * 1.3) / 60) * 60 + 5)])
+
+    const { version, ...rest } = await w.api(w.admin, 'settings.get', {})
+    await w.api(w.admin, 'settings.update', { ...rest, version, travelRoadFactor: 2, travelSpeedKmh: 20, travelOverheadMinutes: 10 })
+    expect(buildPlanInstance(w.planner, { ...input(w.seed.team.id), scope }).instance.travel).toEqual({
+      roadFactor: 2,
+      speedKmh: 20,
+      overheadMinutes: 10
+    })
+    const after = await plan()
+    for (const leg of fromHome(after)) expect(leg).toEqual([Math.round(crow * 2 * 10) / 10, Math.ceil(((crow * 2) / 20) * 60 + 10)])
+    expect(after.totals.km).toBeGreaterThan(before.totals.km)
+    expect(after.totals.travelMinutes).toBeGreaterThan(before.totals.travelMinutes)
   })
 
   it('applies all or nothing: a stale version answers CONFLICT and saves none of the proposal', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boundsOf, buildRoutes, pinStyle, technicianColours, townLabels } from '../../src/shared/dispatch/map'
+import { boundsOf, buildProposedRoutes, buildRoutes, pinStyle, technicianColours, townLabels } from '../../src/shared/dispatch/map'
 import { isTileUrl } from '../../src/shared/domain/system'
 import type { SlaBadge } from '../../src/shared/domain/slaBadge'
 
@@ -142,5 +142,52 @@ describe('tile source setting', () => {
     expect(isTileUrl('https://tile.openstreetmap.org/{z}/{x}.png')).toBe(false)
     expect(isTileUrl('file:///tiles/{z}/{x}/{y}.png')).toBe(false)
     expect(isTileUrl('tile.openstreetmap.org/{z}/{x}/{y}.png')).toBe(false)
+  })
+})
+
+describe('the proposal’s routes', () => {
+  const visit = (
+    workerId: number,
+    startHour: number,
+    place: typeof TALLINN | { latitude: null; longitude: null },
+    assignmentId: number | null = null
+  ) => ({
+    workerId,
+    orderNumber: `P-${startHour}-${workerId}`,
+    assignmentId,
+    start: DAY_FROM + startHour * H,
+    end: DAY_FROM + (startHour + 1) * H,
+    latitude: place.latitude,
+    longitude: place.longitude
+  })
+
+  it('numbers each technician’s proposed day in time order with the booked work it keeps, home to home', () => {
+    const booked = card(1, 11, TARTU)
+    const moved = card(1, 8, PARNU)
+    const otherDay = card(1, 30, TARTU)
+    const routes = buildProposedRoutes(
+      [tech(1, TALLINN), tech(2, TALLINN), tech(3)],
+      [booked, moved, otherDay],
+      [
+        visit(1, 13, PARNU),
+        visit(1, 9, TALLINN, moved.id),
+        visit(1, 15, { latitude: null, longitude: null }),
+        visit(3, 10, TARTU),
+        visit(2, 40, TARTU)
+      ],
+      DAY_FROM,
+      DAY_TO
+    )
+    // Technician 2's only visit is on another day: no route; technician 3 has no home base.
+    expect(routes.map((r) => r.workerId)).toEqual([1, 3])
+    const [mine, third] = routes as [(typeof routes)[number], (typeof routes)[number]]
+    expect(mine.stops.map((s) => [s.number, s.orderNumber, s.proposed])).toEqual([
+      [1, 'P-9-1', true],
+      [2, booked.orderNumber, false],
+      [3, 'P-13-1', true]
+    ])
+    const at = (p: { latitude: number; longitude: number }) => ({ lat: p.latitude, lon: p.longitude })
+    expect(mine.path).toEqual([at(TALLINN), at(TALLINN), at(TARTU), at(PARNU), at(TALLINN)])
+    expect(third.path).toEqual([at(TARTU)])
   })
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type PlannerInstance, parseInstance, parseInstanceText, toMinutes } from '@shared/planner/instance'
@@ -74,6 +75,13 @@ function assertFeasible(inst: PlannerInstance, plan: Plan): void {
       }
       prev = here
     }
+    // Nothing planned over booked work, wherever the booked work sits in the route (its drive there included).
+    for (const stop of route.stops.filter((x) => !jobs.get(x.jobId)!.fixed))
+      for (const booked of route.stops.filter((x) => jobs.get(x.jobId)!.fixed))
+        expect(
+          toMinutes(stop.end) <= toMinutes(booked.start) || toMinutes(stop.depart) >= toMinutes(booked.end),
+          `${stop.jobId} ${stop.depart}–${stop.end} clear of ${booked.jobId} ${booked.start}–${booked.end}`
+        ).toBe(true)
     const back = travel.leg(prev, home)!
     expect(route.returnTravel.minutes).toBe(back.minutes)
     if (movableSinceLocked) expect(free + back.minutes).toBeLessThanOrEqual(limit)
@@ -218,6 +226,72 @@ describe('planner solver', () => {
     const stops = plan.routes[0]!.stops.map((s) => [s.jobId, s.start.slice(11)])
     expect(stops).toContainEqual(['locked', '08:30'])
     expect(stops.filter(([id]) => id !== 'locked').map(([, t]) => t)).toEqual(['10:30', '11:30'])
+  })
+
+  describe('booked work is blocked time, the drives to and from it included', () => {
+    const day = '2026-12-07'
+    const line = straightLineTravel({ roadFactor: 1.3, speedKmh: 60, overheadMinutes: 5 })
+    const tallinn = { lat: 59.437, lon: 24.7536 }
+    const keila = { lat: 59.3036, lon: 24.4131 }
+    const drive = (a: typeof tallinn, b: typeof tallinn) => line.leg({ id: 'a', point: a }, { id: 'b', point: b })!.minutes
+    const at = (wall: string) => toMinutes(wall)
+    /** Mari lives in Tallinn; six hour-long jobs wait there; one booked visit is in Keila (about 30 minutes away). */
+    const solveAround = (shift: { start: string; end: string }, booked: { start: string; minutes: number }) => {
+      const inst = parse({
+        version: 1,
+        technicians: [{ id: 'mari', home: tallinn, shifts: [{ date: day, ...shift }] }],
+        jobs: [
+          {
+            id: 'booked',
+            durationMinutes: booked.minutes,
+            location: keila,
+            fixed: { technicianId: 'mari', start: `${day}T${booked.start}` }
+          },
+          ...Array.from({ length: 6 }, (_, n) => ({ id: `j${n}`, durationMinutes: 60, location: tallinn }))
+        ]
+      })
+      const plan = solve(inst, { iterations: 30 })
+      assertFeasible(inst, plan)
+      expect(plan.warnings).toEqual([])
+      const stops = plan.routes[0]!.stops
+      const b = stops.find((x) => x.jobId === 'booked')!
+      const [bStart, bEnd] = [at(b.start), at(b.end)]
+      const planned = stops.filter((x) => !x.locked)
+      for (const x of planned) {
+        const [start, end] = [at(x.start), at(x.end)]
+        // Done and driven to Keila before the booked visit, or started after it and the drive back.
+        expect(end + drive(tallinn, keila) <= bStart || start >= bEnd + drive(keila, tallinn), `${x.jobId} ${x.start}–${x.end}`).toBe(true)
+      }
+      return { planned, bStart, bEnd }
+    }
+
+    it('a demo team-day with its colliding cards pinned: nothing planned over any of them', () => {
+      // One team's Tuesday of the scale-100 demo (its plan made without travel, so its cards collide), with the
+      // cards the first round could not place pinned where they are: the instance the worker's second round solves.
+      const inst = parse(JSON.parse(readFileSync(new URL('../fixtures/planner/demo-team-day-pinned.json', import.meta.url), 'utf8')))
+      expect(inst.jobs.filter((j) => j.fixed).length).toBeGreaterThan(5)
+      assertFeasible(inst, solve(inst, { seed: 1, iterations: 100 }))
+    })
+
+    it('in the middle of the day', () => {
+      const { planned, bStart, bEnd } = solveAround({ start: '08:00', end: '17:00' }, { start: '12:00', minutes: 60 })
+      expect(planned.some((x) => at(x.end) <= bStart)).toBe(true)
+      expect(planned.some((x) => at(x.start) >= bEnd)).toBe(true)
+      const after = planned.find((x) => at(x.start) >= bEnd)!
+      expect(after.travelMinutes).toBe(drive(keila, tallinn))
+    })
+
+    it('begun before the shift (a day planned from now on) and running into it', () => {
+      const { planned, bEnd } = solveAround({ start: '10:00', end: '17:00' }, { start: '09:00', minutes: 120 })
+      expect(planned.length).toBeGreaterThan(0)
+      expect(Math.min(...planned.map((x) => at(x.start)))).toBe(bEnd + drive(keila, tallinn))
+    })
+
+    it('booked after the shift: the day ends early enough to get there', () => {
+      const { planned, bStart } = solveAround({ start: '08:00', end: '12:00' }, { start: '12:30', minutes: 60 })
+      expect(planned.length).toBeGreaterThan(0)
+      expect(Math.max(...planned.map((x) => at(x.end)))).toBeLessThanOrEqual(bStart - drive(tallinn, keila))
+    })
   })
 
   it('refuses a malformed instance with the JSON path of the first error', () => {

@@ -154,3 +154,67 @@ export function boundsOf(points: Iterable<LatLon>): [LatLon, LatLon] | null {
   }
   return sw && ne ? [sw, ne] : null
 }
+
+/** A visit on a technician's proposed day (Plan day's proposal with the work it leaves where it is). */
+export interface ProposedStop {
+  orderNumber: string
+  start: number
+  point: LatLon
+  /** The visit's place in the technician's proposed day, from 1 (booked visits count too). */
+  number: number
+  /** New or moved by the proposal; false for booked work the proposal plans around. */
+  proposed: boolean
+}
+
+export interface ProposedRoute {
+  workerId: number
+  name: string
+  home: LatLon | null
+  stops: ProposedStop[]
+  path: LatLon[]
+}
+
+interface ProposedVisit {
+  workerId: number
+  orderNumber: string
+  /** The card the proposal moves, null for work from the tray. */
+  assignmentId: number | null
+  start: number
+  end: number
+  latitude: number | null
+  longitude: number | null
+}
+
+/**
+ * Each technician's day as Plan day proposes it, for the technicians the proposal gives work on [from, to): the
+ * day's cards the proposal does not move, and its visits, in time order from the home base and back. Visits
+ * without a point are left out, as on the real routes.
+ */
+export function buildProposedRoutes(
+  technicians: readonly RouteTechnician[],
+  cards: readonly RouteCard[],
+  visits: readonly ProposedVisit[],
+  from: number,
+  to: number
+): ProposedRoute[] {
+  const moved = new Set(visits.flatMap((v) => (v.assignmentId === null ? [] : [v.assignmentId])))
+  const onDay = visits.filter((v) => v.start < to && v.end > from)
+  const routes: ProposedRoute[] = []
+  for (const t of technicians) {
+    const mine = onDay.filter((v) => v.workerId === t.id)
+    if (mine.length === 0) continue
+    const day = [
+      ...cards
+        .filter((c) => c.workerId === t.id && c.start < to && c.end > from && !moved.has(c.id))
+        .map((c) => ({ orderNumber: c.orderNumber, start: c.start, point: pointOf(c), proposed: false })),
+      ...mine.map((v) => ({ orderNumber: v.orderNumber, start: v.start, point: pointOf(v), proposed: true }))
+    ]
+      .filter((s): s is { orderNumber: string; start: number; point: LatLon; proposed: boolean } => s.point !== null)
+      .sort((a, b) => a.start - b.start || a.orderNumber.localeCompare(b.orderNumber))
+    const stops = day.map((s, n) => ({ ...s, number: n + 1 }))
+    const home = pointOf({ latitude: t.homeLatitude, longitude: t.homeLongitude })
+    const points = stops.map((s) => s.point)
+    routes.push({ workerId: t.id, name: t.name, home, stops, path: home && points.length > 0 ? [home, ...points, home] : points })
+  }
+  return routes
+}

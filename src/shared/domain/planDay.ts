@@ -56,6 +56,9 @@ export const planGhost = z.object({
   end: z.number().int(),
   travelMinutes: z.number().int(),
   travelKm: z.number(),
+  /** The site's point, for the proposal's routes on the map; null when the site has none. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   reasons: z.array(planReason)
 })
 export type PlanGhost = z.infer<typeof planGhost>

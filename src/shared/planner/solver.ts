@@ -129,6 +129,7 @@ interface Job {
   deadline: number // +Infinity when none
   weight: number
   fixedStart: number // NaN unless locked
+  fixedRank: number // a locked job's place among all locked jobs in the board's order (start, then end); NaN unless locked
   excluded: UnplannedCode | null
   cands: number[] // route indexes
 }
@@ -213,6 +214,7 @@ class Model {
         deadline: j.deadline ? toMinutes(j.deadline) : Infinity,
         weight: PRIORITY_WEIGHT[j.priority],
         fixedStart: j.fixed ? toMinutes(j.fixed.start) : NaN,
+        fixedRank: NaN,
         excluded: null,
         cands: []
       })
@@ -228,6 +230,9 @@ class Model {
     inst.technicians.forEach((t, ti) => {
       const off = new Set(t.holidays)
       const shifts = t.shifts.filter((s) => !off.has(s.date) && !publicHolidays.has(s.date) && clockMinutes(s.end) > clockMinutes(s.start))
+      // A technician's day is one route, home to home: two shifts on one date are one route with the time between
+      // them as a break, so that booked work reaching from one into the other blocks both.
+      const byDate = new Map<string, Route>()
       for (const s of [...shifts].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))) {
         const day = dayNumber(s.date) * 1440
         const start = day + clockMinutes(s.start)
@@ -235,27 +240,39 @@ class Model {
         const breaks = s.breaks
           .map((b): [number, number] => [day + clockMinutes(b.start), day + clockMinutes(b.end)])
           .filter(([a, b]) => b > a)
-          .sort((a, b) => a[0] - b[0])
-        this.routes.push({
+        const same = byDate.get(s.date)
+        if (same) {
+          if (start > same.end) same.breaks.push([same.end, start])
+          same.breaks.push(...breaks)
+          same.breaks.sort((a, b) => a[0] - b[0])
+          same.end = Math.max(same.end, end)
+          same.limit = same.end + t.maxOvertimeMinutes
+          continue
+        }
+        const route: Route = {
           tech: ti,
           date: s.date,
           start,
           end,
           limit: end + t.maxOvertimeMinutes,
-          breaks,
+          breaks: breaks.sort((a, b) => a[0] - b[0]),
           base: this.techs[ti]!.place,
           seq: [],
           cost: 0
-        })
+        }
+        byDate.set(s.date, route)
+        this.routes.push(route)
       }
     })
 
-    // Locked appointments go into the route of their technician whose shift holds their start.
+    // Booked appointments are blocked time in their technician's route of that date, wherever they lie against the
+    // shift (begun before it, running past it): the route drives to and from them like any stop, so nothing
+    // planned overlaps them or leaves too little time to get there or away. Only a day without a route has none.
     inst.jobs.forEach((j, ji) => {
       if (!j.fixed) return
       const ti = inst.technicians.findIndex((t) => t.id === j.fixed!.technicianId)
-      const at = this.jobs[ji]!.fixedStart
-      const ri = this.routes.findIndex((r) => r.tech === ti && at >= r.start && at < r.limit)
+      const date = j.fixed.start.slice(0, 10)
+      const ri = this.routes.findIndex((r) => r.tech === ti && r.date === date)
       if (ri < 0) {
         this.warnings.push({ code: 'FIXED_OUTSIDE_SHIFT', jobId: j.id })
         return
@@ -263,8 +280,17 @@ class Model {
       this.routes[ri]!.seq.push(ji)
       this.routeOf[ji] = ri
     })
+    // The board's order of booked work (start, then end): its travel conflicts measure each drive from the previous
+    // card, and a route keeps its locked stops in this order whatever a move (a 2-opt reversal) does to the rest.
+    const locked = this.jobs.map((_, ji) => ji).filter((ji) => !Number.isNaN(this.jobs[ji]!.fixedStart))
+    locked.sort((a, b) => {
+      const x = this.jobs[a]!
+      const y = this.jobs[b]!
+      return x.fixedStart - y.fixedStart || x.dur - y.dur || a - b
+    })
+    locked.forEach((ji, rank) => (this.jobs[ji]!.fixedRank = rank))
     for (const r of this.routes) {
-      r.seq.sort((a, b) => this.jobs[a]!.fixedStart - this.jobs[b]!.fixedStart)
+      r.seq.sort((a, b) => this.jobs[a]!.fixedRank - this.jobs[b]!.fixedRank)
       r.cost = this.evaluate(r, r.seq)
     }
 
@@ -366,6 +392,7 @@ class Model {
     let prev = r.base
     let cost = 0
     let movable = false
+    let lastRank = -1
     let stops = 0
     const n = seq.length
     for (let k = 0, si = 0; ; k++) {
@@ -385,6 +412,9 @@ class Model {
       if (leg === UNKNOWN) return Infinity
       cost += W.travelMinute * leg
       if (!Number.isNaN(job.fixedStart)) {
+        // Out of order, a planned job between them could overlap the earlier one unchecked.
+        if (job.fixedRank < lastRank) return Infinity
+        lastRank = job.fixedRank
         if (t + leg > job.fixedStart && movable) return Infinity
         out?.push({ j, ready: t + leg, depart: t, arrival: t + leg, start: job.fixedStart, end: job.fixedStart + job.dur, leg })
         t = Math.max(t, job.fixedStart + job.dur)

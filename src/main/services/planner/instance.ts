@@ -12,10 +12,10 @@ import type { ParsedInput } from '@shared/api/contract'
 import type { Priority } from '@shared/domain/orders'
 import type { SlaTargetKind } from '@shared/domain/sla'
 import type { PlannerInstance, PlannerJob } from '@shared/planner/instance'
-import { DEFAULT_TRAVEL } from '@shared/planner/travel'
 import { dayEnd, dayStart } from '@shared/time'
 import { requirePermission, type ServiceContext } from '../core/context'
 import { loadSettings } from '../settings/settings'
+import { travelSettingsOf } from '../settings/travel'
 import { finishedStages } from '../lifecycle/rules'
 import { Calendars, loadCards, loadDurations, loadSummaries, loadTechnicians, type Technician } from '../dispatch/read'
 import { scopeWhere } from '../dispatch/tray'
@@ -44,14 +44,6 @@ export interface PlanRefs {
   jobs: Map<string, JobRef>
   workers: Map<string, number>
   skillNames: Map<string, string>
-}
-
-/**
- * The travel model's settings for this shop. One place, so that the travel settings can take over from the
- * default without anything else changing.
- */
-export function travelModelFor(_ctx: ServiceContext): PlannerInstance['travel'] {
-  return { ...DEFAULT_TRAVEL }
 }
 
 /** Wall-clock "YYYY-MM-DDTHH:mm" of an instant in the shop's time zone (the instance's time format). */
@@ -144,7 +136,9 @@ export function buildPlanInstance(ctx: ServiceContext, i: PlanDayInput): { insta
   const refs: PlanRefs = { timeZone: tz, pins: {}, jobs: new Map(), workers: new Map(), skillNames }
   const instance: PlannerInstance = {
     version: 1,
-    travel: travelModelFor(ctx),
+    // The shop's travel settings, read as the board's travel model reads them (settings/travel.ts): the plan's
+    // drives are the ones the board then checks for travel conflicts.
+    travel: travelSettingsOf(settings),
     matrix: null,
     holidays: settings.holidays.map((h) => h.date),
     technicians: techs.map((t) => {

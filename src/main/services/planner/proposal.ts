@@ -24,44 +24,9 @@ function reasonOf(r: Reason, refs: PlanRefs, jobKey: string): PlanReason {
   return { code: r.code, params }
 }
 
-/**
- * The visits of a plan that overlap no booked work: the solver plans around dispatched cards, but where those
- * already collide (travel between them included) it can misplace work among them. A visit that would overlap a
- * card staying where it is — a fixed one, or a movable one the plan leaves or had to drop — is left out as
- * NO_ROOM rather than proposed as a conflict.
- */
-function withoutOverlaps(
-  ghosts: PlanGhost[],
-  fixed: Map<number, { start: number; end: number }[]>,
-  refs: PlanRefs
-): {
-  kept: PlanGhost[]
-  dropped: PlanGhost[]
-} {
-  let kept = ghosts
-  const dropped: PlanGhost[] = []
-  const stays = (workerId: number) => fixed.get(workerId) ?? []
-  for (;;) {
-    const bad = kept.find((g) => stays(g.workerId).some((f) => g.start < f.end && f.start < g.end))
-    if (!bad) return { kept, dropped }
-    kept = kept.filter((g) => g !== bad)
-    dropped.push(bad)
-    // A moved card that is not moved stays where it was, and blocks that time in turn.
-    const current = bad.assignmentId === null ? null : refs.jobs.get(`a${bad.assignmentId}`)?.current
-    if (current) fixed.set(current.workerId, [...stays(current.workerId), current])
-  }
-}
-
 export function toProposal(plan: Plan, refs: PlanRefs): PlanProposal {
   const tz = refs.timeZone
-  const planned: PlanGhost[] = []
-  // What stays where it is: locked cards, and movable cards the plan left unplanned.
-  const fixed = new Map<number, { start: number; end: number }[]>()
-  const placed = new Set(plan.routes.flatMap((r) => r.stops.filter((s) => !s.locked).map((s) => s.jobId)))
-  for (const job of refs.jobs.values()) {
-    const key = `a${job.assignmentId}`
-    if (job.current && !placed.has(key)) fixed.set(job.current.workerId, [...(fixed.get(job.current.workerId) ?? []), job.current])
-  }
+  const ghosts: PlanGhost[] = []
   for (const route of plan.routes) {
     const workerId = refs.workers.get(route.technicianId)!
     for (const stop of route.stops) {
@@ -69,7 +34,7 @@ export function toProposal(plan: Plan, refs: PlanRefs): PlanProposal {
       const job = refs.jobs.get(stop.jobId)!
       const start = instantOf(stop.start, tz)
       const end = instantOf(stop.end, tz)
-      planned.push({
+      ghosts.push({
         orderId: job.orderId,
         orderNumber: job.orderNumber,
         orderVersion: job.orderVersion,
@@ -82,23 +47,19 @@ export function toProposal(plan: Plan, refs: PlanRefs): PlanProposal {
         end,
         travelMinutes: stop.travelMinutes,
         travelKm: Math.round(stop.travelKm * 10) / 10,
+        latitude: stop.point?.lat ?? null,
+        longitude: stop.point?.lon ?? null,
         reasons: (plan.reasons[stop.jobId] ?? []).map((r) => reasonOf(r, refs, stop.jobId))
       })
     }
   }
-  const { kept: ghosts, dropped } = withoutOverlaps(planned, fixed, refs)
   // Work left unplanned: tray work only — a card the planner could not move stays where it is.
-  const left: PlanLeft[] = [
-    ...plan.unplanned
-      .filter((u) => refs.jobs.get(u.jobId)!.assignmentId === null)
-      .map((u) => {
-        const job = refs.jobs.get(u.jobId)!
-        return { orderId: job.orderId, orderNumber: job.orderNumber, reason: reasonOf({ code: u.code, params: u.params }, refs, u.jobId) }
-      }),
-    ...dropped
-      .filter((g) => g.assignmentId === null)
-      .map((g) => ({ orderId: g.orderId, orderNumber: g.orderNumber, reason: { code: 'NO_ROOM', params: {} } }))
-  ]
+  const left: PlanLeft[] = plan.unplanned
+    .filter((u) => refs.jobs.get(u.jobId)!.assignmentId === null)
+    .map((u) => {
+      const job = refs.jobs.get(u.jobId)!
+      return { orderId: job.orderId, orderNumber: job.orderNumber, reason: reasonOf({ code: u.code, params: u.params }, refs, u.jobId) }
+    })
   ghosts.sort((a, b) => a.workerId - b.workerId || a.start - b.start)
   const byKey = new Map(ghosts.map((g) => [g.orderId, g]))
   const missed = [...refs.jobs.values()].filter(

@@ -32,10 +32,13 @@ const run = (inst: PlannerInstance, budget: number) =>
     }
   })
 let plan = run(instance, seconds)
-// A card the plan could not place would stay where it is under the proposal's new work: plan again around it.
-const stuck = new Set(plan.unplanned.map((u) => u.jobId).filter((id) => id in pins))
-if (stuck.size > 0) {
-  const pinned = { ...instance, jobs: instance.jobs.map((j) => (stuck.has(j.id) ? { ...j, fixed: pins[j.id]! } : j)) }
-  plan = run(pinned, Math.max(1, seconds - (performance.now() - started) / 1000))
+// A card the plan could not place stays where it is, under the proposal's new work: plan again with it pinned
+// there, until every movable card is placed or pinned (each round pins at least one more, so this ends).
+let current = instance
+for (;;) {
+  const stuck = new Set(plan.unplanned.map((u) => u.jobId).filter((id) => id in pins))
+  if (stuck.size === 0) break
+  current = { ...current, jobs: current.jobs.map((j) => (stuck.has(j.id) ? { ...j, fixed: pins[j.id]! } : j)) }
+  plan = run(current, Math.max(1, seconds - (performance.now() - started) / 1000))
 }
 post({ type: 'done', plan })

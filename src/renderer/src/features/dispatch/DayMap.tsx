@@ -1,10 +1,23 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { IconCalendarPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { memo, useMemo } from 'react'
-import { CircleMarker, Pane, Polyline, Popup, Tooltip, useMap } from 'react-leaflet'
-import { boundsOf, buildRoutes, type LatLon, pinStyle, pointOf, technicianColours, townLabels } from '@shared/dispatch/map'
+import { divIcon } from 'leaflet'
+import { memo, type ReactNode, useMemo } from 'react'
+import { CircleMarker, Marker, Pane, Polyline, Popup, Tooltip, useMap } from 'react-leaflet'
+import {
+  boundsOf,
+  buildProposedRoutes,
+  buildRoutes,
+  type LatLon,
+  type ProposedRoute,
+  type ProposedStop,
+  pinStyle,
+  pointOf,
+  technicianColours,
+  townLabels
+} from '@shared/dispatch/map'
 import type { Board, TrayRow } from '@shared/domain/dispatch'
+import type { PlanGhost } from '@shared/domain/planDay'
 import { type Formats, formatsFor } from '@shared/i18n/format'
 import { dayEnd, dayStart } from '@shared/time'
 import { BaseMap, ESTONIA, FitTo, TownLabels } from '../../components/map/BaseMap'
@@ -26,6 +39,8 @@ interface Props {
   onPlan: (row: TrayRow) => void
   /** Without `dispatch.plan` there is no tray to read: routes only. */
   readOnly: boolean
+  /** Plan day's proposed visits while the proposal is shown: drawn as dashed routes with numbered visits. */
+  planGhosts?: readonly PlanGhost[] | undefined
 }
 
 const toLatLng = (p: LatLon): [number, number] => [p.lat, p.lon]
@@ -35,7 +50,7 @@ const toLatLng = (p: LatLon): [number, number] => [p.lat, p.lon]
  * time order → home), the work still to plan as pins coloured by priority with an SLA ring, town names on a plain
  * background when no tile server is set. Everything comes from the board's and the tray's cached queries.
  */
-export function DayMap({ board, date, timeZone, trayInput, pickedOrderId, onPlan, readOnly }: Props) {
+export function DayMap({ board, date, timeZone, trayInput, pickedOrderId, onPlan, readOnly, planGhosts }: Props) {
   const t = useT()
   const f = formatsFor(useLanguage(), timeZone)
   // Work already on the board has no pin: the dispatched tab's orders are on the routes.
@@ -45,8 +60,16 @@ export function DayMap({ board, date, timeZone, trayInput, pickedOrderId, onPlan
   const to = dayEnd(date, timeZone)
   const routes = useMemo(() => (board ? buildRoutes(board.technicians, board.cards, from, to) : []), [board, from, to])
   const colours = useMemo(() => technicianColours(board?.technicians.map((x) => x.id) ?? [], TECHNICIAN_COLOURS), [board?.technicians])
+  const proposed = useMemo(
+    () => (board && planGhosts ? buildProposedRoutes(board.technicians, board.cards, planGhosts, from, to) : []),
+    [board, planGhosts, from, to]
+  )
   const rows = useMemo(() => (pinsShown ? (tray.data?.rows ?? []) : []), [pinsShown, tray.data])
-  const pins = useMemo(() => rows.filter((r) => pointOf(r) !== null), [rows])
+  // Work the proposal places is drawn on its proposed route, not as a pin still to plan as well.
+  const pins = useMemo(() => {
+    const placed = new Set(planGhosts?.map((g) => g.orderId))
+    return rows.filter((r) => pointOf(r) !== null && !placed.has(r.orderId))
+  }, [rows, planGhosts])
   const towns = useMemo(() => {
     const dayCards = board?.cards.filter((c) => c.start < to && c.end > from) ?? []
     return townLabels([...dayCards, ...pins])
@@ -63,13 +86,24 @@ export function DayMap({ board, date, timeZone, trayInput, pickedOrderId, onPlan
       data-testid="day-map"
       data-routes={routes.filter((r) => r.path.length > 1).length}
       data-pins={pins.length}
+      data-proposed-routes={proposed.length}
     >
       <div className={classes.mapCanvas}>
         <BaseMap bounds={bounds ?? ESTONIA} testId="day-map-canvas">
           <FitTo bounds={bounds} fitKey={`${date}|${board?.technicians.map((x) => x.id).join(',') ?? ''}`} />
           <TownLabels towns={towns} />
           {routes.map((r) => (
-            <Route key={r.workerId} route={r} colour={colours.get(r.workerId)!} f={f} homeLabel={t('dispatch.map.home')} />
+            <Route
+              key={r.workerId}
+              route={r}
+              colour={colours.get(r.workerId)!}
+              f={f}
+              homeLabel={t('dispatch.map.home')}
+              faded={proposed.length > 0}
+            />
+          ))}
+          {proposed.map((r) => (
+            <ProposedRouteLayer key={r.workerId} route={r} colour={colours.get(r.workerId)!} f={f} label={t('dispatch.map.proposed')} />
           ))}
           <Pane name="pins" style={{ zIndex: 450 }}>
             {pins.map((r) => (
@@ -93,6 +127,12 @@ export function DayMap({ board, date, timeZone, trayInput, pickedOrderId, onPlan
             )}
           </Text>
         </Group>
+        {proposed.length > 0 && (
+          <Text size="10px" c="dimmed" data-testid="map-proposal-legend">
+            <span className={classes.mapSwatchDashed} />{' '}
+            {t('dispatch.map.proposal', { count: proposed.reduce((n, r) => n + r.stops.filter((s) => s.proposed).length, 0) })}
+          </Text>
+        )}
         {routes.length === 0 && (
           <Text size="10px" c="dimmed">
             {t('dispatch.map.noRoutes')}
@@ -121,16 +161,18 @@ interface RouteProps {
   colour: string
   f: Formats
   homeLabel: string
+  /** A proposal is shown: the real plan steps back so that its dashed routes read first. */
+  faded: boolean
 }
 
 /** One technician's line with a dot per visit (its time and order on hover) and their home base. */
-const Route = memo(function Route({ route, colour, f, homeLabel }: RouteProps) {
+const Route = memo(function Route({ route, colour, f, homeLabel, faded }: RouteProps) {
   return (
     <>
       {route.path.length > 1 && (
         <Polyline
           positions={route.path.map(toLatLng)}
-          pathOptions={{ color: colour, weight: 3, opacity: 0.8 }}
+          pathOptions={{ color: colour, weight: faded ? 2 : 3, opacity: faded ? 0.25 : 0.8 }}
           className={`map-route map-route-${route.workerId}`}
           interactive={false}
         />
@@ -163,6 +205,61 @@ const Route = memo(function Route({ route, colour, f, homeLabel }: RouteProps) {
     </>
   )
 })
+
+interface ProposedRouteProps {
+  route: ProposedRoute
+  colour: string
+  f: Formats
+  label: string
+}
+
+/**
+ * A technician's day as Plan day proposes it: a dashed line in their colour over the real one, and each proposed
+ * visit a numbered pin (its place in the proposed day); booked work on the way keeps its dot on the real route.
+ */
+const ProposedRouteLayer = memo(function ProposedRouteLayer({ route, colour, f, label }: ProposedRouteProps) {
+  return (
+    <>
+      {route.path.length > 1 && (
+        <Polyline
+          positions={route.path.map(toLatLng)}
+          pathOptions={{ color: colour, weight: 3.5, opacity: 1, dashArray: '7 6' }}
+          className={`map-proposed-route map-proposed-route-${route.workerId}`}
+          interactive={false}
+        />
+      )}
+      {route.stops
+        .filter((s) => s.proposed)
+        .map((s) => (
+          <NumberedPin key={s.orderNumber} stop={s} workerId={route.workerId} colour={colour}>
+            <Tooltip direction="top" offset={[0, -9]}>
+              {s.number}. {f.time(s.start)} · {s.orderNumber} · {route.name} · {label}
+            </Tooltip>
+          </NumberedPin>
+        ))}
+    </>
+  )
+})
+
+function NumberedPin({ stop, workerId, colour, children }: { stop: ProposedStop; workerId: number; colour: string; children: ReactNode }) {
+  const icon = useMemo(() => {
+    // Built as elements, not HTML: the number and the order's data attributes only.
+    const el = document.createElement('span')
+    el.className = classes.mapNumbered!
+    el.style.borderColor = colour
+    el.style.color = colour
+    el.textContent = String(stop.number)
+    el.dataset.proposedStop = ''
+    el.dataset.worker = String(workerId)
+    el.dataset.order = stop.orderNumber
+    return divIcon({ className: classes.mapNumberedIcon, html: el, iconSize: [18, 18], iconAnchor: [9, 9] })
+  }, [stop.number, stop.orderNumber, workerId, colour])
+  return (
+    <Marker position={toLatLng(stop.point)} icon={icon} keyboard={false}>
+      {children}
+    </Marker>
+  )
+}
 
 interface PinProps {
   row: TrayRow

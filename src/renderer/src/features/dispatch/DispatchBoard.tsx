@@ -1,6 +1,6 @@
 import { Badge, Group, Loader, Text } from '@mantine/core'
 import { AutoScrollActivator, DndContext } from '@dnd-kit/core'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { BoardCard, TrayRow } from '@shared/domain/dispatch'
 import type { PlanProposal } from '@shared/domain/planDay'
 import { dateOf } from '@shared/time'
@@ -119,6 +119,8 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         else next.delete(k)
       return next
     })
+  // The map draws what Apply would save: the ticked visits.
+  const tickedGhosts = useMemo(() => proposal?.ghosts.filter((g) => ticked.has(ghostKey(g))), [proposal, ticked])
   const applyPlan = () => {
     if (!proposal) return
     setApplying(true)
@@ -204,6 +206,7 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                     pickedOrderId={trayPick?.orderId ?? null}
                     onPlan={planFromMap}
                     readOnly={readOnly}
+                    planGhosts={tickedGhosts}
                   />
                 </MapBoundary>
               </div>

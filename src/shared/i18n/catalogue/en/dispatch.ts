@@ -50,7 +50,10 @@ export const dispatch = {
     home: 'home base',
     plan: 'Plan',
     failed: 'The map could not be drawn; the board works on.',
-    retry: 'Try again'
+    retry: 'Try again',
+    proposal_one: 'Proposal: {{count}} visit (dashed line, numbered in the day’s order)',
+    proposal_other: 'Proposal: {{count}} visits (dashed lines, numbered in the day’s order)',
+    proposed: 'proposed'
   },
   row: {
     booked: '{{hours}} h booked',

@@ -52,7 +52,10 @@ export const dispatch: Shape<typeof en> = {
     home: 'kodubaas',
     plan: 'Planeeri',
     failed: 'Kaarti ei õnnestunud joonistada; tahvel töötab edasi.',
-    retry: 'Proovi uuesti'
+    retry: 'Proovi uuesti',
+    proposal_one: 'Ettepanek: {{count}} külastus (katkendjoon, numbrid päeva järjekorras)',
+    proposal_other: 'Ettepanek: {{count}} külastust (katkendjooned, numbrid päeva järjekorras)',
+    proposed: 'ettepanek'
   },
   row: {
     booked: '{{hours}} h planeeritud',
