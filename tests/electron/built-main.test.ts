@@ -6,7 +6,16 @@ import { promisify } from 'node:util'
 import { runInNewContext } from 'node:vm'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
+import {
+  IPC_CALL,
+  IPC_EXPORT,
+  IPC_PRINT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH
+} from '@shared/api/bridge'
 import type { HarnessReport } from './support/main-harness'
 
 /**
@@ -69,7 +78,9 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
 
     expect(report.errorBoxes).toEqual([])
     expect(report.exitCode).toBeNull()
-    expect([...report.channels].sort()).toEqual([IPC_CALL, IPC_EXPORT, IPC_PRINT].sort())
+    expect([...report.channels].sort()).toEqual(
+      [IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL].sort()
+    )
 
     expect(existsSync(file)).toBe(true)
     expect(userVersion(file)).toBe(migrationCount)

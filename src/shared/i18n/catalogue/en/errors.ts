@@ -552,6 +552,7 @@ export const errors = {
   },
   /** The app as a client of a shop server: pairing, the pinned certificate, the pairing's end. */
   shop: {
+    noMachine: 'Name this computer (for example Desk 2): the shop server lists its clients by it',
     badAddress: '"{{address}}" is not a shop server address; write it as shop-pc:5179 or https://192.168.1.10:5179',
     badCode: 'The pairing code is wrong or has expired; ask the shop server for a new one',
     notAShopServer: 'The server answered, but not as a Hooldus shop server',
