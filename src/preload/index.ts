@@ -9,10 +9,10 @@ import {
   IPC_SHOP_STATUS,
   IPC_UNWATCH,
   IPC_WATCH,
+  type HooldusBridge,
   type PdfDocument,
   type ShopConnectInput
 } from '@shared/api/bridge'
-import type { ChangeEvent } from '@shared/api/changes'
 
 /**
  * Exposes `call(method, input)` on the one API channel (main checks the method against the contract),
@@ -25,8 +25,8 @@ const api = {
   exportCsv: (list: string, input: unknown, suggestedName: string) => ipcRenderer.invoke(IPC_EXPORT, list, input, suggestedName),
   printPdf: (document: PdfDocument) => ipcRenderer.invoke(IPC_PRINT, document),
   // One listener at a time per page (useLiveUpdates holds it while someone is signed in).
-  onChange: (listener: (change: ChangeEvent) => void) => {
-    const heard = (_event: IpcRendererEvent, change: ChangeEvent) => listener(change)
+  onChange: (listener: Parameters<NonNullable<HooldusBridge['onChange']>>[0]) => {
+    const heard = (_event: IpcRendererEvent, change: Parameters<typeof listener>[0]) => listener(change)
     ipcRenderer.on(IPC_CHANGE, heard)
     void ipcRenderer.invoke(IPC_WATCH)
     return () => {
