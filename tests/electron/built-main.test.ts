@@ -140,7 +140,7 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
 })
 
 describe('built preload (out/preload/index.js)', () => {
-  it('runs in a sandbox that offers only `electron`, and exposes call, exportCsv, mode and printPdf', () => {
+  it('runs in a sandbox that offers only `electron`, and exposes call, exportCsv, mode, onChange, printPdf and shop', () => {
     const exposed: Record<string, Record<string, unknown>> = {}
     const invoked: unknown[][] = []
     const electron = {
@@ -154,7 +154,7 @@ describe('built preload (out/preload/index.js)', () => {
     const module = { exports: {} }
     runInNewContext(readFileSync(preloadJs, 'utf8'), { require: sandboxRequire, module, exports: module.exports })
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'exportCsv', 'mode', 'printPdf'])
+    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'exportCsv', 'mode', 'onChange', 'printPdf', 'shop'])
     ;(exposed.api!.call as (m: string, i: unknown) => void)('customers.list', { q: 'x' })
     expect(invoked).toEqual([['api:call', 'customers.list', { q: 'x' }]])
   })

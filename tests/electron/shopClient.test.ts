@@ -45,10 +45,17 @@ describe('shop client', () => {
     })
   })
 
-  it("answers a wrong or expired code with the server's message, and a bad address by naming it", async () => {
+  it('answers a wrong or expired code and a bad address each with its own message', async () => {
     const host = await fakeHost(first)
     const wrong = await pairWithShop({ address: `127.0.0.1:${host.port}`, code: '000000', machine: 'Desk 2' }, t)
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Wrong or expired pairing code.' } })
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        key: 'errors.shop.badCode',
+        message: 'The pairing code is wrong or has expired; ask the shop server for a new one'
+      }
+    })
     const bad = await pairWithShop({ address: 'http://shop-pc', code: CODE, machine: 'Desk 2' }, t)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'errors.shop.badAddress' } })
     expect(bad.ok || bad.error.message).toContain('"http://shop-pc" is not a shop server address')

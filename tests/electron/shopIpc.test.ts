@@ -3,14 +3,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Dialog } from 'electron'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { IPC_CALL, IPC_CHANGE, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL, IPC_SHOP_STATUS, IPC_UNWATCH, IPC_WATCH } from '@shared/api/bridge'
+import {
+  IPC_CALL,
+  IPC_CHANGE,
+  IPC_EXPORT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH
+} from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
 import { tFor } from '@shared/i18n/i18n'
 import { registerIpc } from '../../src/main/electron/ipc'
 import { type KeyProtector, ShopLink } from '../../src/main/electron/shopLink'
 import { freshDb } from '../support/db'
 import { FakeIpcMain, FakeSender, RENDERER_DIR } from './fakes'
-import { certificate, CODE, fakeHost, KEY, type Pem, until } from './support/fakeShopHost'
+import { certificate, CODE, fakeHost, json, KEY, type Pem, until } from './support/fakeShopHost'
 
 /** The desktop app's window as a client of a shop server: the same channels, forwarded over the pinned connection. */
 
@@ -32,14 +41,17 @@ class Window extends FakeSender {
   }
 }
 
-async function setUp() {
+async function setUp(savePath = '') {
   const { conn } = await freshDb()
   const file = join(mkdtempSync(join(tmpdir(), 'hooldus-shop-link-')), 'shop-server.json')
   const shop = new ShopLink(file, keychain, () => tFor('en'))
   const ipc = new FakeIpcMain()
   registerIpc(ipc.asIpcMain(), {
     host: { conn },
-    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }) } as unknown as Pick<Dialog, 'showSaveDialog'>,
+    dialog: { showSaveDialog: () => Promise.resolve({ canceled: !savePath, filePath: savePath }) } as unknown as Pick<
+      Dialog,
+      'showSaveDialog'
+    >,
     pages: { rendererDir: RENDERER_DIR },
     printPdfFile: () => Promise.resolve({ printed: true, failure: '' }),
     shop
@@ -68,7 +80,7 @@ describe('Electron window on a shop server', () => {
     expect(await invoke(win, IPC_CALL, 'auth.status', {})).toMatchObject({ ok: true, data: { needsSetup: true } })
 
     const wrong = await invoke(win, IPC_SHOP_CONNECT, { address: `127.0.0.1:${host.port}`, code: '111111', machine: 'Desk 2' })
-    expect(wrong).toMatchObject({ ok: false, error: { message: 'Wrong or expired pairing code.' } })
+    expect(wrong).toMatchObject({ ok: false, error: { key: 'errors.shop.badCode' } })
     const unnamed = await invoke(win, IPC_SHOP_CONNECT, { address: `127.0.0.1:${host.port}`, code: CODE, machine: ' ' })
     expect(unnamed).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'errors.shop.noMachine' } })
     expect(host.seen).toEqual(['POST /pair'])
@@ -111,5 +123,30 @@ describe('Electron window on a shop server', () => {
     })
     expect(await invoke(win, IPC_CALL, 'auth.status', {})).toMatchObject({ ok: true, data: { needsSetup: true } })
     expect(new ShopLink(file, keychain, () => tFor('en')).status().mode).toBe('local')
+  })
+
+  it('exports from the server: its ticket checks the list, the file is chosen, a fresh ticket downloads it into place', async () => {
+    let issued = 0
+    const host = await fakeHost(pem, {
+      '/api/exports.ticket': (_req, res, body) => {
+        const { list } = JSON.parse(body) as { list: string }
+        if (list !== 'customers.list') return json(res, 200, { ok: false, error: { code: 'VALIDATION', message: 'Not exportable.' } })
+        json(res, 200, { ok: true, data: { ticket: `t${++issued}`, expiresAt: 0 } })
+      },
+      '/export/customers.list': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/csv' })
+        res.end(`Code;Name\nC-1;${new URL(req.url!, 'https://x').searchParams.get('ticket')}\n`)
+      }
+    })
+    const target = join(mkdtempSync(join(tmpdir(), 'hooldus-shop-csv-')), 'customers.csv')
+    const { invoke } = await setUp(target)
+    const win = new Window()
+    await invoke(win, IPC_SHOP_CONNECT, { address: `127.0.0.1:${host.port}`, code: CODE, machine: 'Desk 2' })
+    expect(await invoke(win, IPC_EXPORT, 'orders.secret', {}, 'x.csv')).toMatchObject({ ok: false, error: { message: 'Not exportable.' } })
+    expect(await invoke(win, IPC_EXPORT, 'customers.list', { q: 'a' }, 'customers.csv')).toEqual({
+      ok: true,
+      data: { rows: null, path: target, cancelled: false }
+    })
+    expect(readFileSync(target, 'utf8')).toBe('Code;Name\nC-1;t2\n')
   })
 })

@@ -10,7 +10,6 @@ import type { ChangeEvent } from '@shared/api/changes'
 import type { ApiError, ApiResult } from '@shared/api/result'
 import type { T } from '@shared/i18n/i18n'
 import { apiError } from '../api/pipeline'
-import type { MessageKey } from '../services/core/errors'
 
 /**
  * The Electron app as a client of a shop server (issue 21): the same API over HTTPS to a host that owns the database.
@@ -144,7 +143,7 @@ export interface PairInput {
 
 /**
  * Pairs with the server at `address` with the code it shows: the certificate seen in this handshake is the one
- * pinned. A wrong or expired code is answered with the server's own message.
+ * pinned.
  */
 export async function pairWithShop(input: PairInput, t: T): Promise<ApiResult<ShopPairing>> {
   const address = shopAddress(input.address)
@@ -158,17 +157,16 @@ export async function pairWithShop(input: PairInput, t: T): Promise<ApiResult<Sh
         return { ok: true, data: { address, fingerprint: agent.seen, clientId, key } }
       }
     }
+    // A refused code is worded here, so that the screen can put it on the code field; any other refusal (too many
+    // attempts, say) is the server's to explain.
+    if (reply.status === 401) return { ok: false, error: apiError(t, 'FORBIDDEN', 'errors.shop.badCode') }
     if (isApiResult(reply.body) && !reply.body.ok) return reply.body
-    return { ok: false, error: apiError(t, reply.status === 401 ? 'FORBIDDEN' : 'INTERNAL', refusal(reply.status)) }
+    return { ok: false, error: apiError(t, 'INTERNAL', 'errors.shop.notAShopServer') }
   } catch (e) {
     return { ok: false, error: transportError(t, e, address) }
   } finally {
     agent.destroy()
   }
-}
-
-function refusal(status: number): MessageKey {
-  return status === 401 ? 'errors.shop.badCode' : 'errors.shop.notAShopServer'
 }
 
 /** One window's standing with the host: the session the host issued at sign-in and the window's own client id. */

@@ -49,9 +49,17 @@ export function ShopServerPanel({ width }: { width: number }) {
         {s.mode === 'shop' ? (
           <>
             <Text size="sm">{t('shopClient.onServer', { address: s.address ?? '', machine: s.machine ?? '' })}</Text>
-            <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="shop-fingerprint">
-              {t('shopClient.fingerprint', { fingerprint: s.fingerprint ?? '' })}
-            </Text>
+            <div data-testid="shop-fingerprint">
+              <Text size="xs" c="dimmed">
+                {t('shopClient.fingerprint')}
+              </Text>
+              {/* 32 bytes in two rows of 16, so that no byte is split across lines. */}
+              {halves(s.fingerprint ?? '').map((row) => (
+                <Text key={row} size="xs" c="dimmed" ff="monospace">
+                  {row}
+                </Text>
+              ))}
+            </div>
           </>
         ) : (
           <Text size="sm">{t('shopClient.ownDatabase')}</Text>
@@ -126,4 +134,10 @@ function PairForm(props: { machine: string; onCancel: () => void; connect: (inpu
       </Stack>
     </form>
   )
+}
+
+function halves(fingerprint: string): string[] {
+  const bytes = fingerprint.split(':')
+  const middle = Math.ceil(bytes.length / 2)
+  return [bytes.slice(0, middle).join(':'), bytes.slice(middle).join(':')].filter((row) => row !== '')
 }

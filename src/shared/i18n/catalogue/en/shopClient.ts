@@ -2,7 +2,7 @@
 export const shopClient = {
   ownDatabase: 'Working on this computer’s own database',
   onServer: 'Working on the shop server {{address}} as {{machine}}',
-  fingerprint: 'Server certificate (SHA-256): {{fingerprint}}',
+  fingerprint: 'Server certificate (SHA-256)',
   connect: 'Connect to a shop server',
   pairAgain: 'Pair again',
   useOwn: 'Use this computer’s own database',

@@ -5,7 +5,7 @@ import type { Shape } from '../shape'
 export const shopClient: Shape<typeof en> = {
   ownDatabase: 'Töötab selle arvuti oma andmebaasiga',
   onServer: 'Töötab töökoja serveriga {{address}} nimega {{machine}}',
-  fingerprint: 'Serveri sertifikaat (SHA-256): {{fingerprint}}',
+  fingerprint: 'Serveri sertifikaat (SHA-256)',
   connect: 'Ühenda töökoja serveriga',
   pairAgain: 'Seo uuesti',
   useOwn: 'Kasuta selle arvuti oma andmebaasi',
