@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Dialog } from 'electron'
@@ -148,5 +148,29 @@ describe('Electron window on a shop server', () => {
       data: { rows: null, path: target, cancelled: false }
     })
     expect(readFileSync(target, 'utf8')).toBe('Code;Name\nC-1;t2\n')
+  })
+
+  it('starts on its own database when the pairing file cannot be read or its key no longer opens', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hooldus-shop-link-')), 'shop-server.json')
+    writeFileSync(file, '{ not json')
+    expect(new ShopLink(file, keychain, () => tFor('en')).status().mode).toBe('local')
+    const stored = {
+      address: 'https://127.0.0.1:5179',
+      fingerprint: pem.fingerprint,
+      clientId: 'c-1',
+      machine: 'Desk 2',
+      key: 'c2VhbGVk',
+      protected: true
+    }
+    writeFileSync(file, JSON.stringify(stored))
+    const lockedKeychain = {
+      ...keychain,
+      decryptString: () => {
+        throw new Error('keychain locked')
+      }
+    }
+    expect(new ShopLink(file, lockedKeychain, () => tFor('en')).remote).toBeNull()
+    writeFileSync(file, JSON.stringify({ ...stored, key: KEY, protected: false }))
+    expect(new ShopLink(file, null, () => tFor('en')).remote?.pairing.key).toBe(KEY)
   })
 })
