@@ -6,7 +6,16 @@ import { promisify } from 'node:util'
 import { runInNewContext } from 'node:vm'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
+import {
+  IPC_CALL,
+  IPC_EXPORT,
+  IPC_PRINT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH
+} from '@shared/api/bridge'
 import type { HarnessReport } from './support/main-harness'
 
 /**
@@ -69,7 +78,9 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
 
     expect(report.errorBoxes).toEqual([])
     expect(report.exitCode).toBeNull()
-    expect([...report.channels].sort()).toEqual([IPC_CALL, IPC_EXPORT, IPC_PRINT].sort())
+    expect([...report.channels].sort()).toEqual(
+      [IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL].sort()
+    )
 
     expect(existsSync(file)).toBe(true)
     expect(userVersion(file)).toBe(migrationCount)
@@ -129,7 +140,7 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
 })
 
 describe('built preload (out/preload/index.js)', () => {
-  it('runs in a sandbox that offers only `electron`, and exposes call, exportCsv, mode and printPdf', () => {
+  it('runs in a sandbox that offers only `electron`, and exposes call, exportCsv, mode, onChange, printPdf and shop', () => {
     const exposed: Record<string, Record<string, unknown>> = {}
     const invoked: unknown[][] = []
     const electron = {
@@ -143,7 +154,7 @@ describe('built preload (out/preload/index.js)', () => {
     const module = { exports: {} }
     runInNewContext(readFileSync(preloadJs, 'utf8'), { require: sandboxRequire, module, exports: module.exports })
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'exportCsv', 'mode', 'printPdf'])
+    expect(Object.keys(exposed.api!).sort()).toEqual(['call', 'exportCsv', 'mode', 'onChange', 'printPdf', 'shop'])
     ;(exposed.api!.call as (m: string, i: unknown) => void)('customers.list', { q: 'x' })
     expect(invoked).toEqual([['api:call', 'customers.list', { q: 'x' }]])
   })

@@ -4,7 +4,16 @@ import { join } from 'node:path'
 import type { Dialog, SaveDialogOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
+import {
+  IPC_CALL,
+  IPC_EXPORT,
+  IPC_PRINT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH
+} from '@shared/api/bridge'
 import { contract, type MethodName } from '@shared/api/contract'
 import type { ApiResult } from '@shared/api/result'
 import { handlers } from '../../src/main/api/handlers'
@@ -47,10 +56,12 @@ function setUp(conn: Connection, answer: DialogAnswer = { canceled: true }, chec
 const admin = { username: 'admin', displayName: 'Admin', password: 'correct horse battery', companyName: 'Hooldus OÜ' }
 
 describe('IPC registrar', () => {
-  it('registers the one API channel, the export channel and the print channel, nothing else', async () => {
+  it('registers the one API channel, the export, print, change-feed and database-choice channels, nothing else', async () => {
     const { conn } = await freshDb()
     const { ipc, channels } = setUp(conn)
-    expect(new Set(channels)).toEqual(new Set([IPC_CALL, IPC_EXPORT, IPC_PRINT]))
+    expect(new Set(channels)).toEqual(
+      new Set([IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL])
+    )
     expect(new Set(ipc.handlers.keys())).toEqual(new Set(channels))
   })
 

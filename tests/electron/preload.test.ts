@@ -1,13 +1,26 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_CALL, IPC_EXPORT, IPC_PRINT } from '@shared/api/bridge'
+import {
+  IPC_CALL,
+  IPC_CHANGE,
+  IPC_EXPORT,
+  IPC_PRINT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH
+} from '@shared/api/bridge'
 import { contract } from '@shared/api/contract'
 
 const exposed = new Map<string, unknown>()
 const invoked: unknown[][] = []
+const listeners = new Map<string, (...a: unknown[]) => void>()
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
   ipcRenderer: {
+    on: (channel: string, listener: (...a: unknown[]) => void) => listeners.set(channel, listener),
+    removeListener: (channel: string) => listeners.delete(channel),
     invoke: (...args: unknown[]) => {
       invoked.push(args)
       return Promise.resolve({ ok: true, data: args[0] })
@@ -22,9 +35,10 @@ describe('preload', () => {
     api = exposed.get('api') as Record<string, unknown>
   })
 
-  it('exposes call, the CSV export, printing and the mode as window.api — nothing of ipcRenderer', () => {
+  it('exposes call, the CSV export, printing, the change feed, the database choice and the mode as window.api — nothing of ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual(['call', 'exportCsv', 'mode', 'printPdf'])
+    expect(Object.keys(api).sort()).toEqual(['call', 'exportCsv', 'mode', 'onChange', 'printPdf', 'shop'])
+    expect(Object.isFrozen(api.shop)).toBe(true)
     expect(api.mode).toBe('electron')
     expect(Object.isFrozen(api)).toBe(true)
     expect(api).not.toHaveProperty('invoke')
@@ -50,5 +64,29 @@ describe('preload', () => {
     const document = { fileName: 'SO-1.pdf', contentBase64: 'JVBERi0=' }
     await (api.printPdf as (...a: unknown[]) => Promise<unknown>)(document, 'extra')
     expect(invoked).toEqual([[IPC_PRINT, document]])
+  })
+
+  it('hears changes main sends while watching, and stops both at once', () => {
+    invoked.length = 0
+    const heard: unknown[] = []
+    const stop = (api.onChange as (l: (c: unknown) => void) => () => void)((c) => heard.push(c))
+    listeners.get(IPC_CHANGE)?.({ sender: 'main' }, { domain: 'dispatch' })
+    stop()
+    expect(heard).toEqual([{ domain: 'dispatch' }])
+    expect(listeners.has(IPC_CHANGE)).toBe(false)
+    expect(invoked).toEqual([[IPC_WATCH], [IPC_UNWATCH]])
+  })
+
+  it('forwards the database choice with the address, code and machine only', async () => {
+    invoked.length = 0
+    const shop = api.shop as Record<string, (...a: unknown[]) => Promise<unknown>>
+    await shop.status!()
+    await shop.connect!({ address: 'shop-pc', code: '123456', machine: 'Desk 2', extra: 'x' })
+    await shop.useOwnDatabase!()
+    expect(invoked).toEqual([
+      [IPC_SHOP_STATUS],
+      [IPC_SHOP_CONNECT, { address: 'shop-pc', code: '123456', machine: 'Desk 2' }],
+      [IPC_SHOP_LOCAL]
+    ])
   })
 })

@@ -1,10 +1,25 @@
+import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron'
-import { type ExportOutcome, IPC_CALL, IPC_EXPORT, IPC_PRINT, type PrintOutcome } from '@shared/api/bridge'
+import {
+  type ExportOutcome,
+  IPC_CALL,
+  IPC_CHANGE,
+  IPC_EXPORT,
+  IPC_PRINT,
+  IPC_SHOP_CONNECT,
+  IPC_SHOP_LOCAL,
+  IPC_SHOP_STATUS,
+  IPC_UNWATCH,
+  IPC_WATCH,
+  type PrintOutcome,
+  type ShopConnectInput,
+  type ShopStatus
+} from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
 import { tFor } from '@shared/i18n/i18n'
 import { type CsvOptions, writeCsv } from '../api/csv'
@@ -13,6 +28,8 @@ import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline
 import type { MessageKey } from '../services/core/errors'
 import { SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
+import type { RemoteSession } from './shopClient'
+import type { ShopLink } from './shopLink'
 
 export interface IpcOptions {
   host: ApiHost
@@ -23,13 +40,17 @@ export interface IpcOptions {
   windowOf?: (sender: WebContents) => BaseWindow | null
   /** Prints a PDF file with the system's dialog (window.ts `printPdfFile` over Electron's BrowserWindow). */
   printPdfFile: (file: string) => Promise<{ printed: boolean; failure: string }>
+  /** Which database the API goes to: a paired shop server forwards calls, exports and the change feed to it. */
+  shop?: ShopLink
 }
 
 /**
  * Registers the API channel (`api:call` with method and input), which runs the shared pipeline with a
  * caller check that only the app's own top frame passes, and the CSV export with a save dialog.
  * Sessions are per window: each webContents signs in on its own, under the same idle limit and security
- * stamp as the browser host's sessions (checked by the pipeline).
+ * stamp as the browser host's sessions (checked by the pipeline). Paired with a shop server, the same channels
+ * go to the server over the pinned connection instead (shopClient.ts): each window holds the session the server
+ * issued, and the window's page does not see the difference.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
   const now = options.host.now ?? Date.now
@@ -58,10 +79,31 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     return null
   }
 
+  // A window's standing with the shop server; ended with the window, or for every window when the choice changes.
+  const remoteSessions = new Map<number, RemoteSession & { stopWatching?: () => void }>()
+  const remoteSession = (sender: WebContents) => {
+    let who = remoteSessions.get(sender.id)
+    if (!who) {
+      who = { session: '', client: randomUUID() }
+      remoteSessions.set(sender.id, who)
+      sender.once?.('destroyed', () => {
+        remoteSessions.get(sender.id)?.stopWatching?.()
+        remoteSessions.delete(sender.id)
+      })
+    }
+    return who
+  }
+  const refused = (event: IpcMainInvokeEvent) => {
+    const key = checkFrame(event)()
+    return key ? { ok: false as const, error: hostError(options.host, 'FORBIDDEN', key) } : null
+  }
+
   // The pipeline answers NOT_FOUND for a name that is not a contract method (after the frame check).
-  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) =>
-    runMethod(options.host, checkFrame(event), slot(event), String(method), input)
-  )
+  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
+    const remote = options.shop?.remote
+    if (!remote) return runMethod(options.host, checkFrame(event), slot(event), String(method), input)
+    return refused(event) ?? remote.call(String(method), input, remoteSession(event.sender))
+  })
 
   const saveDialog = (sender: WebContents, dialogOptions: SaveDialogOptions): Promise<SaveDialogReturnValue> => {
     const parent = options.windowOf?.(sender) ?? null
@@ -69,6 +111,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
   }
 
   ipcMain.handle(IPC_EXPORT, async (event, list: unknown, input: unknown, suggestedName: unknown): Promise<ApiResult<ExportOutcome>> => {
+    if (options.shop?.remote) return remoteExport(event, String(list), input, suggestedName)
     const started = startExport(options.host, checkFrame(event), slot(event), String(list), input)
     if (!started.ok) return started
     const choice = await saveDialog(event.sender, {
@@ -88,6 +131,80 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       }
     }
   })
+  /**
+   * The server checks the list and the filters when it issues a ticket; the file is chosen then, and a fresh ticket
+   * (good for a minute) fetches it, as the dialog may have stayed open longer than that.
+   */
+  async function remoteExport(
+    event: IpcMainInvokeEvent,
+    list: string,
+    input: unknown,
+    suggestedName: unknown
+  ): Promise<ApiResult<ExportOutcome>> {
+    const denied = refused(event)
+    if (denied) return denied
+    const who = remoteSession(event.sender)
+    const ticket = async (remote: NonNullable<ShopLink['remote']>) =>
+      (await remote.call('exports.ticket', { list, input: input ?? {} }, who)) as ApiResult<{ ticket: string }>
+    const first = await ticket(options.shop!.remote!)
+    if (!first.ok) return first
+    const choice = await saveDialog(event.sender, {
+      title: options.shop!.t()('common.exportCsv'),
+      defaultPath: typeof suggestedName === 'string' ? suggestedName : 'export.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }]
+    })
+    if (choice.canceled || !choice.filePath) return { ok: true, data: { rows: 0, path: null, cancelled: true } }
+    const remote = options.shop?.remote
+    if (!remote) return { ok: false, error: hostError(options.host, 'INTERNAL', 'errors.host.unreachable') }
+    const issued = await ticket(remote)
+    if (!issued.ok) return issued
+    const saved = await remote.download(list, issued.data.ticket, choice.filePath)
+    // The host streams the rows without counting them; the file is there, its row count is not known here.
+    return saved.ok ? { ok: true, data: { rows: null, path: choice.filePath, cancelled: false } } : saved
+  }
+
+  // The change feed: only a shop server has other clients to hear; on the own database watching hears nothing.
+  ipcMain.handle(IPC_WATCH, (event) => {
+    const denied = refused(event)
+    const remote = options.shop?.remote
+    if (denied || !remote) return
+    const who = remoteSession(event.sender)
+    who.stopWatching?.()
+    const sender = event.sender
+    who.stopWatching = remote.watch(who, (change) => {
+      if (!sender.isDestroyed?.()) sender.send(IPC_CHANGE, change)
+    })
+  })
+  ipcMain.handle(IPC_UNWATCH, (event) => {
+    const who = remoteSessions.get(event.sender.id)
+    who?.stopWatching?.()
+    if (who) who.stopWatching = undefined
+  })
+
+  // Choosing the database: every window's sessions end with the old choice (the page reloads afterwards).
+  const forgetRemoteSessions = () => {
+    for (const who of remoteSessions.values()) who.stopWatching?.()
+    remoteSessions.clear()
+  }
+  const shopStatus = (): ShopStatus => options.shop?.status() ?? { mode: 'local', address: null, fingerprint: null, machine: null }
+  ipcMain.handle(IPC_SHOP_STATUS, (event) => refused(event) ?? { ok: true, data: shopStatus() })
+  ipcMain.handle(IPC_SHOP_CONNECT, async (event, input: unknown): Promise<ApiResult<ShopStatus>> => {
+    const denied = refused(event)
+    if (denied) return denied
+    if (!options.shop) return { ok: true, data: shopStatus() }
+    const given = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof ShopConnectInput, unknown>>
+    const text = (v: unknown) => (typeof v === 'string' ? v : '')
+    const connected = await options.shop.connect({ address: text(given.address), code: text(given.code), machine: text(given.machine) })
+    if (connected.ok) forgetRemoteSessions()
+    return connected
+  })
+  ipcMain.handle(IPC_SHOP_LOCAL, (event): ApiResult<ShopStatus> => {
+    const denied = refused(event)
+    if (denied) return denied
+    forgetRemoteSessions()
+    return { ok: true, data: options.shop?.useOwnDatabase() ?? shopStatus() }
+  })
+
   ipcMain.handle(IPC_PRINT, async (event, document: unknown): Promise<ApiResult<PrintOutcome>> => {
     const refused = checkFrame(event)()
     if (refused) return { ok: false, error: hostError(options.host, 'FORBIDDEN', refused) }
@@ -109,7 +226,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       await rm(dir, { recursive: true, force: true })
     }
   })
-  return [IPC_CALL, IPC_EXPORT, IPC_PRINT]
+  return [IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL]
 }
 
 /** The bytes of `{ fileName, contentBase64 }` when they are a PDF (they start with "%PDF-"); null for anything else. */

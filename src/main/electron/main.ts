@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
 import { closeDatabase } from '../db/connection'
 import { DatabaseTooNewError } from '../db/migrate'
 import { openAndMigrate, openOrRecover } from '../bootstrap'
@@ -11,6 +11,7 @@ import { loadSettings } from '../services/settings/settings'
 import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
+import { ShopLink } from './shopLink'
 import { confirmUnsavedUnload, createMainWindow, printPdfFile } from './window'
 import { tFor } from '@shared/i18n/i18n'
 
@@ -68,8 +69,14 @@ async function start(): Promise<void> {
     return
   }
   scheduler = startBackupScheduler(host, { now: Date.now, zone: (db) => loadSettings(db).timeZone, log: (m, e) => console.error(m, e) })
+  const local = host
+  // The app's own choice of database lives with its settings; the key is sealed with the OS keychain when there is one.
+  const shop = new ShopLink(join(app.getPath('userData'), 'shop-server.json'), safeStorage, () =>
+    tFor(loadSettings(local.conn.db).language)
+  )
   registerIpc(ipcMain, {
     host,
+    shop,
     dialog,
     pages,
     windowOf: (sender) => BrowserWindow.fromWebContents(sender),

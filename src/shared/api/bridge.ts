@@ -18,6 +18,37 @@ export const IPC_CALL = 'api:call'
 export const IPC_EXPORT = 'hooldus:export-csv'
 /** Printing a PDF the API answered (Electron): main prints it from a hidden window with the system's print dialog. */
 export const IPC_PRINT = 'hooldus:print-pdf'
+/** The change feed (Electron as a shop server's client): the page asks main to watch and hears IPC_CHANGE. */
+export const IPC_WATCH = 'hooldus:changes-watch'
+export const IPC_UNWATCH = 'hooldus:changes-unwatch'
+export const IPC_CHANGE = 'hooldus:change'
+/** Which database the app works on: its own or a paired shop server (Electron only). */
+export const IPC_SHOP_STATUS = 'hooldus:shop-status'
+export const IPC_SHOP_CONNECT = 'hooldus:shop-connect'
+export const IPC_SHOP_LOCAL = 'hooldus:shop-local'
+
+export interface ShopStatus {
+  mode: 'local' | 'shop'
+  /** `https://host:port` of the paired server; null on the own database. */
+  address: string | null
+  /** The pinned certificate's SHA-256 fingerprint. */
+  fingerprint: string | null
+  /** The name this computer paired under. */
+  machine: string | null
+}
+
+export interface ShopConnectInput {
+  address: string
+  code: string
+  machine: string
+}
+
+/** `window.api.shop`: choosing the database (Electron only; a browser is always on its host's). */
+export interface ShopBridge {
+  readonly status: () => Promise<ApiResult<ShopStatus>>
+  readonly connect: (input: ShopConnectInput) => Promise<ApiResult<ShopStatus>>
+  readonly useOwnDatabase: () => Promise<ApiResult<ShopStatus>>
+}
 
 /** A document as the API answers it (the `*Pdf` methods' `pdfFile`). */
 export interface PdfDocument {
@@ -36,8 +67,8 @@ export interface HooldusBridge {
   readonly exportCsv: (list: MethodName, input: unknown, suggestedName: string) => Promise<ApiResult<ExportOutcome>>
   readonly mode: 'electron' | 'browser'
   /**
-   * Other clients' changes as they happen; answers the function that stops listening. Only hosts that serve
-   * several clients have it (browser mode today); a desktop window alone on its database has no one to hear.
+   * Other clients' changes as they happen; answers the function that stops listening. Browser mode and
+   * Electron have it; a desktop window on its own database never hears anything (there is no one else).
    */
   readonly onChange?: (listener: (change: ChangeEvent) => void) => () => void
   /**
@@ -45,4 +76,6 @@ export interface HooldusBridge {
    * such call; the page prints the PDF from a hidden frame with the browser's own dialog (lib/print.ts).
    */
   readonly printPdf?: (document: PdfDocument) => Promise<ApiResult<PrintOutcome>>
+  /** Electron only: connect to a shop server or go back to this computer's own database. */
+  readonly shop?: ShopBridge
 }

@@ -114,7 +114,8 @@ async function main(): Promise<void> {
         }
       }
     },
-    shell: { openExternal: () => Promise.resolve() }
+    shell: { openExternal: () => Promise.resolve() },
+    safeStorage: { isEncryptionAvailable: () => false }
   }
 
   const mod = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
-import { Center, Loader, MantineProvider } from '@mantine/core'
+import { Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
@@ -14,6 +14,7 @@ import { call } from '../lib/api'
 import { authStatusQuery } from '../lib/session'
 import { RecoveryScreen } from '../features/auth/RecoveryScreen'
 import { SetupScreen } from '../features/auth/SetupScreen'
+import { ShopServerPanel } from '../features/auth/ShopServerPanel'
 import { SignInScreen } from '../features/auth/SignInScreen'
 import { LeaveBlocker } from '../lib/leaveGuard'
 import { queryClient } from '../lib/queryClient'
@@ -60,7 +61,15 @@ function AuthGate() {
     )
   }
   if (status.isError || !status.data) {
-    return <Center h="100vh">{t('app.noDatabase', { message: (status.error as Error | null)?.message ?? '' })}</Center>
+    // A shop server that cannot be reached still leaves the way back to this computer's own database.
+    return (
+      <Center h="100vh">
+        <Stack align="center">
+          <Text>{t('app.noDatabase', { message: (status.error as Error | null)?.message ?? '' })}</Text>
+          <ShopServerPanel width={440} />
+        </Stack>
+      </Center>
+    )
   }
   if (status.data.needsSetup) return <SetupScreen />
   if (!status.data.user) return <SignInScreen companyName={status.data.companyName} />

@@ -549,5 +549,14 @@ export const errors = {
     headerDiffers: '"{{value}}" differs from line {{first}} of the same agreement',
     noMapping: 'No saved mapping is called "{{name}}"',
     noRun: 'This import is not running here (was the app restarted?)'
+  },
+  /** The app as a client of a shop server: pairing, the pinned certificate, the pairing's end. */
+  shop: {
+    noMachine: 'Name this computer (for example Desk 2): the shop server lists its clients by it',
+    badAddress: '"{{address}}" is not a shop server address; write it as shop-pc:5179 or https://192.168.1.10:5179',
+    badCode: 'The pairing code is wrong or has expired; ask the shop server for a new one',
+    notAShopServer: 'The server answered, but not as a Hooldus shop server',
+    certificateChanged: "The shop server's certificate changed — pair again ({{address}})",
+    pairingEnded: "This computer's pairing with the shop server was revoked or has expired — pair again"
   }
 }

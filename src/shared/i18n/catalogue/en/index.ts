@@ -26,6 +26,7 @@ import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
+import { shopClient } from './shopClient'
 import { reports } from './reports'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
@@ -58,5 +59,6 @@ export const en = {
   validation,
   import: importing,
   home,
+  shopClient,
   reports
 }

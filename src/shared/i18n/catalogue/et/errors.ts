@@ -541,5 +541,13 @@ export const errors: Shape<typeof en> = {
     headerDiffers: '„{{value}}“ erineb sama teenuseleppe realt {{first}}',
     noMapping: 'Salvestatud vastendust nimega „{{name}}“ pole',
     noRun: 'Seda importi siin ei käi (kas rakendus käivitati uuesti?)'
+  },
+  shop: {
+    noMachine: 'Anna arvutile nimi (näiteks Laud 2): töökoja server näitab oma kliente selle järgi',
+    badAddress: '„{{address}}“ pole töökoja serveri aadress; kirjuta see kujul töökoja-arvuti:5179 või https://192.168.1.10:5179',
+    badCode: 'Sidumiskood on vale või aegunud; küsi töökoja serverist uus',
+    notAShopServer: 'Server vastas, kuid mitte Hoolduse töökoja serverina',
+    certificateChanged: 'Töökoja serveri sertifikaat on muutunud — seo uuesti ({{address}})',
+    pairingEnded: 'Selle arvuti sidumine töökoja serveriga on tühistatud või aegunud — seo uuesti'
   }
 }

@@ -28,6 +28,7 @@ import { subscriptions } from './subscriptions'
 import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
+import { shopClient } from './shopClient'
 import { reports } from './reports'
 
 export const et: Shape<typeof en> = {
@@ -59,5 +60,6 @@ export const et: Shape<typeof en> = {
   validation,
   import: importing,
   home,
+  shopClient,
   reports
 }
