@@ -27,6 +27,7 @@ import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
 import { reports } from './reports'
+import { shop } from './shop'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -58,5 +59,6 @@ export const en = {
   validation,
   import: importing,
   home,
-  reports
+  reports,
+  shop
 }

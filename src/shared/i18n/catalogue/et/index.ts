@@ -29,6 +29,7 @@ import { validation } from './validation'
 import { importing } from './import'
 import { home } from './home'
 import { reports } from './reports'
+import { shop } from './shop'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -59,5 +60,6 @@ export const et: Shape<typeof en> = {
   validation,
   import: importing,
   home,
-  reports
+  reports,
+  shop
 }
