@@ -63,27 +63,25 @@ test('two paired workstations over TLS on 127.0.0.2: one drags a card, the other
     // The two workstations start side by side, as two dispatchers would, and the administrator on the server's
     // own console (the launch token) beside them.
     const date = quietWednesday(app.now())
+    const dispatcher = async (machine: string, username: string) => {
+      const page = await workstation(browser, app)
+      await pairAndSignIn(page, origin, code, machine, username, `${username}-pass-1`)
+      await openBoardOn(page, date)
+      return page
+    }
+    const administrator = async () => {
+      const page = await workstation(browser, app)
+      await page.goto(app.url)
+      await page.getByLabel('User name').fill('admin')
+      await page.getByLabel('Password', { exact: true }).fill('admin-pass-1')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByTestId('user-menu')).toBeVisible()
+      return page
+    }
     const [first, second, console_] = await Promise.all([
-      ...(
-        [
-          ['Dispatch-1', 'mari'],
-          ['Dispatch-2', 'jaan']
-        ] as const
-      ).map(async ([machine, username]) => {
-        const page = await workstation(browser, app)
-        await pairAndSignIn(page, origin, code, machine, username, `${username}-pass-1`)
-        await openBoardOn(page, date)
-        return page
-      }),
-      (async () => {
-        const page = await workstation(browser, app)
-        await page.goto(app.url)
-        await page.getByLabel('User name').fill('admin')
-        await page.getByLabel('Password', { exact: true }).fill('admin-pass-1')
-        await page.getByRole('button', { name: 'Sign in' }).click()
-        await expect(page.getByTestId('user-menu')).toBeVisible()
-        return page
-      })()
+      dispatcher('Dispatch-1', 'mari'),
+      dispatcher('Dispatch-2', 'jaan'),
+      administrator()
     ])
 
     // Mari drags a card from the tray onto the first technician at 10:00.
