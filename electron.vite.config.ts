@@ -13,6 +13,8 @@ export default defineConfig({
           // The Electron entry and the browser-mode host are built side by side from the same handlers.
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           web: resolve(__dirname, 'src/main/http/web.ts'),
+          // The shop server: the same host over HTTPS on the shop's network (docs/shop-server.md).
+          serve: resolve(__dirname, 'src/main/http/serve.ts'),
           // The planner's worker thread (services/planner/workerPath.ts finds it beside the bundle).
           planWorker: resolve(__dirname, 'src/main/services/planner/solveWorker.ts')
         }

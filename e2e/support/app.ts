@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { request } from 'node:https'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,6 +20,39 @@ export interface RunningApp {
   now: () => number
   /** Moves the host's clock forward by `ms` from where it stands (HOOLDUS_TEST_CLOCK_FILE), and the browser's with it on the working-day clock. */
   advanceClock: (ms: number) => Promise<void>
+  /** What the host printed so far (the shop server's pairing code and fingerprint). */
+  output: () => string
+}
+
+/**
+ * A POST to the host. The shop server's certificate is self-signed: this helper, like a paired workstation,
+ * does not ask a certificate authority (loopback only, and the spec checks the fingerprint the host printed).
+ */
+async function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: string
+): Promise<{ status: number; session: string | null; json: unknown }> {
+  if (url.startsWith('http:')) {
+    const res = await fetch(url, { method: 'POST', headers, body })
+    return { status: res.status, session: res.headers.get('x-hooldus-session'), json: await res.json() }
+  }
+  return new Promise((ok, fail) => {
+    const req = request(url, { method: 'POST', headers, rejectUnauthorized: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const issued = res.headers['x-hooldus-session']
+        ok({
+          status: res.statusCode!,
+          session: typeof issued === 'string' ? issued : null,
+          json: JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        })
+      })
+    })
+    req.on('error', fail)
+    req.end(body)
+  })
 }
 
 const ROOT = resolve(__dirname, '../..')
@@ -27,19 +61,22 @@ export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots')
 /**
  * Starts the browser-mode host (the built app) on a fresh database file and a free port; with `startAt`, its
  * clock starts there (a constant offset from the wall clock, so it runs on at the wall clock's pace). With
- * `existingDb`, on that file instead (a second host, e.g. on a damaged copy); it is left where it is.
+ * `existingDb`, on that file instead (a second host, e.g. on a damaged copy); it is left where it is. With
+ * `listen` (e.g. `127.0.0.2:0`), the shop server (`npm run serve`: HTTPS, pairing) instead of browser mode.
  */
 export async function startApp(
   startAt?: number,
   extraArgs: string[] = [],
-  existingDb?: string
+  existingDb?: string,
+  listen?: string
 ): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hooldus-e2e-'))
   const dbFile = existingDb ?? join(dir, 'e2e.db')
   const clockFile = join(dir, 'clock-offset-ms')
   let clockOffset = startAt === undefined ? 0 : startAt - Date.now()
   writeFileSync(clockFile, String(clockOffset))
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
+  const entry = listen ? ['out/main/serve.js', '--listen', listen] : ['out/main/web.js', '--port', '0']
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, entry[0]!), '--db', dbFile, ...entry.slice(1), ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, HOOLDUS_WEB_TOKEN: '', HOOLDUS_TEST_CLOCK_FILE: clockFile },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -53,7 +90,7 @@ export async function startApp(
     }, 20_000)
     const onData = (b: Buffer) => {
       output += b.toString()
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
+      const m = /Open (https?:\/\/127\.0\.0\.\d:\d+\/\?token=\S+)/.exec(output)
       if (m) {
         clearTimeout(timer)
         ok(m[1]!)
@@ -68,14 +105,13 @@ export async function startApp(
   // The host issues a session id at sign-in (and at setup); a spec names its sessions, this keeps the ids.
   const sessions = new Map<string, string>()
   const api: RunningApp['api'] = async (method, input, session = 'e2e-helper-session-0001') => {
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': sessions.get(session) ?? '' },
-      body: JSON.stringify(input)
-    })
-    const issued = res.headers.get('x-hooldus-session')
-    if (issued !== null) sessions.set(session, issued)
-    return (await res.json()) as Awaited<ReturnType<RunningApp['api']>>
+    const res = await postJson(
+      `${origin}/api/${method}`,
+      { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': sessions.get(session) ?? '' },
+      JSON.stringify(input)
+    )
+    if (res.session !== null) sessions.set(session, res.session)
+    return res.json as Awaited<ReturnType<RunningApp['api']>>
   }
   const stop = async () => {
     child.kill('SIGTERM')
@@ -87,7 +123,7 @@ export async function startApp(
     clockOffset += ms
     writeFileSync(clockFile, String(clockOffset))
   }
-  return { app: { url, token, dbFile, api, now, advanceClock }, stop }
+  return { app: { url, token, dbFile, api, now, advanceClock, output: () => output }, stop }
 }
 
 export const test = base.extend<{ app: RunningApp; workingDayClock: boolean }>({

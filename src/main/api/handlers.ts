@@ -18,6 +18,7 @@ import { backupsContract } from '@shared/api/domains/backups'
 import { importContract } from '@shared/api/domains/import'
 import { homeContract } from '@shared/api/domains/home'
 import { reportsContract } from '@shared/api/domains/reports'
+import { shopContract } from '@shared/api/domains/shop'
 import { agreementsHandlers, agreementsExports } from '../services/agreements/handlers'
 import { bankExports, bankHandlers } from '../services/bank/handlers'
 import type { ExportSourcesOf, HandlersOf } from '../services/core/handlers'
@@ -38,6 +39,7 @@ import { backupsHandlers } from '../services/backups/handlers'
 import { importHandlers } from '../services/import/handlers'
 import { homeHandlers } from '../services/home/handlers'
 import { reportsExports, reportsHandlers } from '../services/reports/handlers'
+import { shopHandlers } from '../services/shop/handlers'
 
 export type Handlers = HandlersOf<Contract>
 export type Handler<M extends MethodName> = Handlers[M]
@@ -81,7 +83,8 @@ export const handlers = {
   ...only(backupsContract, backupsHandlers),
   ...only(importContract, importHandlers),
   ...only(homeContract, homeHandlers),
-  ...only(reportsContract, reportsHandlers)
+  ...only(reportsContract, reportsHandlers),
+  ...only(shopContract, shopHandlers)
 } satisfies Handlers
 
 /** Row sources for CSV export, one per exportable list, walking all matching rows. */

@@ -18,6 +18,7 @@ import { backupsContract } from './domains/backups'
 import { importContract } from './domains/import'
 import { homeContract } from './domains/home'
 import { reportsContract } from './domains/reports'
+import { shopContract } from './domains/shop'
 
 export const contract = {
   ...systemContract,
@@ -37,7 +38,8 @@ export const contract = {
   ...backupsContract,
   ...importContract,
   ...homeContract,
-  ...reportsContract
+  ...reportsContract,
+  ...shopContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

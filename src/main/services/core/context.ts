@@ -1,5 +1,6 @@
 import type { Permission } from '@shared/auth/roles'
 import { can } from '@shared/auth/roles'
+import type { ShopHostStatus } from '@shared/domain/shop'
 import type { SessionUser } from '@shared/domain/system'
 import type { Connection, Db } from '../../db/connection'
 import { forbidden } from './errors'
@@ -21,6 +22,16 @@ export interface DatabaseHost {
   conn: Connection
   open?: (file: string) => Promise<Connection>
   recovery?: Recovery | null
+  /** Set while the host serves the shop's network (docs/adr/0033): its pairing and connected clients. */
+  shop?: ShopControl
+}
+
+/** What the operations page may see and do on a serving host. */
+export interface ShopControl {
+  status(): ShopHostStatus
+  renewCode(): void
+  /** Ends a pairing and, at once, its sessions and event streams; false when there was nothing to revoke. */
+  revoke(clientId: string): boolean
 }
 
 /** A database that failed its start-up check: the host serves the recovery screen on a stand-in database. */

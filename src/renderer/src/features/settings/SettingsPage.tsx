@@ -7,6 +7,7 @@ import { settingsInput } from '@shared/domain/system'
 import recordClasses from '../../components/RecordPage.module.css'
 import { AuditTrail } from '../../components/AuditTrail'
 import { BackupsSection } from './BackupsSection'
+import { OperationsSection } from './OperationsSection'
 import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { CalendarSection } from './CalendarSection'
@@ -124,6 +125,7 @@ export function SettingsPage() {
             <Tabs.Tab value="settings">{t('settings.page.settingsTab')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('settings.page.historyTab')}</Tabs.Tab>
             {can('backups.manage') && <Tabs.Tab value="backups">{t('backups.tab')}</Tabs.Tab>}
+            {can('backups.manage') && <Tabs.Tab value="operations">{t('shop.tab')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="settings" pt="sm">
             {body}
@@ -134,6 +136,11 @@ export function SettingsPage() {
           {can('backups.manage') && (
             <Tabs.Panel value="backups" pt="sm">
               <BackupsSection />
+            </Tabs.Panel>
+          )}
+          {can('backups.manage') && (
+            <Tabs.Panel value="operations" pt="sm">
+              <OperationsSection />
             </Tabs.Panel>
           )}
         </Tabs>

@@ -181,7 +181,19 @@ export const errors = {
     foreignFrame: 'IPC from a frame that is not the app.',
     fileNotWritten: 'The file {{file}} could not be written: {{reason}}',
     notPdf: 'Only a PDF document can be printed.',
-    printFailed: 'The document could not be printed: {{reason}}'
+    printFailed: 'The document could not be printed: {{reason}}',
+    tooMany: 'Too many requests from this client; try again in {{seconds}} s.'
+  },
+  /** Pairing a workstation or a phone with the shop server (docs/adr/0033). */
+  pairing: {
+    wrongCode: 'Wrong pairing code. Read it again from the shop server.',
+    expired: 'The pairing code has expired; ask for a new one on the shop server.',
+    burnt: 'Too many wrong pairing codes: this code no longer works; ask for a new one on the shop server.',
+    revoked: 'This workstation’s pairing was revoked; pair it again.',
+    machine: 'Machine name: enter 1–60 characters.',
+    code: 'Pairing code: enter the 6 digits shown on the shop server.',
+    notServing: 'This installation does not serve the shop’s network.',
+    unknownClient: 'No such paired client.'
   },
   /** "Choose an existing …": a reference to a record that does not exist (or not there). */
   choose: {

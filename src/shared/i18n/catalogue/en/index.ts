@@ -28,6 +28,7 @@ import { importing } from './import'
 import { home } from './home'
 import { shopClient } from './shopClient'
 import { reports } from './reports'
+import { shop } from './shop'
 
 /** The English catalogue; its shape is the shape of every catalogue. One module per area of the app. */
 export const en = {
@@ -60,5 +61,6 @@ export const en = {
   import: importing,
   home,
   shopClient,
-  reports
+  reports,
+  shop
 }

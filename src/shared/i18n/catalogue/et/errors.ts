@@ -176,7 +176,18 @@ export const errors: Shape<typeof en> = {
     foreignFrame: 'IPC raamist, mis pole rakendus.',
     fileNotWritten: 'Faili {{file}} ei saanud kirjutada: {{reason}}',
     notPdf: 'Printida saab ainult PDF-dokumenti.',
-    printFailed: 'Dokumenti ei õnnestunud printida: {{reason}}'
+    printFailed: 'Dokumenti ei õnnestunud printida: {{reason}}',
+    tooMany: 'Sellelt kliendilt on liiga palju päringuid; proovi uuesti {{seconds}} s pärast.'
+  },
+  pairing: {
+    wrongCode: 'Vale sidumiskood. Loe see poe serverist uuesti.',
+    expired: 'Sidumiskood on aegunud; küsi poe serverist uus.',
+    burnt: 'Liiga palju valesid sidumiskoode: see kood enam ei kehti; küsi poe serverist uus.',
+    revoked: 'Selle tööjaama sidumine on tühistatud; seo see uuesti.',
+    machine: 'Arvuti nimi: sisesta 1–60 märki.',
+    code: 'Sidumiskood: sisesta poe serveris näidatud 6 numbrit.',
+    notServing: 'See paigaldus ei jaga andmebaasi poe võrku.',
+    unknownClient: 'Sellist seotud klienti pole.'
   },
   choose: {
     customer: 'Vali olemasolev klient',

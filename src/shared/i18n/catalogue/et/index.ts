@@ -30,6 +30,7 @@ import { importing } from './import'
 import { home } from './home'
 import { shopClient } from './shopClient'
 import { reports } from './reports'
+import { shop } from './shop'
 
 export const et: Shape<typeof en> = {
   agreements,
@@ -61,5 +62,6 @@ export const et: Shape<typeof en> = {
   import: importing,
   home,
   shopClient,
-  reports
+  reports,
+  shop
 }

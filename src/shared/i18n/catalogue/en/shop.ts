@@ -1,0 +1,46 @@
+/** The shop server: its pairing page and the operations page in Settings (docs/adr/0033). */
+export const shop = {
+  pairPage: {
+    title: 'Pair with the Hooldus shop server',
+    intro: 'Type the pairing code shown on the shop server (its console or Settings → Operations).',
+    code: 'Pairing code',
+    machine: 'Name of this device',
+    machineDefault: 'Phone',
+    pair: 'Pair'
+  },
+  tab: 'Operations',
+  server: {
+    title: 'Shop server',
+    notServing:
+      'This installation does not serve the shop’s network. Start it with “npm run serve” or the setting “Serve this database to the shop’s network”.',
+    addresses: 'Addresses',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
+    fingerprintHint: 'A workstation shows the same fingerprint when it pairs; if it differs, do not pair.'
+  },
+  code: {
+    title: 'Pairing code',
+    validUntil: 'Valid until {{time}}',
+    expired: 'Expired',
+    burnt: 'Burnt after too many wrong tries',
+    renew: 'New code'
+  },
+  clients: {
+    title: 'Paired clients',
+    empty: 'No workstation or phone is paired yet.',
+    machine: 'Machine',
+    signedIn: 'Signed in',
+    since: 'Since',
+    lastSeen: 'Last seen',
+    paired: 'Paired',
+    nobody: 'Nobody',
+    revoked: 'Revoked {{time}}',
+    revoke: 'Revoke',
+    confirmTitle: 'Revoke this pairing?',
+    confirm: '{{machine}} can no longer reach the server and its users are signed out at once. It can be paired again with a new code.',
+    done: 'Pairing revoked'
+  },
+  backup: {
+    title: 'Backups',
+    file: 'File'
+  }
+}
