@@ -148,6 +148,7 @@ export const dispatch = {
     redo: 'Redo',
     dispatch: 'Dispatch',
     status: 'Status',
+    changedByReloaded: 'Changed by {{user}} {{when}} — reloaded',
     changedElsewhere: 'Changed in another window — reloaded',
     notSavedReloaded: '{{what}} was not saved; the board now shows the current plan.',
     notSaved: '{{what}} not saved',

@@ -149,6 +149,7 @@ export const dispatch: Shape<typeof en> = {
     redo: 'Uuesti tegemine',
     dispatch: 'Lähetamine',
     status: 'Olek',
+    changedByReloaded: 'Muutis {{user}} {{when}} — laaditi uuesti',
     changedElsewhere: 'Muudeti teises aknas — laaditi uuesti',
     notSavedReloaded: '{{what}} jäi salvestamata; tahvel näitab nüüd kehtivat plaani.',
     notSaved: '{{what}} jäi salvestamata',
