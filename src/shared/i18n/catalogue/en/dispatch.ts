@@ -168,6 +168,15 @@ export const dispatch = {
     thisWeek: 'This week',
     nothingToday: 'Nothing planned today.',
     nothingThisWeek: 'Nothing planned this week.',
+    notesAndParts: 'Notes and parts',
+    notes: 'Notes',
+    saveNotes: 'Save notes',
+    parts: 'Parts used',
+    noParts: 'No parts yet.',
+    part: 'Part',
+    quantity: 'Quantity',
+    addPart: 'Add part',
+    partAdded: 'Part added',
     arrived: 'Arrived {{time}}',
     finished: 'Finished {{time}}'
   }

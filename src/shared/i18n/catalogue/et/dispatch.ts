@@ -169,6 +169,15 @@ export const dispatch: Shape<typeof en> = {
     thisWeek: 'See nädal',
     nothingToday: 'Täna pole midagi planeeritud.',
     nothingThisWeek: 'Sel nädalal pole midagi planeeritud.',
+    notesAndParts: 'Märkmed ja varuosad',
+    notes: 'Märkmed',
+    saveNotes: 'Salvesta märkmed',
+    parts: 'Kasutatud varuosad',
+    noParts: 'Varuosi veel pole.',
+    part: 'Varuosa',
+    quantity: 'Kogus',
+    addPart: 'Lisa varuosa',
+    partAdded: 'Varuosa lisatud',
     arrived: 'Kohal {{time}}',
     finished: 'Lõpetatud {{time}}'
   }
