@@ -58,6 +58,8 @@ test('a technician works a job on a phone: starts it, writes a note, adds a part
   await job.getByRole('button', { name: 'Add part' }).click()
   await expect(job.getByTestId('job-part')).toContainText('Refrigerant R32')
   await expect(job.getByTestId('job-part')).toContainText('1.5 kg')
+  // The form is ready for the next part once the add has finished (not mid-spinner in the screenshot).
+  await expect(job.getByRole('button', { name: 'Add part' })).not.toHaveAttribute('data-loading')
   await screenshot(page, 'my-work-phone')
 
   await job.getByRole('button', { name: 'Done' }).click()

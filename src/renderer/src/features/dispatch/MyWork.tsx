@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Collapse, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Collapse, Flex, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconAlertTriangleFilled, IconChevronDown, IconChevronUp, IconCircleCheck, IconMapPin, IconTruck } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
@@ -138,34 +138,41 @@ export function MyWork() {
                   </Group>
                 </Group>
                 {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work. */}
-                <Group gap={6} mt={6} justify="flex-end" grow={phone}>
-                  {technicianActions(c.status, !c.orderFinished).map((status) => {
-                    const Icon = STEP_ICON[status]
-                    return (
-                      <Button
-                        key={status}
-                        size={phone ? 'md' : 'compact-sm'}
-                        variant={status === 'done' ? 'filled' : 'light'}
-                        leftSection={<Icon size={phone ? 18 : 14} />}
-                        loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === status}
-                        onClick={() => setStatus.mutate({ card: c, status })}
-                      >
-                        {t(`enums.assignmentStatus.${status}`)}
-                      </Button>
-                    )
-                  })}
-                </Group>
-                <Button
-                  variant="subtle"
-                  size={phone ? 'md' : 'compact-sm'}
-                  fullWidth={phone}
-                  mt={4}
-                  rightSection={openJob === c.id ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
-                  onClick={() => setOpenJob(openJob === c.id ? null : c.id)}
-                  aria-expanded={openJob === c.id}
+                {/* Steps at the right of the notes toggle on a desk; on a phone, full-width rows under the job. */}
+                <Flex
+                  mt={6}
+                  gap={6}
+                  direction={phone ? 'column' : 'row-reverse'}
+                  justify="space-between"
+                  align={phone ? 'stretch' : 'center'}
                 >
-                  {t('dispatch.myWork.notesAndParts')}
-                </Button>
+                  <Group gap={6} grow={phone}>
+                    {technicianActions(c.status, !c.orderFinished).map((status) => {
+                      const Icon = STEP_ICON[status]
+                      return (
+                        <Button
+                          key={status}
+                          size={phone ? 'md' : 'compact-sm'}
+                          variant={status === 'done' ? 'filled' : 'light'}
+                          leftSection={<Icon size={phone ? 18 : 14} />}
+                          loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === status}
+                          onClick={() => setStatus.mutate({ card: c, status })}
+                        >
+                          {t(`enums.assignmentStatus.${status}`)}
+                        </Button>
+                      )
+                    })}
+                  </Group>
+                  <Button
+                    variant="subtle"
+                    size={phone ? 'md' : 'compact-sm'}
+                    rightSection={openJob === c.id ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
+                    onClick={() => setOpenJob(openJob === c.id ? null : c.id)}
+                    aria-expanded={openJob === c.id}
+                  >
+                    {t('dispatch.myWork.notesAndParts')}
+                  </Button>
+                </Flex>
                 <Collapse expanded={openJob === c.id}>{openJob === c.id && <JobNotesParts orderId={c.orderId} />}</Collapse>
               </Paper>
             ))}
