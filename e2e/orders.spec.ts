@@ -442,7 +442,7 @@ test('saved views on the order list, the workflow screen, and a technician regis
   })
   await page.getByLabel('Line 1 quantity').fill('3')
   await page.getByLabel('Line 1 quantity').press('Enter')
-  await expect(page.getByText(/Line 1 was changed by someone else.*The order has been reloaded/)).toBeVisible()
+  await expect(page.getByText(/Line 1 was changed by Ada Admin at .*The order has been reloaded/)).toBeVisible()
   await expect(page.getByLabel('Line 1 quantity')).toHaveValue('2,5')
 
   const order = await api<{ actualStart: number; notes: string; lines: { workerId: number; type: string; quantity: number }[] }>(

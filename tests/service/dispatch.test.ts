@@ -241,7 +241,7 @@ describe('assign, move, resize, unassign', () => {
       'dispatch.assign',
       { ...base, workerId: w.seed.worker.id, orderVersion: w.fresh.version + 5 },
       'CONFLICT',
-      /changed by someone else/
+      /was changed by/
     )
     await expectRefused(
       w.planner,

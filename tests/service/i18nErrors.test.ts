@@ -33,6 +33,8 @@ describe('API errors in the caller’s language', () => {
     const en = userWith(conn, ['dispatcher'], 'kate')
     const c = await call(et, 'customers.create', { name: 'A' })
     await call(et, 'customers.update', { ...c, name: 'B' })
+    // The plain wording, of a record that does not say who changed it (the named one: whoChanged.test.ts).
+    conn.sqlite.prepare('update customers set updated_by = null where id = ?').run(c.id)
     const stale = await callError(et, 'customers.update', { ...c, name: 'C' })
     expect(stale).toMatchObject({ code: 'CONFLICT', key: 'errors.conflict' })
     expect(stale.message).toBe('Klienti on vahepeal keegi teine muutnud. Laadi uuesti, et näha praegust versiooni.')

@@ -129,7 +129,8 @@ describe('work that needs no visit (issue 14, item 3)', () => {
 
 /** The order, its lines and its assignments as stored, without what moves on with every write. */
 function rowsOf(conn: Connection, orderId: number) {
-  const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ version: _v, updated_at: _u, ...rest }) => rest)
+  const strip = (rows: unknown[]) =>
+    (rows as Record<string, unknown>[]).map(({ version: _v, updated_at: _u, updated_by: _b, ...rest }) => rest)
   const s = conn.sqlite
   return {
     order: strip([s.prepare('select * from service_orders where id = ?').get(orderId)]),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { createdAt, updatedAt, versionColumn } from './common'
+import { changedAt, createdAt, updatedAt, updatedBy, versionColumn } from './common'
 import { categories, customerContacts, customers, items, serviceObjects, serviceTasks, workers } from './masterdata'
 import { serviceOrderLines } from './orders'
 import { slaDefinitions } from './slaSetup'
@@ -67,6 +67,7 @@ export const agreements = sqliteTable(
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [
@@ -133,6 +134,8 @@ export const agreementLines = sqliteTable(
     workerId: integer('worker_id').references(() => workers.id),
     stopped: integer('stopped', { mode: 'boolean' }).notNull().default(false),
     note: text('note').notNull().default(''),
+    updatedAt: changedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [

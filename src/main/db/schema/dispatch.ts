@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { createdAt, updatedAt, versionColumn } from './common'
+import { createdAt, updatedAt, updatedBy, versionColumn } from './common'
 import { workers } from './masterdata'
 import { serviceOrders } from './orders'
 import { users } from './system'
@@ -31,6 +31,7 @@ export const orderAssignments = sqliteTable(
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { createdAt, updatedAt, versionColumn } from './common'
+import { changedAt, createdAt, updatedAt, updatedBy, versionColumn } from './common'
 import { slaDefinitions } from './slaSetup'
 
 const codeName = () => ({
@@ -129,6 +129,7 @@ export const customers = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [index('customers_name_idx').on(t.name), index('customers_group_idx').on(t.groupId)]
@@ -189,6 +190,8 @@ export const serviceObjects = sqliteTable(
     parentId: integer('parent_id'),
     notes: text('notes').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: changedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [

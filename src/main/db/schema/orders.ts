@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { createdAt, updatedAt, versionColumn } from './common'
+import { changedAt, createdAt, updatedAt, updatedBy, versionColumn } from './common'
 import { categories, customerContacts, customers, customerSites, items, serviceObjects, serviceTasks, workers } from './masterdata'
 import { slaDefinitions } from './slaSetup'
 import { serviceStages, stageReasons } from './stages'
@@ -51,6 +51,7 @@ export const serviceOrders = sqliteTable(
     signedOffBy: integer('signed_off_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [
@@ -121,6 +122,8 @@ export const serviceOrderLines = sqliteTable(
     invoiceId: integer('invoice_id'),
     agreementLineId: integer('agreement_line_id'),
     occurrenceDate: text('occurrence_date'),
+    updatedAt: changedAt(),
+    updatedBy: updatedBy(),
     version: versionColumn()
   },
   (t) => [

@@ -25,7 +25,8 @@ import {
 } from '../../db/schema'
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
-import { AppError, conflict, invalid, notFound } from '../core/errors'
+import { AppError, invalid, notFound } from '../core/errors'
+import { requireVersion } from '../core/stale'
 import { contains, iterateList, type JoinableQuery, listPage, outer, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
 import { writeTx } from '../core/tx'
@@ -277,7 +278,7 @@ function hasOrders(db: Db, agreementId: number): boolean {
 export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.update'>): AgreementRow {
   return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
-    if (a.version !== i.version) throw conflict('agreement')
+    requireVersion(ctx, a, i.version, 'agreement')
     const { id, version, ...h } = i
     validateHeader(ctx.db, h)
     if (h.customerId !== a.customerId && hasOrders(ctx.db, id)) throw invalid(['customerId'], 'errors.agreements.customerFixed')
@@ -309,7 +310,7 @@ export function updateAgreement(ctx: ServiceContext, i: ParsedInput<'agreements.
 export function deleteAgreement(ctx: ServiceContext, i: { id: number; version: number }): { id: number } {
   return writeTx(ctx, () => {
     const a = record(ctx.db, i.id)
-    if (a.version !== i.version) throw conflict('agreement')
+    requireVersion(ctx, a, i.version, 'agreement')
     if (hasOrders(ctx.db, i.id)) throw new AppError('CONFLICT', 'errors.agreements.hasOrders', { number: a.number })
     const lineIds = ctx.db
       .select({ id: agreementLines.id })
@@ -410,7 +411,7 @@ export function addAgreementLine(ctx: ServiceContext, i: LineIn): AgreementRow {
 export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreements.updateLine'>): AgreementRow {
   return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
-    if (l.version !== i.version) throw conflict('line', { lineNo: l.lineNo })
+    requireVersion(ctx, l, i.version, 'line', { lineNo: l.lineNo })
     checkPrice(ctx, i.unitPrice, l.unitPrice)
     const values = lineValues(ctx.db, l.agreementId, i)
     ctx.db
@@ -426,7 +427,7 @@ export function updateAgreementLine(ctx: ServiceContext, i: ParsedInput<'agreeme
 export function deleteAgreementLine(ctx: ServiceContext, i: { id: number; version: number }): AgreementRow {
   return writeTx(ctx, () => {
     const l = lineRecord(ctx.db, i.id)
-    if (l.version !== i.version) throw conflict('line', { lineNo: l.lineNo })
+    requireVersion(ctx, l, i.version, 'line', { lineNo: l.lineNo })
     const made = ctx.db
       .select({ n: sql<number>`count(*)` })
       .from(agreementOccurrences)

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { asWriter } from '../../db/writer'
 import { AppError } from './errors'
 
 /**
@@ -24,10 +25,12 @@ export function mapBusy(e: unknown): unknown {
  * between, SQLite refuses the upgrade at once and the busy timeout cannot help. An immediate one waits for the
  * lock (db/connection.ts sets the busy timeout) and then reads what the other process committed, so a stale
  * version is a CONFLICT, never "database is locked". Nested calls become savepoints of the outer transaction.
+ * Every main record written inside is stamped with the caller's user and clock (`updated_by`, db/writer.ts).
  */
-export function writeTx<T>(ctx: { db: Db }, fn: () => T): T {
+export function writeTx<T>(ctx: { db: Db; user?: { id: number } | null; now?: () => number }, fn: () => T): T {
   try {
-    return ctx.db.$client.transaction(fn).immediate()
+    const writer = { userId: ctx.user?.id ?? null, at: ctx.now?.() ?? Date.now() }
+    return asWriter(writer, () => ctx.db.$client.transaction(fn).immediate())
   } catch (e) {
     throw mapBusy(e)
   }

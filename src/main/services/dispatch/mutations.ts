@@ -11,7 +11,8 @@ import { dateOf } from '@shared/time'
 import { orderAssignments, workers } from '../../db/schema'
 import { audit } from '../core/audit'
 import { requirePermission, type ServiceContext } from '../core/context'
-import { conflict, forbidden, invalid, notFound } from '../core/errors'
+import { forbidden, invalid, notFound } from '../core/errors'
+import { requireVersion } from '../core/stale'
 import { writeTx } from '../core/tx'
 import { allVisitsDone, enterStageFor, finishedStages, leaveStageWithoutPlan } from '../lifecycle/rules'
 import { assignOpenLines, fillActualTimes, orderRecord, type OrderRecord, requireOpenOrder, setPlannedTimes } from '../orders/write'
@@ -89,7 +90,7 @@ export function assign(ctx: ServiceContext, i: ParsedInput<'dispatch.assign'>): 
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const o = orderRecord(ctx.db, i.orderId)
-    if (o.version !== i.orderVersion) throw conflict('serviceOrder')
+    requireVersion(ctx, o, i.orderVersion, 'serviceOrder')
     requireLiveOrder(ctx, o, 'orderId')
     if (!o.needsVisit) throw invalid(['orderId'], 'errors.planning.needsNoVisit', { number: o.number })
     requireTechnician(ctx, i.workerId)
@@ -112,7 +113,7 @@ export function move(ctx: ServiceContext, i: ParsedInput<'dispatch.move'>): { ca
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
-    if (a.version !== i.version) throw conflict('assignment')
+    requireVersion(ctx, a, i.version, 'assignment')
     if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedStays')
     requireLiveOrder(ctx, orderRecord(ctx.db, a.orderId), 'id')
     if (i.workerId !== a.workerId) requireTechnician(ctx, i.workerId)
@@ -141,7 +142,7 @@ export function unassign(ctx: ServiceContext, i: ParsedInput<'dispatch.unassign'
   return writeTx(ctx, () => {
     requirePermission(ctx, 'dispatch.plan')
     const a = assignmentRecord(ctx, i.id)
-    if (a.version !== i.version) throw conflict('assignment')
+    requireVersion(ctx, a, i.version, 'assignment')
     if (a.status === 'done') throw invalid(['id'], 'errors.dispatch.finishedOnPlan')
     const o = orderRecord(ctx.db, a.orderId)
     requireLiveOrder(ctx, o, 'id')
@@ -191,7 +192,7 @@ export function setStatus(ctx: ServiceContext, i: ParsedInput<'dispatch.setStatu
     const user = requirePermission(ctx, 'orders.register')
     const a = assignmentRecord(ctx, i.id)
     if (!can(user.roles, 'dispatch.plan') && a.workerId !== user.workerId) throw forbidden('errors.dispatch.notYourWork')
-    if (a.version !== i.version) throw conflict('assignment')
+    requireVersion(ctx, a, i.version, 'assignment')
     requireLiveOrder(ctx, orderRecord(ctx.db, a.orderId), 'id')
     const now = ctx.now()
     const at = i.at ?? now

@@ -5,9 +5,10 @@ import type { Db } from '../../db/connection'
 import { audit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import type { MessageParam, MessageRef } from '@shared/api/result'
-import { AppError, conflict, type EntityKind, type MessageKey, notFound, record, type UniqueKind } from '../core/errors'
+import { AppError, type EntityKind, type MessageKey, notFound, record, type UniqueKind } from '../core/errors'
 import { contains, iterateList, type ListParams, listPage, type ListSpec, type Selection, whereAll } from '../core/list'
 import { nextNumber } from '../core/sequences'
+import { type Stamped, staleConflict } from '../core/stale'
 import { writeTx } from '../core/tx'
 
 /** A table that points at this entity: deleting a record still used there is refused with this label. */
@@ -114,6 +115,14 @@ export function defineEntity<
     return { ...input, number: nextNumber(ctx.db, cfg.numberSequence) }
   }
 
+  /** The version check's view of the record: who saved it last, where its table keeps that (customers, service objects). */
+  function stamped(db: Db, id: number, version: number): Stamped {
+    const { updatedBy, updatedAt } = getTableColumns(t) as Record<string, SQLiteColumn | undefined>
+    if (!updatedBy || !updatedAt) return { version }
+    const stamp = db.select({ updatedBy, updatedAt }).from(t).where(eq(t.id, id)).get() as Omit<Stamped, 'version'> | undefined
+    return { version, ...stamp }
+  }
+
   function keepNumber(input: Input, before: Row): Input {
     const n = (input as { number?: string }).number
     if (!cfg.numberSequence || (n !== undefined && n !== '')) return input
@@ -158,7 +167,7 @@ export function defineEntity<
       return withUniqueErrors(() =>
         writeTx(ctx, () => {
           const before = mustLoad(ctx.db, input.id)
-          if (before.version !== input.version) throw conflict(cfg.label)
+          if (before.version !== input.version) throw staleConflict(ctx, stamped(ctx.db, input.id, before.version), cfg.label)
           cfg.validate?.(ctx, input, input.id)
           const { id, version, ...rest } = input
           // A blank (or absent) number on update keeps the record's number; only create takes a new one.
@@ -179,7 +188,7 @@ export function defineEntity<
     delete(ctx: ServiceContext, input: { id: number; version: number }): { id: number } {
       return writeTx(ctx, () => {
         const before = mustLoad(ctx.db, input.id)
-        if (before.version !== input.version) throw conflict(cfg.label)
+        if (before.version !== input.version) throw staleConflict(ctx, stamped(ctx.db, input.id, before.version), cfg.label)
         refuseIfReferenced(ctx.db, input.id, record(cfg.label), cfg.references)
         cfg.guardDelete?.(ctx, before)
         cfg.deleteChildren?.(ctx, input.id)

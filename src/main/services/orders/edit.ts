@@ -25,8 +25,9 @@ import {
 import { audit } from '../core/audit'
 import { requirePermission, requireUser, type ServiceContext } from '../core/context'
 import type { MessageParams } from '@shared/api/result'
-import { AppError, conflict, forbidden, invalid, type MessageKey, notFound } from '../core/errors'
+import { AppError, forbidden, invalid, type MessageKey, notFound } from '../core/errors'
 import { nextNumber } from '../core/sequences'
+import { requireVersion, type Stamped } from '../core/stale'
 import { writeTx } from '../core/tx'
 import { loadSettings } from '../settings/settings'
 import { isOfficeUser, requireOrderAccess } from './access'
@@ -49,8 +50,9 @@ function stageOf(db: Db, o: OrderRecord) {
   return db.select().from(serviceStages).where(eq(serviceStages.id, o.stageId)).get()!
 }
 
-export function checkVersion(o: { version: number }, version: number, lineNo?: number): void {
-  if (o.version !== version) throw lineNo === undefined ? conflict('serviceOrder') : conflict('line', { lineNo })
+export function checkVersion(ctx: ServiceContext, o: Stamped, version: number, lineNo?: number): void {
+  if (lineNo === undefined) requireVersion(ctx, o, version, 'serviceOrder')
+  else requireVersion(ctx, o, version, 'line', { lineNo })
 }
 
 export function requireModifiable(db: Db, o: OrderRecord): void {
@@ -148,7 +150,7 @@ export function updateOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.u
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     requireModifiable(ctx.db, o)
     const { id, version, ...h } = i
     if (h.customerId !== o.customerId) {
@@ -192,7 +194,7 @@ export function deleteOrder(ctx: ServiceContext, i: { id: number; version: numbe
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     const stage = stageOf(ctx.db, o)
     if (!stage.canDelete) throw refused('errors.orders.stageNoDelete', { stage: stage.name })
     const posted = ctx.db
@@ -218,7 +220,7 @@ export function registerOnOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrde
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     requireModifiable(ctx.db, o)
     const before = { actualStart: o.actualStart, actualEnd: o.actualEnd, notes: o.notes }
     bump(ctx.db, o, { actualStart: i.actualStart, actualEnd: i.actualEnd, notes: i.notes })
@@ -361,7 +363,7 @@ export function updateLine(ctx: ServiceContext, i: ParsedInput<'serviceOrders.up
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
-    checkVersion(l, i.version, l.lineNo)
+    checkVersion(ctx, l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
@@ -386,7 +388,7 @@ export function deleteLine(ctx: ServiceContext, i: { id: number; version: number
     requirePermission(ctx, 'orders.register')
     const l = lineRecord(ctx.db, i.id)
     requireOrderAccess(ctx, l.orderId)
-    checkVersion(l, i.version, l.lineNo)
+    checkVersion(ctx, l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, o)
@@ -505,7 +507,7 @@ export function cancelOrder(ctx: ServiceContext, i: { id: number; version: numbe
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     requireCancellable(ctx.db, o)
     if (o.progress === 'cancelled') throw refused('errors.orders.alreadyCancelled')
     const posted = ctx.db
@@ -531,7 +533,7 @@ export function revokeCancelOrder(ctx: ServiceContext, i: { id: number; version:
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     if (o.progress !== 'cancelled') throw refused('errors.orders.notCancelled')
     ctx.db
       .update(serviceOrderLines)
@@ -550,7 +552,7 @@ export function cancelLine(ctx: ServiceContext, i: { id: number; version: number
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
-    checkVersion(l, i.version, l.lineNo)
+    checkVersion(ctx, l, i.version, l.lineNo)
     requireOpenLine(l)
     const o = orderRecord(ctx.db, l.orderId)
     requireCancellable(ctx.db, o)
@@ -569,7 +571,7 @@ export function revokeCancelLine(ctx: ServiceContext, i: { id: number; version: 
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const l = lineRecord(ctx.db, i.id)
-    checkVersion(l, i.version, l.lineNo)
+    checkVersion(ctx, l, i.version, l.lineNo)
     if (l.status !== 'cancelled') throw refused('errors.orders.lineNotCancelled', { lineNo: l.lineNo })
     const o = orderRecord(ctx.db, l.orderId)
     requireModifiable(ctx.db, { ...o, progress: 'inProcess' })
@@ -592,7 +594,7 @@ export function changeStage(ctx: ServiceContext, i: ParsedInput<'serviceOrders.c
     requirePermission(ctx, 'orders.register')
     requireOrderAccess(ctx, i.id)
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     const stages = allStages(ctx.db)
     const to = stages.find((s) => s.id === i.toStageId)
     if (!to) throw invalid(['toStageId'], 'errors.choose.stage')
@@ -613,7 +615,7 @@ export function signOff(ctx: ServiceContext, i: ParsedInput<'serviceOrders.signO
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.signOff')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     if (o.progress === 'cancelled') throw refused('errors.orders.cancelledNoSignOff')
     const lines = ctx.db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, o.id)).all()
     const chosen = i.lineIds.length > 0 ? lines.filter((l) => i.lineIds.includes(l.id)) : lines.filter((l) => l.status === 'created')
@@ -646,7 +648,7 @@ export function postOrder(ctx: ServiceContext, i: ParsedInput<'serviceOrders.pos
   return writeTx(ctx, () => {
     const user = requirePermission(ctx, 'orders.post')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     const stage = stageOf(ctx.db, o)
     if (!stage.canPost) throw refused('errors.orders.stageNoPosting', { stage: stage.name })
     const lines = ctx.db

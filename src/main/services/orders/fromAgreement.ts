@@ -27,7 +27,7 @@ export function copyAgreementLines(ctx: ServiceContext, i: ParsedInput<'serviceO
   return writeTx(ctx, () => {
     requirePermission(ctx, 'orders.write')
     const o = orderRecord(ctx.db, i.id)
-    checkVersion(o, i.version)
+    checkVersion(ctx, o, i.version)
     requireOpenOrder(ctx.db, o, 'id')
     requireModifiable(ctx.db, o)
     if (o.agreementId === null) throw invalid(['agreementLineIds'], 'errors.intake.orderWithoutAgreement', { number: o.number })

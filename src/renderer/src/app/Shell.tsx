@@ -1,5 +1,5 @@
-import { AppShell, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
+import { ActionIcon, AppShell, Burger, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core'
+import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconLogout, IconSearch } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
@@ -40,24 +40,41 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut()
   const location = useLocation()
   const [searchOpen, setSearchOpen] = useState(false)
+  // On a phone (a technician's *My work*) the navigation folds behind a burger and folds again after a choice.
+  const [navOpen, nav] = useDisclosure(false)
   useHotkeys([
     ['mod+K', () => setSearchOpen(true)],
     ['/', () => setSearchOpen(true)]
   ])
 
   return (
-    <AppShell header={{ height: 44 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
-      <AppShell.Header px="md">
+    <AppShell
+      header={{ height: 44 }}
+      navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding={{ base: 'xs', sm: 'md' }}
+    >
+      <AppShell.Header px={{ base: 'xs', sm: 'md' }}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.nav.menu')} />
             <Text fw={700} c="indigo.7">
               {t('common.appName')}
             </Text>
-            <Text size="sm" c="dimmed" truncate>
+            <Text size="sm" c="dimmed" truncate visibleFrom="sm">
               {companyName}
             </Text>
           </Group>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            hiddenFrom="sm"
+            aria-label={t('app.search.ariaLabel')}
+            onClick={() => setSearchOpen(true)}
+          >
+            <IconSearch size={16} />
+          </ActionIcon>
           <Button
+            visibleFrom="sm"
             variant="default"
             size="xs"
             w={320}
@@ -135,6 +152,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   label={t(item.labelKey)}
                   leftSection={<item.icon size={16} stroke={1.6} />}
                   active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
+                  onClick={nav.close}
                   py={4}
                 />
               ))}

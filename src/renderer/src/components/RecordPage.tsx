@@ -15,6 +15,8 @@ export interface RecordFrameEditor {
   loadError?: unknown
   isNew: boolean
   conflict: boolean
+  /** The refusal's words when it names who saved the record in between. */
+  conflictBy?: string | null
   reload: () => void
   submit: (e?: React.FormEvent<HTMLFormElement>) => void
   saving: boolean
@@ -141,7 +143,7 @@ export function RecordPage(p: RecordPageProps) {
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">{t('common.record.conflict')}</Text>
+            <Text size="sm">{e.conflictBy ?? t('common.record.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
               {t('common.reload')}
             </Button>

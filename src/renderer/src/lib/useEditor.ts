@@ -56,6 +56,8 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
   const qc = useQueryClient()
   const navigate = useNavigate()
   const [conflict, setConflict] = useState(false)
+  // The refusal's own words when it names who saved in between ("… changed by Mari Maasikas at 10:42 …").
+  const [conflictBy, setConflictBy] = useState<string | null>(null)
   const form = useForm<V>({ initialValues: o.initialValues, validate: o.validate })
   const { id } = o
 
@@ -99,6 +101,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
     mutationFn: (values: V): Promise<R> => (id === null ? o.create(values) : o.update(values, record.data!)),
     onSuccess: (row) => {
       setConflict(false)
+      setConflictBy(null)
       refill.current = true
       qc.setQueryData(o.queryKey(row.id), row)
       void invalidateLists()
@@ -107,7 +110,10 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
       if (id === null) void navigate(o.pathOf(row.id), { replace: true })
     },
     onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && id !== null) setConflict(true)
+      if (isApiError(e, 'CONFLICT') && id !== null) {
+        setConflict(true)
+        setConflictBy(e.key === 'errors.conflictBy' ? e.message : null)
+      }
       showApiError(e, form)
     }
   })
@@ -120,13 +126,17 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
       void navigate(o.listPath)
     },
     onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && e.key === 'errors.conflict') setConflict(true)
+      if (isApiError(e, 'CONFLICT') && (e.key === 'errors.conflict' || e.key === 'errors.conflictBy')) {
+        setConflict(true)
+        setConflictBy(e.key === 'errors.conflictBy' ? e.message : null)
+      }
       showApiError(e)
     }
   })
 
   const reload = async () => {
     setConflict(false)
+    setConflictBy(null)
     refill.current = true
     await record.refetch()
   }
@@ -138,6 +148,7 @@ export function useRecordEditor<R extends Versioned, V extends object>(o: Record
     loadError: record.error,
     isNew: id === null,
     conflict,
+    conflictBy,
     reload,
     submit: form.onSubmit((values) => save.mutate(values)),
     saving: save.isPending,

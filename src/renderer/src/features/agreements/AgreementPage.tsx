@@ -105,7 +105,7 @@ export function AgreementPage() {
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">{t('agreements.page.conflict')}</Text>
+            <Text size="sm">{e.conflictBy ?? t('agreements.page.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={e.reload}>
               {t('agreements.page.reload')}
             </Button>

@@ -44,7 +44,7 @@ export function useAgreementAction<M extends AgreementMethod>(method: M, agreeme
       o.onSuccess?.(row)
     },
     onError: (e) => {
-      if (isApiError(e, 'CONFLICT') && /changed/i.test(e.message)) {
+      if (isApiError(e, 'CONFLICT') && (e.key === 'errors.conflict' || e.key === 'errors.conflictBy')) {
         void qc.invalidateQueries({ queryKey: agreementKeys.one(agreementId) })
         notifications.show({
           color: 'orange',

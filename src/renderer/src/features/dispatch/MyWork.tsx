@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangleFilled, IconCircleCheck, IconMapPin, IconTruck } from '@tabler/icons-react'
+import { Alert, Anchor, Badge, Button, Collapse, Flex, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
+import { IconAlertTriangleFilled, IconChevronDown, IconChevronUp, IconCircleCheck, IconMapPin, IconTruck } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
@@ -13,6 +14,7 @@ import { today } from '../../lib/today'
 import { useLanguage, useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { PRIORITY_BORDER } from './colors'
+import { JobNotesParts } from './JobNotesParts'
 import { useSetStatus } from './mutations'
 import { boardQuery } from './queries'
 import { addDays, weekStart } from './timeScale'
@@ -25,7 +27,10 @@ const STEP_ICON: Record<AssignmentStatus, typeof IconTruck> = {
   done: IconCircleCheck
 }
 
-/** A technician's own schedule with their progress buttons; nobody else's work and no dragging. */
+/**
+ * A technician's own schedule with their progress buttons; nobody else's work and no dragging. On a phone
+ * (the shop's host opened in its browser) each job is a card with buttons the width of the screen.
+ */
 export function MyWork() {
   const { user } = useSession()
   const t = useT()
@@ -35,6 +40,9 @@ export function MyWork() {
   const days = range === 'today' ? 1 : 7
   const board = useQuery({ ...boardQuery({ from, days, teamIds: [], workerId: user?.workerId ?? null }), enabled: !!user?.workerId })
   const setStatus = useSetStatus()
+  const phone = useMediaQuery('(max-width: 48em)') ?? false
+  // The one job whose notes and parts are open.
+  const [openJob, setOpenJob] = useState<number | null>(null)
   const tz = board.data?.timeZone ?? 'Europe/Tallinn'
   const f = formatsFor(language, tz)
   const byDay = useMemo(() => {
@@ -54,10 +62,10 @@ export function MyWork() {
     )
   return (
     <Stack gap="sm" maw={760} data-testid="my-work">
-      <Group justify="space-between">
+      <Group justify="space-between" wrap="nowrap">
         <Title order={4}>{t('dispatch.myWork.title')}</Title>
         <SegmentedControl
-          size="xs"
+          size={phone ? 'sm' : 'xs'}
           value={range}
           onChange={(v) => setRange(v as 'today' | 'week')}
           data={[
@@ -117,38 +125,55 @@ export function MyWork() {
                       </Text>
                     ))}
                   </div>
-                  <Stack gap={4} align="flex-end">
-                    <Group gap={4}>
-                      <SlaBadge badge={c.sla} compact />
-                      <Badge
-                        size="sm"
-                        variant="light"
-                        color={c.status === 'done' ? 'teal' : c.status === 'planned' ? 'gray' : 'blue'}
-                        data-testid="my-work-status"
-                      >
-                        {t(`enums.assignmentStatus.${c.status}`)}
-                      </Badge>
-                    </Group>
-                    <Group gap={4}>
-                      {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work. */}
-                      {technicianActions(c.status, !c.orderFinished).map((status) => {
-                        const Icon = STEP_ICON[status]
-                        return (
-                          <Button
-                            key={status}
-                            size="compact-sm"
-                            variant={status === 'done' ? 'filled' : 'light'}
-                            leftSection={<Icon size={14} />}
-                            loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === status}
-                            onClick={() => setStatus.mutate({ card: c, status })}
-                          >
-                            {t(`enums.assignmentStatus.${status}`)}
-                          </Button>
-                        )
-                      })}
-                    </Group>
-                  </Stack>
+                  <Group gap={4} wrap="nowrap">
+                    <SlaBadge badge={c.sla} compact />
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={c.status === 'done' ? 'teal' : c.status === 'planned' ? 'gray' : 'blue'}
+                      data-testid="my-work-status"
+                    >
+                      {t(`enums.assignmentStatus.${c.status}`)}
+                    </Badge>
+                  </Group>
                 </Group>
+                {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work. */}
+                {/* Steps at the right of the notes toggle on a desk; on a phone, full-width rows under the job. */}
+                <Flex
+                  mt={6}
+                  gap={6}
+                  direction={phone ? 'column' : 'row-reverse'}
+                  justify="space-between"
+                  align={phone ? 'stretch' : 'center'}
+                >
+                  <Group gap={6} grow={phone}>
+                    {technicianActions(c.status, !c.orderFinished).map((status) => {
+                      const Icon = STEP_ICON[status]
+                      return (
+                        <Button
+                          key={status}
+                          size={phone ? 'md' : 'compact-sm'}
+                          variant={status === 'done' ? 'filled' : 'light'}
+                          leftSection={<Icon size={phone ? 18 : 14} />}
+                          loading={setStatus.isPending && setStatus.variables?.card.id === c.id && setStatus.variables.status === status}
+                          onClick={() => setStatus.mutate({ card: c, status })}
+                        >
+                          {t(`enums.assignmentStatus.${status}`)}
+                        </Button>
+                      )
+                    })}
+                  </Group>
+                  <Button
+                    variant="subtle"
+                    size={phone ? 'md' : 'compact-sm'}
+                    rightSection={openJob === c.id ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
+                    onClick={() => setOpenJob(openJob === c.id ? null : c.id)}
+                    aria-expanded={openJob === c.id}
+                  >
+                    {t('dispatch.myWork.notesAndParts')}
+                  </Button>
+                </Flex>
+                <Collapse expanded={openJob === c.id}>{openJob === c.id && <JobNotesParts orderId={c.orderId} />}</Collapse>
               </Paper>
             ))}
           </Stack>

@@ -4,7 +4,7 @@ import { dispatchText } from '@shared/dispatch/text'
 import type { AssignmentStatus, Board, BoardCard, ConflictRow, TrayRow } from '@shared/domain/dispatch'
 import type { Formats } from '@shared/i18n/format'
 import type { PlanGhost } from '@shared/domain/planDay'
-import { call, isApiError } from '../../lib/api'
+import { call, changedBy, isApiError } from '../../lib/api'
 // Notifications are raised outside components: they speak the screen's current language.
 import { i18n } from '../../lib/i18n'
 import { dispatchKeys } from './queries'
@@ -45,9 +45,10 @@ function snapshot(qc: QueryClient) {
 export function reportFailure(qc: QueryClient, e: unknown, what: string): void {
   if (isApiError(e, 'CONFLICT')) {
     void qc.invalidateQueries({ queryKey: dispatchKeys.all })
+    const by = changedBy(e)
     notifications.show({
       color: 'orange',
-      title: i18n.t('dispatch.ops.changedElsewhere'),
+      title: by ? i18n.t('dispatch.ops.changedByReloaded', by) : i18n.t('dispatch.ops.changedElsewhere'),
       message: i18n.t('dispatch.ops.notSavedReloaded', { what })
     })
   } else {

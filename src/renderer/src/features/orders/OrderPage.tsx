@@ -151,7 +151,7 @@ export function OrderPage() {
           data-testid="conflict-alert"
         >
           <Group gap="sm">
-            <Text size="sm">{t('orders.page.conflict')}</Text>
+            <Text size="sm">{e.conflictBy ?? t('orders.page.conflict')}</Text>
             <Button size="xs" variant="light" color="orange" onClick={() => void e.reload()}>
               {t('common.reload')}
             </Button>

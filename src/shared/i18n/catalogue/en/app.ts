@@ -2,6 +2,8 @@
 export const app = {
   noDatabase: 'Hooldus cannot reach its database: {{message}}',
   nav: {
+    /** The burger that opens the navigation on a phone. */
+    menu: 'Menu',
     sections: {
       service: 'Service',
       customers: 'Customers & equipment',

@@ -151,6 +151,7 @@ export const dispatch = {
     redo: 'Redo',
     dispatch: 'Dispatch',
     status: 'Status',
+    changedByReloaded: 'Changed by {{user}} {{when}} — reloaded',
     changedElsewhere: 'Changed in another window — reloaded',
     notSavedReloaded: '{{what}} was not saved; the board now shows the current plan.',
     notSaved: '{{what}} not saved',
@@ -170,6 +171,15 @@ export const dispatch = {
     thisWeek: 'This week',
     nothingToday: 'Nothing planned today.',
     nothingThisWeek: 'Nothing planned this week.',
+    notesAndParts: 'Notes and parts',
+    notes: 'Notes',
+    saveNotes: 'Save notes',
+    parts: 'Parts used',
+    noParts: 'No parts yet.',
+    part: 'Part',
+    quantity: 'Quantity',
+    addPart: 'Add part',
+    partAdded: 'Part added',
     arrived: 'Arrived {{time}}',
     finished: 'Finished {{time}}'
   }

@@ -149,6 +149,9 @@ export const errors = {
   },
   notFound: '{{what}} was not found; it may have been deleted.',
   conflict: '{{what}} was changed by someone else since you opened it. Reload to see the current version.',
+  /** A stale save whose record names who changed it last ("at 10:42" or "on 02.12.2026 at 10:42"). */
+  conflictBy: '{{what}} was changed by {{user}} {{when}}, after you opened it — reload to see the change.',
+  changedWhen: { today: 'at {{time}}', earlier: 'on {{date}} at {{time}}' },
   cannotDelete: '{{what}} cannot be deleted: it is used by {{uses}}.',
   usedBy: '{{count}} {{what}}',
   duplicate: 'Another {{what}} already uses this {{field}}.',

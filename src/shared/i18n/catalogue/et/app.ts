@@ -4,6 +4,7 @@ import type { Shape } from '../shape'
 export const app: Shape<typeof en> = {
   noDatabase: 'Hooldus ei pääse oma andmebaasi juurde: {{message}}',
   nav: {
+    menu: 'Menüü',
     sections: {
       service: 'Teenindus',
       customers: 'Kliendid ja seadmed',

@@ -152,6 +152,7 @@ export const dispatch: Shape<typeof en> = {
     redo: 'Uuesti tegemine',
     dispatch: 'Lähetamine',
     status: 'Olek',
+    changedByReloaded: 'Muutis {{user}} {{when}} — laaditi uuesti',
     changedElsewhere: 'Muudeti teises aknas — laaditi uuesti',
     notSavedReloaded: '{{what}} jäi salvestamata; tahvel näitab nüüd kehtivat plaani.',
     notSaved: '{{what}} jäi salvestamata',
@@ -171,6 +172,15 @@ export const dispatch: Shape<typeof en> = {
     thisWeek: 'See nädal',
     nothingToday: 'Täna pole midagi planeeritud.',
     nothingThisWeek: 'Sel nädalal pole midagi planeeritud.',
+    notesAndParts: 'Märkmed ja varuosad',
+    notes: 'Märkmed',
+    saveNotes: 'Salvesta märkmed',
+    parts: 'Kasutatud varuosad',
+    noParts: 'Varuosi veel pole.',
+    part: 'Varuosa',
+    quantity: 'Kogus',
+    addPart: 'Lisa varuosa',
+    partAdded: 'Varuosa lisatud',
     arrived: 'Kohal {{time}}',
     finished: 'Lõpetatud {{time}}'
   }

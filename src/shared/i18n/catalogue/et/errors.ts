@@ -145,6 +145,8 @@ export const errors: Shape<typeof en> = {
   },
   notFound: '{{what}} ei leitud; see võib olla kustutatud.',
   conflict: '{{what}} on vahepeal keegi teine muutnud. Laadi uuesti, et näha praegust versiooni.',
+  conflictBy: '{{what}} muutis vahepeal {{user}} {{when}} — laadi uuesti, et muudatust näha.',
+  changedWhen: { today: 'kell {{time}}', earlier: '{{date}} kell {{time}}' },
   cannotDelete: '{{what}} ei saa kustutada, see on kasutusel: {{uses}}.',
   usedBy: '{{what}} {{count}}',
   duplicate: 'See {{field}} on juba kasutusel (teine {{what}}).',
