@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { DateTime } from 'luxon'
+import type { Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
 /** Tallinn wall time in 2025 (UTC+2 in winter, UTC+3 in summer). */
@@ -18,6 +19,14 @@ async function adminApi(app: RunningApp) {
 }
 
 const HOUR = 3_600_000
+
+/** The report's PDF as text (pdftotext, its layout kept). */
+async function pdfText(page: Page): Promise<string> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'PDF' }).click()
+  const path = (await (await download).path())!
+  return execFileSync('/usr/bin/pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ')
+}
 
 /**
  * March 2025: one order, 2 h of service at 60.00 (cost 25.00) and 3 filters at 20.00 (cost 8.00) — revenue 180.00,
@@ -113,12 +122,7 @@ test('a manager opens the margin report, filters a period, exports CSV and PDF; 
   expect(csv).toHaveLength(1)
   expect(csv[0]).toMatchObject({ Group: march.number, Customer: 'Õunapuu OÜ', Revenue: '180.00', Cost: '74.00', Margin: '106.00' })
 
-  const pdfDownload = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'PDF' }).click()
-  const text = execFileSync('/usr/bin/pdftotext', ['-layout', (await (await pdfDownload).path())!, '-'], { encoding: 'utf8' }).replace(
-    /\u00a0/g,
-    ' '
-  )
+  const text = await pdfText(page)
   expect(text).toContain('Service order margin')
   expect(text).toContain('01.03.2025 – 31.03.2025')
   expect(text).toMatch(new RegExp(`${march.number}\\s+Õunapuu OÜ\\s+1\\s+€180\\.00\\s+€74\\.00\\s+€106\\.00`))
@@ -170,14 +174,7 @@ test('a manager opens the margin report, filters a period, exports CSV and PDF; 
   await page.getByRole('tab', { name: 'Utilisation' }).click()
   await period(day.toFormat('dd.LL.yyyy'), day.toFormat('dd.LL.yyyy'))
   const week = page.getByTestId('report-table').getByRole('row').filter({ hasText: 'Jaan Tamm' })
-  await expect(week.getByRole('cell')).toHaveText([
-    'Jaan Tamm',
-    day.toFormat("kkkk-'W'WW"),
-    day.toFormat('dd.LL.yyyy'),
-    '9',
-    '3',
-    '33.33%'
-  ])
+  await expect(week.getByRole('cell')).toHaveText(['Jaan Tamm', day.toFormat("kkkk-'W'WW"), day.toFormat('dd.LL.yyyy'), '9', '3', '33.33%'])
   await screenshot(page, 'reports-utilisation')
 
   // The customer's schedule for March: the March order with its time and address; the PDF in the customer's Estonian.
@@ -200,12 +197,7 @@ test('a manager opens the margin report, filters a period, exports CSV and PDF; 
   ])
   await expect(visits.filter({ hasText: june.number })).toHaveCount(0)
   await screenshot(page, 'reports-schedule')
-  const schedulePdf = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'PDF' }).click()
-  const schedule = execFileSync('/usr/bin/pdftotext', ['-layout', (await (await schedulePdf).path())!, '-'], { encoding: 'utf8' }).replace(
-    /\u00a0/g,
-    ' '
-  )
+  const schedule = await pdfText(page)
   expect(schedule).toContain('Hooldusgraafik')
   expect(schedule).toContain('Külastusi')
   expect(schedule).toMatch(/12\.03\.2025\s+09:00–12:00\s+Heat pump service/)

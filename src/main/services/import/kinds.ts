@@ -504,22 +504,15 @@ interface AgreementGroup {
   headerBad: boolean
 }
 
-/** Line types as typed in either language ("Tunnid", "hours") → the type. */
-function lineTypeNames(): Map<string, (typeof LINE_TYPES)[number]> {
-  const m = new Map<string, (typeof LINE_TYPES)[number]>()
-  for (const type of LINE_TYPES) {
-    m.set(type, type)
-    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.lineType.${type}`).toLowerCase(), type)
-  }
-  return m
-}
-
-/** Combine rules by value or by label in either language ("One order per worker and date") → the rule. */
-function combineRuleNames(): Map<string, (typeof COMBINE_RULES)[number]> {
-  const m = new Map<string, (typeof COMBINE_RULES)[number]>()
-  for (const rule of COMBINE_RULES) {
-    m.set(rule, rule)
-    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.combineRule.${rule}`).toLowerCase(), rule)
+/**
+ * An enum's values by value or by label in either language, lower-cased: line types ("Tunnid", "hours"),
+ * combine rules ("One order per worker and date").
+ */
+function enumNames<V extends string>(values: readonly V[], labels: 'lineType' | 'combineRule'): Map<string, V> {
+  const m = new Map<string, V>()
+  for (const value of values) {
+    m.set(value, value)
+    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.${labels}.${value}`).toLowerCase(), value)
   }
   return m
 }
@@ -562,11 +555,11 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
   const worker = refLookup(sqlite, 'workers', 'number')
   const sla = refLookup(sqlite, 'sla_definitions', 'code')
   const contact = contactLookup(sqlite)
-  const combineRules = combineRuleNames()
+  const combineRules = enumNames(COMBINE_RULES, 'combineRule')
   const objectCustomer = new Map(
     (sqlite.prepare('select id, customer_id as c from service_objects').all() as { id: number; c: number }[]).map((o) => [o.id, o.c])
   )
-  const lineTypes = lineTypeNames()
+  const lineTypes = enumNames(LINE_TYPES, 'lineType')
   const byNumber = sqlite.prepare('select id from agreements where number = ?').pluck()
   const groups = new Map<string, AgreementGroup>()
 
