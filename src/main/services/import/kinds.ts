@@ -504,6 +504,8 @@ interface AgreementGroup {
   headerBad: boolean
 }
 
+type EnumLabel = `enums.lineType.${(typeof LINE_TYPES)[number]}` | `enums.combineRule.${(typeof COMBINE_RULES)[number]}`
+
 /**
  * An enum's values by value or by label in either language, lower-cased: line types ("Tunnid", "hours"),
  * combine rules ("One order per worker and date").
@@ -512,7 +514,8 @@ function enumNames<V extends string>(values: readonly V[], labels: 'lineType' | 
   const m = new Map<string, V>()
   for (const value of values) {
     m.set(value, value)
-    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.${labels}.${value}`).toLowerCase(), value)
+    const key = `enums.${labels}.${value}` as EnumLabel
+    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(key).toLowerCase(), value)
   }
   return m
 }
