@@ -400,9 +400,145 @@ describe('CSV import of service agreements with lines', () => {
     expect((await call(w.admin, 'agreements.get', { id: a1!.id })).lines).toHaveLength(2)
   })
 
+  it('takes the SLA, the preferred technician, the responsible worker, the contact and the combine rule, naming the row and field of a bad one', async () => {
+    const w = await agreementWorld()
+    const sla = await call(w.admin, 'slaDefinitions.create', {
+      code: 'GOLD-SLA',
+      name: 'Gold',
+      targets: [{ priority: 'normal', responseMinutes: 60, resolutionMinutes: 480 }]
+    })
+    const contact = w.customer.contacts[0]!
+    const head = ['Number', 'Customer', 'Description', 'Agreement group', 'Start date', 'SLA', 'Preferred technician', 'Vastutaja']
+    const tail = ['Kontakt', 'Combine visits into orders', 'Suspended', 'Line type', 'Interval', 'Category']
+    const row = (number: string, cells: string[]) => [
+      number,
+      w.customer.number,
+      'Hooldus',
+      'GOLD',
+      '2026-01-01',
+      ...cells,
+      'hour',
+      'MONTHLY',
+      'WORK'
+    ]
+    const file = (rows: string[][]) => b64(csv([[...head, ...tail], ...rows]))
+    const { input, inspection } = await mapped(w.admin, 'agreements', file([]))
+    // The headers are the template's, in either language.
+    expect(inspection.mapping.map((m) => m.field)).toEqual([
+      'number',
+      'customer',
+      'description',
+      'agreementGroup',
+      'startDate',
+      'sla',
+      'preferredWorker',
+      'responsibleWorker',
+      'contact',
+      'combineRule',
+      'suspended',
+      'lineType',
+      'interval',
+      'category'
+    ])
+
+    const bad = await call(w.admin, 'import.dryRun', {
+      ...input,
+      content: file([
+        row('IMP-1', ['PLATINUM', w.worker.name, w.worker2.name, contact.name, 'task', 'no']),
+        row('IMP-2', ['GOLD-SLA', 'Nobody', w.worker2.name, 'Someone Else', 'per week', 'maybe']),
+        // A contact of another customer is not this customer's.
+        row('IMP-3', ['', '', '', 'Mari Maasikas ', 'worker', ''])
+      ])
+    })
+    expect(bad.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [2, 'SLA', 'errors.import.unknownReference'],
+      [3, 'Preferred technician', 'errors.import.unknownReference'],
+      [3, 'Kontakt', 'errors.import.unknownContact'],
+      [3, 'Combine visits into orders', 'errors.import.unknownCombineRule'],
+      [3, 'Suspended', 'errors.import.notYesNo']
+    ])
+    expect((await call(w.admin, 'agreements.list', { q: 'IMP-' })).total).toBe(0)
+
+    const run = await imported(w.admin, {
+      ...input,
+      content: file([
+        row('IMP-1', ['GOLD-SLA', w.worker.name, w.worker2.name, contact.name, 'One order per worker and date', 'jah']),
+        // Blank cells: the agreement group's SLA, no contact, the default rule; the contact's name in any case.
+        row('IMP-2', ['', '', '', '', '', '']),
+        row('IMP-3', ['', '', '', 'mari maasikas', 'Üks hooldustellimus hooldusobjekti ja kuupäeva kohta', ''])
+      ])
+    })
+    expect(run.outcome).toMatchObject({ created: 3, committed: true })
+    const got = async (number: string) => {
+      const [a] = (await call(w.admin, 'agreements.list', { q: number })).rows
+      const { slaId, preferredWorkerId, responsibleWorkerId, contactId, combineRule, suspended } = await call(w.admin, 'agreements.get', {
+        id: a!.id
+      })
+      return { slaId, preferredWorkerId, responsibleWorkerId, contactId, combineRule, suspended }
+    }
+    expect(await got('IMP-1')).toEqual({
+      slaId: sla.id,
+      preferredWorkerId: w.worker.id,
+      responsibleWorkerId: w.worker2.id,
+      contactId: contact.id,
+      combineRule: 'worker',
+      suspended: true
+    })
+    expect(await got('IMP-2')).toEqual({
+      slaId: null,
+      preferredWorkerId: null,
+      responsibleWorkerId: null,
+      contactId: null,
+      combineRule: 'agreement',
+      suspended: false
+    })
+    expect((await got('IMP-3')).contactId).toBe(contact.id)
+    expect((await got('IMP-3')).combineRule).toBe('object')
+  })
+
+  it('reports progress while it writes the agreements after the last row', async () => {
+    const w = await agreementWorld()
+    // Enough agreements that writing them takes more than one of the job's 50 ms slices on any machine.
+    const n = 150
+    const rows = Array.from({ length: n }, (_, i) => [
+      `IMP-${i + 1}`,
+      w.customer.number,
+      'Hooldus',
+      'GOLD',
+      '2026-01-01',
+      'hour',
+      'MONTHLY',
+      'WORK'
+    ])
+    const { input } = await mapped(
+      w.admin,
+      'agreements',
+      b64(csv([['Number', 'Customer', 'Description', 'Agreement group', 'Start date', 'Line type', 'Interval', 'Category'], ...rows]))
+    )
+    let run = await call(w.admin, 'import.start', input)
+    expect(run).toMatchObject({ status: 'running', writing: false, total: n })
+    while (run.status === 'running' && !run.writing) {
+      await new Promise((r) => setImmediate(r))
+      run = await call(w.admin, 'import.run', { id: run.id })
+    }
+    expect(run).toMatchObject({ status: 'running', writing: true })
+    expect(run.done).toBeLessThan(n)
+    const seen = [run.done]
+    while (run.status === 'running') {
+      await new Promise((r) => setImmediate(r))
+      run = await call(w.admin, 'import.run', { id: run.id })
+      if (run.status === 'running') seen.push(run.done)
+    }
+    // The rows written only go up, and the job ends with every row.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    expect(run).toMatchObject({ status: 'done', done: n, outcome: { created: n, committed: true } })
+  })
+
   it('offers a template with the agreement and line columns', async () => {
     const { w } = await agreementsSetup()
     const template = await call(w.admin, 'import.template', { kind: 'agreements' })
-    expect(template.content.split('\r\n')[0]).toContain('Agreement group;Start date;End date;Notes;Line type')
+    expect(template.content.split('\r\n')[0]).toContain(
+      'Agreement group;Start date;End date;SLA;Preferred technician;Responsible;Contact;Combine visits into orders;Suspended;Notes;Line type'
+    )
   })
 })

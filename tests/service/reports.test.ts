@@ -157,6 +157,21 @@ describe('service order margin', () => {
     expect(one.rows.map(pick)).toEqual([[b.number, 1, 8000, 4700, 3300, 0]])
   })
 
+  it('rounds each line to the cent, half up, and counts no cost missing on a fee', async () => {
+    const w = await world()
+    const hours = await w.api('categories.create', { code: 'H', name: 'Hours', type: 'hour' })
+    const fee = await w.api('categories.create', { code: 'FEE', name: 'Fee', type: 'fee', salesPrice: 2500 })
+    const o = await w.order({ plannedStart: local(10, 10), plannedEnd: local(10, 12), description: 'Rounding' })
+    // 0.333 h at 1.00 costs 0.333 → 0.33; 1.5 h at 3.33 earns 4.995 → 5.00, twice (each line rounded on its own).
+    for (let n = 0; n < 2; n++)
+      await w.api('serviceOrders.addLine', { orderId: o.id, type: 'hour', categoryId: hours.id, quantity: 1500, unitPrice: 333 })
+    await w.api('serviceOrders.addLine', { orderId: o.id, type: 'hour', categoryId: hours.id, quantity: 333, unitPrice: 0, unitCost: 100 })
+    await w.api('serviceOrders.addLine', { orderId: o.id, type: 'fee', categoryId: fee.id, quantity: 1000 })
+    const [row] = (await w.api('marginReport.list', { ...MARCH, groupBy: 'order' })).rows
+    // The two 1.5 h lines have no cost price anywhere: flagged; the fee is not.
+    expect([row!.revenue, row!.cost, row!.costMissing]).toEqual([500 + 500 + 2500, 33, 2])
+  })
+
   it('exports the rows to CSV with formulas made inert, and prints them on the letterhead with the totals', async () => {
     const w = await world()
     const { a, b } = await marginWorld(w)

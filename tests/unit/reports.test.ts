@@ -1,119 +1,60 @@
 import { describe, expect, it } from 'vitest'
-import {
-  isoWeek,
-  lineCost,
-  type MarginLine,
-  marginRows,
-  minutesWithin,
-  progressRows,
-  stageStays,
-  utilisationShare,
-  weeksOf
-} from '@shared/domain/reports'
+import { isoWeek, type MarginSum, marginRows, minutesWithin, progressRows, utilisationShare, weeksOf } from '@shared/domain/reports'
 
-const line = (over: Partial<MarginLine>): MarginLine => ({
-  orderId: 1,
-  orderNumber: 'SO-1',
-  customerId: 10,
+const sum = (over: Partial<MarginSum>): MarginSum => ({
+  key: '1',
+  label: 'SO-1',
   customerName: 'Õunapuu OÜ',
-  taskId: null,
-  taskName: '',
-  type: 'hour',
-  quantity: 1000,
-  unitPrice: 0,
-  unitCost: 0,
-  currentCost: 0,
+  orders: 1,
+  revenue: 0,
+  cost: 0,
+  costMissing: 0,
   ...over
 })
 
 describe('margin', () => {
-  it('costs a line at its own unit cost, else today’s cost price of its item or category, and flags one with neither', () => {
-    expect(lineCost(line({ quantity: 1500, unitCost: 3000, currentCost: 9999 }))).toEqual({ cost: 4500, missing: false })
-    expect(lineCost(line({ quantity: 2000, unitCost: 0, currentCost: 1250 }))).toEqual({ cost: 2500, missing: false })
-    expect(lineCost(line({ quantity: 2000 }))).toEqual({ cost: 0, missing: true })
-    // A fee has no cost of its own: not missing.
-    expect(lineCost(line({ type: 'fee', unitPrice: 5000 }))).toEqual({ cost: 0, missing: false })
-    // Thousandths round half away at the cent: 0.333 × 1.00 € = 0.33 €.
-    expect(lineCost(line({ quantity: 333, unitCost: 100 })).cost).toBe(33)
-  })
-
-  it('adds revenue and cost per order, customer and task; margin and its share; the biggest revenue first', () => {
-    const lines = [
-      line({ orderId: 1, orderNumber: 'SO-1', taskId: 7, taskName: 'Hooldus', quantity: 2000, unitPrice: 5000, unitCost: 3000 }),
-      line({ orderId: 1, orderNumber: 'SO-1', type: 'item', quantity: 1000, unitPrice: 20000, unitCost: 12000 }),
-      line({
-        orderId: 2,
-        orderNumber: 'SO-2',
-        customerId: 11,
-        customerName: 'Aasa AS',
-        taskId: 7,
-        taskName: 'Hooldus',
-        quantity: 1000,
-        unitPrice: 4000
-      })
-    ]
-    const byOrder = marginRows(lines, 'order', 'No task')
-    expect(byOrder.map((r) => [r.label, r.customerName, r.orders, r.revenue, r.cost, r.margin, r.costMissing])).toEqual([
-      ['SO-1', 'Õunapuu OÜ', 1, 30000, 18000, 12000, 0],
-      ['SO-2', 'Aasa AS', 1, 4000, 0, 4000, 1]
+  it('takes the margin and its share of each group; the biggest revenue first, then by label', () => {
+    const rows = marginRows([
+      sum({ key: '2', label: 'SO-2', revenue: 4000, cost: 0, costMissing: 1 }),
+      sum({ key: '3', label: 'SO-3', revenue: 30000, cost: 18000 }),
+      sum({ key: '1', label: 'SO-1', revenue: 30000, cost: 1000 })
     ])
-    expect(byOrder[0]!.marginShare).toBeCloseTo(0.4)
-    const byTask = marginRows(lines, 'task', 'No task')
-    expect(byTask.map((r) => [r.key, r.label, r.orders, r.revenue, r.cost])).toEqual([
-      ['-', 'No task', 1, 20000, 12000],
-      ['7', 'Hooldus', 2, 14000, 6000]
+    expect(rows.map((r) => [r.label, r.revenue, r.cost, r.margin, r.costMissing])).toEqual([
+      ['SO-1', 30000, 1000, 29000, 0],
+      ['SO-3', 30000, 18000, 12000, 0],
+      ['SO-2', 4000, 0, 4000, 1]
     ])
-    const byCustomer = marginRows(lines, 'customer', 'No task')
-    expect(byCustomer.map((r) => [r.label, r.customerName, r.revenue])).toEqual([
-      ['Õunapuu OÜ', '', 30000],
-      ['Aasa AS', '', 4000]
-    ])
+    expect(rows[1]!.marginShare).toBeCloseTo(0.4)
   })
 
   it('has no margin share without revenue, and a negative one on a loss', () => {
-    const [free] = marginRows([line({ unitCost: 500 })], 'order', '')
+    const [free] = marginRows([sum({ cost: 500 })])
     expect(free!.marginShare).toBeNull()
     expect(free!.margin).toBe(-500)
-    const [loss] = marginRows([line({ unitPrice: 1000, unitCost: 1500 })], 'order', '')
+    const [loss] = marginRows([sum({ revenue: 1000, cost: 1500 })])
     expect(loss!.marginShare).toBeCloseTo(-0.5)
   })
 })
 
 describe('progress', () => {
   const H = 3_600_000
-  it('lasts a stay until the next change, the last one until now, whatever order the rows come in', () => {
-    const stays = stageStays(
-      [
-        { orderId: 1, at: 5 * H, stageId: 3, reasonCode: 'PARTS' },
-        { orderId: 1, at: 0, stageId: 1, reasonCode: null },
-        { orderId: 1, at: 2 * H, stageId: 2, reasonCode: null }
-      ],
-      9 * H
-    )
-    expect(stays.map((s) => [s.stageId, s.start / H, s.end / H, s.reasonCode])).toEqual([
-      [1, 0, 2, null],
-      [2, 2, 5, null],
-      [3, 5, 9, 'PARTS']
-    ])
-  })
-
   it('sums per order and stage, averages per stay by stage, and counts the reasons given', () => {
-    const stays = [
-      { orderId: 1, stageId: 2, start: 0, end: 2 * H, reasonCode: 'WAIT' },
-      { orderId: 1, stageId: 2, start: 4 * H, end: 5 * H, reasonCode: 'WAIT' },
-      { orderId: 2, stageId: 2, start: 0, end: 3 * H, reasonCode: 'PARTS' },
-      { orderId: 2, stageId: 1, start: 0, end: 30 * 60_000, reasonCode: null }
+    // As the service adds them up per order, stage and reason.
+    const sums = [
+      { orderId: 1, stageId: 2, reasonCode: 'WAIT', stays: 2, totalMs: 3 * H },
+      { orderId: 2, stageId: 2, reasonCode: 'PARTS', stays: 1, totalMs: 3 * H },
+      { orderId: 2, stageId: 1, reasonCode: null, stays: 1, totalMs: 30 * 60_000 }
     ]
     const names = {
       stage: (id: number) => (id === 1 ? 'New' : 'Waiting'),
       stageOrder: (id: number) => id,
       order: (id: number) => ({ number: `SO-${id}`, customerName: 'C' })
     }
-    expect(progressRows(stays, 'stage', names).map((r) => [r.stageName, r.stays, r.totalMinutes, r.averageMinutes, r.reasons])).toEqual([
+    expect(progressRows(sums, 'stage', names).map((r) => [r.stageName, r.stays, r.totalMinutes, r.averageMinutes, r.reasons])).toEqual([
       ['New', 1, 30, 30, ''],
       ['Waiting', 3, 360, 120, 'WAIT ×2, PARTS']
     ])
-    expect(progressRows(stays, 'order', names).map((r) => [r.orderNumber, r.stageName, r.stays, r.totalMinutes])).toEqual([
+    expect(progressRows(sums, 'order', names).map((r) => [r.orderNumber, r.stageName, r.stays, r.totalMinutes])).toEqual([
       ['SO-1', 'Waiting', 2, 180],
       ['SO-2', 'New', 1, 30],
       ['SO-2', 'Waiting', 1, 180]

@@ -16,7 +16,8 @@ export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number]
  * of references or roles separated by commas; a quantity with up to three decimals; a line type by value or
  * label in either language.
  */
-export type ImportFieldType = 'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs' | 'quantity' | 'lineType'
+export type ImportFieldType =
+  'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs' | 'quantity' | 'lineType' | 'combineRule'
 
 export interface ImportField {
   /** The field's name in mappings and templates; its label is `import.fields.<name>`. */
@@ -71,6 +72,12 @@ export const IMPORT_FIELD_NAMES = [
   'agreementGroup',
   'startDate',
   'endDate',
+  'sla',
+  'preferredWorker',
+  'responsibleWorker',
+  'contact',
+  'combineRule',
+  'suspended',
   'lineType',
   'lineDescription',
   'serviceObject',
@@ -160,6 +167,12 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     f('agreementGroup', 'ref', true),
     f('startDate', 'date', true),
     f('endDate', 'date'),
+    f('sla', 'ref'),
+    f('preferredWorker', 'ref'),
+    f('responsibleWorker', 'ref'),
+    f('contact', 'ref'),
+    f('combineRule', 'combineRule'),
+    f('suspended', 'bool'),
     f('notes'),
     f('lineType', 'lineType', true),
     f('lineDescription'),
@@ -262,6 +275,8 @@ export const importRun = z.object({
   done: z.number().int(),
   /** The file's rows (without the header). */
   total: z.number().int(),
+  /** Agreements are written after their last row is read: while they are, `done` counts the rows written. */
+  writing: z.boolean(),
   outcome: importOutcome.nullable(),
   error: z.string().nullable()
 })

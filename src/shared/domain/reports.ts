@@ -51,66 +51,16 @@ export const marginRow = z.object({
 })
 export type MarginRow = z.infer<typeof marginRow>
 
-/** A line that is not cancelled, of an order in the period, as the margin report reads it. */
-export interface MarginLine {
-  orderId: number
-  orderNumber: string
-  customerId: number
-  customerName: string
-  /** null: no task on the line. */
-  taskId: number | null
-  taskName: string
-  type: 'hour' | 'expense' | 'item' | 'fee'
-  /** Thousandths. */
-  quantity: number
-  unitPrice: number
-  unitCost: number
-  /** The item's or category's cost price today, for a line saved without one. */
-  currentCost: number
-}
-
-const perQuantity = (quantity: number, unit: number) => Math.round((quantity * unit) / 1000)
-
 /**
- * The cost of one line: its own unit cost (the cost price copied from the item or category when the line was
- * made, or typed on it), else today's cost price of its item or category; a fee costs nothing of its own.
- * `missing` marks a line that should have a cost and has none anywhere.
+ * A group's sums as the margin service adds them up in SQL (docs/adr/0028-reports.md): revenue (quantity ×
+ * unit price) and cost of its lines, and how many lines had no cost price anywhere.
  */
-export function lineCost(l: MarginLine): { cost: number; missing: boolean } {
-  const unit = l.unitCost !== 0 ? l.unitCost : l.currentCost
-  return { cost: perQuantity(l.quantity, unit), missing: unit === 0 && l.type !== 'fee' && l.quantity !== 0 }
-}
+export type MarginSum = Omit<MarginRow, 'margin' | 'marginShare'>
 
-export const lineRevenue = (l: MarginLine): number => perQuantity(l.quantity, l.unitPrice)
-
-/** Revenue, cost and margin per order, customer or task; the biggest revenue first, then by label. */
-export function marginRows(lines: Iterable<MarginLine>, groupBy: MarginGrouping, noTask: string): MarginRow[] {
-  const groups = new Map<string, MarginRow & { orderIds: Set<number> }>()
-  for (const l of lines) {
-    const [key, label, customerName] =
-      groupBy === 'order'
-        ? [String(l.orderId), l.orderNumber, l.customerName]
-        : groupBy === 'customer'
-          ? [String(l.customerId), l.customerName, '']
-          : [l.taskId === null ? '-' : String(l.taskId), l.taskId === null ? noTask : l.taskName, '']
-    let g = groups.get(key)
-    if (!g) {
-      g = { key, label, customerName, orders: 0, revenue: 0, cost: 0, margin: 0, marginShare: null, costMissing: 0, orderIds: new Set() }
-      groups.set(key, g)
-    }
-    const { cost, missing } = lineCost(l)
-    g.orderIds.add(l.orderId)
-    g.revenue += lineRevenue(l)
-    g.cost += cost
-    if (missing) g.costMissing++
-  }
-  return [...groups.values()]
-    .map(({ orderIds, ...g }) => ({
-      ...g,
-      orders: orderIds.size,
-      margin: g.revenue - g.cost,
-      marginShare: g.revenue === 0 ? null : (g.revenue - g.cost) / g.revenue
-    }))
+/** Margin and its share of each group; the biggest revenue first, then by label. */
+export function marginRows(sums: Iterable<MarginSum>): MarginRow[] {
+  return [...sums]
+    .map((g) => ({ ...g, margin: g.revenue - g.cost, marginShare: g.revenue === 0 ? null : (g.revenue - g.cost) / g.revenue }))
     .sort((a, b) => b.revenue - a.revenue || byName(a.label, b.label))
 }
 
@@ -141,30 +91,18 @@ export const progressRow = z.object({
 })
 export type ProgressRow = z.infer<typeof progressRow>
 
-/** One row of the stage history: the order entered `stageId` at `at` (epoch ms), for the reason given. */
-export interface StageEntry {
-  orderId: number
-  at: number
+/**
+ * The stays of the orders in one stage (or one order's stays in one stage) that were entered for one reason:
+ * how many, and their total time in ms. A stay lasts from entering the stage until the next change, or until
+ * now for the stage the order is in.
+ */
+export interface StageStaySum {
+  /** null when grouped by stage. */
+  orderId: number | null
   stageId: number
   reasonCode: string | null
-}
-
-/** A stay of an order in a stage: from entering it until the next change, or `now` while it is still there. */
-export interface StageStay {
-  orderId: number
-  stageId: number
-  start: number
-  end: number
-  reasonCode: string | null
-}
-
-/** The stays of one order's history (any order of rows; equal instants keep their given order). */
-export function stageStays(history: readonly StageEntry[], now: number): StageStay[] {
-  const sorted = history.map((h, n) => ({ h, n })).sort((a, b) => a.h.at - b.h.at || a.n - b.n)
-  return sorted.map(({ h }, k) => {
-    const next = sorted[k + 1]?.h.at ?? now
-    return { orderId: h.orderId, stageId: h.stageId, start: h.at, end: Math.max(h.at, next), reasonCode: h.reasonCode }
-  })
+  stays: number
+  totalMs: number
 }
 
 const MINUTE = 60_000
@@ -183,18 +121,18 @@ export interface ProgressNames {
 }
 
 /** Time in each stage per order and stage, or per stage over all orders (average per stay), in minutes. */
-export function progressRows(stays: readonly StageStay[], groupBy: ProgressGrouping, names: ProgressNames): ProgressRow[] {
-  const groups = new Map<string, { orderId: number; stageId: number; stays: number; total: number; reasons: Map<string, number> }>()
-  for (const s of stays) {
+export function progressRows(sums: readonly StageStaySum[], groupBy: ProgressGrouping, names: ProgressNames): ProgressRow[] {
+  const groups = new Map<string, { orderId: number | null; stageId: number; stays: number; total: number; reasons: Map<string, number> }>()
+  for (const s of sums) {
     const key = groupBy === 'order' ? `${s.orderId}:${s.stageId}` : String(s.stageId)
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { orderId: s.orderId, stageId: s.stageId, stays: 0, total: 0, reasons: new Map() }))
-    g.stays++
-    g.total += s.end - s.start
-    if (s.reasonCode) g.reasons.set(s.reasonCode, (g.reasons.get(s.reasonCode) ?? 0) + 1)
+    g.stays += s.stays
+    g.total += s.totalMs
+    if (s.reasonCode) g.reasons.set(s.reasonCode, (g.reasons.get(s.reasonCode) ?? 0) + s.stays)
   }
   const rows = [...groups.entries()].map(([key, g]) => {
-    const order = groupBy === 'order' ? names.order(g.orderId) : { number: '', customerName: '' }
+    const order = groupBy === 'order' && g.orderId !== null ? names.order(g.orderId) : { number: '', customerName: '' }
     return {
       row: {
         key,

@@ -190,13 +190,18 @@ function planAgreement(a: AgreementRecord, input: GenerationInput, c: Context): 
 
 /* ---------- preview ---------- */
 
-export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agreements.preview'>): PreviewResult {
+/**
+ * `visitsOnly`: stop planning once `maxVisits` visits are found (the same visits, as agreements are planned in
+ * order), for a reader of the visits alone — the summary then counts only the agreements planned so far.
+ */
+export function previewGeneration(ctx: ServiceContext, input: ParsedInput<'agreements.preview'>, visitsOnly = false): PreviewResult {
   validateRange(input)
   const c = loadContext(ctx)
   const visits: Visit[] = []
   const summary: GenerationSummary = { orders: 0, lines: 0, skipped: 0, conflicts: 0, agreements: 0 }
   const names = new Map<number, string>()
   for (const a of agreementsInScope(ctx.db, input)) {
+    if (visitsOnly && visits.length >= input.maxVisits) break
     const plan = planAgreement(a, input, c)
     summary.skipped += plan.skipped
     if (plan.visits.length === 0) continue

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { contract } from '@shared/api/contract'
 import { WORKER_ROLES } from '@shared/domain/masterdata'
-import { agreementHeaderInput, agreementLineInput } from '@shared/domain/agreements'
+import { agreementHeaderInput, agreementLineInput, COMBINE_RULES } from '@shared/domain/agreements'
 import { LINE_TYPES } from '@shared/domain/orders'
 import { IMPORT_FIELD_NAMES, type ImportFieldName, type ImportKind } from '@shared/domain/import'
 import { type CellResult, parseDate, parseMoney, parseQuantity, parseWhole, parseYesNo, splitList } from '@shared/domain/importText'
@@ -62,7 +62,8 @@ export type LineReport = (line: number, field: ImportFieldName | null, code: str
  */
 export interface GroupedImport {
   row(line: number, cells: Cells, report: Report): void
-  write(report: LineReport): { created: number; updated: number }
+  /** Yields the rows written so far (the job's progress while it writes), returns what it wrote. */
+  write(report: LineReport): Generator<number, { created: number; updated: number }>
 }
 
 /**
@@ -462,6 +463,12 @@ const AGREEMENT_FIELDS: Record<string, ImportFieldName> = {
   groupId: 'agreementGroup',
   startDate: 'startDate',
   endDate: 'endDate',
+  slaId: 'sla',
+  preferredWorkerId: 'preferredWorker',
+  responsibleWorkerId: 'responsibleWorker',
+  contactId: 'contact',
+  combineRule: 'combineRule',
+  suspended: 'suspended',
   notes: 'notes'
 }
 const LINE_FIELDS: Record<string, ImportFieldName> = {
@@ -491,19 +498,45 @@ interface AgreementGroup {
   /** The header's mapped fields only: an update keeps what the file does not have. */
   header: Record<string, unknown>
   lines: { line: number; input: LineInput }[]
+  /** The file's rows of the agreement, good or bad: the progress while writing counts them. */
+  rows: number
   /** A row of the agreement is wrong: it is not written (the import rolls back anyway). */
   bad: boolean
   headerBad: boolean
 }
 
-/** Line types as typed in either language ("Tunnid", "hours") → the type. */
-function lineTypeNames(): Map<string, (typeof LINE_TYPES)[number]> {
-  const m = new Map<string, (typeof LINE_TYPES)[number]>()
-  for (const type of LINE_TYPES) {
-    m.set(type, type)
-    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(`enums.lineType.${type}`).toLowerCase(), type)
+type EnumLabel = `enums.lineType.${(typeof LINE_TYPES)[number]}` | `enums.combineRule.${(typeof COMBINE_RULES)[number]}`
+
+/**
+ * An enum's values by value or by label in either language, lower-cased: line types ("Tunnid", "hours"),
+ * combine rules ("One order per worker and date").
+ */
+function enumNames<V extends string>(values: readonly V[], labels: 'lineType' | 'combineRule'): Map<string, V> {
+  const m = new Map<string, V>()
+  for (const value of values) {
+    m.set(value, value)
+    const key = `enums.${labels}.${value}` as EnumLabel
+    for (const lang of APP_LANGUAGES) m.set(tFor(lang)(key).toLowerCase(), value)
   }
   return m
+}
+
+/** A customer's contact by name (a name is unique only within its customer). */
+function contactLookup(sqlite: Sqlite) {
+  const byName = new Map<string, number | 'many'>()
+  for (const c of sqlite.prepare('select id, customer_id as customerId, name from customer_contacts').iterate() as Iterable<{
+    id: number
+    customerId: number
+    name: string
+  }>) {
+    const key = `${c.customerId}:${c.name.trim().toLowerCase()}`
+    byName.set(key, byName.has(key) ? 'many' : c.id)
+  }
+  return (customerId: number, name: string): CellResult<number> => {
+    const id = byName.get(`${customerId}:${name.trim().toLowerCase()}`)
+    if (typeof id === 'number') return { ok: true, value: id }
+    return { ok: false, code: id === 'many' ? 'errors.import.ambiguous' : 'errors.import.unknownContact' }
+  }
 }
 
 /**
@@ -524,10 +557,13 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
   const item = refLookup(sqlite, 'items', 'number')
   const category = refLookup(sqlite, 'categories', 'code')
   const worker = refLookup(sqlite, 'workers', 'number')
+  const sla = refLookup(sqlite, 'sla_definitions', 'code')
+  const contact = contactLookup(sqlite)
+  const combineRules = enumNames(COMBINE_RULES, 'combineRule')
   const objectCustomer = new Map(
     (sqlite.prepare('select id, customer_id as c from service_objects').all() as { id: number; c: number }[]).map((o) => [o.id, o.c])
   )
-  const lineTypes = lineTypeNames()
+  const lineTypes = enumNames(LINE_TYPES, 'lineType')
   const byNumber = sqlite.prepare('select id from agreements where number = ?').pluck()
   const groups = new Map<string, AgreementGroup>()
 
@@ -550,6 +586,18 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
         a.date('endDate')
         a.ref('customer', 'customerId', customer)
         a.ref('agreementGroup', 'groupId', group)
+        a.ref('sla', 'slaId', sla)
+        a.ref('preferredWorker', 'preferredWorkerId', worker)
+        a.ref('responsibleWorker', 'responsibleWorkerId', worker)
+        // The contact is one of the agreement's customer's: looked up once the customer is known.
+        const customerId = header.customerId
+        if (typeof customerId === 'number') a.ref('contact', 'contactId', (name) => contact(customerId, name))
+        if (cells.combineRule) {
+          const rule = combineRules.get(cells.combineRule.trim().toLowerCase())
+          if (rule) header.combineRule = rule
+          else fail('combineRule', 'errors.import.unknownCombineRule', { value: cells.combineRule })
+        }
+        a.bool('suspended')
         if (!bad) {
           const parsed = agreementHeaderInput.safeParse(header)
           if (!parsed.success)
@@ -558,7 +606,7 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
               fail(headerFieldOf(issue.path as (string | number)[]), code, params)
             }
         }
-        g = { firstLine: line, cells, header, lines: [], bad, headerBad: bad }
+        g = { firstLine: line, cells, header, lines: [], rows: 0, bad, headerBad: bad }
         groups.set(number, g)
       } else {
         for (const field of Object.values(AGREEMENT_FIELDS)) {
@@ -566,6 +614,7 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
             fail(field, 'errors.import.headerDiffers', { value: cells[field], first: g.firstLine })
         }
       }
+      g.rows++
       const l: Record<string, unknown> = {}
       const a = apply(l, cells, fail)
       if (cells.lineType !== undefined) {
@@ -607,10 +656,13 @@ function agreementsImport(ctx: ServiceContext): GroupedImport {
       } else g.lines.push({ line, input: parsed.data })
     },
 
-    write(report) {
+    *write(report) {
       let created = 0
       let updated = 0
+      let rows = 0
       for (const [number, g] of groups) {
+        yield rows
+        rows += g.rows
         // Its rows are already reported and the import rolls back: writing it would only repeat the reasons.
         if (g.bad) continue
         let line = g.firstLine

@@ -68,6 +68,8 @@ const labels = (name: ImportFieldName) => APP_LANGUAGES.map((l) => tFor(l)(`impo
 interface ImportPass {
   /** Checks and writes the rows one at a time, yielding after each; null when the header already failed. */
   rows: Generator<number, void> | null
+  /** Agreements are written after their last row is read: then the rows count again, as they are written. */
+  writing(): boolean
   problemCount(): number
   outcome(committed: boolean): ImportOutcome
 }
@@ -90,8 +92,10 @@ function openPass(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProg
   let rows = 0
   let created = 0
   let updated = 0
+  let writing = false
   const pass = (rowsOf: Generator<number, void> | null): ImportPass => ({
     rows: rowsOf,
+    writing: () => writing,
     problemCount: () => problemCount,
     outcome: (committed) => ({ rows, created, updated, problems, problemCount, committed })
   })
@@ -166,7 +170,8 @@ function openPass(ctx: ServiceContext, o: Omit<ImportOptions, 'commit' | 'onProg
       const bad = badOn(line)
       adapter.row(line, cellsOf(raw, bad), bad)
     }
-    const written = adapter.write((line, field, code, params) => badOn(line)(field, code, params))
+    writing = true
+    const written = yield* adapter.write((line, field, code, params) => badOn(line)(field, code, params))
     created += written.created
     updated += written.updated
   }
@@ -236,9 +241,14 @@ export function runImport(ctx: ServiceContext, o: ImportOptions): ImportOutcome 
   const rows = pass.rows
   try {
     writeTx(ctx, () => {
-      let n = 0
-      for (n of rows) if (n % PROGRESS_EVERY === 0) o.onProgress?.(n)
-      o.onProgress?.(n)
+      // The rows read; agreements count again while they are written, which the command line does not show.
+      let read = 0
+      for (const n of rows) {
+        if (pass.writing()) continue
+        read = n
+        if (n % PROGRESS_EVERY === 0) o.onProgress?.(n)
+      }
+      o.onProgress?.(read)
       if (!o.commit || pass.problemCount() > 0) throw new RollBack()
     })
   } catch (e) {
@@ -352,7 +362,16 @@ export function startImport(ctx: ServiceContext, o: Omit<ImportOptions, 'commit'
   const { encoding, delimiter } = settingsOf(o)
   let total = -1
   for (const r of readRecords(o.bytes, encoding, delimiter)) if (total++ < 0) headerOf(r.cells)
-  const run: ImportRun = { id: ++lastRun, kind: o.kind, status: 'running', done: 0, total: Math.max(total, 0), outcome: null, error: null }
+  const run: ImportRun = {
+    id: ++lastRun,
+    kind: o.kind,
+    status: 'running',
+    done: 0,
+    total: Math.max(total, 0),
+    writing: false,
+    outcome: null,
+    error: null
+  }
   runs.set(run.id, run)
   const conn = openDatabase(ctx.conn.file)
   const job = createContext(conn, ctx.user, ctx.session, ctx.now, ctx.host)
@@ -381,6 +400,7 @@ export function startImport(ctx: ServiceContext, o: Omit<ImportOptions, 'commit'
       for (const deadline = performance.now() + SLICE_MS; !step.done && performance.now() < deadline;) step = rows!.next()
       if (!step.done) {
         run.done = step.value
+        run.writing = pass.writing()
         setImmediate(tick)
         return
       }

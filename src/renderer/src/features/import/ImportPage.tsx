@@ -296,7 +296,7 @@ export function ImportPage() {
         <Stack gap={4}>
           <Group justify="space-between">
             <Text size="sm" data-testid="import-progress">
-              {t('import.running', { done: run.done, total: run.total })}
+              {t(run.writing ? 'import.writing' : 'import.running', { done: run.done, total: run.total })}
             </Text>
             <Button
               variant="default"

@@ -1,5 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core'
-import { IconDownload, IconFileTypePdf } from '@tabler/icons-react'
+import { Alert, Group, Loader, Paper, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { Navigate, useNavigate, useParams } from 'react-router'
@@ -23,6 +22,7 @@ import {
 import { addMonths } from '@shared/recurrence'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
+import { ExportButtons } from '../../components/ExportButtons'
 import { call, exportCsv } from '../../lib/api'
 import { downloadPdf } from '../../lib/download'
 import { showApiError } from '../../lib/forms'
@@ -168,28 +168,7 @@ function ReportBody<R extends { key: string }>(props: {
           onChange={(v) => props.setPeriod(input.from, v)}
         />
         {props.filters}
-        <Group gap="xs" ml="auto">
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconDownload size={14} />}
-            loading={busy === 'csv'}
-            disabled={periodError !== null}
-            onClick={() => run('csv')}
-          >
-            {t('common.exportCsv')}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFileTypePdf size={14} />}
-            loading={busy === 'pdf'}
-            disabled={periodError !== null}
-            onClick={() => run('pdf')}
-          >
-            {t('reports.pdf')}
-          </Button>
-        </Group>
+        <ExportButtons ml="auto" busy={busy} disabled={periodError !== null} pdfLabel={t('reports.pdf')} onRun={(kind) => void run(kind)} />
       </Group>
       {periodError && <Alert color="orange">{periodError}</Alert>}
       {report.isError && <Alert color="red">{(report.error as Error).message}</Alert>}

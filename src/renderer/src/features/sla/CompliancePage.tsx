@@ -1,5 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
-import { IconDownload, IconFileTypePdf } from '@tabler/icons-react'
+import { Alert, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { PRIORITIES } from '@shared/domain/orders'
@@ -13,6 +12,7 @@ import { useFormat, useT } from '../../lib/i18n'
 import { downloadPdf } from '../../lib/download'
 import { printPdf } from '../../lib/print'
 import { PrintButton } from '../../components/PrintButton'
+import { ExportButtons } from '../../components/ExportButtons'
 import { ComplianceChart, percent } from './ComplianceChart'
 
 type Grouping = (typeof COMPLIANCE_GROUPINGS)[number]
@@ -83,34 +83,14 @@ export function CompliancePage() {
     <Stack gap="sm" maw={1200}>
       <Group justify="space-between">
         <Title order={3}>{t('sla.compliance.title')}</Title>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconDownload size={14} />}
-            loading={busy === 'csv'}
-            disabled={periodError !== null}
-            onClick={() => run('csv')}
-          >
-            {t('common.exportCsv')}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFileTypePdf size={14} />}
-            loading={busy === 'pdf'}
-            disabled={periodError !== null}
-            onClick={() => run('pdf')}
-          >
-            {t('sla.compliance.pdf')}
-          </Button>
+        <ExportButtons busy={busy} disabled={periodError !== null} pdfLabel={t('sla.compliance.pdf')} onRun={(kind) => void run(kind)}>
           <PrintButton
             onPrint={() => void run('print')}
             loading={busy === 'print'}
             disabled={periodError !== null}
             testId="compliance-print"
           />
-        </Group>
+        </ExportButtons>
       </Group>
       <Group gap="sm" align="end">
         <DateField

@@ -560,6 +560,8 @@ export const errors = {
     unknownSite: 'The customer has no site called "{{value}}"',
     unknownRole: 'Unknown role: {{value}}',
     unknownLineType: 'Unknown line type "{{value}}": hours, expense, item or fee',
+    unknownCombineRule: 'Unknown way to combine visits "{{value}}": agreement, task, worker or object',
+    unknownContact: 'The customer has no contact called "{{value}}"',
     notQuantity: 'Not a quantity (at most three decimals): "{{value}}"',
     headerDiffers: '"{{value}}" differs from line {{first}} of the same agreement',
     noMapping: 'No saved mapping is called "{{name}}"',

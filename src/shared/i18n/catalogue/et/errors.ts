@@ -550,6 +550,8 @@ export const errors: Shape<typeof en> = {
     unknownSite: 'Kliendil pole asukohta nimega „{{value}}“',
     unknownRole: 'Tundmatu roll: {{value}}',
     unknownLineType: 'Tundmatu rea liik „{{value}}“: tunnid, kulu, kaup või tasu',
+    unknownCombineRule: 'Tundmatu külastuste koondamise viis „{{value}}“: agreement, task, worker või object',
+    unknownContact: 'Kliendil pole kontakti nimega „{{value}}“',
     notQuantity: 'Pole kogus (kuni kolm kümnendkohta): „{{value}}“',
     headerDiffers: '„{{value}}“ erineb sama teenuseleppe realt {{first}}',
     noMapping: 'Salvestatud vastendust nimega „{{name}}“ pole',
