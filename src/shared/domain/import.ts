@@ -17,7 +17,18 @@ export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number]
  * label in either language.
  */
 export type ImportFieldType =
-  'text' | 'money' | 'int' | 'bool' | 'date' | 'language' | 'ref' | 'roles' | 'refs' | 'quantity' | 'lineType' | 'combineRule'
+  | 'text'
+  | 'money'
+  | 'int'
+  | 'bool'
+  | 'date'
+  | 'language'
+  | 'ref'
+  | 'roles'
+  | 'refs'
+  | 'quantity'
+  | 'lineType'
+  | 'combineRule'
 
 export interface ImportField {
   /** The field's name in mappings and templates; its label is `import.fields.<name>`. */
