@@ -499,7 +499,7 @@ describe('CSV import of service agreements with lines', () => {
   it('reports progress while it writes the agreements after the last row', async () => {
     const w = await agreementWorld()
     // Enough agreements that writing them takes more than one of the job's 50 ms slices on any machine.
-    const n = 150
+    const n = 100
     const rows = Array.from({ length: n }, (_, i) => [
       `IMP-${i + 1}`,
       w.customer.number,
