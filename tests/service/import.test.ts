@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { Input } from '@shared/api/contract'
 import type { ImportKind, ImportMapping } from '@shared/domain/import'
 import { agreementWorld, generate } from '../support/agreements'
@@ -498,8 +498,11 @@ describe('CSV import of service agreements with lines', () => {
 
   it('reports progress while it writes the agreements after the last row', async () => {
     const w = await agreementWorld()
-    // Enough agreements that writing them takes more than one of the job's 50 ms slices on any machine.
-    const n = 100
+    // The job's clock moves 20 ms a look, so each 50 ms slice writes a couple of rows on any machine, fast or busy.
+    let clock = 0
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20))
+    onTestFinished(() => now.mockRestore())
+    const n = 12
     const rows = Array.from({ length: n }, (_, i) => [
       `IMP-${i + 1}`,
       w.customer.number,
