@@ -64,13 +64,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {companyName}
             </Text>
           </Group>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            hiddenFrom="sm"
-            aria-label={t('app.search.ariaLabel')}
-            onClick={() => setSearchOpen(true)}
-          >
+          <ActionIcon variant="default" size="lg" hiddenFrom="sm" aria-label={t('app.search.open')} onClick={() => setSearchOpen(true)}>
             <IconSearch size={16} />
           </ActionIcon>
           <Button

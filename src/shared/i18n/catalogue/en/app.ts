@@ -64,6 +64,7 @@ export const app = {
     signOut: 'Sign out'
   },
   search: {
+    open: 'Open search',
     button: 'Orders, customers, phones…',
     placeholder: 'Order, agreement or invoice no., name, phone, e-mail, address, serial no.…',
     ariaLabel: 'Global search',

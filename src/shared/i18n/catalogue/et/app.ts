@@ -65,6 +65,7 @@ export const app: Shape<typeof en> = {
     signOut: 'Logi välja'
   },
   search: {
+    open: 'Ava otsing',
     button: 'Tellimused, kliendid, telefonid…',
     placeholder: 'Tellimuse, lepingu või arve nr, nimi, telefon, e-post, aadress, seerianumber…',
     ariaLabel: 'Üldotsing',
