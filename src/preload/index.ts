@@ -4,6 +4,8 @@ import {
   IPC_CHANGE,
   IPC_EXPORT,
   IPC_PRINT,
+  IPC_SERVE_SET,
+  IPC_SERVE_STATUS,
   IPC_SHOP_CONNECT,
   IPC_SHOP_LOCAL,
   IPC_SHOP_STATUS,
@@ -11,12 +13,13 @@ import {
   IPC_WATCH,
   type HooldusBridge,
   type PdfDocument,
+  type ServeInput,
   type ShopConnectInput
 } from '@shared/api/bridge'
 
 /**
  * Exposes `call(method, input)` on the one API channel (main checks the method against the contract),
- * the CSV export, printing a PDF, the change feed, choosing the database and the mode. Nothing of ipcRenderer
+ * the CSV export, printing a PDF, the change feed, choosing the database, serving it to the shop's network and the mode. Nothing of ipcRenderer
  * itself reaches the page.
  */
 const api = {
@@ -38,7 +41,10 @@ const api = {
     status: () => ipcRenderer.invoke(IPC_SHOP_STATUS),
     connect: (input: ShopConnectInput) =>
       ipcRenderer.invoke(IPC_SHOP_CONNECT, { address: input.address, code: input.code, machine: input.machine }),
-    useOwnDatabase: () => ipcRenderer.invoke(IPC_SHOP_LOCAL)
+    useOwnDatabase: () => ipcRenderer.invoke(IPC_SHOP_LOCAL),
+    serveStatus: () => ipcRenderer.invoke(IPC_SERVE_STATUS),
+    serve: (input: ServeInput) =>
+      ipcRenderer.invoke(IPC_SERVE_SET, { enabled: input.enabled, listen: input.listen, names: [...input.names] })
   })
 }
 

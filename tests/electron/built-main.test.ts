@@ -10,6 +10,8 @@ import {
   IPC_CALL,
   IPC_EXPORT,
   IPC_PRINT,
+  IPC_SERVE_SET,
+  IPC_SERVE_STATUS,
   IPC_SHOP_CONNECT,
   IPC_SHOP_LOCAL,
   IPC_SHOP_STATUS,
@@ -79,7 +81,18 @@ describe.concurrent('built Electron main (out/main/index.js)', { timeout: 60000 
     expect(report.errorBoxes).toEqual([])
     expect(report.exitCode).toBeNull()
     expect([...report.channels].sort()).toEqual(
-      [IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL].sort()
+      [
+        IPC_CALL,
+        IPC_EXPORT,
+        IPC_PRINT,
+        IPC_WATCH,
+        IPC_UNWATCH,
+        IPC_SHOP_STATUS,
+        IPC_SHOP_CONNECT,
+        IPC_SHOP_LOCAL,
+        IPC_SERVE_STATUS,
+        IPC_SERVE_SET
+      ].sort()
     )
 
     expect(existsSync(file)).toBe(true)

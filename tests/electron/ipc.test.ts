@@ -8,6 +8,8 @@ import {
   IPC_CALL,
   IPC_EXPORT,
   IPC_PRINT,
+  IPC_SERVE_SET,
+  IPC_SERVE_STATUS,
   IPC_SHOP_CONNECT,
   IPC_SHOP_LOCAL,
   IPC_SHOP_STATUS,
@@ -56,11 +58,22 @@ function setUp(conn: Connection, answer: DialogAnswer = { canceled: true }, chec
 const admin = { username: 'admin', displayName: 'Admin', password: 'correct horse battery', companyName: 'Hooldus OÜ' }
 
 describe('IPC registrar', () => {
-  it('registers the one API channel, the export, print, change-feed and database-choice channels, nothing else', async () => {
+  it('registers the one API channel, the export, print, change-feed, database-choice and serving channels, nothing else', async () => {
     const { conn } = await freshDb()
     const { ipc, channels } = setUp(conn)
     expect(new Set(channels)).toEqual(
-      new Set([IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL])
+      new Set([
+        IPC_CALL,
+        IPC_EXPORT,
+        IPC_PRINT,
+        IPC_WATCH,
+        IPC_UNWATCH,
+        IPC_SHOP_STATUS,
+        IPC_SHOP_CONNECT,
+        IPC_SHOP_LOCAL,
+        IPC_SERVE_STATUS,
+        IPC_SERVE_SET
+      ])
     )
     expect(new Set(ipc.handlers.keys())).toEqual(new Set(channels))
   })

@@ -4,6 +4,8 @@ import {
   IPC_CHANGE,
   IPC_EXPORT,
   IPC_PRINT,
+  IPC_SERVE_SET,
+  IPC_SERVE_STATUS,
   IPC_SHOP_CONNECT,
   IPC_SHOP_LOCAL,
   IPC_SHOP_STATUS,
@@ -88,5 +90,13 @@ describe('preload', () => {
       [IPC_SHOP_CONNECT, { address: 'shop-pc', code: '123456', machine: 'Desk 2' }],
       [IPC_SHOP_LOCAL]
     ])
+  })
+
+  it('forwards the serve choice with enabled, listen and names only', async () => {
+    invoked.length = 0
+    const shop = api.shop as Record<string, (...a: unknown[]) => Promise<unknown>>
+    await shop.serveStatus!()
+    await shop.serve!({ enabled: true, listen: '0.0.0.0:5179', names: ['shop-pc.lan'], extra: 'x' })
+    expect(invoked).toEqual([[IPC_SERVE_STATUS], [IPC_SERVE_SET, { enabled: true, listen: '0.0.0.0:5179', names: ['shop-pc.lan'] }]])
   })
 })

@@ -11,25 +11,31 @@ import {
   IPC_CHANGE,
   IPC_EXPORT,
   IPC_PRINT,
+  IPC_SERVE_SET,
+  IPC_SERVE_STATUS,
   IPC_SHOP_CONNECT,
   IPC_SHOP_LOCAL,
   IPC_SHOP_STATUS,
   IPC_UNWATCH,
   IPC_WATCH,
   type PrintOutcome,
+  type ServeInput,
+  type ServeStatus,
   type ShopConnectInput,
   type ShopStatus
 } from '@shared/api/bridge'
 import type { ApiResult } from '@shared/api/result'
+import { can } from '@shared/auth/roles'
 import { tFor } from '@shared/i18n/i18n'
 import { type CsvOptions, writeCsv } from '../api/csv'
 import type { CsvColumn } from '../api/csvColumns'
 import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
 import type { MessageKey } from '../services/core/errors'
-import { SessionStore } from '../api/sessions'
+import { resumeSession, SessionStore } from '../api/sessions'
 import { type AppPages, isAppUrl } from './security'
 import type { RemoteSession } from './shopClient'
 import type { ShopLink } from './shopLink'
+import type { ShopServe } from './shopServe'
 
 export interface IpcOptions {
   host: ApiHost
@@ -42,6 +48,8 @@ export interface IpcOptions {
   printPdfFile: (file: string) => Promise<{ printed: boolean; failure: string }>
   /** Which database the API goes to: a paired shop server forwards calls, exports and the change feed to it. */
   shop?: ShopLink
+  /** Serving this database to the shop's network (shopServe.ts). */
+  serve?: ShopServe
 }
 
 /**
@@ -205,6 +213,28 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     return { ok: true, data: options.shop?.useOwnDatabase() ?? shopStatus() }
   })
 
+  // Serving the shop's network is the operations page's business: the window's own session must hold its permission.
+  const SERVE_PERMISSION = 'backups.manage'
+  const refusedServe = (event: IpcMainInvokeEvent) => {
+    const denied = refused(event)
+    if (denied) return denied
+    const held = sessions.get(event.sender.id)
+    const user = held ? resumeSession(options.host.conn.db, held, now()) : null
+    if (!user) return { ok: false as const, error: hostError(options.host, 'FORBIDDEN', 'errors.signInFirst') }
+    if (!can(user.roles, SERVE_PERMISSION))
+      return { ok: false as const, error: hostError(options.host, 'FORBIDDEN', 'errors.roleNotAllowed', { permission: SERVE_PERMISSION }) }
+    if (!options.serve) return { ok: false as const, error: hostError(options.host, 'CONFLICT', 'errors.pairing.notServing') }
+    return null
+  }
+  ipcMain.handle(IPC_SERVE_STATUS, (event): ApiResult<ServeStatus> => refusedServe(event) ?? { ok: true, data: options.serve!.status() })
+  ipcMain.handle(IPC_SERVE_SET, async (event, input: unknown): Promise<ApiResult<ServeStatus>> => {
+    const denied = refusedServe(event)
+    if (denied) return denied
+    const given = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof ServeInput, unknown>>
+    const names = Array.isArray(given.names) ? given.names.map((n) => (typeof n === 'string' ? n : '')) : []
+    return options.serve!.set({ enabled: given.enabled === true, listen: typeof given.listen === 'string' ? given.listen : '', names })
+  })
+
   ipcMain.handle(IPC_PRINT, async (event, document: unknown): Promise<ApiResult<PrintOutcome>> => {
     const refused = checkFrame(event)()
     if (refused) return { ok: false, error: hostError(options.host, 'FORBIDDEN', refused) }
@@ -226,7 +256,18 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       await rm(dir, { recursive: true, force: true })
     }
   })
-  return [IPC_CALL, IPC_EXPORT, IPC_PRINT, IPC_WATCH, IPC_UNWATCH, IPC_SHOP_STATUS, IPC_SHOP_CONNECT, IPC_SHOP_LOCAL]
+  return [
+    IPC_CALL,
+    IPC_EXPORT,
+    IPC_PRINT,
+    IPC_WATCH,
+    IPC_UNWATCH,
+    IPC_SHOP_STATUS,
+    IPC_SHOP_CONNECT,
+    IPC_SHOP_LOCAL,
+    IPC_SERVE_STATUS,
+    IPC_SERVE_SET
+  ]
 }
 
 /** The bytes of `{ fileName, contentBase64 }` when they are a PDF (they start with "%PDF-"); null for anything else. */

@@ -12,6 +12,7 @@ import { resolveDbFile } from '../paths'
 import { registerIpc } from './ipc'
 import { type AppPages, installSecurity } from './security'
 import { ShopLink } from './shopLink'
+import { ShopServe } from './shopServe'
 import { confirmUnsavedUnload, createMainWindow, printPdfFile } from './window'
 import { tFor } from '@shared/i18n/i18n'
 
@@ -45,6 +46,7 @@ function migrationsFolder(): string {
 /** The object the pipeline reads its database from: a restore swaps `conn` in it and clears `recovery` (ADR 0022). */
 let host: ApiHost | null = null
 let scheduler: BackupScheduler | null = null
+let serve: ShopServe | null = null
 
 async function start(): Promise<void> {
   installSecurity(app, session.defaultSession, shell, pages)
@@ -74,14 +76,19 @@ async function start(): Promise<void> {
   const shop = new ShopLink(join(app.getPath('userData'), 'shop-server.json'), safeStorage, () =>
     tFor(loadSettings(local.conn.db).language)
   )
+  // Serving the shop's network from this app: the choice lives with the app's settings, the certificate next to the database.
+  serve = new ShopServe({ file: join(app.getPath('userData'), 'shop-serve.json'), dbFile: file, host, rendererDir })
   registerIpc(ipcMain, {
     host,
     shop,
+    serve,
     dialog,
     pages,
     windowOf: (sender) => BrowserWindow.fromWebContents(sender),
     printPdfFile: (file) => printPdfFile(BrowserWindow, file)
   })
+  // A port taken meanwhile is shown on the Operations tab; the app starts either way.
+  void serve.resume()
   const win = createMainWindow(BrowserWindow, {
     preload: join(__dirname, '../preload/index.js'),
     devUrl,
@@ -117,8 +124,16 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     scheduler?.stop()
+    // The LAN host's streams end and its port is freed before the database closes under it.
+    const serving = serve
+    serve = null
+    if (serving?.status().running) {
+      event.preventDefault()
+      void serving.stop().finally(() => app.quit())
+      return
+    }
     if (host) closeDatabase(host.conn)
   })
   app.whenReady().then(start).catch(fail)

@@ -26,6 +26,9 @@ export const IPC_CHANGE = 'hooldus:change'
 export const IPC_SHOP_STATUS = 'hooldus:shop-status'
 export const IPC_SHOP_CONNECT = 'hooldus:shop-connect'
 export const IPC_SHOP_LOCAL = 'hooldus:shop-local'
+/** Serving this app's database to the shop's network (Electron only; docs/adr/0033-shop-server.md). */
+export const IPC_SERVE_STATUS = 'hooldus:serve-status'
+export const IPC_SERVE_SET = 'hooldus:serve-set'
 
 export interface ShopStatus {
   mode: 'local' | 'shop'
@@ -43,11 +46,34 @@ export interface ShopConnectInput {
   machine: string
 }
 
+/** The choice to serve this database to the shop's network, kept in the app's user-data folder. */
+export interface ServeInput {
+  enabled: boolean
+  /** `<address>:<port>`, e.g. 0.0.0.0:5179. */
+  listen: string
+  /** Host names and addresses the shop's machines reach this computer by (the Host check). */
+  names: string[]
+}
+
+export interface ServeStatus extends ServeInput {
+  /** Whether the host is listening now (the choice may be on while the port is taken). */
+  running: boolean
+  /** The address a workstation pairs with; null while not running. */
+  url: string | null
+  fingerprint: string | null
+  pairing: { code: string; expiresAt: number; state: 'valid' | 'expired' | 'burnt' } | null
+  /** Why the host is not running although it should be (the port is taken, say), in the company's language. */
+  error: string | null
+}
+
 /** `window.api.shop`: choosing the database (Electron only; a browser is always on its host's). */
 export interface ShopBridge {
   readonly status: () => Promise<ApiResult<ShopStatus>>
   readonly connect: (input: ShopConnectInput) => Promise<ApiResult<ShopStatus>>
   readonly useOwnDatabase: () => Promise<ApiResult<ShopStatus>>
+  /** Serving this database to the shop's network: administrators and service managers only. */
+  readonly serveStatus: () => Promise<ApiResult<ServeStatus>>
+  readonly serve: (input: ServeInput) => Promise<ApiResult<ServeStatus>>
 }
 
 /** A document as the API answers it (the `*Pdf` methods' `pdfFile`). */

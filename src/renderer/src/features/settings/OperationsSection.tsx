@@ -8,6 +8,7 @@ import { call } from '../../lib/api'
 import { showApiError } from '../../lib/forms'
 import { useFormat, useT } from '../../lib/i18n'
 import { sizeText } from '../../lib/fileSize'
+import { ServeCard } from './ServeCard'
 
 const shopKey = ['shop', 'status'] as const
 
@@ -25,7 +26,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /**
  * Settings → Operations (docs/adr/0033-shop-server.md): the shop server's addresses and certificate, the
  * pairing code, the paired clients with who is signed in from each (revoke ends their sessions at once), and
- * the backup status at a glance. The server enforces who may see it (`backups.manage`).
+ * the backup status at a glance; in the desktop app, the switch that serves this database (ServeCard). The server enforces who may see it (`backups.manage`).
  */
 export function OperationsSection() {
   const t = useT()
@@ -50,6 +51,7 @@ export function OperationsSection() {
 
   return (
     <Stack gap="md">
+      <ServeCard />
       <Paper withBorder p="md" data-testid="shop-server">
         <Title order={5} mb="xs">
           {t('shop.server.title')}

@@ -567,6 +567,14 @@ export const errors = {
     noMapping: 'No saved mapping is called "{{name}}"',
     noRun: 'This import is not running here (was the app restarted?)'
   },
+  /** The desktop app serving its database to the shop's network (Settings → Operations). */
+  serve: {
+    badListen: 'Listen address: write it as <address>:<port>, for example 0.0.0.0:5179, not "{{value}}"',
+    badName: 'LAN names: "{{value}}" is not a host name or address',
+    portInUse:
+      'Could not serve the shop’s network: {{listen}} is already in use by another program (is “npm run serve” or another Hooldus running?)',
+    failed: 'Could not serve the shop’s network on {{listen}}: {{reason}}'
+  },
   /** The app as a client of a shop server: pairing, the pinned certificate, the pairing's end. */
   shop: {
     noMachine: 'Name this computer (for example Desk 2): the shop server lists its clients by it',

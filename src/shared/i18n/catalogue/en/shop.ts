@@ -17,6 +17,18 @@ export const shop = {
     fingerprint: 'Certificate fingerprint (SHA-256)',
     fingerprintHint: 'A workstation shows the same fingerprint when it pairs; if it differs, do not pair.'
   },
+  serve: {
+    title: 'Serve this database to the shop’s network',
+    hint: 'Workstations and phones in the shop pair with this computer and work on its database while it runs. The shop server card below shows the address, fingerprint and pairing code.',
+    on: 'On',
+    off: 'Off',
+    listen: 'Listen address',
+    listenHint: '0.0.0.0:5179 = every network',
+    names: 'LAN names',
+    namesHint: 'Names or addresses the shop’s machines reach this computer by, e.g. shop-pc.lan, 192.168.1.10',
+    apply: 'Apply',
+    running: 'Serving at {{url}}'
+  },
   code: {
     title: 'Pairing code',
     validUntil: 'Valid until {{time}}',

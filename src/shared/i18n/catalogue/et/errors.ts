@@ -557,6 +557,13 @@ export const errors: Shape<typeof en> = {
     noMapping: 'Salvestatud vastendust nimega „{{name}}“ pole',
     noRun: 'Seda importi siin ei käi (kas rakendus käivitati uuesti?)'
   },
+  serve: {
+    badListen: 'Kuulamisaadress: kirjuta see kujul <aadress>:<port>, näiteks 0.0.0.0:5179, mitte „{{value}}“',
+    badName: 'Nimed kohtvõrgus: „{{value}}“ pole hostinimi ega aadress',
+    portInUse:
+      'Poe võrku jagamine ei õnnestunud: {{listen}} on juba teise programmi kasutuses (kas „npm run serve” või mõni teine Hooldus töötab?)',
+    failed: 'Poe võrku jagamine aadressil {{listen}} ei õnnestunud: {{reason}}'
+  },
   shop: {
     noMachine: 'Anna arvutile nimi (näiteks Laud 2): töökoja server näitab oma kliente selle järgi',
     badAddress: '„{{address}}“ pole töökoja serveri aadress; kirjuta see kujul töökoja-arvuti:5179 või https://192.168.1.10:5179',

@@ -19,6 +19,18 @@ export const shop: Shape<typeof en> = {
     fingerprint: 'Sertifikaadi sõrmejälg (SHA-256)',
     fingerprintHint: 'Tööjaam näitab sidumisel sama sõrmejälge; kui see erineb, ära seo.'
   },
+  serve: {
+    title: 'Jaga seda andmebaasi poe võrku',
+    hint: 'Poe tööjaamad ja telefonid seotakse selle arvutiga ja töötavad selle andmebaasiga, kuni see arvuti töötab. Aadressi, sõrmejälge ja sidumiskoodi näitab allolev poe serveri kaart.',
+    on: 'Sees',
+    off: 'Väljas',
+    listen: 'Kuulamisaadress',
+    listenHint: '0.0.0.0:5179 = kõik võrgud',
+    names: 'Nimed kohtvõrgus',
+    namesHint: 'Nimed või aadressid, millega poe arvutid selle arvutini jõuavad, nt poe-arvuti.lan, 192.168.1.10',
+    apply: 'Rakenda',
+    running: 'Jagatakse aadressil {{url}}'
+  },
   code: {
     title: 'Sidumiskood',
     validUntil: 'Kehtib kuni {{time}}',
