@@ -1,21 +1,78 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { type ChangeEvent, queryShows } from '@shared/api/changes'
 import { orderHeaderInput, type OrderRow } from '@shared/domain/orders'
+import { closeDatabase, openDatabase } from '../src/main/db/connection'
+import { users } from '../src/main/db/schema'
+import { hashPassword } from '../src/main/services/auth/passwords'
 import { defineBenches, type Measurement } from './registry'
 import { demoDatabase, ROOT, round, tempDir } from './support'
 
 /**
  * Issue #21's load test: the browser-mode host (its own process, as in a shop) on a copy of the scale-100
- * demo, 20 clients each holding a `/events` stream and polling the order list every second, while 2
- * dispatchers save — an order header and a board move in turn, one save every 200 ms each. Answers the
- * dispatchers' save latency as they see it (request to answer, over loopback HTTP). The host's clock is set
- * to the morning of the demo's planned week, so that the moves are planning, not rewriting the past.
+ * demo, 20 clients with the order list open as the app has it, while 2 dispatchers save — an order header and
+ * a board move in turn, one save every 500 ms each (a busy morning). Each client does what the renderer does:
+ * holds a `/events` stream and refetches the list when a change it shows arrives (`queryShows`, ADR 0032), and,
+ * to be pessimistic (the app's lists do not poll), polls it every second too — both as conditional reads, as
+ * the browser shim makes them. Answers the dispatchers' save latency as they see it (request to answer, over
+ * loopback HTTP). The host's clock is set to the morning of the demo's planned week, so that the moves are
+ * planning, not rewriting the past.
  */
 const SCALE = 100
 const CLIENTS = 20
-const SAVES_PER_DISPATCHER = 60
-const SAVE_EVERY_MS = 200
+const SAVES_PER_DISPATCHER = 40
+const SAVE_EVERY_MS = 500
+const POLL_EVERY_MS = 1000
+/** The order list's opening question, as `OrdersList` and `ListPage` send it. */
+const ORDER_LIST = {
+  stageId: null,
+  progress: null,
+  customerId: null,
+  workerId: null,
+  priority: null,
+  from: null,
+  to: null,
+  templates: false,
+  view: 'open',
+  q: '',
+  page: 1,
+  pageSize: 50,
+  sort: 'number',
+  dir: 'desc'
+}
+const ORDER_LIST_KEY = ['list', 'serviceOrders.list', ORDER_LIST]
+const CLIENT_PASSWORD = 'bench-dispatcher'
+
+/**
+ * A dispatcher of their own for every client: the host answers a list from memory only to the user it read it
+ * for, so 20 people at 20 screens cost 20 reads of each change — the pessimistic case, and the shop's.
+ */
+function addClientUsers(file: string): string[] {
+  const conn = openDatabase(file)
+  try {
+    const { hash, salt } = hashPassword(CLIENT_PASSWORD, 'bench-salt')
+    const names = Array.from({ length: CLIENTS }, (_, i) => `bench-dispatcher-${i + 1}`)
+    for (const username of names) {
+      conn.db
+        .insert(users)
+        .values({
+          username,
+          displayName: username,
+          language: 'et',
+          csvDialect: 'spreadsheet',
+          passwordHash: hash,
+          passwordSalt: salt,
+          roles: ['dispatcher'],
+          createdAt: HOST_NOW
+        })
+        .run()
+    }
+    return names
+  } finally {
+    closeDatabase(conn)
+  }
+}
 const HOST_NOW = Date.UTC(2025, 5, 2, 4, 0)
 const WEEK_START = Date.UTC(2025, 5, 2, 5, 0)
 const WEEK_END = Date.UTC(2025, 5, 6, 15, 0)
@@ -71,14 +128,36 @@ async function signIn(host: Host, username: string, password: string) {
     return r.data as T
   }
   await call('auth.signIn', { username, password })
-  /** Holds the change stream open, reading every event, until `stop` aborts it. */
-  const listen = (stop: AbortSignal) =>
+  /** A list read as the browser shim makes it: with the tag of the answer held; answers whether it changed. */
+  let held = ''
+  const read = async (method: string, input: unknown): Promise<'changed' | 'unchanged'> => {
+    const res = await fetch(`${host.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { ...headers(), ...(held ? { 'x-hooldus-if-version': held } : {}) },
+      body: JSON.stringify(input)
+    })
+    if (res.status === 304) return 'unchanged'
+    const r = (await res.json()) as { ok: boolean; error?: { message: string } }
+    if (!r.ok) throw new Error(`${method}: ${r.error!.message}`)
+    held = res.headers.get('x-hooldus-version') ?? ''
+    return 'changed'
+  }
+  /** Holds the change stream open, handing each change to `onChange`, until `stop` aborts it. */
+  const listen = (stop: AbortSignal, onChange: (change: ChangeEvent) => void) =>
     fetch(`${host.origin}/events`, { headers: headers(), signal: stop })
       .then(async (res) => {
-        for await (const chunk of res.body!) void chunk
+        let buffer = ''
+        for await (const chunk of res.body!.pipeThrough(new TextDecoderStream())) {
+          buffer += chunk
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const block = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            if (block.startsWith('data: ')) onChange(JSON.parse(block.slice(6)) as ChangeEvent)
+          }
+        }
       })
       .catch(() => undefined)
-  return { call, listen }
+  return { call, read, listen }
 }
 
 /** The header input that saves an order as it is (the order form's save, untouched fields and all). */
@@ -145,10 +224,11 @@ export const benches = defineBenches([
         .all() as { id: number }[]
       if (cards.length < 2 || orders.length < 2) throw new Error('the demo has no planned cards or open orders to save')
 
+      const clientUsers = addClientUsers(copy)
       const host = await startHost(copy, dir)
       try {
         const stop = new AbortController()
-        const pollers = await Promise.all(Array.from({ length: CLIENTS }, () => signIn(host, 'dispatcher', 'demo-dispatcher')))
+        const pollers = await Promise.all(clientUsers.map((name) => signIn(host, name, CLIENT_PASSWORD)))
         const dispatchers = await Promise.all([
           signIn(host, 'dispatcher', 'demo-dispatcher'),
           signIn(host, 'dispatcher', 'demo-dispatcher')
@@ -159,25 +239,55 @@ export const benches = defineBenches([
         await saveLoop(dispatchers, orders, cards, idle, 20)
         const polls: number[] = []
         let failedPolls = 0
-        const streams = pollers.map((p) => p.listen(stop.signal))
-        const polling = pollers.map(async (p, i) => {
-          // Spread over the second, as clients that opened at different moments.
-          await new Promise((r) => setTimeout(r, (1000 / CLIENTS) * i))
-          while (!stop.signal.aborted) {
+        let unchanged = 0
+        let refetches = 0
+        /**
+         * One client's list: one read at a time, as TanStack Query runs a query; a change or a poll that comes
+         * while a read is under way asks for one more after it, so that the last change is always read.
+         */
+        const lists = pollers.map((p) => {
+          let running: Promise<void> | null = null
+          let again = false
+          const once = async () => {
             const t = performance.now()
-            // A poll the host did not answer is counted, not retried: the figure says how often it happened.
-            const answered = await p.call('serviceOrders.list', {}).then(
-              () => true,
-              (e: unknown) => {
-                log(
-                  `a poll failed: ${e instanceof Error ? `${e.message} (${String((e.cause as Error | undefined)?.message)})` : String(e)}`
-                )
-                return false
-              }
-            )
-            if (answered) polls.push(performance.now() - t)
-            else failedPolls++
-            await new Promise((r) => setTimeout(r, 1000))
+            // A read the host did not answer is counted, not retried: the figure says how often it happened.
+            const answer = await p.read('serviceOrders.list', ORDER_LIST).catch((e: unknown) => {
+              log(`a read failed: ${e instanceof Error ? `${e.message} (${String((e.cause as Error | undefined)?.message)})` : String(e)}`)
+              return 'failed' as const
+            })
+            if (answer === 'failed') failedPolls++
+            else polls.push(performance.now() - t)
+            if (answer === 'unchanged') unchanged++
+          }
+          const refresh = () => {
+            if (running) {
+              again = true
+              return running
+            }
+            running = (async () => {
+              do {
+                again = false
+                await once()
+              } while (again && !stop.signal.aborted)
+              running = null
+            })()
+            return running
+          }
+          return refresh
+        })
+        const streams = pollers.map((p, i) =>
+          p.listen(stop.signal, (change) => {
+            if (!queryShows(ORDER_LIST_KEY, change.domain)) return
+            refetches++
+            void lists[i]!()
+          })
+        )
+        const polling = pollers.map(async (_, i) => {
+          // Spread over the interval, as clients that opened at different moments.
+          await new Promise((r) => setTimeout(r, (POLL_EVERY_MS / CLIENTS) * i))
+          while (!stop.signal.aborted) {
+            await lists[i]!()
+            await new Promise((r) => setTimeout(r, POLL_EVERY_MS))
           }
         })
         // Let the streams and polls settle before the saves are timed.
@@ -190,13 +300,16 @@ export const benches = defineBenches([
         idle.sort((a, b) => a - b)
         polls.sort((a, b) => a - b)
         return [
-          { name: 'liveLoad.clients', value: CLIENTS, unit: 'streams' },
+          { name: 'liveLoad.clients', value: CLIENTS, unit: 'users' },
           { name: 'liveLoad.saves', value: saves.length, unit: 'calls' },
           { name: 'liveLoad.save.median', value: round(percentile(saves, 0.5)), unit: 'ms' },
           { name: 'liveLoad.save.p95', value: round(percentile(saves, 0.95)), unit: 'ms' },
           { name: 'liveLoad.save.alone.median', value: round(percentile(idle, 0.5)), unit: 'ms' },
           { name: 'liveLoad.poll.median', value: round(percentile(polls, 0.5)), unit: 'ms' },
           { name: 'liveLoad.poll.p95', value: round(percentile(polls, 0.95)), unit: 'ms' },
+          { name: 'liveLoad.poll.unchanged', value: unchanged, unit: 'calls' },
+          { name: 'liveLoad.poll.all', value: polls.length, unit: 'calls' },
+          { name: 'liveLoad.refetch.onChange', value: refetches, unit: 'events' },
           { name: 'liveLoad.poll.failed', value: failedPolls, unit: 'calls' }
         ]
       } finally {

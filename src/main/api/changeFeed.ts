@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { ChangeEvent } from '@shared/api/changes'
 import type { Connection } from '../db/connection'
 
@@ -40,6 +41,25 @@ export function totalChanges(conn: Connection): number {
     const stmt = conn.sqlite.prepare('select total_changes()').pluck()
     read = () => stmt.get() as number
     counters.set(conn, read)
+  }
+  return read()
+}
+
+const dataVersions = new WeakMap<Connection, () => string>()
+
+/**
+ * Which state of the database a read saw: this connection's own writes (total_changes) and other
+ * connections' commits to the same file (data_version, e.g. the command line). Both move on every write that
+ * could change an answer, so an equal version means an equal database. A random name per connection keeps
+ * the versions of a restored (reopened) database from ever equalling the old one's.
+ */
+export function dataVersion(conn: Connection): string {
+  let read = dataVersions.get(conn)
+  if (!read) {
+    const stmt = conn.sqlite.prepare('pragma data_version').pluck()
+    const epoch = randomBytes(6).toString('base64url')
+    read = () => `${epoch}.${stmt.get() as number}.${totalChanges(conn)}`
+    dataVersions.set(conn, read)
   }
   return read()
 }

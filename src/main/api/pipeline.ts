@@ -11,6 +11,7 @@ import { createContext, type DatabaseHost, type ServiceContext, type SessionSlot
 import { AppError, type IssueSpec, type MessageKey } from '../services/core/errors'
 import { companyLanguage, loadSettings } from '../services/settings/settings'
 import { type ChangeFeed, totalChanges } from './changeFeed'
+import { type AnswerCache, type Conditional, isConditional, readTag } from './conditional'
 import type { CsvOptions } from './csv'
 import { type CsvColumn, csvColumns } from './csvColumns'
 import { exportSources, handlers } from './handlers'
@@ -24,6 +25,8 @@ export interface ApiHost extends DatabaseHost {
   log?: (message: string, error: unknown) => void
   /** Hosts that serve several clients publish every call that wrote here (live updates). */
   changes?: ChangeFeed
+  /** Hosts that serve several clients answer the same list question again from memory (conditional reads). */
+  answers?: AnswerCache
 }
 
 /** A transport's verdict on who is calling: null = trusted, otherwise the refusal (a message key). */
@@ -118,6 +121,11 @@ export interface RunOptions {
   language?: Language
   /** The client that called (a browser tab), so that its own change is not announced back to it. */
   origin?: string
+  /**
+   * A conditional read: `since` is the tag of the answer the client holds. For a list the pipeline fills in
+   * the tag of this answer, and `unchanged` (with no data) when it is the one the client holds.
+   */
+  conditional?: Conditional
 }
 
 /**
@@ -152,6 +160,19 @@ export async function runMethod(
     return fail(apiError(t, 'VALIDATION', 'validation.summary', {}, fieldIssues(parsed.error.issues, t)))
   }
 
+  // After the checks: an unchanged answer still needs a live session, the permission and a valid input.
+  const cond = options.conditional && !options.handler && isConditional(method) ? options.conditional : undefined
+  const tagNow = () => readTag(host.conn, user, method, parsed.data, (host.now ?? Date.now)())
+  if (cond) {
+    cond.tag = tagNow()
+    if (cond.since === cond.tag) {
+      cond.unchanged = true
+      return { ok: true, data: null }
+    }
+    const held = host.answers?.get(host.conn, cond.tag)
+    if (held) return { ok: true, data: held.data }
+  }
+
   const ctx = createContext(host.conn, user, session, host.now, host)
   const conn = host.conn
   const written = host.changes ? totalChanges(conn) : 0
@@ -168,6 +189,8 @@ export async function runMethod(
       const at = (host.now ?? Date.now)()
       host.changes.publish({ change: { domain, method, userName: user.displayName, at }, origin: options.origin })
     }
+    // Held only when nothing was written while it was read: then the answer is surely the tag's.
+    if (cond?.tag && host.conn === conn && tagNow() === cond.tag) host.answers?.set(conn, cond.tag, data)
     return { ok: true, data }
   } catch (e) {
     return fail(toApiError(e, t, host.log, method))

@@ -9,6 +9,7 @@ import { writeCsv } from '../api/csv'
 import { type ApiHost, hostError, runMethod, startExport } from '../api/pipeline'
 import type { MessageKey } from '../services/core/errors'
 import { ChangeFeed } from '../api/changeFeed'
+import { AnswerCache, type Conditional } from '../api/conditional'
 import { SessionStore } from '../api/sessions'
 import type { SessionSlot } from '../services/core/context'
 import { redeemExportTicket } from '../services/system/exportTickets'
@@ -143,13 +144,28 @@ function shim(unreachable: string): string {
   let session = sessionStorage.getItem('hooldus.session') || ''
   const client = crypto.randomUUID()
   const api = { mode: 'browser' }
+  // Answers of lists by question, with the host's tag: asked again, the host says 304 while nothing changed,
+  // and the same answer (the same object: the screen keeps its data) is given again. Forgotten with the session.
+  const held = new Map()
   api.call = async (method, input) => {
     try {
+      const body = JSON.stringify(input ?? {})
+      const key = method + ' ' + body
+      const mine = held.get(key)
       const headers = { 'content-type': 'application/json', 'x-hooldus-token': token, 'x-hooldus-session': session, 'x-hooldus-client': client }
-      const res = await fetch('/api/' + encodeURIComponent(method), { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
+      if (mine) headers['x-hooldus-if-version'] = mine.tag
+      const res = await fetch('/api/' + encodeURIComponent(method), { method: 'POST', headers, body })
       const issued = res.headers.get('x-hooldus-session')
-      if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued) }
-      return await res.json()
+      if (issued !== null) { session = issued; sessionStorage.setItem('hooldus.session', issued); held.clear() }
+      if (res.status === 304 && mine) return mine.result
+      const result = await res.json()
+      const tag = res.headers.get('x-hooldus-version')
+      held.delete(key)
+      if (tag && result.ok) {
+        held.set(key, { tag, result })
+        if (held.size > 100) held.delete(held.keys().next().value)
+      }
+      return result
     } catch (e) {
       return { ok: false, error: { code: 'INTERNAL', key: 'errors.host.unreachable', message: ${JSON.stringify(unreachable)} } }
     }
@@ -209,6 +225,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sessions = new SessionStore<string>(() => options.conn.db, now)
   // The pipeline publishes into the host's feed; a caller may bring its own (to watch it in tests).
   const changes = (options.changes ??= new ChangeFeed())
+  options.answers ??= new AnswerCache()
   const root = resolve(options.rendererDir)
   const indexHtml = () => readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__api.js"></script>')
   let port = options.port ?? 0
@@ -350,7 +367,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stamp: held?.stamp,
       lastUsed: held?.lastUsed ?? now()
     }
-    const result = await runMethod(options, check, session, method, input, { origin: clientOf(req) })
+    const since = req.headers['x-hooldus-if-version']
+    const conditional: Conditional = { since: typeof since === 'string' ? since : undefined }
+    const result = await runMethod(options, check, session, method, input, { origin: clientOf(req), conditional })
     if (assigned) {
       // A sign-in or sign-out ends the presented id; a signed-in session gets a fresh one (rotation).
       if (held) {
@@ -366,6 +385,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } else if (held) {
       held.stamp = session.stamp
       held.lastUsed = session.lastUsed
+    }
+    if (conditional.tag) res.setHeader('x-hooldus-version', conditional.tag)
+    if (conditional.unchanged) {
+      res.writeHead(304, { 'cache-control': 'no-store' })
+      res.end()
+      return
     }
     send(res, result.ok ? 200 : result.error.code === 'FORBIDDEN' && check() ? 403 : 200, result)
   }
