@@ -273,6 +273,32 @@ describe('planner solver', () => {
       assertFeasible(inst, solve(inst, { seed: 1, iterations: 100 }))
     })
 
+    it('a teammate held by a far-away booked visit leaves the work to the free technician, and takes some after driving back', () => {
+      // The demo's pattern (#19): a Tallinn technician booked in Tartu at 09:00 (out of reach, the board's conflict),
+      // another free all day. Ten hour-long jobs wait in Tallinn and none is left over:
+      // the booked one takes at most what fits once back from Tartu (13:10–17:00), nothing before the visit.
+      const tartu = { lat: 58.378, lon: 26.729 }
+      const inst = parse({
+        version: 1,
+        technicians: [
+          { id: 'far', home: tallinn, shifts: [{ date: day, start: '08:00', end: '17:00' }] },
+          { id: 'free', home: tallinn, shifts: [{ date: day, start: '08:00', end: '17:00' }] }
+        ],
+        jobs: [
+          { id: 'booked', durationMinutes: 60, location: tartu, fixed: { technicianId: 'far', start: `${day}T09:00` } },
+          ...Array.from({ length: 10 }, (_, n) => ({ id: `j${n}`, durationMinutes: 60, location: tallinn }))
+        ]
+      })
+      const plan = solve(inst, { seed: 1, iterations: 50 })
+      assertFeasible(inst, plan)
+      expect(plan.unplanned).toEqual([])
+      const route = (id: string) => plan.routes.find((r) => r.technicianId === id)
+      const after = route('far')!.stops.filter((x) => !x.locked)
+      expect(route('free')!.stops.length + after.length).toBe(10)
+      expect(after.length).toBeLessThanOrEqual(3)
+      for (const x of after) expect(at(x.start)).toBeGreaterThanOrEqual(at(`${day}T10:00`) + drive(tartu, tallinn))
+    })
+
     it('in the middle of the day', () => {
       const { planned, bStart, bEnd } = solveAround({ start: '08:00', end: '17:00' }, { start: '12:00', minutes: 60 })
       expect(planned.some((x) => at(x.end) <= bStart)).toBe(true)
