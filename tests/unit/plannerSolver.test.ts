@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type PlannerInstance, parseInstance, parseInstanceText, toMinutes } from '@shared/planner/instance'
-import { type Plan, solve } from '@shared/planner/solver'
+import { PLANNER_WEIGHTS, type Plan, solve } from '@shared/planner/solver'
 import { type Place, straightLineTravel } from '@shared/planner/travel'
 import { randomInstance } from '../support/plannerInstances'
 
@@ -226,6 +226,25 @@ describe('planner solver', () => {
     const stops = plan.routes[0]!.stops.map((s) => [s.jobId, s.start.slice(11)])
     expect(stops).toContainEqual(['locked', '08:30'])
     expect(stops.filter(([id]) => id !== 'locked').map(([, t]) => t)).toEqual(['10:30', '11:30'])
+  })
+
+  it('plans overdue work however long ago its window closed: lateness never costs more than leaving it out', () => {
+    // The scale-100 demo's tray (#19): windows that closed a year ago; 10 per late minute made planning dearer than
+    // the unplanned weight after 69 days, so the whole tray was left "no room" beside idle technicians.
+    const tallinn = { lat: 59.437, lon: 24.7536 }
+    const inst = parse({
+      version: 1,
+      technicians: [{ id: 'mari', home: tallinn, shifts: [{ date: '2026-12-07', start: '08:00', end: '17:00' }] }],
+      jobs: [
+        { id: 'year', durationMinutes: 60, location: tallinn, window: { from: '2025-11-01T08:00', to: '2025-11-05T17:00' } },
+        { id: 'week', durationMinutes: 60, location: tallinn, window: { from: '2026-11-25T08:00', to: '2026-11-30T17:00' } }
+      ]
+    })
+    const plan = solve(inst, { seed: 1, iterations: 20 })
+    assertFeasible(inst, plan)
+    expect(plan.unplanned).toEqual([])
+    expect(plan.reasons['year']!.map((r) => r.code)).toContain('WINDOW_LATE')
+    expect(plan.objective.total).toBeLessThan(PLANNER_WEIGHTS.unplanned)
   })
 
   describe('booked work is blocked time, the drives to and from it included', () => {
