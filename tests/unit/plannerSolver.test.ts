@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type PlannerInstance, parseInstance, parseInstanceText, toMinutes } from '@shared/planner/instance'
-import { type Plan, solve } from '@shared/planner/solver'
+import { PLANNER_WEIGHTS, type Plan, solve } from '@shared/planner/solver'
 import { type Place, straightLineTravel } from '@shared/planner/travel'
 import { randomInstance } from '../support/plannerInstances'
 
@@ -228,6 +228,25 @@ describe('planner solver', () => {
     expect(stops.filter(([id]) => id !== 'locked').map(([, t]) => t)).toEqual(['10:30', '11:30'])
   })
 
+  it('plans overdue work however long ago its window closed: lateness never costs more than leaving it out', () => {
+    // The scale-100 demo's tray (#19): windows that closed a year ago; 10 per late minute made planning dearer than
+    // the unplanned weight after 69 days, so the whole tray was left "no room" beside idle technicians.
+    const tallinn = { lat: 59.437, lon: 24.7536 }
+    const inst = parse({
+      version: 1,
+      technicians: [{ id: 'mari', home: tallinn, shifts: [{ date: '2026-12-07', start: '08:00', end: '17:00' }] }],
+      jobs: [
+        { id: 'year', durationMinutes: 60, location: tallinn, window: { from: '2025-11-01T08:00', to: '2025-11-05T17:00' } },
+        { id: 'week', durationMinutes: 60, location: tallinn, window: { from: '2026-11-25T08:00', to: '2026-11-30T17:00' } }
+      ]
+    })
+    const plan = solve(inst, { seed: 1, iterations: 20 })
+    assertFeasible(inst, plan)
+    expect(plan.unplanned).toEqual([])
+    expect(plan.reasons['year']!.map((r) => r.code)).toContain('WINDOW_LATE')
+    expect(plan.objective.total).toBeLessThan(PLANNER_WEIGHTS.unplanned)
+  })
+
   describe('booked work is blocked time, the drives to and from it included', () => {
     const day = '2026-12-07'
     const line = straightLineTravel({ roadFactor: 1.3, speedKmh: 60, overheadMinutes: 5 })
@@ -271,6 +290,32 @@ describe('planner solver', () => {
       const inst = parse(JSON.parse(readFileSync(new URL('../fixtures/planner/demo-team-day-pinned.json', import.meta.url), 'utf8')))
       expect(inst.jobs.filter((j) => j.fixed).length).toBeGreaterThan(5)
       assertFeasible(inst, solve(inst, { seed: 1, iterations: 100 }))
+    })
+
+    it('a teammate held by a far-away booked visit leaves the work to the free technician, and takes some after driving back', () => {
+      // The demo's pattern (#19): a Tallinn technician booked in Tartu at 09:00 (out of reach, the board's conflict),
+      // another free all day. Ten hour-long jobs wait in Tallinn and none is left over:
+      // the booked one takes at most what fits once back from Tartu (13:10–17:00), nothing before the visit.
+      const tartu = { lat: 58.378, lon: 26.729 }
+      const inst = parse({
+        version: 1,
+        technicians: [
+          { id: 'far', home: tallinn, shifts: [{ date: day, start: '08:00', end: '17:00' }] },
+          { id: 'free', home: tallinn, shifts: [{ date: day, start: '08:00', end: '17:00' }] }
+        ],
+        jobs: [
+          { id: 'booked', durationMinutes: 60, location: tartu, fixed: { technicianId: 'far', start: `${day}T09:00` } },
+          ...Array.from({ length: 10 }, (_, n) => ({ id: `j${n}`, durationMinutes: 60, location: tallinn }))
+        ]
+      })
+      const plan = solve(inst, { seed: 1, iterations: 50 })
+      assertFeasible(inst, plan)
+      expect(plan.unplanned).toEqual([])
+      const route = (id: string) => plan.routes.find((r) => r.technicianId === id)
+      const after = route('far')!.stops.filter((x) => !x.locked)
+      expect(route('free')!.stops.length + after.length).toBe(10)
+      expect(after.length).toBeLessThanOrEqual(3)
+      for (const x of after) expect(at(x.start)).toBeGreaterThanOrEqual(at(`${day}T10:00`) + drive(tartu, tallinn))
     })
 
     it('in the middle of the day', () => {

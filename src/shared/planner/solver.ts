@@ -22,6 +22,14 @@ export const PLANNER_WEIGHTS = {
   overtimeMinute: 1
 } as const
 
+/**
+ * Lateness counts up to 30 days per job (432,000 at 10 a minute), below the unplanned weight: overdue work whose
+ * window closed long ago is still better planned than left out, and among such jobs travel decides.
+ */
+export const LATENESS_CAP_MINUTES = 30 * 1440
+
+const latenessCost = (minutes: number): number => PLANNER_WEIGHTS.latenessMinute * Math.min(minutes, LATENESS_CAP_MINUTES)
+
 export const PRIORITY_WEIGHT: Record<Priority, number> = { high: 3, normal: 2, low: 1 }
 
 /** Why a job was left unplanned, in the order the planner checks them. */
@@ -425,7 +433,7 @@ class Model {
         if (end > r.limit) return Infinity
         if (s > job.to) {
           if (job.hard) return Infinity
-          cost += W.latenessMinute * (s - job.to)
+          cost += latenessCost(s - job.to)
         }
         if (s > job.deadline) cost += W.missedDeadline * job.weight
         out?.push({ j, ready: t + leg, depart: s - leg, arrival: s, start: s, end, leg })
@@ -893,6 +901,7 @@ function describe(m: Model, seed: number, search: Search | null, started: number
   const W = PLANNER_WEIGHTS
   const reasons: Record<string, Reason[]> = {}
   const warnings = [...m.warnings]
+  let latenessTotal = 0
   const parts: ObjectiveParts = {
     total: 0,
     missedDeadlines: 0,
@@ -953,6 +962,7 @@ function describe(m: Model, seed: number, search: Search | null, started: number
         if (s.start > job.to) {
           why.push({ code: 'WINDOW_LATE', params: { to: fromMinutes(job.to), lateMinutes: s.start - job.to } })
           parts.latenessMinutes += s.start - job.to
+          latenessTotal += latenessCost(s.start - job.to)
         } else if (job.to < Infinity) why.push({ code: 'WINDOW_KEPT', params: { from: fromMinutes(job.from), to: fromMinutes(job.to) } })
         if (s.start === job.from && s.start > s.ready)
           why.push({ code: 'WAITS_FOR_WINDOW', params: { from: fromMinutes(job.from), minutes: s.start - s.ready } })
@@ -1017,7 +1027,7 @@ function describe(m: Model, seed: number, search: Search | null, started: number
   parts.total =
     W.missedDeadline * parts.missedDeadlineWeight +
     W.unplanned * parts.unplanned +
-    W.latenessMinute * parts.latenessMinutes +
+    latenessTotal +
     W.travelMinute * parts.travelMinutes +
     W.overtimeMinute * parts.overtimeMinutes
   return {
