@@ -198,7 +198,8 @@ test('an SLA made on screen: an order passes its response deadline and shows as 
 
   // ---- Compliance: A's response missed, B's met.
   await nav(page, 'SLA compliance')
-  await page.getByText('Priority', { exact: true }).click()
+  // Within the grouping control: a bare "Priority" is also the at-risk list's column, still on screen until the page turns.
+  await page.getByRole('radiogroup', { name: 'Group by' }).getByText('Priority', { exact: true }).click()
   const normal = page.getByTestId('compliance-table').getByRole('row', { name: /Normal/ })
   await expect(normal).toContainText('50 %')
   await expect(page.getByTestId('compliance-bar')).toHaveCount(1)

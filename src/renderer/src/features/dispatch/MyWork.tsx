@@ -137,7 +137,7 @@ export function MyWork() {
                     </Badge>
                   </Group>
                 </Group>
-                {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work. */}
+                {/* Only what the visit and its order allow now: nothing on finished, posted or cancelled work, not even notes. */}
                 {/* Steps at the right of the notes toggle on a desk; on a phone, full-width rows under the job. */}
                 <Flex
                   mt={6}
@@ -163,15 +163,17 @@ export function MyWork() {
                       )
                     })}
                   </Group>
-                  <Button
-                    variant="subtle"
-                    size={phone ? 'md' : 'compact-sm'}
-                    rightSection={openJob === c.id ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
-                    onClick={() => setOpenJob(openJob === c.id ? null : c.id)}
-                    aria-expanded={openJob === c.id}
-                  >
-                    {t('dispatch.myWork.notesAndParts')}
-                  </Button>
+                  {c.status !== 'done' && !c.orderFinished && (
+                    <Button
+                      variant="subtle"
+                      size={phone ? 'md' : 'compact-sm'}
+                      rightSection={openJob === c.id ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
+                      onClick={() => setOpenJob(openJob === c.id ? null : c.id)}
+                      aria-expanded={openJob === c.id}
+                    >
+                      {t('dispatch.myWork.notesAndParts')}
+                    </Button>
+                  )}
                 </Flex>
                 <Collapse expanded={openJob === c.id}>{openJob === c.id && <JobNotesParts orderId={c.orderId} />}</Collapse>
               </Paper>
