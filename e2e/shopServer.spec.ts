@@ -41,7 +41,9 @@ async function openBoardOn(page: Page, date: string) {
   await expect(page.locator('[data-tech-row]').first()).toBeVisible()
 }
 
-test('two paired workstations over TLS on 127.0.0.2: one drags a card, the other sees it move', async ({ browser }) => {
+test('two paired workstations over TLS on 127.0.0.2: one drags a card, the other sees it move; a stale save names who saved first', async ({
+  browser
+}) => {
   const { app, stop } = await startApp(workingDayTime(), [], undefined, '127.0.0.2:0')
   try {
     const origin = new URL(app.url).origin
@@ -103,6 +105,21 @@ test('two paired workstations over TLS on 127.0.0.2: one drags a card, the other
     await expect(second.locator(`[data-tech-row="${tech}"] [data-order="${order}"]`)).toBeVisible()
     await expect(second.getByTestId('tray-list').locator(`[data-order="${order}"]`)).toHaveCount(0)
     await screenshot(second, 'shop-server-second-board')
+
+    // Both open that order; Mari saves first, and Jaan's stale save is refused naming her, his words kept.
+    const openOrder = async (page: Page) => {
+      await page.goto(`${origin}/#/orders/by-number/${order}`)
+      await expect(page.getByRole('textbox', { name: /^Description/ })).toBeVisible()
+    }
+    await Promise.all([openOrder(first), openOrder(second)])
+    await first.getByRole('textbox', { name: /^Description/ }).fill('Mari: the customer confirmed the time')
+    await first.getByRole('button', { name: 'Save' }).click()
+    await expect(first.getByText('Order saved')).toBeVisible()
+    const his = second.getByRole('textbox', { name: /^Description/ })
+    await his.fill('Jaan: bring the long ladder')
+    await second.getByRole('button', { name: 'Save' }).click()
+    await expect(second.getByTestId('conflict-alert')).toContainText(/Service order was changed by Mari Dispatcher at \d\d:\d\d/)
+    await expect(his).toHaveValue('Jaan: bring the long ladder')
 
     // The operations page: who is connected from where, the code, the certificate, the backups.
     await console_.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click()
