@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { closeNotifications, expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 import { box, drag } from './support/pointer'
+import { openBoardOn, quietWednesday } from './support/board'
 
 interface Card {
   id: number
@@ -38,14 +39,6 @@ function shopDate(ms: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(ms)
 }
 
-/** A Wednesday three weeks ahead: working day, nothing of the demo's plan on it, not in the past. */
-function quietWednesday(now: number): string {
-  const d = new Date(now)
-  d.setUTCDate(d.getUTCDate() + 21)
-  while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
-}
-
 /** x of a wall-clock hour on the day view's axis (its tick label starts exactly there). */
 async function hourX(page: Page, label: string): Promise<number> {
   return (await box(page.locator(`[data-tick="${label}"]`))).x
@@ -54,15 +47,6 @@ async function hourX(page: Page, label: string): Promise<number> {
 async function rowCenterY(page: Page, workerId: number): Promise<number> {
   const b = await box(page.locator(`[data-tech-row="${workerId}"] [data-lane]`))
   return b.y + b.height / 2
-}
-
-async function openBoardOn(page: Page, date: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'Dispatch board', exact: true }).click()
-  const field = page.getByRole('textbox', { name: 'Date' })
-  await field.fill(`${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`)
-  await field.press('Enter')
-  await page.getByTestId('board-grid').click({ position: { x: 5, y: 5 } })
-  await expect(page.locator('[data-tech-row]').first()).toBeVisible()
 }
 
 test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees an overlap as a conflict', async ({ page, app }) => {

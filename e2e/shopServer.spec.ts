@@ -2,14 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { expect, screenshot, setupAdmin, startApp, test, type RunningApp } from './support/app'
 import { workingDayTime } from './support/clock'
 import { box, drag } from './support/pointer'
-
-/** A Wednesday three weeks ahead: working day, nothing of the demo's plan on it, not in the past. */
-function quietWednesday(now: number): string {
-  const d = new Date(now)
-  d.setUTCDate(d.getUTCDate() + 21)
-  while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
-}
+import { openBoardOn, quietWednesday } from './support/board'
 
 /** A workstation: its own browser profile, trusting the host's self-signed certificate, on the host's clock. */
 async function workstation(browser: Browser, app: RunningApp): Promise<Page> {
@@ -30,15 +23,6 @@ async function pairAndSignIn(page: Page, origin: string, code: string, machine: 
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('user-menu')).toBeVisible()
-}
-
-async function openBoardOn(page: Page, date: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'Dispatch board', exact: true }).click()
-  const field = page.getByRole('textbox', { name: 'Date' })
-  await field.fill(`${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`)
-  await field.press('Enter')
-  await page.getByTestId('board-grid').click({ position: { x: 5, y: 5 } })
-  await expect(page.locator('[data-tech-row]').first()).toBeVisible()
 }
 
 test('two paired workstations over TLS on 127.0.0.2: one drags a card, the other sees it move; a stale save names who saved first', async ({
