@@ -61,6 +61,12 @@ export interface IpcOptions {
  * issued, and the window's page does not see the difference.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOptions): string[] {
+  // The channels answered are those registered here, not a list kept beside them.
+  const registered: string[] = []
+  const handle: IpcMain['handle'] = (channel, listener) => {
+    ipcMain.handle(channel, listener)
+    registered.push(channel)
+  }
   const now = options.host.now ?? Date.now
   const sessions = new SessionStore<number>(() => options.host.conn.db, now)
   // A window's slot may be dropped while idle and held again later; it is watched for closing once.
@@ -107,7 +113,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
   }
 
   // The pipeline answers NOT_FOUND for a name that is not a contract method (after the frame check).
-  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
+  handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     const remote = options.shop?.remote
     if (!remote) return runMethod(options.host, checkFrame(event), slot(event), String(method), input)
     return refused(event) ?? remote.call(String(method), input, remoteSession(event.sender))
@@ -118,7 +124,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     return parent ? options.dialog.showSaveDialog(parent, dialogOptions) : options.dialog.showSaveDialog(dialogOptions)
   }
 
-  ipcMain.handle(IPC_EXPORT, async (event, list: unknown, input: unknown, suggestedName: unknown): Promise<ApiResult<ExportOutcome>> => {
+  handle(IPC_EXPORT, async (event, list: unknown, input: unknown, suggestedName: unknown): Promise<ApiResult<ExportOutcome>> => {
     if (options.shop?.remote) return remoteExport(event, String(list), input, suggestedName)
     const started = startExport(options.host, checkFrame(event), slot(event), String(list), input)
     if (!started.ok) return started
@@ -172,7 +178,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
   }
 
   // The change feed: only a shop server has other clients to hear; on the own database watching hears nothing.
-  ipcMain.handle(IPC_WATCH, (event) => {
+  handle(IPC_WATCH, (event) => {
     const denied = refused(event)
     const remote = options.shop?.remote
     if (denied || !remote) return
@@ -183,7 +189,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       if (!sender.isDestroyed?.()) sender.send(IPC_CHANGE, change)
     })
   })
-  ipcMain.handle(IPC_UNWATCH, (event) => {
+  handle(IPC_UNWATCH, (event) => {
     const who = remoteSessions.get(event.sender.id)
     who?.stopWatching?.()
     if (who) who.stopWatching = undefined
@@ -195,8 +201,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     remoteSessions.clear()
   }
   const shopStatus = (): ShopStatus => options.shop?.status() ?? { mode: 'local', address: null, fingerprint: null, machine: null }
-  ipcMain.handle(IPC_SHOP_STATUS, (event) => refused(event) ?? { ok: true, data: shopStatus() })
-  ipcMain.handle(IPC_SHOP_CONNECT, async (event, input: unknown): Promise<ApiResult<ShopStatus>> => {
+  handle(IPC_SHOP_STATUS, (event) => refused(event) ?? { ok: true, data: shopStatus() })
+  handle(IPC_SHOP_CONNECT, async (event, input: unknown): Promise<ApiResult<ShopStatus>> => {
     const denied = refused(event)
     if (denied) return denied
     if (!options.shop) return { ok: true, data: shopStatus() }
@@ -206,7 +212,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     if (connected.ok) forgetRemoteSessions()
     return connected
   })
-  ipcMain.handle(IPC_SHOP_LOCAL, (event): ApiResult<ShopStatus> => {
+  handle(IPC_SHOP_LOCAL, (event): ApiResult<ShopStatus> => {
     const denied = refused(event)
     if (denied) return denied
     forgetRemoteSessions()
@@ -226,8 +232,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     if (!options.serve) return { ok: false as const, error: hostError(options.host, 'CONFLICT', 'errors.pairing.notServing') }
     return null
   }
-  ipcMain.handle(IPC_SERVE_STATUS, (event): ApiResult<ServeStatus> => refusedServe(event) ?? { ok: true, data: options.serve!.status() })
-  ipcMain.handle(IPC_SERVE_SET, async (event, input: unknown): Promise<ApiResult<ServeStatus>> => {
+  handle(IPC_SERVE_STATUS, (event): ApiResult<ServeStatus> => refusedServe(event) ?? { ok: true, data: options.serve!.status() })
+  handle(IPC_SERVE_SET, async (event, input: unknown): Promise<ApiResult<ServeStatus>> => {
     const denied = refusedServe(event)
     if (denied) return denied
     const given = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof ServeInput, unknown>>
@@ -235,7 +241,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
     return options.serve!.set({ enabled: given.enabled === true, listen: typeof given.listen === 'string' ? given.listen : '', names })
   })
 
-  ipcMain.handle(IPC_PRINT, async (event, document: unknown): Promise<ApiResult<PrintOutcome>> => {
+  handle(IPC_PRINT, async (event, document: unknown): Promise<ApiResult<PrintOutcome>> => {
     const refused = checkFrame(event)()
     if (refused) return { ok: false, error: hostError(options.host, 'FORBIDDEN', refused) }
     const bytes = pdfBytes(document)
@@ -256,18 +262,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: IpcOption
       await rm(dir, { recursive: true, force: true })
     }
   })
-  return [
-    IPC_CALL,
-    IPC_EXPORT,
-    IPC_PRINT,
-    IPC_WATCH,
-    IPC_UNWATCH,
-    IPC_SHOP_STATUS,
-    IPC_SHOP_CONNECT,
-    IPC_SHOP_LOCAL,
-    IPC_SERVE_STATUS,
-    IPC_SERVE_SET
-  ]
+  return registered
 }
 
 /** The bytes of `{ fileName, contentBase64 }` when they are a PDF (they start with "%PDF-"); null for anything else. */
