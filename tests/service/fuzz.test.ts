@@ -24,8 +24,8 @@ const ROUNDS = Number(process.env.HOOLDUS_FUZZ_RUNS ?? 0)
 const LONG = ROUNDS > 0
 const SEED = Number(process.env.HOOLDUS_FUZZ_SEED ?? (LONG ? Math.floor(Math.random() * 2 ** 31) : 20261202))
 /** Normal run, per method: refusals spread over the mutation kinds, and valid-shaped calls. */
-const INVALID_SAMPLE = 20
-const VALID_SAMPLE = 6
+const INVALID_SAMPLE = 12
+const VALID_SAMPLE = 4
 const FRESH_INPUTS = LONG ? 8 : 2
 /** Hash a password (scrypt) or render a PDF on every valid call: fewer valid calls in the normal run. */
 const COSTLY = new Set<string>([
