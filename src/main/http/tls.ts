@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { generate } from 'selfsigned'
 
 export interface HostCertificate {
   key: string
@@ -23,6 +22,8 @@ export async function hostCertificate(dir: string, names: readonly string[]): Pr
   if (!existsSync(keyFile) || !existsSync(certFile)) {
     const ips = names.filter((n) => /^[\d.]+$/.test(n) || n.includes(':'))
     const dns = names.filter((n) => !ips.includes(n))
+    // Loaded here, once per certificate ever made: the X.509 library is a tenth of every start of the host and the CLI.
+    const { generate } = await import('selfsigned')
     const now = new Date()
     const made = await generate([{ name: 'commonName', value: dns[0] ?? 'hooldus' }], {
       keyType: 'ec',
