@@ -254,9 +254,23 @@ export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[]
     if (list) list.push(task)
     else tasksOf.set(order, [task])
   }
+  // An order of one task (nearly all) takes the task's name and its sorted skills as they are, shared between
+  // orders: a week's 3,000 orders then build no strings or arrays of their own here.
+  const skillsOfTask = new Map<number, number[]>()
+  for (const [task, list] of taskSkills)
+    skillsOfTask.set(
+      task,
+      [...new Set(list)].sort((a, b) => a - b)
+    )
   const taskNames = new Map<number, string>()
   const skills = new Map<number, number[]>()
   for (const [order, tasks] of tasksOf) {
+    if (tasks.length === 1) {
+      taskNames.set(order, taskName.get(tasks[0]!)!)
+      const required = skillsOfTask.get(tasks[0]!)
+      if (required) skills.set(order, required)
+      continue
+    }
     taskNames.set(
       order,
       tasks
