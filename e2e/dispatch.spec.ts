@@ -211,6 +211,19 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   expect(Math.abs(thursday.x + thursday.width - holiday.x)).toBeLessThan(1)
   expect(Math.abs((await box(offOf(fullTimer.id).nth(0))).x - holiday.x)).toBeLessThan(1)
   await expect(offOf(partTimer.id).nth(0)).toHaveAttribute('title', 'Day off')
+  // A dispatcher may still book the day off: the drop is saved and the card says it is a closed day.
+  const fourth = page.getByTestId('tray-card').first()
+  const order4 = (await fourth.getAttribute('data-order'))!
+  const f4 = await box(fourth)
+  await drag(page, { x: f4.x + 40, y: f4.y + 12 }, { x: thursday.x + thursday.width / 2, y: thursday.y + thursday.height / 2 })
+  await expect
+    .poll(async () =>
+      (await api<{ cards: Card[] }>('dispatch.board', { from: dayOfWeek(3), days: 1 })).cards
+        .filter((x) => x.orderNumber === order4)
+        .map((x) => [x.workerId, x.conflicts.map((k) => k.code)])
+    )
+    .toEqual([[partTimer.id, expect.arrayContaining(['dispatch.conflicts.closedDay'])]])
+  await expect(page.locator(`[data-tech-row="${partTimer.id}"] [data-order="${order4}"]`)).not.toHaveAttribute('data-conflicts', '0')
   await screenshot(page, 'dispatch-board-week')
   await screenshot(page, 'dispatch-tray')
   await page.getByText('Day', { exact: true }).click()
