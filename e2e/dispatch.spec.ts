@@ -56,6 +56,13 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   const cardsOf = async (orderNumber: string) =>
     (await api<{ cards: Card[] }>('dispatch.board', { from: date, days: 1 })).cards.filter((c) => c.orderNumber === orderNumber)
 
+  // That week's only company holiday is its Friday (the demo's public holidays of the week set aside, as the
+  // wall clock picks the week): shaded on every row of the week view (step 10).
+  const dayOfWeek = (n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + (n - 2) * 86_400_000).toISOString().slice(0, 10)
+  const settings = await api<{ holidays: { date: string; name: string }[] }>('settings.get', {})
+  const holidays = settings.holidays.filter((h) => h.date < dayOfWeek(0) || h.date > dayOfWeek(6))
+  await api('settings.update', { ...settings, holidays: [...holidays, { date: dayOfWeek(4), name: 'Board test day' }] })
+
   await signIn(page, app, 'admin', 'admin-pass-1')
   await openBoardOn(page, date)
   const rows = page.locator('[data-tech-row]')
@@ -186,6 +193,37 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   // 10. Week view and the tray, for the record; and today's demo plan in the day view.
   await page.getByText('Week', { exact: true }).click()
   await expect(page.locator('[data-tick="12"]').first()).toBeVisible()
+  // Days off are shaded per row with their reason: the demo's Monday–Wednesday technician is away from Thursday,
+  // a technician on the company's week at the weekend; the holiday is everyone's.
+  const techs = (await api<{ technicians: { id: number; workingHours: { open: boolean }[] }[] }>('dispatch.board', { from: date, days: 1 }))
+    .technicians
+  const partTimer = techs.find((x) => x.workingHours[2]!.open && !x.workingHours[3]!.open)!
+  const fullTimer = techs.find((x) => x.workingHours.slice(0, 5).every((d) => d.open) && !x.workingHours[5]!.open)!
+  const offOf = (id: number) => page.locator(`[data-tech-row="${id}"] [data-unavailable]`)
+  await page.locator(`[data-tech-row="${partTimer.id}"]`).scrollIntoViewIfNeeded()
+  await expect(offOf(partTimer.id)).toHaveCount(3)
+  const labels = (id: number) => offOf(id).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))
+  expect(await labels(partTimer.id)).toEqual(['Day off', 'Holiday: Board test day', 'Day off'])
+  expect(await labels(fullTimer.id)).toEqual(['Holiday: Board test day', 'Day off'])
+  // Thursday ends where the holiday begins, and the holiday is at the same place on both rows.
+  const thursday = await box(offOf(partTimer.id).nth(0))
+  const holiday = await box(offOf(partTimer.id).nth(1))
+  expect(Math.abs(thursday.x + thursday.width - holiday.x)).toBeLessThan(1)
+  expect(Math.abs((await box(offOf(fullTimer.id).nth(0))).x - holiday.x)).toBeLessThan(1)
+  await expect(offOf(partTimer.id).nth(0)).toHaveAttribute('title', 'Day off')
+  // A dispatcher may still book the day off: the drop is saved and the card says it is a closed day.
+  const fourth = page.getByTestId('tray-card').first()
+  const order4 = (await fourth.getAttribute('data-order'))!
+  const f4 = await box(fourth)
+  await drag(page, { x: f4.x + 40, y: f4.y + 12 }, { x: thursday.x + thursday.width / 2, y: thursday.y + thursday.height / 2 })
+  await expect
+    .poll(async () =>
+      (await api<{ cards: Card[] }>('dispatch.board', { from: dayOfWeek(3), days: 1 })).cards
+        .filter((x) => x.orderNumber === order4)
+        .map((x) => [x.workerId, x.conflicts.map((k) => k.code)])
+    )
+    .toEqual([[partTimer.id, expect.arrayContaining(['dispatch.conflicts.closedDay'])]])
+  await expect(page.locator(`[data-tech-row="${partTimer.id}"] [data-order="${order4}"]`)).not.toHaveAttribute('data-conflicts', '0')
   await screenshot(page, 'dispatch-board-week')
   await screenshot(page, 'dispatch-tray')
   await page.getByText('Day', { exact: true }).click()

@@ -8,6 +8,7 @@ import { formatsFor } from '@shared/i18n/format'
 import { tFor } from '@shared/i18n/i18n'
 import { dateOf, fromLocalDateTime } from '@shared/time'
 import type { Connection } from '../../src/main/db/connection'
+import { addDays } from '../../src/main/services/dispatch/board'
 import { dispatchExports } from '../../src/main/services/dispatch/handlers'
 import type { ServiceContext } from '../../src/main/services/core/context'
 import { call, callError, freshDb, userWith } from '../support/db'
@@ -459,6 +460,48 @@ describe('board', () => {
     const team = await call(w.admin, 'dispatchTeams.create', { code: 'SOUTH', name: 'Lõuna' })
     const empty = await call(w.planner, 'dispatch.board', { from: w.monday, days: 7, teamIds: [team.id] })
     expect(empty).toMatchObject({ technicians: [], cards: [] })
+  })
+
+  it('answers each technician’s days off — their own closed weekdays and the company’s holidays — as whole-day intervals, where a drop is a conflict', async () => {
+    const w = await world()
+    const open = { open: true, start: '08:00', end: '17:00' }
+    const closed = { open: false, start: '08:00', end: '17:00' }
+    // Anu works Monday to Wednesday; Jaan the company's week (Monday to Friday). Tuesday is a holiday for both.
+    await call(w.admin, 'workers.update', { ...w.other, workingHours: [open, open, open, closed, closed, closed, closed] })
+    const tuesday = addDays(w.monday, 1)
+    const settings = await call(w.admin, 'settings.get', {})
+    await call(w.admin, 'settings.update', { ...settings, holidays: [...settings.holidays, { date: tuesday, name: 'Test Day' }] })
+
+    const board = await call(w.planner, 'dispatch.board', { from: w.monday, days: 7 })
+    const of = (name: string) => board.technicians.find((t) => t.name === name)!.unavailable
+    const holiday = { start: at(tuesday, '00:00'), end: at(addDays(w.monday, 2), '00:00'), reason: 'holiday', name: 'Test Day' }
+    // Thursday to Sunday is one block for Anu; Jaan's is the weekend.
+    expect(of('Anu Kask')).toEqual([
+      holiday,
+      { start: at(addDays(w.monday, 3), '00:00'), end: at(addDays(w.monday, 7), '00:00'), reason: 'dayOff', name: null }
+    ])
+    expect(of('Jaan Tamm')).toEqual([
+      holiday,
+      { start: at(addDays(w.monday, 5), '00:00'), end: at(addDays(w.monday, 7), '00:00'), reason: 'dayOff', name: null }
+    ])
+    // A one-day board shows only that day's.
+    const thursday = await call(w.planner, 'dispatch.board', { from: addDays(w.monday, 3), days: 1 })
+    expect(thursday.technicians.map((t) => [t.name, t.unavailable.map((u) => u.reason)])).toEqual([
+      ['Anu Kask', ['dayOff']],
+      ['Jaan Tamm', []]
+    ])
+
+    // The dispatcher may still book Anu on her Thursday: the card says it is her day off.
+    const card = (
+      await call(w.planner, 'dispatch.assign', {
+        orderId: w.fresh.id,
+        orderVersion: w.fresh.version,
+        workerId: w.other.id,
+        start: at(addDays(w.monday, 3), '09:00'),
+        end: at(addDays(w.monday, 3), '10:00')
+      })
+    ).card
+    expect(card.conflicts.map((c) => c.code)).toContain('dispatch.conflicts.closedDay')
   })
 })
 

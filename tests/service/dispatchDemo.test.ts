@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
 import { createDemoData } from '../../src/main/demo/createDemo'
+import { getBoard } from '../../src/main/services/dispatch/board'
+import { Calendars, cardWithConflicts } from '../../src/main/services/dispatch/read'
+import { loadSettings } from '../../src/main/services/settings/settings'
 import { call, freshDb } from '../support/db'
 
 const quick = () => ({ hash: '00', salt: '00' })
@@ -40,6 +43,16 @@ describe('demo dispatch board', () => {
     expect(board.cards).toHaveLength(d.cards)
     const kinds = new Set(board.cards.flatMap((c) => c.conflicts.map((k) => k.kind)))
     expect([...kinds]).toEqual(expect.arrayContaining(['overlap', 'missingSkill', 'outsideHours']))
+    // The week read (set-based, ADR 0006) answers each card as the one-card read a mutation answers does.
+    // Both straight on the service with the context's clock (`call` runs on the wall clock: SLA minutes differ).
+    const calendars = new Calendars(loadSettings(conn.db))
+    const week = getBoard(ctx, { from: '2026-03-09', days: 5, teamIds: [], workerId: null })
+    expect(week.cards.length).toBe(d.cards)
+    // The week of a technician with an overlap (a one-card read costs tens of ms: one technician, not all).
+    const busy = week.cards.find((c) => c.conflicts.some((k) => k.kind === 'overlap'))!.workerId
+    const sample = week.cards.filter((c) => c.workerId === busy)
+    expect(sample.some((c) => c.travel.before?.minutes)).toBe(true)
+    for (const card of sample) expect(card).toEqual(cardWithConflicts(ctx, calendars, card.id))
     const tray = await call(ctx, 'dispatch.tray', { tab: 'unassigned' })
     expect(tray.counts.unassigned).toBeGreaterThanOrEqual(30)
     expect(tray.rows.filter((r) => r.requestedStart !== null).length).toBeGreaterThanOrEqual(30)

@@ -73,14 +73,21 @@ function leg(
  * technician's working day: a card on another day starts from home again.
  */
 export function travelDays(stops: readonly TravelStop[], timeZone: string): TravelStop[][] {
-  const days = new Map<string, TravelStop[]>()
+  // Worker, then date: nested maps rather than a joined string key per stop (a week has 5,000 stops).
+  const days = new Map<number, Map<string, TravelStop[]>>()
+  const out: TravelStop[][] = []
   for (const s of stops) {
-    const key = `${s.workerId}\u0000${localDate(s.start, timeZone)}`
-    const list = days.get(key)
+    let byDate = days.get(s.workerId)
+    if (!byDate) days.set(s.workerId, (byDate = new Map()))
+    const date = localDate(s.start, timeZone)
+    const list = byDate.get(date)
     if (list) list.push(s)
-    else days.set(key, [s])
+    else {
+      const day = [s]
+      byDate.set(date, day)
+      out.push(day)
+    }
   }
-  const out = [...days.values()]
   for (const day of out) day.sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id)
   return out
 }
@@ -95,8 +102,12 @@ export function travelLegs(
   model: TravelModel,
   timeZone: string
 ): Map<number, CardTravel> {
+  return legsOfDays(travelDays(stops, timeZone), homes, model)
+}
+
+function legsOfDays(days: readonly TravelStop[][], homes: ReadonlyMap<number, TravelHome>, model: TravelModel): Map<number, CardTravel> {
   const out = new Map<number, CardTravel>()
-  for (const day of travelDays(stops, timeZone)) {
+  for (const day of days) {
     const home = homes.get(day[0]!.workerId)
     const last = day.length - 1
     for (let n = 0; n <= last; n++) {
@@ -119,8 +130,12 @@ export function travelConflicts(
   legs: ReadonlyMap<number, CardTravel>,
   timeZone: string
 ): Map<number, Conflict> {
+  return conflictsOfDays(travelDays(stops, timeZone), legs)
+}
+
+function conflictsOfDays(days: readonly TravelStop[][], legs: ReadonlyMap<number, CardTravel>): Map<number, Conflict> {
   const out = new Map<number, Conflict>()
-  for (const day of travelDays(stops, timeZone)) {
+  for (const day of days) {
     for (let n = 1; n < day.length; n++) {
       const prev = day[n - 1]!
       const s = day[n]!
@@ -143,4 +158,16 @@ export function travelConflicts(
     }
   }
   return out
+}
+
+/** The legs and the travel conflicts together, grouping the stops into days once (the board's week read). */
+export function travelAndConflicts(
+  stops: readonly TravelStop[],
+  homes: ReadonlyMap<number, TravelHome>,
+  model: TravelModel,
+  timeZone: string
+): { legs: Map<number, CardTravel>; conflicts: Map<number, Conflict> } {
+  const days = travelDays(stops, timeZone)
+  const legs = legsOfDays(days, homes, model)
+  return { legs, conflicts: conflictsOfDays(days, legs) }
 }

@@ -6,6 +6,7 @@ import { slaBadge } from './sla'
 import { holiday } from './system'
 import { CONFLICT_CODES, CONFLICT_KINDS } from '../dispatch/conflicts'
 import { REASON_CODES } from '../dispatch/suggest'
+import { UNAVAILABLE_REASONS } from '../dispatch/availability'
 
 export const ASSIGNMENT_STATUSES = ['planned', 'dispatched', 'travelling', 'onSite', 'done'] as const
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number]
@@ -90,7 +91,11 @@ export const boardTechnician = z.object({
   active: z.boolean(),
   /** Where the technician's day starts and ends (the map's route), null when not entered. */
   homeLatitude: z.number().nullable(),
-  homeLongitude: z.number().nullable()
+  homeLongitude: z.number().nullable(),
+  /** Whole days of the shown range the technician is not there: a holiday (its name) or a day off their week. */
+  unavailable: z.array(
+    z.object({ start: z.number().int(), end: z.number().int(), reason: z.enum(UNAVAILABLE_REASONS), name: z.string().nullable() })
+  )
 })
 export type BoardTechnician = z.infer<typeof boardTechnician>
 

@@ -6,7 +6,7 @@
 import type { BusinessCalendar } from '@shared/calendar'
 import type { BoardAssignment, BoardTechnician as ConflictTechnician, Conflict } from '@shared/dispatch/conflicts'
 import { conflictsOfPlacement } from '@shared/dispatch/conflicts'
-import { type CardTravel, type TravelHome, type TravelStop, travelConflicts, travelLegs } from '@shared/dispatch/travel'
+import { type CardTravel, type TravelHome, type TravelStop, travelAndConflicts } from '@shared/dispatch/travel'
 import type { GeoPoint, Place } from '@shared/planner/travel'
 import type { AssignmentStatus, BoardCard, BoardTechnician } from '@shared/domain/dispatch'
 import type { WeekHours } from '@shared/domain/masterdata'
@@ -130,7 +130,7 @@ interface WorkerRaw {
   homeLongitude: number | null
 }
 
-export interface Technician extends BoardTechnician {
+export interface Technician extends Omit<BoardTechnician, 'unavailable'> {
   phone: string
   calendar: BusinessCalendar
   /** Where the day starts and ends; null when neither an address nor coordinates are entered. */
@@ -254,9 +254,23 @@ export function loadOrderExtras(ctx: ServiceContext, orderIds: readonly number[]
     if (list) list.push(task)
     else tasksOf.set(order, [task])
   }
+  // An order of one task (nearly all) takes the task's name and its sorted skills as they are, shared between
+  // orders: a week's 3,000 orders then build no strings or arrays of their own here.
+  const skillsOfTask = new Map<number, number[]>()
+  for (const [task, list] of taskSkills)
+    skillsOfTask.set(
+      task,
+      [...new Set(list)].sort((a, b) => a - b)
+    )
   const taskNames = new Map<number, string>()
   const skills = new Map<number, number[]>()
   for (const [order, tasks] of tasksOf) {
+    if (tasks.length === 1) {
+      taskNames.set(order, taskName.get(tasks[0]!)!)
+      const required = skillsOfTask.get(tasks[0]!)
+      if (required) skills.set(order, required)
+      continue
+    }
     taskNames.set(
       order,
       tasks
@@ -323,12 +337,20 @@ const positive = (n: number | undefined): number | undefined => (n !== undefined
 
 export type Card = Omit<BoardCard, 'conflicts' | 'travel'>
 
-/** Rows of CARD_SELECT, in its column order (the order id last). */
+// Shared placeholders of a card read before its conflicts and legs are known: replaced, never mutated.
+const NO_CONFLICTS: Conflict[] = []
+const NO_TRAVEL: CardTravel = { before: null, after: null }
+
+/**
+ * Rows of CARD_SELECT, in its column order (the order id last). Each card is built in one literal, field by
+ * field and with its board-only fields already there (empty): spreading the summary into 5,000 cards and adding
+ * fields afterwards changed every object's shape and was a tenth of the week's read (ADR 0006).
+ */
 function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
   const summaries = loadSummaries(ctx, [...new Set(rows.map((r) => r[10] as number))], now)
-  return rows.map((r) => {
+  return rows.map((r): BoardCard => {
     const status = r[5] as AssignmentStatus
-    const summary = summaries.get(r[10] as number)!
+    const o = summaries.get(r[10] as number)!
     return {
       id: r[0] as number,
       version: r[1] as number,
@@ -340,9 +362,28 @@ function toCards(ctx: ServiceContext, rows: unknown[][], now: number): Card[] {
       actualStart: r[7] as number | null,
       actualEnd: r[8] as number | null,
       note: r[9] as string,
-      ...summary,
+      orderId: o.orderId,
+      orderNumber: o.orderNumber,
+      orderVersion: o.orderVersion,
+      priority: o.priority,
+      stageName: o.stageName,
+      customerName: o.customerName,
+      address: o.address,
+      description: o.description,
+      taskNames: o.taskNames,
+      requiredSkillIds: o.requiredSkillIds,
+      requestedStart: o.requestedStart,
+      requestedEnd: o.requestedEnd,
+      sla: o.sla,
+      orderFinished: o.orderFinished,
+      siteId: o.siteId,
+      city: o.city,
+      latitude: o.latitude,
+      longitude: o.longitude,
       // A done visit, or any visit of finished work: muted, read-only, outside capacity and conflicts.
-      finished: status === 'done' || summary.orderFinished
+      finished: status === 'done' || o.orderFinished,
+      conflicts: NO_CONFLICTS,
+      travel: NO_TRAVEL
     }
   })
 }
@@ -391,15 +432,23 @@ export function placeOf(o: Pick<OrderSummary, 'siteId' | 'latitude' | 'longitude
   return { id: o.siteId === null ? key : `site:${o.siteId}`, point: pointOf(o.latitude, o.longitude) }
 }
 
-/** A card as a stop of its technician's day; a one-time address has no point and so no legs. */
-export function travelStop(c: Card): TravelStop {
+/**
+ * A card as a stop of its technician's day; a one-time address has no point and so no legs. `sites` shares
+ * one place per site between the cards of a read (a week has 5,000 cards on about 3,000 sites).
+ */
+export function travelStop(c: Card, sites?: Map<number, Place>): TravelStop {
+  let place = c.siteId === null ? undefined : sites?.get(c.siteId)
+  if (!place) {
+    place = placeOf(c, `card:${c.id}`)
+    if (c.siteId !== null) sites?.set(c.siteId, place)
+  }
   return {
     id: c.id,
     workerId: c.workerId,
     orderNumber: c.orderNumber,
     start: c.start,
     end: c.end,
-    place: placeOf(c, `card:${c.id}`),
+    place,
     label: c.address,
     finished: c.finished
   }
@@ -417,12 +466,14 @@ export function cardsTravel(
   techs: readonly Technician[],
   settings: Settings
 ): { legs: Map<number, CardTravel>; conflicts: Map<number, Conflict> } {
-  const stops = cards.map(travelStop)
-  const legs = travelLegs(stops, homesOf(techs), travelModelOf(settings), settings.timeZone)
-  return { legs, conflicts: travelConflicts(stops, legs, settings.timeZone) }
+  const sites = new Map<number, Place>()
+  return travelAndConflicts(
+    cards.map((c) => travelStop(c, sites)),
+    homesOf(techs),
+    travelModelOf(settings),
+    settings.timeZone
+  )
 }
-
-const NO_TRAVEL: CardTravel = { before: null, after: null }
 
 /** A card's conflicts with the travel one in its place by severity (after overlaps, before the rest). */
 export function withTravelConflict(conflicts: Conflict[], travel: Conflict | undefined): Conflict[] {

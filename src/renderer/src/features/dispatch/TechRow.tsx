@@ -6,7 +6,7 @@ import type { BoardCard, BoardTechnician } from '@shared/domain/dispatch'
 import type { Formats } from '@shared/i18n/format'
 import { BoardCardView, type CardHandlers } from './BoardCardView'
 import classes from './dispatch.module.css'
-import { placeCards, shadeRanges, type TimeScale } from './timeScale'
+import { placeCards, shadeRanges, type TimeScale, xOf } from './timeScale'
 import { TravelStrips } from './TravelStrips'
 
 export interface RowActions {
@@ -56,6 +56,24 @@ export const TechRow = memo(function TechRow({
     const segs = scale.segments
     return shadeRanges(scale, workingIntervals(cal, segs[0]!.start, segs[segs.length - 1]!.end))
   }, [scale, tech.workingHours, holidays])
+  // Days the technician is not there at all, as the server's board read answers them; a drop there is still
+  // allowed and shows its conflict.
+  const off = useMemo(
+    () =>
+      tech.unavailable
+        .map((u) => ({
+          left: xOf(scale, u.start),
+          width: xOf(scale, u.end) - xOf(scale, u.start),
+          label:
+            u.reason === 'dayOff'
+              ? t('dispatch.row.dayOff')
+              : u.name
+                ? t('dispatch.row.holidayNamed', { name: u.name })
+                : t('dispatch.row.holiday')
+        }))
+        .filter((o) => o.width > 0),
+    [scale, tech.unavailable, t]
+  )
   const selected = useMemo(() => new Set(selectedKey ? selectedKey.split(',').map(Number) : []), [selectedKey])
   const bookedHours = cards.reduce((sum, c) => sum + (c.end - c.start), 0) / 3_600_000
   const compact = scale.view === 'week'
@@ -88,6 +106,19 @@ export const TechRow = memo(function TechRow({
       <div className={classes.lane} style={{ width: scale.width }} data-lane>
         {working.map((w, i) => (
           <div key={i} className={classes.working} style={{ left: w.left, width: w.width }} />
+        ))}
+        {off.map((o, i) => (
+          <div
+            key={`off${i}`}
+            className={classes.unavailable}
+            style={{ left: o.left, width: o.width }}
+            title={o.label}
+            role="img"
+            aria-label={o.label}
+            data-unavailable
+          >
+            {o.width > 48 && <span className={classes.unavailableLabel}>{o.label}</span>}
+          </div>
         ))}
         <TravelStrips cards={cards} scale={scale} height={height} t={t} f={f} />
         {placed.map((p) => {

@@ -56,6 +56,9 @@ export const dispatch = {
     proposed: 'proposed'
   },
   row: {
+    dayOff: 'Day off',
+    holiday: 'Holiday',
+    holidayNamed: 'Holiday: {{name}}',
     booked: '{{hours}} h booked',
     free: 'free',
     inactive: 'inactive',

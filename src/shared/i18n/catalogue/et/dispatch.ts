@@ -58,6 +58,9 @@ export const dispatch: Shape<typeof en> = {
     proposed: 'ettepanek'
   },
   row: {
+    dayOff: 'Puhkepäev',
+    holiday: 'Püha',
+    holidayNamed: 'Püha: {{name}}',
     booked: '{{hours}} h planeeritud',
     free: 'vaba',
     inactive: 'mitteaktiivne',
