@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import type { Input, MethodName, Output } from '@shared/api/contract'
+import { runMethod } from '../../src/main/api/pipeline'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
 import { createDemoData } from '../../src/main/demo/createDemo'
-import { call, freshDb } from '../support/db'
+import { planFinished } from '../../src/main/services/planner/jobs'
+import { freshDb } from '../support/db'
 
 const quick = () => ({ hash: '00', salt: '00' })
 
 describe('demo dispatch board', () => {
-  it('plans the anchor week, keeps orders in step, fills the tray and leaves a few conflicts', async () => {
+  it('plans the anchor week along travel-aware routes, keeps orders in step, fills the tray and leaves three conflicts', async () => {
     const { conn } = await freshDb()
     // Wednesday 10:00 in Tallinn: Monday and Tuesday are history, the rest of the week ahead.
     const now = Date.UTC(2026, 2, 11, 8)
@@ -36,11 +39,22 @@ describe('demo dispatch board', () => {
 
     const dispatcher = conn.sqlite.prepare("select id from users where username = 'dispatcher'").get() as { id: number }
     const ctx = createContext(conn, loadSessionUser(conn.db, dispatcher.id), undefined, () => now)
-    const board = await call(ctx, 'dispatch.board', { from: '2026-03-09', days: 5 })
+    // Through the pipeline as the hosts call it, with the test's clock.
+    const api = async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
+      const r = await runMethod({ conn, checkOutputs: true, now: () => now }, () => null, ctx.session, method, input)
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.data as Output<M>
+    }
+    const board = await api('dispatch.board', { from: '2026-03-09', days: 5 })
     expect(board.cards).toHaveLength(d.cards)
-    const kinds = new Set(board.cards.flatMap((c) => c.conflicts.map((k) => k.kind)))
-    expect([...kinds]).toEqual(expect.arrayContaining(['overlap', 'missingSkill', 'outsideHours']))
-    const tray = await call(ctx, 'dispatch.tray', { tab: 'unassigned' })
+    // The three planned mistakes and nothing else, as the conflicts panel counts them (an overlap marks both of
+    // its cards): the routes leave the drive between visits, as the board's travel model measures it (#19).
+    const conflicts = board.cards.flatMap((c) => c.conflicts.map((k) => k.kind))
+    expect(conflicts.sort()).toEqual(['missingSkill', 'outsideHours', 'overlap', 'overlap'])
+    // Not for want of legs to check: nearly every card has a drive before it.
+    const legs = board.cards.filter((c) => c.travel.before?.minutes != null)
+    expect(legs.length).toBeGreaterThan(d.cards * 0.9)
+    const tray = await api('dispatch.tray', { tab: 'unassigned' })
     expect(tray.counts.unassigned).toBeGreaterThanOrEqual(30)
     expect(tray.rows.filter((r) => r.requestedStart !== null).length).toBeGreaterThanOrEqual(30)
 
@@ -50,5 +64,18 @@ describe('demo dispatch board', () => {
     const plan = (c: typeof conn) =>
       c.sqlite.prepare('select order_id, worker_id, start, "end", status from order_assignments order by id').all()
     expect(plan(again.conn)).toEqual(plan(conn))
+
+    // Plan day on Friday (planned, not yet told to the technicians), the first team (Tallinn): the demo left those
+    // days lighter and their routes near home, so tray work finds room. Measured: 10 of the 39 tray orders in scope;
+    // most of the rest need a skill nobody in the team has or lie 100–300 km away (at this scale the tray limits it;
+    // the scale-100 team-day of `npm run bench -- planDay` shows the demo's part). The time box is only a safety
+    // cap: the rounds decide, so the count does not depend on the machine's speed.
+    const team = conn.sqlite.prepare('select id from dispatch_teams order by id limit 1').get() as { id: number }
+    const started = await api('dispatch.planStart', { from: '2026-03-13', to: '2026-03-13', teamId: team.id, workerIds: [], seconds: 60 })
+    const job = await planFinished(started.id)
+    expect(job.status).toBe('done')
+    const fromTray = job.proposal!.ghosts.filter((g) => g.assignmentId === null).length
+    expect(fromTray).toBeGreaterThanOrEqual(8)
+    expect(fromTray + job.proposal!.totals.left).toBeGreaterThanOrEqual(30)
   })
 })
