@@ -6,9 +6,9 @@ import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './support/app'
 
 /**
- * The dispatch board at scale: the scale-30 demo in the suite (60 technicians, about 1,500 cards planned in the
- * current week); `HOOLDUS_PERF_SCALE=100` measures the full company (200 technicians, about 5,000 cards). The
- * suite's scale keeps what it asserts meaningful (three times the rows a 700 px screen holds, over a thousand
+ * The dispatch board at scale: the scale-30 demo in the suite (60 technicians, about 1,000 cards planned in the
+ * current week); `HOOLDUS_PERF_SCALE=100` measures the full company (200 technicians, about 3,600 cards). The
+ * suite's scale keeps what it asserts meaningful (three times the rows a 700 px screen holds, a thousand
  * cards) at a third of the cost of building and serving the full company. Measures in Chromium, and prints:
  *  - the week's render: Week clicked → the week's cards on screen, with the week already cached (the
  *    render alone, printed) and the first time (API call and 2 MB of JSON included);
@@ -287,7 +287,9 @@ test(`dispatch board: ${TECHNICIANS} technicians — week render, scrolling and 
     console.log('DISPATCH PERF', JSON.stringify(figures, null, 2))
     test.info().annotations.push({ type: 'dispatch-perf', description: JSON.stringify(figures) })
 
-    expect(cold.cards).toBeGreaterThanOrEqual(15 * TECHNICIANS)
+    // Thousands of cards whatever the weekday: the demo books the days not yet told to the technicians lighter
+    // (about 16 per technician in a week with none told, as at a weekend; more on a weekday).
+    expect(cold.cards).toBeGreaterThanOrEqual(12 * TECHNICIANS)
     // The render times are printed above for the record, not asserted: a wall-clock budget fails whenever the
     // machine is busy (523 ms against 500 with the unit tests running beside it). What must hold on any
     // machine is asserted: the rows are virtualised, and dragging re-renders no row.

@@ -31,7 +31,7 @@ import { planStaff, planTeams, writeCatalogue, writeStaff } from './staff'
 
 export const DEFAULT_DEMO_SEED = 20250101
 /** Bump when the generated data changes, so that cached demo databases (bench) are rebuilt. */
-export const DEMO_DATA_VERSION = 5
+export const DEMO_DATA_VERSION = 6
 
 export type DemoStage = 'catalogue' | 'workers' | 'customers' | 'sites' | 'serviceObjects' | 'users' | 'orders' | 'agreements'
 
