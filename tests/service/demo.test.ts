@@ -1,7 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { deriveProgress, isAllowedStageMove, lineAmount, vatAmount } from '@shared/domain/orderRules'
 import type { LineStatus, Progress } from '@shared/domain/orders'
 import { isValidReferenceNumber } from '@shared/domain/referenceNumber'
@@ -9,15 +6,16 @@ import { dayStart } from '@shared/time'
 import { isValidEstonianRegistryCode, isValidIban, isValidVatNumber } from '@shared/domain/identifiers'
 import { customerInput } from '@shared/domain/masterdata'
 import { settingsInput } from '@shared/domain/system'
-import { closeDatabase, type Connection } from '../../src/main/db/connection'
+import type { Connection } from '../../src/main/db/connection'
 import { hashPassword } from '../../src/main/services/auth/passwords'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
 import { AppError } from '../../src/main/services/core/errors'
 import { DEMO_USERS } from '../../src/main/demo/catalog'
-import { createDemoData, type DemoOptions, type DemoSummary, demoSizes } from '../../src/main/demo/createDemo'
+import { createDemoData, type DemoOptions, demoSizes } from '../../src/main/demo/createDemo'
 import { customerService } from '../../src/main/services/masterdata/customers'
-import { call, copyDb, freshDb, userWith } from '../support/db'
+import { call, freshDb, userWith } from '../support/db'
+import { demoOnce } from '../support/demoOnce'
 
 // scrypt is slow on purpose; hash each demo password once for the whole file (the hashes are real).
 const hashes = new Map<string, { hash: string; salt: string }>()
@@ -28,22 +26,8 @@ const memoHash = (password: string) => {
 const TODAY = '2025-06-02'
 const demo = (conn: Connection, options: DemoOptions = {}) => createDemoData(conn, { today: TODAY, hashPassword: memoHash, ...options })
 
-// The tests that only look at the default company share one build (each on its own copy): a demo company costs
-// seconds of CPU, and the suite runs beside the end-to-end lane.
-const kept = mkdtempSync(join(tmpdir(), 'hooldus-demo-'))
-afterAll(() => rmSync(kept, { recursive: true, force: true }))
-let built: Promise<{ file: string; summary: DemoSummary }> | undefined
-async function demoCompany(): Promise<{ conn: Connection; summary: DemoSummary }> {
-  built ??= (async () => {
-    const { conn, file } = await freshDb()
-    const summary = demo(conn)
-    closeDatabase(conn)
-    copyFileSync(file, join(kept, 'demo.db'))
-    return { file: join(kept, 'demo.db'), summary }
-  })()
-  const { file, summary } = await built
-  return { conn: copyDb(file).conn, summary }
-}
+// The tests that only look at the default company share one build, each on its own copy.
+const demoCompany = demoOnce(demo)
 
 const all = <T>(conn: Connection, sql: string, ...params: unknown[]) => conn.sqlite.prepare(sql).all(...params) as T[]
 const count = (conn: Connection, table: string) => (conn.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n

@@ -1,10 +1,7 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Input, MethodName, Output } from '@shared/api/contract'
 import { runMethod } from '../../src/main/api/pipeline'
-import { closeDatabase, type Connection } from '../../src/main/db/connection'
+import type { Connection } from '../../src/main/db/connection'
 import { loadSessionUser } from '../../src/main/services/auth/sessions'
 import { createContext } from '../../src/main/services/core/context'
 import { createDemoData, type DemoSummary } from '../../src/main/demo/createDemo'
@@ -12,28 +9,17 @@ import { getBoard } from '../../src/main/services/dispatch/board'
 import { Calendars, cardWithConflicts } from '../../src/main/services/dispatch/read'
 import { planFinished } from '../../src/main/services/planner/jobs'
 import { loadSettings } from '../../src/main/services/settings/settings'
-import { copyDb, freshDb } from '../support/db'
+import { freshDb } from '../support/db'
+import { demoOnce } from '../support/demoOnce'
 
 const quick = () => ({ hash: '00', salt: '00' })
 // Wednesday 10:00 in Tallinn: Monday and Tuesday are history, the rest of the week ahead.
 const now = Date.UTC(2026, 2, 11, 8)
 const build = (conn: Connection): DemoSummary => createDemoData(conn, { today: '2026-03-11', now, hashPassword: quick })
 
-// One demo company for the file, each test on its own copy: a build is seconds of CPU, and the unit tests run
-// beside the end-to-end lane, where one test that built it twice and planned a day timed out.
-const kept = mkdtempSync(join(tmpdir(), 'hooldus-demo-dispatch-'))
-afterAll(() => rmSync(kept, { recursive: true, force: true }))
-let built: Promise<{ file: string; summary: DemoSummary }> | undefined
+const demoCompany = demoOnce(build)
 async function demoWeek() {
-  built ??= (async () => {
-    const { conn, file } = await freshDb()
-    const summary = build(conn)
-    closeDatabase(conn)
-    copyFileSync(file, join(kept, 'demo.db'))
-    return { file: join(kept, 'demo.db'), summary }
-  })()
-  const { file, summary } = await built
-  const { conn } = copyDb(file)
+  const { conn, summary } = await demoCompany()
   const dispatcher = conn.sqlite.prepare("select id from users where username = 'dispatcher'").get() as { id: number }
   const ctx = createContext(conn, loadSessionUser(conn.db, dispatcher.id), undefined, () => now)
   // Through the pipeline as the hosts call it, with the test's clock.
