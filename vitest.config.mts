@@ -1,12 +1,9 @@
-import { setPriority } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-// `npm test` runs these beside the end-to-end lane: Vitest and its workers (which inherit the priority) yield to
-// the browsers, so the end-to-end specs keep their pace. Not at 10: there the tests got a tenth of a core, ran
-// eleven times slower than alone, and a property test of 2.7 s timed out at 20 s.
-setPriority(5)
-
+// Not at a lower priority beside the end-to-end lane (`npm test`): there, tests that need a few seconds of CPU ran
+// five to eleven times slower than alone and timed out; the end-to-end specs hold their pace with two busy
+// processes beside them (issue 11).
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   test: {
