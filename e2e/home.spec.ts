@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test'
+import { CHROMIUM_ARGS, FULL_CHROMIUM } from '../playwright.config'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
 // Host and browser run from the same working-day clock: nothing depends on when the suite runs.
 test.use({ workingDayClock: true, actionTimeout: 10_000 })
+// Printing puts the PDF in the browser's PDF viewer, which the headless shell has not: the full browser, for the file.
+test.use({ launchOptions: { executablePath: FULL_CHROMIUM, args: CHROMIUM_ARGS } })
 
 async function adminApi(app: RunningApp) {
   const session = 'home-check-session-000001'
