@@ -37,18 +37,22 @@ const fromLine = (l: RepairLineRow | null, order: OrderRow): Values => ({
 function CodeSelect(p: {
   kind: RepairCodeKind
   groupId: number | null
+  /** False while the object's group is still loading: the codes of no group are not the object's codes. */
+  groupKnown: boolean
   areaId?: number | null
   label: string
   value: number | null
   error?: React.ReactNode
   onChange: (id: number | null) => void
 }) {
-  const codes = useQuery(codesQuery(p.kind, p.groupId, p.areaId ?? null))
+  const codes = useQuery({ ...codesQuery(p.kind, p.groupId, p.areaId ?? null), enabled: p.groupKnown })
   return (
     <Select
       label={p.label}
       searchable
       clearable
+      // Opened before its codes came, the list showed another group's codes, or none and stayed shut.
+      disabled={!codes.isSuccess}
       data={(codes.data?.rows ?? []).map((c) => ({ value: String(c.id), label: `${c.code} · ${c.name}` }))}
       value={p.value === null ? null : String(p.value)}
       onChange={(v) => p.onChange(v === null ? null : Number(v))}
@@ -74,6 +78,7 @@ export function RepairLineDialog({ order, line, onClose }: { order: OrderRow; li
     enabled: v.serviceObjectId !== null
   })
   const groupId = object.data?.groupId ?? null
+  const groupKnown = v.serviceObjectId === null || object.isSuccess
   const suggest = useQuery({
     queryKey: ['repairSuggest', v.serviceObjectId, v.symptomCodeId, order.id],
     queryFn: () => call('repairLines.suggest', { serviceObjectId: v.serviceObjectId!, symptomCodeId: v.symptomCodeId!, orderId: order.id }),
@@ -98,6 +103,7 @@ export function RepairLineDialog({ order, line, onClose }: { order: OrderRow; li
     <CodeSelect
       kind={kind}
       groupId={groupId}
+      groupKnown={groupKnown}
       areaId={areaId}
       label={label}
       value={v[field] as number | null}
