@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import type { Page } from '@playwright/test'
 import { en } from '../src/shared/i18n/catalogue/en'
 import { et } from '../src/shared/i18n/catalogue/et'
-import { expect, screenshot, test } from './support/app'
+import { apiSettled, expect, screenshot, test } from './support/app'
 
 /**
  * A shop whose language is Estonian: the main screens in Estonian, with a screenshot of each; no English
@@ -25,12 +25,12 @@ async function englishOnScreen(page: Page): Promise<string[]> {
 }
 
 /**
- * Nothing visible is loading any more: no spinner, and the requests have settled. Visible only: a tab the
+ * Nothing visible is loading any more: no spinner, and the API calls have settled. Visible only: a tab the
  * user has not opened (the History tab) stays "loading" inside React's hidden Activity, which runs no
  * effects and so fetches nothing until the tab is shown.
  */
 async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle')
+  await apiSettled(page)
   await expect(page.locator('.mantine-Loader-root').filter({ visible: true })).toHaveCount(0)
   await expect(page.getByText(et.common.loading).filter({ visible: true })).toHaveCount(0)
 }

@@ -3,7 +3,7 @@ import { request } from 'node:https'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Page, type Request } from '@playwright/test'
 import { workingDayTime } from './clock'
 
 export interface RunningApp {
@@ -126,7 +126,39 @@ export async function startApp(
   return { app: { url, token, dbFile, api, now, advanceClock, output: () => output }, stop }
 }
 
+/** API calls of each page still in flight, and when the last one started or ended. */
+const apiCalls = new WeakMap<Page, { inFlight: number; lastChange: number }>()
+
+function trackApiCalls(page: Page): void {
+  const calls = { inFlight: 0, lastChange: Date.now() }
+  const isApi = (r: Request) => new URL(r.url()).pathname.startsWith('/api/')
+  const change = (by: number) => (r: Request) => {
+    if (!isApi(r)) return
+    calls.inFlight += by
+    calls.lastChange = Date.now()
+  }
+  page.on('request', change(1))
+  page.on('requestfinished', change(-1))
+  page.on('requestfailed', change(-1))
+  apiCalls.set(page, calls)
+}
+
+/**
+ * No API call of the page has been in flight for `quietMs`. Not Playwright's "networkidle": a signed-in page
+ * keeps its live-updates stream (/events) open, so that state comes only if the test was slow enough to leave
+ * the sign-in screen idle for half a second first, and otherwise never (a spec stood still until its timeout).
+ */
+export async function apiSettled(page: Page, quietMs = 300): Promise<void> {
+  const calls = apiCalls.get(page)
+  if (!calls) throw new Error('apiSettled: this page is not the test fixture’s page')
+  await expect.poll(() => calls.inFlight <= 0 && Date.now() - calls.lastChange >= quietMs, { intervals: [50] }).toBe(true)
+}
+
 export const test = base.extend<{ app: RunningApp; workingDayClock: boolean }>({
+  page: async ({ page }, use) => {
+    trackApiCalls(page)
+    await use(page)
+  },
   /**
    * `test.use({ workingDayClock: true })`: the host and the browser (Playwright's clock) both run from
    * workingDayTime(), in step, so that nothing the test sees depends on when it runs.
