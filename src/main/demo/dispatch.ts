@@ -430,7 +430,7 @@ function addConflicts(s: Sqlite, c: ConflictContext): number {
   // Work the technician can do near that visit, so that the overlap is all that is wrong with it.
   const overlapping =
     busy && lastOfBusy
-      ? (nearestOrder(
+      ? (leastBy(
           c.untaken.filter((p) => c.fits(busy, p)),
           (p) => legMs(c.travel, lastOfBusy.place, p.place)
         ) ?? spareOverlap)
@@ -456,7 +456,7 @@ function addConflicts(s: Sqlite, c: ConflictContext): number {
   const lacking = unqualified ? others.filter((t) => !c.fits(t, unqualified)) : []
   // One whose day still has room for it, so that the skill is the only thing wrong.
   const withRoom = lacking.filter((t) => afterDrive(t, unqualified!, nine) + 45 * MINUTE <= closeOf(t)!)
-  const unqualifiedTech = unqualified && nearest(withRoom.length > 0 ? withRoom : lacking, (t) => afterDrive(t, unqualified, nine))
+  const unqualifiedTech = unqualified && leastBy(withRoom.length > 0 ? withRoom : lacking, (t) => afterDrive(t, unqualified, nine))
   if (unqualified && unqualifiedTech) {
     const start = afterDrive(unqualifiedTech, unqualified, nine)
     c.book(unqualifiedTech, unqualified, start, start + 45 * MINUTE, date)
@@ -467,7 +467,7 @@ function addConflicts(s: Sqlite, c: ConflictContext): number {
   const six = day.set({ hour: 18 }).toMillis()
   const lateTech =
     late &&
-    nearest(
+    leastBy(
       others.filter((t) => c.fits(t, late) && t !== unqualifiedTech && closeOf(t)! <= six),
       (t) => afterDrive(t, late, six)
     )
@@ -479,29 +479,15 @@ function addConflicts(s: Sqlite, c: ConflictContext): number {
   return made
 }
 
-/** The order with the least cost, the first of them on a tie. */
-function nearestOrder(orders: readonly PoolOrder[], cost: (p: PoolOrder) => number): PoolOrder | null {
-  let best: PoolOrder | null = null
+/** The item with the least cost, the first of them on a tie. */
+function leastBy<T>(items: readonly T[], cost: (item: T) => number): T | null {
+  let best: T | null = null
   let bestCost = Infinity
-  for (const p of orders) {
-    const x = cost(p)
+  for (const item of items) {
+    const x = cost(item)
     if (x < bestCost) {
-      best = p
+      best = item
       bestCost = x
-    }
-  }
-  return best
-}
-
-/** The technician who can start soonest (least drive and wait), the first of them on a tie. */
-function nearest(techs: readonly Tech[], startOf: (t: Tech) => number): Tech | null {
-  let best: Tech | null = null
-  let bestStart = Infinity
-  for (const t of techs) {
-    const start = startOf(t)
-    if (start < bestStart) {
-      best = t
-      bestStart = start
     }
   }
   return best
