@@ -175,6 +175,10 @@ describe('browser-mode host', () => {
     expect(asset.text).toBe('console.log("app")')
     expect(asset.headers['content-type']).toMatch(/javascript/)
     expect(asset.headers['content-security-policy']).toBeDefined()
+    // Built assets are named by their content's hash and kept by the browser; the page and the shim are not.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(index.headers['cache-control']).toBe('no-cache')
+    expect((await request(port, '/__api.js')).headers['cache-control']).toBe('no-cache')
     // Nothing outside the renderer folder is served.
     for (const path of ['/..%2Fsecret.txt', '/%2E%2E/secret.txt', '/assets/..%2F..%2Fsecret.txt']) {
       expect((await request(port, path)).text, path).not.toContain('top secret')
