@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test'
 import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
 interface Card {
@@ -29,6 +30,30 @@ async function apiAs(app: RunningApp, session: string) {
     if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
     return r.data as T
   }
+}
+
+/**
+ * The locator has not moved for 400 ms. Leaflet pans the map for a quarter of a second to bring an opened popup into
+ * view. Once, the popup's button stood still for the two frames of a click's stability check in the middle of that
+ * pan: the click landed on the map where the button had been, 68 px above where it came to rest, and the popup
+ * stayed open.
+ */
+async function whenStill(locator: Locator): Promise<void> {
+  let last = ''
+  let since = Date.now()
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await locator.boundingBox())
+        if (box !== last) {
+          last = box
+          since = Date.now()
+        }
+        return Date.now() - since >= 400
+      },
+      { intervals: [50] }
+    )
+    .toBe(true)
 }
 
 const shopDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(ms)
@@ -99,8 +124,10 @@ test('the map of the day: a route per technician, the tray as pins, a pin planne
   await map.locator(`path.map-pin[data-order="${order}"]`).click()
   const popup = page.getByTestId('map-popup')
   await expect(popup).toHaveAttribute('data-order', order)
+  const plan = popup.getByRole('button', { name: 'Plan' })
+  await whenStill(plan)
   await screenshot(page, 'map-pin-popup')
-  await popup.getByRole('button', { name: 'Plan' }).click()
+  await plan.click()
   await expect(popup).toHaveCount(0)
 
   // The tray's own suggestions for the order: assign one with a free slot on the shown day.
