@@ -7,8 +7,8 @@ import { copyDb, freshDb } from './db'
 
 /**
  * A demo company built once for a test file (on its first use) and handed to each test as its own copy of the
- * closed file. A build costs seconds of CPU, and the unit tests run beside the end-to-end lane at a lower
- * priority: tests that each built their own company timed out there. Call at the top level of a test file.
+ * closed file. A build costs seconds of CPU, and the unit tests share the machine with the end-to-end lane:
+ * tests that each built their own company timed out there. Call at the top level of a test file.
  */
 export function demoOnce<S>(build: (conn: Connection) => S): () => Promise<{ conn: Connection; summary: S }> {
   const kept = mkdtempSync(join(tmpdir(), 'hooldus-demo-'))
