@@ -73,15 +73,34 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   const order1 = (await trayCard.getAttribute('data-order'))!
   await screenshot(page, 'dispatch-board-day-before')
 
-  // 1. Tray → first technician at 10:00.
+  // 1. Tray → first technician at 10:00. The board's refetch after the drop is held back for a moment: while it
+  // runs the rows stay where they were (a toolbar that reflowed for its spinner once moved a second drop onto the
+  // next technician).
+  const rowsAt = () => rowCenterY(page, tech2)
+  const before = await rowsAt()
+  let holding = true
+  const held: (() => void)[] = []
+  await page.route('**/api/dispatch.board', async (route) => {
+    if (holding) await new Promise<void>((go) => held.push(go))
+    await route.continue()
+  })
   const t = await box(trayCard)
   await drag(page, { x: t.x + 40, y: t.y + 12 }, { x: (await hourX(page, '10:00')) + 3, y: await rowCenterY(page, tech1) })
   await expect.poll(async () => (await cardsOf(order1)).map((c) => [c.workerId, hhmm(c.start)])).toEqual([[tech1, '10:00']])
+  await expect(page.getByTestId('board-fetching')).toBeVisible()
+  expect(await rowsAt()).toBe(before)
+  holding = false
+  for (const go of held) go()
+  await expect(page.getByTestId('board-fetching')).toBeHidden()
+  expect(await rowsAt()).toBe(before)
   const onBoard = page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`)
   await expect(onBoard).toBeVisible()
   await expect(page.getByTestId('tray-list').locator(`[data-order="${order1}"]`)).toHaveCount(0)
 
   // 2. Reschedule: the card to the second technician, three hours later (it keeps the point it was grabbed by).
+  // The stored assignment is polled above, but the board's card stays a placeholder that cannot be dragged until
+  // the assign call's answer reaches the page.
+  await expect(onBoard).toBeEnabled()
   const c = await box(onBoard)
   const threeHours = (await hourX(page, '13:00')) - (await hourX(page, '10:00'))
   await drag(page, { x: c.x + 12, y: c.y + c.height / 2 }, { x: c.x + 12 + threeHours, y: await rowCenterY(page, tech2) })
@@ -231,6 +250,11 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   await expect(page.getByTestId('now-line')).toBeAttached()
   await closeNotifications(page)
   await screenshot(page, 'dispatch-board-today')
+
+  // The window's smallest size: the toolbar wraps, none of its actions is cut off.
+  await page.setViewportSize({ width: 1024, height: 720 })
+  for (const name of ['Undo', 'Plan day', 'Map', 'Plan CSV']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport()
+  await screenshot(page, 'dispatch-board-narrow')
 })
 
 test('a technician sees only their own work and registers travelling, on site and done', async ({ page, app }) => {

@@ -1,3 +1,4 @@
+import { Loader } from '@mantine/core'
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef } from 'react'
@@ -89,10 +90,12 @@ interface Props {
   /** A Plan day proposal's visits, drawn as dashed ghost cards (the ticked ones solid-edged). */
   planGhosts?: readonly PlanGhost[]
   ticked?: ReadonlySet<string>
+  /** The board is being fetched again (its data on screen stays until the answer). */
+  fetching: boolean
 }
 
 export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
-  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup, suggested, planGhosts, ticked },
+  { board, scale, items, selection, holidays, holidayNames, handlers, actions, toggleGroup, suggested, planGhosts, ticked, fetching },
   ref
 ) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -173,6 +176,8 @@ export const BoardGrid = forwardRef<BoardGridHandle, Props>(function BoardGrid(
       <div className={classes.header} style={{ width: NAME_WIDTH + scale.width }}>
         <div className={classes.corner} style={{ width: NAME_WIDTH }}>
           {t('dispatch.board.technicians', { count: board.technicians.length })} · {t('dispatch.board.jobs', { count: board.cards.length })}
+          {/* Out of the flow: a refetch must not move the rows under a drag in progress. */}
+          {fetching && <Loader size={12} className={classes.cornerBusy} data-testid="board-fetching" />}
         </div>
         <div className={classes.axis} style={{ width: scale.width }}>
           {scale.segments.map((s) => {

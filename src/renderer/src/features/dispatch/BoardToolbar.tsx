@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Loader, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, MultiSelect, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
   IconArrowBackUp,
@@ -31,7 +31,6 @@ interface Props {
   teams: Board['teams']
   teamIds: string[]
   onTeams: (ids: string[]) => void
-  fetching: boolean
   canUndo: boolean
   canRedo: boolean
   onStep: (direction: 'undo' | 'redo') => void
@@ -64,9 +63,12 @@ export function BoardToolbar(p: Props) {
       `dispatch-plan-${from}${days > 1 ? `-${addDays(from, days - 1)}` : ''}.csv`
     ).catch((e: Error) => notifications.show({ color: 'red', title: t('dispatch.board.exportFailed'), message: e.message }))
   return (
-    <Group justify="space-between" wrap="nowrap" gap="xs">
-      <Group gap="xs" wrap="nowrap">
-        <Title order={4}>{t('dispatch.board.title')}</Title>
+    // A narrow window wraps the actions onto a second line rather than cutting them off.
+    <Group justify="space-between" gap="xs" style={{ rowGap: 6 }}>
+      <Group gap="xs">
+        <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+          {t('dispatch.board.title')}
+        </Title>
         {p.readOnly && (
           <Text size="xs" c="dimmed" data-testid="board-read-only">
             <IconLock size={12} /> {t('dispatch.board.readOnly')}
@@ -118,9 +120,8 @@ export function BoardToolbar(p: Props) {
           clearable
           aria-label={t('dispatch.board.teams')}
         />
-        {p.fetching && <Loader size="xs" />}
       </Group>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6}>
         {!p.readOnly && (
           <>
             <Tooltip label={t('dispatch.board.undoTip')}>

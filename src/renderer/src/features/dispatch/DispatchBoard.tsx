@@ -155,7 +155,6 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
         teams={board?.teams ?? []}
         teamIds={v.teamIds}
         onTeams={v.setTeamIds}
-        fetching={v.query.isFetching}
         canUndo={ops.canUndo}
         canRedo={ops.canRedo}
         onStep={ops.step}
@@ -189,6 +188,7 @@ export function DispatchBoard({ readOnly = false }: { readOnly?: boolean }) {
                 suggested={readOnly ? null : suggested}
                 planGhosts={proposal?.ghosts}
                 ticked={ticked}
+                fetching={v.query.isFetching}
               />
             ) : (
               <div className={classes.grid} style={{ display: 'grid', placeItems: 'center' }}>
