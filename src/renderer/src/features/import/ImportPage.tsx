@@ -24,6 +24,15 @@ interface Upload {
   content: string
 }
 
+interface InspectInput {
+  kind: ImportKind
+  upload: Upload
+  source: string
+  /** null: detect it from the bytes. */
+  encoding: ImportEncoding | null
+  delimiter: ImportDelimiter | null
+}
+
 /** Base64 of a file's bytes: the server detects the encoding from the bytes, not from the browser's reading. */
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -51,21 +60,22 @@ export function ImportPage() {
   const [run, setRun] = useState<ImportRun | null>(null)
 
   const inspect = useMutation({
-    mutationFn: (o: {
-      kind: ImportKind
-      upload: Upload
-      source: string
-      encoding: ImportEncoding | null
-      delimiter: ImportDelimiter | null
-    }) =>
-      call('import.inspect', { kind: o.kind, source: o.source, content: o.upload.content, encoding: o.encoding, delimiter: o.delimiter }),
-    onSuccess: (r) => {
-      setInspection(r)
-      setMapping(r.mapping)
-      setOutcome(null)
-      setRun(null)
-    }
+    mutationFn: (o: InspectInput) =>
+      call('import.inspect', { kind: o.kind, source: o.source, content: o.upload.content, encoding: o.encoding, delimiter: o.delimiter })
   })
+  // A new file, kind or reading: the last check no longer applies, and nothing is checked or imported until the
+  // new columns are read, or it would run with the last file's mapping. mutate's own callback fires for the latest
+  // call only, so an earlier inspection answering late cannot replace it.
+  const reinspect = (o: InspectInput) => {
+    setOutcome(null)
+    setRun(null)
+    inspect.mutate(o, {
+      onSuccess: (r) => {
+        setInspection(r)
+        setMapping(r.mapping)
+      }
+    })
+  }
 
   const input = () => ({
     kind,
@@ -112,7 +122,7 @@ export function ImportPage() {
   const chooseKind = (k: ImportKind) => {
     setKind(k)
     setKey(IMPORT_KEYS[k][0]!)
-    if (upload) inspect.mutate({ kind: k, upload, source, encoding: null, delimiter: null })
+    if (upload) reinspect({ kind: k, upload, source, encoding: null, delimiter: null })
   }
 
   const chooseFile = async (file: File | null) => {
@@ -121,13 +131,13 @@ export function ImportPage() {
     const s = file.name.replace(/\.[^.]*$/, '').slice(0, 100) || file.name.slice(0, 100)
     setUpload(u)
     setSource(s)
-    inspect.mutate({ kind, upload: u, source: s, encoding: null, delimiter: null })
+    reinspect({ kind, upload: u, source: s, encoding: null, delimiter: null })
   }
 
   const override = (o: { encoding?: ImportEncoding; delimiter?: ImportDelimiter }) =>
     upload &&
     inspection &&
-    inspect.mutate({ kind, upload, source, encoding: o.encoding ?? inspection.encoding, delimiter: o.delimiter ?? inspection.delimiter })
+    reinspect({ kind, upload, source, encoding: o.encoding ?? inspection.encoding, delimiter: o.delimiter ?? inspection.delimiter })
 
   const fieldOptions = [
     { value: '', label: t('import.notImported') },
@@ -137,7 +147,7 @@ export function ImportPage() {
     }))
   ]
   const error = inspect.error ?? check.error ?? start.error ?? cancel.error ?? saveMapping.error ?? template.error
-  const busy = check.isPending || start.isPending
+  const busy = inspect.isPending || check.isPending || start.isPending
 
   return (
     <Stack gap="md" p="md" maw={1100}>
@@ -230,7 +240,7 @@ export function ImportPage() {
                 leftSection={<IconDeviceFloppy size={16} />}
                 onClick={() => saveMapping.mutate()}
                 loading={saveMapping.isPending}
-                disabled={!source.trim()}
+                disabled={!source.trim() || inspect.isPending}
               >
                 {saveMapping.isSuccess ? t('import.mappingSaved') : t('import.saveMapping')}
               </Button>
