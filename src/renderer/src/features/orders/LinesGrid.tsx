@@ -43,8 +43,14 @@ export function LinesGrid({ order, editable }: LinesGridProps) {
   const post = useOrderAction('serviceOrders.post', order.id, { done: t('orders.actions.linesPosted'), onSuccess: clear })
   const deleteLine = useOrderAction('serviceOrders.deleteLine', order.id, { done: t('orders.lines.lineDeleted') })
 
+  // Runs when the save answers, and the user may have moved on meanwhile (to the workflow menu, the header): only
+  // someone still in the grid, or on nothing because the saved row was drawn again, is taken to the next row.
   const focusRow = (key: number | 'new') =>
-    setTimeout(() => body.current?.querySelector<HTMLElement>(`[data-line-row="${key}"] [data-col]:not([disabled])`)?.focus(), 0)
+    setTimeout(() => {
+      const active = document.activeElement
+      if (active && active !== document.body && !body.current?.contains(active)) return
+      body.current?.querySelector<HTMLElement>(`[data-line-row="${key}"] [data-col]:not([disabled])`)?.focus()
+    }, 0)
   const toggle = (key: number | 'new') =>
     setExpanded((s) => {
       const n = new Set(s)
