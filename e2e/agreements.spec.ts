@@ -178,6 +178,8 @@ test('an agreement built in the editor: preview, generate with progress and summ
 
   // Open a created order from the summary: it links back to its agreement line; the API says where it came from.
   const firstOrder = dialog.getByTestId('created-orders').getByRole('link').first()
+  // Each row says "Order <id>" until that order's own number has loaded.
+  await expect(firstOrder).toHaveText(/^SO-\d+$/)
   const firstNumber = (await firstOrder.textContent())!
   await firstOrder.click()
   await expect(page.getByRole('heading', { name: firstNumber })).toBeVisible()
