@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { closeNotifications, expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { closeNotifications, expect, holdAnswers, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 import { box, drag } from './support/pointer'
 import { openBoardOn, quietWednesday } from './support/board'
 
@@ -78,19 +78,13 @@ test('dispatcher plans from the tray by dragging, reschedules, undoes, and sees 
   // next technician).
   const rowsAt = () => rowCenterY(page, tech2)
   const before = await rowsAt()
-  let holding = true
-  const held: (() => void)[] = []
-  await page.route('**/api/dispatch.board', async (route) => {
-    if (holding) await new Promise<void>((go) => held.push(go))
-    await route.continue()
-  })
+  const boardAnswers = await holdAnswers(page, 'dispatch.board')
   const t = await box(trayCard)
   await drag(page, { x: t.x + 40, y: t.y + 12 }, { x: (await hourX(page, '10:00')) + 3, y: await rowCenterY(page, tech1) })
   await expect.poll(async () => (await cardsOf(order1)).map((c) => [c.workerId, hhmm(c.start)])).toEqual([[tech1, '10:00']])
   await expect(page.getByTestId('board-fetching')).toBeVisible()
   expect(await rowsAt()).toBe(before)
-  holding = false
-  for (const go of held) go()
+  boardAnswers.release()
   await expect(page.getByTestId('board-fetching')).toBeHidden()
   expect(await rowsAt()).toBe(before)
   const onBoard = page.locator(`[data-tech-row="${tech1}"] [data-order="${order1}"]`)

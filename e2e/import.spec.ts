@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshot, setupAdmin, signIn, test } from './support/app'
+import { expect, holdAnswers, screenshot, setupAdmin, signIn, test } from './support/app'
 
 /** A file as a spreadsheet saves it: BOM, semicolons, CRLF. */
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`)
@@ -52,12 +52,7 @@ test('a new company checks a customers file, sees its bad rows by line, imports 
   await page.getByRole('option', { name: 'Service objects' }).click()
   // Until the new file's columns are read (held back here), nothing runs with the last file's mapping: a check
   // clicked at once once reported the customers file's columns missing.
-  let holding = true
-  const held: (() => void)[] = []
-  await page.route('**/api/import.inspect', async (route) => {
-    if (holding) await new Promise<void>((go) => held.push(go))
-    await route.continue()
-  })
+  const inspection = await holdAnswers(page, 'import.inspect')
   await choose(page, 'objects.csv', [
     ['Number', 'Name', 'Customer', 'Site', 'Serial number'],
     ['O-1', 'Soojuspump', 'K-1', 'Ädala 10', 'SN-100'],
@@ -65,8 +60,7 @@ test('a new company checks a customers file, sees its bad rows by line, imports 
   ])
   await expect(page.getByRole('button', { name: 'Check file' })).toBeDisabled()
   await expect(page.getByRole('button', { name: 'Save mapping' })).toBeDisabled()
-  holding = false
-  for (const go of held) go()
+  inspection.release()
   await page.getByRole('button', { name: 'Check file' }).click()
   await expect(page.getByText('2 rows checked: 2 new, 0 updated.')).toBeVisible()
   await page.getByRole('button', { name: 'Import', exact: true }).click()

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
+import { expect, holdAnswers, screenshot, setupAdmin, signIn, test, type RunningApp } from './support/app'
 
 /** A signed-in API session for setting up master data and checking what the screens stored. */
 async function adminApi(app: RunningApp) {
@@ -144,20 +144,14 @@ test('an order from the dispatcher through the workflow, signed off, posted and 
   await page.getByLabel('Line 1 description').fill('Diagnosis and repair of the cooling unit')
   // The save's answer is held back while the user moves on to the workflow menu: when it comes, the focus stays
   // there (a late move to the next row once scrolled the page away and closed the menu).
-  let holding = true
-  const held: (() => void)[] = []
-  await page.route('**/api/serviceOrders.updateLine', async (route) => {
-    if (holding) await new Promise<void>((go) => held.push(go))
-    await route.continue()
-  })
+  const lineSave = await holdAnswers(page, 'serviceOrders.updateLine')
   const answered = page.waitForResponse((r) => r.url().endsWith('/api/serviceOrders.updateLine'))
   await page.getByLabel('Line 1 description').press('Enter')
-  await expect.poll(() => held.length).toBe(1)
+  await expect.poll(lineSave.held).toBe(1)
   await page.getByRole('button', { name: 'Next stage' }).click()
   const scheduled = page.getByRole('menuitem', { name: 'Scheduled' })
   await expect(scheduled).toBeVisible()
-  holding = false
-  for (const go of held) go()
+  lineSave.release()
   await answered
   // The answer is handled in the page's next tasks; the old focus move came within them.
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)))

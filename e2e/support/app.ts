@@ -154,6 +154,26 @@ export async function apiSettled(page: Page, quietMs = 300): Promise<void> {
   await expect.poll(() => calls.inFlight <= 0 && Date.now() - calls.lastChange >= quietMs, { intervals: [50] }).toBe(true)
 }
 
+/**
+ * Holds the page's calls of one API method back until `release()`: a spec looks at the screen while the answer
+ * is late, as on a busy machine. `held` counts the calls waiting.
+ */
+export async function holdAnswers(page: Page, method: string): Promise<{ held: () => number; release: () => void }> {
+  let holding = true
+  const waiting: (() => void)[] = []
+  await page.route(`**/api/${method}`, async (route) => {
+    if (holding) await new Promise<void>((go) => waiting.push(go))
+    await route.continue()
+  })
+  return {
+    held: () => waiting.length,
+    release: () => {
+      holding = false
+      for (const go of waiting) go()
+    }
+  }
+}
+
 export const test = base.extend<{ app: RunningApp; workingDayClock: boolean }>({
   page: async ({ page }, use) => {
     trackApiCalls(page)
