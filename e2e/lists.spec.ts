@@ -1,4 +1,4 @@
-import { expect, screenshot, setupAdmin, signIn, test } from './support/app'
+import { expect, holdAnswers, screenshot, setupAdmin, signIn, test } from './support/app'
 
 test.use({ workingDayClock: true, viewport: { width: 1600, height: 900 } })
 
@@ -46,6 +46,20 @@ test('the order list opens on Open, newest first; Breached or at risk; leaving a
   // The default columns fit 1600 px: no sideways scroll.
   const wrap = page.locator('table').first().locator('..')
   expect(await wrap.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
+
+  // Typing a search draws the rows again only when the new page comes: its answer is held back, and meanwhile
+  // every keystroke re-renders the list (the search state lives in the order list) but not one row.
+  const renderCounts = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-render-count')))
+  const drawn = await renderCounts()
+  const newPage = await holdAnswers(page, 'serviceOrders.list')
+  const search = page.getByPlaceholder('Number, description, customer')
+  await search.pressSequentially('Newest')
+  await expect.poll(newPage.held).toBeGreaterThan(0)
+  expect(await renderCounts()).toEqual(drawn)
+  newPage.release()
+  await expect(rows).toHaveCount(1)
+  await search.clear()
+  await expect(rows).toHaveCount(2)
 
   await page.getByTestId('saved-views').click()
   await page.getByTestId('view-atRisk').click()

@@ -35,8 +35,8 @@ describe('the background run', () => {
     const w = await agreementWorld()
     const ids = insertWeeklyAgreements(w.conn, w, 60)
     // 2026: 52 Mondays for each agreement. A 50 ms slice makes a few agreements' orders (all 3,120 would take
-    // several slices even on a machine six times as fast as this one); twice as many agreements and years made the re-run below
-    // generate 12,000 orders, which timed out where the unit tests share the CPU with the browsers.
+    // several slices even on a machine six times as fast as this one); twice as many agreements and years made
+    // the re-run below generate 12,000 orders, which timed out where the unit tests share the CPU with the browsers.
     const started = await call(w.admin, 'agreements.generate', { from: '2026-01-01', to: '2026-12-31', agreementIds: ids })
     expect(started).toMatchObject({ status: 'running', agreementsTotal: 60, agreementsDone: 0 })
     const midway = await waitWhile(w, started.id, (r) => r.status === 'running' && r.agreementsDone === 0)

@@ -1,9 +1,9 @@
 import { Button, Select } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { AGREEMENT_STATUSES } from '@shared/api/domains/agreements'
 import { EntitySelect } from '../../components/EntitySelect'
-import { ListPage } from '../../components/ListPage'
+import { ListPage, type RowOf } from '../../components/ListPage'
 import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
 import { GeneratorDialog } from './GeneratorDialog'
@@ -11,9 +11,13 @@ import type { ListFilter } from './useGenerator'
 import { useAgreementColumns } from './columns'
 import type { AgreementStatus } from './status'
 
+// Module-level, as the columns below are kept: the search box's state lives here (see OrdersList).
+const agreementPath = (r: RowOf<'agreements.list'>) => `/agreements/${r.id}`
+
 export function AgreementsList() {
   const t = useT()
   const c = useAgreementColumns()
+  const columns = useMemo(() => [c.number, c.customerName, c.description, c.groupName, c.startDate, c.endDate, c.status, c.lineCount], [c])
   const { can } = useSession()
   const [customer, setCustomer] = useState<{ id: number; name: string } | null>(null)
   const [group, setGroup] = useState<{ id: number; name: string } | null>(null)
@@ -90,8 +94,8 @@ export function AgreementsList() {
         }
         newPath={can('agreements.write') ? '/agreements/new' : undefined}
         newLabel={t('agreements.new')}
-        rowPath={(r) => `/agreements/${r.id}`}
-        columns={[c.number, c.customerName, c.description, c.groupName, c.startDate, c.endDate, c.status, c.lineCount]}
+        rowPath={agreementPath}
+        columns={columns}
       />
       {generating && <GeneratorDialog opened filter={filter} onClose={() => setGenerating(false)} />}
     </>

@@ -1,11 +1,11 @@
 import { Checkbox, Select } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ORDER_VIEWS, type OrderView, PRIORITIES, type Priority, PROGRESS, type Progress } from '@shared/domain/orders'
 import { DateField } from '../../components/DateField'
 import { EntitySelect } from '../../components/EntitySelect'
-import { ListPage, type ListSort } from '../../components/ListPage'
+import { ListPage, type ListSort, type RowOf } from '../../components/ListPage'
 import { SavedViewsMenu } from '../../components/SavedViewsMenu'
 import { useT } from '../../lib/i18n'
 import { useSession } from '../../lib/session'
@@ -73,9 +73,31 @@ function fromAddress(params: URLSearchParams): OrderFilters | null {
   return fromView(saved).filters
 }
 
+// Module-level, as the columns below are kept: the search box's state lives here, and each keystroke would
+// otherwise hand the list new props and draw every row again.
+const orderPath = (r: RowOf<'serviceOrders.list'>) => `/orders/${r.id}`
+
 export function OrdersList() {
   const t = useT()
   const c = useOrderColumns()
+  const columns = useMemo(
+    () => [
+      c.number,
+      c.customerName,
+      c.address,
+      c.description,
+      c.priority,
+      c.stageName,
+      c.progress,
+      c.sla,
+      c.plannedStart,
+      c.responsibleName,
+      c.lineCount,
+      c.salesTotal,
+      c.signedOff
+    ],
+    [c]
+  )
   const { can } = useSession()
   const stages = useQuery(stagesQuery)
   const [params] = useSearchParams()
@@ -205,22 +227,8 @@ export function OrdersList() {
       }
       newPath={can('orders.write') ? '/orders/new' : undefined}
       newLabel={t('orders.newOrder')}
-      rowPath={(r) => `/orders/${r.id}`}
-      columns={[
-        c.number,
-        c.customerName,
-        c.address,
-        c.description,
-        c.priority,
-        c.stageName,
-        c.progress,
-        c.sla,
-        c.plannedStart,
-        c.responsibleName,
-        c.lineCount,
-        c.salesTotal,
-        c.signedOff
-      ]}
+      rowPath={orderPath}
+      columns={columns}
     />
   )
 }

@@ -1,15 +1,26 @@
 import { Text } from '@mantine/core'
 import type { Column, RowOf } from '../../components/ListPage'
 import { SlaBadge } from '../../components/SlaBadge'
+import { useMemo } from 'react'
+import type { TFunction } from 'i18next'
+import type { Formats } from '@shared/i18n/format'
 import { useFormat, useT } from '../../lib/i18n'
 import { PriorityBadge, ProgressBadge, SignedOffMark } from './badges'
 
 type OrderColumn = Column<RowOf<'serviceOrders.list'>>
 
-/** The columns of the order list, by name, for every list of orders to pick from (the main list, a customer's tab). */
+/**
+ * The columns of the order list, by name, for every list of orders to pick from (the main list, a customer's tab).
+ * The same objects until the language or the formats change: the list's rows render again only when their
+ * columns do.
+ */
 export function useOrderColumns() {
   const t = useT()
   const f = useFormat()
+  return useMemo(() => orderColumns(t, f), [t, f])
+}
+
+function orderColumns(t: TFunction, f: Formats) {
   const truncated = (key: 'address' | 'description', label: string, maw: number): OrderColumn => ({
     key,
     label,
